@@ -1,0 +1,3 @@
+from innoatlas.cli import main
+
+main()
