@@ -1,0 +1,146 @@
+"""SQLAlchemy 2 schema of the knowledge base (DESIGN.md's domain model).
+
+Offsets (`start`, `end`) are into Document.norm; quotes are original text.
+Indexes follow the queries of the CLI, API and UI: entities by type and
+name, mentions and indicators by entity and document, indicators by
+(subject, metric_key, period), relations by either end.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    Text,
+    UniqueConstraint,
+    func,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Document(Base):
+    __tablename__ = "documents"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    source: Mapped[str] = mapped_column(String(1000), unique=True)  # path or URL
+    name: Mapped[str] = mapped_column(String(500), index=True)
+    format: Mapped[str] = mapped_column(String(10))
+    encoding: Mapped[str | None] = mapped_column(String(40))
+    url: Mapped[str | None] = mapped_column(String(1000))
+    title: Mapped[str | None] = mapped_column(Text)
+    outlet: Mapped[str | None] = mapped_column(String(200), index=True)
+    published: Mapped[date | None] = mapped_column(Date, index=True)
+    published_precision: Mapped[str] = mapped_column(String(10), default="unknown")
+    script: Mapped[str] = mapped_column(String(4))  # Hans / Hant
+    original: Mapped[str] = mapped_column(Text)
+    body: Mapped[str] = mapped_column(Text)
+    norm: Mapped[str] = mapped_column(Text)
+    norm_to_original: Mapped[list] = mapped_column(JSON)
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    duplicate_kind: Mapped[str | None] = mapped_column(String(10))  # exact / near
+    ingested_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    mentions: Mapped[list[Mention]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    indicators: Mapped[list[Indicator]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    relations: Mapped[list[Relation]] = relationship(back_populates="document", cascade="all, delete-orphan")
+
+
+class Entity(Base):
+    __tablename__ = "entities"
+    __table_args__ = (UniqueConstraint("key", name="uq_entity_key"), Index("ix_entity_type_name", "type", "name"))
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(300))  # canonical normalised name (resolve stage)
+    name: Mapped[str] = mapped_column(String(300))  # canonical display name
+    type: Mapped[str] = mapped_column(String(20))
+    code: Mapped[str | None] = mapped_column(String(20))  # administrative division code, if any
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    region_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+
+    aliases: Mapped[list[Alias]] = relationship(back_populates="entity", cascade="all, delete-orphan")
+
+
+class Alias(Base):
+    __tablename__ = "aliases"
+    __table_args__ = (UniqueConstraint("entity_id", "alias", name="uq_alias"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    alias: Mapped[str] = mapped_column(String(300), index=True)  # as written
+    norm: Mapped[str] = mapped_column(String(300), index=True)  # folded form for lookup
+
+    entity: Mapped[Entity] = relationship(back_populates="aliases")
+
+
+class Mention(Base):
+    __tablename__ = "mentions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    entity_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(String(300))  # as written in the original
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    extractor: Mapped[str] = mapped_column(String(40))
+    confidence: Mapped[float] = mapped_column(Float, default=1.0)
+
+    document: Mapped[Document] = relationship(back_populates="mentions")
+    entity: Mapped[Entity] = relationship()
+
+
+class Indicator(Base):
+    __tablename__ = "indicators"
+    __table_args__ = (Index("ix_indicator_series", "subject_id", "metric_key", "period"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    subject_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    subject_text: Mapped[str | None] = mapped_column(String(300))
+    metric: Mapped[str] = mapped_column(String(300))
+    metric_key: Mapped[str | None] = mapped_column(String(60), index=True)
+    value: Mapped[float] = mapped_column(Float)
+    unit: Mapped[str] = mapped_column(String(40))
+    value_base: Mapped[float | None] = mapped_column(Float)
+    base_unit: Mapped[str] = mapped_column(String(40))
+    approx: Mapped[str] = mapped_column(String(10))
+    kind: Mapped[str] = mapped_column(String(10))
+    period: Mapped[str | None] = mapped_column(String(30), index=True)
+    start: Mapped[int] = mapped_column(Integer)
+    end: Mapped[int] = mapped_column(Integer)
+    quote: Mapped[str] = mapped_column(Text)
+
+    document: Mapped[Document] = relationship(back_populates="indicators")
+    subject: Mapped[Entity | None] = relationship()
+
+
+class Relation(Base):
+    __tablename__ = "relations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    predicate: Mapped[str] = mapped_column(String(30), index=True)
+    object_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
+    start: Mapped[int | None] = mapped_column(Integer)
+    end: Mapped[int | None] = mapped_column(Integer)
+    quote: Mapped[str | None] = mapped_column(Text)
+    origin: Mapped[str] = mapped_column(String(20), default="text")  # text / gazetteer
+
+    document: Mapped[Document | None] = relationship(back_populates="relations")
+    subject: Mapped[Entity] = relationship(foreign_keys=[subject_id])
+    object: Mapped[Entity] = relationship(foreign_keys=[object_id])
