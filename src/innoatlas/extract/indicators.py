@@ -1,7 +1,418 @@
-"""TEMPORARY: no indicators yet."""
+"""Indicators: every figure of a document as a sourced record.
+
+1. find the quantities of the normalised body (numbers.py)
+2. drop those that are no figures (book titles, page furniture)
+3. for each: kind (level, change, rank), the metric phrase and its
+   canonical key (data/metrics.yaml), the quote, the period (periods.py,
+   carried from earlier in the sentence or paragraph) and the subject
+   (the topic entity of the clause, else of the text before it)
+4. lists ("A、B、C分别增长1%、2%、3%") give one record per value, bound to
+   its own item
+"""
 
 from __future__ import annotations
 
+import functools
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from importlib import resources
 
-def extract_indicators(doc, tokens, entities):
-    return []
+import yaml
+
+from innoatlas.documents.model import Document
+from innoatlas.extract.model import EntityMention, IndicatorRecord
+from innoatlas.extract.numbers import Quantity, find_quantities, fold_unit, unit_groups
+from innoatlas.extract.periods import PeriodMention, find_periods, resolve_period
+from innoatlas.extract.tokens import Token
+
+CLAUSE_BREAKS = frozenset(",;:!?，；：。！？\n")
+SENTENCE_BREAKS = frozenset("。!?！？\n")
+# Longest stretch of text before a number kept in a quote or metric: gold
+# quotes rarely hold more than ~25 characters before the figure.
+MAX_LEAD = 26
+# Longest noun phrase taken after a count when the text before it names nothing.
+MAX_TAIL = 16
+# How far (characters) a period stated in an earlier paragraph still holds;
+# set on the development articles (leads that put 前三季度 on a line of its own).
+PERIOD_CARRY_CHARS = 120
+
+CHANGE_RE = re.compile(
+    r"(增长|增速|增幅|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|下滑|回落|压缩|缩减|降幅|涨幅|缩小|翻)"
+    r"(?:了|率)?(?:分别)?(?P<to>为|达|达到|是|至|到)?(?:了)?$"
+)
+DECREASE = ("下降", "减少", "降低", "下滑", "回落", "压缩", "缩减", "降幅", "缩小")
+NEW_RE = re.compile(r"新增|新认定|新引进|净增|新培育|新获批|新备案")
+TOTAL_RE = re.compile(r"累计|总量|总数|共计|累积|总计")
+RANK_MOVE_RE = re.compile(r"(前进|上升|提升|提高|跃升|上移)(了)?$")
+FURNITURE_RE = re.compile(r"ICP|备案|版权所有|©|Copyright|电话|传真|邮编|邮箱|公网安备|点击[:：]|浏览次数|责任编辑")
+BOOK_RE = re.compile(r"《[^《》\n]{1,80}》")
+FILLER_RE = re.compile(
+    r"(?:其中|同时|此外|另外|目前|当前|已经|已|并|还|也|而|在|据|据统计|据悉|据了解|数据显示|统计显示|近日|日前|"
+    r"我们|该|其|全年|今年|去年|上半年|下半年|前三季度|全区|全市|全省|辖区|共|共计|累计|实现|完成|\s|“|”|\"|\()*"
+)
+LEAD_VERBS_RE = re.compile(r"^(?:已经|已|共|共计|实现了?|完成了?|达到|拥有|有|并|还|也|其中)+")
+LEAD_TAIL_RE = re.compile(r"(?:分别)?(?:为|达到|达|是|了|约|占)$")
+CITY_WIDE = ("全市", "全区", "全省", "全县")
+CURRENT_WEAK_RE = re.compile(r"已|现有|拥有")
+# Types a subject may be carried over from earlier text: the areas an article is about.
+CARRIED_TYPES = frozenset(("region", "zone"))
+SUBJECT_TYPES = frozenset(("region", "zone", "university", "institute", "platform", "enterprise", "government",
+                           "investor", "program"))
+
+
+@dataclass
+class _Context:
+    """Per-document lookups built once."""
+
+    doc: Document
+    text: str
+    mentions: list[EntityMention]
+    topics: list[tuple[int, EntityMention]]  # clause-initial mentions, by position
+    topic_starts: list[int]
+    periods: list[PeriodMention]
+    period_starts: list[int]
+    book_spans: list[tuple[int, int]]
+    city: str | None
+
+
+def extract_indicators(doc: Document, tokens: list[Token], entities: list[EntityMention]) -> list[IndicatorRecord]:
+    ctx = _build_context(doc, entities)
+    records: list[IndicatorRecord] = []
+    prev: tuple[Quantity, IndicatorRecord] | None = None
+    list_state: dict = {}
+    for q in find_quantities(ctx.text):
+        if _is_furniture(ctx, q):
+            continue
+        rec = _make_record(ctx, q, prev, list_state)
+        records.append(rec)
+        prev = (q, rec)
+    return records
+
+
+def _build_context(doc: Document, entities: list[EntityMention]) -> _Context:
+    text = doc.norm
+    mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
+    periods = find_periods(text)
+    topics = [(m.start, m) for m in mentions if _is_topic(text, m, periods)]
+    return _Context(doc, text, mentions, topics, [p for p, _ in topics], periods, [p.start for p in periods],
+                    [(m.start(), m.end()) for m in BOOK_RE.finditer(text)], _main_city(mentions))
+
+
+def _main_city(mentions: list[EntityMention]) -> str | None:
+    """The region the article names most often: what 全市 means when no city is named."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "region":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in CLAUSE_BREAKS:
+        i -= 1
+    return i + 1
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in SENTENCE_BREAKS:
+        i -= 1
+    return i + 1
+
+
+def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool:
+    """A mention at the head of its clause (after time words and fillers) is what the clause is about."""
+    cs = _clause_start(text, m.start)
+    head = text[cs:m.start]
+    for p in periods:
+        if cs <= p.start and p.end <= m.start:
+            head = head.replace(p.text, "")
+    if FILLER_RE.fullmatch(head) is None or text[m.end:m.end + 1] in "、和及与" or text[m.end:m.end + 1].isdigit():
+        return False
+    clause_end = m.end
+    while clause_end < len(text) and text[clause_end] not in CLAUSE_BREAKS:
+        clause_end += 1
+    return "分别" not in text[m.end:clause_end]  # items of a list, not the topic
+
+
+def _is_furniture(ctx: _Context, q: Quantity) -> bool:
+    if any(a <= q.start < b for a, b in ctx.book_spans):
+        return True
+    line_start = ctx.text.rfind("\n", 0, q.start) + 1
+    line_end = ctx.text.find("\n", q.end)
+    line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+    return FURNITURE_RE.search(line) is not None
+
+
+def _make_record(ctx: _Context, q: Quantity, prev, list_state: dict) -> IndicatorRecord:
+    text = ctx.text
+    cs = _clause_start(text, q.start)
+    continues = prev is not None and prev[0].end <= q.start and _joins_list(text[prev[0].end:q.start]) \
+        and prev[0].end >= cs
+    seg_start = max(cs, prev[0].end) if prev is not None and prev[0].end > cs else cs
+    lead = text[seg_start:q.start]
+    kind, sign = _kind_of(text, q, cs, lead)
+    if continues and not lead.strip("、和及与以 ") and kind == "level" and q.form == prev[0].form:
+        kind, sign = prev[1].kind, (-1 if prev[1].value < 0 else 1)
+    value = q.value * sign
+    period = _period_of(ctx, q, cs)
+    metric, tail_end = _metric_of(ctx, q, seg_start, lead, kind)
+    subject = _subject_of(ctx, q, cs)
+    quote_start = _quote_start(text, seg_start, q.start)
+    quote_end = max(q.end, tail_end)
+    rec = IndicatorRecord(
+        quote=ctx.doc.original_text(quote_start, quote_end), start=quote_start, end=quote_end, value=value,
+        unit=q.unit, value_base=fold_unit(value, q.unit)[0], base_unit=fold_unit(value, q.unit)[1],
+        approx=q.approx, kind=kind, metric=metric, metric_key=None, subject=subject, period=period,
+    )
+    _bind_list_item(ctx, q, cs, rec, prev, continues, list_state)
+    if continues and prev[1].period is not None and rec.period is None:
+        rec.period = prev[1].period
+    rec.metric_key = metric_key(rec.metric, rec.kind, rec.base_unit)
+    return rec
+
+
+def _joins_list(between: str) -> bool:
+    return between.strip() in ("、", "和", "及", ",", "与", "以及")
+
+
+def _kind_of(text: str, q: Quantity, cs: int, lead: str) -> tuple[str, int]:
+    """(kind, sign) from the words before the number."""
+    if q.form == "rank":
+        return ("change", 1) if RANK_MOVE_RE.search(lead) else ("rank", 1)
+    if q.form == "doubling":
+        return "change", 1
+    m = CHANGE_RE.search(lead)
+    if m and not m["to"] in ("至", "到"):
+        return "change", -1 if m[1] in DECREASE else 1
+    if m and m["to"] in ("至", "到"):
+        return "level", 1
+    clause = text[cs:q.start]
+    new = None
+    for new in NEW_RE.finditer(clause):
+        pass
+    if new is not None and not TOTAL_RE.search(clause, new.end()) and q.form == "count":
+        return "change", 1
+    return "level", 1
+
+
+def _quote_start(text: str, seg_start: int, num_start: int) -> int:
+    start = seg_start
+    while start < num_start and text[start] in "、和及与 \t“\"(":
+        start += 1
+    if num_start - start > MAX_LEAD:
+        start = num_start - MAX_LEAD
+    return start
+
+
+def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
+    """The period stated for q: right after it in brackets, else the last one
+    before it in the sentence, paragraph or the lines just before."""
+    text = ctx.text
+    pub = ctx.doc.published
+    if text[q.end:q.end + 1] in "(（":
+        i = bisect_right(ctx.period_starts, q.end + 1) - 1
+        if i >= 0 and ctx.periods[i].start == q.end + 1:
+            return resolve_period(ctx.periods[i], pub, _context_year(ctx, q.start))
+    ss = _period_scope_start(text, q.start)
+    para_start = text.rfind("\n", 0, q.start) + 1
+    i = bisect_right(ctx.period_starts, q.start) - 1
+    while i >= 0:
+        p = ctx.periods[i]
+        i -= 1
+        if p.end > q.start or _is_aside(text, p):
+            continue
+        if p.kind == "plan":
+            if p.start >= ss:
+                return None
+            continue
+        if p.start >= ss or p.start >= para_start or q.start - p.end <= PERIOD_CARRY_CHARS:
+            if p.kind == "event":
+                return pub.as_text()
+            return resolve_period(p, pub, _context_year(ctx, p.start))
+        break
+    if CURRENT_WEAK_RE.search(text, cs, q.start):
+        return pub.as_text()
+    return None
+
+
+def _period_scope_start(text: str, pos: int) -> int:
+    """Start of the stretch a period carries over: the sentence, cut at semicolons."""
+    i = pos - 1
+    while i >= 0 and text[i] not in SENTENCE_BREAKS and text[i] not in ";；":
+        i -= 1
+    return i + 1
+
+
+def _is_aside(text: str, p: PeriodMention) -> bool:
+    """(1-5月) after a figure dates that figure only; 较2021年 is a base of comparison."""
+    before = text[p.start - 1:p.start] if p.start else ""
+    return before in "(（" and before != "" or before in ("较", "比") and before != ""
+
+
+def _context_year(ctx: _Context, pos: int) -> int | None:
+    """The last explicit year stated before `pos` in its paragraph, for a bare 上半年 or 全年."""
+    para_start = ctx.text.rfind("\n", 0, pos) + 1
+    i = bisect_right(ctx.period_starts, pos) - 1
+    while i >= 0 and ctx.periods[i].start >= para_start:
+        p = ctx.periods[i]
+        if p.year is not None and not p.relative:
+            return p.year
+        i -= 1
+    return None
+
+
+def _subject_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
+    """The topic of q's clause or sentence; else the last zone or region the
+    text was about; else the headline's; else the main city."""
+    text = ctx.text
+    head = text[cs:q.start].lstrip("其中同时此外并且还")
+    if head.startswith(CITY_WIDE) and ctx.city:
+        return ctx.city
+    ss = _sentence_start(text, q.start)
+    i = bisect_right(ctx.topic_starts, q.start) - 1
+    if i >= 0 and ctx.topics[i][0] >= ss:
+        return _subject_name(ctx, ctx.topics[i][1])
+    while i >= 0:
+        m = ctx.topics[i][1]
+        if m.type in CARRIED_TYPES:
+            return _subject_name(ctx, m)
+        i -= 1
+    return _headline_subject(ctx) or ctx.city
+
+
+def _subject_name(ctx: _Context, m: EntityMention) -> str:
+    """A bureau stands for its area: 某某区经济信息委 -> 某某区 when that area is named."""
+    if m.type == "government":
+        for other in ctx.mentions:
+            if other.type in CARRIED_TYPES and m.norm_name.startswith(other.norm_name) and other is not m:
+                return other.name
+    return m.name
+
+
+def _headline_subject(ctx: _Context) -> str | None:
+    title = ctx.doc.title or ""
+    for m in ctx.mentions:
+        if m.norm_name and m.norm_name in title:
+            return m.name
+    return ctx.mentions[0].name if ctx.mentions else None
+
+
+def _metric_of(ctx: _Context, q: Quantity, seg_start: int, lead: str, kind: str) -> tuple[str, int]:
+    """(metric phrase, end of the noun phrase after the number when the metric is there)."""
+    text = ctx.text
+    phrase = lead
+    for p in ctx.periods:
+        if seg_start <= p.start < q.start:
+            phrase = phrase.replace(p.text, "")
+    for m in ctx.mentions:
+        if seg_start <= m.start < q.start and phrase.startswith(m.norm_name):
+            phrase = phrase[len(m.norm_name):]
+    phrase = phrase.strip("、和及与,，:： “”\"")
+    phrase = LEAD_VERBS_RE.sub("", phrase)
+    phrase = LEAD_TAIL_RE.sub("", phrase)
+    phrase = phrase[-MAX_LEAD:]
+    tail_end = q.end
+    if len(phrase) <= 2 and q.form == "count" and unit_groups().get(_bare_unit(q.unit)) == "count":
+        tail = _tail_phrase(text, q.end)
+        if tail:
+            phrase, tail_end = tail, q.end + len(tail)
+    return _finish_metric(phrase, q, kind), tail_end
+
+
+def _bare_unit(unit: str) -> str:
+    return fold_unit(1.0, unit)[1]
+
+
+def _tail_phrase(text: str, end: int) -> str:
+    """The noun phrase after a count (56个…项目落户, 17所高校), up to the clause end."""
+    stop = end
+    while stop < len(text) and stop - end < MAX_TAIL and text[stop] not in CLAUSE_BREAKS and text[stop] != "、":
+        stop += 1
+    return text[end:stop].strip()
+
+
+def _finish_metric(phrase: str, q: Quantity, kind: str) -> str:
+    if kind == "change" and q.form == "percent":
+        phrase = re.sub(r"(增长|提高|提升|上升|增加)$", "增速", phrase)
+        if not re.search(r"增速|增幅|降幅|涨幅|增长|下降|提升|提高", phrase):
+            phrase += "增速"
+    elif kind == "rank" and "排名" not in phrase:
+        phrase = re.sub(r"(居|列|位居|位列|排|排名|名列)$", "", phrase) + "排名"
+    elif q.form == "count" and unit_groups().get(_bare_unit(q.unit)) == "count" and not re.search(r"[数量]$", phrase):
+        phrase += "数量"
+    return phrase
+
+
+def _bind_list_item(ctx: _Context, q: Quantity, cs: int, rec: IndicatorRecord, prev, continues: bool,
+                    state: dict) -> None:
+    """"A、B、C分别…1%、2%、3%": the n-th value belongs to the n-th item."""
+    text = ctx.text
+    if not continues:
+        last_items = state.get("items") or state.get("last_items")
+        state.clear()
+        state["last_items"] = last_items
+        k = text.rfind("分别", cs, q.start)
+        if k < 0:
+            return
+        parts = text[cs:k].split("、")
+        state.update(parts=parts, index=0, start=cs, items=_item_subjects(ctx, cs, parts))
+        if len(parts) < 2:
+            state["parts"] = None
+    else:
+        if "index" not in state:
+            return
+        state["index"] += 1
+    parts, i = state.get("parts"), state.get("index", 0)
+    rec.start = state["start"]
+    rec.quote = ctx.doc.original_text(rec.start, rec.end)
+    subjects = state.get("items") or (state.get("last_items") if not state.get("parts") else None)
+    if subjects and i < len(subjects) and subjects[i]:
+        rec.subject = subjects[i]
+    if parts and i < len(parts):
+        item = parts[i] if i < len(parts) - 1 else parts[i]
+        rec.metric = item.strip()[:MAX_LEAD] + ("" if i == len(parts) - 1 else _common_tail(parts, rec.metric))
+
+
+def _item_subjects(ctx: _Context, cs: int, parts: list[str]) -> list[str | None] | None:
+    subjects, pos = [], cs
+    for part in parts:
+        found = None
+        for m in ctx.mentions:
+            if pos <= m.start < pos + len(part):
+                found = m.name
+                break
+        subjects.append(found)
+        pos += len(part) + 1
+    if sum(s is not None for s in subjects) < 2:
+        return None
+    return subjects
+
+
+def _common_tail(parts: list[str], metric: str) -> str:
+    last = parts[-1]
+    return "" if not metric or metric in last else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _metric_vocabulary() -> list[tuple[str, re.Pattern, tuple, tuple]]:
+    text = resources.files("innoatlas.data").joinpath("metrics.yaml").read_text(encoding="utf-8")
+    return [(e["key"], re.compile("|".join(e["patterns"])), tuple(e.get("kinds", ())), tuple(e.get("units", ())))
+            for e in yaml.safe_load(text)]
+
+
+def metric_key(metric: str, kind: str, base_unit: str) -> str | None:
+    """The canonical key of a metric phrase from data/metrics.yaml, or None."""
+    for key, pattern, kinds, units in _metric_vocabulary():
+        if kinds and kind not in kinds:
+            continue
+        if units and base_unit not in units:
+            continue
+        if pattern.search(metric):
+            return key
+    return None
+
+
+__all__ = ["extract_indicators", "metric_key"]

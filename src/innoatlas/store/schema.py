@@ -19,6 +19,7 @@ from sqlalchemy import (
     Index,
     Integer,
     LargeBinary,
+    MetaData,
     String,
     Text,
     UniqueConstraint,
@@ -26,9 +27,18 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
+# Named constraints: Alembic's SQLite batch mode can only alter what has a name.
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
 
 class Base(DeclarativeBase):
-    pass
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 
 class Document(Base):
@@ -51,18 +61,26 @@ class Document(Base):
     norm_to_original: Mapped[list] = mapped_column(JSON)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
     minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
-    duplicate_of_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="SET NULL"), index=True)
+    duplicate_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="SET NULL"), index=True
+    )
     duplicate_kind: Mapped[str | None] = mapped_column(String(10))  # exact / near
     ingested_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
 
     mentions: Mapped[list[Mention]] = relationship(back_populates="document", cascade="all, delete-orphan")
-    indicators: Mapped[list[Indicator]] = relationship(back_populates="document", cascade="all, delete-orphan")
+    indicators: Mapped[list[Indicator]] = relationship(
+        back_populates="document", cascade="all, delete-orphan"
+    )
     relations: Mapped[list[Relation]] = relationship(back_populates="document", cascade="all, delete-orphan")
 
 
 class Entity(Base):
     __tablename__ = "entities"
-    __table_args__ = (UniqueConstraint("key", name="uq_entity_key"), Index("ix_entity_type_name", "type", "name"))
+    __table_args__ = (
+        UniqueConstraint("key", name="uq_entity_key"),
+        Index("ix_entity_type_name", "type", "name"),
+        Index("ix_entities_name", "name"),  # profile look-up by written name
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     key: Mapped[str] = mapped_column(String(300))  # canonical normalised name (resolve stage)
@@ -132,7 +150,9 @@ class Relation(Base):
     __tablename__ = "relations"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    document_id: Mapped[int | None] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
     subject_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)
     predicate: Mapped[str] = mapped_column(String(30), index=True)
     object_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), index=True)

@@ -1,0 +1,42 @@
+"""The innoatlas command line: one module per command, each a thin layer over the library.
+
+A command parses its arguments, calls one library function and renders
+the result with rich. Errors the library raises on purpose (InnoatlasError)
+become one line on stderr and exit status 1.
+"""
+
+from __future__ import annotations
+
+import typer
+
+from innoatlas import __version__
+from innoatlas.cli import demo, docs, entity, extract, ingest, stats
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        typer.echo(f"innoatlas {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_show_version, is_eager=True, help="Show the version."
+    ),
+) -> None:
+    """innoatlas: a sourced knowledge base of regional S&T innovation from Chinese text."""
+
+
+app.command("ingest")(ingest.ingest)
+app.command("extract")(extract.extract)
+app.command("docs")(docs.docs)
+app.command("stats")(stats.stats)
+app.command("entity")(entity.entity)
+app.command("demo")(demo.demo)
+
+
+def main() -> None:
+    app()

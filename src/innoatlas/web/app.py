@@ -1,0 +1,93 @@
+"""The FastAPI application: JSON API under /api, server-rendered pages, one error shape.
+
+`create_app(store_or_url)` takes an open Store (store/database.py) or a
+database URL. Every route opens one short read session; the pages and the
+JSON API call the same functions of store/queries.py.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Iterator
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from sqlalchemy.orm import Session
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from innoatlas import __version__
+from innoatlas.store.queries import NotFoundError
+
+log = logging.getLogger(__name__)
+
+WEB_DIR = Path(__file__).parent
+ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request", 500: "internal_error"}
+
+
+def error_body(status: int, message: str, detail: list | None = None) -> dict:
+    """The one JSON shape of every API error (404, 422, 500, ...)."""
+    return {"error": {"status": status, "code": ERROR_CODES.get(status, "error"), "message": message,
+                      "detail": detail or []}}
+
+
+def create_app(store_or_url) -> FastAPI:
+    """The web UI and JSON API over a Store or a database URL."""
+    from innoatlas.web import api, pages
+    from innoatlas.web.search import ensure_search_index
+
+    store = _open(store_or_url)
+    with store.session() as session:
+        ensure_search_index(session)
+    app = FastAPI(title="innoatlas", version=__version__,
+                  description="A sourced knowledge base of regional S&T innovation: every figure links to its source.")
+    app.state.store = store
+    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    app.include_router(api.router)
+    app.include_router(pages.router)
+    _add_error_handlers(app)
+    return app
+
+
+def _open(store_or_url):
+    if hasattr(store_or_url, "session") and hasattr(store_or_url, "engine"):
+        return store_or_url
+    from innoatlas.store.database import open_store
+
+    return open_store(store_or_url)
+
+
+def get_session(request: Request) -> Iterator[Session]:
+    with request.app.state.store.session() as session:
+        yield session
+
+
+def _add_error_handlers(app: FastAPI) -> None:
+    @app.exception_handler(NotFoundError)
+    async def not_found(request: Request, exc: NotFoundError):
+        return respond_error(request, 404, str(exc))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        return respond_error(request, exc.status_code, str(exc.detail))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        detail = [{"loc": [str(p) for p in e.get("loc", ())], "message": e.get("msg", "")} for e in exc.errors()]
+        return respond_error(request, 422, "invalid request parameters", detail)
+
+    @app.exception_handler(Exception)
+    async def crashed(request: Request, exc: Exception):
+        log.exception("error serving %s", request.url.path)
+        return respond_error(request, 500, "internal server error")
+
+
+def respond_error(request: Request, status: int, message: str, detail: list | None = None):
+    body = error_body(status, message, detail)
+    if request.url.path.startswith("/api"):
+        return JSONResponse(body, status_code=status)
+    from innoatlas.web.pages import render_error
+
+    return HTMLResponse(render_error(request, body["error"]), status_code=status)

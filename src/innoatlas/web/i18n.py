@@ -1,0 +1,113 @@
+"""Interface labels: Chinese first, English with ?lang=en."""
+
+from __future__ import annotations
+
+LANGUAGES = ("zh", "en")
+DEFAULT_LANGUAGE = "zh"
+
+# key: (Chinese, English)
+LABELS: dict[str, tuple[str, str]] = {
+    "app": ("创新图谱", "innoatlas"),
+    "tagline": ("区域科技创新知识库：每个数字都有出处", "Regional S&T innovation knowledge base: every figure has a source"),
+    "home": ("首页", "Home"),
+    "search": ("搜索", "Search"),
+    "search_placeholder": ("搜索机构、园区、文档……", "Search actors, zones, documents…"),
+    "entities": ("实体", "Entities"),
+    "indicators": ("指标", "Indicators"),
+    "indicator": ("指标", "Indicator"),
+    "explorer": ("指标浏览", "Indicator explorer"),
+    "documents": ("文档", "Documents"),
+    "document": ("文档", "Document"),
+    "regions": ("地区树", "Region tree"),
+    "relations": ("关系", "Relations"),
+    "counts": ("数据概览", "Overview"),
+    "latest_documents": ("最新文档", "Latest documents"),
+    "top_zones": ("热门园区", "Top zones"),
+    "top_industries": ("热门产业", "Top industries"),
+    "mentions": ("提及", "mentions"),
+    "results": ("条结果", "results"),
+    "no_results": ("没有结果", "No results"),
+    "facets": ("筛选", "Filters"),
+    "type": ("类型", "Type"),
+    "region": ("地区", "Region"),
+    "year": ("年份", "Year"),
+    "all": ("全部", "All"),
+    "aliases": ("别名", "Aliases"),
+    "parent": ("上级", "Part of"),
+    "children": ("下级", "Parts"),
+    "located_here": ("位于此处", "Located here"),
+    "network": ("关系网络", "Network"),
+    "subject": ("主体", "Subject"),
+    "metric": ("指标名称", "Metric"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "period": ("时期", "Period"),
+    "kind": ("类别", "Kind"),
+    "approx": ("精度", "Approximation"),
+    "quote": ("原文", "Quote"),
+    "source": ("来源", "Source"),
+    "sources": ("全部来源", "All sources"),
+    "outlet": ("媒体", "Outlet"),
+    "published": ("发布日期", "Published"),
+    "duplicate_of": ("重复于", "Duplicate of"),
+    "predicate": ("关系", "Relation"),
+    "evidence": ("证据", "Evidence"),
+    "show": ("查看", "Show"),
+    "chart": ("走势图", "Chart"),
+    "conflict": ("来源数值不一致", "sources disagree"),
+    "text": ("正文", "Text"),
+    "extracted_figures": ("抽取的数字", "Extracted figures"),
+    "extracted_entities": ("抽取的实体", "Extracted entities"),
+    "pick_subject": ("选择主体", "Pick a subject"),
+    "pick_metric": ("选择指标", "Pick a metric"),
+    "previous": ("上一页", "Previous"),
+    "next": ("下一页", "Next"),
+    "json": ("JSON", "JSON"),
+    "error": ("出错了", "Error"),
+    "not_found": ("未找到", "Not found"),
+    "open_series": ("查看该指标的走势", "Open this metric's series"),
+    "documents_count": ("文档数", "documents"),
+    "entities_count": ("实体数", "entities"),
+    "language": ("English", "中文"),
+    # entity types (ANNOTATION.md)
+    "type.region": ("地区", "Region"),
+    "type.zone": ("园区", "Zone"),
+    "type.university": ("高校", "University"),
+    "type.institute": ("研究机构", "Institute"),
+    "type.platform": ("平台", "Platform"),
+    "type.enterprise": ("企业", "Enterprise"),
+    "type.government": ("政府机构", "Government"),
+    "type.investor": ("投资机构", "Investor"),
+    "type.program": ("项目计划", "Programme"),
+    "type.industry": ("产业", "Industry"),
+    # predicates
+    "predicate.part_of": ("隶属于", "part of"),
+    "predicate.located_in": ("位于", "located in"),
+    "predicate.cooperates_with": ("合作", "cooperates with"),
+    "predicate.invests_in": ("投资", "invests in"),
+    "predicate.chain_leader_of": ("链主", "chain leader of"),
+    "predicate.supplies": ("配套", "supplies"),
+    "predicate.focuses_on": ("聚焦", "focuses on"),
+    "predicate.member_of": ("成员", "member of"),
+    "predicate.established": ("设立", "established"),
+    # indicator kinds and approximations
+    "kind.level": ("数量", "level"),
+    "kind.change": ("变化", "change"),
+    "kind.rank": ("排名", "rank"),
+    "approx.exact": ("精确", "exact"),
+    "approx.over": ("以上", "over"),
+    "approx.about": ("约", "about"),
+    "approx.under": ("以下", "under"),
+}
+
+
+def pick_language(value: str | None) -> str:
+    return value if value in LANGUAGES else DEFAULT_LANGUAGE
+
+
+def translate(key: str, lang: str) -> str:
+    """The label of `key` in `lang`; an unknown key shows its last part (a new type or predicate)."""
+    pair = LABELS.get(key)
+    if pair is None:
+        return key.rsplit(".", 1)[-1]
+    return pair[1] if lang == "en" else pair[0]

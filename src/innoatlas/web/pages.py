@@ -1,0 +1,130 @@
+"""Server-rendered pages (Jinja2, autoescaped). Each page renders what a JSON route returns.
+
+Document text is never marked safe: the templates escape every piece
+(the seeds contain stray markup), and the highlight markup is built from
+escaped pieces only.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse
+from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from sqlalchemy.orm import Session
+
+from innoatlas import __version__
+from innoatlas.store import queries
+from innoatlas.web import search as search_module
+from innoatlas.web.app import WEB_DIR, get_session
+from innoatlas.web.highlight import cut_pieces
+from innoatlas.web.i18n import pick_language, translate
+
+router = APIRouter(include_in_schema=False)
+DB = Annotated[Session, Depends(get_session)]
+Offset = Annotated[int, Query(ge=0)]
+PAGE_SIZE = 20
+
+_env = Environment(loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=True, undefined=StrictUndefined,
+                   trim_blocks=True, lstrip_blocks=True)
+
+
+def render(request: Request, template: str, **context) -> HTMLResponse:
+    return HTMLResponse(render_text(request, template, **context))
+
+
+def render_text(request: Request, template: str, **context) -> str:
+    lang = pick_language(request.query_params.get("lang"))
+
+    def link(path: str, **params) -> str:
+        """A URL that keeps the interface language; None parameters are left out."""
+        query = {k: v for k, v in params.items() if v is not None and v != ""}
+        if lang != "zh":
+            query["lang"] = lang
+        return path + ("?" + urlencode(query) if query else "")
+
+    other = "en" if lang == "zh" else "zh"
+    switch = {k: v for k, v in request.query_params.items() if k != "lang"}
+    if other != "zh":
+        switch["lang"] = other
+    return _env.get_template(template).render(
+        request=request, lang=lang, t=lambda key: translate(key, lang), link=link, version=__version__,
+        switch_url=request.url.path + ("?" + urlencode(switch) if switch else ""), **context,
+    )
+
+
+def render_error(request: Request, error: dict) -> str:
+    return render_text(request, "error.html", error=error)
+
+
+@router.get("/", response_class=HTMLResponse)
+def home(request: Request, session: DB):
+    return render(request, "home.html", data=queries.summarize_store(session), api="/api/summary")
+
+
+@router.get("/search", response_class=HTMLResponse)
+def search_page(
+    request: Request, session: DB, q: Annotated[str, Query(max_length=search_module.MAX_QUERY_CHARS)] = "",
+    type: str | None = None, region: int | None = None, year: int | None = None, offset: Offset = 0,
+):
+    data = search_module.search(session, q, type=type, region=region, year=year, limit=PAGE_SIZE, offset=offset)
+    filters = {"q": q, "type": type, "region": region, "year": year}
+    return render(request, "search.html", data=data, filters=filters, api="/api/search?" + urlencode(
+        {k: v for k, v in filters.items() if v is not None}))
+
+
+@router.get("/entities", response_class=HTMLResponse)
+def entities_page(
+    request: Request, session: DB, type: str | None = None, region: int | None = None,
+    industry: int | None = None, offset: Offset = 0,
+):
+    data = queries.list_entities(session, type=type, region=region, industry=industry, limit=PAGE_SIZE, offset=offset)
+    filters = {"type": type, "region": region, "industry": industry}
+    return render(request, "entities.html", data=data, filters=filters, api="/api/entities")
+
+
+@router.get("/entities/{entity_id}", response_class=HTMLResponse)
+def entity_page(request: Request, session: DB, entity_id: int):
+    data = queries.get_entity(session, entity_id)
+    graph = queries.get_graph(session, entity_id, 1)
+    return render(request, "entity.html", data=data, graph=graph, api=f"/api/entities/{entity_id}")
+
+
+@router.get("/indicators", response_class=HTMLResponse)
+def explorer_page(request: Request, session: DB, subject: int | None = None, metric_key: str | None = None):
+    subjects = queries.list_subjects(session)
+    if subject is None and subjects:
+        subject = subjects[0]["id"]
+    metrics = queries.list_metrics(session, subject) if subject is not None else []
+    if metric_key is None and metrics:
+        metric_key = metrics[0]["metric_key"]
+    series = queries.get_series(session, subject, metric_key) if subject is not None and metric_key else None
+    api = "/api/series?" + urlencode({"subject": subject, "metric_key": metric_key}) if series else "/api/indicators"
+    return render(request, "explorer.html", subjects=subjects, metrics=metrics, subject=subject,
+                  metric_key=metric_key, series=series, api=api)
+
+
+@router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
+def indicator_page(request: Request, session: DB, indicator_id: int):
+    data = queries.get_indicator(session, indicator_id)
+    return render(request, "indicator.html", data=data, api=f"/api/indicators/{indicator_id}")
+
+
+@router.get("/documents", response_class=HTMLResponse)
+def documents_page(request: Request, session: DB, outlet: str | None = None, year: int | None = None,
+                   offset: Offset = 0):
+    data = queries.list_documents(session, outlet=outlet, year=year, limit=PAGE_SIZE, offset=offset)
+    return render(request, "documents.html", data=data, filters={"outlet": outlet, "year": year}, api="/api/documents")
+
+
+@router.get("/documents/{document_id}", response_class=HTMLResponse)
+def document_page(request: Request, session: DB, document_id: int):
+    data = queries.get_document(session, document_id)
+    return render(request, "document.html", data=data, pieces=cut_pieces(data), api=f"/api/documents/{document_id}")
+
+
+@router.get("/regions", response_class=HTMLResponse)
+def regions_page(request: Request, session: DB):
+    return render(request, "regions.html", data=queries.get_region_tree(session), api="/api/regions")

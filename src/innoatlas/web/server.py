@@ -1,0 +1,25 @@
+"""Serve the web UI and JSON API with uvicorn (what `innoatlas serve` calls)."""
+
+from __future__ import annotations
+
+import logging
+
+log = logging.getLogger(__name__)
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8000
+
+
+def serve(url: str | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_PORT) -> None:
+    """Serve the knowledge base at `url` (None: $INNOATLAS_DB or ./innoatlas.db) until interrupted."""
+    import uvicorn
+
+    from innoatlas.store.database import open_store
+    from innoatlas.web.app import create_app
+
+    store = open_store(url)
+    log.info("serving %s on http://%s:%d/", store.url, host, port)
+    try:
+        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+    finally:
+        store.close()
