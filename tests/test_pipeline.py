@@ -6,6 +6,7 @@ import re
 import shutil
 
 import pytest
+
 from innoatlas.pipeline import IngestOptions, count_inputs, ingest_paths
 from innoatlas.store import open_store
 

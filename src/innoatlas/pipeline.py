@@ -220,8 +220,18 @@ class DuplicateFinder:
             log.warning("near-duplicate detection unavailable: innoatlas.documents.dedup not found")
             return None
         index = DuplicateIndex()
+        unreadable = 0
         for document_id, content_hash, signature in self.store.load_signatures():
-            index.add_signature(str(document_id), content_hash, signature)
+            try:
+                index.add_signature(str(document_id), content_hash, signature)
+            except ValueError as e:  # e.g. written with other MinHash settings: exact duplicates still found
+                unreadable += 1
+                log.debug("document %s: stored signature unreadable: %s", document_id, e)
+        if unreadable:
+            log.warning(
+                "%d stored MinHash signatures could not be read: near duplicates of them go unseen",
+                unreadable,
+            )
         return index
 
     def signature(self, doc: Document) -> bytes | None:

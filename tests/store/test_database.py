@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 from sqlalchemy import inspect, text
 
-import pytest
 from innoatlas.errors import StoreError
 from innoatlas.store import open_store, resolve_url
 from innoatlas.store.migrate import current_revision, head_revision

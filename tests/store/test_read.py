@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from innoatlas.store import DocumentWrite, NotFoundError
 from tests.store.test_write import TEXT_A, TEXT_B, facts_of_a, facts_of_b, make_doc
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from innoatlas.documents import prepare_document
 from innoatlas.documents.model import RawDocument
 from innoatlas.errors import StoreError

@@ -66,9 +66,12 @@ SENTENCE_PUNCT = re.compile(r"[，。！？；,;!?]")
 SENTENCE_END = "。！？!?”」』)）…"
 CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 URL = re.compile(r"(?:https?://|www\.)\S+", re.I)
-IMAGE_FILE = re.compile(r"^[^\s。，,]{0,60}(?:\s*\(\d+\))?\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)(?:\s*\(\d+\))?$", re.I)
+IMAGE_FILE = re.compile(
+    r"^[^\s。，,]{0,60}(?:\s*\(\d+\))?\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)(?:\s*\(\d+\))?$", re.I
+)
 IMAGE_NAME_INSIDE = re.compile(r"\.(?:jpe?g|png|gif|webp)\b", re.I)
 BREADCRUMB_SEP = re.compile(r"\s*(?:>>|»|›|→|>|＞)\s*")
+NAV_TOKEN_SEP = re.compile(r"[\s|｜/:：,，]+")
 MENU_SEP = re.compile(r"\s*[|｜]\s*|\s{2,}|\s+")
 BULLET = re.compile(r"^\s*(?:[•▪◆●■□◇○]|[-*+]\s)\s*")
 LEADING_MARKS = re.compile(r"^[\s•▪◆●■▲△▼【\[（(〔]*")
@@ -77,7 +80,13 @@ DATE = re.compile(
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}|\d{1,2}月\d{1,2}日)"
 )
 TIME = re.compile(r"\d{1,2}:\d{2}")
-EDITION = re.compile(r"[报報][》」]?\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第\s*\d+\s*版|[）)])")
+EDITION = re.compile(
+    r"[报報][》」]?\s*[（(]?\s*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:第\s*\d+\s*版|[）)])"
+)
+DATE_ONLY = re.compile(
+    r"^[\s（(【\[]*\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s*星期.|\s*周.)?[\s）)】\]]*$"
+)
+PHOTO_SOURCE = re.compile(r"^(?:图片来源|图片由|图源|图/|摄影[:：])")
 SOURCE_LINE = re.compile(r"^(?:文章|稿件|信息|新闻|内容)?来源\s*[:：]")
 HOTLINE = re.compile(r"(?:热线|电话|传真|邮箱|E-?mail)\s*[:：]?\s*[\d\-－()（）\s]{6,}", re.I)
 MD_MARKS = re.compile(r"^(?:#{1,6}\s+|>\s*)+")
@@ -89,7 +98,11 @@ _CREDIT_MARK = r"(?<!拍)(?:摄影|攝影|摄|攝|供图|供圖)"
 _CREDIT_AFTER = r"(?:\s*[/／]\s*[^\s。，,]{1,8})?(?:\s+\S{1,8}[网網]发)?(?:\s*[（(][^）)]{1,10}[）)])?\s*$"
 _CREDIT = (
     r"(?:(?:(?:记者|通讯员|摄影记者|本报记者|記者|通訊員)\s*)?[\u4e00-\u9fff·]{1,4}(?:\s+[\u4e00-\u9fff·]{1,4}){0,2}\s*"
-    + _CREDIT_MARK + r"|[\u4e00-\u9fff·]{1,12}\s*" + _CREDIT_MARK + r")" + _CREDIT_AFTER
+    + _CREDIT_MARK
+    + r"|[\u4e00-\u9fff·]{1,12}\s*"
+    + _CREDIT_MARK
+    + r")"
+    + _CREDIT_AFTER
 )
 CREDIT_TAIL = re.compile(r"(?:(?<=[。.\s])|^)(?:▲\s*)?" + _CREDIT)
 CREDIT_LINE = re.compile(r"^[▲△▼\s]*" + _CREDIT)
@@ -183,7 +196,7 @@ def classify_line(n: str) -> str | None:
     if IMAGE_FILE.match(n):
         return "image"
     core = TRAILING_MARKS.sub("", LEADING_MARKS.sub("", BULLET.sub("", n))).replace(" ", "")
-    if core in _nav_lines() or (len(core) <= 8 and patterns()["nav_suffix"].search(core)):
+    if core in _nav_lines() or (len(core) <= 8 and patterns()["nav_suffix"].search(core)) or is_nav_tokens(n):
         return "navigation"
     if not has_cjk and len(n) <= 20:
         return "noise"
@@ -197,15 +210,30 @@ def classify_line(n: str) -> str | None:
         return "contact"
     if is_advert(n):
         return "advert"
-    if is_credit_only(n):
+    if is_credit_only(n) or (PHOTO_SOURCE.match(n) and len(n) <= SHORT_LINE_CHARS):
         return "credit"
     if is_meta_line(n):
         return "meta"
     if is_byline(n):
         return "byline"
-    if len(core) <= 10 and not SENTENCE_PUNCT.search(n) and patterns()["site_suffix"].search(core):
+    if not SENTENCE_PUNCT.search(n) and is_site_name(core):
         return "site"
     return None
+
+
+def is_nav_tokens(n: str) -> bool:
+    """A line made only of furniture words and site names (分享到：微信 | 微博, 扫一扫 分享, 某某台 | 转载)."""
+    tokens = [t for t in NAV_TOKEN_SEP.split(n) if t]
+    nav = [t in _nav_lines() for t in tokens]
+    return (
+        len(tokens) >= 2
+        and any(nav)
+        and all(ok or is_site_name(t) for ok, t in zip(nav, tokens, strict=True))
+    )
+
+
+def is_site_name(token: str) -> bool:
+    return len(token) <= 10 and bool(patterns()["site_suffix"].search(token))
 
 
 def is_breadcrumb(n: str) -> bool:
@@ -214,17 +242,27 @@ def is_breadcrumb(n: str) -> bool:
     seps = len(BREADCRUMB_SEP.findall(n))
     if seps >= 1 and patterns()["breadcrumb_start"].match(n):
         return True
+    parts = [p for p in BREADCRUMB_SEP.split(n) if p]
     if seps >= 2:
-        parts = [p for p in BREADCRUMB_SEP.split(n) if p]
         return all(len(p) <= 12 for p in parts[:-1])
-    return False
+    # one separator: only short channel names on both sides (山城科技论坛 > 科创资讯)
+    return (
+        seps == 1
+        and len(n) <= SHORT_LINE_CHARS
+        and all(len(p) <= 12 for p in parts)
+        and not SENTENCE_PUNCT.search(n)
+    )
 
 
 def is_menu(n: str) -> bool:
     if SENTENCE_PUNCT.search(n):
         return False
     items = [p for p in MENU_SEP.split(n) if p]
-    return len(items) >= MENU_MIN_ITEMS and all(len(p) <= MENU_ITEM_CHARS for p in items) and ("|" in n or "｜" in n or len(items) >= 6)
+    return (
+        len(items) >= MENU_MIN_ITEMS
+        and all(len(p) <= MENU_ITEM_CHARS for p in items)
+        and ("|" in n or "｜" in n or len(items) >= 6)
+    )
 
 
 def is_advert(n: str) -> bool:
@@ -244,6 +282,8 @@ def is_meta_line(n: str) -> bool:
     """A date, source or edition line of the page header (not a sentence)."""
     if len(n) > 120:
         return False
+    if DATE_ONLY.match(n):
+        return True
     if EDITION.search(n) and len(n) <= 60:
         return True
     if SENTENCE_PUNCT.search(URL.sub("", n)):
@@ -258,7 +298,7 @@ def is_meta_line(n: str) -> bool:
 def is_byline(n: str) -> bool:
     if len(n) > SHORT_LINE_CHARS or re.search(r"[，。！？；,;!?]", n):
         return False
-    if n.startswith(("记者:", "记者：")) or CREDIT_TAIL.search(n):
+    if (n.startswith(("记者:", "记者：")) and len(n) > 12) or CREDIT_TAIL.search(n):
         return False  # an interview question, or a caption with its photo credit
     return bool(patterns()["byline"].search(n))
 
@@ -267,7 +307,12 @@ def drop_bullet_runs(lines: list[Line]) -> None:
     """Runs of short bullet items are menus (- 新闻, - 政策解读, ...)."""
     run: list[Line] = []
     for line in lines + [Line(0, 0, "", "x")]:
-        if line.reason is None and BULLET.match(line.text) and len(line.norm) <= BULLET_ITEM_CHARS and not SENTENCE_PUNCT.search(line.norm):
+        if (
+            line.reason is None
+            and BULLET.match(line.text)
+            and len(line.norm) <= BULLET_ITEM_CHARS
+            and not SENTENCE_PUNCT.search(line.norm)
+        ):
             run.append(line)
             continue
         if line.reason == "blank" and run:
@@ -289,7 +334,9 @@ def drop_head_labels(lines: list[Line]) -> None:
 
 
 def is_substantive(line: Line) -> bool:
-    return line.reason is None and len(line.norm) >= SUBSTANTIVE_CHARS and bool(SENTENCE_PUNCT.search(line.norm))
+    return (
+        line.reason is None and len(line.norm) >= SUBSTANTIVE_CHARS and bool(SENTENCE_PUNCT.search(line.norm))
+    )
 
 
 def is_footer_start(n: str) -> bool:
@@ -308,7 +355,7 @@ def cut_footer(lines: list[Line]) -> None:
         return
     for line in lines[start:]:
         line.reason = line.reason or "footer"
-    for line in reversed(lines[first_body + 1:start]):
+    for line in reversed(lines[first_body + 1 : start]):
         if line.reason is not None:
             continue
         short = len(line.norm) <= SHORT_LINE_CHARS and not any(c in line.norm for c in "。！？!?")
@@ -346,7 +393,7 @@ def drop_title_variants(kept: list[Line]) -> None:
                 continue
             short, long_ = a.norm.replace(" ", ""), b.norm.replace(" ", "")
             if len(short) >= REPEAT_MIN_CHARS and long_ != short and long_.startswith(short):
-                rest = long_[len(short):]
+                rest = long_[len(short) :]
                 if len(rest) <= TITLE_SUFFIX_CHARS and not SENTENCE_PUNCT.search(rest.lstrip("-_|–—'\" ")):
                     b.reason = "title-variant"
 
@@ -366,8 +413,12 @@ def line_tail(text: str) -> str:
     cut = max(stripped.rfind(c) for c in "。！？!?")
     if cut < 0 or cut == len(stripped) - 1:
         return ""
-    tail = stripped[cut + 1:]
-    if 2 <= len(tail) <= WATERMARK_MAX_CHARS and not SENTENCE_PUNCT.search(tail) and tail.strip(SENTENCE_END + " ") == tail.strip():
+    tail = stripped[cut + 1 :]
+    if (
+        2 <= len(tail) <= WATERMARK_MAX_CHARS
+        and not SENTENCE_PUNCT.search(tail)
+        and tail.strip(SENTENCE_END + " ") == tail.strip()
+    ):
         return tail
     return ""
 
@@ -393,7 +444,7 @@ def trim_pieces(text: str, kept: list[Line]) -> list[tuple[int, int]]:
         marks = MD_MARKS.match(segment)
         if marks:
             start += marks.end()
-            segment = segment[marks.end():]
+            segment = segment[marks.end() :]
         bold = BOLD.match(segment.rstrip())
         if bold:
             start += 2

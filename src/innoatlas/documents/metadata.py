@@ -29,6 +29,8 @@ HEAD_LINES = 20
 TITLE_MAX_CHARS = 60
 TITLE_MIN_CHARS = 5
 
+# A line naming the kind of document (某某管委会 新闻发布稿), not its title.
+TITLE_LABEL = re.compile(r"(?:新闻发布稿|新闻通稿|通稿|新闻稿|发布稿|简报|第\s*\d+\s*期)\s*$")
 FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
 MONTH_DAY_TIME = re.compile(r"(?<![\d\-/])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
 MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/-]\s*(\d{1,2})$")
@@ -40,10 +42,10 @@ EDITION_DATE = re.compile(
 DATELINE = re.compile(r"^(?:[\u4e00-\u9fff\-·]{0,20}?)(\d{1,2})月(\d{1,2})日(?:讯|电)")
 IMAGE_STAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
-FUTURE_BEFORE = re.compile(r"(?:到|至|力争|预计|计划|将于|争取|展望|面向)\s*$")
+FUTURE_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|预计|计划|将于|争取|展望|面向)\s*$")
 FORUM_MARKS = ("论坛", "问答", "查看完整版本", "楼主", "发表于", "帖子", "回帖", "跟帖")
 ORIGINAL_MARKS = re.compile(r"记者|来源|原标题|本报|[\u4e00-\u9fff]讯")
-SOURCE = re.compile(r"(?:稿件|文章|信息|新闻)?来源\s*[:：]\s*([^\s\d|:：]{2,30})")
+SOURCE = re.compile(r"(?:(?:稿件|文章|信息|新闻)?来源|转载自|转自|原载)\s*[:：]?\s*([^\s\d|:：]{2,30})")
 NEWS_DATELINE = re.compile(r"^([\u4e00-\u9fff\-·]{2,20}?)(?:[\u4e00-\u9fff]{2,4}\d{1,2}月\d{1,2}日)?讯")
 TRAILING_OUTLET = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?\s+([\u4e00-\u9fff]{2,12}(?:网|报|台|社))\s*$")
 
@@ -58,6 +60,8 @@ def extract_title(raw: RawDocument, cleaned: CleanResult) -> str | None:
             return line.text.strip().lstrip("#").strip()
     for line in kept[:5]:
         text = _strip_marks(line.text)
+        if TITLE_LABEL.search(line.norm):
+            continue
         if TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS and not text.endswith(("。", ":", "：")):
             return text
     for line in cleaned.lines:
@@ -149,9 +153,11 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
             continue
         if forum and is_forum_post_line(line.norm):
             if named_original:
-                log.info("forum post time %r is not the publication date: the text names the original", line.norm)
+                log.info(
+                    "forum post time %r is not the publication date: the text names the original", line.norm
+                )
                 continue
-        found = header_date(line.norm, lines[i + 1:i + 4])
+        found = header_date(line.norm, lines[i + 1 : i + 4])
         if isinstance(found, PublishedDate):
             return found
         if found is not None and partial is None:
@@ -189,7 +195,11 @@ def is_forum_post_line(n: str) -> bool:
 
 def names_original(cleaned: CleanResult) -> bool:
     """The text names its original publication (byline, 来源, 本报…讯, 原标题)."""
-    return any(ORIGINAL_MARKS.search(line.norm) for line in cleaned.lines if line.reason in (None, "byline", "meta", "footer"))
+    return any(
+        ORIGINAL_MARKS.search(line.norm)
+        for line in cleaned.lines
+        if line.reason in (None, "byline", "meta", "footer")
+    )
 
 
 def header_date(n: str, following: list[Line]) -> PublishedDate | tuple[int, int] | None:
@@ -238,6 +248,6 @@ def evidence_year(lines: list[Line], month_day: tuple[int, int]) -> int | None:
         if line.reason is not None:
             continue
         for m in YEAR_MENTION.finditer(line.norm):
-            if not FUTURE_BEFORE.search(line.norm[max(0, m.start() - 4):m.start()]):
+            if not FUTURE_BEFORE.search(line.norm[max(0, m.start() - 4) : m.start()]):
                 years.append(int(m.group(1)))
     return max(years) if years else None

@@ -11,6 +11,7 @@ import io
 import json
 import logging
 from collections.abc import Iterable, Iterator
+from functools import lru_cache
 from pathlib import Path
 
 from innoatlas.documents.model import RawDocument
@@ -27,11 +28,26 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # outside UTF-16/32, which carry a byte-order mark).
 BINARY_SNIFF_BYTES = 8192
 
-SUPPORTED = {".txt": "txt", ".md": "md", ".html": "html", ".htm": "html", ".pdf": "pdf", ".docx": "docx", ".jsonl": "jsonl"}
+SUPPORTED = {
+    ".txt": "txt",
+    ".md": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".pdf": "pdf",
+    ".docx": "docx",
+    ".jsonl": "jsonl",
+}
 
 # Detected encodings decoded with a superset codec: GBK and GB2312 pages
 # often use GB18030 characters; Big5 pages often use the cp950 extensions.
-DECODE_AS = {"gbk": "gb18030", "gb2312": "gb18030", "gb18030": "gb18030", "big5": "cp950", "cp950": "cp950", "big5hkscs": "big5hkscs"}
+DECODE_AS = {
+    "gbk": "gb18030",
+    "gb2312": "gb18030",
+    "gb18030": "gb18030",
+    "big5": "cp950",
+    "cp950": "cp950",
+    "big5hkscs": "big5hkscs",
+}
 
 _BOMS = [
     (b"\xef\xbb\xbf", "utf-8-sig"),
@@ -42,6 +58,12 @@ _BOMS = [
 ]
 
 SUPPORTED_HINT = "supported: " + " ".join(sorted(SUPPORTED))
+
+# trafilatura falls back to a cruder extractor (which runs paragraphs
+# together) when the main text is shorter than this many characters. Its
+# default, 250, is set for alphabetic text; a Chinese character carries about
+# as much as 2.5 letters, so a 100-character Chinese article is not "short".
+HTML_MIN_EXTRACTED_CHARS = 100
 
 
 def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | DocumentError]:
@@ -95,9 +117,11 @@ def decode_bytes(source: str, data: bytes) -> tuple[str, str]:
             try:
                 return data.decode(codec), codec.replace("-sig", "")
             except UnicodeDecodeError as err:
-                raise DocumentError(source, f"cannot decode the text as {codec} ({err.reason})", "save it as UTF-8") from err
+                raise DocumentError(
+                    source, f"cannot decode the text as {codec} ({err.reason})", "save it as UTF-8"
+                ) from err
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        raise DocumentError(source, "binary file, not text", "give a .txt, .md, .html, .pdf, .docx or .jsonl file")
+        raise DocumentError(source, "binary file, not text", "check that the file is what its name says")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -134,8 +158,15 @@ def read_html(source: str, name: str, data: bytes) -> RawDocument:
     if not text or not text.strip():
         raise DocumentError(source, "no text found in the HTML page", "check that it is an article page")
     return RawDocument(
-        source=source, name=name, text=text, format="html", encoding=encoding, html=html,
-        title=title, published=published, outlet=outlet,
+        source=source,
+        name=name,
+        text=text,
+        format="html",
+        encoding=encoding,
+        html=html,
+        title=title,
+        published=published,
+        outlet=outlet,
     )
 
 
@@ -147,7 +178,9 @@ def extract_html(html: str) -> tuple[str | None, str | None, str | None, str | N
     """
     import trafilatura
 
-    text = trafilatura.extract(html, include_comments=False, include_tables=True, favor_recall=True)
+    text = trafilatura.extract(
+        html, include_comments=False, include_tables=True, config=_trafilatura_config()
+    )
     meta = trafilatura.extract_metadata(html, extensive=False)
     title = meta.title if meta is not None else None
     published = meta.date if meta is not None else None
@@ -156,6 +189,16 @@ def extract_html(html: str) -> tuple[str | None, str | None, str | None, str | N
         log.info("trafilatura found no main content; using the page text")
         text = html_visible_text(html)
     return text, title, published, outlet
+
+
+@lru_cache(maxsize=1)
+def _trafilatura_config():
+    from trafilatura.settings import use_config
+
+    config = use_config()
+    config.set("DEFAULT", "MIN_EXTRACTED_SIZE", str(HTML_MIN_EXTRACTED_CHARS))
+    config.set("DEFAULT", "EXTENSIVE_DATE_SEARCH", "off")
+    return config
 
 
 def html_visible_text(html: str) -> str:
@@ -178,12 +221,42 @@ def read_pdf(source: str, name: str, data: bytes) -> RawDocument:
     try:
         reader = PdfReader(io.BytesIO(data))
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError) as err:
-        raise DocumentError(source, f"broken PDF ({err})", "open it in a PDF reader and save it again") from err
-    text = "\n".join(pages)
+    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
+        raise DocumentError(
+            source, f"broken PDF ({err})", "open it in a PDF reader and save it again"
+        ) from err
+    text = "\n".join(join_wrapped_lines(page) for page in pages)
     if not text.strip():
         raise DocumentError(source, "the PDF has no text layer (scanned pages?)", "run OCR on it first")
     return RawDocument(source=source, name=name, text=text, format="pdf")
+
+
+# A PDF line at least this share of the page's longest line, and not ending a
+# sentence, was wrapped by the layout: it continues on the next line. Justified
+# CJK text fills lines to within a character or two of the longest (0.8
+# leaves room for a line ending in Latin letters or digits).
+WRAPPED_LINE_SHARE = 0.8
+_LINE_END = tuple("。！？!?；;：:”」』）)")
+
+
+def join_wrapped_lines(page: str) -> str:
+    """Undo the layout's line wrapping inside paragraphs, so sentences stay on one line."""
+    lines = page.split("\n")
+    longest = max((len(line.strip()) for line in lines), default=0)
+    out: list[str] = []
+    for line in lines:
+        if out and _is_wrapped(out[-1], longest):
+            out[-1] = out[-1] + line.lstrip()
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _is_wrapped(line: str, longest: int) -> bool:
+    stripped = line.strip()
+    return (
+        bool(stripped) and len(stripped) >= WRAPPED_LINE_SHARE * longest and not stripped.endswith(_LINE_END)
+    )
 
 
 def read_docx(source: str, name: str, data: bytes) -> RawDocument:
@@ -194,7 +267,10 @@ def read_docx(source: str, name: str, data: bytes) -> RawDocument:
     try:
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
-        raise DocumentError(source, f"broken Word file ({err})", "open it in Word and save it again as .docx") from err
+        log.info("%s: python-docx: %s", source, err)
+        raise DocumentError(
+            source, "broken Word file, cannot be parsed", "open it in Word and save it again as .docx"
+        ) from err
     lines = [p.text for p in document.paragraphs]
     for table in document.tables:
         for row in table.rows:
@@ -232,15 +308,22 @@ def record_from_json(source: str, name: str, line: str, encoding: str) -> RawDoc
     try:
         record = json.loads(line)
     except json.JSONDecodeError as err:
-        raise DocumentError(source, f"not valid JSON ({err.msg} at column {err.colno})", "write one JSON object per line") from err
+        raise DocumentError(
+            source, f"not valid JSON ({err.msg} at column {err.colno})", "write one JSON object per line"
+        ) from err
     if not isinstance(record, dict):
         raise DocumentError(source, "a JSONL record must be a JSON object", 'write {"text": "..."}')
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise DocumentError(source, "the record has no 'text'", 'write {"text": "..."}')
     return RawDocument(
-        source=source, name=name, text=text, format="jsonl", encoding=encoding,
-        title=_str_or_none(record.get("title")), url=_str_or_none(record.get("url")),
+        source=source,
+        name=name,
+        text=text,
+        format="jsonl",
+        encoding=encoding,
+        title=_str_or_none(record.get("title")),
+        url=_str_or_none(record.get("url")),
         published=_str_or_none(record.get("published")),
         outlet=_str_or_none(record.get("outlet") or record.get("source")),
     )

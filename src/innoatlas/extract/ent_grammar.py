@@ -89,7 +89,7 @@ def _name_like(tok: Token, allow_time: bool) -> bool:
         return False
     if tok.tag in NAME_TAGS:
         return True
-    if tok.tag == "v" and tok.text in NAME_VERBS:
+    if tok.tag in ("v", "vd", "ad") and tok.text in NAME_VERBS:
         return True
     if tok.tag == "m" and (re.fullmatch(r"[0-9A-Za-z]+", tok.text) or _word_not_number(tok.text)):
         return True
@@ -140,6 +140,9 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
             if j is None:
                 break
             i = j
+            continue
+        if prev.text == "·" and i >= 2 and _name_like(toks[i - 2], False):
+            i -= 1  # 黄金湾·智谷: the middle dot joins the parts of one name
             continue
         if _glue_token(ix, i - 1) or _joined_part(ix, i - 1, etype):
             i -= 1
@@ -223,6 +226,8 @@ def is_specific(ix: TokenIndex, lo: int, hi: int, suffix_start: int, weak: bool)
         return False
     if any(t.tag in PROPER_TAGS or re.search(r"[A-Za-z0-9]", t.text) for t in words):
         return True
+    if words[0].text == "国家" and len(words) > 1:
+        return any(t.text not in GENERIC_WORDS for t in words[1:])  # 国家生物产业基地: a national designation
     if weak:
         return False
     return any(t.text not in GENERIC_WORDS for t in words)

@@ -52,6 +52,8 @@ _CREDIT = re.compile(
 _JOB_TITLE = re.compile(r"(书记|副书记|主任|副主任|局长|副局长|区长|市长|县长|省长|主席|董事长|总经理|负责人|院长|校长|所长)$")
 # A place the tagger found but the gazetteer does not know must look like a place name.
 _PLACE_END = re.compile(r"(国|洲|州|省|市|区|县|镇|乡|村|地区|高原|盆地|新城|半岛|群岛|流域)$")
+# 骨科器械产业集群: the industry is 骨科器械; 产业 belongs to the cluster.
+_CLUSTER_NEXT = re.compile(r"(集群|链|园|基地|生态|体系|联盟|基金|项目)")
 _INDUSTRY_TAILS = ("产业", "行业")
 _REGION_SHORT_TAGS = frozenset({"LOC", "ns"})
 _ORG_TAGS = frozenset({"ORG", "nt"})
@@ -104,6 +106,7 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             if _OUTLET.search(t.text) or _SOURCE_NEXT.match(norm, t.end):
                 continue
             end = t.end - len(m.group(0)) if (m := _JOB_TITLE.search(t.text)) else t.end
+            end = _trim_tail(norm, t.start, end)
             found = suffix_type(norm[t.start:end])
             if found is None and norm.endswith("企业", t.start, end):
                 continue  # 瞪羚企业, 链主企业: a kind of firm
@@ -134,6 +137,20 @@ def _trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) ->
     return out
 
 
+# Longest tail the tagger may glue after a complete name (中国科学院重庆科学中心|汽车).
+MAX_GLUED_TAIL = 3
+
+
+def _trim_tail(norm: str, start: int, end: int) -> int:
+    if suffix_type(norm[start:end]) is not None:
+        return end
+    for p in range(end - 1, max(start + MIN_NAME_CHARS, end - MAX_GLUED_TAIL) - 1, -1):
+        found = suffix_type(norm[start:p])
+        if found is not None and found[1] not in ("program", "government") and p - start > len(found[0]):
+            return p
+    return end
+
+
 def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
     for start, end, entries in find_lexicon(norm):
@@ -161,7 +178,7 @@ def _single_place_token(ix: TokenIndex, start: int, end: int) -> bool:
 def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
     """End of an industry term: a token boundary, taking a following 产业/行业 along."""
     for tail in _INDUSTRY_TAILS:
-        if norm.startswith(tail, end) and end + len(tail) in ix.by_end:
+        if norm.startswith(tail, end) and end + len(tail) in ix.by_end and not _CLUSTER_NEXT.match(norm, end + len(tail)):
             return end + len(tail)
     return end if end in ix.by_end else None
 
@@ -207,8 +224,8 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue
         if head[1] == "zone" and not _has_inner_org(tail_text) and (tail[1] != "enterprise" or _functional(tail_text)):
             continue  # 郑州高新区华为开发者创新中心, 重庆高新区招商公司: a unit named after its zone
-        if head[1] in ("university", "institute") and _starts_with_place(tail_text):
-            continue
+        if head[1] != "zone" and _starts_with_place(tail_text):
+            continue  # 北京理工大学|重庆创新中心, …工程研究中心|重庆分中心: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
         left = Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 
 import yaml
@@ -45,7 +45,8 @@ DECREASE = ("下降", "减少", "降低", "下滑", "回落", "压缩", "缩减"
 NEW_RE = re.compile(r"新增|新认定|新引进|净增|新培育|新获批|新备案")
 TOTAL_RE = re.compile(r"累计|总量|总数|共计|累积|总计")
 RANK_MOVE_RE = re.compile(r"(前进|上升|提升|提高|跃升|上移)(了)?$")
-FURNITURE_RE = re.compile(r"ICP|备案|版权所有|©|Copyright|电话|传真|邮编|邮箱|公网安备|点击[:：]|浏览次数|责任编辑")
+FURNITURE_RE = re.compile(r"ICP备|备案号|版权所有|©|Copyright|电话[:：]|传真[:：]|邮编[:：]|邮箱[:：]|公网安备|点击[:：]|"
+                          r"浏览次数|责任编辑")
 BOOK_RE = re.compile(r"《[^《》\n]{1,80}》")
 FILLER_RE = re.compile(
     r"(?:其中|同时|此外|另外|目前|当前|已经|已|并|还|也|而|在|据|据统计|据悉|据了解|数据显示|统计显示|近日|日前|"
@@ -53,10 +54,18 @@ FILLER_RE = re.compile(
 )
 LEAD_VERBS_RE = re.compile(r"^(?:已经|已|共|共计|实现了?|完成了?|达到|拥有|有|并|还|也|其中)+")
 LEAD_TAIL_RE = re.compile(r"(?:分别)?(?:为|达到|达|是|了|约|占)$")
+# Headings are short: longer lines without punctuation are usually lead sentences.
+MAX_HEADING = 20
+HEADING_BREAKS = re.compile(r"[。,，;；!！?？:：]")
+# How much a name in the headline, and a zone (what innovation articles are
+# mostly about), count against plain mention counts when picking the article's subject.
+TITLE_WEIGHT = 3
+ZONE_WEIGHT = 2
 CITY_WIDE = ("全市", "全区", "全省", "全县")
 CURRENT_WEAK_RE = re.compile(r"已|现有|拥有")
 # Types a subject may be carried over from earlier text: the areas an article is about.
 CARRIED_TYPES = frozenset(("region", "zone"))
+
 SUBJECT_TYPES = frozenset(("region", "zone", "university", "institute", "platform", "enterprise", "government",
                            "investor", "program"))
 
@@ -74,6 +83,9 @@ class _Context:
     period_starts: list[int]
     book_spans: list[tuple[int, int]]
     city: str | None
+    main_subject: str | None = None
+    headings: list[tuple[int, str | None]] = field(default_factory=list)  # (start, zone it names)
+    heading_starts: list[int] = field(default_factory=list)
 
 
 def extract_indicators(doc: Document, tokens: list[Token], entities: list[EntityMention]) -> list[IndicatorRecord]:
@@ -81,8 +93,9 @@ def extract_indicators(doc: Document, tokens: list[Token], entities: list[Entity
     records: list[IndicatorRecord] = []
     prev: tuple[Quantity, IndicatorRecord] | None = None
     list_state: dict = {}
-    for q in find_quantities(ctx.text):
-        if _is_furniture(ctx, q):
+    quantities = find_quantities(ctx.text)
+    for n, q in enumerate(quantities):
+        if _is_furniture(ctx, q) or _heads_other_figures(ctx.text, q, quantities[n + 1:n + 2]):
             continue
         rec = _make_record(ctx, q, prev, list_state)
         records.append(rec)
@@ -95,8 +108,29 @@ def _build_context(doc: Document, entities: list[EntityMention]) -> _Context:
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
     periods = find_periods(text)
     topics = [(m.start, m) for m in mentions if _is_topic(text, m, periods)]
-    return _Context(doc, text, mentions, topics, [p for p, _ in topics], periods, [p.start for p in periods],
-                    [(m.start(), m.end()) for m in BOOK_RE.finditer(text)], _main_city(mentions))
+    ctx = _Context(doc, text, mentions, topics, [p for p, _ in topics], periods, [p.start for p in periods],
+                   [(m.start(), m.end()) for m in BOOK_RE.finditer(text)], _main_city(mentions))
+    ctx.main_subject = _main_subject(ctx)
+    ctx.headings = _section_headings(ctx)
+    ctx.heading_starts = [h for h, _ in ctx.headings]
+    return ctx
+
+
+def _section_headings(ctx: _Context) -> list[tuple[int, str | None]]:
+    """Short lines without sentence punctuation are section headings; one that
+    opens with a zone or region names what its section is about."""
+    out, pos = [], 0
+    for line in ctx.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped or len(stripped) > MAX_HEADING or HEADING_BREAKS.search(stripped):
+            continue
+        if stripped.startswith(("▲", "图", "(", "（")) or re.search(r"\.(?:jpe?g|png|gif|webp)", stripped):
+            continue  # captions and image names
+        lead = start + len(line) - len(line.lstrip())
+        named = next((m for m in ctx.mentions if m.start == lead and m.type in CARRIED_TYPES), None)
+        out.append((start, named.name if named else None))
+    return out
 
 
 def _main_city(mentions: list[EntityMention]) -> str | None:
@@ -146,6 +180,21 @@ def _is_furniture(ctx: _Context, q: Quantity) -> bool:
     return FURNITURE_RE.search(line) is not None
 
 
+def _heads_other_figures(text: str, q: Quantity, following: list[Quantity]) -> bool:
+    """四个平台…分别为28.6%、…; 五条主导产业链同比增长16.3%: a count at the head of a
+    clause that then gives the figures of what it counts is a grouping, not a figure."""
+    if q.form != "count" or unit_groups().get(_bare_unit(q.unit)) != "count":
+        return False
+    end = q.end
+    while end < len(text) and text[end] not in CLAUSE_BREAKS:
+        end += 1
+    if "分别" in text[q.end:end]:
+        return True
+    cs = _clause_start(text, q.start)
+    head_empty = FILLER_RE.fullmatch(text[cs:q.start]) is not None
+    return head_empty and bool(following) and following[0].start < end and following[0].form == "percent"
+
+
 def _make_record(ctx: _Context, q: Quantity, prev, list_state: dict) -> IndicatorRecord:
     text = ctx.text
     cs = _clause_start(text, q.start)
@@ -185,14 +234,13 @@ def _kind_of(text: str, q: Quantity, cs: int, lead: str) -> tuple[str, int]:
     if q.form == "doubling":
         return "change", 1
     m = CHANGE_RE.search(lead)
-    if m and not m["to"] in ("至", "到"):
+    if m and m["to"] not in ("至", "到"):
         return "change", -1 if m[1] in DECREASE else 1
     if m and m["to"] in ("至", "到"):
         return "level", 1
     clause = text[cs:q.start]
-    new = None
-    for new in NEW_RE.finditer(clause):
-        pass
+    news = list(NEW_RE.finditer(clause))
+    new = news[-1] if news else None
     if new is not None and not TOTAL_RE.search(clause, new.end()) and q.form == "count":
         return "change", 1
     return "level", 1
@@ -249,6 +297,8 @@ def _period_scope_start(text: str, pos: int) -> int:
 def _is_aside(text: str, p: PeriodMention) -> bool:
     """(1-5月) after a figure dates that figure only; 较2021年 is a base of comparison."""
     before = text[p.start - 1:p.start] if p.start else ""
+    if before in ("较", "比", "由", "从") and text[p.end:p.end + 1] == "的":
+        return False  # 较2021年的2824亿元: the year of that figure
     return before in "(（" and before != "" or before in ("较", "比") and before != ""
 
 
@@ -265,8 +315,8 @@ def _context_year(ctx: _Context, pos: int) -> int | None:
 
 
 def _subject_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
-    """The topic of q's clause or sentence; else the last zone or region the
-    text was about; else the headline's; else the main city."""
+    """The topic of q's clause or sentence; else the last zone or region its
+    paragraph was about; else the article's main area."""
     text = ctx.text
     head = text[cs:q.start].lstrip("其中同时此外并且还")
     if head.startswith(CITY_WIDE) and ctx.city:
@@ -275,12 +325,16 @@ def _subject_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     i = bisect_right(ctx.topic_starts, q.start) - 1
     if i >= 0 and ctx.topics[i][0] >= ss:
         return _subject_name(ctx, ctx.topics[i][1])
-    while i >= 0:
+    para_start = text.rfind("\n", 0, q.start) + 1
+    while i >= 0 and ctx.topics[i][0] >= para_start:
         m = ctx.topics[i][1]
         if m.type in CARRIED_TYPES:
             return _subject_name(ctx, m)
         i -= 1
-    return _headline_subject(ctx) or ctx.city
+    k = bisect_right(ctx.heading_starts, q.start) - 1
+    if k >= 0 and ctx.headings[k][1] is not None:
+        return ctx.headings[k][1]
+    return ctx.main_subject
 
 
 def _subject_name(ctx: _Context, m: EntityMention) -> str:
@@ -292,12 +346,17 @@ def _subject_name(ctx: _Context, m: EntityMention) -> str:
     return m.name
 
 
-def _headline_subject(ctx: _Context) -> str | None:
+def _main_subject(ctx: _Context) -> str | None:
+    """What the article is about: the zone or region of the headline, else the one named most often."""
     title = ctx.doc.title or ""
+    counts: dict[str, int] = {}
     for m in ctx.mentions:
-        if m.norm_name and m.norm_name in title:
-            return m.name
-    return ctx.mentions[0].name if ctx.mentions else None
+        if m.type in CARRIED_TYPES:
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if not counts:
+        return ctx.mentions[0].name if ctx.mentions else None
+    zones = {m.name for m in ctx.mentions if m.type == "zone"}
+    return max(counts, key=lambda n: counts[n] + TITLE_WEIGHT * (n in title) + ZONE_WEIGHT * (n in zones))
 
 
 def _metric_of(ctx: _Context, q: Quantity, seg_start: int, lead: str, kind: str) -> tuple[str, int]:
@@ -358,16 +417,23 @@ def _bind_list_item(ctx: _Context, q: Quantity, cs: int, rec: IndicatorRecord, p
         if k < 0:
             return
         parts = text[cs:k].split("、")
-        state.update(parts=parts, index=0, start=cs, items=_item_subjects(ctx, cs, parts))
         if len(parts) < 2:
-            state["parts"] = None
+            state.update(parts=None, index=0, start=None, items=None)
+            _apply_list_item(ctx, rec, state)
+            return
+        state.update(parts=parts, index=0, start=cs, items=_item_subjects(ctx, cs, parts))
     else:
         if "index" not in state:
             return
         state["index"] += 1
+    _apply_list_item(ctx, rec, state)
+
+
+def _apply_list_item(ctx: _Context, rec: IndicatorRecord, state: dict) -> None:
     parts, i = state.get("parts"), state.get("index", 0)
-    rec.start = state["start"]
-    rec.quote = ctx.doc.original_text(rec.start, rec.end)
+    if state.get("start") is not None:
+        rec.start = state["start"]
+        rec.quote = ctx.doc.original_text(rec.start, rec.end)
     subjects = state.get("items") or (state.get("last_items") if not state.get("parts") else None)
     if subjects and i < len(subjects) and subjects[i]:
         rec.subject = subjects[i]

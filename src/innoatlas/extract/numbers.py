@@ -18,7 +18,7 @@ from __future__ import annotations
 import functools
 import re
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from importlib import resources
 
 import yaml
@@ -392,6 +392,9 @@ def _read_plain(text, m):
         return None  # 一个, 一家: an article; 几十种, 数百家: vague; “六本台账”: a name
     if _SCOPE_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _SCOPE_AFTER.match(text, m.end()):
         return None  # 在全省99个开发区中: the field compared in, not a figure
+    if unit_word == "届" and re.match(r"[一二三四五六七八九十\d]+次", text[m.end():m.end() + 3]) \
+            or unit_word == "次" and text[m.start() - 1:m.start()] == "届":
+        return None  # 六届七次全会: a meeting's name
     if unit_word == "条" and _POLICY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 出台…十条: a policy's name
     value = parse_number(raw)
@@ -407,7 +410,7 @@ def _read_plain(text, m):
 
 
 _SCOPE_BEFORE = re.compile(r"在|从")
-_SCOPE_AFTER = re.compile(r"[^,，。;；、\d]{0,10}?中")
+_SCOPE_AFTER = re.compile(r"[^,，。;；、\d\s]{0,10}?中(?![\s心国间央部小期学])")
 _POLICY_BEFORE = re.compile(r"出台|印发|发布|制定|推出")
 
 
@@ -439,9 +442,11 @@ def _inside_name(text: str, start: int, end: int, has_unit: bool = False) -> boo
     if prev and prev.isascii() and prev.isalpha():
         if not (has_unit and text[start - 2:start - 1].isascii() and text[start - 2:start - 1].isalpha()):
             return True
-    elif prev and prev in "+-_./#":
+    elif prev and prev in "-_./#" or prev == "+" and text[start - 2:start - 1].isdigit():
         return True
-    if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "+_#"):
+    if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "_#"):
+        return True
+    if nxt == "+" and text[end + 1:end + 2].isdigit():
         return True
     if nxt == "." and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalnum():
         return True

@@ -1,7 +1,270 @@
-"""TEMPORARY: no relations yet."""
+"""Relations between the entity mentions of one document, each with its evidence span.
+
+Rules, in the order they run:
+1. names inside names: a body named after its zone or region (两江新区科技创新局
+   part_of 两江新区; 郑州高新区X中心 located_in 郑州高新区), a branch named after its
+   parent (北京理工大学重庆创新中心 part_of 北京理工大学);
+2. gazetteer facts stated by co-mention: a county and its city or province,
+   a sub-area and its zone (沙坪坝区 located_in 重庆市);
+3. trigger patterns inside one sentence (rel_patterns): cooperation, chain
+   leaders, suppliers, investment, membership, establishment;
+4. topic rules: an industry is the focus of the actor the clause or sentence is
+   about; a firm, lab or park mentioned in a sentence about a zone sits in it.
+The quote of a relation is the original text from its first to its last cue.
+"""
 
 from __future__ import annotations
 
+import re
 
-def extract_relations(doc, tokens, entities):
-    return []
+from innoatlas.documents.model import Document
+from innoatlas.extract.ent_lexicon import doc_date, load_divisions, load_zones, zone_names
+from innoatlas.extract.model import EntityMention, RelationRecord
+from innoatlas.extract.rel_patterns import Sentence, find_pattern_relations, split_sentences
+from innoatlas.extract.tokens import Token
+
+# Whether the topic place moves to the last place of each sentence (True) or
+# stays the document's main place (False): measured on both dev sets, the main
+# place is better.
+FOLLOW_TOPIC = False
+ACTOR_TYPES = frozenset({"region", "zone", "university", "institute", "platform", "enterprise"})
+PLACE_TYPES = frozenset({"region", "zone"})
+HOSTED_TYPES = frozenset({"enterprise", "platform", "institute", "investor", "university"})
+
+
+def extract_relations(doc: Document, tokens: list[Token], entities: list[EntityMention]) -> list[RelationRecord]:
+    out: dict[tuple[str, str, str], RelationRecord] = {}
+    mentions = sorted(entities, key=lambda m: m.start)
+    sentences = split_sentences(doc.norm, mentions)
+    for rec in _embedded_relations(doc, mentions) + _gazetteer_relations(doc, mentions):
+        out.setdefault((rec.subject, rec.predicate, rec.object), rec)
+    for rec in find_pattern_relations(doc, sentences):
+        out.setdefault((rec.subject, rec.predicate, rec.object), rec)
+    for rec in _topic_relations(doc, sentences, out):
+        out.setdefault((rec.subject, rec.predicate, rec.object), rec)
+    return [r for r in out.values() if r.subject != r.object]
+
+
+def make_relation(doc: Document, a: EntityMention, predicate: str, b: EntityMention,
+                  start: int | None = None, end: int | None = None) -> RelationRecord:
+    s = min(a.start, b.start) if start is None else start
+    e = max(a.end, b.end) if end is None else end
+    return RelationRecord(a.name, predicate, b.name, doc.original_text(s, e), s, e, a.type, b.type)
+
+
+# -- 1. names inside names ---------------------------------------------------
+
+def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
+    places = _known_places()
+    out = []
+    for m in mentions:
+        head = _leading_place(m.norm_name, places)
+        if head is None or len(head) == len(m.norm_name):
+            continue
+        written = doc.original_text(m.start, m.start + len(head))
+        host = EntityMention(written, head, _place_type(head, doc), m.start, m.start + len(head))
+        if m.type in ("government",) or (m.type == "zone" and host.type == "zone"):
+            out.append(make_relation(doc, m, "part_of", host))
+        elif m.type in HOSTED_TYPES or m.type == "zone":
+            out.append(make_relation(doc, m, "located_in", host))
+    for m in mentions:
+        parent = _parent_org(m)
+        if parent is not None:
+            host = EntityMention(doc.original_text(m.start, m.start + len(parent)), parent, "university",
+                                 m.start, m.start + len(parent))
+            out.append(make_relation(doc, m, "part_of", host))
+    return out
+
+
+_PARENT_ORG = re.compile(r"^(.{2,12}?(大学|学院|科学院|研究院))(?=.{2,})")
+
+
+def _parent_org(m: EntityMention) -> str | None:
+    if m.type not in ("institute", "platform"):
+        return None
+    hit = _PARENT_ORG.match(m.norm_name)
+    return hit.group(1) if hit else None
+
+
+def _known_places() -> dict[str, str]:
+    places = {written: "zone" for written in zone_names()}
+    for d in load_divisions().values():
+        places.setdefault(d.name, "region")
+    return places
+
+
+def _leading_place(name: str, places: dict[str, str]) -> str | None:
+    for k in range(min(len(name) - 1, 12), 1, -1):
+        if name[:k] in places:
+            return name[:k]
+    return None
+
+
+def _place_type(name: str, doc: Document) -> str:
+    canonical = zone_names().get(name)
+    if canonical is not None:
+        return load_zones()[canonical].type_at(doc_date(doc))
+    return "region"
+
+
+# -- 2. gazetteer facts ------------------------------------------------------
+
+def _gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
+    divisions = load_divisions()
+    by_name = {}
+    for d in divisions.values():
+        by_name.setdefault(d.name, d)
+        if d.short:
+            by_name.setdefault(d.short, d)
+    first: dict[str, EntityMention] = {}
+    for m in mentions:
+        first.setdefault(m.norm_name, m)
+    code_mention = {by_name[n].code: m for n, m in first.items() if n in by_name and m.type == "region"}
+    out = []
+    for name, m in first.items():
+        if m.type == "region" and name in by_name:
+            parent = _mentioned_ancestor(by_name[name].code, code_mention, divisions)
+            if parent is not None:
+                out.append(make_relation(doc, m, "located_in", parent, m.start, m.end))
+        canonical = zone_names().get(name)
+        if canonical is None:
+            continue
+        zone = load_zones()[canonical]
+        if zone.parent:
+            host = _mention_of(first, zone.parent)
+            if host is not None:
+                out.append(make_relation(doc, m, "part_of", host, m.start, m.end))
+    return out
+
+
+def _mentioned_ancestor(code: str, code_mention: dict, divisions: dict) -> EntityMention | None:
+    d = divisions.get(code)
+    while d is not None and d.parent:
+        if d.parent in code_mention:
+            return code_mention[d.parent]
+        d = divisions.get(d.parent)
+    return None
+
+
+def _mention_of(first: dict[str, EntityMention], canonical: str) -> EntityMention | None:
+    for name, m in first.items():
+        if zone_names().get(name) == canonical:
+            return m
+    return None
+
+
+# -- 4. topic rules ----------------------------------------------------------
+
+def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
+    out = []
+    topic = _main_place(sentences)
+    led = {(k[0], k[2]) for k in done if k[1] == "chain_leader_of"}
+    for sent in sentences:
+        places = _sentence_places(doc, sent)
+        for m in sent.mentions:
+            if m.type == "industry":
+                actor = _clause_actor(sent, m) or _sentence_subject(sent) or topic
+                if actor is not None and (actor.name, m.name) not in led:
+                    out.append(make_relation(doc, actor, "focuses_on", m, min(actor.start, m.start), m.end))
+            elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
+                host = _host_place(sent, m, places) or topic
+                if host is not None and host is not m and host.norm_name not in m.norm_name:
+                    out.append(make_relation(doc, m, "located_in", host))
+        major = [p for p in places if _is_major(p)]
+        if major and FOLLOW_TOPIC:
+            topic = major[-1]
+    return out
+
+
+def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
+    """Zones and regions of a sentence, including those a name starts with (湘潭高新区党工委)."""
+    places = []
+    known = _known_places()
+    for m in sent.mentions:
+        if m.type in PLACE_TYPES:
+            places.append(m)
+            continue
+        head = _leading_place(m.norm_name, known)
+        if head is not None and m.type == "government":
+            places.append(EntityMention(doc.original_text(m.start, m.start + len(head)), head,
+                                        _place_type(head, doc), m.start, m.start + len(head)))
+    return places
+
+
+def _is_major(m: EntityMention) -> bool:
+    """Zones and sub-provincial regions can be a topic; provinces and economic regions are too wide."""
+    if m.norm_name in _ECONOMIC_REGIONS():
+        return False
+    if m.type == "zone":
+        return True
+    d = _division_by_name().get(m.norm_name)
+    return d is not None and d.level != "province"
+
+
+def _division_by_name() -> dict:
+    out = {}
+    for d in load_divisions().values():
+        out.setdefault(d.name, d)
+        if d.short:
+            out.setdefault(d.short, d)
+    return out
+
+
+def _last_before(places: list[EntityMention], m: EntityMention) -> EntityMention | None:
+    before = [p for p in places if p.end <= m.start]
+    return before[-1] if before else None
+
+
+def _main_place(sentences: list[Sentence]) -> EntityMention | None:
+    """The place the document is about: its most mentioned zone or region (first one on ties)."""
+    counts: dict[str, int] = {}
+    first: dict[str, EntityMention] = {}
+    for sent in sentences:
+        for m in sent.mentions:
+            if m.type in PLACE_TYPES and m.norm_name not in _ECONOMIC_REGIONS():
+                counts[m.norm_name] = counts.get(m.norm_name, 0) + 1
+                first.setdefault(m.norm_name, m)
+    if not counts:
+        return None
+    best = max(counts, key=lambda n: (counts[n], -first[n].start))
+    return first[best]
+
+
+def _ECONOMIC_REGIONS() -> frozenset[str]:
+    return frozenset(n for n, c in zone_names().items() if load_zones()[c].kind == "economic_region")
+
+
+def _sentence_subject(sent: Sentence) -> EntityMention | None:
+    """The place a sentence is about: its first zone or region, if it opens the sentence."""
+    for m in sent.mentions:
+        if m.type in PLACE_TYPES and m.start - sent.start <= MAX_SUBJECT_OFFSET:
+            return m
+        if m.type in ACTOR_TYPES:
+            return None
+    return None
+
+
+# A subject opens its sentence: after at most a time phrase (今年以来, 前三季度).
+MAX_SUBJECT_OFFSET = 8
+
+
+def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None:
+    """The nearest actor before `target` in its clause (no clause boundary between them)."""
+    best = None
+    for m in sent.mentions:
+        if m.start >= target.start:
+            break
+        if m.type in ACTOR_TYPES and not sent.boundary_between(m.end, target.start):
+            best = m
+    return best
+
+
+_PLACE_GAP = re.compile(r"^(的|内的|内|里的|中的|区域内的|境内的)?$")
+
+
+def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
+    before = [p for p in places if p.end <= m.start]
+    if before and _PLACE_GAP.match(sent.text[before[-1].end - sent.start:m.start - sent.start]):
+        return before[-1]
+    subject = _sentence_subject(sent)
+    return subject if subject is not None and subject is not m else None

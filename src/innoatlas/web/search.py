@@ -8,7 +8,7 @@ to LIKE / ILIKE over the tables. Queries are folded like Document.norm
 (NFKC, traditional -> simplified) so 協同創新 finds 协同创新.
 
 The index is derived data: `rebuild_search_index` rebuilds it from the
-tables, and `ensure_search_index` builds it once when it is missing.
+tables, and `ensure_search_index` builds it when it is missing or behind.
 """
 
 from __future__ import annotations
@@ -113,10 +113,24 @@ def _entity_texts(session: Session):
 
 
 def ensure_search_index(session: Session) -> None:
-    """Build the index if this SQLite database has none yet (a database from an older ingest)."""
-    if has_trigram(session) and not index_exists(session):
-        rebuild_search_index(session)
-        session.commit()
+    """Build the index when this SQLite database has none, or rebuild it when rows are missing from it.
+
+    An ingest that did not refresh the index leaves it behind the tables;
+    counting both is cheap next to a rebuild and keeps search complete.
+    """
+    if not has_trigram(session):
+        return
+    if index_exists(session) and index_is_current(session):
+        return
+    rebuild_search_index(session)
+    session.commit()
+
+
+def index_is_current(session: Session) -> bool:
+    indexed = dict(session.execute(text(f"SELECT kind, count(*) FROM {INDEX_TABLE} GROUP BY kind")).all())
+    documents = session.scalar(select(func.count(Document.id))) or 0
+    entities = session.scalar(select(func.count(Entity.id))) or 0
+    return indexed.get(KIND_DOCUMENT, 0) == documents and indexed.get(KIND_ENTITY, 0) == entities
 
 
 # -- searching ------------------------------------------------------------------------

@@ -1,0 +1,191 @@
+"""Latency of each JSON endpoint on a knowledge base of >= 10,000 documents.
+
+    python benchmarks/api.py [--documents 10000] [--requests 50] [--db PATH] [--facts ingest|gold]
+
+Builds the base from the seed articles and the example corpus (the real
+ingest, or with --facts gold the seeds with their gold facts), then
+replicates its documents with their mentions, indicators and relations
+by INSERT ... SELECT until there are at least --documents rows (dates
+shifted so years and periods spread). Each endpoint is called in-process
+(FastAPI's TestClient, so routing, validation and JSON encoding count)
+after a warm-up call; the table gives p50 and p95 in milliseconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from sqlalchemy import func, select, text
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS = REPO.parent / "shared" / "seeds"
+EXAMPLES = REPO / "examples" / "corpus"
+TARGET_P95_MS = 100.0
+
+DOCUMENT_COLUMNS = (
+    "name, format, encoding, url, title, outlet, published, published_precision, script, original, body, norm, "
+    "norm_to_original, content_hash, minhash, duplicate_of_id, duplicate_kind, ingested_at"
+)
+
+
+def build_base(url: str, facts: str):
+    from innoatlas.store import open_store
+
+    if facts == "gold":
+        sys.path.insert(0, str(REPO))
+        from tests.web.gold_kb import build_gold_store
+
+        return build_gold_store(url, hostile=False)
+    from innoatlas.pipeline import ingest_paths
+
+    store = open_store(url)
+    ingest_paths([p for p in (SEEDS, EXAMPLES) if p.is_dir()], store)
+    return store
+
+
+def replicate(store, target: int) -> None:
+    """Copy every base document (and its facts) until the store holds >= `target` documents."""
+    from innoatlas.store.schema import Document
+
+    with store.transaction() as session:
+        base = session.scalars(select(Document.id).order_by(Document.id)).all()
+        copy = 0
+        while (session.scalar(select(func.count(Document.id))) or 0) < target:
+            copy += 1
+            replicate_once(session, base, copy)
+
+
+def replicate_once(session, base: list[int], copy: int) -> None:
+    suffix = f"#copy{copy}"
+    shift = f"-{copy * 7} days"  # a week per copy: 2,000 copies span about 38 years
+    cols = DOCUMENT_COLUMNS.replace("published,", "date(published, :shift),").replace(
+        "content_hash,", "content_hash || :suffix,")
+    session.execute(text(
+        f"INSERT INTO documents (source, {DOCUMENT_COLUMNS}) "
+        f"SELECT source || :suffix, {cols} FROM documents WHERE id IN ({','.join(map(str, base))})"
+    ), {"suffix": suffix, "shift": shift})
+    pairs = (
+        "FROM documents d JOIN documents n ON n.source = d.source || :suffix "
+        f"WHERE d.id IN ({','.join(map(str, base))})"
+    )
+    session.execute(text(
+        "INSERT INTO mentions (document_id, entity_id, text, start, \"end\", extractor, confidence) "
+        f"SELECT n.id, m.entity_id, m.text, m.start, m.\"end\", m.extractor, m.confidence {pairs.replace('WHERE', 'JOIN mentions m ON m.document_id = d.id WHERE')}"
+    ), {"suffix": suffix})
+    session.execute(text(
+        "INSERT INTO indicators (document_id, subject_id, subject_text, metric, metric_key, value, unit, value_base, "
+        "base_unit, approx, kind, period, start, \"end\", quote) "
+        "SELECT n.id, i.subject_id, i.subject_text, i.metric, i.metric_key, i.value, i.unit, i.value_base, i.base_unit, "
+        "i.approx, i.kind, CASE WHEN i.period GLOB '[0-9][0-9][0-9][0-9]*' "
+        "THEN printf('%04d', CAST(substr(i.period, 1, 4) AS INTEGER) - :years) || substr(i.period, 5) END, "
+        f"i.start, i.\"end\", i.quote {pairs.replace('WHERE', 'JOIN indicators i ON i.document_id = d.id WHERE')}"
+    ), {"suffix": suffix, "years": copy % 10})
+    session.execute(text(
+        "INSERT INTO relations (document_id, subject_id, predicate, object_id, start, \"end\", quote, origin) "
+        "SELECT n.id, r.subject_id, r.predicate, r.object_id, r.start, r.\"end\", r.quote, r.origin "
+        f"{pairs.replace('WHERE', 'JOIN relations r ON r.document_id = d.id WHERE')}"
+    ), {"suffix": suffix})
+
+
+def pick_targets(store) -> dict:
+    """Ids the parametrised endpoints use: the most mentioned zone, its top metric, a document."""
+    from innoatlas.store import queries
+
+    with store.session() as session:
+        zones = queries.rank_entities_by_mentions(session, "zone", 1)
+        subjects = queries.list_subjects(session, 1)
+        subject = subjects[0]["id"] if subjects else (zones[0]["id"] if zones else 1)
+        metrics = queries.list_metrics(session, subject)
+        return {
+            "zone": zones[0]["id"] if zones else 1,
+            "subject": subject,
+            "metric": metrics[0]["metric_key"] if metrics else "",
+            "document": session.scalar(text("SELECT max(id) FROM documents")),
+        }
+
+
+def endpoints(t: dict) -> list[str]:
+    return [
+        "/api/summary",
+        "/api/search?q=两江",
+        "/api/search?q=协同创新",
+        "/api/search?q=協同創新&type=zone",
+        "/api/search?q=科学城&year=2020",
+        "/api/entities?type=zone",
+        f"/api/entities?region={t['zone']}",
+        f"/api/entities/{t['zone']}",
+        f"/api/indicators?subject={t['subject']}",
+        f"/api/indicators?metric_key={t['metric']}",
+        "/api/indicators?period=2021&offset=200",
+        f"/api/series?subject={t['subject']}&metric_key={t['metric']}",
+        f"/api/metrics?subject={t['subject']}",
+        "/api/documents",
+        "/api/documents?year=2015&offset=50",
+        f"/api/documents/{t['document']}",
+        f"/api/graph/{t['zone']}?depth=1",
+        f"/api/graph/{t['zone']}?depth=2",
+        "/api/regions",
+    ]
+
+
+def measure(client, url: str, requests: int) -> tuple[float, float, int]:
+    response = client.get(url)  # warm-up (and a check)
+    if response.status_code != 200:
+        raise SystemExit(f"{url}: HTTP {response.status_code}: {response.text[:200]}")
+    times = []
+    for _ in range(requests):
+        start = time.perf_counter()
+        client.get(url)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    return statistics.median(times), times[max(0, int(round(0.95 * len(times))) - 1)], len(response.content)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--documents", type=int, default=10_000)
+    parser.add_argument("--requests", type=int, default=50)
+    parser.add_argument("--db", help="SQLite file to build (default: a temporary file)")
+    parser.add_argument("--facts", choices=("ingest", "gold"), default="ingest",
+                        help="facts of the base documents: the real ingest, or the gold annotations")
+    args = parser.parse_args()
+    logging.basicConfig(level=logging.WARNING)
+
+    from fastapi.testclient import TestClient
+
+    from innoatlas.web.app import create_app
+    from innoatlas.web.search import rebuild_search_index
+
+    path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "bench.db"
+    path.unlink(missing_ok=True)
+    started = time.perf_counter()
+    store = build_base(f"sqlite:///{path}", args.facts)
+    replicate(store, args.documents)
+    with store.transaction() as session:
+        rebuild_search_index(session)
+    with store.session() as session:
+        counts = {t: session.scalar(text(f"SELECT count(*) FROM {t}"))
+                  for t in ("documents", "entities", "mentions", "indicators", "relations")}
+    print(f"built {path} in {time.perf_counter() - started:.0f} s: "
+          + ", ".join(f"{n} {t}" for t, n in counts.items()))
+    targets = pick_targets(store)
+    failed = 0
+    with TestClient(create_app(store)) as client:
+        print(f"{'endpoint':58} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>9}")
+        for url in endpoints(targets):
+            p50, p95, size = measure(client, url, args.requests)
+            flag = "" if p95 <= TARGET_P95_MS else "  > target"
+            failed += p95 > TARGET_P95_MS
+            print(f"{url:58} {p50:8.1f} {p95:8.1f} {size:9d}{flag}")
+    store.close()
+    print(f"{failed} endpoint(s) over the p95 target of {TARGET_P95_MS:.0f} ms")
+
+
+if __name__ == "__main__":
+    main()

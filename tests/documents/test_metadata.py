@@ -1,0 +1,172 @@
+"""Title, outlet and publication date, on pages written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from innoatlas.documents import document_from_text, prepare_document
+from innoatlas.documents.metadata import parse_date_text
+from innoatlas.documents.model import PublishedDate, RawDocument
+
+BODY = "记者从某某高新区获悉，今年前三季度，园区新增科技型企业312家，同比增长18.5%，研发投入强度达到4.6%，创新活力持续增强。"
+HEADLINE = "某某高新区新增科技型企业312家"
+
+
+def published(text: str) -> str | None:
+    return document_from_text(text).published.as_text()
+
+
+@pytest.mark.parametrize(
+    "date_line",
+    [
+        "2025年08月22日14:41 |",
+        "发布时间：2023-10-17 09:12:40 来源：某某网",
+        "发稿时间: 2023-10-17 08:30    来源: 某某日报",
+        "2023-10-17 23:25:02 来源:",
+        "来源：某某网-某某客户端2023-10-17",
+        "时间:2023-10-17 01:45 浏览:",
+        "來源:某某院 example.org 日期:2023-10-17 點擊:次",
+        "2023/10/17 15:46",
+        "（2023年10月17日）",
+    ],
+)
+def test_header_date_forms(date_line):
+    expected = "2025-08-22" if date_line.startswith("2025") else "2023-10-17"
+    assert published(f"{HEADLINE}\n{date_line}\n\n{BODY}") == expected
+
+
+def test_date_broken_over_lines():
+    assert published(f"{HEADLINE}\n2023\n10/17\n15:46\n\n{BODY}") == "2023-10-17"
+
+
+def test_edition_line_gives_the_date_and_wins_over_a_repost_date():
+    text = f"{HEADLINE}\n2024-01-20 10:00 来源：某某转载网\n\n▲某某日报2024年1月18日第05版\n\n{BODY}"
+    assert published(text) == "2024-01-18"
+
+
+def test_markdown_edition_line():
+    assert published(f"# {HEADLINE}\n\n> 《某某日报》（2026年01月06日第 12 版）\n\n{BODY}") == "2026-01-06"
+
+
+def test_partial_date_completed_from_a_dated_image_name():
+    text = f"首页 > 财经\n{HEADLINE}\n04-12 16:25:33 来源：某某晨报\n\n{BODY}\n\nQQ图片20200412162837.png\n\n今年的目标是再引进企业50家。"
+    assert published(text) == "2020-04-12"
+
+
+def test_partial_date_completed_from_a_year_the_text_names():
+    text = f"{HEADLINE}\n04-12 16:25 来源：某某晨报\n\n在2020年首轮项目集中开工活动上，{BODY}\n到2025年，园区规模力争翻番。"
+    assert published(text) == "2020-04-12"
+
+
+def test_partial_date_without_year_evidence_stays_unknown():
+    assert document_from_text(f"{HEADLINE}\n04-12 16:25 来源：某某晨报\n\n{BODY}").published == PublishedDate(
+        None, "unknown"
+    )
+
+
+def test_dateline_month_day_with_year_evidence():
+    text = f"{HEADLINE}\n\n某某日报合肥5月9日讯 {BODY}截至2024年4月底，企业数量继续增长。"
+    assert published(text) == "2024-05-09"
+
+
+def test_forum_post_time_is_not_the_publication_date_when_the_original_is_named():
+    text = f"某某县论坛\n\n首页 » 问答 » {HEADLINE}\nuser123 - 2024/9/15 12:49:00\n\n{BODY}\n\n某某新闻记者王五\n\n查看完整版本: {HEADLINE}"
+    assert published(text) is None
+
+
+def test_forum_post_time_is_the_date_of_a_post_naming_no_original():
+    own = "楼主整理了园区今年的新变化：前三季度新增科技型企业312家，同比增长18.5%，研发投入强度达到4.6%。"
+    text = f"某某县论坛\n\n首页 » 问答 » {HEADLINE}\nuser123 - 2024/9/15 12:49:00\n\n{own}\n\n查看完整版本: {HEADLINE}"
+    assert published(text) == "2024-09-15"
+
+
+def test_event_dates_in_the_body_are_not_the_publication_date():
+    assert published(f"{HEADLINE}\n\n这是记者从1月10日召开的某某高新区2025年工作会议上获悉的。{BODY}") is None
+
+
+def test_original_title_line_does_not_void_the_page_date():
+    text = f"{HEADLINE}\n发稿时间: 2022-11-17 08:30 来源: 某某日报\n原标题：某某城市科技创新榜发布\n\n{BODY}"
+    assert published(text) == "2022-11-17"
+
+
+def test_date_given_by_the_source_wins():
+    doc = document_from_text(f"{HEADLINE}\n发布时间：2023-10-17 09:12\n\n{BODY}", published="2023-10-18")
+    assert doc.published == PublishedDate(date(2023, 10, 18), "day")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision"),
+    [
+        ("2024-07-22", date(2024, 7, 22), "day"),
+        ("2024-03-16T08:00:00+08:00", date(2024, 3, 16), "day"),
+        ("2023年10月17日", date(2023, 10, 17), "day"),
+        ("2024-07", date(2024, 7, 1), "month"),
+        ("2023年5月", date(2023, 5, 1), "month"),
+        ("2024", date(2024, 1, 1), "year"),
+        ("不详", None, "unknown"),
+        ("2023-02-30", None, "unknown"),
+    ],
+)
+def test_parse_date_text_precision(text, value, precision):
+    assert parse_date_text(text) == PublishedDate(value, precision)
+
+
+def test_precision_shapes_as_text():
+    assert PublishedDate(date(2024, 7, 1), "month").as_text() == "2024-07"
+    assert PublishedDate(date(2024, 1, 1), "year").as_text() == "2024"
+
+
+def test_title_is_the_first_headline_like_line():
+    assert document_from_text(f"首页 > 新闻\n新闻\n{HEADLINE}\n2023-10-17 09:12\n\n{BODY}").title == HEADLINE
+
+
+def test_title_skips_a_document_kind_label():
+    assert document_from_text(f"某某管委会 新闻发布稿\n{HEADLINE}\n{BODY}").title == HEADLINE
+
+
+def test_title_from_markdown_headline():
+    assert document_from_text(f"### 引题写在这里\n\n# {HEADLINE}\n\n{BODY}").title == HEADLINE
+
+
+def test_title_given_by_the_source_wins():
+    raw = RawDocument(source="a", name="a", text=f"{HEADLINE}\n{BODY}", format="jsonl", title="给定标题")
+    assert prepare_document(raw).title == "给定标题"
+
+
+def test_title_of_a_page_without_headline_is_its_first_sentence():
+    assert (
+        document_from_text(BODY).title
+        == "记者从某某高新区获悉，今年前三季度，园区新增科技型企业312家，同比增长18.5%，研发投入强度达到4.6%，创新活力持续增强。"[
+            :60
+        ]
+    )
+
+
+@pytest.mark.parametrize(
+    ("header", "outlet"),
+    [
+        ("发布时间：2024-03-15 09:30  来源：某某观察网  浏览：", "某某观察网"),
+        ("2024-03-15 14:02  转载自：某某观察网", "某某观察网"),
+        ("來源：某某科技網", "某某科技网"),
+        ("2024年08月27日 08:39 某某网", "某某网"),
+    ],
+)
+def test_outlet_from_header_lines(header, outlet):
+    assert document_from_text(f"{HEADLINE}\n{header}\n\n{BODY}").outlet == outlet
+
+
+def test_outlet_from_a_news_dateline():
+    assert (
+        document_from_text(f"{HEADLINE}\n\n某某网-某某客户端讯（记者 张三）{BODY}").outlet
+        == "某某网-某某客户端"
+    )
+
+
+def test_outlet_from_an_edition_line():
+    assert document_from_text(f"{HEADLINE}\n\n▲某某日报2021年11月8日第09版\n\n{BODY}").outlet == "某某日报"
+
+
+def test_outlet_from_a_site_header_line():
+    assert document_from_text(f"某某网\n某某网>>本地频道>>企业\n\n{HEADLINE}\n\n{BODY}").outlet == "某某网"

@@ -1,0 +1,53 @@
+"""The app over a knowledge base built by the real ingest of the seeds and the example corpus."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from sqlalchemy import text
+
+from innoatlas.pipeline import ingest_paths
+from innoatlas.store import open_store
+from innoatlas.web.app import create_app
+from tests.web.gold_kb import REPO, SEEDS
+
+EXAMPLES = REPO / "examples" / "corpus"
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory):
+    if not SEEDS.is_dir():
+        pytest.skip(f"the shared seed articles are not next to the repository ({SEEDS})")
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('ingested') / 'kb.db'}")
+    ingest_paths([SEEDS, EXAMPLES], store)
+    with TestClient(create_app(store), raise_server_exceptions=False) as client:
+        yield store, client
+    store.close()
+
+
+def test_app_builds_the_missing_search_index(ingested):
+    store, client = ingested
+    with store.session() as session:
+        documents = session.execute(text("SELECT count(*) FROM documents")).scalar()
+        indexed = session.execute(text("SELECT count(*) FROM search_index WHERE kind = 'd'")).scalar()
+    assert indexed == documents > 0
+    assert client.get("/api/search", params={"q": "两江"}).json()["document_total"] >= 1
+
+
+def test_every_document_renders_with_its_spans(ingested):
+    _, client = ingested
+    listing = client.get("/api/documents", params={"limit": 100}).json()
+    assert listing["total"] == len(listing["items"]) > 0
+    for item in listing["items"]:
+        doc = client.get(f"/api/documents/{item['id']}").json()
+        for mention in doc["mentions"]:
+            shown = doc["original"][mention["original_start"]:mention["original_end"]]
+            assert shown == mention["text"], (item["name"], mention)
+        assert client.get(f"/documents/{item['id']}").status_code == 200
+
+
+def test_every_page_of_the_first_entity_renders(ingested):
+    _, client = ingested
+    first = client.get("/api/entities", params={"type": "zone", "limit": 1}).json()["items"][0]
+    for path in [f"/entities/{first['id']}", f"/api/graph/{first['id']}?depth=2", "/", "/regions", "/indicators"]:
+        assert client.get(path).status_code == 200, path
