@@ -194,7 +194,7 @@ def test_binary_file(tmp_path):
     path.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)))
     err = read_one(path)
     assert isinstance(err, DocumentError)
-    assert str(err) == f"{path}: binary file, not text (check that the file is what its name says)"
+    assert str(err) == f"{path}: binary file, not text (give a .txt, .md, .html, .pdf, .docx or .jsonl file)"
 
 
 def test_broken_pdf(tmp_path):

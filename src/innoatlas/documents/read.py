@@ -121,7 +121,9 @@ def decode_bytes(source: str, data: bytes) -> tuple[str, str]:
                     source, f"cannot decode the text as {codec} ({err.reason})", "save it as UTF-8"
                 ) from err
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        raise DocumentError(source, "binary file, not text", "check that the file is what its name says")
+        raise DocumentError(
+            source, "binary file, not text", "give a .txt, .md, .html, .pdf, .docx or .jsonl file"
+        )
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:

@@ -163,7 +163,7 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
         places = _sentence_places(doc, sent)
         for m in sent.mentions:
             if m.type == "industry":
-                actor = _clause_actor(sent, m) or _sentence_subject(sent) or topic
+                actor = _clause_actor(sent, m) or _last_before(places, m) or topic
                 if actor is not None and (actor.name, m.name) not in led:
                     out.append(make_relation(doc, actor, "focuses_on", m, min(actor.start, m.start), m.end))
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
