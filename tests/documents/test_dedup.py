@@ -93,6 +93,6 @@ def test_example_corpus_reposts():
             found[name] = (match.kind, match.key)
         index.add(name, doc)
     assert found == {
-        "cq_liangjiang_xietong_2024.txt": ("near", "cq_liangjiang_repost.txt"),
+        "cq_liangjiang_xietong_2024_repost.txt": ("near", "cq_liangjiang_xietong_2024.txt"),
         "spb_university_ring_2023_hant_repost.txt": ("exact", "spb_university_ring_2023.txt"),
     }

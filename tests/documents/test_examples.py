@@ -24,7 +24,7 @@ def docs() -> dict:
     [
         ("cd_gaoxin_biotech_gbk.txt", "2023-09-20", "Hans", "成都高新区生物医药产业规模突破1500亿元"),
         (
-            "cq_liangjiang_repost.txt",
+            "cq_liangjiang_xietong_2024_repost.txt",
             "2024-03-15",
             "Hans",
             "两江协同创新区研发机构增至62家 高端研发人才超过2800人",

@@ -122,7 +122,7 @@ def decode_bytes(source: str, data: bytes) -> tuple[str, str]:
                 ) from err
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
         raise DocumentError(
-            source, "binary file, not text", "give a .txt, .md, .html, .pdf, .docx or .jsonl file"
+            source, "binary file, not text", "check that the file is what its name says"
         )
     try:
         return data.decode("utf-8"), "utf-8"

@@ -19,7 +19,7 @@ from innoatlas.extract.model import EntityMention, RelationRecord
 
 _SENTENCE_END = re.compile(r"[。!?！？\n]")
 _CLAUSE_END = re.compile(r"[,，;；:：]")
-_COOP = re.compile(r"合作|共建|签约|签订|签署|携手|联合|对接|共同|协同|牵手|联手|结对|联盟")
+_COOP = re.compile(r"合作|共建|签约|签订|签署|携手|联合|对接|牵手|联手|结对")
 _COOP_JOIN = re.compile(r"^(与|和|同|跟|携手|联合|牵手|联手|、)$")
 _LEADER = re.compile(r"龙头企业|链主|领军企业|头部企业|链长企业|龙头")
 _SUPPLY = re.compile(r"配套")
@@ -82,7 +82,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
 
 def _cooperation(sent: Sentence, orgs: list[EntityMention]):
     """A与B…合作: A and every org joined to it by 与/和/、 before the trigger."""
-    trigger = _COOP.search(sent.text)
+    trigger = _free_match(_COOP, sent)
     if trigger is None or len(orgs) < 2:
         return []
     t_pos = sent.start + trigger.start()
@@ -91,12 +91,24 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
         after = [m for m in orgs if m.start >= t_pos + len(trigger.group(0))]
         if group and after:
             group = group + [after[0]]
-    if len(group) < 2:
+    if len(group) < 2 or not any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False)):
         return []
     head = group[0]
     return [(head, "cooperates_with", other) for other in group[1:]] + [
         (a, "cooperates_with", b) for i, a in enumerate(group[1:], 1) for b in group[i + 1:]
         if len(group) <= 4]
+
+
+_COOP_WORD = re.compile(r"与|和|同|跟|携手|联合|牵手|联手")
+
+
+def _free_match(pattern: re.Pattern, sent: Sentence) -> re.Match | None:
+    """First match of pattern that is not inside an entity name (两江协同创新区 is no cooperation)."""
+    for hit in pattern.finditer(sent.text):
+        pos = sent.start + hit.start()
+        if not any(m.start <= pos < m.end for m in sent.mentions):
+            return hit
+    return None
 
 
 def _joined_group(sent: Sentence, orgs: list[EntityMention]) -> list[EntityMention]:
@@ -114,16 +126,20 @@ def _joined_group(sent: Sentence, orgs: list[EntityMention]) -> list[EntityMenti
 
 
 def _chain_leaders(sent: Sentence):
-    hit = _LEADER.search(sent.text)
+    """A、B等龙头企业 …: the listed firms lead the industry the sentence names first around them."""
+    hit = _free_match(_LEADER, sent)
     if hit is None:
         return []
     pos = sent.start + hit.start()
-    industries = [m for m in sent.mentions if m.type == "industry"]
     firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= pos]
+    firms = _joined_group(sent, firms) if firms else []
+    industries = [m for m in sent.mentions if m.type == "industry"]
     if not industries or not firms:
         return []
-    industry = min(industries, key=lambda m: abs(m.start - pos))
-    return [(f, "chain_leader_of", industry) for f in firms]
+    before = [m for m in industries if m.end <= firms[0].start]
+    after = [m for m in industries if m.start >= pos]
+    industry = before[-1] if before else (after[0] if after else None)
+    return [(f, "chain_leader_of", industry) for f in firms] if industry else []
 
 
 def _supplies(sent: Sentence, orgs: list[EntityMention]):

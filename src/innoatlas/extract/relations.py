@@ -36,7 +36,11 @@ def extract_relations(doc: Document, tokens: list[Token], entities: list[EntityM
     out: dict[tuple[str, str, str], RelationRecord] = {}
     mentions = sorted(entities, key=lambda m: m.start)
     sentences = split_sentences(doc.norm, mentions)
-    for rec in _embedded_relations(doc, mentions) + _gazetteer_relations(doc, mentions):
+    # A county and its city count when one sentence names both; a zone and its parent zone anywhere.
+    gazetteer = [r for sent in sentences for r in _gazetteer_relations(doc, sent.mentions)
+                 if r.predicate == "located_in"]
+    gazetteer += [r for r in _gazetteer_relations(doc, mentions) if r.predicate == "part_of"]
+    for rec in _embedded_relations(doc, mentions) + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     for rec in find_pattern_relations(doc, sentences):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
@@ -63,7 +67,10 @@ def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Re
             continue
         written = doc.original_text(m.start, m.start + len(head))
         host = EntityMention(written, head, _place_type(head, doc), m.start, m.start + len(head))
-        if m.type in ("government",) or (m.type == "zone" and host.type == "zone"):
+        if m.type == "government":
+            if _is_local_division(head):
+                out.append(make_relation(doc, m, "part_of", host))  # 江津区经济信息委 part_of 江津区
+        elif m.type == "zone" and host.type == "zone":
             out.append(make_relation(doc, m, "part_of", host))
         elif m.type in HOSTED_TYPES or m.type == "zone":
             out.append(make_relation(doc, m, "located_in", host))
@@ -86,8 +93,13 @@ def _parent_org(m: EntityMention) -> str | None:
     return hit.group(1) if hit else None
 
 
+def _is_local_division(name: str) -> bool:
+    d = _division_by_name().get(name)
+    return d is not None and d.level != "province"
+
+
 def _known_places() -> dict[str, str]:
-    places = {written: "zone" for written in zone_names()}
+    places = {written: "zone" for written, c in zone_names().items() if load_zones()[c].kind != "economic_region"}
     for d in load_divisions().values():
         places.setdefault(d.name, "region")
     return places

