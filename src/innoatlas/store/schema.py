@@ -107,6 +107,11 @@ class Alias(Base):
 
 class Mention(Base):
     __tablename__ = "mentions"
+    # Entity pages count and list documents per entity; documents list their entities.
+    __table_args__ = (
+        Index("ix_mention_entity_document", "entity_id", "document_id"),
+        Index("ix_mention_document_entity", "document_id", "entity_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)
@@ -148,6 +153,11 @@ class Indicator(Base):
 
 class Relation(Base):
     __tablename__ = "relations"
+    # Graph walks go out from either end and aggregate by predicate.
+    __table_args__ = (
+        Index("ix_relation_subject_edge", "subject_id", "predicate", "object_id"),
+        Index("ix_relation_object_edge", "object_id", "predicate", "subject_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int | None] = mapped_column(
