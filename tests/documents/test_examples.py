@@ -120,3 +120,14 @@ def test_generated_files_match_their_sources(tmp_path):
             assert make_corpus.WRITERS[kind](text) == (CORPUS / target).read_bytes()
         elif kind == "pdf":
             make_corpus.check_pdf((CORPUS / target).read_bytes(), text)
+
+
+def test_the_example_corpus_ships_inside_the_installed_package():
+    # `innoatlas demo` must need nothing outside the package: the corpus is package data.
+    import innoatlas
+    from innoatlas.pipeline import example_corpus
+
+    corpus = example_corpus()
+    assert corpus.is_relative_to(Path(innoatlas.__file__).parent)
+    assert sorted(p.name for p in corpus.iterdir()) == sorted(p.name for p in CORPUS.iterdir())
+    assert len(list(corpus.iterdir())) >= 10
