@@ -36,6 +36,8 @@ MAX_TAIL = 16
 # How far (characters) a period stated in an earlier paragraph still holds;
 # set on the development articles (leads that put 前三季度 on a line of its own).
 PERIOD_CARRY_CHARS = 120
+# How far into a paragraph a period may start and still open it (数据显示,今年上半年,…).
+OPENING_SLACK = 8
 
 CHANGE_RE = re.compile(
     r"(增长|增速|增幅|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|下滑|回落|压缩|缩减|降幅|涨幅|缩小|翻)"
@@ -45,8 +47,10 @@ DECREASE = ("下降", "减少", "降低", "下滑", "回落", "压缩", "缩减"
 NEW_RE = re.compile(r"新增|新认定|新引进|净增|新培育|新获批|新备案")
 TOTAL_RE = re.compile(r"累计|总量|总数|共计|累积|总计")
 RANK_MOVE_RE = re.compile(r"(前进|上升|提升|提高|跃升|上移)(了)?$")
-FURNITURE_RE = re.compile(r"ICP备|备案号|版权所有|©|Copyright|电话[:：]|传真[:：]|邮编[:：]|邮箱[:：]|公网安备|点击[:：]|"
-                          r"浏览次数|责任编辑")
+FURNITURE_RE = re.compile(
+    r"ICP备|备案号|版权所有|©|Copyright|电话[:：]|传真[:：]|邮编[:：]|邮箱[:：]|公网安备|点击[:：]|"
+    r"浏览次数|责任编辑"
+)
 BOOK_RE = re.compile(r"《[^《》\n]{1,80}》")
 FILLER_RE = re.compile(
     r"(?:其中|同时|此外|另外|目前|当前|已经|已|并|还|也|而|在|据|据统计|据悉|据了解|数据显示|统计显示|近日|日前|"
@@ -57,17 +61,30 @@ LEAD_TAIL_RE = re.compile(r"(?:分别)?(?:为|达到|达|是|了|约|占)$")
 # Headings are short: longer lines without punctuation are usually lead sentences.
 MAX_HEADING = 20
 HEADING_BREAKS = re.compile(r"[。,，;；!！?？:：]")
+CAPTION_RE = re.compile(r"(?:\s|^)(?:记者|摄影|通讯员)|\s\S{1,4}\s*摄$|摄$|图片来源|供图$")
 # How much a name in the headline, and a zone (what innovation articles are
 # mostly about), count against plain mention counts when picking the article's subject.
 TITLE_WEIGHT = 3
 ZONE_WEIGHT = 2
+TOPIC_WEIGHT = 1
 CITY_WIDE = ("全市", "全区", "全省", "全县")
 CURRENT_WEAK_RE = re.compile(r"已|现有|拥有")
 # Types a subject may be carried over from earlier text: the areas an article is about.
 CARRIED_TYPES = frozenset(("region", "zone"))
 
-SUBJECT_TYPES = frozenset(("region", "zone", "university", "institute", "platform", "enterprise", "government",
-                           "investor", "program"))
+SUBJECT_TYPES = frozenset(
+    (
+        "region",
+        "zone",
+        "university",
+        "institute",
+        "platform",
+        "enterprise",
+        "government",
+        "investor",
+        "program",
+    )
+)
 
 
 @dataclass
@@ -88,14 +105,16 @@ class _Context:
     heading_starts: list[int] = field(default_factory=list)
 
 
-def extract_indicators(doc: Document, tokens: list[Token], entities: list[EntityMention]) -> list[IndicatorRecord]:
+def extract_indicators(
+    doc: Document, tokens: list[Token], entities: list[EntityMention]
+) -> list[IndicatorRecord]:
     ctx = _build_context(doc, entities)
     records: list[IndicatorRecord] = []
     prev: tuple[Quantity, IndicatorRecord] | None = None
     list_state: dict = {}
     quantities = find_quantities(ctx.text)
     for n, q in enumerate(quantities):
-        if _is_furniture(ctx, q) or _heads_other_figures(ctx.text, q, quantities[n + 1:n + 2]):
+        if _is_furniture(ctx, q) or _heads_other_figures(ctx.text, q, quantities[n + 1 : n + 2]):
             continue
         rec = _make_record(ctx, q, prev, list_state)
         records.append(rec)
@@ -108,8 +127,17 @@ def _build_context(doc: Document, entities: list[EntityMention]) -> _Context:
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
     periods = find_periods(text)
     topics = [(m.start, m) for m in mentions if _is_topic(text, m, periods)]
-    ctx = _Context(doc, text, mentions, topics, [p for p, _ in topics], periods, [p.start for p in periods],
-                   [(m.start(), m.end()) for m in BOOK_RE.finditer(text)], _main_city(mentions))
+    ctx = _Context(
+        doc,
+        text,
+        mentions,
+        topics,
+        [p for p, _ in topics],
+        periods,
+        [p.start for p in periods],
+        [(m.start(), m.end()) for m in BOOK_RE.finditer(text)],
+        _main_city(mentions),
+    )
     ctx.main_subject = _main_subject(ctx)
     ctx.headings = _section_headings(ctx)
     ctx.heading_starts = [h for h, _ in ctx.headings]
@@ -127,6 +155,8 @@ def _section_headings(ctx: _Context) -> list[tuple[int, str | None]]:
             continue
         if stripped.startswith(("▲", "图", "(", "（")) or re.search(r"\.(?:jpe?g|png|gif|webp)", stripped):
             continue  # captions and image names
+        if CAPTION_RE.search(stripped):
+            continue  # a photo credit (某某 摄) names the picture's place, not the section's subject
         lead = start + len(line) - len(line.lstrip())
         named = next((m for m in ctx.mentions if m.start == lead and m.type in CARRIED_TYPES), None)
         out.append((start, named.name if named else None))
@@ -159,16 +189,20 @@ def _sentence_start(text: str, pos: int) -> int:
 def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool:
     """A mention at the head of its clause (after time words and fillers) is what the clause is about."""
     cs = _clause_start(text, m.start)
-    head = text[cs:m.start]
+    head = text[cs : m.start]
     for p in periods:
         if cs <= p.start and p.end <= m.start:
             head = head.replace(p.text, "")
-    if FILLER_RE.fullmatch(head) is None or text[m.end:m.end + 1] in "、和及与" or text[m.end:m.end + 1].isdigit():
+    if (
+        FILLER_RE.fullmatch(head) is None
+        or text[m.end : m.end + 1] in "、和及与"
+        or text[m.end : m.end + 1].isdigit()
+    ):
         return False
     clause_end = m.end
     while clause_end < len(text) and text[clause_end] not in CLAUSE_BREAKS:
         clause_end += 1
-    return "分别" not in text[m.end:clause_end]  # items of a list, not the topic
+    return "分别" not in text[m.end : clause_end]  # items of a list, not the topic
 
 
 def _is_furniture(ctx: _Context, q: Quantity) -> bool:
@@ -176,7 +210,7 @@ def _is_furniture(ctx: _Context, q: Quantity) -> bool:
         return True
     line_start = ctx.text.rfind("\n", 0, q.start) + 1
     line_end = ctx.text.find("\n", q.end)
-    line = ctx.text[line_start:line_end if line_end >= 0 else len(ctx.text)]
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
     return FURNITURE_RE.search(line) is not None
 
 
@@ -188,20 +222,24 @@ def _heads_other_figures(text: str, q: Quantity, following: list[Quantity]) -> b
     end = q.end
     while end < len(text) and text[end] not in CLAUSE_BREAKS:
         end += 1
-    if "分别" in text[q.end:end]:
+    if "分别" in text[q.end : end]:
         return True
     cs = _clause_start(text, q.start)
-    head_empty = FILLER_RE.fullmatch(text[cs:q.start]) is not None
+    head_empty = FILLER_RE.fullmatch(text[cs : q.start]) is not None
     return head_empty and bool(following) and following[0].start < end and following[0].form == "percent"
 
 
 def _make_record(ctx: _Context, q: Quantity, prev, list_state: dict) -> IndicatorRecord:
     text = ctx.text
     cs = _clause_start(text, q.start)
-    continues = prev is not None and prev[0].end <= q.start and _joins_list(text[prev[0].end:q.start]) \
+    continues = (
+        prev is not None
+        and prev[0].end <= q.start
+        and _joins_list(text[prev[0].end : q.start])
         and prev[0].end >= cs
+    )
     seg_start = max(cs, prev[0].end) if prev is not None and prev[0].end > cs else cs
-    lead = text[seg_start:q.start]
+    lead = text[seg_start : q.start]
     kind, sign = _kind_of(text, q, cs, lead)
     if continues and not lead.strip("、和及与以 ") and kind == "level" and q.form == prev[0].form:
         kind, sign = prev[1].kind, (-1 if prev[1].value < 0 else 1)
@@ -212,9 +250,19 @@ def _make_record(ctx: _Context, q: Quantity, prev, list_state: dict) -> Indicato
     quote_start = _quote_start(text, seg_start, q.start)
     quote_end = max(q.end, tail_end)
     rec = IndicatorRecord(
-        quote=ctx.doc.original_text(quote_start, quote_end), start=quote_start, end=quote_end, value=value,
-        unit=q.unit, value_base=fold_unit(value, q.unit)[0], base_unit=fold_unit(value, q.unit)[1],
-        approx=q.approx, kind=kind, metric=metric, metric_key=None, subject=subject, period=period,
+        quote=ctx.doc.original_text(quote_start, quote_end),
+        start=quote_start,
+        end=quote_end,
+        value=value,
+        unit=q.unit,
+        value_base=fold_unit(value, q.unit)[0],
+        base_unit=fold_unit(value, q.unit)[1],
+        approx=q.approx,
+        kind=kind,
+        metric=metric,
+        metric_key=None,
+        subject=subject,
+        period=period,
     )
     _bind_list_item(ctx, q, cs, rec, prev, continues, list_state)
     if continues and prev[1].period is not None and rec.period is None:
@@ -238,7 +286,7 @@ def _kind_of(text: str, q: Quantity, cs: int, lead: str) -> tuple[str, int]:
         return "change", -1 if m[1] in DECREASE else 1
     if m and m["to"] in ("至", "到"):
         return "level", 1
-    clause = text[cs:q.start]
+    clause = text[cs : q.start]
     news = list(NEW_RE.finditer(clause))
     new = news[-1] if news else None
     if new is not None and not TOTAL_RE.search(clause, new.end()) and q.form == "count":
@@ -248,7 +296,7 @@ def _kind_of(text: str, q: Quantity, cs: int, lead: str) -> tuple[str, int]:
 
 def _quote_start(text: str, seg_start: int, num_start: int) -> int:
     start = seg_start
-    while start < num_start and text[start] in "、和及与 \t“\"(":
+    while start < num_start and text[start] in '、和及与 \t“"(':
         start += 1
     if num_start - start > MAX_LEAD:
         start = num_start - MAX_LEAD
@@ -260,7 +308,7 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     before it in the sentence, paragraph or the lines just before."""
     text = ctx.text
     pub = ctx.doc.published
-    if text[q.end:q.end + 1] in "(（":
+    if text[q.end : q.end + 1] in "(（":
         i = bisect_right(ctx.period_starts, q.end + 1) - 1
         if i >= 0 and ctx.periods[i].start == q.end + 1:
             return resolve_period(ctx.periods[i], pub, _context_year(ctx, q.start))
@@ -270,13 +318,21 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     while i >= 0:
         p = ctx.periods[i]
         i -= 1
-        if p.end > q.start or _is_aside(text, p):
+        if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p):
             continue
         if p.kind == "plan":
             if p.start >= ss:
                 return None
             continue
-        if p.start >= ss or p.start >= para_start or q.start - p.end <= PERIOD_CARRY_CHARS:
+        if p.start < ss and p.start >= para_start:
+            p = _paragraph_opening_period(ctx, p, para_start)
+        if (
+            p.start >= ss
+            or p.start >= para_start
+            or q.start - p.end <= PERIOD_CARRY_CHARS
+            or p.kind in ("current", "event")
+            and _carries_over_section(ctx, p, q.start)
+        ):
             if p.kind == "event":
                 return pub.as_text()
             return resolve_period(p, pub, _context_year(ctx, p.start))
@@ -284,6 +340,45 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     if CURRENT_WEAK_RE.search(text, cs, q.start):
         return pub.as_text()
     return None
+
+
+def _in_quoted_name(text: str, p: PeriodMention) -> bool:
+    """“2025年度某某园区”: a year inside a quoted title names the title, not a figure's time."""
+    open_at = text.rfind("“", max(0, p.start - 4), p.start + 1)
+    if open_at < 0 or text.find("”", open_at, p.start) >= 0:
+        return False
+    close_at = text.find("”", p.end, p.end + 40)
+    return close_at - p.end >= 4 and not re.search(r"[,，。;；:：!！?？]", text[p.end : close_at])
+
+
+def _paragraph_opening_period(ctx: _Context, p: PeriodMention, para_start: int) -> PeriodMention:
+    """A period opening a paragraph (今年上半年,…) holds for all of it; one stated in
+    a later sentence of it (…今年以来,…) dates that sentence only."""
+    for other in ctx.periods[bisect_right(ctx.period_starts, para_start - 1) :]:
+        if other.start > para_start + OPENING_SLACK or other.start >= p.start:
+            break
+        if other.kind not in ("plan", "event") and not _is_aside(ctx.text, other):
+            return other
+    return p
+
+
+def _carries_over_section(ctx: _Context, p: PeriodMention, pos: int) -> bool:
+    """截至目前/…以来/6月28日 in a sentence about an area (…以来,某区…) dates the
+    figures of the paragraphs after it, up to the next section heading; one in a
+    sentence naming no area (当前,全球…) is scene-setting."""
+    if not _same_section(ctx, p.start, pos):
+        return False
+    end = p.end
+    while end < len(ctx.text) and ctx.text[end] not in SENTENCE_BREAKS:
+        end += 1
+    start = _sentence_start(ctx.text, p.start)
+    return any(start <= m.start < end and m.type in CARRIED_TYPES for m in ctx.mentions)
+
+
+def _same_section(ctx: _Context, a: int, b: int) -> bool:
+    """No section heading between offsets a and b."""
+    k = bisect_right(ctx.heading_starts, b) - 1
+    return k < 0 or ctx.heading_starts[k] <= a
 
 
 def _period_scope_start(text: str, pos: int) -> int:
@@ -296,8 +391,8 @@ def _period_scope_start(text: str, pos: int) -> int:
 
 def _is_aside(text: str, p: PeriodMention) -> bool:
     """(1-5月) after a figure dates that figure only; 较2021年 is a base of comparison."""
-    before = text[p.start - 1:p.start] if p.start else ""
-    if before in ("较", "比", "由", "从") and text[p.end:p.end + 1] == "的":
+    before = text[p.start - 1 : p.start] if p.start else ""
+    if before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的":
         return False  # 较2021年的2824亿元: the year of that figure
     return before in "(（" and before != "" or before in ("较", "比") and before != ""
 
@@ -318,7 +413,7 @@ def _subject_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     """The topic of q's clause or sentence; else the last zone or region its
     paragraph was about; else the article's main area."""
     text = ctx.text
-    head = text[cs:q.start].lstrip("其中同时此外并且还")
+    head = text[cs : q.start].lstrip("其中同时此外并且还")
     if head.startswith(CITY_WIDE) and ctx.city:
         return ctx.city
     ss = _sentence_start(text, q.start)
@@ -347,16 +442,48 @@ def _subject_name(ctx: _Context, m: EntityMention) -> str:
 
 
 def _main_subject(ctx: _Context) -> str | None:
-    """What the article is about: the zone or region of the headline, else the one named most often."""
+    """What the article is about: the zone or region of the headline, else the one
+    named most often, counting every time its name is written (also inside longer
+    names) and, more, the times it opens a clause."""
     title = ctx.doc.title or ""
-    counts: dict[str, int] = {}
-    for m in ctx.mentions:
-        if m.type in CARRIED_TYPES:
-            counts[m.name] = counts.get(m.name, 0) + 1
-    if not counts:
+    areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
+    if not areas:
         return ctx.mentions[0].name if ctx.mentions else None
-    zones = {m.name for m in ctx.mentions if m.type == "zone"}
-    return max(counts, key=lambda n: counts[n] + TITLE_WEIGHT * (n in title) + ZONE_WEIGHT * (n in zones))
+    zones = {m.norm_name for m in ctx.mentions if m.type == "zone"}
+    topic_counts: dict[str, int] = {}
+    for _, m in ctx.topics:
+        topic_counts[m.norm_name] = topic_counts.get(m.norm_name, 0) + 1
+
+    def weight(norm: str) -> float:
+        in_title = TITLE_WEIGHT if norm in title else TITLE_WEIGHT / 2 if _suffix_in(norm, title) else 0
+        return (
+            _times_named(ctx, norm)
+            + TOPIC_WEIGHT * topic_counts.get(norm, 0)
+            + in_title
+            + ZONE_WEIGHT * (norm in zones)
+        )
+
+    return areas[max(areas, key=weight)]
+
+
+def _times_named(ctx: _Context, norm: str) -> int:
+    """Occurrences of an area's name on its own or opening the name of one of its
+    units (郑州高新区 in 郑州高新区某某中心), not inside a longer area name (重庆 in
+    西部(重庆)科学城) or in the middle of another name."""
+    count, pos = 0, ctx.text.find(norm)
+    while pos >= 0:
+        inside = [
+            m for m in ctx.mentions if m.start <= pos and pos + len(norm) <= m.end and m.norm_name != norm
+        ]
+        if all(m.start == pos and m.type not in CARRIED_TYPES for m in inside):
+            count += 1
+        pos = ctx.text.find(norm, pos + len(norm))
+    return count
+
+
+def _suffix_in(name: str, title: str) -> bool:
+    """A headline often shortens a zone's name to its tail (郑州高新区 -> 高新区)."""
+    return any(name[k:] in title for k in range(1, len(name) - 2))
 
 
 def _metric_of(ctx: _Context, q: Quantity, seg_start: int, lead: str, kind: str) -> tuple[str, int]:
@@ -368,8 +495,8 @@ def _metric_of(ctx: _Context, q: Quantity, seg_start: int, lead: str, kind: str)
             phrase = phrase.replace(p.text, "")
     for m in ctx.mentions:
         if seg_start <= m.start < q.start and phrase.startswith(m.norm_name):
-            phrase = phrase[len(m.norm_name):]
-    phrase = phrase.strip("、和及与,，:： “”\"")
+            phrase = phrase[len(m.norm_name) :]
+    phrase = phrase.strip('、和及与,，:： “”"')
     phrase = LEAD_VERBS_RE.sub("", phrase)
     phrase = LEAD_TAIL_RE.sub("", phrase)
     phrase = phrase[-MAX_LEAD:]
@@ -388,7 +515,9 @@ def _bare_unit(unit: str) -> str:
 def _tail_phrase(text: str, end: int) -> str:
     """The noun phrase after a count (56个…项目落户, 17所高校), up to the clause end."""
     stop = end
-    while stop < len(text) and stop - end < MAX_TAIL and text[stop] not in CLAUSE_BREAKS and text[stop] != "、":
+    while (
+        stop < len(text) and stop - end < MAX_TAIL and text[stop] not in CLAUSE_BREAKS and text[stop] != "、"
+    ):
         stop += 1
     return text[end:stop].strip()
 
@@ -400,14 +529,19 @@ def _finish_metric(phrase: str, q: Quantity, kind: str) -> str:
             phrase += "增速"
     elif kind == "rank" and "排名" not in phrase:
         phrase = re.sub(r"(居|列|位居|位列|排|排名|名列)$", "", phrase) + "排名"
-    elif q.form == "count" and unit_groups().get(_bare_unit(q.unit)) == "count" and not re.search(r"[数量]$", phrase):
+    elif (
+        q.form == "count"
+        and unit_groups().get(_bare_unit(q.unit)) == "count"
+        and not re.search(r"[数量]$", phrase)
+    ):
         phrase += "数量"
     return phrase
 
 
-def _bind_list_item(ctx: _Context, q: Quantity, cs: int, rec: IndicatorRecord, prev, continues: bool,
-                    state: dict) -> None:
-    """"A、B、C分别…1%、2%、3%": the n-th value belongs to the n-th item."""
+def _bind_list_item(
+    ctx: _Context, q: Quantity, cs: int, rec: IndicatorRecord, prev, continues: bool, state: dict
+) -> None:
+    """ "A、B、C分别…1%、2%、3%": the n-th value belongs to the n-th item."""
     text = ctx.text
     if not continues:
         last_items = state.get("items") or state.get("last_items")
@@ -439,7 +573,9 @@ def _apply_list_item(ctx: _Context, rec: IndicatorRecord, state: dict) -> None:
         rec.subject = subjects[i]
     if parts and i < len(parts):
         item = parts[i] if i < len(parts) - 1 else parts[i]
-        rec.metric = item.strip()[:MAX_LEAD] + ("" if i == len(parts) - 1 else _common_tail(parts, rec.metric))
+        rec.metric = item.strip()[:MAX_LEAD] + (
+            "" if i == len(parts) - 1 else _common_tail(parts, rec.metric)
+        )
 
 
 def _item_subjects(ctx: _Context, cs: int, parts: list[str]) -> list[str | None] | None:
@@ -465,8 +601,10 @@ def _common_tail(parts: list[str], metric: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _metric_vocabulary() -> list[tuple[str, re.Pattern, tuple, tuple]]:
     text = resources.files("innoatlas.data").joinpath("metrics.yaml").read_text(encoding="utf-8")
-    return [(e["key"], re.compile("|".join(e["patterns"])), tuple(e.get("kinds", ())), tuple(e.get("units", ())))
-            for e in yaml.safe_load(text)]
+    return [
+        (e["key"], re.compile("|".join(e["patterns"])), tuple(e.get("kinds", ())), tuple(e.get("units", ())))
+        for e in yaml.safe_load(text)
+    ]
 
 
 def metric_key(metric: str, kind: str, base_unit: str) -> str | None:
