@@ -38,6 +38,8 @@ MAX_TAIL = 16
 PERIOD_CARRY_CHARS = 120
 # How far into a paragraph a period may start and still open it (数据显示,今年上半年,…).
 OPENING_SLACK = 8
+# Shortest tail of a zone's name that still names it (高新区, 科学城, 直管园).
+MIN_ZONE_TAIL = 3
 
 CHANGE_RE = re.compile(
     r"(增长|增速|增幅|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|下滑|回落|压缩|缩减|降幅|涨幅|缩小|翻)"
@@ -126,7 +128,8 @@ def _build_context(doc: Document, entities: list[EntityMention]) -> _Context:
     text = doc.norm
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
     periods = find_periods(text)
-    topics = [(m.start, m) for m in mentions if _is_topic(text, m, periods)]
+    named = sorted(mentions + _unmarked_area_names(text, mentions), key=lambda m: m.start)
+    topics = [(m.start, m) for m in named if _is_topic(text, m, periods)]
     ctx = _Context(
         doc,
         text,
@@ -142,6 +145,32 @@ def _build_context(doc: Document, entities: list[EntityMention]) -> _Context:
     ctx.headings = _section_headings(ctx)
     ctx.heading_starts = [h for h, _ in ctx.headings]
     return ctx
+
+
+def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Areas written where the entity stage did not mark them: their full name again,
+    or the tail a text shortens a zone to (直管园 for 某某高新区直管园, 高新区 for
+    某某高新区), each standing for the last area before it that it names."""
+    covered = [(m.start, m.end) for m in mentions]
+    areas = [m for m in mentions if m.type in CARRIED_TYPES]
+    forms: dict[str, list[EntityMention]] = {}
+    for m in areas:
+        forms.setdefault(m.norm_name, []).append(m)
+        if m.type == "zone":
+            for k in range(1, len(m.norm_name) - MIN_ZONE_TAIL + 1):
+                forms.setdefault(m.norm_name[k:], []).append(m)
+    found: list[EntityMention] = []
+    for form in sorted(forms, key=len, reverse=True):
+        pos = text.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            if not any(a < end and pos < b for a, b in covered):
+                before = [m for m in forms[form] if m.start < pos] or forms[form]
+                full = before[-1]
+                found.append(EntityMention(full.name, full.norm_name, full.type, pos, end, extractor="tail"))
+                covered.append((pos, end))
+            pos = text.find(form, end)
+    return found
 
 
 def _section_headings(ctx: _Context) -> list[tuple[int, str | None]]:
