@@ -1,6 +1,6 @@
 """Latency of each JSON endpoint on a knowledge base of >= 10,000 documents.
 
-    python benchmarks/api.py [--documents 10000] [--requests 50] [--db PATH] [--facts ingest|gold]
+    python benchmarks/api.py [--documents 10000] [--requests 50] [--db PATH [--reuse]] [--facts ingest|gold]
 
 Builds the base from the seed articles and the example corpus (the real
 ingest, or with --facts gold the seeds with their gold facts), then
@@ -9,6 +9,8 @@ by INSERT ... SELECT until there are at least --documents rows (dates
 shifted so years and periods spread). Each endpoint is called in-process
 (FastAPI's TestClient, so routing, validation and JSON encoding count)
 after a warm-up call; the table gives p50 and p95 in milliseconds.
+With --reuse an existing --db file is measured as it is (building the
+base takes minutes; the latency figures do not need a fresh one).
 """
 
 from __future__ import annotations
@@ -65,32 +67,45 @@ def replicate_once(session, base: list[int], copy: int) -> None:
     suffix = f"#copy{copy}"
     shift = f"-{copy * 7} days"  # a week per copy: 2,000 copies span about 38 years
     cols = DOCUMENT_COLUMNS.replace("published,", "date(published, :shift),").replace(
-        "content_hash,", "content_hash || :suffix,")
-    session.execute(text(
-        f"INSERT INTO documents (source, {DOCUMENT_COLUMNS}) "
-        f"SELECT source || :suffix, {cols} FROM documents WHERE id IN ({','.join(map(str, base))})"
-    ), {"suffix": suffix, "shift": shift})
+        "content_hash,", "content_hash || :suffix,"
+    )
+    session.execute(
+        text(
+            f"INSERT INTO documents (source, {DOCUMENT_COLUMNS}) "
+            f"SELECT source || :suffix, {cols} FROM documents WHERE id IN ({','.join(map(str, base))})"
+        ),
+        {"suffix": suffix, "shift": shift},
+    )
     pairs = (
         "FROM documents d JOIN documents n ON n.source = d.source || :suffix "
         f"WHERE d.id IN ({','.join(map(str, base))})"
     )
-    session.execute(text(
-        "INSERT INTO mentions (document_id, entity_id, text, start, \"end\", extractor, confidence) "
-        f"SELECT n.id, m.entity_id, m.text, m.start, m.\"end\", m.extractor, m.confidence {pairs.replace('WHERE', 'JOIN mentions m ON m.document_id = d.id WHERE')}"
-    ), {"suffix": suffix})
-    session.execute(text(
-        "INSERT INTO indicators (document_id, subject_id, subject_text, metric, metric_key, value, unit, value_base, "
-        "base_unit, approx, kind, period, start, \"end\", quote) "
-        "SELECT n.id, i.subject_id, i.subject_text, i.metric, i.metric_key, i.value, i.unit, i.value_base, i.base_unit, "
-        "i.approx, i.kind, CASE WHEN i.period GLOB '[0-9][0-9][0-9][0-9]*' "
-        "THEN printf('%04d', CAST(substr(i.period, 1, 4) AS INTEGER) - :years) || substr(i.period, 5) END, "
-        f"i.start, i.\"end\", i.quote {pairs.replace('WHERE', 'JOIN indicators i ON i.document_id = d.id WHERE')}"
-    ), {"suffix": suffix, "years": copy % 10})
-    session.execute(text(
-        "INSERT INTO relations (document_id, subject_id, predicate, object_id, start, \"end\", quote, origin) "
-        "SELECT n.id, r.subject_id, r.predicate, r.object_id, r.start, r.\"end\", r.quote, r.origin "
-        f"{pairs.replace('WHERE', 'JOIN relations r ON r.document_id = d.id WHERE')}"
-    ), {"suffix": suffix})
+    session.execute(
+        text(
+            'INSERT INTO mentions (document_id, entity_id, text, start, "end", extractor, confidence) '
+            f'SELECT n.id, m.entity_id, m.text, m.start, m."end", m.extractor, m.confidence {pairs.replace("WHERE", "JOIN mentions m ON m.document_id = d.id WHERE")}'
+        ),
+        {"suffix": suffix},
+    )
+    session.execute(
+        text(
+            "INSERT INTO indicators (document_id, subject_id, subject_text, metric, metric_key, value, unit, value_base, "
+            'base_unit, approx, kind, period, start, "end", quote) '
+            "SELECT n.id, i.subject_id, i.subject_text, i.metric, i.metric_key, i.value, i.unit, i.value_base, i.base_unit, "
+            "i.approx, i.kind, CASE WHEN i.period GLOB '[0-9][0-9][0-9][0-9]*' "
+            "THEN printf('%04d', CAST(substr(i.period, 1, 4) AS INTEGER) - :years) || substr(i.period, 5) END, "
+            f'i.start, i."end", i.quote {pairs.replace("WHERE", "JOIN indicators i ON i.document_id = d.id WHERE")}'
+        ),
+        {"suffix": suffix, "years": copy % 10},
+    )
+    session.execute(
+        text(
+            'INSERT INTO relations (document_id, subject_id, predicate, object_id, start, "end", quote, origin) '
+            'SELECT n.id, r.subject_id, r.predicate, r.object_id, r.start, r."end", r.quote, r.origin '
+            f"{pairs.replace('WHERE', 'JOIN relations r ON r.document_id = d.id WHERE')}"
+        ),
+        {"suffix": suffix},
+    )
 
 
 def pick_targets(store) -> dict:
@@ -147,38 +162,63 @@ def measure(client, url: str, requests: int) -> tuple[float, float, int]:
     return statistics.median(times), times[max(0, int(round(0.95 * len(times))) - 1)], len(response.content)
 
 
+def build_store(path: Path, facts: str, documents: int):
+    from innoatlas.web.search import rebuild_search_index
+
+    path.unlink(missing_ok=True)
+    store = build_base(f"sqlite:///{path}", facts)
+    replicate(store, documents)
+    with store.transaction() as session:
+        rebuild_search_index(session)
+    return store
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=50)
     parser.add_argument("--db", help="SQLite file to build (default: a temporary file)")
-    parser.add_argument("--facts", choices=("ingest", "gold"), default="ingest",
-                        help="facts of the base documents: the real ingest, or the gold annotations")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure an existing --db file without rebuilding it"
+    )
+    parser.add_argument("--only", help="measure only the endpoints whose URL contains this text")
+    parser.add_argument(
+        "--facts",
+        choices=("ingest", "gold"),
+        default="ingest",
+        help="facts of the base documents: the real ingest, or the gold annotations",
+    )
     args = parser.parse_args()
     logging.basicConfig(level=logging.WARNING)
 
     from fastapi.testclient import TestClient
 
     from innoatlas.web.app import create_app
-    from innoatlas.web.search import rebuild_search_index
 
     path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "bench.db"
-    path.unlink(missing_ok=True)
     started = time.perf_counter()
-    store = build_base(f"sqlite:///{path}", args.facts)
-    replicate(store, args.documents)
-    with store.transaction() as session:
-        rebuild_search_index(session)
+    if args.reuse and path.is_file():
+        from innoatlas.store import open_store
+
+        store = open_store(f"sqlite:///{path}")
+    else:
+        store = build_store(path, args.facts, args.documents)
     with store.session() as session:
-        counts = {t: session.scalar(text(f"SELECT count(*) FROM {t}"))
-                  for t in ("documents", "entities", "mentions", "indicators", "relations")}
-    print(f"built {path} in {time.perf_counter() - started:.0f} s: "
-          + ", ".join(f"{n} {t}" for t, n in counts.items()))
+        counts = {
+            t: session.scalar(text(f"SELECT count(*) FROM {t}"))
+            for t in ("documents", "entities", "mentions", "indicators", "relations")
+        }
+    print(
+        f"{'opened' if args.reuse else 'built'} {path} in {time.perf_counter() - started:.0f} s: "
+        + ", ".join(f"{n} {t}" for t, n in counts.items())
+    )
     targets = pick_targets(store)
     failed = 0
     with TestClient(create_app(store)) as client:
         print(f"{'endpoint':58} {'p50 ms':>8} {'p95 ms':>8} {'bytes':>9}")
         for url in endpoints(targets):
+            if args.only and args.only not in url:
+                continue
             p50, p95, size = measure(client, url, args.requests)
             flag = "" if p95 <= TARGET_P95_MS else "  > target"
             failed += p95 > TARGET_P95_MS

@@ -177,7 +177,7 @@ def test_bad_database_url_is_one_error_line(run, inputs):
 
 
 def test_demo_ingests_the_example_corpus(run, examples, tmp_path):
-    result = run("demo")
+    result = run("demo", "--no-serve")
     assert result.exit_code == 0, result.output
     assert (tmp_path / "innoatlas-demo.db").exists()
     assert "ingested into sqlite:///innoatlas-demo.db" in result.stdout

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from innoatlas import __version__
-from innoatlas.cli import demo, docs, entity, extract, ingest, stats
+from innoatlas.cli import demo, docs, entity, extract, ingest, serve, stats
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)
 
@@ -36,6 +36,7 @@ app.command("docs")(docs.docs)
 app.command("stats")(stats.stats)
 app.command("entity")(entity.entity)
 app.command("demo")(demo.demo)
+app.command("serve")(serve.serve)
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""innoatlas demo: the bundled example corpus into a fresh SQLite database, with a summary."""
+"""innoatlas demo: the bundled example corpus into a fresh SQLite database, summarised and served."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import typer
 
 from innoatlas.cli.common import library_errors, out
 from innoatlas.cli.ingest import render_report
+from innoatlas.cli.serve import HostOption, PortOption, browse_url, serve_url
 from innoatlas.cli.stats import render_stats
+from innoatlas.web.server import DEFAULT_HOST, DEFAULT_PORT
 
 DEMO_DB = Path("innoatlas-demo.db")
 
@@ -19,8 +21,13 @@ def demo(
     db: Annotated[
         Path, typer.Option("--db", metavar="FILE", help="SQLite file to (re)create for the demo.")
     ] = DEMO_DB,
+    host: HostOption = DEFAULT_HOST,
+    port: PortOption = DEFAULT_PORT,
+    no_serve: Annotated[
+        bool, typer.Option("--no-serve", help="Only build the database and print the summary.")
+    ] = False,
 ) -> None:
-    """Ingest the example corpus into a fresh SQLite file and print what went in."""
+    """Ingest the example corpus into a fresh SQLite file, print what went in, and serve it."""
     from innoatlas.pipeline import example_corpus, ingest_paths
     from innoatlas.store.database import open_fresh_sqlite
 
@@ -30,6 +37,10 @@ def demo(
             report = ingest_paths([corpus], store)
         render_report(report, store.url)
         render_stats(store.stats(), store.url)
-    out.print(
-        f"explore it: innoatlas docs --db {db}   innoatlas stats --db {db}   innoatlas entity NAME --db {db}"
-    )
+        url = store.url
+    if no_serve:
+        out.print(
+            f"built {db}; serve it with: innoatlas serve --db {db}   (then open {browse_url(host, port)})"
+        )
+        return
+    serve_url(url, host, port)

@@ -81,13 +81,17 @@ def rebuild_search_index(session: Session, document_ids: list[int] | None = None
     """
     if not has_trigram(session):
         return 0
-    session.execute(text(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} "
-        "USING fts5(kind UNINDEXED, ref_id UNINDEXED, title, body, tokenize='trigram')"
-    ))
+    session.execute(
+        text(
+            f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} "
+            "USING fts5(kind UNINDEXED, ref_id UNINDEXED, title, body, tokenize='trigram')"
+        )
+    )
     session.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE kind = :k"), {"k": KIND_ENTITY})
-    rows = [{"k": KIND_ENTITY, "id": i, "t": fold_query(name), "b": " ".join(aliases)}
-            for i, name, aliases in _entity_texts(session)]
+    rows = [
+        {"k": KIND_ENTITY, "id": i, "t": fold_query(name), "b": " ".join(aliases)}
+        for i, name, aliases in _entity_texts(session)
+    ]
     docs = select(Document.id, Document.title, Document.name, Document.norm)
     if document_ids is None:
         session.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE kind = :k"), {"k": KIND_DOCUMENT})
@@ -95,13 +99,28 @@ def rebuild_search_index(session: Session, document_ids: list[int] | None = None
         docs = docs.where(Document.id.in_(document_ids))
         session.execute(
             text(f"DELETE FROM {INDEX_TABLE} WHERE kind = :k AND ref_id IN :ids").bindparams(
-                bindparam("ids", expanding=True)), {"k": KIND_DOCUMENT, "ids": list(document_ids)})
-    rows += [{"k": KIND_DOCUMENT, "id": i, "t": fold_query(title or name), "b": norm}
-             for i, title, name, norm in session.execute(docs)]
+                bindparam("ids", expanding=True)
+            ),
+            {"k": KIND_DOCUMENT, "ids": list(document_ids)},
+        )
+    rows += [
+        {"k": KIND_DOCUMENT, "id": i, "t": fold_query(title or name), "b": norm}
+        for i, title, name, norm in session.execute(docs)
+    ]
     if rows:
-        session.execute(text(f"INSERT INTO {INDEX_TABLE} (kind, ref_id, title, body) VALUES (:k, :id, :t, :b)"), rows)
+        session.execute(
+            text(f"INSERT INTO {INDEX_TABLE} (kind, ref_id, title, body) VALUES (:k, :id, :t, :b)"), rows
+        )
     log.info("search index: %d rows indexed", len(rows))
     return len(rows)
+
+
+def index_documents(store, document_ids: list[int]) -> int:
+    """Bring the index up to date after an ingest wrote `document_ids` (all rows if it has no index yet)."""
+    with store.transaction() as session:
+        if not has_trigram(session):
+            return 0
+        return rebuild_search_index(session, document_ids if index_exists(session) else None)
 
 
 def _entity_texts(session: Session):
@@ -137,8 +156,13 @@ def index_is_current(session: Session) -> bool:
 
 
 def search(
-    session: Session, q: str, type: str | None = None, region: int | None = None, year: int | None = None,
-    limit: int | None = None, offset: int | None = None,
+    session: Session,
+    q: str,
+    type: str | None = None,
+    region: int | None = None,
+    year: int | None = None,
+    limit: int | None = None,
+    offset: int | None = None,
 ) -> dict:
     """Entities and documents matching every term of `q`, with facets by type, region and year.
 
@@ -168,12 +192,18 @@ def search(
 
 def _result(q, folded, entities, documents, facets, limit, offset, session=None, terms=()) -> dict:
     hits = [(KIND_ENTITY, e[0]) for e in entities] + [(KIND_DOCUMENT, d[0]) for d in documents]
-    page = hits[offset:offset + limit]
+    page = hits[offset : offset + limit]
     items = _load_items(session, page, terms) if page else []
     return {
-        "query": q, "folded": folded, "items": items, "total": len(hits),
-        "entity_total": len(entities), "document_total": len(documents),
-        "limit": limit, "offset": offset, "facets": facets,
+        "query": q,
+        "folded": folded,
+        "items": items,
+        "total": len(hits),
+        "entity_total": len(entities),
+        "document_total": len(documents),
+        "limit": limit,
+        "offset": offset,
+        "facets": facets,
     }
 
 
@@ -186,12 +216,15 @@ def find_matches(session: Session, terms: list[str]) -> tuple[list[tuple], list[
 
 def _match_index(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]]:
     expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
-    rows = session.execute(text(
-        f"SELECT s.kind, s.ref_id, e.type, e.region_id, d.published FROM {INDEX_TABLE} s "
-        "LEFT JOIN entities e ON s.kind = 'e' AND e.id = s.ref_id "
-        "LEFT JOIN documents d ON s.kind = 'd' AND d.id = s.ref_id "
-        f"WHERE {INDEX_TABLE} MATCH :m ORDER BY s.kind DESC, rank"
-    ), {"m": expression}).all()
+    rows = session.execute(
+        text(
+            f"SELECT s.kind, s.ref_id, e.type, e.region_id, d.published FROM {INDEX_TABLE} s "
+            "LEFT JOIN entities e ON s.kind = 'e' AND e.id = s.ref_id "
+            "LEFT JOIN documents d ON s.kind = 'd' AND d.id = s.ref_id "
+            f"WHERE {INDEX_TABLE} MATCH :m ORDER BY s.kind DESC, rank"
+        ),
+        {"m": expression},
+    ).all()
     entities = [(r[1], r[2], r[3]) for r in rows if r[0] == KIND_ENTITY and r[2] is not None]
     documents = [(r[1], _as_date(r[4])) for r in rows if r[0] == KIND_DOCUMENT]
     return entities, documents
@@ -211,12 +244,16 @@ def _match_like(session: Session, terms: list[str]) -> tuple[list[tuple], list[t
     by_alias = select(Alias.entity_id)
     for t in terms:
         by_alias = by_alias.where(like(Alias.norm, t))
-    entity_stmt = select(Entity.id, Entity.type, Entity.region_id).where(
-        or_(Entity.id.in_(by_alias), *[_all(like(Entity.name, t) for t in terms)])
-    ).order_by(func.length(Entity.name), Entity.id)
-    doc_stmt = select(Document.id, Document.published).where(
-        *[or_(like(Document.norm, t), like(Document.title, t)) for t in terms]
-    ).order_by(Document.published.desc().nulls_last(), Document.id.desc())
+    entity_stmt = (
+        select(Entity.id, Entity.type, Entity.region_id)
+        .where(or_(Entity.id.in_(by_alias), *[_all(like(Entity.name, t) for t in terms)]))
+        .order_by(func.length(Entity.name), Entity.id)
+    )
+    doc_stmt = (
+        select(Document.id, Document.published)
+        .where(*[or_(like(Document.norm, t), like(Document.title, t)) for t in terms])
+        .order_by(Document.published.desc().nulls_last(), Document.id.desc())
+    )
     entities = [tuple(r) for r in session.execute(entity_stmt)]
     documents = [(r[0], _as_date(r[1])) for r in session.execute(doc_stmt)]
     return entities, documents
@@ -234,21 +271,35 @@ def _region_facet(session: Session, entities: list[tuple]) -> dict:
     counts = Counter(e[2] for e in entities if e[2] is not None).most_common(FACET_LIMIT)
     if not counts:
         return {}
-    names = dict(session.execute(select(Entity.id, Entity.name).where(Entity.id.in_([c[0] for c in counts]))).all())
-    return {str(region_id): {"id": region_id, "name": names.get(region_id), "count": n} for region_id, n in counts}
+    names = dict(
+        session.execute(select(Entity.id, Entity.name).where(Entity.id.in_([c[0] for c in counts]))).all()
+    )
+    return {
+        str(region_id): {"id": region_id, "name": names.get(region_id), "count": n} for region_id, n in counts
+    }
 
 
 def _load_items(session: Session, page: list[tuple[str, int]], terms) -> list[dict]:
     entity_ids = [i for k, i in page if k == KIND_ENTITY]
     doc_ids = [i for k, i in page if k == KIND_DOCUMENT]
-    entities = {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(entity_ids)))} if entity_ids else {}
-    docs = {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))} if doc_ids else {}
+    entities = (
+        {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(entity_ids)))}
+        if entity_ids
+        else {}
+    )
+    docs = (
+        {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))}
+        if doc_ids
+        else {}
+    )
     items = []
     for kind, ref in page:
         if kind == KIND_ENTITY and ref in entities:
             items.append({"kind": "entity", **entity_ref(entities[ref])})
         elif kind == KIND_DOCUMENT and ref in docs:
-            items.append({"kind": "document", **document_ref(docs[ref]), "snippet": make_snippet(docs[ref], terms)})
+            items.append(
+                {"kind": "document", **document_ref(docs[ref]), "snippet": make_snippet(docs[ref], terms)}
+            )
     return items
 
 
@@ -262,12 +313,18 @@ def make_snippet(doc: Document, terms) -> dict | None:
             continue
         span = original_span(doc.norm_to_original or [], at, at + len(term))
         if span["original_start"] is None:
-            return {"before": norm[max(0, at - SNIPPET_CONTEXT):at], "match": norm[at:at + len(term)],
-                    "after": norm[at + len(term):at + len(term) + SNIPPET_CONTEXT]}
+            return {
+                "before": norm[max(0, at - SNIPPET_CONTEXT) : at],
+                "match": norm[at : at + len(term)],
+                "after": norm[at + len(term) : at + len(term) + SNIPPET_CONTEXT],
+            }
         a, b = span["original_start"], span["original_end"]
         text_ = doc.original
-        return {"before": _one_line(text_[max(0, a - SNIPPET_CONTEXT):a]), "match": text_[a:b],
-                "after": _one_line(text_[b:b + SNIPPET_CONTEXT])}
+        return {
+            "before": _one_line(text_[max(0, a - SNIPPET_CONTEXT) : a]),
+            "match": text_[a:b],
+            "after": _one_line(text_[b : b + SNIPPET_CONTEXT]),
+        }
     return None
 
 

@@ -1,0 +1,39 @@
+"""innoatlas serve: the web UI and JSON API over a knowledge base."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+
+from innoatlas.cli.common import DbOption, library_errors, out
+from innoatlas.web.server import DEFAULT_HOST, DEFAULT_PORT
+
+HostOption = Annotated[str, typer.Option("--host", help="Interface to listen on.")]
+PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port to listen on.")]
+
+
+@library_errors
+def serve(db: DbOption = None, host: HostOption = DEFAULT_HOST, port: PortOption = DEFAULT_PORT) -> None:
+    """Serve the web UI and the JSON API (OpenAPI at /docs) until interrupted (Ctrl-C)."""
+    from innoatlas.store.database import resolve_url
+
+    serve_url(resolve_url(db), host, port)
+
+
+def serve_url(url: str, host: str, port: int) -> None:
+    """Print where the UI is, then serve it (shared with `innoatlas demo`)."""
+    from innoatlas.web.server import serve as run_server
+
+    out.print(
+        f"serving {url} at {browse_url(host, port)} (API docs at {browse_url(host, port)}docs; Ctrl-C stops)"
+    )
+    run_server(url, host, port)
+
+
+def browse_url(host: str, port: int) -> str:
+    # 0.0.0.0 and :: listen everywhere; a browser on this machine reaches them at localhost.
+    shown = "127.0.0.1" if host in ("0.0.0.0", "::", "") else host
+    if ":" in shown:
+        shown = f"[{shown}]"
+    return f"http://{shown}:{port}/"
