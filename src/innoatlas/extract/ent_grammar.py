@@ -20,40 +20,119 @@ from innoatlas.extract.tokens import Token
 NAME_TAGS = frozenset({"n", "nz", "nw", "ns", "nt", "LOC", "ORG", "PER", "vn", "an", "j", "s", "f"})
 PROPER_TAGS = frozenset({"nz", "nw", "ns", "nt", "LOC", "ORG", "PER", "j"})
 # Verbs the tagger marks as v that are common inside names (协同创新区, 融合实验室).
-NAME_VERBS = frozenset({"协同", "创新", "智能", "融合", "共享", "转化", "开发", "研发", "交互", "共融", "互联",
-                        "驱动", "示范", "制造", "检测", "孵化", "转移", "设计", "发展", "研究", "应用"})
+NAME_VERBS = frozenset(
+    {
+        "协同",
+        "创新",
+        "智能",
+        "融合",
+        "共享",
+        "转化",
+        "开发",
+        "研发",
+        "交互",
+        "共融",
+        "互联",
+        "驱动",
+        "示范",
+        "制造",
+        "检测",
+        "孵化",
+        "转移",
+        "设计",
+        "发展",
+        "研究",
+        "应用",
+    }
+)
 # Words that qualify a suffix without naming anything: a name needs one word outside this set.
-GENERIC_WORDS = frozenset("""
+GENERIC_WORDS = frozenset(
+    """
 国家 国家级 省级 市级 区级 重点 科技 创新 技术 研发 新型 高端 产业 工程 研究 公共 服务 综合 重大 科研 机构 示范
 协同 智能 企业 项目 高新技术 相关 专业 新 高水平 一流 现代化 特色 大型 工作 发展 建设 管理 经济 科学 合作 交流
 推进 创业 孵化 平台 实验 中心 成果 转化 转移 大 全市 全区 全省 各级 该 双创 全国 区域 地方 省 市 区 县 镇
 共享 应用 共性 招聘 备案 股权 投资 规模 跨国 前沿 开放 联合 一体化 国际化 综合性 专项 生产 制造 产业化
 配套 龙头 链主 骨干 头部 领军 优质 知名 大中型 中小 小微 民营 国有 外资 科技型 核心 重要 主要 各类 一批 多家 数字
 研发机构 新型研发机构 高新 开发 园 工业 制造业 高校 院校 科研院所 这 此 其 本 我 该区 当地 本地 新一代 未来
-""".split())
+""".split()
+)
 # Suffix types that need a proper-name token in front (the suffix words are common nouns too).
 WEAK_TYPES = frozenset({"program", "government"})
-WEAK_ZONE_SUFFIXES = frozenset({"基地", "示范区", "试验区", "片区", "谷", "生态圈", "园区", "先导区", "产业基地"})
+WEAK_ZONE_SUFFIXES = frozenset(
+    {"基地", "示范区", "试验区", "片区", "谷", "生态圈", "园区", "先导区", "产业基地"}
+)
 # Quantifiers right before a phrase make it a description, not a name (全国首个…中心).
-DESCRIPTION_MARKS = frozenset({"首个", "首家", "首支", "首座", "首批", "一个", "一家", "一批", "一座", "多个", "多家",
-                               "唯一", "第一个", "第一家", "这个", "这家", "该", "一支", "一所", "多所"})
+DESCRIPTION_MARKS = frozenset(
+    {
+        "首个",
+        "首家",
+        "首支",
+        "首座",
+        "首批",
+        "一个",
+        "一家",
+        "一批",
+        "一座",
+        "多个",
+        "多家",
+        "唯一",
+        "第一个",
+        "第一家",
+        "这个",
+        "这家",
+        "该",
+        "一支",
+        "一所",
+        "多所",
+    }
+)
+# A university, academy or ministry followed by an institute, school or lab
+# names one of its own units (重庆大学经济与工商管理学院, 中国科学院城市环境研究所).
+PARENT_TYPES = frozenset({"university", "institute", "government"})
+SUBUNIT_TYPES = frozenset({"university", "institute"})
+# Bound prefixes written before a noun inside names (超瞬态, 非常规油气).
+BOUND_PREFIXES = frozenset({"超", "非"})
+# Adjectives that are part of a field name when a noun follows (先进技术成果…中心, 先进制造业基金).
+NAME_ADJECTIVES = frozenset(
+    {"先进", "高端", "智能", "绿色", "数字", "现代", "新型", "非常规", "高性能", "前沿"}
+)
 MAX_NAME_TOKENS = 9
 MAX_NAME_CHARS = 32  # longest organisation names seen in press texts (≈ 30 chars) plus slack
 
 _POLICY_END = re.compile(
     r"(意见|计划|方案|办法|规划|纲要|政策|通知|条例|规定|措施|任务|细则|指南|清单|决定|行动|法|战略|目录|标准|"
-    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议)$")
+    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议)$"
+)
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"“([^“”\n]{2,14})”")
-_QUOTE_PROGRAM_NEXT = re.compile(r"(行动|计划|工程|品牌|模式|政策|战略|专项|活动|体系|机制|改革|服务|创建|试点|示范)")
+_QUOTE_PROGRAM_NEXT = re.compile(
+    r"(行动|计划|工程|品牌|模式|政策|战略|专项|活动|体系|机制|改革|服务|创建|试点|示范)"
+)
 _LIST_TAIL = re.compile(
     r"等(?:\d+|[一二三四五六七八九十百几多]+)?(?:家|个|所|支|座|位)?"
     r"(?:龙头|重点|头部|领军|链主|知名|骨干|优质|科技型|高新技术|本土|外资|世界500强|高端|新型|国内外|国际)?"
-    r"(企业|公司|车企|药企|高校|院校|大学|科研院所|研究机构|研发机构|平台|园区|项目|基金|机构)")
-_LIST_TYPES = {"企业": "enterprise", "公司": "enterprise", "车企": "enterprise", "药企": "enterprise",
-               "高校": "university", "院校": "university", "大学": "university", "科研院所": "institute",
-               "研究机构": "institute", "研发机构": "institute", "平台": "platform", "园区": "zone",
-               "项目": "enterprise", "基金": "investor", "机构": "institute"}
+    r"(?:[\u4e00-\u9fff]{1,2}类)?"
+    r"(企业|公司|车企|药企|高校|院校|大学|科研院所|研究机构|研发机构|平台|园区|项目|基金|机构)"
+)
+_LIST_TYPES = {
+    "企业": "enterprise",
+    "公司": "enterprise",
+    "车企": "enterprise",
+    "药企": "enterprise",
+    "高校": "university",
+    "院校": "university",
+    "大学": "university",
+    "科研院所": "institute",
+    "研究机构": "institute",
+    "研发机构": "institute",
+    "平台": "platform",
+    "园区": "zone",
+    "项目": "enterprise",
+    "基金": "investor",
+    "机构": "institute",
+}
+# A bracketed list after a count of firms: 超百亿元企业有2家(华勤、欧菲).
+_BRACKET_LIST = re.compile(r"(?:企业|公司)[有共]?\d+家[(（]([^()（）\n]{2,60})[)）]")
 _YEAR = re.compile(r"^(19|20)\d\d年(度)?$|^第[一二三四五六七八九十百\d]+届$")
 
 
@@ -80,8 +159,12 @@ def index_tokens(tokens: list[Token], length: int) -> TokenIndex:
     for i, t in enumerate(tokens):
         for p in range(t.start, t.end):
             pos_token[p] = i
-    return TokenIndex(tokens, {t.start: i for i, t in enumerate(tokens)},
-                      {t.end: i for i, t in enumerate(tokens)}, pos_token)
+    return TokenIndex(
+        tokens,
+        {t.start: i for i, t in enumerate(tokens)},
+        {t.end: i for i, t in enumerate(tokens)},
+        pos_token,
+    )
 
 
 def _name_like(tok: Token, allow_time: bool) -> bool:
@@ -115,7 +198,14 @@ def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool
         return False
     if found[1] in ("university", "institute") and right_first is not None and right_first.tag == "LOC":
         return False
+    if is_parent_body(tok.text, found) and etype in SUBUNIT_TYPES:
+        return False  # 中国信息通信研究院|政策与经济研究所: a sub-unit carries its parent's name
     return True
+
+
+def is_parent_body(text: str, found: tuple[str, str]) -> bool:
+    """A body that has units of its own: a university, academy or ministry, not a centre or branch."""
+    return found[1] in PARENT_TYPES and not text.endswith(("中心", "分院", "职业学院"))
 
 
 def is_county_name(text: str) -> bool:
@@ -173,13 +263,17 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
     if etype not in _JOINED_TYPES or toks[k].text not in _JOINERS or k == 0:
         return False
     left = toks[k - 1]
-    return left.tag in ("n", "nz") and left.end == toks[k].start and suffix_type(left.text) is None
+    tags = ("n", "nz", "vn") if toks[k].text == "与" else ("n", "nz")
+    return left.tag in tags and left.end == toks[k].start and suffix_type(left.text) is None
 
 
 def _glue_token(ix: TokenIndex, k: int) -> bool:
     """A one-char adjective or verb between two name words (平安大健康, 超瞬态) belongs to the name."""
     toks = ix.tokens
     tok = toks[k]
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    if tok.text in BOUND_PREFIXES or tok.text in NAME_ADJECTIVES:
+        return nxt is not None and nxt.start == tok.end and nxt.tag in ("n", "nz", "vn")
     if len(tok.text) != 1 or tok.tag not in ("a", "v", "ad", "d") or tok.text in load_suffixes().left_stop:
         return False
     return k > 0 and toks[k - 1].end == tok.start and toks[k - 1].tag in PROPER_TAGS
@@ -201,7 +295,7 @@ def merge_tokens(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Toke
             while j < len(tokens) and tokens[j].end < end:
                 j += 1
             if j < len(tokens) and tokens[j].end == end and j > i:
-                text_end = "".join(x.text for x in tokens[i:j + 1])
+                text_end = "".join(x.text for x in tokens[i : j + 1])
                 out.append(Token(text_end, "LOC", t.start, end))
                 i = j + 1
                 continue
@@ -221,7 +315,7 @@ def _open_paren(ix: TokenIndex, close: int) -> int | None:
 
 def is_specific(ix: TokenIndex, lo: int, hi: int, suffix_start: int, weak: bool) -> bool:
     """A name needs a word that is not a generic qualifier (and for weak suffixes a proper name)."""
-    words = [t for t in ix.tokens[lo:hi + 1] if t.start < suffix_start]
+    words = [t for t in ix.tokens[lo : hi + 1] if t.start < suffix_start]
     if not words:
         return False
     if any(t.tag in PROPER_TAGS or re.search(r"[A-Za-z0-9]", t.text) for t in words):
@@ -243,7 +337,7 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     for hi, tok in enumerate(ix.tokens):
         if tok.tag == "w":
             continue
-        found = suffix_type(norm[max(0, tok.end - load_suffixes().max_len):tok.end])
+        found = suffix_type(norm[max(0, tok.end - load_suffixes().max_len) : tok.end])
         if found is None:
             continue
         suffix, etype = found
@@ -314,35 +408,80 @@ def numbered_candidates(norm: str) -> list[Candidate]:
 
 
 def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """Items of enumerations closed by 等+kind (长安、赛力斯等龙头企业)."""
+    """Items of enumerations closed by 等+kind (长安、赛力斯等龙头企业) or held in
+    brackets after a count of firms (企业有2家(华勤、欧菲))."""
     out: list[Candidate] = []
     for m in _LIST_TAIL.finditer(norm):
-        etype = _LIST_TYPES[m.group(1)]
-        end = m.start()
-        while True:
-            item = _list_item(ix, end)
-            if item is None:
-                break
-            lo, hi = item
-            while hi > lo and _PHASE.match(ix.tokens[hi].text):
-                hi -= 1  # 新能安二期: the firm, not its phase
-            found = suffix_type(norm[ix.tokens[lo].start:ix.tokens[hi].end])
-            out.append(Candidate(ix.tokens[lo].start, ix.tokens[hi].end, found[1] if found else etype, "list", 45, 0.7))
-            sep = ix.tokens[lo].start - 1
-            if sep < 0 or norm[sep] not in "、和及与":
-                break
-            end = sep
+        out.extend(_list_items(norm, ix, m.start(), _LIST_TYPES[m.group(1)]))
+    for m in _BRACKET_LIST.finditer(norm):
+        out.extend(_list_items(norm, ix, m.end(1), "enterprise", bracketed=m.start(1)))
     return out
 
 
-_PHASE = re.compile(r"^([一二三四五六七八九十\d]+期|项目)$")
+def _list_items(
+    norm: str, ix: TokenIndex, end: int, etype: str, bracketed: int | None = None
+) -> list[Candidate]:
+    out: list[Candidate] = []
+    while True:
+        item = _list_item(norm, ix, end, bracketed)
+        if item is None:
+            break
+        start, stop = item
+        found = suffix_type(norm[start:stop])
+        out.append(Candidate(start, stop, found[1] if found else etype, "list", 45, 0.7))
+        sep = start - 1
+        if sep < 0 or norm[sep] not in "、和及与" or (bracketed is not None and sep < bracketed):
+            break
+        end = sep
+    return out
 
 
-def _list_item(ix: TokenIndex, end: int) -> tuple[int, int] | None:
+_PHASE = re.compile(r"^([一二三四五六七八九十\d]+期|项目|[\u4e00-\u9fff]{1,3}类)$")
+_ITEM_BREAK = re.compile(r"[、,，;；:：。!?！？\s()（）“”\"《》]")
+# Longest item taken whole between two separators (瀚天天成、玉晶光电): firm names
+# the tagger splits into ordinary words are rarely longer in press lists.
+MAX_LIST_ITEM = 8
+
+
+def _list_item(norm: str, ix: TokenIndex, end: int, bracketed: int | None) -> tuple[int, int] | None:
     hi = ix.by_end.get(end)
-    if hi is None or not _name_like(ix.tokens[hi], False):
+    if hi is None:
         return None
-    lo = extend_left(ix, hi)
-    if ix.tokens[hi].end - ix.tokens[lo].start < 2:
+    while hi > 0 and _PHASE.match(ix.tokens[hi].text) and ix.tokens[hi - 1].end == ix.tokens[hi].start:
+        hi -= 1  # 新能安二期: the firm, not its phase
+    stop = ix.tokens[hi].end
+    start = _whole_item_start(norm, ix, stop, bracketed)
+    if start is None:
+        if not _name_like(ix.tokens[hi], False):
+            return None
+        start = ix.tokens[extend_left(ix, hi)].start
+    text = norm[start:stop]
+    if len(text) < 2 or text in GENERIC_WORDS or text in load_suffixes().generic or "等" in text:
+        return None  # 等 closes another enumeration (货拉拉等11个…和…基金)
+    return start, stop
+
+
+def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | None) -> int | None:
+    """Start of an item bounded by separators on both sides, whatever its tags (马上消费、)."""
+    lo = stop
+    while (
+        lo > 0
+        and not _ITEM_BREAK.match(norm, lo - 1)
+        and norm[lo - 1] not in "和及与"
+        and stop - lo <= MAX_LIST_ITEM
+    ):
+        lo -= 1
+    if stop - lo > MAX_LIST_ITEM or lo == stop:
         return None
-    return lo, hi
+    before = norm[lo - 1] if lo > 0 else ""
+    if lo not in ix.by_start or norm[stop : stop + 1] not in ("、", "等", ")", "）"):
+        return None
+    if before == "、" or (bracketed is not None and lo == bracketed):
+        return lo
+    first = ix.tokens[ix.by_start[lo]]
+    opens_name = first.tag in PROPER_TAGS or (
+        len(first.text) == 1 and first.tag not in ("p", "c", "u", "d", "r")
+    )
+    if before in ";；,，。:：" and opens_name and first.text not in load_suffixes().left_stop:
+        return lo  # the first item of a list opening a clause (;瀚天天成、…)
+    return None

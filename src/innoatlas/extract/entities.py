@@ -17,9 +17,11 @@ import re
 from innoatlas.documents.model import Document
 from innoatlas.extract.ent_grammar import (
     GENERIC_WORDS,
+    SUBUNIT_TYPES,
     Candidate,
     TokenIndex,
     index_tokens,
+    is_parent_body,
     list_candidates,
     merge_tokens,
     numbered_candidates,
@@ -43,13 +45,20 @@ from innoatlas.extract.ent_lexicon import (
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 
-_OUTLET = re.compile(r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$")
+_OUTLET = re.compile(
+    r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
+)
 _SOURCE_NEXT = re.compile(r"\s*(记者|讯|报道|消息|客户端|微信公众号|官微)")
 # Lines that are page furniture, not article text.
-_FURNITURE = re.compile(r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|来源[::]")
+_FURNITURE = re.compile(
+    r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|来源[::]"
+)
 _CREDIT = re.compile(
-    r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*[\u4e00-\u9fff、 ]{0,12}")
-_JOB_TITLE = re.compile(r"(书记|副书记|主任|副主任|局长|副局长|区长|市长|县长|省长|主席|董事长|总经理|负责人|院长|校长|所长)$")
+    r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*[\u4e00-\u9fff、 ]{0,12}"
+)
+_JOB_TITLE = re.compile(
+    r"(书记|副书记|主任|副主任|局长|副局长|区长|市长|县长|省长|主席|董事长|总经理|负责人|院长|校长|所长)$"
+)
 # A place the tagger found but the gazetteer does not know must look like a place name.
 _PLACE_END = re.compile(r"(国|洲|州|省|市|区|县|镇|乡|村|地区|高原|盆地|新城|半岛|群岛|流域)$")
 # 骨科器械产业集群: the industry is 骨科器械; 产业 belongs to the cluster.
@@ -68,19 +77,33 @@ def extract_entities(doc: Document, tokens: list[Token]) -> list[EntityMention]:
     ix = index_tokens(tokens, len(norm))
     blocked = _blocked_spans(norm)
     candidates = (
-        title_candidates(norm) + quoted_candidates(norm) + numbered_candidates(norm) + suffix_candidates(norm, ix)
-        + list_candidates(norm, ix) + _tagger_candidates(norm, ix) + lexicon
+        title_candidates(norm)
+        + quoted_candidates(norm)
+        + numbered_candidates(norm)
+        + suffix_candidates(norm, ix)
+        + list_candidates(norm, ix)
+        + _tagger_candidates(norm, ix)
+        + lexicon
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
     chosen = _merge_regions(norm, _select(_split_compounds(norm, candidates)))
     when = doc_date(doc)
     out = []
     for c in chosen:
-        name = norm[c.start:c.end]
+        name = norm[c.start : c.end]
         if not _keep_name(name, c):
             continue
-        out.append(EntityMention(doc.original_text(c.start, c.end), name, _final_type(name, c, when),
-                                 c.start, c.end, c.extractor, c.confidence))
+        out.append(
+            EntityMention(
+                doc.original_text(c.start, c.end),
+                name,
+                _final_type(name, c, when),
+                c.start,
+                c.end,
+                c.extractor,
+                c.confidence,
+            )
+        )
     return out
 
 
@@ -107,7 +130,7 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 continue
             end = t.end - len(m.group(0)) if (m := _JOB_TITLE.search(t.text)) else t.end
             end = _trim_tail(norm, t.start, end)
-            found = suffix_type(norm[t.start:end])
+            found = suffix_type(norm[t.start : end])
             if found is None and norm.endswith("企业", t.start, end):
                 continue  # 瞪羚企业, 链主企业: a kind of firm
             out.append(Candidate(t.start, end, found[1] if found else "enterprise", "lac", 40, 0.7))
@@ -178,7 +201,11 @@ def _single_place_token(ix: TokenIndex, start: int, end: int) -> bool:
 def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
     """End of an industry term: a token boundary, taking a following 产业/行业 along."""
     for tail in _INDUSTRY_TAILS:
-        if norm.startswith(tail, end) and end + len(tail) in ix.by_end and not _CLUSTER_NEXT.match(norm, end + len(tail)):
+        if (
+            norm.startswith(tail, end)
+            and end + len(tail) in ix.by_end
+            and not _CLUSTER_NEXT.match(norm, end + len(tail))
+        ):
             return end + len(tail)
     return end if end in ix.by_end else None
 
@@ -215,15 +242,21 @@ def _split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
 
 def _split_one(norm: str, c: Candidate) -> list[Candidate]:
     for p in range(c.start + 3, c.end - 3):
-        head = suffix_type(norm[c.start:p])
-        tail_text = norm[p:c.end]
+        head = suffix_type(norm[c.start : p])
+        tail_text = norm[p : c.end]
         tail = suffix_type(tail_text)
         if head is None or tail is None or p - c.start <= len(head[0]):
             continue
         if len(tail_text) - len(tail[0]) < 2 or _all_generic(tail_text[: -len(tail[0])]):
             continue
-        if head[1] == "zone" and not _has_inner_org(tail_text) and (tail[1] != "enterprise" or _functional(tail_text)):
+        if (
+            head[1] == "zone"
+            and not _has_inner_org(tail_text)
+            and (tail[1] != "enterprise" or _functional(tail_text))
+        ):
             continue  # 郑州高新区华为开发者创新中心, 重庆高新区招商公司: a unit named after its zone
+        if is_parent_body(norm[c.start : p], head) and tail[1] in SUBUNIT_TYPES:
+            continue  # 中国科学院|城市环境研究所: a unit of its parent
         if head[1] != "zone" and _starts_with_place(tail_text):
             continue  # 北京理工大学|重庆创新中心, …工程研究中心|重庆分中心: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
@@ -263,9 +296,9 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     taken = bytearray(max((c.end for c in candidates), default=0) + 1)
     chosen = []
     for c in order:
-        if any(taken[c.start:c.end]):
+        if any(taken[c.start : c.end]):
             continue
-        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         chosen.append(c)
     return sorted(chosen, key=lambda c: c.start)
 
@@ -290,8 +323,13 @@ def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
     out: list[Candidate] = []
     for c in chosen:
         prev = out[-1] if out else None
-        if (prev is not None and prev.end == c.start and prev.type == "region" and c.type == "region"
-                and _is_upper_division(norm[prev.start:prev.end])):
+        if (
+            prev is not None
+            and prev.end == c.start
+            and prev.type == "region"
+            and c.type == "region"
+            and _is_upper_division(norm[prev.start : prev.end])
+        ):
             out[-1] = Candidate(prev.start, c.end, "region", "gazetteer", prev.priority, prev.confidence)
             continue
         out.append(c)
