@@ -456,9 +456,17 @@ def _subject_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
             return _subject_name(ctx, m)
         i -= 1
     k = bisect_right(ctx.heading_starts, q.start) - 1
-    if k >= 0 and ctx.headings[k][1] is not None:
+    if k >= 0 and ctx.headings[k][1] is not None and not _names_main_subject(ctx, para_start, q.start):
         return ctx.headings[k][1]
     return ctx.main_subject
+
+
+def _names_main_subject(ctx: _Context, start: int, end: int) -> bool:
+    """A paragraph that names the article's own area is about it, whatever line
+    (heading or bare photo caption) stood above it."""
+    return ctx.main_subject is not None and any(
+        start <= m.start < end and m.name == ctx.main_subject for m in ctx.mentions
+    )
 
 
 def _subject_name(ctx: _Context, m: EntityMention) -> str:
