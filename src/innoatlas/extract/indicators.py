@@ -38,6 +38,7 @@ MAX_TAIL = 16
 PERIOD_CARRY_CHARS = 120
 # How far into a paragraph a period may start and still open it (数据显示,今年上半年,…).
 OPENING_SLACK = 8
+SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 # Shortest tail of a zone's name that still names it (高新区, 科学城, 直管园).
 MIN_ZONE_TAIL = 3
 
@@ -353,6 +354,8 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
             if p.start >= ss:
                 return None
             continue
+        if p.start < ss and _is_list_label(text, p):
+            continue
         if p.start < ss and p.start >= para_start:
             p = _paragraph_opening_period(ctx, p, para_start)
         if (
@@ -369,6 +372,14 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     if CURRENT_WEAK_RE.search(text, cs, q.start):
         return pub.as_text()
     return None
+
+
+def _is_list_label(text: str, p: PeriodMention) -> bool:
+    """入选2021年度某某名单: the year of a list or award dates that statement only."""
+    return (
+        text[max(0, p.start - 2) : p.start] in SELECTION_VERBS
+        and text[p.end : p.end + 1] not in CLAUSE_BREAKS
+    )
 
 
 def _in_quoted_name(text: str, p: PeriodMention) -> bool:
