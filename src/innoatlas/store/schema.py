@@ -89,6 +89,7 @@ class Entity(Base):
     code: Mapped[str | None] = mapped_column(String(20))  # administrative division code, if any
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
     region_id: Mapped[int | None] = mapped_column(ForeignKey("entities.id", ondelete="SET NULL"), index=True)
+    review_status: Mapped[str | None] = mapped_column(String(10))  # null until reviewed (see ReviewAction)
 
     aliases: Mapped[list[Alias]] = relationship(back_populates="entity", cascade="all, delete-orphan")
 
@@ -121,6 +122,7 @@ class Mention(Base):
     end: Mapped[int] = mapped_column(Integer)
     extractor: Mapped[str] = mapped_column(String(40))
     confidence: Mapped[float] = mapped_column(Float, default=1.0)
+    review_status: Mapped[str | None] = mapped_column(String(10))  # null until reviewed (see ReviewAction)
 
     document: Mapped[Document] = relationship(back_populates="mentions")
     entity: Mapped[Entity] = relationship()
@@ -146,6 +148,7 @@ class Indicator(Base):
     start: Mapped[int] = mapped_column(Integer)
     end: Mapped[int] = mapped_column(Integer)
     quote: Mapped[str] = mapped_column(Text)
+    review_status: Mapped[str | None] = mapped_column(String(10))  # null until reviewed (see ReviewAction)
 
     document: Mapped[Document] = relationship(back_populates="indicators")
     subject: Mapped[Entity | None] = relationship()
@@ -170,7 +173,61 @@ class Relation(Base):
     end: Mapped[int | None] = mapped_column(Integer)
     quote: Mapped[str | None] = mapped_column(Text)
     origin: Mapped[str] = mapped_column(String(20), default="text")  # text / gazetteer
+    review_status: Mapped[str | None] = mapped_column(String(10))  # null until reviewed (see ReviewAction)
 
     document: Mapped[Document | None] = relationship(back_populates="relations")
     subject: Mapped[Entity] = relationship(foreign_keys=[subject_id])
     object: Mapped[Entity] = relationship(foreign_keys=[object_id])
+
+
+# -- review and access control -------------------------------------------------------
+# An analyst's verdict on a fact is kept on the fact (`review_status`, null
+# until reviewed) and, durably, as a ReviewAction keyed by the fact's stable
+# identity: re-ingesting a document deletes and re-inserts its facts, and the
+# actions are replayed onto the new rows (review/apply.py).
+
+
+class User(Base):
+    __tablename__ = "users"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(100), unique=True)
+    role: Mapped[str] = mapped_column(String(10))  # editor / viewer
+    password_hash: Mapped[str | None] = mapped_column(String(300))  # scrypt; null: tokens only
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+
+    tokens: Mapped[list[ApiToken]] = relationship(back_populates="user", cascade="all, delete-orphan")
+
+
+class ApiToken(Base):
+    __tablename__ = "api_tokens"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    label: Mapped[str] = mapped_column(String(100))
+    secret_hash: Mapped[str] = mapped_column(String(300))  # scrypt of the token's secret part
+    created_at: Mapped[datetime] = mapped_column(DateTime, server_default=func.now())
+    last_used_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+    user: Mapped[User] = relationship(back_populates="tokens")
+
+
+class ReviewAction(Base):
+    """One analyst change: the audit record (who, when, before, after, why) and the correction."""
+
+    __tablename__ = "review_actions"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    action: Mapped[str] = mapped_column(String(10))  # confirm / reject / correct / add / merge / split
+    target: Mapped[str] = mapped_column(String(10))  # entity / mention / indicator / relation
+    fact_key: Mapped[str] = mapped_column(String(1500))  # stable identity (review/identity.py)
+    document_source: Mapped[str | None] = mapped_column(String(1000), index=True)
+    before: Mapped[dict | None] = mapped_column(JSON)
+    after: Mapped[dict | None] = mapped_column(JSON)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    user_id: Mapped[int | None] = mapped_column(ForeignKey("users.id", ondelete="SET NULL"), index=True)
+    user_name: Mapped[str] = mapped_column(String(100))  # kept when the user is removed
+    created_at: Mapped[datetime] = mapped_column(DateTime)
+    undone_at: Mapped[datetime | None] = mapped_column(DateTime)
+    undone_by: Mapped[str | None] = mapped_column(String(100))
+    undo_reason: Mapped[str | None] = mapped_column(Text)

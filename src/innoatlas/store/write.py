@@ -80,6 +80,9 @@ def write_document(session: Session, item: DocumentWrite) -> int:
     session.flush()
     if item.facts is not None and item.duplicate_of_id is None:
         write_facts(session, row.id, item.facts)
+        from innoatlas.review.apply import replay_corrections  # here: review imports the store
+
+        replay_corrections(session, row.id)  # analysts' corrections survive re-extraction
     return row.id
 
 

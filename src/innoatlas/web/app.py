@@ -24,7 +24,7 @@ from innoatlas.store.queries import NotFoundError
 log = logging.getLogger(__name__)
 
 WEB_DIR = Path(__file__).parent
-ERROR_CODES = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request", 500: "internal_error"}
+ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request", 500: "internal_error"}
 
 
 def error_body(status: int, message: str, detail: list | None = None) -> dict:
@@ -35,7 +35,7 @@ def error_body(status: int, message: str, detail: list | None = None) -> dict:
 
 def create_app(store_or_url) -> FastAPI:
     """The web UI and JSON API over a Store or a database URL."""
-    from innoatlas.web import api, pages
+    from innoatlas.web import api, pages, review_api
     from innoatlas.web.search import ensure_search_index
 
     store = _open(store_or_url)
@@ -46,6 +46,7 @@ def create_app(store_or_url) -> FastAPI:
     app.state.store = store
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(api.router)
+    app.include_router(review_api.router)
     app.include_router(pages.router)
     _add_error_handlers(app)
     return app

@@ -1,0 +1,100 @@
+"""The audit log: review actions as records (who, when, what, before, after, why, undone)."""
+
+from __future__ import annotations
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from innoatlas.review.facts import make_key
+from innoatlas.store.schema import ReviewAction
+
+
+def active() -> object:
+    """The condition of an action still in force (not undone)."""
+    return ReviewAction.undone_at.is_(None)
+
+
+def merged_into(session: Session, entity_key: str) -> str | None:
+    """The key an entity was merged into by an action still in force, if any."""
+    after = session.scalar(
+        select(ReviewAction.after)
+        .where(
+            active(),
+            ReviewAction.action == "merge",
+            ReviewAction.fact_key == make_key("entity", entity_key),
+        )
+        .order_by(ReviewAction.id.desc())
+        .limit(1)
+    )
+    return after["into"] if after else None
+
+
+def latest_active(session: Session, fact_key: str) -> ReviewAction | None:
+    return session.scalar(
+        select(ReviewAction)
+        .where(active(), ReviewAction.fact_key == fact_key)
+        .order_by(ReviewAction.id.desc())
+        .limit(1)
+    )
+
+
+def actions_to_replay(session: Session, source: str) -> list[ReviewAction]:
+    """Actions in force on one document's facts, and those on entities and gazetteer relations.
+
+    Entity actions are replayed after every write because a write can
+    bring back what they changed: a merged or rejected entity, an alias
+    moved away by a split, a parent the resolver sets again.
+    """
+    return list(
+        session.scalars(
+            select(ReviewAction)
+            .where(
+                active(),
+                or_(ReviewAction.document_source == source, ReviewAction.document_source.is_(None)),
+            )
+            .order_by(ReviewAction.id)
+        )
+    )
+
+
+def action_row(action: ReviewAction) -> dict:
+    """An action as the API, the CLI and the audit page show it."""
+    return {
+        "id": action.id,
+        "action": action.action,
+        "target": action.target,
+        "fact_key": action.fact_key,
+        "document_source": action.document_source,
+        "before": action.before,
+        "after": action.after,
+        "reason": action.reason,
+        "user": action.user_name,
+        "at": action.created_at.isoformat(timespec="seconds"),
+        "undone": action.undone_at is not None,
+        "undone_at": action.undone_at.isoformat(timespec="seconds") if action.undone_at else None,
+        "undone_by": action.undone_by,
+        "undo_reason": action.undo_reason,
+    }
+
+
+def list_actions(
+    session: Session,
+    target: str | None = None,
+    user: str | None = None,
+    document_source: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+) -> dict:
+    """The audit log, newest first, as a page {"items", "total", "limit", "offset"}."""
+    from sqlalchemy import func
+
+    stmt = select(ReviewAction)
+    if target:
+        stmt = stmt.where(ReviewAction.target == target)
+    if user:
+        stmt = stmt.where(ReviewAction.user_name == user)
+    if document_source:
+        stmt = stmt.where(ReviewAction.document_source == document_source)
+    total = session.scalar(select(func.count()).select_from(stmt.subquery())) or 0
+    rows = session.scalars(stmt.order_by(ReviewAction.id.desc()).limit(limit).offset(offset)).all()
+    return {"items": [action_row(a) for a in rows], "total": total, "limit": limit, "offset": offset}

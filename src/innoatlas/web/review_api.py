@@ -1,0 +1,173 @@
+"""Review and login routes of the JSON API (/api/review/..., /api/auth/...).
+
+Reading is public. Every write needs `Authorization: Bearer <token>` of a
+user with the editor role: without a valid token the answer is 401, with
+a viewer's token 403. `require_editor` is the dependency any other write
+route (ingest through the API) uses the same way.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
+from pydantic import BaseModel, Field
+from sqlalchemy.orm import Session
+
+from innoatlas.auth import AuthError, authenticate_password, authenticate_token, create_token
+from innoatlas.auth.users import EDITOR
+from innoatlas.review import actions, log
+from innoatlas.review.export import export_gold
+from innoatlas.review.facts import ReviewError
+from innoatlas.store.schema import User
+
+router = APIRouter(prefix="/api", tags=["review"])
+
+TARGETS = {"entities": "entity", "mentions": "mention", "indicators": "indicator", "relations": "relation"}
+Target = Literal["entities", "mentions", "indicators", "relations"]
+LOGIN_TOKEN_LABEL = "web login"
+
+
+def write_session(request: Request) -> Iterator[Session]:
+    """One transaction per write request: the action and its audit record commit together."""
+    with request.app.state.store.transaction() as session:
+        yield session
+
+
+def read_session(request: Request) -> Iterator[Session]:
+    with request.app.state.store.session() as session:
+        yield session
+
+
+def bearer_token(request: Request) -> str | None:
+    header = request.headers.get("authorization", "")
+    scheme, _, token = header.partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
+
+
+def require_user(request: Request, session: Annotated[Session, Depends(write_session)]) -> User:
+    token = bearer_token(request)
+    if token is None:
+        raise HTTPException(401, "authentication required: send Authorization: Bearer <token>")
+    user = authenticate_token(session, token)
+    if user is None:
+        raise HTTPException(401, "invalid or revoked API token")
+    return user
+
+
+def require_editor(user: Annotated[User, Depends(require_user)]) -> User:
+    if user.role != EDITOR:
+        raise HTTPException(403, f"user {user.name!r} has the role {user.role!r}; writing needs {EDITOR!r}")
+    return user
+
+
+WriteDB = Annotated[Session, Depends(write_session)]
+ReadDB = Annotated[Session, Depends(read_session)]
+Editor = Annotated[User, Depends(require_editor)]
+
+
+class Reason(BaseModel):
+    reason: str = Field("", max_length=actions.MAX_REASON, description="why (kept in the audit log)")
+
+
+class Correction(Reason):
+    changes: dict[str, Any] = Field(description="fields and their new values; entities by id")
+
+
+class Merge(Reason):
+    into: int = Field(description="id of the entity that stays")
+
+
+class Split(Reason):
+    name: str = Field(description="name of the entity split off")
+    type: str = Field(description="its type")
+    aliases: list[str] = Field(default_factory=list, description="written names whose mentions move to it")
+
+
+class Addition(Reason):
+    values: dict[str, Any] = Field(description="the fact: document id, quote or span, and its fields")
+
+
+class Login(BaseModel):
+    name: str
+    password: str
+
+
+def run(action, *args) -> dict:
+    """Call a review action; a refused one is a 400 with its reason."""
+    try:
+        return action(*args)
+    except (ReviewError, AuthError) as e:
+        raise HTTPException(400, str(e)) from None
+
+
+@router.post("/review/{target}/{row_id}/confirm", summary="Confirm an extracted fact")
+def confirm(target: Target, row_id: int, body: Reason, user: Editor, session: WriteDB) -> dict:
+    return run(actions.confirm, session, user, TARGETS[target], row_id, body.reason)
+
+
+@router.post(
+    "/review/{target}/{row_id}/reject", summary="Reject an extracted fact (it leaves the knowledge base)"
+)
+def reject(target: Target, row_id: int, body: Reason, user: Editor, session: WriteDB) -> dict:
+    return run(actions.reject, session, user, TARGETS[target], row_id, body.reason)
+
+
+@router.post("/review/{target}/{row_id}/correct", summary="Correct fields of a fact")
+def correct(target: Target, row_id: int, body: Correction, user: Editor, session: WriteDB) -> dict:
+    return run(actions.correct, session, user, TARGETS[target], row_id, body.changes, body.reason)
+
+
+@router.post("/review/entities/{entity_id}/merge", summary="Merge an entity into another")
+def merge(entity_id: int, body: Merge, user: Editor, session: WriteDB) -> dict:
+    return run(actions.merge, session, user, entity_id, body.into, body.reason)
+
+
+@router.post("/review/entities/{entity_id}/split", summary="Split mentions off an entity into a new one")
+def split(entity_id: int, body: Split, user: Editor, session: WriteDB) -> dict:
+    return run(actions.split, session, user, entity_id, body.name, body.type, body.aliases, body.reason)
+
+
+@router.post("/review/{target}", summary="Add a fact the extractor missed")
+def add(target: Target, body: Addition, user: Editor, session: WriteDB) -> dict:
+    return run(actions.add, session, user, TARGETS[target], body.values, body.reason)
+
+
+@router.post("/review/actions/{action_id}/undo", summary="Undo a review action")
+def undo(action_id: int, body: Reason, user: Editor, session: WriteDB) -> dict:
+    return run(actions.undo, session, user, action_id, body.reason)
+
+
+@router.get("/review/actions", summary="The audit log of review actions, newest first")
+def audit_log(
+    session: ReadDB,
+    target: Literal["entity", "mention", "indicator", "relation"] | None = None,
+    user: str | None = None,
+    limit: Annotated[int, Query(ge=0, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict:
+    return log.list_actions(session, target=target, user=user, limit=limit, offset=offset)
+
+
+@router.get("/review/gold", summary="Reviewed facts as gold annotations (ANNOTATION.md), one per document")
+def gold(session: ReadDB) -> dict:
+    items = export_gold(session)
+    return {"items": items, "total": len(items)}
+
+
+@router.post("/auth/login", summary="Exchange a user name and password for an API token")
+def login(body: Login, session: WriteDB) -> dict:
+    user = authenticate_password(session, body.name, body.password)
+    if user is None:
+        raise HTTPException(401, "wrong user name or password")
+    return {
+        "token": create_token(session, user.name, LOGIN_TOKEN_LABEL),
+        "user": user.name,
+        "role": user.role,
+    }
+
+
+@router.get("/auth/me", summary="Who the token belongs to")
+def me(user: Annotated[User, Depends(require_user)]) -> dict:
+    return {"user": user.name, "role": user.role}
