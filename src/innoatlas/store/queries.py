@@ -104,6 +104,7 @@ def indicator_row(ind: Indicator, subject: Entity | None, doc: Document | None) 
         "quote": ind.quote,
         "start": ind.start,
         "end": ind.end,
+        "review_status": ind.review_status,  # null until an analyst reviews it
         "document": document_ref(doc),
     }
 
@@ -118,6 +119,7 @@ def relation_row(rel: Relation, subject: Entity, obj: Entity, doc: Document | No
         "start": rel.start,
         "end": rel.end,
         "origin": rel.origin,
+        "review_status": rel.review_status,
         "document": document_ref(doc),
     }
 
@@ -209,6 +211,7 @@ def get_entity(session: Session, entity_id: int) -> dict:
         **entity_ref(entity),
         "key": entity.key,
         "code": entity.code,
+        "review_status": entity.review_status,
         "aliases": [a for a in aliases if a != entity.name],
         "parent": entity_ref(session.get(Entity, entity.parent_id)) if entity.parent_id else None,
         "region": entity_ref(session.get(Entity, entity.region_id)) if entity.region_id else None,
@@ -419,6 +422,7 @@ def get_document(session: Session, document_id: int) -> dict:
                 **original_span(to_original, m.start, m.end),
                 "extractor": m.extractor,
                 "confidence": m.confidence,
+                "review_status": m.review_status,
             }
             for m, e in mentions
         ],
