@@ -23,6 +23,7 @@ PROPER_TAGS = frozenset({"nz", "nw", "ns", "nt", "LOC", "ORG", "PER", "j"})
 NAME_VERBS = frozenset(
     {
         "协同",
+        "科创",
         "创新",
         "智能",
         "融合",
@@ -405,6 +406,39 @@ _NUMBERED = re.compile(r"“[0-9+]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|
 def numbered_candidates(norm: str) -> list[Candidate]:
     """Programmes named by a quoted number: “4+4+6”现代化产业体系."""
     return [Candidate(m.start(), m.end(), "program", "quoted", 70, 0.7) for m in _NUMBERED.finditer(norm)]
+
+
+_QUOTED_HEAD = re.compile(r"“([^“”\n,。;:!?、 ]{2,10})”")
+# Longest common-noun tail after a quoted head (“园区通”智慧服务平台).
+MAX_QUOTED_TAIL = 8
+
+
+def quoted_head_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """A quoted name followed by the kind of thing it names: “园区通”智慧服务平台, “科创经纪人”成果转化模式."""
+    out = []
+    for m in _QUOTED_HEAD.finditer(norm):
+        for end in range(m.end() + 2, min(len(norm), m.end() + MAX_QUOTED_TAIL) + 1):
+            tail = norm[m.end() : end]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", tail) or end not in ix.by_end:
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", tail):
+                    break
+                continue
+            found = suffix_type(tail)
+            etype = found[1] if found and len(tail) > len(found[0]) else None
+            if etype is not None and not _all_tail_words_common(ix, m.end(), end):
+                out.append(Candidate(m.start(), end, etype, "quoted", 70, 0.7))
+                break
+    return out
+
+
+def _all_tail_words_common(ix: TokenIndex, start: int, end: int) -> bool:
+    """The tail must be nouns (智慧服务平台), not a verb phrase (”创造世界纪录)."""
+    i = ix.pos_token[start]
+    while i >= 0 and i < len(ix.tokens) and ix.tokens[i].start < end:
+        if ix.tokens[i].tag not in ("n", "vn", "nz", "an") and ix.tokens[i].text not in NAME_VERBS:
+            return True
+        i += 1
+    return False
 
 
 def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
