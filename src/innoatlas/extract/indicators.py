@@ -38,6 +38,7 @@ MAX_TAIL = 16
 PERIOD_CARRY_CHARS = 120
 # How far into a paragraph a period may start and still open it (数据显示,今年上半年,…).
 OPENING_SLACK = 8
+MULTIPLE_AFTER_RE = re.compile(r"的?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍")
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 # Shortest tail of a zone's name that still names it (高新区, 科学城, 直管园).
 MIN_ZONE_TAIL = 3
@@ -50,6 +51,19 @@ DECREASE = ("下降", "减少", "降低", "下滑", "回落", "压缩", "缩减"
 NEW_RE = re.compile(r"新增|新认定|新引进|净增|新培育|新获批|新备案")
 TOTAL_RE = re.compile(r"累计|总量|总数|共计|累积|总计")
 RANK_MOVE_RE = re.compile(r"(前进|上升|提升|提高|跃升|上移)(了)?$")
+# 约占全省三成: an approximation word before 占 qualifies the share after it.
+APPROX_SHARE_RE = re.compile(r"(?P<w>约|近|超过|超|逾|不到|不足)占[^,，。;；]{0,8}$")
+APPROX_SHARE = {
+    "约": "about",
+    "近": "about",
+    "超过": "over",
+    "超": "over",
+    "逾": "over",
+    "不到": "under",
+    "不足": "under",
+}
+# Scope words that open a metric phrase but are not what is measured (园区企业数量).
+SCOPE_HEAD_RE = re.compile(r"^(?:全区|全市|全省|全县|园区|辖区|该区|全域|区内|市内)")
 FURNITURE_RE = re.compile(
     r"ICP备|备案号|版权所有|©|Copyright|电话[:：]|传真[:：]|邮编[:：]|邮箱[:：]|公网安备|点击[:：]|"
     r"浏览次数|责任编辑"
@@ -279,6 +293,8 @@ def _make_record(ctx: _Context, q: Quantity, prev, list_state: dict) -> Indicato
     subject = _subject_of(ctx, q, cs)
     quote_start = _quote_start(text, seg_start, q.start)
     quote_end = max(q.end, tail_end)
+    share = APPROX_SHARE_RE.search(lead)
+    approx = APPROX_SHARE[share["w"]] if q.approx == "exact" and share else q.approx
     rec = IndicatorRecord(
         quote=ctx.doc.original_text(quote_start, quote_end),
         start=quote_start,
@@ -287,7 +303,7 @@ def _make_record(ctx: _Context, q: Quantity, prev, list_state: dict) -> Indicato
         unit=q.unit,
         value_base=fold_unit(value, q.unit)[0],
         base_unit=fold_unit(value, q.unit)[1],
-        approx=q.approx,
+        approx=approx,
         kind=kind,
         metric=metric,
         metric_key=None,
@@ -309,6 +325,8 @@ def _kind_of(text: str, q: Quantity, cs: int, lead: str) -> tuple[str, int]:
     """(kind, sign) from the words before the number."""
     if q.form == "rank":
         return ("change", 1) if RANK_MOVE_RE.search(lead) else ("rank", 1)
+    if q.unit in ("位", "名") and RANK_MOVE_RE.search(lead):
+        return "change", 1  # 排名前进40位: a move in the ranking
     if q.form == "doubling":
         return "change", 1
     m = CHANGE_RE.search(lead)
@@ -350,7 +368,7 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
         i -= 1
         if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p):
             continue
-        if p.kind == "plan":
+        if p.kind in ("plan", "span"):
             if p.start >= ss:
                 return None
             continue
@@ -432,6 +450,8 @@ def _period_scope_start(text: str, pos: int) -> int:
 def _is_aside(text: str, p: PeriodMention) -> bool:
     """(1-5月) after a figure dates that figure only; 较2021年 is a base of comparison."""
     before = text[p.start - 1 : p.start] if p.start else ""
+    if before in ("为", "是", "较", "比") and MULTIPLE_AFTER_RE.match(text, p.end):
+        return True  # 为2019年的3.6倍: the base year of a multiple
     if before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的":
         return False  # 较2021年的2824亿元: the year of that figure
     return before in "(（" and before != "" or before in ("较", "比") and before != ""
@@ -545,7 +565,7 @@ def _metric_of(ctx: _Context, q: Quantity, seg_start: int, lead: str, kind: str)
         if seg_start <= m.start < q.start and phrase.startswith(m.norm_name):
             phrase = phrase[len(m.norm_name) :]
     phrase = phrase.strip('、和及与,，:： “”"')
-    phrase = LEAD_VERBS_RE.sub("", phrase)
+    phrase = LEAD_VERBS_RE.sub("", SCOPE_HEAD_RE.sub("", phrase))
     phrase = LEAD_TAIL_RE.sub("", phrase)
     phrase = phrase[-MAX_LEAD:]
     tail_end = q.end

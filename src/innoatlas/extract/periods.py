@@ -28,8 +28,12 @@ _SUB = (
     rf"|(?P<m>{_MONTH})月(?:份)?(?P<mend>末|底|初)?(?:(?P<d>[0-3]?\d)日)?"
     r"|年?底|年?末|年初|年度|度)"
 )
-_PLAN = r"(?P<plan>力争|争取|目标|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)至20\d{2}年|(?<!截)到20\d{2}年)"
-_CURRENT = r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年|近几年|现已|\d+年来|以来)"
+_PLAN = (
+    r"(?P<plan>力争|争取|目标|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)至20\d{2}年|(?<!截)到20\d{2}年)"
+)
+_CURRENT = (
+    r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年|近几年|现已|\d+年来|以来)"
+)
 _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一二三四五六七八九])五[”\"]?(?P<fyp_t>末|期间|时期|以来))"
 PERIOD_RE = re.compile(
     rf"{_FIVE_YEAR}|{_PLAN}|{_CURRENT}"
@@ -43,7 +47,7 @@ _BARE_NEEDS_YEAR = {"年底", "底", "年末", "末", "年初", "年度"}
 class PeriodMention:
     start: int
     end: int
-    kind: str  # explicit, bare (needs the context year), current, plan, event
+    kind: str  # explicit, bare (needs the context year), current, plan, event, span (several years)
     text: str
     year: int | None = None  # explicit year (or year offset resolved later for relative years)
     relative: str | None = None  # 今年, 去年...
@@ -91,7 +95,8 @@ def _mention(m: re.Match) -> PeriodMention | None:
 
 
 def _five_year_plan(m: re.Match) -> PeriodMention | None:
-    """“十三五”末 -> 2020; “十四五”以来 is the current state; 期间 spans years (no one period)."""
+    """“十三五”末 -> 2020; “十四五”以来 is the current state; 期间 spans five years,
+    which no period format holds: a figure of that span has no period."""
     try:
         n = parse_chinese(m["fyp_n"])
     except NumberFormatError:
@@ -101,12 +106,12 @@ def _five_year_plan(m: re.Match) -> PeriodMention | None:
         return PeriodMention(m.start(), m.end(), "explicit", m.group(0), last_year)
     if m["fyp_t"] == "以来":
         return PeriodMention(m.start(), m.end(), "current", m.group(0))
-    return None
+    return PeriodMention(m.start(), m.end(), "span", m.group(0), last_year)
 
 
 def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int | None) -> str | None:
     """The ANNOTATION.md period of a mention, or None when it cannot be told."""
-    if p.kind in ("plan", "event"):
+    if p.kind in ("plan", "event", "span"):
         return None
     if p.kind == "current":
         return published.as_text()
