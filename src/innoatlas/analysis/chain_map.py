@@ -1,0 +1,229 @@
+"""Industrial chain maps: who leads, supplies, researches, funds and hosts an industry, and its gaps.
+
+1. the chain template (data/analysis/chain_templates.yaml) is chosen by the
+   industry's name or one of the template's industries
+2. the chain's industries are the stored industry entities whose name
+   contains one of the template's industries (新能源汽车产业, 智能网联新能源汽车)
+   or one of its longer segment terms (智能终端, 轻量化材料)
+3. actors come from relations to those industries: chain_leader_of (链主),
+   supplies (配套, to the industry or to one of its leaders), focuses_on
+   (enterprises, institutes and platforms working on it, zones focusing on
+   it), invests_in (investors in its actors); cooperates_with links an
+   institute or university to an actor of the chain
+4. with a region, only actors inside it (located_in, part_of, hierarchy) stay
+5. each actor sits in the template segments its industries or its name
+   match; a segment with no actor is a gap (补链 target)
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, aliased
+
+from innoatlas.analysis.common import (
+    AnalysisError,
+    any_term_in,
+    document_ref,
+    entities_within,
+    entity_ref,
+    find_entities,
+    load_data,
+)
+from innoatlas.store.schema import Document, Entity, Relation
+from innoatlas.store.write import fold_name
+
+ROLES = ("leaders", "suppliers", "enterprises", "institutes", "platforms", "investors", "zones")
+ROLE_OF_FOCUS_TYPE = {
+    "enterprise": "enterprises",
+    "university": "institutes",
+    "institute": "institutes",
+    "platform": "platforms",
+    "investor": "investors",
+    "zone": "zones",
+    "region": "zones",
+}
+RESEARCH_TYPES = ("university", "institute", "platform")
+
+
+def chain_templates() -> list[dict]:
+    return load_data("chain_templates.yaml")["chains"]
+
+
+def find_template(industry: str) -> dict:
+    """The chain template named `industry`, or listing it among its industries (folded names)."""
+    wanted = fold_name(industry)
+    for template in chain_templates():
+        names = [template["name"], *template["industries"]]
+        if wanted in {fold_name(n) for n in names}:
+            return template
+    for template in chain_templates():
+        if any(fold_name(n) in wanted for n in template["industries"] if len(n) >= 3):
+            return template
+    known = "、".join(t["name"] for t in chain_templates())
+    raise AnalysisError(f"no chain template for {industry!r} (templates: {known})")
+
+
+# Segment terms this long name an industry by themselves (智能终端, 轻量化材料);
+# shorter ones (电池, 封装) only place an actor already on the chain.
+SEGMENT_INDUSTRY_MIN_CHARS = 4
+
+
+def chain_industries(session: Session, template: dict) -> list[Entity]:
+    segment_terms = [
+        t for s in template["segments"] for t in s["terms"] if len(t) >= SEGMENT_INDUSTRY_MIN_CHARS
+    ]
+    terms = [fold_name(t) for t in [*template["industries"], *segment_terms]]
+    industries = session.scalars(select(Entity).where(Entity.type == "industry").order_by(Entity.id))
+    return [e for e in industries if any(t in fold_name(e.name) for t in terms)]
+
+
+def build_chain_map(session: Session, industry: str, region: str | None = None) -> dict:
+    """The chain map of an industry, optionally in a region, with evidence and a gap view."""
+    template = find_template(industry)
+    industries = chain_industries(session, template)
+    industry_ids = {e.id for e in industries}
+    scope = None
+    regions = []
+    if region:
+        regions = find_entities(session, region, ("region", "zone"))
+        scope = entities_within(session, regions)
+    actors: dict[int, dict] = {}
+    collect_industry_relations(session, industry_ids, actors)
+    collect_second_hand(session, actors)
+    if scope is not None:
+        actors = {i: a for i, a in actors.items() if i in scope and i not in {r.id for r in regions}}
+    industry_names = industry_names_of(session, list(actors))
+    segments = place_in_segments(template, actors, industry_names)
+    roles = {role: [] for role in ROLES}
+    for actor in sorted(actors.values(), key=lambda a: a["entity"]["name"]):
+        for role in actor["roles"]:
+            roles[role].append(actor)
+    return {
+        "chain": {"name": template["name"], "en": template["en"]},
+        "industry": industry,
+        "region": entity_ref(regions[0]) if regions else None,
+        "industries": [entity_ref(e) for e in industries],
+        "roles": roles,
+        "segments": segments,
+        "gaps": [s for s in segments if not s["actors"]],
+        "method": "actors by relation to the chain's industries (chain_leader_of, supplies, focuses_on, "
+        "invests_in, cooperates_with); region by containment; segments by industry or name terms "
+        "of the chain template (data/analysis/chain_templates.yaml)",
+    }
+
+
+def relation_rows(session: Session, condition):
+    subject, obj = aliased(Entity), aliased(Entity)
+    stmt = (
+        select(Relation, subject, obj, Document)
+        .join(subject, subject.id == Relation.subject_id)
+        .join(obj, obj.id == Relation.object_id)
+        .outerjoin(Document, Document.id == Relation.document_id)
+        .where(condition)
+        .order_by(Relation.id)
+    )
+    return session.execute(stmt).tuples()
+
+
+def add_actor(actors: dict, entity: Entity, role: str, rel: Relation, other: Entity, doc) -> None:
+    actor = actors.setdefault(entity.id, {"entity": entity_ref(entity), "roles": [], "evidence": []})
+    if role not in actor["roles"]:
+        actor["roles"].append(role)
+    evidence = {
+        "role": role,
+        "predicate": rel.predicate,
+        "object": other.name,
+        "quote": rel.quote,
+        "document": document_ref(doc),
+    }
+    if evidence not in actor["evidence"]:
+        actor["evidence"].append(evidence)
+
+
+def collect_industry_relations(session: Session, industry_ids: set[int], actors: dict) -> None:
+    if not industry_ids:
+        return
+    rows = relation_rows(
+        session,
+        Relation.object_id.in_(industry_ids)
+        & Relation.predicate.in_(("chain_leader_of", "supplies", "focuses_on", "invests_in")),
+    )
+    for rel, subject, obj, doc in rows:
+        if rel.predicate == "chain_leader_of":
+            role = "leaders"
+        elif rel.predicate == "supplies":
+            role = "suppliers"
+        elif rel.predicate == "invests_in":
+            role = "investors"
+        else:
+            role = ROLE_OF_FOCUS_TYPE.get(subject.type)
+        if role:
+            add_actor(actors, subject, role, rel, obj, doc)
+
+
+def collect_second_hand(session: Session, actors: dict) -> None:
+    """Suppliers of the chain's leaders, investors in its actors, research partners of its actors."""
+    known = set(actors)
+    leaders = {i for i, a in actors.items() if "leaders" in a["roles"]}
+    if not known:
+        return
+    rows = relation_rows(
+        session,
+        Relation.predicate.in_(("supplies", "invests_in", "cooperates_with"))
+        & (Relation.object_id.in_(known) | Relation.subject_id.in_(known)),
+    )
+    for rel, subject, obj, doc in rows:
+        if rel.predicate == "supplies" and obj.id in leaders:
+            add_actor(actors, subject, "suppliers", rel, obj, doc)
+        elif rel.predicate == "invests_in" and obj.id in known:
+            add_actor(actors, subject, "investors", rel, obj, doc)
+        elif rel.predicate == "cooperates_with":
+            for partner, other in ((subject, obj), (obj, subject)):
+                # Cooperation with a place (沙坪坝区与重庆大学) says nothing about the chain.
+                if other.type in ("region", "zone") or other.id not in known:
+                    continue
+                if partner.type in RESEARCH_TYPES and partner.id not in known:
+                    role = "platforms" if partner.type == "platform" else "institutes"
+                    add_actor(actors, partner, role, rel, other, doc)
+
+
+def industry_names_of(session: Session, actor_ids: list[int]) -> dict[int, list[str]]:
+    """Names of every industry each actor focuses on, leads or supplies."""
+    names: dict[int, list[str]] = defaultdict(list)
+    if not actor_ids:
+        return names
+    obj = aliased(Entity)
+    rows = session.execute(
+        select(Relation.subject_id, obj.name)
+        .join(obj, obj.id == Relation.object_id)
+        .where(Relation.subject_id.in_(actor_ids), obj.type == "industry")
+    )
+    for subject_id, name in rows:
+        names[subject_id].append(name)
+    return names
+
+
+def place_in_segments(template: dict, actors: dict, industry_names: dict[int, list[str]]) -> list[dict]:
+    segments = [
+        {"key": s["key"], "stage": s["stage"], "zh": s["zh"], "en": s["en"], "actors": []}
+        for s in template["segments"]
+    ]
+    by_key = {s["key"]: s for s in segments}
+    for actor_id, actor in sorted(actors.items(), key=lambda kv: kv[1]["entity"]["name"]):
+        actor["segments"] = []
+        if actor["roles"] == ["zones"]:  # a zone hosts a segment's actors; it is not one itself
+            continue
+        texts = [actor["entity"]["name"], *industry_names.get(actor_id, [])]
+        placed = []
+        for segment in template["segments"]:
+            matched = next((t for text in texts if (t := any_term_in(text, segment["terms"]))), None)
+            if matched:
+                placed.append(segment["key"])
+                by_key[segment["key"]]["actors"].append({**actor["entity"], "matched": matched})
+        if not placed and "leaders" in actor["roles"] and template.get("leaders_in"):
+            by_key[template["leaders_in"]]["actors"].append({**actor["entity"], "matched": "链主"})
+            placed.append(template["leaders_in"])
+        actor["segments"] = placed
+    return segments

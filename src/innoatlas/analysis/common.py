@@ -1,0 +1,218 @@
+"""What the analysis modules share: data files, name look-up, places and evidence rows."""
+
+from __future__ import annotations
+
+import csv
+import re
+from collections import defaultdict
+from functools import cache
+from importlib.resources import files
+
+import yaml
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from innoatlas.errors import InnoatlasError
+from innoatlas.store.schema import Alias, Document, Entity, Relation
+from innoatlas.store.write import fold_name
+
+# Relations that put their subject inside their object (a place, a zone or an organisation).
+CONTAINMENT_PREDICATES = ("located_in", "part_of")
+# Administrative suffixes a user may leave off a region's name (沙坪坝 for 沙坪坝区).
+REGION_SUFFIXES = ("区", "县", "市", "省", "新区", "自治区", "特别行政区")
+
+
+class AnalysisError(InnoatlasError):
+    """An analysis asked for something the knowledge base or the data files cannot answer."""
+
+
+@cache
+def load_data(name: str) -> dict:
+    """A YAML file of data/analysis/, loaded once."""
+    text = files("innoatlas").joinpath("data/analysis", name).read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def find_entities(session: Session, name: str, types: tuple[str, ...] | None = None) -> list[Entity]:
+    """Entities called `name` (canonical name, key or alias, either script), with or without a region suffix."""
+    folded = fold_name(name.strip())
+    if not folded:
+        raise AnalysisError("an empty name was given (name a region, zone or entity)")
+    names = {folded} | {folded + s for s in REGION_SUFFIXES}
+    names |= {folded[: -len(s)] for s in REGION_SUFFIXES if folded.endswith(s) and len(folded) > len(s) + 1}
+    stmt = (
+        select(Entity)
+        .outerjoin(Alias, Alias.entity_id == Entity.id)
+        .where(or_(Entity.key.in_(names), Entity.name.in_(names), Alias.norm.in_(names)))
+        .order_by(Entity.id)
+    )
+    if types:
+        stmt = stmt.where(Entity.type.in_(types))
+    found = list(dict.fromkeys(session.scalars(stmt)))
+    if not found:
+        what = "/".join(types) if types else "entity"
+        raise AnalysisError(
+            f"no {what} named {name!r} in the knowledge base (check the name or ingest documents)"
+        )
+    return found
+
+
+def containment_edges(session: Session) -> dict[int, set[int]]:
+    """container id -> ids directly inside it (located_in, part_of relations and the hierarchy columns)."""
+    inside: dict[int, set[int]] = defaultdict(set)
+    rows = session.execute(
+        select(Relation.subject_id, Relation.object_id).where(Relation.predicate.in_(CONTAINMENT_PREDICATES))
+    )
+    for subject_id, object_id in rows:
+        if subject_id != object_id:
+            inside[object_id].add(subject_id)
+    for entity_id, parent_id, region_id in session.execute(
+        select(Entity.id, Entity.parent_id, Entity.region_id)
+    ):
+        for container in (parent_id, region_id):
+            if container is not None and container != entity_id:
+                inside[container].add(entity_id)
+    return inside
+
+
+def entities_within(session: Session, roots: list[Entity]) -> set[int]:
+    """Ids of `roots` and of everything inside them, transitively.
+
+    Extracted containment has errors that make cycles (a city "located in"
+    one of its zones): nothing that contains a root is taken to be inside
+    it, and a zone never contains a region.
+    """
+    inside = containment_edges(session)
+    types = dict(session.execute(select(Entity.id, Entity.type)).all())
+    excluded = ancestors(inside, {e.id for e in roots})
+    seen = {e.id for e in roots}
+    frontier = list(seen)
+    while frontier:
+        current = frontier.pop()
+        for child in inside.get(current, ()):
+            if child in seen or child in excluded:
+                continue
+            if types.get(current) == "zone" and types.get(child) == "region":
+                continue
+            seen.add(child)
+            frontier.append(child)
+    return seen
+
+
+def ancestors(inside: dict[int, set[int]], ids: set[int]) -> set[int]:
+    """Everything that contains one of `ids`, transitively (not `ids` themselves)."""
+    containers: dict[int, set[int]] = defaultdict(set)
+    for container, children in inside.items():
+        for child in children:
+            containers[child].add(container)
+    found: set[int] = set()
+    frontier = list(ids)
+    while frontier:
+        for up in containers.get(frontier.pop(), ()):
+            if up not in found and up not in ids:
+                found.add(up)
+                frontier.append(up)
+    return found
+
+
+@cache
+def province_names() -> dict[str, str]:
+    """Written name or short name of a division or zone -> its province-level name (divisions.csv, zones.yaml)."""
+    rows = list(csv.DictReader(files("innoatlas").joinpath("data/divisions.csv").open(encoding="utf-8")))
+    province_of_code = {r["code"][:2]: r["name"] for r in rows if r["level"] == "province"}
+    names: dict[str, str] = {}
+    for r in rows:
+        province = province_of_code.get(r["code"][:2])
+        # County names repeat across provinces (朝阳区): only provinces and cities name one province.
+        if province and r["level"] in ("province", "city"):
+            for written in (r["name"], r["short"]):
+                if written and len(written) >= 2:
+                    names.setdefault(written, province)
+    zones = yaml.safe_load(files("innoatlas").joinpath("data/zones.yaml").read_text(encoding="utf-8"))
+    for group in zones.values():
+        for zone in group if isinstance(group, list) else []:
+            if isinstance(zone, dict) and zone.get("province"):
+                for written in [zone["name"], *zone.get("aliases", [])]:
+                    names.setdefault(fold_name(written), zone["province"])
+    return names
+
+
+def province_of_name(name: str) -> str | None:
+    """The province a name places itself in: the whole name, else its longest leading place name."""
+    names = province_names()
+    folded = fold_name(name)
+    if folded in names:
+        return names[folded]
+    for length in range(min(len(folded) - 1, 8), 1, -1):
+        if folded[:length] in names:
+            return names[folded[:length]]
+    return None
+
+
+def provinces_of(session: Session) -> dict[int, str]:
+    """Entity id -> province-level region.
+
+    A place's own name decides first; then the nearest container that names
+    a province (a branch 北京理工大学重庆创新中心 located in a Chongqing zone is
+    in Chongqing); the leading place name of the entity's own name last.
+    """
+    containers: dict[int, set[int]] = defaultdict(set)
+    for container, children in containment_edges(session).items():
+        for child in children:
+            containers[child].add(container)
+    names = dict(session.execute(select(Entity.id, Entity.name)).all())
+    exact = province_names()
+    own = {i: exact.get(fold_name(name)) for i, name in names.items()}
+    result: dict[int, str] = {}
+    for entity_id in names:
+        province = own[entity_id] or nearest_container_province(entity_id, containers, names, own)
+        province = province or province_of_name(names[entity_id])
+        if province:
+            result[entity_id] = province
+    return result
+
+
+def nearest_container_province(entity_id: int, containers: dict, names: dict, own: dict) -> str | None:
+    frontier, seen = [entity_id], {entity_id}
+    while frontier:  # breadth first: the nearest container decides
+        found = []
+        next_frontier = []
+        for current in frontier:
+            for up in sorted(containers.get(current, ())):
+                if up not in seen:
+                    seen.add(up)
+                    found.append(own.get(up) or province_of_name(names.get(up, "")))
+                    next_frontier.append(up)
+        for province in found:
+            if province:
+                return province
+        frontier = next_frontier
+    return None
+
+
+def entity_ref(entity: Entity) -> dict:
+    return {"id": entity.id, "name": entity.name, "type": entity.type}
+
+
+def document_ref(doc: Document | None) -> dict | None:
+    if doc is None:
+        return None
+    published = doc.published.isoformat() if doc.published else None
+    return {"id": doc.id, "name": doc.name, "outlet": doc.outlet, "published": published}
+
+
+def simplified(text: str) -> str:
+    return fold_name(text)
+
+
+def any_term_in(text: str, terms: list[str]) -> str | None:
+    """The first of `terms` that `text` contains (both folded), if any."""
+    folded = fold_name(text)
+    for term in terms:
+        if fold_name(term) in folded:
+            return term
+    return None
+
+
+def compile_patterns(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns)) if patterns else None

@@ -1,0 +1,318 @@
+"""A composite innovation index of zones and regions, after the OECD/JRC Handbook (2008).
+
+1. framework: the four chains are the pillars (chains.py)
+2. selection: candidate metric keys (data/analysis/index.yaml), each unit's
+   latest value (compare.py); an indicator reported by fewer than
+   `min_units` units is dropped, and so is a value in another dimension
+   (money where the others count); a unit reporting fewer than
+   `min_unit_indicators` of the kept indicators is left out, saying so
+3. missing data: never imputed silently; `available` aggregates a unit over
+   the indicators it has, with weights renormalised; `lowest` gives a
+   missing value the lowest normalised score of that indicator
+4. normalisation: min-max, z-score or percentile rank, per indicator
+5. weighting: equal per indicator, or equal per pillar (chain) then equal
+   within it
+6. aggregation: weighted arithmetic mean, or weighted geometric mean (on
+   each indicator rescaled to [GEOMETRIC_FLOOR, 1], so a zero does not
+   wipe out the other pillars)
+7. uncertainty: Monte-Carlo over weights (flat Dirichlet), normalisation
+   and aggregation; each unit's rank range over the draws. A fixed seed
+   gives the same ranges every time.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import asdict, dataclass
+
+import numpy as np
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from innoatlas.analysis.chains import chain_labels, chain_of_metric
+from innoatlas.analysis.common import REGION_SUFFIXES, AnalysisError, entity_ref, load_data
+from innoatlas.analysis.compare import cell, latest_values, resolve_units
+from innoatlas.store.schema import Entity, Indicator
+from innoatlas.store.write import fold_name
+
+NORMALISATIONS = ("minmax", "zscore", "rank")
+WEIGHTINGS = ("equal", "chains")
+AGGREGATIONS = ("arithmetic", "geometric")
+MISSING = ("available", "lowest")
+GEOMETRIC_FLOOR = 0.01
+UNIT_TYPES = ("zone", "region")
+# A constant indicator (every reporter gives the same value) tells units apart
+# by nothing: min-max and rank put them all in the middle.
+CONSTANT_SCORE = 0.5
+
+
+@dataclass
+class IndexOptions:
+    units: list[str] | None = None  # names; None: every zone and region with a candidate indicator
+    indicators: list[str] | None = None  # metric keys; None: index.yaml's candidates
+    normalisation: str = "minmax"
+    weighting: str = "equal"
+    aggregation: str = "arithmetic"
+    missing: str = "available"
+    min_units: int = 2  # an indicator reported by fewer units is dropped
+    min_unit_indicators: int = 2  # a unit reporting fewer of the kept indicators is left out, with the reason
+    draws: int = 1000
+    seed: int = 0
+
+    def check(self) -> None:
+        for name, value, allowed in (
+            ("normalisation", self.normalisation, NORMALISATIONS),
+            ("weighting", self.weighting, WEIGHTINGS),
+            ("aggregation", self.aggregation, AGGREGATIONS),
+            ("missing", self.missing, MISSING),
+        ):
+            if value not in allowed:
+                raise AnalysisError(f"unknown {name} {value!r} (choose one of {', '.join(allowed)})")
+        if self.draws < 0 or self.min_units < 1 or self.min_unit_indicators < 1:
+            raise AnalysisError("draws must be 0 or more, min_units and min_unit_indicators 1 or more")
+
+
+def dimension(base_unit: str) -> str:
+    return "count" if base_unit in load_data("index.yaml")["count_units"] else base_unit
+
+
+def compute_index(session: Session, options: IndexOptions | None = None) -> dict:
+    options = options or IndexOptions()
+    options.check()
+    candidates = options.indicators or load_data("index.yaml")["indicators"]
+    units = find_units(session, options.units, candidates)
+    values = [latest_values(session, entities) for entities in units]
+    units, values, raw, selected, dropped, excluded = select_data(units, values, candidates, options)
+    if not units or not selected:
+        raise AnalysisError(
+            f"too little data for an index: fewer than {options.min_units} units report "
+            f"{options.min_unit_indicators} or more common indicators (ingest more documents or lower the minimums)"
+        )
+    keys = [key for key, _ in selected]
+    weights = base_weights(keys, options.weighting)
+    normalised = normalise(raw, options.normalisation)
+    scores = aggregate(normalised, weights, options.aggregation, options.missing)
+    ranks = rank(scores)
+    ranges = monte_carlo(raw, options)
+    method = method_record(options, keys, weights, dropped)
+    return {
+        "units": [
+            unit_record(
+                units[u][0], u, keys, raw, normalised, weights, scores, ranks, ranges, values[u], options
+            )
+            for u in np.argsort(ranks, kind="stable")
+        ],
+        "excluded_units": excluded,
+        "method": method,
+    }
+
+
+def select_data(units: list, values: list[dict], candidates: list[str], options: IndexOptions):
+    """Indicators and units that have enough data, chosen together (dropping a unit can drop an indicator)."""
+    excluded: list[dict] = []
+    while True:
+        selected, dropped = select_indicators(candidates, values, options.min_units)
+        raw = value_matrix(values, selected)
+        reported = (~np.isnan(raw)).sum(axis=1)
+        keep = reported >= options.min_unit_indicators
+        if keep.all() or not selected:
+            return units, values, raw, selected, dropped, excluded
+        excluded += [
+            {
+                **entity_ref(units[u][0]),
+                "reason": f"reports {reported[u]} of the {len(selected)} kept indicators, "
+                f"fewer than {options.min_unit_indicators}",
+            }
+            for u in range(len(units))
+            if not keep[u]
+        ]
+        units = [x for x, k in zip(units, keep, strict=True) if k]
+        values = [x for x, k in zip(values, keep, strict=True) if k]
+
+
+def value_matrix(values: list[dict], selected: list[tuple[str, str]]) -> np.ndarray:
+    raw = np.full((len(values), len(selected)), np.nan)
+    for u, unit_values in enumerate(values):
+        for k, (key, dim) in enumerate(selected):
+            point = unit_values.get(key)
+            if point is not None and dimension(point["base_unit"]) == dim:
+                raw[u, k] = point["value_base"]
+    return raw
+
+
+def find_units(session: Session, names: list[str] | None, candidates: list[str]) -> list[list[Entity]]:
+    if names:
+        return resolve_units(session, names)
+    subject_ids = session.scalars(
+        select(Indicator.subject_id)
+        .join(Entity, Entity.id == Indicator.subject_id)
+        .where(Entity.type.in_(UNIT_TYPES), Indicator.metric_key.in_(candidates), Indicator.kind == "level")
+        .distinct()
+    )
+    entities = session.scalars(select(Entity).where(Entity.id.in_(list(subject_ids))).order_by(Entity.id))
+    # 沙坪坝 and 沙坪坝区 are one unit when both were stored.
+    groups: dict[str, list[Entity]] = {}
+    for entity in entities:
+        groups.setdefault(strip_region_suffix(fold_name(entity.name)), []).append(entity)
+    return sorted(groups.values(), key=lambda g: g[0].name)
+
+
+def strip_region_suffix(name: str) -> str:
+    for suffix in sorted(REGION_SUFFIXES, key=len, reverse=True):
+        if name.endswith(suffix) and len(name) > len(suffix) + 1:
+            return name[: -len(suffix)]
+    return name
+
+
+def select_indicators(candidates: list[str], values: list[dict], min_units: int):
+    """(kept [(key, dimension)], dropped [{key, reason}]) by how many units report each in one dimension."""
+    selected, dropped = [], []
+    for key in candidates:
+        dims = Counter(dimension(v[key]["base_unit"]) for v in values if key in v)
+        if not dims:
+            dropped.append({"key": key, "reason": "no unit reports it"})
+            continue
+        dim, reporters = dims.most_common(1)[0]
+        if reporters < min_units:
+            dropped.append({"key": key, "reason": f"reported by {reporters} unit(s), fewer than {min_units}"})
+            continue
+        selected.append((key, dim))
+    return selected, dropped
+
+
+def base_weights(keys: list[str], weighting: str) -> np.ndarray:
+    if weighting == "equal":
+        return np.full(len(keys), 1.0 / len(keys))
+    pillars = [chain_of_metric(k) or "other" for k in keys]
+    per_pillar = Counter(pillars)
+    return np.array([1.0 / len(per_pillar) / per_pillar[p] for p in pillars])
+
+
+def normalise(raw: np.ndarray, method: str) -> np.ndarray:
+    """Column by column over the reported values; missing stays NaN."""
+    out = np.full(raw.shape, np.nan)
+    for k in range(raw.shape[1]):
+        column = raw[:, k]
+        seen = ~np.isnan(column)
+        x = column[seen]
+        if method == "minmax":
+            spread = x.max() - x.min()
+            out[seen, k] = (x - x.min()) / spread if spread > 0 else CONSTANT_SCORE
+        elif method == "zscore":
+            sd = x.std()
+            out[seen, k] = (x - x.mean()) / sd if sd > 0 else 0.0
+        else:  # percentile rank, ties averaged
+            order = x.argsort().argsort().astype(float)
+            for value in np.unique(x):
+                order[x == value] = order[x == value].mean()
+            out[seen, k] = order / (len(x) - 1) if len(x) > 1 else CONSTANT_SCORE
+    return out
+
+
+def aggregate(normalised: np.ndarray, weights: np.ndarray, method: str, missing: str) -> np.ndarray:
+    x = normalised.copy()
+    if method == "geometric":
+        x = rescale(x, GEOMETRIC_FLOOR)
+    if missing == "lowest":
+        column_min = np.nanmin(x, axis=0)
+        x = np.where(np.isnan(x), column_min, x)
+    w = np.where(np.isnan(x), 0.0, weights)  # renormalised over what a unit reports
+    w = w / w.sum(axis=1, keepdims=True)
+    if method == "geometric":
+        return np.exp(np.nansum(w * np.log(np.where(np.isnan(x), 1.0, x)), axis=1))
+    return np.nansum(w * np.where(np.isnan(x), 0.0, x), axis=1)
+
+
+def rescale(x: np.ndarray, floor: float) -> np.ndarray:
+    low, high = np.nanmin(x, axis=0), np.nanmax(x, axis=0)
+    spread = np.where(high - low > 0, high - low, 1.0)
+    scaled = floor + (1 - floor) * (x - low) / spread
+    return np.where(high - low > 0, scaled, np.where(np.isnan(x), np.nan, 1.0))
+
+
+def rank(scores: np.ndarray) -> np.ndarray:
+    """1 for the highest score; ties share the better rank."""
+    return np.array([1 + int(np.sum(scores > s + 1e-12)) for s in scores])
+
+
+def monte_carlo(raw: np.ndarray, options: IndexOptions) -> np.ndarray:
+    """Ranks of every unit over `draws` random methods: an array draws x units."""
+    rng = np.random.default_rng(options.seed)
+    ranks = np.empty((options.draws, raw.shape[0]), dtype=int)
+    normalised = {m: normalise(raw, m) for m in NORMALISATIONS}
+    for d in range(options.draws):
+        weights = rng.dirichlet(np.ones(raw.shape[1]))
+        method = NORMALISATIONS[rng.integers(len(NORMALISATIONS))]
+        aggregation = AGGREGATIONS[rng.integers(len(AGGREGATIONS))]
+        ranks[d] = rank(aggregate(normalised[method], weights, aggregation, options.missing))
+    return ranks
+
+
+def unit_record(
+    entity, u, keys, raw, normalised, weights, scores, ranks, ranges, unit_values, options
+) -> dict:
+    present = [k for k in range(len(keys)) if not np.isnan(raw[u, k])]
+    summary = (
+        f"{options.normalisation} · {options.weighting} weights · {options.aggregation} · "
+        f"missing: {options.missing} · {len(present)}/{len(keys)} indicators"
+    )
+    record = {
+        "unit": entity_ref(entity),
+        "score": round(float(scores[u]), 4),
+        "rank": int(ranks[u]),
+        "coverage": f"{len(present)}/{len(keys)}",
+        "missing": [keys[k] for k in range(len(keys)) if k not in present],
+        "method": summary,
+        "indicators": [
+            {
+                "key": keys[k],
+                "chain": chain_of_metric(keys[k]),
+                "weight": round(float(weights[k]), 4),
+                "normalised": round(float(normalised[u, k]), 4),
+                **cell(unit_values[keys[k]]),
+            }
+            for k in present
+        ],
+    }
+    if len(ranges):
+        column = ranges[:, u]
+        record["rank_range"] = {
+            "min": int(column.min()),
+            "p5": int(np.percentile(column, 5)),
+            "median": float(np.median(column)),
+            "p95": int(np.percentile(column, 95)),
+            "max": int(column.max()),
+            "share_at_rank": round(float(np.mean(column == ranks[u])), 3),
+        }
+    return record
+
+
+def method_record(options: IndexOptions, keys: list[str], weights: np.ndarray, dropped: list[dict]) -> dict:
+    labels = chain_labels()
+    return {
+        "options": asdict(options),
+        "framework": "four chains as pillars: " + ", ".join(f"{v['zh']} ({k})" for k, v in labels.items()),
+        "indicators": [
+            {"key": k, "chain": chain_of_metric(k), "weight": round(float(w), 4)}
+            for k, w in zip(keys, weights, strict=True)
+        ],
+        "dropped_indicators": dropped,
+        "normalisation": {
+            "minmax": "(x - min) / (max - min)",
+            "zscore": "(x - mean) / sd",
+            "rank": "percentile rank, ties averaged",
+        }[options.normalisation],
+        "weighting": {"equal": "equal per indicator", "chains": "equal per chain, then equal within it"}[
+            options.weighting
+        ],
+        "aggregation": {
+            "arithmetic": "weighted arithmetic mean",
+            "geometric": f"weighted geometric mean on [{GEOMETRIC_FLOOR}, 1]",
+        }[options.aggregation],
+        "missing": {
+            "available": "no imputation: weights renormalised over the indicators a unit reports",
+            "lowest": "a missing value gets the lowest normalised value of that indicator",
+        }[options.missing],
+        "uncertainty": f"{options.draws} Monte-Carlo draws, seed {options.seed}: weights ~ flat Dirichlet, "
+        f"normalisation from {', '.join(NORMALISATIONS)}, aggregation from {', '.join(AGGREGATIONS)}",
+    }
