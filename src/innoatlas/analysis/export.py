@@ -40,8 +40,6 @@ def check_format(what: str, fmt: str) -> None:
 def write_rows(rows: list[dict], path: Path, fmt: str) -> int:
     """A table as CSV or JSON; returns the number of rows."""
     path = Path(path)
-    if not path.parent.is_dir():
-        raise AnalysisError(f"cannot write {path}: folder {path.parent} does not exist")
     if fmt == "json":
         path.write_text(json.dumps(rows, ensure_ascii=False, indent=1, default=str), encoding="utf-8")
         return len(rows)
@@ -281,3 +279,45 @@ def write_parquet(rows: list[dict], path: Path) -> int:
     )
     pq.write_table(pa.Table.from_pylist(rows, schema=schema), str(path))
     return len(rows)
+
+
+def export_to(
+    session: Session,
+    what: str,
+    fmt: str,
+    path: Path,
+    subject: str | None = None,
+    industry: str | None = None,
+    region: str | None = None,
+    units: list[str] | None = None,
+) -> int:
+    """Compute `what` and write it to `path` as `fmt`; returns the rows (or links) written."""
+    from innoatlas.analysis import chain_map, compare, index, network, timeline
+
+    check_format(what, fmt)
+    path = Path(path)
+    if not path.parent.is_dir():
+        raise AnalysisError(f"cannot write {path}: folder {path.parent} does not exist")
+    if what == "indicators":
+        rows = indicator_table_rows(session)
+        return write_parquet(rows, path) if fmt == "parquet" else write_rows(rows, path, fmt)
+    if what == "network":
+        options = network.NetworkOptions(region=region)
+        if fmt == "graphml":
+            return write_graphml(network.build_graph(session, options), path)
+        return write_rows(network_rows(network.analyse_network(session, options)), path, fmt)
+    if what == "timeline":
+        if not subject:
+            raise AnalysisError("export timeline needs --subject (an entity name)")
+        rows = timeline_rows(timeline.build_timeline(session, subject))
+    elif what == "conflicts":
+        rows = conflict_rows(timeline.find_all_conflicts(session))
+    elif what == "chain":
+        if not industry:
+            raise AnalysisError("export chain needs --industry (e.g. 新能源汽车)")
+        rows = chain_rows(chain_map.build_chain_map(session, industry, region))
+    elif what == "compare":
+        rows = compare_rows(compare.compare_units(session, units or []))
+    else:
+        rows = index_rows(index.compute_index(session, index.IndexOptions(units=units or None)))
+    return write_rows(rows, path, fmt)

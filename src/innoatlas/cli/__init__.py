@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from innoatlas import __version__
-from innoatlas.cli import demo, docs, entity, extract, ingest, serve, stats
+from innoatlas.cli import analysis, demo, docs, entity, extract, ingest, serve, stats
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)
 
@@ -36,6 +36,8 @@ app.command("docs")(docs.docs)
 app.command("stats")(stats.stats)
 app.command("entity")(entity.entity)
 app.command("demo")(demo.demo)
+for _command in ("timeline", "chain", "network", "compare", "index", "export"):
+    app.command(_command)(getattr(analysis, _command))
 app.command("serve")(serve.serve)
 
 
