@@ -39,6 +39,7 @@ from innoatlas.extract.ent_lexicon import (
     doc_date,
     find_lexicon,
     load_divisions,
+    load_industries,
     load_suffixes,
     load_zones,
     suffix_type,
@@ -127,6 +128,7 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
         + list_candidates(norm, ix)
         + _tagger_candidates(norm, ix)
         + lexicon
+        + _industry_phrases(norm, ix)
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
     chosen = _merge_regions(norm, _select(_split_compounds(norm, candidates)))
@@ -231,9 +233,78 @@ def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             out.append(Candidate(start, end, "region", "gazetteer", 35, 0.8))
         elif INDUSTRY in kinds:
             end = _industry_end(norm, ix, end)
-            if end is not None:
+            if end is not None and not _qualifies_next(norm, ix, end):
                 out.append(Candidate(start, end, "industry", "vocabulary", 45, 0.85))
     return out
+
+
+# Nouns after an industry term that make it a qualifier of a thing rather
+# than the industry itself (5G通信产品, 光伏电能, 脑机接口系统).
+_MODIFIED_HEADS = frozenset(
+    "产品 系统 设备 组件 箱体 结构件 电能 资源 冠军 试点 之城 之都 集聚区 质量 座谈会".split()
+)
+# A term before the suffix of a body names that body's field (氢能|质量检测中心), while
+# a term before a zone word still names the zone's industry (智能汽车研发生产基地).
+_BODY_TYPES = frozenset({"institute", "platform", "enterprise", "investor", "government"})
+# Longest run of nouns looked at after a term for a head (新能源汽车|动力电池|箱体).
+MAX_HEAD_RUN = 3
+
+
+def _qualifies_next(norm: str, ix: TokenIndex, end: int) -> bool:
+    """True when the term at [.., end) only qualifies the noun phrase after it."""
+    i = ix.by_start.get(end)
+    run = 0
+    while i is not None and i < len(ix.tokens) and run < MAX_HEAD_RUN:
+        tok = ix.tokens[i]
+        if tok.tag not in ("n", "nz", "vn") or norm.startswith(_INDUSTRY_TAILS, tok.start):
+            return False
+        found = suffix_type(tok.text)
+        if tok.text in _MODIFIED_HEADS or (
+            found is not None and found[1] in _BODY_TYPES and len(tok.text) <= 4
+        ):
+            return True
+        run += 1
+        i += 1 if i + 1 < len(ix.tokens) and ix.tokens[i + 1].start == tok.end else len(ix.tokens)
+    return False
+
+
+def _industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """Noun phrases written with 产业 (汽车轻量化部件材料产业, 航空制造产业): an industry
+    whether or not the vocabulary knows it."""
+    generic = load_industries()[2] | GENERIC_WORDS
+    out = []
+    for k, tok in enumerate(ix.tokens):
+        if tok.text != "产业" or _CLUSTER_NEXT.match(norm, tok.end) or _noun_follows(ix, k):
+            continue
+        lo = k
+        while lo > 0 and k - lo < MAX_PHRASE_TOKENS and _industry_word(ix.tokens[lo - 1], ix.tokens[lo]):
+            lo -= 1
+        while lo < k and ix.tokens[lo].text in generic:
+            lo += 1
+        if lo > 0 and ix.tokens[lo - 1].end == ix.tokens[lo].start and ix.tokens[lo - 1].tag in ("a", "d"):
+            continue  # 高水平产业: a description
+        if lo < k and any(t.text not in generic for t in ix.tokens[lo:k]):
+            out.append(Candidate(ix.tokens[lo].start, tok.end, "industry", "vocabulary", 44, 0.7))
+    return out
+
+
+MAX_PHRASE_TOKENS = 4
+
+
+def _noun_follows(ix: TokenIndex, k: int) -> bool:
+    """智能化产业标杆: 产业 qualifies the noun after it."""
+    return (
+        k + 1 < len(ix.tokens) and ix.tokens[k + 1].start == ix.tokens[k].end and ix.tokens[k + 1].tag == "n"
+    )
+
+
+def _industry_word(tok: Token, right: Token) -> bool:
+    return (
+        tok.end == right.start
+        and tok.tag in ("n", "nz", "vn")
+        and suffix_type(tok.text) is None
+        and tok.text not in load_suffixes().left_stop
+    )
 
 
 def _single_place_token(ix: TokenIndex, start: int, end: int) -> bool:
