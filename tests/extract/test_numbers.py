@@ -6,10 +6,19 @@ from hypothesis import strategies as st
 from innoatlas.extract.numbers import NumberFormatError, find_quantities, parse_number
 
 
-@pytest.mark.parametrize("text,value", [
-    ("三十八", 38), ("一千二百余", 1200), ("两", 2), ("1.6万", 16000), ("1.35万亿", 1.35e12),
-    ("1,234.5", 1234.5), ("十万零一十", 100010), ("二〇二三", 2023),
-])
+@pytest.mark.parametrize(
+    "text,value",
+    [
+        ("三十八", 38),
+        ("一千二百余", 1200),
+        ("两", 2),
+        ("1.6万", 16000),
+        ("1.35万亿", 1.35e12),
+        ("1,234.5", 1234.5),
+        ("十万零一十", 100010),
+        ("二〇二三", 2023),
+    ],
+)
 def test_parse_number_reads_every_form(text, value):
     assert parse_number(text) == value
 
@@ -34,14 +43,92 @@ def _read(text):
 
 
 def test_counts_with_approximation():
-    assert _read("园区建成实验室30余个,引进人才近500人。") == [(30, "个", "over", "count"), (500, "人", "about", "count")]
+    assert _read("园区建成实验室30余个,引进人才近500人。") == [
+        (30, "个", "over", "count"),
+        (500, "人", "about", "count"),
+    ]
 
 
 def test_shares_ranks_and_doubling():
     assert _read("增加值占全省1/4,居全省第一,产值翻一番,约占三成。") == [
-        (0.25, "", "exact", "fraction"), (1, "位", "exact", "rank"), (1, "番", "exact", "doubling"),
-        (30, "%", "exact", "percent")]
+        (0.25, "", "exact", "fraction"),
+        (1, "位", "exact", "rank"),
+        (1, "番", "exact", "doubling"),
+        (30, "%", "exact", "percent"),
+    ]
 
 
 def test_not_quantities():
     assert _read("2024年3月5日,三大平台发布问界M7与5G方案,千亿级集群,第三届大会。") == []
+
+
+MULTIPLIER_VALUES = {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
+
+
+@given(
+    st.integers(min_value=0, max_value=99_999),
+    st.integers(min_value=0, max_value=99),
+    st.sampled_from(sorted(MULTIPLIER_VALUES)),
+)
+def test_arabic_with_multipliers_round_trip(whole, hundredths, multiplier):
+    written = f"{whole}.{hundredths:02d}{multiplier}"
+    expected = (whole + hundredths / 100) * MULTIPLIER_VALUES[multiplier]
+    assert parse_number(written) == pytest.approx(expected, rel=1e-12)
+
+
+@given(
+    st.integers(min_value=1, max_value=9999),
+    st.sampled_from(["万", "亿"]),
+    st.sampled_from(["元", "家", "人"]),
+)
+def test_a_quantity_with_a_multiplier_keeps_it_in_the_unit_and_folds_it_in_the_base(n, multiplier, unit):
+    (q,) = find_quantities(f"园区共有{n}{multiplier}{unit}。")
+    assert (q.value, q.unit) == (n, multiplier + unit)
+    assert q.value_base == n * MULTIPLIER_VALUES[multiplier] and q.base_unit == unit
+
+
+@given(st.text(max_size=60))
+def test_parse_number_fails_only_with_a_number_format_error(text):
+    try:
+        value = parse_number(text)
+    except NumberFormatError:
+        return
+    assert isinstance(value, float)
+
+
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("0123456789.,%一二两三十百千万亿余多近约超第位个家元年月日分之倍成前强占比增长、，。 ")
+        ),
+        max_size=60,
+    )
+)
+def test_find_quantities_never_raises_and_keeps_spans_inside_the_text(text):
+    previous_end = 0
+    for q in find_quantities(text):
+        assert previous_end <= q.start <= q.num_start < q.num_end <= q.end <= len(text)
+        previous_end = q.end
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("招引项目10—20个", (10, "个", "count", 20)),
+        ("建设周期3至5年", None),
+        ("占比百分之七十五", (75, "%", "percent", None)),
+        ("约占三分之一", (1 / 3, "", "fraction", None)),
+        ("提高3.3个百分点", (3.3, "个百分点", "percent", None)),
+        ("增长3.6倍", (3.6, "倍", "multiple", None)),
+        ("总量1.35万亿元", (1.35, "万亿元", "count", None)),
+        ("同比增长3.1%", (3.1, "%", "percent", None)),
+        ("排第3位", (3, "位", "rank", None)),
+        ("位居全国十强", (10, "位", "rank", None)),
+        ("跻身全省前三", (3, "位", "rank", None)),
+        ("增速居首", (1, "位", "rank", None)),
+        ("引进两家企业", (2, "家", "count", None)),
+    ],
+)
+def test_number_forms(text, expected):
+    found = [(q.value, q.unit, q.form, q.high) for q in find_quantities(text)]
+    assert found == ([expected] if expected else [])

@@ -30,13 +30,37 @@ class NumberFormatError(InnoatlasError, ValueError):
     """A string that is not a numeral this grammar can read."""
 
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 CN_BIG = {"万": 10**4, "亿": 10**8}
 # Multipliers written after an Arabic numeral, longest first.
-MULTIPLIERS = {"万亿": 10**12, "亿亿": 10**16, "千亿": 10**11, "百亿": 10**10, "十亿": 10**9,
-               "千万": 10**7, "百万": 10**6, "十万": 10**5, "亿": 10**8, "万": 10**4, "千": 10**3,
-               "百": 10**2}
+MULTIPLIERS = {
+    "万亿": 10**12,
+    "亿亿": 10**16,
+    "千亿": 10**11,
+    "百亿": 10**10,
+    "十亿": 10**9,
+    "千万": 10**7,
+    "百万": 10**6,
+    "十万": 10**5,
+    "亿": 10**8,
+    "万": 10**4,
+    "千": 10**3,
+    "百": 10**2,
+}
 APPROX_TAIL = "余多来"  # 1200余人, 50多家, 十来个: all "more than" in news use except 来
 
 ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -64,7 +88,7 @@ def _split_multipliers(s: str) -> list[str]:
     while s:
         head = next(k for k in MULTIPLIERS if s.startswith(k))
         out.append(head)
-        s = s[len(head):]
+        s = s[len(head) :]
     return out
 
 
@@ -134,7 +158,7 @@ def fold_unit(value: float, unit: str) -> tuple[float, str]:
         return value, unit
     for mult in MULTIPLIERS:
         if unit.startswith(mult) and len(unit) > len(mult) or unit == mult:
-            rest = unit[len(mult):]
+            rest = unit[len(mult) :]
             inner, rest = fold_unit(value, rest) if rest[:1] in "万亿千" and rest else (value, rest)
             return _as_float(Decimal(str(inner)) * MULTIPLIERS[mult]), rest
     return value, unit
@@ -162,9 +186,28 @@ APPROX_BEFORE = {
 }
 # 上百, 过千, 过半: only before a round Chinese numeral.
 APPROX_BEFORE_ROUND = ("上", "过")
-APPROX_AFTER = {"over": ("以上", "之上"), "about": ("左右", "上下", "前后"), "under": ("以内", "以下", "之内")}
-RANK_VERBS = ("位居", "位列", "名列", "排名", "排在", "稳居", "跃居", "跻身", "进入", "蝉联", "保持",
-              "居", "列", "排", "入选")
+APPROX_AFTER = {
+    "over": ("以上", "之上"),
+    "about": ("左右", "上下", "前后"),
+    "under": ("以内", "以下", "之内"),
+}
+RANK_VERBS = (
+    "位居",
+    "位列",
+    "名列",
+    "排名",
+    "排在",
+    "稳居",
+    "跃居",
+    "跻身",
+    "进入",
+    "蝉联",
+    "保持",
+    "居",
+    "列",
+    "排",
+    "入选",
+)
 SIZE_LABEL_HEADS = "级"
 # Threshold classes like 超10亿元企业 and 20~50亿元项目 describe a group, not a figure.
 THRESHOLD_HEADS = re.compile(r"的?(?:企业|项目|公司|工程|园区|产业|集群|规模以上)")
@@ -224,8 +267,22 @@ def find_quantities(text: str) -> list[Quantity]:
 
 
 def _read_match(text: str, m: re.Match) -> Quantity | None:
-    for form in ("pct", "permil", "frac", "per", "slash", "double", "rank", "first", "top", "strong", "topx",
-                 "half", "tenth", "range"):
+    for form in (
+        "pct",
+        "permil",
+        "frac",
+        "per",
+        "slash",
+        "double",
+        "rank",
+        "first",
+        "top",
+        "strong",
+        "topx",
+        "half",
+        "tenth",
+        "range",
+    ):
         if m.group(form) is not None:
             return globals()[f"_read_{form}"](text, m)
     return _read_plain(text, m)
@@ -239,14 +296,14 @@ def _make(text, start, end, num_start, num_end, value, unit, form, approx=None, 
 
 def _approx_around(text: str, start: int, end: int, round_cn: bool = False) -> tuple[str, int, int]:
     """Approximation words right before or after a quantity, and the widened span."""
-    before = text[max(0, start - 3):start]
+    before = text[max(0, start - 3) : start]
     for approx, words in APPROX_BEFORE.items():
         for w in words:
             if before.endswith(w):
                 return approx, start - len(w), end
     if round_cn and before.endswith(APPROX_BEFORE_ROUND):
         return "over", start - 1, end
-    after = text[end:end + 2]
+    after = text[end : end + 2]
     for approx, words in APPROX_AFTER.items():
         for w in words:
             if after.startswith(w):
@@ -255,13 +312,22 @@ def _approx_around(text: str, start: int, end: int, round_cn: bool = False) -> t
 
 
 def _read_pct(text, m):
-    return _make(text, m.start(), m.end(), m.start("pct_n"), m.end("pct_n"), parse_number(m["pct_n"]), "%",
-                 "percent")
+    return _make(
+        text, m.start(), m.end(), m.start("pct_n"), m.end("pct_n"), parse_number(m["pct_n"]), "%", "percent"
+    )
 
 
 def _read_permil(text, m):
-    return _make(text, m.start(), m.end(), m.start("permil_n"), m.end("permil_n"), parse_number(m["permil_n"]),
-                 "‰", "percent")
+    return _make(
+        text,
+        m.start(),
+        m.end(),
+        m.start("permil_n"),
+        m.end("permil_n"),
+        parse_number(m["permil_n"]),
+        "‰",
+        "percent",
+    )
 
 
 def _read_frac(text, m):
@@ -282,7 +348,7 @@ def _read_per(text, m):
 def _read_slash(text, m):
     """1/3 after a word (占全市1/3); not 10/17 on its own (a date) nor a path."""
     a, b = int(m["slash_a"]), int(m["slash_b"])
-    prev = text[m.start() - 1:m.start()]
+    prev = text[m.start() - 1 : m.start()]
     if not b or a >= b or not prev or not _is_cjk(prev):
         return None
     return _make(text, m.start(), m.end(), m.start(), m.end(), a / b, "", "fraction")
@@ -296,7 +362,7 @@ def _read_double(text, m):
 
 def _read_rank(text, m):
     """第N位 / 全市第一 is a rank; 第三届, 第二批, 第一方阵 are ordinals."""
-    after = text[m.end():m.end() + 1]
+    after = text[m.end() : m.end() + 1]
     if not m["rank_u"] and after and after not in PUNCT and after != "大":
         return None
     value = parse_number(m["rank_n"])
@@ -305,7 +371,7 @@ def _read_rank(text, m):
 
 def _read_first(text, m):
     """首位 and 榜首 are ranks after a rank verb or a scope (位居全市首位), not in 放在首位."""
-    head = text[max(0, m.start() - 8):m.start()]
+    head = text[max(0, m.start() - 8) : m.start()]
     if m["first"] != "居首" and not any(v in head for v in RANK_VERBS) and "全" not in head:
         return None
     return _make(text, m.start(), m.end(), m.start(), m.end(), 1.0, "位", "rank", "exact")
@@ -313,50 +379,78 @@ def _read_first(text, m):
 
 def _read_top(text, m):
     """前三 and 前10位 after a rank verb (跻身全国前三); not 前三季度 or 前十的企业."""
-    after = text[m.end():m.end() + 2]
+    after = text[m.end() : m.end() + 2]
     if after[:1] in ("季", "个", "月", "年", "的", "批", "天", "周") or (after and after[0] not in PUNCT):
         return None
-    head = text[max(0, m.start() - 8):m.start()]
+    head = text[max(0, m.start() - 8) : m.start()]
     if not any(v in head for v in RANK_VERBS):
         return None
-    return _make(text, m.start(), m.end(), m.start("top_n"), m.end("top_n"), parse_number(m["top_n"]), "位",
-                 "rank", "under")
+    return _make(
+        text,
+        m.start(),
+        m.end(),
+        m.start("top_n"),
+        m.end("top_n"),
+        parse_number(m["top_n"]),
+        "位",
+        "rank",
+        "under",
+    )
 
 
 def _read_strong(text, m):
     """十强 closing a clause is a rank; 500强企业 and 百强榜 are labels."""
-    after = text[m.end():m.end() + 1]
+    after = text[m.end() : m.end() + 1]
     if after and after not in PUNCT:
         return None
-    if text[m.start() - 1:m.start()] == "第":
+    if text[m.start() - 1 : m.start()] == "第":
         return None
-    return _make(text, m.start(), m.end(), m.start("strong_n"), m.end("strong_n"),
-                 parse_number(m["strong_n"]), "位", "rank", "under")
+    return _make(
+        text,
+        m.start(),
+        m.end(),
+        m.start("strong_n"),
+        m.end("strong_n"),
+        parse_number(m["strong_n"]),
+        "位",
+        "rank",
+        "under",
+    )
 
 
 def _read_topx(text, m):
-    return _make(text, m.start(), m.end(), m.start("topx_n"), m.end("topx_n"), float(m["topx_n"]), "位", "rank",
-                 "under")
+    return _make(
+        text,
+        m.start(),
+        m.end(),
+        m.start("topx_n"),
+        m.end("topx_n"),
+        float(m["topx_n"]),
+        "位",
+        "rank",
+        "under",
+    )
 
 
 def _read_half(text, m):
-    if text[m.end():m.end() + 1] in ("导", "壁", "径", "岛"):  # 一半导体, 半壁江山
+    if text[m.end() : m.end() + 1] in ("导", "壁", "径", "岛"):  # 一半导体, 半壁江山
         return None
     approx = "over" if m["half"] == "过半" else None
     q = _make(text, m.start(), m.end(), m.start(), m.end(), 0.5, "", "fraction", approx)
-    if m["half"] == "半数" and text[m.end():m.end() + 2] == "以上":
+    if m["half"] == "半数" and text[m.end() : m.end() + 2] == "以上":
         q = Quantity(q.start, q.end + 2, q.num_start, q.num_end, 0.5, "", "over", "fraction")
     return q
 
 
 def _read_tenth(text, m):
     """三成 = 30%: only where the share closes the phrase (近四成, 超三成的); 一成不变 is not."""
-    after = text[m.end():m.end() + 1]
+    after = text[m.end() : m.end() + 1]
     if after and after not in PUNCT and after not in "以左多的":
         return None
     n = m["tenth_n"]
-    return _make(text, m.start(), m.end(), m.start("tenth_n"), m.end("tenth_n"), parse_number(n) * 10, "%",
-                 "percent")
+    return _make(
+        text, m.start(), m.end(), m.start("tenth_n"), m.end("tenth_n"), parse_number(n) * 10, "%", "percent"
+    )
 
 
 def _read_range(text, m):
@@ -367,8 +461,18 @@ def _read_range(text, m):
     if _qualifies_noun(text, m.end()):
         return None
     low, high = parse_number(m["range_a"]), parse_number(m["range_b"])
-    return _make(text, m.start(), m.end(), m.start("range_a"), m.end("range_b"), low, unit, _form_of(group),
-                 "exact", high)
+    return _make(
+        text,
+        m.start(),
+        m.end(),
+        m.start("range_a"),
+        m.end("range_b"),
+        low,
+        unit,
+        _form_of(group),
+        "exact",
+        high,
+    )
 
 
 def _read_plain(text, m):
@@ -384,16 +488,22 @@ def _read_plain(text, m):
         return None
     if not unit_word:
         # a bare multiplier is a figure only after Arabic digits (人口9600万), never 千 alone (1000千伏)
-        if is_cn or mult not in ("万", "亿", "万亿") or text[m.end():m.end() + 1] in "级元":
+        if is_cn or mult not in ("万", "亿", "万亿") or _next_in(text, m.end(), "级元"):
             return None
-    if text[m.end():m.end() + 1] in SIZE_LABEL_HEADS:
+    if _next_in(text, m.end(), SIZE_LABEL_HEADS):
         return None
-    if is_cn and (raw in ("一", "零", "〇") and not mult and m["tail1"] is None or _vague_or_named(text, m.start())):
+    if is_cn and (
+        raw in ("一", "零", "〇") and not mult and m["tail1"] is None or _vague_or_named(text, m.start())
+    ):
         return None  # 一个, 一家: an article; 几十种, 数百家: vague; “六本台账”: a name
     if _SCOPE_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _SCOPE_AFTER.match(text, m.end()):
         return None  # 在全省99个开发区中: the field compared in, not a figure
-    if unit_word == "届" and re.match(r"[一二三四五六七八九十\d]+次", text[m.end():m.end() + 3]) \
-            or unit_word == "次" and text[m.start() - 1:m.start()] == "届":
+    if (
+        unit_word == "届"
+        and re.match(r"[一二三四五六七八九十\d]+次", text[m.end() : m.end() + 3])
+        or unit_word == "次"
+        and text[m.start() - 1 : m.start()] == "届"
+    ):
         return None  # 六届七次全会: a meeting's name
     if unit_word == "条" and _POLICY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 出台…十条: a policy's name
@@ -414,8 +524,13 @@ _SCOPE_AFTER = re.compile(r"[^,，。;；、\d\s]{0,10}?中(?![\s心国间央部
 _POLICY_BEFORE = re.compile(r"出台|印发|发布|制定|推出")
 
 
+def _next_in(text: str, end: int, chars: str) -> bool:
+    """The character after `end` is one of `chars` (False at the end of the text)."""
+    return end < len(text) and text[end] in chars
+
+
 def _vague_or_named(text: str, start: int) -> bool:
-    return text[start - 1:start] in ("几", "数", "“", '"', "「")
+    return text[start - 1 : start] in ("几", "数", "“", '"', "「")
 
 
 def _split_cn_multiplier(raw: str, mult: str) -> tuple[str, str]:
@@ -438,19 +553,19 @@ def _is_cjk(ch: str) -> bool:
 def _inside_name(text: str, start: int, end: int, has_unit: bool = False) -> bool:
     """问界M7, 5G, 3D打印, 640.webp, “1+3”: the number is part of a name or a code
     (but GDP307亿元 is a word before a figure)."""
-    prev, nxt = text[start - 1:start], text[end:end + 1]
+    prev, nxt = text[start - 1 : start], text[end : end + 1]
     if prev and prev.isascii() and prev.isalpha():
-        if not (has_unit and text[start - 2:start - 1].isascii() and text[start - 2:start - 1].isalpha()):
+        if not (has_unit and text[start - 2 : start - 1].isascii() and text[start - 2 : start - 1].isalpha()):
             return True
-    elif prev and prev in "-_./#" or prev == "+" and text[start - 2:start - 1].isdigit():
+    elif prev and prev in "-_./#" or prev == "+" and text[start - 2 : start - 1].isdigit():
         return True
     if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "_#"):
         return True
-    if nxt == "+" and text[end + 1:end + 2].isdigit():
+    if nxt == "+" and text[end + 1 : end + 2].isdigit():
         return True
-    if nxt == "." and text[end + 1:end + 2].isascii() and text[end + 1:end + 2].isalnum():
+    if nxt == "." and text[end + 1 : end + 2].isascii() and text[end + 1 : end + 2].isalnum():
         return True
-    if nxt == "-" and text[end + 1:end + 2].isdigit():
+    if nxt == "-" and text[end + 1 : end + 2].isdigit():
         return True
     return False
 

@@ -1,0 +1,226 @@
+"""Indicator records on sentences written for these tests: kinds, approximation,
+lists, metric keys, subjects carried from context, periods and what is no figure.
+
+Entity mentions are given by name (the entity stage is tested elsewhere), so
+each test checks the indicator rules alone.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import prepare_document
+from innoatlas.documents.model import RawDocument
+from innoatlas.extract.indicators import extract_indicators, metric_key
+from innoatlas.extract.model import EntityMention
+
+PUBLISHED = "2024-08-27"
+
+
+def indicators(text: str, *entities: str, published: str | None = PUBLISHED):
+    """Records of `text` (its first line is the headline); entities as 'name:type'."""
+    raw = RawDocument(
+        source="t.txt", name="t.txt", text=text, format="txt", published=published, title=text.splitlines()[0]
+    )
+    doc = prepare_document(raw)
+    mentions = []
+    for spec in entities:
+        name, type_ = spec.split(":")
+        pos = doc.norm.find(name)
+        while pos >= 0:
+            mentions.append(EntityMention(name, name, type_, pos, pos + len(name)))
+            pos = doc.norm.find(name, pos + len(name))
+    return extract_indicators(doc, [], mentions)
+
+
+def one(text: str, *entities: str, published: str | None = PUBLISHED):
+    records = indicators(text, *entities, published=published)
+    assert len(records) == 1, [r.quote for r in records]
+    return records[0]
+
+
+HEADLINE = "青川高新区创新发展纪实\n"
+ZONE = "青川高新区:zone"
+
+
+def test_a_count_with_its_quote_unit_and_base_value():
+    r = one(HEADLINE + "青川高新区建成研发平台80余个。", ZONE)
+    assert (r.quote, r.value, r.unit, r.approx, r.kind) == (
+        "青川高新区建成研发平台80余个",
+        80,
+        "个",
+        "over",
+        "level",
+    )
+    assert r.value_base == 80 and r.metric_key == "rd_platforms"
+
+
+def test_money_keeps_its_currency_and_folds_the_multiplier():
+    r = one(HEADLINE + "园区实现营收1.6千亿元。", ZONE)
+    assert (r.value, r.unit, r.value_base, r.base_unit) == (1.6, "千亿元", 1.6e11, "元")
+    assert r.value_base == one(HEADLINE + "园区实现营收1600亿元。", ZONE).value_base
+
+
+@pytest.mark.parametrize(
+    "sentence,approx",
+    [
+        ("引进人才近千人。", "about"),
+        ("引进人才约500人。", "about"),
+        ("引进人才500人左右。", "about"),
+        ("引进人才超过500人。", "over"),
+        ("引进人才逾500人。", "over"),
+        ("引进人才突破500人。", "over"),
+        ("引进人才500人以上。", "over"),
+        ("引进人才500多人。", "over"),
+        ("引进人才不到500人。", "under"),
+        ("引进人才500人以内。", "under"),
+        ("引进人才500人。", "exact"),
+        ("产值约占全省三成。", "about"),
+    ],
+)
+def test_approximation_words(sentence, approx):
+    assert one(HEADLINE + sentence, ZONE).approx == approx
+
+
+@pytest.mark.parametrize(
+    "sentence,kind,value,unit",
+    [
+        ("工业产值同比增长75%。", "change", 75, "%"),
+        ("规上工业增加值增速达到9.2%。", "change", 9.2, "%"),
+        ("新增高新技术企业45家。", "change", 45, "家"),
+        ("研发投入强度提高0.4个百分点。", "change", 0.4, "个百分点"),
+        ("能耗同比下降2.6%。", "change", -2.6, "%"),
+        ("常住人口减少12万人。", "change", -12, "万人"),
+        ("产值翻一番。", "change", 1, "番"),
+        ("营收增长近7倍。", "change", 7, "倍"),
+        ("综合排名前进40位。", "change", 40, "位"),
+        ("累计培育孵化企业58家。", "level", 58, "家"),
+        ("产值是去年的3.6倍。", "level", 3.6, "倍"),
+        ("增加值占全市比重11.3%。", "level", 11.3, "%"),
+        ("增速高于全市3.3个百分点。", "level", 3.3, "个百分点"),
+        ("增速居全市第一。", "rank", 1, "位"),
+        ("经济总量排全省第3位。", "rank", 3, "位"),
+        ("综合实力跻身全国前三。", "rank", 3, "位"),
+    ],
+)
+def test_kinds_signs_and_units(sentence, kind, value, unit):
+    r = one(HEADLINE + sentence, ZONE)
+    assert (r.kind, r.value, r.unit) == (kind, value, unit)
+
+
+def test_a_list_gives_one_record_per_value_bound_to_its_own_item():
+    text = HEADLINE + "前三季度，东城园、西城园、北城园分别增长130%、56%、51%。"
+    records = indicators(text, "东城园:zone", "西城园:zone", "北城园:zone")
+    assert [(r.value, r.subject, r.kind) for r in records] == [
+        (130, "东城园", "change"),
+        (56, "西城园", "change"),
+        (51, "北城园", "change"),
+    ]
+    assert all(r.quote.startswith("东城园、西城园、北城园分别增长130%") for r in records)
+
+
+def test_a_count_that_heads_the_figures_of_its_items_is_not_a_figure():
+    text = HEADLINE + "四个平台工业投资同比增速分别为28.6%、10.1%、18.0%、0.4%。"
+    assert [r.value for r in indicators(text, ZONE)] == [28.6, 10.1, 18.0, 0.4]
+
+
+@pytest.mark.parametrize(
+    "metric,kind,unit,key",
+    [
+        ("累计签约高校科研院所数量", "level", "家", "rd_institutions"),
+        ("建成科技研发平台数量", "level", "个", "rd_platforms"),
+        ("导入高端研发人才数量", "level", "人", "high_end_talent"),
+        ("培育孵化企业数量", "level", "家", "enterprises_incubated"),
+        ("新增高新技术企业数量", "change", "家", "high_tech_enterprises"),
+        ("工业产值", "level", "元", "industrial_output"),
+        ("地区生产总值", "level", "元", "gdp"),
+        ("GDP增速", "change", "%", "gdp_growth"),
+        ("研发投入强度", "level", "%", "rd_intensity"),
+        ("签约项目投资额", "level", "元", "investment_signed"),
+        ("基金总规模", "level", "元", "fund_size"),
+        ("贷款余额", "level", "元", "loans_outstanding"),
+        ("技术合同成交额", "level", "元", "tech_transfer_deals"),
+        ("发明专利授权量", "level", "件", "patents"),
+        ("天气晴好", "level", "", None),
+    ],
+)
+def test_metric_keys_from_the_bundled_vocabulary(metric, kind, unit, key):
+    assert metric_key(metric, kind, unit) == key
+
+
+def test_metric_phrase_leaves_out_subject_period_and_scope_words():
+    r = one(HEADLINE + "今年上半年，青川高新区园区企业数量达到一千二百余家。", ZONE)
+    assert r.metric == "企业数量" and r.metric_key == "enterprises" and r.value == 1200
+
+
+def test_implicit_subject_is_carried_from_the_paragraph():
+    text = HEADLINE + "青川高新区持续发力。截至目前，已累计签约高校32家，建成研发平台60余个。"
+    assert [r.subject for r in indicators(text, ZONE)] == ["青川高新区", "青川高新区"]
+
+
+def test_implicit_subject_is_carried_from_a_section_heading():
+    text = "全市创新发展纪实\n东城园\n截至目前，累计引进项目56个。\n西城园\n截至目前，累计引进项目30个。"
+    records = indicators(text, "东城园:zone", "西城园:zone")
+    assert [(r.value, r.subject) for r in records] == [(56, "东城园"), (30, "西城园")]
+
+
+def test_implicit_subject_falls_back_to_the_area_of_the_headline():
+    text = (
+        "青川高新区上半年答卷亮眼\n上半年，实现地区生产总值307亿元，同比增长3.1%。\n"
+        "在考核中获评四星级园区。\n全年新增科技型企业193家。"
+    )
+    records = indicators(text, ZONE, "四星级园区:zone")
+    assert {r.subject for r in records} == {"青川高新区"}
+
+
+def test_an_area_written_by_the_tail_of_its_name_is_the_subject():
+    text = "江川市产业观察\n江川市大力发展园区经济。江川高新区今年营收增长9%。\n高新区今年引进企业40家。"
+    records = indicators(text, "江川市:region", "江川高新区:zone")
+    assert [(r.value, r.subject) for r in records] == [(9, "江川高新区"), (40, "江川高新区")]
+
+
+@pytest.mark.parametrize(
+    "sentence,period",
+    [
+        ("2022年全年，实现工业产值163亿元。", "2022"),
+        ("今年上半年，实现工业产值163亿元。", "2024-H1"),
+        ("今年前三季度，实现工业产值163亿元。", "2024-Q1..Q3"),
+        ("今年1至8月，实现工业产值163亿元。", "2024-01..08"),
+        ("截至2025年5月末，贷款余额800亿元。", "2025-05"),
+        ("截至目前，累计引进项目56个。", PUBLISHED),
+        ("近年来，累计引进项目56个。", PUBLISHED),
+        ("去年，实现工业产值163亿元。", "2023"),
+        ("“十三五”末，企业数量达到1200家。", "2020"),
+        ("“十四五”期间，新增企业500家。", None),
+        ("力争到2027年，产值突破千亿元。", None),
+        ("园区实现工业产值163亿元。", None),
+    ],
+)
+def test_periods_explicit_relative_and_unknown(sentence, period):
+    assert one(HEADLINE + sentence, ZONE).period == period
+
+
+def test_relative_periods_need_the_publication_year():
+    assert one(HEADLINE + "今年上半年，实现工业产值163亿元。", ZONE, published=None).period is None
+
+
+def test_a_period_opening_the_paragraph_holds_for_its_later_sentences():
+    text = HEADLINE + "今年上半年，园区新增企业50家。今年以来，园区揭牌实验室3个。园区基金总数达到12支。"
+    assert [r.period for r in indicators(text, ZONE)] == ["2024-H1", "2024", "2024-H1"]
+
+
+def test_the_year_of_a_list_dates_its_own_statement_only():
+    text = HEADLINE + "入选2021年度全省重点软件企业34家；实现数字经济增加值500亿元。"
+    assert [r.period for r in indicators(text, ZONE)] == ["2021", None]
+
+
+def test_the_base_year_of_a_multiple_is_not_its_period():
+    assert one(HEADLINE + "今年上半年，产值为2019年的3.6倍。", ZONE).period == "2024-H1"
+
+
+def test_not_indicators():
+    text = HEADLINE + (
+        "2024年3月5日10时，园区举办第三届创新大会，三大科创平台发布问界M7、5G和3D打印方案，"
+        "打造千亿级产业集群，出台“1+2”文件，总投资亿元的项目开工。\n备案号：渝ICP备12345678号"
+    )
+    assert [r.quote for r in indicators(text, ZONE)] == []

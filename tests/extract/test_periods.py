@@ -1,0 +1,89 @@
+"""Time expressions and the ANNOTATION.md periods they resolve to."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from innoatlas.documents.model import PublishedDate
+from innoatlas.extract.periods import find_periods, resolve_period
+
+PUBLISHED = PublishedDate(date(2024, 8, 27), "day")
+UNKNOWN = PublishedDate(None, "unknown")
+
+
+def resolved(text: str, published: PublishedDate = PUBLISHED, context_year: int | None = None) -> list:
+    return [resolve_period(p, published, context_year) for p in find_periods(text)]
+
+
+@pytest.mark.parametrize(
+    "text,period",
+    [
+        ("2022年全年,", "2022"),
+        ("2022年,", "2022"),
+        ("2023年上半年,", "2023-H1"),
+        ("2023年下半年,", "2023-H2"),
+        ("2023年前三季度,", "2023-Q1..Q3"),
+        ("2023年第二季度,", "2023-Q2"),
+        ("2023年1至8月,", "2023-01..08"),
+        ("2023年1-5月,", "2023-01..05"),
+        ("2023年前5个月,", "2023-01..05"),
+        ("截至2025年5月末,", "2025-05"),
+        ("截至2025年底,", "2025"),
+        ("“十三五”末,", "2020"),
+    ],
+)
+def test_explicit_periods(text, period):
+    assert resolved(text) == [period]
+
+
+@pytest.mark.parametrize(
+    "text,period",
+    [
+        ("今年,", "2024"),
+        ("今年上半年,", "2024-H1"),
+        ("去年,", "2023"),
+        ("上年,", "2023"),
+        ("前年,", "2022"),
+        ("今年以来,", "2024"),
+    ],
+)
+def test_years_relative_to_the_publication_date(text, period):
+    assert resolved(text) == [period]
+
+
+@pytest.mark.parametrize("text", ["截至目前,", "目前,", "近年来,", "“十四五”以来,", "至今,"])
+def test_statements_of_the_current_state_hold_at_the_publication_date(text):
+    assert resolved(text) == ["2024-08-27"]
+
+
+def test_relative_years_without_a_publication_date_are_unknown():
+    assert resolved("今年上半年,", UNKNOWN) == [None]
+    assert resolved("截至目前,", UNKNOWN) == [None]
+
+
+def test_a_bare_half_year_takes_the_year_the_context_talks_about():
+    assert resolved("上半年,", context_year=2021) == ["2021-H1"]
+    assert resolved("前三季度,") == ["2024-Q1..Q3"]
+
+
+@pytest.mark.parametrize("text", ["力争到2027年,", "到2025年,", "达产后,", "明年,", "“十四五”期间,"])
+def test_plans_and_spans_of_years_have_no_period(text):
+    periods = resolved(text)
+    assert periods and set(periods) == {None}
+
+
+def test_a_day_dates_an_event_not_a_figure():
+    (mention,) = find_periods("2024年3月5日,")
+    assert mention.kind == "event" and resolve_period(mention, PUBLISHED, None) is None
+
+
+def test_vague_time_words_are_no_periods():
+    assert find_periods("年底前完成,5月举行") == []
+
+
+def test_spans_point_into_the_text():
+    text = "数据显示,今年上半年,园区营收增长9%"
+    (mention,) = find_periods(text)
+    assert text[mention.start : mention.end] == "今年上半年"
