@@ -28,8 +28,8 @@ from innoatlas.documents.model import Document, RawDocument
 from innoatlas.errors import DocumentError, InnoatlasError
 from innoatlas.extract import extract_document, to_annotation
 from innoatlas.extract.model import Extraction
+from innoatlas.resolve import CanonicalEntity, Resolution, resolve_document
 from innoatlas.store import DocumentWrite, Facts, Store
-from innoatlas.store.write import fold_name
 
 log = logging.getLogger(__name__)
 
@@ -174,45 +174,13 @@ def extract_facts(doc: Document) -> Facts:
     return Facts(extraction, resolve_facts(doc, extraction))
 
 
-def resolve_facts(doc: Document, extraction: Extraction):
-    try:
-        from innoatlas.resolve import resolve_document
-    except ImportError:
-        return resolve_by_name(extraction)
+def resolve_facts(doc: Document, extraction: Extraction) -> Resolution:
     return resolve_document(doc, extraction)
 
 
-# -- fallback resolution (no resolve stage installed) -------------------------------
-
-
-@dataclass
-class NamedEntity:
-    key: str
-    name: str
-    type: str
-    aliases: list[str] = field(default_factory=list)
-    parent_key: str | None = None
-    region_key: str | None = None
-    code: str | None = None
-
-
-@dataclass
-class NameResolution:
-    entities: dict[str, NamedEntity] = field(default_factory=dict)
-    mention_keys: list[str] = field(default_factory=list)
-    relations: list[tuple] = field(default_factory=list)
-
-
-def resolve_by_name(extraction: Extraction) -> NameResolution:
-    """One entity per folded name: what the resolve stage does, minus aliases and hierarchy."""
-    resolution = NameResolution()
-    for mention in extraction.entities:
-        key = fold_name(mention.norm_name or mention.name)
-        entity = resolution.entities.setdefault(key, NamedEntity(key, mention.name, mention.type))
-        if mention.name not in entity.aliases:
-            entity.aliases.append(mention.name)
-        resolution.mention_keys.append(key)
-    return resolution
+# A resolution written by hand (tests, gold data) uses the resolve stage's own objects.
+NamedEntity = CanonicalEntity
+NameResolution = Resolution
 
 
 # -- duplicates ----------------------------------------------------------------------

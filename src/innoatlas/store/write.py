@@ -12,16 +12,15 @@ once.
 from __future__ import annotations
 
 import logging
-import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, Protocol
 
 from sqlalchemy import String, delete, insert, select
 from sqlalchemy.orm import Session
 
 from innoatlas.documents.model import Document as DocumentData
+from innoatlas.documents.normalize import normalize_text
 from innoatlas.extract.model import Extraction, RelationRecord
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
 
@@ -124,7 +123,8 @@ def write_facts(session: Session, document_id: int, facts: Facts) -> None:
     name_keys = map_names_to_keys(facts.extraction, resolution)
     insert_mentions(session, document_id, facts.extraction, resolution.mention_keys, ids)
     insert_indicators(session, document_id, facts.extraction, name_keys, ids)
-    insert_text_relations(session, document_id, facts.extraction.relations, name_keys, ids)
+    end_keys = relation_end_keys(facts.extraction, resolution, name_keys)
+    insert_text_relations(session, document_id, facts.extraction.relations, end_keys, ids)
     insert_gazetteer_relations(session, resolution.relations, ids)
 
 
@@ -208,6 +208,16 @@ def map_names_to_keys(extraction: Extraction, resolution: ResolutionLike) -> dic
     return keys
 
 
+def relation_end_keys(
+    extraction: Extraction, resolution: ResolutionLike, name_keys: dict[str, str]
+) -> list[tuple[str | None, str | None]]:
+    """(subject key, object key) per text relation: the resolver's, else looked up by written name."""
+    given = getattr(resolution, "relation_keys", None)
+    if given and len(given) == len(extraction.relations):
+        return list(given)
+    return [(key_of(r.subject, name_keys), key_of(r.object, name_keys)) for r in extraction.relations]
+
+
 def key_of(name: str | None, name_keys: dict[str, str]) -> str | None:
     if not name:
         return None
@@ -269,20 +279,22 @@ def insert_text_relations(
     session: Session,
     document_id: int,
     relations: list[RelationRecord],
-    name_keys: dict[str, str],
+    end_keys: list[tuple[str | None, str | None]],
     ids: dict[str, int],
 ) -> None:
     rows = []
-    for r in relations:
-        subject_id = ids.get(key_of(r.subject, name_keys) or "")
-        object_id = ids.get(key_of(r.object, name_keys) or "")
+    for r, (subject_key, object_key) in zip(relations, end_keys, strict=True):
+        subject_id = ids.get(subject_key or "")
+        object_id = ids.get(object_key or "")
         if subject_id is None or object_id is None:
-            log.warning(
+            log.debug(
                 "relation %s %s %s: an end is not a resolved entity; not stored",
                 r.subject,
                 r.predicate,
                 r.object,
             )
+            continue
+        if subject_id == object_id:  # two names of one entity (重庆两江新区 part_of 两江新区)
             continue
         values = {
             "document_id": document_id,
@@ -350,17 +362,9 @@ def load_signatures(session: Session) -> list[tuple[int, str, bytes]]:
 # -- helpers -----------------------------------------------------------------------
 
 
-@cache
-def _t2s():
-    from opencc import OpenCC
-
-    return OpenCC("t2s.json")
-
-
 def fold_name(name: str) -> str:
-    """The look-up form of a name: NFKC, simplified script, no white space."""
-    folded = _t2s().convert(unicodedata.normalize("NFKC", name))
-    return "".join(folded.split())
+    """The look-up form of a name: NFKC, radical look-alikes, simplified script, no white space."""
+    return "".join(normalize_text(name).split())
 
 
 def clip_values(model: type, values: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,63 @@
+"""Part-of and located-in read off a name.
+
+- a branch names its parent and often its place: 北京理工大学重庆创新中心 is
+  part of 北京理工大学 and located in 重庆; 重庆大学科学中心 is part of 重庆大学;
+- a government body or a park named after a place belongs to it or lies in it:
+  两江新区科技创新局 is part of 两江新区, 重庆智能传感器产业园 lies in 重庆.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from innoatlas.extract.ent_lexicon import suffix_type
+from innoatlas.resolve.gazetteer import division_candidates, zone_index
+from innoatlas.resolve.names import is_legal_form
+
+# Heads of a body that has branches: 大学, 科学院, 集团 ... A branch of any of
+# these is what follows them (重庆创新中心, 科学中心, 重庆分公司).
+PARENT_HEADS = ("大学", "学院", "科学院", "研究院", "研究所", "集团", "公司")
+# Heads whose branches say so with 分 (X工程研究中心重庆分中心): 中心 and 实验室
+# are also the heads of a single body's compound name.
+SPLIT_HEADS = ("中心", "实验室")
+MIN_PARENT_CHARS = 4  # 北京大学; shorter heads (中科院) are contractions, resolved in context
+MAX_PLACE_CHARS = 8
+NAMED_PLACE_TYPES = frozenset({"government", "zone"})
+
+
+@dataclass(frozen=True)
+class Branch:
+    parent: str  # folded name of the parent body
+    parent_type: str
+    place: str | None  # folded place name written between parent and unit
+    unit: str
+
+
+def split_branch(folded: str) -> Branch | None:
+    """The first parent body a name starts with, and its place and unit, if the rest is a unit."""
+    for end in range(MIN_PARENT_CHARS, len(folded) - 1):
+        parent = folded[:end]
+        heads_all = parent.endswith(PARENT_HEADS)
+        if not (heads_all or parent.endswith(SPLIT_HEADS)):
+            continue
+        rest = folded[end:]
+        if is_legal_form(rest):  # 拓普集团有限公司 is one firm
+            continue
+        place = leading_place(rest)
+        unit = rest[len(place) :] if place else rest
+        if len(unit) < 2 or suffix_type(unit) is None:
+            continue
+        if not heads_all and not unit.startswith("分"):
+            continue
+        found = suffix_type(parent)
+        return Branch(parent, found[1] if found else "institute", place, unit)
+    return None
+
+
+def leading_place(folded: str) -> str | None:
+    """The longest division or zone name `folded` starts with, leaving at least two characters."""
+    for k in range(min(MAX_PLACE_CHARS, len(folded) - 2), 1, -1):
+        head = folded[:k]
+        if head in zone_index() or division_candidates(head, short_ok=True):
+            return head
+    return None

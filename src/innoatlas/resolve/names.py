@@ -1,0 +1,100 @@
+"""Names: their folded form, their key, and the contracted forms of one document.
+
+A key is the identity of an entity across documents, so it only folds what
+never changes the thing named: script, width, radical look-alikes, spaces,
+the legal form of a company (拓普集团 = 拓普), the 产业 tail of an industry.
+Contractions (重大 for 重庆大学) are read only inside one document, where the
+full name stands next to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.documents.normalize import normalize_text
+from innoatlas.extract.ent_lexicon import load_industries, suffix_type
+
+_DOTS = re.compile(r"[·•・‧∙⋅]")
+# Company legal forms, longest first: what a registry adds to the trade name.
+_LEGAL_FORM = re.compile(r"(?:(?:集团)?(?:股份)?有限(?:责任)?公司|集团(?:公司)?|股份|公司)$")
+# Words between the trade name and the legal form that firms drop in running
+# text (摩方精密科技公司 is written 摩方精密).
+_TRADE_TAIL = re.compile(r"(?:科技|技术)$")
+_INDUSTRY_TAIL = re.compile(r"(?:产业|行业)$")
+COMPANY_TYPES = frozenset({"enterprise", "investor"})
+# A stem shorter than this is too little to identify a firm (X公司 keeps its form).
+MIN_STEM = 2
+# A contraction keeps the name's last word or drops at most this many
+# characters after its last kept one: 重大 (重庆大学, drops 学), 北理工
+# (北京理工大学, drops 大学), but not 中科院 for 中国科学院重庆科学中心.
+MAX_DROPPED_TAIL = 2
+
+
+def fold(name: str) -> str:
+    """The comparison form: NFKC, radical look-alikes, simplified script, one middle dot, no spaces."""
+    folded = _DOTS.sub("·", normalize_text(name))
+    return "".join(folded.split())
+
+
+def company_stem(folded: str) -> str:
+    """The trade name of a company name: 重庆药友制药有限责任公司 -> 重庆药友制药, 拓普集团 -> 拓普."""
+    stem = _LEGAL_FORM.sub("", folded)
+    stem = _TRADE_TAIL.sub("", stem) if len(_TRADE_TAIL.sub("", stem)) >= MIN_STEM else stem
+    return stem if len(stem) >= MIN_STEM else folded
+
+
+def is_legal_form(text: str) -> bool:
+    return _LEGAL_FORM.fullmatch(text) is not None
+
+
+def name_key(folded: str, type_: str) -> str:
+    """Key of an entity that no gazetteer knows: its folded name, legal form or 产业 tail dropped."""
+    if type_ in COMPANY_TYPES or _LEGAL_FORM.search(folded):
+        return company_stem(folded)
+    if type_ == "industry":  # 生物医药产业 is 生物医药, but 战略性新兴产业 keeps its tail
+        stem = _INDUSTRY_TAIL.sub("", folded)
+        return stem if stem in industry_terms() else folded
+    return folded
+
+
+def industry_terms() -> frozenset[str]:
+    return load_industries()[0]
+
+
+def _common_tail(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _embeds_with_short_tail(short: str, full: str) -> bool:
+    """`short` is a subsequence of `full` whose last character leaves at most MAX_DROPPED_TAIL after it."""
+    at = -1
+    for ch in short[:-1]:
+        at = full.find(ch, at + 1)
+        if at < 0:
+            return False
+    last = full.rfind(short[-1])
+    return last > at and len(full) - 1 - last <= MAX_DROPPED_TAIL
+
+
+def contracts(short: str, full: str) -> bool:
+    """Whether `short` is a contraction of `full`: 重大 of 重庆大学, 中科院 of 中国科学院.
+
+    Both start alike; a shared tail is set aside (中科院重庆科学中心 and
+    中国科学院重庆科学中心 share 院重庆科学中心). What is left of the short
+    form must not be a name in its own right (北京大学 is not 北京理工大学) nor a
+    plain prefix (中国星网 is not 中国星网应用公司: prefixes are the business of
+    company_stem).
+    """
+    if len(short) < 2 or len(short) >= len(full) or short[0] != full[0]:
+        return False
+    tail = _common_tail(short, full)
+    head_short, head_full = short[: len(short) - tail], full[: len(full) - tail]
+    if not head_short or head_full.startswith(head_short):
+        return False
+    found = suffix_type(head_short)
+    if found is not None and len(found[0]) >= 2:
+        return False
+    return _embeds_with_short_tail(head_short, head_full)
