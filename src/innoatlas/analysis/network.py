@@ -41,7 +41,7 @@ RELATION_WEIGHTS = {
 }
 CO_MENTION_WEIGHT = 1.0
 EVIDENCE_PER_EDGE = 3
-QUOTE_CHARS = 160  # a co-mention's evidence is its sentence, cut for display
+QUOTE_CHARS = 160  # evidence is cut for display (a co-mention's is its whole sentence)
 SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 # Places and fields are what actors share, not actors: left out unless asked for.
 DEFAULT_EXCLUDED_TYPES = ("industry",)
@@ -106,7 +106,9 @@ def add_relation_edges(session: Session, entities: dict, edges: dict) -> None:
         edge.weight += RELATION_WEIGHTS.get(rel.predicate, 1.0)
         edge.predicates[rel.predicate] = edge.predicates.get(rel.predicate, 0) + 1
         if rel.quote and len(edge.evidence) < EVIDENCE_PER_EDGE:
-            edge.evidence.append({"kind": rel.predicate, "quote": rel.quote, "document": document_ref(doc)})
+            edge.evidence.append(
+                {"kind": rel.predicate, "quote": rel.quote[:QUOTE_CHARS], "document": document_ref(doc)}
+            )
 
 
 def add_co_mention_edges(session: Session, entities: dict, edges: dict) -> None:

@@ -1,0 +1,160 @@
+"""The JSON API of the analysis stage (/api/analysis/...): each route calls one analysis function.
+
+The web pages of analysis_pages.py render what these routes return.
+"""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, HTTPException, Query
+from fastapi.responses import Response
+from sqlalchemy.orm import Session
+
+from innoatlas.analysis import AnalysisError
+from innoatlas.web.app import get_session
+
+router = APIRouter(prefix="/api/analysis", tags=["analysis"])
+DB = Annotated[Session, Depends(get_session)]
+Names = Annotated[list[str], Query(description="region or zone names (repeat the parameter)")]
+MEDIA_TYPES = {
+    "csv": "text/csv; charset=utf-8",
+    "json": "application/json",
+    "graphml": "application/xml",
+    "parquet": "application/vnd.apache.parquet",
+}
+
+
+def answer(compute, *args, **kwargs):
+    """Call an analysis; its errors become 404 (nothing by that name) or 400 (a bad choice)."""
+    try:
+        return compute(*args, **kwargs)
+    except AnalysisError as e:
+        raise HTTPException(404 if str(e).startswith("no ") else 400, str(e)) from None
+
+
+def split_names(names: list[str] | None) -> list[str]:
+    """Names from repeated parameters or one comma-separated value."""
+    return [n.strip() for value in names or [] for n in value.replace("，", ",").split(",") if n.strip()]
+
+
+@router.get("/timeline", summary="A subject's indicators as series over periods, with conflicts")
+def timeline(session: DB, subject: str, metric_key: str | None = None) -> dict:
+    from innoatlas.analysis.timeline import build_timeline
+
+    return answer(build_timeline, session, subject, metric_key)
+
+
+@router.get("/conflicts", summary="Every conflict: one subject, measure and period, values that disagree")
+def conflicts(session: DB) -> dict:
+    from innoatlas.analysis.timeline import find_all_conflicts
+
+    items = answer(find_all_conflicts, session)
+    return {"items": items, "total": len(items)}
+
+
+@router.get("/chain", summary="An industrial chain's actors (in a region) with evidence, and its gaps")
+def chain(session: DB, industry: str, region: str | None = None) -> dict:
+    from innoatlas.analysis.chain_map import build_chain_map
+
+    return answer(build_chain_map, session, industry, region)
+
+
+@router.get("/four-chains", summary="A zone's four-chain profile (创新链, 产业链, 资金链, 人才链)")
+def four_chains(session: DB, zone: str) -> dict:
+    from innoatlas.analysis.chains import four_chain_profile
+
+    return answer(four_chain_profile, session, zone)
+
+
+@router.get("/network", summary="Collaboration network: centralities, communities, cross-region links")
+def network(
+    session: DB,
+    region: str | None = None,
+    entity: str | None = None,
+    co_mentions: bool = True,
+    top: Annotated[int, Query(ge=1, le=200)] = 20,
+) -> dict:
+    from innoatlas.analysis.network import NetworkOptions, analyse_network
+
+    options = NetworkOptions(region=region or None, entity=entity or None, co_mentions=co_mentions, top=top)
+    return answer(analyse_network, session, options)
+
+
+@router.get("/compare", summary="Latest value of canonical metrics for regions or zones, with sources")
+def compare(session: DB, units: Names, metric_key: Annotated[list[str] | None, Query()] = None) -> dict:
+    from innoatlas.analysis.compare import compare_units
+
+    return answer(compare_units, session, split_names(units), metric_key or None)
+
+
+@router.get(
+    "/index", summary="Composite innovation index with method, missing data and Monte-Carlo rank ranges"
+)
+def index(
+    session: DB,
+    units: Annotated[list[str] | None, Query()] = None,
+    indicators: Annotated[list[str] | None, Query()] = None,
+    normalisation: str = "minmax",
+    weighting: str = "equal",
+    aggregation: str = "arithmetic",
+    missing: str = "available",
+    min_units: Annotated[int, Query(ge=1)] = 2,
+    min_unit_indicators: Annotated[int, Query(ge=1)] = 2,
+    draws: Annotated[int, Query(ge=0, le=20000)] = 1000,
+    seed: int = 0,
+) -> dict:
+    from innoatlas.analysis.index import IndexOptions, compute_index
+
+    options = IndexOptions(
+        units=split_names(units) or None,
+        indicators=indicators or None,
+        normalisation=normalisation,
+        weighting=weighting,
+        aggregation=aggregation,
+        missing=missing,
+        min_units=min_units,
+        min_unit_indicators=min_unit_indicators,
+        draws=draws,
+        seed=seed,
+    )
+    return answer(compute_index, session, options)
+
+
+@router.get(
+    "/export/{what}.{fmt}",
+    summary="Download an analysis as CSV/JSON, a network as GraphML, indicators as Parquet",
+)
+def export(
+    session: DB,
+    what: str,
+    fmt: str,
+    subject: str | None = None,
+    industry: str | None = None,
+    region: str | None = None,
+    units: Annotated[list[str] | None, Query()] = None,
+) -> Response:
+    from innoatlas.analysis.export import check_format, export_to
+
+    answer(check_format, what, fmt)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"{what}.{fmt}"
+        answer(
+            export_to,
+            session,
+            what,
+            fmt,
+            path,
+            subject=subject,
+            industry=industry,
+            region=region,
+            units=split_names(units) or None,
+        )
+        body = path.read_bytes()
+    return Response(
+        body,
+        media_type=MEDIA_TYPES[fmt],
+        headers={"Content-Disposition": f'attachment; filename="{what}.{fmt}"'},
+    )
