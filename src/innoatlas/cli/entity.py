@@ -10,6 +10,9 @@ from rich.table import Table
 
 from innoatlas.cli.common import DbOption, library_errors, out
 
+# Quotes longer than this are cut on screen (the full sentence is in the document).
+QUOTE_CHARS = 80
+
 
 @library_errors
 def entity(
@@ -23,6 +26,12 @@ def entity(
         render_profile(store.entity_profile(name))
 
 
+def short_quote(quote: str | None) -> str:
+    """One line of a quote: white space collapsed, cut to QUOTE_CHARS."""
+    text = " ".join((quote or "").split())
+    return text if len(text) <= QUOTE_CHARS else text[: QUOTE_CHARS - 1] + "…"
+
+
 def render_profile(p) -> None:
     out.print(f"[bold]{escape(p.name)}[/bold] ({p.type})" + (f" code {p.code}" if p.code else ""))
     for label, value in (
@@ -33,23 +42,33 @@ def render_profile(p) -> None:
     ):
         if value:
             out.print(f"[bold]{label}:[/bold] {escape(value)}")
-    if p.relations:
-        table = Table(
-            "subject", "predicate", "object", "quote", "source", title="relations", title_justify="left"
-        )
-        for r in p.relations:
-            table.add_row(r.subject, r.predicate, r.object, r.quote or "", r.document or r.origin)
-        out.print(table)
-    if p.indicators:
-        table = Table(
-            "metric", "value", "unit", "period", "quote", "document", title="indicators", title_justify="left"
-        )
-        for i in p.indicators:
-            value = f"{i.value:g}" if i.approx == "exact" else f"{i.value:g} ({i.approx})"
-            table.add_row(i.metric, value, i.unit, i.period or "", i.quote, i.document)
-        out.print(table)
+    render_relations(p.relations)
+    render_indicators(p.indicators)
     if p.documents:
-        table = Table("document", "mentions", title="documents", title_justify="left")
+        out.print(f"[bold]documents ({len(p.documents)}):[/bold]")
         for name, n in p.documents:
-            table.add_row(name, str(n))
-        out.print(table)
+            out.print(f"  {escape(name)} ({n} mention{'s' if n != 1 else ''})")
+
+
+def render_relations(relations) -> None:
+    """One line per relation, its quote and source on the next: readable in any terminal width."""
+    if not relations:
+        return
+    out.print(f"[bold]relations ({len(relations)}):[/bold]")
+    for r in relations:
+        out.print(f"  {escape(r.subject)} [cyan]{r.predicate}[/cyan] {escape(r.object)}")
+        source = r.document or r.origin
+        evidence = f"“{short_quote(r.quote)}” " if r.quote else ""
+        out.print(f"    {escape(evidence)}[dim]({escape(source)})[/dim]")
+
+
+def render_indicators(indicators) -> None:
+    if not indicators:
+        return
+    table = Table(
+        "metric", "value", "unit", "period", "quote", "document", title="indicators", title_justify="left"
+    )
+    for i in indicators:
+        value = f"{i.value:g}" if i.approx == "exact" else f"{i.value:g} ({i.approx})"
+        table.add_row(i.metric, value, i.unit, i.period or "", short_quote(i.quote), i.document)
+    out.print(table)

@@ -1,0 +1,52 @@
+"""Gazetteer look-ups: ambiguous division names, zones' regions, versions by date."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from innoatlas.extract.ent_lexicon import load_zones
+from innoatlas.resolve import gazetteer as gz
+
+
+def codes(name: str) -> tuple[str, ...]:
+    return gz.division_candidates(name, short_ok=True)
+
+
+def test_an_ambiguous_district_is_read_in_its_documents_context():
+    jiangbei = codes("江北区")
+    assert sorted(jiangbei) == ["330205", "500105"]  # in 宁波 and in 重庆
+    assert gz.choose_division(jiangbei, {"500000"}) == "500105"
+    assert gz.choose_division(jiangbei, {"330200", "330000"}) == "330205"
+    assert gz.choose_division(jiangbei, set()) is None  # not guessed
+
+
+def test_a_short_form_prefers_the_higher_level_without_context():
+    assert gz.choose_division(codes("吉林"), set()) == "220000"  # the province, not the city
+
+
+def test_a_countys_short_form_needs_its_province_in_the_document():
+    assert gz.division_candidates("沙坪坝", True, context={"500000"}) == ("500106",)
+    assert gz.division_candidates("沙坪坝", True, context={"510000"}) == ()
+    assert gz.division_candidates("温泉", True, context={"500000"}) == ()  # 温泉县 is in 新疆
+
+
+def test_ancestors_climb_to_the_province():
+    assert [d.name for d in gz.ancestors("510107")] == ["成都市", "四川省"]
+    assert [d.name for d in gz.ancestors("500106")] == ["重庆市"]
+
+
+def test_a_zone_lies_in_its_city_else_its_province():
+    zones = load_zones()
+    assert gz.zone_region(zones["天府新区"]) == "510100"
+    assert gz.zone_region(zones["两江新区"]) == "500000"
+    assert gz.zone_region(zones["璧山片区"]) == "500120"
+
+
+def test_districts_a_zone_replaced_only_from_the_date_it_did():
+    assert gz.replaced_divisions(date(2025, 3, 1)) == {}
+    replaced = gz.replaced_divisions(date(2026, 1, 15))
+    assert {code: zone.name for code, zone in replaced.items()} == {
+        "500105": "两江新区",
+        "500112": "两江新区",
+    }
+    assert gz.replaced_divisions(None) == {}  # an undated document is not re-mapped

@@ -1,0 +1,74 @@
+"""Resolution across the real seed articles, through the whole pipeline into a real database."""
+
+from __future__ import annotations
+
+import pytest
+from typer.testing import CliRunner
+
+from innoatlas.cli import app
+from innoatlas.pipeline import ingest_paths
+from innoatlas.store import open_store
+
+
+@pytest.fixture(scope="module")
+def kb(tmp_path_factory):
+    from tests.conftest import SEEDS
+
+    if not SEEDS.is_dir():
+        pytest.skip(f"the shared seed articles are not next to the repository ({SEEDS})")
+    path = tmp_path_factory.mktemp("kb") / "kb.db"
+    store = open_store(f"sqlite:///{path}")
+    ingest_paths([SEEDS], store)
+    yield store, path
+    store.close()
+
+
+def test_one_zone_under_two_names_in_three_documents_is_one_entity(kb):
+    store, _ = kb
+    traditional, prefixed = store.entity_profile("兩江新區"), store.entity_profile("重庆两江新区")
+    assert traditional.id == prefixed.id
+    assert (prefixed.name, prefixed.type, prefixed.region) == ("两江新区", "zone", "重庆市")
+    assert {"兩江新區", "重庆两江新区"} <= set(prefixed.aliases)
+    documents = {name[:3] for name, _ in prefixed.documents}
+    assert {"000", "003", "004"} <= documents
+    names = [row[2] for row in store.dump_tables()["entities"]]
+    assert "重庆两江新区" not in names and names.count("两江新区") == 1
+
+
+def test_a_contraction_and_its_full_name_are_one_entity(kb):
+    store, _ = kb
+    centre = store.entity_profile("中科院重庆科学中心")
+    assert centre.name == "中国科学院重庆科学中心"
+    assert (centre.parent, centre.region) == ("中国科学院", "重庆市")
+
+
+def test_a_relation_to_a_body_named_only_inside_a_name_is_stored(kb):
+    store, _ = kb
+    relations = store.entity_profile("北京大学").relations  # written only as part of its institute's name
+    stored = [(r.subject, r.predicate, r.document) for r in relations if r.origin == "text"]
+    assert ("北京大学重庆大数据研究院", "part_of", "002_b6be05cc6782ca3c.txt") in stored
+
+
+def test_divisions_carry_codes_and_hang_from_their_province(kb):
+    store, _ = kb
+    district = store.entity_profile("沙坪坝")
+    assert (district.name, district.code, district.parent) == ("沙坪坝区", "500106", "重庆市")
+    assert "沙坪坝区" in store.entity_profile("重庆").children
+
+
+def test_sub_areas_of_the_science_city_are_part_of_it(kb):
+    store, _ = kb
+    science_city = store.entity_profile("西部（重庆）科学城")
+    assert {"一核五区", "沙坪坝片区", "璧山片区", "重庆高新区直管园"} <= set(science_city.children)
+
+
+def test_the_entity_command_prints_the_profile_with_quotes(kb):
+    _, path = kb
+    result = CliRunner().invoke(app, ["entity", "北京理工大學重慶創新中心", "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "北京理工大学重庆创新中心 (institute)"
+    assert "parent: 北京理工大学" in lines and "region: 重庆市" in lines
+    assert "  北京理工大学重庆创新中心 part_of 北京理工大学" in lines
+    assert "    “北京理工大學重慶創新中心” (003_300df59450ee1900.txt)" in lines
+    assert any(line.startswith("  000_7216f30cd03e4256.txt (") for line in lines)
