@@ -24,6 +24,7 @@ NAME_VERBS = frozenset(
     {
         "协同",
         "科创",
+        "对接",
         "创新",
         "智能",
         "融合",
@@ -60,7 +61,7 @@ GENERIC_WORDS = frozenset(
 # Suffix types that need a proper-name token in front (the suffix words are common nouns too).
 WEAK_TYPES = frozenset({"program", "government"})
 WEAK_ZONE_SUFFIXES = frozenset(
-    {"基地", "示范区", "试验区", "片区", "谷", "生态圈", "园区", "先导区", "产业基地"}
+    {"基地", "示范区", "试验区", "片区", "谷", "生态圈", "园区", "先导区", "产业基地", "园"}
 )
 # Quantifiers right before a phrase make it a description, not a name (全国首个…中心).
 DESCRIPTION_MARKS = frozenset(
@@ -321,11 +322,28 @@ def is_specific(ix: TokenIndex, lo: int, hi: int, suffix_start: int, weak: bool)
         return False
     if any(t.tag in PROPER_TAGS or re.search(r"[A-Za-z0-9]", t.text) for t in words):
         return True
+    if starts_with_place(words[0].text):
+        return True  # 长寿区委: a body named after its place
     if words[0].text == "国家" and len(words) > 1:
         return any(t.text not in GENERIC_WORDS for t in words[1:])  # 国家生物产业基地: a national designation
     if weak:
         return False
     return any(t.text not in GENERIC_WORDS for t in words)
+
+
+@functools.lru_cache(maxsize=1)
+def place_prefixes() -> frozenset[str]:
+    names = set(zone_names())
+    for d in load_divisions().values():
+        names.add(d.name)
+        if d.short:
+            names.add(d.short)
+    return frozenset(names)
+
+
+def starts_with_place(text: str) -> bool:
+    places = place_prefixes()
+    return any(text[:k] in places for k in range(2, min(len(text), 8) + 1))
 
 
 def is_description(ix: TokenIndex, lo: int) -> bool:
@@ -353,6 +371,8 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if start >= s_start:
             continue  # the suffix alone (高校, 新区) names nothing
         weak = etype in WEAK_TYPES or suffix in WEAK_ZONE_SUFFIXES
+        if weak and suffix in EVENT_SUFFIXES and _held_event(norm, ix, lo):
+            weak = False  # 举办汽车软件开源大赛: an event that is held is a named one
         if not is_specific(ix, lo, hi, s_start, weak) and not _year_event(ix, lo, etype):
             continue
         if is_description(ix, lo):
@@ -370,6 +390,24 @@ def _paren_tail(norm: str, end: int) -> int:
     if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)) or m.group(1) in zone_names():
         return end
     return m.end()
+
+
+EVENT_SUFFIXES = frozenset(
+    "大赛 竞赛 论坛 峰会 大会 博览会 交流会 对接会 推进会 推动会 发布会 洽谈会 研讨会 展览会".split()
+)
+# Verbs and counters that introduce a held event: 举办…大赛, 召开…大会, 连续举办5届…大会.
+_HELD_BEFORE = re.compile(
+    r"(举办|召开|举行|承办|主办|开幕|亮相|参加|出席|\d+届|第[一二三四五六七八九十\d]+届)[、和]?$"
+)
+
+
+def _held_event(norm: str, ix: TokenIndex, lo: int) -> bool:
+    start = ix.tokens[lo].start
+    before = norm[max(0, start - 8) : start]
+    if _HELD_BEFORE.search(before):
+        return True
+    clause = norm[max(0, start - 40) : start]
+    return bool(re.search(r"(举办|召开|举行)[^,。;]{0,36}$", clause)) and norm[start - 1 : start] == "、"
 
 
 def _year_event(ix: TokenIndex, lo: int, etype: str) -> bool:

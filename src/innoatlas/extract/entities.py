@@ -423,13 +423,23 @@ _LEVEL_PREFIX = re.compile(r"^(国家级|国家|省级|市级|区级|县级|省|
 def _is_category(name: str) -> bool:
     """国家重点实验室, 四川省重点实验室, 国家级高新区: a kind of body, not a name."""
     cats = load_suffixes().categories
+    if name in cats:
+        return True
     rest = name
     for k in range(min(len(rest), 9), 1, -1):
         if rest[:k] in _place_prefixes():
             rest = rest[k:]
+            found = suffix_type(rest)
+            if found is not None and found[1] in _NAMED_BY_PLACE:
+                return False  # 浦口开发区, 松潘县政府: the one body of that place
             break
     rest = _LEVEL_PREFIX.sub("", rest)
-    return rest in cats or name in cats
+    return rest in cats
+
+
+# Kinds of which a place has just one, so place + kind names it (浦口开发区, 松潘县政府),
+# unlike 四川省重点实验室 (one of many).
+_NAMED_BY_PLACE = frozenset({"zone", "government"})
 
 
 def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
