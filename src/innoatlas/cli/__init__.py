@@ -11,6 +11,8 @@ import typer
 
 from innoatlas import __version__
 from innoatlas.cli import analysis, demo, docs, entity, extract, ingest, serve, stats
+from innoatlas.cli import review as review_cli
+from innoatlas.cli import user as user_cli
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)
 
@@ -39,6 +41,8 @@ app.command("demo")(demo.demo)
 for _command in ("timeline", "chain", "network", "compare", "index", "export"):
     app.command(_command)(getattr(analysis, _command))
 app.command("serve")(serve.serve)
+app.add_typer(user_cli.app, name="user")
+app.add_typer(review_cli.app, name="review")
 
 
 def main() -> None:

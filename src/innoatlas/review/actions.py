@@ -35,7 +35,7 @@ from innoatlas.review.facts import (
 )
 from innoatlas.review.log import action_row, latest_active
 from innoatlas.store.queries import NotFoundError
-from innoatlas.store.schema import Document, Entity, ReviewAction, User
+from innoatlas.store.schema import Alias, Document, Entity, ReviewAction, User
 
 APPROX = ("exact", "over", "about", "under")
 KINDS = ("level", "change", "rank")
@@ -107,9 +107,9 @@ def split(
     name = clean_name(name)
     aliases = sorted({clean_name(a) for a in [*(aliases or []), name]})
     check_choice("type", type, ENTITY_TYPES)
-    key = fold_name(name)
-    if key == source.key:
-        raise ReviewError(f"the new entity {name!r} has the key of the entity it is split from")
+    key = new_entity_key(name, type)
+    if key == source.key or fold_name(name) == fold_name(source.name):
+        raise ReviewError(f"the new entity {name!r} is the entity it would be split from")
     existing = session.scalar(select(Entity).where(Entity.key == key))
     own = set(snapshot(session, "entity", source)["aliases"])
     extra = {
@@ -170,12 +170,10 @@ def newest_added(session: Session, after: dict):
 
 
 def _add_entity(session: Session, values: dict) -> dict:
-    from innoatlas.store.write import fold_name
-
     name = clean_name(values.get("name"))
     check_choice("type", values.get("type"), ENTITY_TYPES)
-    key = fold_name(name)
-    if session.scalar(select(Entity.id).where(Entity.key == key)) is not None:
+    key = new_entity_key(name, values["type"])
+    if find_entity_by_name(session, name) is not None or entity_by_key(session, key) is not None:
         raise ReviewError(f"an entity with the name {name!r} exists already")
     entity = {
         "key": key,
@@ -215,15 +213,13 @@ def _add_mention(session: Session, values: dict) -> dict:
 
 
 def _existing_or_new_entity(session: Session, name: str, type: str | None) -> dict:
-    from innoatlas.store.write import fold_name
-
     name = clean_name(name)
-    existing = entity_by_key(session, fold_name(name))
+    existing = find_entity_by_name(session, name)
     if existing is not None:
         return {"key": existing.key}
     check_choice("type", type, ENTITY_TYPES)
     return {
-        "key": fold_name(name),
+        "key": new_entity_key(name, type),
         "name": name,
         "type": type,
         "code": None,
@@ -335,6 +331,25 @@ def record(session, user, name, target, row, after, reason, extra: dict | None =
     session.flush()
     apply_action(session, action)
     return action_row(action)
+
+
+def new_entity_key(name: str, type: str) -> str:
+    """The key the resolve stage gives a name no gazetteer knows, so a re-ingest finds the same entity."""
+    from innoatlas.store.write import fold_name
+
+    try:
+        from innoatlas.resolve.names import name_key
+    except ImportError:  # a resolve stage without name keys: the folded name
+        return fold_name(name)
+    return name_key(fold_name(name), type)
+
+
+def find_entity_by_name(session: Session, name: str) -> Entity | None:
+    """An entity with this name or alias (folded), whatever its key."""
+    from innoatlas.store.write import fold_name
+
+    stmt = select(Entity).join(Alias, Alias.entity_id == Entity.id).where(Alias.norm == fold_name(name))
+    return session.scalar(stmt.order_by(Entity.id).limit(1))
 
 
 def who(user: User, reason: str) -> dict:

@@ -126,7 +126,7 @@ APPLY = {
 def _revert_status(session: Session, action: ReviewAction) -> None:
     row = find_fact(session, action.fact_key)
     if row is not None:
-        row.review_status = action.before["review_status"]
+        row.review_status = action.before["fact"]["review_status"]
 
 
 def _revert_correct(session: Session, action: ReviewAction) -> None:

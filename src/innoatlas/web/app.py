@@ -35,7 +35,7 @@ def error_body(status: int, message: str, detail: list | None = None) -> dict:
 
 def create_app(store_or_url) -> FastAPI:
     """The web UI and JSON API over a Store or a database URL."""
-    from innoatlas.web import analysis_api, analysis_pages, api, pages, review_api
+    from innoatlas.web import analysis_api, analysis_pages, api, pages, review_api, review_pages
     from innoatlas.web.search import ensure_search_index
 
     store = _open(store_or_url)
@@ -47,6 +47,7 @@ def create_app(store_or_url) -> FastAPI:
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(api.router)
     app.include_router(review_api.router)
+    app.include_router(review_pages.router)
     app.include_router(analysis_api.router)
     app.include_router(analysis_pages.router)
     app.include_router(pages.router)

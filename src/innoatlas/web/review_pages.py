@@ -1,0 +1,99 @@
+"""Review pages: the audit log (/review) and one document's facts to review (/review/documents/N).
+
+The pages only show; every change goes through the JSON API
+(web/review_api.py) from static/review.js, with the editor's token in
+the Authorization header (kept in the tab's sessionStorage, never a
+cookie, so another site cannot make the browser send it).
+"""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Request
+from fastapi.responses import HTMLResponse
+from sqlalchemy.orm import Session
+
+from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
+from innoatlas.review.log import list_actions
+from innoatlas.store import queries
+from innoatlas.web.app import get_session
+from innoatlas.web.pages import render
+
+router = APIRouter(include_in_schema=False)
+DB = Annotated[Session, Depends(get_session)]
+
+# key: (Chinese, English)
+LABELS: dict[str, tuple[str, str]] = {
+    "review": ("审核", "Review"),
+    "audit_log": ("审核记录", "Audit log"),
+    "login": ("登录", "Log in"),
+    "logout": ("退出", "Log out"),
+    "user": ("用户", "User"),
+    "password": ("密码", "Password"),
+    "token": ("API 令牌", "API token"),
+    "use_token": ("使用令牌", "Use token"),
+    "logged_in_as": ("当前用户", "Logged in as"),
+    "not_logged_in": ("未登录：只能查看", "Not logged in: read only"),
+    "confirm": ("确认", "Confirm"),
+    "reject": ("否决", "Reject"),
+    "correct": ("修改", "Correct"),
+    "undo": ("撤销", "Undo"),
+    "reason": ("理由", "Reason"),
+    "add_indicator": ("补充指标", "Add an indicator"),
+    "add_mention": ("补充实体", "Add an entity mention"),
+    "merge_into": ("合并到实体 ID", "Merge into entity id"),
+    "merge": ("合并", "Merge"),
+    "status": ("状态", "Status"),
+    "machine": ("机器抽取", "machine"),
+    "confirmed": ("已确认", "confirmed"),
+    "corrected": ("已修改", "corrected"),
+    "added": ("人工补充", "added"),
+    "when": ("时间", "When"),
+    "action": ("操作", "Action"),
+    "target": ("对象", "Target"),
+    "undone": ("已撤销", "undone"),
+    "export_gold": ("导出金标准", "Export gold"),
+    "figures": ("指标", "Indicators"),
+    "entities": ("实体", "Entities"),
+    "relations": ("关系", "Relations"),
+    "quote": ("原文", "Quote"),
+    "value": ("数值", "Value"),
+    "unit": ("单位", "Unit"),
+    "metric": ("指标名", "Metric"),
+    "period": ("时期", "Period"),
+    "subject_id": ("主体 ID", "Subject id"),
+    "name": ("名称", "Name"),
+    "type": ("类型", "Type"),
+    "add": ("添加", "Add"),
+    "review_document": ("审核本文", "Review this document"),
+}
+
+
+def labels(lang: str):
+    index = 0 if lang == "zh" else 1
+    return lambda key: LABELS[key][index] if key in LABELS else key
+
+
+def language(request: Request) -> str:
+    return "en" if request.query_params.get("lang") == "en" else "zh"
+
+
+@router.get("/review", response_class=HTMLResponse)
+def review_home(request: Request, session: DB):
+    log = list_actions(session, limit=100)
+    return render(request, "review.html", log=log, r=labels(language(request)), api="/api/review/actions")
+
+
+@router.get("/review/documents/{document_id}", response_class=HTMLResponse)
+def review_document(request: Request, session: DB, document_id: int):
+    data = queries.get_document(session, document_id)
+    return render(
+        request,
+        "review_document.html",
+        data=data,
+        r=labels(language(request)),
+        predicates=PREDICATES,
+        entity_types=ENTITY_TYPES,
+        api=f"/api/documents/{document_id}",
+    )
