@@ -55,7 +55,7 @@ GENERIC_WORDS = frozenset(
 推进 创业 孵化 平台 实验 中心 成果 转化 转移 大 全市 全区 全省 各级 该 双创 全国 区域 地方 省 市 区 县 镇
 共享 应用 共性 招聘 备案 股权 投资 规模 跨国 前沿 开放 联合 一体化 国际化 综合性 专项 生产 制造 产业化
 配套 龙头 链主 骨干 头部 领军 优质 知名 大中型 中小 小微 民营 国有 外资 科技型 核心 重要 主要 各类 一批 多家 数字
-研发机构 新型研发机构 高新 开发 园 工业 制造业 高校 院校 科研院所 这 此 其 本 我 该区 当地 本地 新一代 未来
+研发机构 新型研发机构 国资 高新 开发 园 工业 制造业 高校 院校 科研院所 这 此 其 本 我 该区 当地 本地 新一代 未来
 """.split()
 )
 # Suffix types that need a proper-name token in front (the suffix words are common nouns too).
@@ -191,6 +191,8 @@ def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool
     a university or academy followed by a place is a branch (北京理工大学|重庆创新中心);
     any other name ending in a suffix is a separate name.
     """
+    if tok.text.endswith(("环大学", "环高校")):
+        return False  # 环大学|创新生态圈: "around the universities" opens a zone name
     if is_county_name(tok.text):
         return etype not in ("government", "program", "platform", "institute")
     found = suffix_type(tok.text)
@@ -232,6 +234,14 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
             if j is None:
                 break
             i = j
+            continue
+        if (
+            prev.text in ("—", "-")
+            and i >= 2
+            and toks[i - 2].tag in ("LOC", "ns")
+            and toks[i].tag in ("LOC", "ORG")
+        ):
+            i -= 1  # 天津—以色列…对接会: a dash joins two places in one name
             continue
         if prev.text == "·" and i >= 2 and _name_like(toks[i - 2], False):
             i -= 1  # 黄金湾·智谷: the middle dot joins the parts of one name

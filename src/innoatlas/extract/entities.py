@@ -131,6 +131,7 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
         + _industry_phrases(norm, ix)
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
+    candidates = [_drop_verb_complement(norm, c) for c in candidates]
     chosen = _merge_regions(norm, _select(_split_compounds(norm, candidates)))
     when = doc_date(doc)
     out = []
@@ -152,6 +153,13 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
     return out
 
 
+def _drop_verb_complement(norm: str, c: Candidate) -> Candidate:
+    """做强做优|环大学…: the tagger may glue the complement of 做 to the name after it."""
+    if c.start > 0 and norm[c.start - 1] == "做" and c.end - c.start > MIN_NAME_CHARS + 1:
+        return dataclasses.replace(c, start=c.start + 1)
+    return c
+
+
 def _blocked_spans(norm: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
@@ -160,7 +168,14 @@ def _blocked_spans(norm: str) -> list[tuple[int, int]]:
             spans.append((pos, pos + len(line)))
         pos += len(line)
     spans.extend(m.span() for m in _CREDIT.finditer(norm))
+    spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
     return spans
+
+
+# An outlet named as the source of the story (新重庆客户端, 天津北方网讯): a place in it is no mention.
+_OUTLET_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,4}?(?:客户端|网讯|日报社?|晚报|早报|晨报|商报|新闻网|电视台|融媒体中心)"
+)
 
 
 def _inside_blocked(c: Candidate, blocked: list[tuple[int, int]]) -> bool:
@@ -417,7 +432,9 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return sorted(chosen, key=lambda c: c.start)
 
 
-_LEVEL_PREFIX = re.compile(r"^(国家级|国家|省级|市级|区级|县级|省|市|区|县)")
+_LEVEL_PREFIX = re.compile(
+    r"^([一二三四五六七八九十\d]星级|[A-Z]{1,5}级|国家级|国家|省级|市级|区级|县级|省|市|区|县)"
+)
 
 
 def _is_category(name: str) -> bool:
@@ -475,8 +492,16 @@ def _is_upper_division(text: str) -> bool:
     return text in _upper_divisions()
 
 
+# 环大学 (around the universities) is a place word, not a university.
+_AROUND_UNIVERSITY = re.compile(r"^.?环(大学|高校)$")
+# Suffix words of these kinds name nothing on their own (综合保税区, 科技园).
+_BARE_SUFFIX_TYPES = frozenset({"zone", "platform", "institute", "university", "enterprise", "investor"})
+
+
 def _keep_name(name: str, c: Candidate) -> bool:
     if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or _is_category(name):
+        return False
+    if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
         return False
     if c.extractor != "vocabulary" and name in GENERIC_WORDS:
         return False
