@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from innoatlas.extract.ent_lexicon import load_zones
 from innoatlas.resolve import gazetteer as gz
 
@@ -40,13 +38,3 @@ def test_a_zone_lies_in_its_city_else_its_province():
     assert gz.zone_region(zones["天府新区"]) == "510100"
     assert gz.zone_region(zones["两江新区"]) == "500000"
     assert gz.zone_region(zones["璧山片区"]) == "500120"
-
-
-def test_districts_a_zone_replaced_only_from_the_date_it_did():
-    assert gz.replaced_divisions(date(2025, 3, 1)) == {}
-    replaced = gz.replaced_divisions(date(2026, 1, 15))
-    assert {code: zone.name for code, zone in replaced.items()} == {
-        "500105": "两江新区",
-        "500112": "两江新区",
-    }
-    assert gz.replaced_divisions(None) == {}  # an undated document is not re-mapped

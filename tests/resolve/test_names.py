@@ -33,8 +33,8 @@ def test_company_stem_drops_the_legal_form(name, stem):
 
 def test_keys_fold_company_forms_and_industry_tails_only():
     assert name_key("拓普集团", "enterprise") == name_key("拓普", "enterprise")
-    assert name_key("生物医药产业", "industry") == "生物医药"
-    assert name_key("战略性新兴产业", "industry") == "战略性新兴产业"  # 战略性新兴 is no field
+    assert name_key("生物医药产业", "industry") == name_key("生物医药", "industry") == "industry:生物医药"
+    assert name_key("战略性新兴产业", "industry") == "industry:战略性新兴产业"  # 战略性新兴 is no field
     assert name_key("重庆大学", "university") == "重庆大学"
 
 
@@ -62,6 +62,7 @@ def test_contractions(short, full):
         ("四川大学", "四川美术学院"),
         ("清华大学", "清华四川能源互联网研究院"),
         ("长安", "长安汽车"),  # prefixes are no contractions
+        ("长寿区委", "长寿经开区党工委"),  # a body of another kind
         ("重大", "重大"),
     ],
 )

@@ -123,14 +123,18 @@ def test_the_zone_version_follows_the_documents_date():
     text = "两江新区与江北区联合发布产业政策。\n"
     names = [("两江新区", "zone"), ("江北区", "region")]
     before, keys_before = resolve(text, names, "2024-05-10")
-    assert before.entities[LIANGJIANG].type == "zone"
-    assert before.entities[LIANGJIANG].region_key == CHONGQING
-    assert keys_before["江北区"] == "division:500105"
+    zone = before.entities[LIANGJIANG]
+    assert (zone.type, zone.parent_key, zone.region_key) == ("zone", None, CHONGQING)
     after, keys_after = resolve(text, names, "2026-01-15")
     district = after.entities[LIANGJIANG]
-    assert (district.type, district.parent_key) == ("region", CHONGQING)
-    assert keys_after["江北区"] == LIANGJIANG  # 江北区 was merged into it
-    assert "江北区" in district.aliases
+    assert (district.type, district.parent_key, district.region_key) == ("region", CHONGQING, None)
+    # the districts it replaced keep their own entity: later articles still name them
+    assert keys_before["江北区"] == keys_after["江北区"] == "division:500105"
+
+
+def test_an_undated_document_reads_the_latest_version():
+    resolution, _ = resolve("两江新区发布产业政策。\n", [("两江新区", "zone")])
+    assert resolution.entities[LIANGJIANG].type == "region"
 
 
 def test_relation_ends_resolve_to_mentions_and_names_and_a_date_to_nothing():
@@ -157,3 +161,30 @@ def test_every_mention_gets_a_key_and_the_same_name_the_same_key():
     assert resolution.mention_keys == ["沙坪坝区科技局", "沙坪坝区科技局"]
     bureau = resolution.entities["沙坪坝区科技局"]
     assert (bureau.parent_key, bureau.region_key) == ("division:500106", "division:500106")
+
+
+def test_a_body_of_a_district_named_after_its_city_and_district_belongs_to_the_district():
+    text = "重庆市江津区人民检察院与四川省合江县人民检察院签署协作协议。\n"
+    names = [("重庆市江津区人民检察院", "government"), ("四川省合江县人民检察院", "government")]
+    resolution, keys = resolve(text, names)
+    assert resolution.entities[keys["重庆市江津区人民检察院"]].parent_key == "division:500116"
+    assert resolution.entities[keys["四川省合江县人民检察院"]].parent_key == "division:510522"
+
+
+def test_a_body_named_after_an_economic_region_is_not_part_of_it():
+    resolution, keys = resolve("成渝金融法院发布典型案例。\n", [("成渝金融法院", "government")])
+    court = resolution.entities[keys["成渝金融法院"]]
+    assert (court.parent_key, court.region_key) == (None, None)
+
+
+def test_a_district_committee_is_no_contraction_of_a_zone_committee():
+    text = "长寿经开区党工委与长寿区委召开联席会议。\n"
+    _, keys = resolve(text, [("长寿经开区党工委", "government"), ("长寿区委", "government")])
+    assert keys["长寿区委"] != keys["长寿经开区党工委"]
+
+
+def test_a_field_and_a_firm_of_the_same_words_stay_apart():
+    text = "集成电路设计公司加快布局集成电路设计。\n"
+    _, keys = resolve(text, [("集成电路设计公司", "enterprise"), ("集成电路设计", "industry")])
+    assert keys["集成电路设计"] == "industry:集成电路设计"
+    assert keys["集成电路设计公司"] == "集成电路设计"

@@ -24,8 +24,23 @@ OUT = Path(__file__).resolve().parents[1] / "data" / "divisions.csv"
 
 # Longest first: the first suffix that matches is stripped for the short form.
 _SUFFIXES = (
-    "特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "自治旗",
-    "林区", "地区", "新区", "省", "市", "区", "县", "旗", "盟",
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "林区",
+    "地区",
+    "新区",
+    "省",
+    "市",
+    "区",
+    "县",
+    "旗",
+    "盟",
 )
 _NATION = re.compile(
     "(蒙古|回|藏|维吾尔|苗|彝|壮|布依|朝鲜|满|侗|瑶|白|土家|哈尼|哈萨克|傣|黎|傈僳|佤|畲|高山|拉祜|水|东乡|纳西|"
@@ -33,8 +48,34 @@ _NATION = re.compile(
     "保安|裕固|京|塔塔尔|独龙|鄂伦春|赫哲|门巴|珞巴|基诺)+族$"
 )
 # Short forms that are ordinary words or names of other things in running text.
-_BAD_SHORT = {"合作", "城区", "郊区", "矿区", "新区", "市中", "城中", "城关", "开发", "高新", "经济", "东区", "西区",
-              "南区", "北区", "中区", "江北", "长安", "新华", "和平", "红旗", "前进", "友谊", "胜利", "新兴", "白云"}
+_BAD_SHORT = {
+    "合作",
+    "城区",
+    "郊区",
+    "矿区",
+    "新区",
+    "市中",
+    "城中",
+    "城关",
+    "开发",
+    "高新",
+    "经济",
+    "东区",
+    "西区",
+    "南区",
+    "北区",
+    "中区",
+    "江北",
+    "长安",
+    "新华",
+    "和平",
+    "红旗",
+    "前进",
+    "友谊",
+    "胜利",
+    "新兴",
+    "白云",
+}
 
 
 _PLACEHOLDERS = {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}
@@ -76,8 +117,15 @@ def build_rows() -> list[dict[str, str]]:
         else:
             city = code[:4] + "0" * 8
             parent = city if city in codes else code[:2] + "0" * 10
-        rows.append({"code": code[:6], "name": name, "level": level, "parent": parent[:6],
-                     "short": short_form(name) or ""})
+        rows.append(
+            {
+                "code": code[:6],
+                "name": name,
+                "level": level,
+                "parent": parent[:6],
+                "short": short_form(name) or "",
+            }
+        )
     return rows
 
 

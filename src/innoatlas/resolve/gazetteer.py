@@ -13,7 +13,6 @@ from __future__ import annotations
 import functools
 from collections import defaultdict
 from dataclasses import dataclass
-from datetime import date
 
 from innoatlas.extract.ent_lexicon import Division, Zone, load_divisions, load_zones
 from innoatlas.resolve.names import fold
@@ -138,19 +137,3 @@ def zone_region(zone: Zone) -> str | None:
         if code is not None:
             return code
     return division_named(zone.province) if zone.province else None
-
-
-def replaced_divisions(when: date | None) -> dict[str, Zone]:
-    """Division codes that a zone replaced by `when` (only for a known date): 江北区 -> 两江新区 after 2025-11."""
-    if when is None:
-        return {}
-    out = {}
-    for zone in load_zones().values():
-        version = zone.version_at(when)
-        if version is None or not version.replaces or (version.start and when < version.start):
-            continue
-        for name in version.replaces:
-            code = division_named(name, zone.province)
-            if code is not None:
-                out[code] = zone
-    return out

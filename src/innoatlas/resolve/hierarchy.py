@@ -55,9 +55,26 @@ def split_branch(folded: str) -> Branch | None:
 
 
 def leading_place(folded: str) -> str | None:
-    """The longest division or zone name `folded` starts with, leaving at least two characters."""
+    """The longest division or zone name `folded` starts with, leaving at least two characters.
+
+    Economic regions (成渝, 川渝) are no places a body belongs to: 成渝金融法院
+    serves the region but is not part of it.
+    """
     for k in range(min(MAX_PLACE_CHARS, len(folded) - 2), 1, -1):
         head = folded[:k]
-        if head in zone_index() or division_candidates(head, short_ok=True):
+        zone = zone_index().get(head)
+        if zone is not None and zone.kind == "economic_region":
+            continue
+        if zone is not None or division_candidates(head, short_ok=True):
             return head
     return None
+
+
+def leading_places(folded: str) -> list[str]:
+    """The places a name starts with, outermost first: 重庆市江津区人民检察院 -> [重庆市, 江津区]."""
+    places = []
+    rest = folded
+    while (place := leading_place(rest)) is not None:
+        places.append(place)
+        rest = rest[len(place) :]
+    return places

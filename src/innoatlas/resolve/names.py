@@ -21,6 +21,7 @@ _LEGAL_FORM = re.compile(r"(?:(?:集团)?(?:股份)?有限(?:责任)?公司|集�
 # text (摩方精密科技公司 is written 摩方精密).
 _TRADE_TAIL = re.compile(r"(?:科技|技术)$")
 _INDUSTRY_TAIL = re.compile(r"(?:产业|行业)$")
+INDUSTRY_PREFIX = "industry:"
 COMPANY_TYPES = frozenset({"enterprise", "investor"})
 # A stem shorter than this is too little to identify a firm (X公司 keeps its form).
 MIN_STEM = 2
@@ -49,11 +50,12 @@ def is_legal_form(text: str) -> bool:
 
 def name_key(folded: str, type_: str) -> str:
     """Key of an entity that no gazetteer knows: its folded name, legal form or 产业 tail dropped."""
-    if type_ in COMPANY_TYPES or _LEGAL_FORM.search(folded):
+    if type_ != "industry" and (type_ in COMPANY_TYPES or _LEGAL_FORM.search(folded)):
         return company_stem(folded)
     if type_ == "industry":  # 生物医药产业 is 生物医药, but 战略性新兴产业 keeps its tail
         stem = _INDUSTRY_TAIL.sub("", folded)
-        return stem if stem in industry_terms() else folded
+        # A field of its own namespace: 集成电路设计 the field is not 集成电路设计公司 the firm.
+        return INDUSTRY_PREFIX + (stem if stem in industry_terms() else folded)
     return folded
 
 
@@ -94,7 +96,15 @@ def contracts(short: str, full: str) -> bool:
     head_short, head_full = short[: len(short) - tail], full[: len(full) - tail]
     if not head_short or head_full.startswith(head_short):
         return False
-    found = suffix_type(head_short)
-    if found is not None and len(found[0]) >= 2:
+    if _kind_suffix(head_short):
+        return False
+    own = _kind_suffix(short)
+    if own and not full.endswith(own):  # 长寿区委 is the district's committee, not 长寿经开区党工委
         return False
     return _embeds_with_short_tail(head_short, head_full)
+
+
+def _kind_suffix(text: str) -> str | None:
+    """The suffix that makes `text` a name of a kind of body (大学, 区委), if two characters or more."""
+    found = suffix_type(text)
+    return found[0] if found is not None and len(found[0]) >= 2 else None

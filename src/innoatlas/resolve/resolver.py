@@ -9,8 +9,10 @@
    it writes in full (重大 = 重庆大学);
 3. every other name is its own entity, keyed by its folded name (names.name_key);
 4. hierarchy: divisions up to their province, a zone to its region and parent
-   zone in the version of the document's date (两江新区 is a district from
-   2025-11, replacing 江北区 and 渝北区), a branch to its parent body and place.
+   zone in the version of the document's date (两江新区 is a new area until
+   2025-11 and a district after), a branch to its parent body and place.
+   The districts a zone replaced keep their own entities: articles after the
+   date still name them as actors (渝北区 in a 2026 report on dev2).
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from innoatlas.documents.model import Document
 from innoatlas.extract.ent_lexicon import Zone
 from innoatlas.extract.model import EntityMention, Extraction
 from innoatlas.resolve import gazetteer as gz
-from innoatlas.resolve.hierarchy import NAMED_PLACE_TYPES, leading_place, split_branch
+from innoatlas.resolve.hierarchy import NAMED_PLACE_TYPES, leading_place, leading_places, split_branch
 from innoatlas.resolve.model import GAZETTEER, NAME, CanonicalEntity, Resolution
 from innoatlas.resolve.names import contracts, fold, name_key
 
@@ -49,7 +51,6 @@ class DocumentResolver:
     def __init__(self, when: date | None, mentions: list[EntityMention]):
         self.when = when
         self.resolution = Resolution()
-        self.replaced = gz.replaced_divisions(when)
         self.written: dict[str, str] = {}  # folded name -> key, for this document's names
         self.context = self._context_codes(mentions)
         self._resolve_mentions(mentions)
@@ -128,8 +129,6 @@ class DocumentResolver:
         return self._add_division(codes[0], folded) if len(codes) == 1 else None
 
     def _add_division(self, code: str, written: str | None = None) -> str:
-        if code in self.replaced:
-            return self._add_zone(self.replaced[code])
         key = gz.division_key(code)
         if key in self.resolution.entities:
             return key
@@ -224,8 +223,7 @@ class DocumentResolver:
                     self.resolution.add_relation(entity.key, "located_in", entity.region_key, NAME)
             return
         if entity.type in NAMED_PLACE_TYPES:
-            place = leading_place(folded)
-            place_key = self._place_key(place) if place else None
+            place_key = self._innermost_place(leading_places(folded))
             if place_key is None:
                 return
             entity.region_key = place_key
@@ -237,3 +235,13 @@ class DocumentResolver:
 
     def _place_key(self, folded: str) -> str | None:
         return self._gazetteer_key(folded, "region")
+
+    def _innermost_place(self, places: list[str]) -> str | None:
+        """The key of the last place of a chain written outermost first (重庆市 江津区), if it resolves."""
+        key = self._place_key(places[0]) if places else None
+        for i in range(2, len(places) + 1):  # an inner place counts only inside the one before it
+            inner = self._prefixed_place("".join(places[:i]))
+            if inner is None:
+                break
+            key = inner
+        return key
