@@ -23,6 +23,11 @@ def upgrade_to_head(engine: Engine) -> None:
     if current_revision(engine) == head_revision():
         return
     with engine.begin() as connection:
+        if connection.dialect.name == "sqlite":
+            # pysqlite opens no transaction before DDL, so a crash mid-migration
+            # would leave half a schema that the next open cannot upgrade; the
+            # write lock also makes a second process wait, then see the new revision.
+            connection.exec_driver_sql("BEGIN IMMEDIATE")
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
 
