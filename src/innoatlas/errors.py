@@ -22,3 +22,16 @@ class DocumentError(InnoatlasError):
 
 class StoreError(InnoatlasError):
     """The knowledge base cannot be opened or written."""
+
+
+class NotFoundError(StoreError):
+    """A requested row (entity, document, indicator, ...) is not in the knowledge base.
+
+    `what` and `ref` name the row; `message` replaces the default
+    "no <what> with id <ref>" where a name, not an id, was asked for.
+    """
+
+    def __init__(self, what: str, ref: object, message: str | None = None):
+        self.what = what
+        self.ref = ref
+        super().__init__(message or f"no {what} with id {ref}")

@@ -15,8 +15,10 @@ from datetime import date
 from sqlalchemy import Select, and_, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from innoatlas.errors import InnoatlasError
+from innoatlas.errors import NotFoundError
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
+
+__all__ = ["NotFoundError"]  # raised here; also imported from here by older callers
 
 DEFAULT_LIMIT = 50
 # Large enough for a full table on one page, small enough that one request
@@ -24,22 +26,18 @@ DEFAULT_LIMIT = 50
 MAX_LIMIT = 500
 # A profile shows the most recent facts; the full lists are paginated endpoints.
 PROFILE_LIST_LIMIT = 100
+# Totals are exact up to this many rows, "at least" beyond (count_capped):
+# counting 1,000 index entries takes a few ms on a slow laptop.
+COUNT_CAP = 1000
 MAX_GRAPH_DEPTH = 3
 # An ECharts force layout stays readable (and fast) up to about this many nodes.
 MAX_GRAPH_NODES = 150
-EVIDENCE_PER_EDGE = 3
+# Edges among those nodes: beyond this the picture is a hairball anyway, and
+# the JSON of 10,000 documents' graph stays under ~100 kB.
+MAX_GRAPH_EDGES = 400
 HOME_TOP = 10
 # Only regions and zones form the region tree (DESIGN.md's hierarchy).
 TREE_TYPES = ("region", "zone")
-
-
-class NotFoundError(InnoatlasError):
-    """A requested row (entity, document, indicator) does not exist."""
-
-    def __init__(self, what: str, ref: object):
-        self.what = what
-        self.ref = ref
-        super().__init__(f"no {what} with id {ref}")
 
 
 def clamp_page(limit: int | None, offset: int | None) -> tuple[int, int]:
@@ -51,7 +49,66 @@ def paginate(session: Session, stmt: Select, limit: int | None, offset: int | No
     limit, offset = clamp_page(limit, offset)
     total = session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery()))
     rows = session.execute(stmt.limit(limit).offset(offset)).all()
-    return {"items": [row_to_item(r) for r in rows], "total": total or 0, "limit": limit, "offset": offset}
+    return {
+        "items": [row_to_item(r) for r in rows],
+        "total": total or 0,
+        "total_exact": True,
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def paginate_ids(
+    session: Session, ids: Select, count: Select, limit: int | None, offset: int | None, load
+) -> dict:
+    """A page found on one table's indexes, then loaded with its joins (a "deferred join").
+
+    `ids` selects the ordered ids of the page's rows from one table with
+    its filters, `count` the rows to count (count_capped); `load(ids)` returns
+    the items of those ids in that order. On 10,000 documents this keeps
+    a page of a hub entity's facts to a few index walks instead of
+    joining and sorting every fact before LIMIT.
+    """
+    limit, offset = clamp_page(limit, offset)
+    page = session.scalars(ids.limit(limit).offset(offset)).all() if limit else []
+    total, exact = count_capped(session, count)
+    return {
+        "items": load(page) if page else [],
+        "total": total,
+        "total_exact": exact,
+        "limit": limit,
+        "offset": offset,
+    }
+
+
+def count_capped(session: Session, ids: Select) -> tuple[int, bool]:
+    """(count, exact) of the rows `ids` selects, counting at most COUNT_CAP of them.
+
+    Exact totals of a hub's facts on 10,000 documents (tens of thousands of
+    index entries) cost more than the page itself; past the cap the page
+    says "at least" (`total_exact` false) and paging still works.
+    """
+    n = (
+        session.scalar(select(func.count()).select_from(ids.order_by(None).limit(COUNT_CAP + 1).subquery()))
+        or 0
+    )
+    return min(n, COUNT_CAP), n <= COUNT_CAP
+
+
+def in_order(ids: list[int], rows, key) -> list:
+    by_id = {key(r): r for r in rows}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def newest_first(session: Session) -> list:
+    """Documents newest first, undated last, in an order an index on `published` serves.
+
+    SQLite sorts NULL lowest, so a plain DESC already puts undated last;
+    spelling NULLS LAST there would stop it using the index.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        return [Document.published.desc(), Document.id.desc()]
+    return [Document.published.desc().nulls_last(), Document.id.desc()]
 
 
 # -- small row shapes ---------------------------------------------------------
@@ -72,6 +129,36 @@ def document_ref(doc: Document | None) -> dict | None:
         "outlet": doc.outlet,
         "published": doc.published.isoformat() if doc.published else None,
     }
+
+
+# The columns a document row shows: loading a whole Document also reads its
+# text and offset map (tens of kB each), which dominates a page of 100.
+DOCUMENT_ROW_COLUMNS = (
+    Document.id,
+    Document.title,
+    Document.name,
+    Document.outlet,
+    Document.published,
+    Document.source,
+    Document.url,
+    Document.published_precision,
+    Document.script,
+    Document.duplicate_of_id,
+    Document.duplicate_kind,
+)
+
+
+def load_document_rows(session: Session, ids: list[int]) -> list[dict]:
+    rows = session.execute(select(*DOCUMENT_ROW_COLUMNS).where(Document.id.in_(ids))).all()
+    return [document_row(r) for r in in_order(ids, rows, lambda r: r.id)]
+
+
+def load_document_refs(session: Session, ids) -> dict[int, dict]:
+    columns = (Document.id, Document.title, Document.name, Document.outlet, Document.published)
+    ids = list(set(ids))
+    if not ids:
+        return {}
+    return {r.id: document_ref(r) for r in session.execute(select(*columns).where(Document.id.in_(ids)))}
 
 
 def document_row(doc: Document) -> dict:
@@ -131,39 +218,44 @@ def summarize_store(session: Session) -> dict:
     """Counts by entity type, latest documents, top zones and industries (the home page)."""
     by_type = dict(session.execute(select(Entity.type, func.count()).group_by(Entity.type)).all())
     latest = session.scalars(
-        select(Document)
+        select(Document.id)
         .where(Document.duplicate_of_id.is_(None))
-        .order_by(Document.published.desc().nulls_last(), Document.id.desc())
+        .order_by(*newest_first(session))
         .limit(HOME_TOP)
     ).all()
+    refs = load_document_refs(session, latest)
     return {
         "counts": {
-            "documents": session.scalar(select(func.count(Document.id))) or 0,
+            "documents": count_rows(session, Document),
             "entities": sum(by_type.values()),
-            "indicators": session.scalar(select(func.count(Indicator.id))) or 0,
-            "relations": session.scalar(select(func.count(Relation.id))) or 0,
+            "indicators": count_rows(session, Indicator),
+            "relations": count_rows(session, Relation),
         },
         "entity_types": by_type,
-        "latest_documents": [document_ref(d) for d in latest],
+        "latest_documents": [refs[i] for i in latest],
         "top_zones": rank_entities_by_mentions(session, "zone", HOME_TOP),
         "top_industries": rank_entities_by_mentions(session, "industry", HOME_TOP),
     }
 
 
+def count_rows(session: Session, model) -> int:
+    # count(*), not count(id): SQLite then counts the smallest index, not the table's pages.
+    return session.scalar(select(func.count()).select_from(model)) or 0
+
+
 def rank_entities_by_mentions(session: Session, entity_type: str, limit: int) -> list[dict]:
-    counts = (
+    # Filtering mentions by an id list (not a join) lets SQLite count each
+    # entity's range of the (entity_id, document_id) index without the table.
+    of_type = select(Entity.id).where(Entity.type == entity_type)
+    counts = session.execute(
         select(Mention.entity_id, func.count().label("n"))
-        .join(Entity, Entity.id == Mention.entity_id)
-        .where(Entity.type == entity_type)
+        .where(Mention.entity_id.in_(of_type))
         .group_by(Mention.entity_id)
-        .order_by(func.count().desc())
+        .order_by(func.count().desc(), Mention.entity_id)
         .limit(limit)
-        .subquery()
-    )
-    rows = session.execute(
-        select(Entity, counts.c.n).join(counts, counts.c.entity_id == Entity.id).order_by(counts.c.n.desc())
     ).all()
-    return [{**entity_ref(e), "mentions": n} for e, n in rows]
+    entities = {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_([c[0] for c in counts])))}
+    return [{**entity_ref(entities[i]), "mentions": n} for i, n in counts]
 
 
 # -- entities -------------------------------------------------------------------
@@ -225,28 +317,75 @@ def get_entity(session: Session, entity_id: int) -> dict:
 
 
 def list_entity_relations(session: Session, entity_id: int, limit: int = PROFILE_LIST_LIMIT) -> dict:
+    """The entity's most recently stored relations (either end), with their evidence."""
+    # One index walk per end (newest first), merged: an OR of both ends
+    # would make SQLite collect and sort every relation of a hub.
+    as_subject = select(Relation.id).where(Relation.subject_id == entity_id).order_by(Relation.id.desc())
+    as_object = select(Relation.id).where(Relation.object_id == entity_id, Relation.subject_id != entity_id)
+    as_object = as_object.order_by(Relation.id.desc())
+    ids = sorted(
+        {*session.scalars(as_subject.limit(limit)), *session.scalars(as_object.limit(limit))}, reverse=True
+    )
+    ids = ids[:limit]
+    n_subject, exact_subject = count_capped(session, as_subject)
+    n_object, exact_object = count_capped(session, as_object)
+    return {
+        "items": load_relations(session, ids),
+        "total": n_subject + n_object,
+        "total_exact": exact_subject and exact_object,
+        "limit": limit,
+        "offset": 0,
+    }
+
+
+def load_relations(session: Session, ids: list[int]) -> list[dict]:
     subject, obj = aliased(Entity), aliased(Entity)
-    stmt = (
-        select(Relation, subject, obj, Document)
+    rows = session.execute(
+        select(Relation, subject, obj)
         .join(subject, subject.id == Relation.subject_id)
         .join(obj, obj.id == Relation.object_id)
-        .outerjoin(Document, Document.id == Relation.document_id)
-        .where(or_(Relation.subject_id == entity_id, Relation.object_id == entity_id))
-        .order_by(Relation.predicate, Relation.id)
-    )
-    return paginate(session, stmt, limit, 0, lambda r: relation_row(*r))
+        .where(Relation.id.in_(ids))
+    ).all()
+    docs = load_document_refs(session, [r.document_id for r, _s, _o in rows if r.document_id])
+    by_id = {r.id: (r, s, o) for r, s, o in rows}
+    items = []
+    for i in ids:
+        if i in by_id:
+            rel, s, o = by_id[i]
+            items.append(relation_row(rel, s, o, None) | {"document": docs.get(rel.document_id)})
+    return items
 
 
 def list_metrics(session: Session, subject: int | None = None) -> list[dict]:
     """The (metric_key, metric) pairs with indicators, most frequent first: the explorer's choices."""
-    key = func.coalesce(Indicator.metric_key, Indicator.metric)
-    stmt = (
-        select(key, func.min(Indicator.metric), func.count()).group_by(key).order_by(func.count().desc(), key)
+    keyed = select(Indicator.metric_key, func.count(), func.min(Indicator.id)).where(
+        Indicator.metric_key.is_not(None)
+    )
+    unkeyed = select(Indicator.metric, func.count(), func.min(Indicator.id)).where(
+        Indicator.metric_key.is_(None)
     )
     if subject is not None:
-        stmt = stmt.where(Indicator.subject_id == subject)
-    rows = session.execute(stmt.limit(MAX_LIMIT)).all()
-    return [{"metric_key": k, "metric": m, "count": n} for k, m, n in rows]
+        keyed, unkeyed = (
+            keyed.where(Indicator.subject_id == subject),
+            unkeyed.where(Indicator.subject_id == subject),
+        )
+    counts = [
+        *session.execute(keyed.group_by(Indicator.metric_key)).all(),
+        *session.execute(unkeyed.group_by(Indicator.metric)).all(),
+    ]
+    counts.sort(key=lambda c: (-c[1], c[0]))
+    counts = counts[:MAX_LIMIT]
+    # The label of a key: the metric as written in its first indicator.
+    labels = (
+        dict(
+            session.execute(
+                select(Indicator.id, Indicator.metric).where(Indicator.id.in_([c[2] for c in counts]))
+            ).all()
+        )
+        if counts
+        else {}
+    )
+    return [{"metric_key": k, "metric": labels.get(first, k), "count": n} for k, n, first in counts]
 
 
 def list_subjects(session: Session, limit: int = MAX_LIMIT) -> list[dict]:
@@ -270,12 +409,18 @@ def list_subjects(session: Session, limit: int = MAX_LIMIT) -> list[dict]:
 # -- indicators -----------------------------------------------------------------
 
 
-def _indicator_select() -> Select:
-    return (
-        select(Indicator, Entity, Document)
+def load_indicators(session: Session, ids: list[int]) -> list[dict]:
+    """Indicator rows of `ids`, in that order, with subject and document references."""
+    rows = session.execute(
+        select(Indicator, Entity)
         .outerjoin(Entity, Entity.id == Indicator.subject_id)
-        .join(Document, Document.id == Indicator.document_id)
-    )
+        .where(Indicator.id.in_(ids))
+    ).all()
+    docs = load_document_refs(session, [i.document_id for i, _e in rows])
+    return [
+        indicator_row(i, e, None) | {"document": docs.get(i.document_id)}
+        for i, e in in_order(ids, rows, lambda r: r[0].id)
+    ]
 
 
 def list_indicators(
@@ -288,32 +433,36 @@ def list_indicators(
     offset: int | None = None,
 ) -> dict:
     """Indicators filtered by subject, metric key (or metric as written), period and document."""
-    stmt = _indicator_select()
+    stmt = select(Indicator.id)
     if subject is not None:
         stmt = stmt.where(Indicator.subject_id == subject)
     if metric_key:
-        stmt = stmt.where(_metric_matches(metric_key))
+        stmt = stmt.where(metric_matches(session, metric_key))
     if period:
         stmt = stmt.where(Indicator.period.startswith(period, autoescape=True))
     if document is not None:
         stmt = stmt.where(Indicator.document_id == document)
-    stmt = stmt.order_by(Indicator.document_id.desc(), Indicator.start, Indicator.id)
-    return paginate(session, stmt, limit, offset, lambda r: indicator_row(*r))
+    ordered = stmt.order_by(Indicator.document_id.desc(), Indicator.start, Indicator.id)
+    return paginate_ids(session, ordered, stmt, limit, offset, lambda ids: load_indicators(session, ids))
 
 
-def _metric_matches(metric_key: str):
-    # Indicators without a canonical key are found by their metric as written.
-    return or_(
-        Indicator.metric_key == metric_key,
-        and_(Indicator.metric_key.is_(None), Indicator.metric == metric_key),
-    )
+def metric_matches(session: Session, metric_key: str):
+    """Indicators of a canonical metric key, or, for a metric without one, of the metric as written.
+
+    Asking which of the two it is first keeps each to one index: an OR of
+    both would scan every indicator.
+    """
+    keyed = session.scalar(select(Indicator.id).where(Indicator.metric_key == metric_key).limit(1))
+    if keyed is not None:
+        return Indicator.metric_key == metric_key
+    return and_(Indicator.metric_key.is_(None), Indicator.metric == metric_key)
 
 
 def get_indicator(session: Session, indicator_id: int) -> dict:
-    row = session.execute(_indicator_select().where(Indicator.id == indicator_id)).first()
-    if row is None:
+    found = load_indicators(session, [indicator_id])
+    if not found:
         raise NotFoundError("indicator", indicator_id)
-    return indicator_row(*row)
+    return found[0]
 
 
 def get_series(
@@ -333,11 +482,15 @@ def get_series(
     entity = session.get(Entity, subject)
     if entity is None:
         raise NotFoundError("entity", subject)
-    stmt = _indicator_select().where(Indicator.subject_id == subject, _metric_matches(metric_key))
+    stmt = (
+        select(Indicator.id)
+        .join(Document, Document.id == Indicator.document_id)
+        .where(Indicator.subject_id == subject, metric_matches(session, metric_key))
+    )
     if not include_duplicates:
         stmt = stmt.where(Document.duplicate_of_id.is_(None))
-    stmt = stmt.order_by(Indicator.period.nulls_last(), Document.published, Indicator.id)
-    page = paginate(session, stmt, limit, offset, lambda r: indicator_row(*r))
+    ordered = stmt.order_by(Indicator.period.is_(None), Indicator.period, Document.published, Indicator.id)
+    page = paginate_ids(session, ordered, stmt, limit, offset, lambda ids: load_indicators(session, ids))
     _flag_conflicts(page["items"])
     return {"subject": entity_ref(entity), "metric_key": metric_key, **page}
 
@@ -364,19 +517,27 @@ def list_documents(
     offset: int | None = None,
 ) -> dict:
     """Documents, newest first, filtered by outlet, year, mentioned entity; duplicates kept or left out."""
-    stmt = select(Document)
+    stmt = select(Document.id)
     if outlet:
         stmt = stmt.where(Document.outlet == outlet)
     if year is not None:
-        stmt = stmt.where(
-            Document.published >= date(year, 1, 1), Document.published <= date(year, 12, 31)
-        )
-    if entity is not None:
-        stmt = stmt.where(Document.id.in_(select(Mention.document_id).where(Mention.entity_id == entity)))
+        stmt = stmt.where(Document.published >= date(year, 1, 1), Document.published <= date(year, 12, 31))
     if not duplicates:
         stmt = stmt.where(Document.duplicate_of_id.is_(None))
-    stmt = stmt.order_by(Document.published.desc().nulls_last(), Document.id.desc())
-    return paginate(session, stmt, limit, offset, lambda r: document_row(r[0]))
+    count = stmt
+    if entity is not None:
+        # Newest first, each document asked "does it mention the entity?" on
+        # the (document_id, entity_id) index: the page needs only as many
+        # documents as it shows, where IN (...) would gather all of them first.
+        mentions = select(Mention.id).where(Mention.document_id == Document.id, Mention.entity_id == entity)
+        stmt = stmt.where(mentions.exists())
+        count = (
+            stmt
+            if outlet or year is not None or not duplicates
+            else (select(Mention.document_id).where(Mention.entity_id == entity).distinct())
+        )
+    ordered = stmt.order_by(*newest_first(session))
+    return paginate_ids(session, ordered, count, limit, offset, lambda ids: load_document_rows(session, ids))
 
 
 def get_document(session: Session, document_id: int) -> dict:
@@ -391,7 +552,8 @@ def get_document(session: Session, document_id: int) -> dict:
         .order_by(Mention.start, Mention.id)
     ).all()
     indicators = session.execute(
-        _indicator_select()
+        select(Indicator, Entity)
+        .outerjoin(Entity, Entity.id == Indicator.subject_id)
         .where(Indicator.document_id == document_id)
         .order_by(Indicator.start, Indicator.id)
     ).all()
@@ -409,7 +571,7 @@ def get_document(session: Session, document_id: int) -> dict:
         "original": doc.original,
         "norm": doc.norm,
         "norm_to_original": to_original,
-        "duplicate_of_document": document_ref(session.get(Document, doc.duplicate_of_id))
+        "duplicate_of_document": load_document_refs(session, [doc.duplicate_of_id]).get(doc.duplicate_of_id)
         if doc.duplicate_of_id
         else None,
         "mentions": [
@@ -427,8 +589,7 @@ def get_document(session: Session, document_id: int) -> dict:
             for m, e in mentions
         ],
         "indicators": [
-            {**indicator_row(i, s, None), **original_span(to_original, i.start, i.end)}
-            for i, s, _d in indicators
+            {**indicator_row(i, s, None), **original_span(to_original, i.start, i.end)} for i, s in indicators
         ],
         "relations": [relation_row(r, s, o, None) for r, s, o in relations],
     }
@@ -447,59 +608,114 @@ def original_span(norm_to_original: list[int], start: int | None, end: int | Non
 
 
 def get_graph(session: Session, entity_id: int, depth: int = 1) -> dict:
-    """The neighbourhood of an entity to `depth` hops over relations, with types and evidence."""
+    """The neighbourhood of an entity to `depth` hops over relations, with types and evidence.
+
+    Edges are (subject, predicate, object) with the number of relation rows
+    behind them and the first and latest as evidence, aggregated in SQL on
+    the edge indexes. Past MAX_GRAPH_NODES nodes (strongest edges kept
+    first) or MAX_GRAPH_EDGES edges, `truncated` says the picture is partial.
+    """
     center = session.get(Entity, entity_id)
     if center is None:
         raise NotFoundError("entity", entity_id)
     depth = max(1, min(int(depth), MAX_GRAPH_DEPTH))
     levels = {entity_id: 0}
-    frontier = {entity_id}
     edges: dict[tuple, dict] = {}
+    frontier, truncated = {entity_id}, False
     for level in range(1, depth + 1):
-        if not frontier or len(levels) >= MAX_GRAPH_NODES:
+        if not frontier:
             break
-        frontier = _expand_frontier(session, frontier, levels, edges, level)
+        frontier, cut = _expand_frontier(session, frontier, levels, edges, level)
+        truncated = truncated or cut
+    kept = [e for e in edges.values() if e["source"] in levels and e["target"] in levels]
+    kept.sort(key=lambda e: -e["count"])
+    truncated = truncated or len(kept) > MAX_GRAPH_EDGES
+    kept = kept[:MAX_GRAPH_EDGES]
+    _add_evidence(session, kept)
     nodes = session.scalars(select(Entity).where(Entity.id.in_(levels))).all()
-    kept = {n.id for n in nodes}
     return {
         "center": entity_ref(center),
         "depth": depth,
         "nodes": sorted(
             ({**entity_ref(n), "depth": levels[n.id]} for n in nodes), key=lambda n: (n["depth"], n["id"])
         ),
-        "edges": [e for e in edges.values() if e["source"] in kept and e["target"] in kept],
-        "truncated": len(levels) >= MAX_GRAPH_NODES,
+        "edges": kept,
+        "truncated": truncated,
+        "max_nodes": MAX_GRAPH_NODES,
+        "max_edges": MAX_GRAPH_EDGES,
     }
 
 
-def _expand_frontier(session: Session, frontier: set[int], levels: dict, edges: dict, level: int) -> set[int]:
-    rows = session.execute(
-        select(Relation, Document)
-        .outerjoin(Document, Document.id == Relation.document_id)
-        .where(or_(Relation.subject_id.in_(frontier), Relation.object_id.in_(frontier)))
-        .order_by(Relation.id)
-    ).all()
+def _expand_frontier(
+    session: Session, frontier: set[int], levels: dict, edges: dict, level: int
+) -> tuple[set[int], bool]:
+    """Add the edges of `frontier` and their new ends at `level`; (new nodes, whether some were cut)."""
+    ids = list(frontier)
+    sides = (
+        (Relation.subject_id, Relation.object_id, Relation.subject_id.in_(ids)),
+        # Rows with both ends in the frontier were counted on the subject side.
+        (
+            Relation.object_id,
+            Relation.subject_id,
+            and_(Relation.object_id.in_(ids), Relation.subject_id.not_in(ids)),
+        ),
+    )
+    rows = []
+    for near, far, where in sides:
+        rows += session.execute(
+            select(
+                Relation.subject_id,
+                Relation.predicate,
+                Relation.object_id,
+                func.count(),
+                func.min(Relation.id),
+                func.max(Relation.id),
+            )
+            .where(where)
+            .group_by(near, Relation.predicate, far)
+        ).all()
+    rows.sort(key=lambda r: -r[3])
     found: set[int] = set()
-    for rel, doc in rows:
-        for other in (rel.subject_id, rel.object_id):
-            if other not in levels and len(levels) < MAX_GRAPH_NODES:
-                levels[other] = level
-                found.add(other)
-        key = (rel.subject_id, rel.predicate, rel.object_id)
-        edge = edges.setdefault(
-            key,
+    cut = False
+    for subject_id, predicate, object_id, n, first, latest in rows:
+        key = (subject_id, predicate, object_id)
+        if key not in edges:
+            edges[key] = {
+                "source": subject_id,
+                "target": object_id,
+                "predicate": predicate,
+                "count": n,
+                "evidence_ids": sorted({first, latest}),
+            }
+        for other in (subject_id, object_id):
+            if other in levels:
+                continue
+            if len(levels) >= MAX_GRAPH_NODES:
+                cut = True
+                continue
+            levels[other] = level
+            found.add(other)
+    return found, cut
+
+
+def _add_evidence(session: Session, edges: list[dict]) -> None:
+    """Each edge's first and latest relation rows as {"quote", "document"}."""
+    wanted = [i for e in edges for i in e["evidence_ids"]]
+    rows = {}
+    for chunk in range(0, len(wanted), 500):  # SQLite's bound-parameter limit is far above; PostgreSQL's too
+        ids = wanted[chunk : chunk + 500]
+        rows.update(
             {
-                "source": rel.subject_id,
-                "target": rel.object_id,
-                "predicate": rel.predicate,
-                "count": 0,
-                "evidence": [],
-            },
+                r.id: r
+                for r in session.execute(
+                    select(Relation.id, Relation.quote, Relation.document_id).where(Relation.id.in_(ids))
+                )
+            }
         )
-        edge["count"] += 1
-        if len(edge["evidence"]) < EVIDENCE_PER_EDGE and rel.quote:
-            edge["evidence"].append({"quote": rel.quote, "document": document_ref(doc)})
-    return found
+    docs = load_document_refs(session, [r.document_id for r in rows.values() if r.document_id])
+    for e in edges:
+        found = [rows[i] for i in e.pop("evidence_ids") if i in rows]
+        e["evidence"] = [{"quote": r.quote, "document": docs.get(r.document_id)} for r in found if r.quote]
 
 
 def get_region_tree(session: Session) -> dict:

@@ -13,13 +13,9 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from innoatlas.documents.model import PublishedDate
-from innoatlas.errors import StoreError
+from innoatlas.errors import NotFoundError
 from innoatlas.store.schema import Alias, Base, Document, Entity, Indicator, Mention, Relation
 from innoatlas.store.write import fold_name
-
-
-class NotFoundError(StoreError):
-    """A document or entity asked for by id or name is not in the knowledge base."""
 
 
 @dataclass
@@ -157,7 +153,9 @@ def find_document(session: Session, ref: str | int) -> Document:
     query = select(Document).where(or_(Document.name == text, Document.source == text)).order_by(Document.id)
     d = session.scalars(query).first()
     if d is None:
-        raise NotFoundError(f"no document {text!r} in the knowledge base (list them with: innoatlas docs)")
+        raise NotFoundError(
+            "document", text, f"no document {text!r} in the knowledge base (list them with: innoatlas docs)"
+        )
     return d
 
 
@@ -201,7 +199,9 @@ def find_entity(session: Session, name: str) -> Entity:
         entity = session.scalars(query.order_by(Entity.id)).first()
         if entity is not None:
             return entity
-    raise NotFoundError(f"no entity {name!r} in the knowledge base (ingest documents that mention it first)")
+    raise NotFoundError(
+        "entity", name, f"no entity {name!r} in the knowledge base (ingest documents that mention it first)"
+    )
 
 
 def entity_profile(session: Session, name: str) -> EntityProfile:

@@ -130,7 +130,12 @@ class Mention(Base):
 
 class Indicator(Base):
     __tablename__ = "indicators"
-    __table_args__ = (Index("ix_indicator_series", "subject_id", "metric_key", "period"),)
+    __table_args__ = (
+        Index("ix_indicator_series", "subject_id", "metric_key", "period"),
+        # Lists of a subject's / a metric's indicators, newest document first (store/queries.py).
+        Index("ix_indicator_subject_document", "subject_id", "document_id", "start"),
+        Index("ix_indicator_metric_document", "metric_key", "document_id", "start"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     document_id: Mapped[int] = mapped_column(ForeignKey("documents.id", ondelete="CASCADE"), index=True)

@@ -18,6 +18,8 @@ INDEXES = [
     ("ix_mention_document_entity", "mentions", ["document_id", "entity_id"]),
     ("ix_relation_subject_edge", "relations", ["subject_id", "predicate", "object_id"]),
     ("ix_relation_object_edge", "relations", ["object_id", "predicate", "subject_id"]),
+    ("ix_indicator_subject_document", "indicators", ["subject_id", "document_id", "start"]),
+    ("ix_indicator_metric_document", "indicators", ["metric_key", "document_id", "start"]),
 ]
 
 
