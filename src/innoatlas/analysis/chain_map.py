@@ -11,8 +11,8 @@
    it), invests_in (investors in its actors); cooperates_with links an
    institute or university to an actor of the chain
 4. with a region, only actors inside it (located_in, part_of, hierarchy) stay
-5. each actor sits in the template segments its industries or its name
-   match; a segment with no actor is a gap (补链 target)
+5. each actor sits in the template segments its industries, its name or
+   what its supply relations say it supplies match; a segment with no actor is a gap (补链 target)
 """
 
 from __future__ import annotations
@@ -91,7 +91,9 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
         scope = entities_within(session, regions)
     actors: dict[int, dict] = {}
     collect_industry_relations(session, industry_ids, actors)
-    collect_second_hand(session, actors)
+    # Suppliers found in one round can have investors and partners found in the next.
+    while collect_second_hand(session, actors):
+        pass
     if scope is not None:
         actors = {i: a for i, a in actors.items() if i in scope and i not in {r.id for r in regions}}
     industry_names = industry_names_of(session, list(actors))
@@ -124,7 +126,7 @@ def relation_rows(session: Session, condition):
         .where(condition)
         .order_by(Relation.id)
     )
-    return session.execute(stmt).tuples()
+    return session.execute(stmt).all()
 
 
 def add_actor(actors: dict, entity: Entity, role: str, rel: Relation, other: Entity, doc) -> None:
@@ -163,12 +165,16 @@ def collect_industry_relations(session: Session, industry_ids: set[int], actors:
             add_actor(actors, subject, role, rel, obj, doc)
 
 
-def collect_second_hand(session: Session, actors: dict) -> None:
-    """Suppliers of the chain's leaders, investors in its actors, research partners of its actors."""
+def collect_second_hand(session: Session, actors: dict) -> bool:
+    """Suppliers of the chain's leaders, investors in its actors, research partners of its actors.
+
+    Returns whether an actor or a role was added.
+    """
     known = set(actors)
+    before = sum(len(a["roles"]) for a in actors.values())
     leaders = {i for i, a in actors.items() if "leaders" in a["roles"]}
     if not known:
-        return
+        return False
     rows = relation_rows(
         session,
         Relation.predicate.in_(("supplies", "invests_in", "cooperates_with"))
@@ -187,6 +193,7 @@ def collect_second_hand(session: Session, actors: dict) -> None:
                 if partner.type in RESEARCH_TYPES and partner.id not in known:
                     role = "platforms" if partner.type == "platform" else "institutes"
                     add_actor(actors, partner, role, rel, other, doc)
+    return sum(len(a["roles"]) for a in actors.values()) > before
 
 
 def industry_names_of(session: Session, actor_ids: list[int]) -> dict[int, list[str]]:
@@ -215,7 +222,9 @@ def place_in_segments(template: dict, actors: dict, industry_names: dict[int, li
         actor["segments"] = []
         if actor["roles"] == ["zones"]:  # a zone hosts a segment's actors; it is not one itself
             continue
-        texts = [actor["entity"]["name"], *industry_names.get(actor_id, [])]
+        # A supply relation's quote says what is supplied (配套底盘系统); other quotes are too broad.
+        supplied = [e["quote"] for e in actor["evidence"] if e["predicate"] == "supplies" and e["quote"]]
+        texts = [actor["entity"]["name"], *industry_names.get(actor_id, []), *supplied]
         placed = []
         for segment in template["segments"]:
             matched = next((t for text in texts if (t := any_term_in(text, segment["terms"]))), None)

@@ -245,7 +245,7 @@ def indicator_table_rows(session: Session) -> list[dict]:
             "published": doc.published.isoformat() if doc.published else None,
             "duplicate_document": doc.duplicate_of_id is not None,
         }
-        for ind, subj, doc in session.execute(stmt).tuples()
+        for ind, subj, doc in session.execute(stmt).all()
     ]
 
 

@@ -98,7 +98,7 @@ def add_relation_edges(session: Session, entities: dict, edges: dict) -> None:
         select(Relation, Document)
         .outerjoin(Document, Document.id == Relation.document_id)
         .order_by(Relation.id)
-    ).tuples()
+    )
     for rel, doc in rows:
         if rel.subject_id not in entities or rel.object_id not in entities or rel.subject_id == rel.object_id:
             continue

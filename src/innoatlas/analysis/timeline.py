@@ -133,7 +133,7 @@ def load_indicator_rows(session: Session, subject_ids: list[int] | None, metric_
         stmt = stmt.where(Indicator.subject_id.in_(subject_ids))
     if metric_key:
         stmt = stmt.where((Indicator.metric_key == metric_key) | (Indicator.metric == metric_key))
-    return list(session.execute(stmt).tuples())
+    return list(session.execute(stmt).all())
 
 
 def build_series(key: str, items: list) -> dict:
