@@ -12,7 +12,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from innoatlas.extract.ent_lexicon import load_divisions, load_suffixes, suffix_type, zone_names
+from innoatlas.extract.ent_lexicon import (
+    load_divisions,
+    load_industries,
+    load_suffixes,
+    suffix_type,
+    zone_names,
+)
 from innoatlas.extract.tokens import Token
 
 # Tags of tokens that may sit inside a name (nouns, proper names, places,
@@ -55,7 +61,7 @@ GENERIC_WORDS = frozenset(
 推进 创业 孵化 平台 实验 中心 成果 转化 转移 大 全市 全区 全省 各级 该 双创 全国 区域 地方 省 市 区 县 镇
 共享 应用 共性 招聘 备案 股权 投资 规模 跨国 前沿 开放 联合 一体化 国际化 综合性 专项 生产 制造 产业化
 配套 龙头 链主 骨干 头部 领军 优质 知名 大中型 中小 小微 民营 国有 外资 科技型 核心 重要 主要 各类 一批 多家 数字
-研发机构 新型研发机构 国资 高新 开发 园 工业 制造业 高校 院校 科研院所 这 此 其 本 我 该区 当地 本地 新一代 未来
+研发机构 新型研发机构 国资 产学研 两地 高新 开发 园 工业 制造业 高校 院校 科研院所 这 此 其 本 我 该区 当地 本地 新一代 未来
 """.split()
 )
 # Suffix types that need a proper-name token in front (the suffix words are common nouns too).
@@ -356,6 +362,11 @@ def starts_with_place(text: str) -> bool:
     return any(text[:k] in places for k in range(2, min(len(text), 8) + 1))
 
 
+def _field_and_kind(head: str, etype: str) -> bool:
+    """集成电路设计公司, 航空复合材料公司: a field and a kind of firm describe, not name."""
+    return etype == "enterprise" and head in load_industries()[0]
+
+
 def is_description(ix: TokenIndex, lo: int) -> bool:
     return lo > 0 and ix.tokens[lo - 1].text in DESCRIPTION_MARKS
 
@@ -385,7 +396,7 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             weak = False  # 举办汽车软件开源大赛: an event that is held is a named one
         if not is_specific(ix, lo, hi, s_start, weak) and not _year_event(ix, lo, etype):
             continue
-        if is_description(ix, lo):
+        if is_description(ix, lo) or _field_and_kind(norm[start:s_start], etype):
             continue
         out.append(Candidate(start, _paren_tail(norm, tok.end), etype, "suffix", 50))
     return out
@@ -397,8 +408,10 @@ _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
 def _paren_tail(norm: str, end: int) -> int:
     """Take along a short parenthesised part written after a name (重庆高新区(直管园))."""
     m = _PAREN_TAIL.match(norm, end)
-    if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)) or m.group(1) in zone_names():
+    if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)):
         return end
+    if m.group(1) in zone_names() and not norm.endswith(("班列", "专线", "通道"), 0, end):
+        return end  # a zone in brackets is another name, but 中欧班列(成渝) names the route's ends
     return m.end()
 
 

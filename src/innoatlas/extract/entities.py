@@ -54,7 +54,7 @@ _OUTLET = re.compile(
 _SOURCE_NEXT = re.compile(r"\s*(记者|讯|报道|消息|客户端|微信公众号|官微)")
 # Lines that are page furniture, not article text.
 _FURNITURE = re.compile(
-    r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|来源[::]"
+    r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|(?<!数据)来源[::]"
 )
 _CREDIT = re.compile(
     r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*[\u4e00-\u9fff、 ]{0,12}"
@@ -132,6 +132,7 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
     candidates = [_drop_verb_complement(norm, c) for c in candidates]
+    candidates += _session_candidates(norm, candidates)
     chosen = _merge_regions(norm, _select(_split_compounds(norm, candidates)))
     when = doc_date(doc)
     out = []
@@ -151,6 +152,29 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
             )
         )
     return out
+
+
+_SESSION = re.compile(
+    r"(第[一二三四五六七八九十\d]+次|[一二三四五六七八九十\d]+届[一二三四五六七八九十\d]+次)(全体会议|常务会议|全会|会议)"
+)
+
+
+def _session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate]:
+    """A numbered session of a body is a named event: 中央财经委员会第六次会议, 市委六届七次全会."""
+    bodies = {c.end: c for c in candidates if c.type == "government"}
+    out = []
+    for m in _SESSION.finditer(norm):
+        body = bodies.get(m.start())
+        start = body.start if body is not None else _bare_body_start(norm, m.start())
+        if start is not None:
+            out.append(Candidate(start, m.end(), "program", "session", 55, 0.8))
+    return out
+
+
+def _bare_body_start(norm: str, end: int) -> int | None:
+    """市委六届七次全会: a party or government body written without its place."""
+    m = re.search(r"(市委|省委|区委|县委|党委|国务院)$", norm[max(0, end - 3) : end])
+    return end - len(m.group(1)) if m else None
 
 
 def _drop_verb_complement(norm: str, c: Candidate) -> Candidate:
@@ -193,6 +217,8 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             found = suffix_type(norm[t.start : end])
             if found is None and norm.endswith("企业", t.start, end):
                 continue  # 瞪羚企业, 链主企业: a kind of firm
+            if found is None and (_cut_short(ix, t, end) or _place_and_generic(norm[t.start : end])):
+                continue
             out.append(Candidate(t.start, end, found[1] if found else "enterprise", "lac", 40, 0.7))
         elif t.tag == "LOC":
             found = suffix_type(t.text)
@@ -201,6 +227,24 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             elif _PLACE_END.search(t.text):
                 out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
     return out
+
+
+def _cut_short(ix: TokenIndex, t: Token, end: int) -> bool:
+    """中科|摇橹船, 联通|产业互联网: a two-char name the tagger cut off the nouns that finish it."""
+    i = ix.by_start.get(end)
+    if end - t.start != MIN_NAME_CHARS or i is None:
+        return False
+    nxt = ix.tokens[i]
+    latin = re.match(r"[A-Za-z0-9]", nxt.text) is not None  # 福特EVOS: a firm and its model
+    return nxt.tag in ("n", "nz", "vn", "a") and not latin and nxt.text not in load_suffixes().left_stop
+
+
+def _place_and_generic(text: str) -> bool:
+    """绵阳科技, 两地农科: a place with generic words is no organisation's name."""
+    for k in range(min(len(text) - 1, 8), 1, -1):
+        if text[:k] in _place_prefixes():
+            return _all_generic(text[k:])
+    return False
 
 
 def _trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
@@ -242,6 +286,8 @@ def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         kinds = {e.kind for e in entries}
         if ZONE in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "zone", "gazetteer", 60, 0.95))
+        elif kinds & {REGION_FULL, REGION_SHORT} and norm[start - 1 : start] == "全":
+            continue  # 全亚洲, 全重庆: a scope, not a mention of the place
         elif REGION_FULL in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "region", "gazetteer", 55, 0.95))
         elif REGION_SHORT in kinds and _single_place_token(ix, start, end):
