@@ -458,7 +458,15 @@ def quoted_candidates(norm: str) -> list[Candidate]:
         found = suffix_type(inner)
         if nxt or (found and found[1] == "program" and len(inner) > len(found[0])):
             out.append(Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7))
+    for m in _LONG_QUOTED.finditer(norm):
+        found = suffix_type(m.group(1))
+        if found and found[1] != "program" and len(m.group(1)) - len(found[0]) >= 2:
+            out.append(Candidate(m.start(1), m.end(1), found[1], "quoted_named", 70, 0.7))
     return out
+
+
+# A whole quoted name ending in a suffix: “全国一体化算力网”, “2025年度…TOP30软件园区”.
+_LONG_QUOTED = re.compile(r"“([^“”\n,。;:!?、 ]{4,32})”")
 
 
 _NUMBERED = re.compile(r"“[0-9+]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|格局|战略|工程|计划|行动|政策)")

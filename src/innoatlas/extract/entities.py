@@ -129,6 +129,7 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
         + _tagger_candidates(norm, ix)
         + lexicon
         + _industry_phrases(norm, ix)
+        + _latin_appositions(norm, ix)
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
     candidates = [_drop_verb_complement(norm, c) for c in candidates]
@@ -226,6 +227,23 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))
             elif _PLACE_END.search(t.text):
                 out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
+    return out
+
+
+_FIRM_KIND = re.compile(r"(企业|公司|厂商|巨头|车企|药企)$")
+
+
+def _latin_appositions(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """A Latin name right after a kind of firm is that firm: 设计公司ARM, 自动化企业Synopsys."""
+    out = []
+    for i, t in enumerate(ix.tokens[1:], start=1):
+        prev = ix.tokens[i - 1]
+        if (
+            prev.end == t.start
+            and _FIRM_KIND.search(prev.text)
+            and re.fullmatch(r"[A-Za-z][A-Za-z0-9&.\-]+", t.text)
+        ):
+            out.append(Candidate(t.start, t.end, "enterprise", "apposition", 45, 0.7))
     return out
 
 
@@ -558,7 +576,7 @@ def _final_type(name: str, c: Candidate, when) -> str:
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)
-    if c.extractor in ("title", "quoted", "vocabulary"):
+    if c.extractor in ("title", "quoted", "quoted_named", "vocabulary"):
         return c.type
     found = suffix_type(name)
     if found is not None and c.extractor != "gazetteer":
