@@ -40,7 +40,7 @@ def check_bind(host: str, store, allow_insecure: bool = False) -> None:
         log.warning("serving on %s with no editor account: nobody can log in to write", host)
         return
     raise InsecureBindError(
-        f"refusing to serve on {host}: no editor can authenticate, so the server would be open to "
-        "anyone on the network who finds a hole (create one with `innoatlas user add NAME --role editor`, "
-        "serve on 127.0.0.1, or pass --allow-insecure)"
+        f"refusing to serve on {host}: authentication is not configured (no editor has a password or "
+        "an API token); add one with `innoatlas user add NAME --role editor`, serve on 127.0.0.1, "
+        "or pass --allow-insecure to serve anyway"
     )
