@@ -142,6 +142,8 @@ def upsert_entities(session: Session, entities: Iterable[CanonicalEntityLike]) -
             rows[entity.key] = row
         if entity.code and not rows[entity.key].code:
             rows[entity.key].code = clip_values(Entity, {"code": entity.code})["code"]
+        if len(entity.name) > len(rows[entity.key].name):  # the fullest written name, whatever the order
+            rows[entity.key].name = clip_values(Entity, {"name": entity.name})["name"]
     session.flush()
     for entity in entities:
         row = rows[entity.key]
