@@ -141,7 +141,7 @@ _LIST_TYPES = {
 }
 # A bracketed list after a count of firms: 超百亿元企业有2家(华勤、欧菲).
 _BRACKET_LIST = re.compile(r"(?:企业|公司)[有共]?\d+家[(（]([^()（）\n]{2,60})[)）]")
-_YEAR = re.compile(r"^(19|20)\d\d年(度)?$|^第[一二三四五六七八九十百\d]+届$")
+_YEAR = re.compile(r"^(19|20)\d\d年(度|中期|上半年|下半年)?$|^第[一二三四五六七八九十百\d]+届$")
 
 
 @dataclass
@@ -292,9 +292,14 @@ def _glue_token(ix: TokenIndex, k: int) -> bool:
     nxt = toks[k + 1] if k + 1 < len(toks) else None
     if tok.text in BOUND_PREFIXES or tok.text in NAME_ADJECTIVES:
         return nxt is not None and nxt.start == tok.end and nxt.tag in ("n", "nz", "vn")
+    glued_left = k > 0 and toks[k - 1].end == tok.start and toks[k - 1].tag in PROPER_TAGS
+    if len(tok.text) == 1 and nxt is not None and nxt.start == tok.end and _starts_term(tok.text + nxt.text):
+        return True  # 大|数据融合分析: the tagger split the head of a field term
+    if tok.tag == "a" and len(tok.text) == 2 and not tok.text.startswith("最") and glued_left:
+        return nxt is not None and nxt.start == tok.end and nxt.tag in PROPER_TAGS  # 京鼎|精密|南京…基地
     if len(tok.text) != 1 or tok.tag not in ("a", "v", "ad", "d") or tok.text in load_suffixes().left_stop:
         return False
-    return k > 0 and toks[k - 1].end == tok.start and toks[k - 1].tag in PROPER_TAGS
+    return glued_left
 
 
 def merge_tokens(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
@@ -394,6 +399,11 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         weak = etype in WEAK_TYPES or suffix in WEAK_ZONE_SUFFIXES
         if weak and suffix in EVENT_SUFFIXES and _held_event(norm, ix, lo):
             weak = False  # 举办汽车软件开源大赛: an event that is held is a named one
+        if suffix == "奖" and _won_award(norm, ix, lo, tok.end):
+            weak = False
+            while lo < hi and _YEAR.match(ix.tokens[lo].text):
+                lo += 1  # 2023年度|国家自然科学奖: the year is the round, not the award
+            start = ix.tokens[lo].start
         if not is_specific(ix, lo, hi, s_start, weak) and not _year_event(ix, lo, etype):
             continue
         if is_description(ix, lo) or _field_and_kind(norm[start:s_start], etype):
@@ -431,6 +441,43 @@ def _held_event(norm: str, ix: TokenIndex, lo: int) -> bool:
         return True
     clause = norm[max(0, start - 40) : start]
     return bool(re.search(r"(举办|召开|举行)[^,。;]{0,36}$", clause)) and norm[start - 1 : start] == "、"
+
+
+@functools.lru_cache(maxsize=1)
+def _term_heads() -> frozenset[str]:
+    """The first three characters of every industry term (大数据, 新材料...)."""
+    return frozenset(t[:3] for t in load_industries()[0] if len(t) >= 3)
+
+
+def _starts_term(text: str) -> bool:
+    return text[:3] in _term_heads()
+
+
+# Task forces are named after their place and their task, verbs included:
+# 江西省促进开发区改革和创新发展领导小组.
+TASK_FORCE_SUFFIXES = ("领导小组", "工作小组", "指挥部")
+MAX_TASK_TOKENS = 12
+
+
+def task_force_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    out = []
+    for hi, tok in enumerate(ix.tokens):
+        if not tok.text.endswith(TASK_FORCE_SUFFIXES):
+            continue
+        for lo in range(hi - 1, max(-1, hi - MAX_TASK_TOKENS), -1):
+            t = ix.tokens[lo]
+            if t.tag == "w" or ix.tokens[lo + 1].start != t.end:
+                break
+            if t.tag in ("LOC", "ns") or starts_with_place(t.text):
+                out.append(Candidate(t.start, tok.end, "government", "suffix", 50))
+                break
+    return out
+
+
+def _won_award(norm: str, ix: TokenIndex, lo: int, end: int) -> bool:
+    """获得…奖, …奖一等奖: an award that is won or graded is a named one."""
+    before = norm[max(0, ix.tokens[lo].start - 3) : ix.tokens[lo].start]
+    return bool(re.match(r"[一二三特]等奖", norm[end : end + 3]) or re.search(r"(获|获得|荣获|、)$", before))
 
 
 def _year_event(ix: TokenIndex, lo: int, etype: str) -> bool:

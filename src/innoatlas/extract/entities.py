@@ -29,6 +29,7 @@ from innoatlas.extract.ent_grammar import (
     quoted_candidates,
     quoted_head_candidates,
     suffix_candidates,
+    task_force_candidates,
     title_candidates,
 )
 from innoatlas.extract.ent_lexicon import (
@@ -130,6 +131,7 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
         + lexicon
         + _industry_phrases(norm, ix)
         + _latin_appositions(norm, ix)
+        + task_force_candidates(norm, ix)
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
     candidates = [_drop_verb_complement(norm, c) for c in candidates]
@@ -221,6 +223,9 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             if found is None and (_cut_short(ix, t, end) or _place_and_generic(norm[t.start : end])):
                 continue
             out.append(Candidate(t.start, end, found[1] if found else "enterprise", "lac", 40, 0.7))
+        elif t.tag == "LOC" and (m := _JOB_TITLE.search(t.text)) and suffix_type(t.text[: -len(m.group(0))]):
+            end = t.end - len(m.group(0))  # 新吴区委|书记: a body and its officer in one token
+            out.append(Candidate(t.start, end, suffix_type(norm[t.start : end])[1], "lac", 40, 0.7))
         elif t.tag == "LOC":
             found = suffix_type(t.text)
             if found and found[1] == "zone":
