@@ -87,3 +87,8 @@ def test_spans_point_into_the_text():
     text = "数据显示,今年上半年,园区营收增长9%"
     (mention,) = find_periods(text)
     assert text[mention.start : mention.end] == "今年上半年"
+
+
+def test_a_bare_year_naming_the_edition_of_a_ranking_is_its_period():
+    assert resolved("发布了2023全国创新城市百强榜,") == ["2023"]
+    assert find_periods("编号2023AB的文件") == []
