@@ -3,9 +3,16 @@
 SQLite's default FTS tokenizer does not segment Chinese, so the index is
 an FTS5 table with the trigram tokenizer (SQLite >= 3.34): any substring of
 three or more characters is found through the index (两江新 finds
-两江新区). Shorter queries (两江) and other databases (PostgreSQL) fall back
-to LIKE / ILIKE over the tables. Queries are folded like Document.norm
-(NFKC, traditional -> simplified) so 協同創新 finds 协同创新.
+两江新区). A term of one or two characters is expanded, through the
+index's vocabulary, into the trigrams that start with it (两江 -> 两江新,
+两江协, ...); every indexed text ends with SENTINEL so that even a term at
+the very end has such a trigram. Other databases (PostgreSQL) use LIKE /
+ILIKE over the tables. Queries are folded like Document.norm (NFKC,
+traditional -> simplified) so 協同創新 finds 协同创新.
+
+Rows are keyed by rowid alone (ref_id * 2, + 1 for an entity), so a
+search reads only the index, never the stored texts; documents come back
+newest first, entities shortest name first, on both paths.
 
 The index is derived data: `rebuild_search_index` rebuilds it from the
 tables, and `ensure_search_index` builds it when it is missing or behind.
@@ -23,16 +30,25 @@ from functools import lru_cache
 from sqlalchemy import and_, bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from innoatlas.store.queries import clamp_page, document_ref, entity_ref, original_span
+from innoatlas.store.queries import clamp_page, entity_ref, load_document_refs, original_span
 from innoatlas.store.schema import Alias, Document, Entity
 
 log = logging.getLogger(__name__)
 
-INDEX_TABLE = "search_index"
+# The layout of the index is in its name: a database with an older layout
+# (LEGACY_TABLES) gets a rebuilt index on first use.
+INDEX_TABLE = "search_text"
+VOCAB_TABLE = "search_text_vocab"
+LEGACY_TABLES = ("search_index",)
 # The trigram tokenizer needs SQLite 3.34; older SQLite uses the LIKE path.
 TRIGRAM_MIN_SQLITE = (3, 34, 0)
-# Trigrams match only terms of at least three characters.
+# Trigrams match only terms of at least three characters; shorter ones are expanded.
 TRIGRAM_MIN_CHARS = 3
+# Appended to every indexed text: a short term at its very end still starts a trigram.
+SENTINEL = "\n\n"
+# A short term that starts more trigrams than this (a single common
+# character) is searched with LIKE instead: an OR of thousands of terms is slower.
+MAX_EXPANSION = 300
 # Characters of context each side of the first hit in a document snippet.
 SNIPPET_CONTEXT = 40
 MAX_QUERY_CHARS = 200
@@ -65,10 +81,20 @@ def has_trigram(session: Session) -> bool:
 def index_exists(session: Session) -> bool:
     if not has_trigram(session):
         return False
-    row = session.execute(
-        text("SELECT 1 FROM sqlite_master WHERE type='table' AND name=:n"), {"n": INDEX_TABLE}
-    ).first()
-    return row is not None
+    return _table_exists(session, INDEX_TABLE)
+
+
+def _table_exists(session: Session, name: str) -> bool:
+    query = text("SELECT 1 FROM sqlite_master WHERE type='table' AND name=:n")
+    return session.execute(query, {"n": name}).first() is not None
+
+
+def entity_rowid(entity_id: int) -> int:
+    return entity_id * 2 + 1
+
+
+def document_rowid(document_id: int) -> int:
+    return document_id * 2
 
 
 def rebuild_search_index(session: Session, document_ids: list[int] | None = None) -> int:
@@ -81,36 +107,40 @@ def rebuild_search_index(session: Session, document_ids: list[int] | None = None
     """
     if not has_trigram(session):
         return 0
+    for legacy in LEGACY_TABLES:
+        session.execute(text(f"DROP TABLE IF EXISTS {legacy}"))
     session.execute(
-        text(
-            f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} "
-            "USING fts5(kind UNINDEXED, ref_id UNINDEXED, title, body, tokenize='trigram')"
-        )
+        text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {INDEX_TABLE} USING fts5(title, body, tokenize='trigram')")
     )
-    session.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE kind = :k"), {"k": KIND_ENTITY})
+    session.execute(
+        text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB_TABLE} USING fts5vocab({INDEX_TABLE}, 'row')")
+    )
+    session.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE rowid % 2 = 1"))
     rows = [
-        {"k": KIND_ENTITY, "id": i, "t": fold_query(name), "b": " ".join(aliases)}
+        {"id": entity_rowid(i), "t": fold_query(name) + SENTINEL, "b": " ".join(aliases) + SENTINEL}
         for i, name, aliases in _entity_texts(session)
     ]
     docs = select(Document.id, Document.title, Document.name, Document.norm)
     if document_ids is None:
-        session.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE kind = :k"), {"k": KIND_DOCUMENT})
+        session.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE rowid % 2 = 0"))
     else:
         docs = docs.where(Document.id.in_(document_ids))
         session.execute(
-            text(f"DELETE FROM {INDEX_TABLE} WHERE kind = :k AND ref_id IN :ids").bindparams(
+            text(f"DELETE FROM {INDEX_TABLE} WHERE rowid IN :ids").bindparams(
                 bindparam("ids", expanding=True)
             ),
-            {"k": KIND_DOCUMENT, "ids": list(document_ids)},
+            {"ids": [document_rowid(i) for i in document_ids]},
         )
     rows += [
-        {"k": KIND_DOCUMENT, "id": i, "t": fold_query(title or name), "b": norm}
+        {
+            "id": document_rowid(i),
+            "t": fold_query(title or name) + SENTINEL,
+            "b": (norm or "").lower() + SENTINEL,
+        }
         for i, title, name, norm in session.execute(docs)
     ]
     if rows:
-        session.execute(
-            text(f"INSERT INTO {INDEX_TABLE} (kind, ref_id, title, body) VALUES (:k, :id, :t, :b)"), rows
-        )
+        session.execute(text(f"INSERT INTO {INDEX_TABLE} (rowid, title, body) VALUES (:id, :t, :b)"), rows)
     log.info("search index: %d rows indexed", len(rows))
     return len(rows)
 
@@ -146,10 +176,10 @@ def ensure_search_index(session: Session) -> None:
 
 
 def index_is_current(session: Session) -> bool:
-    indexed = dict(session.execute(text(f"SELECT kind, count(*) FROM {INDEX_TABLE} GROUP BY kind")).all())
-    documents = session.scalar(select(func.count(Document.id))) or 0
-    entities = session.scalar(select(func.count(Entity.id))) or 0
-    return indexed.get(KIND_DOCUMENT, 0) == documents and indexed.get(KIND_ENTITY, 0) == entities
+    indexed = dict(session.execute(text(f"SELECT rowid % 2, count(*) FROM {INDEX_TABLE} GROUP BY 1")).all())
+    documents = session.scalar(select(func.count()).select_from(Document)) or 0
+    entities = session.scalar(select(func.count()).select_from(Entity)) or 0
+    return indexed.get(0, 0) == documents and indexed.get(1, 0) == entities
 
 
 # -- searching ------------------------------------------------------------------------
@@ -179,14 +209,14 @@ def search(
     facets = {
         "type": _count(e[1] for e in entities),
         "region": _region_facet(session, entities),
-        "year": _count(str(d[1].year) for d in documents if d[1]),
+        "year": _count(str(d[1]) for d in documents if d[1]),
     }
     if type:
         entities = [e for e in entities if e[1] == type]
     if region is not None:
         entities = [e for e in entities if e[2] == region]
     if year is not None:
-        documents = [d for d in documents if d[1] and d[1].year == year]
+        documents = [d for d in documents if d[1] == year]
     return _result(q, folded, entities, documents, facets, limit, offset, session, terms)
 
 
@@ -208,26 +238,52 @@ def _result(q, folded, entities, documents, facets, limit, offset, session=None,
 
 
 def find_matches(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]]:
-    """(id, type, region_id) of matching entities and (id, published) of matching documents."""
-    if index_exists(session) and all(len(t) >= TRIGRAM_MIN_CHARS for t in terms):
-        return _match_index(session, terms)
+    """(id, type, region_id) of matching entities and (id, year published) of matching documents."""
+    if index_exists(session):
+        found = _match_index(session, terms)
+        if found is not None:
+            return found
     return _match_like(session, terms)
 
 
-def _match_index(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]]:
-    expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in terms)
-    rows = session.execute(
-        text(
-            f"SELECT s.kind, s.ref_id, e.type, e.region_id, d.published FROM {INDEX_TABLE} s "
-            "LEFT JOIN entities e ON s.kind = 'e' AND e.id = s.ref_id "
-            "LEFT JOIN documents d ON s.kind = 'd' AND d.id = s.ref_id "
-            f"WHERE {INDEX_TABLE} MATCH :m ORDER BY s.kind DESC, rank"
-        ),
-        {"m": expression},
+def _match_index(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]] | None:
+    """Matches through the trigram index, or None when a term is too short and common to expand."""
+    groups = []
+    for term in terms:
+        grams = [term] if len(term) >= TRIGRAM_MIN_CHARS else _expand(session, term)
+        if grams is None:
+            return None
+        if not grams:
+            return [], []
+        groups.append("(" + " OR ".join('"' + g.replace('"', '""') + '"' for g in grams) + ")")
+    match = {"m": " AND ".join(groups)}
+    matched = f"SELECT rowid / 2 FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :m AND rowid % 2 = "
+    entities = session.execute(
+        text(f"SELECT id, type, region_id FROM entities WHERE id IN ({matched} 1) ORDER BY length(name), id"),
+        match,
     ).all()
-    entities = [(r[1], r[2], r[3]) for r in rows if r[0] == KIND_ENTITY and r[2] is not None]
-    documents = [(r[1], _as_date(r[4])) for r in rows if r[0] == KIND_DOCUMENT]
-    return entities, documents
+    documents = session.execute(
+        # Newest first straight off the published index, which holds the dates too.
+        text(
+            "SELECT id, CAST(strftime('%Y', published) AS INTEGER) FROM documents "
+            f"INDEXED BY ix_documents_published WHERE id IN ({matched} 0) ORDER BY published DESC, id DESC"
+        ),
+        match,
+    ).all()
+    return [tuple(e) for e in entities], [tuple(d) for d in documents]
+
+
+def _expand(session: Session, term: str) -> list[str] | None:
+    """The indexed trigrams that start with a one- or two-character term (None: too many)."""
+    rows = (
+        session.execute(
+            text(f"SELECT term FROM {VOCAB_TABLE} WHERE term >= :low AND term < :high LIMIT :n"),
+            {"low": term, "high": term + "\U0010ffff", "n": MAX_EXPANSION + 1},
+        )
+        .scalars()
+        .all()
+    )
+    return None if len(rows) > MAX_EXPANSION else list(rows)
 
 
 def _as_date(value):
@@ -255,7 +311,7 @@ def _match_like(session: Session, terms: list[str]) -> tuple[list[tuple], list[t
         .order_by(Document.published.desc().nulls_last(), Document.id.desc())
     )
     entities = [tuple(r) for r in session.execute(entity_stmt)]
-    documents = [(r[0], _as_date(r[1])) for r in session.execute(doc_stmt)]
+    documents = [(r[0], _as_date(r[1]).year if r[1] else None) for r in session.execute(doc_stmt)]
     return entities, documents
 
 
@@ -287,23 +343,67 @@ def _load_items(session: Session, page: list[tuple[str, int]], terms) -> list[di
         if entity_ids
         else {}
     )
-    docs = (
-        {d.id: d for d in session.scalars(select(Document).where(Document.id.in_(doc_ids)))}
-        if doc_ids
-        else {}
-    )
+    refs = load_document_refs(session, doc_ids)
+    snippets = _snippets(session, doc_ids, terms) if doc_ids else {}
     items = []
     for kind, ref in page:
         if kind == KIND_ENTITY and ref in entities:
             items.append({"kind": "entity", **entity_ref(entities[ref])})
-        elif kind == KIND_DOCUMENT and ref in docs:
-            items.append(
-                {"kind": "document", **document_ref(docs[ref]), "snippet": make_snippet(docs[ref], terms)}
-            )
+        elif kind == KIND_DOCUMENT and ref in refs:
+            items.append({"kind": "document", **refs[ref], "snippet": snippets.get(ref)})
     return items
 
 
-def make_snippet(doc: Document, terms) -> dict | None:
+def _snippets(session: Session, doc_ids: list[int], terms) -> dict[int, dict | None]:
+    if session.get_bind().dialect.name == "sqlite":
+        return _snippets_in_sqlite(session, doc_ids, terms)
+    columns = (Document.id, Document.norm, Document.original, Document.norm_to_original)
+    return {
+        d.id: make_snippet(d, terms)
+        for d in session.execute(select(*columns).where(Document.id.in_(doc_ids)))
+    }
+
+
+# Where the first hit of :t is, in the norm text and through the offset map in
+# the original. The texts and their offset maps (tens of kB a document) stay
+# in the database: only the ~100 characters shown come back.
+_SNIPPET_SQL = """
+WITH hit AS (
+  SELECT id, instr(lower(norm), :t) - 1 AS at FROM documents WHERE id IN :ids
+), span AS (
+  SELECT d.id, hit.at,
+         json_extract(d.norm_to_original, '$[' || hit.at || ']') AS a,
+         json_extract(d.norm_to_original, '$[' || (hit.at + :n - 1) || ']') + 1 AS b
+  FROM hit JOIN documents d ON d.id = hit.id WHERE hit.at >= 0
+)
+SELECT span.id, span.a IS NOT NULL AND span.b IS NOT NULL AS mapped,
+       CASE WHEN span.a IS NOT NULL AND span.b IS NOT NULL THEN
+         substr(d.original, max(span.a - :c, 0) + 1, span.a - max(span.a - :c, 0)) ELSE
+         substr(d.norm, max(span.at - :c, 0) + 1, span.at - max(span.at - :c, 0)) END,
+       CASE WHEN span.a IS NOT NULL AND span.b IS NOT NULL THEN substr(d.original, span.a + 1, span.b - span.a)
+         ELSE substr(d.norm, span.at + 1, :n) END,
+       CASE WHEN span.a IS NOT NULL AND span.b IS NOT NULL THEN substr(d.original, span.b + 1, :c)
+         ELSE substr(d.norm, span.at + :n + 1, :c) END
+FROM span JOIN documents d ON d.id = span.id
+"""
+
+
+def _snippets_in_sqlite(session: Session, doc_ids: list[int], terms) -> dict[int, dict | None]:
+    """What make_snippet returns, cut inside SQLite."""
+    found: dict[int, dict | None] = {i: None for i in doc_ids}
+    query = text(_SNIPPET_SQL).bindparams(bindparam("ids", expanding=True))
+    for term in terms:
+        missing = [i for i, snippet in found.items() if snippet is None]
+        if not missing:
+            break
+        params = {"t": term, "n": len(term), "c": SNIPPET_CONTEXT, "ids": missing}
+        for doc_id, mapped, before, match, after in session.execute(query, params):
+            clean = _one_line if mapped else str
+            found[doc_id] = {"before": clean(before or ""), "match": match or "", "after": clean(after or "")}
+    return found
+
+
+def make_snippet(doc, terms) -> dict | None:
     """Original text around the first hit: {"before", "match", "after"} (the page escapes each piece)."""
     norm = doc.norm or ""
     lowered = norm.lower()
