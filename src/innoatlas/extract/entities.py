@@ -135,6 +135,7 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
     candidates = [_drop_verb_complement(norm, c) for c in candidates]
+    candidates += _industry_siblings(norm, ix, candidates)
     candidates += _session_candidates(norm, candidates)
     chosen = _merge_regions(norm, _select(_split_compounds(norm, candidates)))
     when = doc_date(doc)
@@ -154,6 +155,26 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
                 c.confidence,
             )
         )
+    return out
+
+
+# Longest unknown item taken as an industry between two known ones (消费品、装备、汽摩).
+MAX_SIBLING_CHARS = 4
+
+
+_SIBLING = re.compile(rf"(?<=、)[\u4e00-\u9fff]{{2,{MAX_SIBLING_CHARS}}}(?=、)")
+
+
+def _industry_siblings(norm: str, ix: TokenIndex, candidates: list[Candidate]) -> list[Candidate]:
+    """An item listed between two industries is one too: 消费品、装备、汽摩、材料产业."""
+    ends = {c.end for c in candidates if c.type == "industry"}
+    starts = {c.start for c in candidates if c.type == "industry"}
+    out = []
+    for m in _SIBLING.finditer(norm):
+        a, b = m.span()
+        if a - 1 in ends and b + 1 in starts and a in ix.by_start and b in ix.by_end:
+            if all(t.tag in ("n", "nz", "vn") for t in ix.tokens[ix.by_start[a] : ix.by_end[b] + 1]):
+                out.append(Candidate(a, b, "industry", "vocabulary", 44, 0.6))
     return out
 
 
@@ -317,7 +338,7 @@ def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             out.append(Candidate(start, end, "region", "gazetteer", 35, 0.8))
         elif INDUSTRY in kinds:
             end = _industry_end(norm, ix, end)
-            if end is not None and not _qualifies_next(norm, ix, end):
+            if end is not None and not _qualifies_next(norm, ix, end) and not _headed_by_noun(ix, start):
                 out.append(Candidate(start, end, "industry", "vocabulary", 45, 0.85))
     return out
 
@@ -350,6 +371,21 @@ def _qualifies_next(norm: str, ix: TokenIndex, end: int) -> bool:
         run += 1
         i += 1 if i + 1 < len(ix.tokens) and ix.tokens[i + 1].start == tok.end else len(ix.tokens)
     return False
+
+
+def _headed_by_noun(ix: TokenIndex, start: int) -> bool:
+    """影视|大模型: a term glued to the noun before it is the head of another compound."""
+    i = ix.by_start[start]
+    if i == 0:
+        return False
+    prev = ix.tokens[i - 1]
+    generic = load_industries()[2] | GENERIC_WORDS
+    return (
+        prev.end == start
+        and prev.tag == "n"
+        and prev.text not in generic
+        and not _starts_with_place(prev.text)
+    )
 
 
 def _industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
