@@ -1,0 +1,95 @@
+"""The analysis through the CLI, the JSON API and the web pages (each page has a JSON twin)."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+from typer.testing import CliRunner
+
+from innoatlas.cli import app
+from innoatlas.web.app import create_app
+
+
+@pytest.fixture(scope="module")
+def client(corpus_store):
+    return TestClient(create_app(corpus_store))
+
+
+def run_cli(corpus_store, *args):
+    return CliRunner().invoke(app, [*args, "--db", corpus_store.url])
+
+
+def test_cli_chain_lists_leaders_and_gaps(corpus_store):
+    result = run_cli(corpus_store, "chain", "新能源汽车", "--region", "沙坪坝")
+    assert result.exit_code == 0, result.output
+    assert "赛力斯" in result.output and "gap" in result.output and "动力电池" in result.output
+
+
+def test_cli_timeline_flags_the_conflict(corpus_store):
+    result = run_cli(corpus_store, "timeline", "两江协同创新区", "--metric", "rd_institutions")
+    assert result.exit_code == 0, result.output
+    assert "superseded" in result.output and "conflicts: 1" in result.output
+
+
+def test_cli_index_prints_method_and_rank_ranges(corpus_store):
+    result = run_cli(corpus_store, "index", "--draws", "50", "--seed", "3")
+    assert result.exit_code == 0, result.output
+    assert "rank range" in result.output and "50 Monte-Carlo draws, seed 3" in result.output
+
+
+def test_cli_errors_are_one_line(corpus_store):
+    result = run_cli(corpus_store, "chain", "火箭")
+    assert result.exit_code == 1
+    assert "error: no chain template for '火箭'" in result.output
+
+
+def test_cli_export_writes_parquet(corpus_store, tmp_path):
+    result = run_cli(corpus_store, "export", "indicators", "--out", str(tmp_path / "i.parquet"))
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith("wrote ") and (tmp_path / "i.parquet").stat().st_size > 0
+
+
+def test_chain_page_and_its_json_twin_show_the_same_leaders(client):
+    page = client.get("/analysis/chain", params={"industry": "新能源汽车", "region": "沙坪坝"})
+    twin = client.get("/api/analysis/chain", params={"industry": "新能源汽车", "region": "沙坪坝"})
+    assert page.status_code == twin.status_code == 200
+    leaders = [a["entity"]["name"] for a in twin.json()["roles"]["leaders"]]
+    assert "赛力斯" in leaders
+    for name in leaders:
+        assert name in page.text
+    assert "链主企业" in page.text and "缺失环节（补链目标）" in page.text
+    assert 'href="/api/analysis/chain?industry=' in page.text
+    assert (
+        "Chain leaders" in client.get("/analysis/chain", params={"industry": "新能源汽车", "lang": "en"}).text
+    )
+
+
+def test_timeline_page_marks_conflicting_points(client):
+    page = client.get("/analysis/timeline", params={"subject": "两江协同创新区"})
+    assert page.status_code == 200
+    assert page.text.count('class="conflict"') >= 2 and "已被更新" in page.text
+
+
+def test_compare_index_and_network_pages_render_their_data(client):
+    compare = client.get("/analysis/compare", params={"units": "两江协同创新区,沙坪坝"})
+    assert compare.status_code == 200 and "渝北科技报" in compare.text
+    index = client.get("/api/analysis/index", params={"seed": 1, "draws": 100})
+    assert index.json() == client.get("/api/analysis/index", params={"seed": 1, "draws": 100}).json()
+    page = client.get("/analysis/index", params={"seed": 1, "draws": 100})
+    assert all(u["method"] in page.text for u in index.json()["units"])
+    network = client.get("/analysis/network")
+    assert network.status_code == 200 and "跨地区联系" in network.text and "天府新区" in network.text
+
+
+def test_api_errors_use_the_one_error_shape(client):
+    response = client.get("/api/analysis/timeline", params={"subject": "不存在区"})
+    assert response.status_code == 404
+    assert response.json()["error"]["message"].startswith("no entity named '不存在区'")
+    bad = client.get("/api/analysis/index", params={"weighting": "random"})
+    assert bad.status_code == 400 and bad.json()["error"]["code"] == "bad_request"
+
+
+def test_exports_download(client):
+    response = client.get("/api/analysis/export/network.graphml")
+    assert response.status_code == 200 and response.text.startswith("<?xml")
+    assert 'filename="network.graphml"' in response.headers["content-disposition"]
