@@ -224,3 +224,33 @@ def test_not_indicators():
         "打造千亿级产业集群，出台“1+2”文件，总投资亿元的项目开工。\n备案号：渝ICP备12345678号"
     )
     assert [r.quote for r in indicators(text, ZONE)] == []
+
+
+def test_a_figure_modifying_a_named_place_is_that_place_s():
+    text = "江川市产业观察\n江川市今年开工项目20个，其中包括总投资150亿元的云栖产业园。"
+    records = indicators(text, "江川市:region", "云栖产业园:zone")
+    assert [(r.value, r.subject) for r in records] == [(20, "江川市"), (150, "云栖产业园")]
+
+
+def test_a_share_of_the_city_belongs_to_the_zone_not_the_city():
+    text = "江川市产业观察\n江川高新区上市企业达15家，全市占比三分之一。"
+    records = indicators(text, "江川市:region", "江川高新区:zone")
+    assert [r.subject for r in records] == ["江川高新区", "江川高新区"]
+
+
+def test_the_place_visited_or_modified_at_the_head_of_a_clause_is_its_subject():
+    text = (
+        "江川市产业观察\n江川市大力发展园区经济。走进江川精工智能工厂，生产效率提升近四成。\n"
+        "如今，老城所在的云栖产业园集聚1000余家企业。"
+    )
+    records = indicators(text, "江川市:region", "江川精工:enterprise", "云栖产业园:zone")
+    assert [(r.value, r.subject) for r in records] == [(40, "江川精工"), (1000, "云栖产业园")]
+
+
+def test_a_body_named_again_by_its_head_noun_is_the_subject():
+    text = "江川市产业观察\n两市共建江川农业科技创新联盟。联盟实施科技项目230多项，推广新技术110多项。"
+    records = indicators(text, "江川市:region", "江川农业科技创新联盟:program")
+    assert [(r.value, r.subject) for r in records] == [
+        (230, "江川农业科技创新联盟"),
+        (110, "江川农业科技创新联盟"),
+    ]

@@ -39,7 +39,11 @@ PERIOD_CARRY_CHARS = 120
 # How far into a paragraph a period may start and still open it (数据显示,今年上半年,…).
 OPENING_SLACK = 8
 MULTIPLE_AFTER_RE = re.compile(r"的?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍")
+VISIT_RE = re.compile(r"(?:走进|走入|步入|来到|探访|位于)")
+MODIFIER_HEAD_RE = re.compile(r"(?:走进|走入|步入|来到)?[^\d,，。;；:：“”、]{1,10}?的")
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
+# Head nouns a text uses alone for a body it has just named (该联盟, 工程每年…).
+HEAD_NOUNS = ("联盟", "工程", "公司", "集团", "基地", "基金", "实验室", "研究院")
 # Shortest tail of a zone's name that still names it (高新区, 科学城, 直管园).
 MIN_ZONE_TAIL = 3
 
@@ -167,20 +171,25 @@ def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[Entit
     or the tail a text shortens a zone to (直管园 for 某某高新区直管园, 高新区 for
     某某高新区), each standing for the last area before it that it names."""
     covered = [(m.start, m.end) for m in mentions]
-    areas = [m for m in mentions if m.type in CARRIED_TYPES]
     forms: dict[str, list[EntityMention]] = {}
-    for m in areas:
-        forms.setdefault(m.norm_name, []).append(m)
+    anaphors: set[str] = set()
+    for m in mentions:
+        if m.type in CARRIED_TYPES:
+            forms.setdefault(m.norm_name, []).append(m)
         if m.type == "zone":
             for k in range(1, len(m.norm_name) - MIN_ZONE_TAIL + 1):
                 forms.setdefault(m.norm_name[k:], []).append(m)
+        head = next((h for h in HEAD_NOUNS if m.norm_name.endswith(h) and len(m.norm_name) > len(h)), None)
+        if head is not None:
+            forms.setdefault(head, []).append(m)
+            anaphors.add(head)
     found: list[EntityMention] = []
     for form in sorted(forms, key=len, reverse=True):
         pos = text.find(form)
         while pos >= 0:
             end = pos + len(form)
-            if not any(a < end and pos < b for a, b in covered):
-                before = [m for m in forms[form] if m.start < pos] or forms[form]
+            before = [m for m in forms[form] if m.start < pos] or ([] if form in anaphors else forms[form])
+            if before and not any(a < end and pos < b for a, b in covered):
                 full = before[-1]
                 found.append(EntityMention(full.name, full.norm_name, full.type, pos, end, extractor="tail"))
                 covered.append((pos, end))
@@ -230,6 +239,15 @@ def _sentence_start(text: str, pos: int) -> int:
     return i + 1
 
 
+def _visit_or_modifier_head(head: str, after: str) -> bool:
+    """走进某公司,…; 某地所在的某产业园集聚…: a place visited or a noun's modifier
+    before the mention still leaves it the head of its clause."""
+    rest = FILLER_RE.sub("", head, count=1)
+    if VISIT_RE.fullmatch(rest):
+        return True
+    return after != "的" and MODIFIER_HEAD_RE.fullmatch(rest) is not None
+
+
 def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool:
     """A mention at the head of its clause (after time words and fillers) is what the clause is about."""
     cs = _clause_start(text, m.start)
@@ -239,6 +257,7 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool
             head = head.replace(p.text, "")
     if (
         FILLER_RE.fullmatch(head) is None
+        and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
         or text[m.end : m.end + 1] in "、和及与"
         or text[m.end : m.end + 1].isdigit()
     ):
@@ -474,8 +493,11 @@ def _subject_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     paragraph was about; else the article's main area."""
     text = ctx.text
     head = text[cs : q.start].lstrip("其中同时此外并且还")
-    if head.startswith(CITY_WIDE) and ctx.city:
-        return ctx.city
+    if head.startswith(CITY_WIDE) and ctx.city and not head[2:].startswith(("占", "的")) and len(head) > 2:
+        return ctx.city  # 全市实现…; but 全市占比三分之一 compares with the city
+    modified = _mention_at(ctx, q.end + 1) if text[q.end : q.end + 1] == "的" else None
+    if modified is not None:
+        return _subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
     ss = _sentence_start(text, q.start)
     i = bisect_right(ctx.topic_starts, q.start) - 1
     if i >= 0 and ctx.topics[i][0] >= ss:
@@ -498,6 +520,10 @@ def _names_main_subject(ctx: _Context, start: int, end: int) -> bool:
     return ctx.main_subject is not None and any(
         start <= m.start < end and m.name == ctx.main_subject for m in ctx.mentions
     )
+
+
+def _mention_at(ctx: _Context, pos: int) -> EntityMention | None:
+    return next((m for m in ctx.mentions if m.start == pos), None)
 
 
 def _subject_name(ctx: _Context, m: EntityMention) -> str:
