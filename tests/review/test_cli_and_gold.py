@@ -172,3 +172,23 @@ def test_opening_the_store_again_keeps_reviews(store_url, client, kb):
     client.post(f"/api/review/indicators/{target}/confirm", json={})
     with open_store(store_url) as again, again.session() as session:
         assert len(export_gold(session)) == 1
+
+
+def test_fact_exports_can_be_restricted_to_reviewed_facts(cli, client, kb, tmp_path):
+    target = first_indicator(kb, "高新技术企业达到1500家")
+    client.post(f"/api/review/indicators/{target}/confirm", json={})
+    everything = client.get("/api/review/facts/indicators").json()
+    reviewed = client.get("/api/review/facts/indicators", params={"reviewed_only": True}).json()
+    assert everything["total"] == 3 and reviewed["total"] == 1
+    assert [(r["quote"], r["review_status"]) for r in reviewed["items"]] == [
+        ("高新技术企业达到1500家", "confirmed")
+    ]
+    out = tmp_path / "reviewed.jsonl"
+    result = cli("review", "export-facts", out, "--reviewed-only")
+    assert result.exit_code == 0 and result.stderr == f"wrote 1 indicators to {out}\n"
+    assert [json.loads(line)["value"] for line in out.read_text(encoding="utf-8").splitlines()] == [1500.0]
+    csv_out = tmp_path / "all.csv"
+    assert cli("review", "export-facts", csv_out).exit_code == 0
+    assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("id,document,subject,metric")
+    bad = cli("review", "export-facts", out, "--target", "documents")
+    assert bad.stderr == "error: --target must be one of indicators, relations, entities, not 'documents'\n"

@@ -9,7 +9,7 @@ from typing import Annotated
 import typer
 from rich.table import Table
 
-from innoatlas.cli.common import DbOption, err, library_errors, out
+from innoatlas.cli.common import DbOption, err, fail, library_errors, out
 
 app = typer.Typer(no_args_is_help=True, rich_markup_mode=None, help="Review actions and gold export.")
 
@@ -92,3 +92,26 @@ def export_gold(
     with open_store(db) as store, store.session() as session:
         paths = write_gold(session, out_dir, all_facts=all_facts)
     err.print(f"wrote {len(paths)} gold files to {out_dir}")
+
+
+@app.command("export-facts")
+@library_errors
+def export_facts(
+    out_path: Annotated[Path, typer.Argument(help="File to write: .csv or .jsonl.")],
+    target: Annotated[
+        str, typer.Option("--target", help="indicators, relations or entities.")
+    ] = "indicators",
+    reviewed_only: Annotated[
+        bool, typer.Option("--reviewed-only", help="Only facts an analyst confirmed, corrected or added.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Export indicators, relations or entities with their review status."""
+    from innoatlas.review.export import FACT_TARGETS, export_facts, write_rows
+    from innoatlas.store import open_store
+
+    if target not in FACT_TARGETS:
+        raise fail(f"--target must be one of {', '.join(FACT_TARGETS)}, not {target!r}")
+    with open_store(db) as store, store.session() as session:
+        count = write_rows(export_facts(session, target, reviewed_only), out_path)
+    err.print(f"wrote {count} {target} to {out_path}")

@@ -37,7 +37,10 @@ def replay_corrections(session: Session, document_id: int) -> int:
     source = session.scalar(select(Document.source).where(Document.id == document_id))
     actions = actions_to_replay(session, source)
     for action in actions:
-        apply_action(session, action)
+        try:
+            apply_action(session, action)
+        except ReviewError as e:  # e.g. the entity a correction names is gone: the write still goes on
+            log.warning("%s: review action %d not replayed: %s", source, action.id, e)
     return len(actions)
 
 
@@ -200,11 +203,11 @@ REVERT = {
 def set_fields(session: Session, target: str, row, fields: dict) -> None:
     """Set snapshot fields on a row: entity fields hold keys, the row holds ids."""
     refs = ENTITY_REFS[target]
-    for field, value in fields.items():
-        if field in refs:
-            setattr(row, refs[field], entity_id_of_key(session, value))
-        else:
-            setattr(row, field, value)
+    # Entities first: an unknown one raises before any field has changed.
+    values = {refs[f]: entity_id_of_key(session, v) for f, v in fields.items() if f in refs}
+    values.update({f: v for f, v in fields.items() if f not in refs})
+    for column, value in values.items():
+        setattr(row, column, value)
 
 
 def delete_row(session: Session, target: str, row) -> None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from innoatlas.store.schema import Document, Entity, Indicator, Mention, Relation, ReviewAction
@@ -139,3 +139,113 @@ def gold_relations(session: Session, document_id: int, names: dict[int, str], al
         }
         for r, s, o in session.execute(stmt)
     ]
+
+
+# -- facts with their review status ------------------------------------------------------
+
+FACT_TARGETS = ("indicators", "relations", "entities")
+
+
+def export_facts(
+    session: Session, target: str, reviewed_only: bool = False, limit: int | None = None, offset: int = 0
+) -> list[dict]:
+    """Indicators, relations or entities as flat rows with their review status; optionally reviewed ones only."""
+    stmt, to_row = fact_query(target, reviewed_only)
+    if limit is not None:
+        stmt = stmt.limit(limit).offset(offset)
+    return [to_row(*r) for r in session.execute(stmt)]
+
+
+def count_facts(session: Session, target: str, reviewed_only: bool = False) -> int:
+    stmt, _ = fact_query(target, reviewed_only)
+    return session.scalar(select(func.count()).select_from(stmt.order_by(None).subquery())) or 0
+
+
+def fact_query(target: str, reviewed_only: bool):
+    """(select statement, row -> dict) of one kind of fact."""
+    stmt, to_row, model = {
+        "indicators": indicator_query,
+        "relations": relation_query,
+        "entities": entity_query,
+    }[target]()
+    if reviewed_only:
+        stmt = stmt.where(model.review_status.is_not(None))
+    return stmt, to_row
+
+
+def indicator_query():
+    subject = aliased(Entity)
+    stmt = (
+        select(Indicator, subject.name, Document.name)
+        .outerjoin(subject, subject.id == Indicator.subject_id)
+        .join(Document, Document.id == Indicator.document_id)
+        .order_by(Indicator.document_id, Indicator.start, Indicator.id)
+    )
+
+    def to_row(i: Indicator, name: str | None, doc: str) -> dict:
+        return {
+            "id": i.id,
+            "document": doc,
+            "subject": name or i.subject_text,
+            "metric": i.metric,
+            "metric_key": i.metric_key,
+            "value": i.value,
+            "unit": i.unit,
+            "value_base": i.value_base,
+            "base_unit": i.base_unit,
+            "approx": i.approx,
+            "kind": i.kind,
+            "period": i.period,
+            "quote": i.quote,
+            "review_status": i.review_status,
+        }
+
+    return stmt, to_row, Indicator
+
+
+def relation_query():
+    subject, obj = aliased(Entity), aliased(Entity)
+    stmt = (
+        select(Relation, subject.name, obj.name, Document.name)
+        .join(subject, subject.id == Relation.subject_id)
+        .join(obj, obj.id == Relation.object_id)
+        .outerjoin(Document, Document.id == Relation.document_id)
+        .order_by(Relation.id)
+    )
+
+    def to_row(r: Relation, s: str, o: str, doc: str | None) -> dict:
+        return {
+            "id": r.id,
+            "subject": s,
+            "predicate": r.predicate,
+            "object": o,
+            "quote": r.quote,
+            "document": doc,
+            "origin": r.origin,
+            "review_status": r.review_status,
+        }
+
+    return stmt, to_row, Relation
+
+
+def entity_query():
+    def to_row(e: Entity) -> dict:
+        return {"id": e.id, "name": e.name, "type": e.type, "key": e.key, "review_status": e.review_status}
+
+    return select(Entity).order_by(Entity.type, Entity.name, Entity.id), to_row, Entity
+
+
+def write_rows(rows: list[dict], path: Path) -> int:
+    """JSON Lines for .jsonl, CSV (UTF-8 with BOM, so spreadsheet programs read the Chinese) otherwise."""
+    import csv
+
+    if path.suffix.lower() == ".jsonl":
+        with path.open("w", encoding="utf-8") as f:
+            for row in rows:
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
+        return len(rows)
+    with path.open("w", encoding="utf-8-sig", newline="") as f:
+        writer = csv.DictWriter(f, fieldnames=list(rows[0]) if rows else ["id"])
+        writer.writeheader()
+        writer.writerows(rows)
+    return len(rows)

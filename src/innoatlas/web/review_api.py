@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 from innoatlas.auth import AuthError, authenticate_password, authenticate_token, create_token
 from innoatlas.auth.users import EDITOR
 from innoatlas.review import actions, log
-from innoatlas.review.export import export_gold
+from innoatlas.review.export import count_facts, export_facts, export_gold
 from innoatlas.review.facts import ReviewError
 from innoatlas.store.schema import User
 
@@ -154,6 +154,23 @@ def audit_log(
 def gold(session: ReadDB) -> dict:
     items = export_gold(session)
     return {"items": items, "total": len(items)}
+
+
+@router.get("/review/facts/{target}", summary="Indicators, relations or entities with their review status")
+def facts(
+    session: ReadDB,
+    target: Literal["indicators", "relations", "entities"],
+    reviewed_only: bool = False,
+    limit: Annotated[int, Query(ge=0, le=500)] = 100,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict:
+    items = export_facts(session, target, reviewed_only, limit, offset)
+    return {
+        "items": items,
+        "total": count_facts(session, target, reviewed_only),
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 @router.post("/auth/login", summary="Exchange a user name and password for an API token")

@@ -1,0 +1,101 @@
+"""The review pages in headless Chromium: log in, confirm, correct and undo from the buttons."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+
+import pytest
+
+from innoatlas.auth import add_user
+from innoatlas.web.app import create_app
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+SERVER_START_TIMEOUT_S = 10
+TIMEOUT_MS = 10_000
+PASSWORD = "a long review passphrase"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def live_url(kb, tokens):
+    import uvicorn
+
+    with kb.transaction() as session:
+        add_user(session, "li.na", "editor", PASSWORD)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(kb), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
+    while not server.started:
+        if time.monotonic() > deadline:
+            pytest.fail("uvicorn did not start")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=5)
+
+
+@pytest.fixture
+def page():
+    playwright_api = pytest.importorskip("playwright.sync_api")
+    if shutil.which(CHROMIUM) is None:
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
+    with playwright_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+        page = browser.new_context(locale="zh-CN").new_page()
+        page.set_default_timeout(TIMEOUT_MS)
+        yield page
+        browser.close()
+
+
+def row_of(page, quote: str):
+    return page.locator("tr.review-row[data-kind=indicators]", has_text=quote)
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_an_editor_confirms_corrects_and_undoes_in_the_browser(live_url, page):
+    page.goto(f"{live_url}/review/documents/1")
+    row = row_of(page, "高新技术企业达到1500家")
+    row.locator("button[data-act=confirm]").click()  # not logged in: refused, nothing changes
+    page.wait_for_function("document.getElementById('review-message').textContent.length > 0")
+    assert "authentication required" in page.locator("#review-message").inner_text()
+
+    page.fill("#login-form input[name=name]", "li.na")
+    page.fill("#login-form input[name=password]", PASSWORD)
+    page.click("#login-form button")
+    page.wait_for_function("document.getElementById('who').textContent.includes('li.na')")
+
+    row = row_of(page, "高新技术企业达到1500家")
+    row.locator(".review-reason").fill("与年报一致")
+    with page.expect_navigation():
+        row.locator("button[data-act=confirm]").click()
+    assert row_of(page, "高新技术企业达到1500家").locator(".review-status").inner_text() == "已确认"
+
+    row = row_of(page, "两江新区已集聚研发平台120余个")
+    row.locator("input[name=value]").fill("125")
+    with page.expect_navigation():
+        row.locator("button.review-correct").click()
+    row = row_of(page, "两江新区已集聚研发平台120余个")
+    assert row.locator("input[name=value]").input_value() == "125"
+    assert row.locator(".review-status").inner_text() == "已修改"
+
+    page.goto(f"{live_url}/review")
+    assert page.locator("table.audit-log tbody tr").count() == 2
+    assert "与年报一致" in page.locator("table.audit-log").inner_text()
+    with page.expect_navigation():
+        page.locator("button.review-undo").first.click()  # the newest: the correction
+    assert page.locator("table.audit-log tr.undone").count() == 1
+    page.goto(f"{live_url}/review/documents/1")
+    assert row_of(page, "两江新区已集聚研发平台120余个").locator("input[name=value]").input_value() == "120"
