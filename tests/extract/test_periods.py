@@ -92,3 +92,13 @@ def test_spans_point_into_the_text():
 def test_a_bare_year_naming_the_edition_of_a_ranking_is_its_period():
     assert resolved("发布了2023全国创新城市百强榜,") == ["2023"]
     assert find_periods("编号2023AB的文件") == []
+
+
+def test_a_bare_full_year_needs_the_year_from_its_context():
+    assert resolved("全年,") == [None]
+    assert resolved("全年,", context_year=2022) == ["2022"]
+
+
+def test_recent_years_framing_a_comparison_are_no_period():
+    assert find_periods("从近年国内外实践看") == []
+    assert resolved("近年,") == ["2024-08-27"]

@@ -31,9 +31,7 @@ _SUB = (
 _PLAN = (
     r"(?P<plan>力争|争取|目标|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)至20\d{2}年|(?<!截)到20\d{2}年)"
 )
-_CURRENT = (
-    r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年|近几年|现已|\d+年来|以来)"
-)
+_CURRENT = r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年(?=[,，])|近几年|现已|\d+年来|以来)"
 _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一二三四五六七八九])五[”\"]?(?P<fyp_t>末|期间|时期|以来))"
 # 2022中国城市科技创新百强榜: a bare year naming the edition of a ranking or list.
 _LIST_YEAR = r"(?P<list_y>(?<!\d)(?:19|20)\d{2})(?=[^\d\s,，。;；:：、]{2,24}?(?:榜|名单|排行|排名|报告|指数|白皮书|蓝皮书))"
@@ -123,7 +121,11 @@ def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int
     if p.relative:
         year = _relative_year(p.relative, published, context_year)
     elif p.kind == "bare":
-        year = context_year if context_year is not None else _pub_year(published)
+        year = context_year
+        if year is None and p.sub != "全年":
+            # a bare 上半年 or 1-8月 in news is the latest such stretch: of the publication
+            # year; a bare 全年 may be last year's, a target's or this one's
+            year = _pub_year(published)
     if year is None:
         return None
     return _format(year, p.sub, p.text)
