@@ -1,4 +1,4 @@
-"""Resolution across the real seed articles, through the whole pipeline into a real database."""
+"""Resolution across the real seed articles and the example corpus, through the pipeline into a real database."""
 
 from __future__ import annotations
 
@@ -12,13 +12,13 @@ from innoatlas.store import open_store
 
 @pytest.fixture(scope="module")
 def kb(tmp_path_factory):
-    from tests.conftest import SEEDS
+    from tests.conftest import EXAMPLES, SEEDS
 
     if not SEEDS.is_dir():
         pytest.skip(f"the shared seed articles are not next to the repository ({SEEDS})")
     path = tmp_path_factory.mktemp("kb") / "kb.db"
     store = open_store(f"sqlite:///{path}")
-    ingest_paths([SEEDS], store)
+    ingest_paths([SEEDS, EXAMPLES], store)
     yield store, path
     store.close()
 
@@ -33,6 +33,29 @@ def test_one_zone_under_two_names_in_three_documents_is_one_entity(kb):
     assert {"000", "003", "004"} <= documents
     names = [row[2] for row in store.dump_tables()["entities"]]
     assert "重庆两江新区" not in names and names.count("两江新区") == 1
+
+
+def test_a_zone_under_its_alias_and_with_a_radical_look_alike_is_the_gazetteers_zone(kb):
+    store, _ = kb
+    science_city = store.entity_profile("西部(重庆)科学城")
+    documents = {name for name, _ in science_city.documents}
+    # 004 writes it 重庆科学城, the example with full-width brackets
+    assert {"002_b6be05cc6782ca3c.txt", "004_a681705680f5fa97.txt", "cq_science_city_double.txt"} <= documents
+    assert "重庆科学城" in science_city.aliases
+    western = store.entity_profile("西部科学城")
+    assert "\u2ec4部科学城" in western.aliases  # 004 writes 西 as the radical look-alike
+    assert {name for name, _ in western.documents} >= {"004_a681705680f5fa97.txt"}
+
+
+def test_different_things_with_similar_names_stay_apart(kb):
+    store, _ = kb
+    ids = {name: store.entity_profile(name).id for name in ("西部科学城", "成都科学城", "重庆科学城")}
+    assert ids["成都科学城"] != ids["重庆科学城"] and ids["西部科学城"] not in (
+        ids["成都科学城"],
+        ids["重庆科学城"],
+    )
+    assert store.entity_profile("北京大学").id != store.entity_profile("北京理工大学").id
+    assert store.entity_profile("中国星网").id != store.entity_profile("中國星網應用公司").id
 
 
 def test_a_contraction_and_its_full_name_are_one_entity(kb):

@@ -188,3 +188,17 @@ def test_a_field_and_a_firm_of_the_same_words_stay_apart():
     _, keys = resolve(text, [("集成电路设计公司", "enterprise"), ("集成电路设计", "industry")])
     assert keys["集成电路设计"] == "industry:集成电路设计"
     assert keys["集成电路设计公司"] == "集成电路设计"
+
+
+def test_a_sub_area_written_after_its_zone_is_the_sub_area():
+    text = "西部（重庆）科学城沙坪坝片区新引进企业26家。\n"
+    resolution, keys = resolve(text, [("西部（重庆）科学城沙坪坝片区", "zone")])
+    assert keys["西部（重庆）科学城沙坪坝片区"] == "zone:沙坪坝片区"
+    assert resolution.entities["zone:沙坪坝片区"].parent_key == "zone:西部(重庆)科学城"
+
+
+def test_a_park_written_after_its_zone_lies_in_it():
+    resolution, keys = resolve("两江新区鱼复工业园新开工项目8个。\n", [("两江新区鱼复工业园", "zone")])
+    park = resolution.entities[keys["两江新区鱼复工业园"]]
+    assert (park.key, park.region_key) == ("两江新区鱼复工业园", LIANGJIANG)
+    assert (park.key, "located_in", LIANGJIANG, "name") in resolution.relations

@@ -21,7 +21,7 @@ PARENT_HEADS = ("大学", "学院", "科学院", "研究院", "研究所", "集�
 # are also the heads of a single body's compound name.
 SPLIT_HEADS = ("中心", "实验室")
 MIN_PARENT_CHARS = 4  # 北京大学; shorter heads (中科院) are contractions, resolved in context
-MAX_PLACE_CHARS = 8
+MAX_PLACE_CHARS = 15  # the longest division name (积石山保安族东乡族撒拉族自治县); 西部(重庆)科学城 is 9
 NAMED_PLACE_TYPES = frozenset({"government", "zone"})
 
 

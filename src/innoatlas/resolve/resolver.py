@@ -110,15 +110,17 @@ class DocumentResolver:
         codes = gz.division_candidates(folded, short_ok, self.context)
         if codes:
             code = gz.choose_division(codes, self.context)
-            return self._add_division(code, folded) if code else None
+            return self._add_division(code) if code else None
         return self._prefixed_place(folded)
 
     def _prefixed_place(self, folded: str) -> str | None:
-        """A zone or division written after the province or city it lies in (重庆璧山高新区, 四川宜宾)."""
+        """A zone or division written after the place it lies in (重庆璧山高新区, 四川宜宾, 科学城 + 片区)."""
         head = leading_place(folded)
-        if head is None or head in gz.zone_index():
+        if head is None:
             return None
         rest = folded[len(head) :]
+        if head in gz.zone_index():
+            return self._sub_area(gz.zone_index()[head], rest)
         heads = set(gz.division_candidates(head, True, self.context))
         zone = gz.zone_index().get(rest)
         if zone is not None:
@@ -126,9 +128,16 @@ class DocumentResolver:
             inside = region is not None and any(region[:2] == h[:2] for h in heads)
             return self._add_zone(zone) if inside else None
         codes = [c for c in gz.division_candidates(rest, True) if heads & {d.code for d in gz.ancestors(c)}]
-        return self._add_division(codes[0], folded) if len(codes) == 1 else None
+        return self._add_division(codes[0]) if len(codes) == 1 else None
 
-    def _add_division(self, code: str, written: str | None = None) -> str:
+    def _sub_area(self, zone: Zone, rest: str) -> str | None:
+        """A sub-area written after its zone (西部(重庆)科学城沙坪坝片区 is 沙坪坝片区)."""
+        area = gz.zone_index().get(rest)
+        if area is None or area.parent is None or fold(area.parent) != fold(zone.name):
+            return None
+        return self._add_zone(area)
+
+    def _add_division(self, code: str) -> str:
         key = gz.division_key(code)
         if key in self.resolution.entities:
             return key
