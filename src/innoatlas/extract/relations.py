@@ -32,13 +32,19 @@ PLACE_TYPES = frozenset({"region", "zone"})
 HOSTED_TYPES = frozenset({"enterprise", "platform", "institute", "investor", "university"})
 
 
-def extract_relations(doc: Document, tokens: list[Token], entities: list[EntityMention]) -> list[RelationRecord]:
+def extract_relations(
+    doc: Document, tokens: list[Token], entities: list[EntityMention]
+) -> list[RelationRecord]:
     out: dict[tuple[str, str, str], RelationRecord] = {}
     mentions = sorted(entities, key=lambda m: m.start)
     sentences = split_sentences(doc.norm, mentions)
     # A county and its city count when one sentence names both; a zone and its parent zone anywhere.
-    gazetteer = [r for sent in sentences for r in _gazetteer_relations(doc, sent.mentions)
-                 if r.predicate == "located_in"]
+    gazetteer = [
+        r
+        for sent in sentences
+        for r in _gazetteer_relations(doc, sent.mentions)
+        if r.predicate == "located_in"
+    ]
     gazetteer += [r for r in _gazetteer_relations(doc, mentions) if r.predicate == "part_of"]
     for rec in _embedded_relations(doc, mentions) + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
@@ -49,14 +55,21 @@ def extract_relations(doc: Document, tokens: list[Token], entities: list[EntityM
     return [r for r in out.values() if r.subject != r.object]
 
 
-def make_relation(doc: Document, a: EntityMention, predicate: str, b: EntityMention,
-                  start: int | None = None, end: int | None = None) -> RelationRecord:
+def make_relation(
+    doc: Document,
+    a: EntityMention,
+    predicate: str,
+    b: EntityMention,
+    start: int | None = None,
+    end: int | None = None,
+) -> RelationRecord:
     s = min(a.start, b.start) if start is None else start
     e = max(a.end, b.end) if end is None else end
     return RelationRecord(a.name, predicate, b.name, doc.original_text(s, e), s, e, a.type, b.type)
 
 
 # -- 1. names inside names ---------------------------------------------------
+
 
 def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
     places = _known_places()
@@ -77,8 +90,13 @@ def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Re
     for m in mentions:
         parent = _parent_org(m)
         if parent is not None:
-            host = EntityMention(doc.original_text(m.start, m.start + len(parent)), parent, "university",
-                                 m.start, m.start + len(parent))
+            host = EntityMention(
+                doc.original_text(m.start, m.start + len(parent)),
+                parent,
+                "university",
+                m.start,
+                m.start + len(parent),
+            )
             out.append(make_relation(doc, m, "part_of", host))
     return out
 
@@ -99,7 +117,9 @@ def _is_local_division(name: str) -> bool:
 
 
 def _known_places() -> dict[str, str]:
-    places = {written: "zone" for written, c in zone_names().items() if load_zones()[c].kind != "economic_region"}
+    places = {
+        written: "zone" for written, c in zone_names().items() if load_zones()[c].kind != "economic_region"
+    }
     for d in load_divisions().values():
         places.setdefault(d.name, "region")
     return places
@@ -120,6 +140,7 @@ def _place_type(name: str, doc: Document) -> str:
 
 
 # -- 2. gazetteer facts ------------------------------------------------------
+
 
 def _gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
     divisions = load_divisions()
@@ -167,6 +188,7 @@ def _mention_of(first: dict[str, EntityMention], canonical: str) -> EntityMentio
 
 # -- 4. topic rules ----------------------------------------------------------
 
+
 def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
     out = []
     topic = _main_place(sentences)
@@ -175,7 +197,7 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
         places = _sentence_places(doc, sent)
         for m in sent.mentions:
             if m.type == "industry":
-                actor = _clause_actor(sent, m) or _last_before(places, m) or topic
+                actor = _clause_actor(sent, m) or _last_before(places, m) or _topic_if_focused(sent, m, topic)
                 if actor is not None and (actor.name, m.name) not in led:
                     out.append(make_relation(doc, actor, "focuses_on", m, min(actor.start, m.start), m.end))
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
@@ -188,6 +210,30 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
     return out
 
 
+# Words that make an industry the focus of the actor the text is about even
+# when the sentence does not name it (围绕…, 聚焦…, 打造…产业集群, 主导产业).
+_FOCUS_CUE = re.compile(
+    r"(围绕|聚焦|重点发展|大力发展|培育|壮大|打造|布局|完善|加大|投资|发展|推动|推进|加快|建设|集聚|引进|落户|主导产业|优势产业|支柱产业|产业集群|产业链|赛道|领域)"
+)
+# Characters after an industry searched for a focus cue (…产业集群), and the
+# longest stretch of its clause searched before it.
+FOCUS_WINDOW = 12
+CLAUSE_WINDOW = 40
+
+
+def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | None) -> EntityMention | None:
+    """The document's main place, when a cue near the industry says it is developed there."""
+    if topic is None:
+        return None
+    before = sent.text[: m.start - sent.start]
+    clause_start = max(before.rfind(p) for p in ",,;;。::") + 1  # an enumeration shares its cue
+    near = (
+        before[max(clause_start, len(before) - CLAUSE_WINDOW) :]
+        + sent.text[m.start - sent.start : m.end - sent.start + FOCUS_WINDOW]
+    )
+    return topic if _FOCUS_CUE.search(near) else None
+
+
 def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
     """Zones and regions of a sentence, including those a name starts with (湘潭高新区党工委)."""
     places = []
@@ -198,8 +244,15 @@ def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
             continue
         head = _leading_place(m.norm_name, known)
         if head is not None and m.type == "government":
-            places.append(EntityMention(doc.original_text(m.start, m.start + len(head)), head,
-                                        _place_type(head, doc), m.start, m.start + len(head)))
+            places.append(
+                EntityMention(
+                    doc.original_text(m.start, m.start + len(head)),
+                    head,
+                    _place_type(head, doc),
+                    m.start,
+                    m.start + len(head),
+                )
+            )
     return places
 
 
@@ -276,7 +329,7 @@ _PLACE_GAP = re.compile(r"^(的|内的|内|里的|中的|区域内的|境内的)
 
 def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
     before = [p for p in places if p.end <= m.start]
-    if before and _PLACE_GAP.match(sent.text[before[-1].end - sent.start:m.start - sent.start]):
+    if before and _PLACE_GAP.match(sent.text[before[-1].end - sent.start : m.start - sent.start]):
         return before[-1]
     subject = _sentence_subject(sent)
     return subject if subject is not None and subject is not m else None
