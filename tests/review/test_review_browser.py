@@ -99,3 +99,35 @@ def test_an_editor_confirms_corrects_and_undoes_in_the_browser(live_url, page):
     assert page.locator("table.audit-log tr.undone").count() == 1
     page.goto(f"{live_url}/review/documents/1")
     assert row_of(page, "两江新区已集聚研发平台120余个").locator("input[name=value]").input_value() == "120"
+
+
+@pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
+def test_an_editor_corrects_an_entity_type_and_merges_from_the_browser(live_url, page, tokens):
+    page.goto(f"{live_url}/review")
+    page.fill("#token-form input[name=token]", tokens["editor"])
+    page.click("#token-form button")
+    page.wait_for_function("document.getElementById('who').textContent.includes('analyst')")
+    page.goto(f"{live_url}/review/documents/1")
+    institute = page.locator("tr.review-row[data-kind=entities]", has_text="#").filter(
+        has=page.locator("input[value='智能网联汽车研究院']")
+    )
+    institute.locator("select[name=type]").select_option("platform")
+    with page.expect_navigation():
+        institute.locator("button.review-correct").click()
+    row = page.locator("tr.review-row[data-kind=entities]").filter(
+        has=page.locator("input[value='智能网联汽车研究院']")
+    )
+    assert row.locator("select[name=type]").input_value() == "platform"
+    assert row.locator(".review-status").inner_text() == "已修改"
+
+    university_id = (
+        page.locator("tr.review-row[data-kind=entities]")
+        .filter(has=page.locator("input[value='重庆大学']"))
+        .get_attribute("data-id")
+    )
+    firm = page.locator("tr.review-row[data-kind=mentions]", has_text="长安汽车").first
+    firm.locator("input[name=into]").fill(university_id)
+    with page.expect_navigation():
+        firm.locator("button.review-merge").click()
+    merged = page.locator("tr.review-row[data-kind=mentions]", has_text="长安汽车").first
+    assert "重庆大学" in merged.inner_text()

@@ -12,11 +12,13 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
 from innoatlas.review.log import list_actions
 from innoatlas.store import queries
+from innoatlas.store.schema import Entity
 from innoatlas.web.app import get_session
 from innoatlas.web.pages import render
 
@@ -67,6 +69,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "type": ("类型", "Type"),
     "add": ("添加", "Add"),
     "review_document": ("审核本文", "Review this document"),
+    "mentions": ("提及", "Mentions"),
+    "split": ("拆分", "Split"),
+    "split_aliases": ("拆出的写法（逗号分隔）", "Names to split off (comma-separated)"),
 }
 
 
@@ -92,8 +97,20 @@ def review_document(request: Request, session: DB, document_id: int):
         request,
         "review_document.html",
         data=data,
+        entities=document_entities(session, data),
         r=labels(language(request)),
         predicates=PREDICATES,
         entity_types=ENTITY_TYPES,
         api=f"/api/documents/{document_id}",
     )
+
+
+def document_entities(session: Session, data: dict) -> list[dict]:
+    """The entities a document mentions, with their review status, in order of first mention."""
+    ids = list(dict.fromkeys(m["entity"]["id"] for m in data["mentions"]))
+    rows = {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(ids)))} if ids else {}
+    return [
+        {"id": i, "name": rows[i].name, "type": rows[i].type, "review_status": rows[i].review_status}
+        for i in ids
+        if i in rows
+    ]

@@ -44,7 +44,7 @@
   function changesOf(row) {
     const changes = {};
     row.querySelectorAll("input[name], select[name]").forEach((input) => {
-      if (input.name === "into") return;
+      if (input.name === "into" || input.name.startsWith("split_")) return;
       const initial = input.tagName === "SELECT" ? input.querySelector("option[selected]")?.value : input.defaultValue;
       if (input.value === initial) return;
       if (input.name === "value") changes.value = Number(input.value);
@@ -67,6 +67,11 @@
     } else if (button.classList.contains("review-merge")) {
       const into = Number(row.querySelector("input[name=into]").value);
       act(call("POST", "/api/review/entities/" + button.dataset.entity + "/merge", { into, reason: reasonOf(row) }));
+    } else if (button.classList.contains("review-split")) {
+      const name = row.querySelector("input[name=split_name]").value.trim();
+      const aliases = row.querySelector("input[name=split_aliases]").value.split(/[,，、]/).map((a) => a.trim()).filter(Boolean);
+      const type = row.querySelector("select[name=type]").value;
+      act(call("POST", "/api/review/entities/" + button.dataset.entity + "/split", { name, type, aliases, reason: reasonOf(row) }));
     } else if (button.classList.contains("review-undo")) {
       act(call("POST", "/api/review/actions/" + button.dataset.id + "/undo", { reason: "" }));
     } else if (button.id === "logout") {
