@@ -3,7 +3,7 @@
 - cooperates_with: A与/和/同B + 合作/共建/签约/签订/携手/联合/对接; A携手B
 - chain_leader_of: A、B等龙头企业/链主 + an industry in the sentence; A是…X产业的链主
 - supplies: A为B配套 / A配套B / B的配套企业A
-- invests_in: A投资/注资/出资/领投B
+- invests_in (funds too): A投资/注资/出资/领投/资助B
 - member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance)
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
 """
@@ -23,7 +23,7 @@ _COOP = re.compile(r"合作|共建|签约|签订|签署|携手|联合|对接|牵
 _COOP_JOIN = re.compile(r"^(与|和|同|跟|携手|联合|牵手|联手|、)$")
 _LEADER = re.compile(r"龙头企业|链主|领军企业|头部企业|链长企业|龙头")
 _SUPPLY = re.compile(r"配套")
-_INVEST = re.compile(r"投资|注资|出资|领投|增资|设立基金|入股")
+_INVEST = re.compile(r"投资|注资|出资|领投|增资|设立基金|入股|资助|注入资金")
 _MEMBER = re.compile(r"入选|获批|纳入|加入|成为|认定为|列入|被评为|获评")
 _ESTABLISH = re.compile(r"成立|揭牌|挂牌|启用|投用|正式运营|开园|落成")
 _DATE = re.compile(r"(19|20)\d\d年(\d{1,2}月(\d{1,2}日)?)?|\d{1,2}月\d{1,2}日")
