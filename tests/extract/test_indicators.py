@@ -254,3 +254,11 @@ def test_a_body_named_again_by_its_head_noun_is_the_subject():
         (230, "江川农业科技创新联盟"),
         (110, "江川农业科技创新联盟"),
     ]
+
+
+def test_counts_of_a_comparison_field_policy_documents_and_visits_are_no_figures():
+    text = HEADLINE + (
+        "园区营收增速位居全市5个开发区第一，对全省80个园区开展考评。"
+        "两地联合印发60多个政策文件。本报记者探访3家园区。"
+    )
+    assert [(r.value, r.kind) for r in indicators(text, ZONE)] == [(1, "rank")]

@@ -41,6 +41,13 @@ OPENING_SLACK = 8
 MULTIPLE_AFTER_RE = re.compile(r"的?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍")
 VISIT_RE = re.compile(r"(?:走进|走入|步入|来到|探访|位于)")
 MODIFIER_HEAD_RE = re.compile(r"(?:走进|走入|步入|来到)?[^\d,，。;；:：“”、]{1,10}?的")
+RANK_SCOPE_BEFORE_RE = re.compile(r"(?:位居|位列|居|列|排名|排)[^,，。;；\d]{0,6}$")
+RANK_AFTER_RE = re.compile(
+    r"[^,，。;；]{0,10}?(?:第[一二三四五六七八九十\d]|首位|前[一二三四五六七八九十\d])"
+)
+COMPARE_FIELD_BEFORE_RE = re.compile(r"对全[省市国区县]$")
+VISIT_BEFORE_RE = re.compile(r"(?:探访|走访|采访|访问|访)$")
+POLICY_AFTER_RE = re.compile(r"[^,，。;；\d]{0,4}?(?:政策文件|文件|政策措施)")
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 # Head nouns a text uses alone for a body it has just named (该联盟, 工程每年…).
 HEAD_NOUNS = ("联盟", "工程", "公司", "集团", "基地", "基金", "实验室", "研究院")
@@ -274,7 +281,21 @@ def _is_furniture(ctx: _Context, q: Quantity) -> bool:
     line_start = ctx.text.rfind("\n", 0, q.start) + 1
     line_end = ctx.text.find("\n", q.end)
     line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
-    return FURNITURE_RE.search(line) is not None
+    return FURNITURE_RE.search(line) is not None or _is_no_figure(ctx.text, q)
+
+
+def _is_no_figure(text: str, q: Quantity) -> bool:
+    """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
+    policy documents (印发100多个政策文件) or a reporter's visits (记者探访5家高新区)."""
+    if q.form != "count":
+        return False
+    before = text[max(0, q.start - 10) : q.start]
+    after = text[q.end : q.end + 14]
+    if RANK_SCOPE_BEFORE_RE.search(before) and RANK_AFTER_RE.match(after):
+        return True
+    if COMPARE_FIELD_BEFORE_RE.search(before) or VISIT_BEFORE_RE.search(before):
+        return True
+    return POLICY_AFTER_RE.match(after) is not None
 
 
 def _heads_other_figures(text: str, q: Quantity, following: list[Quantity]) -> bool:
