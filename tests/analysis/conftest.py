@@ -123,7 +123,8 @@ class SmallStore:
 
 
 @pytest.fixture
-def make_store(tmp_path):
-    store = open_store(f"sqlite:///{tmp_path / 'small.db'}")
+def make_store(store_url):
+    """A small knowledge base on SQLite and, when a server is reachable, on PostgreSQL."""
+    store = open_store(store_url)
     yield SmallStore(store)
     store.close()

@@ -30,11 +30,9 @@ function startChart(elementId) {
 
 /* One line per measure of a series; conflicting points red, superseded ones hollow. */
 function drawTimelines(options) {
-  var index = 1;
-  while (document.getElementById("chart-data-" + index)) {
-    drawTimeline("chart-" + index, readData("chart-data-" + index), options);
-    index += 1;
-  }
+  document.querySelectorAll("script[id^='chart-data-']").forEach(function (script) {
+    drawTimeline(script.id.replace("chart-data-", "chart-"), JSON.parse(script.textContent), options);
+  });
 }
 
 function drawTimeline(elementId, series, options) {
@@ -203,7 +201,8 @@ function drawIndex(elementId, dataId, options) {
     }},
     grid: {left: 50, right: 50, top: 20, bottom: 60},
     xAxis: {type: "category", data: names, axisLabel: {rotate: 20}},
-    yAxis: [{type: "value", max: 1}, {type: "value", inverse: true, min: 1, minInterval: 1}],
+    yAxis: [{type: "value", max: 1},
+            {type: "value", inverse: true, min: 1, max: Math.max(2, data.units.length), interval: 1, name: options.rank}],
     series: [
       {type: "bar", data: data.units.map(function (u) { return u.score; })},
       {type: "custom", yAxisIndex: 1, renderItem: function (params, api) {
