@@ -9,6 +9,8 @@ into Document.original (`original_start`, `original_end`).
 
 from __future__ import annotations
 
+import threading
+import time
 from collections import defaultdict
 from datetime import date
 
@@ -25,7 +27,8 @@ DEFAULT_LIMIT = 50
 # stays well under the 100 ms latency target on 10,000 documents.
 MAX_LIMIT = 500
 # A profile shows the most recent facts; the full lists are paginated endpoints.
-PROFILE_LIST_LIMIT = 100
+# 50 relation quotes of a paragraph each are already ~100 kB of JSON.
+PROFILE_LIST_LIMIT = 50
 # Totals are exact up to this many rows, "at least" beyond (count_capped):
 # counting 1,000 index entries takes a few ms on a slow laptop.
 COUNT_CAP = 1000
@@ -35,6 +38,13 @@ MAX_GRAPH_NODES = 150
 # Edges among those nodes: beyond this the picture is a hairball anyway, and
 # the JSON of 10,000 documents' graph stays under ~100 kB.
 MAX_GRAPH_EDGES = 400
+# A graph's evidence is a tooltip: quotes are cut to this many characters
+# (some relation quotes are whole paragraphs); the document has the rest.
+GRAPH_QUOTE_CHARS = 160
+# Beyond the first hop only the most strongly linked nodes of a level are
+# expanded further: a hub's neighbours are often hubs too, and walking all
+# of them reads most of the relations table.
+MAX_GRAPH_EXPAND = 20
 HOME_TOP = 10
 # Only regions and zones form the region tree (DESIGN.md's hierarchy).
 TREE_TYPES = ("region", "zone")
@@ -214,8 +224,45 @@ def relation_row(rel: Relation, subject: Entity, obj: Entity, doc: Document | No
 # -- home ---------------------------------------------------------------------
 
 
+# Whole-base aggregates (the home page's counts and top lists, the region
+# tree's counts) read every mention: ~100 ms on 10,000 documents. They change
+# only when rows are written, so they are kept per database and data
+# fingerprint; AGGREGATE_TTL_S bounds how long an edit that adds no row
+# (a review correcting a parent) can go unseen.
+AGGREGATE_TTL_S = 30.0
+_aggregates: dict[tuple, tuple[float, object]] = {}
+_aggregates_lock = threading.Lock()
+
+
+def data_fingerprint(session: Session) -> tuple:
+    """The newest id of every fact table and the document count: moves with every ingest."""
+    newest = tuple(
+        session.scalar(select(func.max(m.id))) for m in (Document, Entity, Mention, Indicator, Relation)
+    )
+    return (*newest, count_rows(session, Document))
+
+
+def cached_aggregate(session: Session, name: str, compute):
+    key = (name, str(session.get_bind().url), data_fingerprint(session))
+    now = time.monotonic()
+    with _aggregates_lock:
+        hit = _aggregates.get(key)
+    if hit is not None and now - hit[0] < AGGREGATE_TTL_S:
+        return hit[1]
+    value = compute(session)
+    with _aggregates_lock:
+        for old in [k for k in _aggregates if k[:2] == key[:2]]:
+            del _aggregates[old]
+        _aggregates[key] = (now, value)
+    return value
+
+
 def summarize_store(session: Session) -> dict:
     """Counts by entity type, latest documents, top zones and industries (the home page)."""
+    return cached_aggregate(session, "summary", _summarize_store)
+
+
+def _summarize_store(session: Session) -> dict:
     by_type = dict(session.execute(select(Entity.type, func.count()).group_by(Entity.type)).all())
     latest = session.scalars(
         select(Document.id)
@@ -410,17 +457,27 @@ def list_subjects(session: Session, limit: int = MAX_LIMIT) -> list[dict]:
 
 
 def load_indicators(session: Session, ids: list[int]) -> list[dict]:
-    """Indicator rows of `ids`, in that order, with subject and document references."""
+    """Indicator rows of `ids`, in that order, with subject and document references.
+
+    Plain rows, not ORM objects: building 500 objects per series page cost
+    more than finding them.
+    """
+    subject = (
+        Entity.id.label("subject_id_"),
+        Entity.name.label("subject_name"),
+        Entity.type.label("subject_type"),
+    )
     rows = session.execute(
-        select(Indicator, Entity)
+        select(*Indicator.__table__.columns, *subject)
         .outerjoin(Entity, Entity.id == Indicator.subject_id)
         .where(Indicator.id.in_(ids))
     ).all()
-    docs = load_document_refs(session, [i.document_id for i, _e in rows])
-    return [
-        indicator_row(i, e, None) | {"document": docs.get(i.document_id)}
-        for i, e in in_order(ids, rows, lambda r: r[0].id)
-    ]
+    docs = load_document_refs(session, [r.document_id for r in rows])
+    items = []
+    for r in in_order(ids, rows, lambda r: r.id):
+        ref = {"id": r.subject_id_, "name": r.subject_name, "type": r.subject_type} if r.subject_id_ else None
+        items.append(indicator_row(r, None, None) | {"subject": ref, "document": docs.get(r.document_id)})
+    return items
 
 
 def list_indicators(
@@ -475,21 +532,21 @@ def get_series(
 ) -> dict:
     """Values of one subject and metric over periods across sources, each with quote and document.
 
-    Points of one period whose base values differ are flagged `conflict`
+    Points come in period order (undated last), then in the order their
+    documents were stored. Points of one period whose base values differ are flagged `conflict`
     (two outlets gave different numbers). Reposts (documents marked as
     duplicates) are left out unless asked for: they repeat a source.
     """
     entity = session.get(Entity, subject)
     if entity is None:
         raise NotFoundError("entity", subject)
-    stmt = (
-        select(Indicator.id)
-        .join(Document, Document.id == Indicator.document_id)
-        .where(Indicator.subject_id == subject, metric_matches(session, metric_key))
-    )
+    stmt = select(Indicator.id).where(Indicator.subject_id == subject, metric_matches(session, metric_key))
     if not include_duplicates:
-        stmt = stmt.where(Document.duplicate_of_id.is_(None))
-    ordered = stmt.order_by(Indicator.period.is_(None), Indicator.period, Document.published, Indicator.id)
+        # Reposts are few: excluding their ids keeps the walk on the indicators' index,
+        # where joining every point's document would read each document's record.
+        reposts = select(Document.id).where(Document.duplicate_of_id.is_not(None))
+        stmt = stmt.where(Indicator.document_id.not_in(reposts))
+    ordered = stmt.order_by(Indicator.period.is_(None), Indicator.period, Indicator.document_id, Indicator.id)
     page = paginate_ids(session, ordered, stmt, limit, offset, lambda ids: load_indicators(session, ids))
     _flag_conflicts(page["items"])
     return {"subject": entity_ref(entity), "metric_key": metric_key, **page}
@@ -611,7 +668,7 @@ def get_graph(session: Session, entity_id: int, depth: int = 1) -> dict:
     """The neighbourhood of an entity to `depth` hops over relations, with types and evidence.
 
     Edges are (subject, predicate, object) with the number of relation rows
-    behind them and the first and latest as evidence, aggregated in SQL on
+    behind them and the latest as evidence, aggregated in SQL on
     the edge indexes. Past MAX_GRAPH_NODES nodes (strongest edges kept
     first) or MAX_GRAPH_EDGES edges, `truncated` says the picture is partial.
     """
@@ -621,11 +678,13 @@ def get_graph(session: Session, entity_id: int, depth: int = 1) -> dict:
     depth = max(1, min(int(depth), MAX_GRAPH_DEPTH))
     levels = {entity_id: 0}
     edges: dict[tuple, dict] = {}
-    frontier, truncated = {entity_id}, False
+    frontier, truncated = [entity_id], False
     for level in range(1, depth + 1):
         if not frontier:
             break
-        frontier, cut = _expand_frontier(session, frontier, levels, edges, level)
+        if len(frontier) > MAX_GRAPH_EXPAND:
+            frontier, truncated = frontier[:MAX_GRAPH_EXPAND], True
+        frontier, cut = _expand_frontier(session, set(frontier), levels, edges, level)
         truncated = truncated or cut
     kept = [e for e in edges.values() if e["source"] in levels and e["target"] in levels]
     kept.sort(key=lambda e: -e["count"])
@@ -648,8 +707,12 @@ def get_graph(session: Session, entity_id: int, depth: int = 1) -> dict:
 
 def _expand_frontier(
     session: Session, frontier: set[int], levels: dict, edges: dict, level: int
-) -> tuple[set[int], bool]:
-    """Add the edges of `frontier` and their new ends at `level`; (new nodes, whether some were cut)."""
+) -> tuple[list[int], bool]:
+    """Add the edges of `frontier` and their new ends at `level`.
+
+    Returns the new nodes, most strongly linked first, and whether some were
+    left out (MAX_GRAPH_NODES).
+    """
     ids = list(frontier)
     sides = (
         (Relation.subject_id, Relation.object_id, Relation.subject_id.in_(ids)),
@@ -668,16 +731,15 @@ def _expand_frontier(
                 Relation.predicate,
                 Relation.object_id,
                 func.count(),
-                func.min(Relation.id),
                 func.max(Relation.id),
             )
             .where(where)
             .group_by(near, Relation.predicate, far)
         ).all()
     rows.sort(key=lambda r: -r[3])
-    found: set[int] = set()
+    found: dict[int, int] = {}
     cut = False
-    for subject_id, predicate, object_id, n, first, latest in rows:
+    for subject_id, predicate, object_id, n, latest in rows:
         key = (subject_id, predicate, object_id)
         if key not in edges:
             edges[key] = {
@@ -685,7 +747,7 @@ def _expand_frontier(
                 "target": object_id,
                 "predicate": predicate,
                 "count": n,
-                "evidence_ids": sorted({first, latest}),
+                "evidence_ids": [latest],
             }
         for other in (subject_id, object_id):
             if other in levels:
@@ -693,13 +755,17 @@ def _expand_frontier(
             if len(levels) >= MAX_GRAPH_NODES:
                 cut = True
                 continue
-            levels[other] = level
-            found.add(other)
-    return found, cut
+            if other not in found:
+                levels[other] = level
+                found[other] = 0
+        for other in (subject_id, object_id):
+            if other in found:
+                found[other] += n
+    return sorted(found, key=lambda i: -found[i]), cut
 
 
 def _add_evidence(session: Session, edges: list[dict]) -> None:
-    """Each edge's first and latest relation rows as {"quote", "document"}."""
+    """Each edge's latest relation row as {"relation", "quote", "quote_cut", "document"}."""
     wanted = [i for e in edges for i in e["evidence_ids"]]
     rows = {}
     for chunk in range(0, len(wanted), 500):  # SQLite's bound-parameter limit is far above; PostgreSQL's too
@@ -715,17 +781,29 @@ def _add_evidence(session: Session, edges: list[dict]) -> None:
     docs = load_document_refs(session, [r.document_id for r in rows.values() if r.document_id])
     for e in edges:
         found = [rows[i] for i in e.pop("evidence_ids") if i in rows]
-        e["evidence"] = [{"quote": r.quote, "document": docs.get(r.document_id)} for r in found if r.quote]
+        e["evidence"] = [
+            {
+                "relation": r.id,
+                "quote": r.quote[:GRAPH_QUOTE_CHARS],
+                "quote_cut": len(r.quote) > GRAPH_QUOTE_CHARS,
+                "document": docs.get(r.document_id),
+            }
+            for r in found
+            if r.quote
+        ]
 
 
 def get_region_tree(session: Session) -> dict:
     """Regions -> zones -> sub-zones via parent_id (part of) and region_id (located in), with counts."""
+    return cached_aggregate(session, "regions", _build_region_tree)
+
+
+def _build_region_tree(session: Session) -> dict:
     nodes = session.scalars(select(Entity).where(Entity.type.in_(TREE_TYPES))).all()
     docs = dict(
         session.execute(
             select(Mention.entity_id, func.count(func.distinct(Mention.document_id)))
-            .join(Entity, Entity.id == Mention.entity_id)
-            .where(Entity.type.in_(TREE_TYPES))
+            .where(Mention.entity_id.in_(select(Entity.id).where(Entity.type.in_(TREE_TYPES))))
             .group_by(Mention.entity_id)
         ).all()
     )

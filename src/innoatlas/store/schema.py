@@ -135,6 +135,8 @@ class Indicator(Base):
         # Lists of a subject's / a metric's indicators, newest document first (store/queries.py).
         Index("ix_indicator_subject_document", "subject_id", "document_id", "start"),
         Index("ix_indicator_metric_document", "metric_key", "document_id", "start"),
+        # A subject's metrics with counts, from the index alone.
+        Index("ix_indicator_subject_metric", "subject_id", "metric_key", "metric"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

@@ -34,7 +34,7 @@ function drawGraph(elementId, dataId, options) {
       confine: true,
       formatter: function (p) {
         if (p.dataType === "edge") {
-          var ev = (p.data.evidence || []).map(function (e) { return "<div class='tip-quote'>" + escapeHtml(e.quote) + "</div>"; });
+          var ev = (p.data.evidence || []).map(function (e) { return "<div class='tip-quote'>" + escapeHtml(e.quote) + (e.quote_cut ? "…" : "") + "</div>"; });
           return "<b>" + escapeHtml(p.data.predicate) + "</b> ×" + p.data.count + ev.join("");
         }
         return escapeHtml(p.data.name) + " <span class='muted'>" + escapeHtml(p.data.type) + "</span>";

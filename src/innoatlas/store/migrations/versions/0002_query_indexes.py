@@ -20,6 +20,7 @@ INDEXES = [
     ("ix_relation_object_edge", "relations", ["object_id", "predicate", "subject_id"]),
     ("ix_indicator_subject_document", "indicators", ["subject_id", "document_id", "start"]),
     ("ix_indicator_metric_document", "indicators", ["metric_key", "document_id", "start"]),
+    ("ix_indicator_subject_metric", "indicators", ["subject_id", "metric_key", "metric"]),
 ]
 
 
