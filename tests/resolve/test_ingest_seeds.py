@@ -95,3 +95,10 @@ def test_the_entity_command_prints_the_profile_with_quotes(kb):
     assert "  北京理工大学重庆创新中心 part_of 北京理工大学" in lines
     assert "    “北京理工大學重慶創新中心” (003_300df59450ee1900.txt)" in lines
     assert any(line.startswith("  000_7216f30cd03e4256.txt (") for line in lines)
+
+
+def test_an_entity_is_found_by_a_name_no_document_wrote(kb):
+    store, _ = kb
+    assert store.entity_profile("拓普集团有限公司").name == "拓普集团"  # its legal form
+    assert store.entity_profile("重庆沙坪坝区").name == "沙坪坝区"  # behind its city
+    assert store.entity_profile("生物医药产业").name == "生物医药"

@@ -27,7 +27,7 @@ from innoatlas.extract.model import EntityMention, Extraction
 from innoatlas.resolve import gazetteer as gz
 from innoatlas.resolve.hierarchy import NAMED_PLACE_TYPES, leading_place, leading_places, split_branch
 from innoatlas.resolve.model import GAZETTEER, NAME, CanonicalEntity, Resolution
-from innoatlas.resolve.names import contracts, fold, name_key
+from innoatlas.resolve.names import INDUSTRY_PREFIX, contracts, fold, name_key
 
 log = logging.getLogger(__name__)
 
@@ -211,6 +211,8 @@ class DocumentResolver:
 
     def _add_entity(self, key: str, folded: str, type_: str) -> None:
         entity = self.resolution.entities.get(key)
+        if key.startswith(INDUSTRY_PREFIX):  # a field is named as the vocabulary names it
+            folded = key[len(INDUSTRY_PREFIX) :]
         if entity is not None:
             if len(folded) > len(entity.name):
                 entity.name = folded  # the fullest written form is the canonical name
@@ -254,3 +256,21 @@ class DocumentResolver:
                 break
             key = inner
         return key
+
+
+def lookup_keys(name: str) -> list[str]:
+    """Keys `name` may have outside any document, most likely first: for look-ups by a name never written."""
+    folded = fold(name)
+    keys = []
+    zone = gz.zone_index().get(folded)
+    if zone is not None:
+        keys.append(gz.zone_key(zone))
+    codes = gz.division_candidates(folded, short_ok=True)
+    code = gz.choose_division(codes, set()) if codes else None
+    if code is not None:
+        keys.append(gz.division_key(code))
+    placed = DocumentResolver(None, [])._prefixed_place(folded)
+    for key in (placed, name_key(folded, "enterprise"), name_key(folded, "industry")):
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys

@@ -187,14 +187,18 @@ def stats(session: Session) -> Stats:
 
 
 def find_entity(session: Session, name: str) -> Entity:
-    """An entity by canonical name, key, or any alias (folded: script, width, spaces)."""
+    """An entity by canonical name, key, any alias (folded: script, width, spaces) or resolved name."""
     text = name.strip()
     folded = fold_name(text)
+    from innoatlas.resolve import lookup_keys
+
     for query in (
         select(Entity).where(Entity.name == text),
         select(Entity).where(Entity.key.in_([text, folded])),
         select(Entity).join(Alias).where(Alias.alias == text),
         select(Entity).join(Alias).where(Alias.norm == folded),
+        # a name no document wrote, read as the resolver would: 重庆两江新区, 拓普集团有限公司
+        *(select(Entity).where(Entity.key == key) for key in lookup_keys(text)),
     ):
         entity = session.scalars(query.order_by(Entity.id)).first()
         if entity is not None:
