@@ -262,3 +262,17 @@ def test_counts_of_a_comparison_field_policy_documents_and_visits_are_no_figures
         "两地联合印发60多个政策文件。本报记者探访3家园区。"
     )
     assert [(r.value, r.kind) for r in indicators(text, ZONE)] == [(1, "rank")]
+
+
+def test_the_noun_after_a_count_is_what_it_counts():
+    r = one(HEADLINE + "东湖实验室、江川研究院等50多家高端研发机构在此聚集。", ZONE)
+    assert (r.value, r.metric, r.metric_key) == (50, "高端研发机构数量", "rd_institutions")
+
+
+def test_a_share_or_rank_after_a_figure_takes_that_figure_s_metric():
+    records = indicators(HEADLINE + "园区累计获批链主企业34家，占全市的25.6%，居全市第一。", ZONE)
+    assert [r.metric for r in records] == [
+        "累计获批链主企业数量",
+        "累计获批链主企业数量占全市比重",
+        "累计获批链主企业数量全市排名",
+    ]

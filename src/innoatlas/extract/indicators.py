@@ -48,6 +48,15 @@ RANK_AFTER_RE = re.compile(
 COMPARE_FIELD_BEFORE_RE = re.compile(r"对全[省市国区县]$")
 VISIT_BEFORE_RE = re.compile(r"(?:探访|走访|采访|访问|访)$")
 POLICY_AFTER_RE = re.compile(r"[^,，。;；\d]{0,4}?(?:政策文件|文件|政策措施)")
+# A count followed by these is the object of the clause's verb, not a noun's modifier.
+VERB_START_RE = re.compile(r"(?:以上|左右|之多|次|被|已|将|正在|入驻|落户|落地|获|实现|达到|达|占|位居|居)")
+SHARE_METRIC_RE = re.compile(
+    r"(?:分别|约|近)?(?:占(?P<scope>全[市省国区县])?(?:的|入选总数的|总数的|总量的)?(?:比重|比例)?"
+    r"|(?P<scope2>全[市省国区县])(?:占比)?|占比)"
+)
+RANK_METRIC_RE = re.compile(r"(?:位居|居|位列|列|排|名列|稳居|跃居)?(?P<scope>全[市省国区县])排名")
+# Where the noun phrase after a count ends and its verb begins (…机构在此聚集).
+TAIL_VERB_RE = re.compile(r"在|已|正|将|被|聚集|集聚|入驻|落户|上榜|入选|成功|相聚|参与|参加|获得|实现|完成")
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 # Head nouns a text uses alone for a body it has just named (该联盟, 工程每年…).
 HEAD_NOUNS = ("联盟", "工程", "公司", "集团", "基地", "基金", "实验室", "研究院")
@@ -330,6 +339,7 @@ def _make_record(ctx: _Context, q: Quantity, prev, list_state: dict) -> Indicato
     value = q.value * sign
     period = _period_of(ctx, q, cs)
     metric, tail_end = _metric_of(ctx, q, seg_start, lead, kind)
+    metric = _share_of_previous(text, metric, prev, q)
     subject = _subject_of(ctx, q, cs)
     quote_start = _quote_start(text, seg_start, q.start)
     quote_end = max(q.end, tail_end)
@@ -355,6 +365,19 @@ def _make_record(ctx: _Context, q: Quantity, prev, list_state: dict) -> Indicato
         rec.period = prev[1].period
     rec.metric_key = metric_key(rec.metric, rec.kind, rec.base_unit)
     return rec
+
+
+def _share_of_previous(text: str, metric: str, prev, q: Quantity) -> str:
+    """…企业34家，占全市的25.56%: a share right after a figure is that figure's share."""
+    share = SHARE_METRIC_RE.fullmatch(metric) if q.form in ("percent", "fraction") else None
+    rank = RANK_METRIC_RE.fullmatch(metric) if q.form == "rank" else None
+    if share is None and rank is None or prev is None or not prev[1].metric:
+        return metric
+    if any(c in SENTENCE_BREAKS for c in text[prev[0].end : q.start]):
+        return metric
+    if rank is not None:
+        return re.sub(r"占.*比重$", "", prev[1].metric) + f"{rank['scope']}排名"
+    return f"{prev[1].metric}占{share['scope'] or share['scope2'] or ''}比重"
 
 
 def _joins_list(between: str) -> bool:
@@ -616,11 +639,16 @@ def _metric_of(ctx: _Context, q: Quantity, seg_start: int, lead: str, kind: str)
     phrase = LEAD_TAIL_RE.sub("", phrase)
     phrase = phrase[-MAX_LEAD:]
     tail_end = q.end
-    if len(phrase) <= 2 and q.form == "count" and unit_groups().get(_bare_unit(q.unit)) == "count":
+    if q.form == "count" and unit_groups().get(_bare_unit(q.unit)) == "count":
         tail = _tail_phrase(text, q.end)
-        if tail:
+        # 50多家高端研发机构: the noun after a count is what it counts, whatever came before
+        if tail and (len(phrase) <= 2 or _is_cjk(tail[0]) and not VERB_START_RE.match(tail)):
             phrase, tail_end = tail, q.end + len(tail)
     return _finish_metric(phrase, q, kind), tail_end
+
+
+def _is_cjk(ch: str) -> bool:
+    return "\u4e00" <= ch <= "\u9fff"
 
 
 def _bare_unit(unit: str) -> str:
@@ -634,7 +662,9 @@ def _tail_phrase(text: str, end: int) -> str:
         stop < len(text) and stop - end < MAX_TAIL and text[stop] not in CLAUSE_BREAKS and text[stop] != "、"
     ):
         stop += 1
-    return text[end:stop].strip()
+    tail = text[end:stop].strip()
+    cut = TAIL_VERB_RE.search(tail, 2)
+    return tail[: cut.start()] if cut else tail
 
 
 def _finish_metric(phrase: str, q: Quantity, kind: str) -> str:
