@@ -1,7 +1,7 @@
 """Knowledge bases for the analysis tests.
 
 `corpus_store`: the real seed articles and the bundled example corpus taken
-through the whole pipeline once per test session (extraction takes a while).
+through the whole pipeline once per test run (extraction takes a while).
 `make_store`: a small knowledge base written row by row, for computations
 that the extractor does not feed yet or that need exact, known inputs.
 """
