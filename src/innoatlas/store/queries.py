@@ -26,6 +26,9 @@ DEFAULT_LIMIT = 50
 # Large enough for a full table on one page, small enough that one request
 # stays well under the 100 ms latency target on 10,000 documents.
 MAX_LIMIT = 500
+# Points a series chart shows at once: more distinct sources than this for
+# one subject and metric are not readable as dots; the rest are further pages.
+SERIES_LIMIT = 200
 # A profile shows the most recent facts; the full lists are paginated endpoints.
 # 50 relation quotes of a paragraph each are already ~100 kB of JSON.
 PROFILE_LIST_LIMIT = 50
@@ -527,7 +530,7 @@ def get_series(
     subject: int,
     metric_key: str,
     include_duplicates: bool = False,
-    limit: int | None = None,
+    limit: int | None = SERIES_LIMIT,
     offset: int | None = None,
 ) -> dict:
     """Values of one subject and metric over periods across sources, each with quote and document.

@@ -120,7 +120,7 @@ def series(
     subject: int,
     metric_key: str,
     include_duplicates: bool = False,
-    limit: Limit = queries.MAX_LIMIT,
+    limit: Limit = queries.SERIES_LIMIT,
     offset: Offset = 0,
 ) -> DataResponse:
     return _data(
