@@ -24,6 +24,10 @@ import yaml
 # Characters that carry no text: zero-width space and joiners, word joiner,
 # byte-order mark, soft hyphen. They split words in scraped pages (两江​新区).
 ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e"
+# Control characters (C0 but tab and line breaks, DEL, C1) carry no text
+# either: a terminal colour code or a stray BEL in a scraped page would
+# otherwise sit inside a name (两江\x07新区).
+CONTROL = "".join(chr(c) for c in [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0)])
 
 # The share of CJK characters that OpenCC changes above which a text counts
 # as traditional script. Measured on the seed, dev and example articles:
@@ -70,7 +74,7 @@ def _char_table() -> dict[int, str]:
             table[cp] = n
     for src, dst in _radical_table().items():
         table[ord(src)] = dst
-    for c in ZERO_WIDTH:
+    for c in ZERO_WIDTH + CONTROL:
         table[ord(c)] = ""
     return table
 

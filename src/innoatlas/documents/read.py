@@ -24,6 +24,22 @@ log = logging.getLogger(__name__)
 # keeping a mistaken archive or dump from filling memory.
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
+# Longer texts (after decoding or extraction from HTML, PDF or Word) are
+# refused: the longest seed, dev and example article has ~4,000 characters
+# and a five-year plan ~60,000; the extractor handles ~24,000 characters a
+# second on one core, so 200,000 keeps one document under ten seconds. A
+# 1 MB one-line page dump (~350,000 characters) is over it.
+MAX_TEXT_CHARS = 200_000
+
+# A PDF with more pages is refused before its pages are read: a policy
+# document has tens of pages, while a page tree of 100,000 references to one
+# page is a few hundred kilobytes.
+MAX_PDF_PAGES = 2000
+
+# A Word file's parts are zip members: one that inflates to more than this is
+# refused before parsing (a zip bomb inflates a few kilobytes to gigabytes).
+MAX_DOCX_UNZIPPED_BYTES = 200 * 1024 * 1024
+
 # Bytes looked at to tell binary from text (NUL bytes do not occur in text
 # outside UTF-16/32, which carry a byte-order mark).
 BINARY_SNIFF_BYTES = 8192
@@ -102,12 +118,36 @@ def read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
         if kind == "jsonl":
             yield from read_jsonl(source, path.name, data)
             return
-        yield READERS[kind](source, path.name, data)
+        yield checked_text(READERS[kind](source, path.name, data))
     except DocumentError as err:
         log.warning("%s", err)
         yield err
     except OSError as err:
         yield DocumentError(source, f"cannot read the file ({err.strerror or err})", "check its permissions")
+    except Exception as err:  # a parser's bug on one hostile file must not stop a batch
+        log.warning("%s: the %s parser failed", source, kind, exc_info=True)
+        yield DocumentError(
+            source,
+            f"cannot parse the {kind} file ({type(err).__name__}: {err})",
+            "check that it is not damaged",
+        )
+
+
+def checked_text(raw: RawDocument) -> RawDocument:
+    """`raw` if its text is of a size the later stages handle; NUL characters dropped.
+
+    PostgreSQL cannot store NUL in text, and no text means one.
+    """
+    if len(raw.text) > MAX_TEXT_CHARS:
+        raise DocumentError(
+            raw.source,
+            f"text too long ({len(raw.text):,} characters, the limit is {MAX_TEXT_CHARS:,})",
+            "split it into one file per article",
+        )
+    if "\x00" in raw.text:
+        log.warning("%s: NUL characters dropped", raw.source)
+        raw.text = raw.text.replace("\x00", "")
+    return raw
 
 
 def decode_bytes(source: str, data: bytes) -> tuple[str, str]:
@@ -121,9 +161,7 @@ def decode_bytes(source: str, data: bytes) -> tuple[str, str]:
                     source, f"cannot decode the text as {codec} ({err.reason})", "save it as UTF-8"
                 ) from err
     if b"\x00" in data[:BINARY_SNIFF_BYTES]:
-        raise DocumentError(
-            source, "binary file, not text", "check that the file is what its name says"
-        )
+        raise DocumentError(source, "binary file, not text", "check that the file is what its name says")
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
@@ -218,12 +256,22 @@ def html_visible_text(html: str) -> str:
 
 def read_pdf(source: str, name: str, data: bytes) -> RawDocument:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import LimitReachedError, PyPdfError
 
     try:
         reader = PdfReader(io.BytesIO(data))
+        if len(reader.pages) > MAX_PDF_PAGES:
+            raise DocumentError(
+                source,
+                f"too many pages ({len(reader.pages):,}, the limit is {MAX_PDF_PAGES:,})",
+                "split the PDF into smaller files",
+            )
         pages = [page.extract_text() or "" for page in reader.pages]
-    except (PdfReadError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
+    except LimitReachedError as err:  # pypdf's guard against decompression bombs
+        raise DocumentError(
+            source, f"PDF refused: it exceeds pypdf's safety limits ({err})", "check where it came from"
+        ) from err
+    except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError) as err:
         raise DocumentError(
             source, f"broken PDF ({err})", "open it in a PDF reader and save it again"
         ) from err
@@ -267,6 +315,7 @@ def read_docx(source: str, name: str, data: bytes) -> RawDocument:
     import docx
 
     try:
+        refuse_zip_bomb(source, data)
         document = docx.Document(io.BytesIO(data))
     except (zipfile.BadZipFile, KeyError, ValueError) as err:
         log.info("%s: python-docx: %s", source, err)
@@ -282,6 +331,20 @@ def read_docx(source: str, name: str, data: bytes) -> RawDocument:
         raise DocumentError(source, "no text in the document", "check that the file has content")
     title = (document.core_properties.title or None) if document.core_properties else None
     return RawDocument(source=source, name=name, text=text, format="docx", title=title)
+
+
+def refuse_zip_bomb(source: str, data: bytes) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        unzipped = sum(member.file_size for member in archive.infolist())
+    if unzipped > MAX_DOCX_UNZIPPED_BYTES:
+        raise DocumentError(
+            source,
+            f"Word file refused: it unzips to {unzipped / 1024 / 1024:.0f} MB, "
+            f"the limit is {MAX_DOCX_UNZIPPED_BYTES // 1024 // 1024} MB",
+            "check where it came from",
+        )
 
 
 def read_jsonl(source: str, name: str, data: bytes) -> Iterator[RawDocument | DocumentError]:
@@ -300,7 +363,7 @@ def read_jsonl(source: str, name: str, data: bytes) -> Iterator[RawDocument | Do
             continue
         record_source = f"{source}#{number}"
         try:
-            yield record_from_json(record_source, f"{name}#{number}", line, encoding)
+            yield checked_text(record_from_json(record_source, f"{name}#{number}", line, encoding))
         except DocumentError as err:
             log.warning("%s", err)
             yield err
