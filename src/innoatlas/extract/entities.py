@@ -137,7 +137,8 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
     candidates = [_drop_verb_complement(norm, c) for c in candidates]
     candidates += _industry_siblings(norm, ix, candidates)
     candidates += _session_candidates(norm, candidates)
-    chosen = _merge_regions(norm, _select(_split_compounds(norm, candidates)))
+    parts = [_drop_verb_complement(norm, c) for c in _split_compounds(norm, candidates)]
+    chosen = _merge_regions(norm, _select(parts))
     when = doc_date(doc)
     out = []
     for c in chosen:
@@ -201,10 +202,17 @@ def _bare_body_start(norm: str, end: int) -> int | None:
     return end - len(m.group(1)) if m else None
 
 
+# Verbs the tagger glues to the organisation after them (资助|星辰科技有限公司).
+_GLUED_VERB = re.compile(r"(资助|扶持|支持|引进|携手|联合|依托|牵手|入驻)")
+
+
 def _drop_verb_complement(norm: str, c: Candidate) -> Candidate:
-    """做强做优|环大学…: the tagger may glue the complement of 做 to the name after it."""
+    """做强做优|环大学…: the tagger may glue the complement of 做, or a verb, to the name after it."""
     if c.start > 0 and norm[c.start - 1] == "做" and c.end - c.start > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=c.start + 1)
+    m = _GLUED_VERB.match(norm, c.start, c.end)
+    if m is not None and c.extractor in ("lac", "suffix") and c.end - m.end() > MIN_NAME_CHARS + 1:
+        return dataclasses.replace(c, start=m.end())
     return c
 
 
@@ -317,7 +325,12 @@ def _trim_tail(norm: str, start: int, end: int) -> int:
         return end
     for p in range(end - 1, max(start + MIN_NAME_CHARS, end - MAX_GLUED_TAIL) - 1, -1):
         found = suffix_type(norm[start:p])
-        if found is not None and found[1] not in ("program", "government") and p - start > len(found[0]):
+        glued_verb = norm[p:end] in load_suffixes().left_stop  # 科学技术局|资助
+        if (
+            found is not None
+            and (glued_verb or found[1] not in ("program", "government"))
+            and p - start > len(found[0])
+        ):
             return p
     return end
 
@@ -332,7 +345,7 @@ def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             out.append(Candidate(start, end, "zone", "gazetteer", 60, 0.95))
         elif kinds & {REGION_FULL, REGION_SHORT} and norm[start - 1 : start] == "全":
             continue  # 全亚洲, 全重庆: a scope, not a mention of the place
-        elif REGION_FULL in kinds and end in ix.by_end:
+        elif REGION_FULL in kinds and (end in ix.by_end or _direction_follows(norm, ix, end)):
             out.append(Candidate(start, end, "region", "gazetteer", 55, 0.95))
         elif REGION_SHORT in kinds and _single_place_token(ix, start, end):
             out.append(Candidate(start, end, "region", "gazetteer", 35, 0.8))
@@ -425,6 +438,15 @@ def _industry_word(tok: Token, right: Token) -> bool:
         and suffix_type(tok.text) is None
         and tok.text not in load_suffixes().left_stop
     )
+
+
+_DIRECTION = re.compile(r"(东|西|南|北|中|东北|西北|东南|西南)部")
+
+
+def _direction_follows(norm: str, ix: TokenIndex, end: int) -> bool:
+    """重庆市|西部: the tagger glued a direction word to the place."""
+    m = _DIRECTION.match(norm, end)
+    return m is not None and m.end() in ix.by_end
 
 
 def _single_place_token(ix: TokenIndex, start: int, end: int) -> bool:

@@ -27,7 +27,9 @@ _INVEST = re.compile(r"投资|注资|出资|领投|增资|设立基金|入股|�
 _MEMBER = re.compile(r"入选|获批|纳入|加入|成为|认定为|列入|被评为|获评")
 _ESTABLISH = re.compile(r"成立|揭牌|挂牌|启用|投用|正式运营|开园|落成")
 _DATE = re.compile(r"(19|20)\d\d年(\d{1,2}月(\d{1,2}日)?)?|\d{1,2}月\d{1,2}日")
-ORG_TYPES = frozenset({"region", "zone", "university", "institute", "platform", "enterprise", "government", "investor"})
+ORG_TYPES = frozenset(
+    {"region", "zone", "university", "institute", "platform", "enterprise", "government", "investor"}
+)
 MEMBER_OBJECTS = frozenset({"program"})
 ESTABLISHED_TYPES = frozenset({"platform", "institute", "zone"})
 
@@ -45,7 +47,7 @@ class Sentence:
         return i < len(self.clause_ends) and self.clause_ends[i] < b
 
     def between(self, a: EntityMention, b: EntityMention) -> str:
-        return self.text[a.end - self.start:b.start - self.start]
+        return self.text[a.end - self.start : b.start - self.start]
 
 
 def split_sentences(norm: str, mentions: list[EntityMention]) -> list[Sentence]:
@@ -53,7 +55,7 @@ def split_sentences(norm: str, mentions: list[EntityMention]) -> list[Sentence]:
     pos = 0
     for m in _SENTENCE_END.finditer(norm + "\n"):
         if m.start() > pos:
-            text = norm[pos:m.start()]
+            text = norm[pos : m.start()]
             ends = [pos + c.start() for c in _CLAUSE_END.finditer(text)]
             sentences.append(Sentence(pos, m.start(), text, clause_ends=ends))
         pos = m.end()
@@ -91,12 +93,17 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
         after = [m for m in orgs if m.start >= t_pos + len(trigger.group(0))]
         if group and after:
             group = group + [after[0]]
-    if len(group) < 2 or not any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False)):
+    if len(group) < 2 or not any(
+        _COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False)
+    ):
         return []
     head = group[0]
     return [(head, "cooperates_with", other) for other in group[1:]] + [
-        (a, "cooperates_with", b) for i, a in enumerate(group[1:], 1) for b in group[i + 1:]
-        if len(group) <= 4]
+        (a, "cooperates_with", b)
+        for i, a in enumerate(group[1:], 1)
+        for b in group[i + 1 :]
+        if len(group) <= 4
+    ]
 
 
 _COOP_WORD = re.compile(r"与|和|同|跟|携手|联合|牵手|联手")
@@ -150,8 +157,10 @@ def _supplies(sent: Sentence, orgs: list[EntityMention]):
     firms = [m for m in orgs if m.type == "enterprise"]
     before = [m for m in firms if m.end <= pos]
     after = [m for m in firms if m.start >= pos]
-    if sent.text[hit.start() - 1:hit.start()] == "为" and before and after:
+    if sent.text[hit.start() - 1 : hit.start()] == "为" and before and after:
         return [(before[0], "supplies", after[0])]  # 甲为乙配套
+    if len(before) >= 2 and sent.between(before[-2], before[-1]).strip() == "为":
+        return [(before[-2], "supplies", before[-1])]  # 甲为乙配套: the client named before the trigger
     return []
 
 
@@ -161,7 +170,11 @@ def _investment(sent: Sentence, orgs: list[EntityMention]):
         return []
     pos = sent.start + hit.start()
     investors = [m for m in orgs if m.end <= pos and m.type in ("investor", "enterprise", "government")]
-    targets = [m for m in orgs if m.start >= pos + len(hit.group(0)) and m.type in ("enterprise", "platform", "institute")]
+    targets = [
+        m
+        for m in orgs
+        if m.start >= pos + len(hit.group(0)) and m.type in ("enterprise", "platform", "institute")
+    ]
     if investors and targets and not sent.boundary_between(investors[-1].end, targets[0].start):
         return [(investors[-1], "invests_in", targets[0])]
     return []
@@ -172,7 +185,9 @@ def _membership(sent: Sentence):
     for hit in _MEMBER.finditer(sent.text):
         pos = sent.start + hit.start()
         subjects = [m for m in sent.mentions if m.end <= pos and m.type in ORG_TYPES]
-        objects = [m for m in sent.mentions if m.start >= pos + len(hit.group(0)) and m.type in MEMBER_OBJECTS]
+        objects = [
+            m for m in sent.mentions if m.start >= pos + len(hit.group(0)) and m.type in MEMBER_OBJECTS
+        ]
         if subjects and objects and not sent.boundary_between(objects[0].start - 1, objects[0].start):
             obj = objects[0]
             for subj in _joined_group(sent, subjects):
@@ -185,11 +200,24 @@ def _established(doc: Document, sent: Sentence) -> list[RelationRecord]:
     date = _DATE.search(sent.text)
     if hit is None or date is None:
         return []
-    subjects = [m for m in sent.mentions if m.type in ESTABLISHED_TYPES and m.start < sent.start + hit.start()]
+    subjects = [
+        m for m in sent.mentions if m.type in ESTABLISHED_TYPES and m.start < sent.start + hit.start()
+    ]
     if not subjects:
         return []
-    subj = subjects[-1]
+    bodies = [m for m in subjects if m.type != "zone"]  # 某研究院在某高新区揭牌: the body, not its zone
+    subj = (bodies or subjects)[-1]
     d_start, d_end = sent.start + date.start(), sent.start + date.end()
     s, e = min(subj.start, d_start), max(subj.end, sent.start + hit.end(), d_end)
-    return [RelationRecord(subj.name, "established", doc.original_text(d_start, d_end), doc.original_text(s, e),
-                           s, e, subj.type, None)]
+    return [
+        RelationRecord(
+            subj.name,
+            "established",
+            doc.original_text(d_start, d_end),
+            doc.original_text(s, e),
+            s,
+            e,
+            subj.type,
+            None,
+        )
+    ]

@@ -52,7 +52,15 @@ def extract_relations(
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     for rec in _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    return [r for r in out.values() if r.subject != r.object]
+    return [r for r in out.values() if _without_readings(r.subject) != _without_readings(r.object)]
+
+
+def _without_readings(name: str) -> str:
+    """济南高新区(qū) and 济南高新区 are one name (see entities: pinyin readings)."""
+    return _READING.sub("", name)
+
+
+_READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
 
 
 def make_relation(
@@ -158,7 +166,7 @@ def _gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[R
         if m.type == "region" and name in by_name:
             parent = _mentioned_ancestor(by_name[name].code, code_mention, divisions)
             if parent is not None:
-                out.append(make_relation(doc, m, "located_in", parent, m.start, m.end))
+                out.append(make_relation(doc, m, "located_in", parent))  # from the first name to the other
         canonical = zone_names().get(name)
         if canonical is None:
             continue
