@@ -152,3 +152,27 @@ def test_check_bind_refuses_a_public_address_without_an_editor(kb):
         add_user(session, "editor1", "editor")
         create_token(session, "editor1")
     check_bind("0.0.0.0", kb)
+
+
+# -- ingest through the API ---------------------------------------------------------------
+
+NEW_DOCUMENT = {
+    "name": "kexuecheng.txt",
+    "text": "西部科学城今年新增高新技术企业200家。重庆大学与西部科学城共建联合实验室。",
+    "published": "2024-06-01",
+}
+
+
+def test_ingest_through_the_api_needs_an_editor(anonymous, tokens):
+    body = {"documents": [NEW_DOCUMENT]}
+    assert anonymous.post("/api/ingest", json=body).status_code == 401
+    viewer = {"Authorization": f"Bearer {tokens['viewer']}"}
+    assert anonymous.post("/api/ingest", json=body, headers=viewer).status_code == 403
+    assert anonymous.get("/api/documents").json()["total"] == 1
+    editor = {"Authorization": f"Bearer {tokens['editor']}"}
+    answer = anonymous.post("/api/ingest", json=body, headers=editor)
+    assert answer.status_code == 200, answer.json()
+    assert answer.json()["counts"]["new"] == 1
+    assert anonymous.get("/api/documents").json()["total"] == 2
+    again = anonymous.post("/api/ingest", json=body, headers=editor).json()
+    assert again["counts"]["unchanged"] == 1

@@ -2,12 +2,13 @@
 
 Reading is public. Every write needs `Authorization: Bearer <token>` of a
 user with the editor role: without a valid token the answer is 401, with
-a viewer's token 403. `require_editor` is the dependency any other write
-route (ingest through the API) uses the same way.
+a viewer's token 403. `require_editor` (or the `Editor` parameter type)
+is what any write route uses, as POST /api/ingest does.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -24,6 +25,10 @@ from innoatlas.store.schema import User
 
 router = APIRouter(prefix="/api", tags=["review"])
 
+# One request stays a few seconds of extraction; larger batches go through `innoatlas ingest`.
+MAX_INGEST_DOCUMENTS = 100
+MAX_INGEST_CHARS = 2_000_000
+logger = logging.getLogger(__name__)
 TARGETS = {"entities": "entity", "mentions": "mention", "indicators": "indicator", "relations": "relation"}
 Target = Literal["entities", "mentions", "indicators", "relations"]
 LOGIN_TOKEN_LABEL = "web login"
@@ -46,11 +51,13 @@ def bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def require_user(request: Request, session: Annotated[Session, Depends(write_session)]) -> User:
+def require_user(request: Request) -> User:
+    """The token's user, checked in its own short transaction (a SQLite writer must not wait on it)."""
     token = bearer_token(request)
     if token is None:
         raise HTTPException(401, "authentication required: send Authorization: Bearer <token>")
-    user = authenticate_token(session, token)
+    with request.app.state.store.transaction() as session:
+        user = authenticate_token(session, token)
     if user is None:
         raise HTTPException(401, "invalid or revoked API token")
     return user
@@ -170,6 +177,52 @@ def facts(
         "total": count_facts(session, target, reviewed_only),
         "limit": limit,
         "offset": offset,
+    }
+
+
+class IncomingDocument(BaseModel):
+    name: str = Field(min_length=1, max_length=500, description="file name shown for the document")
+    text: str = Field(max_length=MAX_INGEST_CHARS, description="the document's text")
+    title: str | None = None
+    url: str | None = Field(
+        None, max_length=1000, description="where it was published; its identity if given"
+    )
+    published: str | None = Field(None, description="publication date, e.g. 2024-03-05")
+    outlet: str | None = None
+
+
+class Ingest(BaseModel):
+    documents: list[IncomingDocument] = Field(max_length=MAX_INGEST_DOCUMENTS)
+
+
+@router.post("/ingest", summary="Ingest documents given as text (editors only)")
+def ingest(body: Ingest, request: Request, user: Editor) -> dict:
+    """Each document is stored under its URL, else `api:<name>`: posting it again replaces it."""
+    from innoatlas.documents.model import RawDocument
+    from innoatlas.pipeline import DuplicateFinder, IngestOptions, IngestReport, ingest_item
+
+    store = request.app.state.store
+    finder = DuplicateFinder(store)
+    report = IngestReport()
+    for d in body.documents:
+        raw = RawDocument(
+            source=d.url or f"api:{d.name}",
+            name=d.name,
+            text=d.text,
+            format="txt",
+            title=d.title,
+            url=d.url,
+            published=d.published,
+            outlet=d.outlet,
+        )
+        report.outcomes.append(ingest_item(raw, store, IngestOptions(), finder))
+    logger.info("%s ingested %d documents through the API", user.name, len(body.documents))
+    return {
+        "counts": report.counts,
+        "documents": [
+            {"name": o.name, "status": o.status, "id": o.document_id, "reason": o.reason}
+            for o in report.outcomes
+        ],
     }
 
 
