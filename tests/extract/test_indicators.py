@@ -74,6 +74,7 @@ def test_money_keeps_its_currency_and_folds_the_multiplier():
         ("引进人才500多人。", "over"),
         ("引进人才不到500人。", "under"),
         ("引进人才500人以内。", "under"),
+        ("引进人才不少于500人。", "over"),
         ("引进人才500人。", "exact"),
         ("产值约占全省三成。", "about"),
     ],
@@ -275,4 +276,17 @@ def test_a_share_or_rank_after_a_figure_takes_that_figure_s_metric():
         "累计获批链主企业数量",
         "累计获批链主企业数量占全市比重",
         "累计获批链主企业数量全市排名",
+    ]
+
+
+def test_a_count_of_the_items_just_listed_is_a_grouping():
+    text = HEADLINE + "园区围绕汽车、材料、医药三条产业链招商，成功牵手甲公司、乙公司两家龙头企业。"
+    assert [(r.value, r.metric) for r in indicators(text, ZONE)] == [(2, "龙头企业数量")]
+
+
+def test_a_headline_figure_ends_at_the_headline_s_space():
+    records = indicators("青川高新区研发机构增至62家 高端人才超2800人\n正文。", ZONE)
+    assert [(r.quote, r.value) for r in records] == [
+        ("青川高新区研发机构增至62家", 62),
+        ("高端人才超2800人", 2800),
     ]

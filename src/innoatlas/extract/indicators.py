@@ -57,6 +57,7 @@ SHARE_METRIC_RE = re.compile(
 RANK_METRIC_RE = re.compile(r"(?:位居|居|位列|列|排|名列|稳居|跃居)?(?P<scope>全[市省国区县])排名")
 # Where the noun phrase after a count ends and its verb begins (…机构在此聚集).
 TAIL_VERB_RE = re.compile(r"在|已|正|将|被|聚集|集聚|入驻|落户|上榜|入选|成功|相聚|参与|参加|获得|实现|完成")
+FRAMING_RE = re.compile(r"(?:围绕|聚焦|形成了?|涵盖|包括|覆盖|利用|重点发展|瞄准|布局)")
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 # Head nouns a text uses alone for a body it has just named (该联盟, 工程每年…).
 HEAD_NOUNS = ("联盟", "工程", "公司", "集团", "基地", "基金", "实验室", "研究院")
@@ -304,7 +305,19 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True
     if COMPARE_FIELD_BEFORE_RE.search(before) or VISIT_BEFORE_RE.search(before):
         return True
-    return POLICY_AFTER_RE.match(after) is not None
+    return POLICY_AFTER_RE.match(after) is not None or _counts_its_list(text, q)
+
+
+def _counts_its_list(text: str, q: Quantity) -> bool:
+    """围绕A、B、C三条产业链 / 形成了A和B两个优势产业: a count of the items just
+    listed after a framing verb names a grouping, not a figure."""
+    lead = text[_clause_start(text, q.start) : q.start]
+    frame = FRAMING_RE.search(lead)
+    if frame is None or lead.endswith("等"):
+        return False
+    items = lead[frame.end() :]
+    n = items.count("、") + 1 if "、" in items else 1 + len(re.findall(r"和|及|与", items))
+    return n >= 2 and n == q.value
 
 
 def _heads_other_figures(text: str, q: Quantity, following: list[Quantity]) -> bool:
@@ -659,7 +672,10 @@ def _tail_phrase(text: str, end: int) -> str:
     """The noun phrase after a count (56个…项目落户, 17所高校), up to the clause end."""
     stop = end
     while (
-        stop < len(text) and stop - end < MAX_TAIL and text[stop] not in CLAUSE_BREAKS and text[stop] != "、"
+        stop < len(text)
+        and stop - end < MAX_TAIL
+        and text[stop] not in CLAUSE_BREAKS
+        and text[stop] not in "、 \t\u3000"
     ):
         stop += 1
     tail = text[end:stop].strip()
