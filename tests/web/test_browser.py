@@ -154,6 +154,7 @@ def test_english_labels(page, live_url):
         "Documents",
         "Region",
         "tree",
+        "Analysis",
     ]
     page.click("header nav >> text=Region tree")
     page.wait_for_selector("ul.tree")

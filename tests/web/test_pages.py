@@ -63,3 +63,24 @@ def test_search_page_escapes_titles_and_snippets(client):
     html = client.get("/search?q=测试园区").text
     assert "<img" not in html and "<script>alert" not in html
     assert "&lt;img src=x" in html
+
+
+def test_documents_page_filters_by_entity_like_its_json_twin(client, ids):
+    zone = ids["entities"]["两江协同创新区"]
+    twin = client.get("/api/documents", params={"entity": zone}).json()
+    html = client.get(f"/documents?entity={zone}").text
+    assert twin["total"] == 3 and twin["total_exact"] is True
+    assert f'href="/api/documents?entity={zone}"' in html
+    listed = re.findall(r'<a class="doc" href="/documents/(\d+)">', html)
+    assert [int(i) for i in listed] == [d["id"] for d in twin["items"]]
+
+
+def test_capped_totals_say_at_least(client, ids, monkeypatch):
+    from innoatlas.store import queries
+
+    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    zone = ids["entities"]["两江协同创新区"]
+    page = client.get("/api/indicators", params={"subject": zone, "limit": 1}).json()
+    assert (page["total"], page["total_exact"], len(page["items"])) == (2, False, 1)
+    html = client.get(f"/entities/{zone}").text
+    assert '<h2>指标 <span class="muted">2+</span></h2>' in html

@@ -37,6 +37,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "children": ("下级", "Parts"),
     "located_here": ("位于此处", "Located here"),
     "network": ("关系网络", "Network"),
+    "show_all": ("查看全部", "Show all"),
+    "graph_truncated": ("网络较大，仅显示联系最多的部分", "Large network: only the most strongly linked part is shown"),
     "subject": ("主体", "Subject"),
     "metric": ("指标名称", "Metric"),
     "value": ("数值", "Value"),

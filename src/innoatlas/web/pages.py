@@ -82,7 +82,8 @@ def entities_page(
 ):
     data = queries.list_entities(session, type=type, region=region, industry=industry, limit=PAGE_SIZE, offset=offset)
     filters = {"type": type, "region": region, "industry": industry}
-    return render(request, "entities.html", data=data, filters=filters, api="/api/entities")
+    return render(request, "entities.html", data=data, filters=filters, api="/api/entities?" + urlencode(
+        {k: v for k, v in filters.items() if v is not None}))
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
@@ -114,9 +115,11 @@ def indicator_page(request: Request, session: DB, indicator_id: int):
 
 @router.get("/documents", response_class=HTMLResponse)
 def documents_page(request: Request, session: DB, outlet: str | None = None, year: int | None = None,
-                   offset: Offset = 0):
-    data = queries.list_documents(session, outlet=outlet, year=year, limit=PAGE_SIZE, offset=offset)
-    return render(request, "documents.html", data=data, filters={"outlet": outlet, "year": year}, api="/api/documents")
+                   entity: int | None = None, offset: Offset = 0):
+    data = queries.list_documents(session, outlet=outlet, year=year, entity=entity, limit=PAGE_SIZE, offset=offset)
+    filters = {"outlet": outlet, "year": year, "entity": entity}
+    return render(request, "documents.html", data=data, filters=filters, api="/api/documents?" + urlencode(
+        {k: v for k, v in filters.items() if v is not None}))
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
