@@ -202,3 +202,16 @@ def test_a_park_written_after_its_zone_lies_in_it():
     park = resolution.entities[keys["两江新区鱼复工业园"]]
     assert (park.key, park.region_key) == ("两江新区鱼复工业园", LIANGJIANG)
     assert (park.key, "located_in", LIANGJIANG, "name") in resolution.relations
+
+
+def test_a_park_named_after_a_university_town_is_no_branch_of_the_university():
+    resolution, keys = resolve("重庆大学城科技园新入驻企业30家。\n", [("重庆大学城科技园", "zone")])
+    park = resolution.entities[keys["重庆大学城科技园"]]
+    assert park.parent_key is None and park.region_key == CHONGQING
+
+
+def test_two_policy_titles_differing_by_words_stay_apart():
+    text = "《支持工业互联网加快发展十条政策》与《支持工业互联网发展政策》同时实施。\n"
+    names = [("支持工业互联网加快发展十条政策", "program"), ("支持工业互联网发展政策", "program")]
+    _, keys = resolve(text, names)
+    assert keys["支持工业互联网加快发展十条政策"] != keys["支持工业互联网发展政策"]

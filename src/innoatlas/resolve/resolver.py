@@ -31,8 +31,9 @@ from innoatlas.resolve.names import INDUSTRY_PREFIX, contracts, fold, name_key
 
 log = logging.getLogger(__name__)
 
-# Types that never stand for another name in context (a place or field is not a contraction).
-NOT_CONTRACTED = frozenset({"region", "industry"})
+# Types that never stand for another name in context: a place or field is not a
+# contraction, and a programme's title is cited in full (two titles differ by a word).
+NOT_CONTRACTED = frozenset({"region", "industry", "program"})
 
 
 def resolve_document(doc: Document, extraction: Extraction) -> Resolution:
@@ -224,7 +225,7 @@ class DocumentResolver:
     def _link_by_name(self, entity: CanonicalEntity, folded: str) -> None:
         if entity.type in ("region", "industry", "program"):
             return
-        branch = split_branch(folded)
+        branch = split_branch(folded) if entity.type != "zone" else None  # 重庆大学城科技园 is no branch
         if branch is not None:
             entity.parent_key = self.key_of(branch.parent, branch.parent_type)
             self.resolution.add_relation(entity.key, "part_of", entity.parent_key, NAME)
