@@ -43,6 +43,12 @@ class CanonicalEntityLike(Protocol):
 
 
 class ResolutionLike(Protocol):
+    """What the resolve stage gives (innoatlas.resolve.Resolution).
+
+    It may also carry `relation_keys`, the (subject, object) keys of each
+    text relation; without them relation ends are looked up by written name.
+    """
+
     entities: dict[str, CanonicalEntityLike]
     mention_keys: list[str]
     relations: list[tuple]
