@@ -1,8 +1,8 @@
 """Relations between the entity mentions of one document, each with its evidence span.
 
 Rules, in the order they run:
-1. names inside names: a body named after its zone or region (两江新区科技创新局
-   part_of 两江新区; 郑州高新区X中心 located_in 郑州高新区), a branch named after its
+1. names inside names: a body named after its county (江津区经济信息委
+   part_of 江津区; 郑州高新区X中心 located_in 郑州高新区), a branch named after its
    parent (北京理工大学重庆创新中心 part_of 北京理工大学);
 2. gazetteer facts stated by co-mention: a county and its city or province,
    a sub-area and its zone (沙坪坝区 located_in 重庆市);

@@ -1,0 +1,166 @@
+"""Entity mentions on sentences written for these tests: the ten types, suffix
+grammars, lists, nesting, generic phrases, credits and outlets, industries as
+words, and names annotated with pinyin readings.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> list[tuple[str, str]]:
+    """(name, type) of the mentions in `body`, in text order (a headline is put first)."""
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return [(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))]
+
+
+def names(body: str) -> set[str]:
+    return {name for name, _ in mentions(body)}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        ("沙坪坝区位于重庆市西部,近年来发展迅速。", "重庆市", "region"),
+        ("这家企业去年落户成都高新区。", "成都高新区", "zone"),
+        ("四川大学和电子科技大学联合培养博士研究生。", "电子科技大学", "university"),
+        ("中国科学院成都生物研究所发布了一项新成果。", "中国科学院成都生物研究所", "institute"),
+        ("学校牵头建设的绿色化工实验室正式投入使用。", "绿色化工实验室", "platform"),
+        ("宁德时代新能源科技股份有限公司发布新电池。", "宁德时代新能源科技股份有限公司", "enterprise"),
+        ("成都市科学技术局发布了申报通知。", "成都市科学技术局", "government"),
+        ("国投创新产业基金完成新一轮募资。", "国投创新产业基金", "investor"),
+        ("市政府印发《成都市科技创新促进条例》。", "成都市科技创新促进条例", "program"),
+        ("该区重点发展集成电路、生物医药和新能源汽车产业。", "生物医药", "industry"),
+    ],
+)
+def test_each_of_the_ten_types(body, name, etype):
+    assert (name, etype) in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        ("重庆邮电大学今年扩招。", "重庆邮电大学", "university"),
+        ("川北医学院今年新增两个本科专业。", "川北医学院", "university"),
+        ("绵阳市农业科学研究院培育新品种。", "绵阳市农业科学研究院", "institute"),
+        ("嘉陵江实验室启动首批项目。", "嘉陵江实验室", "platform"),
+        ("星辰智造有限公司完成融资。", "星辰智造有限公司", "enterprise"),
+        ("松潘县政府出台扶持措施。", "松潘县政府", "government"),
+        ("浦口开发区内新建两座厂房。", "浦口开发区", "zone"),
+        ("长寿区委书记主持会议。", "长寿区委", "government"),
+    ],
+)
+def test_suffix_grammar_names_and_types(body, name, etype):
+    assert (name, etype) in mentions(body)
+
+
+def test_a_place_with_a_category_is_no_name_but_with_its_zone_it_is():
+    found = names("全省新增四川省重点实验室3个,浦口开发区新增企业5家。")
+    assert "四川省重点实验室" not in found
+    assert "浦口开发区" in found
+
+
+def test_list_items_before_a_kind_are_split():
+    assert mentions("比亚迪、宁德时代等龙头企业在这里集聚。") == [
+        ("比亚迪", "enterprise"),
+        ("宁德时代", "enterprise"),
+    ]
+    assert mentions("四川大学、西南交通大学等高校参与了论证。") == [
+        ("四川大学", "university"),
+        ("西南交通大学", "university"),
+    ]
+
+
+def test_list_items_the_tagger_splits_are_taken_whole_between_separators():
+    found = names("集聚腾讯、马上消费、蚂蚁集团等重点企业。")
+    assert {"腾讯", "马上消费", "蚂蚁集团"} <= found
+    assert "集聚腾讯" not in found
+
+
+def test_a_bracketed_list_after_a_count_of_firms():
+    assert {"华勤", "欧菲"} <= names("全区超百亿元企业有2家(华勤、欧菲)。")
+
+
+def test_a_branch_contains_its_parent_but_is_one_institute():
+    assert mentions("清华大学成都创新中心今年新增两个实验室。") == [("清华大学成都创新中心", "institute")]
+
+
+def test_a_unit_of_an_academy_or_university_keeps_the_parent_name():
+    assert ("中国信息通信研究院政策与经济研究所", "institute") in mentions(
+        "中国信息通信研究院政策与经济研究所发布年度报告。"
+    )
+    assert ("重庆大学经济与工商管理学院", "university") in mentions("重庆大学经济与工商管理学院举办论坛。")
+
+
+def test_a_lab_named_within_a_branch_is_its_own_name():
+    found = names("北京理工大学重庆创新中心现代兵器实验室投入运行。")
+    assert "北京理工大学重庆创新中心现代兵器实验室" not in found
+
+
+@pytest.mark.parametrize("generic", ["高校", "科研院所", "龙头企业", "创新平台", "科学城"])
+def test_generic_phrases_are_not_entities(generic):
+    assert generic not in names("推动高校、科研院所与龙头企业共建创新平台,加快建设科学城。")
+
+
+def test_generic_phrases_leave_no_entity_at_all():
+    assert mentions("推动高校、科研院所与龙头企业共建创新平台,加快建设科学城。") == []
+
+
+def test_star_ratings_and_bare_suffixes_are_not_zones():
+    found = names("该区获评四星级开发区,综合保税区一线进区模式推广。")
+    assert "四星级开发区" not in found
+    assert "综合保税区" not in found
+
+
+def test_reporters_and_photo_credits_are_not_entities():
+    assert mentions("新区建设加快推进。(记者 张小明 摄)\n记者王晓东 通讯员李红 报道") == []
+
+
+def test_an_outlet_that_is_only_the_source_is_not_an_entity():
+    found = names("据新重庆客户端报道,会议在北京召开。")
+    assert "北京" in found
+    assert "重庆" not in found
+    assert not any("客户端" in n for n in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "乘客在汽车站候车。",  # 汽车 inside the word 汽车站
+        "这款5G通信产品已经量产。",  # 5G qualifies a product
+        "他们借助影视大模型缩短了制作周期。",  # 大模型 heads another noun's compound
+    ],
+)
+def test_industries_are_matched_as_words_not_substrings(body):
+    assert not [m for m in mentions(body) if m[1] == "industry"]
+
+
+def test_industry_phrases_written_with_chanye():
+    assert ("汽车轻量化部件材料产业", "industry") in mentions("该公司是汽车轻量化部件材料产业的链主企业。")
+
+
+def test_an_item_listed_between_two_industries_is_an_industry():
+    assert ("装备", "industry") in mentions("消费品、装备、汽摩、材料产业产值均有增长。")
+
+
+def test_held_events_and_numbered_sessions_are_programmes():
+    assert ("汽车软件开源大赛", "program") in mentions("当地举办汽车软件开源大赛,吸引上百支队伍。")
+    assert ("中央财经委员会第六次会议", "program") in mentions("中央财经委员会第六次会议作出部署。")
+
+
+def test_a_quoted_head_with_its_kind_is_one_name():
+    assert ("“园区通”智慧服务平台", "platform") in mentions("高新区建设“园区通”智慧服务平台,服务企业。")
+
+
+def test_names_keep_their_pinyin_readings():
+    found = mentions("济南高新区(qū)新增量子技术(shù)企业(yè)20家。")
+    assert ("济南高新区(qū)", "zone") in found
+    assert ("量子技术(shù)", "industry") in found
+
+
+def test_latin_firm_names_after_a_kind_of_firm():
+    assert ("Synopsys", "enterprise") in mentions("全球知名设计自动化企业Synopsys落户新区。")

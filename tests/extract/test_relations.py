@@ -1,0 +1,124 @@
+"""Relations on sentences written for these tests, one rule each, with the
+evidence span each relation is quoted with.
+"""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.relations import extract_relations
+from innoatlas.extract.tokens import tag_text
+
+
+def relations(body: str, published: str | None = "2024-06-01"):
+    """(doc, relation records) of `body` (a headline is put first)."""
+    doc = document_from_text("测试新闻标题\n" + body + "\n", published=published)
+    tokens = tag_text(doc.norm)
+    return doc, extract_relations(doc, tokens, extract_entities(doc, tokens))
+
+
+def find(records, subject: str, predicate: str, obj: str):
+    hits = [r for r in records if (r.subject, r.predicate, r.object) == (subject, predicate, obj)]
+    assert hits, f"no {subject} {predicate} {obj} in {[(r.subject, r.predicate, r.object) for r in records]}"
+    return hits[0]
+
+
+def assert_quoted(doc, rec, *words: str):
+    """The quote is the original text of its span and holds the words that state the relation."""
+    assert rec.quote == doc.original_text(rec.start, rec.end)
+    for word in words:
+        assert word in rec.quote, f"{word!r} not in quote {rec.quote!r}"
+
+
+def test_part_of_a_branch_named_after_its_parent():
+    doc, recs = relations("北京理工大学重庆创新中心与北京理工大学共同举办活动。")
+    rec = find(recs, "北京理工大学重庆创新中心", "part_of", "北京理工大学")
+    assert_quoted(doc, rec, "北京理工大学重庆创新中心")
+
+
+def test_part_of_a_body_named_after_its_county():
+    doc, recs = relations("江津区经济信息委发布了新政策。")
+    rec = find(recs, "江津区经济信息委", "part_of", "江津区")
+    assert_quoted(doc, rec, "江津区经济信息委")
+
+
+def test_located_in_a_county_and_its_city_named_in_one_sentence():
+    doc, recs = relations("沙坪坝区位于重庆市西部,近年来发展迅速。")
+    rec = find(recs, "沙坪坝区", "located_in", "重庆市")
+    assert_quoted(doc, rec, "沙坪坝区", "重庆市")
+
+
+def test_located_in_a_body_named_in_a_zone():
+    doc, recs = relations("成都智能制造研究院在成都高新区揭牌。")
+    rec = find(recs, "成都智能制造研究院", "located_in", "成都高新区")
+    assert_quoted(doc, rec, "成都智能制造研究院", "成都高新区")
+
+
+def test_cooperates_with_a_strategic_agreement():
+    doc, recs = relations("重庆大学与长安汽车签订战略合作协议。")
+    rec = find(recs, "重庆大学", "cooperates_with", "长安汽车")
+    assert_quoted(doc, rec, "重庆大学", "长安汽车")
+
+
+def test_cooperates_with_joint_research():
+    _, recs = relations("四川大学和电子科技大学联合攻关关键材料。")
+    find(recs, "四川大学", "cooperates_with", "电子科技大学")
+
+
+def test_no_cooperation_inside_a_name():
+    _, recs = relations("两江协同创新区吸引了多家企业。")
+    assert not [r for r in recs if r.predicate == "cooperates_with"]
+
+
+def test_invests_in():
+    doc, recs = relations("国投创新基金投资了星辰科技有限公司。")
+    rec = find(recs, "国投创新基金", "invests_in", "星辰科技有限公司")
+    assert_quoted(doc, rec, "投资")
+
+
+def test_funds_is_written_as_invests_in():
+    doc, recs = relations("成都市科学技术局资助星辰科技有限公司开展研发。")
+    rec = find(recs, "成都市科学技术局", "invests_in", "星辰科技有限公司")
+    assert_quoted(doc, rec, "资助")
+
+
+def test_chain_leader_of_the_industry_of_the_sentence():
+    doc, recs = relations("比亚迪、宁德时代等龙头企业引领新能源汽车产业发展。")
+    for firm in ("比亚迪", "宁德时代"):
+        rec = find(recs, firm, "chain_leader_of", "新能源汽车产业")
+        assert_quoted(doc, rec, firm, "龙头企业", "新能源汽车产业")
+    assert not [r for r in recs if r.predicate == "focuses_on" and r.object == "新能源汽车产业"]
+
+
+def test_supplies_a_for_b():
+    doc, recs = relations("重庆华峰精密有限公司为赛力斯汽车有限公司配套生产电机。")
+    rec = find(recs, "重庆华峰精密有限公司", "supplies", "赛力斯汽车有限公司")
+    assert_quoted(doc, rec, "重庆华峰精密有限公司为赛力斯汽车有限公司")
+
+
+def test_focuses_on_an_industry_the_zone_develops():
+    doc, recs = relations("两江新区重点发展集成电路产业。")
+    rec = find(recs, "两江新区", "focuses_on", "集成电路产业")
+    assert_quoted(doc, rec, "重点发展")
+
+
+def test_no_focus_without_an_actor_or_a_cue():
+    _, recs = relations("乘客在汽车站候车,机器人在一旁协助。")
+    assert not [r for r in recs if r.predicate == "focuses_on"]
+
+
+def test_established_a_platform_and_its_date():
+    doc, recs = relations("2023年5月12日,成都智能制造研究院在成都高新区揭牌成立。")
+    rec = find(recs, "成都智能制造研究院", "established", "2023年5月12日")
+    assert_quoted(doc, rec, "2023年5月12日", "成都智能制造研究院", "揭牌")
+
+
+def test_member_of_an_alliance():
+    doc, recs = relations("重庆大学加入成渝氢能产业联盟。")
+    rec = find(recs, "重庆大学", "member_of", "成渝氢能产业联盟")
+    assert_quoted(doc, rec, "加入")
+
+
+def test_no_relation_between_a_name_and_its_pinyin_reading():
+    _, recs = relations("济南高新区(qū)新增企业(yè)20家,济南高新区发展加快。")
+    assert not [r for r in recs if r.predicate == "part_of" and r.object == "济南高新区"]
