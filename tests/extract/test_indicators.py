@@ -290,3 +290,9 @@ def test_a_headline_figure_ends_at_the_headline_s_space():
         ("青川高新区研发机构增至62家", 62),
         ("高端人才超2800人", 2800),
     ]
+
+
+def test_the_company_a_paragraph_opens_on_is_the_subject_of_its_later_figures():
+    text = "江川市产业观察\n江川市大力发展新材料。\n江川精工是本地新材料产业的链主企业。生产车间里，近百台智能机器高速运转。"
+    records = indicators(text, "江川市:region", "江川精工:enterprise")
+    assert [(r.value, r.subject) for r in records] == [(100, "江川精工")]

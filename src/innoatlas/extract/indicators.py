@@ -560,11 +560,15 @@ def _subject_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     if i >= 0 and ctx.topics[i][0] >= ss:
         return _subject_name(ctx, ctx.topics[i][1])
     para_start = text.rfind("\n", 0, q.start) + 1
+    opener = None
     while i >= 0 and ctx.topics[i][0] >= para_start:
         m = ctx.topics[i][1]
         if m.type in CARRIED_TYPES:
             return _subject_name(ctx, m)
+        opener = m if _clause_start(text, m.start) == para_start else None
         i -= 1
+    if opener is not None:
+        return _subject_name(ctx, opener)  # 走进某公司,… / 某公司是…: what the paragraph opens on
     k = bisect_right(ctx.heading_starts, q.start) - 1
     if k >= 0 and ctx.headings[k][1] is not None and not _names_main_subject(ctx, para_start, q.start):
         return ctx.headings[k][1]
