@@ -296,3 +296,11 @@ def test_the_company_a_paragraph_opens_on_is_the_subject_of_its_later_figures():
     text = "江川市产业观察\n江川市大力发展新材料。\n江川精工是本地新材料产业的链主企业。生产车间里，近百台智能机器高速运转。"
     records = indicators(text, "江川市:region", "江川精工:enterprise")
     assert [(r.value, r.subject) for r in records] == [(100, "江川精工")]
+
+
+def test_after_a_colon_each_semicolon_entry_keeps_its_own_topic():
+    text = (
+        "江川市产业观察\n去年，江川高新区主要指标稳中有进：云栖产业园营收增长21%；完成固定资产投资477亿元。"
+    )
+    records = indicators(text, "江川高新区:zone", "云栖产业园:zone")
+    assert [(r.value, r.subject) for r in records] == [(21, "云栖产业园"), (477, "江川高新区")]

@@ -557,8 +557,13 @@ def _subject_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
         return _subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
     ss = _sentence_start(text, q.start)
     i = bisect_right(ctx.topic_starts, q.start) - 1
-    if i >= 0 and ctx.topics[i][0] >= ss:
-        return _subject_name(ctx, ctx.topics[i][1])
+    j = i
+    while (
+        j >= 0 and ctx.topics[j][0] >= ss and _item_of_other_list_entry(text, ss, ctx.topics[j][0], q.start)
+    ):
+        j -= 1  # 某区主要指标:A;B;C: an entry's own topic does not pass to the next entry
+    if j >= 0 and ctx.topics[j][0] >= ss:
+        return _subject_name(ctx, ctx.topics[j][1])
     para_start = text.rfind("\n", 0, q.start) + 1
     opener = None
     while i >= 0 and ctx.topics[i][0] >= para_start:
@@ -581,6 +586,12 @@ def _names_main_subject(ctx: _Context, start: int, end: int) -> bool:
     return ctx.main_subject is not None and any(
         start <= m.start < end and m.name == ctx.main_subject for m in ctx.mentions
     )
+
+
+def _item_of_other_list_entry(text: str, ss: int, topic: int, pos: int) -> bool:
+    """After a colon, entries split by semicolons each have their own topic."""
+    colon = max(text.rfind(":", ss, topic), text.rfind("：", ss, topic))
+    return colon >= 0 and any(c in ";；" for c in text[topic:pos])
 
 
 def _mention_at(ctx: _Context, pos: int) -> EntityMention | None:
