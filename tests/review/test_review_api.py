@@ -274,3 +274,13 @@ def test_undo_after_reingest_restores_the_new_rows(client, kb, article):
     assert indicator_by_quote(document(client), PLATFORMS)["value"] == 120.0
     reingest(kb, article, text=ARTICLE)  # back to the first version
     assert indicator_by_quote(document(client), PLATFORMS)["value"] == 120.0  # undone stays undone
+
+
+def test_merging_two_related_entities_drops_their_relation_and_undo_restores_it(client):
+    university, firm = entity_id(client, "重庆大学"), entity_id(client, "长安汽车")
+    assert relation_of(document(client), "重庆大学", "cooperates_with", "长安汽车") is not None
+    action = client.post(f"/api/review/entities/{firm}/merge", json={"into": university}).json()
+    relations = document(client)["relations"]
+    assert not any(r["subject"]["id"] == r["object"]["id"] for r in relations)
+    client.post(f"/api/review/actions/{action['id']}/undo", json={})
+    assert relation_of(document(client), "重庆大学", "cooperates_with", "长安汽车") is not None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
 from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
@@ -35,7 +35,7 @@ from innoatlas.review.facts import (
 )
 from innoatlas.review.log import action_row, latest_active
 from innoatlas.store.queries import NotFoundError
-from innoatlas.store.schema import Alias, Document, Entity, ReviewAction, User
+from innoatlas.store.schema import Alias, Document, Entity, Relation, ReviewAction, User
 
 APPROX = ("exact", "over", "about", "under")
 KINDS = ("level", "change", "rank")
@@ -89,10 +89,19 @@ def merge(session: Session, user: User, entity_id: int, into_id: int, reason: st
     merged, into = load_row(session, "entity", entity_id), load_row(session, "entity", into_id)
     if merged.id == into.id:
         raise ReviewError(f"cannot merge entity {entity_id} into itself")
+    between = relations_between(session, merged.id, into.id)
+    dropped = {r.id for r in between}
+    staying = [
+        (t, c, r)
+        for t, c, r in referencing_rows(session, merged.id)
+        if not (t == "relation" and r.id in dropped)
+    ]
     extra = {
-        "moved": moved_keys(session, referencing_rows(session, merged.id)),
+        "moved": moved_keys(session, staying),
         "into_aliases": snapshot(session, "entity", into)["aliases"],
         "into_status": into.review_status,
+        # Relations between the two would loop onto one entity and are dropped: kept here for an undo.
+        "dropped": [snapshot(session, "relation", r) for r in between],
     }
     return record(session, user, "merge", "entity", merged, {"into": into.key}, reason, extra)
 
@@ -331,6 +340,14 @@ def record(session, user, name, target, row, after, reason, extra: dict | None =
     session.flush()
     apply_action(session, action)
     return action_row(action)
+
+
+def relations_between(session: Session, a: int, b: int) -> list[Relation]:
+    pairs = or_(
+        and_(Relation.subject_id == a, Relation.object_id == b),
+        and_(Relation.subject_id == b, Relation.object_id == a),
+    )
+    return list(session.scalars(select(Relation).where(pairs).order_by(Relation.id)))
 
 
 def new_entity_key(name: str, type: str) -> str:

@@ -27,20 +27,19 @@ from innoatlas.review.facts import (
     snapshot,
 )
 from innoatlas.review.log import actions_to_replay
-from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation, ReviewAction
+from innoatlas.store.schema import Alias, Entity, Indicator, Mention, Relation, ReviewAction
 
 log = logging.getLogger(__name__)
 
 
 def replay_corrections(session: Session, document_id: int) -> int:
     """Re-apply every review action in force to a freshly written document; returns how many."""
-    source = session.scalar(select(Document.source).where(Document.id == document_id))
-    actions = actions_to_replay(session, source)
+    actions = actions_to_replay(session, document_id)
     for action in actions:
         try:
             apply_action(session, action)
         except ReviewError as e:  # e.g. the entity a correction names is gone: the write still goes on
-            log.warning("%s: review action %d not replayed: %s", source, action.id, e)
+            log.warning("document %d: review action %d not replayed: %s", document_id, action.id, e)
     return len(actions)
 
 
@@ -165,6 +164,9 @@ def _revert_merge(session: Session, action: ReviewAction) -> None:
     merged = find_fact(session, action.fact_key) or restore(session, "entity", before["fact"])
     into = entity_by_key(session, action.after["into"])
     point_facts_at(session, before["moved"], merged.id)
+    for data in before.get("dropped", []):
+        if into is not None:
+            restore(session, "relation", data)
     if into is not None:
         new_aliases = set(before["fact"]["aliases"]) - set(before["into_aliases"])
         session.execute(delete(Alias).where(Alias.entity_id == into.id, Alias.alias.in_(new_aliases)))

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
-from sqlalchemy import or_, select
+from sqlalchemy import and_, or_, select, union
 from sqlalchemy.orm import Session
 
 from innoatlas.review.facts import make_key
-from innoatlas.store.schema import ReviewAction
+from innoatlas.store.schema import Document, Entity, Indicator, Mention, Relation, ReviewAction
+
+# Keys per IN (...): under SQLite's limit on bound parameters (as store/write.py).
+IN_CHUNK = 500
 
 
 def active() -> object:
@@ -38,23 +41,39 @@ def latest_active(session: Session, fact_key: str) -> ReviewAction | None:
     )
 
 
-def actions_to_replay(session: Session, source: str) -> list[ReviewAction]:
-    """Actions in force on one document's facts, and those on entities and gazetteer relations.
+def actions_to_replay(session: Session, document_id: int) -> list[ReviewAction]:
+    """Actions in force on one document's facts, on the entities it names, and on gazetteer relations.
 
-    Entity actions are replayed after every write because a write can
-    bring back what they changed: a merged or rejected entity, an alias
-    moved away by a split, a parent the resolver sets again.
+    Entity actions are replayed after a write that touches the entity
+    because the write can bring back what they changed: a merged or
+    rejected entity, an alias moved away by a split, a parent the resolver
+    sets again. Only those entities are looked at, so an ingest stays fast
+    however many entities analysts have corrected.
     """
-    return list(
-        session.scalars(
-            select(ReviewAction)
-            .where(
-                active(),
-                or_(ReviewAction.document_source == source, ReviewAction.document_source.is_(None)),
-            )
-            .order_by(ReviewAction.id)
+    source = session.scalar(select(Document.source).where(Document.id == document_id))
+    entity_keys = [make_key("entity", key) for key in entities_of_document(session, document_id)]
+    conditions = [
+        ReviewAction.document_source == source,
+        and_(ReviewAction.document_source.is_(None), ReviewAction.target == "relation"),
+    ]
+    for i in range(0, len(entity_keys), IN_CHUNK):
+        conditions.append(
+            and_(ReviewAction.target == "entity", ReviewAction.fact_key.in_(entity_keys[i : i + IN_CHUNK]))
         )
+    return list(
+        session.scalars(select(ReviewAction).where(active(), or_(*conditions)).order_by(ReviewAction.id))
     )
+
+
+def entities_of_document(session: Session, document_id: int) -> set[str]:
+    """Keys of the entities a document's mentions, indicators and relations point at."""
+    ids = union(
+        select(Mention.entity_id).where(Mention.document_id == document_id),
+        select(Indicator.subject_id).where(Indicator.document_id == document_id),
+        select(Relation.subject_id).where(Relation.document_id == document_id),
+        select(Relation.object_id).where(Relation.document_id == document_id),
+    ).subquery()
+    return set(session.scalars(select(Entity.key).where(Entity.id.in_(select(ids.c[0])))))
 
 
 def action_row(action: ReviewAction) -> dict:
