@@ -205,7 +205,11 @@ def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[Entit
         pos = text.find(form)
         while pos >= 0:
             end = pos + len(form)
-            before = [m for m in forms[form] if m.start < pos] or ([] if form in anaphors else forms[form])
+            if form in anaphors:  # a head noun names a body of its own paragraph
+                para_start = text.rfind("\n", 0, pos) + 1
+                before = [m for m in forms[form] if para_start <= m.start < pos]
+            else:
+                before = [m for m in forms[form] if m.start < pos] or forms[form]
             if before and not any(a < end and pos < b for a, b in covered):
                 full = before[-1]
                 found.append(EntityMention(full.name, full.norm_name, full.type, pos, end, extractor="tail"))
