@@ -112,3 +112,22 @@ def wait_for(url: str, server: subprocess.Popen) -> httpx.Response:
         except httpx.TransportError:
             time.sleep(0.2)
     pytest.fail("innoatlas serve did not answer in time")
+
+
+def test_home_counts_follow_an_ingest_into_a_served_base(tmp_path):
+    from fastapi.testclient import TestClient
+
+    from innoatlas.pipeline import ingest_paths
+    from innoatlas.web.app import create_app
+
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(FIRST, encoding="utf-8")
+    second.write_text(CHANGED, encoding="utf-8")
+    with open_store(f"sqlite:///{tmp_path / 'kb.db'}") as store:
+        ingest_paths([first], store)
+        with TestClient(create_app(store)) as client:
+            assert client.get("/api/summary").json()["counts"]["documents"] == 1
+            ingest_paths([second], store)
+            # The cached home-page aggregates notice the new rows at once.
+            assert client.get("/api/summary").json()["counts"]["documents"] == 2
+            assert client.get("/api/search", params={"q": "白鹭洲"}).json()["document_total"] == 1
