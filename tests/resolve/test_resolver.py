@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.resolve.helpers import resolve
+from tests.resolve.written import resolve
 
 LIANGJIANG = "zone:两江新区"
 CHONGQING = "division:500000"
