@@ -100,6 +100,9 @@ def read_paths(paths: Iterable[str | Path]) -> Iterator[RawDocument | DocumentEr
 def read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
     """One file: one RawDocument (a JSONL file: one per record) or DocumentErrors."""
     source = str(path)
+    if not is_utf8(source):  # the knowledge base stores the path as text
+        yield DocumentError(source, "the file name is not valid UTF-8", "rename the file")
+        return
     kind = SUPPORTED.get(path.suffix.lower())
     if kind is None:
         yield DocumentError(source, f"unsupported file type '{path.suffix or path.name}'", SUPPORTED_HINT)
@@ -131,6 +134,14 @@ def read_file(path: Path) -> Iterator[RawDocument | DocumentError]:
             f"cannot parse the {kind} file ({type(err).__name__}: {err})",
             "check that it is not damaged",
         )
+
+
+def is_utf8(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:  # undecodable bytes of a file name arrive as lone surrogates
+        return False
+    return True
 
 
 def checked_text(raw: RawDocument) -> RawDocument:
