@@ -304,3 +304,10 @@ def test_after_a_colon_each_semicolon_entry_keeps_its_own_topic():
     )
     records = indicators(text, "江川高新区:zone", "云栖产业园:zone")
     assert [(r.value, r.subject) for r in records] == [(21, "云栖产业园"), (477, "江川高新区")]
+
+
+def test_a_dateline_and_a_base_of_comparison_date_no_figure():
+    text = "江川市产业观察\n本报江川1月27日讯 园区产品远销全球100多个国家。"
+    assert one(text, "江川市:region").period is None
+    text = "江川市产业观察\n如今，与2019年相比，园区营收增长到980亿元。"
+    assert one(text, "江川市:region").period == PUBLISHED

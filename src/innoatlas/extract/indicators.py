@@ -58,6 +58,7 @@ RANK_METRIC_RE = re.compile(r"(?:位居|居|位列|列|排|名列|稳居|跃居)
 # Where the noun phrase after a count ends and its verb begins (…机构在此聚集).
 TAIL_VERB_RE = re.compile(r"在|已|正|将|被|聚集|集聚|入驻|落户|上榜|入选|成功|相聚|参与|参加|获得|实现|完成")
 FRAMING_RE = re.compile(r"(?:围绕|聚焦|形成了?|涵盖|包括|覆盖|利用|重点发展|瞄准|布局)")
+COMPARED_AFTER_RE = re.compile(r"(?:同期)?(?:相比|比较|对比)")
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 # Head nouns a text uses alone for a body it has just named (该联盟, 工程每年…).
 HEAD_NOUNS = ("联盟", "工程", "公司", "集团", "基地", "基金", "实验室", "研究院")
@@ -530,6 +531,10 @@ def _period_scope_start(text: str, pos: int) -> int:
 def _is_aside(text: str, p: PeriodMention) -> bool:
     """(1-5月) after a figure dates that figure only; 较2021年 is a base of comparison."""
     before = text[p.start - 1 : p.start] if p.start else ""
+    if text[p.end : p.end + 1] in ("讯", "电"):
+        return True  # 1月27日讯: the dateline of the report
+    if before in ("与", "同") and COMPARED_AFTER_RE.match(text, p.end):
+        return True  # 与2019年相比: the base of a comparison
     if before in ("为", "是", "较", "比") and MULTIPLE_AFTER_RE.match(text, p.end):
         return True  # 为2019年的3.6倍: the base year of a multiple
     if before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的":
