@@ -282,7 +282,10 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
         return False
     left = toks[k - 1]
     tags = ("n", "nz", "vn") if toks[k].text == "与" else ("n", "nz")
-    return left.tag in tags and left.end == toks[k].start and suffix_type(left.text) is None
+    found = suffix_type(left.text)
+    # 重庆大学|与 is a name before 与; 政策|与 a field word; before 和/及 any suffix word ends a list item.
+    named = found is not None and (len(left.text) > len(found[0]) or toks[k].text != "与")
+    return left.tag in tags and left.end == toks[k].start and not named
 
 
 def _glue_token(ix: TokenIndex, k: int) -> bool:

@@ -578,7 +578,10 @@ def _is_category(name: str) -> bool:
                 return False  # 浦口开发区, 松潘县政府: the one body of that place
             break
     rest = _LEVEL_PREFIX.sub("", rest)
-    return rest in cats
+    # 共享|国家重点实验室: generic words before a category still name a category
+    return rest in cats or any(
+        rest.endswith(c) and _all_generic(rest[: -len(c)]) for c in cats if len(c) >= 3
+    )
 
 
 # Kinds of which a place has just one, so place + kind names it (浦口开发区, 松潘县政府),
@@ -625,11 +628,16 @@ _AROUND_UNIVERSITY = re.compile(r"^.?环(大学|高校)$")
 _BARE_SUFFIX_TYPES = frozenset({"zone", "platform", "institute", "university", "enterprise", "investor"})
 
 
+_COMMON_JU_WORDS = ("布局", "格局", "大局", "全局", "结局", "开局", "变局", "破局", "当局")
+
+
 def _keep_name(name: str, c: Candidate) -> bool:
     if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or _is_category(name):
         return False
     if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
         return False
+    if name.endswith(_COMMON_JU_WORDS):
+        return False  # 战略布局, 发展格局: 局 ends an ordinary word here, not a bureau
     if c.extractor != "vocabulary" and name in GENERIC_WORDS:
         return False
     return not re.fullmatch(r"[\d\W_]+", name)
