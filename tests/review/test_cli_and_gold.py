@@ -192,3 +192,15 @@ def test_fact_exports_can_be_restricted_to_reviewed_facts(cli, client, kb, tmp_p
     assert csv_out.read_text(encoding="utf-8-sig").splitlines()[0].startswith("id,document,subject,metric")
     bad = cli("review", "export-facts", out, "--target", "documents")
     assert bad.stderr == "error: --target must be one of indicators, relations, entities, not 'documents'\n"
+
+
+def test_reviewed_figures_carry_a_mark_on_the_ordinary_pages(client, kb):
+    target = first_indicator(kb, "高新技术企业达到1500家")
+    other = first_indicator(kb, "两江新区已集聚研发平台120余个")
+    mark = '<span class="review-mark" title="人工审核: confirmed">✓</span>'
+    assert mark not in client.get(f"/indicators/{target}").text
+    client.post(f"/api/review/indicators/{target}/confirm", json={})
+    assert mark in client.get(f"/indicators/{target}").text
+    assert "review-mark" not in client.get(f"/indicators/{other}").text
+    doc_id = client.get("/api/documents").json()["items"][0]["id"]
+    assert client.get(f"/documents/{doc_id}").text.count("review-mark") == 1
