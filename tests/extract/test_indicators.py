@@ -311,3 +311,8 @@ def test_a_dateline_and_a_base_of_comparison_date_no_figure():
     assert one(text, "江川市:region").period is None
     text = "江川市产业观察\n如今，与2019年相比，园区营收增长到980亿元。"
     assert one(text, "江川市:region").period == PUBLISHED
+
+
+def test_the_year_of_a_base_figure_does_not_date_the_growth_after_it():
+    records = indicators(HEADLINE + "2025年，园区营收预计突破5000亿元，较2021年的2824亿元增长77%。", ZONE)
+    assert [(r.value, r.period) for r in records] == [(5000, "2025"), (2824, "2021"), (77, "2025")]

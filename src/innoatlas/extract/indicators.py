@@ -447,7 +447,7 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     while i >= 0:
         p = ctx.periods[i]
         i -= 1
-        if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p):
+        if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p) or _dates_base_only(text, p, q):
             continue
         if p.kind in ("plan", "span"):
             if p.start >= ss:
@@ -471,6 +471,12 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
     if CURRENT_WEAK_RE.search(text, cs, q.start):
         return pub.as_text()
     return None
+
+
+def _dates_base_only(text: str, p: PeriodMention, q: Quantity) -> bool:
+    """较2021年的2824亿元增长77%: 2021 dates the base figure, not the growth after it."""
+    before = text[p.start - 1 : p.start] if p.start else ""
+    return before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的" and q.start > p.end + 4
 
 
 def _is_list_label(text: str, p: PeriodMention) -> bool:
