@@ -284,3 +284,60 @@ def test_merging_two_related_entities_drops_their_relation_and_undo_restores_it(
     assert not any(r["subject"]["id"] == r["object"]["id"] for r in relations)
     client.post(f"/api/review/actions/{action['id']}/undo", json={})
     assert relation_of(document(client), "重庆大学", "cooperates_with", "长安汽车") is not None
+
+
+def mention_of(doc: dict, text: str) -> dict | None:
+    return next((m for m in doc["mentions"] if m["text"] == text), None)
+
+
+def test_a_mention_reassigned_or_rejected_stays_so_after_reingest(client, kb, article):
+    doc = document(client)
+    university = entity_id(client, "重庆大学")
+    firm = mention_of(doc, "长安汽车")
+    institute = mention_of(doc, "智能网联汽车研究院")
+    moved = client.post(
+        f"/api/review/mentions/{firm['id']}/correct", json={"changes": {"entity": university}}
+    )
+    assert moved.status_code == 200, moved.json()
+    assert client.post(f"/api/review/mentions/{institute['id']}/reject", json={}).status_code == 200
+    reingest(kb, article)
+    again = document(client)
+    assert mention_of(again, "长安汽车")["entity"]["name"] == "重庆大学"
+    assert mention_of(again, "长安汽车")["review_status"] == "corrected"
+    assert mention_of(again, "智能网联汽车研究院") is None
+
+
+def test_adding_an_entity_and_a_relation_to_it(client):
+    doc = document(client)
+    added = client.post(
+        "/api/review/entities", json={"values": {"name": "重庆市科学技术局", "type": "government"}}
+    )
+    assert added.status_code == 200, added.json()
+    bureau = added.json()["row_id"]
+    profile = client.get(f"/api/entities/{bureau}").json()
+    assert (profile["name"], profile["type"], profile["review_status"]) == (
+        "重庆市科学技术局",
+        "government",
+        "added",
+    )
+    again = client.post(
+        "/api/review/entities", json={"values": {"name": "重庆市科学技术局", "type": "government"}}
+    )
+    assert again.json()["error"]["message"] == "an entity with the name '重庆市科学技术局' exists already"
+    relation = client.post(
+        "/api/review/relations",
+        json={
+            "values": {
+                "document": doc["id"],
+                "quote": "共建智能网联汽车研究院",
+                "subject": entity_id(client, "重庆大学"),
+                "predicate": "member_of",
+                "object": bureau,
+            }
+        },
+    )
+    assert relation.status_code == 200, relation.json()
+    added_relation = relation_of(document(client), "重庆大学", "member_of", "重庆市科学技术局")
+    assert added_relation["review_status"] == "added" and added_relation["quote"] == "共建智能网联汽车研究院"
+    client.post(f"/api/review/actions/{relation.json()['id']}/undo", json={})
+    assert relation_of(document(client), "重庆大学", "member_of", "重庆市科学技术局") is None
