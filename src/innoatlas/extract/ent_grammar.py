@@ -411,6 +411,8 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue
         if is_description(ix, lo) or _field_and_kind(norm[start:s_start], etype):
             continue
+        if suffix in ("之城", "之都") and norm[start:s_start] not in load_industries()[0]:
+            continue  # 智能网联新能源汽车之都 is a brand; 重庆创新之城 a description
         out.append(Candidate(start, _paren_tail(norm, tok.end), etype, "suffix", 50))
     return out
 
