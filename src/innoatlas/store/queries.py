@@ -47,7 +47,7 @@ GRAPH_QUOTE_CHARS = 160
 # Beyond the first hop only the most strongly linked nodes of a level are
 # expanded further: a hub's neighbours are often hubs too, and walking all
 # of them reads most of the relations table.
-MAX_GRAPH_EXPAND = 20
+MAX_GRAPH_EXPAND = 12
 HOME_TOP = 10
 # Only regions and zones form the region tree (DESIGN.md's hierarchy).
 TREE_TYPES = ("region", "zone")
@@ -389,20 +389,29 @@ def list_entity_relations(session: Session, entity_id: int, limit: int = PROFILE
 
 
 def load_relations(session: Session, ids: list[int]) -> list[dict]:
+    """Relation rows of `ids`, in that order, with both ends and the document (plain rows, as indicators)."""
     subject, obj = aliased(Entity), aliased(Entity)
+    ends = (
+        subject.name.label("subject_name"),
+        subject.type.label("subject_type"),
+        obj.name.label("object_name"),
+        obj.type.label("object_type"),
+    )
     rows = session.execute(
-        select(Relation, subject, obj)
+        select(*Relation.__table__.columns, *ends)
         .join(subject, subject.id == Relation.subject_id)
         .join(obj, obj.id == Relation.object_id)
         .where(Relation.id.in_(ids))
     ).all()
-    docs = load_document_refs(session, [r.document_id for r, _s, _o in rows if r.document_id])
-    by_id = {r.id: (r, s, o) for r, s, o in rows}
+    docs = load_document_refs(session, [r.document_id for r in rows if r.document_id])
     items = []
-    for i in ids:
-        if i in by_id:
-            rel, s, o = by_id[i]
-            items.append(relation_row(rel, s, o, None) | {"document": docs.get(rel.document_id)})
+    for r in in_order(ids, rows, lambda r: r.id):
+        ends_refs = {
+            "subject": {"id": r.subject_id, "name": r.subject_name, "type": r.subject_type},
+            "object": {"id": r.object_id, "name": r.object_name, "type": r.object_type},
+            "document": docs.get(r.document_id),
+        }
+        items.append(relation_row(r, None, None, None) | ends_refs)
     return items
 
 

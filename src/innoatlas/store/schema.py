@@ -137,6 +137,8 @@ class Indicator(Base):
         Index("ix_indicator_metric_document", "metric_key", "document_id", "start"),
         # A subject's metrics with counts, from the index alone.
         Index("ix_indicator_subject_metric", "subject_id", "metric_key", "metric"),
+        # A series (subject + metric) in period order, reposts left out, from the index alone.
+        Index("ix_indicator_series_documents", "subject_id", "metric_key", "period", "document_id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)

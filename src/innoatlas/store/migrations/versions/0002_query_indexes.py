@@ -21,6 +21,7 @@ INDEXES = [
     ("ix_indicator_subject_document", "indicators", ["subject_id", "document_id", "start"]),
     ("ix_indicator_metric_document", "indicators", ["metric_key", "document_id", "start"]),
     ("ix_indicator_subject_metric", "indicators", ["subject_id", "metric_key", "metric"]),
+    ("ix_indicator_series_documents", "indicators", ["subject_id", "metric_key", "period", "document_id"]),
 ]
 
 
