@@ -164,3 +164,23 @@ def test_names_keep_their_pinyin_readings():
 
 def test_latin_firm_names_after_a_kind_of_firm():
     assert ("Synopsys", "enterprise") in mentions("全球知名设计自动化企业Synopsys落户新区。")
+
+
+def test_industries_written_with_ye_keep_it():
+    assert ("互联网软体业", "industry") in mentions("园区互联网软体业营收同比增长两成。")
+
+
+def test_an_industrys_city_brand_is_a_programme_but_a_description_is_not():
+    assert ("芯片之城", "program") in mentions("新区加快建设“芯片之城”,吸引设计企业。")
+    found = names("当地提出打造中国材料应用示范之都。")
+    assert not any(n.endswith("之都") for n in found)
+
+
+def test_ordinary_words_ending_in_ju_are_not_bureaus():
+    found = mentions("企业加大在渝战略布局,两江新区科技创新局给予支持。")
+    assert ("两江新区科技创新局", "government") in found
+    assert not any(n.endswith("布局") for n, _ in found)
+
+
+def test_a_numbered_party_plenum_is_a_programme():
+    assert ("市委六届七次全会", "program") in mentions("8月18日,市委六届七次全会举行。")

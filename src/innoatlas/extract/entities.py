@@ -393,12 +393,14 @@ def _headed_by_noun(ix: TokenIndex, start: int) -> bool:
         return False
     prev = ix.tokens[i - 1]
     generic = load_industries()[2] | GENERIC_WORDS
-    return (
-        prev.end == start
-        and prev.tag == "n"
-        and prev.text not in generic
-        and not _starts_with_place(prev.text)
-    )
+    if prev.end != start or prev.tag != "n" or prev.text in generic or _is_zone_word(prev.text):
+        return False  # 园区|互联网软体业: a zone word before the term says where, not what
+    return not _starts_with_place(prev.text)
+
+
+def _is_zone_word(text: str) -> bool:
+    found = suffix_type(text)
+    return found is not None and found[1] == "zone"
 
 
 def _industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
