@@ -209,7 +209,10 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                 if actor is not None and (actor.name, m.name) not in led:
                     out.append(make_relation(doc, actor, "focuses_on", m, min(actor.start, m.start), m.end))
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
-                host = _host_place(sent, m, places) or topic
+                fallback = (
+                    topic if m.type == "zone" else _topic_if_hosted(sent, topic)
+                )  # a park is the area's
+                host = _host_place(sent, m, places) or fallback
                 if host is not None and host is not m and host.norm_name not in m.norm_name:
                     out.append(make_relation(doc, m, "located_in", host))
         major = [p for p in places if _is_major(p)]
@@ -240,6 +243,18 @@ def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | N
         + sent.text[m.start - sent.start : m.end - sent.start + FOCUS_WINDOW]
     )
     return topic if _FOCUS_CUE.search(near) else None
+
+
+# Words that say a body sits where the text is about (落户, 入驻, 引进…), when
+# the sentence does not name the place.
+_HOSTED_CUE = re.compile(
+    r"落户|入驻|位于|引进|落地|签约|集聚|汇聚|聚集|扎根|建成|投用|投产|开工|设立|辖区|区内|新增|获批|拥有|企业有"
+)
+
+
+def _topic_if_hosted(sent: Sentence, topic: EntityMention | None) -> EntityMention | None:
+    """The document's main place, when the sentence says a body came to or sits in it."""
+    return topic if topic is not None and _HOSTED_CUE.search(sent.text) else None
 
 
 def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
