@@ -204,6 +204,7 @@ def main() -> None:
     from fastapi.testclient import TestClient
 
     from innoatlas.web.app import create_app
+    from innoatlas.web.server import settle_memory
 
     path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "bench.db"
     started = time.perf_counter()
@@ -224,7 +225,9 @@ def main() -> None:
     )
     targets = pick_targets(store)
     failed = 0
-    with TestClient(create_app(store)) as client:
+    app = create_app(store)
+    settle_memory()  # as `innoatlas serve` does
+    with TestClient(app) as client:
         print(f"{'endpoint':58} {'p50 ms':>8} {'p95 ms':>8} {'cpu p95':>8} {'bytes':>9}")
         for url in endpoints(targets):
             if args.only and args.only not in url:

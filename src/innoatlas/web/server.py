@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,18 @@ def serve(url: str | None = None, host: str = DEFAULT_HOST, port: int = DEFAULT_
     store = open_store(url)
     log.info("serving %s on http://%s:%d/", store.url, host, port)
     try:
-        uvicorn.run(create_app(store), host=host, port=port, log_level="info")
+        app = create_app(store)
+        settle_memory()
+        uvicorn.run(app, host=host, port=port, log_level="info")
     finally:
         store.close()
+
+
+def settle_memory() -> None:
+    """Take what is alive once the app is built (modules, vocabularies) out of the garbage collector's walks.
+
+    A full collection otherwise visits every one of those objects: measured
+    at ~100 ms, landing in the middle of a request every few dozen requests.
+    """
+    gc.collect()
+    gc.freeze()
