@@ -188,7 +188,9 @@ def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[Entit
     """Areas written where the entity stage did not mark them: their full name again,
     or the tail a text shortens a zone to (直管园 for 某某高新区直管园, 高新区 for
     某某高新区), each standing for the last area before it that it names."""
-    covered = [(m.start, m.end) for m in mentions]
+    covered = bytearray(len(text) + 1)  # 1 where a name is already marked
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
     forms: dict[str, list[EntityMention]] = {}
     anaphors: set[str] = set()
     for m in mentions:
@@ -211,10 +213,10 @@ def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[Entit
                 before = [m for m in forms[form] if para_start <= m.start < pos]
             else:
                 before = [m for m in forms[form] if m.start < pos] or forms[form]
-            if before and not any(a < end and pos < b for a, b in covered):
+            if before and not any(covered[pos:end]):
                 full = before[-1]
                 found.append(EntityMention(full.name, full.norm_name, full.type, pos, end, extractor="tail"))
-                covered.append((pos, end))
+                covered[pos:end] = b"\x01" * (end - pos)
             pos = text.find(form, end)
     return found
 
