@@ -122,3 +122,20 @@ def test_member_of_an_alliance():
 def test_no_relation_between_a_name_and_its_pinyin_reading():
     _, recs = relations("济南高新区(qū)新增企业(yè)20家,济南高新区发展加快。")
     assert not [r for r in recs if r.predicate == "part_of" and r.object == "济南高新区"]
+
+
+ABOUT_A_ZONE = "两江新区今年经济增长较快,两江新区新增企业千家。"
+
+
+def test_a_firm_sits_in_the_main_place_only_when_its_sentence_says_so():
+    doc, recs = relations(ABOUT_A_ZONE + "长安汽车发布了新车型。去年,赛力斯汽车有限公司落户这里。")
+    rec = find(recs, "赛力斯汽车有限公司", "located_in", "两江新区")
+    assert rec.quote == "去年,赛力斯汽车有限公司落户这里"
+    assert not [r for r in recs if r.subject == "长安汽车" and r.predicate == "located_in"]
+
+
+def test_an_industry_is_the_main_places_focus_only_with_a_cue():
+    _, recs = relations(ABOUT_A_ZONE + "围绕集成电路、生物医药布局产业链。乘客在车站看见一台机器人。")
+    find(recs, "两江新区", "focuses_on", "集成电路")
+    find(recs, "两江新区", "focuses_on", "生物医药")
+    assert not [r for r in recs if r.predicate == "focuses_on" and r.object == "机器人"]

@@ -378,7 +378,10 @@ def _qualifies_next(norm: str, ix: TokenIndex, end: int) -> bool:
             return False
         found = suffix_type(tok.text)
         if tok.text in _MODIFIED_HEADS or (
-            found is not None and found[1] in _BODY_TYPES and len(tok.text) <= 4
+            found is not None
+            and found[1] in _BODY_TYPES
+            and len(tok.text) <= 4
+            and tok.text not in _COMMON_JU_WORDS
         ):
             return True
         run += 1

@@ -207,14 +207,14 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
             if m.type == "industry":
                 actor = _clause_actor(sent, m) or _last_before(places, m) or _topic_if_focused(sent, m, topic)
                 if actor is not None and (actor.name, m.name) not in led:
-                    out.append(make_relation(doc, actor, "focuses_on", m, min(actor.start, m.start), m.end))
+                    a, b = _evidence(sent, actor, m)
+                    out.append(make_relation(doc, actor, "focuses_on", m, a, b))
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
-                fallback = (
-                    topic if m.type == "zone" else _topic_if_hosted(sent, topic)
-                )  # a park is the area's
+                # a park is the area's; a firm or lab only when the sentence says it came or sits there
+                fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
                 host = _host_place(sent, m, places) or fallback
                 if host is not None and host is not m and host.norm_name not in m.norm_name:
-                    out.append(make_relation(doc, m, "located_in", host))
+                    out.append(make_relation(doc, m, "located_in", host, *_evidence(sent, m, host)))
         major = [p for p in places if _is_major(p)]
         if major and FOLLOW_TOPIC:
             topic = major[-1]
@@ -250,6 +250,13 @@ def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | N
 _HOSTED_CUE = re.compile(
     r"落户|入驻|位于|引进|落地|签约|集聚|汇聚|聚集|扎根|建成|投用|投产|开工|设立|辖区|区内|新增|获批|拥有|企业有"
 )
+
+
+def _evidence(sent: Sentence, a: EntityMention, b: EntityMention) -> tuple[int, int]:
+    """From the first to the last of the two names, or the sentence when one is outside it."""
+    if all(sent.start <= m.start and m.end <= sent.end for m in (a, b)):
+        return min(a.start, b.start), max(a.end, b.end)
+    return sent.start, sent.end
 
 
 def _topic_if_hosted(sent: Sentence, topic: EntityMention | None) -> EntityMention | None:
@@ -354,5 +361,11 @@ def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -
     before = [p for p in places if p.end <= m.start]
     if before and _PLACE_GAP.match(sent.text[before[-1].end - sent.start : m.start - sent.start]):
         return before[-1]
+    after = [p for p in places if p.start >= m.end]
+    if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
+        return after[0]  # X在Y揭牌, X落户Y
     subject = _sentence_subject(sent)
     return subject if subject is not None and subject is not m else None
+
+
+_PLACE_AFTER = re.compile(r"^(正式|已|将|也|于)?(在|落户|落户于|落户在|入驻|位于|落地|扎根|坐落于|坐落在)$")
