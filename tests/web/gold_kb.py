@@ -173,5 +173,3 @@ def build_gold_store(url: str, hostile: bool = True):
     with store.transaction() as session:
         rebuild_search_index(session)
     return store
-
-

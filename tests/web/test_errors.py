@@ -22,8 +22,12 @@ def test_missing_entity_is_404(kb):
 
 def test_missing_document_indicator_and_graph_are_404(kb):
     client, _ = kb
-    for url, what in [("/api/documents/999999", "document"), ("/api/indicators/999999", "indicator"),
-                      ("/api/graph/999999", "entity"), ("/api/series?subject=999999&metric_key=x", "entity")]:
+    for url, what in [
+        ("/api/documents/999999", "document"),
+        ("/api/indicators/999999", "indicator"),
+        ("/api/graph/999999", "entity"),
+        ("/api/series?subject=999999&metric_key=x", "entity"),
+    ]:
         response = client.get(url)
         assert response.status_code == 404, url
         assert response.json() == error_body(404, f"no {what} with id 999999")
@@ -38,13 +42,21 @@ def test_unknown_route_is_404(client):
 def test_validation_error_is_422(client):
     response = client.get("/api/entities/abc")
     assert response.status_code == 422
-    assert response.json() == error_body(422, "invalid request parameters", [
-        {"loc": ["path", "entity_id"], "message": "Input should be a valid integer, unable to parse string as an integer"}
-    ])
+    assert response.json() == error_body(
+        422,
+        "invalid request parameters",
+        [
+            {
+                "loc": ["path", "entity_id"],
+                "message": "Input should be a valid integer, unable to parse string as an integer",
+            }
+        ],
+    )
     response = client.get("/api/graph/1?depth=9")
     assert response.status_code == 422
     assert response.json()["error"]["detail"] == [
-        {"loc": ["query", "depth"], "message": "Input should be less than or equal to 3"}]
+        {"loc": ["query", "depth"], "message": "Input should be less than or equal to 3"}
+    ]
 
 
 def test_unexpected_error_is_500(gold_store):

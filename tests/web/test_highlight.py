@@ -8,17 +8,26 @@ ZONE = {"id": 1, "name": "测试新区", "type": "zone"}
 
 
 def view(original: str, norm: str, to_original: list[int], mentions=(), indicators=()) -> dict:
-    return {"original": original, "norm": norm, "norm_to_original": to_original,
-            "mentions": list(mentions), "indicators": list(indicators)}
+    return {
+        "original": original,
+        "norm": norm,
+        "norm_to_original": to_original,
+        "mentions": list(mentions),
+        "indicators": list(indicators),
+    }
 
 
 def test_traditional_original_is_shown_with_spans_from_norm():
     original = "首页 新闻\n測試新區建成研發平臺３０余個。"
     norm = "测试新区建成研发平台30余个。"
     start = original.index("測")
-    doc = view(original, norm, [start + i for i in range(len(norm) + 1)],
-               mentions=[{"start": 0, "end": 4, "entity": ZONE}],
-               indicators=[{"id": 9, "start": 4, "end": 14}])
+    doc = view(
+        original,
+        norm,
+        [start + i for i in range(len(norm) + 1)],
+        mentions=[{"start": 0, "end": 4, "entity": ZONE}],
+        indicators=[{"id": 9, "start": 4, "end": 14}],
+    )
     assert cut_pieces(doc) == [
         Piece("測試新區", entity=ZONE),
         Piece("建成研發平臺３０余個", indicator=9),
@@ -31,14 +40,21 @@ def test_dropped_text_is_not_shown_but_its_line_break_is():
     norm = "园区甲建成平台。园区乙入驻企业"
     gap = original.index("园区乙")
     to_original = list(range(8)) + [gap + i for i in range(len(norm) - 8 + 1)]
-    assert "".join(p.text for p in cut_pieces(view(original, norm, to_original))) == "园区甲建成平台。\n园区乙入驻企业"
+    assert (
+        "".join(p.text for p in cut_pieces(view(original, norm, to_original)))
+        == "园区甲建成平台。\n园区乙入驻企业"
+    )
 
 
 def test_entity_inside_a_figure_keeps_both():
     norm = "测试新区产值增长12%"
-    doc = view(norm, norm, list(range(len(norm) + 1)),
-               mentions=[{"start": 0, "end": 4, "entity": ZONE}],
-               indicators=[{"id": 3, "start": 0, "end": len(norm)}])
+    doc = view(
+        norm,
+        norm,
+        list(range(len(norm) + 1)),
+        mentions=[{"start": 0, "end": 4, "entity": ZONE}],
+        indicators=[{"id": 3, "start": 0, "end": len(norm)}],
+    )
     assert cut_pieces(doc) == [Piece("测试新区", entity=ZONE, indicator=3), Piece("产值增长12%", indicator=3)]
 
 

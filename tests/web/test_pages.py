@@ -9,9 +9,18 @@ import pytest
 
 def page_paths(ids: dict) -> list[str]:
     zone, doc = ids["entities"]["两江协同创新区"], ids["documents"]["000_7216f30cd03e4256.txt"]
-    return ["/", "/search?q=两江", "/entities", f"/entities/{zone}", "/indicators",
-            f"/indicators?subject={zone}&metric_key=科技研发平台数量", "/indicators/1", "/documents",
-            f"/documents/{doc}", "/regions"]
+    return [
+        "/",
+        "/search?q=两江",
+        "/entities",
+        f"/entities/{zone}",
+        "/indicators",
+        f"/indicators?subject={zone}&metric_key=科技研发平台数量",
+        "/indicators/1",
+        "/documents",
+        f"/documents/{doc}",
+        "/regions",
+    ]
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])
@@ -25,8 +34,8 @@ def test_every_page_renders(client, ids, lang):
 
 
 def test_labels_follow_the_language(client):
-    assert "<a href=\"/regions\">地区树</a>" in client.get("/").text
-    assert "<a href=\"/regions?lang=en\">Region tree</a>" in client.get("/?lang=en").text
+    assert '<a href="/regions">地区树</a>' in client.get("/").text
+    assert '<a href="/regions?lang=en">Region tree</a>' in client.get("/?lang=en").text
 
 
 def test_entity_page_shows_what_its_json_twin_returns(client, ids):
@@ -53,7 +62,7 @@ def test_document_text_is_escaped(client, ids):
     html = client.get(f"/documents/{ids['documents']['hostile.txt']}").text
     assert "<script>alert" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "<img" not in html and "<a href=\"javascript" not in html
+    assert "<img" not in html and '<a href="javascript' not in html
     assert "&lt;img src=x onerror=&#34;alert(2)&#34;&gt;" in html
     assert 'href="javascript' not in html
     assert "&lt;script&gt;alert(6)&lt;/script&gt;" in html  # the outlet

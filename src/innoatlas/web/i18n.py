@@ -8,7 +8,10 @@ DEFAULT_LANGUAGE = "zh"
 # key: (Chinese, English)
 LABELS: dict[str, tuple[str, str]] = {
     "app": ("创新图谱", "innoatlas"),
-    "tagline": ("区域科技创新知识库：每个数字都有出处", "Regional S&T innovation knowledge base: every figure has a source"),
+    "tagline": (
+        "区域科技创新知识库：每个数字都有出处",
+        "Regional S&T innovation knowledge base: every figure has a source",
+    ),
     "home": ("首页", "Home"),
     "search": ("搜索", "Search"),
     "search_placeholder": ("搜索机构、园区、文档……", "Search actors, zones, documents…"),
@@ -38,7 +41,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "located_here": ("位于此处", "Located here"),
     "network": ("关系网络", "Network"),
     "show_all": ("查看全部", "Show all"),
-    "graph_truncated": ("网络较大，仅显示联系最多的部分", "Large network: only the most strongly linked part is shown"),
+    "graph_truncated": (
+        "网络较大，仅显示联系最多的部分",
+        "Large network: only the most strongly linked part is shown",
+    ),
     "subject": ("主体", "Subject"),
     "metric": ("指标名称", "Metric"),
     "value": ("数值", "Value"),

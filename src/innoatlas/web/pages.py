@@ -27,8 +27,13 @@ DB = Annotated[Session, Depends(get_session)]
 Offset = Annotated[int, Query(ge=0)]
 PAGE_SIZE = 20
 
-_env = Environment(loader=FileSystemLoader(WEB_DIR / "templates"), autoescape=True, undefined=StrictUndefined,
-                   trim_blocks=True, lstrip_blocks=True)
+_env = Environment(
+    loader=FileSystemLoader(WEB_DIR / "templates"),
+    autoescape=True,
+    undefined=StrictUndefined,
+    trim_blocks=True,
+    lstrip_blocks=True,
+)
 
 
 def render(request: Request, template: str, **context) -> HTMLResponse:
@@ -50,8 +55,13 @@ def render_text(request: Request, template: str, **context) -> str:
     if other != "zh":
         switch["lang"] = other
     return _env.get_template(template).render(
-        request=request, lang=lang, t=lambda key: translate(key, lang), link=link, version=__version__,
-        switch_url=request.url.path + ("?" + urlencode(switch) if switch else ""), **context,
+        request=request,
+        lang=lang,
+        t=lambda key: translate(key, lang),
+        link=link,
+        version=__version__,
+        switch_url=request.url.path + ("?" + urlencode(switch) if switch else ""),
+        **context,
     )
 
 
@@ -66,24 +76,47 @@ def home(request: Request, session: DB):
 
 @router.get("/search", response_class=HTMLResponse)
 def search_page(
-    request: Request, session: DB, q: Annotated[str, Query(max_length=search_module.MAX_QUERY_CHARS)] = "",
-    type: str | None = None, region: int | None = None, year: int | None = None, offset: Offset = 0,
+    request: Request,
+    session: DB,
+    q: Annotated[str, Query(max_length=search_module.MAX_QUERY_CHARS)] = "",
+    type: str | None = None,
+    region: int | None = None,
+    year: int | None = None,
+    offset: Offset = 0,
 ):
-    data = search_module.search(session, q, type=type, region=region, year=year, limit=PAGE_SIZE, offset=offset)
+    data = search_module.search(
+        session, q, type=type, region=region, year=year, limit=PAGE_SIZE, offset=offset
+    )
     filters = {"q": q, "type": type, "region": region, "year": year}
-    return render(request, "search.html", data=data, filters=filters, api="/api/search?" + urlencode(
-        {k: v for k, v in filters.items() if v is not None}))
+    return render(
+        request,
+        "search.html",
+        data=data,
+        filters=filters,
+        api="/api/search?" + urlencode({k: v for k, v in filters.items() if v is not None}),
+    )
 
 
 @router.get("/entities", response_class=HTMLResponse)
 def entities_page(
-    request: Request, session: DB, type: str | None = None, region: int | None = None,
-    industry: int | None = None, offset: Offset = 0,
+    request: Request,
+    session: DB,
+    type: str | None = None,
+    region: int | None = None,
+    industry: int | None = None,
+    offset: Offset = 0,
 ):
-    data = queries.list_entities(session, type=type, region=region, industry=industry, limit=PAGE_SIZE, offset=offset)
+    data = queries.list_entities(
+        session, type=type, region=region, industry=industry, limit=PAGE_SIZE, offset=offset
+    )
     filters = {"type": type, "region": region, "industry": industry}
-    return render(request, "entities.html", data=data, filters=filters, api="/api/entities?" + urlencode(
-        {k: v for k, v in filters.items() if v is not None}))
+    return render(
+        request,
+        "entities.html",
+        data=data,
+        filters=filters,
+        api="/api/entities?" + urlencode({k: v for k, v in filters.items() if v is not None}),
+    )
 
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
@@ -102,9 +135,21 @@ def explorer_page(request: Request, session: DB, subject: int | None = None, met
     if metric_key is None and metrics:
         metric_key = metrics[0]["metric_key"]
     series = queries.get_series(session, subject, metric_key) if subject is not None and metric_key else None
-    api = "/api/series?" + urlencode({"subject": subject, "metric_key": metric_key}) if series else "/api/indicators"
-    return render(request, "explorer.html", subjects=subjects, metrics=metrics, subject=subject,
-                  metric_key=metric_key, series=series, api=api)
+    api = (
+        "/api/series?" + urlencode({"subject": subject, "metric_key": metric_key})
+        if series
+        else "/api/indicators"
+    )
+    return render(
+        request,
+        "explorer.html",
+        subjects=subjects,
+        metrics=metrics,
+        subject=subject,
+        metric_key=metric_key,
+        series=series,
+        api=api,
+    )
 
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
@@ -114,18 +159,33 @@ def indicator_page(request: Request, session: DB, indicator_id: int):
 
 
 @router.get("/documents", response_class=HTMLResponse)
-def documents_page(request: Request, session: DB, outlet: str | None = None, year: int | None = None,
-                   entity: int | None = None, offset: Offset = 0):
-    data = queries.list_documents(session, outlet=outlet, year=year, entity=entity, limit=PAGE_SIZE, offset=offset)
+def documents_page(
+    request: Request,
+    session: DB,
+    outlet: str | None = None,
+    year: int | None = None,
+    entity: int | None = None,
+    offset: Offset = 0,
+):
+    data = queries.list_documents(
+        session, outlet=outlet, year=year, entity=entity, limit=PAGE_SIZE, offset=offset
+    )
     filters = {"outlet": outlet, "year": year, "entity": entity}
-    return render(request, "documents.html", data=data, filters=filters, api="/api/documents?" + urlencode(
-        {k: v for k, v in filters.items() if v is not None}))
+    return render(
+        request,
+        "documents.html",
+        data=data,
+        filters=filters,
+        api="/api/documents?" + urlencode({k: v for k, v in filters.items() if v is not None}),
+    )
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, session: DB, document_id: int):
     data = queries.get_document(session, document_id)
-    return render(request, "document.html", data=data, pieces=cut_pieces(data), api=f"/api/documents/{document_id}")
+    return render(
+        request, "document.html", data=data, pieces=cut_pieces(data), api=f"/api/documents/{document_id}"
+    )
 
 
 @router.get("/regions", response_class=HTMLResponse)
