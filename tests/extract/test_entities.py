@@ -184,3 +184,8 @@ def test_ordinary_words_ending_in_ju_are_not_bureaus():
 
 def test_a_numbered_party_plenum_is_a_programme():
     assert ("市委六届七次全会", "program") in mentions("8月18日,市委六届七次全会举行。")
+
+
+def test_associations_are_programmes_and_the_party_centre_is_government():
+    assert ("中国石油和化学工业联合会", "program") in mentions("中国石油和化学工业联合会发布行业报告。")
+    assert ("中共中央", "government") in mentions("中共中央印发了相关文件。")

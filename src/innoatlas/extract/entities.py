@@ -659,4 +659,11 @@ def _final_type(name: str, c: Candidate, when) -> str:
     found = suffix_type(name)
     if found is not None and c.extractor != "gazetteer":
         return found[1]
+    if c.extractor == "lac" and name in _division_names():
+        return "region"  # the tagger's ORG 重庆 is the city
     return c.type
+
+
+@functools.lru_cache(maxsize=1)
+def _division_names() -> frozenset[str]:
+    return frozenset(n for d in load_divisions().values() for n in (d.name, d.short) if n)
