@@ -139,3 +139,8 @@ def test_an_industry_is_the_main_places_focus_only_with_a_cue():
     find(recs, "两江新区", "focuses_on", "集成电路")
     find(recs, "两江新区", "focuses_on", "生物医药")
     assert not [r for r in recs if r.predicate == "focuses_on" and r.object == "机器人"]
+
+
+def test_no_relation_between_a_zone_and_its_bracketed_variant():
+    _, recs = relations("重庆高新区(直管园)新增企业,重庆高新区发展加快。")
+    assert not [r for r in recs if r.subject.startswith("重庆高新区(") and r.object == "重庆高新区"]

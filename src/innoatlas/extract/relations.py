@@ -56,8 +56,12 @@ def extract_relations(
 
 
 def _without_readings(name: str) -> str:
-    """济南高新区(qū) and 济南高新区 are one name (see entities: pinyin readings)."""
-    return _READING.sub("", name)
+    """济南高新区(qū) and 济南高新区 are one name (see entities: pinyin readings), and so are
+    重庆高新区(直管园) and 重庆高新区: a bracket after a name restates or narrows it."""
+    return _TRAILING_BRACKET.sub("", _READING.sub("", name))
+
+
+_TRAILING_BRACKET = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 
 
 _READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
