@@ -131,3 +131,10 @@ def test_home_counts_follow_an_ingest_into_a_served_base(tmp_path):
             # The cached home-page aggregates notice the new rows at once.
             assert client.get("/api/summary").json()["counts"]["documents"] == 2
             assert client.get("/api/search", params={"q": "白鹭洲"}).json()["document_total"] == 1
+
+
+def test_serve_refuses_a_public_address_without_authentication(run):
+    result = run("serve", "--db", "kb.db", "--host", "0.0.0.0", "--port", free_port())
+    assert result.exit_code == 1
+    assert "refusing to serve on 0.0.0.0" in result.stderr
+    assert "--allow-insecure" in result.stderr

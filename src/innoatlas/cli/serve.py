@@ -11,24 +11,36 @@ from innoatlas.web.server import DEFAULT_HOST, DEFAULT_PORT
 
 HostOption = Annotated[str, typer.Option("--host", help="Interface to listen on.")]
 PortOption = Annotated[int, typer.Option("--port", min=1, max=65535, help="TCP port to listen on.")]
+InsecureOption = Annotated[
+    bool,
+    typer.Option(
+        "--allow-insecure",
+        help="Serve on a non-loopback address even though no editor account can authenticate.",
+    ),
+]
 
 
 @library_errors
-def serve(db: DbOption = None, host: HostOption = DEFAULT_HOST, port: PortOption = DEFAULT_PORT) -> None:
+def serve(
+    db: DbOption = None,
+    host: HostOption = DEFAULT_HOST,
+    port: PortOption = DEFAULT_PORT,
+    allow_insecure: InsecureOption = False,
+) -> None:
     """Serve the web UI and the JSON API (OpenAPI at /docs) until interrupted (Ctrl-C)."""
     from innoatlas.store.database import resolve_url
 
-    serve_url(resolve_url(db), host, port)
+    serve_url(resolve_url(db), host, port, allow_insecure)
 
 
-def serve_url(url: str, host: str, port: int) -> None:
+def serve_url(url: str, host: str, port: int, allow_insecure: bool = False) -> None:
     """Print where the UI is, then serve it (shared with `innoatlas demo`)."""
     from innoatlas.web.server import serve as run_server
 
     out.print(
         f"serving {url} at {browse_url(host, port)} (API docs at {browse_url(host, port)}docs; Ctrl-C stops)"
     )
-    run_server(url, host, port)
+    run_server(url, host, port, allow_insecure)
 
 
 def browse_url(host: str, port: int) -> str:
