@@ -189,3 +189,13 @@ def test_a_numbered_party_plenum_is_a_programme():
 def test_associations_are_programmes_and_the_party_centre_is_government():
     assert ("中国石油和化学工业联合会", "program") in mentions("中国石油和化学工业联合会发布行业报告。")
     assert ("中共中央", "government") in mentions("中共中央印发了相关文件。")
+
+
+def test_a_firm_named_with_its_plant_is_the_firm():
+    found = mentions("华科医疗医疗器械生产基地在园区投产。")
+    assert ("华科医疗", "enterprise") in found
+    assert not any(n.endswith("生产基地") for n, _ in found)
+
+
+def test_designations_like_postdoctoral_workstations_are_categories():
+    assert "博士后科研工作站" not in names("企业累计获国家级博士后科研工作站授牌1家。")

@@ -138,7 +138,7 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
     candidates += _industry_siblings(norm, ix, candidates)
     candidates += _session_candidates(norm, candidates)
     parts = [_drop_verb_complement(norm, c) for c in _split_compounds(norm, candidates)]
-    chosen = _merge_regions(norm, _select(parts))
+    chosen = [_firm_of_plant(norm, c) for c in _merge_regions(norm, _select(parts))]
     when = doc_date(doc)
     out = []
     for c in chosen:
@@ -204,6 +204,20 @@ def _bare_body_start(norm: str, end: int) -> int | None:
 
 # Verbs the tagger glues to the organisation after them (资助|星辰科技有限公司).
 _GLUED_VERB = re.compile(r"(资助|扶持|支持|引进|携手|联合|依托|牵手|入驻)")
+
+
+_PLANT = re.compile(r"(研发生产基地|生产基地|制造基地|生产线|工厂)$")
+
+
+def _firm_of_plant(norm: str, c: Candidate) -> Candidate:
+    """大博医疗|医疗器械|生产基地: a firm named with its plant is listed as the firm."""
+    name = norm[c.start : c.end]
+    if c.type != "zone" or not _PLANT.search(name):
+        return c
+    for start, _end, entries in find_lexicon(name):
+        if start >= MIN_NAME_CHARS and any(e.kind == INDUSTRY for e in entries):
+            return Candidate(c.start, c.start + start, "enterprise", "plant", c.priority, c.confidence)
+    return c
 
 
 def _drop_verb_complement(norm: str, c: Candidate) -> Candidate:
