@@ -14,7 +14,7 @@ import time
 from collections import defaultdict
 from datetime import date
 
-from sqlalchemy import Select, and_, func, or_, select
+from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from innoatlas.errors import NotFoundError
@@ -589,7 +589,9 @@ def list_documents(
     stmt = select(Document.id)
     if outlet:
         stmt = stmt.where(Document.outlet == outlet)
-    if year is not None:
+    if year is not None and not date.min.year <= year <= date.max.year:
+        stmt = stmt.where(false())  # a year no date can have (?year=0): no documents, not an error
+    elif year is not None:
         stmt = stmt.where(Document.published >= date(year, 1, 1), Document.published <= date(year, 12, 31))
     if not duplicates:
         stmt = stmt.where(Document.duplicate_of_id.is_(None))

@@ -15,6 +15,7 @@ from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -81,6 +82,13 @@ def _add_error_handlers(app: FastAPI) -> None:
     async def invalid(request: Request, exc: RequestValidationError):
         detail = [{"loc": [str(p) for p in e.get("loc", ())], "message": e.get("msg", "")} for e in exc.errors()]
         return respond_error(request, 422, "invalid request parameters", detail)
+
+    @app.exception_handler(OverflowError)
+    @app.exception_handler(DataError)
+    async def out_of_range(request: Request, exc: Exception):
+        # A number past the database's 64-bit integers (?industry=9223372036854775808):
+        # SQLite's driver raises OverflowError, PostgreSQL a DataError.
+        return respond_error(request, 422, "a number in the request is out of range")
 
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):

@@ -21,6 +21,7 @@ tables, and `ensure_search_index` builds it when it is missing or behind.
 from __future__ import annotations
 
 import logging
+import re
 import sqlite3
 import unicodedata
 from collections import Counter
@@ -65,7 +66,11 @@ def _converter():
 
 def fold_query(query: str) -> str:
     """NFKC then traditional -> simplified, lower case: the form Document.norm is stored in."""
-    return _converter().convert(unicodedata.normalize("NFKC", query or "")).strip().lower()[:MAX_QUERY_CHARS]
+    query = _CONTROL.sub("", query or "")  # as in Document.norm; SQLite's MATCH refuses a NUL
+    return _converter().convert(unicodedata.normalize("NFKC", query)).strip().lower()[:MAX_QUERY_CHARS]
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
 def query_terms(folded: str) -> list[str]:
