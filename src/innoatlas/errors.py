@@ -35,3 +35,12 @@ class NotFoundError(StoreError):
         self.what = what
         self.ref = ref
         super().__init__(message or f"no {what} with id {ref}")
+
+
+class DataFileError(InnoatlasError):
+    """A bundled or user-supplied data file that cannot be used: names the file and the problem."""
+
+    def __init__(self, source: str, problem: str):
+        self.source = source
+        self.problem = problem
+        super().__init__(f"{source}: {problem}")

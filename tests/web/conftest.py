@@ -5,8 +5,12 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
+from innoatlas.pipeline import ingest_paths
+from innoatlas.store import open_store
 from innoatlas.web.app import create_app
-from tests.web.gold_kb import SHARED, build_gold_store, have_gold
+from tests.web.gold_kb import REPO, SEEDS, SHARED, build_gold_store, have_gold
+
+EXAMPLES = REPO / "examples" / "corpus"
 
 
 def build_or_skip(url: str):
@@ -31,6 +35,18 @@ def client(gold_store):
 @pytest.fixture(scope="session")
 def ids(gold_store) -> dict:
     return store_ids(gold_store)
+
+
+@pytest.fixture(scope="session")
+def ingested(tmp_path_factory):
+    """(store, client) over the real ingest of the seeds and the example corpus: the extractors' facts."""
+    if not SEEDS.is_dir():
+        pytest.skip(f"the shared seed articles are not next to the repository ({SEEDS})")
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('ingested') / 'kb.db'}")
+    ingest_paths([SEEDS, EXAMPLES], store)
+    with TestClient(create_app(store), raise_server_exceptions=False) as ingested_client:
+        yield store, ingested_client
+    store.close()
 
 
 # -- the same knowledge base on PostgreSQL ------------------------------------------

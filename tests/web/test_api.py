@@ -169,3 +169,45 @@ def test_openapi_lists_the_api(client):
         "/api/graph/{entity_id}",
     } <= set(paths)
     assert client.get("/docs").status_code == 200
+
+
+def find_node(nodes: list[dict], name: str, path: tuple = ()) -> tuple[dict, tuple] | tuple[None, tuple]:
+    """The first node called `name` in the tree, and the names above it."""
+    for n in nodes:
+        if n["name"] == name:
+            return n, path
+        found, above = find_node(n["children"], name, (*path, n["name"]))
+        if found:
+            return found, above
+    return None, ()
+
+
+def test_region_tree_of_the_ingested_seeds_hangs_chongqing_under_chengyu(ingested):
+    _, client = ingested
+    tree = get(client, "/api/regions")
+    zone, above = find_node(tree["roots"], "两江协同创新区")
+    assert above == ("成渝地区双城经济圈", "重庆市", "两江新区")
+    assert zone["documents"] >= 3
+    region = next(r for r in tree["roots"] if r["name"] == "成渝地区双城经济圈")
+    chongqing = next(c for c in region["children"] if c["name"] == "重庆市")
+    assert chongqing["partial_member"] is True  # the plan takes 27 districts and parts of two
+    assert chongqing["documents"] > 0 and chongqing["entities"] > 0
+    members = {m["name"]: (m["placed"], m["partial"]) for m in region["members"]}
+    # 成都市 and 绵阳市 are members but stay under 四川省, which the plan does not take whole
+    assert members["重庆市"] == (True, True) and members["成都市"] == (False, False)
+    assert members["绵阳市"] == (False, True)
+    _, above = find_node(tree["roots"], "成都市")
+    assert above == ("四川省",)
+
+
+def test_region_tree_hangs_the_science_city_areas_under_it_and_not_under_its_layout(ingested):
+    _, client = ingested
+    tree = get(client, "/api/regions")
+    city, above = find_node(tree["roots"], "西部(重庆)科学城")
+    assert above == ("成渝地区双城经济圈", "重庆市")
+    areas = {c["name"] for c in city["children"]}
+    assert {"沙坪坝片区", "九龙坡片区", "北碚片区", "江津片区", "璧山片区", "重庆高新区直管园"} <= areas
+    assert "一核五区" not in areas and find_node(tree["roots"], "一核五区")[0] is None
+    [layout] = city["layouts"]
+    assert layout["name"] == "一核五区" and layout["documents"] >= 1
+    assert all(c["documents"] >= 1 for c in city["children"] if c["name"].endswith("片区"))

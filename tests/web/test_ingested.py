@@ -1,28 +1,8 @@
-"""The app over a knowledge base built by the real ingest of the seeds and the example corpus."""
+"""The app over a knowledge base built by the real ingest of the seeds and the example corpus (conftest.ingested)."""
 
 from __future__ import annotations
 
-import pytest
-from fastapi.testclient import TestClient
 from sqlalchemy import text
-
-from innoatlas.pipeline import ingest_paths
-from innoatlas.store import open_store
-from innoatlas.web.app import create_app
-from tests.web.gold_kb import REPO, SEEDS
-
-EXAMPLES = REPO / "examples" / "corpus"
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory):
-    if not SEEDS.is_dir():
-        pytest.skip(f"the shared seed articles are not next to the repository ({SEEDS})")
-    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('ingested') / 'kb.db'}")
-    ingest_paths([SEEDS, EXAMPLES], store)
-    with TestClient(create_app(store), raise_server_exceptions=False) as client:
-        yield store, client
-    store.close()
 
 
 def test_app_builds_the_missing_search_index(ingested):

@@ -93,3 +93,40 @@ def test_capped_totals_say_at_least(client, ids, monkeypatch):
     assert (page["total"], page["total_exact"], len(page["items"])) == (2, False, 1)
     html = client.get(f"/entities/{zone}").text
     assert '<h2>指标 <span class="muted">2+</span></h2>' in html
+
+
+def test_region_page_shows_what_its_json_twin_returns(ingested):
+    _, client = ingested
+    tree = client.get("/api/regions").json()
+    html = client.get("/regions").text
+    region = next(r for r in tree["roots"] if r["name"] == "成渝地区双城经济圈")
+    chongqing = next(c for c in region["children"] if c["name"] == "重庆市")
+    links = re.findall(r'href="/entities/(\d+)">([^<]+)</a>', html)
+    # the economic region, then 重庆市 (in part) nested in it, before 四川省
+    order = [name for _, name in links]
+    assert (
+        order.index("成渝地区双城经济圈")
+        < order.index("重庆市")
+        < order.index("两江新区")
+        < order.index("两江协同创新区")
+    )
+    assert order.index("两江协同创新区") < order.index("四川省")
+    assert (str(chongqing["id"]), "重庆市") in links
+    assert re.search(
+        r">重庆市</a> <span class=\"muted\">\(部分\)</span>\s*<span class=\"muted\">"
+        rf"{chongqing['documents']} 文档数 · {chongqing['entities']} 实体数",
+        html,
+    )
+    # the other members are listed with links, 绵阳市 as in part
+    assert re.search(
+        r"其他成员（见所属省份）:\s*<a[^>]*>成都市</a> · <a[^>]*>绵阳市</a> <span class=\"muted\">\(部分\)",
+        html,
+    )
+    # the science city's layout is a label, its areas are the children
+    assert re.search(
+        r">西部\(重庆\)科学城</a>.*?布局:\s*<a[^>]*>一核五区</a>.*?<ul class=\"tree\">.*?>沙坪坝片区</a>",
+        html,
+        re.S,
+    )
+    english = client.get("/regions?lang=en").text
+    assert "Other members (under their province)" in english and "(in part)" in english

@@ -26,8 +26,16 @@ def division_key(code: str) -> str:
 
 
 def zone_key(zone: Zone) -> str:
-    prefix = "area" if zone.kind == "economic_region" else "zone"
-    return f"{prefix}:{fold(zone.name)}"
+    if zone.kind == "economic_region":
+        return economic_region_key(zone.name)
+    return f"zone:{fold(zone.name)}"
+
+
+ECONOMIC_REGION_PREFIX = "area:"
+
+
+def economic_region_key(name: str) -> str:
+    return f"{ECONOMIC_REGION_PREFIX}{fold(name)}"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,8 @@
    2025-11 and a district after), a branch to its parent body and place.
    The districts a zone replaced keep their own entities: articles after the
    date still name them as actors (渝北区 in a 2026 report on dev2).
+   An economic region (成渝地区双城经济圈) is no parent: the divisions of its
+   plan that the document also names are linked to it with member_of.
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from datetime import date
 from innoatlas.documents.model import Document
 from innoatlas.extract.ent_lexicon import Zone
 from innoatlas.extract.model import EntityMention, Extraction
+from innoatlas.resolve import economic
 from innoatlas.resolve import gazetteer as gz
 from innoatlas.resolve.hierarchy import NAMED_PLACE_TYPES, leading_place, leading_places, split_branch
 from innoatlas.resolve.model import GAZETTEER, NAME, CanonicalEntity, Resolution
@@ -55,6 +58,7 @@ class DocumentResolver:
         self.written: dict[str, str] = {}  # folded name -> key, for this document's names
         self.context = self._context_codes(mentions)
         self._resolve_mentions(mentions)
+        self._link_members()
 
     # -- keys of names -------------------------------------------------------
 
@@ -107,6 +111,9 @@ class DocumentResolver:
         zone = gz.zone_index().get(folded)
         if zone is not None:
             return self._add_zone(zone)
+        region = economic.economic_region(folded)
+        if region is not None:  # a region of the plans that zones.yaml does not list
+            return self._add_economic_region(region.name)
         short_ok = type_ in gz.PLACE_TYPES or gz.is_upper_short(folded)
         codes = gz.division_candidates(folded, short_ok, self.context)
         if codes:
@@ -154,6 +161,8 @@ class DocumentResolver:
         key = gz.zone_key(zone)
         if key in self.resolution.entities:
             return key
+        if zone.kind == "economic_region":
+            return self._add_economic_region(zone.name)
         type_ = zone.type_at(self.when)
         entity = CanonicalEntity(key, zone.name, type_)
         self.resolution.entities[key] = entity
@@ -170,6 +179,26 @@ class DocumentResolver:
             entity.parent_key = self._add_zone(parent)
             self.resolution.add_relation(key, "part_of", entity.parent_key, GAZETTEER)
         return key
+
+    def _add_economic_region(self, name: str) -> str:
+        key = gz.economic_region_key(name)
+        if key not in self.resolution.entities:
+            self.resolution.entities[key] = CanonicalEntity(key, name, "region")
+        return key
+
+    def _link_members(self) -> None:
+        """member_of from each member division the document names to each economic region it names.
+
+        Only named members (or divisions holding a named place: 成都 for
+        成都高新区): the plan's full list would add every member city to the
+        store from any article that cites the region in passing.
+        """
+        named = {e.code for e in self.resolution.entities.values() if e.code} | self.context
+        for key in [k for k in self.resolution.entities if k.startswith(gz.ECONOMIC_REGION_PREFIX)]:
+            region = economic.economic_region(key[len(gz.ECONOMIC_REGION_PREFIX) :])
+            for member in region.members if region else ():
+                if member.code in named:
+                    self.resolution.add_relation(self._add_division(member.code), "member_of", key, GAZETTEER)
 
     # -- 2. and 3. context and own keys ----------------------------------------
 

@@ -76,6 +76,9 @@ LABELS: dict[str, tuple[str, str]] = {
     "open_series": ("查看该指标的走势", "Open this metric's series"),
     "documents_count": ("文档数", "documents"),
     "entities_count": ("实体数", "entities"),
+    "layout": ("布局", "layout"),
+    "partial_member": ("部分", "in part"),
+    "members_elsewhere": ("其他成员（见所属省份）", "Other members (under their province)"),
     "language": ("English", "中文"),
     # entity types (ANNOTATION.md)
     "type.region": ("地区", "Region"),
