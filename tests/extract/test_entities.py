@@ -199,3 +199,24 @@ def test_a_firm_named_with_its_plant_is_the_firm():
 
 def test_designations_like_postdoctoral_workstations_are_categories():
     assert "博士后科研工作站" not in names("企业累计获国家级博士后科研工作站授牌1家。")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "今年计划新增市级以上创新平台8个。",
+        "新增省级以上重点实验室3家。",
+        "全区有国家级以上科技企业孵化器5家。",
+    ],
+)
+def test_a_determiner_before_a_generic_head_is_no_entity(body):
+    assert not [n for n in names(body) if "以上" in n]
+
+
+@pytest.mark.parametrize("body", ["园区推动“高校+企业+基金”合作模式。", "推动“政府+高校+园区”模式。"])
+def test_a_plus_joined_model_is_no_entity(body):
+    assert not [n for n in names(body) if "+" in n]
+
+
+def test_a_role_noun_glued_before_a_firm_is_not_part_of_its_name():
+    assert "远航科技股份有限公司" in names("星驰汽车有限公司的配套企业远航科技股份有限公司今年投产。")

@@ -144,3 +144,76 @@ def test_an_industry_is_the_main_places_focus_only_with_a_cue():
 def test_no_relation_between_a_zone_and_its_bracketed_variant():
     _, recs = relations("重庆高新区(直管园)新增企业,重庆高新区发展加快。")
     assert not [r for r in recs if r.subject.startswith("重庆高新区(") and r.object == "重庆高新区"]
+
+
+def test_parts_firms_listed_with_a_chain_leader_supply_it_and_do_not_lead():
+    doc, recs = relations(
+        "蓝湖区的新能源汽车整车龙头是星驰汽车。"
+        "在新能源汽车领域,蓝湖区引进了远航科技、青石股份2家汽车零部件企业,打造“链主+配套”的产业生态。"
+    )
+    for firm in ("远航科技", "青石股份"):
+        rec = find(recs, firm, "supplies", "星驰汽车")
+        assert_quoted(doc, rec, firm, "零部件企业")
+        assert not [r for r in recs if r.subject == firm and r.predicate == "chain_leader_of"]
+
+
+def test_an_unnamed_chain_leader_is_the_firm_its_suppliers_are_listed_after():
+    doc, recs = relations(
+        "园区已入驻星驰汽车、远航、青石等项目80个。"
+        "在新能源汽车领域,蓝湖区引进远航科技、青石股份2家汽车零部件上市企业,打造“链主+优质配套”的新能源汽车产业生态。"
+    )
+    find(recs, "远航科技", "supplies", "星驰汽车")
+    find(recs, "青石股份", "supplies", "星驰汽车")
+    rec = find(recs, "星驰汽车", "chain_leader_of", "新能源汽车")
+    assert_quoted(doc, rec, "链主")
+
+
+def test_parts_firms_without_a_chain_leader_are_no_suppliers():
+    _doc, recs = relations("蓝湖区引进远航科技、青石股份2家汽车零部件企业。")
+    assert not [r for r in recs if r.predicate == "supplies"]
+
+
+def test_supplies_the_client_whose_supplier_it_is_called():
+    doc, recs = relations("作为星驰汽车的核心供应商,远航科技股份有限公司今年扩产。")
+    assert not [r for r in recs if r.predicate == "supplies" and r.subject == "星驰汽车"]
+    _doc, recs = relations("远航科技股份有限公司成为星驰汽车有限公司的一级供应商。")
+    find(recs, "远航科技股份有限公司", "supplies", "星驰汽车有限公司")
+    doc, recs = relations("星驰汽车有限公司的配套企业远航科技股份有限公司在本地建厂。")
+    rec = find(recs, "远航科技股份有限公司", "supplies", "星驰汽车有限公司")
+    assert_quoted(doc, rec, "配套企业")
+
+
+def test_supplies_with_a_plant_inside_the_clients_plant():
+    doc, recs = relations("远航科技股份有限公司在星驰汽车有限公司超级工厂设置“厂中厂”,就近供货。")
+    find(recs, "远航科技股份有限公司", "supplies", "星驰汽车有限公司")
+
+
+def test_supplies_for_b_with_a_delivery_verb():
+    _doc, recs = relations("远航科技股份有限公司为星驰汽车有限公司供货,年产值10亿元。")
+    find(recs, "远航科技股份有限公司", "supplies", "星驰汽车有限公司")
+
+
+def test_chain_leader_of_the_industry_between_firm_and_role():
+    doc, recs = relations("重庆星驰复合材料有限公司是江津区汽车轻量化材料产业的链主企业。")
+    rec = find(recs, "重庆星驰复合材料有限公司", "chain_leader_of", "汽车轻量化材料产业")
+    assert_quoted(doc, rec, "链主")
+
+
+def test_chain_leader_named_after_the_role():
+    doc, recs = relations("我走访了高新区内集成电路产业的龙头企业——星驰微电子有限公司。")
+    find(recs, "星驰微电子有限公司", "chain_leader_of", "集成电路产业")
+
+
+def test_chain_leaders_lead_the_industry_the_sentence_is_framed_by():
+    _doc, recs = relations(
+        "在电子信息产业方面,推动集成电路突破、智能终端发展,涌现出华光电子、远航光电等一批行业龙头。"
+    )
+    find(recs, "华光电子", "chain_leader_of", "电子信息产业")
+    assert not [r for r in recs if r.predicate == "chain_leader_of" and r.object == "智能终端"]
+
+
+def test_no_chain_leader_when_the_leader_word_is_in_another_clause():
+    _doc, recs = relations(
+        "全球知名设计企业Synopsys落户新区,集成电路设计企业已有一半在此,龙头企业带动作用明显。"
+    )
+    assert not [r for r in recs if r.predicate == "chain_leader_of"]

@@ -206,6 +206,10 @@ def _bare_body_start(norm: str, end: int) -> int | None:
 _GLUED_VERB = re.compile(r"(资助|扶持|支持|引进|携手|联合|依托|牵手|入驻)")
 
 
+# Role nouns the suffix grammar glues to the firm they introduce (的配套企业|某某有限公司).
+_GLUED_ROLE = re.compile(r"(配套企业|配套商|供应商|龙头企业|链主企业|领军企业|头部企业)")
+
+
 _PLANT = re.compile(r"(研发生产基地|生产基地|制造基地|生产线|工厂)$")
 
 
@@ -224,6 +228,9 @@ def _drop_verb_complement(norm: str, c: Candidate) -> Candidate:
     """做强做优|环大学…: the tagger may glue the complement of 做, or a verb, to the name after it."""
     if c.start > 0 and norm[c.start - 1] == "做" and c.end - c.start > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=c.start + 1)
+    role = _GLUED_ROLE.match(norm, c.start, c.end)
+    if role is not None and suffix_type(norm[role.end() : c.end]) and c.end - role.end() > MIN_NAME_CHARS + 1:
+        return dataclasses.replace(c, start=role.end())  # 配套企业|远航科技股份有限公司
     m = _GLUED_VERB.match(norm, c.start, c.end)
     if m is not None and c.extractor in ("lac", "suffix") and c.end - m.end() > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=m.end())
@@ -652,6 +659,38 @@ _BARE_SUFFIX_TYPES = frozenset({"zone", "platform", "institute", "university", "
 _COMMON_JU_WORDS = ("布局", "格局", "大局", "全局", "结局", "开局", "变局", "破局", "当局")
 
 
+# Words that point back to or quantify a set (以上, 上述, 各类): with a generic head
+# they refer to things named elsewhere, not to one named thing.
+_DETERMINER = re.compile(
+    r"^(以上|上述|前述|相关|有关|各类|各种|各个|其他|其它|这些|那些|此类|该类|所属|下属|众多|诸多)"
+)
+# A slogan or model joins words with plus signs (高校+企业+基金, 链主+配套).
+_PLUS = re.compile(r"[+＋]")
+# A plus-joined part this short or generic is a role word, not a name.
+MAX_ROLE_PART_CHARS = 2
+
+
+def _generic_head(text: str) -> bool:
+    """创新平台, 研发机构, 龙头企业: words that name a kind, not a thing."""
+    if not text or text in GENERIC_WORDS or text in load_suffixes().generic or _is_category(text):
+        return True
+    return _all_generic(text)
+
+
+def _determiner_generic(name: str) -> bool:
+    """以上创新平台, 上述企业, 各类研发机构: a determiner before a generic head."""
+    hit = _DETERMINER.match(name)
+    return hit is not None and _generic_head(name[hit.end() :])
+
+
+def _model_slogan(name: str) -> bool:
+    """高校+企业+基金, 链主+优质配套: every plus-joined part is a role word."""
+    parts = _PLUS.split(name)
+    if len(parts) < 2:
+        return False
+    return all(len(p) <= MAX_ROLE_PART_CHARS or _generic_head(p) for p in parts)
+
+
 def _keep_name(name: str, c: Candidate) -> bool:
     if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or _is_category(name):
         return False
@@ -660,6 +699,8 @@ def _keep_name(name: str, c: Candidate) -> bool:
     if name.endswith(_COMMON_JU_WORDS):
         return False  # 战略布局, 发展格局: 局 ends an ordinary word here, not a bureau
     if c.extractor != "vocabulary" and name in GENERIC_WORDS:
+        return False
+    if _determiner_generic(name) or _model_slogan(name):
         return False
     return not re.fullmatch(r"[\d\W_]+", name)
 

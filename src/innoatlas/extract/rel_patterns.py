@@ -22,7 +22,7 @@ _CLAUSE_END = re.compile(r"[,，;；:：]")
 _COOP = re.compile(r"合作|共建|签约|签订|签署|携手|联合|对接|牵手|联手|结对")
 _COOP_JOIN = re.compile(r"^(与|和|同|跟|携手|联合|牵手|联手|、)$")
 _LEADER = re.compile(r"龙头企业|链主|领军企业|头部企业|链长企业|龙头")
-_SUPPLY = re.compile(r"配套")
+_SUPPLY = re.compile(r"配套|供应商|供货")
 _INVEST = re.compile(r"投资|注资|出资|领投|增资|设立基金|入股|资助|注入资金")
 _MEMBER = re.compile(r"入选|获批|纳入|加入|成为|认定为|列入|被评为|获评")
 _ESTABLISH = re.compile(r"成立|揭牌|挂牌|启用|投用|正式运营|开园|落成")
@@ -71,15 +71,78 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
     from innoatlas.extract.relations import make_relation
 
     out = []
+    pending: list[SupplierGroup] = []
     for sent in sentences:
         orgs = [m for m in sent.mentions if m.type in ORG_TYPES]
+        groups = supplier_groups(sent)
+        suppliers = {id(m) for g in groups for m in g}
+        leaders = [r for r in _chain_leaders(sent) if id(r[0]) not in suppliers]
+        supplied, left = _sentence_suppliers(sent, leaders, groups)
+        pending += left
         out += [make_relation(doc, a, p, b) for a, p, b in _cooperation(sent, orgs)]
-        out += [make_relation(doc, a, p, b) for a, p, b in _chain_leaders(sent)]
+        out += [make_relation(doc, a, p, b, *_leader_span(sent, a, b)) for a, p, b in leaders]
+        out += [make_relation(doc, a, p, b) for a, p, b in supplied]
         out += [make_relation(doc, a, p, b) for a, p, b in _supplies(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _investment(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _membership(sent)]
         out += _established(doc, sent)
+    for group in pending:
+        out += _supplied_leader(doc, sentences, out, group)
     return out
+
+
+def _related_industry(a: str, b: str) -> bool:
+    """新能源汽车 and 智能网联新能源汽车 name one chain: one contains the other."""
+    return a in b or b in a
+
+
+def _supplied_leader(
+    doc: Document, sentences: list[Sentence], found: list[RelationRecord], group: SupplierGroup
+) -> list[RelationRecord]:
+    """链主+配套 without the leader's name: the leader is the document's chain leader of the
+    same industry, else the firm its suppliers are listed after elsewhere (X、拓普、文灿)."""
+    from innoatlas.extract.relations import make_relation
+
+    leader = _leader_named_elsewhere(sentences, found, group) or _leader_listed_first(sentences, group)
+    if leader is None:
+        return []
+    out = [make_relation(doc, s, "supplies", leader, group.start, group.end) for s in group.suppliers]
+    if group.industry is not None:
+        out.append(make_relation(doc, leader, "chain_leader_of", group.industry, group.start, group.end))
+    return out
+
+
+def _leader_named_elsewhere(
+    sentences: list[Sentence], found: list[RelationRecord], group: SupplierGroup
+) -> EntityMention | None:
+    if group.industry is None:
+        return None
+    names = {
+        r.subject
+        for r in found
+        if r.predicate == "chain_leader_of" and _related_industry(r.object, group.industry.name)
+    } - {s.name for s in group.suppliers}
+    for sent in sentences:
+        for m in sent.mentions:
+            if m.name in names:
+                return m
+    return None
+
+
+def _leader_listed_first(sentences: list[Sentence], group: SupplierGroup) -> EntityMention | None:
+    """The first firm of a list that also names the suppliers (or their short forms)."""
+    supplier_names = [s.norm_name for s in group.suppliers]
+
+    def is_supplier(m: EntityMention) -> bool:
+        return any(n.startswith(m.norm_name) or m.norm_name.startswith(n) for n in supplier_names)
+
+    for sent in sentences:
+        firms = [m for m in sent.mentions if m.type == "enterprise"]
+        for run in _runs(sent, firms):
+            listed = [m for m in run if is_supplier(m)]
+            if len(listed) == len(group.suppliers) and not is_supplier(run[0]):
+                return run[0]
+    return None
 
 
 def _cooperation(sent: Sentence, orgs: list[EntityMention]):
@@ -133,35 +196,174 @@ def _joined_group(sent: Sentence, orgs: list[EntityMention]) -> list[EntityMenti
 
 
 def _chain_leaders(sent: Sentence):
-    """A、B等龙头企业 …: the listed firms lead the industry the sentence names first around them."""
+    """A、B等龙头企业 …, A是X产业的链主企业, X产业的龙头企业——A: the firms lead the industry."""
     hit = _free_match(_LEADER, sent)
     if hit is None:
         return []
-    pos = sent.start + hit.start()
-    firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= pos]
-    firms = _joined_group(sent, firms) if firms else []
-    industries = [m for m in sent.mentions if m.type == "industry"]
-    if not industries or not firms:
+    pos, hit_end = sent.start + hit.start(), sent.start + hit.end()
+    firms = _leaders_before(sent, pos) or _leaders_after(sent, hit_end)
+    if not firms:
         return []
-    before = [m for m in industries if m.end <= firms[0].start]
-    after = [m for m in industries if m.start >= pos]
-    industry = before[-1] if before else (after[0] if after else None)
+    industry = _led_industry(sent, firms, pos, hit_end)
     return [(f, "chain_leader_of", industry) for f in firms] if industry else []
 
 
-def _supplies(sent: Sentence, orgs: list[EntityMention]):
-    hit = _SUPPLY.search(sent.text)
-    if hit is None:
+def _leader_span(sent: Sentence, firm: EntityMention, industry: EntityMention) -> tuple[int, int]:
+    """From the first to the last of the firm, its industry and the leader word nearest the firm."""
+    hits = [sent.start + h.start() for h in _LEADER.finditer(sent.text)]
+    word = min(hits, key=lambda p: abs(p - firm.start))
+    word_end = word + _LEADER.match(sent.text, word - sent.start).end() - (word - sent.start)
+    return min(firm.start, industry.start, word), max(firm.end, industry.end, word_end)
+
+
+def _leaders_before(sent: Sentence, pos: int) -> list[EntityMention]:
+    """A、B等龙头企业: the run of firms in the leader word's clause, before it."""
+    firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= pos]
+    group = _joined_group(sent, firms) if firms else []
+    if group and sent.boundary_between(group[-1].end, pos):
         return []
-    pos = sent.start + hit.start()
+    return group
+
+
+# X产业的龙头企业——A, 链主企业如A: the firm named right after the leader word.
+_LEADER_TO_NAME = re.compile(r"^(企业)?(——|—|:|：|如|有|为|是)?$")
+
+
+def _leaders_after(sent: Sentence, hit_end: int) -> list[EntityMention]:
+    firms = [m for m in sent.mentions if m.type == "enterprise" and m.start >= hit_end]
+    if not firms or not _LEADER_TO_NAME.match(sent.text[hit_end - sent.start : firms[0].start - sent.start]):
+        return []
+    return _runs(sent, firms)[0]
+
+
+# 在X方面, X领域: the industry a sentence opens with frames all it says.
+_FRAME_AFTER = re.compile(r"^(方面|领域|产业方面|行业)")
+MAX_FRAME_OFFSET = 6
+
+
+def _led_industry(sent: Sentence, firms: list[EntityMention], pos: int, hit_end: int) -> EntityMention | None:
+    industries = [m for m in sent.mentions if m.type == "industry"]
+    first, last = min(firms[0].start, pos), max(firms[-1].end, hit_end)
+    between = [m for m in industries if first <= m.start and m.end <= last]
+    if between:
+        return between[-1]  # A是X产业的链主, X产业的龙头企业——A
+    frame = [
+        m
+        for m in industries
+        if m.start - sent.start <= MAX_FRAME_OFFSET and _FRAME_AFTER.match(sent.text[m.end - sent.start :])
+    ]
+    if frame:
+        return frame[0]
+    before = [m for m in industries if m.end <= first]
+    if before:
+        return before[-1]
+    after = [m for m in industries if m.start >= hit_end and not sent.boundary_between(hit_end, m.start)]
+    return after[0] if after else None
+
+
+# Words after a list of firms that make them suppliers: 2家汽车零部件上市企业, 等配套企业, 供应商.
+_SUPPLIER_TAIL = re.compile(
+    r"^等?[^,，;；。:：、]{0,10}?(零部件|零配件|配套|供应)[^,，;；。:：、]{0,4}?(企业|厂商|商|厂|伙伴)"
+)
+# Roles that say supplier on their own; 零部件企业 needs a chain leader in the sentence too.
+_SUPPLIER_ROLE = re.compile(r"配套|供应|供货")
+# B的配套企业A, B的核心供应商A: the role between the client and the supplier.
+_CLIENT_ROLE = re.compile(r"^的(核心|一级|重要|主要|优质|本地)?(配套企业|配套商|配套厂|供应商)$")
+# A成为B的供应商, A是B的配套商: the role after the client.
+_ROLE_AFTER_CLIENT = re.compile(r"^的?(核心|一级|重要|主要|优质|本地)?(配套企业|配套商|配套厂|供应商)")
+_BECOMES = re.compile(r"^(是|成为|作为|已成为|进入)$")
+# A为B配套, A为B供货, A为B提供零部件, A向B供货.
+_SERVES_CLIENT = re.compile(r"^(为|向|给)$")
+_SUPPLY_VERB = re.compile(r"^(配套|供货|供应|提供[^,，;；。]{0,8}(零部件|部件|配件|电池|芯片|材料))")
+# A在B工厂设置“厂中厂”: a supplier's plant inside its client's.
+_AT_CLIENT = re.compile(r"^[^;；。]{0,12}在$")
+_PLANT_IN_PLANT = re.compile(r"^[^,，;；。]{0,8}(设置|建设|建立|布局|打造|建成)[“\"]?厂中厂")
+
+
+@dataclass
+class SupplierGroup:
+    """Firms a sentence names as suppliers of a chain leader it does not name (链主+优质配套)."""
+
+    suppliers: list[EntityMention]
+    industry: EntityMention | None
+    start: int  # the span that states the roles, for the quote
+    end: int
+
+
+def _supplies(sent: Sentence, orgs: list[EntityMention]):
+    """Explicit supplier statements between two named firms."""
     firms = [m for m in orgs if m.type == "enterprise"]
-    before = [m for m in firms if m.end <= pos]
-    after = [m for m in firms if m.start >= pos]
-    if sent.text[hit.start() - 1 : hit.start()] == "为" and before and after:
-        return [(before[0], "supplies", after[0])]  # 甲为乙配套
-    if len(before) >= 2 and sent.between(before[-2], before[-1]).strip() == "为":
-        return [(before[-2], "supplies", before[-1])]  # 甲为乙配套: the client named before the trigger
-    return []
+    out = []
+    for a, b in zip(firms, firms[1:], strict=False):
+        gap = sent.between(a, b).strip()
+        after_b = sent.text[b.end - sent.start :]
+        if _SERVES_CLIENT.match(gap) and _SUPPLY_VERB.match(after_b):
+            out.append((a, "supplies", b))  # 甲为乙配套
+        elif _BECOMES.match(gap) and _ROLE_AFTER_CLIENT.match(after_b):
+            out.append((a, "supplies", b))  # 甲成为乙的供应商
+        elif _CLIENT_ROLE.match(gap):
+            out.append((b, "supplies", a))  # 乙的配套企业甲
+        elif _AT_CLIENT.search(gap) and _PLANT_IN_PLANT.match(after_b):
+            out.append((a, "supplies", b))  # 甲在乙工厂设置厂中厂
+    return out
+
+
+def supplier_groups(sent: Sentence) -> list[list[EntityMention]]:
+    """Runs of firms followed by a supplier role (拓普、文灿2家零部件企业), when the sentence
+    makes them suppliers: the role says 配套/供应 itself, or a chain leader is in the sentence."""
+    firms = [m for m in sent.mentions if m.type == "enterprise"]
+    groups = []
+    for run in _runs(sent, firms):
+        tail = _SUPPLIER_TAIL.match(sent.text[run[-1].end - sent.start :])
+        if tail is None:
+            continue
+        if _SUPPLIER_ROLE.search(tail.group(0)) or _free_match(_LEADER, sent) is not None:
+            groups.append(run)
+    return groups
+
+
+def _runs(sent: Sentence, firms: list[EntityMention]) -> list[list[EntityMention]]:
+    """Every maximal run of firms joined by 、/与/和."""
+    runs: list[list[EntityMention]] = []
+    for m in firms:
+        if runs and _COOP_JOIN.match(sent.between(runs[-1][-1], m).strip()):
+            runs[-1].append(m)
+        else:
+            runs.append([m])
+    return runs
+
+
+def _sentence_suppliers(sent: Sentence, leaders: list[tuple], groups: list[list[EntityMention]]):
+    """Suppliers of the chain leader the same sentence names, else a group left for the document."""
+    named = [a for a, _p, _b in leaders]
+    pending = []
+    out = []
+    for group in groups:
+        if named:
+            out += [(s, "supplies", leader) for s in group for leader in named]
+        else:
+            industry = _sentence_industry(sent, group)
+            end = max(group[-1].end, industry.end if industry else 0, _role_end(sent, group))
+            start = min(group[0].start, industry.start if industry else group[0].start)
+            pending.append(SupplierGroup(group, industry, start, end))
+    return out, pending
+
+
+def _role_end(sent: Sentence, group: list[EntityMention]) -> int:
+    """End of the last role word (链主, 配套, 零部件企业) of the sentence after the group."""
+    ends = [group[-1].end]
+    for pattern in (_LEADER, _SUPPLY):
+        for hit in pattern.finditer(sent.text):
+            ends.append(sent.start + hit.end())
+    return max(ends)
+
+
+def _sentence_industry(sent: Sentence, group: list[EntityMention]) -> EntityMention | None:
+    """The industry the sentence is about: the first one outside the suppliers' own trade."""
+    industries = [m for m in sent.mentions if m.type == "industry"]
+    own = group[-1].end
+    others = [m for m in industries if not (own <= m.start <= own + 12 and "零部件" in m.norm_name)]
+    return others[0] if others else None
 
 
 def _investment(sent: Sentence, orgs: list[EntityMention]):
