@@ -77,3 +77,11 @@ def test_a_mistyped_member_code_names_the_file_and_the_member():
         parse_economic_regions(
             text.replace("重庆市, partial: false", "成都市, partial: maybe"), "regions.yaml"
         )
+
+
+def test_a_province_prefixed_city_sharing_its_short_form_with_a_county_is_the_city():
+    text = "四川宜宾与重庆永川签署成渝地区双城经济圈产业协作协议。\n"
+    names = [("四川宜宾", "region"), ("成渝地区双城经济圈", "region")]
+    resolution, keys = resolve(text, names)
+    assert keys["四川宜宾"] == "division:511500"  # 宜宾市, not 宜宾县
+    assert ("division:511500", CHENGYU) in member_links(resolution)

@@ -38,3 +38,9 @@ def test_a_zone_lies_in_its_city_else_its_province():
     assert gz.zone_region(zones["天府新区"]) == "510100"
     assert gz.zone_region(zones["两江新区"]) == "500000"
     assert gz.zone_region(zones["璧山片区"]) == "500120"
+
+
+def test_an_autonomous_prefecture_or_county_written_with_its_plain_level():
+    assert codes("甘孜州") == ("513300",)  # 甘孜藏族自治州
+    assert codes("石柱县") == ("500240",)  # 石柱土家族自治县
+    assert gz.division_candidates("甘孜州", short_ok=False) == ()

@@ -57,7 +57,7 @@ PG_DATABASE = "innoatlas_web_test"
 LOCAL_PG_URL = f"postgresql+psycopg:///{PG_DATABASE}?host=/var/run/postgresql"
 
 
-def postgres_url() -> str | None:
+def postgres_url(database: str = PG_DATABASE) -> str | None:
     import os
 
     from sqlalchemy import create_engine, text
@@ -65,15 +65,16 @@ def postgres_url() -> str | None:
     from sqlalchemy.exc import OperationalError
 
     explicit = os.environ.get("INNOATLAS_TEST_PG")
-    url = make_url(explicit).set(database=PG_DATABASE) if explicit else make_url(LOCAL_PG_URL)
+    url = make_url(explicit) if explicit else make_url(LOCAL_PG_URL)
+    url = url.set(database=database)
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
         with admin.connect() as connection:
             exists = connection.execute(
-                text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": PG_DATABASE}
+                text("SELECT 1 FROM pg_database WHERE datname = :d"), {"d": database}
             ).first()
             if not exists:
-                connection.execute(text(f'CREATE DATABASE "{PG_DATABASE}"'))
+                connection.execute(text(f'CREATE DATABASE "{database}"'))
     except OperationalError:
         if explicit:
             raise
@@ -113,4 +114,24 @@ def kb(request, client, gold_store):
     store = build_or_skip(url)
     with TestClient(create_app(store), raise_server_exceptions=False) as pg_client:
         yield pg_client, store_ids(store)
+    store.close()
+
+
+# The ingested knowledge base's own PostgreSQL database, beside the gold one's.
+INGESTED_PG_DATABASE = "innoatlas_web_ingested_test"
+
+
+@pytest.fixture(scope="session", params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgres)])
+def ingested_kb(request, ingested):
+    """A client over the real ingest of the seeds and the example corpus, on SQLite and on PostgreSQL."""
+    if request.param == "sqlite":
+        yield ingested[1]
+        return
+    url = postgres_url(INGESTED_PG_DATABASE)
+    if url is None:
+        pytest.skip("no PostgreSQL server reachable (set INNOATLAS_TEST_PG)")
+    store = open_store(url)
+    ingest_paths([SEEDS, EXAMPLES], store)
+    with TestClient(create_app(store), raise_server_exceptions=False) as pg_client:
+        yield pg_client
     store.close()

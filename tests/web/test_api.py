@@ -182,8 +182,8 @@ def find_node(nodes: list[dict], name: str, path: tuple = ()) -> tuple[dict, tup
     return None, ()
 
 
-def test_region_tree_of_the_ingested_seeds_hangs_chongqing_under_chengyu(ingested):
-    _, client = ingested
+def test_region_tree_of_the_ingested_seeds_hangs_chongqing_under_chengyu(ingested_kb):
+    client = ingested_kb
     tree = get(client, "/api/regions")
     zone, above = find_node(tree["roots"], "两江协同创新区")
     assert above == ("成渝地区双城经济圈", "重庆市", "两江新区")
@@ -200,8 +200,8 @@ def test_region_tree_of_the_ingested_seeds_hangs_chongqing_under_chengyu(ingeste
     assert above == ("四川省",)
 
 
-def test_region_tree_hangs_the_science_city_areas_under_it_and_not_under_its_layout(ingested):
-    _, client = ingested
+def test_region_tree_hangs_the_science_city_areas_under_it_and_not_under_its_layout(ingested_kb):
+    client = ingested_kb
     tree = get(client, "/api/regions")
     city, above = find_node(tree["roots"], "西部(重庆)科学城")
     assert above == ("成渝地区双城经济圈", "重庆市")

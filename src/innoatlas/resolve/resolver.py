@@ -135,8 +135,12 @@ class DocumentResolver:
             region = gz.zone_region(zone)
             inside = region is not None and any(region[:2] == h[:2] for h in heads)
             return self._add_zone(zone) if inside else None
-        codes = [c for c in gz.division_candidates(rest, True) if heads & {d.code for d in gz.ancestors(c)}]
-        return self._add_division(codes[0]) if len(codes) == 1 else None
+        codes = tuple(
+            c for c in gz.division_candidates(rest, True) if heads & {d.code for d in gz.ancestors(c)}
+        )
+        # 四川宜宾: the city 宜宾市 before the county 宜宾县 inside it, as when written bare
+        code = gz.choose_division(codes, self.context | heads) if codes else None
+        return self._add_division(code) if code else None
 
     def _sub_area(self, zone: Zone, rest: str) -> str | None:
         """A sub-area written after its zone (西部(重庆)科学城沙坪坝片区 is 沙坪坝片区)."""
