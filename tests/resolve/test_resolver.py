@@ -215,3 +215,13 @@ def test_two_policy_titles_differing_by_words_stay_apart():
     names = [("支持工业互联网加快发展十条政策", "program"), ("支持工业互联网发展政策", "program")]
     _, keys = resolve(text, names)
     assert keys["支持工业互联网加快发展十条政策"] != keys["支持工业互联网发展政策"]
+
+
+def test_a_zone_written_by_the_tail_of_its_name_is_the_zone_the_document_names():
+    text = "重庆高新区直管园新落地项目20个。直管园上半年产值增长两成，园区还将扩区。\n"
+    names = [("重庆高新区直管园", "zone"), ("直管园", "zone"), ("园区", "zone")]
+    _, keys = resolve(text, names, "2024-07-01")
+    assert keys["直管园"] == keys["重庆高新区直管园"] == "zone:重庆高新区直管园"
+    assert keys["园区"] != keys["直管园"]  # two characters are a common noun
+    alone, keys = resolve("直管园上半年产值增长两成。\n", [("直管园", "zone")])
+    assert keys["直管园"] != "zone:重庆高新区直管园"

@@ -37,6 +37,7 @@ log = logging.getLogger(__name__)
 # Types that never stand for another name in context: a place or field is not a
 # contraction, and a programme's title is cited in full (two titles differ by a word).
 NOT_CONTRACTED = frozenset({"region", "industry", "program"})
+MIN_TAIL_CHARS = 3  # 直管园 may stand for the document's 重庆高新区直管园; 新区 stands for nothing
 
 
 def resolve_document(doc: Document, extraction: Extraction) -> Resolution:
@@ -218,6 +219,11 @@ class DocumentResolver:
                 self.written[folded] = key
             else:
                 named[folded] = type_
+        for folded, type_ in list(named.items()):
+            key = self._zone_tail(folded) if type_ == "zone" else None
+            if key is not None:
+                self.written[folded] = key
+                del named[folded]
         targets = {folded: self._context_target(folded, type_, named) for folded, type_ in named.items()}
         for folded, type_ in sorted(named.items(), key=lambda item: -len(item[0])):
             target = targets[folded]
@@ -226,6 +232,20 @@ class DocumentResolver:
             else:
                 key = self.key_of(folded, type_)
             self.written[folded] = key
+
+    def _zone_tail(self, folded: str) -> str | None:
+        """The one gazetteer zone of this document whose name ends with `folded` (直管园 for 重庆高新区直管园).
+
+        A tail of two characters (新区, 园区) is a common noun, not a short name.
+        """
+        if len(folded) < MIN_TAIL_CHARS:
+            return None
+        zones = {
+            key
+            for key, entity in self.resolution.entities.items()
+            if key.startswith("zone:") and entity.name != folded and fold(entity.name).endswith(folded)
+        }
+        return zones.pop() if len(zones) == 1 else None
 
     def _context_target(self, folded: str, type_: str, named: dict[str, str]) -> str | None:
         """The fuller name of this document that `folded` stands for, if exactly one."""
