@@ -189,8 +189,11 @@ def test_region_tree_of_the_ingested_seeds_hangs_chongqing_under_chengyu(ingeste
     assert above == ("成渝地区双城经济圈", "重庆市", "两江新区")
     assert zone["documents"] >= 3
     region = next(r for r in tree["roots"] if r["name"] == "成渝地区双城经济圈")
+    assert region["plan"].startswith("成渝地区双城经济圈建设规划纲要")
     chongqing = next(c for c in region["children"] if c["name"] == "重庆市")
-    assert chongqing["partial_member"] is True  # the plan takes 27 districts and parts of two
+    assert (
+        chongqing["partial_member"] is True and chongqing["plan"] is None
+    )  # the plan takes 27 districts and parts of two
     assert chongqing["documents"] > 0 and chongqing["entities"] > 0
     members = {m["name"]: (m["placed"], m["partial"]) for m in region["members"]}
     # 成都市 and 绵阳市 are members but stay under 四川省, which the plan does not take whole

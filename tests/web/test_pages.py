@@ -128,5 +128,6 @@ def test_region_page_shows_what_its_json_twin_returns(ingested):
         html,
         re.S,
     )
+    assert f"成员依据: {region['plan']}" in html
     english = client.get("/regions?lang=en").text
     assert "Other members (under their province)" in english and "(in part)" in english

@@ -850,6 +850,7 @@ def _build_region_tree(session: Session) -> dict:
     up = {n.id: _tree_parent(n, by_id) for n in nodes}
     layouts = _lift_layouts(by_id, up)
     members = _economic_members(session, by_id)
+    plans = load_economic_regions()
     for region_id, listed in members.items():
         for m in listed:
             if up[m["id"]] is None and m["home"] == region_id:
@@ -874,6 +875,7 @@ def _build_region_tree(session: Session) -> dict:
             **count(node.id),
             "size": 1 + sum(k["size"] for k in kids),
             "partial_member": None,  # set by the parent: True / False under an economic region
+            "plan": plans[_plan_name(node)].basis if _plan_name(node) in plans else None,
             "layouts": [{**entity_ref(by_id[i]), **count(i)} for i in layouts["of"].get(node.id, [])],
             "members": [
                 {
@@ -956,6 +958,7 @@ def _economic_members(session: Session, by_id: dict[int, Entity]) -> dict[int, l
     return out
 
 
-def _plan_name(region: Entity) -> str:
+def _plan_name(region: Entity) -> str | None:
     """The folded name economic_regions.yaml is keyed by, read off the resolve key (area:成渝地区双城经济圈)."""
-    return region.key.partition(":")[2]
+    prefix, _, name = region.key.partition(":")
+    return name if prefix == "area" else None

@@ -79,6 +79,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "layout": ("布局", "layout"),
     "partial_member": ("部分", "in part"),
     "members_elsewhere": ("其他成员（见所属省份）", "Other members (under their province)"),
+    "plan": ("成员依据", "Members as defined by"),
     "language": ("English", "中文"),
     # entity types (ANNOTATION.md)
     "type.region": ("地区", "Region"),
