@@ -217,3 +217,22 @@ def test_no_chain_leader_when_the_leader_word_is_in_another_clause():
         "全球知名设计企业Synopsys落户新区,集成电路设计企业已有一半在此,龙头企业带动作用明显。"
     )
     assert not [r for r in recs if r.predicate == "chain_leader_of"]
+
+
+def test_firms_a_park_hosts_sit_in_the_park_not_the_main_place():
+    _doc, recs = relations(
+        "蓝湖区是科教强区。蓝湖区近年来产业发展迅速。蓝湖区重点发展新能源汽车。"
+        "负责人介绍,截至目前,星湖产业园已入驻华光电子、远航光电等项目50个。"
+    )
+    for firm in ("华光电子", "远航光电"):
+        find(recs, firm, "located_in", "星湖产业园")
+        assert not [r for r in recs if r.subject == firm and r.object == "蓝湖区"]
+
+
+def test_a_place_named_twice_among_several_is_no_topic_for_firms_elsewhere():
+    _doc, recs = relations(
+        "总书记赴辽宁考察时指出,辽宁工业体系比较完备。"
+        "无锡高新区、成都高新区和天津滨海高新区的负责人接受了采访。"
+        "访谈中,企业负责人说,公司引进了远航光电等企业,发展新能源产业。"
+    )
+    assert not [r for r in recs if r.object == "辽宁"]

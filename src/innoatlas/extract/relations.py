@@ -326,7 +326,13 @@ def _main_place(sentences: list[Sentence]) -> EntityMention | None:
     if not counts:
         return None
     best = max(counts, key=lambda n: (counts[n], -first[n].start))
-    return first[best]
+    others = sum(counts.values()) - counts[best]
+    return first[best] if counts[best] >= MIN_TOPIC_MENTIONS or counts[best] > others else None
+
+
+# A place named fewer times, and not more often than all other places together, is no topic:
+# the article tours several places (an interview round).
+MIN_TOPIC_MENTIONS = 3
 
 
 def _ECONOMIC_REGIONS() -> frozenset[str]:
@@ -365,11 +371,28 @@ def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -
     before = [p for p in places if p.end <= m.start]
     if before and _PLACE_GAP.match(sent.text[before[-1].end - sent.start : m.start - sent.start]):
         return before[-1]
+    hosting = _hosting_place(sent, m, before)
+    if hosting is not None:
+        return hosting
     after = [p for p in places if p.start >= m.end]
     if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
         return after[0]  # X在Y揭牌, X落户Y
     subject = _sentence_subject(sent)
     return subject if subject is not None and subject is not m else None
+
+
+# 园区已入驻A、B、C, 该区先后引进A: the place before a hosting verb hosts what the verb lists.
+_HOSTING_VERB = re.compile(
+    r"^(已|先后|累计|目前|还|共|已经|正式|陆续|相继|成功)*(入驻|引进|引入|落地|落户|集聚|聚集|汇聚|吸引|招引)(了)?"
+)
+
+
+def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]) -> EntityMention | None:
+    if not before or sent.boundary_between(before[-1].end, m.start):
+        return None
+    place = before[-1]
+    gap = sent.text[place.end - sent.start : m.start - sent.start]
+    return place if _HOSTING_VERB.match(gap) else None
 
 
 _PLACE_AFTER = re.compile(r"^(正式|已|将|也|于)?(在|落户|落户于|落户在|入驻|位于|落地|扎根|坐落于|坐落在)$")
