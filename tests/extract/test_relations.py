@@ -236,3 +236,26 @@ def test_a_place_named_twice_among_several_is_no_topic_for_firms_elsewhere():
         "访谈中,企业负责人说,公司引进了远航光电等企业,发展新能源产业。"
     )
     assert not [r for r in recs if r.object == "辽宁"]
+
+
+def test_partners_listed_after_yu_cooperate_with_the_head_only():
+    _doc, recs = relations("蓝湖区已与重庆大学、西南大学、四川美术学院等高校签订战略合作协议。")
+    for school in ("重庆大学", "西南大学", "四川美术学院"):
+        find(recs, "蓝湖区", "cooperates_with", school)
+    assert not [r for r in recs if r.predicate == "cooperates_with" and r.subject != "蓝湖区"]
+
+
+def test_parties_listed_together_all_cooperate():
+    _doc, recs = relations("重庆大学、西南大学和四川美术学院三方合作。")
+    find(recs, "西南大学", "cooperates_with", "四川美术学院")
+
+
+def test_both_parties_of_a_plant_inside_a_plant_cooperate():
+    _doc, recs = relations("远航科技股份有限公司在星驰汽车有限公司工厂设置“厂中厂”,实现双方零距离合作。")
+    find(recs, "远航科技股份有限公司", "cooperates_with", "星驰汽车有限公司")
+    find(recs, "远航科技股份有限公司", "supplies", "星驰汽车有限公司")
+
+
+def test_member_of_a_quoted_title_after_the_trigger():
+    _doc, recs = relations("星湖软件园入选“2025年度全国十佳软件园区”。")
+    find(recs, "星湖软件园", "member_of", "2025年度全国十佳软件园区")

@@ -79,7 +79,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         leaders = [r for r in _chain_leaders(sent) if id(r[0]) not in suppliers]
         supplied, left = _sentence_suppliers(sent, leaders, groups)
         pending += left
-        out += [make_relation(doc, a, p, b) for a, p, b in _cooperation(sent, orgs)]
+        out += [make_relation(doc, a, p, b) for a, p, b in _cooperation(sent, orgs) + _mutual(sent)]
         out += [make_relation(doc, a, p, b, *_leader_span(sent, a, b)) for a, p, b in leaders]
         out += [make_relation(doc, a, p, b) for a, p, b in supplied]
         out += [make_relation(doc, a, p, b) for a, p, b in _supplies(sent, orgs)]
@@ -161,7 +161,10 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
     ):
         return []
     head = group[0]
-    return [(head, "cooperates_with", other) for other in group[1:]] + [
+    star = [(head, "cooperates_with", other) for other in group[1:]]
+    if _partners_of_head(sent, group):
+        return star
+    return star + [
         (a, "cooperates_with", b)
         for i, a in enumerate(group[1:], 1)
         for b in group[i + 1 :]
@@ -170,6 +173,26 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
 
 
 _COOP_WORD = re.compile(r"与|和|同|跟|携手|联合|牵手|联手")
+# A与B、C签约: B and C are the partners of A, not of each other.
+_HEAD_JOIN = re.compile(r"^(已|也|还|将|正|均|成功)?(与|同|跟|携手|牵手|联手)$")
+
+
+def _partners_of_head(sent: Sentence, group: list[EntityMention]) -> bool:
+    joins = [sent.between(a, b).strip() for a, b in zip(group, group[1:], strict=False)]
+    return bool(_HEAD_JOIN.match(joins[0])) and all(j in ("、", "和", "及") for j in joins[1:])
+
+
+# 实现双方零距离合作: the two parties are the two firms the sentence names.
+_BOTH_PARTIES = re.compile(r"双方[^,，;；。]{0,8}(合作|共赢|协同)")
+
+
+def _mutual(sent: Sentence):
+    hit = _BOTH_PARTIES.search(sent.text)
+    if hit is None:
+        return []
+    firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= sent.start + hit.start()]
+    names = {m.norm_name for m in firms}
+    return [(firms[0], "cooperates_with", firms[-1])] if len(names) == 2 else []
 
 
 def _free_match(pattern: re.Pattern, sent: Sentence) -> re.Match | None:
@@ -390,11 +413,23 @@ def _membership(sent: Sentence):
         objects = [
             m for m in sent.mentions if m.start >= pos + len(hit.group(0)) and m.type in MEMBER_OBJECTS
         ]
+        objects = objects or _quoted_after(sent, pos + len(hit.group(0)))
         if subjects and objects and not sent.boundary_between(objects[0].start - 1, objects[0].start):
             obj = objects[0]
             for subj in _joined_group(sent, subjects):
                 out.append((subj, "member_of", obj))
     return out
+
+
+_OPEN_QUOTE = '“"《「'
+
+
+def _quoted_after(sent: Sentence, pos: int) -> list[EntityMention]:
+    """入选“X”: a title in quotes right after the trigger is the programme, whatever its suffix."""
+    opening = sent.text[pos - sent.start : pos - sent.start + 1]
+    if not opening or opening not in _OPEN_QUOTE:
+        return []
+    return [m for m in sent.mentions if m.start == pos + 1]
 
 
 def _established(doc: Document, sent: Sentence) -> list[RelationRecord]:
