@@ -175,6 +175,9 @@ def graph(
     return _data(queries.get_graph(session, entity_id, depth))
 
 
-@router.get("/regions", summary="Regions -> zones -> sub-zones, with counts")
+@router.get(
+    "/regions",
+    summary="Economic regions -> divisions -> zones -> sub-areas, with counts, members and layouts",
+)
 def regions(session: DB) -> DataResponse:
     return _data(queries.get_region_tree(session))
