@@ -259,3 +259,17 @@ def test_both_parties_of_a_plant_inside_a_plant_cooperate():
 def test_member_of_a_quoted_title_after_the_trigger():
     _doc, recs = relations("星湖软件园入选“2025年度全国十佳软件园区”。")
     find(recs, "星湖软件园", "member_of", "2025年度全国十佳软件园区")
+
+
+def test_the_bodies_a_zone_relies_on_are_not_the_actor_of_its_focus():
+    _doc, recs = relations(
+        "星湖片区将依托星湖产业园、蓝湖物流园等载体,突出建设集成电路制造高地、生物医药产业集群。"
+    )
+    find(recs, "星湖片区", "focuses_on", "集成电路制造")
+    find(recs, "星湖片区", "focuses_on", "生物医药")
+    assert not [r for r in recs if r.predicate == "focuses_on" and r.subject != "星湖片区"]
+
+
+def test_a_park_named_before_a_semicolon_is_not_the_actor_after_it():
+    _doc, recs = relations("蓝湖区集聚了星湖数字产业园等多个园区;在智能机器人方面,华光机器人实现了新突破。")
+    assert not [r for r in recs if r.subject == "星湖数字产业园" and r.predicate == "focuses_on"]

@@ -16,6 +16,7 @@ The quote of a relation is the original text from its first to its last cue.
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.ent_lexicon import doc_date, load_divisions, load_zones, zone_names
@@ -154,13 +155,20 @@ def _place_type(name: str, doc: Document) -> str:
 # -- 2. gazetteer facts ------------------------------------------------------
 
 
-def _gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
-    divisions = load_divisions()
+@cache
+def _divisions_by_name() -> dict:
+    """Full and short names of the divisions -> division (the first one of a shared name)."""
     by_name = {}
-    for d in divisions.values():
+    for d in load_divisions().values():
         by_name.setdefault(d.name, d)
         if d.short:
             by_name.setdefault(d.short, d)
+    return by_name
+
+
+def _gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
+    divisions = load_divisions()
+    by_name = _divisions_by_name()
     first: dict[str, EntityMention] = {}
     for m in mentions:
         first.setdefault(m.norm_name, m)
@@ -209,7 +217,11 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
         places = _sentence_places(doc, sent)
         for m in sent.mentions:
             if m.type == "industry":
-                actor = _clause_actor(sent, m) or _last_before(places, m) or _topic_if_focused(sent, m, topic)
+                actor = (
+                    _clause_actor(sent, m)
+                    or _last_before(sent, [p for p in places if not _is_means(sent, p)], m)
+                    or _topic_if_focused(sent, m, topic)
+                )
                 if actor is not None and (actor.name, m.name) not in led:
                     a, b = _evidence(sent, actor, m)
                     out.append(make_relation(doc, actor, "focuses_on", m, a, b))
@@ -309,8 +321,9 @@ def _division_by_name() -> dict:
     return out
 
 
-def _last_before(places: list[EntityMention], m: EntityMention) -> EntityMention | None:
-    before = [p for p in places if p.end <= m.start]
+def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) -> EntityMention | None:
+    """The last place before m, within m's part of the sentence (a semicolon starts a new subject)."""
+    before = [p for p in places if p.end <= m.start and ";" not in sent.between(p, m)]
     return before[-1] if before else None
 
 
@@ -359,9 +372,24 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
     for m in sent.mentions:
         if m.start >= target.start:
             break
-        if m.type in ACTOR_TYPES and not sent.boundary_between(m.end, target.start):
+        if (
+            m.type in ACTOR_TYPES
+            and not sent.boundary_between(m.end, target.start)
+            and not _is_means(sent, m)
+        ):
             best = m
     return best
+
+
+# X依托A、B等载体,建设…: A and B are the means, X the actor; the means run to the next verb.
+_MEANS_CUE = re.compile(r"依托|借助|依靠|凭借")
+_MEANS_END = re.compile(r"[,，;；。]|建设|打造|突出|发展|培育|建成|推动|形成")
+
+
+def _is_means(sent: Sentence, m: EntityMention) -> bool:
+    before = sent.text[: m.start - sent.start]
+    cues = list(_MEANS_CUE.finditer(before))
+    return bool(cues) and _MEANS_END.search(before[cues[-1].end() :]) is None
 
 
 _PLACE_GAP = re.compile(r"^(的|内的|内|里的|中的|区域内的|境内的)?$")
