@@ -273,3 +273,21 @@ def test_the_bodies_a_zone_relies_on_are_not_the_actor_of_its_focus():
 def test_a_park_named_before_a_semicolon_is_not_the_actor_after_it():
     _doc, recs = relations("蓝湖区集聚了星湖数字产业园等多个园区;在智能机器人方面,华光机器人实现了新突破。")
     assert not [r for r in recs if r.subject == "星湖数字产业园" and r.predicate == "focuses_on"]
+
+
+def test_bodies_in_a_part_framed_by_an_industry_focus_on_it():
+    _doc, recs = relations(
+        "在电子信息产业方面,涌现出华光电子、远航光电等一批龙头;"
+        "在软件服务业方面,集聚星驰软件、青石数据等重点企业,打造星湖数字产业园等园区。"
+    )
+    for body in ("星驰软件", "青石数据", "星湖数字产业园"):
+        find(recs, body, "focuses_on", "软件服务业")
+    assert not [r for r in recs if r.subject == "星驰软件" and r.object == "电子信息产业"]
+    # a chain leader keeps chain_leader_of for its own industry, not focuses_on
+    assert not [r for r in recs if r.subject == "华光电子" and r.predicate == "focuses_on"]
+
+
+def test_every_firm_listed_before_its_trade_focuses_on_it():
+    _doc, recs = relations("蓝湖区引进远航科技、青石股份2家汽车零部件企业。")
+    find(recs, "远航科技", "focuses_on", "汽车零部件")
+    find(recs, "青石股份", "focuses_on", "汽车零部件")

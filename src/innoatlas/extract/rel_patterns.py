@@ -138,7 +138,7 @@ def _leader_listed_first(sentences: list[Sentence], group: SupplierGroup) -> Ent
 
     for sent in sentences:
         firms = [m for m in sent.mentions if m.type == "enterprise"]
-        for run in _runs(sent, firms):
+        for run in runs(sent, firms):
             listed = [m for m in run if is_supplier(m)]
             if len(listed) == len(group.suppliers) and not is_supplier(run[0]):
                 return run[0]
@@ -256,7 +256,7 @@ def _leaders_after(sent: Sentence, hit_end: int) -> list[EntityMention]:
     firms = [m for m in sent.mentions if m.type == "enterprise" and m.start >= hit_end]
     if not firms or not _LEADER_TO_NAME.match(sent.text[hit_end - sent.start : firms[0].start - sent.start]):
         return []
-    return _runs(sent, firms)[0]
+    return runs(sent, firms)[0]
 
 
 # 在X方面, X领域: the industry a sentence opens with frames all it says.
@@ -336,7 +336,7 @@ def supplier_groups(sent: Sentence) -> list[list[EntityMention]]:
     makes them suppliers: the role says 配套/供应 itself, or a chain leader is in the sentence."""
     firms = [m for m in sent.mentions if m.type == "enterprise"]
     groups = []
-    for run in _runs(sent, firms):
+    for run in runs(sent, firms):
         tail = _SUPPLIER_TAIL.match(sent.text[run[-1].end - sent.start :])
         if tail is None:
             continue
@@ -345,7 +345,7 @@ def supplier_groups(sent: Sentence) -> list[list[EntityMention]]:
     return groups
 
 
-def _runs(sent: Sentence, firms: list[EntityMention]) -> list[list[EntityMention]]:
+def runs(sent: Sentence, firms: list[EntityMention]) -> list[list[EntityMention]]:
     """Every maximal run of firms joined by 、/与/和."""
     runs: list[list[EntityMention]] = []
     for m in firms:

@@ -21,7 +21,7 @@ from functools import cache
 from innoatlas.documents.model import Document
 from innoatlas.extract.ent_lexicon import doc_date, load_divisions, load_zones, zone_names
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.rel_patterns import Sentence, find_pattern_relations, split_sentences
+from innoatlas.extract.rel_patterns import Sentence, find_pattern_relations, runs, split_sentences
 from innoatlas.extract.tokens import Token
 
 # Whether the topic place moves to the last place of each sentence (True) or
@@ -51,7 +51,7 @@ def extract_relations(
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     for rec in find_pattern_relations(doc, sentences):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    for rec in _topic_relations(doc, sentences, out):
+    for rec in _framed_focus(doc, sentences, out) + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     return [r for r in out.values() if _without_readings(r.subject) != _without_readings(r.object)]
 
@@ -209,6 +209,19 @@ def _mention_of(first: dict[str, EntityMention], canonical: str) -> EntityMentio
 # -- 4. topic rules ----------------------------------------------------------
 
 
+# 拓普、文灿2家汽车零部件企业: a count or 等 between a list of firms and their trade.
+_LIST_TO_TRADE = re.compile(r"^(等)?([0-9一二两三四五六七八九十]+家)?$")
+
+
+def _listed_with(sent: Sentence, actor: EntityMention, industry: EntityMention) -> list[EntityMention]:
+    """The actor and the firms listed with it right before their common trade."""
+    if actor.type != "enterprise" or not _LIST_TO_TRADE.match(sent.between(actor, industry)):
+        return [actor]
+    firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= actor.end]
+    run = runs(sent, firms)[-1]
+    return run if run[-1] is actor else [actor]
+
+
 def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
     out = []
     topic = _main_place(sentences)
@@ -222,9 +235,10 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                     or _last_before(sent, [p for p in places if not _is_means(sent, p)], m)
                     or _topic_if_focused(sent, m, topic)
                 )
-                if actor is not None and (actor.name, m.name) not in led:
-                    a, b = _evidence(sent, actor, m)
-                    out.append(make_relation(doc, actor, "focuses_on", m, a, b))
+                for one in _listed_with(sent, actor, m) if actor is not None else []:
+                    if (one.name, m.name) not in led:
+                        a, b = _evidence(sent, one, m)
+                        out.append(make_relation(doc, one, "focuses_on", m, a, b))
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
                 # a park is the area's; a firm or lab only when the sentence says it came or sits there
                 fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
@@ -235,6 +249,48 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
         if major and FOLLOW_TOPIC:
             topic = major[-1]
     return out
+
+
+# 在X方面, X领域: an industry opening a part of a sentence frames the bodies that part names.
+_FRAME = re.compile(r"^(其中)?[,，]?在?$")
+_FRAME_AFTER = re.compile(r"^(方面|领域|行业)")
+FRAMED_TYPES = frozenset({"enterprise", "institute", "platform", "zone"})
+
+
+def _framed_focus(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
+    """在软件产业方面,集聚A、B等企业: A and B work on the framing industry (leaders and
+    suppliers keep their own relations)."""
+    roles = {k[0] for k in done if k[1] in ("chain_leader_of", "supplies")}
+    out = []
+    for sent in sentences:
+        for part in _semicolon_parts(sent):
+            frame = _frame_industry(sent, part)
+            if frame is None:
+                continue
+            for m in part:
+                if m.type in FRAMED_TYPES and m.name not in roles:
+                    out.append(make_relation(doc, m, "focuses_on", frame, frame.start, m.end))
+    return out
+
+
+def _semicolon_parts(sent: Sentence) -> list[list[EntityMention]]:
+    parts: list[list[EntityMention]] = [[]]
+    last_end = sent.start
+    for m in sent.mentions:
+        if ";" in sent.text[last_end - sent.start : m.start - sent.start]:
+            parts.append([])
+        parts[-1].append(m)
+        last_end = m.end
+    return [p for p in parts if p]
+
+
+def _frame_industry(sent: Sentence, part: list[EntityMention]) -> EntityMention | None:
+    first = part[0]
+    if first.type != "industry" or not _FRAME_AFTER.match(sent.text[first.end - sent.start :]):
+        return None
+    before = sent.text[: first.start - sent.start]
+    opening = before[before.rfind(";") + 1 :]
+    return first if _FRAME.match(opening) else None
 
 
 # Words that make an industry the focus of the actor the text is about even
