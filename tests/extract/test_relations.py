@@ -291,3 +291,12 @@ def test_every_firm_listed_before_its_trade_focuses_on_it():
     _doc, recs = relations("蓝湖区引进远航科技、青石股份2家汽车零部件企业。")
     find(recs, "远航科技", "focuses_on", "汽车零部件")
     find(recs, "青石股份", "focuses_on", "汽车零部件")
+
+
+def test_a_body_named_after_another_division_is_not_put_in_the_main_place():
+    about = "重庆经济增长较快。重庆新增企业千家。重庆持续引进人才。"
+    _doc, recs = relations(about + "去年,成都星驰科技有限公司落户这里。")
+    assert not [r for r in recs if r.subject == "成都星驰科技有限公司" and r.object == "重庆"]
+    about = "沙坪坝区经济增长较快。沙坪坝区新增企业千家。沙坪坝区持续引进人才。"
+    _doc, recs = relations(about + "去年,重庆星驰科技有限公司落户这里。")
+    find(recs, "重庆星驰科技有限公司", "located_in", "沙坪坝区")

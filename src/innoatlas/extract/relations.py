@@ -242,6 +242,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
                 # a park is the area's; a firm or lab only when the sentence says it came or sits there
                 fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
+                if fallback is not None and _named_elsewhere(m, fallback):
+                    fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
                 host = _host_place(sent, m, places) or fallback
                 if host is not None and host is not m and host.norm_name not in m.norm_name:
                     out.append(make_relation(doc, m, "located_in", host, *_evidence(sent, m, host)))
@@ -440,6 +442,21 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
 # X依托A、B等载体,建设…: A and B are the means, X the actor; the means run to the next verb.
 _MEANS_CUE = re.compile(r"依托|借助|依靠|凭借")
 _MEANS_END = re.compile(r"[,，;；。]|建设|打造|突出|发展|培育|建成|推动|形成")
+
+
+def _named_elsewhere(m: EntityMention, host: EntityMention) -> bool:
+    """The name starts with a division that neither is the host nor contains it (四川省农科院 and
+    重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it."""
+    by_name = _division_by_name()
+    head = _leading_place(m.norm_name, by_name)
+    if head is None or host.norm_name not in by_name:
+        return False
+    wider, d = by_name[head].code, by_name[host.norm_name]
+    while d is not None:
+        if d.code == wider:
+            return False
+        d = load_divisions().get(d.parent) if d.parent else None
+    return True
 
 
 def _is_means(sent: Sentence, m: EntityMention) -> bool:
