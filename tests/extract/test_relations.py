@@ -300,3 +300,15 @@ def test_a_body_named_after_another_division_is_not_put_in_the_main_place():
     about = "沙坪坝区经济增长较快。沙坪坝区新增企业千家。沙坪坝区持续引进人才。"
     _doc, recs = relations(about + "去年,重庆星驰科技有限公司落户这里。")
     find(recs, "重庆星驰科技有限公司", "located_in", "沙坪坝区")
+
+
+def test_a_university_sits_in_a_zone_only_when_the_text_says_so():
+    _doc, recs = relations("两江新区今年新增研发平台10个,北京理工大学、重庆大学等高校参与建设。")
+    assert not [r for r in recs if r.subject_type == "university" and r.predicate == "located_in"]
+    _doc, recs = relations("去年,星湖职业技术学院落户两江新区。")
+    find(recs, "星湖职业技术学院", "located_in", "两江新区")
+
+
+def test_a_province_level_name_is_no_site():
+    _doc, recs = relations("四川省农业科学院与沙坪坝区签约。重庆市肿瘤研究所在沙坪坝区建设新院区。")
+    assert not [r for r in recs if r.predicate == "located_in" and r.object in ("四川省", "重庆市")]

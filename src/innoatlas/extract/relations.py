@@ -98,7 +98,8 @@ def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Re
                 out.append(make_relation(doc, m, "part_of", host))  # 江津区经济信息委 part_of 江津区
         elif m.type == "zone" and host.type == "zone":
             out.append(make_relation(doc, m, "part_of", host))
-        elif m.type in HOSTED_TYPES or m.type == "zone":
+        elif (m.type in HOSTED_TYPES or m.type == "zone") and not _is_province(head):
+            # 重庆市肿瘤研究所, 四川省农科院: a province-level name is the body's scope, not its site
             out.append(make_relation(doc, m, "located_in", host))
     for m in mentions:
         parent = _parent_org(m)
@@ -122,6 +123,11 @@ def _parent_org(m: EntityMention) -> str | None:
         return None
     hit = _PARENT_ORG.match(m.norm_name)
     return hit.group(1) if hit else None
+
+
+def _is_province(name: str) -> bool:
+    d = _division_by_name().get(name)
+    return d is not None and d.level == "province"
 
 
 def _is_local_division(name: str) -> bool:
@@ -242,6 +248,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
                 # a park is the area's; a firm or lab only when the sentence says it came or sits there
                 fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
+                if m.type == "university":
+                    fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
                 if fallback is not None and _named_elsewhere(m, fallback):
                     fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
                 host = _host_place(sent, m, places) or fallback
@@ -479,6 +487,8 @@ def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -
     if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
         return after[0]  # X在Y揭牌, X落户Y
     subject = _sentence_subject(sent)
+    if m.type == "university":
+        return None
     return subject if subject is not None and subject is not m else None
 
 
