@@ -312,3 +312,10 @@ def test_a_university_sits_in_a_zone_only_when_the_text_says_so():
 def test_a_province_level_name_is_no_site():
     _doc, recs = relations("四川省农业科学院与沙坪坝区签约。重庆市肿瘤研究所在沙坪坝区建设新院区。")
     assert not [r for r in recs if r.predicate == "located_in" and r.object in ("四川省", "重庆市")]
+
+
+def test_a_park_first_in_a_list_of_projects_hosts_none_of_them():
+    _doc, recs = relations(
+        ABOUT_A_ZONE + "今年上半年,星湖生命科学产业园、华光医疗器械生产基地、远航生物医药专项基金等项目签约。"
+    )
+    assert not [r for r in recs if r.object == "星湖生命科学产业园"]

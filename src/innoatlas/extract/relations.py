@@ -422,12 +422,14 @@ def _sentence_subject(sent: Sentence) -> EntityMention | None:
     """The place a sentence is about: its first zone or region, if it opens the sentence."""
     for m in sent.mentions:
         if m.type in PLACE_TYPES and m.start - sent.start <= MAX_SUBJECT_OFFSET:
-            return m
+            # 甲园、乙集群等项目签约: the first item of a list is no subject of the rest
+            return None if sent.text[m.end - sent.start : m.end - sent.start + 1] in _LIST_MARKS else m
         if m.type in ACTOR_TYPES:
             return None
     return None
 
 
+_LIST_MARKS = frozenset("、和及与")
 # A subject opens its sentence: after at most a time phrase (今年以来, 前三季度).
 MAX_SUBJECT_OFFSET = 8
 
