@@ -319,3 +319,16 @@ def test_a_park_first_in_a_list_of_projects_hosts_none_of_them():
         ABOUT_A_ZONE + "今年上半年,星湖生命科学产业园、华光医疗器械生产基地、远航生物医药专项基金等项目签约。"
     )
     assert not [r for r in recs if r.object == "星湖生命科学产业园"]
+
+
+def test_each_answer_of_an_interview_round_is_about_its_speakers_zone():
+    doc, recs = relations(
+        "记者:如何培育新能源产业?\n"
+        "天津滨海高新区党委书记李四:我们推动新能源产业发展,引进星驰电池有限公司落户。\n"
+        "记者:成果转化怎么做?\n"
+        "江苏无锡高新区党工委书记、新吴区委书记王五:我们高新区以集成电路为主导产业。\n"
+    )
+    find(recs, "星驰电池有限公司", "located_in", "天津滨海高新区")
+    find(recs, "江苏无锡高新区", "focuses_on", "集成电路")
+    assert not [r for r in recs if r.subject == "新吴区" and r.predicate == "focuses_on"]
+    assert not [r for r in recs if r.subject == "天津滨海高新区" and r.object == "集成电路"]

@@ -215,6 +215,30 @@ def _mention_of(first: dict[str, EntityMention], canonical: str) -> EntityMentio
 # -- 4. topic rules ----------------------------------------------------------
 
 
+# 记者:… / 某高新区党工委书记张三:…: an interview round gives each answer its speaker's place.
+_INTERVIEWER = re.compile(r"^(记者|主持人|问)[:：]")
+_SPEAKER = re.compile(
+    r"^[^:：]{2,40}?(书记|主任|局长|区长|市长|县长|院长|所长|董事长|总经理|负责人)[\u4e00-\u9fff·]{2,4}[:：]"
+)
+
+
+def _interview_turn(sent: Sentence, places: list[EntityMention]):
+    """(topic, places of the sentence) for a question or an answer, None for other sentences.
+
+    A question has no topic; an answer is about the first place in its speaker's title, and the
+    other places of the title (新吴区委书记) are offices, not actors."""
+    if _INTERVIEWER.match(sent.text):
+        return None, places
+    hit = _SPEAKER.match(sent.text)
+    if hit is None:
+        return None
+    colon = sent.start + hit.end()
+    title = [p for p in places if p.end <= colon]
+    if not title:
+        return None
+    return title[0], [title[0]] + [p for p in places if p.start >= colon]
+
+
 # 拓普、文灿2家汽车零部件企业: a count or 等 between a list of firms and their trade.
 _LIST_TO_TRADE = re.compile(r"^(等)?([0-9一二两三四五六七八九十]+家)?$")
 
@@ -234,6 +258,9 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
     led = {(k[0], k[2]) for k in done if k[1] == "chain_leader_of"}
     for sent in sentences:
         places = _sentence_places(doc, sent)
+        turn = _interview_turn(sent, places)
+        if turn is not None:
+            topic, places = turn
         for m in sent.mentions:
             if m.type == "industry":
                 actor = (
