@@ -332,3 +332,8 @@ def test_each_answer_of_an_interview_round_is_about_its_speakers_zone():
     find(recs, "江苏无锡高新区", "focuses_on", "集成电路")
     assert not [r for r in recs if r.subject == "新吴区" and r.predicate == "focuses_on"]
     assert not [r for r in recs if r.subject == "天津滨海高新区" and r.object == "集成电路"]
+
+
+def test_resident_as_an_adjective_does_not_host_the_firms():
+    _doc, recs = relations(ABOUT_A_ZONE + "近年来,星驰汽车、华光精工等企业与入驻高校达成产学研合作。")
+    assert not [r for r in recs if r.predicate == "located_in" and r.subject in ("星驰汽车", "华光精工")]

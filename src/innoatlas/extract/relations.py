@@ -370,7 +370,18 @@ def _evidence(sent: Sentence, a: EntityMention, b: EntityMention) -> tuple[int, 
 
 def _topic_if_hosted(sent: Sentence, topic: EntityMention | None) -> EntityMention | None:
     """The document's main place, when the sentence says a body came to or sits in it."""
-    return topic if topic is not None and _HOSTED_CUE.search(sent.text) else None
+    if topic is None:
+        return None
+    cues = [
+        hit
+        for hit in _HOSTED_CUE.finditer(sent.text)
+        if not (hit.group(0) == "入驻" and _RESIDENT_NOUN.match(sent.text, hit.end()))
+    ]
+    return topic if cues else None
+
+
+# 与入驻高校合作: 入驻 qualifies a noun (the resident universities), it says nothing of the firm.
+_RESIDENT_NOUN = re.compile(r"(高校|企业|院所|科研院所|机构|单位|项目|团队)")
 
 
 def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
