@@ -1,10 +1,15 @@
 """Trigger patterns for relations stated inside one sentence.
 
-- cooperates_with: A与/和/同B + 合作/共建/签约/签订/携手/联合/对接; A携手B
-- chain_leader_of: A、B等龙头企业/链主 + an industry in the sentence; A是…X产业的链主
-- supplies: A为B配套 / A配套B / B的配套企业A
+- cooperates_with: A与/和/同B + 合作/共建/签约/签订/携手/联合/对接; A携手B;
+  A与B、C签约 (B and C partners of A only); 双方合作 (the two firms)
+- chain_leader_of: A、B等龙头企业/链主 + an industry in the sentence; A是…X产业的链主;
+  X产业的龙头企业——A; 在X方面,…涌现出A、B等龙头 (the framing industry)
+- supplies: A为B配套/供货 / A成为B的供应商 / B的配套企业A / A在B工厂设置厂中厂;
+  A、B 2家零部件企业 next to a 链主 (链主+配套): suppliers of the leader the sentence
+  names, else of the document's leader of that industry, else of the firm the
+  suppliers are listed after elsewhere (X、A、B等项目)
 - invests_in (funds too): A投资/注资/出资/领投/资助B
-- member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance)
+- member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance, or a quoted title)
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
 """
 

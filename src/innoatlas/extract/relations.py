@@ -9,7 +9,11 @@ Rules, in the order they run:
 3. trigger patterns inside one sentence (rel_patterns): cooperation, chain
    leaders, suppliers, investment, membership, establishment;
 4. topic rules: an industry is the focus of the actor the clause or sentence is
-   about; a firm, lab or park mentioned in a sentence about a zone sits in it.
+   about (not of the bodies it relies on, 依托A、B; 在X方面 frames the bodies after
+   it); a firm, lab or park mentioned in a sentence about a zone sits in it, or
+   in the place before a hosting verb (园区已入驻A、B); the document's main place
+   is a topic only when named often, and each answer of an interview round is
+   about its speaker's place.
 The quote of a relation is the original text from its first to its last cue.
 """
 
