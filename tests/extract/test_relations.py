@@ -337,3 +337,13 @@ def test_each_answer_of_an_interview_round_is_about_its_speakers_zone():
 def test_resident_as_an_adjective_does_not_host_the_firms():
     _doc, recs = relations(ABOUT_A_ZONE + "近年来,星驰汽车、华光精工等企业与入驻高校达成产学研合作。")
     assert not [r for r in recs if r.predicate == "located_in" and r.subject in ("星驰汽车", "华光精工")]
+
+
+def test_bare_kind_words_count_for_the_one_zone_of_that_kind():
+    body = (
+        "郑州市召开大会。郑州市发布规划。郑州市表彰企业。郑州高新区获评先进。"
+        "高新区新增企业百家。高新区加快发展。高新区持续引才。去年,星驰科技有限公司落户这里。"
+    )
+    _doc, recs = relations(body)
+    find(recs, "星驰科技有限公司", "located_in", "郑州高新区")
+    assert not [r for r in recs if r.subject == "星驰科技有限公司" and r.object == "郑州市"]

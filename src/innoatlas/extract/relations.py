@@ -435,6 +435,30 @@ def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) 
     return before[-1] if before else None
 
 
+# 高新区 alone, 新区 alone: a bare kind word refers back to the one named zone of that kind.
+_BARE_KINDS = ("高新区", "新区", "开发区", "科学城", "自贸区")
+
+
+def _count_bare_references(sentences: list[Sentence], counts: dict, first: dict) -> None:
+    for kind in _BARE_KINDS:
+        named = [n for n in counts if first[n].type == "zone" and _ends_with_kind(first[n].norm_name, kind)]
+        if len(named) != 1:
+            continue
+        for sent in sentences:
+            spans = [(m.start - sent.start, m.end - sent.start) for m in sent.mentions]
+            for hit in re.finditer(kind, sent.text):
+                inside = any(a <= hit.start() < b for a, b in spans)
+                if not inside and _ends_with_kind(sent.text[: hit.end()], kind):
+                    counts[named[0]] += 1
+
+
+def _ends_with_kind(text: str, kind: str) -> bool:
+    """两江新区 ends with 新区, 郑州高新区 does not (its kind is 高新区)."""
+    return text.endswith(kind) and not any(
+        k != kind and k.endswith(kind) and text.endswith(k) for k in _BARE_KINDS
+    )
+
+
 def _main_place(sentences: list[Sentence]) -> EntityMention | None:
     """The place the document is about: its most mentioned zone or region (first one on ties)."""
     counts: dict[str, int] = {}
@@ -446,6 +470,7 @@ def _main_place(sentences: list[Sentence]) -> EntityMention | None:
                 first.setdefault(m.norm_name, m)
     if not counts:
         return None
+    _count_bare_references(sentences, counts, first)
     best = max(counts, key=lambda n: (counts[n], -first[n].start))
     others = sum(counts.values()) - counts[best]
     return first[best] if counts[best] >= MIN_TOPIC_MENTIONS or counts[best] > others else None
