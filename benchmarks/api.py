@@ -173,7 +173,7 @@ def percentile_95(values: list[float]) -> float:
 
 
 def build_store(path: Path, facts: str, documents: int):
-    from innoatlas.web.search import rebuild_search_index
+    from innoatlas.store.search_index import rebuild_search_index
 
     path.unlink(missing_ok=True)
     store = build_base(f"sqlite:///{path}", facts)

@@ -111,7 +111,7 @@ def ingest_paths(
 
 def refresh_search_index(store: Store, report: IngestReport) -> None:
     """Index what this ingest wrote, so search finds it as soon as the ingest ends."""
-    from innoatlas.web.search import index_documents
+    from innoatlas.store.search_index import index_documents
 
     written = [
         o.document_id for o in report.outcomes if o.document_id is not None and o.status != "unchanged"

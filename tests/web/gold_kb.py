@@ -19,8 +19,8 @@ from innoatlas.documents.model import Document, PublishedDate
 from innoatlas.extract.model import EntityMention, Extraction, IndicatorRecord, RelationRecord
 from innoatlas.pipeline import NamedEntity, NameResolution
 from innoatlas.store import DocumentWrite, Facts, open_store
+from innoatlas.store.search_index import rebuild_search_index
 from innoatlas.store.write import fold_name
-from innoatlas.web.search import rebuild_search_index
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"

@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from sqlalchemy.orm import Session
 
 from innoatlas.store import queries
+from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import search as search_module
 from innoatlas.web.app import get_session
 
@@ -53,7 +54,7 @@ def summary(session: DB) -> DataResponse:
 @router.get("/search", summary="Full-text search over documents, entity names and aliases, with facets")
 def search(
     session: DB,
-    q: Annotated[str, Query(max_length=search_module.MAX_QUERY_CHARS)] = "",
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
     type: str | None = None,
     region: int | None = None,
     year: int | None = None,

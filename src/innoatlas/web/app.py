@@ -50,8 +50,8 @@ def error_body(status: int, message: str, detail: list | None = None) -> dict:
 
 def create_app(store_or_url) -> FastAPI:
     """The web UI and JSON API over a Store or a database URL."""
+    from innoatlas.store.search_index import ensure_search_index
     from innoatlas.web import analysis_api, analysis_pages, api, pages, review_api, review_pages
-    from innoatlas.web.search import ensure_search_index
 
     store = _open(store_or_url)
     with store.session() as session:

@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas import __version__
 from innoatlas.store import queries
+from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import search as search_module
 from innoatlas.web.app import WEB_DIR, get_session
 from innoatlas.web.highlight import cut_pieces
@@ -78,7 +79,7 @@ def home(request: Request, session: DB):
 def search_page(
     request: Request,
     session: DB,
-    q: Annotated[str, Query(max_length=search_module.MAX_QUERY_CHARS)] = "",
+    q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
     type: str | None = None,
     region: int | None = None,
     year: int | None = None,
