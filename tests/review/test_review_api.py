@@ -341,3 +341,15 @@ def test_adding_an_entity_and_a_relation_to_it(client):
     assert added_relation["review_status"] == "added" and added_relation["quote"] == "共建智能网联汽车研究院"
     client.post(f"/api/review/actions/{relation.json()['id']}/undo", json={})
     assert relation_of(document(client), "重庆大学", "member_of", "重庆市科学技术局") is None
+
+
+def test_a_confirmed_entity_is_marked_in_the_entity_list(client):
+    listed = {e["name"]: e for e in client.get("/api/entities?type=university").json()["items"]}
+    cqu = listed["重庆大学"]
+    assert cqu["review_status"] is None  # machine output until an analyst looks at it
+    assert (
+        client.post(f"/api/review/entities/{cqu['id']}/confirm", json={"reason": "checked"}).status_code
+        == 200
+    )
+    listed = {e["name"]: e for e in client.get("/api/entities?type=university").json()["items"]}
+    assert listed["重庆大学"]["review_status"] == "confirmed"

@@ -331,7 +331,9 @@ def list_entities(
         related = select(Relation.subject_id).where(Relation.object_id == industry)
         stmt = stmt.where(Entity.id.in_(related))
     stmt = stmt.order_by(Entity.type, Entity.name, Entity.id)
-    return paginate(session, stmt, limit, offset, lambda r: entity_ref(r[0]))
+    return paginate(
+        session, stmt, limit, offset, lambda r: {**entity_ref(r[0]), "review_status": r[0].review_status}
+    )
 
 
 def get_entity(session: Session, entity_id: int) -> dict:
