@@ -130,12 +130,12 @@ def _parent_org(m: EntityMention) -> str | None:
 
 
 def _is_province(name: str) -> bool:
-    d = _division_by_name().get(name)
+    d = _divisions_by_name().get(name)
     return d is not None and d.level == "province"
 
 
 def _is_local_division(name: str) -> bool:
-    d = _division_by_name().get(name)
+    d = _divisions_by_name().get(name)
     return d is not None and d.level != "province"
 
 
@@ -418,17 +418,8 @@ def _is_major(m: EntityMention) -> bool:
         return False
     if m.type == "zone":
         return True
-    d = _division_by_name().get(m.norm_name)
+    d = _divisions_by_name().get(m.norm_name)
     return d is not None and d.level != "province"
-
-
-def _division_by_name() -> dict:
-    out = {}
-    for d in load_divisions().values():
-        out.setdefault(d.name, d)
-        if d.short:
-            out.setdefault(d.short, d)
-    return out
 
 
 def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) -> EntityMention | None:
@@ -526,7 +517,7 @@ _MEANS_END = re.compile(r"[,，;；。]|建设|打造|突出|发展|培育|建�
 def _named_elsewhere(m: EntityMention, host: EntityMention) -> bool:
     """The name starts with a division that neither is the host nor contains it (四川省农科院 and
     重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it."""
-    by_name = _division_by_name()
+    by_name = _divisions_by_name()
     head = _leading_place(m.norm_name, by_name)
     if head is None or host.norm_name not in by_name:
         return False
