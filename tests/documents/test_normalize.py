@@ -113,8 +113,8 @@ def test_pieces_map_is_monotonic_and_ends_at_the_body_end(lines):
 
 
 def test_script_detection():
-    assert detect_script("兩江新區深刻把握增強城市發展動力活力的內在要求") == "Hant"
-    assert detect_script("两江新区深刻把握增强城市发展动力活力的内在要求") == "Hans"
+    assert detect_script("兩江新區持續壯大創新動能，推動產業轉型升級") == "Hant"
+    assert detect_script("两江新区持续壮大创新动能，推动产业转型升级") == "Hans"
     assert detect_script("ABC 123") == "Hans"
 
 

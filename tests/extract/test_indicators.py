@@ -121,8 +121,8 @@ def test_a_list_gives_one_record_per_value_bound_to_its_own_item():
 
 
 def test_a_count_that_heads_the_figures_of_its_items_is_not_a_figure():
-    text = HEADLINE + "四个平台工业投资同比增速分别为28.6%、10.1%、18.0%、0.4%。"
-    assert [r.value for r in indicators(text, ZONE)] == [28.6, 10.1, 18.0, 0.4]
+    text = HEADLINE + "三个园区固定资产投资同比增速分别为21.4%、9.7%、3.2%。"
+    assert [r.value for r in indicators(text, ZONE)] == [21.4, 9.7, 3.2]
 
 
 @pytest.mark.parametrize(
