@@ -26,8 +26,10 @@ from innoatlas.extract.ent_grammar import (
     list_candidates,
     merge_tokens,
     numbered_candidates,
+    place_prefixes,
     quoted_candidates,
     quoted_head_candidates,
+    starts_with_place,
     suffix_candidates,
     task_force_candidates,
     title_candidates,
@@ -315,7 +317,7 @@ def _cut_short(ix: TokenIndex, t: Token, end: int) -> bool:
 def _place_and_generic(text: str) -> bool:
     """绵阳科技, 两地农科: a place with generic words is no organisation's name."""
     for k in range(min(len(text) - 1, 8), 1, -1):
-        if text[:k] in _place_prefixes():
+        if text[:k] in place_prefixes():
             return _all_generic(text[k:])
     return False
 
@@ -419,7 +421,7 @@ def _headed_by_noun(ix: TokenIndex, start: int) -> bool:
     generic = load_industries()[2] | GENERIC_WORDS
     if prev.end != start or prev.tag != "n" or prev.text in generic or _is_zone_word(prev.text):
         return False  # 园区|互联网软体业: a zone word before the term says where, not what
-    return not _starts_with_place(prev.text)
+    return not starts_with_place(prev.text)
 
 
 def _is_zone_word(text: str) -> bool:
@@ -494,21 +496,6 @@ def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
     return end if end in ix.by_end else None
 
 
-@functools.lru_cache(maxsize=1)
-def _place_prefixes() -> frozenset[str]:
-    names = set(zone_names())
-    for d in load_divisions().values():
-        names.add(d.name)
-        if d.short:
-            names.add(d.short)
-    return frozenset(names)
-
-
-def _starts_with_place(text: str) -> bool:
-    places = _place_prefixes()
-    return any(text[:k] in places for k in range(2, min(len(text), 8) + 1))
-
-
 def _split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
     """Cut run-together names (两江协同创新区北京理工大学重庆创新中心) at inner suffixes.
 
@@ -541,7 +528,7 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 郑州高新区华为开发者创新中心, 重庆高新区招商公司: a unit named after its zone
         if is_parent_body(norm[c.start : p], head) and tail[1] in SUBUNIT_TYPES:
             continue  # 中国科学院|城市环境研究所: a unit of its parent
-        if head[1] != "zone" and _starts_with_place(tail_text):
+        if head[1] != "zone" and starts_with_place(tail_text):
             continue  # 北京理工大学|重庆创新中心, …工程研究中心|重庆分中心: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
@@ -599,7 +586,7 @@ def _is_category(name: str) -> bool:
         return True
     rest = name
     for k in range(min(len(rest), 9), 1, -1):
-        if rest[:k] in _place_prefixes():
+        if rest[:k] in place_prefixes():
             rest = rest[k:]
             found = suffix_type(rest)
             if found is not None and found[1] in _NAMED_BY_PLACE:
