@@ -93,3 +93,9 @@ def test_exports_download(client):
     response = client.get("/api/analysis/export/network.graphml")
     assert response.status_code == 200 and response.text.startswith("<?xml")
     assert 'filename="network.graphml"' in response.headers["content-disposition"]
+
+
+def test_a_negative_index_seed_is_a_parameter_error_not_a_server_error(client):
+    answer = client.get("/api/analysis/index", params={"seed": -1, "draws": 10})
+    assert answer.status_code == 422
+    assert client.get("/analysis/index", params={"seed": -1}).status_code == 422

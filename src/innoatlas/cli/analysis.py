@@ -313,7 +313,7 @@ def index(
     min_units: Annotated[int, typer.Option(help="Drop an indicator fewer units report.")] = 2,
     min_unit_indicators: Annotated[int, typer.Option(help="Leave out a unit with fewer indicators.")] = 2,
     draws: Annotated[int, typer.Option(help="Monte-Carlo draws.")] = 1000,
-    seed: Annotated[int, typer.Option(help="Random seed of the draws.")] = 0,
+    seed: Annotated[int, typer.Option(min=0, help="Random seed of the draws.")] = 0,
     db: DbOption = None,
     as_json: JsonOption = False,
 ) -> None:

@@ -104,7 +104,7 @@ def index(
     min_units: Annotated[int, Query(ge=1)] = 2,
     min_unit_indicators: Annotated[int, Query(ge=1)] = 2,
     draws: Annotated[int, Query(ge=0, le=20000)] = 1000,
-    seed: int = 0,
+    seed: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
 ) -> dict:
     from innoatlas.analysis.index import IndexOptions, compute_index
 

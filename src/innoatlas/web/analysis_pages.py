@@ -199,7 +199,7 @@ def index_page(
     aggregation: str = "arithmetic",
     missing: str = "available",
     draws: Annotated[int, Query(ge=0, le=20000)] = 1000,
-    seed: int = 0,
+    seed: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
 ):
     names = api.split_names([units])
     data = api.index(
