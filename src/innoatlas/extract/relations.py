@@ -23,10 +23,11 @@ import re
 from functools import cache
 
 from innoatlas.documents.model import Document
-from innoatlas.extract.ent_lexicon import doc_date, load_divisions, load_zones, zone_names
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.rel_patterns import Sentence, find_pattern_relations, runs, split_sentences
 from innoatlas.extract.tokens import Token
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.zones import doc_date, load_zones, zone_names
 
 # Whether the topic place moves to the last place of each sentence (True) or
 # stays the document's main place (False): measured on both dev sets, the main

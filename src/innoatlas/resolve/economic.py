@@ -1,4 +1,4 @@
-"""National-strategy economic regions and their member divisions (data/economic_regions.yaml).
+"""National-strategy economic regions and their member divisions (lexicon/data/economic_regions.yaml).
 
 An economic region (成渝地区双城经济圈, 京津冀) is no administrative parent:
 its members keep their province. The resolver links a member to the region
@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 
 import yaml
 
 from innoatlas.errors import DataFileError
-from innoatlas.extract.ent_lexicon import load_divisions
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.files import data_text
 from innoatlas.resolve.names import fold
 
 DATA_FILE = "economic_regions.yaml"
@@ -39,7 +39,7 @@ class EconomicRegion:
 @functools.lru_cache(maxsize=1)
 def load_economic_regions() -> dict[str, EconomicRegion]:
     """Folded name -> region, from the bundled data file."""
-    text = (resources.files("innoatlas") / "data" / DATA_FILE).read_text(encoding="utf-8")
+    text = data_text(DATA_FILE)
     return parse_economic_regions(text, DATA_FILE)
 
 

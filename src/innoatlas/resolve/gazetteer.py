@@ -2,7 +2,7 @@
 
 divisions.csv (China's divisions with codes, see build_divisions) and
 zones.yaml (new areas, high-tech zones, science cities, their sub-areas,
-economic regions; versioned by date) are loaded by extract.ent_lexicon;
+economic regions; versioned by date) are loaded by innoatlas.lexicon;
 this module indexes them by folded name and answers the resolver's
 questions: which division a name is in the context of a document, which
 zone a name is, and what a zone was on a given day.
@@ -14,7 +14,8 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from innoatlas.extract.ent_lexicon import Division, Zone, load_divisions, load_zones
+from innoatlas.lexicon.divisions import Division, load_divisions
+from innoatlas.lexicon.zones import Zone, load_zones
 from innoatlas.resolve.names import fold
 
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}

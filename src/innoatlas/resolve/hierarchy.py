@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from innoatlas.extract.ent_lexicon import suffix_type
+from innoatlas.lexicon.suffixes import suffix_type
 from innoatlas.resolve.gazetteer import division_candidates, zone_index
 from innoatlas.resolve.names import is_legal_form
 

@@ -12,7 +12,8 @@ from __future__ import annotations
 import re
 
 from innoatlas.documents.normalize import normalize_text
-from innoatlas.extract.ent_lexicon import load_industries, suffix_type
+from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.suffixes import suffix_type
 
 _DOTS = re.compile(r"[·•・‧∙⋅]")
 # Company legal forms, longest first: what a registry adds to the trade name.

@@ -24,8 +24,8 @@ from collections import Counter
 from datetime import date
 
 from innoatlas.documents.model import Document
-from innoatlas.extract.ent_lexicon import Zone
 from innoatlas.extract.model import EntityMention, Extraction
+from innoatlas.lexicon.zones import Zone
 from innoatlas.resolve import economic
 from innoatlas.resolve import gazetteer as gz
 from innoatlas.resolve.hierarchy import NAMED_PLACE_TYPES, leading_place, leading_places, split_branch

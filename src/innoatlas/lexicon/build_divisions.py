@@ -4,7 +4,7 @@ Source: the `cpca` package (resources/adcodes.csv: 12-digit codes of the
 People's Republic of China's administrative divisions down to county level,
 from the national statistics bureau's code list). Run once at build time:
 
-    python -m innoatlas.resolve.build_divisions
+    python -m innoatlas.lexicon.build_divisions
 
 The derived file keeps code, name, level (province/city/county), parent
 code and the short form used in running text (重庆 for 重庆市).
@@ -20,7 +20,7 @@ from pathlib import Path
 
 log = logging.getLogger(__name__)
 
-OUT = Path(__file__).resolve().parents[1] / "data" / "divisions.csv"
+OUT = Path(__file__).resolve().parent / "data" / "divisions.csv"
 
 # Longest first: the first suffix that matches is stripped for the short form.
 _SUFFIXES = (

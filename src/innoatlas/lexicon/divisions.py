@@ -1,0 +1,27 @@
+"""China's administrative divisions (data/divisions.csv, see build_divisions)."""
+
+from __future__ import annotations
+
+import csv
+import functools
+from dataclasses import dataclass
+
+from innoatlas.lexicon.files import data_text
+
+
+@dataclass
+class Division:
+    code: str
+    name: str
+    level: str  # province, city, county
+    parent: str | None
+    short: str | None
+
+
+@functools.lru_cache(maxsize=1)
+def load_divisions() -> dict[str, Division]:
+    rows = csv.DictReader(data_text("divisions.csv").splitlines())
+    return {
+        r["code"]: Division(r["code"], r["name"], r["level"], r["parent"] or None, r["short"] or None)
+        for r in rows
+    }

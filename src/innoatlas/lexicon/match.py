@@ -1,0 +1,56 @@
+"""Find every region, zone and industry name of the lists in a text.
+
+One Aho-Corasick automaton over all names, built once.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import ahocorasick
+
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.zones import zone_names
+
+# Division names that are ordinary words in running text (城区 of 阳泉, 郊区 of 铜陵).
+_COMMON_WORD_PLACES = frozenset({"城区", "郊区", "矿区", "新区", "市中区", "城中区", "开发区"})
+
+# Kinds of lexicon entries; the extractor uses them for typing and priority.
+REGION_FULL, REGION_SHORT, ZONE, INDUSTRY = "region", "region_short", "zone", "industry"
+
+
+@dataclass(frozen=True)
+class LexEntry:
+    kind: str
+    key: str  # division code, canonical zone name or the industry term
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon_automaton() -> ahocorasick.Automaton:
+    """One automaton over region, zone and industry names; values are (text, [LexEntry])."""
+    table: dict[str, list[LexEntry]] = {}
+    for div in load_divisions().values():
+        if div.name in _COMMON_WORD_PLACES:
+            continue
+        table.setdefault(div.name, []).append(LexEntry(REGION_FULL, div.code))
+        if div.short:
+            table.setdefault(div.short, []).append(LexEntry(REGION_SHORT, div.code))
+    for written, canonical in zone_names().items():
+        table.setdefault(written, []).insert(0, LexEntry(ZONE, canonical))
+    for term in load_industries()[0]:
+        table.setdefault(term, []).append(LexEntry(INDUSTRY, term))
+    automaton = ahocorasick.Automaton()
+    for text, entries in table.items():
+        automaton.add_word(text, (text, entries))
+    automaton.make_automaton()
+    return automaton
+
+
+def find_lexicon(text: str) -> list[tuple[int, int, list[LexEntry]]]:
+    """All (start, end, entries) occurrences of vocabulary names in `text`."""
+    out = []
+    for end, (word, entries) in lexicon_automaton().iter(text):
+        out.append((end + 1 - len(word), end + 1, entries))
+    return out

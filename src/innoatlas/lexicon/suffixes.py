@@ -1,0 +1,42 @@
+"""Naming forms of organisations (data/org_suffixes.yaml): suffix -> entity type."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+import yaml
+
+from innoatlas.lexicon.files import data_text
+
+
+@dataclass(frozen=True)
+class SuffixData:
+    suffixes: dict[str, str]
+    max_len: int
+    generic: frozenset[str]
+    left_stop: frozenset[str]
+    categories: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def load_suffixes() -> SuffixData:
+    data = yaml.safe_load(data_text("org_suffixes.yaml"))
+    suffixes = {str(k): v for k, v in data["suffixes"].items()}
+    return SuffixData(
+        suffixes,
+        max(map(len, suffixes)),
+        frozenset(data["generic"]),
+        frozenset(data["left_stop"]),
+        frozenset(data["categories"]),
+    )
+
+
+def suffix_type(name: str) -> tuple[str, str] | None:
+    """(suffix, type) of the longest known suffix `name` ends with."""
+    data = load_suffixes()
+    for k in range(min(data.max_len, len(name)), 0, -1):
+        t = data.suffixes.get(name[-k:])
+        if t is not None:
+            return name[-k:], t
+    return None
