@@ -12,16 +12,21 @@
 6. resolve mentions to canonical entities (resolve.resolve_document)
 7. write the document and its facts in one transaction (store)
 
+Steps 1-4 and 7 run in this process, in input order; 5 and 6 run ahead in
+`IngestOptions.workers` processes (innoatlas.workers), so the result does
+not depend on the number of workers.
+
 `extract_paths` runs stages 1, 2 and 5 only, for `innoatlas extract`.
 """
 
 from __future__ import annotations
 
 import logging
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from innoatlas.documents import prepare_document, read_paths
 from innoatlas.documents.model import Document, RawDocument
@@ -30,6 +35,7 @@ from innoatlas.extract import extract_document, to_annotation
 from innoatlas.extract.model import Extraction
 from innoatlas.resolve import CanonicalEntity, Resolution, resolve_document
 from innoatlas.store import DocumentWrite, Facts, Store
+from innoatlas.workers import Deferred, InlineRunner, PoolRunner, runner_for
 
 log = logging.getLogger(__name__)
 
@@ -40,6 +46,7 @@ STATUSES = ("new", "unchanged", "changed", "duplicate", "failed")
 class IngestOptions:
     extract: bool = True  # False stores documents only (benchmarks of reading and storing)
     dedup: bool = True
+    workers: int = 1  # extraction processes; 1 extracts in this process (see workers.py)
 
 
 @dataclass
@@ -100,11 +107,12 @@ def ingest_paths(
     duplicates = DuplicateFinder(store) if options.dedup else None
     report = IngestReport()
     # Absolute sources: the same file ingested from another directory is still "unchanged".
-    for item in read_paths([str(Path(p).resolve()) for p in paths]):
-        outcome = ingest_item(item, store, options, duplicates)
-        report.outcomes.append(outcome)
-        if on_outcome is not None:
-            on_outcome(outcome)
+    items = read_paths([str(Path(p).resolve()) for p in paths])
+    with runner_for(options.workers) as runner:
+        for outcome in ingest_items(items, store, options, duplicates, runner):
+            report.outcomes.append(outcome)
+            if on_outcome is not None:
+                on_outcome(outcome)
     refresh_search_index(store, report)
     return report
 
@@ -120,52 +128,143 @@ def refresh_search_index(store: Store, report: IngestReport) -> None:
         index_documents(store, written)
 
 
+@dataclass
+class Plan:
+    """What ingesting one input will do, decided in input order before its facts are extracted."""
+
+    outcome: DocumentOutcome
+    write: DocumentWrite | None = None  # None: nothing to write (failed, unchanged)
+    facts: Any = None  # the extraction job, when there is one
+    duplicate_ref: int | str | None = None  # the original, by id or by key if not yet written
+    planned_key: str | None = None  # this document's key in the duplicate index until written
+    same_as: Plan | None = None  # an earlier input of this ingest with the same source and content
+
+
+def ingest_items(
+    items: Iterable[RawDocument | DocumentError],
+    store: Store,
+    options: IngestOptions,
+    duplicates: DuplicateFinder | None,
+    runner: InlineRunner | PoolRunner,
+) -> Iterator[DocumentOutcome]:
+    """Plan each input in order, extract ahead in the runner's workers, write in input order.
+
+    Planning (unchanged? duplicate of what?) depends only on the inputs
+    before, so with the writes in input order the result is the same for
+    any number of workers.
+    """
+    window: deque[Plan] = deque()
+    seen: dict[str, Plan] = {}
+    for item in items:
+        window.append(plan_item(item, store, options, duplicates, runner, seen))
+        while len(window) > runner.window:
+            yield commit_plan(window.popleft(), store, options, duplicates)
+    while window:
+        yield commit_plan(window.popleft(), store, options, duplicates)
+
+
 def ingest_item(
     item: RawDocument | DocumentError,
     store: Store,
     options: IngestOptions,
     duplicates: DuplicateFinder | None,
 ) -> DocumentOutcome:
+    """Ingest one input in this process."""
+    plan = plan_item(item, store, options, duplicates, InlineRunner(), {})
+    return commit_plan(plan, store, options, duplicates)
+
+
+def plan_item(item, store, options, duplicates, runner, seen) -> Plan:
     if isinstance(item, DocumentError):
         log.warning("%s", item)
         reason = f"{item.problem} ({item.hint})" if item.hint else item.problem
-        return DocumentOutcome(item.source, Path(item.source).name, "failed", reason=reason)
+        return Plan(DocumentOutcome(item.source, Path(item.source).name, "failed", reason=reason))
     try:
-        return ingest_document(prepare_document(item), store, options, duplicates)
-    except InnoatlasError as e:
-        log.warning("%s: %s", item.source, e)
-        return DocumentOutcome(item.source, item.name, "failed", reason=str(e))
-    except Exception as e:  # a bug in one stage must not stop a batch of 300 files
-        log.exception("%s: cannot be ingested", item.source)
-        return DocumentOutcome(
-            item.source, item.name, "failed", reason=f"internal error: {type(e).__name__}: {e}"
-        )
+        return plan_document(prepare_document(item), store, options, duplicates, runner, seen)
+    except Exception as e:
+        return Plan(failed_outcome(item.source, item.name, e))
 
 
-def ingest_document(
-    doc: Document, store: Store, options: IngestOptions, duplicates: DuplicateFinder | None
-) -> DocumentOutcome:
-    stored = store.find_source(doc.source)
+def failed_outcome(source: str, name: str, error: Exception) -> DocumentOutcome:
+    if isinstance(error, InnoatlasError):
+        log.warning("%s: %s", source, error)
+        return DocumentOutcome(source, name, "failed", reason=str(error))
+    # a bug in one stage must not stop a batch of 300 files
+    log.error("%s: cannot be ingested", source, exc_info=error)
+    return DocumentOutcome(source, name, "failed", reason=f"internal error: {type(error).__name__}: {error}")
+
+
+def plan_document(
+    doc: Document,
+    store: Store,
+    options: IngestOptions,
+    duplicates: DuplicateFinder | None,
+    runner: InlineRunner | PoolRunner,
+    seen: dict[str, Plan],
+) -> Plan:
     outcome = DocumentOutcome(doc.source, doc.name, "new", characters=len(doc.body))
+    earlier = seen.get(doc.source)
+    if (
+        earlier is not None
+        and earlier.write is not None
+        and earlier.write.doc.content_hash == doc.content_hash
+    ):
+        outcome.status = "unchanged"  # named twice in one ingest
+        return Plan(outcome, same_as=earlier)
+    stored = store.find_source(doc.source)
     if stored is not None:
         outcome.document_id = stored[0]
         if stored[1] == doc.content_hash:
             outcome.status = "unchanged"
-            return outcome
+            return Plan(outcome)
         outcome.status = "changed"
-    item = DocumentWrite(doc)
+    plan = Plan(outcome, DocumentWrite(doc))
     if duplicates is not None:
-        item.minhash = duplicates.signature(doc)
+        plan.write.minhash = duplicates.signature(doc)
         match = duplicates.find(doc, own_id=outcome.document_id)
         if match is not None:
-            item.duplicate_of_id, item.duplicate_kind = match
-            outcome.status = "duplicate"
-            outcome.duplicate_of_id, outcome.duplicate_kind = match
-    if item.duplicate_of_id is None and options.extract:
-        item.facts = extract_facts(doc)
+            plan.duplicate_ref, plan.write.duplicate_kind = match
+            outcome.status, outcome.duplicate_kind = "duplicate", match[1]
+        else:
+            plan.planned_key = duplicates.add_planned(doc, own_id=outcome.document_id)
+    if plan.duplicate_ref is None and options.extract:
+        plan.facts = runner.submit(extract_facts, doc)
+    seen[doc.source] = plan
+    return plan
+
+
+def commit_plan(
+    plan: Plan, store: Store, options: IngestOptions, duplicates: DuplicateFinder | None
+) -> DocumentOutcome:
+    """Write what `plan` decided, once its facts are in; returns the input's outcome."""
+    if plan.same_as is not None:
+        plan.outcome.document_id = plan.same_as.outcome.document_id
+    if plan.write is None:
+        return plan.outcome
+    try:
+        return write_plan(plan, store, options, duplicates)
+    except Exception as e:
+        if duplicates is not None and plan.planned_key is not None:
+            duplicates.settle(plan.planned_key, None)
+        return failed_outcome(plan.outcome.source, plan.outcome.name, e)
+
+
+def write_plan(
+    plan: Plan, store: Store, options: IngestOptions, duplicates: DuplicateFinder | None
+) -> DocumentOutcome:
+    item, outcome = plan.write, plan.outcome
+    if plan.duplicate_ref is not None and duplicates is not None:
+        item.duplicate_of_id = duplicates.resolve(plan.duplicate_ref)
+        if item.duplicate_of_id is None:  # its original could not be written: this one is the original
+            outcome.status = "changed" if outcome.document_id is not None else "new"
+            outcome.duplicate_kind = item.duplicate_kind = None
+            plan.facts = Deferred(extract_facts, item.doc) if options.extract else None
+        outcome.duplicate_of_id = item.duplicate_of_id
+    if plan.facts is not None:
+        item.facts = plan.facts.get()
     outcome.document_id = store.write_document(item)
-    if duplicates is not None and item.duplicate_of_id is None:
-        duplicates.add(outcome.document_id, doc)
+    if duplicates is not None and plan.planned_key is not None:
+        duplicates.settle(plan.planned_key, outcome.document_id)
     return outcome
 
 
@@ -192,6 +291,8 @@ class DuplicateFinder:
     def __init__(self, store: Store):
         self.store = store
         self.index = self._load_index()
+        self._planned = 0
+        self._written: dict[str, int | None] = {}
 
     def _load_index(self):
         try:
@@ -221,8 +322,12 @@ class DuplicateFinder:
 
         return minhash_bytes(doc)
 
-    def find(self, doc: Document, own_id: int | None) -> tuple[int, str] | None:
-        """(original id, 'exact' | 'near') of a stored original `doc` repeats, if any."""
+    def find(self, doc: Document, own_id: int | None) -> tuple[int | str, str] | None:
+        """(original, 'exact' | 'near') of an original `doc` repeats, if any.
+
+        The original is a stored document's id, or the key of one planned
+        earlier in this ingest and not yet written (see resolve).
+        """
         exact = self.store.find_exact_duplicate(doc.content_hash, doc.source)
         if exact is not None:
             return exact, "exact"
@@ -231,15 +336,27 @@ class DuplicateFinder:
         match = self.index.find(doc)
         if match is None or match.key == str(own_id):  # its own earlier version is not a duplicate
             return None
-        return int(match.key), match.kind
+        return (int(match.key) if match.key.isdigit() else match.key), match.kind
 
-    def add(self, document_id: int, doc: Document) -> None:
+    def add_planned(self, doc: Document, own_id: int | None) -> str | None:
+        """Count `doc` as an original from now on; returns its key until it is written, if new."""
         if self.index is None:
-            return
-        remove = getattr(self.index, "remove", None)
-        if remove is not None:
-            remove(str(document_id))  # a changed document's old signature
-        self.index.add(str(document_id), doc)
+            return None
+        if own_id is not None:  # a changed document keeps its key (and its earlier signature)
+            self.index.add(str(own_id), doc)
+            return None
+        self._planned += 1
+        key = f"planned:{self._planned}"
+        self.index.add(key, doc)
+        return key
+
+    def settle(self, key: str, document_id: int | None) -> None:
+        """The planned document of `key` is written as `document_id` (None: it failed)."""
+        self._written[key] = document_id
+
+    def resolve(self, ref: int | str) -> int | None:
+        """The id of the original `find` named (None if it could not be written)."""
+        return ref if isinstance(ref, int) else self._written.get(ref)
 
 
 def example_corpus() -> Path:

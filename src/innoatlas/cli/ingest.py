@@ -21,10 +21,23 @@ def ingest(
     silent: Annotated[
         bool, typer.Option("--silent", help="No progress bar and no summary; errors only.")
     ] = False,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            "--workers",
+            min=1,
+            help="Extraction processes (default: one per core, fewer for a handful of files).",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Read, clean, extract and store documents; re-ingesting an unchanged file changes nothing."""
-    from innoatlas.pipeline import count_inputs, ingest_paths
+    from innoatlas.pipeline import IngestOptions, count_inputs, ingest_paths
     from innoatlas.store import open_store
+    from innoatlas.workers import auto_workers
+
+    total = count_inputs(paths)
+    options = IngestOptions(workers=workers or auto_workers(total))
 
     with open_store(db) as store:
         with Progress(
@@ -37,14 +50,14 @@ def ingest(
             transient=True,
             disable=silent,
         ) as progress:
-            task = progress.add_task("", total=count_inputs(paths))
+            task = progress.add_task("", total=total)
 
             def show(outcome) -> None:
                 if outcome.status == "failed":
                     progress.console.print(f"error: {outcome.source}: {outcome.reason}", markup=False)
                 progress.update(task, advance=1, description=outcome.name)
 
-            report = ingest_paths(paths, store, on_outcome=show)
+            report = ingest_paths(paths, store, options, on_outcome=show)
         if not silent:
             render_report(report, store.url)
     raise typer.Exit(1 if report.failures else 0)
