@@ -14,7 +14,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis import AnalysisError
-from innoatlas.web.app import get_session
+from innoatlas.web.deps import get_session
 
 router = APIRouter(prefix="/api/analysis", tags=["analysis"])
 DB = Annotated[Session, Depends(get_session)]

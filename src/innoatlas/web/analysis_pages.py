@@ -14,7 +14,8 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from innoatlas.web import analysis_api as api
-from innoatlas.web.app import get_session
+from innoatlas.web.deps import get_session
+from innoatlas.web.deps import render as render_page
 from innoatlas.web.i18n import pick_language, translate
 
 router = APIRouter(include_in_schema=False)
@@ -94,8 +95,6 @@ def make_label(lang: str):
 
 
 def render(request: Request, template: str, api_url: str, **context) -> HTMLResponse:
-    from innoatlas.web.pages import render as render_page
-
     lang = pick_language(request.query_params.get("lang"))
     return render_page(request, template, a=make_label(lang), api=api_url, **context)
 

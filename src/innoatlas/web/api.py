@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 from innoatlas.store import queries
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import search as search_module
-from innoatlas.web.app import get_session
+from innoatlas.web.deps import get_session
 
 
 class DataResponse(JSONResponse):

@@ -12,62 +12,18 @@ from urllib.parse import urlencode
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
-from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy.orm import Session
 
-from innoatlas import __version__
 from innoatlas.store import queries
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import search as search_module
-from innoatlas.web.app import WEB_DIR, get_session
+from innoatlas.web.deps import get_session, render
 from innoatlas.web.highlight import cut_pieces
-from innoatlas.web.i18n import pick_language, translate
 
 router = APIRouter(include_in_schema=False)
 DB = Annotated[Session, Depends(get_session)]
 Offset = Annotated[int, Query(ge=0)]
 PAGE_SIZE = 20
-
-_env = Environment(
-    loader=FileSystemLoader(WEB_DIR / "templates"),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-)
-
-
-def render(request: Request, template: str, **context) -> HTMLResponse:
-    return HTMLResponse(render_text(request, template, **context))
-
-
-def render_text(request: Request, template: str, **context) -> str:
-    lang = pick_language(request.query_params.get("lang"))
-
-    def link(path: str, **params) -> str:
-        """A URL that keeps the interface language; None parameters are left out."""
-        query = {k: v for k, v in params.items() if v is not None and v != ""}
-        if lang != "zh":
-            query["lang"] = lang
-        return path + ("?" + urlencode(query) if query else "")
-
-    other = "en" if lang == "zh" else "zh"
-    switch = {k: v for k, v in request.query_params.items() if k != "lang"}
-    if other != "zh":
-        switch["lang"] = other
-    return _env.get_template(template).render(
-        request=request,
-        lang=lang,
-        t=lambda key: translate(key, lang),
-        link=link,
-        version=__version__,
-        switch_url=request.url.path + ("?" + urlencode(switch) if switch else ""),
-        **context,
-    )
-
-
-def render_error(request: Request, error: dict) -> str:
-    return render_text(request, "error.html", error=error)
 
 
 @router.get("/", response_class=HTMLResponse)

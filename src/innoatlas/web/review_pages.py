@@ -19,8 +19,7 @@ from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
 from innoatlas.review.log import list_actions
 from innoatlas.store import queries
 from innoatlas.store.schema import Entity
-from innoatlas.web.app import get_session
-from innoatlas.web.pages import render
+from innoatlas.web.deps import get_session, render
 
 router = APIRouter(include_in_schema=False)
 DB = Annotated[Session, Depends(get_session)]
