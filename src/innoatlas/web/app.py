@@ -8,23 +8,20 @@ JSON API call the same functions of store/queries.py.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
-from fastapi.staticfiles import StaticFiles
 from sqlalchemy.exc import DataError
-from sqlalchemy.orm import Session
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from innoatlas import __version__
 from innoatlas.store.queries import NotFoundError
+from innoatlas.web.assets import add_assets
+from innoatlas.web.deps import render_error
 
 log = logging.getLogger(__name__)
 
-WEB_DIR = Path(__file__).parent
 ERROR_CODES = {
     400: "bad_request",
     401: "unauthorized",
@@ -60,9 +57,11 @@ def create_app(store_or_url) -> FastAPI:
         title="innoatlas",
         version=__version__,
         description="A sourced knowledge base of regional S&T innovation: every figure links to its source.",
+        docs_url=None,  # served from the package by web/assets.py, not from a CDN
+        redoc_url=None,
     )
     app.state.store = store
-    app.mount("/static", StaticFiles(directory=WEB_DIR / "static"), name="static")
+    add_assets(app)
     app.include_router(api.router)
     app.include_router(review_api.router)
     app.include_router(review_pages.router)
@@ -79,11 +78,6 @@ def _open(store_or_url):
     from innoatlas.store.database import open_store
 
     return open_store(store_or_url)
-
-
-def get_session(request: Request) -> Iterator[Session]:
-    with request.app.state.store.session() as session:
-        yield session
 
 
 def _add_error_handlers(app: FastAPI) -> None:
@@ -119,6 +113,4 @@ def respond_error(request: Request, status: int, message: str, detail: list | No
     body = error_body(status, message, detail)
     if request.url.path.startswith("/api"):
         return JSONResponse(body, status_code=status)
-    from innoatlas.web.pages import render_error
-
     return HTMLResponse(render_error(request, body["error"]), status_code=status)
