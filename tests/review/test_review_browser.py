@@ -2,62 +2,29 @@
 
 from __future__ import annotations
 
-import shutil
-import socket
-import threading
-import time
-
 import pytest
 
 from innoatlas.auth import add_user
 from innoatlas.web.app import create_app
+from tests.browser import launch_chromium, new_page, serve_app
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
-SERVER_START_TIMEOUT_S = 10
-TIMEOUT_MS = 10_000
 PASSWORD = "a long review passphrase"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 @pytest.fixture
 def live_url(kb, tokens):
-    import uvicorn
-
     with kb.transaction() as session:
         add_user(session, "li.na", "editor", PASSWORD)
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(kb), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + SERVER_START_TIMEOUT_S
-    while not server.started:
-        if time.monotonic() > deadline:
-            pytest.fail("uvicorn did not start")
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=5)
+    with serve_app(create_app(kb)) as url:
+        yield url
 
 
 @pytest.fixture
 def page():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
-        page = browser.new_context(locale="zh-CN").new_page()
-        page.set_default_timeout(TIMEOUT_MS)
+    with launch_chromium() as browser, new_page(browser) as page:
         yield page
-        browser.close()
 
 
 def row_of(page, quote: str):

@@ -17,13 +17,12 @@ from sqlalchemy import text
 
 from innoatlas.pipeline import ingest_paths
 from innoatlas.store import open_store
+from tests.browser import launch_chromium, new_page
 from tests.conftest import EXAMPLES
 from tests.robustness.live import live_server
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
 TIMEOUT_MS = 15_000
 
 HOSTILE_TEXT = """测试科技园区动态<script>alert('title')</script>
@@ -80,25 +79,15 @@ def hostile_ids(store) -> dict:
 
 @pytest.fixture(scope="module")
 def browser():
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    if shutil.which(CHROMIUM) is None:
-        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium fonts-noto-cjk)")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS, headless=True)
+    with launch_chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
-    page = context.new_page()
-    page.set_default_timeout(TIMEOUT_MS)
-    page.dialogs = []
-    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-    page.add_init_script(PARSES)
-    yield page
-    context.close()
+    with new_page(browser, timeout_ms=TIMEOUT_MS) as page:
+        page.add_init_script(PARSES)
+        yield page
 
 
 def pages_showing_it(ids: dict) -> list[str]:
