@@ -46,6 +46,8 @@ SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 # Places and fields are what actors share, not actors: left out unless asked for.
 DEFAULT_EXCLUDED_TYPES = ("industry",)
 LOUVAIN_SEED = 0
+# Documents read per round trip when co-mentions need their texts.
+DOCUMENTS_PER_FETCH = 20
 
 
 @dataclass
@@ -120,8 +122,12 @@ def add_co_mention_edges(session: Session, entities: dict, edges: dict) -> None:
     for document_id, entity_id, start in rows:
         if entity_id in entities:
             by_document[document_id].append((start, entity_id))
-    documents = session.scalars(
-        select(Document).where(Document.id.in_(by_document), Document.duplicate_of_id.is_(None))
+    # One document's text at a time (only `norm`, streamed): memory stays
+    # that of the longest document, not of the whole base.
+    documents = session.execute(
+        select(Document.id, Document.name, Document.outlet, Document.published, Document.norm)
+        .where(Document.id.in_(by_document), Document.duplicate_of_id.is_(None))
+        .execution_options(yield_per=DOCUMENTS_PER_FETCH)
     )
     for doc in documents:
         for sentence, ids in sentences_with_entities(doc.norm, by_document[doc.id]):

@@ -16,7 +16,7 @@ from collections import defaultdict
 from datetime import date
 
 from sqlalchemy import Select, and_, false, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session, aliased, undefer
 
 from innoatlas.errors import NotFoundError
 from innoatlas.resolve.economic import load_economic_regions
@@ -617,7 +617,7 @@ def list_documents(
 
 def get_document(session: Session, document_id: int) -> dict:
     """One document with its text, extractions and their spans (norm and original offsets)."""
-    doc = session.get(Document, document_id)
+    doc = session.get(Document, document_id, options=[undefer("*")])  # the text is shown here
     if doc is None:
         raise NotFoundError("document", document_id)
     mentions = session.execute(

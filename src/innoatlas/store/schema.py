@@ -55,12 +55,16 @@ class Document(Base):
     published: Mapped[date | None] = mapped_column(Date, index=True)
     published_precision: Mapped[str] = mapped_column(String(10), default="unknown")
     script: Mapped[str] = mapped_column(String(4))  # Hans / Hant
-    original: Mapped[str] = mapped_column(Text)
-    body: Mapped[str] = mapped_column(Text)
-    norm: Mapped[str] = mapped_column(Text)
-    norm_to_original: Mapped[list] = mapped_column(JSON)
+    # The text and its offset map are loaded only when read: a query about
+    # facts joins documents for their names and dates, and loading a long
+    # text (and its offset map, a list of ints) once per fact row made one
+    # 100,000-character report cost gigabytes.
+    original: Mapped[str] = mapped_column(Text, deferred=True)
+    body: Mapped[str] = mapped_column(Text, deferred=True)
+    norm: Mapped[str] = mapped_column(Text, deferred=True)
+    norm_to_original: Mapped[list] = mapped_column(JSON, deferred=True)
     content_hash: Mapped[str] = mapped_column(String(64), index=True)
-    minhash: Mapped[bytes | None] = mapped_column(LargeBinary)
+    minhash: Mapped[bytes | None] = mapped_column(LargeBinary, deferred=True)
     duplicate_of_id: Mapped[int | None] = mapped_column(
         ForeignKey("documents.id", ondelete="SET NULL"), index=True
     )
