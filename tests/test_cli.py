@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 from typer.testing import CliRunner
@@ -181,3 +184,62 @@ def test_demo_ingests_the_example_corpus(run, examples, tmp_path):
     assert result.exit_code == 0, result.output
     assert (tmp_path / "innoatlas-demo.db").exists()
     assert "ingested into sqlite:///innoatlas-demo.db" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["docs"],
+        ["stats"],
+        ["entity", "两江新区"],
+        ["timeline", "两江协同创新区", "--conflicts"],
+        ["network"],
+        ["review", "log"],
+        ["user", "list"],
+    ],
+)
+def test_a_read_only_command_on_a_missing_database_fails_and_creates_nothing(run, tmp_path, command):
+    result = run(*command, "--db", "missing.db")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "error: no knowledge base at missing.db: the file does not exist "
+        "(build one with `innoatlas ingest PATH... --db missing.db` or `innoatlas demo`, or give --db)\n"
+    )
+    assert not (tmp_path / "missing.db").exists()
+
+
+def test_a_damaged_pdf_gets_our_one_line_and_none_of_the_parser_warnings(run, inputs):
+    from reportlab.pdfgen import canvas
+
+    path = inputs / "moved-xref.pdf"
+    page = canvas.Canvas(str(path))
+    page.drawString(100, 750, "Annual report")
+    page.save()
+    data = path.read_bytes()
+    # A wrong startxref offset: pypdf recovers, and logs warnings about it.
+    path.write_bytes(data[: data.rindex(b"startxref")] + b"startxref\n12\n%%EOF\n")
+    (inputs / "cut.pdf").write_bytes(data[: len(data) // 2])
+    # A real process: pytest's log capture would otherwise swallow what Python prints on stderr.
+    for workers in ("1", "2"):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "innoatlas",
+                "ingest",
+                str(inputs),
+                "--silent",
+                "--workers",
+                workers,
+                "--db",
+                f"kb{workers}.db",
+            ],
+            cwd=inputs.parent,
+            capture_output=True,
+            text=True,
+            env={k: v for k, v in os.environ.items() if k != "INNOATLAS_DB"},
+        )
+        assert result.stderr.splitlines() == [
+            f"error: {inputs / 'cut.pdf'}: broken PDF (Stream has ended unexpectedly) "
+            "(open it in a PDF reader and save it again)"
+        ], workers

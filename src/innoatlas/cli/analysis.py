@@ -50,7 +50,7 @@ def timeline(
     from innoatlas.analysis.timeline import build_timeline, find_all_conflicts
     from innoatlas.store import open_store
 
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         if conflicts or not subject:
             result = find_all_conflicts(session)
             print_json(result) if as_json else render_conflicts(result)
@@ -131,7 +131,7 @@ def chain(
     from innoatlas.analysis.chains import four_chain_profile
     from innoatlas.store import open_store
 
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         if four:
             result = four_chain_profile(session, region or industry)
             print_json(result) if as_json else render_four_chains(result)
@@ -212,7 +212,7 @@ def network(
     from innoatlas.store import open_store
 
     options = NetworkOptions(region=region, entity=entity, top=top, co_mentions=not no_co_mentions)
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         result = analyse_network(session, options)
     if as_json:
         print_json(result)
@@ -275,7 +275,7 @@ def compare(
     from innoatlas.analysis.compare import compare_units
     from innoatlas.store import open_store
 
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         result = compare_units(session, units, metric)
     if as_json:
         print_json(result)
@@ -333,7 +333,7 @@ def index(
         draws=draws,
         seed=seed,
     )
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         result = compute_index(session, options)
     if as_json:
         print_json(result)
@@ -395,7 +395,7 @@ def export(
     from innoatlas.store import open_store
 
     fmt = fmt or out_path.suffix.lstrip(".").lower()
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         count = export_to(
             session, what, fmt, out_path, subject=subject, industry=industry, region=region, units=unit
         )

@@ -18,7 +18,7 @@ def docs(
     """List the documents, or show one: metadata and cleaned body."""
     from innoatlas.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         if ref is None:
             render_list(store.list_documents())
         else:

@@ -22,7 +22,7 @@ def entity(
     """Profile of an entity: aliases, parent, region, relations with quotes, indicators, documents."""
     from innoatlas.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         render_profile(store.entity_profile(name))
 
 

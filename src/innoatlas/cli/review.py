@@ -23,7 +23,7 @@ def show_log(
     user: Annotated[str | None, typer.Option("--user", help="Only this user's actions.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 50,
     as_json: Annotated[
-        bool, typer.Option("--json", help="One JSON object per line, with before and after.")
+        bool, typer.Option("--json", help="A JSON array of the actions, with before and after ([] when there are none).")
     ] = False,
     db: DbOption = None,
 ) -> None:
@@ -31,11 +31,10 @@ def show_log(
     from innoatlas.review.log import list_actions
     from innoatlas.store import open_store
 
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         page = list_actions(session, target=target, user=user, limit=limit)
     if as_json:
-        for item in page["items"]:
-            out.print(json.dumps(item, ensure_ascii=False), markup=False)
+        out.print(json.dumps(page["items"], ensure_ascii=False, indent=2), markup=False)
         return
     table = Table("id", "at", "user", "action", "target", "fact", "reason", "undone")
     for a in page["items"]:
@@ -89,7 +88,7 @@ def export_gold(
     from innoatlas.review.export import write_gold
     from innoatlas.store import open_store
 
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         paths = write_gold(session, out_dir, all_facts=all_facts)
     err.print(f"wrote {len(paths)} gold files to {out_dir}")
 
@@ -112,6 +111,6 @@ def export_facts(
 
     if target not in FACT_TARGETS:
         raise fail(f"--target must be one of {', '.join(FACT_TARGETS)}, not {target!r}")
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         count = write_rows(export_facts(session, target, reviewed_only), out_path)
     err.print(f"wrote {count} {target} to {out_path}")

@@ -12,7 +12,7 @@ def stats(db: DbOption = None) -> None:
     """Counts of documents, duplicates, entities by type, mentions, indicators and relations."""
     from innoatlas.store import open_store
 
-    with open_store(db) as store:
+    with open_store(db, create=False) as store:
         render_stats(store.stats(), store.url)
 
 

@@ -56,7 +56,7 @@ def list_(db: DbOption = None) -> None:
     from innoatlas.auth import list_users
     from innoatlas.store import open_store
 
-    with open_store(db) as store, store.session() as session:
+    with open_store(db, create=False) as store, store.session() as session:
         users = list_users(session)
     table = Table("user", "role", "password", "tokens", "created")
     for u in users:

@@ -44,17 +44,41 @@ def resolve_url(url: str | None = None) -> str:
     return url
 
 
-def open_store(url: str | None = None) -> Store:
-    """Open (creating if needed) the knowledge base at `url` and migrate it to head."""
+def open_store(url: str | None = None, create: bool = True) -> Store:
+    """Open the knowledge base at `url` and migrate it to head.
+
+    With `create` False (the read-only commands) a SQLite file that does not
+    exist is an error rather than a new empty base: a mistyped path would
+    otherwise answer every question with nothing.
+    """
     from innoatlas.store.migrate import upgrade_to_head
 
-    engine = create_store_engine(resolve_url(url))
+    url = resolve_url(url)
+    if not create:
+        check_exists(url)
+    engine = create_store_engine(url)
     try:
         upgrade_to_head(engine)
     except SQLAlchemyError as e:
         engine.dispose()
         raise StoreError(f"cannot open the database {engine.url!r}: {_first_line(e)} ({URL_HINT})") from e
     return Store(engine)
+
+
+def check_exists(url: str) -> None:
+    """StoreError unless `url` is a SQLite file that exists, or a server database (the server says)."""
+    try:
+        parsed = make_url(url)
+    except ArgumentError:
+        return  # create_store_engine says what is wrong with the URL
+    if parsed.get_backend_name() != "sqlite":
+        return
+    database = parsed.database
+    if database and database != ":memory:" and not Path(database).expanduser().is_file():
+        raise StoreError(
+            f"no knowledge base at {database}: the file does not exist "
+            f"(build one with `innoatlas ingest PATH... --db {database}` or `innoatlas demo`, or give --db)"
+        )
 
 
 def create_store_engine(url: str) -> Engine:
