@@ -138,3 +138,23 @@ def test_serve_refuses_a_public_address_without_authentication(run):
     assert result.exit_code == 1
     assert "refusing to serve on 0.0.0.0" in result.stderr
     assert "--allow-insecure" in result.stderr
+
+
+def test_serve_on_a_busy_port_fails_first_with_one_line(run):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen(1)
+        port = taken.getsockname()[1]
+        result = run("serve", "--db", "kb.db", "--port", port)
+    assert result.exit_code == 1
+    assert result.stdout == ""  # nothing announced before the refusal
+    assert result.stderr == (
+        f"error: cannot serve on 127.0.0.1:{port}: the port is in use (stop the other server or pick --port)\n"
+    )
+
+
+def test_serve_refusing_a_public_address_announces_nothing(run):
+    result = run("serve", "--db", "kb.db", "--host", "0.0.0.0", "--port", free_port())
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert len(result.stderr.splitlines()) == 1

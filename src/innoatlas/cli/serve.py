@@ -34,13 +34,14 @@ def serve(
 
 
 def serve_url(url: str, host: str, port: int, allow_insecure: bool = False) -> None:
-    """Print where the UI is, then serve it (shared with `innoatlas demo`)."""
+    """Serve it, and say where the UI is once the port is ours (shared with `innoatlas demo`)."""
     from innoatlas.web.server import serve as run_server
 
-    out.print(
-        f"serving {url} at {browse_url(host, port)} (API docs at {browse_url(host, port)}docs; Ctrl-C stops)"
-    )
-    run_server(url, host, port, allow_insecure)
+    def announce(_store_url: str) -> None:
+        where = browse_url(host, port)
+        out.print(f"serving {url} at {where} (API docs at {where}docs; Ctrl-C stops)")
+
+    run_server(url, host, port, allow_insecure, on_ready=announce)
 
 
 def browse_url(host: str, port: int) -> str:

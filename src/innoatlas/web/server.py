@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import logging
+import socket
+from collections.abc import Callable
+
+from innoatlas.errors import InnoatlasError
 
 log = logging.getLogger(__name__)
 
@@ -11,16 +16,25 @@ DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8000
 
 
+class ServeError(InnoatlasError):
+    """The server cannot listen where it was asked to (port in use, no such address)."""
+
+
 def serve(
     url: str | None = None,
     host: str = DEFAULT_HOST,
     port: int = DEFAULT_PORT,
     allow_insecure: bool = False,
+    on_ready: Callable[[str], None] | None = None,
 ) -> None:
     """Serve the knowledge base at `url` (None: $INNOATLAS_DB or ./innoatlas.db) until interrupted.
 
-    A non-loopback `host` is refused (InsecureBindError) while no editor can
-    authenticate, unless `allow_insecure` says the caller means it.
+    Everything that can refuse runs before anything is announced: a
+    non-loopback `host` is refused (InsecureBindError) while no editor can
+    authenticate, unless `allow_insecure` says the caller means it, and the
+    socket is bound here (ServeError when the port is taken), so uvicorn
+    never starts on a port it cannot have. `on_ready(store_url)` is called
+    once the socket listens.
     """
     import uvicorn
 
@@ -31,6 +45,7 @@ def serve(
     store = open_store(url)
     try:
         check_bind(host, store, allow_insecure)
+        listener = bind_socket(host, port)
     except BaseException:
         store.close()
         raise
@@ -38,9 +53,36 @@ def serve(
     try:
         app = create_app(store)
         settle_memory()
-        uvicorn.run(app, host=host, port=port, log_level="info")
+        if on_ready is not None:
+            on_ready(store.url)
+        server = uvicorn.Server(uvicorn.Config(app, host=host, port=port, log_level="info"))
+        server.run(sockets=[listener])
     finally:
+        listener.close()
         store.close()
+
+
+def bind_socket(host: str, port: int) -> socket.socket:
+    """A listening socket on host:port, or a ServeError that says why not in one line."""
+    try:
+        infos = socket.getaddrinfo(host or None, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as e:
+        raise ServeError(f"cannot serve on {host}: unknown address ({e.strerror})") from None
+    family, kind, proto, _name, address = infos[0]
+    listener = socket.socket(family, kind, proto)
+    listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        listener.bind(address)
+        listener.listen(2048)
+    except OSError as e:
+        listener.close()
+        if e.errno == errno.EADDRINUSE:
+            raise ServeError(
+                f"cannot serve on {host}:{port}: the port is in use (stop the other server or pick --port)"
+            ) from None
+        raise ServeError(f"cannot serve on {host}:{port}: {e.strerror or e}") from None
+    listener.set_inheritable(True)
+    return listener
 
 
 def settle_memory() -> None:
