@@ -78,8 +78,8 @@ class PoolRunner:
         # spawn, not fork: the parent holds database connections and the
         # progress bar's thread, which a forked child must not inherit.
         context = multiprocessing.get_context("spawn")
-        level = logging.getLogger("innoatlas").getEffectiveLevel()
-        self.pool = context.Pool(workers, initializer=_start_worker, initargs=(level,))
+        levels = {name: logging.getLogger(name).getEffectiveLevel() for name in QUIET_LOGGERS}
+        self.pool = context.Pool(workers, initializer=_start_worker, initargs=(levels,))
 
     def submit(self, function: Callable, argument: Any):
         return self.pool.apply_async(function, (argument,))
@@ -95,8 +95,14 @@ class PoolRunner:
         self.pool.join()
 
 
-def _start_worker(level: int) -> None:
-    logging.getLogger("innoatlas").setLevel(level)  # as quiet as the parent
+# Loggers whose level a worker takes from the parent: ours, and pypdf's
+# (the CLI quiets its warnings about damaged PDFs, which a worker reads).
+QUIET_LOGGERS = ("innoatlas", "pypdf")
+
+
+def _start_worker(levels: dict[str, int]) -> None:
+    for name, level in levels.items():
+        logging.getLogger(name).setLevel(level)  # as quiet as the parent
 
 
 def runner_for(workers: int) -> InlineRunner | PoolRunner:

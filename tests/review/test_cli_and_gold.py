@@ -63,11 +63,16 @@ def first_indicator(store, quote: str) -> int:
         return session.scalar(select(Indicator.id).where(Indicator.quote == quote))
 
 
+def test_an_empty_review_log_is_an_empty_json_array(cli, kb):
+    logged = cli("review", "log", "--json")
+    assert (logged.exit_code, logged.stdout) == (0, "[]\n")
+
+
 def test_review_log_and_undo_from_the_cli(cli, client, kb):
     target = first_indicator(kb, "高新技术企业达到1500家")
     action = client.post(f"/api/review/indicators/{target}/correct", json={"changes": {"value": 1600}}).json()
     logged = cli("review", "log", "--json")
-    entry = json.loads(logged.stdout.splitlines()[0])
+    entry = json.loads(logged.stdout)[0]
     assert (entry["id"], entry["user"], entry["after"]["fields"]["value"]) == (
         action["id"],
         "analyst",
@@ -78,7 +83,7 @@ def test_review_log_and_undo_from_the_cli(cli, client, kb):
     done = cli("review", "undo", str(action["id"]), "--as", "analyst", "--reason", "typo")
     assert done.exit_code == 0, done.output
     assert client.get(f"/api/indicators/{target}").json()["value"] == 1500.0
-    assert json.loads(cli("review", "log", "--json").stdout.splitlines()[0])["undo_reason"] == "typo"
+    assert json.loads(cli("review", "log", "--json").stdout)[0]["undo_reason"] == "typo"
 
 
 def test_gold_export_has_the_annotation_shape_and_only_reviewed_facts(cli, client, kb, tmp_path):

@@ -40,5 +40,11 @@ def library_errors(command: Callable) -> Callable:
 
 
 def quiet_library_logs() -> None:
-    """The CLI reports problems itself; library warnings would repeat them."""
-    logging.getLogger("innoatlas").setLevel(logging.ERROR)
+    """The CLI reports problems itself; library warnings would repeat them.
+
+    pypdf logs its own warnings about damaged PDFs (with no handler, Python
+    prints them on stderr between our one-line errors): the reader already
+    turns a PDF it cannot read into one clear line.
+    """
+    for name in ("innoatlas", "pypdf"):
+        logging.getLogger(name).setLevel(logging.ERROR)
