@@ -7,14 +7,13 @@ the one long document, as they do after one long report is ingested.
 
 from __future__ import annotations
 
-import resource
 import subprocess
 
 from sqlalchemy import insert
 
 from innoatlas.store import open_store
 from innoatlas.store.schema import Document, Entity, Indicator, Mention, Relation
-from tests.robustness.kb import CLI, cli_env
+from tests.robustness.kb import CLI, cli_env, run_capped
 
 # A sentence written for these tests: two firms and a figure in each.
 SENTENCE = "甲{a}科技公司与乙{b}研究院合作建设平台，研发投入达到{v}亿元。"
@@ -107,17 +106,9 @@ def build_long_document_base(url: str, chars: int, facts: int) -> None:
         session.execute(insert(Mention), mentions)
 
 
-def run_with_memory_limit(
-    args: list[str], limit_bytes: int, timeout: float = 300
-) -> subprocess.CompletedProcess:
-    """Run the CLI with its address space capped at `limit_bytes` (past it, allocations fail)."""
-
-    def cap() -> None:
-        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
-
-    return subprocess.run(
-        [*CLI, *args], env=cli_env(), capture_output=True, text=True, timeout=timeout, preexec_fn=cap
-    )
+def run_with_memory_limit(args: list[str], limit_bytes: int) -> subprocess.CompletedProcess:
+    """Run the CLI with its address space capped at `limit_bytes`."""
+    return run_capped([*CLI, *args], limit_bytes)
 
 
 def peak_rss_mb(args: list[str], timeout: float = 600) -> tuple[float, subprocess.CompletedProcess]:

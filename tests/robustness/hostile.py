@@ -10,11 +10,14 @@ from __future__ import annotations
 import io
 import os
 import random
+import struct
 import zipfile
 import zlib
 from pathlib import Path
 
 SENTENCE = "两江新区今年新增高新技术企业120家，研发投入达到35亿元。"
+# What the lying Word file's document part really inflates to (it declares 1 kB).
+LYING_BOMB_MB = 700
 
 HOSTILE: dict[str, str | None] = {
     "binary.txt": "binary file, not text",
@@ -25,7 +28,10 @@ HOSTILE: dict[str, str | None] = {
     "bomb.pdf": "PDF refused: it exceeds pypdf's safety limits",
     "pages.pdf": "too many pages (5,000, the limit is 2,000)",
     "broken.pdf": "broken PDF",
-    "bomb.docx": "Word file refused: it unzips to 300 MB, the limit is 200 MB",
+    "bomb.docx": "Word file refused: it unzips to 300 MB, the limit is 32 MB",
+    "lying_bomb.docx": "broken Word file, cannot be parsed",
+    "huge_page.html": "HTML page too large (9.0 MB, the limit is 8 MB)",
+    "small_tags.html": "HTML page has too many elements (200,003, the limit is 50,000)",
     "broken.docx": "broken Word file, cannot be parsed",
     "mixed_encodings.txt": "cannot tell the text encoding",
     "gbk_labelled_utf8.html": None,
@@ -54,6 +60,9 @@ def write_hostile_corpus(folder: Path) -> Path:
         "pages.pdf": pdf_with_pages(5000),
         "broken.pdf": b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >>\nendobj\ntrailer <<",
         "bomb.docx": docx_bomb(300),
+        "lying_bomb.docx": lying_docx_bomb(LYING_BOMB_MB),
+        "huge_page.html": huge_page(9),
+        "small_tags.html": small_tags_page(200_000),
         "broken.docx": b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(4000)),
         "mixed_encodings.txt": SENTENCE.encode("utf-8") * 20 + "研发投入达到35亿元。\n".encode("gbk") * 20,
         "gbk_labelled_utf8.html": gbk_page_labelled_utf8(),
@@ -168,3 +177,83 @@ def docx_bomb(megabytes: int) -> bytes:
             for _ in range(megabytes):
                 part.write(b" " * (1024 * 1024))
     return buffer.getvalue()
+
+
+# The parts that lead a Word reader to word/document.xml.
+DOCX_PACKAGE = {
+    "[Content_Types].xml": (
+        b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+        b'<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+        b'<Override PartName="/word/document.xml" ContentType="application/'
+        b'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+    ),
+    "_rels/.rels": (
+        b'<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        b'<Relationship Id="rId1" Target="word/document.xml" Type="http://schemas.openxmlformats.org/'
+        b'officeDocument/2006/relationships/officeDocument"/></Relationships>'
+    ),
+}
+
+
+def lying_docx_bomb(megabytes: int) -> bytes:
+    """A .docx whose document part declares 1 kB and inflates to `megabytes` MB of spaces.
+
+    The deflate stream is one fully flushed block of 1 MB of spaces repeated:
+    each such block stands alone, so the repeat is a valid stream.
+    """
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(b" " * (1024 * 1024)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    stream = block * megabytes + zlib.compressobj(9, zlib.DEFLATED, -15).flush()
+    members = [(name, 0, part, len(part), zlib.crc32(part)) for name, part in DOCX_PACKAGE.items()]
+    members.append(("word/document.xml", 8, stream, 1024, 0))
+    return raw_zip(members)
+
+
+def raw_zip(members: list[tuple[str, int, bytes, int, int]]) -> bytes:
+    """A zip of (name, method, stored bytes, declared size, crc) members, headers written by hand."""
+    out, central = b"", b""
+    for name, method, data, size, crc in members:
+        encoded = name.encode()
+        central += (
+            struct.pack(
+                "<4s6H3L5H2L",
+                b"PK\x01\x02",
+                20,
+                20,
+                0,
+                method,
+                0,
+                33,
+                crc,
+                len(data),
+                size,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                len(out),
+            )
+            + encoded
+        )
+        out += (
+            struct.pack(
+                "<4s5H3L2H", b"PK\x03\x04", 20, 0, method, 0, 33, crc, len(data), size, len(encoded), 0
+            )
+            + encoded
+            + data
+        )
+    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, len(members), len(members), len(central), len(out), 0)
+    return out + central + end
+
+
+def huge_page(megabytes: int) -> bytes:
+    paragraph = f"<p>{SENTENCE}</p>".encode()
+    count = megabytes * 1024 * 1024 // len(paragraph)
+    page = b"<html><body>" + paragraph * count
+    return page + b" " * (megabytes * 1024 * 1024 - len(page))
+
+
+def small_tags_page(tags: int) -> bytes:
+    return b"<html><body><p>" + SENTENCE.encode() + b"</p>" + b"<b>x</b>" * tags + b"</body></html>"

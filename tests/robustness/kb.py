@@ -8,6 +8,7 @@ same files compare equal exactly when they hold the same documents and facts.
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -38,6 +39,17 @@ def cli_env(src: Path | None = None) -> dict[str, str]:
     env["NO_COLOR"] = "1"
     env["OMP_NUM_THREADS"] = "1"
     return env
+
+
+def run_capped(argv: list[str], limit_bytes: int, timeout: float = 300) -> subprocess.CompletedProcess:
+    """Run `argv` with its address space capped at `limit_bytes` (past it, allocations fail)."""
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (limit_bytes, limit_bytes))
+
+    return subprocess.run(
+        argv, env=cli_env(), capture_output=True, text=True, timeout=timeout, preexec_fn=cap
+    )
 
 
 def start_ingest(corpus: Path, url: str, src: Path | None = None) -> subprocess.Popen:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import time
 import tracemalloc
 from pathlib import Path
@@ -24,7 +25,7 @@ from innoatlas.documents.read import is_utf8, read_paths
 from innoatlas.errors import DocumentError
 from tests.conftest import EXAMPLES
 from tests.robustness.hostile import HOSTILE, write_hostile_corpus
-from tests.robustness.kb import CLI, cli_env
+from tests.robustness.kb import CLI, cli_env, run_capped
 
 GOOD = ["cq_liangjiang_xietong_2024.txt", "wh_optics_valley_2024.md"]
 # The largest resident size an ingest of this corpus may reach. A run over
@@ -72,6 +73,27 @@ def test_a_huge_file_is_refused_before_it_is_read(hostile_dir):
         == f"{hostile_dir}/huge.txt: file too large (210.0 MB, the limit is 50 MB) (split it into smaller files)"
     )
     assert peak < 1024 * 1024  # bytes: the 210 MB were never loaded
+
+
+# Reads one file in a subprocess and prints what became of it.
+READ_ONE = (
+    "import sys\n"
+    "from pathlib import Path\n"
+    "from innoatlas.documents.read import read_file\n"
+    "for item in read_file(Path(sys.argv[1])):\n"
+    "    print(item if isinstance(item, Exception) else 'read ' + item.name)\n"
+)
+# The address space reading one file may take: the libraries and a small page
+# fit in ~300 MB; the lying Word file alone inflated to 700 MB.
+READ_CAP_BYTES = 600 * 1024 * 1024
+
+
+@pytest.mark.parametrize("name", ["lying_bomb.docx", "small_tags.html", "huge_page.html"])
+def test_a_costly_file_is_refused_within_bounded_memory(name, hostile_dir):
+    run = run_capped([sys.executable, "-c", READ_ONE, str(hostile_dir / name)], READ_CAP_BYTES)
+    assert run.returncode == 0, run.stderr[-1500:]
+    [line] = run.stdout.splitlines()  # one error line
+    assert line.startswith(f"{hostile_dir / name}: {HOSTILE[name]}")
 
 
 def test_zero_width_and_control_characters_do_not_break_names(read_items):

@@ -10,6 +10,8 @@ from __future__ import annotations
 import io
 import json
 import logging
+import re
+import zlib
 from collections.abc import Iterable, Iterator
 from functools import lru_cache
 from pathlib import Path
@@ -31,14 +33,26 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # 1 MB one-line page dump (~350,000 characters) is over it.
 MAX_TEXT_CHARS = 200_000
 
+# HTML is refused before parsing when it is larger than this or has more
+# elements than MAX_HTML_ELEMENTS: the main-text extraction's time and memory
+# grow faster than the page (8 MB took 39 s; 45 MB of small tags 4.2 GB). A
+# long news page is a few hundred kilobytes with a few thousand elements.
+MAX_HTML_BYTES = 8 * 1024 * 1024
+MAX_HTML_ELEMENTS = 50_000
+_HTML_START_TAG = re.compile(rb"<[A-Za-z]")
+
 # A PDF with more pages is refused before its pages are read: a policy
 # document has tens of pages, while a page tree of 100,000 references to one
 # page is a few hundred kilobytes.
 MAX_PDF_PAGES = 2000
 
-# A Word file's parts are zip members: one that inflates to more than this is
-# refused before parsing (a zip bomb inflates a few kilobytes to gigabytes).
-MAX_DOCX_UNZIPPED_BYTES = 200 * 1024 * 1024
+# A Word file's text is in its XML parts (zip members): parts that inflate to
+# more than this in all are refused before parsing (a zip bomb inflates a few
+# kilobytes to gigabytes). A 200,000-character document's XML is a few MB.
+MAX_DOCX_UNZIPPED_BYTES = 32 * 1024 * 1024
+# Parts are inflated this many bytes at a time, so the cap holds whatever
+# sizes the archive declares.
+DOCX_INFLATE_CHUNK = 64 * 1024
 
 # Bytes looked at to tell binary from text (NUL bytes do not occur in text
 # outside UTF-16/32, which carry a byte-order mark).
@@ -202,9 +216,17 @@ def read_markdown(source: str, name: str, data: bytes) -> RawDocument:
 
 
 def read_html(source: str, name: str, data: bytes) -> RawDocument:
+    refuse_costly_html(source, data)
     html, encoding = decode_bytes(source, data)
     if not html.strip():
         raise DocumentError(source, "the file is empty", "nothing to read")
+    visible = len(html_visible_text(html))  # lxml alone: fast and linear
+    if visible > 2 * MAX_TEXT_CHARS:  # boilerplate rarely halves a page's text
+        raise DocumentError(
+            source,
+            f"HTML page text too long ({visible:,} characters, the limit is {MAX_TEXT_CHARS:,})",
+            "split it into one file per article",
+        )
     text, title, published, outlet = extract_html(html)
     if not text or not text.strip():
         raise DocumentError(source, "no text found in the HTML page", "check that it is an article page")
@@ -219,6 +241,24 @@ def read_html(source: str, name: str, data: bytes) -> RawDocument:
         published=published,
         outlet=outlet,
     )
+
+
+def refuse_costly_html(source: str, data: bytes) -> None:
+    """Refuse a page whose size or element count would make its parsing slow or large."""
+    if len(data) > MAX_HTML_BYTES:
+        raise DocumentError(
+            source,
+            f"HTML page too large ({len(data) / 1024 / 1024:.1f} MB, "
+            f"the limit is {MAX_HTML_BYTES // 1024 // 1024} MB)",
+            "save only the article's page",
+        )
+    elements = len(_HTML_START_TAG.findall(data))
+    if elements > MAX_HTML_ELEMENTS:
+        raise DocumentError(
+            source,
+            f"HTML page has too many elements ({elements:,}, the limit is {MAX_HTML_ELEMENTS:,})",
+            "save only the article's page",
+        )
 
 
 def extract_html(html: str) -> tuple[str | None, str | None, str | None, str | None]:
@@ -327,8 +367,8 @@ def read_docx(source: str, name: str, data: bytes) -> RawDocument:
 
     try:
         refuse_zip_bomb(source, data)
-        document = docx.Document(io.BytesIO(data))
-    except (zipfile.BadZipFile, KeyError, ValueError) as err:
+        document = docx.Document(io.BytesIO(inflate_docx_parts(source, data)))
+    except (zipfile.BadZipFile, KeyError, ValueError, EOFError, zlib.error) as err:
         log.info("%s: python-docx: %s", source, err)
         raise DocumentError(
             source, "broken Word file, cannot be parsed", "open it in Word and save it again as .docx"
@@ -344,18 +384,56 @@ def read_docx(source: str, name: str, data: bytes) -> RawDocument:
     return RawDocument(source=source, name=name, text=text, format="docx", title=title)
 
 
+def is_text_part(name: str) -> bool:
+    return name.endswith((".xml", ".rels"))
+
+
 def refuse_zip_bomb(source: str, data: bytes) -> None:
+    """Refuse early on the sizes the archive declares (inflate_docx_parts checks the real ones)."""
     import zipfile
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        unzipped = sum(member.file_size for member in archive.infolist())
+        unzipped = sum(m.file_size for m in archive.infolist() if is_text_part(m.filename))
     if unzipped > MAX_DOCX_UNZIPPED_BYTES:
-        raise DocumentError(
-            source,
-            f"Word file refused: it unzips to {unzipped / 1024 / 1024:.0f} MB, "
-            f"the limit is {MAX_DOCX_UNZIPPED_BYTES // 1024 // 1024} MB",
-            "check where it came from",
-        )
+        raise zip_bomb_error(source, f"{unzipped / 1024 / 1024:.0f} MB")
+
+
+def zip_bomb_error(source: str, size: str) -> DocumentError:
+    return DocumentError(
+        source,
+        f"Word file refused: it unzips to {size}, the limit is {MAX_DOCX_UNZIPPED_BYTES // 1024 // 1024} MB",
+        "check where it came from",
+    )
+
+
+def inflate_docx_parts(source: str, data: bytes) -> bytes:
+    """The package re-zipped uncompressed, its XML parts inflated a chunk at a time under the cap.
+
+    A whole-member read inflates everything the member holds before it is
+    cut to the declared size, so an archive that declares small sizes
+    reached gigabytes. Other parts (images, fonts) carry no text and are
+    left empty rather than inflated.
+    """
+    import zipfile
+
+    out = io.BytesIO()
+    total = 0
+    with zipfile.ZipFile(io.BytesIO(data)) as archive, zipfile.ZipFile(out, "w") as clean:
+        for member in archive.infolist():
+            if member.is_dir():
+                continue
+            chunks = []
+            if is_text_part(member.filename):
+                with archive.open(member) as part:
+                    while chunk := part.read(DOCX_INFLATE_CHUNK):
+                        total += len(chunk)
+                        if total > MAX_DOCX_UNZIPPED_BYTES:
+                            raise zip_bomb_error(
+                                source, f"more than {MAX_DOCX_UNZIPPED_BYTES // 1024 // 1024} MB"
+                            )
+                        chunks.append(chunk)
+            clean.writestr(member.filename, b"".join(chunks))
+    return out.getvalue()
 
 
 def read_jsonl(source: str, name: str, data: bytes) -> Iterator[RawDocument | DocumentError]:
