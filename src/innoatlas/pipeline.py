@@ -252,6 +252,15 @@ def commit_plan(
 def write_plan(
     plan: Plan, store: Store, options: IngestOptions, duplicates: DuplicateFinder | None
 ) -> DocumentOutcome:
+    item = finish_plan(plan, options, duplicates)
+    plan.outcome.document_id = store.write_document(item)
+    if duplicates is not None and plan.planned_key is not None:
+        duplicates.settle(plan.planned_key, plan.outcome.document_id)
+    return plan.outcome
+
+
+def finish_plan(plan: Plan, options: IngestOptions, duplicates: DuplicateFinder | None) -> DocumentWrite:
+    """The write `plan` decided, with its original's id and its facts (waited for) filled in."""
     item, outcome = plan.write, plan.outcome
     if plan.duplicate_ref is not None and duplicates is not None:
         item.duplicate_of_id = duplicates.resolve(plan.duplicate_ref)
@@ -262,10 +271,7 @@ def write_plan(
         outcome.duplicate_of_id = item.duplicate_of_id
     if plan.facts is not None:
         item.facts = plan.facts.get()
-    outcome.document_id = store.write_document(item)
-    if duplicates is not None and plan.planned_key is not None:
-        duplicates.settle(plan.planned_key, outcome.document_id)
-    return outcome
+    return item
 
 
 def extract_facts(doc: Document) -> Facts:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from innoatlas import __version__
-from innoatlas.cli import analysis, demo, docs, entity, extract, ingest, serve, stats
+from innoatlas.cli import analysis, batch, demo, docs, entity, extract, ingest, serve, stats
 from innoatlas.cli import review as review_cli
 from innoatlas.cli import user as user_cli
 
@@ -34,6 +34,8 @@ def root(
 
 app.command("ingest")(ingest.ingest)
 app.command("extract")(extract.extract)
+app.command("spark-ingest")(batch.spark_ingest)
+app.command("load")(batch.load)
 app.command("docs")(docs.docs)
 app.command("stats")(stats.stats)
 app.command("entity")(entity.entity)

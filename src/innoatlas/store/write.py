@@ -30,6 +30,8 @@ log = logging.getLogger(__name__)
 # chunks of this size keep an IN (...) under both.
 IN_CHUNK = 500
 TEXT_ORIGIN = "text"
+# Key in Session.info under which a bulk load collects fact rows (store/bulk.py).
+BULK_ROWS = "innoatlas.bulk_rows"
 
 
 class CanonicalEntityLike(Protocol):
@@ -252,7 +254,7 @@ def insert_mentions(
         if key in ids
     ]
     if rows:
-        session.execute(insert(Mention), rows)
+        insert_rows(session, Mention, rows)
 
 
 def insert_indicators(
@@ -280,7 +282,7 @@ def insert_indicators(
         }
         rows.append(clip_values(Indicator, values))
     if rows:
-        session.execute(insert(Indicator), rows)
+        insert_rows(session, Indicator, rows)
 
 
 def insert_text_relations(
@@ -316,7 +318,7 @@ def insert_text_relations(
         }
         rows.append(clip_values(Relation, values))
     if rows:
-        session.execute(insert(Relation), rows)
+        insert_rows(session, Relation, rows)
 
 
 def insert_gazetteer_relations(session: Session, relations: list[tuple], ids: dict[str, int]) -> None:
@@ -340,6 +342,15 @@ def insert_gazetteer_relations(session: Session, relations: list[tuple], ids: di
             session.add(
                 Relation(subject_id=subject_id, predicate=predicate, object_id=object_id, origin=origin)
             )
+
+
+def insert_rows(session: Session, model: type, rows: list[dict]) -> None:
+    """Insert fact rows now, or hand them to a bulk load that copies them at the end of its batch."""
+    collected = session.info.get(BULK_ROWS)
+    if collected is not None:  # store/bulk.py
+        collected.setdefault(model, []).extend(rows)
+    else:
+        session.execute(insert(model), rows)
 
 
 # -- duplicates ------------------------------------------------------------------
