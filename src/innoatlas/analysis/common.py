@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from collections import defaultdict
 from functools import cache
@@ -13,7 +12,8 @@ from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from innoatlas.errors import InnoatlasError
-from innoatlas.lexicon.files import data_text
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.zones import load_zones
 from innoatlas.store.schema import Alias, Document, Entity, Relation
 from innoatlas.store.write import fold_name
 
@@ -118,23 +118,21 @@ def ancestors(inside: dict[int, set[int]], ids: set[int]) -> set[int]:
 
 @cache
 def province_names() -> dict[str, str]:
-    """Written name or short name of a division or zone -> its province-level name (divisions.csv, zones.yaml)."""
-    rows = list(csv.DictReader(data_text("divisions.csv").splitlines()))
-    province_of_code = {r["code"][:2]: r["name"] for r in rows if r["level"] == "province"}
+    """Written name or short name of a division or zone -> its province-level name (the lexicon's lists)."""
+    divisions = load_divisions().values()
+    province_of_code = {d.code[:2]: d.name for d in divisions if d.level == "province"}
     names: dict[str, str] = {}
-    for r in rows:
-        province = province_of_code.get(r["code"][:2])
+    for d in divisions:
+        province = province_of_code.get(d.code[:2])
         # County names repeat across provinces (朝阳区): only provinces and cities name one province.
-        if province and r["level"] in ("province", "city"):
-            for written in (r["name"], r["short"]):
+        if province and d.level in ("province", "city"):
+            for written in (d.name, d.short):
                 if written and len(written) >= 2:
                     names.setdefault(written, province)
-    zones = yaml.safe_load(data_text("zones.yaml"))
-    for group in zones.values():
-        for zone in group if isinstance(group, list) else []:
-            if isinstance(zone, dict) and zone.get("province"):
-                for written in [zone["name"], *zone.get("aliases", [])]:
-                    names.setdefault(fold_name(written), zone["province"])
+    for zone in load_zones().values():
+        if zone.province:
+            for written in (zone.name, *zone.aliases):
+                names.setdefault(fold_name(written), zone.province)
     return names
 
 

@@ -129,9 +129,17 @@ def build_rows() -> list[dict[str, str]]:
     return rows
 
 
+# Leading '#' lines of the derived file: the list it comes from.
+HEADER = (
+    "# source: 中华人民共和国县以上行政区划代码 (国家统计局), as of 2018 (莱芜市 is still a\n"
+    "# city), from the cpca package's adcodes table; derived by innoatlas.lexicon.build_divisions.\n"
+)
+
+
 def write_divisions(path: Path = OUT) -> int:
     rows = build_rows()
     with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(HEADER)
         writer = csv.DictWriter(fh, fieldnames=["code", "name", "level", "parent", "short"])
         writer.writeheader()
         writer.writerows(rows)

@@ -6,7 +6,7 @@ import csv
 import functools
 from dataclasses import dataclass
 
-from innoatlas.lexicon.files import data_text
+from innoatlas.lexicon.files import csv_lines
 
 
 @dataclass
@@ -20,7 +20,7 @@ class Division:
 
 @functools.lru_cache(maxsize=1)
 def load_divisions() -> dict[str, Division]:
-    rows = csv.DictReader(data_text("divisions.csv").splitlines())
+    rows = csv.DictReader(csv_lines("divisions.csv"))
     return {
         r["code"]: Division(r["code"], r["name"], r["level"], r["parent"] or None, r["short"] or None)
         for r in rows

@@ -1,4 +1,4 @@
-"""Where the bundled list files live."""
+"""Where the bundled list files live, and how a file names its source."""
 
 from __future__ import annotations
 
@@ -8,3 +8,9 @@ from importlib import resources
 def data_text(name: str) -> str:
     """The text of one list file of this package's data folder."""
     return (resources.files("innoatlas.lexicon") / "data" / name).read_text(encoding="utf-8")
+
+
+def csv_lines(name: str) -> list[str]:
+    """The lines of a CSV list file without its leading '#' lines (which name its source)."""
+    lines = data_text(name).splitlines()
+    return [line for line in lines if not line.startswith("#")]
