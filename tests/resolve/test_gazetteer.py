@@ -44,3 +44,19 @@ def test_an_autonomous_prefecture_or_county_written_with_its_plain_level():
     assert codes("甘孜州") == ("513300",)  # 甘孜藏族自治州
     assert codes("石柱县") == ("500240",)  # 石柱土家族自治县
     assert gz.division_candidates("甘孜州", short_ok=False) == ()
+
+
+def test_zones_of_the_official_lists_lie_in_their_city_or_county():
+    zones = load_zones()
+    assert gz.zone_region(zones["燕郊高新区"]) == "131082"  # 三河市, 河北
+    assert gz.zone_region(zones["长沙经开区"]) == "430121"  # 长沙县
+    assert gz.zone_region(zones["苏州工业园区"]) == "320500"
+    assert gz.zone_region(zones["中国(四川)自由贸易试验区川南临港片区"]) == "510500"  # 泸州市
+    assert gz.zone_region(zones["中国(重庆)自由贸易试验区两江片区"]) == "500000"
+    assert gz.zone_region(zones["北京怀柔综合性国家科学中心"]) == "110116"
+
+
+def test_a_free_trade_area_is_part_of_its_zone():
+    area = gz.zone_index()["西永片区"]
+    assert area.parent == "中国(重庆)自由贸易试验区"
+    assert area.type_at(None) == "zone"

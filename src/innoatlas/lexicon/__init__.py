@@ -1,15 +1,24 @@
 """Official lists as data, read by extraction and resolution.
 
-- data/divisions.csv: China's administrative divisions with short forms,
+Every data file names the list it restates, its issuer and year (a
+`source:` entry, or a leading '# source:' line in a CSV file):
+
+- divisions.csv: China's administrative divisions with short forms,
   derived by build_divisions from the statistics bureau's code list.
-- data/zones.yaml: national-level new areas, high-tech zones, science
-  cities and their sub-areas, versioned by date (zones.py).
-- data/industries.yaml: industries and technology fields (industries.py).
-- data/org_suffixes.yaml: naming forms of organisations: suffix -> entity
-  type, generic phrases, left stop words (suffixes.py).
-- data/economic_regions.yaml: national-strategy economic regions and their
+- zones (zones.py): new_areas.yaml (国家级新区), high_tech_zones.yaml
+  (国家高新区), economic_development_zones.yaml (国家级经开区),
+  free_trade_zones.yaml (自由贸易试验区 and 片区), science_centres.yaml
+  (综合性国家科学中心, 国家自主创新示范区, science cities) and zones.yaml
+  (sub-areas and economic regions no national list names); versioned by date.
+- industries (industries.py): industries_strategic_emerging.yaml
+  (战略性新兴产业分类 2018), industries_national_economy.yaml (GB/T
+  4754-2017), industries_high_tech.yaml (高技术产业分类), industries_future.yaml
+  (未来产业) and industries.yaml (names and synonyms as policy texts write them).
+- org_suffixes.yaml: naming forms of organisations: suffix -> entity type,
+  generic phrases, left stop words (suffixes.py).
+- economic_regions.yaml: national-strategy economic regions and their
   member divisions (read by resolve.economic).
 
 match.py matches all names in a text with one Aho-Corasick automaton.
-Every loader reads its file once and keeps the result.
+Every loader reads its files once and keeps the result.
 """

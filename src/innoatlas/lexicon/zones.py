@@ -1,4 +1,4 @@
-"""Development and innovation zones (data/zones.yaml), versioned by date."""
+"""Development and innovation zones, one data file per official list, versioned by date."""
 
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ class ZoneVersion:
 @dataclass
 class Zone:
     name: str
-    kind: str  # new_area, high_tech_zone, science_city, sub_area, economic_region
+    kind: str  # a value of ZONE_KINDS (new_area, high_tech_zone, ... economic_region)
     aliases: tuple[str, ...]
     province: str | None = None
     city: str | None = None
@@ -56,6 +56,22 @@ def _as_date(value) -> date | None:
     return date.fromisoformat(str(value))
 
 
+# Full forms a short form stands for (成都高新区 = 成都高新技术产业开发区); news
+# also writes a development zone as X经济开发区.
+_FULL_FORMS = {
+    "高新区": ("高新技术产业开发区",),
+    "经开区": ("经济技术开发区", "经济开发区"),
+}
+
+
+def _derived_aliases(name: str, full: str | None) -> list[str]:
+    out = [full] if full and full != name else []
+    for short, fulls in _FULL_FORMS.items():
+        if name.endswith(short):
+            out.extend(name[: -len(short)] + f for f in fulls)
+    return out
+
+
 def _zone_from(entry: dict, kind: str) -> Zone:
     versions = [
         ZoneVersion(
@@ -67,10 +83,9 @@ def _zone_from(entry: dict, kind: str) -> Zone:
         )
         for v in entry.get("versions", ())
     ]
-    aliases = list(entry.get("aliases") or ())
     name = entry["name"]
-    if name.endswith("高新区"):
-        aliases.append(name[: -len("高新区")] + "高新技术产业开发区")
+    aliases = list(entry.get("aliases") or ())
+    aliases += [a for a in _derived_aliases(name, entry.get("full")) if a not in aliases]
     return Zone(
         name,
         entry.get("kind", kind),
@@ -83,24 +98,40 @@ def _zone_from(entry: dict, kind: str) -> Zone:
     )
 
 
-_ZONE_KINDS = {
+# Section of a zone file -> kind of its zones.
+ZONE_KINDS = {
     "new_areas": "new_area",
     "high_tech_zones": "high_tech_zone",
+    "economic_development_zones": "economic_development_zone",
+    "free_trade_zones": "free_trade_zone",
+    "free_trade_areas": "free_trade_area",
+    "demonstration_zones": "demonstration_zone",
+    "science_centres": "science_centre",
     "science_cities": "science_city",
     "sub_areas": "sub_area",
     "economic_regions": "economic_region",
 }
+# One file per official list; zones.yaml holds what no national list names.
+ZONE_FILES = (
+    "new_areas.yaml",
+    "high_tech_zones.yaml",
+    "economic_development_zones.yaml",
+    "free_trade_zones.yaml",
+    "science_centres.yaml",
+    "zones.yaml",
+)
 
 
 @functools.lru_cache(maxsize=1)
 def load_zones() -> dict[str, Zone]:
-    """Zones by canonical name."""
-    data = yaml.safe_load(data_text("zones.yaml"))
+    """Zones by canonical name, from every zone file."""
     zones: dict[str, Zone] = {}
-    for section, kind in _ZONE_KINDS.items():
-        for entry in data.get(section, ()):
-            zone = _zone_from(entry, kind)
-            zones[zone.name] = zone
+    for file in ZONE_FILES:
+        data = yaml.safe_load(data_text(file))
+        for section, kind in ZONE_KINDS.items():
+            for entry in data.get(section, ()):
+                zone = _zone_from(entry, kind)
+                zones[zone.name] = zone
     return zones
 
 
