@@ -1,0 +1,40 @@
+"""Names of the official lists found in sentences written for these tests:
+industries of the national classifications, future industries and the
+science centres, typed as the lists type them."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> list[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return [(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))]
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        # a division of GB/T 4754-2017, written with its enumeration commas
+        (
+            "全市计算机、通信和其他电子设备制造业增加值增长12%。",
+            "计算机、通信和其他电子设备制造业",
+            "industry",
+        ),
+        ("去年该省电气机械和器材制造业营收突破千亿元。", "电气机械和器材制造业", "industry"),
+        # a future industry of the 2023-2024 national guidelines
+        ("当地重点培育人形机器人、脑机接口等未来产业。", "人形机器人", "industry"),
+        # a comprehensive national science centre is a zone, not an institute
+        ("合肥综合性国家科学中心建设取得新进展。", "合肥综合性国家科学中心", "zone"),
+    ],
+)
+def test_a_name_of_an_official_list_is_found_with_its_type(body, name, etype):
+    assert (name, etype) in mentions(body)
+
+
+def test_a_common_word_holding_a_section_name_is_no_industry():
+    assert mentions("小区门口的便利店零售业态丰富。") == []
