@@ -1,0 +1,120 @@
+"""The official lists: each file names its source, names are unique, the
+loaders return every entry, and every zone lies in a division of the list."""
+
+from __future__ import annotations
+
+from collections import Counter
+from importlib import resources
+
+import pytest
+import yaml
+
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.files import data_text
+from innoatlas.lexicon.industries import INDUSTRY_FILES, load_industries
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.zones import ZONE_FILES, ZONE_KINDS, load_zones, zone_names
+
+DATA_FILES = sorted(p.name for p in (resources.files("innoatlas.lexicon") / "data").iterdir())
+
+
+def test_every_list_file_is_loaded_by_a_loader():
+    read = {"divisions.csv", "org_suffixes.yaml", "economic_regions.yaml", *ZONE_FILES, *INDUSTRY_FILES}
+    assert set(DATA_FILES) == read
+
+
+@pytest.mark.parametrize("name", [n for n in DATA_FILES if n.endswith(".yaml")])
+def test_every_yaml_list_names_its_source_list_issuer_and_year(name):
+    source = yaml.safe_load(data_text(name))["source"]
+    assert source["list"] and source["issuer"]
+    assert 1990 <= int(source["year"]) <= 2026
+
+
+def test_the_divisions_file_opens_with_its_source():
+    first = data_text("divisions.csv").splitlines()[0]
+    assert first.startswith("# source: 中华人民共和国县以上行政区划代码 (国家统计局)")
+
+
+def _entries(file: str) -> list[dict]:
+    data = yaml.safe_load(data_text(file))
+    return [e for section in ZONE_KINDS if section in data for e in data[section]]
+
+
+def test_zone_names_are_unique_across_all_files():
+    canonical = Counter(e["name"] for f in ZONE_FILES for e in _entries(f))
+    assert [n for n, c in canonical.items() if c > 1] == []
+    written = Counter(w for z in load_zones().values() for w in {z.name, *z.aliases})
+    assert [w for w, c in written.items() if c > 1] == []  # one written name, one zone
+
+
+@pytest.mark.parametrize("file", INDUSTRY_FILES)
+def test_industry_terms_are_unique_within_their_list(file):
+    groups = yaml.safe_load(data_text(file))["groups"]
+    terms = Counter(str(t) for group in groups.values() for t in group)
+    assert [t for t, c in terms.items() if c > 1] == []
+
+
+def test_the_loaders_return_every_entry_of_the_lists():
+    kinds = Counter(z.kind for z in load_zones().values())
+    assert kinds["new_area"] == 19
+    assert kinds["high_tech_zone"] == 170
+    assert kinds["economic_development_zone"] == 221
+    assert kinds["free_trade_zone"] == 22
+    assert kinds["free_trade_area"] == 67
+    assert kinds["demonstration_zone"] == 17
+    assert kinds["science_centre"] == 6
+    assert len(load_divisions()) == 3219
+    terms = load_industries()[0]
+    assert {"计算机、通信和其他电子设备制造业", "高技术服务业", "新能源汽车", "人形机器人"} <= terms
+
+
+def test_loaders_read_their_files_once():
+    assert load_zones() is load_zones()
+    assert load_industries() is load_industries()
+    assert load_suffixes() is load_suffixes()
+
+
+def test_every_zone_lies_in_a_division_of_the_list():
+    divisions = load_divisions().values()
+    provinces = {d.name: d.code[:2] for d in divisions if d.level == "province"}
+    cities = {(d.code[:2], d.name) for d in divisions}
+    for zone in load_zones().values():
+        if zone.kind == "economic_region":
+            continue
+        assert zone.province in provinces, zone.name
+        if zone.city:
+            assert (provinces[zone.province], zone.city) in cities, zone.name
+        if zone.parent:
+            assert zone.parent in load_zones(), zone.name
+
+
+@pytest.mark.parametrize(
+    ("written", "canonical"),
+    [
+        ("成都高新技术产业开发区", "成都高新区"),  # the full form the loader adds
+        ("武汉东湖新技术开发区", "东湖高新区"),  # an official name of another form
+        ("嘉善经济技术开发区", "嘉善经开区"),
+        ("长沙经济开发区", "长沙经开区"),
+        ("重庆自贸试验区两江片区", "中国(重庆)自由贸易试验区两江片区"),
+        ("前海蛇口片区", "中国(广东)自由贸易试验区深圳前海蛇口片区"),
+        ("上海自贸区", "中国(上海)自由贸易试验区"),
+        ("苏南自创区", "苏南国家自主创新示范区"),
+    ],
+)
+def test_written_forms_name_their_zone(written, canonical):
+    assert zone_names()[written] == canonical
+
+
+def test_an_area_named_only_by_its_city_is_no_bare_alias():
+    # 郑州片区 may be an area of anything in 郑州: only the FTZ-prefixed form is the FTZ's.
+    assert "郑州片区" not in zone_names()
+    assert zone_names()["河南自贸试验区郑州片区"] == "中国(河南)自由贸易试验区郑州片区"
+
+
+def test_naming_forms_of_universities_institutes_and_platforms():
+    assert suffix_type("重庆电子科技职业大学") == ("职业大学", "university")
+    assert suffix_type("南京工业职业技术大学") == ("职业技术大学", "university")
+    assert suffix_type("中国科学院重庆分院") == ("分院", "institute")
+    assert suffix_type("某研究所杭州分所") == ("分所", "institute")
+    assert suffix_type("某某大学智能制造全国重点实验室") == ("全国重点实验室", "platform")
+    assert suffix_type("某市生物医药中试基地") == ("中试基地", "platform")  # not a zone's 基地
