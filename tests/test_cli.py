@@ -96,8 +96,7 @@ def test_ingest_missing_path_is_one_line(run, tmp_path):
     result = run("ingest", "nothing-here.txt", "--silent")
     assert result.exit_code == 1
     assert (
-        result.stderr
-        == f"error: {tmp_path / 'nothing-here.txt'}: no such file or directory (check the path)\n"
+        result.stderr == "error: nothing-here.txt: no such file or directory (check the path)\n"  # as given
     )
 
 

@@ -106,8 +106,7 @@ def ingest_paths(
     options = options or IngestOptions()
     duplicates = DuplicateFinder(store) if options.dedup else None
     report = IngestReport()
-    # Absolute sources: the same file ingested from another directory is still "unchanged".
-    items = read_paths([str(Path(p).resolve()) for p in paths])
+    items = read_sources(paths)
     with runner_for(options.workers) as runner:
         for outcome in ingest_items(items, store, options, duplicates, runner):
             report.outcomes.append(outcome)
@@ -115,6 +114,27 @@ def ingest_paths(
                 on_outcome(outcome)
     refresh_search_index(store, report)
     return report
+
+
+def read_sources(paths: Iterable[str | Path]) -> Iterator[RawDocument | DocumentError]:
+    """Read every path; each document's source is its path from the folder holding the given path.
+
+    `ingest corpus/` stores corpus/a.txt and corpus/sub/b.txt; `ingest
+    corpus/a.txt` stores a.txt. The key of a document, and of the analysts'
+    corrections to its facts, is so the same wherever the corpus folder
+    lies, and no server directory reaches the API or the audit log. An
+    unreadable input is named as it was given.
+    """
+    for given in paths:
+        root = Path(given).resolve()
+        shown, stored = str(given), root.name or root.anchor
+        for item in read_paths([root]):
+            rest = item.source[len(str(root)) :] if item.source.startswith(str(root)) else ""
+            if isinstance(item, DocumentError):
+                yield DocumentError(shown + rest, item.problem, item.hint)
+            else:
+                item.source = stored + rest
+                yield item
 
 
 def refresh_search_index(store: Store, report: IngestReport) -> None:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-import pytest
+import shutil
 
-from tests.review.conftest import ARTICLE, reingest
+import pytest
+from fastapi.testclient import TestClient
+
+from innoatlas.auth import add_user, create_token
+from innoatlas.pipeline import ingest_paths
+from innoatlas.web.app import create_app
+from tests.review.conftest import ADDENDUM, ARTICLE, reingest
 
 
 def document(client) -> dict:
@@ -353,3 +359,41 @@ def test_a_confirmed_entity_is_marked_in_the_entity_list(client):
     )
     listed = {e["name"]: e for e in client.get("/api/entities?type=university").json()["items"]}
     assert listed["重庆大学"]["review_status"] == "confirmed"
+
+
+# -- sources: relative to the given path, so corrections follow a moved corpus -----------
+
+
+def test_corrections_reapply_after_the_corpus_folder_moves(store, tmp_path):
+    corpus = tmp_path / "first" / "corpus"
+    corpus.mkdir(parents=True)
+    (corpus / "liangjiang.txt").write_text(ARTICLE, encoding="utf-8")
+    ingest_paths([corpus], store)
+    with store.transaction() as session:
+        add_user(session, "analyst", "editor")
+        token = create_token(session, "analyst")
+    with TestClient(create_app(store)) as client:
+        client.headers["Authorization"] = f"Bearer {token}"
+        assert kb_sources(client) == ["corpus/liangjiang.txt"]  # from the folder that holds the given path
+        target = indicator_by_quote(document(client), PLATFORMS)
+        client.post(f"/api/review/indicators/{target['id']}/correct", json={"changes": {"value": 125}})
+
+        moved = tmp_path / "elsewhere" / "corpus"
+        moved.parent.mkdir()
+        shutil.move(corpus, moved)
+        (moved / "liangjiang.txt").write_text(ARTICLE + ADDENDUM, encoding="utf-8")
+        report = ingest_paths([moved], store)
+        assert [(o.source, o.status) for o in report.outcomes] == [("corpus/liangjiang.txt", "changed")]
+        again = indicator_by_quote(document(client), PLATFORMS)
+        assert (again["value"], again["review_status"]) == (125.0, "corrected")
+
+
+def test_no_server_path_in_the_documents_or_the_audit_log(client, kb, tmp_path):
+    target = indicator_by_quote(document(client), PLATFORMS)
+    client.post(f"/api/review/indicators/{target['id']}/correct", json={"changes": {"value": 125}})
+    for path in ("/api/documents", f"/api/documents/{document(client)['id']}", "/api/review/actions"):
+        assert str(tmp_path) not in client.get(path).text, path
+
+
+def kb_sources(client) -> list[str]:
+    return [d["source"] for d in client.get("/api/documents").json()["items"]]

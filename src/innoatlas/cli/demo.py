@@ -33,7 +33,7 @@ def demo(
 
     corpus = example_corpus()
     with open_fresh_sqlite(db) as store:
-        with out.status(f"ingesting the example corpus {corpus} ..."):
+        with out.status("ingesting the bundled example corpus ..."):
             report = ingest_paths([corpus], store)
         render_report(report, store.url)
         render_stats(store.stats(), store.url)
