@@ -4,6 +4,7 @@ loaders return every entry, and every zone lies in a division of the list."""
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from importlib import resources
 
 import pytest
@@ -57,11 +58,11 @@ def test_industry_terms_are_unique_within_their_list(file):
 def test_the_loaders_return_every_entry_of_the_lists():
     kinds = Counter(z.kind for z in load_zones().values())
     assert kinds["new_area"] == 19
-    assert kinds["high_tech_zone"] == 170
+    assert kinds["high_tech_zone"] == 175  # 苏州工业园区 is with the development zones
     assert kinds["economic_development_zone"] == 221
     assert kinds["free_trade_zone"] == 22
     assert kinds["free_trade_area"] == 67
-    assert kinds["demonstration_zone"] == 17
+    assert kinds["demonstration_zone"] == 20  # and 中关村, 张江, 东湖 as aliases
     assert kinds["science_centre"] == 6
     assert len(load_divisions()) == 3219
     terms = load_industries()[0]
@@ -118,3 +119,12 @@ def test_naming_forms_of_universities_institutes_and_platforms():
     assert suffix_type("某研究所杭州分所") == ("分所", "institute")
     assert suffix_type("某某大学智能制造全国重点实验室") == ("全国重点实验室", "platform")
     assert suffix_type("某市生物医药中试基地") == ("中试基地", "platform")  # not a zone's 基地
+
+
+def test_zones_keep_the_dates_they_changed():
+    zones = load_zones()
+    assert zones["中国(上海)自由贸易试验区临港新片区"].since == date(2019, 8, 20)
+    assert zones["中国(浙江)自由贸易试验区金义片区"].since == date(2020, 9, 21)
+    liangjiang = zones["两江新区"]
+    assert liangjiang.type_at(date(2025, 10, 31)) == "zone"
+    assert liangjiang.type_at(date(2025, 11, 1)) == "region"  # a district-level region from then on

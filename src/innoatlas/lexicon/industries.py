@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import functools
 
-import yaml
-
-from innoatlas.lexicon.files import data_text
+from innoatlas.lexicon.files import load_yaml
 
 INDUSTRY_FILES = (
     "industries_strategic_emerging.yaml",  # 战略性新兴产业分类(2018)
@@ -22,7 +20,7 @@ INDUSTRY_FILES = (
 
 
 def _terms_of(file: str) -> list[str]:
-    data = yaml.safe_load(data_text(file))
+    data = load_yaml(file)
     return [str(t) for group in data["groups"].values() for t in group]
 
 
@@ -30,5 +28,5 @@ def _terms_of(file: str) -> list[str]:
 def load_industries() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     """(industry terms, heads an industry name ends with, generic industry words)."""
     terms = frozenset(t for file in INDUSTRY_FILES for t in _terms_of(file))
-    data = yaml.safe_load(data_text("industries.yaml"))
+    data = load_yaml("industries.yaml")
     return terms, tuple(data["industry_heads"]), frozenset(data["generic_industry_words"])

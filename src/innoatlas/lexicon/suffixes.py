@@ -5,9 +5,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-import yaml
-
-from innoatlas.lexicon.files import data_text
+from innoatlas.lexicon.files import load_yaml
 
 
 @dataclass(frozen=True)
@@ -21,7 +19,7 @@ class SuffixData:
 
 @functools.lru_cache(maxsize=1)
 def load_suffixes() -> SuffixData:
-    data = yaml.safe_load(data_text("org_suffixes.yaml"))
+    data = load_yaml("org_suffixes.yaml")
     suffixes = {str(k): v for k, v in data["suffixes"].items()}
     return SuffixData(
         suffixes,

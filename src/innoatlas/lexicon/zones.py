@@ -6,10 +6,8 @@ import functools
 from dataclasses import dataclass, field
 from datetime import date
 
-import yaml
-
 from innoatlas.documents.model import Document
-from innoatlas.lexicon.files import data_text
+from innoatlas.lexicon.files import load_yaml
 
 
 @dataclass
@@ -31,6 +29,7 @@ class Zone:
     parent: str | None = None
     spans: tuple[str, ...] = ()
     versions: list[ZoneVersion] = field(default_factory=list)
+    since: date | None = None  # the date the list's issuer approved it, where the file gives it
 
     def version_at(self, when: date | None) -> ZoneVersion | None:
         """The version in force on `when` (the latest one if the date is unknown)."""
@@ -95,6 +94,7 @@ def _zone_from(entry: dict, kind: str) -> Zone:
         entry.get("parent"),
         tuple(entry.get("spans", ())),
         versions,
+        _as_date(entry.get("since")),
     )
 
 
@@ -127,7 +127,7 @@ def load_zones() -> dict[str, Zone]:
     """Zones by canonical name, from every zone file."""
     zones: dict[str, Zone] = {}
     for file in ZONE_FILES:
-        data = yaml.safe_load(data_text(file))
+        data = load_yaml(file)
         for section, kind in ZONE_KINDS.items():
             for entry in data.get(section, ()):
                 zone = _zone_from(entry, kind)
