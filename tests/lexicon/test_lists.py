@@ -112,6 +112,16 @@ def test_an_area_named_only_by_its_city_is_no_bare_alias():
     assert zone_names()["河南自贸试验区郑州片区"] == "中国(河南)自由贸易试验区郑州片区"
 
 
+def test_a_short_form_several_zones_share_is_no_alias():
+    # 厦门, 威海 and 中山 each have a 火炬 high-tech zone; each is named with its city.
+    assert "火炬高新区" not in zone_names()
+    assert {zone_names()[f"{city}火炬高新区"] for city in ("厦门", "威海", "中山")} == {
+        "厦门火炬高新区",
+        "威海火炬高新区",
+        "中山火炬高新区",
+    }
+
+
 def test_naming_forms_of_universities_institutes_and_platforms():
     assert suffix_type("重庆电子科技职业大学") == ("职业大学", "university")
     assert suffix_type("南京工业职业技术大学") == ("职业技术大学", "university")
