@@ -51,9 +51,9 @@ def test_timeline_and_index_go_to_json(corpus, tmp_path):
     export_to(corpus, "timeline", "json", tmp_path / "t.json", subject="两江协同创新区")
     rows = json.loads((tmp_path / "t.json").read_text(encoding="utf-8"))
     assert any(r["conflict"] and r["value"] == 62 and r["superseded_by"] for r in rows)
-    export_to(corpus, "index", "json", tmp_path / "i.json")
-    ranks = [r["rank"] for r in json.loads((tmp_path / "i.json").read_text(encoding="utf-8"))]
-    assert ranks == sorted(ranks) and ranks[0] == 1
+    assert any(r["status"] == "target" and r["value"] == 100 for r in rows)  # 力争…100家以上
+    with pytest.raises(AnalysisError, match="cannot rank: only 2 units were given"):
+        export_to(corpus, "index", "json", tmp_path / "i.json", units=["两江协同创新区", "东湖高新区"])
 
 
 def test_export_errors_name_the_problem(corpus, tmp_path):

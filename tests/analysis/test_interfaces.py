@@ -22,19 +22,19 @@ def run_cli(corpus_store, *args):
 def test_cli_chain_lists_leaders_and_gaps(corpus_store):
     result = run_cli(corpus_store, "chain", "新能源汽车", "--region", "沙坪坝")
     assert result.exit_code == 0, result.output
-    assert "赛力斯" in result.output and "gap" in result.output and "动力电池" in result.output
+    assert "赛力斯" in result.output and "缺失环节" in result.output and "动力电池" in result.output
 
 
 def test_cli_timeline_flags_the_conflict(corpus_store):
     result = run_cli(corpus_store, "timeline", "两江协同创新区", "--metric", "rd_institutions")
     assert result.exit_code == 0, result.output
-    assert "superseded" in result.output and "conflicts: 1" in result.output
+    assert "已被更新" in result.output and "数值冲突 (conflicts): 1" in result.output
 
 
-def test_cli_index_prints_method_and_rank_ranges(corpus_store):
-    result = run_cli(corpus_store, "index", "--draws", "50", "--seed", "3")
-    assert result.exit_code == 0, result.output
-    assert "rank range" in result.output and "50 Monte-Carlo draws, seed 3" in result.output
+def test_cli_index_of_two_units_says_why_it_cannot_rank(corpus_store):
+    result = run_cli(corpus_store, "index", "两江协同创新区", "东湖高新区", "--draws", "50")
+    assert result.exit_code == 1
+    assert "无法排名：只选了 2 个单位，至少需要 3 个" in result.output
 
 
 def test_cli_errors_are_one_line(corpus_store):
@@ -71,12 +71,12 @@ def test_timeline_page_marks_conflicting_points(client):
 
 
 def test_compare_index_and_network_pages_render_their_data(client):
-    compare = client.get("/analysis/compare", params={"units": "两江协同创新区,沙坪坝"})
-    assert compare.status_code == 200 and "渝北科技报" in compare.text
+    compare = client.get("/analysis/compare", params={"units": "两江协同创新区,东湖高新区"})
+    assert compare.status_code == 200 and "渝北科技报" in compare.text and "研发机构（新型）" in compare.text
     index = client.get("/api/analysis/index", params={"seed": 1, "draws": 100})
     assert index.json() == client.get("/api/analysis/index", params={"seed": 1, "draws": 100}).json()
     page = client.get("/analysis/index", params={"seed": 1, "draws": 100})
-    assert all(u["method"] in page.text for u in index.json()["units"])
+    assert index.json()["message"] in page.text
     network = client.get("/analysis/network")
     assert network.status_code == 200 and "跨地区联系" in network.text and "天府新区" in network.text
 

@@ -1,22 +1,36 @@
-"""Region comparison: canonical metrics of chosen regions or zones, each with its latest value.
+"""Region comparison: like-for-like metrics of chosen regions or zones, each unit's latest value.
 
-A unit's value of a metric key is its latest point (timeline.py: reposts
-left out, one fact from several outlets merged): the latest period first;
-among points of that period the broadest measure (the shortest phrase:
-新型研发机构 is a subset of 研发机构), then the newest document. A value in
-conflict with another of its period says so.
+1. each unit's figures (figures.py: reposts left out) that are actual values
+   of the asked kind; targets and estimates are never compared
+2. a row is one canonical identity (metrics.py: metric, scope, subset, kind,
+   unit family): 研发机构 and 研发机构（新型） are two rows, a count of
+   projects never stands in a row of money
+3. a unit's value of a row is its latest point (timeline merging): the
+   latest period, dated before undated, then the newest document
+4. a row reported by two or more units is compared (and charted); a row
+   reported by one unit only is listed apart, not charted: there is nothing
+   to set it beside
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import defaultdict
 
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import AnalysisError, entity_ref, find_entities
-from innoatlas.analysis.timeline import build_series, load_indicator_rows, newest_published
+from innoatlas.analysis.conflicts import flag_conflicts, merge_points, newest_published
+from innoatlas.analysis.figures import load_figures
+from innoatlas.analysis.timeline import period_end
 
 DEFAULT_KIND = "level"
+METHOD = {
+    "zh": "同口径比较：同一指标、范围（总数/子集/新增）、类型与单位类别的实际值；各单位取最新期间的值，"
+    "同期取最新发布的来源；目标值与预计值不比较；仅一个单位报告的指标单列，不作图。转载文章不计。",
+    "en": "like for like: actual values of one canonical metric, scope (total/subset/new), kind and unit "
+    "family; each unit's latest period, then its newest source; targets and estimates are not compared; "
+    "a metric only one unit reports is listed apart, not charted; reposts left out.",
+}
 
 
 def resolve_units(session: Session, names: list[str]) -> list[list]:
@@ -32,65 +46,79 @@ def resolve_units(session: Session, names: list[str]) -> list[list]:
     return units
 
 
-def latest_point(series: dict) -> dict | None:
-    points = series["points"]
+def latest_point(points: list[dict]) -> dict | None:
+    """The point of the latest period (dated before undated), then of the newest document."""
     if not points:
         return None
-    last_period = max(p["period_end"] for p in points)
-    candidates = [p for p in points if p["period_end"] == last_period]
-    return min(candidates, key=lambda p: (len(p["measure"]), _negated(newest_published(p)), p["id"]))
+    return max(points, key=lambda p: (period_end(p["period"]) or "", newest_published(p), -p["id"]))
 
 
-def _negated(published: str) -> tuple:
-    return tuple(-ord(c) for c in published)
-
-
-def latest_values(session: Session, entities: list, kind: str = DEFAULT_KIND) -> dict[str, dict]:
-    """metric key -> the latest point of these entities (one unit) for that key."""
-    rows = [
-        (i, d)
-        for i, d in load_indicator_rows(session, [e.id for e in entities], None)
-        if i.metric_key and i.kind == kind
+def latest_values(session: Session, entities: list, kind: str = DEFAULT_KIND) -> dict[tuple, dict]:
+    """Row identity -> the latest actual point of these entities (one unit), with its canonical metric."""
+    figures = [
+        f
+        for f in load_figures(session, [e.id for e in entities])
+        if f["canonical"].key and f["canonical"].status == "actual" and f["kind"] == kind
     ]
-    by_key: dict[str, list] = {}
-    for ind, doc in rows:
-        by_key.setdefault(ind.metric_key, []).append((ind, doc))
-    values = {}
-    for key, items in by_key.items():
-        point = latest_point(build_series(key, items))
-        if point is not None:
-            values[key] = point
-    return values
+    points = merge_points(figures)
+    flag_conflicts(points)
+    by_row: dict[tuple, list] = defaultdict(list)
+    for p in points:
+        by_row[row_identity(p["canonical"])].append(p)
+    return {identity: latest_point(items) for identity, items in by_row.items()}
+
+
+def row_identity(canonical: dict) -> tuple:
+    return tuple(canonical[k] for k in ("key", "scope", "subset", "kind", "family"))
 
 
 def compare_units(
     session: Session, names: list[str], metric_keys: list[str] | None = None, kind: str = DEFAULT_KIND
 ) -> dict:
-    """A table: one row per metric key, one cell per unit with value, period, quote and source."""
+    """A table: one row per like-for-like metric, one cell per unit with value, period, quote and source."""
     units = resolve_units(session, names)
     values = [latest_values(session, entities, kind) for entities in units]
+    identities = {i for v in values for i in v}
     if metric_keys:
-        keys = list(metric_keys)
-    else:  # metrics most units report first
-        counted = Counter(k for v in values for k in v)
-        keys = sorted(counted, key=lambda k: (-counted[k], k))
+        identities = {i for i in identities if i[0] in metric_keys}
     rows = []
-    for key in keys:
-        cells = []
-        for unit_values in values:
-            point = unit_values.get(key)
-            cells.append(cell(point) if point else None)
-        rows.append({"metric_key": key, "cells": cells, "reported_by": sum(c is not None for c in cells)})
-    return {
+    for identity in identities:
+        cells = [cell(v[identity]) if identity in v else None for v in values]
+        canonical = next(c["canonical"] for c in cells if c)
+        rows.append(
+            {
+                "metric_key": identity[0],
+                "label": canonical["label"],
+                "label_en": canonical["label_en"],
+                "scope": identity[1],
+                "subset": identity[2],
+                "family": identity[4],
+                "cells": cells,
+                "reported_by": sum(c is not None for c in cells),
+            }
+        )
+    rows.sort(key=lambda r: (-r["reported_by"], r["metric_key"], r["scope"], r["subset"]))
+    compared = [r for r in rows if r["reported_by"] >= 2]
+    single = [r for r in rows if r["reported_by"] < 2]
+    result = {
         "units": [entity_ref(entities[0]) for entities in units],
         "kind": kind,
-        "rows": rows,
-        "method": "latest period; then the broadest measure; then the newest document; reposts left out",
+        "rows": compared,
+        "single": single,
+        "method": METHOD["zh"],
+        "method_en": METHOD["en"],
     }
+    if not compared:
+        result["message"] = (
+            "没有两个以上单位共同报告的同口径指标，无法比较；各单位的指标单列如下。"
+            if len(units) > 1
+            else "只选了一个单位：至少需要两个单位才能比较。"
+        )
+    return result
 
 
 def cell(point: dict) -> dict:
-    source = point["sources"][-1]
+    source = max(point["sources"], key=lambda s: (s["document"] or {}).get("published") or "")
     return {
         "value": point["value"],
         "unit": point["unit"],
@@ -100,6 +128,7 @@ def cell(point: dict) -> dict:
         "period": point["period"],
         "measure": point["measure"],
         "metric": point["metric"],
+        "canonical": point["canonical"],
         "quote": source["quote"],
         "document": source["document"],
         "sources": len(point["sources"]),

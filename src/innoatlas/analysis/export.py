@@ -62,13 +62,14 @@ def flat(value):
 def timeline_rows(timeline: dict) -> list[dict]:
     rows = []
     for series in timeline["series"]:
-        for point in series["points"] + series["undated"]:
+        for point in series["points"] + series["undated"] + series["targets"]:
             for source in point["sources"]:
                 rows.append(
                     {
                         "subject": timeline["subject"]["name"],
                         "series": series["key"],
                         "measure": point["measure"],
+                        "status": point["status"],
                         "period": point["period"],
                         "value": point["value"],
                         "unit": point["unit"],
@@ -153,14 +154,17 @@ def network_rows(network: dict) -> list[dict]:
 
 
 def compare_rows(table: dict) -> list[dict]:
+    """Compared rows first, then the metrics only one unit reports (`compared` false)."""
     rows = []
-    for row in table["rows"]:
+    for row in table["rows"] + table["single"]:
         for unit, c in zip(table["units"], row["cells"], strict=True):
             if c is not None:
                 rows.append(
                     {
                         "unit": unit["name"],
                         "metric_key": row["metric_key"],
+                        "metric": row["label"],
+                        "compared": row["reported_by"] >= 2,
                         "value": c["value"],
                         "unit_of_value": c["unit"],
                         "approx": c["approx"],
@@ -174,9 +178,12 @@ def compare_rows(table: dict) -> list[dict]:
 
 
 def index_rows(index: dict) -> list[dict]:
+    if not index["ranked"]:
+        raise AnalysisError(index["message_en"])
     return [
         {
             "rank": u["rank"],
+            "tied": u["tied"],
             "unit": u["unit"]["name"],
             "score": u["score"],
             **{f"rank_{k}": v for k, v in u.get("rank_range", {}).items()},

@@ -1,11 +1,14 @@
 """A composite innovation index of zones and regions, after the OECD/JRC Handbook (2008).
 
 1. framework: the four chains are the pillars (chains.py)
-2. selection: candidate metric keys (data/analysis/index.yaml), each unit's
-   latest value (compare.py); an indicator reported by fewer than
-   `min_units` units is dropped, and so is a value in another dimension
-   (money where the others count); a unit reporting fewer than
-   `min_unit_indicators` of the kept indicators is left out, saying so
+2. selection: candidate canonical metrics (data/analysis/index.yaml), each
+   unit's latest actual value of the metric's total (compare.py: like for
+   like, never a subset, a target or new additions); an indicator reported
+   by fewer than `min_units` units is dropped, and so is a value in another
+   unit family (money where the others count); a unit reporting fewer than
+   `min_unit_indicators` of the kept indicators is left out, saying so.
+   Fewer than MIN_UNITS units or MIN_INDICATORS indicators left: no ranking,
+   and the result says what is missing
 3. missing data: never imputed silently; `available` aggregates a unit over
    the indicators it has, with weights renormalised; `lowest` gives a
    missing value the lowest normalised score of that indicator
@@ -18,6 +21,7 @@
 7. uncertainty: Monte-Carlo over weights (flat Dirichlet), normalisation
    and aggregation; each unit's rank range over the draws. A fixed seed
    gives the same ranges every time.
+8. ties share the better rank and say so (并列第1); no order is made up
 """
 
 from __future__ import annotations
@@ -32,6 +36,7 @@ from sqlalchemy.orm import Session
 from innoatlas.analysis.chains import chain_labels, chain_of_metric
 from innoatlas.analysis.common import REGION_SUFFIXES, AnalysisError, entity_ref, load_data
 from innoatlas.analysis.compare import cell, latest_values, resolve_units
+from innoatlas.analysis.metrics import metric_label
 from innoatlas.store.schema import Entity, Indicator
 from innoatlas.store.write import fold_name
 
@@ -41,6 +46,10 @@ AGGREGATIONS = ("arithmetic", "geometric")
 MISSING = ("available", "lowest")
 GEOMETRIC_FLOOR = 0.01
 UNIT_TYPES = ("zone", "region")
+# An index of two units, or over two indicators, ranks nothing worth reporting:
+# with two units min-max puts one at 0 and one at 1 whatever the data.
+MIN_UNITS = 3
+MIN_INDICATORS = 3
 # A constant indicator (every reporter gives the same value) tells units apart
 # by nothing: min-max and rank put them all in the middle.
 CONSTANT_SCORE = 0.5
@@ -54,8 +63,10 @@ class IndexOptions:
     weighting: str = "equal"
     aggregation: str = "arithmetic"
     missing: str = "available"
-    min_units: int = 2  # an indicator reported by fewer units is dropped
-    min_unit_indicators: int = 2  # a unit reporting fewer of the kept indicators is left out, with the reason
+    min_units: int = MIN_UNITS  # an indicator reported by fewer units is dropped
+    min_unit_indicators: int = (
+        MIN_INDICATORS  # a unit reporting fewer of the kept indicators is left out, with the reason
+    )
     draws: int = 1000
     seed: int = 0
 
@@ -72,8 +83,14 @@ class IndexOptions:
             raise AnalysisError("draws must be 0 or more, min_units and min_unit_indicators 1 or more")
 
 
-def dimension(base_unit: str) -> str:
-    return "count" if base_unit in load_data("index.yaml")["count_units"] else base_unit
+def dimension(point: dict) -> str:
+    """The unit family of a point: a count in 家 and one in 个 are both counts."""
+    return point["canonical"]["family"]
+
+
+def total_values(unit_values: dict[tuple, dict]) -> dict[str, dict]:
+    """metric key -> the unit's latest value of the metric's total (no subset, no new additions)."""
+    return {identity[0]: p for identity, p in unit_values.items() if identity[1] == "total"}
 
 
 def compute_index(session: Session, options: IndexOptions | None = None) -> dict:
@@ -81,13 +98,11 @@ def compute_index(session: Session, options: IndexOptions | None = None) -> dict
     options.check()
     candidates = options.indicators or load_data("index.yaml")["indicators"]
     units = find_units(session, options.units, candidates)
-    values = [latest_values(session, entities) for entities in units]
+    values = [total_values(latest_values(session, entities)) for entities in units]
+    asked = [entity_ref(u[0]) for u in units]
     units, values, raw, selected, dropped, excluded = select_data(units, values, candidates, options)
-    if not units or not selected:
-        raise AnalysisError(
-            f"too little data for an index: fewer than {options.min_units} units report "
-            f"{options.min_unit_indicators} or more common indicators (ingest more documents or lower the minimums)"
-        )
+    if len(units) < MIN_UNITS or len(selected) < MIN_INDICATORS:
+        return not_ranked(asked, units, selected, dropped, excluded, options)
     keys = [key for key, _ in selected]
     weights = base_weights(keys, options.weighting)
     normalised = normalise(raw, options.normalisation)
@@ -103,8 +118,64 @@ def compute_index(session: Session, options: IndexOptions | None = None) -> dict
             for u in np.argsort(ranks, kind="stable")
         ],
         "excluded_units": excluded,
+        "ranked": True,
+        "ties": ties(scores, ranks, units),
         "method": method,
     }
+
+
+def not_ranked(asked, units, selected, dropped, excluded, options: IndexOptions) -> dict:
+    """The answer when the data cannot carry a ranking: what was there and what is missing."""
+    kept = [k for k, _ in selected]
+    usable = units if kept else []
+    labels = "、".join(metric_label(k) for k in kept) or "无"
+    if len(asked) < MIN_UNITS:
+        reason = f"只选了 {len(asked)} 个单位，至少需要 {MIN_UNITS} 个"
+        reason_en = f"only {len(asked)} units were given, at least {MIN_UNITS} are needed"
+    elif len(kept) < MIN_INDICATORS:
+        reason = f"被至少 {options.min_units} 个单位同口径报告的指标只有 {len(kept)} 项（{labels}），至少需要 {MIN_INDICATORS} 项"
+        reason_en = (
+            f"only {len(kept)} indicators are reported like for like by at least {options.min_units} units "
+            f"({', '.join(kept) or 'none'}), at least {MIN_INDICATORS} are needed"
+        )
+    else:
+        reason = f"在所用指标中有至少 {options.min_unit_indicators} 项数据的单位只有 {len(usable)} 个，至少需要 {MIN_UNITS} 个"
+        reason_en = (
+            f"only {len(usable)} units have data for {options.min_unit_indicators} or more of the indicators, "
+            f"at least {MIN_UNITS} are needed"
+        )
+    message = f"无法排名：{reason}。综合指数至少需要 {MIN_UNITS} 个单位、每个单位至少 {MIN_INDICATORS} 项同口径指标有数据。"
+    message_en = f"cannot rank: {reason_en}."
+    units = usable
+    return {
+        "units": [],
+        "ranked": False,
+        "message": message,
+        "message_en": message_en,
+        "asked_units": asked,
+        "usable_units": [entity_ref(u[0]) for u in units],
+        "usable_indicators": [{"key": k, "label": metric_label(k)} for k in kept],
+        "excluded_units": excluded,
+        "ties": [],
+        "method": {
+            "options": asdict(options),
+            "indicators": [],
+            "dropped_indicators": dropped,
+            "summary": message,
+        },
+    }
+
+
+def ties(scores: np.ndarray, ranks: np.ndarray, units: list) -> list[dict]:
+    """Groups of units that share a rank: the index cannot tell them apart."""
+    groups: dict[int, list] = {}
+    for u, r in enumerate(ranks):
+        groups.setdefault(int(r), []).append(entity_ref(units[u][0]))
+    return [
+        {"rank": r, "units": members, "score": round(float(scores[ranks == r][0]), 4)}
+        for r, members in sorted(groups.items())
+        if len(members) > 1
+    ]
 
 
 def select_data(units: list, values: list[dict], candidates: list[str], options: IndexOptions):
@@ -135,7 +206,7 @@ def value_matrix(values: list[dict], selected: list[tuple[str, str]]) -> np.ndar
     for u, unit_values in enumerate(values):
         for k, (key, dim) in enumerate(selected):
             point = unit_values.get(key)
-            if point is not None and dimension(point["base_unit"]) == dim:
+            if point is not None and dimension(point) == dim:
                 raw[u, k] = point["value_base"]
     return raw
 
@@ -146,7 +217,7 @@ def find_units(session: Session, names: list[str] | None, candidates: list[str])
     subject_ids = session.scalars(
         select(Indicator.subject_id)
         .join(Entity, Entity.id == Indicator.subject_id)
-        .where(Entity.type.in_(UNIT_TYPES), Indicator.metric_key.in_(candidates), Indicator.kind == "level")
+        .where(Entity.type.in_(UNIT_TYPES), Indicator.kind == "level")
         .distinct()
     )
     entities = session.scalars(select(Entity).where(Entity.id.in_(list(subject_ids))).order_by(Entity.id))
@@ -168,13 +239,19 @@ def select_indicators(candidates: list[str], values: list[dict], min_units: int)
     """(kept [(key, dimension)], dropped [{key, reason}]) by how many units report each in one dimension."""
     selected, dropped = [], []
     for key in candidates:
-        dims = Counter(dimension(v[key]["base_unit"]) for v in values if key in v)
+        dims = Counter(dimension(v[key]) for v in values if key in v)
         if not dims:
-            dropped.append({"key": key, "reason": "no unit reports it"})
+            dropped.append({"key": key, "label": metric_label(key), "reason": "no unit reports it"})
             continue
         dim, reporters = dims.most_common(1)[0]
         if reporters < min_units:
-            dropped.append({"key": key, "reason": f"reported by {reporters} unit(s), fewer than {min_units}"})
+            dropped.append(
+                {
+                    "key": key,
+                    "label": metric_label(key),
+                    "reason": f"reported by {reporters} unit(s), fewer than {min_units}",
+                }
+            )
             continue
         selected.append((key, dim))
     return selected, dropped
@@ -256,16 +333,20 @@ def unit_record(
         f"{options.normalisation} · {options.weighting} weights · {options.aggregation} · "
         f"missing: {options.missing} · {len(present)}/{len(keys)} indicators"
     )
+    tied = int(np.sum(ranks == ranks[u])) > 1
     record = {
         "unit": entity_ref(entity),
         "score": round(float(scores[u]), 4),
         "rank": int(ranks[u]),
+        "tied": tied,
+        "rank_label": f"并列第{int(ranks[u])}" if tied else f"第{int(ranks[u])}",
         "coverage": f"{len(present)}/{len(keys)}",
         "missing": [keys[k] for k in range(len(keys)) if k not in present],
         "method": summary,
         "indicators": [
             {
                 "key": keys[k],
+                "label": metric_label(keys[k]),
                 "chain": chain_of_metric(keys[k]),
                 "weight": round(float(weights[k]), 4),
                 "normalised": round(float(normalised[u, k]), 4),
@@ -289,11 +370,14 @@ def unit_record(
 
 def method_record(options: IndexOptions, keys: list[str], weights: np.ndarray, dropped: list[dict]) -> dict:
     labels = chain_labels()
+    names = "、".join(metric_label(k) for k in keys)
     return {
         "options": asdict(options),
+        "summary": f"采用 {len(keys)} 项指标：{names}；并列者共享较高名次，标注“并列”。",
+        "summary_en": f"{len(keys)} indicators used: {', '.join(keys)}; ties share the better rank.",
         "framework": "four chains as pillars: " + ", ".join(f"{v['zh']} ({k})" for k, v in labels.items()),
         "indicators": [
-            {"key": k, "chain": chain_of_metric(k), "weight": round(float(w), 4)}
+            {"key": k, "label": metric_label(k), "chain": chain_of_metric(k), "weight": round(float(w), 4)}
             for k, w in zip(keys, weights, strict=True)
         ],
         "dropped_indicators": dropped,

@@ -549,9 +549,9 @@ def get_series(
     """Values of one subject and metric over periods across sources, each with quote and document.
 
     Points come in period order (undated last), then in the order their
-    documents were stored. Points of one period whose base values differ are flagged `conflict`
-    (two outlets gave different numbers). Reposts (documents marked as
-    duplicates) are left out unless asked for: they repeat a source.
+    documents were stored. Reposts (documents marked as duplicates) are
+    left out unless asked for: they repeat a source. Which points conflict
+    is the analysis stage's call (analysis/conflicts.py); the web layer adds it.
     """
     entity = session.get(Entity, subject)
     if entity is None:
@@ -564,17 +564,7 @@ def get_series(
         stmt = stmt.where(Indicator.document_id.not_in(reposts))
     ordered = stmt.order_by(Indicator.period.is_(None), Indicator.period, Indicator.document_id, Indicator.id)
     page = paginate_ids(session, ordered, stmt, limit, offset, lambda ids: load_indicators(session, ids))
-    _flag_conflicts(page["items"])
     return {"subject": entity_ref(entity), "metric_key": metric_key, **page}
-
-
-def _flag_conflicts(points: list[dict]) -> None:
-    values: dict[tuple, set] = defaultdict(set)
-    for p in points:
-        base = p["value_base"] if p["value_base"] is not None else p["value"]
-        values[(p["period"], p["kind"], p["base_unit"])].add(round(base, 6))
-    for p in points:
-        p["conflict"] = p["period"] is not None and len(values[(p["period"], p["kind"], p["base_unit"])]) > 1
 
 
 # -- documents --------------------------------------------------------------------

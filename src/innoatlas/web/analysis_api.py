@@ -48,11 +48,12 @@ def timeline(session: DB, subject: str, metric_key: str | None = None) -> dict:
 
 
 @router.get("/conflicts", summary="Every conflict: one subject, measure and period, values that disagree")
-def conflicts(session: DB) -> dict:
+def conflicts(session: DB, subject: str | None = None) -> dict:
+    from innoatlas.analysis.conflicts import DEFINITION
     from innoatlas.analysis.timeline import find_all_conflicts
 
-    items = answer(find_all_conflicts, session)
-    return {"items": items, "total": len(items)}
+    items = answer(find_all_conflicts, session, subject or None)
+    return {"items": items, "total": len(items), "definition": DEFINITION}
 
 
 @router.get("/chain", summary="An industrial chain's actors (in a region) with evidence, and its gaps")
@@ -101,8 +102,8 @@ def index(
     weighting: str = "equal",
     aggregation: str = "arithmetic",
     missing: str = "available",
-    min_units: Annotated[int, Query(ge=1)] = 2,
-    min_unit_indicators: Annotated[int, Query(ge=1)] = 2,
+    min_units: Annotated[int, Query(ge=1)] = 3,
+    min_unit_indicators: Annotated[int, Query(ge=1)] = 3,
     draws: Annotated[int, Query(ge=0, le=20000)] = 1000,
     seed: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
 ) -> dict:

@@ -40,6 +40,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "superseded_by": ("被更新为", "superseded by"),
     "undated": ("时期不明", "Undated"),
     "measure": ("口径", "Measure"),
+    "status.target": ("目标值，不参与比较", "target, not compared"),
+    "status.estimate": ("预计值，不参与比较", "estimate, not compared"),
+    "single": ("仅一个单位报告的指标（未作比较）", "Reported by one unit only (not compared)"),
+    "host": ("（园区集聚）", "(hosts firms of this segment)"),
     "segments": ("环节", "Segments"),
     "gap": ("缺失环节（补链目标）", "Gap (补链 target)"),
     "gaps": ("缺失环节", "Gaps"),
@@ -202,7 +206,7 @@ def index_page(
 ):
     names = api.split_names([units])
     data = api.index(
-        session, names or None, None, normalisation, weighting, aggregation, missing, 2, 2, draws, seed
+        session, names or None, None, normalisation, weighting, aggregation, missing, 3, 3, draws, seed
     )
     params = {
         "units": names,

@@ -84,7 +84,25 @@ def entities(
 
 @router.get("/entities/{entity_id}", summary="One entity's profile")
 def entity(session: DB, entity_id: int) -> DataResponse:
-    return _data(queries.get_entity(session, entity_id))
+    return _data(flagged_profile(session, entity_id))
+
+
+def flagged_profile(session: Session, entity_id: int) -> dict:
+    """The profile with its indicators' `conflict` flags, by the analysis stage's one definition."""
+    from innoatlas.analysis.conflicts import flag_rows
+
+    profile = queries.get_entity(session, entity_id)
+    flag_rows(session, profile["indicators"]["items"], [entity_id])
+    return profile
+
+
+def flagged_series(session: Session, subject: int, metric_key: str, **options) -> dict:
+    """A series with its points' `conflict` flags, by the analysis stage's one definition."""
+    from innoatlas.analysis.conflicts import flag_rows
+
+    series = queries.get_series(session, subject, metric_key, **options)
+    flag_rows(session, series["items"], [subject])
+    return series
 
 
 @router.get("/indicators", summary="Indicators, filtered by subject, metric key, period and document")
@@ -125,7 +143,7 @@ def series(
     offset: Offset = 0,
 ) -> DataResponse:
     return _data(
-        queries.get_series(
+        flagged_series(
             session, subject, metric_key, include_duplicates=include_duplicates, limit=limit, offset=offset
         )
     )

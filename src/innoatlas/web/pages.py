@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 from innoatlas.store import queries
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import search as search_module
+from innoatlas.web.api import flagged_profile, flagged_series
 from innoatlas.web.deps import get_session, render
 from innoatlas.web.highlight import cut_pieces
 
@@ -78,7 +79,7 @@ def entities_page(
 
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, session: DB, entity_id: int):
-    data = queries.get_entity(session, entity_id)
+    data = flagged_profile(session, entity_id)
     graph = queries.get_graph(session, entity_id, 1)
     return render(request, "entity.html", data=data, graph=graph, api=f"/api/entities/{entity_id}")
 
@@ -91,7 +92,7 @@ def explorer_page(request: Request, session: DB, subject: int | None = None, met
     metrics = queries.list_metrics(session, subject) if subject is not None else []
     if metric_key is None and metrics:
         metric_key = metrics[0]["metric_key"]
-    series = queries.get_series(session, subject, metric_key) if subject is not None and metric_key else None
+    series = flagged_series(session, subject, metric_key) if subject is not None and metric_key else None
     api = (
         "/api/series?" + urlencode({"subject": subject, "metric_key": metric_key})
         if series

@@ -152,6 +152,8 @@ function drawNetwork(elementId, dataId, options) {
 /* Grouped bars per metric, each metric scaled to its largest value so metrics of any size compare;
    the radar shows the same shares. Raw values are in the tooltips and the table. */
 function drawCompare(elementId, dataId, options) {
+  /* Chinese labels first; English behind the language switch. */
+  function rowLabel(r) { return options.lang === "zh" ? r.label : r.label_en; }
   var chart = startChart(elementId);
   if (!chart) { return null; }
   var data = readData(dataId);
@@ -170,9 +172,9 @@ function drawCompare(elementId, dataId, options) {
         ")<div class='tip-quote'>" + escapeText(c.quote) + "</div>";
     }},
     grid: {left: 50, right: "42%", top: 40, bottom: 80},
-    xAxis: {type: "category", data: rows.map(function (r) { return r.metric_key; }), axisLabel: {rotate: 35}},
+    xAxis: {type: "category", data: rows.map(rowLabel), axisLabel: {rotate: 35}},
     yAxis: {type: "value", max: 1},
-    radar: {center: ["78%", "55%"], radius: "55%", indicator: rows.map(function (r) { return {name: r.metric_key, max: 1}; })},
+    radar: {center: ["78%", "55%"], radius: "55%", indicator: rows.map(function (r) { return {name: rowLabel(r), max: 1}; })},
     series: data.units.map(function (u, k) {
       return {name: u.name, type: "bar", data: rows.map(function (r, i) {
         return {value: shares[i][k], cell: r.cells[k]};
