@@ -11,8 +11,12 @@
    it), invests_in (investors in its actors); cooperates_with links an
    institute or university to an actor of the chain
 4. with a region, only actors inside it (located_in, part_of, hierarchy) stay
-5. each actor sits in the template segments its industries, its name or
-   what its supply relations say it supplies match; a segment with no actor is a gap (补链 target)
+5. statements of the documents that name the chain (chain_evidence.py):
+   leaders from 链主/龙头 clauses, suppliers from 配套/供应 clauses, actors
+   and host zones in the segments their clause names, each with its quote
+6. each actor sits in the template segments its statements, its industries
+   or its supply relations name; a segment with no actor in the region is a
+   gap (补链 target), and the map says how many documents it rests on
 """
 
 from __future__ import annotations
@@ -22,6 +26,7 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from innoatlas.analysis.chain_evidence import read_statements
 from innoatlas.analysis.common import (
     AnalysisError,
     any_term_in,
@@ -94,10 +99,15 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
     # Suppliers found in one round can have investors and partners found in the next.
     while collect_second_hand(session, actors):
         pass
+    statements, documents = read_statements(session, template, chain_templates())
+    for st in statements:
+        add_statement(actors, st)
     if scope is not None:
         actors = {i: a for i, a in actors.items() if i in scope and i not in {r.id for r in regions}}
     industry_names = industry_names_of(session, list(actors))
     segments = place_in_segments(template, actors, industry_names)
+    read = [d for d in documents if scope is None or d.id in documents_in_scope(actors)]
+    evidence_docs = {e["document"]["id"] for a in actors.values() for e in a["evidence"] if e["document"]}
     roles = {role: [] for role in ROLES}
     for actor in sorted(actors.values(), key=lambda a: a["entity"]["name"]):
         for role in actor["roles"]:
@@ -110,10 +120,45 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
         "roles": roles,
         "segments": segments,
         "gaps": [s for s in segments if not s["actors"]],
+        "documents_read": len(documents) if scope is None else len(read),
+        "documents_with_evidence": len(evidence_docs),
+        "basis": basis_text(len(documents) if scope is None else len(read), len(evidence_docs)),
         "method": "actors by relation to the chain's industries (chain_leader_of, supplies, focuses_on, "
-        "invests_in, cooperates_with); region by containment; segments by industry or name terms "
-        "of the chain template (data/analysis/chain_templates.yaml)",
+        "invests_in, cooperates_with) and by the 链主/配套 statements and segment words of the documents "
+        "naming the chain; region by containment; a gap is a segment no actor in the region is placed in "
+        "(data/analysis/chain_templates.yaml)",
+        "method_zh": "依据：链主/龙头、配套/供应等表述及抽取的关系（链主、配套、聚焦、投资、合作）；"
+        "按原文所述的产品或业务归入产业链环节；地区范围按隶属关系；"
+        "该地区语料中没有任何主体的环节才列为缺失环节（补链目标）。",
     }
+
+
+def basis_text(read: int, with_evidence: int) -> str:
+    return f"本图谱依据 {read} 篇提及该产业链的文档，其中 {with_evidence} 篇提供了主体证据。"
+
+
+def documents_in_scope(actors: dict) -> set[int]:
+    return {e["document"]["id"] for a in actors.values() for e in a["evidence"] if e["document"]}
+
+
+def add_statement(actors: dict, st) -> None:
+    """A statement of the text (chain_evidence.Statement) as an actor's role, evidence and segments."""
+    actor = actors.setdefault(st.entity["id"], {"entity": dict(st.entity), "roles": [], "evidence": []})
+    actor.setdefault("stated_segments", [])
+    if st.role not in actor["roles"]:
+        actor["roles"].append(st.role)
+    evidence = {
+        "role": st.role,
+        "predicate": "text",
+        "object": st.cue,
+        "quote": st.quote,
+        "document": st.document,
+        "segments": [key for key, _ in st.segments],
+    }
+    if evidence not in actor["evidence"]:
+        actor["evidence"].append(evidence)
+    for key, term in st.segments:
+        actor["stated_segments"].append((key, term, st.quote, st.document))
 
 
 def relation_rows(session: Session, condition):
@@ -213,26 +258,50 @@ def industry_names_of(session: Session, actor_ids: list[int]) -> dict[int, list[
 
 
 def place_in_segments(template: dict, actors: dict, industry_names: dict[int, list[str]]) -> list[dict]:
+    """Each actor in the segments its statements, industries or supply quotes name, with the quote."""
     segments = [
         {"key": s["key"], "stage": s["stage"], "zh": s["zh"], "en": s["en"], "actors": []}
         for s in template["segments"]
     ]
     by_key = {s["key"]: s for s in segments}
     for actor_id, actor in sorted(actors.items(), key=lambda kv: kv[1]["entity"]["name"]):
-        actor["segments"] = []
-        if actor["roles"] == ["zones"]:  # a zone hosts a segment's actors; it is not one itself
-            continue
-        # A supply relation's quote says what is supplied (配套底盘系统); other quotes are too broad.
-        supplied = [e["quote"] for e in actor["evidence"] if e["predicate"] == "supplies" and e["quote"]]
-        texts = [actor["entity"]["name"], *industry_names.get(actor_id, []), *supplied]
-        placed = []
-        for segment in template["segments"]:
-            matched = next((t for text in texts if (t := any_term_in(text, segment["terms"]))), None)
-            if matched:
-                placed.append(segment["key"])
-                by_key[segment["key"]]["actors"].append({**actor["entity"], "matched": matched})
+        placed: dict[str, dict] = {}
+        for key, term, quote, doc in actor.get("stated_segments", []):
+            placed.setdefault(key, {"matched": term, "quote": quote, "document": doc})
+        if actor["roles"] != ["zones"]:  # a zone hosts only what the text says it hosts
+            for key, found in segments_of_relations(
+                template, actor, industry_names.get(actor_id, [])
+            ).items():
+                placed.setdefault(key, found)
         if not placed and "leaders" in actor["roles"] and template.get("leaders_in"):
-            by_key[template["leaders_in"]]["actors"].append({**actor["entity"], "matched": "链主"})
-            placed.append(template["leaders_in"])
-        actor["segments"] = placed
+            lead = next(e for e in actor["evidence"] if e["role"] == "leaders")
+            placed[template["leaders_in"]] = {
+                "matched": "链主",
+                "quote": lead["quote"],
+                "document": lead["document"],
+            }
+        for key, found in placed.items():
+            host = actor["entity"]["type"] in ("zone", "region")
+            by_key[key]["actors"].append({**actor["entity"], **found, "host": host})
+        actor["segments"] = list(placed)
     return segments
+
+
+def segments_of_relations(template: dict, actor: dict, industries: list[str]) -> dict[str, dict]:
+    """Segments named by the actor's own name (汽车软件创新研究平台), the industries it focuses on,
+    leads or supplies, or its supply quotes (配套底盘系统)."""
+    found: dict[str, dict] = {}
+    supplied = [e for e in actor["evidence"] if e["predicate"] == "supplies" and e["quote"]]
+    names = [actor["entity"]["name"], *industries]
+    texts = [(name, None) for name in names] + [(e["quote"], e) for e in supplied]
+    for segment in template["segments"]:
+        for text, evidence in texts:
+            term = any_term_in(text, segment["terms"])
+            if term:
+                found[segment["key"]] = {
+                    "matched": term,
+                    "quote": evidence["quote"] if evidence else text,
+                    "document": evidence["document"] if evidence else None,
+                }
+                break
+    return found

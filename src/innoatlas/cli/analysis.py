@@ -41,7 +41,10 @@ def timeline(
         str | None, typer.Option("--metric", help="Only this metric key (e.g. rd_platforms).")
     ] = None,
     conflicts: Annotated[
-        bool, typer.Option("--conflicts", help="List every conflict in the knowledge base.")
+        bool,
+        typer.Option(
+            "--conflicts", help="Only the conflicts: of the subject, or of the whole knowledge base."
+        ),
     ] = False,
     db: DbOption = None,
     as_json: JsonOption = False,
@@ -52,7 +55,7 @@ def timeline(
 
     with open_store(db, create=False) as store, store.session() as session:
         if conflicts or not subject:
-            result = find_all_conflicts(session)
+            result = find_all_conflicts(session, subject or None)
             print_json(result) if as_json else render_conflicts(result)
             return
         result = build_timeline(session, subject, metric)
@@ -61,17 +64,17 @@ def timeline(
         return
     for series in result["series"]:
         table = Table(
-            "period",
-            "measure",
-            "value",
-            "flag",
-            "quote",
-            "source",
-            title=f"{result['subject']['name']} · {series['key']}",
+            "期间",
+            "口径",
+            "数值",
+            "标记",
+            "原文",
+            "来源",
+            title=f"{result['subject']['name']} · {series['label']} ({series['key']})",
             title_justify="left",
         )
-        for p in series["points"] + series["undated"]:
-            flag = "superseded" if p["superseded_by"] else ("conflict" if p["conflict"] else "")
+        for p in series["points"] + series["undated"] + series["targets"]:
+            flag = point_flag(p)
             for s in p["sources"]:
                 table.add_row(
                     p["period"] or "—",
@@ -85,16 +88,25 @@ def timeline(
     render_conflicts(result["conflicts"])
 
 
+STATUS_LABELS = {"target": "目标值", "estimate": "预计值"}
+
+
+def point_flag(p: dict) -> str:
+    if p["status"] != "actual":
+        return STATUS_LABELS[p["status"]]
+    return "已被更新" if p["superseded_by"] else ("数值冲突" if p["conflict"] else "")
+
+
 def render_conflicts(conflicts: list[dict]) -> None:
     table = Table(
-        "subject",
-        "series",
-        "period",
-        "value",
-        "superseded by",
-        "quote",
-        "source",
-        title=f"conflicts: {len(conflicts)}",
+        "主体",
+        "指标",
+        "期间",
+        "数值",
+        "被更新为",
+        "原文",
+        "来源",
+        title=f"数值冲突 (conflicts): {len(conflicts)}",
         title_justify="left",
     )
     for c in conflicts:
@@ -102,7 +114,7 @@ def render_conflicts(conflicts: list[dict]) -> None:
             for s in v["sources"]:
                 table.add_row(
                     escape(c.get("subject", {}).get("name", "")),
-                    c["series"],
+                    escape(c["measure"]),
                     c["period"],
                     value_label(v["value"], v["unit"], v["approx"]),
                     str(v["superseded_by"] or ""),
@@ -142,33 +154,49 @@ def chain(
         return
     where = f" · {result['region']['name']}" if result["region"] else ""
     table = Table(
-        "role",
-        "actor",
-        "segments",
-        "evidence",
-        "source",
+        "角色",
+        "主体",
+        "环节",
+        "证据",
+        "来源",
         title=f"{result['chain']['name']}{where}",
         title_justify="left",
     )
+    segment_names = {s["key"]: s["zh"] for s in result["segments"]}
     for role, actors in result["roles"].items():
         for actor in actors:
             for ev in (e for e in actor["evidence"] if e["role"] == role):
                 table.add_row(
-                    role,
+                    ROLE_LABELS[role],
                     escape(actor["entity"]["name"]),
-                    ", ".join(actor["segments"]),
+                    "、".join(segment_names[k] for k in actor["segments"]),
                     escape(ev["quote"] or f"{ev['predicate']} {ev['object']}"),
                     escape(source_label(ev["document"])),
                 )
     out.print(table)
-    gaps = Table("stage", "segment", "actors", title="segments (gaps have no actor)", title_justify="left")
+    gaps = Table(
+        "阶段", "环节", "主体（原文）", title="产业链环节（缺失环节即补链目标）", title_justify="left"
+    )
     for s in result["segments"]:
         gaps.add_row(
-            s["stage"],
-            f"{s['zh']} ({s['en']})",
-            ", ".join(a["name"] for a in s["actors"]) or "[bold]gap[/bold]",
+            STAGE_LABELS[s["stage"]],
+            s["zh"],
+            "\n".join(f"{a['name']}：{a['quote']}" for a in s["actors"]) or "[bold]缺失环节[/bold]",
         )
     out.print(gaps)
+    out.print(escape(result["basis"]))
+
+
+ROLE_LABELS = {
+    "leaders": "链主企业",
+    "suppliers": "配套企业",
+    "enterprises": "相关企业",
+    "institutes": "高校与研究机构",
+    "platforms": "创新平台",
+    "investors": "投资机构",
+    "zones": "园区/地区",
+}
+STAGE_LABELS = {"upstream": "上游", "midstream": "中游", "downstream": "下游"}
 
 
 def render_four_chains(result: dict) -> None:
@@ -280,8 +308,10 @@ def compare(
     if as_json:
         print_json(result)
         return
+    if result.get("message"):
+        out.print(escape(result["message"]))
     table = Table(
-        "metric", *[u["name"] for u in result["units"]], title="latest values", title_justify="left"
+        "指标", *[u["name"] for u in result["units"]], title="同口径比较（最新值）", title_justify="left"
     )
     for row in result["rows"]:
         cells = []
@@ -294,8 +324,16 @@ def compare(
                 f"{value_label(c['value'], c['unit'], c['approx'])} ({c['period']}){flag}\n"
                 f"{escape(source_label(c['document']))}"
             )
-        table.add_row(row["metric_key"], *cells)
+        table.add_row(f"{row['label']}\n{row['metric_key']}", *cells)
     out.print(table)
+    if result["single"]:
+        alone = "；".join(f"{r['label']}（{reporter(result['units'], r)}）" for r in result["single"])
+        out.print(escape(f"仅一个单位报告、未作比较的指标：{alone}"))
+    out.print(escape(result["method"]))
+
+
+def reporter(units: list[dict], row: dict) -> str:
+    return next(u["name"] for u, c in zip(units, row["cells"], strict=True) if c)
 
 
 @library_errors
@@ -310,8 +348,8 @@ def index(
     weighting: Annotated[str, typer.Option(help="equal or chains.")] = "equal",
     aggregation: Annotated[str, typer.Option(help="arithmetic or geometric.")] = "arithmetic",
     missing: Annotated[str, typer.Option(help="available (renormalise weights) or lowest.")] = "available",
-    min_units: Annotated[int, typer.Option(help="Drop an indicator fewer units report.")] = 2,
-    min_unit_indicators: Annotated[int, typer.Option(help="Leave out a unit with fewer indicators.")] = 2,
+    min_units: Annotated[int, typer.Option(help="Drop an indicator fewer units report.")] = 3,
+    min_unit_indicators: Annotated[int, typer.Option(help="Leave out a unit with fewer indicators.")] = 3,
     draws: Annotated[int, typer.Option(help="Monte-Carlo draws.")] = 1000,
     seed: Annotated[int, typer.Option(min=0, help="Random seed of the draws.")] = 0,
     db: DbOption = None,
@@ -338,6 +376,11 @@ def index(
     if as_json:
         print_json(result)
         return
+    if not result["ranked"]:
+        out.print(escape(result["message"]))
+        for d in result["method"]["dropped_indicators"]:
+            out.print(escape(f"未采用 {d['label']} ({d['key']}): {d['reason']}"))
+        raise typer.Exit(1)
     table = Table(
         "rank",
         "unit",
@@ -353,7 +396,7 @@ def index(
         rr = u.get("rank_range")
         ranges = f"{rr['p5']}–{rr['p95']} (min {rr['min']}, max {rr['max']})" if rr else ""
         table.add_row(
-            str(u["rank"]),
+            u["rank_label"],
             escape(u["unit"]["name"]),
             f"{u['score']:.3f}",
             ranges,
@@ -363,12 +406,13 @@ def index(
         )
     out.print(table)
     m = result["method"]
-    chosen = ", ".join(f"{i['key']} ({i['chain']}, w={i['weight']})" for i in m["indicators"])
-    out.print(f"[bold]indicators:[/bold] {chosen}")
+    out.print(escape(m["summary"]))
+    chosen = ", ".join(f"{i['label']} {i['key']} ({i['chain']}, w={i['weight']})" for i in m["indicators"])
+    out.print(f"[bold]indicators:[/bold] {escape(chosen)}")
     for key in ("normalisation", "weighting", "aggregation", "missing", "uncertainty"):
         out.print(f"[bold]{key}:[/bold] {escape(m[key])}")
     for d in m["dropped_indicators"]:
-        out.print(f"dropped {d['key']}: {d['reason']}")
+        out.print(escape(f"dropped {d['label']} ({d['key']}): {d['reason']}"))
     for x in result["excluded_units"]:
         out.print(f"left out {escape(x['name'])}: {x['reason']}")
 
