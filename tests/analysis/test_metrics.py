@@ -12,22 +12,70 @@ from innoatlas.analysis.metrics import describe, layer, metric_label, unit_famil
     ("metric", "quote", "unit", "kind", "expected"),
     [
         # the counted noun closes the phrase: a count of projects, not of universities
-        ("推动高校师生创业项目落地数量", "推动高校师生创业项目落地30个", "个", "level", ("projects", "total", "", "项目")),
-        ("集聚各类研发机构数量", "已集聚各类研发机构40家", "家", "level", ("rd_institutions", "total", "", "研发机构")),
+        (
+            "推动高校师生创业项目落地数量",
+            "推动高校师生创业项目落地30个",
+            "个",
+            "level",
+            ("projects", "total", "", "项目"),
+        ),
+        (
+            "集聚各类研发机构数量",
+            "已集聚各类研发机构40家",
+            "家",
+            "level",
+            ("rd_institutions", "total", "", "研发机构"),
+        ),
         # a qualifier right before the counted noun names a subset
-        ("新型研发机构数量", "其中新型研发机构9家", "家", "level", ("rd_institutions", "subset", "新型", "研发机构（新型）")),
-        ("聚集生物医药企业数量", "聚集生物医药企业300余家", "家", "level", ("enterprises", "subset", "生物医药", "企业（生物医药）")),
+        (
+            "新型研发机构数量",
+            "其中新型研发机构9家",
+            "家",
+            "level",
+            ("rd_institutions", "subset", "新型", "研发机构（新型）"),
+        ),
+        (
+            "聚集生物医药企业数量",
+            "聚集生物医药企业300余家",
+            "家",
+            "level",
+            ("enterprises", "subset", "生物医药", "企业（生物医药）"),
+        ),
         # but not one further off: 龙头 qualifies 企业, not the laboratories
-        ("推动高校与龙头企业组建联合实验室数量", "组建联合实验室5个", "个", "level", ("joint_labs", "total", "", "联合实验室")),
+        (
+            "推动高校与龙头企业组建联合实验室数量",
+            "组建联合实验室5个",
+            "个",
+            "level",
+            ("joint_labs", "total", "", "联合实验室"),
+        ),
         ("中试平台数量", "中试平台12个", "个", "level", ("pilot_platforms", "total", "", "中试平台")),
         # new additions
-        ("新增科技型中小企业数量", "新增科技型中小企业900家", "家", "change", ("tech_smes", "new", "", "新增科技型企业")),
+        (
+            "新增科技型中小企业数量",
+            "新增科技型中小企业900家",
+            "家",
+            "change",
+            ("tech_smes", "new", "", "新增科技型企业"),
+        ),
         # a count of projects is never an amount of money, and the other way round
         ("投资项目数量", "已投资项目7个", "个", "level", ("invested_projects", "total", "", "投资项目")),
         ("总投资", "总投资约6亿元", "元", "level", ("investment", "total", "", "投资额")),
         # a growth rate keeps what grew
-        ("全产业链产值同比增速", "全产业链产值同比增长9%", "%", "change", ("output", "total", "", "产值增速")),
-        ("技术合同成交额", "技术合同成交额12亿元", "元", "level", ("tech_contract_value", "total", "", "技术合同成交额")),
+        (
+            "全产业链产值同比增速",
+            "全产业链产值同比增长9%",
+            "%",
+            "change",
+            ("output", "total", "", "产值增速"),
+        ),
+        (
+            "技术合同成交额",
+            "技术合同成交额12亿元",
+            "元",
+            "level",
+            ("tech_contract_value", "total", "", "技术合同成交额"),
+        ),
     ],
 )
 def test_indicators_map_to_canonical_metrics(metric, quote, unit, kind, expected):

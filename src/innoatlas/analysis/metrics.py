@@ -23,6 +23,7 @@ from dataclasses import asdict, dataclass
 from functools import cache
 
 from innoatlas.analysis.common import load_data
+from innoatlas.lexicon.industries import load_industries
 from innoatlas.store.write import fold_name
 
 # A qualifier names a subset only when it stands right before the counted
@@ -113,14 +114,9 @@ def count_units() -> list[str]:
 
 
 def industry_terms() -> set[str]:
-    """Industry names (data/industries.yaml) of three or more characters: 生物医药企业 is a subset of 企业."""
-    from importlib.resources import files
-
-    import yaml
-
-    data = yaml.safe_load(files("innoatlas").joinpath("data/industries.yaml").read_text(encoding="utf-8"))
-    terms = {t for group in data["groups"].values() for t in group if isinstance(t, str)}
-    return {fold_name(t) for t in terms if len(t) >= 3}
+    """Industry names of the lexicon (three or more characters): 生物医药企业 is a subset of 企业."""
+    terms, _heads, generic = load_industries()
+    return {fold_name(t) for t in terms if len(t) >= 3 and t not in generic}
 
 
 def unit_family(base_unit: str | None) -> str:
