@@ -59,7 +59,7 @@ def test_the_loaders_return_every_entry_of_the_lists():
     kinds = Counter(z.kind for z in load_zones().values())
     assert kinds["new_area"] == 19
     assert kinds["high_tech_zone"] == 175  # 苏州工业园区 is with the development zones
-    assert kinds["economic_development_zone"] == 221
+    assert kinds["economic_development_zone"] == 222
     assert kinds["free_trade_zone"] == 22
     assert kinds["free_trade_area"] == 67
     assert kinds["demonstration_zone"] == 20  # and 中关村, 张江, 东湖 as aliases
@@ -135,6 +135,7 @@ def test_zones_keep_the_dates_they_changed():
     zones = load_zones()
     assert zones["中国(上海)自由贸易试验区临港新片区"].since == date(2019, 8, 20)
     assert zones["中国(浙江)自由贸易试验区金义片区"].since == date(2020, 9, 21)
+    assert zones["酒泉经开区"].until == date(2020, 1, 17)  # taken off the list after review
     liangjiang = zones["两江新区"]
     assert liangjiang.type_at(date(2025, 10, 31)) == "zone"
     assert liangjiang.type_at(date(2025, 11, 1)) == "region"  # a district-level region from then on

@@ -30,6 +30,7 @@ class Zone:
     spans: tuple[str, ...] = ()
     versions: list[ZoneVersion] = field(default_factory=list)
     since: date | None = None  # the date the list's issuer approved it, where the file gives it
+    until: date | None = None  # the date the list dropped it (a development zone that lost its status)
 
     def version_at(self, when: date | None) -> ZoneVersion | None:
         """The version in force on `when` (the latest one if the date is unknown)."""
@@ -95,6 +96,7 @@ def _zone_from(entry: dict, kind: str) -> Zone:
         tuple(entry.get("spans", ())),
         versions,
         _as_date(entry.get("since")),
+        _as_date(entry.get("until")),
     )
 
 
