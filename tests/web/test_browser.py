@@ -129,3 +129,19 @@ def test_api_docs_render_with_the_network_cut_off(browser, live_url):
         assert page.inner_text(".info .title").startswith("innoatlas")
         assert outside == []
         assert page.errors == []
+
+
+def test_a_quote_link_lands_on_its_highlighted_sentence(page, live_url):
+    items = page.request.get(live_url + "/api/indicators?limit=200").json()["items"]
+    figure = next(i for i in items if i["quote"] == "建成科技研发平台80余个")
+    page.goto(f"{live_url}/indicators/{figure['id']}")
+    page.click("dd.quote a.quote-link")
+    page.wait_for_url(f"**/documents/{figure['document']['id']}#i-{figure['id']}")
+    sentence = page.locator(".reader .sent:has(:target)")
+    assert sentence.count() == 1
+    assert "建成科技研发平台80余个" in sentence.inner_text()
+    assert sentence.evaluate("e => getComputedStyle(e).backgroundColor") == "rgb(219, 234, 254)"
+    assert sentence.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
+    shoot(page, "8-quote-sentence")

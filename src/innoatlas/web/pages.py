@@ -19,7 +19,7 @@ from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import search as search_module
 from innoatlas.web.api import flagged_profile, flagged_series
 from innoatlas.web.deps import get_session, render
-from innoatlas.web.highlight import cut_pieces
+from innoatlas.web.highlight import cut_pieces, cut_sentences
 
 router = APIRouter(include_in_schema=False)
 DB = Annotated[Session, Depends(get_session)]
@@ -142,7 +142,11 @@ def documents_page(
 def document_page(request: Request, session: DB, document_id: int):
     data = queries.get_document(session, document_id)
     return render(
-        request, "document.html", data=data, pieces=cut_pieces(data), api=f"/api/documents/{document_id}"
+        request,
+        "document.html",
+        data=data,
+        sentences=cut_sentences(cut_pieces(data)),
+        api=f"/api/documents/{document_id}",
     )
 
 
