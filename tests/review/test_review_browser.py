@@ -6,7 +6,7 @@ import pytest
 
 from innoatlas.auth import add_user
 from innoatlas.web.app import create_app
-from tests.browser import launch_chromium, new_page, serve_app
+from tests.browser import launch_chromium, new_page, serve_app, shoot
 
 pytestmark = pytest.mark.slow
 
@@ -35,14 +35,20 @@ def row_of(page, quote: str):
 def test_an_editor_confirms_corrects_and_undoes_in_the_browser(live_url, page):
     page.goto(f"{live_url}/review/documents/1")
     row = row_of(page, "高新技术企业达到1500家")
-    row.locator("button[data-act=confirm]").click()  # not logged in: refused, nothing changes
-    page.wait_for_function("document.getElementById('review-message').textContent.length > 0")
-    assert "authentication required" in page.locator("#review-message").inner_text()
+    # Not logged in: read only, every write control disabled, and the page says so in Chinese.
+    assert row.locator("button[data-act=confirm]").is_disabled()
+    assert page.locator("button.needs-editor:enabled").count() == 0
+    assert page.locator("#login-prompt").inner_text().startswith("请先以编辑身份登录")
+    # The document's text is beside the facts under review.
+    assert "高新技术企业达到1500家" in page.locator(".review-text .reader").inner_text()
 
     page.fill("#login-form input[name=name]", "li.na")
     page.fill("#login-form input[name=password]", PASSWORD)
     page.click("#login-form button")
     page.wait_for_function("document.getElementById('who').textContent.includes('li.na')")
+    assert page.locator("#login-form").is_hidden() and page.locator("#login-prompt").is_hidden()
+    assert row_of(page, "高新技术企业达到1500家").locator("button[data-act=confirm]").is_enabled()
+    shoot(page, "review-document")
 
     row = row_of(page, "高新技术企业达到1500家")
     row.locator(".review-reason").fill("与年报一致")
@@ -75,7 +81,7 @@ def test_an_editor_corrects_an_entity_type_and_merges_from_the_browser(live_url,
     page.click("#token-form button")
     page.wait_for_function("document.getElementById('who').textContent.includes('analyst')")
     page.goto(f"{live_url}/review/documents/1")
-    institute = page.locator("tr.review-row[data-kind=entities]", has_text="#").filter(
+    institute = page.locator("tr.review-row[data-kind=entities]").filter(
         has=page.locator("input[value='智能网联汽车研究院']")
     )
     institute.locator("select[name=type]").select_option("platform")
@@ -87,13 +93,8 @@ def test_an_editor_corrects_an_entity_type_and_merges_from_the_browser(live_url,
     assert row.locator("select[name=type]").input_value() == "platform"
     assert row.locator(".review-status").inner_text() == "已修改"
 
-    university_id = (
-        page.locator("tr.review-row[data-kind=entities]")
-        .filter(has=page.locator("input[value='重庆大学']"))
-        .get_attribute("data-id")
-    )
     firm = page.locator("tr.review-row[data-kind=mentions]", has_text="长安汽车").first
-    firm.locator("input[name=into]").fill(university_id)
+    firm.locator("input[name=into]").fill("重庆大学")  # picked by name from the page's list
     with page.expect_navigation():
         firm.locator("button.review-merge").click()
     merged = page.locator("tr.review-row[data-kind=mentions]", has_text="长安汽车").first

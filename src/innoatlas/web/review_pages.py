@@ -20,6 +20,7 @@ from innoatlas.review.log import list_actions
 from innoatlas.store import queries
 from innoatlas.store.schema import Entity
 from innoatlas.web.deps import get_session, render
+from innoatlas.web.highlight import cut_pieces, cut_sentences
 
 router = APIRouter(include_in_schema=False)
 DB = Annotated[Session, Depends(get_session)]
@@ -71,6 +72,33 @@ LABELS: dict[str, tuple[str, str]] = {
     "mentions": ("提及", "Mentions"),
     "split": ("拆分", "Split"),
     "split_aliases": ("拆出的写法（逗号分隔）", "Names to split off (comma-separated)"),
+    "subject": ("主体", "Subject"),
+    "merge_into_name": ("合并到实体（名称）", "Merge into entity (name)"),
+    "login_first": (
+        "请先以编辑身份登录：登录前只能查看，确认、否决、修改等按钮不可用。",
+        "Log in as an editor first: until then the page is read only and its buttons are disabled.",
+    ),
+    "viewer_only": (
+        "当前账号只有查看权限，不能修改。",
+        "This account may only read; it cannot make changes.",
+    ),
+    "error_401": (
+        "未登录或登录已过期，请重新登录。",
+        "Not logged in, or the login has expired: log in again.",
+    ),
+    "error_403": ("当前账号没有编辑权限。", "This account has no editor rights."),
+    "unknown_entity": (
+        "没有这个名称的实体：请从列表中选择。",
+        "No entity of that name: pick one from the list.",
+    ),
+    "document_text": ("原文", "Document text"),
+    "role_editor": ("编辑", "editor"),
+    "role_viewer": ("只读", "viewer"),
+    "indicator": ("指标", "indicator"),
+    "entity": ("实体", "entity"),
+    "mention": ("提及", "mention"),
+    "relation": ("关系", "relation"),
+    "facts": ("待审核的事实", "Facts to review"),
 }
 
 
@@ -97,6 +125,7 @@ def review_document(request: Request, session: DB, document_id: int):
         "review_document.html",
         data=data,
         entities=document_entities(session, data),
+        sentences=cut_sentences(cut_pieces(data)),
         r=labels(language(request)),
         predicates=PREDICATES,
         entity_types=ENTITY_TYPES,
