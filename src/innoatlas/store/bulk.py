@@ -9,10 +9,11 @@ COPY, or on SQLite as one executemany per table.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import JSON, func, insert, select
 from sqlalchemy.orm import Session
 
 from innoatlas.errors import StoreError
@@ -46,11 +47,12 @@ def copy_rows(session: Session, model: type, rows: list[dict]) -> None:
         return
     columns = list(rows[0])
     names = ", ".join(f'"{c}"' for c in columns)
+    as_json = {c for c in columns if isinstance(model.__table__.columns[c].type, JSON)}
     connection = session.connection().connection.driver_connection  # psycopg's, in this transaction
     try:
         with connection.cursor() as cursor:
             with cursor.copy(f"COPY {model.__tablename__} ({names}) FROM STDIN") as copy:
                 for row in rows:
-                    copy.write_row([row[c] for c in columns])
+                    copy.write_row([json.dumps(row[c]) if c in as_json else row[c] for c in columns])
     except Exception as e:  # psycopg's errors are not SQLAlchemy's
         raise StoreError(f"cannot copy {len(rows)} rows into {model.__tablename__}: {e}") from e
