@@ -1,6 +1,7 @@
 """Latency of each JSON endpoint on a knowledge base of >= 10,000 documents.
 
-    python benchmarks/api.py [--documents 10000] [--requests 50] [--db PATH [--reuse]] [--facts ingest|gold]
+    python benchmarks/api.py [--documents 10000] [--requests 50] [--db PATH|URL [--reuse]] [--facts ingest|gold|synthetic]
+    python benchmarks/api.py --facts synthetic --documents 100000 --entities 60000 --db postgresql+psycopg:///bench
 
 Builds the base from the seed articles and the example corpus (the real
 ingest, or with --facts gold the seeds with their gold facts), then
@@ -11,6 +12,12 @@ shifted so years and periods spread). Each endpoint is called in-process
 after a warm-up call; the table gives p50 and p95 in milliseconds.
 With --reuse an existing --db file is measured as it is (building the
 base takes minutes; the latency figures do not need a fresh one).
+
+--facts synthetic writes a varied base straight through the store's bulk
+path instead (benchmarks/synthetic.py: --entities distinct names, not one
+corpus copied over and over), on SQLite or, with a PostgreSQL --db URL, on
+PostgreSQL (its public schema is dropped and rebuilt: give a database of
+its own).
 """
 
 from __future__ import annotations
@@ -122,6 +129,7 @@ def pick_targets(store) -> dict:
             "subject": subject,
             "metric": metrics[0]["metric_key"] if metrics else "",
             "document": session.scalar(text("SELECT max(id) FROM documents")),
+            "name": zones[0]["name"] if zones else "两江新区",
         }
 
 
@@ -132,6 +140,8 @@ def endpoints(t: dict) -> list[str]:
         "/api/search?q=协同创新",
         "/api/search?q=協同創新&type=zone",
         "/api/search?q=科学城&year=2020",
+        f"/api/search?q={t['name'][:2]}",
+        f"/api/search?q={t['name']}",
         "/api/entities?type=zone",
         f"/api/entities?region={t['zone']}",
         f"/api/entities/{t['zone']}",
@@ -172,29 +182,53 @@ def percentile_95(values: list[float]) -> float:
     return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
 
 
-def build_store(path: Path, facts: str, documents: int):
+def build_store(url: str, facts: str, documents: int, entities: int = 0):
+    from innoatlas.store import open_store
     from innoatlas.store.search_index import rebuild_search_index
 
-    path.unlink(missing_ok=True)
-    store = build_base(f"sqlite:///{path}", facts)
-    replicate(store, documents)
+    if url.startswith("postgresql"):
+        reset_postgres(url)
+    else:
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    if facts == "synthetic":
+        sys.path.insert(0, str(Path(__file__).parent))
+        from synthetic import build_synthetic
+
+        store = open_store(url)
+        build_synthetic(store, documents, entities)
+    else:
+        store = build_base(url, facts)
+        replicate(store, documents)
     with store.transaction() as session:
         rebuild_search_index(session)
     return store
+
+
+def reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine
+
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--documents", type=int, default=10_000)
     parser.add_argument("--requests", type=int, default=50)
-    parser.add_argument("--db", help="SQLite file to build (default: a temporary file)")
+    parser.add_argument(
+        "--db", help="SQLite file or database URL to build (default: a temporary SQLite file)"
+    )
+    parser.add_argument("--entities", type=int, default=60_000, help="distinct entities (--facts synthetic)")
     parser.add_argument(
         "--reuse", action="store_true", help="measure an existing --db file without rebuilding it"
     )
     parser.add_argument("--only", help="measure only the endpoints whose URL contains this text")
     parser.add_argument(
         "--facts",
-        choices=("ingest", "gold"),
+        choices=("ingest", "gold", "synthetic"),
         default="ingest",
         help="facts of the base documents: the real ingest, or the gold annotations",
     )
@@ -203,17 +237,16 @@ def main() -> None:
 
     from fastapi.testclient import TestClient
 
+    from innoatlas.store import open_store, resolve_url
     from innoatlas.web.app import create_app
     from innoatlas.web.server import settle_memory
 
-    path = Path(args.db) if args.db else Path(tempfile.mkdtemp()) / "bench.db"
+    path = resolve_url(args.db or str(Path(tempfile.mkdtemp()) / "bench.db"))
     started = time.perf_counter()
-    if args.reuse and path.is_file():
-        from innoatlas.store import open_store
-
-        store = open_store(f"sqlite:///{path}")
+    if args.reuse:
+        store = open_store(path)
     else:
-        store = build_store(path, args.facts, args.documents)
+        store = build_store(path, args.facts, args.documents, args.entities)
     with store.session() as session:
         counts = {
             t: session.scalar(text(f"SELECT count(*) FROM {t}"))
