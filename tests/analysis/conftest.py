@@ -128,3 +128,13 @@ def make_store(store_url):
     store = open_store(store_url)
     yield SmallStore(store)
     store.close()
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory):
+    """The demo knowledge base: the bundled example corpus alone, as `innoatlas demo` builds it."""
+    store = open_store(f"sqlite:///{tmp_path_factory.mktemp('demo') / 'demo.db'}")
+    report = ingest_paths([example_corpus()], store)
+    assert report.counts["failed"] == 0, report.failures
+    yield store
+    store.close()
