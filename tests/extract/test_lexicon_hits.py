@@ -28,6 +28,8 @@ def mentions(body: str) -> list[tuple[str, str]]:
         ("去年该省电气机械和器材制造业营收突破千亿元。", "电气机械和器材制造业", "industry"),
         # a future industry of the 2023-2024 national guidelines
         ("当地重点培育人形机器人、脑机接口等未来产业。", "人形机器人", "industry"),
+        # a sector of the industry ministry, written as the sector is named
+        ("长沙把工程机械作为第一支柱产业。", "工程机械", "industry"),
         # a comprehensive national science centre is a zone, not an institute
         ("合肥综合性国家科学中心建设取得新进展。", "合肥综合性国家科学中心", "zone"),
     ],

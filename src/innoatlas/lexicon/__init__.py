@@ -13,7 +13,9 @@ Every data file names the list it restates, its issuer and year (a
 - industries (industries.py): industries_strategic_emerging.yaml
   (战略性新兴产业分类 2018), industries_national_economy.yaml (GB/T
   4754-2017), industries_high_tech.yaml (高技术产业分类), industries_future.yaml
-  (未来产业) and industries.yaml (names and synonyms as policy texts write them).
+  (未来产业), industries_sectors.yaml (the industry ministry's sectors, the
+  national manufacturing clusters, 数字经济核心产业) and industries.yaml
+  (names and synonyms as policy texts write them).
 - org_suffixes.yaml: naming forms of organisations: suffix -> entity type,
   generic phrases, left stop words (suffixes.py).
 - economic_regions.yaml: national-strategy economic regions and their
