@@ -131,3 +131,17 @@ def test_labels_are_chinese_and_a_growth_rate_keeps_what_grew(demo):
     labels = [s["label"] for s in build_timeline(demo, "两江协同创新区")["series"]]
     assert "高端人才增速" in labels and "研发机构" in labels
     assert not any(label.isascii() for label in labels)
+
+
+def test_the_series_explorer_heads_a_series_with_its_chinese_label(client):
+    district = client.get("/api/entities", params={"type": "zone", "q": "两江协同创新区"}).json()["items"]
+    subject = next(e["id"] for e in district if e["name"] == "两江协同创新区")
+    page = client.get("/indicators", params={"subject": subject, "metric_key": "rd_institutions"}).text
+    assert "两江协同创新区 · 研发机构 (rd_institutions)</h2>" in page
+    assert page.count('class="conflict"') == 2  # 62 and 65 of February, not the subset 27
+    growth = client.get("/indicators", params={"subject": subject, "metric_key": "growth_rate"}).text
+    assert "增速（对象未注明） (growth_rate)</h2>" in growth
+    english = client.get(
+        "/indicators", params={"subject": subject, "metric_key": "rd_institutions", "lang": "en"}
+    )
+    assert "R&amp;D institutions (rd_institutions)</h2>" in english.text

@@ -211,11 +211,14 @@ def describe(
 
 
 def metric_label(key: str | None, lang: str = "zh") -> str:
-    """The label of a canonical key (rd_institutions -> 研发机构); an unknown key as it is."""
+    """The label of a canonical or stored key (rd_institutions -> 研发机构); an unknown key as it is."""
     entry = layer()["by_key"].get(key or "")
-    if entry is None:
-        return key or ""
-    return entry["zh"] if lang == "zh" else entry["en"]
+    if entry is not None:
+        return entry["zh"] if lang == "zh" else entry["en"]
+    stored = load_data("canonical_metrics.yaml")["stored_keys"].get(key or "")
+    if stored is not None:
+        return stored[0] if lang == "zh" else stored[1]
+    return key or ""
 
 
 def is_growth_without_object(metric: str, kind: str, base_unit: str | None) -> bool:

@@ -20,6 +20,7 @@ from innoatlas.web import search as search_module
 from innoatlas.web.api import flagged_profile, flagged_series
 from innoatlas.web.deps import get_session, render
 from innoatlas.web.highlight import cut_pieces, cut_sentences
+from innoatlas.web.i18n import pick_language
 
 router = APIRouter(include_in_schema=False)
 DB = Annotated[Session, Depends(get_session)]
@@ -105,9 +106,18 @@ def explorer_page(request: Request, session: DB, subject: int | None = None, met
         metrics=metrics,
         subject=subject,
         metric_key=metric_key,
+        metric_title=metric_title(metric_key, pick_language(request.query_params.get("lang"))),
         series=series,
         api=api,
     )
+
+
+def metric_title(metric_key: str | None, lang: str) -> str:
+    """A series heading: the metric's label in the page's language, then its key."""
+    from innoatlas.analysis.metrics import metric_label
+
+    label = metric_label(metric_key, lang)
+    return f"{label} ({metric_key})" if label != metric_key else (metric_key or "")
 
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
