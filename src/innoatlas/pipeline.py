@@ -104,15 +104,17 @@ def ingest_paths(
 ) -> IngestReport:
     """Ingest every document of `paths` into `store`; one bad input never stops the others."""
     options = options or IngestOptions()
-    duplicates = DuplicateFinder(store) if options.dedup else None
     report = IngestReport()
-    items = read_sources(paths)
-    with runner_for(options.workers) as runner:
-        for outcome in ingest_items(items, store, options, duplicates, runner):
-            report.outcomes.append(outcome)
-            if on_outcome is not None:
-                on_outcome(outcome)
-    refresh_search_index(store, report)
+    # One ingest at a time: each plans duplicates against what it finds stored.
+    with store.ingest_lock():
+        duplicates = DuplicateFinder(store) if options.dedup else None
+        items = read_sources(paths)
+        with runner_for(options.workers) as runner:
+            for outcome in ingest_items(items, store, options, duplicates, runner):
+                report.outcomes.append(outcome)
+                if on_outcome is not None:
+                    on_outcome(outcome)
+        refresh_search_index(store, report)
     return report
 
 

@@ -176,3 +176,14 @@ def test_ingest_through_the_api_needs_an_editor(anonymous, tokens):
     assert anonymous.get("/api/documents").json()["total"] == 2
     again = anonymous.post("/api/ingest", json=body, headers=editor).json()
     assert again["counts"]["unchanged"] == 1
+
+
+def test_ingest_through_the_api_is_refused_while_another_ingest_writes(anonymous, tokens, kb):
+    editor = {"Authorization": f"Bearer {tokens['editor']}"}
+    with kb.ingest_lock():  # as an `innoatlas ingest` into the same database holds it
+        answer = anonymous.post("/api/ingest", json={"documents": [NEW_DOCUMENT]}, headers=editor)
+    assert answer.status_code == 409
+    assert answer.json()["error"]["message"].startswith("another ingest is writing to the knowledge base")
+    assert anonymous.get("/api/documents").json()["total"] == 1  # nothing written
+    after = anonymous.post("/api/ingest", json={"documents": [NEW_DOCUMENT]}, headers=editor)
+    assert after.json()["counts"]["new"] == 1

@@ -162,6 +162,14 @@ class Store:
 
     # -- write path --------------------------------------------------------
 
+    @contextmanager
+    def ingest_lock(self) -> Iterator[None]:
+        """Hold this knowledge base's ingest lock (IngestBusyError if another ingest has it)."""
+        from innoatlas.store.lock import ingest_lock
+
+        with ingest_lock(self.engine, self.url):
+            yield
+
     def find_source(self, source: str) -> tuple[int, str] | None:
         """(id, content_hash) of the document stored for `source`, if any."""
         with self.session() as session:

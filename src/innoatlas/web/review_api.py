@@ -198,13 +198,33 @@ class Ingest(BaseModel):
 @router.post("/ingest", summary="Ingest documents given as text (editors only)")
 def ingest(body: Ingest, request: Request, user: Editor) -> dict:
     """Each document is stored under its URL, else `api:<name>`: posting it again replaces it."""
+    from innoatlas.store.lock import IngestBusyError
+
+    store = request.app.state.store
+    try:
+        with store.ingest_lock():  # one ingest at a time (store/lock.py)
+            report = ingest_documents(store, body.documents)
+    except IngestBusyError:  # the message names the database: not for the API
+        raise HTTPException(
+            409, "another ingest is writing to the knowledge base; try again when it has finished"
+        ) from None
+    logger.info("%s ingested %d documents through the API", user.name, len(body.documents))
+    return {
+        "counts": report.counts,
+        "documents": [
+            {"name": o.name, "status": o.status, "id": o.document_id, "reason": o.reason}
+            for o in report.outcomes
+        ],
+    }
+
+
+def ingest_documents(store, documents: list[IncomingDocument]):
     from innoatlas.documents.model import RawDocument
     from innoatlas.pipeline import DuplicateFinder, IngestOptions, IngestReport, ingest_item
 
-    store = request.app.state.store
     finder = DuplicateFinder(store)
     report = IngestReport()
-    for d in body.documents:
+    for d in documents:
         raw = RawDocument(
             source=d.url or f"api:{d.name}",
             name=d.name,
@@ -216,14 +236,7 @@ def ingest(body: Ingest, request: Request, user: Editor) -> dict:
             outlet=d.outlet,
         )
         report.outcomes.append(ingest_item(raw, store, IngestOptions(), finder))
-    logger.info("%s ingested %d documents through the API", user.name, len(body.documents))
-    return {
-        "counts": report.counts,
-        "documents": [
-            {"name": o.name, "status": o.status, "id": o.document_id, "reason": o.reason}
-            for o in report.outcomes
-        ],
-    }
+    return report
 
 
 @router.post("/auth/login", summary="Exchange a user name and password for an API token")
