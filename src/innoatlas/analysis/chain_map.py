@@ -36,7 +36,7 @@ from innoatlas.analysis.common import (
     find_entities,
     load_data,
 )
-from innoatlas.store.schema import Document, Entity, Relation
+from innoatlas.store.schema import Document, Entity, Mention, Relation
 from innoatlas.store.write import fold_name
 
 ROLES = ("leaders", "suppliers", "enterprises", "institutes", "platforms", "investors", "zones")
@@ -106,7 +106,11 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
         actors = {i: a for i, a in actors.items() if i in scope and i not in {r.id for r in regions}}
     industry_names = industry_names_of(session, list(actors))
     segments = place_in_segments(template, actors, industry_names)
-    read = [d for d in documents if scope is None or d.id in documents_in_scope(actors)]
+    read = (
+        len(documents)
+        if scope is None
+        else len(documents_in_region(session, [d.id for d in documents], scope))
+    )
     evidence_docs = {e["document"]["id"] for a in actors.values() for e in a["evidence"] if e["document"]}
     roles = {role: [] for role in ROLES}
     for actor in sorted(actors.values(), key=lambda a: a["entity"]["name"]):
@@ -120,9 +124,9 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
         "roles": roles,
         "segments": segments,
         "gaps": [s for s in segments if not s["actors"]],
-        "documents_read": len(documents) if scope is None else len(read),
+        "documents_read": read,
         "documents_with_evidence": len(evidence_docs),
-        "basis": basis_text(len(documents) if scope is None else len(read), len(evidence_docs)),
+        "basis": basis_text(read, len(evidence_docs), regions[0].name if regions else None),
         "method": "actors by relation to the chain's industries (chain_leader_of, supplies, focuses_on, "
         "invests_in, cooperates_with) and by the 链主/配套 statements and segment words of the documents "
         "naming the chain; region by containment; a gap is a segment no actor in the region is placed in "
@@ -133,12 +137,21 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
     }
 
 
-def basis_text(read: int, with_evidence: int) -> str:
-    return f"本图谱依据 {read} 篇提及该产业链的文档，其中 {with_evidence} 篇提供了主体证据。"
+def basis_text(read: int, with_evidence: int, region: str | None) -> str:
+    where = f"且提及{region}或其下属主体" if region else ""
+    return f"本图谱依据 {read} 篇提及该产业链{where}的文档，其中 {with_evidence} 篇提供了主体证据。"
 
 
-def documents_in_scope(actors: dict) -> set[int]:
-    return {e["document"]["id"] for a in actors.values() for e in a["evidence"] if e["document"]}
+def documents_in_region(session: Session, doc_ids: list[int], scope: set[int]) -> set[int]:
+    """The documents among `doc_ids` that mention the region or anything inside it."""
+    if not doc_ids or not scope:
+        return set()
+    rows = session.scalars(
+        select(Mention.document_id)
+        .where(Mention.document_id.in_(doc_ids), Mention.entity_id.in_(scope))
+        .distinct()
+    )
+    return set(rows)
 
 
 def add_statement(actors: dict, st) -> None:
