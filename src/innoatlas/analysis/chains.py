@@ -15,14 +15,14 @@ from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import (
     compile_patterns,
-    document_ref,
     entities_within,
     entity_ref,
     find_entities,
     load_data,
 )
-from innoatlas.analysis.timeline import load_indicator_rows, period_end
-from innoatlas.store.schema import Document, Entity, Relation
+from innoatlas.analysis.figures import load_figures
+from innoatlas.analysis.timeline import period_end
+from innoatlas.store.schema import Entity, Relation
 from innoatlas.store.write import fold_name
 
 # Name patterns decide before types, in this order: a 人才基金 is about talent first.
@@ -118,28 +118,32 @@ def four_chain_profile(session: Session, zone: str) -> dict:
 
 
 def add_indicators(session: Session, profile: dict, subject_ids: list[int]) -> None:
-    """The zone's latest indicator of each metric key, on the chain of that key."""
+    """The zone's latest actual total of each canonical metric (metrics.py), on the chain of that metric."""
     latest: dict[str, tuple] = {}
-    for ind, doc in load_indicator_rows(session, subject_ids, None):
-        chain = chain_of_metric(ind.metric_key)
-        if chain is None or ind.kind != "level":
+    for f in load_figures(session, subject_ids):
+        c = f["canonical"]
+        chain = chain_of_metric(c.key)
+        if chain is None or c.kind != "level" or c.status != "actual" or c.scope != "total":
             continue
-        order = (period_end(ind.period) or "", doc.published.isoformat() if doc.published else "")
-        if ind.metric_key not in latest or order > latest[ind.metric_key][0]:
-            latest[ind.metric_key] = (order, chain, ind, doc)
-    for _key, (_order, chain, ind, doc) in sorted(latest.items()):
-        profile[chain]["indicators"].append(indicator_item(ind, doc))
+        order = (period_end(f["period"]) or "", f["document"]["published"] or "")
+        if c.key not in latest or order > latest[c.key][0]:
+            latest[c.key] = (order, chain, f)
+    for _key, (_order, chain, f) in sorted(latest.items()):
+        profile[chain]["indicators"].append(indicator_item(f))
 
 
-def indicator_item(ind, doc: Document | None) -> dict:
+def indicator_item(f: dict) -> dict:
+    c = f["canonical"]
     return {
-        "id": ind.id,
-        "metric_key": ind.metric_key,
-        "metric": ind.metric,
-        "value": ind.value,
-        "unit": ind.unit,
-        "approx": ind.approx,
-        "period": ind.period,
-        "quote": ind.quote,
-        "document": document_ref(doc),
+        "id": f["id"],
+        "metric_key": c.key,
+        "label": c.label,
+        "label_en": c.label_en,
+        "metric": f["metric"],
+        "value": f["value"],
+        "unit": f["unit"],
+        "approx": f["approx"],
+        "period": f["period"],
+        "quote": f["quote"],
+        "document": f["document"],
     }

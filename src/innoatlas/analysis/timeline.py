@@ -15,7 +15,6 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import AnalysisError, entity_ref, find_entities
@@ -28,7 +27,6 @@ from innoatlas.analysis.conflicts import (
 )
 from innoatlas.analysis.figures import load_figures
 from innoatlas.analysis.metrics import metric_label
-from innoatlas.store.schema import Document, Indicator
 
 __all__ = ["build_timeline", "find_all_conflicts", "newest_published", "period_end"]
 
@@ -138,21 +136,6 @@ def series_label(canonical: dict, lang: str = "zh") -> str:
     if canonical["kind"] == "rank":
         return f"{name}排名" if lang == "zh" else f"rank of {name}"
     return name
-
-
-def load_indicator_rows(session: Session, subject_ids: list[int] | None, metric_key: str | None) -> list:
-    """Stored indicators with their documents, reposts left out (the four-chain profile reads these)."""
-    stmt = (
-        select(Indicator, Document)
-        .join(Document, Document.id == Indicator.document_id)
-        .where(Document.duplicate_of_id.is_(None))
-        .order_by(Indicator.id)
-    )
-    if subject_ids is not None:
-        stmt = stmt.where(Indicator.subject_id.in_(subject_ids))
-    if metric_key:
-        stmt = stmt.where((Indicator.metric_key == metric_key) | (Indicator.metric == metric_key))
-    return list(session.execute(stmt).all())
 
 
 def find_all_conflicts(session: Session, subject: str | int | None = None) -> list[dict]:

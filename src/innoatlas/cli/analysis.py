@@ -210,7 +210,7 @@ def render_four_chains(result: dict) -> None:
     )
     for c in result["chains"].values():
         indicators = "; ".join(
-            f"{i['metric_key']} {value_label(i['value'], i['unit'], i['approx'])} ({i['period'] or '—'})"
+            f"{i['label']} {value_label(i['value'], i['unit'], i['approx'])} ({i['period'] or '—'})"
             for i in c["indicators"]
         )
         table.add_row(
