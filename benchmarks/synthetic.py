@@ -16,10 +16,8 @@ arguments give the same base.
 
 from __future__ import annotations
 
-import csv
 import random
 from datetime import date, timedelta
-from importlib.resources import files
 
 from sqlalchemy import text
 
@@ -103,9 +101,9 @@ MULTIPLIER = {"亿元": 1e8, "家": 1, "个": 1, "件": 1, "人": 1}
 
 
 def divisions() -> list[dict]:
-    path = files("innoatlas.lexicon").joinpath("data/divisions.csv")
-    with path.open(encoding="utf-8") as f:
-        return list(csv.DictReader(f))
+    from innoatlas.lexicon.divisions import load_divisions
+
+    return [{"code": d.code, "name": d.name, "parent": d.parent or "", "short": d.short or ""} for d in load_divisions().values()]
 
 
 def entity_names(rng: random.Random, count: int, places: list[dict]) -> list[tuple[str, str]]:

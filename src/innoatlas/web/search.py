@@ -27,7 +27,14 @@ from datetime import date
 from sqlalchemy import and_, bindparam, func, or_, select, text
 from sqlalchemy.orm import Session
 
-from innoatlas.store.queries import clamp_page, entity_ref, load_document_refs, original_span
+from innoatlas.store.queries import (
+    COUNT_CAP,
+    clamp_page,
+    entity_ref,
+    load_document_refs,
+    newest_first,
+    original_span,
+)
 from innoatlas.store.schema import Alias, Document, Entity
 from innoatlas.store.search_index import INDEX_TABLE, VOCAB_TABLE, fold_query, index_exists
 
@@ -71,7 +78,7 @@ def search(
     terms = query_terms(folded)
     if not terms:
         return _result(q, folded, [], [], {"type": {}, "region": {}, "year": {}}, limit, offset)
-    entities, documents = find_matches(session, terms)
+    entities, documents, exact = find_matches(session, terms)
     facets = {
         "type": _count(e[1] for e in entities),
         "region": _region_facet(session, entities),
@@ -83,7 +90,10 @@ def search(
         entities = [e for e in entities if e[2] == region]
     if year is not None:
         documents = [d for d in documents if d[1] == year]
-    return _result(q, folded, entities, documents, facets, limit, offset, session, terms)
+    return {
+        **_result(q, folded, entities, documents, facets, limit, offset, session, terms),
+        "total_exact": exact,
+    }
 
 
 def _result(q, folded, entities, documents, facets, limit, offset, session=None, terms=()) -> dict:
@@ -103,13 +113,19 @@ def _result(q, folded, entities, documents, facets, limit, offset, session=None,
     }
 
 
-def find_matches(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]]:
-    """(id, type, region_id) of matching entities and (id, year published) of matching documents."""
+def find_matches(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple], bool]:
+    """(id, type, region_id) of matching entities, (id, year published) of matching documents, and
+    whether those are all of them.
+
+    The LIKE path (PostgreSQL) stops past COUNT_CAP documents: the total then
+    says "at least" (total_exact false), as the lists' totals do.
+    """
     if index_exists(session):
         found = _match_index(session, terms)
         if found is not None:
-            return found
-    return _match_like(session, terms)
+            return (*found, True)
+    entities, documents = _match_like(session, terms)
+    return entities, documents[:COUNT_CAP], len(documents) <= COUNT_CAP
 
 
 def _match_index(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]] | None:
@@ -174,7 +190,10 @@ def _match_like(session: Session, terms: list[str]) -> tuple[list[tuple], list[t
     doc_stmt = (
         select(Document.id, Document.published)
         .where(*[or_(like(Document.norm, t), like(Document.title, t)) for t in terms])
-        .order_by(Document.published.desc().nulls_last(), Document.id.desc())
+        .order_by(*newest_first(session))
+        # Newest first off the published index, stopping past the cap: a common
+        # term in 100,000 documents would otherwise match and sort tens of thousands.
+        .limit(COUNT_CAP + 1)
     )
     entities = [tuple(r) for r in session.execute(entity_stmt)]
     documents = [(r[0], _as_date(r[1]).year if r[1] else None) for r in session.execute(doc_stmt)]
