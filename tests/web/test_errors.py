@@ -76,4 +76,4 @@ def test_pages_show_errors_as_html(client):
     response = client.get("/entities/999999")
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
-    assert "no entity with id 999999" in response.text
+    assert "没有编号为 999999 的实体。" in response.text  # in the page's language (Chinese by default)

@@ -16,7 +16,8 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from sqlalchemy.orm import Session
 
 from innoatlas import __version__
-from innoatlas.web.i18n import pick_language, translate
+from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
+from innoatlas.web.i18n import localize_error, pick_language, translate
 
 WEB_DIR = Path(__file__).parent
 
@@ -59,10 +60,21 @@ def render_text(request: Request, template: str, **context) -> str:
         t=lambda key: translate(key, lang),
         link=link,
         version=__version__,
+        chart_labels=chart_labels(lang),
         switch_url=request.url.path + ("?" + urlencode(switch) if switch else ""),
         **context,
     )
 
 
+def chart_labels(lang: str) -> dict:
+    """What the charts show for entity types and predicates (their legends and tooltips)."""
+    return {
+        "types": {t: translate(f"type.{t}", lang) for t in ENTITY_TYPES},
+        "predicates": {p: translate(f"predicate.{p}", lang) for p in PREDICATES},
+    }
+
+
 def render_error(request: Request, error: dict) -> str:
-    return render_text(request, "error.html", error=error)
+    lang = pick_language(request.query_params.get("lang"))
+    message = localize_error(error["status"], error["message"], lang)
+    return render_text(request, "error.html", error=error, error_message=message)

@@ -27,7 +27,8 @@ LABELS: dict[str, tuple[str, str]] = {
     "latest_documents": ("最新文档", "Latest documents"),
     "top_zones": ("热门园区", "Top zones"),
     "top_industries": ("热门产业", "Top industries"),
-    "mentions": ("提及", "mentions"),
+    "mentions": ("次提及", "mentions"),
+    "mention": ("次提及", "mention"),
     "results": ("条结果", "results"),
     "no_results": ("没有结果", "No results"),
     "facets": ("筛选", "Filters"),
@@ -110,7 +111,32 @@ LABELS: dict[str, tuple[str, str]] = {
     "approx.over": ("以上", "over"),
     "approx.about": ("约", "about"),
     "approx.under": ("以下", "under"),
+    # how a duplicate was found, where a relation came from
+    "dup.exact": ("完全相同", "exact copy"),
+    "dup.near": ("近似重复", "near copy"),
+    "origin.text": ("原文", "text"),
+    "origin.gazetteer": ("地名库", "gazetteer"),
+    "origin.review": ("人工审核", "review"),
+    # error pages
+    "error.404": ("没有找到：请检查地址或编号。", "Not found: check the address or the number."),
+    "error.422": ("请求的参数有误。", "Invalid request parameters."),
+    "error.500": ("服务器内部错误。", "Internal server error."),
 }
+
+# "no entity with id 5" (store.queries.NotFoundError) said in Chinese.
+NOT_FOUND_WHAT = {"entity": "实体", "document": "文档", "indicator": "指标", "relation": "关系"}
+
+
+def localize_error(status: int, message: str, lang: str) -> str:
+    """The error message of a page in the page's language (the API keeps the English one)."""
+    if lang != "zh":
+        return message
+    import re
+
+    found = re.fullmatch(r"no (\w+) with id (\S+)", message)
+    if found and found.group(1) in NOT_FOUND_WHAT:
+        return f"没有编号为 {found.group(2)} 的{NOT_FOUND_WHAT[found.group(1)]}。"
+    return translate(f"error.{status}", lang) if f"error.{status}" in LABELS else "请求出错。"
 
 
 def pick_language(value: str | None) -> str:

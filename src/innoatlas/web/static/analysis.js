@@ -113,22 +113,25 @@ function drawNetwork(elementId, dataId, options) {
   if (!chart) { return null; }
   var data = readData(dataId);
   var types = Object.keys(ACOLOURS);
+  // Legend and tooltips in the page's language (options.labels.types: type -> label).
+  var typeLabels = (options && options.labels && options.labels.types) || {};
+  var typeLabel = function (t) { return typeLabels[t] || t; };
   var maxDegree = Math.max.apply(null, data.nodes.map(function (n) { return n.weighted_degree; }).concat([1]));
   chart.setOption({
     textStyle: {fontFamily: AFONT},
-    legend: [{data: types, bottom: 0}],
+    legend: [{data: types.map(typeLabel), bottom: 0}],
     tooltip: {confine: true, formatter: function (p) {
       if (p.dataType === "edge") {
         var ev = (p.data.evidence || []).map(function (e) { return "<div class='tip-quote'>" + escapeText(e.quote) + "</div>"; });
         return "<b>" + escapeText(p.data.label) + "</b> ×" + escapeText(p.data.value) + ev.join("");
       }
-      return escapeText(p.data.name) + " <span class='muted'>" + escapeText(p.data.type) + " " +
+      return escapeText(p.data.name) + " <span class='muted'>" + escapeText(typeLabel(p.data.type)) + " " +
         escapeText(p.data.province || "") + "</span>";
     }},
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
       force: {repulsion: 120, edgeLength: [40, 160]},
-      categories: types.map(function (t) { return {name: t, itemStyle: {color: ACOLOURS[t]}}; }),
+      categories: types.map(function (t) { return {name: typeLabel(t), itemStyle: {color: ACOLOURS[t]}}; }),
       label: {show: true, position: "right", fontFamily: AFONT, formatter: "{b}"},
       labelLayout: {hideOverlap: true},
       data: data.nodes.map(function (n) {

@@ -27,6 +27,10 @@ function drawGraph(elementId, dataId, options) {
   var element = document.getElementById(elementId);
   if (!graph.nodes.length) { return null; }
   var types = Object.keys(TYPE_COLOURS);
+  // Legends and tooltips in the page's language (the keys stay the data's English names).
+  var labels = (options && options.labels) || {types: {}, predicates: {}};
+  var typeLabel = function (t) { return labels.types[t] || t; };
+  var predicateLabel = function (p) { return labels.predicates[p] || p; };
   var chart = echarts.init(element);
   chart.setOption({
     textStyle: {fontFamily: FONT},
@@ -35,16 +39,16 @@ function drawGraph(elementId, dataId, options) {
       formatter: function (p) {
         if (p.dataType === "edge") {
           var ev = (p.data.evidence || []).map(function (e) { return "<div class='tip-quote'>" + escapeHtml(e.quote) + (e.quote_cut ? "…" : "") + "</div>"; });
-          return "<b>" + escapeHtml(p.data.predicate) + "</b> ×" + p.data.count + ev.join("");
+          return "<b>" + escapeHtml(predicateLabel(p.data.predicate)) + "</b> ×" + p.data.count + ev.join("");
         }
-        return escapeHtml(p.data.name) + " <span class='muted'>" + escapeHtml(p.data.type) + "</span>";
+        return escapeHtml(p.data.name) + " <span class='muted'>" + escapeHtml(typeLabel(p.data.type)) + "</span>";
       }
     },
-    legend: [{data: types, bottom: 0, textStyle: {fontFamily: FONT}}],
+    legend: [{data: types.map(typeLabel), bottom: 0, textStyle: {fontFamily: FONT}}],
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
       force: {repulsion: 160, edgeLength: [60, 140]},
-      categories: types.map(function (t) { return {name: t, itemStyle: {color: TYPE_COLOURS[t]}}; }),
+      categories: types.map(function (t) { return {name: typeLabel(t), itemStyle: {color: TYPE_COLOURS[t]}}; }),
       label: {show: true, position: "right", fontFamily: FONT, formatter: "{b}"},
       edgeSymbol: ["none", "arrow"], edgeSymbolSize: 6,
       lineStyle: {opacity: 0.6, curveness: 0.1},
