@@ -90,3 +90,12 @@ def test_the_cli_lists_the_conflicts_of_the_named_subject_only(kb):
     unknown = runner.invoke(app, ["timeline", "不存在区", "--conflicts", "--db", kb.url])
     assert unknown.exit_code == 1
     assert "error: no entity named '不存在区' in the knowledge base" in unknown.output
+
+
+def test_the_cli_entity_profile_flags_the_same_two_reports(kb):
+    result = CliRunner().invoke(app, ["entity", "临江高新区", "--db", kb.url])
+    assert result.exit_code == 0, result.output
+    flagged = [line for line in result.output.splitlines() if "数值冲突" in line]
+    assert (
+        len(flagged) == 2 and any("48" in line for line in flagged) and any("52" in line for line in flagged)
+    )

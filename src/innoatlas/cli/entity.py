@@ -20,10 +20,16 @@ def entity(
     db: DbOption = None,
 ) -> None:
     """Profile of an entity: aliases, parent, region, relations with quotes, indicators, documents."""
+    from innoatlas.analysis.conflicts import conflicting_indicator_ids
     from innoatlas.store import open_store
 
     with open_store(db, create=False) as store:
-        render_profile(store.entity_profile(name))
+        profile = store.entity_profile(name)
+        with store.session() as session:
+            conflicting = conflicting_indicator_ids(session, [profile.id])
+        for indicator in profile.indicators:
+            indicator.conflict = indicator.id in conflicting
+        render_profile(profile)
 
 
 def short_quote(quote: str | None) -> str:
@@ -70,5 +76,7 @@ def render_indicators(indicators) -> None:
     )
     for i in indicators:
         value = f"{i.value:g}" if i.approx == "exact" else f"{i.value:g} ({i.approx})"
+        if i.conflict:  # the analysis stage's one definition (see docs/analysis.md)
+            value += " ⚠数值冲突"
         table.add_row(i.metric, value, i.unit, i.period or "", short_quote(i.quote), i.document)
     out.print(table)

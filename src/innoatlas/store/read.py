@@ -80,6 +80,8 @@ class IndicatorView:
     period: str | None
     quote: str
     document: str
+    id: int | None = None
+    conflict: bool = False  # set by the analysis stage's one conflict definition
 
 
 @dataclass
@@ -258,6 +260,7 @@ def entity_indicators(session: Session, entity_id: int) -> list[IndicatorView]:
             Indicator.period,
             Indicator.quote,
             Document.name,
+            Indicator.id,
         )
         .join(Document, Indicator.document_id == Document.id)
         .where(Indicator.subject_id == entity_id)
