@@ -14,7 +14,7 @@ from innoatlas.store.schema import Base
 
 
 def test_open_store_migrates_to_head(store):
-    assert current_revision(store.engine) == head_revision() == "0004"
+    assert current_revision(store.engine) == head_revision() == "0005"
     tables = set(inspect(store.engine).get_table_names())
     assert tables == {
         "alembic_version",
@@ -33,9 +33,11 @@ def test_open_store_migrates_to_head(store):
 def test_migrations_build_exactly_the_schema_of_schema_py(store):
     with store.engine.connect() as connection:
         differences = compare_metadata(MigrationContext.configure(connection), Base.metadata)
-    # PostgreSQL's trigram search indexes (migration 0004) are derived search data, like
-    # SQLite's FTS5 table: they are not part of the schema of schema.py.
-    differences = [d for d in differences if not (d[0] == "remove_index" and d[1].name.endswith("_trgm"))]
+    # PostgreSQL's own indexes (migrations 0004, 0005: trigram search, newest first with
+    # NULLS LAST) have no SQLite form: like SQLite's FTS5 table, schema.py leaves them out.
+    differences = [
+        d for d in differences if not (d[0] == "remove_index" and d[1].name.endswith(("_trgm", "_pg")))
+    ]
     assert differences == []
 
 
