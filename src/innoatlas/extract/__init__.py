@@ -15,12 +15,14 @@ from innoatlas.extract.model import EntityMention, Extraction, IndicatorRecord, 
 def extract_document(doc: Document) -> Extraction:
     from innoatlas.extract.entities import extract_entities
     from innoatlas.extract.indicators import extract_indicators
+    from innoatlas.extract.learn.subjects import choose_subjects
     from innoatlas.extract.relations import extract_relations
     from innoatlas.extract.tokens import tag_text
 
     tokens = tag_text(doc.norm)
     entities = extract_entities(doc, tokens)
     indicators = extract_indicators(doc, tokens, entities)
+    choose_subjects(doc.norm, doc.title or "", entities, indicators)
     relations = extract_relations(doc, tokens, entities)
     return Extraction(entities=entities, indicators=indicators, relations=relations)
 

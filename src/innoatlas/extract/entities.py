@@ -34,6 +34,7 @@ from innoatlas.extract.ent_grammar import (
     task_force_candidates,
     title_candidates,
 )
+from innoatlas.extract.learn.entities import decide_entities, list_item_candidates
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
@@ -108,6 +109,20 @@ def _extract_without_pinyin(doc: Document) -> list[EntityMention]:
 
 
 def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]:
+    draft = draft_entities(doc, tokens)
+    return decide_entities(doc, draft)
+
+
+@dataclasses.dataclass
+class EntityDraft:
+    """What the rules propose for one document: their choice and every alternative."""
+
+    tokens: TokenIndex
+    chosen: list[EntityMention]  # longest non-overlapping candidates the rules keep
+    pool: list[EntityMention]  # every kept candidate, overlapping ones included
+
+
+def draft_entities(doc: Document, tokens: list[Token]) -> EntityDraft:
     norm = doc.norm
     lexicon = _lexicon_candidates(norm, index_tokens(tokens, len(norm)))
     tokens = merge_tokens(tokens, [(c.start, c.end) for c in lexicon if c.type in ("zone", "region")])
@@ -133,11 +148,21 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
     parts = [_drop_verb_complement(norm, c) for c in _split_compounds(norm, candidates)]
     chosen = [_firm_of_plant(norm, c) for c in _merge_regions(norm, _select(parts))]
     when = doc_date(doc)
+    return EntityDraft(
+        ix,
+        _mentions(doc, chosen, when),
+        _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when),
+    )
+
+
+def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMention]:
     out = []
-    for c in chosen:
-        name = norm[c.start : c.end]
-        if not _keep_name(name, c):
+    seen = set()
+    for c in candidates:
+        name = doc.norm[c.start : c.end]
+        if (c.start, c.end) in seen or not _keep_name(name, c):
             continue
+        seen.add((c.start, c.end))
         out.append(
             EntityMention(
                 doc.original_text(c.start, c.end),

@@ -21,6 +21,7 @@ from importlib import resources
 import yaml
 
 from innoatlas.documents.model import Document
+from innoatlas.extract.ent_grammar import starts_with_place
 from innoatlas.extract.model import EntityMention, IndicatorRecord
 from innoatlas.extract.numbers import Quantity, find_quantities, fold_unit, unit_groups
 from innoatlas.extract.periods import PeriodMention, find_periods, resolve_period
@@ -142,6 +143,7 @@ class _Context:
     main_subject: str | None = None
     headings: list[tuple[int, str | None]] = field(default_factory=list)  # (start, zone it names)
     heading_starts: list[int] = field(default_factory=list)
+    report_year: str | None = None  # the year a results release or bulletin reports on
 
 
 def extract_indicators(
@@ -179,9 +181,41 @@ def _build_context(doc: Document, entities: list[EntityMention]) -> _Context:
         _main_city(mentions),
     )
     ctx.main_subject = _main_subject(ctx)
+    ctx.report_year = _report_year(doc, periods)
     ctx.headings = _section_headings(ctx)
     ctx.heading_starts = [h for h, _ in ctx.headings]
     return ctx
+
+
+# Results releases, bulletins and work reports come out in the first months of
+# the year after the one they report on (ANNOTATION.md: their unmarked
+# figures hold for that year).
+RESULTS_SEASON_MONTHS = 4
+# A results release says what it is in its title or lead: a bulletin, a work
+# report, the results (成绩单) presented at a press conference.
+RESULTS_RELEASE_RE = re.compile(r"成绩单|统计公报|工作报告|年报|年度报告|发布会")
+RESULTS_LEAD_CHARS = 600
+# How often the reported year must be named, alone, for a text to read as a review of it.
+MIN_REPORT_YEAR_MENTIONS = 3
+
+
+def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
+    """The year an annual text reports on: published early in a year and naming
+    the year before more often than any other (2025年, 2025年末, 全年)."""
+    pub = doc.published.value if doc.published is not None else None
+    if not RESULTS_RELEASE_RE.search(doc.norm, 0, RESULTS_LEAD_CHARS):
+        return None
+    if pub is None or doc.published.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
+        return None
+    years: dict[int, int] = {}
+    for p in periods:
+        if p.kind == "explicit" and p.year is not None and not p.relative:
+            years[p.year] = years.get(p.year, 0) + 1
+    last = pub.year - 1
+    count = years.get(last, 0)
+    if count >= MIN_REPORT_YEAR_MENTIONS and all(count > n for y, n in years.items() if y != last):
+        return str(last)
+    return None
 
 
 def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -462,7 +496,7 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
         if (
             p.start >= ss
             or p.start >= para_start
-            or q.start - p.end <= PERIOD_CARRY_CHARS
+            or _lead_line(text, p) and q.start - p.end <= PERIOD_CARRY_CHARS
             or p.kind in ("current", "event")
             and _carries_over_section(ctx, p, q.start)
         ):
@@ -472,7 +506,15 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
         break
     if CURRENT_WEAK_RE.search(text, cs, q.start):
         return pub.as_text()
-    return None
+    return ctx.report_year
+
+
+def _lead_line(text: str, p: PeriodMention) -> bool:
+    """A period standing on a line of its own (a dateline or 前三季度 as a lead) heads what follows."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    line_end = text.find("\n", p.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start - (p.end - p.start) <= 6
 
 
 def _dates_base_only(text: str, p: PeriodMention, q: Quantity) -> bool:
@@ -615,8 +657,17 @@ def _mention_at(ctx: _Context, pos: int) -> EntityMention | None:
     return next((m for m in ctx.mentions if m.start == pos), None)
 
 
+# A ministry or other central body (工业和信息化部, 国家统计局, 国务院) reports the figures
+# of the whole country; ANNOTATION.md scores every name of the country as one subject.
+NATIONAL_BODY_RE = re.compile(r"^(国务院|中共中央|国家|中国)|部$")
+COUNTRY = "全国"
+
+
 def _subject_name(ctx: _Context, m: EntityMention) -> str:
-    """A bureau stands for its area: 某某区经济信息委 -> 某某区 when that area is named."""
+    """A bureau stands for its area: 某某区经济信息委 -> 某某区 when that area is named;
+    a central body stands for the country."""
+    if m.type == "government" and NATIONAL_BODY_RE.search(m.norm_name) and not starts_with_place(m.norm_name):
+        return COUNTRY
     if m.type == "government":
         for other in ctx.mentions:
             if other.type in CARRIED_TYPES and m.norm_name.startswith(other.norm_name) and other is not m:

@@ -1,0 +1,92 @@
+"""Extraction quality on the development sets: the shipped model and leave one set out.
+
+For each gold set (seeds, dev2, dev3 of the evaluation folder) this prints
+the scorer's figures for
+- the shipped model (trained on every set), and
+- a model trained on the other sets only (the set left out), which is the
+  honest estimate of how the extractor does on articles it never saw.
+A gap of more than 0.08 between the two means the model memorises.
+
+    python benchmarks/eval.py [--shared ../shared] [--json OUT]
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+from innoatlas.extract import extract_document, to_annotation
+from innoatlas.extract.learn import entities as learned_entities
+from innoatlas.extract.learn import subjects as learned_subjects
+from innoatlas.extract.learn.linear import LinearModel
+from innoatlas.extract.learn.train import development_sets, load_set, train_all
+
+FIGURES = ("entity_f1", "entity_precision", "entity_recall", "entity_typed_f1", "indicator_f1", "indicator_strict_f1", "subject_acc", "period_acc", "relation_f1")
+
+
+def _scorer(shared: Path):
+    spec = importlib.util.spec_from_file_location("score", shared / "eval" / "score.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _figures(scorer, gold_set, docs, tmp: Path) -> dict[str, float]:
+    pred = tmp / f"{gold_set.name}.jsonl"
+    with pred.open("w", encoding="utf-8") as out:
+        for d in docs:
+            out.write(json.dumps(to_annotation(d.doc, extract_document(d.doc)), ensure_ascii=False) + "\n")
+    result = scorer.score(gold_set.gold, gold_set.docs, pred, False)[0]
+    return {k: round(result[k], 3) for k in FIGURES if k in result}
+
+
+_SHIPPED = {m: m._model for m in (learned_entities, learned_subjects)}
+
+
+def _use_models(folder: Path | None) -> None:
+    """Point the extractor at the models in folder (None: the shipped ones)."""
+    for module, shipped in _SHIPPED.items():
+        shipped.cache_clear()
+        if folder is None:
+            module._model = shipped
+        else:
+            model = LinearModel.load(folder / f"{module.MODEL_NAME}.json.gz")
+            module._model = lambda model=model: model
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[1].parent / "shared")
+    ap.add_argument("--json", type=Path)
+    ap.add_argument("--skip-shipped", action="store_true")
+    args = ap.parse_args(argv)
+    scorer = _scorer(args.shared)
+    sets = development_sets(args.shared)
+    docs = {s.name: load_set(s) for s in sets}
+    report: dict[str, dict] = {}
+    with tempfile.TemporaryDirectory() as tmp_name:
+        tmp = Path(tmp_name)
+        if not args.skip_shipped:
+            _use_models(None)
+            for s in sets:
+                report.setdefault(s.name, {})["shipped"] = _figures(scorer, s, docs[s.name], tmp)
+        for s in sets:
+            train_docs = [d for other in sets if other.name != s.name for d in docs[other.name]]
+            folder = tmp / f"without_{s.name}"
+            train_all(train_docs, folder)
+            _use_models(folder)
+            report.setdefault(s.name, {})["left_out"] = _figures(scorer, s, docs[s.name], tmp)
+    for name, rows in report.items():
+        for which, figs in rows.items():
+            print(f"{name:6} {which:9} " + " ".join(f"{k}={v:.3f}" for k, v in figs.items()))
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

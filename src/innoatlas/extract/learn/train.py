@@ -1,0 +1,170 @@
+"""Train the learned layer from gold annotations (ANNOTATION.md shape).
+
+A gold set is a folder of documents and a folder of `*.gold.json` files
+naming them. The development sets sit in the evaluation folder beside the
+project; `innoatlas train --extra DIR` adds more, such as what
+`innoatlas review export-gold` writes. Training is deterministic: the same
+gold gives byte-identical model files.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from innoatlas.documents import prepare_document, read_paths
+from innoatlas.documents.model import Document
+from innoatlas.errors import DocumentError, InnoatlasError
+from innoatlas.documents.normalize import normalize_text
+from innoatlas.extract.learn.entities import MODEL_NAME as ENTITY_MODEL
+from innoatlas.extract.learn.entities import NONE, name_features
+from innoatlas.extract.learn.linear import Features, LinearModel, fit
+from innoatlas.extract.learn.store import model_path
+from innoatlas.extract.learn.subjects import MODEL_NAME as SUBJECT_MODEL
+from innoatlas.extract.learn.subjects import subject_rows
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class GoldDoc:
+    set_name: str
+    doc: Document
+    gold: dict
+
+
+@dataclass(frozen=True)
+class GoldSet:
+    name: str
+    docs: Path
+    gold: Path
+
+
+def development_sets(shared: Path) -> list[GoldSet]:
+    """The three development sets of the evaluation folder (seeds, dev2, dev3)."""
+    out = [GoldSet("seeds", shared / "seeds", shared / "eval" / "gold")]
+    for d in sorted((shared / "eval").glob("dev*")):
+        if (d / "docs").is_dir() and (d / "gold").is_dir():
+            out.append(GoldSet(d.name, d / "docs", d / "gold"))
+    return out
+
+
+def extra_set(folder: Path) -> GoldSet:
+    """Gold files in FOLDER, their documents in FOLDER/docs or FOLDER itself."""
+    docs = folder / "docs" if (folder / "docs").is_dir() else folder
+    gold = folder / "gold" if (folder / "gold").is_dir() else folder
+    return GoldSet(folder.name, docs, gold)
+
+
+def load_set(gold_set: GoldSet) -> list[GoldDoc]:
+    out = []
+    for path in sorted(gold_set.gold.glob("*.json")):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        source = gold_set.docs / gold["doc"]
+        if not source.is_file():
+            raise InnoatlasError(f"{path}: its document {gold['doc']} is not in {gold_set.docs}")
+        for raw in read_paths([str(source)]):
+            if isinstance(raw, DocumentError):
+                raise InnoatlasError(f"{source}: {raw}")
+            out.append(GoldDoc(gold_set.name, prepare_document(raw), gold))
+    return out
+
+
+def fold_name(name: str) -> str:
+    """A gold name as the extractor writes it (simplified, half width, no spaces)."""
+    return re.sub(r"\s+", "", normalize_text(name or ""))
+
+
+def entity_rows(gdoc: GoldDoc) -> list[tuple[Features, str]]:
+    from innoatlas.extract.entities import draft_entities
+    from innoatlas.extract.tokens import tag_text
+
+    gold = {fold_name(e["name"]): e["type"] for e in gdoc.gold.get("entities", [])}
+    draft = draft_entities(gdoc.doc, tag_text(gdoc.doc.norm))
+    return [(f, gold.get(name, NONE)) for name, f in name_features(gdoc.doc, draft).items()]
+
+
+# The whole country, however written, is one subject (as ANNOTATION.md scores it).
+_NATION = frozenset({"中国", "中华人民共和国", "我国", "全国", "全中国"})
+
+
+def same_subject(a: str | None, b: str | None) -> bool:
+    """Equal after folding, or one holds the other and is at least half as long (ANNOTATION.md)."""
+    a, b = fold_name(a or ""), fold_name(b or "")
+    if a in _NATION and b in _NATION:
+        return True
+    if not a or not b:
+        return a == b
+    short, long_ = sorted((a, b), key=len)
+    return short in long_ and 2 * len(short) >= len(long_)
+
+
+def _same_value(gold: dict, rec) -> bool:
+    try:
+        g = float(gold.get("value"))
+    except (TypeError, ValueError):
+        return False
+    options = [rec.value, rec.value_base or rec.value, rec.value * 100, rec.value / 100]
+    return any(abs(g - v) <= 2e-3 * max(abs(g), abs(v)) for v in options if v is not None)
+
+
+def gold_subjects(gdoc: GoldDoc, records) -> list[str | None]:
+    """For each extracted figure, the subject of the gold figure it matches (same value, overlapping quote)."""
+    text = gdoc.doc.norm
+    spans = []
+    for g in gdoc.gold.get("indicators", []):
+        q = fold_name(g.get("quote"))
+        found = [(i, i + len(q)) for i in _find_all(text, q)] if q else []
+        spans.append(found)
+    out = []
+    for rec in records:
+        best, best_ov = None, 0
+        for g, found in zip(gdoc.gold.get("indicators", []), spans, strict=True):
+            ov = max((min(e, rec.end) - max(s, rec.start) for s, e in found), default=0)
+            if ov > best_ov and _same_value(g, rec):
+                best, best_ov = g, ov
+        out.append(best.get("subject") if best else None)
+    return out
+
+
+def _find_all(text: str, q: str) -> list[int]:
+    out, i = [], text.find(q)
+    while i >= 0:
+        out.append(i)
+        i = text.find(q, i + 1)
+    return out
+
+
+def subject_rows_of(gdoc: GoldDoc) -> list[tuple[Features, str]]:
+    from innoatlas.extract.entities import extract_entities
+    from innoatlas.extract.indicators import extract_indicators
+    from innoatlas.extract.tokens import tag_text
+
+    doc = gdoc.doc
+    tokens = tag_text(doc.norm)
+    entities = extract_entities(doc, tokens)
+    records = extract_indicators(doc, tokens, entities)
+    return subject_rows(doc.norm, doc.title or "", entities, records, gold_subjects(gdoc, records), same_subject)
+
+
+def train_entities(docs: list[GoldDoc]) -> LinearModel:
+    rows = [row for d in docs for row in entity_rows(d)]
+    return fit(rows)
+
+
+def train_all(docs: list[GoldDoc], out_dir: Path | None = None) -> dict[str, Path]:
+    """Fit every model of the learned layer and write it; returns the files written."""
+    written = {}
+    model = train_entities(docs)
+    path = model_path(ENTITY_MODEL) if out_dir is None else out_dir / f"{ENTITY_MODEL}.json.gz"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    model.save(path)
+    written[ENTITY_MODEL] = path
+    subjects = fit(row for d in docs for row in subject_rows_of(d))
+    path = path.parent / f"{SUBJECT_MODEL}.json.gz"
+    subjects.save(path)
+    written[SUBJECT_MODEL] = path
+    return written
