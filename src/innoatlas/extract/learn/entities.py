@@ -198,12 +198,9 @@ def _features(
     f["inside_longer=" + _bucket(inside, (0, 1, 3))] = 1.0
     if inside == len(mentions):
         f["never_alone"] = 1.0
-    for k in (1, 2, 3):
-        if len(name) > k:
-            f[f"suf{k}={name[-k:]}"] = 1.0
-    for k in (1, 2):
-        if len(name) > k:
-            f[f"pre{k}={name[:k]}"] = 1.0
+    # No characters of the name itself: with them the model learns the names of
+    # the training articles (leave-one-set-out entity F1 fell to the rules' level
+    # while the in-sample figure rose 15 points).
     found = suffix_type(name)
     if found is not None:
         f["suffix_type=" + found[1]] = 1.0
@@ -233,11 +230,8 @@ def _strictly_inside(m: EntityMention, spans: list[tuple[int, int]]) -> bool:
 def _context(norm: str, ix: TokenIndex, m: EntityMention, f: Features) -> None:
     before = norm[m.start - 1] if m.start > 0 else "^"
     after = norm[m.end] if m.end < len(norm) else "$"
-    after2 = norm[m.end : m.end + 2]
     f["prev=" + _char_class(before)] = 1.0
     f["next=" + _char_class(after)] = 1.0
-    f["next2=" + after2] = 1.0
-    f["prevc=" + before] = 1.0
     k = ix.by_start.get(m.start)
     j = ix.by_end.get(m.end)
     if k is not None and j is not None:
