@@ -39,7 +39,7 @@ from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
-from innoatlas.lexicon.match import INDUSTRY, REGION_FULL, REGION_SHORT, ZONE, find_lexicon
+from innoatlas.lexicon.match import CENTRAL_BODY, INDUSTRY, REGION_FULL, REGION_SHORT, ZONE, find_lexicon
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import doc_date, load_zones, zone_names
 
@@ -380,7 +380,9 @@ def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if start not in ix.by_start:
             continue
         kinds = {e.kind for e in entries}
-        if ZONE in kinds and end in ix.by_end:
+        if CENTRAL_BODY in kinds and end in ix.by_end:
+            out.append(Candidate(start, end, "government", "gazetteer", 60, 0.95))
+        elif ZONE in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "zone", "gazetteer", 60, 0.95))
         elif kinds & {REGION_FULL, REGION_SHORT} and norm[start - 1 : start] == "全":
             continue  # 全亚洲, 全重庆: a scope, not a mention of the place

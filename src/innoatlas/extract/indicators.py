@@ -21,11 +21,11 @@ from importlib import resources
 import yaml
 
 from innoatlas.documents.model import Document
-from innoatlas.extract.ent_grammar import starts_with_place
 from innoatlas.extract.model import EntityMention, IndicatorRecord
 from innoatlas.extract.numbers import Quantity, find_quantities, fold_unit, unit_groups
 from innoatlas.extract.periods import PeriodMention, find_periods, resolve_period
 from innoatlas.extract.tokens import Token
+from innoatlas.lexicon.bodies import central_bodies
 
 CLAUSE_BREAKS = frozenset(",;:!?，；：。！？\n")
 SENTENCE_BREAKS = frozenset("。!?！？\n")
@@ -659,14 +659,15 @@ def _mention_at(ctx: _Context, pos: int) -> EntityMention | None:
 
 # A ministry or other central body (工业和信息化部, 国家统计局, 国务院) reports the figures
 # of the whole country; ANNOTATION.md scores every name of the country as one subject.
-NATIONAL_BODY_RE = re.compile(r"^(国务院|中共中央|国家|中国)|部$")
 COUNTRY = "全国"
+# The whole country as written in running text (not 中国 inside names: 中国科学院).
+NATION_RE = re.compile(r"我国|全国(?![人政])")
 
 
 def _subject_name(ctx: _Context, m: EntityMention) -> str:
     """A bureau stands for its area: 某某区经济信息委 -> 某某区 when that area is named;
     a central body stands for the country."""
-    if m.type == "government" and NATIONAL_BODY_RE.search(m.norm_name) and not starts_with_place(m.norm_name):
+    if m.type == "government" and m.norm_name in central_bodies():
         return COUNTRY
     if m.type == "government":
         for other in ctx.mentions:
@@ -681,8 +682,11 @@ def _main_subject(ctx: _Context) -> str | None:
     names) and, more, the times it opens a clause."""
     title = ctx.doc.title or ""
     areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
+    nation = len(NATION_RE.findall(ctx.text)) + TITLE_WEIGHT * bool(NATION_RE.search(title))
     if not areas:
-        return ctx.mentions[0].name if ctx.mentions else None
+        if nation:
+            return COUNTRY
+        return _subject_name(ctx, ctx.mentions[0]) if ctx.mentions else None
     zones = {m.norm_name for m in ctx.mentions if m.type == "zone"}
     topic_counts: dict[str, int] = {}
     for _, m in ctx.topics:
@@ -697,7 +701,9 @@ def _main_subject(ctx: _Context) -> str | None:
             + ZONE_WEIGHT * (norm in zones)
         )
 
-    return areas[max(areas, key=weight)]
+    best = max(areas, key=weight)
+    # A text that speaks of the country (我国, 全国) more than of any one place is about the country.
+    return COUNTRY if nation > weight(best) else areas[best]
 
 
 def _times_named(ctx: _Context, norm: str) -> int:

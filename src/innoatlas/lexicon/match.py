@@ -1,4 +1,4 @@
-"""Find every region, zone and industry name of the lists in a text.
+"""Find every region, zone, industry and central-body name of the lists in a text.
 
 One Aho-Corasick automaton over all names, built once.
 """
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import ahocorasick
 
+from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.zones import zone_names
@@ -19,6 +20,7 @@ _COMMON_WORD_PLACES = frozenset({"城区", "郊区", "矿区", "新区", "市中
 
 # Kinds of lexicon entries; the extractor uses them for typing and priority.
 REGION_FULL, REGION_SHORT, ZONE, INDUSTRY = "region", "region_short", "zone", "industry"
+CENTRAL_BODY = "central_body"
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ def lexicon_automaton() -> ahocorasick.Automaton:
         table.setdefault(written, []).insert(0, LexEntry(ZONE, canonical))
     for term in load_industries()[0]:
         table.setdefault(term, []).append(LexEntry(INDUSTRY, term))
+    for written, full in central_bodies().items():
+        table.setdefault(written, []).insert(0, LexEntry(CENTRAL_BODY, full))
     automaton = ahocorasick.Automaton()
     for text, entries in table.items():
         automaton.add_word(text, (text, entries))
