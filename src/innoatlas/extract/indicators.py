@@ -167,7 +167,7 @@ def _build_context(doc: Document, entities: list[EntityMention]) -> _Context:
     text = doc.norm
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
     periods = find_periods(text)
-    named = sorted(mentions + _unmarked_area_names(text, mentions), key=lambda m: m.start)
+    named = sorted(mentions + _unmarked_area_names(text, mentions) + _nation_mentions(text), key=lambda m: m.start)
     topics = [(m.start, m) for m in named if _is_topic(text, m, periods)]
     ctx = _Context(
         doc,
@@ -216,6 +216,14 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     if count >= MIN_REPORT_YEAR_MENTIONS and all(count > n for y, n in years.items() if y != last):
         return str(last)
     return None
+
+
+def _nation_mentions(text: str) -> list[EntityMention]:
+    """我国, 全国 written where a place could stand: the country as a topic (我国…实现…)."""
+    return [
+        EntityMention(m.group(), m.group(), "region", m.start(), m.end(), "nation")
+        for m in NATION_RE.finditer(text)
+    ]
 
 
 def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -660,8 +668,9 @@ def _mention_at(ctx: _Context, pos: int) -> EntityMention | None:
 # A ministry or other central body (工业和信息化部, 国家统计局, 国务院) reports the figures
 # of the whole country; ANNOTATION.md scores every name of the country as one subject.
 COUNTRY = "全国"
-# The whole country as written in running text (not 中国 inside names: 中国科学院).
-NATION_RE = re.compile(r"我国|全国(?![人政])")
+# The whole country as written in running text (not 中国 inside names: 中国科学院;
+# not 全国首个, 全国第一: a description of a first).
+NATION_RE = re.compile(r"我国|全国(?![人政首第])")
 
 
 def _subject_name(ctx: _Context, m: EntityMention) -> str:
