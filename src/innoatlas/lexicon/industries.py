@@ -22,7 +22,30 @@ INDUSTRY_FILES = (
 
 def _terms_of(file: str) -> list[str]:
     data = load_yaml(file)
-    return [str(t) for group in data["groups"].values() for t in group]
+    terms = [str(t) for group in data["groups"].values() for t in group]
+    return terms + [s for t in terms for s in short_forms(t)]
+
+
+# The classifications name a sector formally (汽车制造业, 纺织业, 医药制造业);
+# running text names it by its stem (汽车制造, 汽车, 纺织, 医药).
+_FORMAL_TAILS = ("制造业", "加工业")
+_STEM_TAILS = ("制造", "加工", "冶炼和压延", "开采和洗选", "生产和供应")
+# Stems shorter than this are not names of a sector.
+MIN_STEM_CHARS = 2
+
+
+def short_forms(term: str) -> list[str]:
+    """The ways running text writes a formally named sector: 汽车制造业 -> 汽车制造, 汽车."""
+    out = []
+    for tail in _FORMAL_TAILS:
+        if term.endswith(tail) and len(term) - len(tail) >= MIN_STEM_CHARS:
+            stem = term[: -len(tail)]
+            out.append(stem)
+            for inner in _STEM_TAILS:
+                if stem.endswith(inner) and len(stem) - len(inner) >= MIN_STEM_CHARS:
+                    out.append(stem[: -len(inner)])
+            break
+    return [s for s in out if "、" not in s and "和" not in s[-2:]]
 
 
 @functools.lru_cache(maxsize=1)
