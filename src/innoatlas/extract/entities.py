@@ -34,6 +34,7 @@ from innoatlas.extract.ent_grammar import (
     task_force_candidates,
     title_candidates,
 )
+from innoatlas.extract.enumerations import enumerated_industries
 from innoatlas.extract.learn.entities import decide_entities, list_item_candidates
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
@@ -140,6 +141,7 @@ def draft_entities(doc: Document, tokens: list[Token]) -> EntityDraft:
         + _industry_phrases(norm, ix)
         + _latin_appositions(norm, ix)
         + task_force_candidates(norm, ix)
+        + enumerated_industries(norm, ix)
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
     candidates = [_drop_verb_complement(norm, c) for c in candidates]

@@ -1,0 +1,81 @@
+"""Industries named as the items of an enumeration.
+
+Chinese lists industries by joining them with 、 and closing the list with
+the kind of thing they are, often with 等 and a count:
+    A、B、C等产业 / A、B和C三大产业 / A、B等重点领域 / A、B、C四条产业链.
+Each item is then an industry, whatever the vocabulary knows of it (the
+tagger's names of firms and places are not items: 京东方、康宁等企业落户的产业
+园). 领域 is left out: it closes lists of public services as often
+(教育、医疗等民生领域). An
+item is the run of noun-like tokens between two separators; the first item
+has no separator before it, so it is the run of noun-like tokens after the
+last verb or preposition (发展|A、B等产业).
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.extract.ent_grammar import Candidate, TokenIndex
+from innoatlas.lexicon.industries import load_industries
+
+# A closing kind word with what may stand between the last item and it: 等, a count
+# (三大, 4个, 两条), a qualifier of the kind (重点, 新兴, 万亿元级).
+_CLOSE = re.compile(
+    r"(?:等(?:[一二三四五六七八九十两\d]+(?:大|个|条|类|项))?|[一二三四五六七八九十两\d]+(?:大|个|条|类|项))"
+    r"(?P<qual>[^\W\d等]{0,6}?)"
+    r"(?P<kind>产业链|产业集群|产业|行业|赛道)"
+)
+# Tags of the tokens an industry's name is made of (nouns, verbal nouns, names, abbreviations).
+_ITEM_TAGS = frozenset({"n", "nz", "vn", "j", "an", "nw", "a", "b", "f"})
+MAX_ITEM_TOKENS = 4
+MAX_ITEM_CHARS = 10
+MIN_ITEM_CHARS = 2
+# Fewer items than this are not an enumeration (A产业 alone is handled by the vocabulary).
+MIN_ITEMS = 2
+
+
+def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
+    out: list[Candidate] = []
+    for m in _CLOSE.finditer(norm):
+        items = _items_before(norm, ix, m.start())
+        known = load_industries()[0]
+        # A list is one of industries when the vocabulary knows one of its items
+        # (新技术、新工艺等 and 教育、医疗等 close with 行业 too).
+        if len(items) >= MIN_ITEMS and any(norm[a:b] in known for a, b in items):
+            out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
+    return out
+
+
+def _items_before(norm: str, ix: TokenIndex, end: int) -> list[tuple[int, int]]:
+    items: list[tuple[int, int]] = []
+    while True:
+        item = _item_ending(norm, ix, end)
+        if item is None:
+            return items
+        items.append(item)
+        sep = item[0] - 1
+        if sep < 0 or norm[sep] not in "、和及与":
+            return items
+        end = sep
+
+
+def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
+    """The item ending at `end`: noun-like tokens back to a separator, a verb or the length limit."""
+    j = ix.by_end.get(end)
+    if j is None:
+        return None
+    start = None
+    for k in range(j, max(-1, j - MAX_ITEM_TOKENS), -1):
+        t = ix.tokens[k]
+        if t.tag not in _ITEM_TAGS or end - t.start > MAX_ITEM_CHARS:
+            break
+        start = t.start
+        if t.start == 0 or norm[t.start - 1] in _SEPARATORS:
+            break
+    if start is None or end - start < MIN_ITEM_CHARS:
+        return None
+    return start, end
+
+
+_SEPARATORS = frozenset("、和及与,，;；:：。“”《》()（）\n ")
