@@ -316,3 +316,62 @@ def test_a_dateline_and_a_base_of_comparison_date_no_figure():
 def test_the_year_of_a_base_figure_does_not_date_the_growth_after_it():
     records = indicators(HEADLINE + "2025年，园区营收预计突破5000亿元，较2021年的2824亿元增长77%。", ZONE)
     assert [(r.value, r.period) for r in records] == [(5000, "2025"), (2824, "2021"), (77, "2025")]
+
+
+# --- the country, central bodies and results releases (ANNOTATION.md conventions)
+
+
+def test_a_clause_opened_by_the_country_gives_it_the_figure():
+    r = one("装备工业稳步增长\n今年以来,我国新能源汽车产量达到820万辆。", "东莞:region")
+    assert r.subject == "我国"
+
+
+def test_the_first_in_the_nation_is_a_description_not_the_country():
+    text = "开发区考评结果发布\n园区航空产业实现增长,全国首个教练机型号投产,实现营业收入58亿元。"
+    r = one(text, "南昌高新区:zone", "南昌:region")
+    assert r.subject != "全国"
+
+
+def test_a_ministrys_figures_are_the_countrys():
+    text = "工业经济运行平稳\n工业和信息化部介绍,规模以上工业增加值增长6.1%。"
+    r = one(text, "工业和信息化部:government")
+    assert r.subject == "全国"
+
+
+def test_a_local_bureau_still_stands_for_its_area():
+    text = "园区产业提速\n成都市经济和信息化局介绍,成都市规上工业增加值增长7.2%。"
+    r = one(text, "成都市经济和信息化局:government", "成都市:region")
+    assert r.subject == "成都市"
+
+
+RELEASE = (
+    "2025年工业经济发展成绩单出炉\n"
+    "在1月20日举行的新闻发布会上,有关负责人介绍,2025年全省工业稳中有进。\n"
+    "2025年,全省规上工业增加值增长6.3%。\n"
+    "培育国家级专精特新企业120家,建成智能工厂35个。\n"
+    "2025年,全省新增高新技术企业1800家。"
+)
+
+
+def test_a_results_release_dates_its_unmarked_figures_with_the_year_it_reports_on():
+    records = indicators(RELEASE, "某省:region", published="2026-01-21")
+    by_value = {r.value: r.period for r in records}
+    assert by_value[120] == "2025"
+    assert by_value[35] == "2025"
+
+
+def test_a_news_story_leaves_unmarked_figures_undated():
+    story = RELEASE.replace("成绩单出炉", "走笔").replace("在1月20日举行的新闻发布会上,有关负责人介绍,", "")
+    records = indicators(story, "某省:region", published="2026-01-21")
+    assert {r.value: r.period for r in records}[120] is None
+
+
+def test_a_release_out_late_in_the_year_is_no_annual_review():
+    records = indicators(RELEASE, "某省:region", published="2026-07-21")
+    assert {r.value: r.period for r in records}[120] is None
+
+
+def test_a_period_of_an_earlier_paragraph_does_not_reach_the_next_one():
+    text = "产业走笔\n截至目前,全区已集聚企业300家。\n园区日均开行班列12列,辐射乡镇70余个。"
+    records = indicators(text, "某区:region", published="2025-01-09")
+    assert {r.value: r.period for r in records}[12] is None

@@ -20,7 +20,14 @@ DATA_FILES = sorted(p.name for p in (resources.files("innoatlas.lexicon") / "dat
 
 
 def test_every_list_file_is_loaded_by_a_loader():
-    read = {"divisions.csv", "org_suffixes.yaml", "economic_regions.yaml", *ZONE_FILES, *INDUSTRY_FILES}
+    read = {
+        "divisions.csv",
+        "org_suffixes.yaml",
+        "economic_regions.yaml",
+        "central_bodies.yaml",
+        *ZONE_FILES,
+        *INDUSTRY_FILES,
+    }
     assert set(DATA_FILES) == read
 
 
@@ -139,3 +146,21 @@ def test_zones_keep_the_dates_they_changed():
     liangjiang = zones["两江新区"]
     assert liangjiang.type_at(date(2025, 10, 31)) == "zone"
     assert liangjiang.type_at(date(2025, 11, 1)) == "region"  # a district-level region from then on
+
+
+def test_central_bodies_know_full_names_and_short_forms():
+    from innoatlas.lexicon.bodies import central_bodies
+
+    bodies = central_bodies()
+    assert bodies["工信部"] == "工业和信息化部"
+    assert bodies["国家发改委"] == "国家发展和改革委员会"
+    assert "重庆市科学技术局" not in bodies
+
+
+def test_formal_sector_names_give_the_stems_text_uses():
+    from innoatlas.lexicon.industries import short_forms
+
+    assert short_forms("汽车制造业") == ["汽车制造", "汽车"]
+    assert short_forms("有色金属冶炼和压延加工业") == ["有色金属冶炼和压延加工", "有色金属冶炼和压延", "有色金属"]
+    assert short_forms("农业") == []
+    assert "汽车" in load_industries()[0]

@@ -68,7 +68,8 @@ def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
     start = None
     for k in range(j, max(-1, j - MAX_ITEM_TOKENS), -1):
         t = ix.tokens[k]
-        if t.tag not in _ITEM_TAGS or end - t.start > MAX_ITEM_CHARS:
+        # A verb may close a compound item (装备|制造, 生物|制造), not stand inside one.
+        if t.tag not in _ITEM_TAGS and not (k == j and t.tag == "v") or end - t.start > MAX_ITEM_CHARS:
             break
         start = t.start
         if t.start == 0 or norm[t.start - 1] in _SEPARATORS:

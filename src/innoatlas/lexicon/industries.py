@@ -40,7 +40,7 @@ def short_forms(term: str) -> list[str]:
     for tail in _FORMAL_TAILS:
         if term.endswith(tail) and len(term) - len(tail) >= MIN_STEM_CHARS:
             stem = term[: -len(tail)]
-            out.append(stem)
+            out += [term[:-1], stem]  # 汽车制造业 -> 汽车制造, 汽车
             for inner in _STEM_TAILS:
                 if stem.endswith(inner) and len(stem) - len(inner) >= MIN_STEM_CHARS:
                     out.append(stem[: -len(inner)])

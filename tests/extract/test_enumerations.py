@@ -1,0 +1,42 @@
+"""Industries named as the items of an enumeration, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.ent_grammar import index_tokens
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.enumerations import enumerated_industries
+from innoatlas.extract.tokens import tag_text
+
+
+def items(sentence: str) -> list[str]:
+    ix = index_tokens(tag_text(sentence), len(sentence))
+    return sorted(sentence[c.start : c.end] for c in enumerated_industries(sentence, ix))
+
+
+def test_items_closed_by_etc_and_a_kind_are_industries():
+    assert items("该市出台措施支持纺织、轻工、食品、医药等行业加快转型。") == sorted(["医药", "轻工", "纺织", "食品"])
+
+
+def test_a_count_and_a_qualifier_may_stand_before_the_kind():
+    found = items("全市重点培育汽车、电子信息、装备制造三大支柱产业。")
+    assert found == sorted(["汽车", "电子信息", "装备制造"])
+
+
+def test_a_list_without_a_known_industry_is_not_taken():
+    assert items("推广新理念、新模式、新业态等行业经验。") == []
+
+
+def test_firms_in_a_list_are_not_industries():
+    assert "京东方" not in items("京东方、康宁等显示产业龙头在此布局。")
+
+
+def test_a_single_item_is_no_enumeration():
+    assert items("当地着力发展纺织等行业。") == []
+
+
+def test_enumerated_industries_reach_the_entity_list():
+    doc = document_from_text("测试新闻标题\n园区聚焦轨道交通、食品饮料、生物医药等主导产业招商。\n")
+    found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    assert ("食品饮料", "industry") in found
+    assert ("轨道交通", "industry") in found
