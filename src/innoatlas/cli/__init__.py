@@ -10,7 +10,7 @@ from __future__ import annotations
 import typer
 
 from innoatlas import __version__
-from innoatlas.cli import analysis, batch, demo, docs, entity, extract, ingest, serve, stats
+from innoatlas.cli import analysis, batch, demo, docs, entity, extract, ingest, serve, stats, train
 from innoatlas.cli import review as review_cli
 from innoatlas.cli import user as user_cli
 
@@ -34,6 +34,7 @@ def root(
 
 app.command("ingest")(ingest.ingest)
 app.command("extract")(extract.extract)
+app.command("train")(train.train)
 app.command("spark-ingest")(batch.spark_ingest)
 app.command("load")(batch.load)
 app.command("docs")(docs.docs)

@@ -35,7 +35,7 @@ from innoatlas.extract.ent_grammar import (
     title_candidates,
 )
 from innoatlas.extract.enumerations import enumerated_industries
-from innoatlas.extract.learn.entities import decide_entities, list_item_candidates
+from innoatlas.extract.learn.entities import decide_entities, entity_model, list_item_candidates
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
@@ -110,8 +110,10 @@ def _extract_without_pinyin(doc: Document) -> list[EntityMention]:
 
 
 def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]:
-    draft = draft_entities(doc, tokens)
-    return decide_entities(doc, draft)
+    model = entity_model()
+    if model is None:
+        return draft_entities(doc, tokens, with_pool=False).chosen
+    return decide_entities(doc, draft_entities(doc, tokens), model)
 
 
 @dataclasses.dataclass
@@ -123,7 +125,7 @@ class EntityDraft:
     pool: list[EntityMention]  # every kept candidate, overlapping ones included
 
 
-def draft_entities(doc: Document, tokens: list[Token]) -> EntityDraft:
+def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -> EntityDraft:
     norm = doc.norm
     lexicon = _lexicon_candidates(norm, index_tokens(tokens, len(norm)))
     tokens = merge_tokens(tokens, [(c.start, c.end) for c in lexicon if c.type in ("zone", "region")])
@@ -150,11 +152,8 @@ def draft_entities(doc: Document, tokens: list[Token]) -> EntityDraft:
     parts = [_drop_verb_complement(norm, c) for c in _split_compounds(norm, candidates)]
     chosen = [_firm_of_plant(norm, c) for c in _merge_regions(norm, _select(parts))]
     when = doc_date(doc)
-    return EntityDraft(
-        ix,
-        _mentions(doc, chosen, when),
-        _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when),
-    )
+    pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
+    return EntityDraft(ix, _mentions(doc, chosen, when), pool)
 
 
 def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMention]:

@@ -5,7 +5,8 @@ longest-match choice and the alternatives it displaced, plus the items of
 every enumeration. One linear model, trained on the gold
 (`innoatlas train`), looks at each distinct name of a document with what
 the rules and the tagger say of all its occurrences and returns a type or
-"none". Without a model file the rules' own choice stands.
+"none". Without a model file the rules' own choice stands (no model is shipped
+yet: see learn/store.py).
 """
 
 from __future__ import annotations
@@ -96,11 +97,13 @@ def _model() -> LinearModel | None:
     return load_model(MODEL_NAME)
 
 
-def decide_entities(doc: Document, draft: EntityDraft, model: LinearModel | None = None) -> list[EntityMention]:
-    """The mentions of the names the model keeps, typed by the model; the rules' choice without one."""
-    model = model if model is not None else _model()
-    if model is None:
-        return draft.chosen
+def entity_model() -> LinearModel | None:
+    """The entity model of the models folder, if one was trained and put there."""
+    return _model()
+
+
+def decide_entities(doc: Document, draft: EntityDraft, model: LinearModel) -> list[EntityMention]:
+    """The mentions of the names the model keeps, typed by the model."""
     kept: dict[str, str] = {}
     for name, feats in name_features(doc, draft).items():
         proba = model.proba(feats)

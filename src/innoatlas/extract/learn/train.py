@@ -60,9 +60,16 @@ def extra_set(folder: Path) -> GoldSet:
 
 
 def load_set(gold_set: GoldSet) -> list[GoldDoc]:
+    if not gold_set.gold.is_dir():
+        raise InnoatlasError(f"{gold_set.gold}: no such folder of gold files")
     out = []
     for path in sorted(gold_set.gold.glob("*.json")):
-        gold = json.loads(path.read_text(encoding="utf-8"))
+        try:
+            gold = json.loads(path.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            raise InnoatlasError(f"{path}: not a gold file ({exc})") from None
+        if not isinstance(gold, dict) or not isinstance(gold.get("doc"), str):
+            raise InnoatlasError(f"{path}: not a gold file (no \"doc\" naming its document)")
         source = gold_set.docs / gold["doc"]
         if not source.is_file():
             raise InnoatlasError(f"{path}: its document {gold['doc']} is not in {gold_set.docs}")
@@ -155,16 +162,18 @@ def train_entities(docs: list[GoldDoc]) -> LinearModel:
     return fit(rows)
 
 
-def train_all(docs: list[GoldDoc], out_dir: Path | None = None) -> dict[str, Path]:
-    """Fit every model of the learned layer and write it; returns the files written."""
+def train_all(docs: list[GoldDoc], out_dir: Path) -> dict[str, Path]:
+    """Fit every model of the learned layer and write it to out_dir; returns the files written."""
+    if not docs:
+        raise InnoatlasError("no gold documents to train on (give the evaluation folder or --extra DIR)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    models = {
+        ENTITY_MODEL: train_entities(docs),
+        SUBJECT_MODEL: fit(row for d in docs for row in subject_rows_of(d)),
+    }
     written = {}
-    model = train_entities(docs)
-    path = model_path(ENTITY_MODEL) if out_dir is None else out_dir / f"{ENTITY_MODEL}.json.gz"
-    path.parent.mkdir(parents=True, exist_ok=True)
-    model.save(path)
-    written[ENTITY_MODEL] = path
-    subjects = fit(row for d in docs for row in subject_rows_of(d))
-    path = path.parent / f"{SUBJECT_MODEL}.json.gz"
-    subjects.save(path)
-    written[SUBJECT_MODEL] = path
+    for name, model in models.items():
+        path = model_path(name, out_dir)
+        model.save(path)
+        written[name] = path
     return written
