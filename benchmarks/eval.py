@@ -30,7 +30,17 @@ from innoatlas.extract.learn import subjects as learned_subjects
 from innoatlas.extract.learn.store import MODELS_ENV
 from innoatlas.extract.learn.train import development_sets, load_set, train_all
 
-FIGURES = ("entity_f1", "entity_precision", "entity_recall", "entity_typed_f1", "indicator_f1", "indicator_strict_f1", "subject_acc", "period_acc", "relation_f1")
+FIGURES = (
+    "entity_f1",
+    "entity_precision",
+    "entity_recall",
+    "entity_typed_f1",
+    "indicator_f1",
+    "indicator_strict_f1",
+    "subject_acc",
+    "period_acc",
+    "relation_f1",
+)
 
 
 def _scorer(shared: Path):

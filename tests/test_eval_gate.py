@@ -20,6 +20,7 @@ BASELINE = Path(__file__).with_name("eval_baseline.json")
 EVAL_SETS = {
     "seeds": (SHARED / "seeds", SHARED / "eval" / "gold"),
     "dev2": (SHARED / "eval" / "dev2" / "docs", SHARED / "eval" / "dev2" / "gold"),
+    "dev3": (SHARED / "eval" / "dev3" / "docs", SHARED / "eval" / "dev3" / "gold"),
 }
 
 

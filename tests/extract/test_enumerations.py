@@ -15,7 +15,9 @@ def items(sentence: str) -> list[str]:
 
 
 def test_items_closed_by_etc_and_a_kind_are_industries():
-    assert items("该市出台措施支持纺织、轻工、食品、医药等行业加快转型。") == sorted(["医药", "轻工", "纺织", "食品"])
+    assert items("该市出台措施支持纺织、轻工、食品、医药等行业加快转型。") == sorted(
+        ["医药", "轻工", "纺织", "食品"]
+    )
 
 
 def test_a_count_and_a_qualifier_may_stand_before_the_kind():

@@ -161,6 +161,10 @@ def test_formal_sector_names_give_the_stems_text_uses():
     from innoatlas.lexicon.industries import short_forms
 
     assert short_forms("汽车制造业") == ["汽车制造", "汽车"]
-    assert short_forms("有色金属冶炼和压延加工业") == ["有色金属冶炼和压延加工", "有色金属冶炼和压延", "有色金属"]
+    assert short_forms("有色金属冶炼和压延加工业") == [
+        "有色金属冶炼和压延加工",
+        "有色金属冶炼和压延",
+        "有色金属",
+    ]
     assert short_forms("农业") == []
     assert "汽车" in load_industries()[0]

@@ -167,7 +167,9 @@ def _build_context(doc: Document, entities: list[EntityMention]) -> _Context:
     text = doc.norm
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
     periods = find_periods(text)
-    named = sorted(mentions + _unmarked_area_names(text, mentions) + _nation_mentions(text), key=lambda m: m.start)
+    named = sorted(
+        mentions + _unmarked_area_names(text, mentions) + _nation_mentions(text), key=lambda m: m.start
+    )
     topics = [(m.start, m) for m in named if _is_topic(text, m, periods)]
     ctx = _Context(
         doc,
@@ -504,7 +506,8 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
         if (
             p.start >= ss
             or p.start >= para_start
-            or _lead_line(text, p) and q.start - p.end <= PERIOD_CARRY_CHARS
+            or _lead_line(text, p)
+            and q.start - p.end <= PERIOD_CARRY_CHARS
             or p.kind in ("current", "event")
             and _carries_over_section(ctx, p, q.start)
         ):

@@ -52,7 +52,11 @@ def list_item_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         out.extend(_items_around(norm, ix, m.start()))
     for t in ix.tokens:
         if t.tag in _RAW_TAGS and t.end - t.start >= 2:
-            out.append(Candidate(t.start, t.end, "enterprise" if t.tag in ("ORG", "nt") else "region", "lac_raw", 20, 0.5))
+            out.append(
+                Candidate(
+                    t.start, t.end, "enterprise" if t.tag in ("ORG", "nt") else "region", "lac_raw", 20, 0.5
+                )
+            )
     for start, end, entries in find_lexicon(norm):
         if entries[0].kind == INDUSTRY and start in ix.by_start and end in ix.by_end:
             out.append(Candidate(start, end, "industry", "industry_hit", 20, 0.5))
@@ -75,7 +79,9 @@ def _items_around(norm: str, ix: TokenIndex, sep: int) -> Iterator[Candidate]:
                 yield _item(norm, k, ix.tokens[first + n].end)
     # The item before: the first item of the list has an unmarked start.
     before = norm.rfind(_LIST_SEP, 0, sep)
-    prev_stop = max((m.end() for m in _ITEM_STOP.finditer(norm, max(0, sep - MAX_ITEM_CHARS - 1), sep)), default=-1)
+    prev_stop = max(
+        (m.end() for m in _ITEM_STOP.finditer(norm, max(0, sep - MAX_ITEM_CHARS - 1), sep)), default=-1
+    )
     if before >= 0 and before >= prev_stop - 1:
         return
     last = ix.by_end.get(sep)
@@ -153,7 +159,9 @@ def name_features(doc: Document, draft: EntityDraft) -> dict[str, Features]:
     lexicon = _lexicon_kinds(norm)
     out = {}
     for name, mentions in by_name.items():
-        out[name] = _features(norm, draft.tokens, name, mentions, chosen_by_name.get(name, []), covered, lexicon)
+        out[name] = _features(
+            norm, draft.tokens, name, mentions, chosen_by_name.get(name, []), covered, lexicon
+        )
     return out
 
 
@@ -258,7 +266,7 @@ def _char_class(ch: str) -> str:
         return ch
     if ch in "、":
         return "list"
-    if ch in "“”\"《》":
+    if ch in '“”"《》':
         return "quote"
     if ch in "，,。；;：:！!？?\n":
         return "stop"
@@ -271,10 +279,13 @@ def _char_class(ch: str) -> str:
 
 @functools.lru_cache(maxsize=1)
 def _heads() -> tuple[dict[str, str], tuple[str, ...]]:
-    import yaml
     from importlib import resources
 
-    data = yaml.safe_load((resources.files("innoatlas.extract.learn") / "candidate_heads.yaml").read_text("utf-8"))
+    import yaml
+
+    data = yaml.safe_load(
+        (resources.files("innoatlas.extract.learn") / "candidate_heads.yaml").read_text("utf-8")
+    )
     heads = dict(load_suffixes().suffixes)
     for type_, words in data["heads"].items():
         for w in words:
@@ -302,18 +313,29 @@ def headed_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if head_type is not None:
             out.extend(_spans_ending(norm, ix, j, tok.end, head_type, "headed"))
         nxt = ix.tokens[j + 1] if j + 1 < len(ix.tokens) else None
-        if nxt is not None and nxt.start == tok.end and nxt.text in tails and tok.tag in ("n", "nz", "vn", "j"):
+        if (
+            nxt is not None
+            and nxt.start == tok.end
+            and nxt.text in tails
+            and tok.tag in ("n", "nz", "vn", "j")
+        ):
             out.extend(_spans_ending(norm, ix, j, tok.end, "industry", "industry_head"))
     return out
 
 
-def _spans_ending(norm: str, ix: TokenIndex, j: int, end: int, type_: str, source: str) -> Iterator[Candidate]:
+def _spans_ending(
+    norm: str, ix: TokenIndex, j: int, end: int, type_: str, source: str
+) -> Iterator[Candidate]:
     for n in range(MAX_HEAD_TOKENS):
         k = j - n
         if k < 0:
             break
         start = ix.tokens[k].start
-        if end - start > MAX_HEADED_CHARS or _BREAK.search(norm, start, end) or ix.tokens[k].tag in ("v", "p", "c", "d", "u", "w", "m", "r"):
+        if (
+            end - start > MAX_HEADED_CHARS
+            or _BREAK.search(norm, start, end)
+            or ix.tokens[k].tag in ("v", "p", "c", "d", "u", "w", "m", "r")
+        ):
             if n and ix.tokens[k].tag in ("v", "p", "c", "d", "u", "w", "r"):
                 break
             continue

@@ -70,8 +70,8 @@ MIN_FEATURE_COUNT = 2
 
 def fit(rows: Iterable[tuple[Features, str]], c: float = REGULARISATION_C) -> LinearModel:
     """Fit a multinomial logistic regression; deterministic for the same rows."""
-    from sklearn.linear_model import LogisticRegression
     from scipy.sparse import csr_matrix
+    from sklearn.linear_model import LogisticRegression
 
     rows = list(rows)
     counts: dict[str, int] = {}

@@ -24,7 +24,17 @@ YES = "yes"
 NO = "no"
 # Types that can carry a figure (an industry qualifies a figure; it is not its subject).
 SUBJECT_TYPES = frozenset(
-    ("region", "zone", "university", "institute", "platform", "enterprise", "government", "investor", "program")
+    (
+        "region",
+        "zone",
+        "university",
+        "institute",
+        "platform",
+        "enterprise",
+        "government",
+        "investor",
+        "program",
+    )
 )
 _CLAUSE = re.compile(r"[,，;；:：。!！?？\n]")
 _SENTENCE = re.compile(r"[。!！?？\n]")
@@ -44,7 +54,11 @@ class _Doc:
 def _prepare(text: str, title: str, entities: list[EntityMention]) -> _Doc:
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
     counts = Counter(m.norm_name for m in mentions)
-    areas = [n for n, _ in counts.most_common() if any(m.norm_name == n and m.type in ("region", "zone") for m in mentions)]
+    areas = [
+        n
+        for n, _ in counts.most_common()
+        if any(m.norm_name == n and m.type in ("region", "zone") for m in mentions)
+    ]
     return _Doc(text, title, mentions, counts, {n: i for i, n in enumerate(areas)})
 
 
@@ -64,7 +78,7 @@ def candidate_features(d: _Doc, rec: IndicatorRecord) -> dict[str, Features]:
             if m.start < pos or m.norm_name not in nearest:
                 nearest[m.norm_name] = m
     out: dict[str, Features] = {}
-    for name, m in nearest.items():
+    for m in nearest.values():
         out[m.name] = _mention_features(d, rec, m, para, sent, clause)
     if rec.subject and rec.subject not in out:
         f = {"bias": 1.0, "where=outside": 1.0}
@@ -74,11 +88,17 @@ def candidate_features(d: _Doc, rec: IndicatorRecord) -> dict[str, Features]:
         pass  # out[rec.subject]["rule"] = 1.0
     nation = _NATION.search(text, sent, pos)
     if nation is not None and nation.group() not in out:
-        out[nation.group()] = {"bias": 1.0, "nation": 1.0, "where=" + ("clause" if nation.start() >= clause else "sentence"): 1.0}
+        out[nation.group()] = {
+            "bias": 1.0,
+            "nation": 1.0,
+            "where=" + ("clause" if nation.start() >= clause else "sentence"): 1.0,
+        }
     return out
 
 
-def _mention_features(d: _Doc, rec: IndicatorRecord, m: EntityMention, para: int, sent: int, clause: int) -> Features:
+def _mention_features(
+    d: _Doc, rec: IndicatorRecord, m: EntityMention, para: int, sent: int, clause: int
+) -> Features:
     text = d.text
     f: Features = {"bias": 1.0, "type=" + m.type: 1.0}
     if m.start >= rec.end:
@@ -127,7 +147,11 @@ def _model() -> LinearModel | None:
 
 
 def choose_subjects(
-    text: str, title: str, entities: list[EntityMention], records: list[IndicatorRecord], model: LinearModel | None = None
+    text: str,
+    title: str,
+    entities: list[EntityMention],
+    records: list[IndicatorRecord],
+    model: LinearModel | None = None,
 ) -> None:
     """Set each record's subject to the best-scored candidate (in place); the rules' choice without a model."""
     model = model if model is not None else _model()
@@ -140,7 +164,14 @@ def choose_subjects(
             rec.subject = max(scored, key=scored.__getitem__)
 
 
-def subject_rows(text: str, title: str, entities: list[EntityMention], records: list[IndicatorRecord], gold_subjects: list[str | None], same) -> list[tuple[Features, str]]:
+def subject_rows(
+    text: str,
+    title: str,
+    entities: list[EntityMention],
+    records: list[IndicatorRecord],
+    gold_subjects: list[str | None],
+    same,
+) -> list[tuple[Features, str]]:
     """Training rows: each candidate of each figure whose gold subject is known."""
     d = _prepare(text, title, entities)
     rows = []

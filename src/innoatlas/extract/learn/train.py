@@ -17,11 +17,11 @@ from pathlib import Path
 
 from innoatlas.documents import prepare_document, read_paths
 from innoatlas.documents.model import Document
-from innoatlas.errors import DocumentError, InnoatlasError
 from innoatlas.documents.normalize import normalize_text
+from innoatlas.errors import DocumentError, InnoatlasError
 from innoatlas.extract.learn.entities import MODEL_NAME as ENTITY_MODEL
 from innoatlas.extract.learn.entities import NONE, name_features
-from innoatlas.extract.learn.linear import Features, LinearModel, fit
+from innoatlas.extract.learn.linear import Features, fit
 from innoatlas.extract.learn.store import model_path
 from innoatlas.extract.learn.subjects import MODEL_NAME as SUBJECT_MODEL
 from innoatlas.extract.learn.subjects import subject_rows
@@ -69,7 +69,7 @@ def load_set(gold_set: GoldSet) -> list[GoldDoc]:
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise InnoatlasError(f"{path}: not a gold file ({exc})") from None
         if not isinstance(gold, dict) or not isinstance(gold.get("doc"), str):
-            raise InnoatlasError(f"{path}: not a gold file (no \"doc\" naming its document)")
+            raise InnoatlasError(f'{path}: not a gold file (no "doc" naming its document)')
         source = gold_set.docs / gold["doc"]
         if not source.is_file():
             raise InnoatlasError(f"{path}: its document {gold['doc']} is not in {gold_set.docs}")
@@ -154,12 +154,9 @@ def subject_rows_of(gdoc: GoldDoc) -> list[tuple[Features, str]]:
     tokens = tag_text(doc.norm)
     entities = extract_entities(doc, tokens)
     records = extract_indicators(doc, tokens, entities)
-    return subject_rows(doc.norm, doc.title or "", entities, records, gold_subjects(gdoc, records), same_subject)
-
-
-def train_entities(docs: list[GoldDoc]) -> LinearModel:
-    rows = [row for d in docs for row in entity_rows(d)]
-    return fit(rows)
+    return subject_rows(
+        doc.norm, doc.title or "", entities, records, gold_subjects(gdoc, records), same_subject
+    )
 
 
 def train_all(docs: list[GoldDoc], out_dir: Path) -> dict[str, Path]:
@@ -167,13 +164,16 @@ def train_all(docs: list[GoldDoc], out_dir: Path) -> dict[str, Path]:
     if not docs:
         raise InnoatlasError("no gold documents to train on (give the evaluation folder or --extra DIR)")
     out_dir.mkdir(parents=True, exist_ok=True)
-    models = {
-        ENTITY_MODEL: train_entities(docs),
-        SUBJECT_MODEL: fit(row for d in docs for row in subject_rows_of(d)),
+    rows = {
+        ENTITY_MODEL: [row for d in docs for row in entity_rows(d)],
+        SUBJECT_MODEL: [row for d in docs for row in subject_rows_of(d)],
     }
     written = {}
-    for name, model in models.items():
+    for name, examples in rows.items():
+        if not examples:  # gold without figures trains no subject model
+            log.warning("no training examples for the %s model: not written", name)
+            continue
         path = model_path(name, out_dir)
-        model.save(path)
+        fit(examples).save(path)
         written[name] = path
     return written

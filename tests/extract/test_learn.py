@@ -1,0 +1,136 @@
+"""The learned layer: its model file, deterministic training from gold files,
+`innoatlas train` on gold an analyst exported, and the extractor using a model."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from innoatlas.extract.learn.linear import LinearModel, fit
+
+ARTICLE_A = (
+    "两地共建产业协同平台\n"
+    "本报讯 近日,江北高新区与南岸大学签署战略合作协议,双方将共建智能制造研究院。\n"
+    "园区聚焦集成电路、新能源汽车、生物医药等主导产业,已集聚企业320家。\n"
+)
+ARTICLE_B = (
+    "科技园区加快集聚创新资源\n"
+    "本报讯 西湖科技园引进北辰半导体有限公司,园区围绕人工智能、工业互联网等产业招商。\n"
+    "去年园区新增高新技术企业45家。\n"
+)
+
+
+def _gold(doc: str, entities: list[tuple[str, str]]) -> dict:
+    return {
+        "doc": doc,
+        "published": None,
+        "entities": [{"name": n, "type": t} for n, t in entities],
+        "indicators": [],
+        "relations": [],
+    }
+
+
+@pytest.fixture
+def gold_dir(tmp_path: Path) -> Path:
+    folder = tmp_path / "corrections"
+    (folder / "docs").mkdir(parents=True)
+    (folder / "docs" / "a.txt").write_text(ARTICLE_A, encoding="utf-8")
+    (folder / "docs" / "b.txt").write_text(ARTICLE_B, encoding="utf-8")
+    a = _gold(
+        "a.txt",
+        [
+            ("江北高新区", "zone"),
+            ("南岸大学", "university"),
+            ("集成电路", "industry"),
+            ("新能源汽车", "industry"),
+            ("生物医药", "industry"),
+            ("智能制造研究院", "institute"),
+        ],
+    )
+    b = _gold(
+        "b.txt",
+        [
+            ("西湖科技园", "zone"),
+            ("北辰半导体有限公司", "enterprise"),
+            ("人工智能", "industry"),
+            ("工业互联网", "industry"),
+        ],
+    )
+    (folder / "a.gold.json").write_text(json.dumps(a, ensure_ascii=False), encoding="utf-8")
+    (folder / "b.gold.json").write_text(json.dumps(b, ensure_ascii=False), encoding="utf-8")
+    return folder
+
+
+def _cli(*args: str, env: dict | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "innoatlas", *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_a_model_file_round_trips_and_is_byte_stable(tmp_path):
+    rows = [
+        ({"bias": 1.0, "suffix=大学": 1.0}, "university"),
+        ({"bias": 1.0, "suffix=大学": 1.0}, "university"),
+        ({"bias": 1.0, "generic": 1.0}, "none"),
+        ({"bias": 1.0, "generic": 1.0}, "none"),
+    ]
+    model = fit(rows)
+    model.save(tmp_path / "m.json.gz")
+    again = LinearModel.load(tmp_path / "m.json.gz")
+    assert again.proba({"bias": 1.0, "suffix=大学": 1.0})["university"] > 0.5
+    assert again.proba({"bias": 1.0, "generic": 1.0})["none"] > 0.5
+    fit(rows).save(tmp_path / "n.json.gz")
+    assert (tmp_path / "m.json.gz").read_bytes() == (tmp_path / "n.json.gz").read_bytes()
+    # a plain JSON document inside: no pickled object is ever loaded
+    assert set(json.loads(gzip.decompress((tmp_path / "m.json.gz").read_bytes()))) == {
+        "classes",
+        "features",
+        "weights",
+        "bias",
+    }
+
+
+def test_train_on_exported_gold_is_deterministic_and_the_extractor_uses_it(gold_dir, tmp_path):
+    first = _cli("train", "--extra", str(gold_dir), "--out", str(tmp_path / "m1"))
+    assert first.returncode == 0, first.stderr
+    assert "trained on 2 gold documents from 1 sets" in first.stdout
+    second = _cli("train", "--extra", str(gold_dir), "--out", str(tmp_path / "m2"))
+    assert second.returncode == 0, second.stderr
+    for name in ("entities.json.gz",):
+        assert (tmp_path / "m1" / name).read_bytes() == (tmp_path / "m2" / name).read_bytes()
+    out = tmp_path / "pred.jsonl"
+    done = _cli(
+        "extract", str(gold_dir / "docs"), "--jsonl", str(out), env={"INNOATLAS_MODELS": str(tmp_path / "m1")}
+    )
+    assert done.returncode == 0, done.stderr
+    names = {
+        e["name"]
+        for line in out.read_text(encoding="utf-8").splitlines()
+        for e in json.loads(line)["entities"]
+    }
+    assert {"南岸大学", "西湖科技园"} <= names
+
+
+def test_a_broken_gold_file_is_named(gold_dir, tmp_path):
+    (gold_dir / "c.gold.json").write_text("{not json", encoding="utf-8")
+    done = _cli("train", "--extra", str(gold_dir), "--out", str(tmp_path / "m"))
+    assert done.returncode == 1
+    assert "c.gold.json: not a gold file" in done.stderr
+    assert not (tmp_path / "m").exists()
+
+
+def test_a_gold_file_whose_document_is_missing_is_named(gold_dir, tmp_path):
+    (gold_dir / "docs" / "b.txt").unlink()
+    done = _cli("train", "--extra", str(gold_dir), "--out", str(tmp_path / "m"))
+    assert done.returncode == 1
+    assert "b.gold.json: its document b.txt is not in" in done.stderr
