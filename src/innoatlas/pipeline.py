@@ -114,7 +114,6 @@ def ingest_paths(
                 report.outcomes.append(outcome)
                 if on_outcome is not None:
                     on_outcome(outcome)
-        refresh_search_index(store, report)
     return report
 
 
@@ -137,17 +136,6 @@ def read_sources(paths: Iterable[str | Path]) -> Iterator[RawDocument | Document
             else:
                 item.source = stored + rest
                 yield item
-
-
-def refresh_search_index(store: Store, report: IngestReport) -> None:
-    """Index what this ingest wrote, so search finds it as soon as the ingest ends."""
-    from innoatlas.store.search_index import index_documents
-
-    written = [
-        o.document_id for o in report.outcomes if o.document_id is not None and o.status != "unchanged"
-    ]
-    if written:
-        index_documents(store, written)
 
 
 @dataclass

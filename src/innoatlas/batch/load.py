@@ -36,7 +36,6 @@ from innoatlas.pipeline import (
     failed_outcome,
     finish_plan,
     plan_document,
-    refresh_search_index,
     resolve_facts,
 )
 from innoatlas.store import Facts, Store
@@ -60,16 +59,16 @@ def load_directory(
     """Load the tables under `directory` into `store`; the report counts like an ingest's."""
     tables = open_tables(Path(directory))
     newest = newest_runs(tables["documents"])
-    duplicates = DuplicateFinder(store)
     report = IngestReport()
-    plans: list[Plan] = []
-    for plan in plan_documents(tables, newest, store, duplicates):
-        plans.append(plan)
-        if len(plans) >= batch_documents:
-            write_batch(plans, store, duplicates, report, on_outcome)
-            plans = []
-    write_batch(plans, store, duplicates, report, on_outcome)
-    refresh_search_index(store, report)
+    with store.ingest_lock():  # one writer at a time, as for an ingest
+        duplicates = DuplicateFinder(store)
+        plans: list[Plan] = []
+        for plan in plan_documents(tables, newest, store, duplicates):
+            plans.append(plan)
+            if len(plans) >= batch_documents:
+                write_batch(plans, store, duplicates, report, on_outcome)
+                plans = []
+        write_batch(plans, store, duplicates, report, on_outcome)
     return report
 
 

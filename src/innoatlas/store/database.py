@@ -164,10 +164,17 @@ class Store:
 
     @contextmanager
     def ingest_lock(self) -> Iterator[None]:
-        """Hold this knowledge base's ingest lock (IngestBusyError if another ingest has it)."""
+        """Hold this knowledge base's ingest lock (IngestBusyError if another ingest has it).
+
+        The search index is caught up first: a writer that crashed, or an
+        older version, may have left documents out of it.
+        """
         from innoatlas.store.lock import ingest_lock
+        from innoatlas.store.search_index import catch_up_search_index
 
         with ingest_lock(self.engine, self.url):
+            with self.transaction() as session:
+                catch_up_search_index(session, all_entities=True)
             yield
 
     def find_source(self, source: str) -> tuple[int, str] | None:

@@ -3,9 +3,11 @@
 SQLite's default FTS tokenizer does not segment Chinese, so the index is an
 FTS5 table with the trigram tokenizer (SQLite >= 3.34). Rows are keyed by
 rowid alone (ref_id * 2, + 1 for an entity). Texts are folded like
-Document.norm (NFKC, traditional -> simplified, lower case). The ingest
-refreshes the rows of the documents it wrote; `ensure_search_index` builds
-the index when it is missing or behind. Searching it is the web layer's
+Document.norm (NFKC, traditional -> simplified, lower case). A document's
+rows are written in the transaction that writes the document
+(`index_written_document`), so the index cannot fall behind;
+`catch_up_search_index` builds it when it is missing and adds what an older
+writer left out. Searching it is the web layer's
 job (innoatlas.web.search). Other databases have no index and are searched
 with LIKE.
 """
@@ -18,7 +20,7 @@ import sqlite3
 import unicodedata
 from functools import lru_cache
 
-from sqlalchemy import bindparam, func, select, text
+from sqlalchemy import bindparam, select, text
 from sqlalchemy.orm import Session
 
 from innoatlas.store.schema import Alias, Document, Entity
@@ -35,6 +37,8 @@ TRIGRAM_MIN_SQLITE = (3, 34, 0)
 # Appended to every indexed text: a short term at its very end still starts a trigram.
 SENTINEL = "\n\n"
 MAX_QUERY_CHARS = 200
+# Document texts read and indexed per statement while (re)building.
+DOCUMENTS_PER_INSERT = 50
 
 
 @lru_cache(maxsize=1)
@@ -78,16 +82,7 @@ def document_rowid(document_id: int) -> int:
     return document_id * 2
 
 
-def rebuild_search_index(session: Session, document_ids: list[int] | None = None) -> int:
-    """(Re)build the search index from the tables; returns the number of rows indexed.
-
-    All entities are re-indexed every time (they are few and their aliases
-    change as documents arrive); documents only those in `document_ids`, or
-    all when it is None. No-op (0) where the trigram index is unavailable.
-    The caller commits.
-    """
-    if not has_trigram(session):
-        return 0
+def create_index_tables(session: Session) -> None:
     for legacy in LEGACY_TABLES:
         session.execute(text(f"DROP TABLE IF EXISTS {legacy}"))
     session.execute(
@@ -96,68 +91,118 @@ def rebuild_search_index(session: Session, document_ids: list[int] | None = None
     session.execute(
         text(f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCAB_TABLE} USING fts5vocab({INDEX_TABLE}, 'row')")
     )
-    session.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE rowid % 2 = 1"))
-    rows = [
-        {"id": entity_rowid(i), "t": fold_query(name) + SENTINEL, "b": " ".join(aliases) + SENTINEL}
-        for i, name, aliases in _entity_texts(session)
-    ]
-    docs = select(Document.id, Document.title, Document.name, Document.norm)
-    if document_ids is None:
-        session.execute(text(f"DELETE FROM {INDEX_TABLE} WHERE rowid % 2 = 0"))
-    else:
-        docs = docs.where(Document.id.in_(document_ids))
-        session.execute(
-            text(f"DELETE FROM {INDEX_TABLE} WHERE rowid IN :ids").bindparams(
-                bindparam("ids", expanding=True)
-            ),
-            {"ids": [document_rowid(i) for i in document_ids]},
-        )
-    rows += [
-        {
-            "id": document_rowid(i),
-            "t": fold_query(title or name) + SENTINEL,
-            "b": (norm or "").lower() + SENTINEL,
-        }
-        for i, title, name, norm in session.execute(docs)
-    ]
+
+
+def rebuild_search_index(session: Session) -> int:
+    """Build the whole search index from the tables; returns the number of rows indexed.
+
+    No-op (0) where the trigram index is unavailable. The caller commits.
+    """
+    if not has_trigram(session):
+        return 0
+    create_index_tables(session)
+    session.execute(text(f"DELETE FROM {INDEX_TABLE}"))
+    document_ids = session.scalars(select(Document.id)).all()
+    entity_ids = session.scalars(select(Entity.id)).all()
+    count = index_rows(session, document_ids, entity_ids)
+    log.info("search index: %d rows indexed", count)
+    return count
+
+
+def index_rows(session: Session, document_ids, entity_ids) -> int:
+    """(Re)write the index rows of these documents and entities; returns how many were written."""
+    document_ids, entity_ids = list(document_ids), list(entity_ids)
+    rowids = [document_rowid(i) for i in document_ids] + [entity_rowid(i) for i in entity_ids]
+    for chunk in chunks(rowids):
+        delete = text(f"DELETE FROM {INDEX_TABLE} WHERE rowid IN :ids")
+        session.execute(delete.bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
+    written = 0
+    for chunk in chunks(entity_ids):
+        rows = [
+            {"id": entity_rowid(i), "t": fold_query(name) + SENTINEL, "b": " ".join(aliases) + SENTINEL}
+            for i, name, aliases in _entity_texts(session, chunk)
+        ]
+        written += _insert(session, rows)
+    for chunk in chunks(document_ids, DOCUMENTS_PER_INSERT):  # a few texts in memory at a time
+        docs = select(Document.id, Document.title, Document.name, Document.norm).where(Document.id.in_(chunk))
+        rows = [
+            {
+                "id": document_rowid(i),
+                "t": fold_query(title or name) + SENTINEL,
+                "b": (norm or "").lower() + SENTINEL,
+            }
+            for i, title, name, norm in session.execute(docs)
+        ]
+        written += _insert(session, rows)
+    return written
+
+
+def _insert(session: Session, rows: list[dict]) -> int:
     if rows:
         session.execute(text(f"INSERT INTO {INDEX_TABLE} (rowid, title, body) VALUES (:id, :t, :b)"), rows)
-    log.info("search index: %d rows indexed", len(rows))
     return len(rows)
 
 
-def index_documents(store, document_ids: list[int]) -> int:
-    """Bring the index up to date after an ingest wrote `document_ids` (all rows if it has no index yet)."""
-    with store.transaction() as session:
-        if not has_trigram(session):
-            return 0
-        return rebuild_search_index(session, document_ids if index_exists(session) else None)
+def chunks(ids: list[int], size: int = 500):
+    for start in range(0, len(ids), size):
+        yield ids[start : start + size]
 
 
-def _entity_texts(session: Session):
+def index_written_document(session: Session, document_id: int, entity_ids) -> None:
+    """Index a document and its entities inside the transaction that writes them.
+
+    The index then never falls behind the tables: a crash loses the
+    document and its index rows together. A database without an index yet
+    gets the whole index built here.
+    """
+    if not has_trigram(session):
+        return
+    if not index_exists(session):
+        rebuild_search_index(session)
+        return
+    index_rows(session, [document_id], entity_ids)
+
+
+def catch_up_search_index(session: Session, all_entities: bool = False) -> int:
+    """Index what is missing from the index and drop rows of what is gone; returns rows written.
+
+    A database written by an older version, or by a process without the
+    trigram tokenizer, can be behind its tables; the ingest (on taking its
+    lock) and the server (on start) call this. `all_entities` rewrites every
+    entity's row, as a review may have renamed or merged entities (they are
+    few). The caller commits.
+    """
+    if not has_trigram(session):
+        return 0
+    if not index_exists(session):
+        return rebuild_search_index(session)
+    written = 0
+    for parity, table, rowid in ((0, "documents", document_rowid), (1, "entities", entity_rowid)):
+        indexed = {
+            r for (r,) in session.execute(text(f"SELECT rowid FROM {INDEX_TABLE} WHERE rowid % 2 = {parity}"))
+        }
+        stored = session.scalars(text(f"SELECT id FROM {table}")).all()
+        missing = [i for i in stored if rowid(i) not in indexed or (parity == 1 and all_entities)]
+        gone = list(indexed - {rowid(i) for i in stored})
+        for chunk in chunks(gone):
+            delete = text(f"DELETE FROM {INDEX_TABLE} WHERE rowid IN :ids")
+            session.execute(delete.bindparams(bindparam("ids", expanding=True)), {"ids": chunk})
+        written += index_rows(session, missing if parity == 0 else [], missing if parity == 1 else [])
+    if written:
+        log.info("search index: %d missing rows indexed", written)
+    return written
+
+
+def _entity_texts(session: Session, entity_ids: list[int]):
     aliases: dict[int, list[str]] = {}
-    for entity_id, norm in session.execute(select(Alias.entity_id, Alias.norm)):
+    query = select(Alias.entity_id, Alias.norm).where(Alias.entity_id.in_(entity_ids))
+    for entity_id, norm in session.execute(query):
         aliases.setdefault(entity_id, []).append(norm)
-    for entity_id, name in session.execute(select(Entity.id, Entity.name)):
+    for entity_id, name in session.execute(select(Entity.id, Entity.name).where(Entity.id.in_(entity_ids))):
         yield entity_id, name, aliases.get(entity_id, [])
 
 
 def ensure_search_index(session: Session) -> None:
-    """Build the index when this SQLite database has none, or rebuild it when rows are missing from it.
-
-    An ingest that did not refresh the index leaves it behind the tables;
-    counting both is cheap next to a rebuild and keeps search complete.
-    """
-    if not has_trigram(session):
-        return
-    if index_exists(session) and index_is_current(session):
-        return
-    rebuild_search_index(session)
-    session.commit()
-
-
-def index_is_current(session: Session) -> bool:
-    indexed = dict(session.execute(text(f"SELECT rowid % 2, count(*) FROM {INDEX_TABLE} GROUP BY 1")).all())
-    documents = session.scalar(select(func.count()).select_from(Document)) or 0
-    entities = session.scalar(select(func.count()).select_from(Entity)) or 0
-    return indexed.get(0, 0) == documents and indexed.get(1, 0) == entities
+    """Build the index when this SQLite database has none, or add what is missing from it."""
+    if catch_up_search_index(session):
+        session.commit()

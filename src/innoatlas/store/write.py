@@ -23,6 +23,7 @@ from innoatlas.documents.model import Document as DocumentData
 from innoatlas.documents.normalize import normalize_text
 from innoatlas.extract.model import Extraction, RelationRecord
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
+from innoatlas.store.search_index import index_written_document
 
 log = logging.getLogger(__name__)
 
@@ -85,11 +86,13 @@ def write_document(session: Session, item: DocumentWrite) -> int:
         delete_facts(session, row.id)
     fill_document(row, item)
     session.flush()
+    entity_ids: list[int] = []
     if item.facts is not None and item.duplicate_of_id is None:
-        write_facts(session, row.id, item.facts)
+        entity_ids = write_facts(session, row.id, item.facts)
         from innoatlas.review.apply import replay_corrections  # here: review imports the store
 
         replay_corrections(session, row.id)  # analysts' corrections survive re-extraction
+    index_written_document(session, row.id, entity_ids)  # same transaction: never behind
     return row.id
 
 
@@ -125,7 +128,8 @@ def fill_document(row: Document, item: DocumentWrite) -> None:
         setattr(row, field, value)
 
 
-def write_facts(session: Session, document_id: int, facts: Facts) -> None:
+def write_facts(session: Session, document_id: int, facts: Facts) -> list[int]:
+    """Store the facts of a document; returns the ids of the entities it names."""
     resolution = facts.resolution
     ids = upsert_entities(session, resolution.entities.values())
     name_keys = map_names_to_keys(facts.extraction, resolution)
@@ -134,6 +138,7 @@ def write_facts(session: Session, document_id: int, facts: Facts) -> None:
     end_keys = relation_end_keys(facts.extraction, resolution, name_keys)
     insert_text_relations(session, document_id, facts.extraction.relations, end_keys, ids)
     insert_gazetteer_relations(session, resolution.relations, ids)
+    return sorted(set(ids.values()))
 
 
 # -- entities ----------------------------------------------------------------
