@@ -23,7 +23,10 @@ def show_log(
     user: Annotated[str | None, typer.Option("--user", help="Only this user's actions.")] = None,
     limit: Annotated[int, typer.Option("--limit", min=1, max=500)] = 50,
     as_json: Annotated[
-        bool, typer.Option("--json", help="A JSON array of the actions, with before and after ([] when there are none).")
+        bool,
+        typer.Option(
+            "--json", help="A JSON array of the actions, with before and after ([] when there are none)."
+        ),
     ] = False,
     db: DbOption = None,
 ) -> None:
