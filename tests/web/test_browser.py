@@ -98,6 +98,7 @@ def test_english_labels(page, live_url):
         "Entities",
         "Indicator",
         "explorer",
+        "Relations",
         "Documents",
         "Region",
         "tree",
@@ -145,3 +146,17 @@ def test_a_quote_link_lands_on_its_highlighted_sentence(page, live_url):
         "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
     )
     shoot(page, "8-quote-sentence")
+
+
+def test_a_region_facet_narrows_the_entities_by_name_and_the_csv_has_the_same_rows(page, live_url):
+    page.goto(live_url + "/entities")
+    region = page.locator(".facets a.facet", has_text="两江协同创新区")
+    region.click()
+    page.wait_for_url("**/entities?region=*")
+    assert "region=%E4%B8%A4%E6%B1%9F" in page.url  # the name, not an internal id
+    listed = page.locator("table.entities td a.ent").all_inner_texts()
+    assert listed
+    with page.expect_download() as download:
+        page.click("a.csv-export")
+    text = open(download.value.path(), encoding="utf-8-sig").read()
+    assert [line.split(",")[1] for line in text.splitlines()[1:]] == listed

@@ -55,6 +55,9 @@ HOME_TOP = 10
 TREE_TYPES = ("region", "zone")
 
 
+ENTITY_SORTS = {"name": (Entity.name, Entity.id), "-name": (Entity.name.desc(), Entity.id.desc())}
+
+
 def clamp_page(limit: int | None, offset: int | None) -> tuple[int, int]:
     limit = DEFAULT_LIMIT if limit is None else max(0, min(int(limit), MAX_LIMIT))
     return limit, max(0, int(offset or 0))
@@ -320,8 +323,12 @@ def list_entities(
     industry: int | None = None,
     limit: int | None = None,
     offset: int | None = None,
+    sort: str | None = None,
 ) -> dict:
-    """Entities filtered by type, region (located in or part of) and industry (related to it)."""
+    """Entities filtered by type, region (located in or part of) and industry (related to it).
+
+    `sort`: "name" or "-name"; by type, then name, without one.
+    """
     stmt = select(Entity)
     if type:
         stmt = stmt.where(Entity.type == type)
@@ -330,7 +337,7 @@ def list_entities(
     if industry is not None:
         related = select(Relation.subject_id).where(Relation.object_id == industry)
         stmt = stmt.where(Entity.id.in_(related))
-    stmt = stmt.order_by(Entity.type, Entity.name, Entity.id)
+    stmt = stmt.order_by(*ENTITY_SORTS.get(sort or "", (Entity.type, Entity.name, Entity.id)))
     return paginate(
         session, stmt, limit, offset, lambda r: {**entity_ref(r[0]), "review_status": r[0].review_status}
     )

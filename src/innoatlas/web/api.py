@@ -10,14 +10,15 @@ from __future__ import annotations
 
 import json
 from datetime import date, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Query
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session
 
 from innoatlas.store import queries
 from innoatlas.store.search_index import MAX_QUERY_CHARS
+from innoatlas.web import browse
 from innoatlas.web import search as search_module
 from innoatlas.web.deps import get_session
 
@@ -44,6 +45,8 @@ router = APIRouter(prefix="/api", tags=["api"], default_response_class=DataRespo
 DB = Annotated[Session, Depends(get_session)]
 Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
+NameOrId = Annotated[str | None, Query(max_length=200, description="an entity's name (or alias), or its id")]
+Format = Annotated[Literal["json", "csv"], Query(description="json (a page) or csv (every row)")]
 
 
 @router.get("/summary", summary="Counts by type, latest documents, top zones and industries")
@@ -66,20 +69,23 @@ def search(
     )
 
 
-@router.get("/entities", summary="Entities, filtered by type, region and industry")
+@router.get(
+    "/entities", summary="Entities, filtered by type, region and industry (names or ids), with facets"
+)
 def entities(
     session: DB,
     type: str | None = None,
-    region: int | None = None,
-    industry: int | None = None,
+    region: NameOrId = None,
+    industry: NameOrId = None,
+    sort: Annotated[str | None, Query(pattern="^-?name$", description="name or -name")] = None,
+    format: Format = "json",
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> DataResponse:
-    return _data(
-        queries.list_entities(
-            session, type=type, region=region, industry=industry, limit=limit, offset=offset
-        )
-    )
+) -> Response:
+    filters = {"type": type, "region": region, "industry": industry, "sort": sort}
+    if format == "csv":
+        return browse.csv_response("entities", browse.all_rows(browse.entities_view, session, **filters))
+    return _data(browse.entities_view(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/entities/{entity_id}", summary="One entity's profile")
@@ -105,27 +111,23 @@ def flagged_series(session: Session, subject: int, metric_key: str, **options) -
     return series
 
 
-@router.get("/indicators", summary="Indicators, filtered by subject, metric key, period and document")
+@router.get(
+    "/indicators", summary="Indicators, filtered by subject (name or id), metric key, period and document"
+)
 def indicators(
     session: DB,
-    subject: int | None = None,
+    subject: NameOrId = None,
     metric_key: str | None = None,
     period: str | None = None,
     document: int | None = None,
+    format: Format = "json",
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> DataResponse:
-    return _data(
-        queries.list_indicators(
-            session,
-            subject=subject,
-            metric_key=metric_key,
-            period=period,
-            document=document,
-            limit=limit,
-            offset=offset,
-        )
-    )
+) -> Response:
+    filters = {"subject": subject, "metric_key": metric_key, "period": period, "document": document}
+    if format == "csv":
+        return browse.csv_response("indicators", browse.all_rows(browse.indicators_view, session, **filters))
+    return _data(browse.indicators_view(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/indicators/{indicator_id}", summary="One indicator with its quote and document")
@@ -157,27 +159,48 @@ def metrics(session: DB, subject: int | None = None) -> DataResponse:
     )
 
 
-@router.get("/documents", summary="Documents, newest first")
+@router.get("/documents", summary="Documents, newest first, filtered by outlet, year and entity, with facets")
 def documents(
     session: DB,
     outlet: str | None = None,
     year: int | None = None,
-    entity: int | None = None,
+    entity: NameOrId = None,
     duplicates: bool = True,
+    format: Format = "json",
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
-) -> DataResponse:
-    return _data(
-        queries.list_documents(
-            session,
-            outlet=outlet,
-            year=year,
-            entity=entity,
-            duplicates=duplicates,
-            limit=limit,
-            offset=offset,
-        )
-    )
+) -> Response:
+    filters = {"outlet": outlet, "year": year, "entity": entity, "duplicates": duplicates}
+    if format == "csv":
+        return browse.csv_response("documents", browse.all_rows(browse.documents_view, session, **filters))
+    return _data(browse.documents_view(session, limit=limit, offset=offset, **filters))
+
+
+@router.get(
+    "/relations",
+    summary="Relations, filtered by predicate, subject, object or either end (names or ids) and document",
+)
+def relations(
+    session: DB,
+    predicate: str | None = None,
+    subject: NameOrId = None,
+    object: NameOrId = None,
+    entity: NameOrId = None,
+    document: int | None = None,
+    format: Format = "json",
+    limit: Limit = queries.DEFAULT_LIMIT,
+    offset: Offset = 0,
+) -> Response:
+    filters = {
+        "predicate": predicate,
+        "subject": subject,
+        "object": object,
+        "entity": entity,
+        "document": document,
+    }
+    if format == "csv":
+        return browse.csv_response("relations", browse.all_rows(browse.relations_view, session, **filters))
+    return _data(browse.relations_view(session, limit=limit, offset=offset, **filters))
 
 
 @router.get("/documents/{document_id}", summary="One document with its extractions and their spans")

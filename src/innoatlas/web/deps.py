@@ -61,6 +61,8 @@ def render_text(request: Request, template: str, **context) -> str:
         link=link,
         version=__version__,
         chart_labels=chart_labels(lang),
+        type_label=lambda value: translate(f"type.{value}", lang),
+        predicate_label=lambda value: translate(f"predicate.{value}", lang),
         switch_url=request.url.path + ("?" + urlencode(switch) if switch else ""),
         **context,
     )

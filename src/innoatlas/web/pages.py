@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas.store import queries
 from innoatlas.store.search_index import MAX_QUERY_CHARS
+from innoatlas.web import browse
 from innoatlas.web import search as search_module
 from innoatlas.web.api import flagged_profile, flagged_series
 from innoatlas.web.deps import get_session, render
@@ -25,6 +26,7 @@ from innoatlas.web.i18n import pick_language
 router = APIRouter(include_in_schema=False)
 DB = Annotated[Session, Depends(get_session)]
 Offset = Annotated[int, Query(ge=0)]
+NameOrId = Annotated[str | None, Query(max_length=200)]
 PAGE_SIZE = 20
 
 
@@ -61,20 +63,15 @@ def entities_page(
     request: Request,
     session: DB,
     type: str | None = None,
-    region: int | None = None,
-    industry: int | None = None,
+    region: NameOrId = None,
+    industry: NameOrId = None,
+    sort: Annotated[str | None, Query(pattern="^-?name$")] = None,
     offset: Offset = 0,
 ):
-    data = queries.list_entities(
-        session, type=type, region=region, industry=industry, limit=PAGE_SIZE, offset=offset
-    )
-    filters = {"type": type, "region": region, "industry": industry}
+    filters = {"type": type, "region": region, "industry": industry, "sort": sort}
+    data = browse.entities_view(session, limit=PAGE_SIZE, offset=offset, **filters)
     return render(
-        request,
-        "entities.html",
-        data=data,
-        filters=filters,
-        api="/api/entities?" + urlencode({k: v for k, v in filters.items() if v is not None}),
+        request, "entities.html", data=data, filters=filters, api=api_link("/api/entities", filters)
     )
 
 
@@ -132,20 +129,36 @@ def documents_page(
     session: DB,
     outlet: str | None = None,
     year: int | None = None,
-    entity: int | None = None,
+    entity: NameOrId = None,
     offset: Offset = 0,
 ):
-    data = queries.list_documents(
-        session, outlet=outlet, year=year, entity=entity, limit=PAGE_SIZE, offset=offset
-    )
     filters = {"outlet": outlet, "year": year, "entity": entity}
+    data = browse.documents_view(session, limit=PAGE_SIZE, offset=offset, **filters)
     return render(
-        request,
-        "documents.html",
-        data=data,
-        filters=filters,
-        api="/api/documents?" + urlencode({k: v for k, v in filters.items() if v is not None}),
+        request, "documents.html", data=data, filters=filters, api=api_link("/api/documents", filters)
     )
+
+
+@router.get("/relations", response_class=HTMLResponse)
+def relations_page(
+    request: Request,
+    session: DB,
+    predicate: str | None = None,
+    subject: NameOrId = None,
+    object: NameOrId = None,
+    entity: NameOrId = None,
+    offset: Offset = 0,
+):
+    filters = {"predicate": predicate, "subject": subject, "object": object, "entity": entity}
+    data = browse.relations_view(session, limit=PAGE_SIZE, offset=offset, **filters)
+    return render(
+        request, "relations.html", data=data, filters=filters, api=api_link("/api/relations", filters)
+    )
+
+
+def api_link(path: str, filters: dict) -> str:
+    query = {k: v for k, v in filters.items() if v not in (None, "")}
+    return path + ("?" + urlencode(query) if query else "")
 
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)

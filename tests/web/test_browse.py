@@ -1,0 +1,80 @@
+"""Browsing the lists: names in place of ids, facets, sort, a relations list, CSV twins of every view."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import pytest
+
+
+def csv_rows(response) -> list[dict]:
+    assert response.headers["content-type"] == "text/csv; charset=utf-8"
+    return list(csv.DictReader(io.StringIO(response.text.lstrip("\ufeff"))))
+
+
+def test_a_region_filter_takes_the_name_and_the_id_alike(client, ids):
+    zone = ids["entities"]["两江协同创新区"]
+    by_id = client.get(f"/api/entities?region={zone}").json()
+    by_name = client.get("/api/entities", params={"region": "两江协同创新区"}).json()
+    assert by_name["items"] == by_id["items"] and by_name["total"] > 0
+    assert set(by_name) >= {"items", "total", "limit", "offset", "facets"}
+
+
+def test_an_unknown_name_is_a_clear_404(client):
+    response = client.get("/api/entities", params={"region": "没有这个地方"})
+    assert response.status_code == 404
+    assert response.json()["error"]["message"] == "no entity named '没有这个地方'"
+
+
+def test_entity_facets_count_the_filtered_rows(client):
+    zones = client.get("/api/entities", params={"type": "zone", "limit": 500}).json()
+    assert zones["facets"]["type"] == [{"value": "zone", "count": zones["total"]}]
+    region = zones["facets"]["region"][0]
+    narrowed = client.get("/api/entities", params={"type": "zone", "region": region["value"]}).json()
+    assert narrowed["total"] == region["count"]
+
+
+def test_entities_sort_by_name_both_ways(client):
+    up = [e["name"] for e in client.get("/api/entities?type=zone&sort=name&limit=500").json()["items"]]
+    down = [e["name"] for e in client.get("/api/entities?type=zone&sort=-name&limit=500").json()["items"]]
+    assert up == sorted(up) and down == up[::-1]
+    assert client.get("/api/entities?sort=id").status_code == 422
+
+
+def test_the_csv_of_a_filtered_view_has_every_row_of_it(client):
+    params = {"type": "industry"}
+    page = client.get("/api/entities", params={**params, "limit": 500}).json()
+    rows = csv_rows(client.get("/api/entities", params={**params, "format": "csv"}))
+    assert [r["name"] for r in rows] == [e["name"] for e in page["items"]]
+    assert len(rows) == page["total"] > 50  # more than a default page: the whole list
+
+
+def test_the_relations_list_filters_by_either_end_and_counts_predicates(client):
+    page = client.get("/api/relations", params={"entity": "两江新区", "limit": 500}).json()
+    assert page["total"] > 0
+    assert all("两江新区" in (r["subject"]["name"], r["object"]["name"]) for r in page["items"])
+    counts = {f["value"]: f["count"] for f in page["facets"]["predicate"]}
+    assert sum(counts.values()) == page["total"]
+    predicate = next(iter(counts))
+    only = client.get("/api/relations", params={"entity": "两江新区", "predicate": predicate}).json()
+    assert only["total"] == counts[predicate]
+    rows = csv_rows(client.get("/api/relations", params={"entity": "两江新区", "format": "csv"}))
+    assert len(rows) == page["total"] and set(rows[0]) >= {"subject", "predicate", "object", "quote"}
+
+
+def test_document_facets_by_outlet_and_year(client):
+    page = client.get("/api/documents").json()
+    outlet = page["facets"]["outlet"][0]
+    assert client.get("/api/documents", params={"outlet": outlet["value"]}).json()["total"] == outlet["count"]
+    year = page["facets"]["year"][0]
+    assert client.get("/api/documents", params={"year": year["value"]}).json()["total"] == year["count"]
+
+
+@pytest.mark.parametrize(
+    "path", ["/entities?region=两江协同创新区", "/documents", "/relations?entity=两江新区"]
+)
+def test_each_list_page_links_its_json_and_csv_twins(client, path):
+    page = client.get(path).text
+    assert 'class="json-export"' in page and 'class="csv-export"' in page
+    assert "format=csv" in page
