@@ -375,3 +375,11 @@ def test_a_period_of_an_earlier_paragraph_does_not_reach_the_next_one():
     text = "产业走笔\n截至目前,全区已集聚企业300家。\n园区日均开行班列12列,辐射乡镇70余个。"
     records = indicators(text, "某区:region", published="2025-01-09")
     assert {r.value: r.period for r in records}[12] is None
+
+
+def test_the_past_five_years_is_the_current_state_not_the_year_before():
+    text = "城市建设走笔\n2024年全市新增就业岗位12万个。过去5年,全市建成学校320所、医院45家。"
+    records = indicators(text, "某市:region", published="2025-01-10")
+    by_value = {r.value: r.period for r in records}
+    assert by_value[320] == "2025-01-10"
+    assert by_value[12] == "2024"
