@@ -383,3 +383,16 @@ def test_the_past_five_years_is_the_current_state_not_the_year_before():
     by_value = {r.value: r.period for r in records}
     assert by_value[320] == "2025-01-10"
     assert by_value[12] == "2024"
+
+
+def test_a_state_now_is_not_dated_by_a_year_of_an_earlier_sentence():
+    text = "开放型经济走笔\n2025年,全省出口增长6%。全省已设立海外服务网点33个。"
+    records = indicators(text, "某省:region", published="2026-02-09")
+    by_value = {r.value: r.period for r in records}
+    assert by_value[33] == "2026-02-09"
+    assert by_value[6] == "2025"
+
+
+def test_a_lead_line_still_dates_the_state_after_it():
+    text = "工业产值稳中有进\n前三季度\n全区规模工业产值已实现超1400亿元"
+    assert one(text, "某区:region", published="2023-10-17").period == "2023-Q1..Q3"

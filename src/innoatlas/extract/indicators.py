@@ -109,6 +109,8 @@ ZONE_WEIGHT = 2
 TOPIC_WEIGHT = 1
 CITY_WIDE = ("全市", "全区", "全省", "全县")
 CURRENT_WEAK_RE = re.compile(r"已|现有|拥有")
+# A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
+STATE_RE = re.compile(r"已|累计|现有")
 # Types a subject may be carried over from earlier text: the areas an article is about.
 CARRIED_TYPES = frozenset(("region", "zone"))
 
@@ -513,6 +515,8 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
         ):
             if p.kind == "event":
                 return pub.as_text()
+            if p.start < ss and p.kind != "current" and not _lead_line(text, p) and STATE_RE.search(text, cs, q.start):
+                return pub.as_text()  # 2024年…。园区已集聚企业300家: the state now, not the year before
             return resolve_period(p, pub, _context_year(ctx, p.start))
         break
     if CURRENT_WEAK_RE.search(text, cs, q.start):
