@@ -160,3 +160,25 @@ def test_a_region_facet_narrows_the_entities_by_name_and_the_csv_has_the_same_ro
         page.click("a.csv-export")
     text = open(download.value.path(), encoding="utf-8-sig").read()
     assert [line.split(",")[1] for line in text.splitlines()[1:]] == listed
+
+
+# Every table cell of a page at least this many characters wide (one CJK character is 1em).
+MIN_COLUMN_CHARS = 4
+NARROW_COLUMNS = """minChars => [...document.querySelectorAll('main table')].flatMap(table =>
+    [...table.querySelectorAll('th, td')].filter(cell => cell.textContent.trim()).map(cell => ({
+        text: cell.textContent.trim().slice(0, 20),
+        chars: cell.getBoundingClientRect().width / parseFloat(getComputedStyle(cell).fontSize)})))
+    .filter(cell => cell.chars < minChars)"""
+
+
+def test_the_entity_page_at_390_px_keeps_every_column_readable(browser, live_url):
+    from tests.browser import PHONE
+
+    with new_page(browser, viewport=PHONE) as page:
+        page.goto(live_url + "/entities?type=zone")
+        page.locator("table.entities a.ent", has_text="两江协同创新区").click()
+        page.wait_for_selector("h1.entity-name")
+        assert page.evaluate(NARROW_COLUMNS, MIN_COLUMN_CHARS) == []
+        # The page itself does not scroll sideways; a wide table scrolls inside its box.
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
+        shoot(page, "9-entity-390px", full_page=True)
