@@ -43,6 +43,7 @@ HOSTILE: dict[str, str | None] = {
     "zero_width.txt": None,
     "records.jsonl#1": "not valid JSON",
     "records.jsonl#2": None,
+    "records.jsonl#3": "'text' holds a lone surrogate (\\ud800 at character 4), not text",
     "program.exe": "unsupported file type '.exe'",
     os.fsdecode(b"name_\xff\xfe.txt"): "the file name is not valid UTF-8",
 }
@@ -72,7 +73,9 @@ def write_hostile_corpus(folder: Path) -> Path:
         "control_characters.txt": control_characters().encode("utf-8"),
         "nul_after_8k.txt": (SENTENCE + "\n").encode("utf-8") * 200 + "研发\x00投入35亿元。\n".encode(),
         "zero_width.txt": "重庆两江\u200b新区今年新增高新技术企业120家，两江\u200d新区研发投入达到35亿元。\n".encode(),
-        "records.jsonl": b'{"text": "unterminated\n' + f'{{"text": "{SENTENCE}"}}\n'.encode(),
+        "records.jsonl": b'{"text": "unterminated\n'
+        + f'{{"text": "{SENTENCE}"}}\n'.encode()
+        + '{"text": "两江新区\\ud800新增企业"}\n'.encode(),
         "program.exe": b"MZ\x90\x00",
         os.fsdecode(b"name_\xff\xfe.txt"): SENTENCE.encode("utf-8"),
     }

@@ -22,7 +22,7 @@ EDITOR = "editor"
 # Short passwords fall to guessing whatever the hash; 10 is NIST's floor of 8 plus a margin.
 MIN_PASSWORD_CHARS = 10
 USER_NAME = re.compile(r"[\w.@-]{1,100}")
-TOKEN = re.compile(r"ia_(\d+)_([\w-]{20,200})")
+TOKEN = re.compile(r"ia_(\d{1,18})_([\w-]{20,200})")  # an id fits a 64-bit integer
 
 
 class AuthError(InnoatlasError):

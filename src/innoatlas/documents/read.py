@@ -467,6 +467,7 @@ def record_from_json(source: str, name: str, line: str, encoding: str) -> RawDoc
         ) from err
     if not isinstance(record, dict):
         raise DocumentError(source, "a JSONL record must be a JSON object", 'write {"text": "..."}')
+    refuse_lone_surrogates(source, record)
     text = record.get("text")
     if not isinstance(text, str) or not text.strip():
         raise DocumentError(source, "the record has no 'text'", 'write {"text": "..."}')
@@ -481,6 +482,18 @@ def record_from_json(source: str, name: str, line: str, encoding: str) -> RawDoc
         published=_str_or_none(record.get("published")),
         outlet=_str_or_none(record.get("outlet") or record.get("source")),
     )
+
+
+def refuse_lone_surrogates(source: str, record: dict) -> None:
+    """A JSON escape like \\ud800 without its pair decodes to a character no text can hold."""
+    for key, value in record.items():
+        if isinstance(value, str) and not is_utf8(value):
+            at = next(i for i, c in enumerate(value) if "\ud800" <= c <= "\udfff")
+            raise DocumentError(
+                source,
+                f"{key!r} holds a lone surrogate (\\u{ord(value[at]):04x} at character {at}), not text",
+                "write the character itself or its full surrogate pair",
+            )
 
 
 def _str_or_none(value) -> str | None:

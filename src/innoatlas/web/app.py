@@ -103,6 +103,17 @@ def _add_error_handlers(app: FastAPI) -> None:
         # SQLite's driver raises OverflowError, PostgreSQL a DataError.
         return respond_error(request, 422, "a number in the request is out of range")
 
+    @app.exception_handler(UnicodeEncodeError)
+    async def not_text(request: Request, exc: UnicodeEncodeError):
+        # A JSON escape like \ud800 without its pair decodes to a lone surrogate,
+        # which neither the database nor a hash can take: the request is wrong.
+        if exc.reason == "surrogates not allowed":
+            found = exc.object[exc.start : exc.end]
+            return respond_error(
+                request, 400, f"the request holds a lone surrogate ({found!r}), which is not text"
+            )
+        return await crashed(request, exc)
+
     @app.exception_handler(Exception)
     async def crashed(request: Request, exc: Exception):
         log.exception("error serving %s", request.url.path)
