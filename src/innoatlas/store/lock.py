@@ -9,7 +9,7 @@ is refused with a clear message (it can be run again once the first ends).
 The lock dies with its holder, so a killed ingest never leaves it behind:
 PostgreSQL's session advisory lock is released when the connection drops,
 and an open file description's flock() when the process exits. A SQLite
-database is locked through a file next to it: a second descriptor on the
+database is locked through a hidden file next to it: a second descriptor on the
 database file itself must not be opened and closed, as that would drop
 SQLite's own POSIX locks of this process.
 """
@@ -29,7 +29,7 @@ from innoatlas.errors import StoreError
 
 # A constant key of pg_advisory_lock(bigint) for "an ingest writes here".
 PG_INGEST_LOCK_KEY = 0x1A_A7_1A5_16E57
-LOCK_FILE_SUFFIX = "-ingest-lock"
+LOCK_FILE_SUFFIX = ".ingest-lock"
 
 
 class IngestBusyError(StoreError):
@@ -47,7 +47,8 @@ def ingest_lock(engine: Engine, url: str) -> Iterator[None]:
     if engine.dialect.name != "sqlite" or not database or database == ":memory:":
         yield  # an in-memory database belongs to one process
         return
-    with _file_lock(Path(database + LOCK_FILE_SUFFIX), url):
+    path = Path(database)
+    with _file_lock(path.with_name(f".{path.name}{LOCK_FILE_SUFFIX}"), url):  # hidden: not a document
         yield
 
 
