@@ -220,3 +220,10 @@ def test_a_plus_joined_model_is_no_entity(body):
 
 def test_a_role_noun_glued_before_a_firm_is_not_part_of_its_name():
     assert "远航科技股份有限公司" in names("星驰汽车有限公司的配套企业远航科技股份有限公司今年投产。")
+
+
+def test_a_declared_short_name_is_an_entity_and_the_full_name_ends_before_it():
+    found = mentions("近日,江城光电股份有限公司(以下简称“江城光电”)发布新品。江城光电的订单增长很快。")
+    assert ("江城光电股份有限公司", "enterprise") in found
+    assert ("江城光电", "enterprise") in found
+    assert not any("简称" in name for name, _ in found)

@@ -34,6 +34,7 @@ from innoatlas.extract.ent_grammar import (
     task_force_candidates,
     title_candidates,
 )
+from innoatlas.extract.aliases import declared_aliases
 from innoatlas.extract.enumerations import enumerated_industries
 from innoatlas.extract.learn.entities import decide_entities, entity_model, list_item_candidates
 from innoatlas.extract.model import EntityMention
@@ -146,6 +147,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + enumerated_industries(norm, ix)
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
+    candidates = declared_aliases(norm, candidates)
     candidates = [_drop_verb_complement(norm, c) for c in candidates]
     candidates += _industry_siblings(norm, ix, candidates)
     candidates += _session_candidates(norm, candidates)
