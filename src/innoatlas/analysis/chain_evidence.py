@@ -25,7 +25,9 @@ sentences of the documents that name the chain:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 
 from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
@@ -62,8 +64,26 @@ def cues() -> dict:
     return load_data("chain_templates.yaml")["cues"]
 
 
+@cache
+def folded_terms(name: str) -> dict:
+    """The chain's words folded once (folding is the slow part of matching): industries, segment terms."""
+    template = next(t for t in load_data("chain_templates.yaml")["chains"] if t["name"] == name)
+    industries = [fold_name(t) for t in template["industries"] if len(t) >= 2]
+    segments = [(s["key"], [(t, fold_name(t)) for t in s["terms"]]) for s in template["segments"]]
+    return {
+        "industries": industries,
+        "segments": segments,
+        "words": set(industries) | {folded for _key, terms in segments for _t, folded in terms},
+    }
+
+
+@lru_cache(maxsize=20_000)
+def folded_name(name: str) -> str:
+    return fold_name(name)
+
+
 def chain_terms(template: dict) -> list[str]:
-    return [fold_name(t) for t in template["industries"] if len(t) >= 2]
+    return folded_terms(template["name"])["industries"]
 
 
 def other_chain_terms(template: dict, templates: list[dict]) -> list[str]:
@@ -105,6 +125,7 @@ def read_statements(session: Session, template: dict, templates: list[dict]) -> 
     docs = chain_documents(session, template)
     mentions = document_mentions(session, [d.id for d in docs])
     others = other_chain_terms(template, templates)
+    mine = chain_terms(template)
     statements: list[Statement] = []
     for doc in docs:
         only_chain = not any(t in doc.norm for t in others)
@@ -115,10 +136,12 @@ def read_statements(session: Session, template: dict, templates: list[dict]) -> 
             "published": doc.published.isoformat() if doc.published else None,
         }
         last_host = None
+        found_here = mentions[doc.id]
+        starts = [m[0] for m in found_here]
         for sentence in SENTENCE.finditer(doc.norm):
-            inside = [m for m in mentions[doc.id] if sentence.start() <= m[0] < sentence.end()]
+            inside = found_here[bisect_left(starts, sentence.start()) : bisect_left(starts, sentence.end())]
             names_other = any(t in sentence.group() for t in others)
-            names_chain = any(t in sentence.group() for t in chain_terms(template)) and not names_other
+            names_chain = any(t in sentence.group() for t in mine) and not names_other
             if names_chain or (only_chain and not names_other):
                 quote = doc.body[sentence.start() : sentence.end()].strip()
                 found = sentence_statements(doc.norm, sentence, inside, template, names_chain, last_host)
@@ -131,17 +154,15 @@ def read_statements(session: Session, template: dict, templates: list[dict]) -> 
 
 
 def industry_words(template: dict) -> set[str]:
-    return {fold_name(t) for t in template["industries"]} | {
-        fold_name(t) for s in template["segments"] for t in s["terms"]
-    }
+    return folded_terms(template["name"])["words"]
 
 
 def segments_named(text: str, template: dict) -> list[tuple[str, str]]:
     named = []
-    for segment in template["segments"]:
-        term = next((t for t in segment["terms"] if fold_name(t) in text), None)
+    for key, terms in folded_terms(template["name"])["segments"]:
+        term = next((t for t, folded in terms if folded in text), None)
         if term:
-            named.append((segment["key"], term))
+            named.append((key, term))
     return named
 
 
@@ -167,7 +188,7 @@ def sentence_statements(norm, sentence, inside, template, names_chain, last_host
         leader_cue = next((w for w in words["leaders"] if w in text), None)
         supply_cue = next((w for w in words["suppliers"] if w in text), None)
         for m_start, m_end, entity in here:
-            if fold_name(entity["name"]) in industry_words(template):
+            if folded_name(entity["name"]) in industry_words(template):
                 continue  # an industry read as a firm (新能源汽车) is no actor
             customer = norm[max(m_start - 1, 0) : m_start] in words["customer_before"]
             if customer:  # 为赛力斯等整车企业配套: only the words up to the cue say what it is

@@ -26,10 +26,9 @@ from collections import defaultdict
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
-from innoatlas.analysis.chain_evidence import read_statements
+from innoatlas.analysis.chain_evidence import folded_name, folded_terms, read_statements
 from innoatlas.analysis.common import (
     AnalysisError,
-    any_term_in,
     document_ref,
     entities_within,
     entity_ref,
@@ -50,6 +49,10 @@ ROLE_OF_FOCUS_TYPE = {
     "region": "zones",
 }
 RESEARCH_TYPES = ("university", "institute", "platform")
+# Quotes shown per actor and role, and segment placements read per actor: a
+# firm named in a thousand articles needs a few quotes, and its count.
+EVIDENCE_PER_ROLE = 10
+STATED_SEGMENTS_KEPT = 200
 
 
 def chain_templates() -> list[dict]:
@@ -111,7 +114,11 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
         if scope is None
         else len(documents_in_region(session, [d.id for d in documents], scope))
     )
-    evidence_docs = {e["document"]["id"] for a in actors.values() for e in a["evidence"] if e["document"]}
+    evidence_docs = {d for a in actors.values() for d in a.get("_documents", ())}
+    for actor in actors.values():
+        actor.pop("_seen", None)
+        actor.pop("_documents", None)
+        actor.pop("stated_segments", None)
     roles = {role: [] for role in ROLES}
     for actor in sorted(actors.values(), key=lambda a: a["entity"]["name"]):
         for role in actor["roles"]:
@@ -168,10 +175,10 @@ def add_statement(actors: dict, st) -> None:
         "document": st.document,
         "segments": [key for key, _ in st.segments],
     }
-    if evidence not in actor["evidence"]:
-        actor["evidence"].append(evidence)
+    keep_evidence(actor, evidence)
     for key, term in st.segments:
-        actor["stated_segments"].append((key, term, st.quote, st.document))
+        if len(actor["stated_segments"]) < STATED_SEGMENTS_KEPT:
+            actor["stated_segments"].append((key, term, st.quote, st.document))
 
 
 def relation_rows(session: Session, condition):
@@ -198,7 +205,22 @@ def add_actor(actors: dict, entity: Entity, role: str, rel: Relation, other: Ent
         "quote": rel.quote,
         "document": document_ref(doc),
     }
-    if evidence not in actor["evidence"]:
+    keep_evidence(actor, evidence)
+
+
+def keep_evidence(actor: dict, evidence: dict) -> None:
+    """Add a piece of evidence once; past EVIDENCE_PER_ROLE of a role only count it."""
+    seen = actor.setdefault("_seen", set())
+    key = (evidence["role"], evidence["predicate"], evidence["object"], evidence["quote"])
+    key += ((evidence["document"] or {}).get("id"),)
+    if key in seen:
+        return
+    seen.add(key)
+    if evidence["document"]:
+        actor.setdefault("_documents", set()).add(evidence["document"]["id"])
+    counts = actor.setdefault("evidence_count", {})
+    counts[evidence["role"]] = counts.get(evidence["role"], 0) + 1
+    if counts[evidence["role"]] <= EVIDENCE_PER_ROLE:
         actor["evidence"].append(evidence)
 
 
@@ -305,13 +327,14 @@ def segments_of_relations(template: dict, actor: dict, industries: list[str]) ->
     leads or supplies, or its supply quotes (配套底盘系统)."""
     found: dict[str, dict] = {}
     supplied = [e for e in actor["evidence"] if e["predicate"] == "supplies" and e["quote"]]
-    names = [actor["entity"]["name"], *industries]
-    texts = [(name, None) for name in names] + [(e["quote"], e) for e in supplied]
-    for segment in template["segments"]:
-        for text, evidence in texts:
-            term = any_term_in(text, segment["terms"])
+    names = dict.fromkeys([actor["entity"]["name"], *industries])
+    texts = [(name, folded_name(name), None) for name in names]
+    texts += [(e["quote"], folded_name(e["quote"]), e) for e in supplied]
+    for key, terms in folded_terms(template["name"])["segments"]:
+        for text, folded, evidence in texts:
+            term = next((t for t, folded_term in terms if folded_term in folded), None)
             if term:
-                found[segment["key"]] = {
+                found[key] = {
                     "matched": term,
                     "quote": evidence["quote"] if evidence else text,
                     "document": evidence["document"] if evidence else None,

@@ -21,7 +21,7 @@ from collections import defaultdict
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import entity_ref
-from innoatlas.analysis.figures import load_figures
+from innoatlas.analysis.figures import add_context, load_figures
 from innoatlas.store.schema import Entity
 
 # How far a value may lie from the written number, by approximation word.
@@ -162,9 +162,15 @@ def mark_superseded(points: list[dict]) -> None:
             p["superseded_by"] = newest["id"]
 
 
-def find_conflicts(session: Session, subject_ids: list[int] | None = None) -> list[dict]:
+def find_conflicts(
+    session: Session, subject_ids: list[int] | None = None, periods: set[str] | None = None
+) -> list[dict]:
     """Every conflict among the indicators of `subject_ids` (of the whole knowledge base when None)."""
-    points = merge_points(load_figures(session, subject_ids))
+    figures = load_figures(session, subject_ids, periods, with_context=False)
+    # Only figures that could conflict need their sentence read (a plan announced
+    # before them makes them targets); the others are settled by their quotes.
+    add_context(session, possible_conflicts(figures))
+    points = merge_points(figures)
     found = flag_conflicts(points)
     subjects: dict[int, dict] = {}
     by_indicator = {p["id"]: p["subject_id"] for p in points}
@@ -179,11 +185,21 @@ def find_conflicts(session: Session, subject_ids: list[int] | None = None) -> li
     return sorted(found, key=lambda c: (c["subject"]["name"], c["series"], c["period"]))
 
 
-def conflicting_indicator_ids(session: Session, subject_ids: list[int]) -> set[int]:
+def possible_conflicts(figures: list[dict]) -> list[dict]:
+    """Figures in a group that would conflict if every figure the quote leaves actual stayed actual."""
+    points = merge_points([f for f in figures if f["canonical"].status == "actual"])
+    flag_conflicts(points)
+    ids = {s["indicator_id"] for p in points if p["conflict"] for s in p["sources"]}
+    return [f for f in figures if f["id"] in ids]
+
+
+def conflicting_indicator_ids(
+    session: Session, subject_ids: list[int], periods: set[str] | None = None
+) -> set[int]:
     """Ids of every stored indicator (each source of a merged point) that is part of a conflict."""
     return {
         s["indicator_id"]
-        for c in find_conflicts(session, subject_ids)
+        for c in find_conflicts(session, subject_ids, periods)
         for v in c["values"]
         for s in v["sources"]
     }
@@ -191,7 +207,9 @@ def conflicting_indicator_ids(session: Session, subject_ids: list[int]) -> set[i
 
 def flag_rows(session: Session, rows: list[dict], subject_ids: list[int]) -> list[dict]:
     """Set `conflict` on indicator rows of the store's lists (an entity profile, a series) by this definition."""
-    ids = conflicting_indicator_ids(session, subject_ids) if subject_ids else set()
+    # A conflict is within one period: only the periods of these rows need reading.
+    periods = {row["period"] for row in rows if row["period"]}
+    ids = conflicting_indicator_ids(session, subject_ids, periods) if subject_ids and periods else set()
     for row in rows:
         row["conflict"] = row["id"] in ids
     return rows

@@ -7,6 +7,8 @@ substring cut by the database.
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
@@ -16,6 +18,8 @@ from innoatlas.store.schema import Document, Indicator
 # Characters read before a quote to find its sentence: long enough for a
 # "XX负责人表示，今年将…" lead-in, short enough to stay out of the previous sentence's claims.
 CONTEXT_CHARS = 60
+# Descriptions kept in memory (about 1 KB each).
+DESCRIBED_CACHE = 50_000
 # A growth rate without an object belongs to the figure that ends at most
 # this many characters before it (the comma of 2800余人，较上年同期增长约15%).
 GROWTH_GAP_CHARS = 2
@@ -49,10 +53,21 @@ def context_column():
     return func.substr(Document.norm, first, length).label("context")
 
 
-def load_figures(session: Session, subject_ids: list[int] | None = None) -> list[dict]:
-    """Indicators of `subject_ids` (all with a subject when None), reposts left out, in stored order."""
+def load_figures(
+    session: Session,
+    subject_ids: list[int] | None = None,
+    periods: set[str] | None = None,
+    with_context: bool = True,
+) -> list[dict]:
+    """Indicators of `subject_ids` (all with a subject when None), reposts left out, in stored order.
+
+    `periods` keeps only figures of those periods: what a page of rows needs
+    to know whether its figures conflict (a conflict is within one period).
+    Without context the status is read from the quote alone (see `add_context`).
+    """
+    columns = (*_COLUMNS, context_column()) if with_context else _COLUMNS
     stmt = (
-        select(*_COLUMNS, context_column())
+        select(*columns)
         .join(Document, Document.id == Indicator.document_id)
         .where(Document.duplicate_of_id.is_(None))
         .order_by(Indicator.id)
@@ -61,6 +76,8 @@ def load_figures(session: Session, subject_ids: list[int] | None = None) -> list
         stmt = stmt.where(Indicator.subject_id.in_(subject_ids))
     else:
         stmt = stmt.where(Indicator.subject_id.is_not(None))
+    if periods is not None:
+        stmt = stmt.where(Indicator.period.in_(sorted(periods)))
     return describe_rows([row._asdict() for row in session.execute(stmt)])
 
 
@@ -71,13 +88,46 @@ def describe_rows(rows: list[dict]) -> list[dict]:
     for f in figures:
         by_document.setdefault(f["document_id"], []).append(f)
     for f, row in zip(figures, rows, strict=True):
-        grew = None
+        f["grew"] = None
         if is_growth_without_object(row["metric"], row["kind"], row["base_unit"]):
-            grew = what_grew(f, by_document[f["document_id"]])
-        f["canonical"] = describe(
-            row["metric"], row["quote"], row["base_unit"], row["kind"], row.get("context") or "", grew
-        )
+            f["grew"] = what_grew(f, by_document[f["document_id"]])
+        redescribe(f, row.get("context") or "")
     return figures
+
+
+def redescribe(f: dict, context: str) -> None:
+    if f["grew"] is None:
+        f["canonical"] = describe_once(f["metric"], f["quote"], f["base_unit"], f["kind"], context)
+    else:
+        f["canonical"] = describe(f["metric"], f["quote"], f["base_unit"], f["kind"], context, f["grew"])
+
+
+def add_context(session: Session, figures: list[dict]) -> None:
+    """Describe `figures` (loaded without context) again with the sentence before each quote.
+
+    Context can only turn an actual value into a target or an estimate, so
+    a caller may read it for just the figures whose status matters.
+    """
+    by_id = {f["id"]: f for f in figures}
+    for ids in chunks(list(by_id), 500):
+        rows = session.execute(
+            select(Indicator.id, context_column())
+            .join(Document, Document.id == Indicator.document_id)
+            .where(Indicator.id.in_(ids))
+        )
+        for indicator_id, context in rows:
+            redescribe(by_id[indicator_id], context or "")
+
+
+def chunks(items: list, size: int):
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+@lru_cache(maxsize=DESCRIBED_CACHE)
+def describe_once(metric: str, quote: str, base_unit: str | None, kind: str, context: str) -> Canonical:
+    """describe(), remembered: a figure repeated across documents (a headline, a wire copy) is read once."""
+    return describe(metric, quote, base_unit, kind, context)
 
 
 def what_grew(growth: dict, same_document: list[dict]) -> Canonical | None:
