@@ -110,6 +110,15 @@ def test_gold_export_has_the_annotation_shape_and_only_reviewed_facts(cli, clien
             }
         ],
     }
+    assert "两江新区已集聚研发平台120余个" in (out / "docs" / "liangjiang.txt").read_text(encoding="utf-8")
+    from typer.testing import CliRunner
+
+    from innoatlas.cli import app
+
+    trained = CliRunner().invoke(app, ["train", "--extra", str(out), "--out", str(tmp_path / "models")])
+    assert trained.exit_code == 0, trained.output
+    assert "trained on 1 gold documents from 1 sets" in trained.stdout
+    assert (tmp_path / "models" / "entities.json.gz").is_file()
 
 
 def test_gold_export_of_all_facts_scores_the_extractor_against_the_correction(client, kb, article, tmp_path):

@@ -13,7 +13,9 @@ from dataclasses import replace
 
 from innoatlas.extract.ent_grammar import Candidate
 
-_DECLARATION = re.compile(r"[(（](?:以下简称|以下称|下称|简称)[为:：]?[“\"「]([^”\"」()（）]{2,12})[”\"」][)）]")
+_DECLARATION = re.compile(
+    r"[(（](?:以下简称|以下称|下称|简称)[为:：]?[“\"「]([^”\"」()（）]{2,12})[”\"」][)）]"
+)
 
 
 def declared_aliases(norm: str, candidates: list[Candidate]) -> list[Candidate]:

@@ -16,6 +16,7 @@ import functools
 import re
 
 from innoatlas.documents.model import Document
+from innoatlas.extract.aliases import declared_aliases
 from innoatlas.extract.ent_grammar import (
     GENERIC_WORDS,
     SUBUNIT_TYPES,
@@ -34,7 +35,6 @@ from innoatlas.extract.ent_grammar import (
     task_force_candidates,
     title_candidates,
 )
-from innoatlas.extract.aliases import declared_aliases
 from innoatlas.extract.enumerations import enumerated_industries
 from innoatlas.extract.learn.entities import decide_entities, entity_model, list_item_candidates
 from innoatlas.extract.model import EntityMention

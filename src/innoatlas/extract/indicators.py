@@ -515,7 +515,12 @@ def _period_of(ctx: _Context, q: Quantity, cs: int) -> str | None:
         ):
             if p.kind == "event":
                 return pub.as_text()
-            if p.start < ss and p.kind != "current" and not _lead_line(text, p) and STATE_RE.search(text, cs, q.start):
+            if (
+                p.start < ss
+                and p.kind != "current"
+                and not _lead_line(text, p)
+                and STATE_RE.search(text, cs, q.start)
+            ):
                 return pub.as_text()  # 2024年…。园区已集聚企业300家: the state now, not the year before
             return resolve_period(p, pub, _context_year(ctx, p.start))
         break

@@ -27,10 +27,14 @@ def export_gold(session: Session, all_facts: bool = False) -> list[dict]:
 
 
 def write_gold(session: Session, out_dir: Path, all_facts: bool = False) -> list[Path]:
-    """Write `<doc>.gold.json` files into `out_dir` (created if missing); returns their paths."""
-    out_dir.mkdir(parents=True, exist_ok=True)
+    """Write `<doc>.gold.json` files into `out_dir` (created if missing), and each document's
+    text into `out_dir/docs/` (what `innoatlas train --extra` and the scorer read); returns
+    the gold files' paths."""
+    (out_dir / "docs").mkdir(parents=True, exist_ok=True)
     paths = []
-    for gold in export_gold(session, all_facts):
+    for doc in reviewed_documents(session):
+        gold = gold_of_document(session, doc, all_facts)
+        (out_dir / "docs" / gold["doc"]).write_text(doc.original, encoding="utf-8")
         path = out_dir / f"{gold['doc']}{GOLD_SUFFIX}"
         path.write_text(json.dumps(gold, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         paths.append(path)
