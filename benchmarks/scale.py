@@ -15,7 +15,10 @@ would, on a fresh SQLite base:
                                           documents/s of the job, of the load,
                                           and efficiency = job / (2 x w1)
 
-and the peak resident memory (VmHWM) of each process of the run, sampled
+the CPU time per document of each run's process tree (as far as its
+processes are waited for: Spark's JVM and Python workers are not, so its
+figure counts the driver only), which shows the work a run adds whatever
+else the machine does, and the peak resident memory (VmHWM) of each process of the run, sampled
 from /proc: the largest worker (an ingest worker, a Spark Python worker)
 and the writer or the JVM. Throughput on a machine shared with other work
 is noisy: the load average is printed before and after.
@@ -27,6 +30,7 @@ import argparse
 import os
 import random
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -143,7 +147,9 @@ class PeakMemory:
         return kinds
 
 
-def timed(command: list[str]) -> tuple[float, dict[str, int]]:
+def timed(command: list[str]) -> tuple[float, dict[str, int], float]:
+    """(wall seconds, peak MB by kind of process, CPU seconds of the waited-for process tree)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     memory = PeakMemory(process.pid)
@@ -152,7 +158,9 @@ def timed(command: list[str]) -> tuple[float, dict[str, int]]:
     peaks = memory.stop()
     if process.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{out}\n{err}")
-    return elapsed, peaks
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return elapsed, peaks, cpu
 
 
 def main() -> None:
@@ -173,10 +181,9 @@ def main() -> None:
     for workers in (1, 2):
         db = work / f"workers{workers}.db"
         db.unlink(missing_ok=True)
-        seconds, peaks = timed(
+        results[f"workers {workers}"] = timed(
             [*INNOATLAS, "ingest", str(corpus), "--db", str(db), "--silent", "--workers", str(workers)]
         )
-        results[f"workers {workers}"] = (seconds, peaks)
     if not args.skip_spark:
         out = work / "parquet"
         subprocess.run(["rm", "-rf", str(out)], check=True)
@@ -186,13 +193,15 @@ def main() -> None:
         db = work / "spark.db"
         db.unlink(missing_ok=True)
         results["load (SQLite)"] = timed([*INNOATLAS, "load", str(out), "--db", str(db), "--silent"])
-    print(f"{'run':16} {'seconds':>8} {'docs/s':>8} {'efficiency':>10}   peak MB by process")
+    print(
+        f"{'run':16} {'seconds':>8} {'docs/s':>8} {'efficiency':>10} {'cpu ms/doc':>10}   peak MB by process"
+    )
     single = n / results["workers 1"][0]
-    for name, (seconds, peaks) in results.items():
+    for name, (seconds, peaks, cpu) in results.items():
         rate = n / seconds
         efficiency = "" if name.startswith(("workers 1", "load")) else f"{rate / (2 * single):.2f}"
         print(
-            f"{name:16} {seconds:8.1f} {rate:8.1f} {efficiency:>10}   "
+            f"{name:16} {seconds:8.1f} {rate:8.1f} {efficiency:>10} {1000 * cpu / n:10.0f}   "
             + ", ".join(f"{k} {v}" for k, v in sorted(peaks.items()))
         )
     print(f"load average after: {os.getloadavg()}")
