@@ -145,3 +145,21 @@ def test_the_series_explorer_heads_a_series_with_its_chinese_label(client):
         "/indicators", params={"subject": subject, "metric_key": "rd_institutions", "lang": "en"}
     )
     assert "R&amp;D institutions (rd_institutions)</h2>" in english.text
+
+
+def test_a_region_hosting_a_segments_firms_has_no_gap_there(demo):
+    chain = build_chain_map(demo, "新能源汽车", "两江新区")
+    batteries = next(s for s in chain["segments"] if s["key"] == "batteries")
+    (host,) = batteries["actors"]
+    assert (host["name"], host["host"]) == ("两江新区", True)
+    assert "带动电池、电驱、智能座舱等领域企业加快集聚" in host["quote"]
+    assert {s["zh"] for s in chain["gaps"]} == {
+        "关键材料",
+        "车规芯片与传感器",
+        "车联网与出行服务",
+        "充换电与后市场",
+    }
+    assert (
+        chain["basis"]
+        == "本图谱依据 3 篇提及该产业链且提及两江新区或其下属主体的文档，其中 2 篇提供了主体证据。"
+    )

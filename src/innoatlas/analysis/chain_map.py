@@ -106,7 +106,13 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
     for st in statements:
         add_statement(actors, st)
     if scope is not None:
-        actors = {i: a for i, a in actors.items() if i in scope and i not in {r.id for r in regions}}
+        # The region itself stays only where the text says it hosts a segment's firms.
+        region_ids = {r.id for r in regions}
+        actors = {
+            i: a
+            for i, a in actors.items()
+            if i in scope and (i not in region_ids or a.get("stated_segments"))
+        }
     industry_names = industry_names_of(session, list(actors))
     segments = place_in_segments(template, actors, industry_names)
     read = (
