@@ -36,7 +36,7 @@ from innoatlas.extract.ent_grammar import (
     title_candidates,
 )
 from innoatlas.extract.enumerations import enumerated_industries
-from innoatlas.extract.learn.entities import decide_entities, entity_model, list_item_candidates
+from innoatlas.extract.learn.entities import EntityDraft, decide_entities, entity_model, list_item_candidates
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
@@ -115,15 +115,6 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
     if model is None:
         return draft_entities(doc, tokens, with_pool=False).chosen
     return decide_entities(doc, draft_entities(doc, tokens), model)
-
-
-@dataclasses.dataclass
-class EntityDraft:
-    """What the rules propose for one document: their choice and every alternative."""
-
-    tokens: TokenIndex
-    chosen: list[EntityMention]  # longest non-overlapping candidates the rules keep
-    pool: list[EntityMention]  # every kept candidate, overlapping ones included
 
 
 def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -> EntityDraft:

@@ -39,6 +39,19 @@ MEMBER_OBJECTS = frozenset({"program"})
 ESTABLISHED_TYPES = frozenset({"platform", "institute", "zone"})
 
 
+def make_relation(
+    doc: Document,
+    a: EntityMention,
+    predicate: str,
+    b: EntityMention,
+    start: int | None = None,
+    end: int | None = None,
+) -> RelationRecord:
+    s = min(a.start, b.start) if start is None else start
+    e = max(a.end, b.end) if end is None else end
+    return RelationRecord(a.name, predicate, b.name, doc.original_text(s, e), s, e, a.type, b.type)
+
+
 @dataclass
 class Sentence:
     start: int
@@ -73,8 +86,6 @@ def split_sentences(norm: str, mentions: list[EntityMention]) -> list[Sentence]:
 
 
 def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
-    from innoatlas.extract.relations import make_relation
-
     out = []
     pending: list[SupplierGroup] = []
     for sent in sentences:
@@ -106,8 +117,6 @@ def _supplied_leader(
 ) -> list[RelationRecord]:
     """链主+配套 without the leader's name: the leader is the document's chain leader of the
     same industry, else the firm its suppliers are listed after elsewhere (X、拓普、文灿)."""
-    from innoatlas.extract.relations import make_relation
-
     leader = _leader_named_elsewhere(sentences, found, group) or _leader_listed_first(sentences, group)
     if leader is None:
         return []

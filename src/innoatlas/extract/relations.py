@@ -24,7 +24,13 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.rel_patterns import Sentence, find_pattern_relations, runs, split_sentences
+from innoatlas.extract.rel_patterns import (
+    Sentence,
+    find_pattern_relations,
+    make_relation,
+    runs,
+    split_sentences,
+)
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import doc_date, load_zones, zone_names
@@ -71,19 +77,6 @@ _TRAILING_BRACKET = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 
 
 _READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
-
-
-def make_relation(
-    doc: Document,
-    a: EntityMention,
-    predicate: str,
-    b: EntityMention,
-    start: int | None = None,
-    end: int | None = None,
-) -> RelationRecord:
-    s = min(a.start, b.start) if start is None else start
-    e = max(a.end, b.end) if end is None else end
-    return RelationRecord(a.name, predicate, b.name, doc.original_text(s, e), s, e, a.type, b.type)
 
 
 # -- 1. names inside names ---------------------------------------------------

@@ -15,6 +15,7 @@ import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from innoatlas.extract.ent_grammar import Candidate, TokenIndex
@@ -26,9 +27,19 @@ from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 
 if TYPE_CHECKING:
     from innoatlas.documents.model import Document
-    from innoatlas.extract.entities import EntityDraft
 
 NONE = "none"
+
+
+@dataclass
+class EntityDraft:
+    """What the rules propose for one document: their choice and every alternative."""
+
+    tokens: TokenIndex
+    chosen: list[EntityMention]  # longest non-overlapping candidates the rules keep
+    pool: list[EntityMention]  # every kept candidate, overlapping ones included
+
+
 MODEL_NAME = "entities"
 
 # Separators of enumerations: items between them are candidate names (A、B、C等企业).
