@@ -15,8 +15,9 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from innoatlas.store import queries
+from innoatlas.store.profile import entity_events
 from innoatlas.store.search_index import MAX_QUERY_CHARS
-from innoatlas.web import browse
+from innoatlas.web import browse, profile
 from innoatlas.web import search as search_module
 from innoatlas.web.api import flagged_profile, flagged_series
 from innoatlas.web.deps import get_session, render
@@ -79,7 +80,16 @@ def entities_page(
 def entity_page(request: Request, session: DB, entity_id: int):
     data = flagged_profile(session, entity_id)
     graph = queries.get_graph(session, entity_id, 1)
-    return render(request, "entity.html", data=data, graph=graph, api=f"/api/entities/{entity_id}")
+    return render(
+        request,
+        "entity.html",
+        data=data,
+        graph=graph,
+        ties=profile.group_ties(entity_id, data["relations"]["items"]),
+        trends=profile.trend_lines(data["indicators"]["items"]),
+        events=entity_events(session, entity_id),
+        api=f"/api/entities/{entity_id}",
+    )
 
 
 @router.get("/indicators", response_class=HTMLResponse)
