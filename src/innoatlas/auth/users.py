@@ -6,6 +6,7 @@ is checked against the stored scrypt hash. It is shown once, when made.
 
 from __future__ import annotations
 
+import functools
 import re
 import secrets
 from datetime import UTC, datetime
@@ -103,10 +104,16 @@ def authenticate_token(session: Session, token: str) -> User | None:
 
 
 def authenticate_password(session: Session, name: str, password: str) -> User | None:
+    """The user if the password is theirs; as slow when there is no such user (no telling who exists)."""
     user = session.scalar(select(User).where(User.name == name))
-    if user is None or not verify_secret(password, user.password_hash):
-        return None
-    return user
+    stored = user.password_hash if user is not None else None
+    matches = verify_secret(password, stored or _no_ones_hash())
+    return user if matches and stored else None
+
+
+@functools.cache
+def _no_ones_hash() -> str:
+    return hash_secret(secrets.token_hex(16))
 
 
 def auth_configured(session: Session) -> bool:

@@ -16,9 +16,11 @@ from sqlalchemy.exc import DataError
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from innoatlas import __version__
+from innoatlas.auth.throttle import LoginThrottle
 from innoatlas.store.queries import NotFoundError
 from innoatlas.web.assets import add_assets
 from innoatlas.web.deps import render_error
+from innoatlas.web.security import BodyLimit, SecurityHeaders
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +30,9 @@ ERROR_CODES = {
     403: "forbidden",
     404: "not_found",
     405: "method_not_allowed",
+    413: "payload_too_large",
     422: "invalid_request",
+    429: "too_many_requests",
     500: "internal_error",
 }
 
@@ -61,6 +65,7 @@ def create_app(store_or_url) -> FastAPI:
         redoc_url=None,
     )
     app.state.store = store
+    app.state.login_throttle = LoginThrottle()
     add_assets(app)
     app.include_router(api.router)
     app.include_router(review_api.router)
@@ -69,6 +74,8 @@ def create_app(store_or_url) -> FastAPI:
     app.include_router(analysis_pages.router)
     app.include_router(pages.router)
     _add_error_handlers(app)
+    app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)  # outermost: on every answer, errors included
     return app
 
 
@@ -87,7 +94,7 @@ def _add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
-        return respond_error(request, exc.status_code, str(exc.detail))
+        return respond_error(request, exc.status_code, str(exc.detail), headers=exc.headers)
 
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
@@ -120,8 +127,8 @@ def _add_error_handlers(app: FastAPI) -> None:
         return respond_error(request, 500, "internal server error")
 
 
-def respond_error(request: Request, status: int, message: str, detail: list | None = None):
+def respond_error(request: Request, status: int, message: str, detail: list | None = None, headers=None):
     body = error_body(status, message, detail)
     if request.url.path.startswith("/api"):
-        return JSONResponse(body, status_code=status)
-    return HTMLResponse(render_error(request, body["error"]), status_code=status)
+        return JSONResponse(body, status_code=status, headers=headers)
+    return HTMLResponse(render_error(request, body["error"]), status_code=status, headers=headers)

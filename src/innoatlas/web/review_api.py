@@ -9,6 +9,7 @@ is what any write route uses, as POST /api/ingest does.
 from __future__ import annotations
 
 import logging
+import math
 from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
@@ -18,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas.auth import AuthError, authenticate_password, authenticate_token, create_token
 from innoatlas.auth.users import EDITOR
+from innoatlas.documents.read import MAX_TEXT_CHARS
 from innoatlas.review import actions, log
 from innoatlas.review.export import count_facts, export_facts, export_gold
 from innoatlas.review.facts import ReviewError
@@ -27,7 +29,7 @@ router = APIRouter(prefix="/api", tags=["review"])
 
 # One request stays a few seconds of extraction; larger batches go through `innoatlas ingest`.
 MAX_INGEST_DOCUMENTS = 100
-MAX_INGEST_CHARS = 2_000_000
+MAX_INGEST_CHARS = MAX_TEXT_CHARS  # the limit of every other way in
 logger = logging.getLogger(__name__)
 TARGETS = {"entities": "entity", "mentions": "mention", "indicators": "indicator", "relations": "relation"}
 Target = Literal["entities", "mentions", "indicators", "relations"]
@@ -240,10 +242,21 @@ def ingest_documents(store, documents: list[IncomingDocument]):
 
 
 @router.post("/auth/login", summary="Exchange a user name and password for an API token")
-def login(body: Login, session: WriteDB) -> dict:
+def login(body: Login, session: WriteDB, request: Request) -> dict:
+    throttle = request.app.state.login_throttle  # failed logins of this server (auth/throttle.py)
+    keys = (f"client:{request.client.host if request.client else ''}", f"user:{body.name}")
+    wait = throttle.wait_s(*keys)
+    if wait > 0:
+        raise HTTPException(
+            429,
+            f"too many failed logins; try again in {math.ceil(wait)} s",
+            headers={"Retry-After": str(math.ceil(wait))},
+        )
     user = authenticate_password(session, body.name, body.password)
     if user is None:
+        throttle.failed(*keys)
         raise HTTPException(401, "wrong user name or password")
+    throttle.succeeded(*keys)
     return {
         "token": create_token(session, user.name, LOGIN_TOKEN_LABEL),
         "user": user.name,
