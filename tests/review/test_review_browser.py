@@ -1,4 +1,9 @@
-"""The review pages in headless Chromium: log in, confirm, correct and undo from the buttons."""
+"""The review pages in headless Chromium: log in, confirm, correct and undo from the buttons.
+
+Every check after an action waits for the state the user sees (Playwright's
+`expect` retries until it holds): on a loaded machine a read right after a
+navigation saw the page before the action's answer.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,7 @@ from innoatlas.web.app import create_app
 from tests.browser import launch_chromium, new_page, serve_app, shoot
 
 pytestmark = pytest.mark.slow
+expect = pytest.importorskip("playwright.sync_api").expect
 
 PASSWORD = "a long review passphrase"
 
@@ -45,33 +51,34 @@ def test_an_editor_confirms_corrects_and_undoes_in_the_browser(live_url, page):
     page.fill("#login-form input[name=name]", "li.na")
     page.fill("#login-form input[name=password]", PASSWORD)
     page.click("#login-form button")
-    page.wait_for_function("document.getElementById('who').textContent.includes('li.na')")
-    assert page.locator("#login-form").is_hidden() and page.locator("#login-prompt").is_hidden()
-    assert row_of(page, "高新技术企业达到1500家").locator("button[data-act=confirm]").is_enabled()
+    expect(page.locator("#who")).to_contain_text("li.na")
+    expect(page.locator("#login-form")).to_be_hidden()
+    expect(page.locator("#login-prompt")).to_be_hidden()
+    expect(row_of(page, "高新技术企业达到1500家").locator("button[data-act=confirm]")).to_be_enabled()
     shoot(page, "review-document")
 
     row = row_of(page, "高新技术企业达到1500家")
     row.locator(".review-reason").fill("与年报一致")
     with page.expect_navigation():
         row.locator("button[data-act=confirm]").click()
-    assert row_of(page, "高新技术企业达到1500家").locator(".review-status").inner_text() == "已确认"
+    expect(row_of(page, "高新技术企业达到1500家").locator(".review-status")).to_have_text("已确认")
 
     row = row_of(page, "两江新区已集聚研发平台120余个")
     row.locator("input[name=value]").fill("125")
     with page.expect_navigation():
         row.locator("button.review-correct").click()
     row = row_of(page, "两江新区已集聚研发平台120余个")
-    assert row.locator("input[name=value]").input_value() == "125"
-    assert row.locator(".review-status").inner_text() == "已修改"
+    expect(row.locator(".review-status")).to_have_text("已修改")
+    expect(row.locator("input[name=value]")).to_have_value("125")
 
     page.goto(f"{live_url}/review")
-    assert page.locator("table.audit-log tbody tr").count() == 2
-    assert "与年报一致" in page.locator("table.audit-log").inner_text()
+    expect(page.locator("table.audit-log tbody tr")).to_have_count(2)
+    expect(page.locator("table.audit-log")).to_contain_text("与年报一致")
     with page.expect_navigation():
         page.locator("button.review-undo").first.click()  # the newest: the correction
-    assert page.locator("table.audit-log tr.undone").count() == 1
+    expect(page.locator("table.audit-log tr.undone")).to_have_count(1)
     page.goto(f"{live_url}/review/documents/1")
-    assert row_of(page, "两江新区已集聚研发平台120余个").locator("input[name=value]").input_value() == "120"
+    expect(row_of(page, "两江新区已集聚研发平台120余个").locator("input[name=value]")).to_have_value("120")
 
 
 @pytest.mark.parametrize("store_url", ["sqlite"], indirect=True)
@@ -79,7 +86,7 @@ def test_an_editor_corrects_an_entity_type_and_merges_from_the_browser(live_url,
     page.goto(f"{live_url}/review")
     page.fill("#token-form input[name=token]", tokens["editor"])
     page.click("#token-form button")
-    page.wait_for_function("document.getElementById('who').textContent.includes('analyst')")
+    expect(page.locator("#who")).to_contain_text("analyst")
     page.goto(f"{live_url}/review/documents/1")
     institute = page.locator("tr.review-row[data-kind=entities]").filter(
         has=page.locator("input[value='智能网联汽车研究院']")
@@ -90,12 +97,12 @@ def test_an_editor_corrects_an_entity_type_and_merges_from_the_browser(live_url,
     row = page.locator("tr.review-row[data-kind=entities]").filter(
         has=page.locator("input[value='智能网联汽车研究院']")
     )
-    assert row.locator("select[name=type]").input_value() == "platform"
-    assert row.locator(".review-status").inner_text() == "已修改"
+    expect(row.locator(".review-status")).to_have_text("已修改")
+    expect(row.locator("select[name=type]")).to_have_value("platform")
 
     firm = page.locator("tr.review-row[data-kind=mentions]", has_text="长安汽车").first
     firm.locator("input[name=into]").fill("重庆大学")  # picked by name from the page's list
     with page.expect_navigation():
         firm.locator("button.review-merge").click()
     merged = page.locator("tr.review-row[data-kind=mentions]", has_text="长安汽车").first
-    assert "重庆大学" in merged.inner_text()
+    expect(merged).to_contain_text("重庆大学")
