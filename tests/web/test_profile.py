@@ -62,3 +62,24 @@ def test_a_firm_profile_shows_region_partners_a_trend_and_events(firm_site):
         assert "揭牌" in page.locator(".reader .sent:has(:target)").inner_text()
         assert page.errors == []
         shoot(page, "10-firm-profile-event")
+
+
+def test_coverage_counts_documents_per_month_and_outlet(client):
+    coverage = client.get("/api/coverage", params={"entity": "两江新区"}).json()
+    documents = client.get("/api/documents", params={"entity": "两江新区", "limit": 500}).json()
+    dated = [d for d in documents["items"] if d["published"]]
+    assert sum(m["documents"] for m in coverage["months"]) == len(dated)
+    assert coverage["undated"] == len(documents["items"]) - len(dated)
+    month = coverage["months"][-1]
+    first, last = f"{month['month']}-01", f"{month['month']}-28"
+    ranged = client.get("/api/documents", params={"entity": "两江新区", "since": first, "until": last}).json()
+    assert 0 < ranged["total"] <= month["documents"]
+    assert all(first <= d["published"] <= last for d in ranged["items"])
+    assert client.get("/api/coverage", params={"entity": "没有这个实体"}).status_code == 404
+
+
+def test_the_entity_page_draws_its_coverage_and_links_each_month(client):
+    zone = client.get("/api/coverage", params={"entity": "两江新区"}).json()
+    html = client.get(f"/entities/{zone['entity']}").text
+    assert html.count('<rect x="') == len(zone["months"])
+    assert "since=" in html and "until=" in html

@@ -9,8 +9,9 @@ anchor, /documents/N#m-ID).
 from __future__ import annotations
 
 import re
+from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
 from innoatlas.store.queries import newest_first
@@ -38,8 +39,9 @@ def entity_events(session: Session, entity_id: int) -> list[dict]:
     docs = {
         d.id: d
         for d in session.execute(
-            select(Document.id, Document.title, Document.name, Document.outlet, Document.published, Document.norm)
-            .where(Document.id.in_(ids))
+            select(
+                Document.id, Document.title, Document.name, Document.outlet, Document.published, Document.norm
+            ).where(Document.id.in_(ids))
         )
     }
     mentions = session.execute(
@@ -76,3 +78,44 @@ def sentence_bounds(text: str, at: int) -> tuple[int, int]:
     start = max((m.end() for m in SENTENCE_END.finditer(text, 0, at)), default=0)
     stop = SENTENCE_END.search(text, at)
     return start, stop.end() if stop else len(text)
+
+
+def coverage_over_time(
+    session: Session, entity_id: int, since: date | None = None, until: date | None = None
+) -> dict:
+    """How the documents covered the entity: per month, the documents and mentions; per outlet, the documents.
+
+    Undated documents are counted apart (`undated`); `since` and `until`
+    bound the publication dates (inclusive).
+    """
+    month = func.substr(func.cast(Document.published, String), 1, 7)
+    stmt = (
+        select(month, func.count(func.distinct(Document.id)), func.count(Mention.id))
+        .join(Mention, Mention.document_id == Document.id)
+        .where(Mention.entity_id == entity_id, Document.published.is_not(None))
+    )
+    if since is not None:
+        stmt = stmt.where(Document.published >= since)
+    if until is not None:
+        stmt = stmt.where(Document.published <= until)
+    months = [
+        {"month": m, "documents": d, "mentions": n}
+        for m, d, n in session.execute(stmt.group_by(month).order_by(month))
+    ]
+    mentioning = select(Mention.document_id).where(Mention.entity_id == entity_id)
+    outlets = select(Document.outlet, func.count()).where(Document.id.in_(mentioning))
+    if since is not None:
+        outlets = outlets.where(Document.published >= since)
+    if until is not None:
+        outlets = outlets.where(Document.published <= until)
+    by_outlet = session.execute(
+        outlets.where(Document.outlet.is_not(None)).group_by(Document.outlet).order_by(func.count().desc())
+    ).all()
+    undated = session.scalar(
+        select(func.count()).where(Document.id.in_(mentioning), Document.published.is_(None))
+    )
+    return {
+        "months": months,
+        "outlets": [{"value": o, "count": n} for o, n in by_outlet],
+        "undated": undated or 0,
+    }

@@ -585,11 +585,18 @@ def list_documents(
     duplicates: bool = True,
     limit: int | None = None,
     offset: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> dict:
-    """Documents, newest first, filtered by outlet, year, mentioned entity; duplicates kept or left out."""
+    """Documents, newest first, filtered by outlet, year, date range (inclusive), mentioned entity;
+    duplicates kept or left out."""
     stmt = select(Document.id)
     if outlet:
         stmt = stmt.where(Document.outlet == outlet)
+    if since is not None:
+        stmt = stmt.where(Document.published >= since)
+    if until is not None:
+        stmt = stmt.where(Document.published <= until)
     if year is not None and not date.min.year <= year <= date.max.year:
         stmt = stmt.where(false())  # a year no date can have (?year=0): no documents, not an error
     elif year is not None:
@@ -605,7 +612,7 @@ def list_documents(
         stmt = stmt.where(mentions.exists())
         count = (
             stmt
-            if outlet or year is not None or not duplicates
+            if outlet or year is not None or not duplicates or since or until
             else (select(Mention.document_id).where(Mention.entity_id == entity).distinct())
         )
     ordered = stmt.order_by(*newest_first(session))

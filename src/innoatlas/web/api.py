@@ -17,6 +17,8 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session
 
 from innoatlas.store import queries
+from innoatlas.store.browse import required_entity_id
+from innoatlas.store.profile import coverage_over_time
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse
 from innoatlas.web import search as search_module
@@ -166,14 +168,37 @@ def documents(
     year: int | None = None,
     entity: NameOrId = None,
     duplicates: bool = True,
+    since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     format: Format = "json",
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Response:
-    filters = {"outlet": outlet, "year": year, "entity": entity, "duplicates": duplicates}
+    filters = {
+        "outlet": outlet,
+        "year": year,
+        "entity": entity,
+        "duplicates": duplicates,
+        "since": since,
+        "until": until,
+    }
     if format == "csv":
         return browse.csv_response("documents", browse.all_rows(browse.documents_view, session, **filters))
     return _data(browse.documents_view(session, limit=limit, offset=offset, **filters))
+
+
+@router.get(
+    "/coverage",
+    summary="How the documents covered an entity over time: documents and mentions per month, per outlet",
+)
+def coverage(
+    session: DB,
+    entity: Annotated[str, Query(max_length=200, description="an entity's name (or alias), or its id")],
+    since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
+    until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+) -> DataResponse:
+    entity_id = required_entity_id(session, entity)
+    return _data({"entity": entity_id, **coverage_over_time(session, entity_id, since, until)})
 
 
 @router.get(

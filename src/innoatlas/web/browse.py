@@ -78,12 +78,22 @@ def entities_view(session: Session, type=None, region=None, industry=None, sort=
 
 
 def documents_view(
-    session: Session, outlet=None, year=None, entity=None, duplicates=True, limit=None, offset=0
+    session: Session,
+    outlet=None,
+    year=None,
+    entity=None,
+    duplicates=True,
+    since=None,
+    until=None,
+    limit=None,
+    offset=0,
 ):
     page = queries.list_documents(
         session,
         outlet=outlet or None,
         year=year,
+        since=since,
+        until=until,
         entity=browse.entity_id_of(session, entity),
         duplicates=duplicates,
         limit=limit,

@@ -7,6 +7,7 @@ escaped pieces only.
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Annotated
 from urllib.parse import urlencode
 
@@ -15,7 +16,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from innoatlas.store import queries
-from innoatlas.store.profile import entity_events
+from innoatlas.store.profile import coverage_over_time, entity_events
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse, profile
 from innoatlas.web import search as search_module
@@ -80,6 +81,7 @@ def entities_page(
 def entity_page(request: Request, session: DB, entity_id: int):
     data = flagged_profile(session, entity_id)
     graph = queries.get_graph(session, entity_id, 1)
+    coverage = coverage_over_time(session, entity_id)
     return render(
         request,
         "entity.html",
@@ -88,6 +90,8 @@ def entity_page(request: Request, session: DB, entity_id: int):
         ties=profile.group_ties(entity_id, data["relations"]["items"]),
         trends=profile.trend_lines(data["indicators"]["items"]),
         events=entity_events(session, entity_id),
+        coverage=coverage,
+        bars=profile.coverage_bars(coverage["months"]),
         api=f"/api/entities/{entity_id}",
     )
 
@@ -140,9 +144,11 @@ def documents_page(
     outlet: str | None = None,
     year: int | None = None,
     entity: NameOrId = None,
+    since: date | None = None,
+    until: date | None = None,
     offset: Offset = 0,
 ):
-    filters = {"outlet": outlet, "year": year, "entity": entity}
+    filters = {"outlet": outlet, "year": year, "entity": entity, "since": since, "until": until}
     data = browse.documents_view(session, limit=PAGE_SIZE, offset=offset, **filters)
     return render(
         request, "documents.html", data=data, filters=filters, api=api_link("/api/documents", filters)

@@ -9,6 +9,7 @@ from escaped numbers only: no script, nothing a document's text reaches).
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections import defaultdict
 
@@ -74,7 +75,29 @@ def _place(points: list[dict]) -> list[dict]:
             "value": p["value"],
             "id": p["id"],
             "x": round(TREND_PAD + n * step, 1),
-            "y": round(TREND_HEIGHT - TREND_PAD - (p["value"] - low) / span * (TREND_HEIGHT - 2 * TREND_PAD), 1),
+            "y": round(
+                TREND_HEIGHT - TREND_PAD - (p["value"] - low) / span * (TREND_HEIGHT - 2 * TREND_PAD), 1
+            ),
         }
         for n, p in enumerate(points)
+    ]
+
+
+def coverage_bars(months: list[dict], width: int = 320, height: int = 60) -> list[dict]:
+    """One bar per month with documents: {month, documents, mentions, x, y, w, h} in a width x height box."""
+    if not months:
+        return []
+    top = max(m["documents"] for m in months)
+    step = width / len(months)
+    return [
+        {
+            **m,
+            "first": f"{m['month']}-01",
+            "last": f"{m['month']}-{calendar.monthrange(*map(int, m['month'].split('-')))[1]:02d}",
+            "x": round(n * step + 1, 1),
+            "w": round(max(step - 2, 1), 1),
+            "h": round(m["documents"] / top * (height - 14), 1),
+            "y": round(height - 12 - m["documents"] / top * (height - 14), 1),
+        }
+        for n, m in enumerate(months)
     ]
