@@ -39,6 +39,14 @@ def entity_id_of(session: Session, ref: str | int | None) -> int | None:
         raise NotFoundError("entity", text, f"no entity named {text!r}") from None
 
 
+def required_entity_id(session: Session, ref: str) -> int:
+    """The id of the entity `ref` names (name, alias or id); NotFoundError when there is none."""
+    found = entity_id_of(session, ref)
+    if found is None or session.get(Entity, found) is None:
+        raise NotFoundError("entity", ref, f"no entity named {ref!r}")
+    return found
+
+
 def entity_facets(session: Session, type: str | None, region: int | None) -> dict:
     """Counts by type and by region of the entities the type and region filters keep."""
     kept = select(Entity.id)
