@@ -17,7 +17,7 @@ def test_comparison_on_the_demo_sets_only_like_beside_like(corpus):
     assert (row["label"], row["scope"], row["subset"]) == ("研发机构（新型）", "subset", "新型")
     district, donghu, xian = row["cells"]
     assert (district["value"], district["period"]) == (27, "2024-02")
-    assert (donghu["value"], donghu["period"]) == (18, "2023")
+    assert donghu["value"] == 18 and donghu["period"].startswith("2023")
     assert xian is None
     single = {r["label"]: r for r in table["single"]}
     # the total of all institutions is listed apart: no other unit reports a total

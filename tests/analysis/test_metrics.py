@@ -126,3 +126,27 @@ def test_every_metric_of_the_data_file_is_well_formed():
         "percent",
         "people",
     )
+
+
+def test_the_noun_right_after_the_number_is_what_it_counts():
+    c = describe(
+        "遴选出项目进入概念验证阶段数量", "专家组遴选出9个项目进入概念验证阶段", "个", "level", unit="个"
+    )
+    assert (c.key, c.label) == ("projects", "项目")
+
+
+def test_a_rate_of_change_is_of_the_noun_that_closes_its_phrase():
+    c = describe("风电项目平均度电成本下降", "风电项目平均度电成本下降40%", "%", "change", unit="%")
+    assert c.key is None and c.label == "风电项目平均度电成本增速"
+    bare = describe("同比增速", "同比增长8%", "%", "change", unit="%")
+    assert bare.label == "（对象未注明）增速"
+
+
+def test_ranks_are_their_own_family_and_labelled_once():
+    c = describe("居全国排名", "居全国第一", "位", "rank", unit="位")
+    assert (c.family, c.label) == ("rank", "居全国排名")
+
+
+def test_a_year_end_already_passed_is_no_target():
+    assert describe("数字产业收入", "到2024年末数字产业收入约20万亿元", "元", "level").status == "actual"
+    assert describe("产业规模", "到2027年产业规模达到500亿元", "元", "level").status == "target"

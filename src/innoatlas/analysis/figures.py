@@ -97,9 +97,11 @@ def describe_rows(rows: list[dict]) -> list[dict]:
 
 def redescribe(f: dict, context: str) -> None:
     if f["grew"] is None:
-        f["canonical"] = describe_once(f["metric"], f["quote"], f["base_unit"], f["kind"], context)
+        f["canonical"] = describe_once(f["metric"], f["quote"], f["base_unit"], f["kind"], context, f["unit"])
     else:
-        f["canonical"] = describe(f["metric"], f["quote"], f["base_unit"], f["kind"], context, f["grew"])
+        f["canonical"] = describe(
+            f["metric"], f["quote"], f["base_unit"], f["kind"], context, f["grew"], f["unit"]
+        )
 
 
 def add_context(session: Session, figures: list[dict]) -> None:
@@ -125,9 +127,11 @@ def chunks(items: list, size: int):
 
 
 @lru_cache(maxsize=DESCRIBED_CACHE)
-def describe_once(metric: str, quote: str, base_unit: str | None, kind: str, context: str) -> Canonical:
+def describe_once(
+    metric: str, quote: str, base_unit: str | None, kind: str, context: str, unit: str
+) -> Canonical:
     """describe(), remembered: a figure repeated across documents (a headline, a wire copy) is read once."""
-    return describe(metric, quote, base_unit, kind, context)
+    return describe(metric, quote, base_unit, kind, context, unit=unit)
 
 
 def what_grew(growth: dict, same_document: list[dict]) -> Canonical | None:
@@ -139,7 +143,9 @@ def what_grew(growth: dict, same_document: list[dict]) -> Canonical | None:
             and other["subject_id"] == growth["subject_id"]
             and 0 <= gap <= GROWTH_GAP_CHARS
         ):
-            return describe(other["metric"], other["quote"], other["base_unit"], other["kind"])
+            return describe(
+                other["metric"], other["quote"], other["base_unit"], other["kind"], unit=other["unit"]
+            )
     return None
 
 

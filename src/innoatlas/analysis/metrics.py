@@ -29,6 +29,8 @@ from innoatlas.store.write import fold_name
 # A qualifier names a subset only when it stands right before the counted
 # noun; this many characters (的, 类, 领域) may sit between them.
 QUALIFIER_GAP = 2
+# What grew closes the phrase before 同比增长; this many characters may follow it (至, 的).
+GROWTH_TAIL = 2
 # Units of a rate: a change in these is a growth rate, not a number of new things.
 RATE_FAMILIES = ("percent", "points", "multiple")
 
@@ -64,11 +66,13 @@ class Canonical:
 
 def compose_label(c: Canonical, lang: str) -> str:
     name = c.zh if lang == "zh" else c.en
+    if not name:
+        name = "（对象未注明）" if lang == "zh" else "(of what unstated)"
     if c.subset:
         name = f"{name}（{c.subset}）" if lang == "zh" else f"{name} ({c.subset})"
     if c.kind == "change" and c.family in RATE_FAMILIES:
         name = f"{name}增速" if lang == "zh" else f"growth of {name}"
-    elif c.kind == "rank":
+    elif c.kind == "rank" and not name.endswith("排名"):
         name = f"{name}排名" if lang == "zh" else f"rank of {name}"
     elif c.scope == "new":
         name = f"新增{name}" if lang == "zh" else f"new {name}"
@@ -141,20 +145,37 @@ def measure_of(metric: str) -> str:
     return strip_words(strip_words(folded, layer()["filler"]), layer()["growth"])
 
 
-def match_metric(measure: str, family: str, any_family: bool = False) -> tuple[dict | None, int]:
+def match_metric(
+    measure: str, family: str, any_family: bool = False, leftmost: bool = False
+) -> tuple[dict | None, int]:
     """(the metric entry, where its match starts) for a measure and unit family, or (None, -1).
 
-    A rate of change (`any_family`) is a rate of any metric: 产值增速 is in % where 产值 is money.
+    The match ending last wins (the counted noun closes the phrase), or with
+    `leftmost` the one starting first (the noun right after a number: 12个项目进入…).
+    A rate of change (`any_family`) is a rate of any metric (产值增速 is in %
+    where 产值 is money), of the noun that closes the phrase: 项目平均度电成本
+    is no rate of 项目.
     """
     best, best_rank, best_start = None, None, -1
     for entry in layer()["metrics"]:
         if not any_family and family not in entry["families"]:
             continue
         for m in entry["regex"].finditer(measure):
-            rank = (m.end(), m.end() - m.start(), -entry["order"])
+            if any_family and len(measure) - m.end() > GROWTH_TAIL:
+                continue
+            first = (-m.start(),) if leftmost else (m.end(),)
+            rank = (*first, m.end() - m.start(), -entry["order"])
             if best_rank is None or rank > best_rank:
                 best, best_rank, best_start = entry, rank, m.start()
     return best, best_start
+
+
+def counted_after_number(quote: str, unit: str) -> str:
+    """The words right after the number and its unit (遴选出12个项目进入… -> 项目进入…), to a comma."""
+    if not unit:
+        return ""
+    m = re.search(r"\d[\d.,]*\s*(?:余|多)?" + re.escape(unit) + r"([^，,。；;、（(]{1,16})", fold_name(quote))
+    return m.group(1) if m else ""
 
 
 def find_subset(measure: str, head_start: int) -> str:
@@ -190,11 +211,16 @@ def describe(
     kind: str,
     context: str = "",
     grew: Canonical | None = None,
+    unit: str = "",
 ) -> Canonical:
-    """The canonical description of one indicator (see the module notes)."""
-    family = unit_family(base_unit)
-    measure = measure_of(metric)
-    entry, head = match_metric(measure, family, kind == "change" and family in RATE_FAMILIES)
+    """The canonical description of one indicator (see the module notes); `unit` as written."""
+    family = "rank" if kind == "rank" else unit_family(base_unit)
+    # The noun right after the number is what it counts (12个项目进入概念验证阶段).
+    measure = strip_words(counted_after_number(quote, unit), layer()["filler"])
+    entry, head = match_metric(measure, family, leftmost=True) if measure else (None, -1)
+    if entry is None:
+        measure = measure_of(metric)
+        entry, head = match_metric(measure, family, kind == "change" and family in RATE_FAMILIES)
     if entry is None and grew is not None and kind == "change":
         return Canonical(
             grew.key, grew.zh, grew.en, "total", grew.subset, find_status(quote, context), family, kind
@@ -205,7 +231,7 @@ def describe(
     scope = "new" if is_new else ("subset" if subset else "total")
     status = find_status(quote, context)
     if entry is None:
-        written = measure or fold_name(metric)
+        written = measure_of(metric)
         return Canonical(None, written, written, scope, subset, status, family, kind)
     return Canonical(entry["key"], entry["zh"], entry["en"], scope, subset, status, family, kind)
 
