@@ -119,7 +119,7 @@ function drawNetwork(elementId, dataId, options) {
   var maxDegree = Math.max.apply(null, data.nodes.map(function (n) { return n.weighted_degree; }).concat([1]));
   chart.setOption({
     textStyle: {fontFamily: AFONT},
-    legend: [{data: types.map(typeLabel), bottom: 0}],
+    legend: [{data: types.map(typeLabel), bottom: 0, type: "scroll"}],
     tooltip: {confine: true, formatter: function (p) {
       if (p.dataType === "edge") {
         var ev = (p.data.evidence || []).map(function (e) { return "<div class='tip-quote'>" + escapeText(e.quote) + "</div>"; });
@@ -130,6 +130,7 @@ function drawNetwork(elementId, dataId, options) {
     }},
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
+      top: 10, bottom: 40, left: 10, right: 10,
       force: {repulsion: 120, edgeLength: [40, 160]},
       categories: types.map(function (t) { return {name: typeLabel(t), itemStyle: {color: ACOLOURS[t]}}; }),
       label: {show: true, position: "right", fontFamily: AFONT, formatter: "{b}"},

@@ -44,9 +44,11 @@ function drawGraph(elementId, dataId, options) {
         return escapeHtml(p.data.name) + " <span class='muted'>" + escapeHtml(typeLabel(p.data.type)) + "</span>";
       }
     },
-    legend: [{data: types.map(typeLabel), bottom: 0, textStyle: {fontFamily: FONT}}],
+    // The legend sits below the plot (the graph keeps out of its band) and scrolls on a phone.
+    legend: [{data: types.map(typeLabel), bottom: 0, type: "scroll", textStyle: {fontFamily: FONT}}],
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
+      top: 10, bottom: 40, left: 10, right: 10,
       force: {repulsion: 160, edgeLength: [60, 140]},
       categories: types.map(function (t) { return {name: typeLabel(t), itemStyle: {color: TYPE_COLOURS[t]}}; }),
       label: {show: true, position: "right", fontFamily: FONT, formatter: "{b}"},
