@@ -131,3 +131,27 @@ def test_a_bad_method_choice_is_a_clear_error(corpus):
         AnalysisError, match="unknown aggregation 'median' .choose one of arithmetic, geometric"
     ):
         compute_index(corpus, IndexOptions(aggregation="median"))
+
+
+def test_the_cli_index_prints_the_ranking_and_its_method_in_chinese(make_store):
+    from typer.testing import CliRunner
+
+    from innoatlas.cli import app
+
+    build_zones(make_store, FOUR)
+    args = [
+        "index",
+        "--draws",
+        "50",
+        "--seed",
+        "3",
+        "--min-unit-indicators",
+        "2",
+        "--db",
+        make_store.store.url,
+    ]
+    result = CliRunner().invoke(app, args)
+    assert result.exit_code == 0, result.output
+    assert "采用 3 项指标：研发机构、研发创新平台、孵化载体" in result.output
+    assert "最小—最大值标准化" in result.output and "蒙特卡洛模拟 50 次（随机种子 3）" in result.output
+    assert "第1" in result.output and "丁园" in result.output

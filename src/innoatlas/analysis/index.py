@@ -193,6 +193,8 @@ def select_data(units: list, values: list[dict], candidates: list[str], options:
                 **entity_ref(units[u][0]),
                 "reason": f"reports {reported[u]} of the {len(selected)} kept indicators, "
                 f"fewer than {options.min_unit_indicators}",
+                "reason_zh": f"只报告了所用 {len(selected)} 项指标中的 {reported[u]} 项，"
+                f"少于 {options.min_unit_indicators} 项",
             }
             for u in range(len(units))
             if not keep[u]
@@ -241,7 +243,14 @@ def select_indicators(candidates: list[str], values: list[dict], min_units: int)
     for key in candidates:
         dims = Counter(dimension(v[key]) for v in values if key in v)
         if not dims:
-            dropped.append({"key": key, "label": metric_label(key), "reason": "no unit reports it"})
+            dropped.append(
+                {
+                    "key": key,
+                    "label": metric_label(key),
+                    "reason": "no unit reports it",
+                    "reason_zh": "没有单位报告",
+                }
+            )
             continue
         dim, reporters = dims.most_common(1)[0]
         if reporters < min_units:
@@ -250,6 +259,7 @@ def select_indicators(candidates: list[str], values: list[dict], min_units: int)
                     "key": key,
                     "label": metric_label(key),
                     "reason": f"reported by {reporters} unit(s), fewer than {min_units}",
+                    "reason_zh": f"只有 {reporters} 个单位报告，少于 {min_units} 个",
                 }
             )
             continue
@@ -333,6 +343,8 @@ def unit_record(
         f"{options.normalisation} · {options.weighting} weights · {options.aggregation} · "
         f"missing: {options.missing} · {len(present)}/{len(keys)} indicators"
     )
+    zh = method_zh(options)
+    summary_zh = f"{zh['normalisation']} · {zh['weighting']} · {zh['aggregation']} · 指标覆盖 {len(present)}/{len(keys)}"
     tied = int(np.sum(ranks == ranks[u])) > 1
     record = {
         "unit": entity_ref(entity),
@@ -343,6 +355,7 @@ def unit_record(
         "coverage": f"{len(present)}/{len(keys)}",
         "missing": [keys[k] for k in range(len(keys)) if k not in present],
         "method": summary,
+        "method_zh": summary_zh,
         "indicators": [
             {
                 "key": keys[k],
@@ -377,7 +390,13 @@ def method_record(options: IndexOptions, keys: list[str], weights: np.ndarray, d
         "summary_en": f"{len(keys)} indicators used: {', '.join(keys)}; ties share the better rank.",
         "framework": "four chains as pillars: " + ", ".join(f"{v['zh']} ({k})" for k, v in labels.items()),
         "indicators": [
-            {"key": k, "label": metric_label(k), "chain": chain_of_metric(k), "weight": round(float(w), 4)}
+            {
+                "key": k,
+                "label": metric_label(k),
+                "chain": chain_of_metric(k),
+                "chain_zh": labels[chain_of_metric(k)]["zh"] if chain_of_metric(k) else "其他",
+                "weight": round(float(w), 4),
+            }
             for k, w in zip(keys, weights, strict=True)
         ],
         "dropped_indicators": dropped,
@@ -399,4 +418,28 @@ def method_record(options: IndexOptions, keys: list[str], weights: np.ndarray, d
         }[options.missing],
         "uncertainty": f"{options.draws} Monte-Carlo draws, seed {options.seed}: weights ~ flat Dirichlet, "
         f"normalisation from {', '.join(NORMALISATIONS)}, aggregation from {', '.join(AGGREGATIONS)}",
+        "zh": method_zh(options),
+    }
+
+
+def method_zh(options: IndexOptions) -> dict:
+    """The method notes in Chinese, for the page (English above, behind the language switch)."""
+    return {
+        "framework": "以四链（创新链、产业链、资金链、人才链）为支柱",
+        "normalisation": {
+            "minmax": "最小—最大值标准化：(x − 最小值) / (最大值 − 最小值)",
+            "zscore": "Z 分数标准化：(x − 均值) / 标准差",
+            "rank": "百分位排名，并列取平均",
+        }[options.normalisation],
+        "weighting": {"equal": "各指标等权", "chains": "各链等权，链内各指标等权"}[options.weighting],
+        "aggregation": {
+            "arithmetic": "加权算术平均",
+            "geometric": f"加权几何平均（先将各指标缩放到 [{GEOMETRIC_FLOOR}, 1]）",
+        }[options.aggregation],
+        "missing": {
+            "available": "不插补：权重在单位实际报告的指标间重新归一",
+            "lowest": "缺失值按该指标的最低标准化值计",
+        }[options.missing],
+        "uncertainty": f"蒙特卡洛模拟 {options.draws} 次（随机种子 {options.seed}）：权重取平坦狄利克雷分布，"
+        "标准化与加总方法随机选取",
     }

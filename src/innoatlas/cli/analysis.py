@@ -379,7 +379,7 @@ def index(
     if not result["ranked"]:
         out.print(escape(result["message"]))
         for d in result["method"]["dropped_indicators"]:
-            out.print(escape(f"未采用 {d['label']} ({d['key']}): {d['reason']}"))
+            out.print(escape(f"未采用 {d['label']} ({d['key']}): {d['reason_zh']}"))
         raise typer.Exit(1)
     table = Table(
         "rank",
@@ -410,11 +410,11 @@ def index(
     chosen = ", ".join(f"{i['label']} {i['key']} ({i['chain']}, w={i['weight']})" for i in m["indicators"])
     out.print(f"[bold]indicators:[/bold] {escape(chosen)}")
     for key in ("normalisation", "weighting", "aggregation", "missing", "uncertainty"):
-        out.print(f"[bold]{key}:[/bold] {escape(m[key])}")
+        out.print(f"[bold]{key}:[/bold] {escape(m['zh'][key])}")
     for d in m["dropped_indicators"]:
-        out.print(escape(f"dropped {d['label']} ({d['key']}): {d['reason']}"))
+        out.print(escape(f"未采用 {d['label']} ({d['key']}): {d['reason_zh']}"))
     for x in result["excluded_units"]:
-        out.print(f"left out {escape(x['name'])}: {x['reason']}")
+        out.print(f"未纳入 {escape(x['name'])}: {escape(x['reason_zh'])}")
 
 
 @library_errors
