@@ -5,7 +5,7 @@ from __future__ import annotations
 import typer
 from rich.table import Table
 
-from innoatlas.cli.common import DbOption, library_errors, out
+from innoatlas.cli.common import DbOption, cell, library_errors, out
 
 
 @library_errors
@@ -29,7 +29,7 @@ def render_list(rows) -> None:
     table = Table("id", "name", "outlet", "published", "script", "duplicate of")
     for r in rows:
         duplicate = f"#{r.duplicate_of_id} ({r.duplicate_kind})" if r.duplicate_of_id else ""
-        table.add_row(str(r.id), r.name, r.outlet or "", r.published or "", r.script, duplicate)
+        table.add_row(str(r.id), cell(r.name), cell(r.outlet or ""), r.published or "", r.script, duplicate)
     out.print(table)
     out.print(f"{len(rows)} documents")
 
@@ -54,12 +54,6 @@ def render_document(d) -> None:
     ]
     for label, value in fields:
         if value:
-            out.print(f"[bold]{label}:[/bold] {escape(value)}")
+            out.print(f"[bold]{label}:[/bold] {cell(value)}")
     out.print()
     out.print(d.body, markup=False)
-
-
-def escape(text: str) -> str:
-    from rich.markup import escape as rich_escape
-
-    return rich_escape(text)

@@ -9,7 +9,7 @@ import typer
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from innoatlas.cli.common import DbOption, err, library_errors, out
+from innoatlas.cli.common import DbOption, cell, err, library_errors, out, printable
 
 
 @library_errors
@@ -54,7 +54,8 @@ def ingest(
 
             def show(outcome) -> None:
                 if outcome.status == "failed":
-                    progress.console.print(f"error: {outcome.source}: {outcome.reason}", markup=False)
+                    line = f"error: {printable(outcome.source)}: {printable(outcome.reason or '')}"
+                    progress.console.print(line, markup=False)
                 progress.update(task, advance=1, description=outcome.name)
 
             report = ingest_paths(paths, store, options, on_outcome=show)
@@ -80,10 +81,10 @@ def render_report(report, url: str) -> None:
             title_justify="left",
         )
         for o in duplicates:
-            listing.add_row(o.name, f"#{o.duplicate_of_id}", o.duplicate_kind or "")
+            listing.add_row(cell(o.name), f"#{o.duplicate_of_id}", o.duplicate_kind or "")
         out.print(listing)
     if report.failures:
         failed = Table("failed file", "reason", title="failed (not stored)", title_justify="left")
         for o in report.failures:
-            failed.add_row(o.source, o.reason or "")
+            failed.add_row(cell(o.source), cell(o.reason or ""))
         out.print(failed)
