@@ -14,6 +14,7 @@ from fastapi.testclient import TestClient
 from innoatlas.auth import add_user, create_token
 from innoatlas.auth.throttle import MAX_FAILURES
 from innoatlas.documents.read import MAX_TEXT_CHARS
+from innoatlas.pipeline import ingest_paths
 from innoatlas.store import open_store
 from innoatlas.web.app import create_app
 from innoatlas.web.security import MAX_BODY_BYTES
@@ -97,3 +98,20 @@ def test_the_api_ingest_has_the_text_limit_of_every_other_way_in(client_and_toke
     )
     assert answer.status_code == 422
     assert client.get("/api/documents").json()["total"] == 0
+
+
+def test_a_kept_analysis_answer_follows_new_documents(client_and_token, tmp_path):
+    client, _ = client_and_token
+    store = client.app.state.store
+    first = tmp_path / "first"
+    first.mkdir()
+    (first / "a.txt").write_text("江北新城与东湖大学共建联合实验室。\n", encoding="utf-8")
+    ingest_paths([first], store)
+    before = client.get("/api/analysis/network").json()
+    assert client.get("/api/analysis/network").json() == before  # kept, the same answer
+    (first / "b.txt").write_text("南岸科技园与西山研究院签署合作协议，共建中试基地。\n", encoding="utf-8")
+    ingest_paths([first], store)
+    after = client.get("/api/analysis/network").json()
+    names = {n["name"] for n in after["nodes"]}
+    assert {"南岸科技园", "西山研究院"} & names
+    assert len(after["nodes"]) > len(before["nodes"])
