@@ -106,7 +106,7 @@ MAX_NAME_CHARS = 32  # longest organisation names seen in press texts (≈ 30 ch
 
 _POLICY_END = re.compile(
     r"(意见|计划|方案|办法|规划|纲要|政策|通知|条例|规定|措施|任务|细则|指南|清单|决定|行动|法|战略|目录|标准|"
-    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议)$"
+    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议|指引|通报|公告|准则)$"
 )
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"“([^“”\n]{2,14})”")
@@ -432,7 +432,7 @@ EVENT_SUFFIXES = frozenset(
 )
 # Verbs and counters that introduce a held event: 举办…大赛, 召开…大会, 连续举办5届…大会.
 _HELD_BEFORE = re.compile(
-    r"(举办|召开|举行|承办|主办|开幕|亮相|参加|出席|\d+届|第[一二三四五六七八九十\d]+届)[、和]?$"
+    r"(举办|召开|举行|承办|主办|创办|开幕|亮相|参加|出席|\d+届|首届|第[一二三四五六七八九十\d]+届)[、和]?$"
 )
 
 

@@ -38,6 +38,7 @@ from innoatlas.extract.ent_grammar import (
 from innoatlas.extract.enumerations import enumerated_industries
 from innoatlas.extract.learn.entities import EntityDraft, decide_entities, entity_model, list_item_candidates
 from innoatlas.extract.model import EntityMention
+from innoatlas.extract.programmes import programme_candidates
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
@@ -136,6 +137,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + _latin_appositions(norm, ix)
         + task_force_candidates(norm, ix)
         + enumerated_industries(norm, ix)
+        + programme_candidates(norm, ix)
     )
     candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
     candidates = declared_aliases(norm, candidates)
@@ -684,7 +686,7 @@ def _determiner_generic(name: str) -> bool:
 
 def _model_slogan(name: str) -> bool:
     """高校+企业+基金, 链主+优质配套: every plus-joined part is a role word."""
-    parts = _PLUS.split(name)
+    parts = [p for p in _PLUS.split(name) if p]  # a trailing plus joins nothing (人工智能+)
     if len(parts) < 2:
         return False
     return all(len(p) <= MAX_ROLE_PART_CHARS or _generic_head(p) for p in parts)

@@ -1,0 +1,135 @@
+"""Names of programmes, strategies and policies that carry no proper name.
+
+Policy language names a programme by its content (先进制造业集群培育壮大工程),
+by a slogan in quotes and the kind of thing it is (“强省会”战略), or by a
+field and a plus sign (“人工智能+”, the family of "X plus" policies). The
+suffix grammar (ent_grammar.py) asks a programme name for a proper-name word,
+which these have not; here the reason comes from the grammar around them.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.extract.ent_grammar import (
+    DESCRIPTION_MARKS,
+    GENERIC_WORDS,
+    Candidate,
+    TokenIndex,
+    is_description,
+)
+from innoatlas.lexicon.match import CENTRAL_BODY, find_lexicon
+from innoatlas.lexicon.suffixes import suffix_type
+
+# “人工智能+”, ‘5G+’: a field and a plus sign in quotes name a policy of the
+# "Internet Plus" family (互联网+ since 2015, 人工智能+ since 2024).
+_PLUS = re.compile(r"[“‘]([0-9A-Za-z\u4e00-\u9fff]{2,8}[+＋])[”’]")
+
+# A slogan in quotes followed by the kind of thing it names is one name,
+# quotes included (ANNOTATION.md writes names as in the article).
+_QUOTED_KIND = re.compile(r"“[^“”\n,。;:!?]{2,16}”(战略|规划建议|平台)(?![\u4e00-\u9fff]{0,1}[的之])")
+_KIND_TYPES = {"战略": "program", "规划建议": "program", "平台": "platform"}
+
+# Verbs whose object is a programme, plan or list: what is carried out,
+# issued or launched (实施…工程, 出台…措施), and what one is entered in (入选…名单).
+_CARRY_OUT = frozenset({"实施", "出台", "印发", "发布", "启动", "开展", "推出", "制定", "落实"})
+_ENTER = frozenset({"入选", "纳入", "列入", "入围", "荣获", "获评", "获得"})
+# The kinds of programme each verb takes as object.
+_CARRY_OUT_HEADS = ("行动计划", "专项行动", "工程", "计划", "行动", "措施", "规划", "战略", "方案", "指引")
+_ENTER_HEADS = ("名单", "清单", "榜单", "榜", "案例")
+# Longest object taken as a name: longer runs are clauses (press names of plans stay under ~20 chars).
+MAX_OBJECT_CHARS = 22
+MIN_OBJECT_CHARS = 5
+# Tokens that end a noun phrase: punctuation, conjunctions, prepositions, particles, pronouns.
+_BREAK_TAGS = frozenset({"w", "c", "p", "u", "r", "xc"})
+_QUOTES = frozenset("“”")
+
+
+def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    return _plus_names(norm) + _quoted_kinds(norm) + _verb_objects(norm, ix)
+
+
+def _plus_names(norm: str) -> list[Candidate]:
+    return [Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7) for m in _PLUS.finditer(norm)]
+
+
+def _quoted_kinds(norm: str) -> list[Candidate]:
+    return [
+        Candidate(m.start(), m.end(), _KIND_TYPES[m.group(1)], "quoted", 70, 0.7)
+        for m in _QUOTED_KIND.finditer(norm)
+    ]
+
+
+def _verb_objects(norm: str, ix: TokenIndex) -> list[Candidate]:
+    out = []
+    for k, tok in enumerate(ix.tokens):
+        if tok.text in _CARRY_OUT:
+            heads = _CARRY_OUT_HEADS
+        elif tok.text in _ENTER:
+            heads = _ENTER_HEADS
+        else:
+            continue
+        span = _object_name(norm, ix, k + 1, heads)
+        if span is not None:
+            out.append(Candidate(span[0], span[1], "program", "programme", 48, 0.7))
+    return out
+
+
+def _object_name(norm: str, ix: TokenIndex, first: int, heads: tuple[str, ...]) -> tuple[int, int] | None:
+    """The noun phrase right after a verb, up to the first token ending in one of `heads`."""
+    toks = ix.tokens
+    if first >= len(toks) or toks[first].start != toks[first - 1].end or is_description(ix, first):
+        return None
+    first = _after_issuer(norm, ix, first)
+    start = toks[first].start
+    i = first
+    while i < len(toks) and toks[i].end - start <= MAX_OBJECT_CHARS:
+        t = toks[i]
+        if (t.tag in _BREAK_TAGS and t.text not in _QUOTES) or t.text in _CARRY_OUT or t.text in _ENTER:
+            return None
+        if t.text.endswith(heads) and not _noun_follows(ix, i):
+            return _named(norm, ix, first, i)
+        i += 1
+    return None
+
+
+def _after_issuer(norm: str, ix: TokenIndex, first: int) -> int:
+    """入选工业和信息化部…名单: the issuing body is a name of its own, not part of the list's."""
+    toks = ix.tokens
+    start = toks[first].start
+    ends = {
+        end
+        for a, end, entries in find_lexicon(norm[start : start + MAX_OBJECT_CHARS])
+        if a == 0 and any(e.kind == CENTRAL_BODY for e in entries)
+    }
+    for j in range(min(first + 4, len(toks) - 1), first - 1, -1):
+        found = suffix_type(norm[start : toks[j].end])
+        body = toks[j].end - start in ends or (found is not None and found[1] == "government")
+        if body and toks[j + 1].start == toks[j].end:
+            return j + 1
+    return first
+
+
+def _noun_follows(ix: TokenIndex, i: int) -> bool:
+    """实施…行动|事项: the head word qualifies a noun after it."""
+    nxt = ix.tokens[i + 1] if i + 1 < len(ix.tokens) else None
+    return nxt is not None and nxt.start == ix.tokens[i].end and nxt.tag in ("n", "nz", "vn")
+
+
+def _named(norm: str, ix: TokenIndex, lo: int, hi: int) -> tuple[int, int] | None:
+    """The span from token lo to hi, if it says more than generic words (开展专项行动 names nothing)."""
+    toks = ix.tokens[lo : hi + 1]
+    if toks[0].tag == "m" or any(t.text in DESCRIPTION_MARKS for t in toks):
+        return None  # 197项改革措施, 全国首个…行动计划: a count or a description
+    start, end = toks[0].start, toks[-1].end
+    text = norm[start:end]
+    if text.count("“") != text.count("”"):
+        return None  # “…计划”: the quoted name is found whole by the quote grammar
+    if end - start < MIN_OBJECT_CHARS:
+        return None
+    words = [t.text for t in toks]
+    head = next(h for h in _CARRY_OUT_HEADS + _ENTER_HEADS if words[-1].endswith(h))
+    words[-1] = words[-1][: -len(head)]
+    if all(not w or w in GENERIC_WORDS for w in words):
+        return None
+    return start, end

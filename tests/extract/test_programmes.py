@@ -1,0 +1,77 @@
+"""Programmes, strategies, policies and lists named without a proper name,
+on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("该市今年开展“机器人+”应用示范,覆盖多个行业。", "机器人+"),
+        ("园区推动“AI+”落地,企业纷纷响应。", "AI+"),
+        ("会议提出全面落实‘数据要素+’行动。", "数据要素+"),
+    ],
+)
+def test_a_field_with_a_plus_sign_in_quotes_is_a_programme(body, name):
+    assert (name, "program") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        ("全县上下紧扣“工业强县”战略,加快项目建设。", "“工业强县”战略", "program"),
+        ("“十五五”规划建议对科技工作作出部署。", "“十五五”规划建议", "program"),
+        ("企业通过“云上工厂”平台对接订单。", "“云上工厂”平台", "platform"),
+    ],
+)
+def test_a_quoted_slogan_and_its_kind_are_one_name(body, name, etype):
+    assert (name, etype) in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("今年该省将继续实施县域特色产业提质工程,扶持骨干企业。", "县域特色产业提质工程"),
+        ("市里深入实施中小微企业融资畅通专项行动,缓解资金压力。", "中小微企业融资畅通专项行动"),
+        ("该县去年出台支持返乡创业十二条措施,吸引人才回流。", "支持返乡创业十二条措施"),
+        ("两家工厂入选工业和信息化部智能工厂典型场景名单。", "智能工厂典型场景名单"),
+    ],
+)
+def test_the_object_of_a_programme_verb_is_a_programme(body, name):
+    assert (name, "program") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("各地积极开展专项行动,整治市场秩序。", "专项行动"),
+        ("该区推出197项改革措施,优化营商环境。", "197项改革措施"),
+        ("这是全国首个县级层面的数据开放三年行动计划。", "全国首个县级层面的数据开放三年行动计划"),
+        ("加快推动“数智园”平台的建设。", "“数智园”平台的"),
+    ],
+)
+def test_generic_counted_or_described_objects_are_no_names(body, absent):
+    assert absent not in {name for name, _ in mentions(body)}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("文件附件《中小企业数字化转型实施指引》列出了具体步骤。", "中小企业数字化转型实施指引"),
+        ("省政府印发《关于表彰先进集体的通报》。", "关于表彰先进集体的通报"),
+        ("该校举办首届智能装备创新设计大赛,吸引众多团队。", "智能装备创新设计大赛"),
+    ],
+)
+def test_titles_of_guides_and_notices_and_first_editions_of_events(body, name):
+    assert (name, "program") in mentions(body)
