@@ -335,10 +335,18 @@ def _frame_industry(sent: Sentence, part: list[EntityMention]) -> EntityMention 
 _FOCUS_CUE = re.compile(
     r"(围绕|聚焦|重点发展|大力发展|培育|壮大|打造|布局|完善|加大|投资|发展|推动|推进|加快|建设|集聚|引进|落户|主导产业|优势产业|支柱产业|产业集群|产业链|赛道|领域)"
 )
+# The cues of _FOCUS_CUE that are verbs: only a verb is shared by every item of a list.
+_FOCUS_VERB = re.compile(r"(重点发展|大力发展|培育|壮大|打造|布局|发展|推动|推进|加快|集聚)")
 # Characters after an industry searched for a focus cue (…产业集群), and the
 # longest stretch of its clause searched before it.
 FOCUS_WINDOW = 12
 CLAUSE_WINDOW = 40
+
+
+# The items after one item of an enumeration (、B、C和D): coordinated items share the verb.
+_LATER_ITEMS = re.compile(
+    r"(?:[、和及][^,，;；。:：、和及]{1,12}(?=[、和及等]))*(?:[、和及][^,，;；。:：、和及等]{1,12})?"
+)
 
 
 def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | None) -> EntityMention | None:
@@ -351,7 +359,12 @@ def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | N
         before[max(clause_start, len(before) - CLAUSE_WINDOW) :]
         + sent.text[m.start - sent.start : m.end - sent.start + FOCUS_WINDOW]
     )
-    return topic if _FOCUS_CUE.search(near) else None
+    if _FOCUS_CUE.search(near):
+        return topic
+    # A、B、C等重点产业协同推进: coordinated items share the verb after the list.
+    rest = _LATER_ITEMS.match(sent.text, m.end - sent.start).end()
+    tail = sent.text[rest : rest + FOCUS_WINDOW]
+    return topic if rest > m.end - sent.start and _FOCUS_VERB.search(tail) else None
 
 
 # Words that say a body sits where the text is about (落户, 入驻, 引进…), when

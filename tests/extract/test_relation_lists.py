@@ -1,0 +1,31 @@
+"""Relations of the items of an enumeration, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.relations import extract_relations
+from innoatlas.extract.tokens import tag_text
+
+# A district named often enough to be the place the text is about.
+_ABOUT_BISHAN = "璧山区今年经济稳步增长。璧山区新签约一批项目,璧山区还优化了营商环境。"
+
+
+def triples(body: str) -> set[tuple[str, str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n", published="2024-06-01")
+    tokens = tag_text(doc.norm)
+    return {
+        (r.subject, r.predicate, r.object)
+        for r in extract_relations(doc, tokens, extract_entities(doc, tokens))
+    }
+
+
+def test_every_item_of_a_list_shares_the_verb_after_it():
+    found = triples(_ABOUT_BISHAN + "近年来,新型显示、医疗器械、智能装备等重点产业协同推进。")
+    for industry in ("新型显示", "医疗器械", "智能装备"):
+        assert ("璧山区", "focuses_on", industry) in found
+
+
+def test_a_noun_after_a_list_is_no_verb_for_its_first_items():
+    found = triples(_ABOUT_BISHAN + "本地展会涉及新型显示、医疗器械、智能装备等领域。")
+    assert ("璧山区", "focuses_on", "新型显示") not in found
