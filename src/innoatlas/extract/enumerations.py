@@ -24,8 +24,17 @@ from innoatlas.lexicon.industries import load_industries
 _CLOSE = re.compile(
     r"(?:等(?:[一二三四五六七八九十两\d]+(?:大|个|条|类|项))?|[一二三四五六七八九十两\d]+(?:大|个|条|类|项))"
     r"(?P<qual>[^\W\d等]{0,6}?)"
-    r"(?P<kind>产业链|产业集群|产业|行业|赛道)"
+    r"(?P<kind>产业链|产业集群|产业|行业|赛道|领域)"
 )
+# 领域 closes lists of public services as often (教育、医疗等民生领域): only these
+# qualifiers make it a list of industries (A、B等重点领域).
+_FIELD_QUALIFIERS = frozenset({"重点", "新兴", "前沿", "关键", "细分", "优势", "战略性新兴", "未来"})
+# Verbs of focus whose object may be a short list without a closing kind word
+# (聚焦智能家居与虚拟现实, 深耕A和B): coordinated objects are of one kind.
+_FOCUS_VERB = re.compile(r"(?:聚焦|深耕|主攻|专注于|专注|发力|布局)(?=[\u4e00-\u9fff])")
+_CLAUSE_END = re.compile(r"[,，;；。:：!?！？\n]")
+# Longest stretch from a focus verb to the end of its clause that is read as a list of objects.
+MAX_OBJECT_LIST = 24
 # Tags of the tokens an industry's name is made of (nouns, verbal nouns, names, abbreviations).
 _ITEM_TAGS = frozenset({"n", "nz", "vn", "j", "an", "nw", "a", "b", "f"})
 MAX_ITEM_TOKENS = 4
@@ -38,13 +47,31 @@ MIN_ITEMS = 2
 def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CLOSE.finditer(norm):
+        if m.group("kind") == "领域" and m.group("qual") not in _FIELD_QUALIFIERS:
+            continue
         items = _items_before(norm, ix, m.start())
-        known = load_industries()[0]
         # A list is one of industries when the vocabulary knows one of its items
         # (新技术、新工艺等 and 教育、医疗等 close with 行业 too).
-        if len(items) >= MIN_ITEMS and any(norm[a:b] in known for a, b in items):
+        if len(items) >= MIN_ITEMS and any(_known_item(norm[a:b]) for a, b in items):
+            out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
+    for m in _FOCUS_VERB.finditer(norm):
+        end = _CLAUSE_END.search(norm, m.end())
+        if end is None or end.start() - m.end() > MAX_OBJECT_LIST:
+            continue
+        items = _items_before(norm, ix, end.start())
+        if (
+            len(items) >= MIN_ITEMS
+            and items[-1][0] == m.end()
+            and any(_known_item(norm[a:b]) for a, b in items)
+        ):
             out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
     return out
+
+
+def _known_item(text: str) -> bool:
+    """An industry of the vocabulary, or a narrower one headed by it (海洋|大模型, 具身智能|机器人)."""
+    known = load_industries()[0]
+    return text in known or any(text[k:] in known for k in range(1, len(text) - 1))
 
 
 def _items_before(norm: str, ix: TokenIndex, end: int) -> list[tuple[int, int]]:
@@ -65,6 +92,9 @@ def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
     j = ix.by_end.get(end)
     if j is None:
         return None
+    whole = _between_separators(norm, ix, end)
+    if whole is not None:
+        return whole, end
     start = None
     for k in range(j, max(-1, j - MAX_ITEM_TOKENS), -1):
         t = ix.tokens[k]
@@ -77,6 +107,15 @@ def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
     if start is None or end - start < MIN_ITEM_CHARS:
         return None
     return start, end
+
+
+def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
+    """Start of an item with 、 before it: taken whole whatever its tags (、具身智能机器人等)."""
+    start = end
+    while start > 0 and end - start <= MAX_ITEM_CHARS and "\u4e00" <= norm[start - 1] <= "\u9fff":
+        start -= 1
+    ok = start > 0 and norm[start - 1] == "、" and end - start >= MIN_ITEM_CHARS and start in ix.by_start
+    return start if ok and end - start <= MAX_ITEM_CHARS else None
 
 
 _SEPARATORS = frozenset("、和及与,，;；:：。“”《》()（）\n ")

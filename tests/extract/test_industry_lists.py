@@ -1,0 +1,39 @@
+"""Industries named as items of lists the vocabulary half knows, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def industries(body: str) -> set[str]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "industry"}
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("该区聚焦智能家居与虚拟现实,建设一批载体。", {"智能家居", "虚拟现实"}),
+        ("开发区深耕智慧医疗和机器人,引进多家企业。", {"智慧医疗", "机器人"}),
+    ],
+)
+def test_coordinated_objects_of_a_focus_verb_are_industries(body, expected):
+    assert expected <= industries(body)
+
+
+def test_a_list_closed_by_key_fields_names_industries():
+    found = industries("全市在虚拟现实、智慧康养、工业制造等重点领域加快布局。")
+    assert {"智慧康养", "工业制造", "虚拟现实"} <= found
+
+
+def test_items_headed_by_a_known_industry_and_split_by_the_tagger():
+    found = industries("重点推进海洋大模型、城市大模型、具身智能机器人等细分赛道。")
+    assert {"海洋大模型", "城市大模型", "具身智能机器人"} <= found
+
+
+def test_a_list_of_public_services_is_no_list_of_industries():
+    assert not industries("该县教育、医疗、养老等民生领域持续改善。")
