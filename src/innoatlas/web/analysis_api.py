@@ -5,6 +5,7 @@ The web pages of analysis_pages.py render what these routes return.
 
 from __future__ import annotations
 
+import logging
 import tempfile
 import threading
 import time
@@ -43,8 +44,12 @@ def answer(compute, *args, **kwargs):
 
 # Public reads that walk every relation or indicator (the network took 3.3 s
 # and the conflicts 2.6 s on 2,181 documents): their answers are kept per
-# database, data fingerprint and arguments, for RESULT_TTL_S at most (a
-# review edit adds no row), at most MAX_RESULTS of them, least recent out first.
+# database and arguments, at most MAX_RESULTS of them (least recent out
+# first). An answer is fresh while the data is unchanged (and for
+# RESULT_TTL_S at most: a review edit adds no row). Once the data has
+# changed, the kept answer is still given for up to RESULT_TTL_S while one
+# thread computes the new one (stale while revalidating): an ingest commits
+# document after document, and readers must not all wait for the analysis.
 CACHED = {
     "build_timeline",
     "find_all_conflicts",
@@ -56,29 +61,52 @@ CACHED = {
 }
 RESULT_TTL_S = 30.0
 MAX_RESULTS = 64
-_results: OrderedDict[tuple, tuple[float, object]] = OrderedDict()
+_results: OrderedDict[tuple, tuple[float, tuple, object]] = OrderedDict()
+_computing: set[tuple] = set()
 _results_lock = threading.Lock()
 
 
 def cached(compute, session: Session, *args, **kwargs):
-    """The analysis's answer, computed once per change of the data (callers must not change it)."""
+    """The analysis's answer, reused as described above (callers must not change it)."""
     key = (
         compute.__module__,
         compute.__name__,
         repr(args),
         repr(sorted(kwargs.items())),
         str(session.get_bind().url),
-        data_fingerprint(session),
     )
-    now = time.monotonic()
+    fingerprint = data_fingerprint(session)
     with _results_lock:
         hit = _results.get(key)
-        if hit is not None and now - hit[0] < RESULT_TTL_S:
+        young = hit is not None and time.monotonic() - hit[0] < RESULT_TTL_S
+        if young and hit[1] == fingerprint:
             _results.move_to_end(key)
-            return hit[1]
-    value = compute(session, *args, **kwargs)
+            return hit[2]
+        if young and key not in _computing:
+            _computing.add(key)
+            threading.Thread(
+                target=refresh, args=(key, compute, session.get_bind(), args, kwargs), daemon=True
+            ).start()
+        if young:
+            return hit[2]
+    return remember(key, fingerprint, compute(session, *args, **kwargs))
+
+
+def refresh(key: tuple, compute, engine, args, kwargs) -> None:
+    try:
+        with Session(engine) as session:
+            remember(key, data_fingerprint(session), compute(session, *args, **kwargs))
+    except Exception:  # the next request computes it and reports the error
+        logging.getLogger(__name__).exception("refreshing a kept analysis failed")
+    finally:
+        with _results_lock:
+            _computing.discard(key)
+
+
+def remember(key: tuple, fingerprint: tuple, value):
     with _results_lock:
-        _results[key] = (now, value)
+        _results[key] = (time.monotonic(), fingerprint, value)
+        _results.move_to_end(key)
         while len(_results) > MAX_RESULTS:
             _results.popitem(last=False)
     return value
