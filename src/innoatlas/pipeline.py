@@ -34,6 +34,7 @@ from innoatlas.errors import DocumentError, InnoatlasError
 from innoatlas.extract import extract_document, to_annotation
 from innoatlas.extract.model import Extraction
 from innoatlas.resolve import CanonicalEntity, Resolution, resolve_document
+from innoatlas.review.apply import replay_corrections
 from innoatlas.store import DocumentWrite, Facts, Store
 from innoatlas.workers import Deferred, InlineRunner, PoolRunner, runner_for
 
@@ -263,7 +264,8 @@ def write_plan(
     plan: Plan, store: Store, options: IngestOptions, duplicates: DuplicateFinder | None
 ) -> DocumentOutcome:
     item = finish_plan(plan, options, duplicates)
-    plan.outcome.document_id = store.write_document(item)
+    # analysts' corrections survive re-extraction: replayed in the document's transaction
+    plan.outcome.document_id = store.write_document(item, after_facts=replay_corrections)
     if duplicates is not None and plan.planned_key is not None:
         duplicates.settle(plan.planned_key, plan.outcome.document_id)
     return plan.outcome

@@ -38,6 +38,7 @@ from innoatlas.pipeline import (
     plan_document,
     resolve_facts,
 )
+from innoatlas.review.apply import replay_corrections
 from innoatlas.store import Facts, Store
 from innoatlas.store import write as store_write
 from innoatlas.store.bulk import can_defer_facts, collecting_facts
@@ -192,7 +193,7 @@ def write_batch(plans: list[Plan], store: Store, duplicates, report: IngestRepor
                     if plan.planned_key is not None:
                         duplicates.settle(plan.planned_key, None)
                     continue
-                plan.outcome.document_id = store_write.write_document(session, item)
+                plan.outcome.document_id = store_write.write_document(session, item, replay_corrections)
                 if plan.planned_key is not None:
                     duplicates.settle(plan.planned_key, plan.outcome.document_id)
     for plan in plans:

@@ -69,6 +69,11 @@ class Document:
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
 
+    @property
+    def published_on(self) -> date | None:
+        """The publication date, at whatever precision (versioned lists are looked up at it)."""
+        return self.published.value if self.published is not None else None
+
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of `norm` to the span of `original` it came from."""
         o_start = self.norm_to_original[start]

@@ -44,7 +44,7 @@ from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.match import CENTRAL_BODY, INDUSTRY, REGION_FULL, REGION_SHORT, ZONE, find_lexicon
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
-from innoatlas.lexicon.zones import doc_date, load_zones, zone_names
+from innoatlas.lexicon.zones import load_zones, zone_names
 
 _OUTLET = re.compile(
     r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
@@ -146,7 +146,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += _session_candidates(norm, candidates)
     parts = [_drop_verb_complement(norm, c) for c in _split_compounds(norm, candidates)]
     chosen = [_firm_of_plant(norm, c) for c in _merge_regions(norm, _select(parts))]
-    when = doc_date(doc)
+    when = doc.published_on
     pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
     return EntityDraft(ix, _mentions(doc, chosen, when), pool)
 

@@ -33,7 +33,7 @@ from innoatlas.extract.rel_patterns import (
 )
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
-from innoatlas.lexicon.zones import doc_date, load_zones, zone_names
+from innoatlas.lexicon.zones import load_zones, zone_names
 
 # Whether the topic place moves to the last place of each sentence (True) or
 # stays the document's main place (False): measured on both dev sets, the main
@@ -154,7 +154,7 @@ def _leading_place(name: str, places: dict[str, str]) -> str | None:
 def _place_type(name: str, doc: Document) -> str:
     canonical = zone_names().get(name)
     if canonical is not None:
-        return load_zones()[canonical].type_at(doc_date(doc))
+        return load_zones()[canonical].type_at(doc.published_on)
     return "region"
 
 

@@ -6,7 +6,6 @@ import functools
 from dataclasses import dataclass, field
 from datetime import date
 
-from innoatlas.documents.model import Document
 from innoatlas.lexicon.files import load_yaml
 
 
@@ -147,7 +146,3 @@ def zone_names() -> dict[str, str]:
             out.setdefault(alias, zone.name)
     return out
 
-
-def doc_date(doc: Document) -> date | None:
-    """The date a zone's version is looked up at: the document's publication date."""
-    return doc.published.value if doc.published is not None else None

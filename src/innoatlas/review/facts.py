@@ -16,12 +16,12 @@ A snapshot names entities by key and documents by source for the same reason.
 from __future__ import annotations
 
 import json
-from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoatlas.errors import InnoatlasError
+from innoatlas.review.log import make_key, merged_into
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
 
 TARGETS = ("entity", "mention", "indicator", "relation")
@@ -36,10 +36,6 @@ class ReviewError(InnoatlasError):
 
 
 # -- identities ------------------------------------------------------------------
-
-
-def make_key(*parts: Any) -> str:
-    return json.dumps(list(parts), ensure_ascii=False)
 
 
 def fact_key(session: Session, target: str, row) -> tuple[str, str | None]:
@@ -98,8 +94,6 @@ def find_gazetteer_relation(session: Session, subject_key: str, predicate: str, 
 
 def entity_by_key(session: Session, key: str | None) -> Entity | None:
     """The entity of `key`, following merges: a merged-away key names the entity it went into."""
-    from innoatlas.review.log import merged_into
-
     for _ in range(MAX_MERGE_HOPS):
         if key is None:
             return None

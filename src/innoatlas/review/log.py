@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
 from sqlalchemy import and_, or_, select, union
 from sqlalchemy.orm import Session
 
-from innoatlas.review.facts import make_key
 from innoatlas.store.schema import Document, Entity, Indicator, Mention, Relation, ReviewAction
 
 # Keys per IN (...): under SQLite's limit on bound parameters (as store/write.py).
@@ -15,6 +17,11 @@ IN_CHUNK = 500
 def active() -> object:
     """The condition of an action still in force (not undone)."""
     return ReviewAction.undone_at.is_(None)
+
+
+def make_key(*parts: Any) -> str:
+    """The stable key of a fact in the review log (JSON of its parts)."""
+    return json.dumps(list(parts), ensure_ascii=False)
 
 
 def merged_into(session: Session, entity_key: str) -> str | None:

@@ -195,10 +195,10 @@ class Store:
         with self.session() as session:
             return write.load_signatures(session)
 
-    def write_document(self, item: write.DocumentWrite) -> int:
+    def write_document(self, item: write.DocumentWrite, after_facts: write.AfterFacts | None = None) -> int:
         """Write one document with its facts in one transaction; returns its id."""
         with self.transaction() as session:
-            return write.write_document(session, item)
+            return write.write_document(session, item, after_facts)
 
     # -- reads ---------------------------------------------------------------
 

@@ -12,7 +12,7 @@ once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -76,7 +76,13 @@ class DocumentWrite:
     duplicate_kind: str | None = None  # exact / near
 
 
-def write_document(session: Session, item: DocumentWrite) -> int:
+# Called with the session and the document's id after its facts are written, in the
+# same transaction: the pipeline replays analysts' corrections there (the store knows
+# nothing of review).
+AfterFacts = Callable[[Session, int], None]
+
+
+def write_document(session: Session, item: DocumentWrite, after_facts: AfterFacts | None = None) -> int:
     """Insert or replace the document of `item.doc.source` with its facts; returns its id."""
     row = session.scalar(select(Document).where(Document.source == item.doc.source))
     if row is None:
@@ -89,9 +95,8 @@ def write_document(session: Session, item: DocumentWrite) -> int:
     entity_ids: list[int] = []
     if item.facts is not None and item.duplicate_of_id is None:
         entity_ids = write_facts(session, row.id, item.facts)
-        from innoatlas.review.apply import replay_corrections  # here: review imports the store
-
-        replay_corrections(session, row.id)  # analysts' corrections survive re-extraction
+        if after_facts is not None:
+            after_facts(session, row.id)
     index_written_document(session, row.id, entity_ids)  # same transaction: never behind
     return row.id
 
