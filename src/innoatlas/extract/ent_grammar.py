@@ -269,7 +269,7 @@ def _word_not_number(text: str) -> bool:
 
 
 _JOINERS = frozenset({"与", "和", "及"})
-_JOINED_TYPES = frozenset({"university", "institute", "platform"})
+_JOINED_TYPES = frozenset({"university", "institute", "platform", "government"})  # 工业和信息化厅
 
 
 def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
@@ -277,6 +277,8 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
     toks = ix.tokens
     if etype not in _JOINED_TYPES or toks[k].text not in _JOINERS or k == 0:
         return False
+    if etype == "government" and toks[k].text != "和":
+        return False  # 工业和信息化厅; 智慧城市与数字政府 is two fields
     left = toks[k - 1]
     tags = ("n", "nz", "vn") if toks[k].text == "与" else ("n", "nz")
     found = suffix_type(left.text)

@@ -1,0 +1,39 @@
+"""Names of government departments, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("江西省科技厅日前发布申报通知。", "江西省科技厅"),
+        ("据河北省工业和信息化厅介绍,今年新增一批项目。", "河北省工业和信息化厅"),
+        ("中共宜宾市委宣传部组织了这次采访。", "中共宜宾市委宣传部"),
+        ("商务部外资司有关负责人回答了提问。", "商务部外资司"),
+    ],
+)
+def test_departments_of_provinces_parties_and_ministries(body, name):
+    assert (name, "government") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("参观者走进展示中心展厅,了解最新成果。", "展示中心展厅"),
+        ("全市建成示范楼宇12处,吸引企业入驻。", "示范楼宇12处"),
+        ("推进智慧城市与数字政府建设。", "智慧城市与数字政府"),
+    ],
+)
+def test_halls_counts_and_fields_are_no_departments(body, absent):
+    assert absent not in {name for name, _ in mentions(body)}
