@@ -257,6 +257,22 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         if toks[first].end - prev.start > MAX_NAME_CHARS:
             break
         i -= 1
+    return _split_head_char(ix, i, etype)
+
+
+def _split_head_char(ix: TokenIndex, i: int, etype: str) -> int:
+    """得|壹能源科技: the tagger may cut the first character off a firm's name and call it a verb.
+
+    A lone character between a clause boundary (or 的) and the firm's proper name belongs to it."""
+    toks = ix.tokens
+    if etype != "enterprise" or i == 0 or toks[i].tag not in ("ORG", "nt"):
+        return i
+    head = toks[i - 1]
+    if len(head.text) != 1 or head.tag not in ("v", "a", "d") or head.end != toks[i].start:
+        return i
+    before = toks[i - 2] if i >= 2 else None
+    if before is None or before.text in (",", "，", "。", "的", "、", ";", "；", ":", "："):
+        return i - 1
     return i
 
 

@@ -534,6 +534,8 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue
         if len(tail_text) - len(tail[0]) < 2 or _all_generic(tail_text[: -len(tail[0])]):
             continue
+        if tail_text[: -len(tail[0])] in load_suffixes().suffixes:
+            continue  # 江淮汽车集团|控股有限公司: the legal form of one firm, not a second name
         if (
             head[1] == "zone"
             and not _has_inner_org(tail_text)
@@ -547,9 +549,17 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
         left = Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence)
+        p = _after_stop_word(norm, p, c.end)  # 某公司|旗下|某某公司: the word between is no part of either
         right = Candidate(p, c.end, tail[1], c.extractor, c.priority, c.confidence)
         return [left, *_split_one(norm, right)]
     return [c]
+
+
+def _after_stop_word(norm: str, p: int, end: int) -> int:
+    for k in (3, 2):
+        if norm[p : p + k] in load_suffixes().left_stop and end - p - k > MIN_NAME_CHARS:
+            return p + k
+    return p
 
 
 def _all_generic(text: str) -> bool:
