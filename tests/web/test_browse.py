@@ -27,6 +27,13 @@ def test_an_unknown_name_is_a_clear_404(client):
     assert response.json()["error"]["message"] == "no entity named '没有这个地方'"
 
 
+def test_a_name_of_digits_from_another_script_is_a_name_not_an_id(client):
+    for name in ("²", "٣", "１２"):
+        response = client.get("/api/coverage", params={"entity": name})
+        assert response.status_code == 404, name
+        assert client.get("/api/entities", params={"region": name}).status_code == 404
+
+
 def test_entity_facets_count_the_filtered_rows(client):
     zones = client.get("/api/entities", params={"type": "zone", "limit": 500}).json()
     assert zones["facets"]["type"] == [{"value": "zone", "count": zones["total"]}]

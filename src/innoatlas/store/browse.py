@@ -13,6 +13,8 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
@@ -24,6 +26,7 @@ from innoatlas.store.schema import Document, Entity, Relation
 # Values shown per facet: enough for the regions and outlets of a city's
 # corpus; the rest stays one click away through the filters.
 FACET_SIZE = 12
+ASCII_DIGITS = re.compile(r"[0-9]+")
 
 
 def entity_id_of(session: Session, ref: str | int | None) -> int | None:
@@ -31,7 +34,7 @@ def entity_id_of(session: Session, ref: str | int | None) -> int | None:
     if ref is None or ref == "":
         return None
     text = str(ref).strip()
-    if text.isdigit():
+    if ASCII_DIGITS.fullmatch(text):  # not str.isdigit: ² and ٣ are digits too, but no id
         return int(text)
     try:
         return find_entity(session, text).id
