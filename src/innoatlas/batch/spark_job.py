@@ -25,7 +25,7 @@ import uuid
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlparse
 
 import pyarrow as pa
@@ -96,9 +96,10 @@ def run_spark_ingest(spark, input_uri: str, out: str) -> SparkReport:
     files = read_files(spark, input_uri)
     parallelism = spark.sparkContext.defaultParallelism * TASKS_PER_CORE
     schema = job_schema()
+    base = source_base(input_uri)
 
     def process(batches):
-        yield from process_batches(batches, run, known.value, schema)
+        yield from process_batches(batches, run, known.value, schema, base)
 
     from pyspark import StorageLevel
     from pyspark.sql.pandas.types import from_arrow_schema
@@ -164,13 +165,25 @@ def summarize(results, run: str) -> SparkReport:
 # -- in the Python workers -----------------------------------------------------------
 
 
-def process_batches(batches, run: str, known: dict[str, str], schema: pa.Schema) -> Iterator[pa.RecordBatch]:
+def source_base(input_uri: str) -> str | None:
+    """The folder that holds a local input (a directory or a file, not a glob), as `innoatlas ingest`
+    takes its sources from: `spark-ingest /data/corpus` stores corpus/a.txt. None for other inputs."""
+    parsed = urlparse(input_uri)
+    if parsed.scheme not in ("", "file") or any(c in input_uri for c in "*?[{"):
+        return None
+    root = Path(unquote(parsed.path) if parsed.scheme else input_uri).resolve()
+    return str(root.parent).rstrip("/") + "/"
+
+
+def process_batches(
+    batches, run: str, known: dict[str, str], schema: pa.Schema, base: str | None = None
+) -> Iterator[pa.RecordBatch]:
     for batch in batches:
         rows = []
         for path, content in zip(
             batch.column("path").to_pylist(), batch.column("content").to_pylist(), strict=True
         ):
-            rows.extend(process_file(source_of(path), content, run, known))
+            rows.extend(process_file(source_of(path), content, run, known, base))
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
@@ -182,7 +195,9 @@ def source_of(path: str) -> str:
     return path
 
 
-def process_file(source: str, content: bytes, run: str, known: dict[str, str]) -> Iterator[dict]:
+def process_file(
+    source: str, content: bytes, run: str, known: dict[str, str], base: str | None = None
+) -> Iterator[dict]:
     from innoatlas.batch.read_bytes import read_data
 
     for item in read_data(source, PurePosixPath(urlparse(source).path or source).name, content):
@@ -190,6 +205,8 @@ def process_file(source: str, content: bytes, run: str, known: dict[str, str]) -
             reason = f"{item.problem} ({item.hint})" if item.hint else item.problem
             yield {"status": FAILED, "reason": reason, "source": item.source, "run": run, PARTITION: ""}
             continue
+        if base and item.source.startswith(base):
+            item.source = item.source[len(base) :]  # stored from the input's folder, as ingest does
         yield process_document(item, run, known)
 
 
