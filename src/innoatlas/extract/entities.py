@@ -372,7 +372,12 @@ def _trim_tail(norm: str, start: int, end: int) -> int:
 
 def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
-    for start, end, entries in find_lexicon(norm):
+    hits = find_lexicon(norm)
+    named = {e.key for _s, _e, entries in hits for e in entries if e.kind in (REGION_FULL, REGION_SHORT)}
+    named_full = {e.key for _s, _e, entries in hits for e in entries if e.kind == REGION_FULL}
+    for start, end, entries in hits:
+        if _unanchored_county(entries, named, named_full):
+            continue
         if start not in ix.by_start:
             continue
         kinds = {e.kind for e in entries}
@@ -390,6 +395,32 @@ def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             end = _industry_end(norm, ix, end)
             if end is not None and not _qualifies_next(norm, ix, end) and not _headed_by_noun(ix, start):
                 out.append(Candidate(start, end, "industry", "vocabulary", 45, 0.85))
+    return out
+
+
+def _unanchored_county(entries, named: set[str], named_full: set[str]) -> bool:
+    """龙门, 惠民, 双城: a county's short name is a common word too; it names the county
+    only in a text that also names the county in full or a place above it."""
+    shorts = [e for e in entries if e.kind == REGION_SHORT]
+    if not shorts or len(shorts) != len(entries):
+        return False
+    divisions = load_divisions()
+    for e in shorts:
+        d = divisions.get(e.key)
+        if d is None or d.level != "county" or any(x.kind == REGION_FULL and x.key == e.key for x in entries):
+            return False
+        if d.code in named_full or any(k in named for k in _ancestors(d.code)):
+            return False
+    return True
+
+
+def _ancestors(code: str) -> list[str]:
+    divisions = load_divisions()
+    out = []
+    d = divisions.get(code)
+    while d is not None and d.parent:
+        out.append(d.parent)
+        d = divisions.get(d.parent)
     return out
 
 

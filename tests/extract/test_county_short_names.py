@@ -1,0 +1,36 @@
+"""Short names of counties, which are common words too, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def regions(body: str) -> set[str]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "region"}
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        ("双城生活愈发便利,通勤时间缩短。", "双城"),
+        ("惠民便捷的社区服务纵深推进。", "惠民"),
+    ],
+)
+def test_a_county_short_name_alone_is_a_common_word(body, word):
+    assert word not in regions(body)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "惠州市今年加快发展,龙门全力推进旅游。",  # its city is named
+        "龙门县今年加快发展,龙门全力推进旅游。",  # the county itself is named in full
+    ],
+)
+def test_a_county_short_name_anchored_by_its_city_or_full_name(body):
+    assert "龙门" in regions(body)
