@@ -43,6 +43,8 @@ def test_the_vehicle_chain_has_its_two_leaders_and_four_segments_with_quotes(dem
     assert "青凤高科产业园" in [a["name"] for a in filled["汽车零部件"]]
     assert len(chain["gaps"]) == len(chain["segments"]) - len(filled)
     assert chain["basis"] == "本图谱依据 4 篇提及该产业链的文档，其中 3 篇提供了主体证据。"
+    # a zone that only focuses on the chain is listed as such, not guessed into a segment
+    assert [e["name"] for e in chain["unplaced"]] == ["两江协同创新区"]
 
 
 def test_the_chain_page_draws_what_the_cli_prints(demo_store, client):

@@ -137,6 +137,12 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
         "roles": roles,
         "segments": segments,
         "gaps": [s for s in segments if not s["actors"]],
+        # Actors on the chain whose texts name no segment: shown, never guessed into one.
+        "unplaced": [
+            a["entity"]
+            for a in sorted(actors.values(), key=lambda a: a["entity"]["name"])
+            if not a["segments"]
+        ],
         "documents_read": read,
         "documents_with_evidence": len(evidence_docs),
         "basis": basis_text(read, len(evidence_docs), regions[0].name if regions else None),

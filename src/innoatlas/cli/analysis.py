@@ -184,6 +184,9 @@ def chain(
             "\n".join(f"{a['name']}：{a['quote']}" for a in s["actors"]) or "[bold]缺失环节[/bold]",
         )
     out.print(gaps)
+    if result["unplaced"]:
+        names = "、".join(e["name"] for e in result["unplaced"])
+        out.print(escape(f"原文未说明所属环节的主体：{names}"))
     out.print(escape(result["basis"]))
 
 

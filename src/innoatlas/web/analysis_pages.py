@@ -45,6 +45,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "single": ("仅一个单位报告的指标（未作比较）", "Reported by one unit only (not compared)"),
     "host": ("（园区集聚）", "(hosts firms of this segment)"),
     "stated": ("原文表述", "stated in the text"),
+    "unplaced": ("原文未说明所属环节的主体", "On the chain, no segment stated"),
     "segments": ("环节", "Segments"),
     "gap": ("缺失环节（补链目标）", "Gap (补链 target)"),
     "gaps": ("缺失环节", "Gaps"),
