@@ -161,12 +161,12 @@ def test_openapi_lists_the_api(client):
     assert {
         "/api/search",
         "/api/entities",
-        "/api/entities/{entity_id}",
+        "/api/entities/{ref}",
         "/api/indicators",
         "/api/series",
         "/api/documents",
         "/api/documents/{document_id}",
-        "/api/graph/{entity_id}",
+        "/api/graph/{ref}",
     } <= set(paths)
     assert client.get("/docs").status_code == 200
 

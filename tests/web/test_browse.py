@@ -85,3 +85,18 @@ def test_each_list_page_links_its_json_and_csv_twins(client, path):
     page = client.get(path).text
     assert 'class="json-export"' in page and 'class="csv-export"' in page
     assert "format=csv" in page
+
+
+def test_a_profile_a_graph_and_a_series_take_the_entity_by_name(client, ids):
+    zone = ids["entities"]["两江协同创新区"]
+    assert client.get("/api/entities/两江协同创新区").json() == client.get(f"/api/entities/{zone}").json()
+    assert client.get("/api/graph/两江协同创新区").json() == client.get(f"/api/graph/{zone}").json()
+    by_name = client.get(
+        "/api/series", params={"subject": "两江协同创新区", "metric_key": "科技研发平台数量"}
+    )
+    by_id = client.get("/api/series", params={"subject": zone, "metric_key": "科技研发平台数量"})
+    assert by_name.json() == by_id.json() and by_name.json()["total"] > 0
+    assert (
+        client.get("/api/entities/没有这个实体").json()["error"]["message"]
+        == "no entity named '没有这个实体'"
+    )

@@ -40,14 +40,14 @@ def test_unknown_route_is_404(client):
 
 
 def test_validation_error_is_422(client):
-    response = client.get("/api/entities/abc")
+    response = client.get("/api/indicators/abc")  # (an entity is found by name as well as by id)
     assert response.status_code == 422
     assert response.json() == error_body(
         422,
         "invalid request parameters",
         [
             {
-                "loc": ["path", "entity_id"],
+                "loc": ["path", "indicator_id"],
                 "message": "Input should be a valid integer, unable to parse string as an integer",
             }
         ],

@@ -12,12 +12,12 @@ import json
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session
 
 from innoatlas.store import queries
-from innoatlas.store.browse import required_entity_id
+from innoatlas.store.browse import entity_id_of, required_entity_id
 from innoatlas.store.profile import coverage_over_time
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse
@@ -90,9 +90,9 @@ def entities(
     return _data(browse.entities_view(session, limit=limit, offset=offset, **filters))
 
 
-@router.get("/entities/{entity_id}", summary="One entity's profile")
-def entity(session: DB, entity_id: int) -> DataResponse:
-    return _data(flagged_profile(session, entity_id))
+@router.get("/entities/{ref}", summary="One entity's profile, by id or by name (or alias)")
+def entity(session: DB, ref: Annotated[str, Path(max_length=200)]) -> DataResponse:
+    return _data(flagged_profile(session, entity_id_of(session, ref)))
 
 
 def flagged_profile(session: Session, entity_id: int) -> dict:
@@ -140,15 +140,16 @@ def indicator(session: DB, indicator_id: int) -> DataResponse:
 @router.get("/series", summary="Values of one subject and metric over periods, across sources")
 def series(
     session: DB,
-    subject: int,
+    subject: Annotated[str, Query(max_length=200, description="an entity's name (or alias), or its id")],
     metric_key: str,
     include_duplicates: bool = False,
     limit: Limit = queries.SERIES_LIMIT,
     offset: Offset = 0,
 ) -> DataResponse:
+    subject_id = entity_id_of(session, subject)
     return _data(
         flagged_series(
-            session, subject, metric_key, include_duplicates=include_duplicates, limit=limit, offset=offset
+            session, subject_id, metric_key, include_duplicates=include_duplicates, limit=limit, offset=offset
         )
     )
 
@@ -234,12 +235,15 @@ def document(session: DB, document_id: int) -> DataResponse:
 
 
 @router.get(
-    "/graph/{entity_id}", summary="An entity's neighbourhood to depth N, with relation types and evidence"
+    "/graph/{ref}",
+    summary="An entity's neighbourhood (entity by id or name) to depth N, with relation types and evidence",
 )
 def graph(
-    session: DB, entity_id: int, depth: Annotated[int, Query(ge=1, le=queries.MAX_GRAPH_DEPTH)] = 1
+    session: DB,
+    ref: Annotated[str, Path(max_length=200)],
+    depth: Annotated[int, Query(ge=1, le=queries.MAX_GRAPH_DEPTH)] = 1,
 ) -> DataResponse:
-    return _data(queries.get_graph(session, entity_id, depth))
+    return _data(queries.get_graph(session, entity_id_of(session, ref), depth))
 
 
 @router.get(
