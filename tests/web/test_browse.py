@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 import pytest
 
@@ -100,3 +101,14 @@ def test_a_profile_a_graph_and_a_series_take_the_entity_by_name(client, ids):
         client.get("/api/entities/没有这个实体").json()["error"]["message"]
         == "no entity named '没有这个实体'"
     )
+
+
+def test_search_facets_link_regions_by_name(client):
+    page = client.get("/search", params={"q": "两江"}).text
+    assert re.search(r"region=%[0-9A-F]{2}", page)
+    assert not re.search(r"region=[0-9]+[&\"]", page)
+    region = client.get("/api/search", params={"q": "两江"}).json()["facets"]["region"]
+    first = next(iter(region.values()))
+    by_name = client.get("/api/search", params={"q": "两江", "region": first["name"]}).json()
+    by_id = client.get("/api/search", params={"q": "两江", "region": first["id"]}).json()
+    assert by_name["items"] == by_id["items"] and by_name["total"] == by_id["total"]

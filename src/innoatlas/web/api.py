@@ -61,13 +61,15 @@ def search(
     session: DB,
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
     type: str | None = None,
-    region: int | None = None,
+    region: NameOrId = None,
     year: int | None = None,
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> DataResponse:
     return _data(
-        search_module.search(session, q, type=type, region=region, year=year, limit=limit, offset=offset)
+        search_module.search(
+            session, q, type=type, region=entity_id_of(session, region), year=year, limit=limit, offset=offset
+        )
     )
 
 

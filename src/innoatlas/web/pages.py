@@ -16,6 +16,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from innoatlas.store import queries
+from innoatlas.store.browse import entity_id_of
 from innoatlas.store.profile import coverage_over_time, entity_events
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse, profile
@@ -43,12 +44,12 @@ def search_page(
     session: DB,
     q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "",
     type: str | None = None,
-    region: int | None = None,
+    region: NameOrId = None,
     year: int | None = None,
     offset: Offset = 0,
 ):
     data = search_module.search(
-        session, q, type=type, region=region, year=year, limit=PAGE_SIZE, offset=offset
+        session, q, type=type, region=entity_id_of(session, region), year=year, limit=PAGE_SIZE, offset=offset
     )
     filters = {"q": q, "type": type, "region": region, "year": year}
     return render(
