@@ -75,3 +75,14 @@ def test_generic_counted_or_described_objects_are_no_names(body, absent):
 )
 def test_titles_of_guides_and_notices_and_first_editions_of_events(body, name):
     assert (name, "program") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        ("企业把“线上”订单和“线下”服务结合起来。", "线下"),
+        ("技术难题由高校团队“揭榜”。", "揭榜"),
+    ],
+)
+def test_a_quoted_word_set_off_for_emphasis_is_no_programme(body, word):
+    assert (word, "program") not in mentions(body)

@@ -514,6 +514,12 @@ def title_candidates(norm: str) -> list[Candidate]:
     return out
 
 
+# A quoted two-character word is a verb or a common noun set off for emphasis (“线下”服务, “揭榜”),
+# and a programme's name needs two characters before its kind word (揭|榜 is a verb and its object).
+MIN_QUOTED_WORD = 2
+MIN_NAME_HEAD = 2
+
+
 def quoted_candidates(norm: str) -> list[Candidate]:
     """Quoted names of programmes: “满天星”行动计划, “两江英才卡”."""
     out = []
@@ -521,9 +527,9 @@ def quoted_candidates(norm: str) -> list[Candidate]:
         inner = m.group(1)
         if re.search(r"[,。;:!?、 ]", inner):
             continue
-        nxt = _QUOTE_PROGRAM_NEXT.match(norm, m.end())
+        nxt = _QUOTE_PROGRAM_NEXT.match(norm, m.end()) if len(inner) > MIN_QUOTED_WORD else None
         found = suffix_type(inner)
-        if nxt or (found and found[1] == "program" and len(inner) > len(found[0])):
+        if nxt or (found and found[1] == "program" and len(inner) - len(found[0]) >= MIN_NAME_HEAD):
             out.append(Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7))
     for m in _LONG_QUOTED.finditer(norm):
         found = suffix_type(m.group(1))
