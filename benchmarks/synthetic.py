@@ -103,7 +103,10 @@ MULTIPLIER = {"亿元": 1e8, "家": 1, "个": 1, "件": 1, "人": 1}
 def divisions() -> list[dict]:
     from innoatlas.lexicon.divisions import load_divisions
 
-    return [{"code": d.code, "name": d.name, "parent": d.parent or "", "short": d.short or ""} for d in load_divisions().values()]
+    return [
+        {"code": d.code, "name": d.name, "parent": d.parent or "", "short": d.short or ""}
+        for d in load_divisions().values()
+    ]
 
 
 def entity_names(rng: random.Random, count: int, places: list[dict]) -> list[tuple[str, str]]:
