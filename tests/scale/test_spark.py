@@ -133,3 +133,21 @@ def test_a_repost_in_another_month_is_a_duplicate_and_a_second_run_takes_only_wh
     assert 430 in values and 420 not in values
     third = load_directory(out, store)
     assert {o.status for o in third.outcomes} == {"unchanged"}
+
+
+def test_sources_are_named_from_the_folder_holding_the_input_as_ingest_names_them():
+    from innoatlas.batch.spark_job import SourceNames
+
+    folder = SourceNames.for_input("/data/watch/corpus/")
+    assert folder.of("file:/data/watch/corpus/2024/a.txt") == (
+        "corpus/2024/a.txt",
+        "/data/watch/corpus/2024/a.txt",
+    )
+    assert folder.of("file:///data/watch/corpus/%E4%B8%A4%E6%B1%9F.txt")[0] == "corpus/两江.txt"
+    single = SourceNames.for_input("/data/watch/corpus/a.txt")
+    assert single.of("file:/data/watch/corpus/a.txt") == ("a.txt", "/data/watch/corpus/a.txt")
+    glob = SourceNames.for_input("hdfs://nn:8020/news/*/2024-*.txt")
+    assert glob.of("hdfs://nn:8020/news/sz/2024-05.txt") == (
+        "news/sz/2024-05.txt",
+        "hdfs://nn:8020/news/sz/2024-05.txt",
+    )

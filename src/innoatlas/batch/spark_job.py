@@ -18,6 +18,7 @@ with this file, or `innoatlas spark-ingest --master ...`, runs it anywhere.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import os
 import sys
@@ -96,10 +97,11 @@ def run_spark_ingest(spark, input_uri: str, out: str) -> SparkReport:
     files = read_files(spark, input_uri)
     parallelism = spark.sparkContext.defaultParallelism * TASKS_PER_CORE
     schema = job_schema()
-    base = source_base(input_uri)
+
+    names = SourceNames.for_input(input_uri)
 
     def process(batches):
-        yield from process_batches(batches, run, known.value, schema, base)
+        yield from process_batches(batches, run, known.value, schema, names)
 
     from pyspark import StorageLevel
     from pyspark.sql.pandas.types import from_arrow_schema
@@ -165,48 +167,61 @@ def summarize(results, run: str) -> SparkReport:
 # -- in the Python workers -----------------------------------------------------------
 
 
-def source_base(input_uri: str) -> str | None:
-    """The folder that holds a local input (a directory or a file, not a glob), as `innoatlas ingest`
-    takes its sources from: `spark-ingest /data/corpus` stores corpus/a.txt. None for other inputs."""
-    parsed = urlparse(input_uri)
-    if parsed.scheme not in ("", "file") or any(c in input_uri for c in "*?[{"):
-        return None
-    root = Path(unquote(parsed.path) if parsed.scheme else input_uri).resolve()
-    return str(root.parent).rstrip("/") + "/"
-
-
 def process_batches(
-    batches, run: str, known: dict[str, str], schema: pa.Schema, base: str | None = None
+    batches, run: str, known: dict[str, str], schema: pa.Schema, names
 ) -> Iterator[pa.RecordBatch]:
     for batch in batches:
         rows = []
         for path, content in zip(
             batch.column("path").to_pylist(), batch.column("content").to_pylist(), strict=True
         ):
-            rows.extend(process_file(source_of(path), content, run, known, base))
+            rows.extend(process_file(*names.of(path), content, run, known))
         yield pa.RecordBatch.from_pylist(rows, schema=schema)
 
 
-def source_of(path: str) -> str:
-    """A local file's source as `innoatlas ingest` writes it (a plain path); other URIs as they are."""
-    parsed = urlparse(path)
-    if parsed.scheme == "file":
-        return unquote(parsed.path)
-    return path
+@dataclass(frozen=True)
+class SourceNames:
+    """Sources as `innoatlas ingest` writes them: a file's path from the folder holding INPUT.
+
+    `spark-ingest /data/corpus` stores corpus/a.txt, as `ingest /data/corpus`
+    does, so both key a document (and the analysts' corrections to it) alike;
+    a glob counts from the folder before its first wildcard. Errors name the
+    file as given (INPUT + the rest of its path).
+    """
+
+    root: str  # path of INPUT up to its first wildcard, resolved if local
+    stored: str  # the last folder (or file) name of root
+    shown: str  # INPUT as given, up to the same point
+
+    @classmethod
+    def for_input(cls, input_uri: str) -> SourceNames:
+        parsed = urlparse(input_uri)
+        local = parsed.scheme in ("", "file")
+        parts = PurePosixPath(unquote(parsed.path) if local else parsed.path).parts
+        kept = list(itertools.takewhile(lambda part: not any(c in part for c in "*?[{"), parts))
+        root = str(Path(*kept).resolve()) if local else str(PurePosixPath(*kept))
+        shown = input_uri if len(kept) == len(parts) else input_uri[: input_uri.find(parts[len(kept)])]
+        return cls(root.rstrip("/"), PurePosixPath(root).name or root, shown.rstrip("/"))
+
+    def of(self, file_uri: str) -> tuple[str, str]:
+        """(source to store, name to show in an error) of a file Spark listed."""
+        parsed = urlparse(file_uri)
+        path = unquote(parsed.path) if parsed.scheme in ("", "file") else parsed.path
+        if path == self.root:  # INPUT named the file itself
+            return self.stored, self.shown
+        rest = path[len(self.root) :] if path.startswith(self.root + "/") else "/" + PurePosixPath(path).name
+        return self.stored + rest, self.shown + rest
 
 
-def process_file(
-    source: str, content: bytes, run: str, known: dict[str, str], base: str | None = None
-) -> Iterator[dict]:
+def process_file(source: str, shown: str, content: bytes, run: str, known: dict[str, str]) -> Iterator[dict]:
     from innoatlas.batch.read_bytes import read_data
 
-    for item in read_data(source, PurePosixPath(urlparse(source).path or source).name, content):
+    for item in read_data(source, PurePosixPath(source).name, content):
         if isinstance(item, DocumentError):
             reason = f"{item.problem} ({item.hint})" if item.hint else item.problem
-            yield {"status": FAILED, "reason": reason, "source": item.source, "run": run, PARTITION: ""}
+            named = shown + item.source[len(source) :]  # a JSONL record: file#line
+            yield {"status": FAILED, "reason": reason, "source": named, "run": run, PARTITION: ""}
             continue
-        if base and item.source.startswith(base):
-            item.source = item.source[len(base) :]  # stored from the input's folder, as ingest does
         yield process_document(item, run, known)
 
 
