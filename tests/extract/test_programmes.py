@@ -86,3 +86,15 @@ def test_titles_of_guides_and_notices_and_first_editions_of_events(body, name):
 )
 def test_a_quoted_word_set_off_for_emphasis_is_no_programme(body, word):
     assert (word, "program") not in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("该县获评“全省营商环境标杆县(市)”,排名靠前。", "全省营商环境标杆县(市)"),
+        ("两家企业稳居“全国建材企业100强”。", "全国建材企业100强"),
+        ("一款新药上榜2024年度“省级创新产品目录”。", "省级创新产品目录"),
+    ],
+)
+def test_a_quoted_title_after_a_verb_of_being_listed_is_a_programme(body, name):
+    assert (name, "program") in mentions(body)

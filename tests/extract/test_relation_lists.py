@@ -29,3 +29,8 @@ def test_every_item_of_a_list_shares_the_verb_after_it():
 def test_a_noun_after_a_list_is_no_verb_for_its_first_items():
     found = triples(_ABOUT_BISHAN + "本地展会涉及新型显示、医疗器械、智能装备等领域。")
     assert ("璧山区", "focuses_on", "新型显示") not in found
+
+
+def test_a_firm_that_ranks_in_a_quoted_list_is_its_member():
+    found = triples("宁德时代新能源科技股份有限公司稳居“全球动力电池企业十强”。")
+    assert ("宁德时代新能源科技股份有限公司", "member_of", "全球动力电池企业十强") in found

@@ -46,7 +46,19 @@ _QUOTES = frozenset("“”")
 
 
 def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
-    return _plus_names(norm) + _quoted_kinds(norm) + _verb_objects(norm, ix)
+    return _plus_names(norm) + _quoted_kinds(norm) + _verb_objects(norm, ix) + _quoted_honours(norm)
+
+
+# A title in quotes after a verb of being listed or honoured is the name of
+# that list, award or title (入选“…名单”, 获评“…县(市)”, 稳居“…50强”).
+_HONOUR = re.compile(
+    r"(?:入选|获评|荣获|入围|上榜|稳居|跻身|蝉联|列入|纳入|认定为|被评为|评为)(?:了|为)?"
+    r"(?:(?:19|20)\d\d年度?)?“([^“”\n,。;!?]{3,30})”"
+)
+
+
+def _quoted_honours(norm: str) -> list[Candidate]:
+    return [Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7) for m in _HONOUR.finditer(norm)]
 
 
 def _plus_names(norm: str) -> list[Candidate]:
