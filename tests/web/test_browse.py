@@ -112,3 +112,16 @@ def test_search_facets_link_regions_by_name(client):
     by_name = client.get("/api/search", params={"q": "两江", "region": first["name"]}).json()
     by_id = client.get("/api/search", params={"q": "两江", "region": first["id"]}).json()
     assert by_name["items"] == by_id["items"] and by_name["total"] == by_id["total"]
+
+
+@pytest.mark.parametrize("path", ["/api/indicators", "/api/relations", "/api/documents"])
+def test_a_date_range_keeps_the_facts_of_documents_published_in_it(client, path):
+    everything = client.get(path, params={"limit": 500}).json()
+    ranged = client.get(path, params={"limit": 500, "since": "2021-01-01", "until": "2023-12-31"}).json()
+    assert 0 < ranged["total"] < everything["total"]
+
+    def published(item):
+        return item["published"] if path == "/api/documents" else (item["document"] or {}).get("published")
+
+    assert all("2021-01-01" <= (published(i) or "") <= "2023-12-31" for i in ranged["items"])
+    assert client.get(path, params={"since": "2024-13-01"}).status_code == 422

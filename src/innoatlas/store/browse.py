@@ -14,12 +14,13 @@
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from innoatlas.errors import NotFoundError
-from innoatlas.store.queries import load_relations, paginate_ids
+from innoatlas.store.queries import load_relations, paginate_ids, published_between
 from innoatlas.store.read import find_entity
 from innoatlas.store.schema import Document, Entity, Relation
 
@@ -112,8 +113,12 @@ def relations_filter(
     object: int | None = None,
     entity: int | None = None,
     document: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> Select:
     stmt = select(Relation.id)
+    if since is not None or until is not None:
+        stmt = stmt.where(Relation.document_id.in_(published_between(since, until)))
     if predicate:
         stmt = stmt.where(Relation.predicate == predicate)
     if subject is not None:

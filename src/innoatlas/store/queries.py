@@ -511,9 +511,14 @@ def list_indicators(
     document: int | None = None,
     limit: int | None = None,
     offset: int | None = None,
+    since: date | None = None,
+    until: date | None = None,
 ) -> dict:
-    """Indicators filtered by subject, metric key (or metric as written), period and document."""
+    """Indicators filtered by subject, metric key (or metric as written), period, document and the
+    document's publication date (since, until: inclusive)."""
     stmt = select(Indicator.id)
+    if since is not None or until is not None:
+        stmt = stmt.where(Indicator.document_id.in_(published_between(since, until)))
     if subject is not None:
         stmt = stmt.where(Indicator.subject_id == subject)
     if metric_key:
@@ -524,6 +529,16 @@ def list_indicators(
         stmt = stmt.where(Indicator.document_id == document)
     ordered = stmt.order_by(Indicator.document_id.desc(), Indicator.start, Indicator.id)
     return paginate_ids(session, ordered, stmt, limit, offset, lambda ids: load_indicators(session, ids))
+
+
+def published_between(since: date | None, until: date | None) -> Select:
+    """Ids of the documents published from `since` to `until` (inclusive; None: open)."""
+    ids = select(Document.id)
+    if since is not None:
+        ids = ids.where(Document.published >= since)
+    if until is not None:
+        ids = ids.where(Document.published <= until)
+    return ids
 
 
 def metric_matches(session: Session, metric_key: str):

@@ -48,6 +48,8 @@ DB = Annotated[Session, Depends(get_session)]
 Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 NameOrId = Annotated[str | None, Query(max_length=200, description="an entity's name (or alias), or its id")]
+Since = Annotated[date | None, Query(description="documents published on or after (YYYY-MM-DD)")]
+Until = Annotated[date | None, Query(description="documents published on or before (YYYY-MM-DD)")]
 Format = Annotated[Literal["json", "csv"], Query(description="json (a page) or csv (every row)")]
 
 
@@ -124,11 +126,20 @@ def indicators(
     metric_key: str | None = None,
     period: str | None = None,
     document: int | None = None,
+    since: Since = None,
+    until: Until = None,
     format: Format = "json",
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Response:
-    filters = {"subject": subject, "metric_key": metric_key, "period": period, "document": document}
+    filters = {
+        "subject": subject,
+        "metric_key": metric_key,
+        "period": period,
+        "document": document,
+        "since": since,
+        "until": until,
+    }
     if format == "csv":
         return browse.csv_response("indicators", browse.all_rows(browse.indicators_view, session, **filters))
     return _data(browse.indicators_view(session, limit=limit, offset=offset, **filters))
@@ -215,6 +226,8 @@ def relations(
     object: NameOrId = None,
     entity: NameOrId = None,
     document: int | None = None,
+    since: Since = None,
+    until: Until = None,
     format: Format = "json",
     limit: Limit = queries.DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -225,6 +238,8 @@ def relations(
         "object": object,
         "entity": entity,
         "document": document,
+        "since": since,
+        "until": until,
     }
     if format == "csv":
         return browse.csv_response("relations", browse.all_rows(browse.relations_view, session, **filters))

@@ -104,10 +104,20 @@ def documents_view(
 
 
 def indicators_view(
-    session: Session, subject=None, metric_key=None, period=None, document=None, limit=None, offset=0
+    session: Session,
+    subject=None,
+    metric_key=None,
+    period=None,
+    document=None,
+    since=None,
+    until=None,
+    limit=None,
+    offset=0,
 ):
     return queries.list_indicators(
         session,
+        since=since,
+        until=until,
         subject=browse.entity_id_of(session, subject),
         metric_key=metric_key or None,
         period=period or None,
@@ -124,6 +134,8 @@ def relations_view(
     object=None,
     entity=None,
     document=None,
+    since=None,
+    until=None,
     limit=None,
     offset=0,
 ):
@@ -133,6 +145,8 @@ def relations_view(
         "object": browse.entity_id_of(session, object),
         "entity": browse.entity_id_of(session, entity),
         "document": document,
+        "since": since,
+        "until": until,
     }
     page = browse.list_relations(session, limit=limit, offset=offset, **filters)
     page["facets"] = browse.relation_facets(session, **filters)
