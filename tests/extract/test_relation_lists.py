@@ -34,3 +34,13 @@ def test_a_noun_after_a_list_is_no_verb_for_its_first_items():
 def test_a_firm_that_ranks_in_a_quoted_list_is_its_member():
     found = triples("宁德时代新能源科技股份有限公司稳居“全球动力电池企业十强”。")
     assert ("宁德时代新能源科技股份有限公司", "member_of", "全球动力电池企业十强") in found
+
+
+def test_a_school_named_after_its_university_is_part_of_it():
+    found = triples("四川农业大学动物医学学院的团队培育出新品种。")
+    assert ("四川农业大学动物医学学院", "part_of", "四川农业大学") in found
+
+
+def test_a_department_named_after_its_ministry_is_part_of_it():
+    found = triples("科学技术部高新技术司有关负责人介绍了情况。")
+    assert ("科学技术部高新技术司", "part_of", "科学技术部") in found

@@ -32,6 +32,7 @@ from innoatlas.extract.rel_patterns import (
     split_sentences,
 )
 from innoatlas.extract.tokens import Token
+from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -100,12 +101,12 @@ def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Re
             # 重庆市肿瘤研究所, 四川省农科院: a province-level name is the body's scope, not its site
             out.append(make_relation(doc, m, "located_in", host))
     for m in mentions:
-        parent = _parent_org(m)
+        parent = _parent_org(m) or _parent_body(m)
         if parent is not None:
             host = EntityMention(
                 doc.original_text(m.start, m.start + len(parent)),
                 parent,
-                "university",
+                "government" if m.type == "government" else "university",
                 m.start,
                 m.start + len(parent),
             )
@@ -117,10 +118,25 @@ _PARENT_ORG = re.compile(r"^(.{2,12}?(大学|学院|科学院|研究院))(?=.{2,
 
 
 def _parent_org(m: EntityMention) -> str | None:
+    if m.type == "university":
+        hit = _SCHOOL_OF.match(m.norm_name)  # 某某大学|生命科学学院: a school of its university
+        return hit.group(1) if hit else None
     if m.type not in ("institute", "platform"):
         return None
     hit = _PARENT_ORG.match(m.norm_name)
     return hit.group(1) if hit else None
+
+
+def _parent_body(m: EntityMention) -> str | None:
+    """工业和信息化部科技司: a department named after its ministry is part of it."""
+    if m.type != "government":
+        return None
+    bodies = central_bodies()
+    heads = [m.norm_name[:k] for k in range(len(m.norm_name) - 2, 1, -1) if m.norm_name[:k] in bodies]
+    return heads[0] if heads else None
+
+
+_SCHOOL_OF = re.compile(r"^(.{2,12}?大学)(?=.{2,}学院$)")
 
 
 def _is_province(name: str) -> bool:
