@@ -125,3 +125,13 @@ def test_a_date_range_keeps_the_facts_of_documents_published_in_it(client, path)
 
     assert all("2021-01-01" <= (published(i) or "") <= "2023-12-31" for i in ranged["items"])
     assert client.get(path, params={"since": "2024-13-01"}).status_code == 422
+
+
+def test_the_industry_facet_counts_what_the_industry_filter_keeps(client):
+    facets = client.get("/api/entities", params={"type": "enterprise"}).json()["facets"]
+    assert facets["industry"]
+    for industry in facets["industry"][:3]:
+        kept = client.get(
+            "/api/entities", params={"type": "enterprise", "industry": industry["value"]}
+        ).json()
+        assert kept["total"] == industry["count"], industry

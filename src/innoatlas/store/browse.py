@@ -51,13 +51,21 @@ def required_entity_id(session: Session, ref: str) -> int:
     return found
 
 
-def entity_facets(session: Session, type: str | None, region: int | None) -> dict:
-    """Counts by type and by region of the entities the type and region filters keep."""
+def entity_facets(
+    session: Session, type: str | None, region: int | None, industry: int | None = None
+) -> dict:
+    """Counts by type, region and industry of the entities the filters keep.
+
+    An entity counts toward an industry when a relation ties it to the
+    industry (the industry filter of queries.list_entities).
+    """
     kept = select(Entity.id)
     if type:
         kept = kept.where(Entity.type == type)
     if region is not None:
         kept = kept.where(or_(Entity.region_id == region, Entity.parent_id == region))
+    if industry is not None:
+        kept = kept.where(Entity.id.in_(select(Relation.subject_id).where(Relation.object_id == industry)))
     kept = kept.subquery()
     by_type = (
         select(Entity.type, func.count())
@@ -75,7 +83,20 @@ def entity_facets(session: Session, type: str | None, region: int | None) -> dic
         .order_by(func.count().desc(), place.name)
         .limit(FACET_SIZE)
     )
-    return {"type": _counts(session, by_type), "region": _counts(session, by_region)}
+    trade = aliased(Entity)
+    by_industry = (
+        select(trade.name, func.count(func.distinct(Relation.subject_id)))
+        .join(trade, trade.id == Relation.object_id)
+        .where(Relation.subject_id.in_(select(kept.c.id)), trade.type == "industry")
+        .group_by(trade.name)
+        .order_by(func.count(func.distinct(Relation.subject_id)).desc(), trade.name)
+        .limit(FACET_SIZE)
+    )
+    return {
+        "type": _counts(session, by_type),
+        "region": _counts(session, by_region),
+        "industry": _counts(session, by_industry),
+    }
 
 
 def document_facets(session: Session, outlet: str | None, year: int | None) -> dict:

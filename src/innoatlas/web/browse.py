@@ -64,16 +64,17 @@ COLUMNS: dict[str, list[tuple[str, Callable[[dict], object]]]] = {
 
 def entities_view(session: Session, type=None, region=None, industry=None, sort=None, limit=None, offset=0):
     region_id = browse.entity_id_of(session, region)
+    industry_id = browse.entity_id_of(session, industry)
     page = queries.list_entities(
         session,
         type=type or None,
         region=region_id,
-        industry=browse.entity_id_of(session, industry),
+        industry=industry_id,
         limit=limit,
         offset=offset,
         sort=sort,
     )
-    page["facets"] = browse.entity_facets(session, type or None, region_id)
+    page["facets"] = browse.entity_facets(session, type or None, region_id, industry_id)
     return page
 
 

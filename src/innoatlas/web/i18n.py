@@ -124,6 +124,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "profile": ("概况", "Profile"),
     "tie.located_in": ("所在地", "Located in"),
     "tie.industries": ("产业", "Industries"),
+    "industry": ("产业", "Industry"),
     "tie.chain_roles": ("产业链角色", "Chain roles"),
     "tie.partners": ("合作伙伴", "Partners"),
     "tie.investors": ("投资方", "Investors"),
