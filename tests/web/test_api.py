@@ -214,3 +214,20 @@ def test_region_tree_hangs_the_science_city_areas_under_it_and_not_under_its_lay
     [layout] = city["layouts"]
     assert layout["name"] == "一核五区" and layout["documents"] >= 1
     assert all(c["documents"] >= 1 for c in city["children"] if c["name"].endswith("片区"))
+
+
+def test_every_list_of_the_api_has_one_shape(client):
+    """items, total, limit, offset: the lists a client pages through the same way."""
+    for path in (
+        "/api/entities",
+        "/api/documents",
+        "/api/indicators",
+        "/api/relations",
+        "/api/metrics",
+        "/api/search?q=两江",
+        "/api/review/actions",
+        "/api/review/gold",
+    ):
+        body = client.get(path).json()
+        assert {"items", "total", "limit", "offset"} <= set(body), path
+        assert isinstance(body["items"], list) and body["total"] >= len(body["items"]), path

@@ -162,7 +162,8 @@ def audit_log(
 @router.get("/review/gold", summary="Reviewed facts as gold annotations (ANNOTATION.md), one per document")
 def gold(session: ReadDB) -> dict:
     items = export_gold(session)
-    return {"items": items, "total": len(items)}
+    # Every document at once (the list shape of the API: the whole list is one page).
+    return {"items": items, "total": len(items), "limit": len(items), "offset": 0}
 
 
 @router.get("/review/facts/{target}", summary="Indicators, relations or entities with their review status")
