@@ -98,3 +98,14 @@ def test_a_quoted_word_set_off_for_emphasis_is_no_programme(body, word):
 )
 def test_a_quoted_title_after_a_verb_of_being_listed_is_a_programme(body, name):
     assert (name, "program") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("全县加快建设“三城一港一基地”,推动发展。", "三城一港一基地"),
+        ("着力打造“四园一廊一基地”。", "四园一廊一基地"),
+    ],
+)
+def test_counted_groups_name_a_plan_not_a_place(body, name):
+    assert (name, "program") in mentions(body)

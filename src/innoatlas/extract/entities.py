@@ -747,7 +747,22 @@ def _keep_name(name: str, c: Candidate) -> bool:
     return not re.fullmatch(r"[\d\W_]+", name)
 
 
+# 两城一湾一基地, 一链一专班一图八清单: counted groups of places or tasks name a plan's layout, not a place.
+_COUNTED_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十百千万多\d]+[\u4e00-\u9fff]{1,4}?){2,}")
+_SLOGAN_COUNT = re.compile(r"[一二两三四五六七八九十百千万多\d]")
+
+
+def _counted_slogan(name: str) -> bool:
+    return (
+        _COUNTED_SLOGAN.fullmatch(name) is not None
+        and _SLOGAN_COUNT.match(name) is not None
+        and len(_SLOGAN_COUNT.findall(name)) >= 2
+    )
+
+
 def _final_type(name: str, c: Candidate, when) -> str:
+    if _counted_slogan(name) and name not in zone_names():
+        return "program"
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)
