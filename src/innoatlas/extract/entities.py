@@ -294,9 +294,18 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             found = suffix_type(t.text)
             if found and found[1] == "zone":
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))
+            elif _FUNCTIONAL_AREA.search(t.text) and t.text not in _division_names():
+                out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))  # 长沙自贸临空区
             elif _PLACE_END.search(t.text):
                 out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
     return out
+
+
+# An area named after what it does, not after a place, is a zone (临空区, 会展区, 保税港区):
+# districts of the administrative lists are named after places.
+_FUNCTIONAL_AREA = re.compile(
+    r"(自贸|临空|会展|保税|港|高新|经开|开发|科技|产业|创新|示范|物流|商务)[^区]{0,3}区$"
+)
 
 
 _FIRM_KIND = re.compile(r"(企业|公司|厂商|巨头|车企|药企)$")
@@ -668,10 +677,18 @@ def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
             prev is not None
             and prev.end == c.start
             and prev.type == "region"
-            and c.type == "region"
+            and (c.type == "region" or (c.type == "zone" and c.extractor == "lac"))
             and _is_upper_division(norm[prev.start : prev.end])
         ):
-            out[-1] = Candidate(prev.start, c.end, "region", "gazetteer", prev.priority, prev.confidence)
+            # 长沙|自贸会展区: a zone the lists do not know takes its city along, as a county does
+            out[-1] = Candidate(
+                prev.start,
+                c.end,
+                c.type,
+                c.extractor if c.type == "zone" else "gazetteer",
+                prev.priority,
+                prev.confidence,
+            )
             continue
         out.append(c)
     return out

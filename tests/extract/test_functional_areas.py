@@ -1,0 +1,21 @@
+"""Areas named after what they do, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+def test_an_area_named_after_its_function_is_a_zone_with_its_city():
+    found = mentions("岳阳自贸临空区引进一批项目,临空区发展迅速。")
+    assert ("岳阳自贸临空区", "zone") in found
+
+
+def test_a_district_of_the_lists_stays_a_region():
+    assert ("江北区", "region") in mentions("江北区今年新增企业三百家。")
