@@ -109,3 +109,13 @@ def test_a_quoted_title_after_a_verb_of_being_listed_is_a_programme(body, name):
 )
 def test_counted_groups_name_a_plan_not_a_place(body, name):
     assert (name, "program") in mentions(body)
+
+
+def test_a_quoted_slogan_and_its_kind_before_a_particle():
+    assert ("“工业强市”战略", "program") in mentions("在“工业强市”战略的带动下,全市工业稳步增长。")
+
+
+def test_a_quoted_clause_that_opens_with_a_verb_is_no_name_but_holds_one():
+    found = mentions("报告要求“深入实施‘数据要素+’行动”,推动转型。")
+    assert ("数据要素+", "program") in found
+    assert not any(name.startswith("深入实施") for name, _ in found)

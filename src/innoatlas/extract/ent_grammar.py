@@ -520,12 +520,17 @@ MIN_QUOTED_WORD = 2
 MIN_NAME_HEAD = 2
 
 
+# A quote that opens with a verb of doing is a quoted phrase of a speech or
+# plan (“全面实施…行动”), not a name; the name inside it is found on its own.
+_QUOTED_CLAUSE = re.compile(r"(全面|深入|加快|大力|积极|持续)?(实施|推进|推动|开展|落实|建设|打造|培育|发展)")
+
+
 def quoted_candidates(norm: str) -> list[Candidate]:
     """Quoted names of programmes: “满天星”行动计划, “两江英才卡”."""
     out = []
     for m in _QUOTED.finditer(norm):
         inner = m.group(1)
-        if re.search(r"[,。;:!?、 ]", inner):
+        if re.search(r"[,。;:!?、 ]", inner) or _QUOTED_CLAUSE.match(inner):
             continue
         nxt = _QUOTE_PROGRAM_NEXT.match(norm, m.end()) if len(inner) > MIN_QUOTED_WORD else None
         found = suffix_type(inner)

@@ -27,7 +27,7 @@ _PLUS = re.compile(r"[“‘]([0-9A-Za-z\u4e00-\u9fff]{2,8}[+＋])[”’]")
 
 # A slogan in quotes followed by the kind of thing it names is one name,
 # quotes included (ANNOTATION.md writes names as in the article).
-_QUOTED_KIND = re.compile(r"“[^“”\n,。;:!?]{2,16}”(战略|规划建议|平台)(?![\u4e00-\u9fff]{0,1}[的之])")
+_QUOTED_KIND = re.compile(r"“[^“”\n,。;:!?]{2,16}”(战略|规划建议|平台)")
 _KIND_TYPES = {"战略": "program", "规划建议": "program", "平台": "platform"}
 
 # Verbs whose object is a programme, plan or list: what is carried out,
