@@ -119,3 +119,14 @@ def test_a_quoted_clause_that_opens_with_a_verb_is_no_name_but_holds_one():
     found = mentions("报告要求“深入实施‘数据要素+’行动”,推动转型。")
     assert ("数据要素+", "program") in found
     assert not any(name.startswith("深入实施") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("在2023年度全国绿色工厂示范名单中,该企业名列前茅。", "2023年度全国绿色工厂示范名单"),
+        ("该县连续三年蝉联全省县域经济十强榜单第一。", "全省县域经济十强榜单"),
+    ],
+)
+def test_the_list_one_is_found_in_or_keeps_a_place_in(body, name):
+    assert (name, "program") in mentions(body)

@@ -33,7 +33,11 @@ _KIND_TYPES = {"战略": "program", "规划建议": "program", "平台": "platfo
 # Verbs whose object is a programme, plan or list: what is carried out,
 # issued or launched (实施…工程, 出台…措施), and what one is entered in (入选…名单).
 _CARRY_OUT = frozenset({"实施", "出台", "印发", "发布", "启动", "开展", "推出", "制定", "落实"})
-_ENTER = frozenset({"入选", "纳入", "列入", "入围", "荣获", "获评", "获得"})
+_ENTER = frozenset({"入选", "纳入", "列入", "入围", "荣获", "获评", "获得", "上榜", "蝉联", "跻身"})
+# 在…名单中, 在…榜单上: a list one is found in.
+_IN = frozenset({"在"})
+_IN_HEADS = ("名单", "榜单")
+_IN_AFTER = ("中", "上")
 # The kinds of programme each verb takes as object.
 _CARRY_OUT_HEADS = ("行动计划", "专项行动", "工程", "计划", "行动", "措施", "规划", "战略", "方案", "指引")
 _ENTER_HEADS = ("名单", "清单", "榜单", "榜", "案例")
@@ -79,9 +83,13 @@ def _verb_objects(norm: str, ix: TokenIndex) -> list[Candidate]:
             heads = _CARRY_OUT_HEADS
         elif tok.text in _ENTER:
             heads = _ENTER_HEADS
+        elif tok.text in _IN:
+            heads = _IN_HEADS
         else:
             continue
         span = _object_name(norm, ix, k + 1, heads)
+        if span is not None and tok.text in _IN and not norm.startswith(_IN_AFTER, span[1]):
+            continue
         if span is not None:
             out.append(Candidate(span[0], span[1], "program", "programme", 48, 0.7))
     return out
