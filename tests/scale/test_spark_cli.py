@@ -25,3 +25,10 @@ def test_the_commands_run_the_job_and_the_load(tmp_path, examples):
         f"error: {tmp_path / 'nothing'}: no documents table here "
         f"(write one with: innoatlas spark-ingest INPUT --out {tmp_path / 'nothing'})"
     )
+    gone = runner.invoke(
+        app, ["spark-ingest", str(tmp_path / "gone"), "--out", str(out), "--master", "local[1]"]
+    )
+    assert gone.exit_code == 1
+    assert (
+        f"error: {tmp_path / 'gone'}: no such file or directory (check the path)" in gone.output.splitlines()
+    )
