@@ -1,4 +1,4 @@
-"""Names of government departments, on sentences written for these tests."""
+"""Names of government departments and of public technology platforms, on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -37,3 +37,14 @@ def test_departments_of_provinces_parties_and_ministries(body, name):
 )
 def test_halls_counts_and_fields_are_no_departments(body, absent):
     assert absent not in {name for name, _ in mentions(body)}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("江西技术交易所今年成交额创新高。", "江西技术交易所"),
+        ("市民可以参观成都市新能源汽车展示中心。", "成都市新能源汽车展示中心"),
+    ],
+)
+def test_technology_exchanges_and_showrooms_are_platforms(body, name):
+    assert (name, "platform") in mentions(body)
