@@ -27,3 +27,8 @@ def test_a_subsidiary_after_its_parent_and_qibuxia():
 def test_the_first_character_the_tagger_cut_off_a_firm_name():
     found = firms("生产线昼夜运转,得壹能源科技(芜湖)有限责任公司订单饱满。")
     assert "得壹能源科技(芜湖)有限责任公司" in found
+
+
+def test_firms_listed_before_a_count_with_duo_or_yu():
+    found = firms("园区集聚星海量子、北辰量子等30多家企业,另有蓝湾光电等20余家企业。")
+    assert {"星海量子", "北辰量子", "蓝湾光电"} <= found
