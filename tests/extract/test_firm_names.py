@@ -32,3 +32,13 @@ def test_the_first_character_the_tagger_cut_off_a_firm_name():
 def test_firms_listed_before_a_count_with_duo_or_yu():
     found = firms("园区集聚星海量子、北辰量子等30多家企业,另有蓝湾光电等20余家企业。")
     assert {"星海量子", "北辰量子", "蓝湾光电"} <= found
+
+
+def test_short_names_coordinated_with_a_firm_named_in_full_are_firms():
+    found = firms("本地的星河集团、蓝湾智能、海川重工稳居行业前列。")
+    assert {"星河集团", "蓝湾智能", "海川重工"} <= found
+
+
+def test_items_after_a_place_are_not_made_firms():
+    found = firms("项目分布在成都、绵阳、德阳等地。")
+    assert not {"绵阳", "德阳"} & found

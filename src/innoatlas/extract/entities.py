@@ -35,7 +35,7 @@ from innoatlas.extract.ent_grammar import (
     task_force_candidates,
     title_candidates,
 )
-from innoatlas.extract.enumerations import enumerated_industries
+from innoatlas.extract.enumerations import coordinated_candidates, enumerated_industries
 from innoatlas.extract.learn.entities import EntityDraft, decide_entities, entity_model, list_item_candidates
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.programmes import programme_candidates
@@ -143,6 +143,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates = declared_aliases(norm, candidates)
     candidates = [_drop_verb_complement(norm, c) for c in candidates]
     candidates += _industry_siblings(norm, ix, candidates)
+    candidates += coordinated_candidates(norm, ix, candidates)
     candidates += _session_candidates(norm, candidates)
     parts = [_drop_verb_complement(norm, c) for c in _split_compounds(norm, candidates)]
     chosen = [_firm_of_plant(norm, c) for c in _merge_regions(norm, _select(parts))]

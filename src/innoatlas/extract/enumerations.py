@@ -1,4 +1,4 @@
-"""Industries named as the items of an enumeration.
+"""Industries named as the items of an enumeration, and firms coordinated with a named firm.
 
 Chinese lists industries by joining them with 、 and closing the list with
 the kind of thing they are, often with 等 and a count:
@@ -119,3 +119,48 @@ def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
 
 
 _SEPARATORS = frozenset("、和及与,，;；:：。“”《》()（）\n ")
+
+
+# -- firms coordinated with a named firm -------------------------------------
+
+# Items coordinated with 、 are things of one kind: after a firm named in full
+# (三一集团、…) the short names that follow are firms too (山河智能、铁建重工).
+_COORD_TYPES = frozenset({"enterprise"})
+_ITEM_END = re.compile(r"[、,，;；。:：!?！？“”()（）\s]|等")
+MAX_COORD_ITEM = 6
+
+
+def coordinated_candidates(norm: str, ix: TokenIndex, known: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in known:
+        if c.type not in _COORD_TYPES or c.extractor not in ("suffix", "gazetteer"):
+            continue
+        end = c.end
+        while end < len(norm) and norm[end] == "、":
+            item = _next_item(norm, ix, end + 1)
+            if item is None:
+                break
+            out.append(Candidate(end + 1, item, c.type, "list", 44, 0.6))
+            end = item
+    return out
+
+
+def _next_item(norm: str, ix: TokenIndex, start: int) -> int | None:
+    """End of the item that starts at `start`: the next separator, or the verb after a last item."""
+    if start not in ix.by_start:
+        return None
+    stop = _ITEM_END.search(norm, start)
+    limit = stop.start() if stop else len(norm)
+    if limit - start <= MAX_COORD_ITEM and norm[limit : limit + 1] in ("、", "等") and limit in ix.by_end:
+        return limit if limit - start >= 2 else None
+    # the last item: up to the first two-character verb (铁建重工|稳居)
+    i = ix.by_start[start]
+    while i < len(ix.tokens) and ix.tokens[i].start < limit:
+        t = ix.tokens[i]
+        if t.tag == "v" and len(t.text) >= 2 and t.start > start:
+            ok = 2 <= t.start - start <= MAX_COORD_ITEM and all(
+                ch >= "\u4e00" for ch in norm[start : t.start]
+            )
+            return t.start if ok else None
+        i += 1
+    return None
