@@ -44,3 +44,13 @@ def test_a_school_named_after_its_university_is_part_of_it():
 def test_a_department_named_after_its_ministry_is_part_of_it():
     found = triples("科学技术部高新技术司有关负责人介绍了情况。")
     assert ("科学技术部高新技术司", "part_of", "科学技术部") in found
+
+
+def test_a_list_of_parties_right_before_a_cooperation_word_cooperates():
+    found = triples("这台装备由星河重工集团有限公司、蓝湾机械有限公司联合研制。")
+    assert ("星河重工集团有限公司", "cooperates_with", "蓝湾机械有限公司") in found
+
+
+def test_a_plain_list_far_from_a_cooperation_word_does_not():
+    found = triples("星河重工集团有限公司、蓝湾机械有限公司去年营收增长,园区与高校开展合作。")
+    assert ("星河重工集团有限公司", "cooperates_with", "蓝湾机械有限公司") not in found

@@ -170,10 +170,11 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
         after = [m for m in orgs if m.start >= t_pos + len(trigger.group(0))]
         if group and after:
             group = group + [after[0]]
-    if len(group) < 2 or not any(
-        _COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False)
-    ):
+    if len(group) < 2:
         return []
+    joined = any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False))
+    if not joined and not _TRIGGER_RIGHT_AFTER.match(sent.text[group[-1].end - sent.start : trigger.start()]):
+        return []  # a plain list (A、B) cooperates only when the trigger follows it (A、B联合打造)
     head = group[0]
     star = [(head, "cooperates_with", other) for other in group[1:]]
     if _partners_of_head(sent, group):
@@ -187,6 +188,11 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
 
 
 _COOP_WORD = re.compile(r"与|和|同|跟|携手|联合|牵手|联手")
+# What may stand between a list of parties and the cooperation word that follows
+# it: 两地要紧密(合作), 共同(签署), nothing (联合打造).
+_TRIGGER_RIGHT_AFTER = re.compile(
+    r"^(双方|三方|两地|两省市|等)?(要|将|已|正|还|也|均)?(紧密|深度|共同|一起)?$"
+)
 # A与B、C签约: B and C are the partners of A, not of each other.
 _HEAD_JOIN = re.compile(r"^(已|也|还|将|正|均|成功)?(与|同|跟|携手|牵手|联手)$")
 
