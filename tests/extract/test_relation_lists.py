@@ -54,3 +54,8 @@ def test_a_list_of_parties_right_before_a_cooperation_word_cooperates():
 def test_a_plain_list_far_from_a_cooperation_word_does_not():
     found = triples("星河重工集团有限公司、蓝湾机械有限公司去年营收增长,园区与高校开展合作。")
     assert ("星河重工集团有限公司", "cooperates_with", "蓝湾机械有限公司") not in found
+
+
+def test_the_actor_of_a_clause_framed_by_a_list_is_its_member():
+    found = triples("在2023年度全国绿色工厂示范名单中,江北区位列第4位。")
+    assert ("江北区", "member_of", "2023年度全国绿色工厂示范名单") in found

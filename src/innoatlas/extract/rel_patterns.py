@@ -426,7 +426,7 @@ def _investment(sent: Sentence, orgs: list[EntityMention]):
 
 
 def _membership(sent: Sentence):
-    out = []
+    out = _framed_members(sent)
     for hit in _MEMBER.finditer(sent.text):
         pos = sent.start + hit.start()
         subjects = [m for m in sent.mentions if m.end <= pos and m.type in ORG_TYPES]
@@ -438,6 +438,24 @@ def _membership(sent: Sentence):
             obj = objects[0]
             for subj in _joined_group(sent, subjects):
                 out.append((subj, "member_of", obj))
+    return out
+
+
+# 在X名单中,Y位列第4: the list frames the clause after it, whose actor is in the list.
+_IN_LIST_AFTER = re.compile(r"^[中上][,，]?")
+
+
+def _framed_members(sent: Sentence):
+    out = []
+    for i, p in enumerate(sent.mentions):
+        before = sent.text[: p.start - sent.start]
+        if p.type not in MEMBER_OBJECTS or not before.endswith("在"):
+            continue
+        if not _IN_LIST_AFTER.match(sent.text[p.end - sent.start :]):
+            continue
+        actors = [m for m in sent.mentions[i + 1 :] if m.type in ORG_TYPES]
+        if actors:
+            out.append((actors[0], "member_of", p))
     return out
 
 
