@@ -71,9 +71,9 @@ def render_relations(relations) -> None:
 def render_indicators(indicators) -> None:
     if not indicators:
         return
-    table = Table("metric", "value", "unit", "period", "quote", title="indicators", title_justify="left")
-    # The document by its title, on one line (cut with … in a narrow terminal).
-    table.add_column("document", no_wrap=True, overflow="ellipsis", max_width=24)
+    table = Table(
+        "metric", "value", "unit", "period", "quote", "document", title="indicators", title_justify="left"
+    )
     for i in indicators:
         value = f"{i.value:g}" if i.approx == "exact" else f"{i.value:g} ({i.approx})"
         if i.conflict:  # the analysis stage's one definition (see docs/analysis.md)

@@ -238,15 +238,7 @@ def entity_profile(session: Session, name: str) -> EntityProfile:
 def entity_relations(session: Session, entity_id: int) -> list[RelationView]:
     subject, obj = aliased(Entity), aliased(Entity)
     query = (
-        # the document by its title (a file name says little); the name when it has none
-        select(
-            subject.name,
-            Relation.predicate,
-            obj.name,
-            Relation.origin,
-            Relation.quote,
-            func.coalesce(Document.title, Document.name),
-        )
+        select(subject.name, Relation.predicate, obj.name, Relation.origin, Relation.quote, Document.name)
         .join(subject, Relation.subject_id == subject.id)
         .join(obj, Relation.object_id == obj.id)
         .outerjoin(Document, Relation.document_id == Document.id)
@@ -267,7 +259,7 @@ def entity_indicators(session: Session, entity_id: int) -> list[IndicatorView]:
             Indicator.kind,
             Indicator.period,
             Indicator.quote,
-            func.coalesce(Document.title, Document.name),
+            Document.name,
             Indicator.id,
         )
         .join(Document, Indicator.document_id == Document.id)
@@ -279,10 +271,10 @@ def entity_indicators(session: Session, entity_id: int) -> list[IndicatorView]:
 
 def entity_documents(session: Session, entity_id: int) -> list[tuple[str, int]]:
     query = (
-        select(func.coalesce(Document.title, Document.name), func.count(Mention.id))
+        select(Document.name, func.count(Mention.id))
         .join(Mention, Mention.document_id == Document.id)
         .where(Mention.entity_id == entity_id)
-        .group_by(Document.id, Document.title, Document.name)
+        .group_by(Document.id, Document.name)
         .order_by(Document.id)
     )
     return [(name, n) for name, n in session.execute(query)]
