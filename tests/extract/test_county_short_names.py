@@ -1,4 +1,4 @@
-"""Short names of counties, which are common words too, on sentences written for these tests."""
+"""Short names of counties, which are common words too, and addresses of several places, on sentences written for these tests."""
 
 from __future__ import annotations
 
@@ -34,3 +34,14 @@ def test_a_county_short_name_alone_is_a_common_word(body, word):
 )
 def test_a_county_short_name_anchored_by_its_city_or_full_name(body):
     assert "龙门" in regions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("工厂位于四川成都双流区,交通便利。", "四川成都双流区"),
+        ("四川省成都市郫都区今年新增企业。", "四川省成都市郫都区"),
+    ],
+)
+def test_an_address_of_three_places_is_one_name(body, name):
+    assert name in regions(body)

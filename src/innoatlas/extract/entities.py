@@ -672,6 +672,7 @@ _NAMED_BY_PLACE = frozenset({"zone", "government"})
 def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
     """Join a province or city written right before a place in it (四川宜宾, 重庆潼南区)."""
     out: list[Candidate] = []
+    last_piece: dict[int, int] = {}  # start of a merged name -> start of its last place (河南郑州|中牟县)
     for c in chosen:
         prev = out[-1] if out else None
         if (
@@ -679,8 +680,9 @@ def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
             and prev.end == c.start
             and prev.type == "region"
             and (c.type == "region" or (c.type == "zone" and c.extractor == "lac"))
-            and _is_upper_division(norm[prev.start : prev.end])
+            and _is_upper_division(norm[last_piece.get(prev.start, prev.start) : prev.end])
         ):
+            last_piece[prev.start] = c.start
             # 长沙|自贸会展区: a zone the lists do not know takes its city along, as a county does
             out[-1] = Candidate(
                 prev.start,
