@@ -46,11 +46,13 @@ def own_postgres_url() -> str:
     explicit = os.environ.get("INNOATLAS_TEST_PG")
     if not explicit:
         pytest.skip("INNOATLAS_TEST_PG is not set")
-    url = make_url(explicit).set(database=PG_DATABASE)
+    # Named after the test database: runs against different test databases do not share it.
+    database = f"{make_url(explicit).database}_{PG_DATABASE.removeprefix('innoatlas_')}"
+    url = make_url(explicit).set(database=database)
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     with admin.connect() as connection:
-        connection.execute(text(f'DROP DATABASE IF EXISTS "{PG_DATABASE}" WITH (FORCE)'))
-        connection.execute(text(f'CREATE DATABASE "{PG_DATABASE}"'))
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{database}" WITH (FORCE)'))
+        connection.execute(text(f'CREATE DATABASE "{database}"'))
     admin.dispose()
     return url.render_as_string(hide_password=False)
 
