@@ -261,7 +261,7 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
 
 
 def _split_head_char(ix: TokenIndex, i: int, etype: str) -> int:
-    """得|壹能源科技: the tagger may cut the first character off a firm's name and call it a verb.
+    """鑫|源能科技: the tagger may cut the first character off a firm's name and call it a verb.
 
     A lone character between a clause boundary (or 的) and the firm's proper name belongs to it."""
     toks = ix.tokens
@@ -294,7 +294,7 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
     if etype not in _JOINED_TYPES or toks[k].text not in _JOINERS or k == 0:
         return False
     if etype == "government" and toks[k].text != "和":
-        return False  # 工业和信息化厅; 智慧城市与数字政府 is two fields
+        return False  # 工业和信息化厅; 智慧交通与数字政府 is two fields
     left = toks[k - 1]
     tags = ("n", "nz", "vn") if toks[k].text == "与" else ("n", "nz")
     found = suffix_type(left.text)
@@ -514,7 +514,7 @@ def title_candidates(norm: str) -> list[Candidate]:
     return out
 
 
-# A quoted two-character word is a verb or a common noun set off for emphasis (“线下”服务, “揭榜”),
+# A quoted two-character word is a verb or a common noun set off for emphasis (“上门”服务, “比拼”),
 # and a programme's name needs two characters before its kind word (揭|榜 is a verb and its object).
 MIN_QUOTED_WORD = 2
 MIN_NAME_HEAD = 2

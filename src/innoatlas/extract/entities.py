@@ -296,7 +296,7 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             if found and found[1] == "zone":
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))
             elif _FUNCTIONAL_AREA.search(t.text) and t.text not in _division_names():
-                out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))  # 长沙自贸临空区
+                out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))  # 某市自贸临空区
             elif _PLACE_END.search(t.text):
                 out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
     return out
@@ -576,7 +576,7 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         if len(tail_text) - len(tail[0]) < 2 or _all_generic(tail_text[: -len(tail[0])]):
             continue
         if tail_text[: -len(tail[0])] in load_suffixes().suffixes:
-            continue  # 江淮汽车集团|控股有限公司: the legal form of one firm, not a second name
+            continue  # 东江汽车集团|控股有限公司: the legal form of one firm, not a second name
         if (
             head[1] == "zone"
             and not _has_inner_org(tail_text)
@@ -672,7 +672,7 @@ _NAMED_BY_PLACE = frozenset({"zone", "government"})
 def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
     """Join a province or city written right before a place in it (四川宜宾, 重庆潼南区)."""
     out: list[Candidate] = []
-    last_piece: dict[int, int] = {}  # start of a merged name -> start of its last place (河南郑州|中牟县)
+    last_piece: dict[int, int] = {}  # start of a merged name -> start of its last place (湖北武汉|江夏区)
     for c in chosen:
         prev = out[-1] if out else None
         if (
@@ -683,7 +683,7 @@ def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
             and _is_upper_division(norm[last_piece.get(prev.start, prev.start) : prev.end])
         ):
             last_piece[prev.start] = c.start
-            # 长沙|自贸会展区: a zone the lists do not know takes its city along, as a county does
+            # 南昌|自贸会展区: a zone the lists do not know takes its city along, as a county does
             out[-1] = Candidate(
                 prev.start,
                 c.end,
@@ -767,7 +767,7 @@ def _keep_name(name: str, c: Candidate) -> bool:
     return not re.fullmatch(r"[\d\W_]+", name)
 
 
-# 两城一湾一基地, 一链一专班一图八清单: counted groups of places or tasks name a plan's layout, not a place.
+# 三城两带一区, 一园一策一专班: counted groups of places or tasks name a plan's layout, not a place.
 _COUNTED_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十百千万多\d]+[\u4e00-\u9fff]{1,4}?){2,}")
 _SLOGAN_COUNT = re.compile(r"[一二两三四五六七八九十百千万多\d]")
 

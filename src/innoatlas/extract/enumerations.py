@@ -30,7 +30,7 @@ _CLOSE = re.compile(
 # qualifiers make it a list of industries (A、B等重点领域).
 _FIELD_QUALIFIERS = frozenset({"重点", "新兴", "前沿", "关键", "细分", "优势", "战略性新兴", "未来"})
 # Verbs of focus whose object may be a short list without a closing kind word
-# (聚焦智能家居与虚拟现实, 深耕A和B): coordinated objects are of one kind.
+# (聚焦储能与氢能, 深耕A和B): coordinated objects are of one kind.
 _FOCUS_VERB = re.compile(r"(?:聚焦|深耕|主攻|专注于|专注|发力|布局)(?=[\u4e00-\u9fff])")
 _CLAUSE_END = re.compile(r"[,，;；。:：!?！？\n]")
 # Longest stretch from a focus verb to the end of its clause that is read as a list of objects.
@@ -69,7 +69,7 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 def _known_item(text: str) -> bool:
-    """An industry of the vocabulary, or a narrower one headed by it (海洋|大模型, 具身智能|机器人)."""
+    """An industry of the vocabulary, or a narrower one headed by it (金融|大模型, 工业|机器人)."""
     known = load_industries()[0]
     return text in known or any(text[k:] in known for k in range(1, len(text) - 1))
 
@@ -110,7 +110,7 @@ def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
 
 
 def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
-    """Start of an item with 、 before it: taken whole whatever its tags (、具身智能机器人等)."""
+    """Start of an item with 、 before it: taken whole whatever its tags (、商业航天等)."""
     start = end
     while start > 0 and end - start <= MAX_ITEM_CHARS and "\u4e00" <= norm[start - 1] <= "\u9fff":
         start -= 1
@@ -124,7 +124,7 @@ _SEPARATORS = frozenset("、和及与,，;；:：。“”《》()（）\n ")
 # -- firms coordinated with a named firm -------------------------------------
 
 # Items coordinated with 、 are things of one kind: after a firm named in full
-# (三一集团、…) the short names that follow are firms too (山河智能、铁建重工).
+# (某某集团、…) the short names that follow are firms too (华创科技、远航重工).
 _COORD_TYPES = frozenset({"enterprise"})
 _ITEM_END = re.compile(r"[、,，;；。:：!?！？“”()（）\s]|等")
 MAX_COORD_ITEM = 6
@@ -153,7 +153,7 @@ def _next_item(norm: str, ix: TokenIndex, start: int) -> int | None:
     limit = stop.start() if stop else len(norm)
     if limit - start <= MAX_COORD_ITEM and norm[limit : limit + 1] in ("、", "等") and limit in ix.by_end:
         return limit if limit - start >= 2 else None
-    # the last item: up to the first two-character verb (铁建重工|稳居)
+    # the last item: up to the first two-character verb (远航重工|稳居)
     i = ix.by_start[start]
     while i < len(ix.tokens) and ix.tokens[i].start < limit:
         t = ix.tokens[i]

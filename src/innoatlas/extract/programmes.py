@@ -1,7 +1,7 @@
 """Names of programmes, strategies and policies that carry no proper name.
 
-Policy language names a programme by its content (先进制造业集群培育壮大工程),
-by a slogan in quotes and the kind of thing it is (“强省会”战略), or by a
+Policy language names a programme by its content (中小企业梯度培育提升工程),
+by a slogan in quotes and the kind of thing it is (“双核联动”战略), or by a
 field and a plus sign (“人工智能+”, the family of "X plus" policies). The
 suffix grammar (ent_grammar.py) asks a programme name for a proper-name word,
 which these have not; here the reason comes from the grammar around them.
@@ -114,7 +114,7 @@ def _object_name(norm: str, ix: TokenIndex, first: int, heads: tuple[str, ...]) 
 
 
 def _after_issuer(norm: str, ix: TokenIndex, first: int) -> int:
-    """入选工业和信息化部…名单: the issuing body is a name of its own, not part of the list's."""
+    """入选科学技术部…名单: the issuing body is a name of its own, not part of the list's."""
     toks = ix.tokens
     start = toks[first].start
     ends = {

@@ -128,7 +128,7 @@ def _parent_org(m: EntityMention) -> str | None:
 
 
 def _parent_body(m: EntityMention) -> str | None:
-    """工业和信息化部科技司: a department named after its ministry is part of it."""
+    """科学技术部高新技术司: a department named after its ministry is part of it."""
     if m.type != "government":
         return None
     bodies = central_bodies()
@@ -377,7 +377,7 @@ def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | N
     )
     if _FOCUS_CUE.search(near):
         return topic
-    # A、B、C等重点产业协同推进: coordinated items share the verb after the list.
+    # A、B、C等重点产业加快发展: coordinated items share the verb after the list.
     rest = _LATER_ITEMS.match(sent.text, m.end - sent.start).end()
     tail = sent.text[rest : rest + FOCUS_WINDOW]
     return topic if rest > m.end - sent.start and _FOCUS_VERB.search(tail) else None

@@ -145,4 +145,3 @@ def zone_names() -> dict[str, str]:
         for alias in zone.aliases:
             out.setdefault(alias, zone.name)
     return out
-
