@@ -575,7 +575,7 @@ def get_series(
     left out unless asked for: they repeat a source. Which points conflict
     is the analysis stage's call (analysis/conflicts.py); the web layer adds it.
     """
-    entity = session.get(Entity, subject)
+    entity = session.get(Entity, subject) if subject is not None else None
     if entity is None:
         raise NotFoundError("entity", subject)
     stmt = select(Indicator.id).where(Indicator.subject_id == subject, metric_matches(session, metric_key))
