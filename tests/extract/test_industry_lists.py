@@ -31,8 +31,8 @@ def test_a_list_closed_by_key_fields_names_industries():
 
 
 def test_items_headed_by_a_known_industry_and_split_by_the_tagger():
-    found = industries("重点推进海洋大模型、城市大模型、具身智能机器人等细分赛道。")
-    assert {"海洋大模型", "城市大模型", "具身智能机器人"} <= found
+    found = industries("全市重点推进金融大模型、医疗大模型、具身智能机器人等细分赛道。")
+    assert {"金融大模型", "医疗大模型", "具身智能机器人"} <= found
 
 
 def test_a_list_of_public_services_is_no_list_of_industries():
