@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from innoatlas.documents.model import Document, PublishedDate
 from innoatlas.extract.model import EntityMention, Extraction, IndicatorRecord, RelationRecord
+from innoatlas.store.write import document_columns
 
 PARTITION = "month"
 UNKNOWN_MONTH = "unknown"
@@ -77,26 +78,11 @@ def month_of(published: PublishedDate) -> str:
 
 
 def document_row(doc: Document, run: str, minhash: bytes) -> dict:
-    published = doc.published
-    known = published.value is not None and published.precision != "unknown"
     return {
         "source": doc.source,
         "run": run,
-        PARTITION: month_of(published),
-        "name": doc.name,
-        "format": doc.format,
-        "encoding": doc.encoding,
-        "url": doc.url,
-        "title": doc.title,
-        "outlet": doc.outlet,
-        "published": published.value if known else None,
-        "published_precision": published.precision if known else "unknown",
-        "script": doc.script,
-        "original": doc.original,
-        "body": doc.body,
-        "norm": doc.norm,
-        "norm_to_original": list(doc.norm_to_original),
-        "content_hash": doc.content_hash,
+        PARTITION: month_of(doc.published),
+        **document_columns(doc),
         "minhash": minhash,
     }
 

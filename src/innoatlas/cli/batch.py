@@ -6,7 +6,6 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
 from innoatlas.cli.common import DbOption, err, library_errors, out
@@ -57,27 +56,12 @@ def load(
 ) -> None:
     """Load spark-ingest's tables: resolve entities and find duplicates across them, bulk-write the base."""
     from innoatlas.batch.load import count_documents, load_directory
-    from innoatlas.cli.ingest import render_report
+    from innoatlas.cli.ingest import outcome_progress, render_report
     from innoatlas.store import open_store
 
     total = count_documents(directory)
     with open_store(db) as store:
-        with Progress(
-            TextColumn("loading"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            console=err,
-            transient=True,
-            disable=silent,
-        ) as progress:
-            task = progress.add_task("", total=total)
-
-            def show(outcome) -> None:
-                if outcome.status == "failed":
-                    progress.console.print(f"error: {outcome.source}: {outcome.reason}", markup=False)
-                progress.update(task, advance=1)
-
+        with outcome_progress("loading", total, silent) as show:
             report = load_directory(directory, store, on_outcome=show)
         if not silent:
             render_report(report, store.url)

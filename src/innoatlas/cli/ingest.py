@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
 
@@ -40,28 +42,28 @@ def ingest(
     options = IngestOptions(workers=workers or auto_workers(total))
 
     with open_store(db) as store:
-        with Progress(
-            TextColumn("ingesting"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeElapsedColumn(),
-            TextColumn("{task.description}"),
-            console=err,
-            transient=True,
-            disable=silent,
-        ) as progress:
-            task = progress.add_task("", total=total)
-
-            def show(outcome) -> None:
-                if outcome.status == "failed":
-                    line = f"error: {printable(outcome.source)}: {printable(outcome.reason or '')}"
-                    progress.console.print(line, markup=False)
-                progress.update(task, advance=1, description=outcome.name)
-
+        with outcome_progress("ingesting", total, silent) as show:
             report = ingest_paths(paths, store, options, on_outcome=show)
         if not silent:
             render_report(report, store.url)
     raise typer.Exit(1 if report.failures else 0)
+
+
+@contextmanager
+def outcome_progress(label: str, total: int, silent: bool) -> Iterator[Callable]:
+    """A progress bar on stderr and the callback that advances it; a failed document's
+    line is printed above the bar, its control characters escaped."""
+    columns = (BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(), TextColumn("{task.description}"))
+    with Progress(TextColumn(label), *columns, console=err, transient=True, disable=silent) as progress:
+        task = progress.add_task("", total=total)
+
+        def show(outcome) -> None:
+            if outcome.status == "failed":
+                line = f"error: {printable(outcome.source)}: {printable(outcome.reason or '')}"
+                progress.console.print(line, markup=False)
+            progress.update(task, advance=1, description=printable(outcome.name or ""))
+
+        yield show
 
 
 def render_report(report, url: str) -> None:

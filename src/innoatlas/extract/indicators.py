@@ -21,7 +21,7 @@ from importlib import resources
 import yaml
 
 from innoatlas.documents.model import Document
-from innoatlas.extract.model import EntityMention, IndicatorRecord
+from innoatlas.extract.model import SUBJECT_TYPES, EntityMention, IndicatorRecord
 from innoatlas.extract.numbers import Quantity, find_quantities, fold_unit, unit_groups
 from innoatlas.extract.periods import PeriodMention, find_periods, resolve_period
 from innoatlas.extract.tokens import Token
@@ -113,20 +113,6 @@ CURRENT_WEAK_RE = re.compile(r"已|现有|拥有")
 STATE_RE = re.compile(r"已|累计|现有")
 # Types a subject may be carried over from earlier text: the areas an article is about.
 CARRIED_TYPES = frozenset(("region", "zone"))
-
-SUBJECT_TYPES = frozenset(
-    (
-        "region",
-        "zone",
-        "university",
-        "institute",
-        "platform",
-        "enterprise",
-        "government",
-        "investor",
-        "program",
-    )
-)
 
 
 @dataclass

@@ -21,6 +21,8 @@ ENTITY_TYPES = (
     "program",
     "industry",
 )
+# Types that can carry a figure: an industry qualifies a figure (its metric), it is not its subject.
+SUBJECT_TYPES = frozenset(t for t in ENTITY_TYPES if t != "industry")
 PREDICATES = (
     "part_of",
     "located_in",

@@ -106,11 +106,11 @@ def delete_facts(session: Session, document_id: int) -> None:
         session.execute(delete(model).where(model.document_id == document_id))
 
 
-def fill_document(row: Document, item: DocumentWrite) -> None:
-    doc = item.doc
+def document_columns(doc: DocumentData) -> dict[str, Any]:
+    """The stored columns of a document, as the documents stage gave it (also the batch tables')."""
     published = doc.published
     known = published.value is not None and published.precision != "unknown"
-    values = {
+    return {
         "name": doc.name,
         "format": doc.format,
         "encoding": doc.encoding,
@@ -125,6 +125,12 @@ def fill_document(row: Document, item: DocumentWrite) -> None:
         "norm": doc.norm,
         "norm_to_original": list(doc.norm_to_original),
         "content_hash": doc.content_hash,
+    }
+
+
+def fill_document(row: Document, item: DocumentWrite) -> None:
+    values = {
+        **document_columns(item.doc),
         "minhash": item.minhash,
         "duplicate_of_id": item.duplicate_of_id,
         "duplicate_kind": item.duplicate_kind if item.duplicate_of_id is not None else None,

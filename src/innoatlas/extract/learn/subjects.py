@@ -17,25 +17,11 @@ from dataclasses import dataclass
 
 from innoatlas.extract.learn.linear import Features, LinearModel
 from innoatlas.extract.learn.store import load_model
-from innoatlas.extract.model import EntityMention, IndicatorRecord
+from innoatlas.extract.model import SUBJECT_TYPES, EntityMention, IndicatorRecord
 
 MODEL_NAME = "subjects"
 YES = "yes"
 NO = "no"
-# Types that can carry a figure (an industry qualifies a figure; it is not its subject).
-SUBJECT_TYPES = frozenset(
-    (
-        "region",
-        "zone",
-        "university",
-        "institute",
-        "platform",
-        "enterprise",
-        "government",
-        "investor",
-        "program",
-    )
-)
 _CLAUSE = re.compile(r"[,，;；:：。!！?？\n]")
 _SENTENCE = re.compile(r"[。!！?？\n]")
 # The whole country as a subject is written with these words, not as an entity.
