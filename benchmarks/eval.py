@@ -25,7 +25,7 @@ import tempfile
 from pathlib import Path
 
 from innoatlas.extract import extract_document, to_annotation
-from innoatlas.extract.learn import entities as learned_entities
+from innoatlas.extract.entities import learned as learned_entities
 from innoatlas.extract.learn import subjects as learned_subjects
 from innoatlas.extract.learn.store import MODELS_ENV
 from innoatlas.extract.learn.train import development_sets, load_set, train_all

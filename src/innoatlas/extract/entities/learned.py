@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from innoatlas.extract.ent_grammar import Candidate, TokenIndex
+from innoatlas.extract.entities.grammar import Candidate, TokenIndex
 from innoatlas.extract.learn.linear import Features, LinearModel
 from innoatlas.extract.learn.store import load_model
 from innoatlas.extract.model import EntityMention
@@ -295,7 +295,7 @@ def _heads() -> tuple[dict[str, str], tuple[str, ...]]:
     import yaml
 
     data = yaml.safe_load(
-        (resources.files("innoatlas.extract.learn") / "candidate_heads.yaml").read_text("utf-8")
+        (resources.files("innoatlas.extract.entities") / "candidate_heads.yaml").read_text("utf-8")
     )
     heads = dict(load_suffixes().suffixes)
     for type_, words in data["heads"].items():

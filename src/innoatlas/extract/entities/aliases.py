@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from innoatlas.extract.ent_grammar import Candidate
+from innoatlas.extract.entities.grammar import Candidate
 
 _DECLARATION = re.compile(
     r"[(（](?:以下简称|以下称|下称|简称)[为:：]?[“\"「]([^”\"」()（）]{2,12})[”\"」][)）]"

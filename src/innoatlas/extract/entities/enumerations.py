@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from innoatlas.extract.ent_grammar import Candidate, TokenIndex
+from innoatlas.extract.entities.grammar import Candidate, TokenIndex
 from innoatlas.lexicon.industries import load_industries
 
 # A closing kind word with what may stand between the last item and it: 等, a count

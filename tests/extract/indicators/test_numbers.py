@@ -3,7 +3,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from innoatlas.extract.numbers import NumberFormatError, find_quantities, parse_number
+from innoatlas.extract.indicators.numbers import NumberFormatError, find_quantities, parse_number
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ Rules, in the order they run:
    parent (北京理工大学重庆创新中心 part_of 北京理工大学);
 2. gazetteer facts stated by co-mention: a county and its city or province,
    a sub-area and its zone (沙坪坝区 located_in 重庆市);
-3. trigger patterns inside one sentence (rel_patterns): cooperation, chain
+3. trigger patterns inside one sentence (patterns.py): cooperation, chain
    leaders, suppliers, investment, membership, establishment;
 4. topic rules: an industry is the focus of the actor the clause or sentence is
    about (not of the bodies it relies on, 依托A、B; 在X方面 frames the bodies after
@@ -24,7 +24,7 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.rel_patterns import (
+from innoatlas.extract.relations.patterns import (
     Sentence,
     find_pattern_relations,
     make_relation,

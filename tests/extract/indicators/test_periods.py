@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from innoatlas.documents.model import PublishedDate
-from innoatlas.extract.periods import find_periods, resolve_period
+from innoatlas.extract.indicators.periods import find_periods, resolve_period
 
 PUBLISHED = PublishedDate(date(2024, 8, 27), "day")
 UNKNOWN = PublishedDate(None, "unknown")

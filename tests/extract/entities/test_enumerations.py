@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from innoatlas.documents import document_from_text
-from innoatlas.extract.ent_grammar import index_tokens
 from innoatlas.extract.entities import extract_entities
-from innoatlas.extract.enumerations import enumerated_industries
+from innoatlas.extract.entities.enumerations import enumerated_industries
+from innoatlas.extract.entities.grammar import index_tokens
 from innoatlas.extract.tokens import tag_text
 
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from innoatlas.documents.model import PublishedDate
-from innoatlas.extract.numbers import NumberFormatError, parse_chinese
+from innoatlas.extract.indicators.numbers import NumberFormatError, parse_chinese
 
 _CN = "一二三四五六七八九十两"
 _MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN}])"

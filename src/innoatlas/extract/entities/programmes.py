@@ -3,7 +3,7 @@
 Policy language names a programme by its content (中小企业梯度培育提升工程),
 by a slogan in quotes and the kind of thing it is (“双核联动”战略), or by a
 field and a plus sign (“人工智能+”, the family of "X plus" policies). The
-suffix grammar (ent_grammar.py) asks a programme name for a proper-name word,
+suffix grammar (grammar.py) asks a programme name for a proper-name word,
 which these have not; here the reason comes from the grammar around them.
 """
 
@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from innoatlas.extract.ent_grammar import (
+from innoatlas.extract.entities.grammar import (
     DESCRIPTION_MARKS,
     GENERIC_WORDS,
     Candidate,

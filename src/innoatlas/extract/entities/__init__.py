@@ -1,0 +1,11 @@
+"""Entities: the named actors, places and programmes of a document.
+
+find.py runs the stage; candidates.py and grammar.py propose spans (tagger
+names, lexicon hits, suffix grammars, quoted and listed names), aliases.py,
+enumerations.py and programmes.py add the spans of declared short names,
+lists and programme titles, and filters.py keeps and types the final ones.
+"""
+
+from innoatlas.extract.entities.find import draft_entities, extract_entities
+
+__all__ = ["draft_entities", "extract_entities"]

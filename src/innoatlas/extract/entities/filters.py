@@ -1,0 +1,184 @@
+"""Which entity candidates are kept and how they are typed: longest
+non-overlapping spans, regions merged with their zones, generic heads,
+categories and slogans dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from innoatlas.extract.entities.candidates import COMMON_JU_WORDS, MIN_NAME_CHARS, all_generic, division_names
+from innoatlas.extract.entities.grammar import (
+    GENERIC_WORDS,
+    Candidate,
+    place_prefixes,
+)
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.zones import load_zones, zone_names
+
+
+def select(candidates: list[Candidate]) -> list[Candidate]:
+    """Longest first (titles before all), without overlaps; returned in text order."""
+    order = sorted(candidates, key=lambda c: (c.priority < 100, -(c.end - c.start), -c.priority, c.start))
+    taken = bytearray(max((c.end for c in candidates), default=0) + 1)
+    chosen = []
+    for c in order:
+        if any(taken[c.start : c.end]):
+            continue
+        taken[c.start : c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
+
+
+_LEVEL_PREFIX = re.compile(
+    r"^([一二三四五六七八九十\d]星级|[A-Z]{1,5}级|国家级|国家|省级|市级|区级|县级|省|市|区|县)"
+)
+
+
+def _is_category(name: str) -> bool:
+    """国家重点实验室, 四川省重点实验室, 国家级高新区: a kind of body, not a name."""
+    cats = load_suffixes().categories
+    if name in cats:
+        return True
+    rest = name
+    for k in range(min(len(rest), 9), 1, -1):
+        if rest[:k] in place_prefixes():
+            rest = rest[k:]
+            found = suffix_type(rest)
+            if found is not None and found[1] in _NAMED_BY_PLACE:
+                return False  # 浦口开发区, 松潘县政府: the one body of that place
+            break
+    rest = _LEVEL_PREFIX.sub("", rest)
+    # 共享|国家重点实验室: generic words before a category still name a category
+    return rest in cats or any(rest.endswith(c) and all_generic(rest[: -len(c)]) for c in cats if len(c) >= 3)
+
+
+# Kinds of which a place has just one, so place + kind names it (浦口开发区, 松潘县政府),
+# unlike 四川省重点实验室 (one of many).
+_NAMED_BY_PLACE = frozenset({"zone", "government"})
+
+
+def merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Join a province or city written right before a place in it (四川宜宾, 重庆潼南区)."""
+    out: list[Candidate] = []
+    last_piece: dict[int, int] = {}  # start of a merged name -> start of its last place (湖北武汉|江夏区)
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.end == c.start
+            and prev.type == "region"
+            and (c.type == "region" or (c.type == "zone" and c.extractor == "lac"))
+            and _is_upper_division(norm[last_piece.get(prev.start, prev.start) : prev.end])
+        ):
+            last_piece[prev.start] = c.start
+            # 南昌|自贸会展区: a zone the lists do not know takes its city along, as a county does
+            out[-1] = Candidate(
+                prev.start,
+                c.end,
+                c.type,
+                c.extractor if c.type == "zone" else "gazetteer",
+                prev.priority,
+                prev.confidence,
+            )
+            continue
+        out.append(c)
+    return out
+
+
+@functools.lru_cache(maxsize=1)
+def _upper_divisions() -> frozenset[str]:
+    names = set()
+    for d in load_divisions().values():
+        if d.level in ("province", "city"):
+            names.add(d.name)
+            if d.short:
+                names.add(d.short)
+    return frozenset(names)
+
+
+def _is_upper_division(text: str) -> bool:
+    return text in _upper_divisions()
+
+
+# 环大学 (around the universities) is a place word, not a university.
+_AROUND_UNIVERSITY = re.compile(r"^.?环(大学|高校)$")
+# Suffix words of these kinds name nothing on their own (综合保税区, 科技园).
+_BARE_SUFFIX_TYPES = frozenset({"zone", "platform", "institute", "university", "enterprise", "investor"})
+
+
+# Words that point back to or quantify a set (以上, 上述, 各类): with a generic head
+# they refer to things named elsewhere, not to one named thing.
+_DETERMINER = re.compile(
+    r"^(以上|上述|前述|相关|有关|各类|各种|各个|其他|其它|这些|那些|此类|该类|所属|下属|众多|诸多)"
+)
+# A slogan or model joins words with plus signs (高校+企业+基金, 链主+配套).
+_PLUS = re.compile(r"[+＋]")
+# A plus-joined part this short or generic is a role word, not a name.
+MAX_ROLE_PART_CHARS = 2
+
+
+def _generic_head(text: str) -> bool:
+    """创新平台, 研发机构, 龙头企业: words that name a kind, not a thing."""
+    if not text or text in GENERIC_WORDS or text in load_suffixes().generic or _is_category(text):
+        return True
+    return all_generic(text)
+
+
+def _determiner_generic(name: str) -> bool:
+    """以上创新平台, 上述企业, 各类研发机构: a determiner before a generic head."""
+    hit = _DETERMINER.match(name)
+    return hit is not None and _generic_head(name[hit.end() :])
+
+
+def _model_slogan(name: str) -> bool:
+    """高校+企业+基金, 链主+优质配套: every plus-joined part is a role word."""
+    parts = [p for p in _PLUS.split(name) if p]  # a trailing plus joins nothing (人工智能+)
+    if len(parts) < 2:
+        return False
+    return all(len(p) <= MAX_ROLE_PART_CHARS or _generic_head(p) for p in parts)
+
+
+def keep_name(name: str, c: Candidate) -> bool:
+    if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or _is_category(name):
+        return False
+    if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
+        return False
+    if name.endswith(COMMON_JU_WORDS):
+        return False  # 战略布局, 发展格局: 局 ends an ordinary word here, not a bureau
+    if c.extractor != "vocabulary" and name in GENERIC_WORDS:
+        return False
+    if _determiner_generic(name) or _model_slogan(name):
+        return False
+    return not re.fullmatch(r"[\d\W_]+", name)
+
+
+# 三城两带一区, 一园一策一专班: counted groups of places or tasks name a plan's layout, not a place.
+_COUNTED_SLOGAN = re.compile(r"(?:[一二两三四五六七八九十百千万多\d]+[\u4e00-\u9fff]{1,4}?){2,}")
+_SLOGAN_COUNT = re.compile(r"[一二两三四五六七八九十百千万多\d]")
+
+
+def _counted_slogan(name: str) -> bool:
+    return (
+        _COUNTED_SLOGAN.fullmatch(name) is not None
+        and _SLOGAN_COUNT.match(name) is not None
+        and len(_SLOGAN_COUNT.findall(name)) >= 2
+    )
+
+
+def final_type(name: str, c: Candidate, when) -> str:
+    if _counted_slogan(name) and name not in zone_names():
+        return "program"
+    canonical = zone_names().get(name)
+    if canonical is not None:
+        return load_zones()[canonical].type_at(when)
+    if c.extractor in ("title", "quoted", "quoted_named", "vocabulary"):
+        return c.type
+    found = suffix_type(name)
+    if found is not None and c.extractor != "gazetteer":
+        return found[1]
+    if c.extractor == "lac" and name in division_names():
+        return "region"  # the tagger's ORG 重庆 is the city
+    return c.type

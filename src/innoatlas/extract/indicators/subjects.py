@@ -1,0 +1,72 @@
+"""The subject of a figure: the entity its clause is about, else the topic
+of the text before it, else the document's main subject.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from innoatlas.extract.indicators.context import (
+    CARRIED_TYPES,
+    Context,
+    clause_start,
+    sentence_start,
+    subject_name,
+)
+from innoatlas.extract.indicators.numbers import Quantity
+from innoatlas.extract.model import EntityMention
+
+CITY_WIDE = ("全市", "全区", "全省", "全县")
+
+
+def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
+    """The topic of q's clause or sentence; else the last zone or region its
+    paragraph was about; else the article's main area."""
+    text = ctx.text
+    head = text[cs : q.start].lstrip("其中同时此外并且还")
+    if head.startswith(CITY_WIDE) and ctx.city and not head[2:].startswith(("占", "的")) and len(head) > 2:
+        return ctx.city  # 全市实现…; but 全市占比三分之一 compares with the city
+    modified = _mention_at(ctx, q.end + 1) if text[q.end : q.end + 1] == "的" else None
+    if modified is not None:
+        return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
+    ss = sentence_start(text, q.start)
+    i = bisect_right(ctx.topic_starts, q.start) - 1
+    j = i
+    while (
+        j >= 0 and ctx.topics[j][0] >= ss and _item_of_other_list_entry(text, ss, ctx.topics[j][0], q.start)
+    ):
+        j -= 1  # 某区主要指标:A;B;C: an entry's own topic does not pass to the next entry
+    if j >= 0 and ctx.topics[j][0] >= ss:
+        return subject_name(ctx, ctx.topics[j][1])
+    para_start = text.rfind("\n", 0, q.start) + 1
+    opener = None
+    while i >= 0 and ctx.topics[i][0] >= para_start:
+        m = ctx.topics[i][1]
+        if m.type in CARRIED_TYPES:
+            return subject_name(ctx, m)
+        opener = m if clause_start(text, m.start) == para_start else None
+        i -= 1
+    if opener is not None:
+        return subject_name(ctx, opener)  # 走进某公司,… / 某公司是…: what the paragraph opens on
+    k = bisect_right(ctx.heading_starts, q.start) - 1
+    if k >= 0 and ctx.headings[k][1] is not None and not _names_main_subject(ctx, para_start, q.start):
+        return ctx.headings[k][1]
+    return ctx.main_subject
+
+
+def _names_main_subject(ctx: Context, start: int, end: int) -> bool:
+    """A paragraph that names the article's own area is about it, whatever line
+    (heading or bare photo caption) stood above it."""
+    return ctx.main_subject is not None and any(
+        start <= m.start < end and m.name == ctx.main_subject for m in ctx.mentions
+    )
+
+
+def _item_of_other_list_entry(text: str, ss: int, topic: int, pos: int) -> bool:
+    """After a colon, entries split by semicolons each have their own topic."""
+    colon = max(text.rfind(":", ss, topic), text.rfind("：", ss, topic))
+    return colon >= 0 and any(c in ";；" for c in text[topic:pos])
+
+
+def _mention_at(ctx: Context, pos: int) -> EntityMention | None:
+    return next((m for m in ctx.mentions if m.start == pos), None)

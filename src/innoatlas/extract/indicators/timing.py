@@ -1,0 +1,174 @@
+"""The period of a figure: the period marked in its clause, else one carried
+from earlier in the sentence, paragraph, section or lead line, within limits.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+
+from innoatlas.extract.indicators.context import (
+    CARRIED_TYPES,
+    CLAUSE_BREAKS,
+    SENTENCE_BREAKS,
+    Context,
+    sentence_start,
+)
+from innoatlas.extract.indicators.numbers import Quantity
+from innoatlas.extract.indicators.periods import PeriodMention, resolve_period
+
+# How far (characters) a period stated in an earlier paragraph still holds;
+# set on the development articles (leads that put 前三季度 on a line of its own).
+PERIOD_CARRY_CHARS = 120
+# How far into a paragraph a period may start and still open it (数据显示,今年上半年,…).
+OPENING_SLACK = 8
+MULTIPLE_AFTER_RE = re.compile(r"的?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍")
+COMPARED_AFTER_RE = re.compile(r"(?:同期)?(?:相比|比较|对比)")
+SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
+CURRENT_WEAK_RE = re.compile(r"已|现有|拥有")
+# A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
+STATE_RE = re.compile(r"已|累计|现有")
+
+
+def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
+    """The period stated for q: right after it in brackets, else the last one
+    before it in the sentence, paragraph or the lines just before."""
+    text = ctx.text
+    pub = ctx.doc.published
+    if text[q.end : q.end + 1] in "(（":
+        i = bisect_right(ctx.period_starts, q.end + 1) - 1
+        if i >= 0 and ctx.periods[i].start == q.end + 1:
+            return resolve_period(ctx.periods[i], pub, _context_year(ctx, q.start))
+    ss = _period_scope_start(text, q.start)
+    para_start = text.rfind("\n", 0, q.start) + 1
+    i = bisect_right(ctx.period_starts, q.start) - 1
+    while i >= 0:
+        p = ctx.periods[i]
+        i -= 1
+        if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p) or _dates_base_only(text, p, q):
+            continue
+        if p.kind in ("plan", "span"):
+            if p.start >= ss:
+                return None
+            continue
+        if p.start < ss and _is_list_label(text, p):
+            continue
+        if p.start < ss and p.start >= para_start:
+            p = _paragraph_opening_period(ctx, p, para_start)
+        if (
+            p.start >= ss
+            or p.start >= para_start
+            or _lead_line(text, p)
+            and q.start - p.end <= PERIOD_CARRY_CHARS
+            or p.kind in ("current", "event")
+            and _carries_over_section(ctx, p, q.start)
+        ):
+            if p.kind == "event":
+                return pub.as_text()
+            if (
+                p.start < ss
+                and p.kind != "current"
+                and not _lead_line(text, p)
+                and STATE_RE.search(text, cs, q.start)
+            ):
+                return pub.as_text()  # 2024年…。园区已集聚企业300家: the state now, not the year before
+            return resolve_period(p, pub, _context_year(ctx, p.start))
+        break
+    if CURRENT_WEAK_RE.search(text, cs, q.start):
+        return pub.as_text()
+    return ctx.report_year
+
+
+def _lead_line(text: str, p: PeriodMention) -> bool:
+    """A period standing on a line of its own (a dateline or 前三季度 as a lead) heads what follows."""
+    line_start = text.rfind("\n", 0, p.start) + 1
+    line_end = text.find("\n", p.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return line_end - line_start - (p.end - p.start) <= 6
+
+
+def _dates_base_only(text: str, p: PeriodMention, q: Quantity) -> bool:
+    """较2021年的2824亿元增长77%: 2021 dates the base figure, not the growth after it."""
+    before = text[p.start - 1 : p.start] if p.start else ""
+    return before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的" and q.start > p.end + 4
+
+
+def _is_list_label(text: str, p: PeriodMention) -> bool:
+    """入选2021年度某某名单: the year of a list or award dates that statement only."""
+    return (
+        text[max(0, p.start - 2) : p.start] in SELECTION_VERBS
+        and text[p.end : p.end + 1] not in CLAUSE_BREAKS
+    )
+
+
+def _in_quoted_name(text: str, p: PeriodMention) -> bool:
+    """“2025年度某某园区”: a year inside a quoted title names the title, not a figure's time."""
+    open_at = text.rfind("“", max(0, p.start - 4), p.start + 1)
+    if open_at < 0 or text.find("”", open_at, p.start) >= 0:
+        return False
+    close_at = text.find("”", p.end, p.end + 40)
+    return close_at - p.end >= 4 and not re.search(r"[,，。;；:：!！?？]", text[p.end : close_at])
+
+
+def _paragraph_opening_period(ctx: Context, p: PeriodMention, para_start: int) -> PeriodMention:
+    """A period opening a paragraph (今年上半年,…) holds for all of it; one stated in
+    a later sentence of it (…今年以来,…) dates that sentence only."""
+    for other in ctx.periods[bisect_right(ctx.period_starts, para_start - 1) :]:
+        if other.start > para_start + OPENING_SLACK or other.start >= p.start:
+            break
+        if other.kind not in ("plan", "event") and not _is_aside(ctx.text, other):
+            return other
+    return p
+
+
+def _carries_over_section(ctx: Context, p: PeriodMention, pos: int) -> bool:
+    """截至目前/…以来/6月28日 in a sentence about an area (…以来,某区…) dates the
+    figures of the paragraphs after it, up to the next section heading; one in a
+    sentence naming no area (当前,全球…) is scene-setting."""
+    if not _same_section(ctx, p.start, pos):
+        return False
+    end = p.end
+    while end < len(ctx.text) and ctx.text[end] not in SENTENCE_BREAKS:
+        end += 1
+    start = sentence_start(ctx.text, p.start)
+    return any(start <= m.start < end and m.type in CARRIED_TYPES for m in ctx.mentions)
+
+
+def _same_section(ctx: Context, a: int, b: int) -> bool:
+    """No section heading between offsets a and b."""
+    k = bisect_right(ctx.heading_starts, b) - 1
+    return k < 0 or ctx.heading_starts[k] <= a
+
+
+def _period_scope_start(text: str, pos: int) -> int:
+    """Start of the stretch a period carries over: the sentence, cut at semicolons."""
+    i = pos - 1
+    while i >= 0 and text[i] not in SENTENCE_BREAKS and text[i] not in ";；":
+        i -= 1
+    return i + 1
+
+
+def _is_aside(text: str, p: PeriodMention) -> bool:
+    """(1-5月) after a figure dates that figure only; 较2021年 is a base of comparison."""
+    before = text[p.start - 1 : p.start] if p.start else ""
+    if text[p.end : p.end + 1] in ("讯", "电"):
+        return True  # 1月27日讯: the dateline of the report
+    if before in ("与", "同") and COMPARED_AFTER_RE.match(text, p.end):
+        return True  # 与2019年相比: the base of a comparison
+    if before in ("为", "是", "较", "比") and MULTIPLE_AFTER_RE.match(text, p.end):
+        return True  # 为2019年的3.6倍: the base year of a multiple
+    if before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的":
+        return False  # 较2021年的2824亿元: the year of that figure
+    return before in "(（" and before != "" or before in ("较", "比") and before != ""
+
+
+def _context_year(ctx: Context, pos: int) -> int | None:
+    """The last explicit year stated before `pos` in its paragraph, for a bare 上半年 or 全年."""
+    para_start = ctx.text.rfind("\n", 0, pos) + 1
+    i = bisect_right(ctx.period_starts, pos) - 1
+    while i >= 0 and ctx.periods[i].start >= para_start:
+        p = ctx.periods[i]
+        if p.year is not None and not p.relative:
+            return p.year
+        i -= 1
+    return None
