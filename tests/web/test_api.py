@@ -128,13 +128,13 @@ def test_region_tree_nests_zones(kb):
                 return found
         return None
 
-    new_area = find(tree["roots"], "两江新区")
+    new_area = find(tree["items"], "两江新区")
     assert "两江协同创新区" in [c["name"] for c in new_area["children"]]
-    science_city = find(tree["roots"], "西部(重庆)科学城")
+    science_city = find(tree["items"], "西部(重庆)科学城")
     assert {"北碚片区", "江津片区", "沙坪坝片区", "九龙坡片区"} <= {
         c["name"] for c in science_city["children"]
     }
-    assert find(tree["roots"], "两江协同创新区")["documents"] == 3
+    assert find(tree["items"], "两江协同创新区")["documents"] == 3
 
 
 def test_summary_counts(kb):
@@ -185,10 +185,10 @@ def find_node(nodes: list[dict], name: str, path: tuple = ()) -> tuple[dict, tup
 def test_region_tree_of_the_ingested_seeds_hangs_chongqing_under_chengyu(ingested_kb):
     client = ingested_kb
     tree = get(client, "/api/regions")
-    zone, above = find_node(tree["roots"], "两江协同创新区")
+    zone, above = find_node(tree["items"], "两江协同创新区")
     assert above == ("成渝地区双城经济圈", "重庆市", "两江新区")
     assert zone["documents"] >= 3
-    region = next(r for r in tree["roots"] if r["name"] == "成渝地区双城经济圈")
+    region = next(r for r in tree["items"] if r["name"] == "成渝地区双城经济圈")
     assert region["plan"].startswith("成渝地区双城经济圈建设规划纲要")
     chongqing = next(c for c in region["children"] if c["name"] == "重庆市")
     assert (
@@ -199,18 +199,18 @@ def test_region_tree_of_the_ingested_seeds_hangs_chongqing_under_chengyu(ingeste
     # 成都市 and 绵阳市 are members but stay under 四川省, which the plan does not take whole
     assert members["重庆市"] == (True, True) and members["成都市"] == (False, False)
     assert members["绵阳市"] == (False, True)
-    _, above = find_node(tree["roots"], "成都市")
+    _, above = find_node(tree["items"], "成都市")
     assert above == ("四川省",)
 
 
 def test_region_tree_hangs_the_science_city_areas_under_it_and_not_under_its_layout(ingested_kb):
     client = ingested_kb
     tree = get(client, "/api/regions")
-    city, above = find_node(tree["roots"], "西部(重庆)科学城")
+    city, above = find_node(tree["items"], "西部(重庆)科学城")
     assert above == ("成渝地区双城经济圈", "重庆市")
     areas = {c["name"] for c in city["children"]}
     assert {"沙坪坝片区", "九龙坡片区", "北碚片区", "江津片区", "璧山片区", "重庆高新区直管园"} <= areas
-    assert "一核五区" not in areas and find_node(tree["roots"], "一核五区")[0] is None
+    assert "一核五区" not in areas and find_node(tree["items"], "一核五区")[0] is None
     [layout] = city["layouts"]
     assert layout["name"] == "一核五区" and layout["documents"] >= 1
     assert all(c["documents"] >= 1 for c in city["children"] if c["name"].endswith("片区"))
@@ -227,6 +227,9 @@ def test_every_list_of_the_api_has_one_shape(client):
         "/api/search?q=两江",
         "/api/review/actions",
         "/api/review/gold",
+        "/api/review/facts/indicators",
+        "/api/regions",
+        "/api/analysis/conflicts",
     ):
         body = client.get(path).json()
         assert {"items", "total", "limit", "offset"} <= set(body), path

@@ -99,7 +99,7 @@ def test_region_page_shows_what_its_json_twin_returns(ingested):
     _, client = ingested
     tree = client.get("/api/regions").json()
     html = client.get("/regions").text
-    region = next(r for r in tree["roots"] if r["name"] == "成渝地区双城经济圈")
+    region = next(r for r in tree["items"] if r["name"] == "成渝地区双城经济圈")
     chongqing = next(c for c in region["children"] if c["name"] == "重庆市")
     links = re.findall(r'href="/entities/(\d+)">([^<]+)</a>', html)
     # the economic region, then 重庆市 (in part) nested in it, before 四川省

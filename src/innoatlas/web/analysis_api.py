@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from innoatlas.analysis import AnalysisError
 from innoatlas.store.queries import data_fingerprint
 from innoatlas.web.deps import get_session
+from innoatlas.web.lists import list_page
 
 router = APIRouter(prefix="/api/analysis", tags=["analysis"])
 DB = Annotated[Session, Depends(get_session)]
@@ -130,7 +131,7 @@ def conflicts(session: DB, subject: str | None = None) -> dict:
     from innoatlas.analysis.timeline import find_all_conflicts
 
     items = answer(find_all_conflicts, session, subject or None)
-    return {"items": items, "total": len(items), "definition": DEFINITION}
+    return list_page(items, definition=DEFINITION)
 
 
 @router.get("/chain", summary="An industrial chain's actors (in a region) with evidence, and its gaps")

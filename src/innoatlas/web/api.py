@@ -23,6 +23,7 @@ from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse
 from innoatlas.web import search as search_module
 from innoatlas.web.deps import get_session
+from innoatlas.web.lists import list_page
 
 
 class DataResponse(JSONResponse):
@@ -169,10 +170,7 @@ def series(
 
 @router.get("/metrics", summary="Metrics that have indicators (optionally of one subject)")
 def metrics(session: DB, subject: int | None = None) -> DataResponse:
-    items = queries.list_metrics(session, subject)
-    return _data(
-        {"items": items, "total": len(items), "total_exact": True, "limit": queries.MAX_LIMIT, "offset": 0}
-    )
+    return _data(list_page(queries.list_metrics(session, subject), total_exact=True))
 
 
 @router.get("/documents", summary="Documents, newest first, filtered by outlet, year and entity, with facets")
@@ -268,4 +266,10 @@ def graph(
     summary="Economic regions -> divisions -> zones -> sub-areas, with counts, members and layouts",
 )
 def regions(session: DB) -> DataResponse:
-    return _data(queries.get_region_tree(session))
+    return _data(region_list(session))
+
+
+def region_list(session: Session) -> dict:
+    """The tree's roots as a list (`entities`: the nodes of the whole tree)."""
+    tree = queries.get_region_tree(session)
+    return list_page(tree["roots"], entities=tree["total"])

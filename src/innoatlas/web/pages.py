@@ -21,7 +21,7 @@ from innoatlas.store.profile import coverage_over_time, entity_events
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse, profile
 from innoatlas.web import search as search_module
-from innoatlas.web.api import flagged_profile, flagged_series
+from innoatlas.web.api import flagged_profile, flagged_series, region_list
 from innoatlas.web.deps import get_session, render
 from innoatlas.web.highlight import cut_pieces, cut_sentences
 from innoatlas.web.i18n import pick_language
@@ -192,4 +192,4 @@ def document_page(request: Request, session: DB, document_id: int):
 
 @router.get("/regions", response_class=HTMLResponse)
 def regions_page(request: Request, session: DB):
-    return render(request, "regions.html", data=queries.get_region_tree(session), api="/api/regions")
+    return render(request, "regions.html", data=region_list(session), api="/api/regions")

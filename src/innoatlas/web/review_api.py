@@ -24,6 +24,7 @@ from innoatlas.review import actions, log
 from innoatlas.review.export import count_facts, export_facts, export_gold
 from innoatlas.review.facts import ReviewError
 from innoatlas.store.schema import User
+from innoatlas.web.lists import list_page
 
 router = APIRouter(prefix="/api", tags=["review"])
 
@@ -161,9 +162,7 @@ def audit_log(
 
 @router.get("/review/gold", summary="Reviewed facts as gold annotations (ANNOTATION.md), one per document")
 def gold(session: ReadDB) -> dict:
-    items = export_gold(session)
-    # Every document at once (the list shape of the API: the whole list is one page).
-    return {"items": items, "total": len(items), "limit": len(items), "offset": 0}
+    return list_page(export_gold(session))  # every document at once: the whole list is one page
 
 
 @router.get("/review/facts/{target}", summary="Indicators, relations or entities with their review status")
@@ -175,12 +174,7 @@ def facts(
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> dict:
     items = export_facts(session, target, reviewed_only, limit, offset)
-    return {
-        "items": items,
-        "total": count_facts(session, target, reviewed_only),
-        "limit": limit,
-        "offset": offset,
-    }
+    return list_page(items, count_facts(session, target, reviewed_only), limit, offset)
 
 
 class IncomingDocument(BaseModel):
