@@ -2,7 +2,7 @@
 
 Every import is read from the source (top level and inside functions), the
 way DESIGN.md's layout lists the stages:
-lexicon < documents < extract < resolve < store < analysis, review, auth
+text, errors, lexicon < documents < extract < resolve < store < analysis, review, auth
 < pipeline < batch < web, cli. `from package import module` is an edge to
 that module, not to the package's __init__.
 """
@@ -19,6 +19,7 @@ RANKS = {
     "__init__": 0,
     "__main__": 9,
     "errors": 0,
+    "text": 0,
     "lexicon": 0,
     "documents": 1,
     "extract": 2,

@@ -8,7 +8,7 @@ import pytest
 
 from innoatlas.analysis import AnalysisError
 from innoatlas.analysis.chain_map import build_chain_map, find_template
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 
 def names(actors: list[dict]) -> list[str]:

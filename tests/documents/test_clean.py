@@ -64,7 +64,7 @@ def reasons(text: str) -> list[tuple[str, str | None]]:
     ],
 )
 def test_classify_line(line, reason):
-    from innoatlas.documents.normalize import normalize_text
+    from innoatlas.text import normalize_text
 
     assert classify_line(normalize_text(line).strip()) == reason
 

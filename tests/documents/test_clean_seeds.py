@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from innoatlas.documents import prepare_document, read_paths
-from innoatlas.documents.normalize import normalize_text
+from innoatlas.text import normalize_text
 
 SHARED = Path(__file__).resolve().parents[2] / ".." / "shared"
 SETS = {

@@ -11,8 +11,8 @@ from innoatlas.documents.normalize import (
     detect_script,
     normalize_line,
     normalize_pieces,
-    normalize_text,
 )
+from innoatlas.text import normalize_text
 
 # Characters the strategies draw from: simplified and traditional Chinese,
 # full-width forms, radical look-alikes, zero-width characters, ellipses and

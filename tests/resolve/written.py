@@ -17,7 +17,7 @@ def mention(doc, name: str, type_: str, nth: int = 0) -> EntityMention:
 
 
 def doc_norm(name: str) -> str:
-    from innoatlas.documents.normalize import normalize_text
+    from innoatlas.text import normalize_text
 
     return normalize_text(name)
 

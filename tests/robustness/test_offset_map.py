@@ -15,7 +15,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from innoatlas.documents import document_from_text
-from innoatlas.documents.normalize import normalize_pieces, normalize_text
+from innoatlas.documents.normalize import normalize_pieces
+from innoatlas.text import normalize_text
 
 ALPHABET = (
     "两江新区协同创新科技园研发投入亿元家个"  # simplified

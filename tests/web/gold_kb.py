@@ -20,7 +20,7 @@ from innoatlas.extract.model import EntityMention, Extraction, IndicatorRecord, 
 from innoatlas.pipeline import NamedEntity, NameResolution
 from innoatlas.store import DocumentWrite, Facts, open_store
 from innoatlas.store.search_index import rebuild_search_index
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"

@@ -34,7 +34,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import load_data
 from innoatlas.store.schema import Document, Entity, Mention
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 SENTENCE = re.compile(r"[^。！？!?\n]+")
 CLAUSE = re.compile(r"[^，,；;：:]+")

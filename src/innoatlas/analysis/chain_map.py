@@ -36,7 +36,7 @@ from innoatlas.analysis.common import (
     load_data,
 )
 from innoatlas.store.schema import Document, Entity, Mention, Relation
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 ROLES = ("leaders", "suppliers", "enterprises", "institutes", "platforms", "investors", "zones")
 ROLE_OF_FOCUS_TYPE = {

@@ -23,7 +23,7 @@ from innoatlas.analysis.common import (
 from innoatlas.analysis.figures import load_figures
 from innoatlas.analysis.timeline import period_end
 from innoatlas.store.schema import Entity, Relation
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 # Name patterns decide before types, in this order: a 人才基金 is about talent first.
 PATTERN_ORDER = ("talent", "capital", "innovation", "industry")

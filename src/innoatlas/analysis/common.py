@@ -15,7 +15,7 @@ from innoatlas.errors import InnoatlasError
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import load_zones
 from innoatlas.store.schema import Alias, Document, Entity, Relation
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 # Relations that put their subject inside their object (a place, a zone or an organisation).
 CONTAINMENT_PREDICATES = ("located_in", "part_of")

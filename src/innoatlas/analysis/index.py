@@ -38,7 +38,7 @@ from innoatlas.analysis.common import REGION_SUFFIXES, AnalysisError, entity_ref
 from innoatlas.analysis.compare import cell, latest_values, resolve_units
 from innoatlas.analysis.metrics import metric_label
 from innoatlas.store.schema import Entity, Indicator
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 NORMALISATIONS = ("minmax", "zscore", "rank")
 WEIGHTINGS = ("equal", "chains")

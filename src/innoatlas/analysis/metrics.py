@@ -24,7 +24,7 @@ from functools import cache
 
 from innoatlas.analysis.common import load_data
 from innoatlas.lexicon.industries import load_industries
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 # A qualifier names a subset only when it stands right before the counted
 # noun; this many characters (的, 类, 领域) may sit between them.

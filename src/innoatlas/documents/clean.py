@@ -29,7 +29,7 @@ from importlib import resources
 
 import yaml
 
-from innoatlas.documents.normalize import normalize_text
+from innoatlas.text import normalize_text
 
 # A line of at least this many characters with a sentence in it is body text:
 # it marks where the header ends and the footer may start. Headlines and

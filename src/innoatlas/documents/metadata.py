@@ -17,7 +17,7 @@ from datetime import date
 
 from innoatlas.documents.clean import CleanResult, Line
 from innoatlas.documents.model import PublishedDate, RawDocument
-from innoatlas.documents.normalize import normalize_text
+from innoatlas.text import normalize_text
 
 log = logging.getLogger(__name__)
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 import re
 
-from innoatlas.documents.normalize import normalize_text
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.suffixes import suffix_type
+from innoatlas.text import fold_name as fold  # noqa: F401 (the resolve stage's name for it)
 
-_DOTS = re.compile(r"[·•・‧∙⋅]")
 # Company legal forms, longest first: what a registry adds to the trade name.
 _LEGAL_FORM = re.compile(r"(?:(?:集团)?(?:股份)?有限(?:责任)?公司|集团(?:公司)?|股份|公司)$")
 # Words between the trade name and the legal form that firms drop in running
@@ -30,12 +29,6 @@ MIN_STEM = 2
 # characters after its last kept one: 重大 (重庆大学, drops 学), 北理工
 # (北京理工大学, drops 大学), but not 中科院 for 中国科学院重庆科学中心.
 MAX_DROPPED_TAIL = 2
-
-
-def fold(name: str) -> str:
-    """The comparison form: NFKC, radical look-alikes, simplified script, one middle dot, no spaces."""
-    folded = _DOTS.sub("·", normalize_text(name))
-    return "".join(folded.split())
 
 
 def company_stem(folded: str) -> str:

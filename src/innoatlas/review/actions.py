@@ -110,7 +110,7 @@ def split(
     session: Session, user: User, entity_id: int, name: str, type: str, aliases: list[str], reason: str = ""
 ) -> dict:
     """Split the mentions written as `aliases` off an entity into a new (or existing) entity `name`."""
-    from innoatlas.store.write import fold_name
+    from innoatlas.text import fold_name
 
     source = load_row(session, "entity", entity_id)
     name = clean_name(name)
@@ -352,7 +352,7 @@ def relations_between(session: Session, a: int, b: int) -> list[Relation]:
 
 def new_entity_key(name: str, type: str) -> str:
     """The key the resolve stage gives a name no gazetteer knows, so a re-ingest finds the same entity."""
-    from innoatlas.store.write import fold_name
+    from innoatlas.text import fold_name
 
     try:
         from innoatlas.resolve.names import name_key
@@ -363,7 +363,7 @@ def new_entity_key(name: str, type: str) -> str:
 
 def find_entity_by_name(session: Session, name: str) -> Entity | None:
     """An entity with this name or alias (folded), whatever its key."""
-    from innoatlas.store.write import fold_name
+    from innoatlas.text import fold_name
 
     stmt = select(Entity).join(Alias, Alias.entity_id == Entity.id).where(Alias.norm == fold_name(name))
     return session.scalar(stmt.order_by(Entity.id).limit(1))

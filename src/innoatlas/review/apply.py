@@ -271,7 +271,7 @@ def move_entity_references(session: Session, from_id: int, to_id: int) -> None:
 
 def rows_to_split(session: Session, source: Entity, aliases: list[str]) -> list[tuple[str, str, object]]:
     """The rows of `source` written with one of `aliases`: what a split moves to the new entity."""
-    from innoatlas.store.write import fold_name
+    from innoatlas.text import fold_name
 
     moving = {fold_name(a) for a in aliases}
     staying = [
@@ -292,7 +292,7 @@ def rows_to_split(session: Session, source: Entity, aliases: list[str]) -> list[
 
 def _quote_names(quote: str, moving: set[str], staying: list[str]) -> bool:
     """A relation follows the split when its quote names a moving alias and no staying one."""
-    from innoatlas.store.write import fold_name
+    from innoatlas.text import fold_name
 
     folded = fold_name(quote)
     return any(m in folded for m in moving) and not any(fold_name(s) in folded for s in staying)

@@ -195,7 +195,7 @@ def restore(session: Session, target: str, data: dict):
 
 
 def add_aliases(session: Session, entity_id: int, aliases: list[str]) -> None:
-    from innoatlas.store.write import fold_name
+    from innoatlas.text import fold_name
 
     have = set(session.scalars(select(Alias.alias).where(Alias.entity_id == entity_id)))
     for alias in aliases:

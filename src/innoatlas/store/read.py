@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session, aliased
 from innoatlas.documents.model import PublishedDate
 from innoatlas.errors import NotFoundError
 from innoatlas.store.schema import Alias, Base, Document, Entity, Indicator, Mention, Relation
-from innoatlas.store.write import fold_name
+from innoatlas.text import fold_name
 
 
 @dataclass

@@ -20,10 +20,10 @@ from sqlalchemy import String, delete, insert, select
 from sqlalchemy.orm import Session
 
 from innoatlas.documents.model import Document as DocumentData
-from innoatlas.documents.normalize import normalize_text
 from innoatlas.extract.model import Extraction, RelationRecord
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
 from innoatlas.store.search_index import index_written_document
+from innoatlas.text import fold_name
 
 log = logging.getLogger(__name__)
 
@@ -395,11 +395,6 @@ def load_signatures(session: Session) -> list[tuple[int, str, bytes]]:
 
 
 # -- helpers -----------------------------------------------------------------------
-
-
-def fold_name(name: str) -> str:
-    """The look-up form of a name: NFKC, radical look-alikes, simplified script, no white space."""
-    return "".join(normalize_text(name).split())
 
 
 def clip_values(model: type, values: dict[str, Any]) -> dict[str, Any]:

@@ -11,13 +11,11 @@ from __future__ import annotations
 
 import json
 import logging
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from innoatlas.documents import prepare_document, read_paths
 from innoatlas.documents.model import Document
-from innoatlas.documents.normalize import normalize_text
 from innoatlas.errors import DocumentError, InnoatlasError
 from innoatlas.extract.entities.learned import MODEL_NAME as ENTITY_MODEL
 from innoatlas.extract.entities.learned import NONE, name_features
@@ -25,6 +23,7 @@ from innoatlas.extract.learn.linear import Features, fit
 from innoatlas.extract.learn.store import model_path
 from innoatlas.extract.learn.subjects import MODEL_NAME as SUBJECT_MODEL
 from innoatlas.extract.learn.subjects import subject_rows
+from innoatlas.text import fold_name
 
 log = logging.getLogger(__name__)
 
@@ -78,11 +77,6 @@ def load_set(gold_set: GoldSet) -> list[GoldDoc]:
                 raise InnoatlasError(f"{source}: {raw}")
             out.append(GoldDoc(gold_set.name, prepare_document(raw), gold))
     return out
-
-
-def fold_name(name: str) -> str:
-    """A gold name as the extractor writes it (simplified, half width, no spaces)."""
-    return re.sub(r"\s+", "", normalize_text(name or ""))
 
 
 def entity_rows(gdoc: GoldDoc) -> list[tuple[Features, str]]:
