@@ -21,6 +21,7 @@ from sqlalchemy.orm import Session, aliased, undefer
 from innoatlas.errors import NotFoundError
 from innoatlas.resolve.economic import load_economic_regions
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
+from innoatlas.store.window import WINDOW_KEY
 
 __all__ = ["NotFoundError"]  # raised here; also imported from here by older callers
 
@@ -238,6 +239,7 @@ def relation_row(rel: Relation, subject: Entity, obj: Entity, doc: Document | No
 # fingerprint; AGGREGATE_TTL_S bounds how long an edit that adds no row
 # (a review correcting a parent) can go unseen.
 AGGREGATE_TTL_S = 30.0
+MAX_AGGREGATES = 64
 _aggregates: dict[tuple, tuple[float, object]] = {}
 _aggregates_lock = threading.Lock()
 
@@ -251,7 +253,8 @@ def data_fingerprint(session: Session) -> tuple:
 
 
 def cached_aggregate(session: Session, name: str, compute):
-    key = (name, str(session.get_bind().url), data_fingerprint(session))
+    # a date window (store/window.py) reads other rows: its answer is kept apart
+    key = (name, str(session.get_bind().url), session.info.get(WINDOW_KEY), data_fingerprint(session))
     now = time.monotonic()
     with _aggregates_lock:
         hit = _aggregates.get(key)
@@ -259,8 +262,10 @@ def cached_aggregate(session: Session, name: str, compute):
         return hit[1]
     value = compute(session)
     with _aggregates_lock:
-        for old in [k for k in _aggregates if k[:2] == key[:2]]:
+        for old in [k for k in _aggregates if k[:3] == key[:3]]:
             del _aggregates[old]
+        while len(_aggregates) >= MAX_AGGREGATES:  # one per date window asked for: the oldest go
+            del _aggregates[next(iter(_aggregates))]
         _aggregates[key] = (now, value)
     return value
 

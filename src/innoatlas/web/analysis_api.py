@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas.analysis import AnalysisError
 from innoatlas.store.queries import data_fingerprint
+from innoatlas.store.window import set_window, window_of
 from innoatlas.web.deps import get_session
 from innoatlas.web.lists import list_page
 
@@ -75,6 +76,7 @@ def cached(compute, session: Session, *args, **kwargs):
         repr(args),
         repr(sorted(kwargs.items())),
         str(session.get_bind().url),
+        window_of(session),
     )
     fingerprint = data_fingerprint(session)
     with _results_lock:
@@ -96,6 +98,7 @@ def cached(compute, session: Session, *args, **kwargs):
 def refresh(key: tuple, compute, engine, args, kwargs) -> None:
     try:
         with Session(engine) as session:
+            set_window(session, *(key[-1] or (None, None)))
             remember(key, data_fingerprint(session), compute(session, *args, **kwargs))
     except Exception:  # the next request computes it and reports the error
         logging.getLogger(__name__).exception("refreshing a kept analysis failed")

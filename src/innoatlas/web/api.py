@@ -77,6 +77,14 @@ def search(
 
 
 @router.get(
+    "/search/coverage",
+    summary="A search's matches over time: documents and mentions per month, documents per outlet",
+)
+def search_coverage(session: DB, q: Annotated[str, Query(max_length=MAX_QUERY_CHARS)] = "") -> DataResponse:
+    return _data(search_module.coverage(session, q))
+
+
+@router.get(
     "/entities", summary="Entities, filtered by type, region and industry (names or ids), with facets"
 )
 def entities(

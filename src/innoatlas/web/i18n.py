@@ -138,12 +138,15 @@ LABELS: dict[str, tuple[str, str]] = {
     "since": ("起", "From"),
     "until": ("止", "To"),
     "apply": ("筛选", "Apply"),
+    "window": ("时间范围（按发布日期）", "Published between"),
+    "all_dates": ("全部时间", "All dates"),
     "source_link": ("出处", "source"),
     "see_network": ("合作网络", "Network"),
     "see_timeline": ("指标时间线", "Timeline"),
     "see_chain": ("产业链图谱", "Chain map"),
     # error pages
     "error.404": ("没有找到：请检查地址或编号。", "Not found: check the address or the number."),
+    "error.400": ("请求的参数有误。", "Invalid request parameters."),
     "error.422": ("请求的参数有误。", "Invalid request parameters."),
     "error.500": ("服务器内部错误。", "Internal server error."),
 }

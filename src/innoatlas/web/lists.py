@@ -9,7 +9,9 @@ here, so a client pages through all of them the same way.
 from __future__ import annotations
 
 
-def list_page(items: list, total: int | None = None, limit: int | None = None, offset: int = 0, **more) -> dict:
+def list_page(
+    items: list, total: int | None = None, limit: int | None = None, offset: int = 0, **more
+) -> dict:
     """`items` as one page of a list of `total` rows (default: the whole list is this one page)."""
     return {
         "items": items,

@@ -52,11 +52,14 @@ def search_page(
         session, q, type=type, region=entity_id_of(session, region), year=year, limit=PAGE_SIZE, offset=offset
     )
     filters = {"q": q, "type": type, "region": region, "year": year}
+    coverage = search_module.coverage(session, q)
     return render(
         request,
         "search.html",
         data=data,
         filters=filters,
+        coverage=coverage,
+        bars=profile.coverage_bars(coverage["months"]),
         api="/api/search?" + urlencode({k: v for k, v in filters.items() if v is not None}),
     )
 

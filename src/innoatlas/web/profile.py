@@ -87,7 +87,7 @@ def coverage_bars(months: list[dict], width: int = 320, height: int = 60) -> lis
     """One bar per month with documents: {month, documents, mentions, x, y, w, h} in a width x height box."""
     if not months:
         return []
-    top = max(m["documents"] for m in months)
+    top = max(m["documents"] for m in months) or 1
     step = width / len(months)
     return [
         {

@@ -27,6 +27,7 @@ from datetime import date
 from sqlalchemy import and_, bindparam, func, or_, select, text, union
 from sqlalchemy.orm import Session
 
+from innoatlas.store.coverage import search_coverage
 from innoatlas.store.queries import (
     COUNT_CAP,
     clamp_page,
@@ -37,6 +38,7 @@ from innoatlas.store.queries import (
 )
 from innoatlas.store.schema import Alias, Document, Entity
 from innoatlas.store.search_index import INDEX_TABLE, VOCAB_TABLE, fold_query, index_exists
+from innoatlas.store.window import kept_in_window, window_of
 
 log = logging.getLogger(__name__)
 
@@ -79,6 +81,7 @@ def search(
     if not terms:
         return _result(q, folded, [], [], {"type": {}, "region": {}, "year": {}}, limit, offset)
     entities, documents, exact = find_matches(session, terms)
+    documents = in_window(session, documents)
     facets = {
         "type": _count(e[1] for e in entities),
         "region": _region_facet(session, entities),
@@ -111,6 +114,24 @@ def _result(q, folded, entities, documents, facets, limit, offset, session=None,
         "offset": offset,
         "facets": facets,
     }
+
+
+def in_window(session: Session, documents: list[tuple]) -> list[tuple]:
+    """The matching documents the session's date window keeps (the index is read as raw SQL)."""
+    if window_of(session) is None:
+        return documents
+    kept = kept_in_window(session, [d[0] for d in documents])
+    return [d for d in documents if d[0] in kept]
+
+
+def coverage(session: Session, q: str) -> dict:
+    """A search's matches over time: documents and mentions per month, documents per outlet."""
+    terms = query_terms(fold_query(q))
+    if not terms:
+        return {"query": q, **search_coverage(session, [], [])}
+    entities, documents, _ = find_matches(session, terms)
+    documents = in_window(session, documents)
+    return {"query": q, **search_coverage(session, [d[0] for d in documents], [e[0] for e in entities])}
 
 
 def find_matches(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple], bool]:
