@@ -8,8 +8,10 @@ rows are written in the transaction that writes the document
 (`index_written_document`), so the index cannot fall behind;
 `catch_up_search_index` builds it when it is missing and adds what an older
 writer left out. Searching it is the web layer's
-job (innoatlas.web.search). Other databases have no index and are searched
-with LIKE.
+job (innoatlas.web.search). Other databases have no such table and are
+searched with LIKE (`text_contains`): on PostgreSQL, terms of three or more
+characters through pg_trgm's indexes (migration 0004), shorter ones through
+the index of each text's characters and character pairs (migration 0006).
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ import sqlite3
 import unicodedata
 from functools import lru_cache
 
-from sqlalchemy import bindparam, select, text
+from sqlalchemy import Text, bindparam, cast, func, select, text
+from sqlalchemy.dialects.postgresql import ARRAY, array
 from sqlalchemy.orm import Session
 
 from innoatlas.store.schema import Alias, Document, Entity
@@ -39,6 +42,9 @@ SENTINEL = "\n\n"
 MAX_QUERY_CHARS = 200
 # Document texts read and indexed per statement while (re)building.
 DOCUMENTS_PER_INSERT = 50
+# Terms up to this long hold no trigram; PostgreSQL finds them through the
+# index of search_grams (characters and character pairs, migration 0006).
+GRAMS_MAX_CHARS = 2
 
 
 @lru_cache(maxsize=1)
@@ -55,6 +61,45 @@ def fold_query(query: str) -> str:
 
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+def text_contains(dialect: str, column, term: str, grams: bool = True):
+    """A condition: `column` contains the folded `term`, case-insensitively.
+
+    On PostgreSQL (with `grams`) a term of one or two characters is looked
+    up among the text's characters and character pairs, which hold it
+    exactly when the text does; otherwise ILIKE (pg_trgm's index serves
+    terms of three characters or more).
+    """
+    if grams and dialect == "postgresql" and len(term) <= GRAMS_MAX_CHARS:
+        pairs = func.search_grams(func.lower(column), type_=ARRAY(Text))
+        return pairs.op("@>", is_comparison=True)(cast(array([term]), ARRAY(Text)))
+    pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return column.ilike(pattern, escape="\\")
+
+
+def gram_index_pays(session: Session, stmt, cap: int) -> bool:
+    """Whether the newest `cap` rows of `stmt` (a search over documents with short terms) are
+    found faster through the character-pair index than by reading documents newest first.
+
+    The index finds every match, which must then be fetched and sorted
+    (cost ~ matches); reading newest first stops after about cap * total /
+    matches documents, but pays for search_grams on each. The planner's
+    estimate of the matches (the index's statistics) decides: the index
+    when matches^2 <= cap * total.
+    """
+    compiled = stmt.compile(dialect=session.get_bind().dialect)
+    plan = session.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params)
+    matches = _plan_rows(plan.scalar()[0]["Plan"])
+    total = session.scalar(text("SELECT greatest(reltuples, 1) FROM pg_class WHERE relname = 'documents'"))
+    return matches * matches <= cap * float(total or 1)
+
+
+def _plan_rows(node: dict) -> float:
+    """The estimated rows of the scan under Limit and Sort nodes."""
+    while node.get("Node Type") in ("Limit", "Sort", "Incremental Sort") and node.get("Plans"):
+        node = node["Plans"][0]
+    return float(node.get("Plan Rows", 0))
 
 
 def has_trigram(session: Session) -> bool:

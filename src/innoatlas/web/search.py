@@ -6,8 +6,9 @@ three or more characters is found through the index (两江新 finds
 两江新区). A term of one or two characters is expanded, through the
 index's vocabulary, into the trigrams that start with it (两江 -> 两江新,
 两江协, ...); every indexed text ends with SENTINEL so that even a term at
-the very end has such a trigram. Other databases (PostgreSQL) use LIKE /
-ILIKE over the tables. Queries are folded like Document.norm (NFKC,
+the very end has such a trigram. Other databases (PostgreSQL) use ILIKE
+over the tables, and for a term of one or two characters an index of each
+text's characters and character pairs (store/search_index.py). Queries are folded like Document.norm (NFKC,
 traditional -> simplified) so 協同創新 finds 协同创新.
 
 Rows are keyed by rowid alone (ref_id * 2, + 1 for an entity), so a
@@ -24,7 +25,7 @@ import logging
 from collections import Counter
 from datetime import date
 
-from sqlalchemy import and_, bindparam, func, or_, select, text, union
+from sqlalchemy import Select, and_, bindparam, func, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from innoatlas.store.coverage import search_coverage
@@ -37,7 +38,15 @@ from innoatlas.store.queries import (
     original_span,
 )
 from innoatlas.store.schema import Alias, Document, Entity
-from innoatlas.store.search_index import INDEX_TABLE, VOCAB_TABLE, fold_query, index_exists
+from innoatlas.store.search_index import (
+    GRAMS_MAX_CHARS,
+    INDEX_TABLE,
+    VOCAB_TABLE,
+    fold_query,
+    gram_index_pays,
+    index_exists,
+    text_contains,
+)
 from innoatlas.store.window import kept_in_window, window_of
 
 log = logging.getLogger(__name__)
@@ -196,9 +205,10 @@ def _as_date(value):
 
 
 def _match_like(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]]:
+    dialect = session.get_bind().dialect.name
+
     def like(column, term):
-        pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-        return column.ilike(pattern, escape="\\")
+        return text_contains(dialect, column, term)
 
     by_alias = select(Alias.entity_id)
     for t in terms:
@@ -210,7 +220,23 @@ def _match_like(session: Session, terms: list[str]) -> tuple[list[tuple], list[t
         .where(Entity.id.in_(union(by_alias, by_name)))
         .order_by(func.length(Entity.name), Entity.id)
     )
-    doc_stmt = (
+    documents = _documents_like(session, terms, grams=True)
+    if dialect == "postgresql" and any(len(t) <= GRAMS_MAX_CHARS for t in terms):
+        if not gram_index_pays(session, documents, COUNT_CAP + 1):
+            # A common short term: reading newest first stops early, with the cheap ILIKE.
+            documents = _documents_like(session, terms, grams=False)
+    entities = [tuple(r) for r in session.execute(entity_stmt)]
+    documents = [(r[0], _as_date(r[1]).year if r[1] else None) for r in session.execute(documents)]
+    return entities, documents
+
+
+def _documents_like(session: Session, terms: list[str], grams: bool) -> Select:
+    dialect = session.get_bind().dialect.name
+
+    def like(column, term):
+        return text_contains(dialect, column, term, grams)
+
+    return (
         select(Document.id, Document.published)
         .where(*[or_(like(Document.norm, t), like(Document.title, t)) for t in terms])
         .order_by(*newest_first(session))
@@ -218,9 +244,6 @@ def _match_like(session: Session, terms: list[str]) -> tuple[list[tuple], list[t
         # term in 100,000 documents would otherwise match and sort tens of thousands.
         .limit(COUNT_CAP + 1)
     )
-    entities = [tuple(r) for r in session.execute(entity_stmt)]
-    documents = [(r[0], _as_date(r[1]).year if r[1] else None) for r in session.execute(doc_stmt)]
-    return entities, documents
 
 
 def _all(clauses):
