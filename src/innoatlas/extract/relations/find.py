@@ -85,17 +85,17 @@ _READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü
 
 def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
     places = _known_places()
+    standalone = _standalone_places(mentions)
     out = []
     for m in mentions:
         head = _leading_place(m.norm_name, places)
-        if head is None or len(head) == len(m.norm_name):
-            continue
-        written = doc.original_text(m.start, m.start + len(head))
-        host = EntityMention(written, head, _place_type(head, doc), m.start, m.start + len(head))
-        if m.type == "government":
-            if _is_local_division(head):
-                out.append(make_relation(doc, m, "part_of", host))  # 江津区经济信息委 part_of 江津区
-        elif m.type == "zone" and host.type == "zone":
+        if head is None or len(head) == len(m.norm_name) or m.type == "government":
+            continue  # a body governs the place its name starts with (某区经信委): not part of it
+        named = standalone.get(_place_key(head))
+        if named is None:
+            continue  # the place only qualifies the name: no entity of its own to relate to
+        host = EntityMention(named.name, head, _place_type(head, doc), m.start, m.start + len(head))
+        if m.type == "zone" and host.type == "zone":
             out.append(make_relation(doc, m, "part_of", host))
         elif (m.type in HOSTED_TYPES or m.type == "zone") and not _is_province(head):
             # 重庆市肿瘤研究所, 四川省农科院: a province-level name is the body's scope, not its site
@@ -139,14 +139,24 @@ def _parent_body(m: EntityMention) -> str | None:
 _SCHOOL_OF = re.compile(r"^(.{2,12}?大学)(?=.{2,}学院$)")
 
 
+def _place_key(name: str) -> str:
+    """One key for the full and short names of a division (郑州市, 郑州)."""
+    d = _divisions_by_name().get(name)
+    return d.code if d is not None else name
+
+
+def _standalone_places(mentions: list[EntityMention]) -> dict[str, EntityMention]:
+    """Places named on their own in the document, by _place_key (first mention)."""
+    out: dict[str, EntityMention] = {}
+    for m in mentions:
+        if m.type in PLACE_TYPES:
+            out.setdefault(_place_key(m.norm_name), m)
+    return out
+
+
 def _is_province(name: str) -> bool:
     d = _divisions_by_name().get(name)
     return d is not None and d.level == "province"
-
-
-def _is_local_division(name: str) -> bool:
-    d = _divisions_by_name().get(name)
-    return d is not None and d.level != "province"
 
 
 @cache
