@@ -182,11 +182,6 @@ def test_supplies_the_client_whose_supplier_it_is_called():
     assert_quoted(doc, rec, "配套企业")
 
 
-def test_supplies_with_a_plant_inside_the_clients_plant():
-    doc, recs = relations("远航科技股份有限公司在星驰汽车有限公司超级工厂设置“厂中厂”,就近供货。")
-    find(recs, "远航科技股份有限公司", "supplies", "星驰汽车有限公司")
-
-
 def test_supplies_for_b_with_a_delivery_verb():
     _doc, recs = relations("远航科技股份有限公司为星驰汽车有限公司供货,年产值10亿元。")
     find(recs, "远航科技股份有限公司", "supplies", "星驰汽车有限公司")
@@ -247,12 +242,6 @@ def test_partners_listed_after_yu_cooperate_with_the_head_only():
 def test_parties_listed_together_all_cooperate():
     _doc, recs = relations("重庆大学、西南大学和四川美术学院三方合作。")
     find(recs, "西南大学", "cooperates_with", "四川美术学院")
-
-
-def test_both_parties_of_a_plant_inside_a_plant_cooperate():
-    _doc, recs = relations("远航科技股份有限公司在星驰汽车有限公司工厂设置“厂中厂”,实现双方零距离合作。")
-    find(recs, "远航科技股份有限公司", "cooperates_with", "星驰汽车有限公司")
-    find(recs, "远航科技股份有限公司", "supplies", "星驰汽车有限公司")
 
 
 def test_member_of_a_quoted_title_after_the_trigger():

@@ -28,6 +28,7 @@ from innoatlas.extract.relations.patterns import (
     Sentence,
     find_pattern_relations,
     make_relation,
+    relation_patterns,
     runs,
     split_sentences,
 )
@@ -36,13 +37,10 @@ from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import load_zones, zone_names
 
-# Whether the topic place moves to the last place of each sentence (True) or
-# stays the document's main place (False): measured on both dev sets, the main
-# place is better.
-FOLLOW_TOPIC = False
-ACTOR_TYPES = frozenset({"region", "zone", "university", "institute", "platform", "enterprise"})
-PLACE_TYPES = frozenset({"region", "zone"})
-HOSTED_TYPES = frozenset({"enterprise", "platform", "institute", "investor", "university"})
+_P = relation_patterns()
+ACTOR_TYPES = _P["focus"].subject_types
+PLACE_TYPES = _P["place_after_verb"].object_types
+HOSTED_TYPES = _P["place_after_verb"].subject_types - PLACE_TYPES
 
 
 def extract_relations(
@@ -114,7 +112,7 @@ def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Re
     return out
 
 
-_PARENT_ORG = re.compile(r"^(.{2,12}?(大学|学院|科学院|研究院))(?=.{2,})")
+_PARENT_ORG = _P["branch_of_parent"].trigger
 
 
 def _parent_org(m: EntityMention) -> str | None:
@@ -136,7 +134,7 @@ def _parent_body(m: EntityMention) -> str | None:
     return heads[0] if heads else None
 
 
-_SCHOOL_OF = re.compile(r"^(.{2,12}?大学)(?=.{2,}学院$)")
+_SCHOOL_OF = _P["branch_of_parent"].cue("school_of")
 
 
 def _place_key(name: str) -> str:
@@ -242,10 +240,8 @@ def _mention_of(first: dict[str, EntityMention], canonical: str) -> EntityMentio
 
 
 # 记者:… / 某高新区党工委书记张三:…: an interview round gives each answer its speaker's place.
-_INTERVIEWER = re.compile(r"^(记者|主持人|问)[:：]")
-_SPEAKER = re.compile(
-    r"^[^:：]{2,40}?(书记|主任|局长|区长|市长|县长|院长|所长|董事长|总经理|负责人)[\u4e00-\u9fff·]{2,4}[:：]"
-)
+_INTERVIEWER = _P["interview_turn"].cue("interviewer")
+_SPEAKER = _P["interview_turn"].trigger
 
 
 def _interview_turn(sent: Sentence, places: list[EntityMention]):
@@ -266,7 +262,7 @@ def _interview_turn(sent: Sentence, places: list[EntityMention]):
 
 
 # 拓普、文灿2家汽车零部件企业: a count or 等 between a list of firms and their trade.
-_LIST_TO_TRADE = re.compile(r"^(等)?([0-9一二两三四五六七八九十]+家)?$")
+_LIST_TO_TRADE = _P["focus"].cue("list_to_trade")
 
 
 def _listed_with(sent: Sentence, actor: EntityMention, industry: EntityMention) -> list[EntityMention]:
@@ -308,16 +304,13 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                 host = _host_place(sent, m, places) or fallback
                 if host is not None and host is not m and host.norm_name not in m.norm_name:
                     out.append(make_relation(doc, m, "located_in", host, *_evidence(sent, m, host)))
-        major = [p for p in places if _is_major(p)]
-        if major and FOLLOW_TOPIC:
-            topic = major[-1]
     return out
 
 
 # 在X方面, X领域: an industry opening a part of a sentence frames the bodies that part names.
-_FRAME = re.compile(r"^(其中)?[,，]?在?$")
-_FRAME_AFTER = re.compile(r"^(方面|领域|行业)")
-FRAMED_TYPES = frozenset({"enterprise", "institute", "platform", "zone"})
+_FRAME = _P["framed_focus"].cue("opening")
+_FRAME_AFTER = _P["framed_focus"].trigger
+FRAMED_TYPES = _P["framed_focus"].subject_types
 
 
 def _framed_focus(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
@@ -358,21 +351,17 @@ def _frame_industry(sent: Sentence, part: list[EntityMention]) -> EntityMention 
 
 # Words that make an industry the focus of the actor the text is about even
 # when the sentence does not name it (围绕…, 聚焦…, 打造…产业集群, 主导产业).
-_FOCUS_CUE = re.compile(
-    r"(围绕|聚焦|重点发展|大力发展|培育|壮大|打造|布局|完善|加大|投资|发展|推动|推进|加快|建设|集聚|引进|落户|主导产业|优势产业|支柱产业|产业集群|产业链|赛道|领域)"
-)
+_FOCUS_CUE = _P["focus"].trigger
 # The cues of _FOCUS_CUE that are verbs: only a verb is shared by every item of a list.
-_FOCUS_VERB = re.compile(r"(重点发展|大力发展|培育|壮大|打造|布局|发展|推动|推进|加快|集聚)")
+_FOCUS_VERB = _P["focus"].cue("verb")
 # Characters after an industry searched for a focus cue (…产业集群), and the
 # longest stretch of its clause searched before it.
-FOCUS_WINDOW = 12
-CLAUSE_WINDOW = 40
+FOCUS_WINDOW = _P["focus"].params["window_after"]
+CLAUSE_WINDOW = _P["focus"].params["clause_window"]
 
 
 # The items after one item of an enumeration (、B、C和D): coordinated items share the verb.
-_LATER_ITEMS = re.compile(
-    r"(?:[、和及][^,，;；。:：、和及]{1,12}(?=[、和及等]))*(?:[、和及][^,，;；。:：、和及等]{1,12})?"
-)
+_LATER_ITEMS = _P["focus"].cue("later_items")
 
 
 def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | None) -> EntityMention | None:
@@ -395,9 +384,7 @@ def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | N
 
 # Words that say a body sits where the text is about (落户, 入驻, 引进…), when
 # the sentence does not name the place.
-_HOSTED_CUE = re.compile(
-    r"落户|入驻|位于|引进|落地|签约|集聚|汇聚|聚集|扎根|建成|投用|投产|开工|设立|辖区|区内|新增|获批|拥有|企业有"
-)
+_HOSTED_CUE = _P["hosted_in_topic"].trigger
 
 
 def _evidence(sent: Sentence, a: EntityMention, b: EntityMention) -> tuple[int, int]:
@@ -420,7 +407,7 @@ def _topic_if_hosted(sent: Sentence, topic: EntityMention | None) -> EntityMenti
 
 
 # 与入驻高校合作: 入驻 qualifies a noun (the resident universities), it says nothing of the firm.
-_RESIDENT_NOUN = re.compile(r"(高校|企业|院所|科研院所|机构|单位|项目|团队)")
+_RESIDENT_NOUN = _P["hosted_in_topic"].cue("resident_noun")
 
 
 def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
@@ -443,16 +430,6 @@ def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
                 )
             )
     return places
-
-
-def _is_major(m: EntityMention) -> bool:
-    """Zones and sub-provincial regions can be a topic; provinces and economic regions are too wide."""
-    if m.norm_name in _ECONOMIC_REGIONS():
-        return False
-    if m.type == "zone":
-        return True
-    d = _divisions_by_name().get(m.norm_name)
-    return d is not None and d.level != "province"
 
 
 def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) -> EntityMention | None:
@@ -543,8 +520,8 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
 
 
 # X依托A、B等载体,建设…: A and B are the means, X the actor; the means run to the next verb.
-_MEANS_CUE = re.compile(r"依托|借助|依靠|凭借")
-_MEANS_END = re.compile(r"[,，;；。]|建设|打造|突出|发展|培育|建成|推动|形成")
+_MEANS_CUE = _P["focus"].cue("means")
+_MEANS_END = _P["focus"].cue("means_end")
 
 
 def _named_elsewhere(m: EntityMention, host: EntityMention) -> bool:
@@ -568,7 +545,7 @@ def _is_means(sent: Sentence, m: EntityMention) -> bool:
     return bool(cues) and _MEANS_END.search(before[cues[-1].end() :]) is None
 
 
-_PLACE_GAP = re.compile(r"^(的|内的|内|里的|中的|区域内的|境内的)?$")
+_PLACE_GAP = _P["place_before_name"].trigger
 
 
 def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
@@ -588,9 +565,7 @@ def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -
 
 
 # 园区已入驻A、B、C, 该区先后引进A: the place before a hosting verb hosts what the verb lists.
-_HOSTING_VERB = re.compile(
-    r"^(已|先后|累计|目前|还|共|已经|正式|陆续|相继|成功)*(入驻|引进|引入|落地|落户|集聚|聚集|汇聚|吸引|招引)(了)?"
-)
+_HOSTING_VERB = _P["hosting_verb"].trigger
 
 
 def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]) -> EntityMention | None:
@@ -601,4 +576,4 @@ def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]
     return place if _HOSTING_VERB.match(gap) else None
 
 
-_PLACE_AFTER = re.compile(r"^(正式|已|将|也|于)?(在|落户|落户于|落户在|入驻|位于|落地|扎根|坐落于|坐落在)$")
+_PLACE_AFTER = _P["place_after_verb"].trigger

@@ -11,6 +11,9 @@
 - invests_in (funds too): A投资/注资/出资/领投/资助B
 - member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance, or a quoted title)
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
+
+The trigger words, cues and argument types are data (patterns.yaml); this
+module says how each pattern binds the names around its trigger.
 """
 
 from __future__ import annotations
@@ -21,22 +24,29 @@ from dataclasses import dataclass, field
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
+from innoatlas.extract.patterns import Pattern, cached_pattern_file
 
+
+def relation_patterns() -> dict[str, Pattern]:
+    """The patterns of patterns.yaml, by name (loaded once)."""
+    return cached_pattern_file("innoatlas.extract.relations", "patterns.yaml")
+
+
+_P = relation_patterns()
 _SENTENCE_END = re.compile(r"[。!?！？\n]")
 _CLAUSE_END = re.compile(r"[,，;；:：]")
-_COOP = re.compile(r"合作|共建|签约|签订|签署|携手|联合|对接|牵手|联手|结对")
-_COOP_JOIN = re.compile(r"^(与|和|同|跟|携手|联合|牵手|联手|、)$")
-_LEADER = re.compile(r"龙头企业|链主|领军企业|头部企业|链长企业|龙头")
-_SUPPLY = re.compile(r"配套|供应商|供货")
-_INVEST = re.compile(r"投资|注资|出资|领投|增资|设立基金|入股|资助|注入资金")
-_MEMBER = re.compile(r"入选|获批|纳入|加入|成为|认定为|列入|被评为|获评|上榜|入围|荣获|稳居|跻身|蝉联")
-_ESTABLISH = re.compile(r"成立|揭牌|挂牌|启用|投用|正式运营|开园|落成")
-_DATE = re.compile(r"(19|20)\d\d年(\d{1,2}月(\d{1,2}日)?)?|\d{1,2}月\d{1,2}日")
-ORG_TYPES = frozenset(
-    {"region", "zone", "university", "institute", "platform", "enterprise", "government", "investor"}
-)
-MEMBER_OBJECTS = frozenset({"program"})
-ESTABLISHED_TYPES = frozenset({"platform", "institute", "zone"})
+_COOP = _P["cooperation"].trigger
+_COOP_JOIN = _P["cooperation"].cue("join")
+_COOP_TENSE = _P["cooperation"].cue("tense")
+_LEADER = _P["chain_leader"].trigger
+_SUPPLY = _P["supplier_list"].cue("role_word")
+_INVEST = _P["investment"].trigger
+_MEMBER = _P["membership"].trigger
+_ESTABLISH = _P["established"].trigger
+_DATE = _P["established"].cue("date")
+ORG_TYPES = _P["cooperation"].subject_types
+MEMBER_OBJECTS = _P["membership"].object_types
+ESTABLISHED_TYPES = _P["established"].subject_types
 
 
 def make_relation(
@@ -166,7 +176,7 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
         return []
     t_pos = sent.start + trigger.start()
     group = _joined_group(sent, [m for m in orgs if m.end <= t_pos] or orgs)
-    if trigger.group(0) in ("携手", "牵手", "联手", "联合") and len(group) < 2:
+    if _PARTNER_AFTER.fullmatch(trigger.group(0)) and len(group) < 2:
         after = [m for m in orgs if m.start >= t_pos + len(trigger.group(0))]
         if group and after:
             group = group + [after[0]]
@@ -187,14 +197,13 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
     ]
 
 
-_COOP_WORD = re.compile(r"与|和|同|跟|携手|联合|牵手|联手")
+_COOP_WORD = _P["cooperation"].cue("coop_word")
+_PARTNER_AFTER = _P["cooperation"].cue("verb_with_partner")
 # What may stand between a list of parties and the cooperation word that follows
 # it: 两地要紧密(合作), 共同(签署), nothing (联合打造).
-_TRIGGER_RIGHT_AFTER = re.compile(
-    r"^(双方|三方|两地|两省市|等)?(要|将|已|正|还|也|均)?(紧密|深度|共同|一起)?$"
-)
+_TRIGGER_RIGHT_AFTER = _P["cooperation"].cue("right_after")
 # A与B、C签约: B and C are the partners of A, not of each other.
-_HEAD_JOIN = re.compile(r"^(已|也|还|将|正|均|成功)?(与|同|跟|携手|牵手|联手)$")
+_HEAD_JOIN = _P["cooperation"].cue("head_join")
 
 
 def _partners_of_head(sent: Sentence, group: list[EntityMention]) -> bool:
@@ -203,14 +212,18 @@ def _partners_of_head(sent: Sentence, group: list[EntityMention]) -> bool:
 
 
 # 实现双方零距离合作: the two parties are the two firms the sentence names.
-_BOTH_PARTIES = re.compile(r"双方[^,，;；。]{0,8}(合作|共赢|协同)")
+_BOTH_PARTIES = _P["both_parties"].trigger
 
 
 def _mutual(sent: Sentence):
     hit = _BOTH_PARTIES.search(sent.text)
     if hit is None:
         return []
-    firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= sent.start + hit.start()]
+    firms = [
+        m
+        for m in sent.mentions
+        if m.type in _P["both_parties"].subject_types and m.end <= sent.start + hit.start()
+    ]
     names = {m.norm_name for m in firms}
     return [(firms[0], "cooperates_with", firms[-1])] if len(names) == 2 else []
 
@@ -229,7 +242,7 @@ def _joined_group(sent: Sentence, orgs: list[EntityMention]) -> list[EntityMenti
     best: list[EntityMention] = []
     run: list[EntityMention] = []
     for m in orgs:
-        if run and _COOP_JOIN.match(re.sub(r"^(已|也|还|将|正|均)", "", sent.between(run[-1], m)).strip()):
+        if run and _COOP_JOIN.match(_COOP_TENSE.sub("", sent.between(run[-1], m)).strip()):
             run.append(m)
         else:
             run = [m]
@@ -269,7 +282,7 @@ def _leaders_before(sent: Sentence, pos: int) -> list[EntityMention]:
 
 
 # X产业的龙头企业——A, 链主企业如A: the firm named right after the leader word.
-_LEADER_TO_NAME = re.compile(r"^(企业)?(——|—|:|：|如|有|为|是)?$")
+_LEADER_TO_NAME = _P["chain_leader"].cue("to_name")
 
 
 def _leaders_after(sent: Sentence, hit_end: int) -> list[EntityMention]:
@@ -280,8 +293,8 @@ def _leaders_after(sent: Sentence, hit_end: int) -> list[EntityMention]:
 
 
 # 在X方面, X领域: the industry a sentence opens with frames all it says.
-_FRAME_AFTER = re.compile(r"^(方面|领域|产业方面|行业)")
-MAX_FRAME_OFFSET = 6
+_FRAME_AFTER = _P["chain_leader"].cue("frame_after")
+MAX_FRAME_OFFSET = _P["chain_leader"].params["max_frame_offset"]
 
 
 def _led_industry(sent: Sentence, firms: list[EntityMention], pos: int, hit_end: int) -> EntityMention | None:
@@ -305,22 +318,17 @@ def _led_industry(sent: Sentence, firms: list[EntityMention], pos: int, hit_end:
 
 
 # Words after a list of firms that make them suppliers: 2家汽车零部件上市企业, 等配套企业, 供应商.
-_SUPPLIER_TAIL = re.compile(
-    r"^等?[^,，;；。:：、]{0,10}?(零部件|零配件|配套|供应)[^,，;；。:：、]{0,4}?(企业|厂商|商|厂|伙伴)"
-)
+_SUPPLIER_TAIL = _P["supplier_list"].trigger
 # Roles that say supplier on their own; 零部件企业 needs a chain leader in the sentence too.
-_SUPPLIER_ROLE = re.compile(r"配套|供应|供货")
+_SUPPLIER_ROLE = _P["supplier_list"].cue("role")
 # B的配套企业A, B的核心供应商A: the role between the client and the supplier.
-_CLIENT_ROLE = re.compile(r"^的(核心|一级|重要|主要|优质|本地)?(配套企业|配套商|配套厂|供应商)$")
+_CLIENT_ROLE = _P["client_role"].trigger
 # A成为B的供应商, A是B的配套商: the role after the client.
-_ROLE_AFTER_CLIENT = re.compile(r"^的?(核心|一级|重要|主要|优质|本地)?(配套企业|配套商|配套厂|供应商)")
-_BECOMES = re.compile(r"^(是|成为|作为|已成为|进入)$")
+_ROLE_AFTER_CLIENT = _P["supplier_of_client"].trigger
+_BECOMES = _P["supplier_of_client"].cue("becomes")
 # A为B配套, A为B供货, A为B提供零部件, A向B供货.
-_SERVES_CLIENT = re.compile(r"^(为|向|给)$")
-_SUPPLY_VERB = re.compile(r"^(配套|供货|供应|提供[^,，;；。]{0,8}(零部件|部件|配件|电池|芯片|材料))")
-# A在B工厂设置“厂中厂”: a supplier's plant inside its client's.
-_AT_CLIENT = re.compile(r"^[^;；。]{0,12}在$")
-_PLANT_IN_PLANT = re.compile(r"^[^,，;；。]{0,8}(设置|建设|建立|布局|打造|建成)[“\"]?厂中厂")
+_SERVES_CLIENT = _P["supplies_for_client"].cue("serves")
+_SUPPLY_VERB = _P["supplies_for_client"].trigger
 
 
 @dataclass
@@ -346,8 +354,6 @@ def _supplies(sent: Sentence, orgs: list[EntityMention]):
             out.append((a, "supplies", b))  # 甲成为乙的供应商
         elif _CLIENT_ROLE.match(gap):
             out.append((b, "supplies", a))  # 乙的配套企业甲
-        elif _AT_CLIENT.search(gap) and _PLANT_IN_PLANT.match(after_b):
-            out.append((a, "supplies", b))  # 甲在乙工厂设置厂中厂
     return out
 
 
@@ -405,7 +411,9 @@ def _sentence_industry(sent: Sentence, group: list[EntityMention]) -> EntityMent
     """The industry the sentence is about: the first one outside the suppliers' own trade."""
     industries = [m for m in sent.mentions if m.type == "industry"]
     own = group[-1].end
-    others = [m for m in industries if not (own <= m.start <= own + 12 and "零部件" in m.norm_name)]
+    tail = _SUPPLIER_TAIL.match(sent.text[own - sent.start :])
+    own_end = own + (tail.end() if tail else 0)  # 2家汽车零部件企业: the trade named in the role
+    others = [m for m in industries if not (own <= m.start and m.end <= own_end)]
     return others[0] if others else None
 
 
@@ -414,12 +422,9 @@ def _investment(sent: Sentence, orgs: list[EntityMention]):
     if hit is None:
         return []
     pos = sent.start + hit.start()
-    investors = [m for m in orgs if m.end <= pos and m.type in ("investor", "enterprise", "government")]
-    targets = [
-        m
-        for m in orgs
-        if m.start >= pos + len(hit.group(0)) and m.type in ("enterprise", "platform", "institute")
-    ]
+    pattern = _P["investment"]
+    investors = [m for m in orgs if m.end <= pos and m.type in pattern.subject_types]
+    targets = [m for m in orgs if m.start >= pos + len(hit.group(0)) and m.type in pattern.object_types]
     if investors and targets and not sent.boundary_between(investors[-1].end, targets[0].start):
         return [(investors[-1], "invests_in", targets[0])]
     return []
@@ -442,7 +447,7 @@ def _membership(sent: Sentence):
 
 
 # 在X名单中,Y位列第4: the list frames the clause after it, whose actor is in the list.
-_IN_LIST_AFTER = re.compile(r"^[中上][,，]?")
+_IN_LIST_AFTER = _P["framed_membership"].trigger
 
 
 def _framed_members(sent: Sentence):
@@ -459,13 +464,13 @@ def _framed_members(sent: Sentence):
     return out
 
 
-_OPEN_QUOTE = '“"《「'
+_OPEN_QUOTE = _P["membership"].cue("open_quote")
 
 
 def _quoted_after(sent: Sentence, pos: int) -> list[EntityMention]:
     """入选“X”: a title in quotes right after the trigger is the programme, whatever its suffix."""
     opening = sent.text[pos - sent.start : pos - sent.start + 1]
-    if not opening or opening not in _OPEN_QUOTE:
+    if not opening or not _OPEN_QUOTE.fullmatch(opening):
         return []
     return [m for m in sent.mentions if m.start == pos + 1]
 
