@@ -13,22 +13,42 @@ revalidate them (a cheap 304 with the ETag StaticFiles sends).
 
 from __future__ import annotations
 
+from html import escape
 from pathlib import Path
 
 import fastapi_offline
 from fastapi import FastAPI, Request
-from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html
+from fastapi.openapi.docs import get_redoc_html
 from fastapi.responses import FileResponse, HTMLResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.middleware.gzip import GZipMiddleware
 from starlette.types import Scope
 
 from innoatlas.web.deps import WEB_DIR
+from innoatlas.web.security import REDOC_POLICY
 
 DOCS_FILES = Path(fastapi_offline.__file__).parent / "static"
 LONG_CACHE = "public, max-age=2592000"  # 30 days: vendor files change only with a release
 REVALIDATE = "no-cache"
 FAVICON = WEB_DIR / "static" / "favicon.svg"
+# Swagger UI started by a file of ours (static/docs.js), not by FastAPI's inline script:
+# the Content-Security-Policy runs no inline script.
+SWAGGER_PAGE = """<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link rel="icon" href="/favicon.ico" type="image/svg+xml">
+<link rel="stylesheet" href="/static-docs/swagger-ui.css">
+</head>
+<body>
+<div id="swagger-ui" data-openapi-url="{openapi}"></div>
+<script src="/static-docs/swagger-ui-bundle.js"></script>
+<script src="/static/docs.js"></script>
+</body>
+</html>
+"""
 
 
 class CachedStatic(StaticFiles):
@@ -58,20 +78,18 @@ def add_assets(app: FastAPI) -> None:
 
     @app.get("/docs", include_in_schema=False)
     def swagger_ui(request: Request) -> HTMLResponse:
-        return get_swagger_ui_html(
-            openapi_url=app.openapi_url,
-            title=f"{app.title} API",
-            swagger_js_url="/static-docs/swagger-ui-bundle.js",
-            swagger_css_url="/static-docs/swagger-ui.css",
-            swagger_favicon_url="/favicon.ico",
+        return HTMLResponse(
+            SWAGGER_PAGE.format(title=escape(f"{app.title} API"), openapi=escape(app.openapi_url))
         )
 
     @app.get("/redoc", include_in_schema=False)
     def redoc(request: Request) -> HTMLResponse:
-        return get_redoc_html(
+        page = get_redoc_html(
             openapi_url=app.openapi_url,
             title=f"{app.title} API",
             redoc_js_url="/static-docs/redoc.standalone.js",
             redoc_favicon_url="/favicon.ico",
             with_google_fonts=False,
         )
+        page.headers["Content-Security-Policy"] = REDOC_POLICY
+        return page

@@ -29,15 +29,10 @@ function startChart(elementId) {
 }
 
 /* One line per measure of a series; conflicting points red, superseded ones hollow. */
-function drawTimelines(options) {
-  document.querySelectorAll("script[id^='chart-data-']").forEach(function (script) {
-    drawTimeline(script.id.replace("chart-data-", "chart-"), JSON.parse(script.textContent), options);
-  });
-}
-
-function drawTimeline(elementId, series, options) {
+function drawTimeline(elementId, dataId, options) {
   var chart = startChart(elementId);
   if (!chart) { return null; }
+  var series = readData(dataId);
   var periods = [];
   series.points.forEach(function (p) { if (periods.indexOf(p.period) < 0) { periods.push(p.period); } });
   var measures = {};
@@ -226,3 +221,8 @@ function drawIndex(elementId, dataId, options) {
   });
   return chart;
 }
+
+// The pages name their charts in data-chart attributes; page.js draws them (no inline script).
+window.chartKinds = Object.assign(window.chartKinds || {}, {
+  timeline: drawTimeline, chain: drawChain, network: drawNetwork, compare: drawCompare, index: drawIndex
+});

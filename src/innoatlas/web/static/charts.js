@@ -112,3 +112,6 @@ function drawSeries(elementId, dataId, options) {
   window.addEventListener("resize", function () { chart.resize(); });
   return chart;
 }
+
+// The pages name their charts in data-chart attributes; page.js draws them (no inline script).
+window.chartKinds = Object.assign(window.chartKinds || {}, {graph: drawGraph, series: drawSeries});
