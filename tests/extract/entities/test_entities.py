@@ -227,3 +227,14 @@ def test_a_declared_short_name_is_an_entity_and_the_full_name_ends_before_it():
     assert ("江城光电股份有限公司", "enterprise") in found
     assert ("江城光电", "enterprise") in found
     assert not any("简称" in name for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "cut"),
+    [
+        ("攀上高原，中国华电山南琼结风电项目机位点施工忙。", "中国华电山南琼"),  # 琼|结: a place name split
+        ("保持全开状态。从一个系统看智能高效。", "从一"),  # a preposition opens no name
+    ],
+)
+def test_a_tagger_name_that_ends_inside_a_word_or_opens_on_a_preposition_is_dropped(body, cut):
+    assert cut not in names(body)

@@ -338,6 +338,54 @@ def test_a_ministrys_figures_are_the_countrys():
     assert r.subject == "全国"
 
 
+def test_a_ministry_that_does_what_the_figure_counts_is_its_subject():
+    text = "消费品工业提质升级\n工业和信息化部累计发布40个标志性产品。全国消费品工业增加值增长5.1%。"
+    records = indicators(text, "工业和信息化部:government")
+    assert [(r.value, r.subject) for r in records] == [(40, "工业和信息化部"), (5.1, "全国")]
+
+
+def test_a_release_s_clauses_without_a_subject_are_the_acts_of_its_body():
+    text = (
+        "工业和信息化部举行新闻发布会\n工业和信息化部有关负责人介绍了全年工作。"
+        "组织开展促消费活动，先后遴选出25个特色产业集群。"
+    )
+    r = one(text, "工业和信息化部:government")
+    assert (r.value, r.subject) == (25, "工业和信息化部")
+
+
+def test_a_joint_act_of_two_places_stays_with_them():
+    text = (
+        "国家发展改革委介绍区域协同\n国家发展改革委有关负责人介绍，川滇两地合作加深。"
+        "川滇两地联合发布5批次通办事项。"
+    )
+    r = one(text, "国家发展改革委:government", "川滇:region")
+    assert r.subject == "川滇"
+
+
+def test_the_nation_a_place_is_compared_with_is_not_the_subject():
+    text = (
+        "西南制造观察\n川滇两地汽车产业加快发展，汽车产量占全国的1/10以上，电子信息产值居全国第三，"
+        "增速全国领先，份额在全国名列前茅。\n整车产量超过300万辆。"
+    )
+    records = indicators(text, "川滇:region")
+    assert {r.value: r.subject for r in records}[300] == "川滇"
+
+
+def test_a_definite_noun_at_the_head_of_a_clause_points_back_to_its_body():
+    text = (
+        "江川大学成果转化观察\n江川大学把专利转化作为一号工程。\n学校每年新增授权专利2000余项。\n"
+        "江川市还引进了云栖科技。该公司今年营收增长30%。"
+    )
+    records = indicators(text, "江川大学:university", "江川市:region", "云栖科技:enterprise")
+    assert [(r.value, r.subject) for r in records] == [(2000, "江川大学"), (30, "云栖科技")]
+
+
+def test_a_modified_or_bare_collective_noun_is_no_pointer():
+    text = "江川市产业观察\n江川市引进了云栖科技。\n超10亿元企业有16家。企业数量增长12%。"
+    records = indicators(text, "江川市:region", "云栖科技:enterprise")
+    assert {r.subject for r in records} == {"江川市"}
+
+
 def test_a_local_bureau_still_stands_for_its_area():
     text = "园区产业提速\n成都市经济和信息化局介绍,成都市规上工业增加值增长7.2%。"
     r = one(text, "成都市经济和信息化局:government", "成都市:region")

@@ -200,12 +200,30 @@ def latin_appositions(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
+# One-character verbs that follow a name as its predicate (某公司称, 某集团说).
+_SAYS = frozenset("说称讲指谈看想做干建办投造产有是")
+# Characters that open a phrase (prepositions, 将, 被) and never a name: 从一|个系统.
+_PHRASE_OPENERS = frozenset("从在向对把被让给将于自")
+
+
 def _cut_short(ix: TokenIndex, t: Token, end: int) -> bool:
-    """中科|摇橹船, 联通|产业互联网: a two-char name the tagger cut off the nouns that finish it."""
+    """中科|摇橹船, 联通|产业互联网: a two-char name the tagger cut off the nouns that
+    finish it; 某某风|电项目: a name whose last word the tagger split in two."""
     i = ix.by_start.get(end)
-    if end - t.start != MIN_NAME_CHARS or i is None:
+    if t.text[0] in _PHRASE_OPENERS:
+        return True
+    if i is None:
         return False
     nxt = ix.tokens[i]
+    if (
+        end == t.end
+        and len(nxt.text) == 1
+        and "\u4e00" <= nxt.text <= "\u9fff"
+        and nxt.tag in ("n", "v", "vn")
+    ):
+        return nxt.text not in load_suffixes().left_stop and nxt.text not in _SAYS
+    if end - t.start != MIN_NAME_CHARS:
+        return False
     latin = re.match(r"[A-Za-z0-9]", nxt.text) is not None  # 福特EVOS: a firm and its model
     return nxt.tag in ("n", "nz", "vn", "a") and not latin and nxt.text not in load_suffixes().left_stop
 

@@ -59,6 +59,7 @@ class Context:
     headings: list[tuple[int, str | None]] = field(default_factory=list)  # (start, zone it names)
     heading_starts: list[int] = field(default_factory=list)
     report_year: str | None = None  # the year a results release or bulletin reports on
+    issuer: str | None = None  # the central body whose release the document is
 
 
 def build_context(doc: Document, entities: list[EntityMention]) -> Context:
@@ -66,7 +67,11 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
     periods = find_periods(text)
     named = sorted(
-        mentions + _unmarked_area_names(text, mentions) + _nation_mentions(text), key=lambda m: m.start
+        mentions
+        + _unmarked_area_names(text, mentions)
+        + _nation_mentions(text)
+        + _anaphor_mentions(text, mentions),
+        key=lambda m: m.start,
     )
     topics = [(m.start, m) for m in named if _is_topic(text, m, periods)]
     ctx = Context(
@@ -82,6 +87,7 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
     )
     ctx.main_subject = _main_subject(ctx)
     ctx.report_year = _report_year(doc, periods)
+    ctx.issuer = _issuer(ctx)
     ctx.headings = _section_headings(ctx)
     ctx.heading_starts = [h for h, _ in ctx.headings]
     return ctx
@@ -123,7 +129,75 @@ def _nation_mentions(text: str) -> list[EntityMention]:
     return [
         EntityMention(m.group(), m.group(), "region", m.start(), m.end(), "nation")
         for m in NATION_RE.finditer(text)
+        if not _nation_as_frame(text, m.start(), m.end())
     ]
+
+
+# 全国 after 占/居/列/在 or before 第/首/领先/比重 is the frame a place is compared
+# with (占全国的1/10, 居全国第二, 全国领先), not what the figure is about.
+NATION_FRAME_BEFORE_RE = re.compile(r"(?:占|居|列|在|于|比|较|领跑|领先|位居|位列|名列|稳居|跃居)$")
+NATION_FRAME_AFTER_RE = re.compile(
+    r"^(?:的?(?:比重|份额|比例|总量的|首|第|前列|前|领先|之首|平均|同类|同行|重要|唯一|最大|最高|首个|首家))"
+)
+
+
+def _nation_as_frame(text: str, start: int, end: int) -> bool:
+    return bool(
+        NATION_FRAME_BEFORE_RE.search(text, max(0, start - 2), start)
+        or NATION_FRAME_AFTER_RE.match(text[end : end + 4])
+    )
+
+
+# A definite noun phrase at the head of a clause (该公司, 学校, 园区…) points back to
+# the last entity of its kind: 学校每年诞生近2000项专利 counts the university's
+# patents.
+ANAPHOR_RE = re.compile(
+    r"(?P<this>该|这家|这所|此|这个|本)?"
+    r"(?P<noun>公司|企业|集团|学校|高校|大学|校|学院|园区|平台|实验室|研究院|研究所|基地)"
+)
+ANAPHOR_TYPES = {
+    "公司": ("enterprise",),
+    "企业": ("enterprise",),
+    "集团": ("enterprise",),
+    "学校": ("university",),
+    "高校": ("university",),
+    "大学": ("university",),
+    "校": ("university",),
+    "学院": ("university",),
+    "园区": ("zone",),
+    "平台": ("platform",),
+    "实验室": ("institute",),
+    "研究院": ("institute",),
+    "研究所": ("institute",),
+    "基地": ("platform", "zone"),
+}
+# Nouns that point back on their own at the head of a clause; the others need 该, 这家….
+BARE_ANAPHORS = frozenset(("公司", "集团", "学校"))
+# A noun followed by a measure word is a count of all such bodies (企业数量, 企业家数).
+COLLECTIVE_AFTER_RE = re.compile(r"^(?:数|总|家|个|所|规模|产值|营收|数量|们|和|与|及|、|主体|群)")
+# How far back (characters) the antecedent of 该公司 may stand.
+ANAPHOR_REACH = 400
+
+
+def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    out = []
+    for a in ANAPHOR_RE.finditer(text):
+        if a.group("this") is None and a.group("noun") not in BARE_ANAPHORS:
+            continue  # 企业, 高校, 平台 alone are mostly all such bodies (企业牵头项目占比…)
+        cs = clause_start(text, a.start())
+        if FILLER_RE.fullmatch(text[cs : a.start()]) is None:
+            continue  # 超10亿元企业, 科创供应链平台: a modifier makes it a class or a name
+        if COLLECTIVE_AFTER_RE.match(text[a.end() : a.end() + 2]):
+            continue
+        if any(m.start <= a.start() < m.end for m in mentions):
+            continue  # inside a name (某某公司)
+        floor = max(0, a.start() - ANAPHOR_REACH)
+        types = ANAPHOR_TYPES[a.group("noun")]
+        before = [m for m in mentions if floor <= m.start and m.end <= a.start() and m.type in types]
+        if before:
+            m = before[-1]
+            out.append(EntityMention(m.name, m.norm_name, m.type, a.start(), a.end(), "anaphor"))
+    return out
 
 
 def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -242,16 +316,45 @@ COUNTRY = "全国"
 NATION_RE = re.compile(r"我国|全国(?![人政首第])")
 
 
+# A body followed by an act of its own (发布, 认定, 安排…) is the agent of what the
+# figure counts: 某部累计发布35个标志性产品 counts the ministry's acts, not the country's.
+ACT_ADVERBS = r"(?:已|还|先后|共|累计|近年来|此前|今年|去年|首批|分批)*"
+ACT_VERBS = (
+    r"(?:发布|公布|认定|遴选|评选|推出|安排|下达|支持|培育|命名|批复|批准|设立|印发|组织|确定|授予|投入)"
+)
+AGENT_ACT_RE = re.compile(r"(?:等\d*个?部门)?(?:联合|会同)?" + ACT_ADVERBS + ACT_VERBS)
+# A clause that opens on an act (累计发布…, 遴选出…) has dropped its agent; one
+# opening on a joint act (联合发布) is about the partners named before.
+ACT_HEAD_RE = re.compile(ACT_ADVERBS + ACT_VERBS)
+
+
 def subject_name(ctx: Context, m: EntityMention) -> str:
     """A bureau stands for its area: 某某区经济信息委 -> 某某区 when that area is named;
     a central body stands for the country."""
     if m.type == "government" and m.norm_name in central_bodies():
-        return COUNTRY
+        return m.name if AGENT_ACT_RE.match(ctx.text, m.end) else COUNTRY
     if m.type == "government":
         for other in ctx.mentions:
             if other.type in CARRIED_TYPES and m.norm_name.startswith(other.norm_name) and other is not m:
                 return other.name
     return m.name
+
+
+# How often a central body must be named for a text to be its release.
+MIN_ISSUER_MENTIONS = 2
+
+
+def _issuer(ctx: Context) -> str | None:
+    """The central body a release speaks for: named in its headline or lead, or
+    more often than any other; its clauses without a subject are its acts."""
+    bodies = [m for m in ctx.mentions if m.type == "government" and m.norm_name in central_bodies()]
+    if not bodies:
+        return None
+    counts: dict[str, int] = {}
+    for m in bodies:
+        counts[m.name] = counts.get(m.name, 0) + 1
+    best = max(counts, key=counts.__getitem__)
+    return best if counts[best] >= MIN_ISSUER_MENTIONS or best in (ctx.doc.title or "") else None
 
 
 def _main_subject(ctx: Context) -> str | None:
@@ -260,7 +363,8 @@ def _main_subject(ctx: Context) -> str | None:
     names) and, more, the times it opens a clause."""
     title = ctx.doc.title or ""
     areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
-    nation = len(NATION_RE.findall(ctx.text)) + TITLE_WEIGHT * bool(NATION_RE.search(title))
+    nation = sum(not _nation_as_frame(ctx.text, m.start(), m.end()) for m in NATION_RE.finditer(ctx.text))
+    nation += TITLE_WEIGHT * bool(NATION_RE.search(title))
     if not areas:
         if nation:
             return COUNTRY

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from innoatlas.extract.indicators.context import (
+    ACT_HEAD_RE,
     CARRIED_TYPES,
     Context,
     clause_start,
@@ -26,6 +27,8 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     head = text[cs : q.start].lstrip("其中同时此外并且还")
     if head.startswith(CITY_WIDE) and ctx.city and not head[2:].startswith(("占", "的")) and len(head) > 2:
         return ctx.city  # 全市实现…; but 全市占比三分之一 compares with the city
+    if ctx.issuer and ACT_HEAD_RE.match(head):
+        return ctx.issuer  # 累计发布35个…: a release's clause without a subject is its issuer's act
     modified = _mention_at(ctx, q.end + 1) if text[q.end : q.end + 1] == "的" else None
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
