@@ -37,6 +37,10 @@ class NotFoundError(StoreError):
         super().__init__(message or f"no {what} with id {ref}")
 
 
+class ReviewError(InnoatlasError):
+    """A review action that cannot be done (bad field, unknown entity, nothing to undo)."""
+
+
 class DataFileError(InnoatlasError):
     """A bundled or user-supplied data file that cannot be used: names the file and the problem."""
 

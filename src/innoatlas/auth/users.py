@@ -1,4 +1,4 @@
-"""Users, roles and API tokens in the knowledge base (tables users and api_tokens).
+"""Users, roles and API tokens: who may write, checked here, stored by store/users.py.
 
 A token reads `ia_<token id>_<secret>`: the id finds its row, the secret
 is checked against the stored scrypt hash. It is shown once, when made.
@@ -11,12 +11,12 @@ import re
 import secrets
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from innoatlas.auth.hashing import TOKEN_COST, hash_secret, verify_secret
 from innoatlas.errors import InnoatlasError
-from innoatlas.store.schema import ApiToken, User
+from innoatlas.store import users as stored
+from innoatlas.store.users import UserRecord
 
 ROLES = ("editor", "viewer")
 EDITOR = "editor"
@@ -30,85 +30,75 @@ class AuthError(InnoatlasError):
     """A user or token that cannot be made, found or used."""
 
 
-def add_user(session: Session, name: str, role: str, password: str | None = None) -> User:
+def add_user(session: Session, name: str, role: str, password: str | None = None) -> UserRecord:
     """A new user; without a password it can only use API tokens."""
     if not USER_NAME.fullmatch(name or ""):
         raise AuthError(f"user name {name!r}: use 1-100 letters, digits, '.', '_', '@' or '-'")
     if role not in ROLES:
         raise AuthError(f"role {role!r}: must be one of {', '.join(ROLES)}")
-    if session.scalar(select(User.id).where(User.name == name)) is not None:
+    if stored.user_by_name(session, name) is not None:
         raise AuthError(f"user {name!r} exists already")
     if password is not None and len(password) < MIN_PASSWORD_CHARS:
         raise AuthError(f"the password of {name!r} is shorter than {MIN_PASSWORD_CHARS} characters")
-    user = User(name=name, role=role, password_hash=hash_secret(password) if password is not None else None)
-    session.add(user)
-    session.flush()
-    return user
+    return stored.insert_user(session, name, role, hash_secret(password) if password is not None else None)
 
 
-def find_user(session: Session, name: str) -> User:
-    user = session.scalar(select(User).where(User.name == name))
+def find_user(session: Session, name: str) -> UserRecord:
+    user = stored.user_by_name(session, name)
     if user is None:
         raise AuthError(f"no user {name!r} (see innoatlas user list)")
     return user
 
 
 def list_users(session: Session) -> list[dict]:
-    tokens = dict(session.execute(select(ApiToken.user_id, func.count()).group_by(ApiToken.user_id)).all())
     return [
         {
             "name": u.name,
             "role": u.role,
             "password": u.password_hash is not None,
-            "tokens": tokens.get(u.id, 0),
+            "tokens": tokens,
             "created_at": u.created_at.isoformat(timespec="seconds") if u.created_at else None,
         }
-        for u in session.scalars(select(User).order_by(User.name))
+        for u, tokens in stored.all_users(session)
     ]
 
 
 def remove_user(session: Session, name: str) -> None:
     """Remove a user and its tokens; its review actions keep its name."""
-    session.delete(find_user(session, name))
-    session.flush()
+    stored.delete_user(session, find_user(session, name).id)
 
 
 def create_token(session: Session, name: str, label: str = "") -> str:
     """A new API token for user `name`: the full token, which is not stored and cannot be shown again."""
     user = find_user(session, name)
     secret = secrets.token_urlsafe(32)
-    row = ApiToken(user_id=user.id, label=label[:100], secret_hash=hash_secret(secret, TOKEN_COST))
-    session.add(row)
-    session.flush()
-    return f"ia_{row.id}_{secret}"
+    token_id = stored.insert_token(session, user.id, label, hash_secret(secret, TOKEN_COST))
+    return f"ia_{token_id}_{secret}"
 
 
 def revoke_token(session: Session, token_id: int) -> None:
-    row = session.get(ApiToken, token_id)
-    if row is None:
+    if not stored.delete_token(session, token_id):
         raise AuthError(f"no API token with id {token_id}")
-    session.delete(row)
-    session.flush()
 
 
-def authenticate_token(session: Session, token: str) -> User | None:
+def authenticate_token(session: Session, token: str) -> UserRecord | None:
     """The user of a valid token, else None (marks when the token was last used)."""
     match = TOKEN.fullmatch(token or "")
     if match is None:
         return None
-    row = session.get(ApiToken, int(match.group(1)))
+    row = stored.token_by_id(session, int(match.group(1)))
     if row is None or not verify_secret(match.group(2), row.secret_hash):
         return None
-    row.last_used_at = datetime.now(UTC).replace(tzinfo=None, microsecond=0)
+    stored.mark_token_used(session, row.id, datetime.now(UTC).replace(tzinfo=None, microsecond=0))
     return row.user
 
 
-def authenticate_password(session: Session, name: str, password: str) -> User | None:
+def authenticate_password(session: Session, name: str, password: str) -> UserRecord | None:
     """The user if the password is theirs; as slow when there is no such user (no telling who exists)."""
-    user = session.scalar(select(User).where(User.name == name))
-    stored = user.password_hash if user is not None else None
-    matches = verify_secret(password, stored or _no_ones_hash())
-    return user if matches and stored else None
+    user = stored.user_by_name(session, name)
+    hashed = user.password_hash if user is not None else None
+    matches = verify_secret(password, hashed or _no_ones_hash())
+    return user if matches and hashed else None
 
 
 @functools.cache
@@ -118,7 +108,4 @@ def _no_ones_hash() -> str:
 
 def auth_configured(session: Session) -> bool:
     """Whether some editor can authenticate (by password or token)."""
-    editors = select(User.id).where(User.role == EDITOR)
-    with_password = session.scalar(editors.where(User.password_hash.is_not(None)).limit(1))
-    with_token = session.scalar(select(ApiToken.id).where(ApiToken.user_id.in_(editors)).limit(1))
-    return with_password is not None or with_token is not None
+    return stored.an_editor_can_sign_in(session, EDITOR)

@@ -31,8 +31,8 @@ def show_log(
     db: DbOption = None,
 ) -> None:
     """The audit log: who changed what, when, why; newest first."""
-    from innoatlas.review.log import list_actions
     from innoatlas.store import open_store
+    from innoatlas.store.review_log import list_actions
 
     with open_store(db, create=False) as store, store.session() as session:
         page = list_actions(session, target=target, user=user, limit=limit)
@@ -109,8 +109,9 @@ def export_facts(
     db: DbOption = None,
 ) -> None:
     """Export indicators, relations or entities with their review status."""
-    from innoatlas.review.export import FACT_TARGETS, export_facts, write_rows
+    from innoatlas.review.export import write_rows
     from innoatlas.store import open_store
+    from innoatlas.store.review_export import FACT_TARGETS, export_facts
 
     if target not in FACT_TARGETS:
         raise fail(f"--target must be one of {', '.join(FACT_TARGETS)}, not {target!r}")

@@ -4,7 +4,7 @@ Each takes a session, the acting user and what the API or the CLI
 received (ids of rows, field values), records a ReviewAction (who, when,
 before, after, why) and applies it through review/apply.py, the same code
 that replays it after a re-ingest. Entities in an action are stored by
-key, documents by source: see review/facts.py.
+key, documents by source: see store/review.py.
 """
 
 from __future__ import annotations
@@ -12,30 +12,26 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime
 
-from sqlalchemy import and_, or_, select
 from sqlalchemy.orm import Session
 
+from innoatlas.errors import NotFoundError, ReviewError
 from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
-from innoatlas.review.apply import (
-    apply_action,
-    moved_keys,
-    referencing_rows,
-    revert_action,
-    rows_to_split,
-    snapshot_entity_facts,
-)
-from innoatlas.review.facts import (
-    MODELS,
+from innoatlas.review.apply import apply_action, revert_action
+from innoatlas.store import review as rows
+from innoatlas.store.review import (
     TARGETS,
-    ReviewError,
     entity_by_key,
     fact_key,
     key_of_entity_id,
+    moved_keys,
+    referencing_rows,
+    rows_to_split,
     snapshot,
+    snapshot_entity_facts,
 )
-from innoatlas.review.log import action_row, latest_active
-from innoatlas.store.queries import NotFoundError
-from innoatlas.store.schema import Alias, Document, Entity, Relation, ReviewAction, User
+from innoatlas.store.review_log import action_by_id, action_row, add_action, latest_active
+from innoatlas.store.users import UserRecord as User
+from innoatlas.text import fold_name
 
 APPROX = ("exact", "over", "about", "under")
 KINDS = ("level", "change", "rank")
@@ -89,7 +85,7 @@ def merge(session: Session, user: User, entity_id: int, into_id: int, reason: st
     merged, into = load_row(session, "entity", entity_id), load_row(session, "entity", into_id)
     if merged.id == into.id:
         raise ReviewError(f"cannot merge entity {entity_id} into itself")
-    between = relations_between(session, merged.id, into.id)
+    between = rows.relations_between(session, merged.id, into.id)
     dropped = {r.id for r in between}
     staying = [
         (t, c, r)
@@ -110,8 +106,6 @@ def split(
     session: Session, user: User, entity_id: int, name: str, type: str, aliases: list[str], reason: str = ""
 ) -> dict:
     """Split the mentions written as `aliases` off an entity into a new (or existing) entity `name`."""
-    from innoatlas.text import fold_name
-
     source = load_row(session, "entity", entity_id)
     name = clean_name(name)
     aliases = sorted({clean_name(a) for a in [*(aliases or []), name]})
@@ -119,7 +113,7 @@ def split(
     key = new_entity_key(name, type)
     if key == source.key or fold_name(name) == fold_name(source.name):
         raise ReviewError(f"the new entity {name!r} is the entity it would be split from")
-    existing = session.scalar(select(Entity).where(Entity.key == key))
+    existing = rows.entity_with_key(session, key)
     own = set(snapshot(session, "entity", source)["aliases"])
     extra = {
         "moved": moved_keys(session, rows_to_split(session, source, aliases)),
@@ -147,7 +141,8 @@ def add(session: Session, user: User, target: str, values: dict, reason: str = "
     """Add a fact the extractor missed: an entity, or a mention, indicator or relation in a document."""
     check_choice("target", target, TARGETS)
     after = ADDERS[target](session, values)
-    action = ReviewAction(
+    action = add_action(
+        session,
         action="add",
         target=target,
         fact_key="",
@@ -156,7 +151,6 @@ def add(session: Session, user: User, target: str, values: dict, reason: str = "
         after=after,
         **who(user, reason),
     )
-    session.add(action)
     apply_action(session, action)
     row = (
         entity_by_key(session, after["entity"]["key"]) if target == "entity" else newest_added(session, after)
@@ -168,21 +162,14 @@ def add(session: Session, user: User, target: str, values: dict, reason: str = "
 
 def newest_added(session: Session, after: dict):
     fact = after["fact"]
-    model = MODELS[after["target"]]
-    return session.scalar(
-        select(model)
-        .join(Document, Document.id == model.document_id)
-        .where(Document.source == fact["document"], model.start == fact["start"], model.end == fact["end"])
-        .order_by(model.id.desc())
-        .limit(1)
-    )
+    return rows.newest_at_span(session, after["target"], fact["document"], fact["start"], fact["end"])
 
 
 def _add_entity(session: Session, values: dict) -> dict:
     name = clean_name(values.get("name"))
     check_choice("type", values.get("type"), ENTITY_TYPES)
     key = new_entity_key(name, values["type"])
-    if find_entity_by_name(session, name) is not None or entity_by_key(session, key) is not None:
+    if rows.entity_with_name(session, name) is not None or entity_by_key(session, key) is not None:
         raise ReviewError(f"an entity with the name {name!r} exists already")
     entity = {
         "key": key,
@@ -223,7 +210,7 @@ def _add_mention(session: Session, values: dict) -> dict:
 
 def _existing_or_new_entity(session: Session, name: str, type: str | None) -> dict:
     name = clean_name(name)
-    existing = find_entity_by_name(session, name)
+    existing = rows.entity_with_name(session, name)
     if existing is not None:
         return {"key": existing.key}
     check_choice("type", type, ENTITY_TYPES)
@@ -303,7 +290,7 @@ ADDERS = {
 
 def undo(session: Session, user: User, action_id: int, reason: str = "") -> dict:
     """Undo an action: its fact goes back to its state before; the record stays, marked undone."""
-    action = session.get(ReviewAction, action_id)
+    action = action_by_id(session, action_id)
     if action is None:
         raise NotFoundError("review action", action_id)
     if action.undone_at is not None:
@@ -327,7 +314,8 @@ def record(session, user, name, target, row, after, reason, extra: dict | None =
     before = {"fact": snapshot(session, target, row), **(extra or {})}
     if name == "reject" and target == "entity":
         before.update(snapshot_entity_facts(session, row))
-    action = ReviewAction(
+    action = add_action(
+        session,
         action=name,
         target=target,
         fact_key=key,
@@ -336,37 +324,17 @@ def record(session, user, name, target, row, after, reason, extra: dict | None =
         after=after,
         **who(user, reason),
     )
-    session.add(action)
-    session.flush()
     apply_action(session, action)
     return action_row(action)
 
 
-def relations_between(session: Session, a: int, b: int) -> list[Relation]:
-    pairs = or_(
-        and_(Relation.subject_id == a, Relation.object_id == b),
-        and_(Relation.subject_id == b, Relation.object_id == a),
-    )
-    return list(session.scalars(select(Relation).where(pairs).order_by(Relation.id)))
-
-
 def new_entity_key(name: str, type: str) -> str:
     """The key the resolve stage gives a name no gazetteer knows, so a re-ingest finds the same entity."""
-    from innoatlas.text import fold_name
-
     try:
         from innoatlas.resolve.names import name_key
     except ImportError:  # a resolve stage without name keys: the folded name
         return fold_name(name)
     return name_key(fold_name(name), type)
-
-
-def find_entity_by_name(session: Session, name: str) -> Entity | None:
-    """An entity with this name or alias (folded), whatever its key."""
-    from innoatlas.text import fold_name
-
-    stmt = select(Entity).join(Alias, Alias.entity_id == Entity.id).where(Alias.norm == fold_name(name))
-    return session.scalar(stmt.order_by(Entity.id).limit(1))
 
 
 def who(user: User, reason: str) -> dict:
@@ -399,22 +367,22 @@ def check_choice(field: str, value, choices) -> None:
 
 def load_row(session: Session, target: str, row_id: int):
     check_choice("target", target, TARGETS)
-    row = session.get(MODELS[target], row_id)
+    row = rows.row_by_id(session, target, row_id)
     if row is None:
         raise NotFoundError(target, row_id)
     return row
 
 
-def load_document(session: Session, document_id) -> Document:
+def load_document(session: Session, document_id):
     if document_id is None:
         raise ReviewError("give the document (its id) the fact is in")
-    doc = session.get(Document, document_id)
+    doc = rows.document_by_id(session, document_id)
     if doc is None:
         raise NotFoundError("document", document_id)
     return doc
 
 
-def locate(doc: Document, quote: str | None, start: int | None, end: int | None) -> tuple[int, int, str]:
+def locate(doc, quote: str | None, start: int | None, end: int | None) -> tuple[int, int, str]:
     """(start, end) in the normalised text and the original quote of a span given either way."""
     mapping = doc.norm_to_original or list(range(len(doc.norm)))
     if start is not None and end is not None:
@@ -427,7 +395,7 @@ def locate(doc: Document, quote: str | None, start: int | None, end: int | None)
     return start, end, doc.original[mapping[start] : mapping[end - 1] + 1]
 
 
-def find_quote(doc: Document, quote: str, mapping: list[int]) -> tuple[int, int]:
+def find_quote(doc, quote: str, mapping: list[int]) -> tuple[int, int]:
     at = doc.norm.find(quote)
     if at >= 0:
         return at, at + len(quote)

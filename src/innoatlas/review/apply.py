@@ -2,8 +2,10 @@
 
 `apply_action` is the one place an action changes rows: the live action
 calls it once, and `replay_corrections` calls it again for every action
-in force after a document's facts were written anew (store/write.py), so
-a correction survives re-ingesting and re-extracting its document.
+in force after a document's facts were written anew (the pipeline passes
+it to the store's write), so a correction survives re-ingesting and
+re-extracting its document. The rows are found and changed through
+store/review.py; an action is a record of store/review_log.py.
 Every step is idempotent: a fact that is not there (not extracted again,
 already rejected) is skipped.
 """
@@ -12,22 +14,25 @@ from __future__ import annotations
 
 import logging
 
-from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
-from innoatlas.review.facts import (
-    ENTITY_REFS,
-    ReviewError,
+from innoatlas.errors import ReviewError
+from innoatlas.store.review import (
     add_aliases,
+    aliases_of,
+    delete_row,
     entity_by_key,
-    entity_id_of_key,
-    fact_key,
+    entity_with_key,
     find_fact,
+    move_entity_references,
+    point_facts_at,
+    remove_aliases,
     restore,
-    snapshot,
+    restore_entity_facts,
+    rows_to_split,
+    set_fields,
 )
-from innoatlas.review.log import actions_to_replay
-from innoatlas.store.schema import Alias, Entity, Indicator, Mention, Relation, ReviewAction
+from innoatlas.store.review_log import actions_to_replay
 
 log = logging.getLogger(__name__)
 
@@ -43,12 +48,12 @@ def replay_corrections(session: Session, document_id: int) -> int:
     return len(actions)
 
 
-def apply_action(session: Session, action: ReviewAction) -> None:
+def apply_action(session: Session, action) -> None:
     APPLY[action.action](session, action)
     session.flush()
 
 
-def revert_action(session: Session, action: ReviewAction) -> None:
+def revert_action(session: Session, action) -> None:
     REVERT[action.action](session, action)
     session.flush()
 
@@ -56,13 +61,13 @@ def revert_action(session: Session, action: ReviewAction) -> None:
 # -- forward ---------------------------------------------------------------------
 
 
-def _apply_status(session: Session, action: ReviewAction) -> None:
+def _apply_status(session: Session, action) -> None:
     row = find_fact(session, action.fact_key)
     if row is not None:
         row.review_status = action.after["review_status"]
 
 
-def _apply_correct(session: Session, action: ReviewAction) -> None:
+def _apply_correct(session: Session, action) -> None:
     row = find_fact(session, action.fact_key)
     if row is None:
         return
@@ -70,13 +75,13 @@ def _apply_correct(session: Session, action: ReviewAction) -> None:
     row.review_status = action.after["review_status"]
 
 
-def _apply_reject(session: Session, action: ReviewAction) -> None:
+def _apply_reject(session: Session, action) -> None:
     row = find_fact(session, action.fact_key)
     if row is not None:
         delete_row(session, action.target, row)
 
 
-def _apply_add(session: Session, action: ReviewAction) -> None:
+def _apply_add(session: Session, action) -> None:
     new_entity = action.after.get("entity")
     if new_entity and entity_by_key(session, new_entity["key"]) is None:
         restore(session, "entity", new_entity)
@@ -86,19 +91,19 @@ def _apply_add(session: Session, action: ReviewAction) -> None:
         restore(session, action.target, action.after["fact"])
 
 
-def _apply_merge(session: Session, action: ReviewAction) -> None:
+def _apply_merge(session: Session, action) -> None:
     merged = find_fact(session, action.fact_key)
     into = entity_by_key(session, action.after["into"])
     if merged is None or into is None or merged.id == into.id:
         return
-    aliases = list(session.scalars(select(Alias.alias).where(Alias.entity_id == merged.id)))
+    aliases = aliases_of(session, merged.id)
     move_entity_references(session, merged.id, into.id)
     add_aliases(session, into.id, aliases)
     into.review_status = into.review_status or "corrected"
     delete_row(session, "entity", merged)
 
 
-def _apply_split(session: Session, action: ReviewAction) -> None:
+def _apply_split(session: Session, action) -> None:
     source = find_fact(session, action.fact_key)
     if source is None:
         return
@@ -106,9 +111,7 @@ def _apply_split(session: Session, action: ReviewAction) -> None:
     target = entity_by_key(session, new["key"]) or restore(session, "entity", {**new, "aliases": []})
     for _target, column, row in rows_to_split(session, source, action.after["aliases"]):
         setattr(row, column, target.id)
-    session.execute(
-        delete(Alias).where(Alias.entity_id == source.id, Alias.alias.in_(action.after["aliases"]))
-    )
+    remove_aliases(session, source.id, action.after["aliases"])
     add_aliases(session, target.id, action.after["aliases"])
 
 
@@ -125,13 +128,13 @@ APPLY = {
 # -- backward ----------------------------------------------------------------------
 
 
-def _revert_status(session: Session, action: ReviewAction) -> None:
+def _revert_status(session: Session, action) -> None:
     row = find_fact(session, action.fact_key)
     if row is not None:
         row.review_status = action.before["fact"]["review_status"]
 
 
-def _revert_correct(session: Session, action: ReviewAction) -> None:
+def _revert_correct(session: Session, action) -> None:
     row = find_fact(session, action.fact_key)
     if row is None:
         return
@@ -140,14 +143,14 @@ def _revert_correct(session: Session, action: ReviewAction) -> None:
     row.review_status = fields["review_status"]
 
 
-def _revert_reject(session: Session, action: ReviewAction) -> None:
+def _revert_reject(session: Session, action) -> None:
     if find_fact(session, action.fact_key) is None:
         restore(session, action.target, action.before["fact"])
     if action.target == "entity":
         restore_entity_facts(session, action.before)
 
 
-def _revert_add(session: Session, action: ReviewAction) -> None:
+def _revert_add(session: Session, action) -> None:
     if action.target != "entity":
         row = find_fact(session, action.fact_key)
         if row is not None:
@@ -159,7 +162,7 @@ def _revert_add(session: Session, action: ReviewAction) -> None:
             delete_row(session, "entity", row)
 
 
-def _revert_merge(session: Session, action: ReviewAction) -> None:
+def _revert_merge(session: Session, action) -> None:
     before = action.before
     merged = find_fact(session, action.fact_key) or restore(session, "entity", before["fact"])
     into = entity_by_key(session, action.after["into"])
@@ -169,21 +172,19 @@ def _revert_merge(session: Session, action: ReviewAction) -> None:
             restore(session, "relation", data)
     if into is not None:
         new_aliases = set(before["fact"]["aliases"]) - set(before["into_aliases"])
-        session.execute(delete(Alias).where(Alias.entity_id == into.id, Alias.alias.in_(new_aliases)))
+        remove_aliases(session, into.id, new_aliases)
         into.review_status = before["into_status"]
 
 
-def _revert_split(session: Session, action: ReviewAction) -> None:
+def _revert_split(session: Session, action) -> None:
     source = find_fact(session, action.fact_key)
     if source is None:
         return
     point_facts_at(session, action.before["moved"], source.id)
     new_key = action.after["entity"]["key"]
-    new = session.scalar(select(Entity).where(Entity.key == new_key))
+    new = entity_with_key(session, new_key)
     if new is not None:
-        session.execute(
-            delete(Alias).where(Alias.entity_id == new.id, Alias.alias.in_(action.after["aliases"]))
-        )
+        remove_aliases(session, new.id, action.after["aliases"])
     add_aliases(session, source.id, action.before["aliases"])
     if new is not None and action.before["created"]:
         delete_row(session, "entity", new)
@@ -197,124 +198,3 @@ REVERT = {
     "merge": _revert_merge,
     "split": _revert_split,
 }
-
-
-# -- shared steps --------------------------------------------------------------------
-
-
-def set_fields(session: Session, target: str, row, fields: dict) -> None:
-    """Set snapshot fields on a row: entity fields hold keys, the row holds ids."""
-    refs = ENTITY_REFS[target]
-    # Entities first: an unknown one raises before any field has changed.
-    values = {refs[f]: entity_id_of_key(session, v) for f, v in fields.items() if f in refs}
-    values.update({f: v for f, v in fields.items() if f not in refs})
-    for column, value in values.items():
-        setattr(row, column, value)
-
-
-def delete_row(session: Session, target: str, row) -> None:
-    """Delete a fact or an entity; the database cascades an entity's mentions and relations."""
-    model = type(row)
-    session.execute(delete(model).where(model.id == row.id))
-    session.expunge(row)
-    if target == "entity":
-        session.expire_all()
-
-
-# Which rows point at an entity, by column: what a merge moves and a reject takes along.
-REFERENCES = (
-    ("mention", Mention, "entity_id"),
-    ("indicator", Indicator, "subject_id"),
-    ("relation", Relation, "subject_id"),
-    ("relation", Relation, "object_id"),
-    ("entity", Entity, "parent_id"),
-    ("entity", Entity, "region_id"),
-)
-
-
-def referencing_rows(session: Session, entity_id: int) -> list[tuple[str, str, object]]:
-    """(target, column, row) of every row pointing at an entity."""
-    found = []
-    for target, model, column in REFERENCES:
-        for row in session.scalars(
-            select(model).where(getattr(model, column) == entity_id).order_by(model.id)
-        ):
-            found.append((target, column, row))
-    return found
-
-
-def moved_keys(session: Session, rows: list[tuple[str, str, object]]) -> list[list]:
-    """[target, column, stable key] of rows, so an undo finds them even after a re-ingest."""
-    return [[target, column, fact_key(session, target, row)[0]] for target, column, row in rows]
-
-
-def point_facts_at(session: Session, moved: list[list], entity_id: int) -> None:
-    for _target, column, key in moved:
-        row = find_fact(session, key)
-        if row is not None:
-            setattr(row, column, entity_id)
-
-
-def move_entity_references(session: Session, from_id: int, to_id: int) -> None:
-    for _target, model, column in REFERENCES:
-        session.execute(update(model).where(getattr(model, column) == from_id).values({column: to_id}))
-    # A relation between the two merged entities would now loop onto one entity: it says nothing.
-    session.execute(delete(Relation).where(Relation.subject_id == to_id, Relation.object_id == to_id))
-    session.execute(
-        update(Entity).where(Entity.id == to_id, Entity.parent_id == to_id).values(parent_id=None)
-    )
-    session.execute(
-        update(Entity).where(Entity.id == to_id, Entity.region_id == to_id).values(region_id=None)
-    )
-    session.expire_all()
-
-
-def rows_to_split(session: Session, source: Entity, aliases: list[str]) -> list[tuple[str, str, object]]:
-    """The rows of `source` written with one of `aliases`: what a split moves to the new entity."""
-    from innoatlas.text import fold_name
-
-    moving = {fold_name(a) for a in aliases}
-    staying = [
-        a
-        for a in session.scalars(select(Alias.alias).where(Alias.entity_id == source.id))
-        if fold_name(a) not in moving and not any(fold_name(a) in m for m in moving)
-    ]
-    picked = []
-    for target, column, row in referencing_rows(session, source.id):
-        if target == "mention" and fold_name(row.text) in moving:
-            picked.append((target, column, row))
-        elif target == "indicator" and row.subject_text and fold_name(row.subject_text) in moving:
-            picked.append((target, column, row))
-        elif target == "relation" and row.quote and _quote_names(row.quote, moving, staying):
-            picked.append((target, column, row))
-    return picked
-
-
-def _quote_names(quote: str, moving: set[str], staying: list[str]) -> bool:
-    """A relation follows the split when its quote names a moving alias and no staying one."""
-    from innoatlas.text import fold_name
-
-    folded = fold_name(quote)
-    return any(m in folded for m in moving) and not any(fold_name(s) in folded for s in staying)
-
-
-def snapshot_entity_facts(session: Session, entity: Entity) -> dict:
-    """What a reject of `entity` takes along: its mentions and relations, and who points at it."""
-    rows = referencing_rows(session, entity.id)
-    return {
-        "mentions": [snapshot(session, "mention", r) for t, _c, r in rows if t == "mention"],
-        "relations": [snapshot(session, "relation", r) for t, _c, r in rows if t == "relation"],
-        "moved": moved_keys(session, [(t, c, r) for t, c, r in rows if t in ("indicator", "entity")]),
-    }
-
-
-def restore_entity_facts(session: Session, before: dict) -> None:
-    entity = entity_by_key(session, before["fact"]["key"])
-    for data in before["mentions"]:
-        restore(session, "mention", data)
-    for data in before["relations"]:
-        try:
-            restore(session, "relation", data)
-        except ReviewError as e:  # its other end was rejected since: the relation cannot come back
-            log.info("relation %s not restored: %s", data, e)
-    point_facts_at(session, before["moved"], entity.id)

@@ -20,10 +20,12 @@ from sqlalchemy.orm import Session
 from innoatlas.auth import AuthError, authenticate_password, authenticate_token, create_token
 from innoatlas.auth.users import EDITOR
 from innoatlas.documents.read import MAX_TEXT_CHARS
-from innoatlas.review import actions, log
-from innoatlas.review.export import count_facts, export_facts, export_gold
-from innoatlas.review.facts import ReviewError
-from innoatlas.store.schema import User
+from innoatlas.errors import ReviewError
+from innoatlas.review import actions
+from innoatlas.review.export import export_gold
+from innoatlas.store import review_log as log
+from innoatlas.store.review_export import count_facts, export_facts
+from innoatlas.store.users import UserRecord
 from innoatlas.web.lists import list_page
 
 router = APIRouter(prefix="/api", tags=["review"])
@@ -54,7 +56,7 @@ def bearer_token(request: Request) -> str | None:
     return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
-def require_user(request: Request) -> User:
+def require_user(request: Request) -> UserRecord:
     """The token's user, checked in its own short transaction (a SQLite writer must not wait on it)."""
     token = bearer_token(request)
     if token is None:
@@ -66,7 +68,7 @@ def require_user(request: Request) -> User:
     return user
 
 
-def require_editor(user: Annotated[User, Depends(require_user)]) -> User:
+def require_editor(user: Annotated[UserRecord, Depends(require_user)]) -> UserRecord:
     if user.role != EDITOR:
         raise HTTPException(403, f"user {user.name!r} has the role {user.role!r}; writing needs {EDITOR!r}")
     return user
@@ -74,7 +76,7 @@ def require_editor(user: Annotated[User, Depends(require_user)]) -> User:
 
 WriteDB = Annotated[Session, Depends(write_session)]
 ReadDB = Annotated[Session, Depends(read_session)]
-Editor = Annotated[User, Depends(require_editor)]
+Editor = Annotated[UserRecord, Depends(require_editor)]
 
 
 class Reason(BaseModel):
@@ -260,5 +262,5 @@ def login(body: Login, session: WriteDB, request: Request) -> dict:
 
 
 @router.get("/auth/me", summary="Who the token belongs to")
-def me(user: Annotated[User, Depends(require_user)]) -> dict:
+def me(user: Annotated[UserRecord, Depends(require_user)]) -> dict:
     return {"user": user.name, "role": user.role}

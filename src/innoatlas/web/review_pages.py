@@ -12,13 +12,12 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import HTMLResponse
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
-from innoatlas.review.log import list_actions
 from innoatlas.store import queries
-from innoatlas.store.schema import Entity
+from innoatlas.store.review import entity_statuses
+from innoatlas.store.review_log import list_actions
 from innoatlas.web.deps import get_session, render
 from innoatlas.web.highlight import cut_pieces, cut_sentences
 
@@ -135,10 +134,4 @@ def review_document(request: Request, session: DB, document_id: int):
 
 def document_entities(session: Session, data: dict) -> list[dict]:
     """The entities a document mentions, with their review status, in order of first mention."""
-    ids = list(dict.fromkeys(m["entity"]["id"] for m in data["mentions"]))
-    rows = {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(ids)))} if ids else {}
-    return [
-        {"id": i, "name": rows[i].name, "type": rows[i].type, "review_status": rows[i].review_status}
-        for i in ids
-        if i in rows
-    ]
+    return entity_statuses(session, list(dict.fromkeys(m["entity"]["id"] for m in data["mentions"])))

@@ -1,4 +1,8 @@
-"""The audit log: review actions as records (who, when, what, before, after, why, undone)."""
+"""The audit log as stored: review actions (who, when, what, before, after, why, undone).
+
+The review stage decides what an action means (review/actions.py,
+review/apply.py); this module keeps and finds its records.
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,18 @@ from innoatlas.store.schema import Document, Entity, Indicator, Mention, Relatio
 
 # Keys per IN (...): under SQLite's limit on bound parameters (as store/write.py).
 IN_CHUNK = 500
+
+
+def add_action(session: Session, **values: Any) -> ReviewAction:
+    """Record a new action (not yet applied); its id is set."""
+    action = ReviewAction(**values)
+    session.add(action)
+    session.flush()
+    return action
+
+
+def action_by_id(session: Session, action_id: int) -> ReviewAction | None:
+    return session.get(ReviewAction, action_id)
 
 
 def active() -> object:
