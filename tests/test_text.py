@@ -8,7 +8,9 @@ from innoatlas.cli import app
 from innoatlas.text import fold_name, normalize_text
 
 # A park whose name has a middle dot, as place brands often do.
-PARK_NEWS = "江北·数智科技园揭牌运营\n\n2026年3月5日，江北·数智科技园正式揭牌。江北·数智科技园已引进软件企业45家。\n"
+PARK_NEWS = (
+    "江北·数智科技园揭牌运营\n\n2026年3月5日，江北·数智科技园正式揭牌。江北·数智科技园已引进软件企业45家。\n"
+)
 
 
 def test_a_name_folds_script_width_spaces_and_dots():
