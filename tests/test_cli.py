@@ -167,6 +167,7 @@ def test_entity_profile_shows_documents(run, inputs):
     result = run("entity", name)
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines()[0].startswith(name)
+    assert ".txt" not in result.stdout  # sources by their titles, not their file names
 
 
 def test_bad_database_url_is_one_error_line(run, inputs):

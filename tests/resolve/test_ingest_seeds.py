@@ -8,6 +8,7 @@ from typer.testing import CliRunner
 from innoatlas.cli import app
 from innoatlas.pipeline import ingest_paths
 from innoatlas.store import open_store
+from innoatlas.store.schema import Document
 
 
 @pytest.fixture(scope="module")
@@ -23,14 +24,26 @@ def kb(tmp_path_factory):
     store.close()
 
 
+def shown_as(store, *files: str) -> set[str]:
+    """How a profile names these documents: by title and outlet, as the reader knows them."""
+    from sqlalchemy import select
+
+    with store.session() as session:
+        rows = session.execute(select(Document.title, Document.outlet).where(Document.name.in_(files))).all()
+    assert len(rows) == len(files) and all(title for title, _ in rows)
+    return {f"{title} · {outlet}" if outlet else title for title, outlet in rows}
+
+
 def test_one_zone_under_two_names_in_three_documents_is_one_entity(kb):
     store, _ = kb
     traditional, prefixed = store.entity_profile("兩江新區"), store.entity_profile("重庆两江新区")
     assert traditional.id == prefixed.id
     assert (prefixed.name, prefixed.type, prefixed.region) == ("两江新区", "zone", "重庆市")
     assert {"兩江新區", "重庆两江新区"} <= set(prefixed.aliases)
-    documents = {name[:3] for name, _ in prefixed.documents}
-    assert {"000", "003", "004"} <= documents
+    documents = {label for label, _ in prefixed.documents}
+    seeds = ("000_7216f30cd03e4256.txt", "003_300df59450ee1900.txt", "004_a681705680f5fa97.txt")
+    assert shown_as(store, *seeds) <= documents
+    assert not any(label.endswith(".txt") for label in documents)  # titles, not file names
     names = [row[2] for row in store.dump_tables()["entities"]]
     assert "重庆两江新区" not in names and names.count("两江新区") == 1
 
@@ -38,13 +51,14 @@ def test_one_zone_under_two_names_in_three_documents_is_one_entity(kb):
 def test_a_zone_under_its_alias_and_with_a_radical_look_alike_is_the_gazetteers_zone(kb):
     store, _ = kb
     science_city = store.entity_profile("西部(重庆)科学城")
-    documents = {name for name, _ in science_city.documents}
+    documents = {label for label, _ in science_city.documents}
     # 004 writes it 重庆科学城, the example with full-width brackets
-    assert {"002_b6be05cc6782ca3c.txt", "004_a681705680f5fa97.txt", "cq_science_city_double.txt"} <= documents
+    files = ("002_b6be05cc6782ca3c.txt", "004_a681705680f5fa97.txt", "cq_science_city_double.txt")
+    assert shown_as(store, *files) <= documents
     assert "重庆科学城" in science_city.aliases
     western = store.entity_profile("西部科学城")
     assert "\u2ec4部科学城" in western.aliases  # 004 writes 西 as the radical look-alike
-    assert {name for name, _ in western.documents} >= {"004_a681705680f5fa97.txt"}
+    assert {label for label, _ in western.documents} >= shown_as(store, "004_a681705680f5fa97.txt")
 
 
 def test_different_things_with_similar_names_stay_apart(kb):
@@ -69,7 +83,8 @@ def test_a_relation_to_a_body_named_only_inside_a_name_is_stored(kb):
     store, _ = kb
     relations = store.entity_profile("北京大学").relations  # written only as part of its institute's name
     stored = [(r.subject, r.predicate, r.document) for r in relations if r.origin == "text"]
-    assert ("北京大学重庆大数据研究院", "part_of", "002_b6be05cc6782ca3c.txt") in stored
+    [source] = shown_as(store, "002_b6be05cc6782ca3c.txt")
+    assert ("北京大学重庆大数据研究院", "part_of", source) in stored
 
 
 def test_divisions_carry_codes_and_hang_from_their_province(kb):
@@ -86,15 +101,19 @@ def test_sub_areas_of_the_science_city_are_part_of_it(kb):
 
 
 def test_the_entity_command_prints_the_profile_with_quotes(kb):
-    _, path = kb
+    store, path = kb
     result = CliRunner().invoke(app, ["entity", "北京理工大學重慶創新中心", "--db", str(path)])
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     assert lines[0] == "北京理工大学重庆创新中心 (institute)"
     assert "parent: 北京理工大学" in lines and "region: 重庆市" in lines
     assert "  北京理工大学重庆创新中心 part_of 北京理工大学" in lines
-    assert "    “北京理工大學重慶創新中心” (003_300df59450ee1900.txt)" in lines
-    assert any(line.startswith("  000_7216f30cd03e4256.txt (") for line in lines)
+    # its sources by their titles and outlets, never by file name
+    [source] = shown_as(store, "003_300df59450ee1900.txt")
+    assert f"    “北京理工大學重慶創新中心” ({source})" in lines
+    [listed] = shown_as(store, "000_7216f30cd03e4256.txt")
+    assert any(line.startswith(f"  {listed} (") for line in lines)
+    assert ".txt" not in result.stdout
 
 
 def test_an_entity_is_found_by_a_name_no_document_wrote(kb):

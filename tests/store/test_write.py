@@ -109,7 +109,7 @@ def test_a_document_is_written_with_its_facts(store):
     profile = store.entity_profile("新城科技园")
     assert (profile.type, profile.region, profile.aliases) == ("zone", "江川市", ["新城园区"])
     assert [(r.predicate, r.object, r.document, r.origin) for r in profile.relations] == [
-        ("cooperates_with", "江川大学", "a.txt", "text"),
+        ("cooperates_with", "江川大学", doc.title, "text"),  # the document by its title
         ("located_in", "江川市", None, "gazetteer"),
     ]
     assert [(i.value, i.approx, i.period) for i in profile.indicators] == [(120.0, "over", "2026-06")]
@@ -129,7 +129,8 @@ def test_entities_are_shared_and_aliases_merged_across_documents(store):
     origin = [c.name for c in Relation.__table__.columns].index("origin")
     gazetteer = [row for row in tables["relations"] if row[origin] == "gazetteer"]
     assert len(gazetteer) == 1 and gazetteer[0][1] is None  # stored once, with no document
-    assert store.entity_profile("江川大学").documents == [("a.txt", 1), ("b.txt", 1)]
+    assert store.entity_profile("江川大学").documents == [(doc_a.title, 1), (doc_b.title, 1)]
+    assert doc_a.title.startswith("新城科技园近日") and doc_b.title.startswith("江川大学宣布")
 
 
 def test_rewriting_a_source_replaces_its_old_facts(store):

@@ -95,7 +95,15 @@ def chain_documents(session: Session, template: dict) -> list:
     """Originals (not reposts) whose normalised text names one of the chain's industries."""
     terms = chain_terms(template)
     stmt = (
-        select(Document.id, Document.name, Document.outlet, Document.published, Document.norm, Document.body)
+        select(
+            Document.id,
+            Document.title,
+            Document.name,
+            Document.outlet,
+            Document.published,
+            Document.norm,
+            Document.body,
+        )
         .where(
             Document.duplicate_of_id.is_(None),
             or_(*[Document.norm.contains(t, autoescape=True) for t in terms]),
@@ -131,6 +139,7 @@ def read_statements(session: Session, template: dict, templates: list[dict]) -> 
         only_chain = not any(t in doc.norm for t in others)
         ref = {
             "id": doc.id,
+            "title": doc.title or doc.name,
             "name": doc.name,
             "outlet": doc.outlet,
             "published": doc.published.isoformat() if doc.published else None,

@@ -197,7 +197,14 @@ def document_ref(doc: Document | None) -> dict | None:
     if doc is None:
         return None
     published = doc.published.isoformat() if doc.published else None
-    return {"id": doc.id, "name": doc.name, "outlet": doc.outlet, "published": published}
+    # the title names a document for a reader; the name (its file) where it has none
+    return {
+        "id": doc.id,
+        "title": doc.title or doc.name,
+        "name": doc.name,
+        "outlet": doc.outlet,
+        "published": published,
+    }
 
 
 def simplified(text: str) -> str:

@@ -248,6 +248,7 @@ def indicator_table_rows(session: Session) -> list[dict]:
             "start": ind.start,
             "end": ind.end,
             "document": doc.name,
+            "title": doc.title,
             "outlet": doc.outlet,
             "published": doc.published.isoformat() if doc.published else None,
             "duplicate_document": doc.duplicate_of_id is not None,

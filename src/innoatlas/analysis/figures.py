@@ -40,6 +40,7 @@ _COLUMNS = (
     Indicator.start,
     Indicator.end,
     Indicator.quote,
+    Document.title.label("doc_title"),
     Document.name.label("doc_name"),
     Document.outlet.label("doc_outlet"),
     Document.published.label("doc_published"),
@@ -170,6 +171,7 @@ def figure(row: dict) -> dict:
         "quote": row["quote"],
         "document": {
             "id": row["document_id"],
+            "title": row["doc_title"] or row["doc_name"],
             "name": row["doc_name"],
             "outlet": row["doc_outlet"],
             "published": published.isoformat() if published else None,

@@ -125,7 +125,7 @@ def add_co_mention_edges(session: Session, entities: dict, edges: dict) -> None:
     # One document's text at a time (only `norm`, streamed): memory stays
     # that of the longest document, not of the whole base.
     documents = session.execute(
-        select(Document.id, Document.name, Document.outlet, Document.published, Document.norm)
+        select(Document.id, Document.title, Document.name, Document.outlet, Document.published, Document.norm)
         .where(Document.id.in_(by_document), Document.duplicate_of_id.is_(None))
         .execution_options(yield_per=DOCUMENTS_PER_FETCH)
     )

@@ -26,7 +26,9 @@ def print_json(result) -> None:
 def source_label(doc: dict | None) -> str:
     if not doc:
         return ""
-    return " ".join(x for x in (doc["name"], doc.get("outlet") or "", doc.get("published") or "") if x)
+    # by its title (a file name says little to a reader), the file name only where it has none
+    title = doc.get("title") or doc["name"]
+    return " ".join(x for x in (title, doc.get("outlet") or "", doc.get("published") or "") if x)
 
 
 def value_label(value: float, unit: str, approx: str) -> str:

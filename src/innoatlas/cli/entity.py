@@ -71,9 +71,12 @@ def render_relations(relations) -> None:
 def render_indicators(indicators) -> None:
     if not indicators:
         return
-    table = Table(
-        "metric", "value", "unit", "period", "quote", "document", title="indicators", title_justify="left"
-    )
+    table = Table("metric", title="indicators", title_justify="left")
+    table.add_column("value", no_wrap=True)  # a value and its conflict flag stay whole
+    for column in ("unit", "period", "quote"):
+        table.add_column(column)
+    # The document by its title and outlet, on one line (cut with … in a narrow terminal).
+    table.add_column("document", no_wrap=True, overflow="ellipsis", max_width=18)
     for i in indicators:
         value = f"{i.value:g}" if i.approx == "exact" else f"{i.value:g} ({i.approx})"
         if i.conflict:  # the analysis stage's one definition (see docs/analysis.md)

@@ -97,7 +97,7 @@ class EntityProfile:
     children: list[str] = field(default_factory=list)
     relations: list[RelationView] = field(default_factory=list)
     indicators: list[IndicatorView] = field(default_factory=list)
-    documents: list[tuple[str, int]] = field(default_factory=list)  # (name, mentions)
+    documents: list[tuple[str, int]] = field(default_factory=list)  # (title · outlet, mentions)
 
 
 def published_text(value: date | None, precision: str) -> str | None:
@@ -238,14 +238,23 @@ def entity_profile(session: Session, name: str) -> EntityProfile:
 def entity_relations(session: Session, entity_id: int) -> list[RelationView]:
     subject, obj = aliased(Entity), aliased(Entity)
     query = (
-        select(subject.name, Relation.predicate, obj.name, Relation.origin, Relation.quote, Document.name)
+        select(
+            subject.name,
+            Relation.predicate,
+            obj.name,
+            Relation.origin,
+            Relation.quote,
+            Document.title,
+            Document.name,
+            Document.outlet,
+        )
         .join(subject, Relation.subject_id == subject.id)
         .join(obj, Relation.object_id == obj.id)
         .outerjoin(Document, Relation.document_id == Document.id)
         .where(or_(Relation.subject_id == entity_id, Relation.object_id == entity_id))
         .order_by(Relation.predicate, subject.name, obj.name, Relation.id)
     )
-    return [RelationView(*row) for row in session.execute(query)]
+    return [RelationView(*row[:5], document_label(*row[5:])) for row in session.execute(query)]
 
 
 def entity_indicators(session: Session, entity_id: int) -> list[IndicatorView]:
@@ -259,25 +268,34 @@ def entity_indicators(session: Session, entity_id: int) -> list[IndicatorView]:
             Indicator.kind,
             Indicator.period,
             Indicator.quote,
+            Document.title,
             Document.name,
+            Document.outlet,
             Indicator.id,
         )
         .join(Document, Indicator.document_id == Document.id)
         .where(Indicator.subject_id == entity_id)
         .order_by(Indicator.metric_key, Indicator.period, Indicator.id)
     )
-    return [IndicatorView(*row) for row in session.execute(query)]
+    return [IndicatorView(*row[:8], document_label(*row[8:11]), row[11]) for row in session.execute(query)]
 
 
 def entity_documents(session: Session, entity_id: int) -> list[tuple[str, int]]:
     query = (
-        select(Document.name, func.count(Mention.id))
+        select(Document.title, Document.name, Document.outlet, func.count(Mention.id))
         .join(Mention, Mention.document_id == Document.id)
         .where(Mention.entity_id == entity_id)
-        .group_by(Document.id, Document.name)
+        .group_by(Document.id, Document.title, Document.name, Document.outlet)
         .order_by(Document.id)
     )
-    return [(name, n) for name, n in session.execute(query)]
+    return [(document_label(title, name, outlet), n) for title, name, outlet, n in session.execute(query)]
+
+
+def document_label(title: str | None, name: str | None, outlet: str | None) -> str | None:
+    """A document as a reader names it: its title and outlet (its file name only where it has no title)."""
+    if title is None and name is None:
+        return None  # a fact no document gives (the gazetteer's)
+    return f"{title or name} · {outlet}" if outlet else (title or name)
 
 
 def dump_tables(session: Session) -> dict[str, list[tuple]]:

@@ -45,7 +45,7 @@ function drawTimeline(elementId, dataId, options) {
       var sources = point.sources.map(function (s) {
         var d = s.document || {};
         return "<div class='tip-quote'>" + escapeText(s.quote) + "</div><div class='muted'>" +
-          escapeText(d.name) + " " + escapeText(d.outlet) + " " + escapeText(d.published) + "</div>";
+          escapeText(d.title || d.name) + " " + escapeText(d.outlet) + " " + escapeText(d.published) + "</div>";
       }).join("");
       var flag = point.superseded_by ? options.superseded : (point.conflict ? options.conflict : "");
       return "<b>" + escapeText(point.period) + "</b> " + escapeText(point.value) + escapeText(point.unit) +
