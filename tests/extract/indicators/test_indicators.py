@@ -444,3 +444,8 @@ def test_a_state_now_is_not_dated_by_a_year_of_an_earlier_sentence():
 def test_a_lead_line_still_dates_the_state_after_it():
     text = "工业产值稳中有进\n前三季度\n全区规模工业产值已实现超1400亿元"
     assert one(text, "某区:region", published="2023-10-17").period == "2023-Q1..Q3"
+
+
+def test_a_ministry_publishing_results_about_zones_is_not_what_the_count_counts():
+    r = one("工业和信息化部公布178家国家高新区评价结果\n正文。", "工业和信息化部:government")
+    assert r.subject == "全国"

@@ -426,6 +426,9 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue
         if is_description(ix, lo) or _field_and_kind(norm[start:s_start], etype):
             continue
+        inner = suffix_type(norm[start:s_start])
+        if etype == "zone" and suffix in GENERIC_AREA_WORDS and inner is not None and inner[1] == "zone":
+            continue  # 高新区园区生产总值: 园区 after a zone's full name is a common noun
         if suffix in ("之城", "之都") and norm[start:s_start] not in load_industries()[0]:
             continue  # 智能网联新能源汽车之都 is a brand; 重庆创新之城 a description
         out.append(Candidate(start, _paren_tail(norm, tok.end), etype, "suffix", 50))
@@ -444,6 +447,9 @@ def _paren_tail(norm: str, end: int) -> int:
         return end  # a zone in brackets is another name, but 中欧班列(成渝) names the route's ends
     return m.end()
 
+
+# Words for any area that follow a zone's name as common nouns (某高新区园区, 某新区片区).
+GENERIC_AREA_WORDS = frozenset(("园区", "片区", "区域", "辖区"))
 
 EVENT_SUFFIXES = frozenset(
     "大赛 竞赛 论坛 峰会 大会 博览会 交流会 对接会 推进会 推动会 发布会 洽谈会 研讨会 展览会".split()

@@ -322,10 +322,16 @@ ACT_ADVERBS = r"(?:已|还|先后|共|累计|近年来|此前|今年|去年|首�
 ACT_VERBS = (
     r"(?:发布|公布|认定|遴选|评选|推出|安排|下达|支持|培育|命名|批复|批准|设立|印发|组织|确定|授予|投入)"
 )
-AGENT_ACT_RE = re.compile(r"(?:等\d*个?部门)?(?:联合|会同)?" + ACT_ADVERBS + ACT_VERBS)
+# The figure is the act's object when it follows the verb (发布首批39个…), not a year
+# or a count inside a longer object (公布2024年178家高新区评价结果).
+ACT_OBJECT = r"(?:了|出|首批|第[一二三四五六七八九十\d]+批)?"
+ACT_COUNT = r"(?=[一二两三四五六七八九十百千]|\d+(?![\d.]*年))"
+AGENT_ACT_RE = re.compile(
+    r"(?:等\d*个?部门)?(?:联合|会同)?" + ACT_ADVERBS + ACT_VERBS + ACT_OBJECT + ACT_COUNT
+)
 # A clause that opens on an act (累计发布…, 遴选出…) has dropped its agent; one
 # opening on a joint act (联合发布) is about the partners named before.
-ACT_HEAD_RE = re.compile(ACT_ADVERBS + ACT_VERBS)
+ACT_HEAD_RE = re.compile(ACT_ADVERBS + ACT_VERBS + ACT_OBJECT)
 
 
 def subject_name(ctx: Context, m: EntityMention) -> str:
