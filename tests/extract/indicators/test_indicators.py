@@ -447,5 +447,5 @@ def test_a_lead_line_still_dates_the_state_after_it():
 
 
 def test_a_ministry_publishing_results_about_zones_is_not_what_the_count_counts():
-    r = one("工业和信息化部公布178家国家高新区评价结果\n正文。", "工业和信息化部:government")
+    r = one("工业和信息化部公布2024年178家国家高新区评价结果\n正文。", "工业和信息化部:government")
     assert r.subject == "全国"
