@@ -169,10 +169,12 @@ class Indicator(Base):
 
 class Relation(Base):
     __tablename__ = "relations"
-    # Graph walks go out from either end and aggregate by predicate.
+    # Graph walks go out from either end and aggregate by predicate; the
+    # relations list is read in (predicate, subject, id) order.
     __table_args__ = (
         Index("ix_relation_subject_edge", "subject_id", "predicate", "object_id"),
         Index("ix_relation_object_edge", "object_id", "predicate", "subject_id"),
+        Index("ix_relation_list_order", "predicate", "subject_id", "id"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
