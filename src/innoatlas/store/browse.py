@@ -20,7 +20,7 @@ from sqlalchemy import Select, extract, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from innoatlas.errors import NotFoundError
-from innoatlas.store.queries import load_relations, paginate_ids, published_between
+from innoatlas.store.queries import cached_aggregate, load_relations, paginate_ids, published_between
 from innoatlas.store.read import find_entity
 from innoatlas.store.schema import Document, Entity, Relation
 
@@ -57,8 +57,15 @@ def entity_facets(
     """Counts by type, region and industry of the entities the filters keep.
 
     An entity counts toward an industry when a relation ties it to the
-    industry (the industry filter of queries.list_entities).
+    industry (the industry filter of queries.list_entities). Facets group
+    whole tables (0.5 s for the industries of 60,000 entities over 400,000
+    relations): they are kept per data version, as the home page's counts.
     """
+    key = f"entity_facets:{type}:{region}:{industry}"
+    return cached_aggregate(session, key, lambda s: _entity_facets(s, type, region, industry))
+
+
+def _entity_facets(session: Session, type: str | None, region: int | None, industry: int | None) -> dict:
     kept = select(Entity.id)
     if type:
         kept = kept.where(Entity.type == type)
@@ -100,24 +107,30 @@ def entity_facets(
 
 
 def document_facets(session: Session, outlet: str | None, year: int | None) -> dict:
-    """Counts by outlet and by year of the documents the outlet and year filters keep."""
+    """Counts by outlet and by year of the documents the outlet and year filters keep.
+
+    Kept per data version (entity_facets): grouping 100,000 documents by
+    year and outlet takes half a second.
+    """
+    key = f"document_facets:{outlet}:{year}"
+    return cached_aggregate(session, key, lambda s: _document_facets(s, outlet, year))
+
+
+def _document_facets(session: Session, outlet: str | None, year: int | None) -> dict:
     year_of = extract("year", Document.published)
-    kept = select(Document.id)
-    if outlet:
-        kept = kept.where(Document.outlet == outlet)
+    where = [Document.outlet == outlet] if outlet else []
     if year is not None:
-        kept = kept.where(year_of == year)
-    where = Document.id.in_(kept)
+        where.append(year_of == year)
     by_outlet = (
         select(Document.outlet, func.count())
-        .where(where, Document.outlet.is_not(None))
+        .where(*where, Document.outlet.is_not(None))
         .group_by(Document.outlet)
         .order_by(func.count().desc(), Document.outlet)
         .limit(FACET_SIZE)
     )
     by_year = (
         select(year_of, func.count())
-        .where(where, Document.published.is_not(None))
+        .where(*where, Document.published.is_not(None))
         .group_by(year_of)
         .order_by(year_of.desc())
         .limit(FACET_SIZE)
@@ -166,7 +179,12 @@ def list_relations(
 
 
 def relation_facets(session: Session, **filters) -> dict:
-    """Counts by predicate of the relations the filters keep."""
+    """Counts by predicate of the relations the filters keep (kept per data version, as entity_facets)."""
+    key = "relation_facets:" + repr(sorted(filters.items()))
+    return cached_aggregate(session, key, lambda s: _relation_facets(s, **filters))
+
+
+def _relation_facets(session: Session, **filters) -> dict:
     kept = relations_filter(**filters)
     by_predicate = (
         select(Relation.predicate, func.count())

@@ -1,0 +1,86 @@
+"""The read paths that keep a large base fast answer exactly what the plain queries answered."""
+
+from __future__ import annotations
+
+import shutil
+
+from sqlalchemy import text
+
+from innoatlas.pipeline import ingest_paths
+from innoatlas.store import queries
+from innoatlas.store.browse import document_facets, entity_facets, list_relations
+
+
+def _whole_list(session, **filters) -> list[int]:
+    """Every document id of a list, read page by page (pages of 2)."""
+    ids, offset = [], 0
+    while True:
+        page = queries.list_documents(session, limit=2, offset=offset, **filters)
+        ids += [d["id"] for d in page["items"]]
+        offset += 2
+        if not page["items"]:
+            return ids
+
+
+def test_an_entitys_documents_are_the_same_pages_gathered_or_walked_newest_first(
+    store, examples, monkeypatch
+):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        entity, mentioned = session.execute(
+            text(
+                "SELECT entity_id, count(DISTINCT document_id) FROM mentions "
+                "GROUP BY entity_id ORDER BY 2 DESC, 1 LIMIT 1"
+            )
+        ).one()
+        assert mentioned >= 3
+        newest = [
+            d
+            for (d,) in session.execute(
+                text("SELECT DISTINCT document_id FROM mentions WHERE entity_id = :e"), {"e": entity}
+            )
+        ]
+        gathered = _whole_list(session, entity=entity)
+        first = queries.list_documents(session, entity=entity, limit=2)
+        monkeypatch.setattr(queries, "GATHER_MENTIONS", 0)  # an entity too common to gather
+        walked = _whole_list(session, entity=entity)
+        assert queries.list_documents(session, entity=entity, limit=2) == first
+    assert gathered == walked
+    assert sorted(gathered) == sorted(newest)  # each document once, none left out
+    assert first["total"] == mentioned and first["total_exact"] is True
+
+
+def test_facets_kept_between_calls_move_with_the_next_ingest(store, examples, tmp_path):
+    some = tmp_path / "some"
+    some.mkdir()
+    for name in ("cq_liangjiang_xietong_2024.txt", "wh_optics_valley_2024.md"):
+        shutil.copy(examples / name, some / name)
+    ingest_paths([some], store)
+    with store.session() as session:
+        before = document_facets(session, None, None)
+        types_before = entity_facets(session, None, None)
+        assert document_facets(session, None, None) == before
+    ingest_paths([examples], store)
+    with store.session() as session:
+        after = document_facets(session, None, None)
+        types_after = entity_facets(session, None, None)
+        stored = session.scalar(text("SELECT count(*) FROM documents WHERE published IS NOT NULL"))
+        entities = session.scalar(text("SELECT count(*) FROM entities"))
+    assert sum(y["count"] for y in before["year"]) == 2
+    assert sum(y["count"] for y in after["year"]) == stored > 2
+    assert (
+        sum(t["count"] for t in types_before["type"])
+        < sum(t["count"] for t in types_after["type"])
+        == entities
+    )
+
+
+def test_the_relations_list_pages_in_predicate_subject_id_order(store, examples):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        everything = session.execute(text("SELECT id, predicate, subject_id FROM relations")).all()
+        pages = [
+            list_relations(session, limit=7, offset=o)["items"] for o in range(0, len(everything) + 7, 7)
+        ]
+    listed = [r["id"] for page in pages for r in page]
+    assert listed == [r.id for r in sorted(everything, key=lambda r: (r.predicate, r.subject_id, r.id))]
