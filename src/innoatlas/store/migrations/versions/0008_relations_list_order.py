@@ -4,16 +4,16 @@
 index in that order every page sorted the whole table (60 ms for the
 first page of 400,000 relations on PostgreSQL).
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 
 from __future__ import annotations
 
 from alembic import op
 
-revision = "0007"
-down_revision = "0006"
+revision = "0008"
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
