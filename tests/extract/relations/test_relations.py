@@ -342,3 +342,12 @@ def test_a_place_inside_a_name_is_a_host_only_when_named_on_its_own():
     assert not [r for r in recs if r.subject == "郑州高新区智算研究院" and r.object == "郑州高新区"]
     _doc, recs = relations("郑州高新区智算研究院发布了新成果。郑州高新区今年新增企业百家。")
     find(recs, "郑州高新区智算研究院", "located_in", "郑州高新区")
+
+
+def test_a_partner_or_a_body_after_a_semicolon_is_no_resident_of_the_sentences_place():
+    _doc, recs = relations("蓝湖区今年与星驰智能科技有限公司开展合作。")
+    assert not [r for r in recs if r.subject == "星驰智能科技有限公司" and r.predicate == "located_in"]
+    _doc, recs = relations("蓝湖区经济稳步增长;星驰智能科技有限公司发布新品。")
+    assert not [r for r in recs if r.subject == "星驰智能科技有限公司" and r.predicate == "located_in"]
+    _doc, recs = relations("蓝湖区经济稳步增长,星驰智能科技有限公司发布新品。")
+    find(recs, "星驰智能科技有限公司", "located_in", "蓝湖区")

@@ -24,6 +24,7 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
+from innoatlas.extract.relations.anaphora import anaphor_mentions
 from innoatlas.extract.relations.patterns import (
     Sentence,
     find_pattern_relations,
@@ -48,7 +49,8 @@ def extract_relations(
 ) -> list[RelationRecord]:
     out: dict[tuple[str, str, str], RelationRecord] = {}
     mentions = sorted(entities, key=lambda m: m.start)
-    sentences = split_sentences(doc.norm, mentions)
+    anaphors = anaphor_mentions(doc.norm, mentions)
+    sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
     # A county and its city count when one sentence names both; a zone and its parent zone anywhere.
     gazetteer = [
         r
@@ -500,6 +502,9 @@ def _sentence_subject(sent: Sentence) -> EntityMention | None:
 
 
 _LIST_MARKS = frozenset("、和及与")
+
+
+_PARTNER_BEFORE = re.compile(r"(与|同|跟|携手|联合|牵手)$")
 # A subject opens its sentence: after at most a time phrase (今年以来, 前三季度).
 MAX_SUBJECT_OFFSET = 8
 
@@ -559,9 +564,11 @@ def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -
     if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
         return after[0]  # X在Y揭牌, X落户Y
     subject = _sentence_subject(sent)
-    if m.type == "university":
+    if m.type == "university" or subject is None or subject is m:
         return None
-    return subject if subject is not None and subject is not m else None
+    if ";" in sent.between(subject, m) or _PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
+        return None  # a new subject after a semicolon; 与X合作: a partner, not a resident
+    return subject
 
 
 # 园区已入驻A、B、C, 该区先后引进A: the place before a hosting verb hosts what the verb lists.

@@ -105,7 +105,8 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         leaders = [r for r in _chain_leaders(sent) if id(r[0]) not in suppliers]
         supplied, left = _sentence_suppliers(sent, leaders, groups)
         pending += left
-        out += [make_relation(doc, a, p, b) for a, p, b in _cooperation(sent, orgs) + _mutual(sent)]
+        coop = _cooperation(sent, orgs) + _mutual(sent) + _counted_parties(sent, orgs)
+        out += [make_relation(doc, a, p, b) for a, p, b in coop]
         out += [make_relation(doc, a, p, b, *_leader_span(sent, a, b)) for a, p, b in leaders]
         out += [make_relation(doc, a, p, b) for a, p, b in supplied]
         out += [make_relation(doc, a, p, b) for a, p, b in _supplies(sent, orgs)]
@@ -226,6 +227,23 @@ def _mutual(sent: Sentence):
     ]
     names = {m.norm_name for m in firms}
     return [(firms[0], "cooperates_with", firms[-1])] if len(names) == 2 else []
+
+
+_COUNTED = _P["counted_parties"]
+
+
+def _counted_parties(sent: Sentence, orgs: list[EntityMention]):
+    """重庆、成都、某集团三方联席: a run of parties right before 三方 (双方, 多方) and a joint act."""
+    out = []
+    for run in runs(sent, orgs):
+        if len(run) < 2 or len(run) > MAX_PARTIES:
+            continue
+        if _COUNTED.trigger.match(sent.text[run[-1].end - sent.start :]):
+            out += [(a, "cooperates_with", b) for i, a in enumerate(run) for b in run[i + 1 :]]
+    return out
+
+
+MAX_PARTIES = 4  # a longer list before 多方 is an audience, not a table of partners
 
 
 def _free_match(pattern: re.Pattern, sent: Sentence) -> re.Match | None:

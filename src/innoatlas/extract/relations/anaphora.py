@@ -1,0 +1,29 @@
+"""Words that point back to a named place (两地 after 川渝两地), as mentions of that place.
+
+Chinese reports name a pair of places once in apposition (川渝两地, 成渝两地)
+and then write only 两地 for it; a clause led by 两地 is about that pair.
+"""
+
+from __future__ import annotations
+
+from innoatlas.extract.model import EntityMention
+from innoatlas.extract.relations.patterns import relation_patterns
+
+_P = relation_patterns()["pair_anaphor"]
+
+
+def anaphor_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A mention of the antecedent at each free 两地 that follows an apposition X两地."""
+    spans = [(m.start, m.end) for m in mentions]
+    antecedents = [m for m in mentions if m.type in _P.subject_types and _P.trigger.match(norm, m.end)]
+    out = []
+    for hit in _P.trigger.finditer(norm):
+        start, end = hit.span()
+        if any(a <= start < b or a < end <= b for a, b in spans):
+            continue
+        before = [m for m in antecedents if m.end <= start]
+        if not before or before[-1].end == start:
+            continue  # no pair named yet, or this 两地 is the apposition itself
+        named = before[-1]
+        out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
+    return out
