@@ -16,8 +16,8 @@ A pattern file is YAML with one list, `patterns`. Each pattern has:
   a `reason`;
 - `params`: optional named numbers (windows in characters), each with
   a comment in the file on how it was chosen;
-- `priority` (0-100) and its one-line `reason`: when two patterns relate
-  the same two entities, the higher priority is kept;
+- `priority` (0-100) and its one-line `reason`: how the stage ranks the
+  pattern against others that bind the same names (each stage says how);
 - `examples`: sentences written for the pattern, at least one with
   `expect: [subject, predicate, object]` and one with `absent: [...]`.
 

@@ -351,3 +351,9 @@ def test_a_partner_or_a_body_after_a_semicolon_is_no_resident_of_the_sentences_p
     assert not [r for r in recs if r.subject == "星驰智能科技有限公司" and r.predicate == "located_in"]
     _doc, recs = relations("蓝湖区经济稳步增长,星驰智能科技有限公司发布新品。")
     find(recs, "星驰智能科技有限公司", "located_in", "蓝湖区")
+
+
+def test_one_subject_and_object_keep_the_relation_of_the_higher_priority():
+    _doc, recs = relations("北京理工大学重庆创新中心与北京理工大学签订合作协议。")
+    find(recs, "北京理工大学重庆创新中心", "part_of", "北京理工大学")
+    assert not [r for r in recs if r.subject == "北京理工大学重庆创新中心" and r.predicate != "part_of"]

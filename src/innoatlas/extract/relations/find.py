@@ -65,7 +65,29 @@ def extract_relations(
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     for rec in _framed_focus(doc, sentences, out) + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    return [r for r in out.values() if _without_readings(r.subject) != _without_readings(r.object)]
+    kept = [r for r in out.values() if _without_readings(r.subject) != _without_readings(r.object)]
+    return _one_predicate_per_pair(kept)
+
+
+@cache
+def _predicate_priority() -> dict[str, int]:
+    """A predicate's priority: the highest of the patterns that state it (patterns.yaml)."""
+    out: dict[str, int] = {}
+    for p in relation_patterns().values():
+        if p.predicate:
+            out[p.predicate] = max(out.get(p.predicate, 0), p.priority)
+    return out
+
+
+def _one_predicate_per_pair(records: list[RelationRecord]) -> list[RelationRecord]:
+    """Two relations of one subject and object: the higher priority is kept (a branch is
+    part_of its parent, not also located_in it)."""
+    rank = _predicate_priority()
+    best: dict[tuple[str, str], int] = {}
+    for r in records:
+        key = (r.subject, r.object)
+        best[key] = max(best.get(key, 0), rank.get(r.predicate, 0))
+    return [r for r in records if rank.get(r.predicate, 0) >= best[(r.subject, r.object)]]
 
 
 def _without_readings(name: str) -> str:
