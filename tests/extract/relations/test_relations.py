@@ -357,3 +357,11 @@ def test_one_subject_and_object_keep_the_relation_of_the_higher_priority():
     _doc, recs = relations("北京理工大学重庆创新中心与北京理工大学签订合作协议。")
     find(recs, "北京理工大学重庆创新中心", "part_of", "北京理工大学")
     assert not [r for r in recs if r.subject == "北京理工大学重庆创新中心" and r.predicate != "part_of"]
+
+
+def test_a_place_that_only_says_where_a_firm_is_is_not_the_actor_of_later_clauses():
+    _doc, recs = relations("重庆南岸区的星驰精密科技有限公司智能工厂里,工人们使用工业互联网平台排产。")
+    assert not [r for r in recs if r.subject == "重庆南岸区" and r.predicate == "focuses_on"]
+    find(recs, "星驰精密科技有限公司", "located_in", "重庆南岸区")
+    _doc, recs = relations("重庆南岸区近年来,工人们使用工业互联网平台排产。")
+    find(recs, "重庆南岸区", "focuses_on", "工业互联网")

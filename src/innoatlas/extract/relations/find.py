@@ -390,8 +390,10 @@ _LATER_ITEMS = _P["focus"].cue("later_items")
 
 def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | None) -> EntityMention | None:
     """The document's main place, when a cue near the industry says it is developed there."""
-    if topic is None:
-        return None
+    return topic if topic is not None and _has_focus_cue(sent, m) else None
+
+
+def _has_focus_cue(sent: Sentence, m: EntityMention) -> bool:
     before = sent.text[: m.start - sent.start]
     clause_start = max(before.rfind(p) for p in ",,;;。::") + 1  # an enumeration shares its cue
     near = (
@@ -399,11 +401,11 @@ def _topic_if_focused(sent: Sentence, m: EntityMention, topic: EntityMention | N
         + sent.text[m.start - sent.start : m.end - sent.start + FOCUS_WINDOW]
     )
     if _FOCUS_CUE.search(near):
-        return topic
+        return True
     # A、B、C等重点产业加快发展: coordinated items share the verb after the list.
     rest = _LATER_ITEMS.match(sent.text, m.end - sent.start).end()
     tail = sent.text[rest : rest + FOCUS_WINDOW]
-    return topic if rest > m.end - sent.start and _FOCUS_VERB.search(tail) else None
+    return rest > m.end - sent.start and bool(_FOCUS_VERB.search(tail))
 
 
 # Words that say a body sits where the text is about (落户, 入驻, 引进…), when
@@ -458,8 +460,21 @@ def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
 
 def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) -> EntityMention | None:
     """The last place before m, within m's part of the sentence (a semicolon starts a new subject)."""
-    before = [p for p in places if p.end <= m.start and ";" not in sent.between(p, m)]
+    before = [
+        p for p in places if p.end <= m.start and ";" not in sent.between(p, m) and not _names_a_body(sent, p)
+    ]
     return before[-1] if before else None
+
+
+def _names_a_body(sent: Sentence, place: EntityMention) -> bool:
+    """重庆南岸区的某公司, 湖南省科技厅: the place only says where the body after it is."""
+    for m in sent.mentions:
+        if m.type in PLACE_TYPES or m.type == "industry" or m.end <= place.end:
+            continue
+        if m.start < place.end:
+            return False  # the head of a longer name (某区党工委): the body acts for the place
+        return bool(_PLACE_GAP.match(sent.text[place.end - sent.start : m.start - sent.start]))
+    return False
 
 
 # 高新区 alone, 新区 alone: a bare kind word refers back to the one named zone of that kind.
