@@ -42,3 +42,19 @@ def test_enumerated_industries_reach_the_entity_list():
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert ("食品饮料", "industry") in found
     assert ("轨道交通", "industry") in found
+
+
+def test_the_verb_repeated_before_each_item_is_not_part_of_it():
+    found = items("开发区围绕做精水产品加工、做强玻璃新材料两大主导产业招商。")
+    assert "玻璃新材料" in found and not any(i.startswith("做") for i in found)
+
+
+def test_a_last_pair_joined_by_and_is_two_items_unless_the_vocabulary_names_it():
+    assert items("项目涵盖汽车部件、新材料和高端制造等产业领域。") == sorted(
+        ["汽车部件", "新材料", "高端制造"]
+    )
+    assert "软件和信息技术服务" in items("园区聚集电子信息、软件和信息技术服务等产业。")
+
+
+def test_a_list_modifying_a_noun_after_etc_de_is_not_closed_by_it():
+    assert items("探索新技术、新工艺、新材料和新装备等的产业端应用。") == []

@@ -23,7 +23,7 @@ from innoatlas.lexicon.industries import load_industries
 # (三大, 4个, 两条), a qualifier of the kind (重点, 新兴, 万亿元级).
 _CLOSE = re.compile(
     r"(?:等(?:[一二三四五六七八九十两\d]+(?:大|个|条|类|项))?|[一二三四五六七八九十两\d]+(?:大|个|条|类|项))"
-    r"(?P<qual>[^\W\d等]{0,6}?)"
+    r"(?P<qual>[^\W\d等的]{0,6}?)"
     r"(?P<kind>产业链|产业集群|产业|行业|赛道|领域)"
 )
 # 领域 closes lists of public services as often (教育、医疗等民生领域): only these
@@ -82,6 +82,9 @@ def _items_before(norm: str, ix: TokenIndex, end: int) -> list[tuple[int, int]]:
             return items
         items.append(item)
         sep = item[0] - 1
+        k = ix.by_end.get(item[0])
+        if k is not None and _LIST_VERB.fullmatch(ix.tokens[k].text) and ix.tokens[k].start > 0:
+            sep = ix.tokens[k].start - 1  # 、做强|玻璃新材料: the item's own verb stands before it
         if sep < 0 or norm[sep] not in "、和及与":
             return items
         end = sep
@@ -110,13 +113,27 @@ def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
 
 
 def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
-    """Start of an item with 、 before it: taken whole whatever its tags (、商业航天等)."""
+    """Start of an item with 、 before it: taken whole whatever its tags (、商业航天等),
+    but for the list's own verb before it (做强|新材料) and a last pair joined by 和
+    (、新材料和高端制造等), unless the vocabulary names the pair (软件和信息技术服务)."""
     start = end
     while start > 0 and end - start <= MAX_ITEM_CHARS and "\u4e00" <= norm[start - 1] <= "\u9fff":
         start -= 1
     ok = start > 0 and norm[start - 1] == "、" and end - start >= MIN_ITEM_CHARS and start in ix.by_start
-    return start if ok and end - start <= MAX_ITEM_CHARS else None
+    if not ok or end - start > MAX_ITEM_CHARS:
+        return None
+    joint = max(norm.rfind(c, start, end) for c in "和及与")
+    if joint > start and norm[start:end] not in load_industries()[0] and joint + 1 in ix.by_start:
+        return None  # the pair is two items: _items_before reads them one by one
+    first = ix.tokens[ix.by_start[start]]
+    if _LIST_VERB.fullmatch(first.text) and end - first.end >= MIN_ITEM_CHARS and first.end in ix.by_start:
+        return first.end
+    return start
 
+
+# Verbs of building up an industry that a list repeats before each item
+# (做精A、做强B两大产业; 壮大A、培育B等产业).
+_LIST_VERB = re.compile(r"做[强优大精实深]|壮大|培育|发展|提升|打造|延伸|拓展|升级")
 
 _SEPARATORS = frozenset("、和及与,，;；:：。“”《》()（）\n ")
 
