@@ -123,3 +123,56 @@ def test_a_kept_analysis_answer_follows_new_documents(client_and_token, tmp_path
     names = {n["name"] for n in after["nodes"]}
     assert {"南岸科技园", "西山研究院"} & names
     assert len(after["nodes"]) > len(before["nodes"])
+
+
+def test_a_login_costs_one_password_hash_whether_or_not_the_user_exists(client_and_token, monkeypatch):
+    """Login time told who exists (92 ms against 3 ms): an unknown name skipped the password hash."""
+    from innoatlas.auth import hashing
+
+    client, _ = client_and_token
+    hashed = []  # the cost (log2 n) of every scrypt computed, the real one still runs
+    real_scrypt = hashing._scrypt
+    monkeypatch.setattr(hashing, "_scrypt", lambda *a: hashed.append(a[2]) or real_scrypt(*a))
+
+    def wrong_password_for(name: str) -> tuple:
+        hashed.clear()
+        answer = client.post("/api/auth/login", json={"name": name, "password": "not the password"})
+        assert answer.status_code == 401
+        return answer.json()["error"]["message"], list(hashed)
+
+    wrong_password_for("first.stranger")  # the stand-in hash of unknown names is made once
+    known, unknown = wrong_password_for("analyst"), wrong_password_for("no.such.user")
+    assert known == unknown == ("wrong user name or password", [hashing.PASSWORD_COST[0]])
+
+
+def test_a_repeated_analysis_read_of_unchanged_data_is_answered_from_the_kept_result(
+    client_and_token, tmp_path
+):
+    """/network took 3.3 s and /conflicts 2.6 s at every read; a repeat now only checks the data's version."""
+    from sqlalchemy import event
+
+    from innoatlas.store.queries import data_fingerprint
+
+    client, _ = client_and_token
+    store = client.app.state.store
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(
+        "江北新城与东湖大学共建联合实验室。江北新城今年研发投入达到12亿元。\n", encoding="utf-8"
+    )
+    ingest_paths([tmp_path / "in"], store)
+    statements: list[str] = []
+    event.listen(store.engine, "before_cursor_execute", lambda *a: statements.append(a[2]))
+    with store.session() as session:
+        data_fingerprint(session)
+    version_check = set(statements)
+    for path in (
+        "/api/analysis/network",
+        "/api/analysis/conflicts",
+        "/api/analysis/timeline?subject=江北新城",
+    ):
+        first = client.get(path)
+        assert first.status_code == 200, path
+        statements.clear()
+        again = client.get(path)
+        assert again.json() == first.json()
+        assert set(statements) <= version_check, path
