@@ -99,17 +99,29 @@ def pages_showing_it(ids: dict) -> list[str]:
     return paths
 
 
-def hover_chart_points(page) -> None:
-    """Show the tooltip of every point of the page's charts (ECharts renders them as HTML)."""
-    page.evaluate(
-        """() => {
-          for (const box of document.querySelectorAll('[_echarts_instance_]')) {
-            const chart = echarts.getInstanceByDom(box);
-            (chart.getOption().series || []).forEach((s, si) => (s.data || []).forEach((_, di) =>
-              chart.dispatchAction({type: 'showTip', seriesIndex: si, dataIndex: di})));
-          }
-        }"""
-    )
+# Shows the tooltip of every point of the page's charts (ECharts renders them as HTML)
+# and checks the page while each is shown: ECharts writes a tooltip as showTip is
+# dispatched, so each check sees its tooltip with no wait. Returns the live payloads
+# found, the points shown and how many of them had a tooltip with text.
+HOVER_CHART_POINTS = (
+    """() => {
+      const live = """
+    + LIVE_PAYLOADS
+    + """;
+      const found = [];
+      let points = 0, shown = 0;
+      for (const box of document.querySelectorAll('[_echarts_instance_]')) {
+        const chart = echarts.getInstanceByDom(box);
+        (chart.getOption().series || []).forEach((s, si) => (s.data || []).forEach((_, di) => {
+          chart.dispatchAction({type: 'showTip', seriesIndex: si, dataIndex: di});
+          found.push(...live());
+          points += 1;
+          shown += [...box.children].some(c => c.tagName === 'DIV' && c.innerText.trim()) ? 1 : 0;
+        }));
+      }
+      return {found, points, shown};
+    }"""
+)
 
 
 def test_no_payload_runs_on_any_page(page, hostile_site):
@@ -120,8 +132,8 @@ def test_no_payload_runs_on_any_page(page, hostile_site):
         assert response.status == 200, path
         page.wait_for_load_state("load")
         if page.locator("[_echarts_instance_]").count():
-            hover_chart_points(page)
-            page.wait_for_timeout(200)
+            hovered = page.evaluate(HOVER_CHART_POINTS)
+            assert hovered["found"] == [] and hovered["shown"] == hovered["points"], path
         assert page.evaluate(LIVE_PAYLOADS) == [], path
         page.mouse.move(300, 300)
     assert page.dialogs == []
@@ -147,7 +159,8 @@ def test_the_markup_is_shown_as_text(page, hostile_site):
 
 def test_the_check_sees_markup_that_is_live(page):
     """The checks above would fail on a page that put the text in unescaped."""
-    page.set_content("<body>" + HOSTILE_TEXT.replace("\n", "<br>") + "</body>")
-    page.wait_for_timeout(300)
+    # Waits for the broken image's handler to call alert(), however slow the machine.
+    with page.expect_event("dialog", predicate=lambda dialog: dialog.message == "img"):
+        page.set_content("<body>" + HOSTILE_TEXT.replace("\n", "<br>") + "</body>")
     assert len(page.evaluate(LIVE_PAYLOADS)) >= 4
     assert "img" in page.dialogs
