@@ -62,6 +62,21 @@ LABELS: dict[str, tuple[str, str]] = {
     "top_degree": ("连接度最高", "Highest degree"),
     "top_betweenness": ("中介中心度最高", "Highest betweenness"),
     "communities": ("社群", "Communities"),
+    "community": ("社群", "Community"),
+    "other_communities": ("其他社群", "Other communities"),
+    "nodes": ("个主体", "actors"),
+    "links": ("条联系", "links"),
+    "communities_method": ("社群：Louvain 算法，按联系权重，固定随机种子", "Louvain on weight, fixed seed"),
+    "seed": ("随机种子", "Seed"),
+    "opt.minmax": ("最小-最大标准化", "min-max"),
+    "opt.zscore": ("标准分数", "z-score"),
+    "opt.rank": ("按排名", "rank"),
+    "opt.equal": ("指标等权", "equal per indicator"),
+    "opt.chains": ("四链等权", "equal per chain"),
+    "opt.arithmetic": ("算术平均", "arithmetic mean"),
+    "opt.geometric": ("几何平均", "geometric mean"),
+    "opt.available": ("按已报告指标计算（不插补）", "over the reported indicators"),
+    "opt.lowest": ("缺失值取该指标最低分", "a missing value scores lowest"),
     "cross_region": ("跨地区联系", "Cross-region links"),
     "weight": ("权重", "Weight"),
     "degree": ("度", "Degree"),
@@ -160,16 +175,12 @@ def chain_page(request: Request, session: DB, industry: str = "新能源汽车",
     )
 
 
-# The graph drawn on the page: the heaviest links, one quote each (the JSON twin has them all).
-PAGE_GRAPH_EDGES = 300
-
-
 @router.get("/analysis/network", response_class=HTMLResponse)
 def network_page(request: Request, session: DB, region: str = "", entity: str = ""):
+    from innoatlas.web.network_view import drawn_network
+
     data = api.network(session, region or None, entity or None)
-    edges = [{**e, "evidence": e["evidence"][:1]} for e in data["edges"][:PAGE_GRAPH_EDGES]]
-    drawn = {n for e in edges for n in (e["source"], e["target"])}
-    graph = {"nodes": [n for n in data["nodes"] if n["id"] in drawn], "edges": edges}
+    graph = drawn_network(data)
     return render(
         request,
         "analysis_network.html",

@@ -102,19 +102,18 @@ function drawChain(elementId, dataId, options) {
   return chart;
 }
 
-/* Force layout; node size by weighted degree, colour by type, edges by weight. */
+/* Nodes where the page placed them (a seeded layout, fitted into the box at any width), coloured
+   by community (the legend is a list beside the plot), sized by weighted degree; cross-region
+   links red. */
 function drawNetwork(elementId, dataId, options) {
   var chart = startChart(elementId);
   if (!chart) { return null; }
   var data = readData(dataId);
-  var types = Object.keys(ACOLOURS);
-  // Legend and tooltips in the page's language (options.labels.types: type -> label).
   var typeLabels = (options && options.labels && options.labels.types) || {};
   var typeLabel = function (t) { return typeLabels[t] || t; };
   var maxDegree = Math.max.apply(null, data.nodes.map(function (n) { return n.weighted_degree; }).concat([1]));
   chart.setOption({
     textStyle: {fontFamily: AFONT},
-    legend: [{data: types.map(typeLabel), bottom: 0, type: "scroll"}],
     tooltip: {confine: true, formatter: function (p) {
       if (p.dataType === "edge") {
         var ev = (p.data.evidence || []).map(function (e) { return "<div class='tip-quote'>" + escapeText(e.quote) + "</div>"; });
@@ -124,15 +123,14 @@ function drawNetwork(elementId, dataId, options) {
         escapeText(p.data.province || "") + "</span>";
     }},
     series: [{
-      type: "graph", layout: "force", roam: true, draggable: true,
-      top: 10, bottom: 40, left: 10, right: 10,
-      force: {repulsion: 120, edgeLength: [40, 160]},
-      categories: types.map(function (t) { return {name: typeLabel(t), itemStyle: {color: ACOLOURS[t]}}; }),
+      type: "graph", layout: "none", roam: true, draggable: true,
+      top: 20, bottom: 20, left: 20, right: 80,  // room for the labels of the rightmost nodes
       label: {show: true, position: "right", fontFamily: AFONT, formatter: "{b}"},
       labelLayout: {hideOverlap: true},
       data: data.nodes.map(function (n) {
         return {id: String(n.id), name: n.name, type: n.type, province: n.province, entityId: n.id,
-                category: Math.max(0, types.indexOf(n.type)), symbolSize: 6 + 24 * Math.sqrt(n.weighted_degree / maxDegree)};
+                community: n.community, x: n.x, y: n.y, itemStyle: {color: n.colour},
+                symbolSize: 6 + 24 * Math.sqrt(n.weighted_degree / maxDegree)};
       }),
       links: data.edges.map(function (e) {
         return {source: String(e.source), target: String(e.target), value: e.weight, evidence: e.evidence,
