@@ -84,3 +84,44 @@ def test_the_relations_list_pages_in_predicate_subject_id_order(store, examples)
         ]
     listed = [r["id"] for page in pages for r in page]
     assert listed == [r.id for r in sorted(everything, key=lambda r: (r.predicate, r.subject_id, r.id))]
+
+
+def _true_edges(session) -> dict[tuple, tuple[int, int]]:
+    rows = session.execute(
+        text(
+            "SELECT subject_id, predicate, object_id, count(*), max(id) FROM relations "
+            "GROUP BY subject_id, predicate, object_id"
+        )
+    ).all()
+    return {(s, p, o): (n, latest) for s, p, o, n, latest in rows}
+
+
+def test_a_graph_holds_each_edge_with_its_count_and_latest_relation_read_off_the_indexes(store, examples):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        truth = _true_edges(session)
+        center = max(
+            {k[0] for k in truth} | {k[2] for k in truth},
+            key=lambda e: sum(n for k, (n, _) in truth.items() if e in (k[0], k[2])),
+        )
+        graph = queries.get_graph(session, center, depth=2)
+    around = {k for k in truth if center in (k[0], k[2])}
+    listed = {(e["source"], e["predicate"], e["target"]): e for e in graph["edges"]}
+    assert around and around <= set(listed)  # every edge of the centre, none left out
+    for key, edge in listed.items():
+        assert edge["count"] == truth[key][0]
+        assert [ev["relation"] for ev in edge["evidence"]] in ([truth[key][1]], [])  # [] for a quote-less row
+    assert graph["truncated"] is False
+
+
+def test_a_graph_reading_past_its_row_budget_says_it_is_partial(store, examples, monkeypatch):
+    ingest_paths([examples], store)
+    monkeypatch.setattr(queries, "MAX_GRAPH_ROWS", 1)
+    monkeypatch.setattr(queries, "GRAPH_ROWS_PER_NODE", 1)
+    with store.session() as session:
+        truth = _true_edges(session)
+        center = next(iter(sorted(truth, key=lambda k: -truth[k][0])))[0]
+        graph = queries.get_graph(session, center, depth=2)
+    assert graph["truncated"] is True
+    for e in graph["edges"]:
+        assert 1 <= e["count"] <= truth[(e["source"], e["predicate"], e["target"])][0]
