@@ -20,6 +20,7 @@ RANKS = {
     "__main__": 9,
     "errors": 0,
     "text": 0,
+    "records": 0,
     "lexicon": 0,
     "documents": 1,
     "extract": 2,

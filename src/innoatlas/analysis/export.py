@@ -16,6 +16,7 @@ import networkx as nx
 from sqlalchemy import select
 from sqlalchemy.orm import Session, aliased
 
+from innoatlas import records
 from innoatlas.analysis.common import AnalysisError
 from innoatlas.store.schema import Document, Entity, Indicator
 
@@ -235,18 +236,7 @@ def indicator_table_rows(session: Session) -> list[dict]:
             "subject": subj.name if subj else None,
             "subject_type": subj.type if subj else None,
             "subject_text": ind.subject_text,
-            "metric": ind.metric,
-            "metric_key": ind.metric_key,
-            "value": ind.value,
-            "unit": ind.unit,
-            "value_base": ind.value_base,
-            "base_unit": ind.base_unit,
-            "approx": ind.approx,
-            "kind": ind.kind,
-            "period": ind.period,
-            "quote": ind.quote,
-            "start": ind.start,
-            "end": ind.end,
+            **records.dump(ind, records.INDICATOR_STORED),
             "document": doc.name,
             "title": doc.title,
             "outlet": doc.outlet,
@@ -261,24 +251,15 @@ def write_parquet(rows: list[dict], path: Path) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
+    arrow = {"str": pa.string(), "int": pa.int64(), "float": pa.float64()}
+    types = records.field_types(records.Indicator)
     schema = pa.schema(
         [
             ("id", pa.int64()),
             ("subject", pa.string()),
             ("subject_type", pa.string()),
             ("subject_text", pa.string()),
-            ("metric", pa.string()),
-            ("metric_key", pa.string()),
-            ("value", pa.float64()),
-            ("unit", pa.string()),
-            ("value_base", pa.float64()),
-            ("base_unit", pa.string()),
-            ("approx", pa.string()),
-            ("kind", pa.string()),
-            ("period", pa.string()),
-            ("quote", pa.string()),
-            ("start", pa.int64()),
-            ("end", pa.int64()),
+            *[(name, arrow[types[name]]) for name in records.INDICATOR_STORED],
             ("document", pa.string()),
             ("outlet", pa.string()),
             ("published", pa.string()),

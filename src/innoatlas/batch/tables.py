@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from innoatlas.documents.model import Document, PublishedDate
 from innoatlas.extract.model import EntityMention, Extraction, IndicatorRecord, RelationRecord
+from innoatlas.records import field_types
 from innoatlas.store.write import document_columns
 
 PARTITION = "month"
@@ -50,12 +51,8 @@ DOCUMENT_FIELDS = [
 
 
 def record_fields(record_type: type) -> list[pa.Field]:
-    """Arrow fields of an extract record dataclass (str, int, float, optional or not)."""
-    out = []
-    for f in fields(record_type):
-        base = str(f.type).replace(" | None", "").strip()
-        out.append(pa.field(f.name, _ARROW_TYPES[base]))
-    return out
+    """Arrow fields of a record (records.py)."""
+    return [pa.field(name, _ARROW_TYPES[base]) for name, base in field_types(record_type).items()]
 
 
 def fact_schema(record_type: type) -> pa.Schema:

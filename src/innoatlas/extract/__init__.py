@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from innoatlas import records
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, Extraction, IndicatorRecord, RelationRecord
 
@@ -29,42 +30,16 @@ def extract_document(doc: Document) -> Extraction:
 
 def to_annotation(doc: Document, extraction: Extraction) -> dict:
     """One JSON object in the shape of ANNOTATION.md (what the scorer reads)."""
-    seen: set[str] = set()
-    entities = []
+    entities: dict[str, records.Entity] = {}  # each name once, with the type it is first found with
     for m in extraction.entities:
-        if m.name not in seen:
-            seen.add(m.name)
-            entities.append({"name": m.name, "type": m.type})
+        entities.setdefault(m.name, records.Entity(m.name, m.type))
+    header = records.Document(doc.name, doc.published.as_text(), doc.title, doc.outlet)
     return {
-        "doc": doc.name,
-        "title": doc.title,
-        "outlet": doc.outlet,
-        "published": doc.published.as_text(),
-        "entities": entities,
-        "indicators": [_indicator_json(i) for i in extraction.indicators],
-        "relations": [_relation_json(r) for r in extraction.relations],
+        **records.dump(header, records.DOCUMENT_JSONL),
+        "entities": [records.dump(e, records.ENTITY_GOLD) for e in entities.values()],
+        "indicators": [records.dump(i, records.INDICATOR_JSONL) for i in extraction.indicators],
+        "relations": [records.dump(r, records.RELATION_JSONL) for r in extraction.relations],
     }
-
-
-def _indicator_json(i: IndicatorRecord) -> dict:
-    return {
-        "quote": i.quote,
-        "subject": i.subject,
-        "metric": i.metric,
-        "metric_key": i.metric_key,
-        "value": i.value,
-        "unit": i.unit,
-        "value_base": i.value_base,
-        "approx": i.approx,
-        "period": i.period,
-        "kind": i.kind,
-        "start": i.start,
-        "end": i.end,
-    }
-
-
-def _relation_json(r: RelationRecord) -> dict:
-    return {"subject": r.subject, "predicate": r.predicate, "object": r.object, "quote": r.quote}
 
 
 __all__ = [

@@ -1,4 +1,4 @@
-"""Plain data objects of the extract stage.
+"""Plain data objects of the extract stage: its mentions, indicators and relations (records.py).
 
 Spans (`start`, `end`) are offsets into Document.norm; `quote` and `name`
 are the matching text of Document.original (see Document.original_text),
@@ -8,6 +8,11 @@ so a user is always shown what the source said.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+
+# The records are the one schema of records.py; the extract stage knows them by these names.
+from innoatlas.records import Indicator as IndicatorRecord
+from innoatlas.records import Mention as EntityMention
+from innoatlas.records import Relation as RelationRecord
 
 ENTITY_TYPES = (
     "region",
@@ -34,46 +39,6 @@ PREDICATES = (
     "member_of",
     "established",
 )
-
-
-@dataclass
-class EntityMention:
-    name: str  # as written in the original text
-    norm_name: str  # normalised (simplified, NFKC) form used for matching
-    type: str  # one of ENTITY_TYPES
-    start: int
-    end: int
-    extractor: str = "rules"  # which rule or model found it
-    confidence: float = 1.0
-
-
-@dataclass
-class IndicatorRecord:
-    quote: str
-    start: int
-    end: int
-    value: float
-    unit: str  # as written, e.g. 亿元, 家, %, 个百分点, 位
-    value_base: float | None  # value with 千/万/亿/万亿 folded in
-    base_unit: str  # unit without the multiplier, e.g. 元, 家
-    approx: str = "exact"  # exact, over, about, under
-    kind: str = "level"  # level, change, rank
-    metric: str = ""
-    metric_key: str | None = None
-    subject: str | None = None  # written name of the subject entity
-    period: str | None = None  # ANNOTATION.md period format
-
-
-@dataclass
-class RelationRecord:
-    subject: str
-    predicate: str  # one of PREDICATES
-    object: str
-    quote: str
-    start: int
-    end: int
-    subject_type: str | None = None
-    object_type: str | None = None
 
 
 @dataclass

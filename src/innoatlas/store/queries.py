@@ -18,6 +18,7 @@ from datetime import date
 from sqlalchemy import Select, and_, false, func, or_, select
 from sqlalchemy.orm import Session, aliased, undefer
 
+from innoatlas import records
 from innoatlas.errors import NotFoundError
 from innoatlas.resolve.economic import load_economic_regions
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation, ReviewAction
@@ -205,18 +206,7 @@ def indicator_row(ind: Indicator, subject: Entity | None, doc: Document | None) 
         "id": ind.id,
         "subject": entity_ref(subject),
         "subject_text": ind.subject_text,
-        "metric": ind.metric,
-        "metric_key": ind.metric_key,
-        "value": ind.value,
-        "unit": ind.unit,
-        "value_base": ind.value_base,
-        "base_unit": ind.base_unit,
-        "approx": ind.approx,
-        "kind": ind.kind,
-        "period": ind.period,
-        "quote": ind.quote,
-        "start": ind.start,
-        "end": ind.end,
+        **records.dump(ind, records.INDICATOR_STORED),
         "review_status": ind.review_status,  # null until an analyst reviews it
         "document": document_ref(doc),
     }

@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session, aliased
 
+from innoatlas import records
 from innoatlas.store.schema import Document, Entity, Indicator, Mention, Relation, ReviewAction
 
 
@@ -59,16 +60,7 @@ def gold_indicators(session: Session, document_id: int, names: dict[int, str], a
     if not all_facts:
         stmt = stmt.where(Indicator.review_status.is_not(None))
     return [
-        {
-            "quote": i.quote,
-            "subject": i.subject_text or names.get(i.subject_id or 0),
-            "metric": i.metric,
-            "value": i.value,
-            "unit": i.unit,
-            "approx": i.approx,
-            "period": i.period,
-            "kind": i.kind,
-        }
+        records.dump(i, records.INDICATOR_GOLD, subject=i.subject_text or names.get(i.subject_id or 0))
         for i in session.scalars(stmt)
     ]
 
@@ -85,12 +77,9 @@ def gold_relations(session: Session, document_id: int, names: dict[int, str], al
     if not all_facts:
         stmt = stmt.where(Relation.review_status.is_not(None))
     return [
-        {
-            "subject": names.get(s.id, s.name),
-            "predicate": r.predicate,
-            "object": names.get(o.id, o.name),
-            "quote": r.quote,
-        }
+        records.dump(
+            r, records.RELATION_GOLD, subject=names.get(s.id, s.name), object=names.get(o.id, o.name)
+        )
         for r, s, o in session.execute(stmt)
     ]
 
@@ -141,16 +130,7 @@ def indicator_query():
             "id": i.id,
             "document": doc,
             "subject": name or i.subject_text,
-            "metric": i.metric,
-            "metric_key": i.metric_key,
-            "value": i.value,
-            "unit": i.unit,
-            "value_base": i.value_base,
-            "base_unit": i.base_unit,
-            "approx": i.approx,
-            "kind": i.kind,
-            "period": i.period,
-            "quote": i.quote,
+            **records.dump(i, records.INDICATOR_FACTS),
             "review_status": i.review_status,
         }
 

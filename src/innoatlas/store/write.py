@@ -19,6 +19,7 @@ from typing import Any, Protocol
 from sqlalchemy import String, delete, insert, select
 from sqlalchemy.orm import Session
 
+from innoatlas import records
 from innoatlas.documents.model import Document as DocumentData
 from innoatlas.extract.model import Extraction, RelationRecord
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
@@ -279,23 +280,14 @@ def insert_indicators(
     rows = []
     for i in extraction.indicators:
         subject_key = key_of(i.subject, name_keys)
-        values = {
-            "document_id": document_id,
-            "subject_id": ids.get(subject_key) if subject_key else None,
-            "subject_text": i.subject,
-            "metric": i.metric or "",
-            "metric_key": i.metric_key,
-            "value": i.value,
-            "unit": i.unit,
-            "value_base": i.value_base,
-            "base_unit": i.base_unit,
-            "approx": i.approx,
-            "kind": i.kind,
-            "period": i.period,
-            "start": i.start,
-            "end": i.end,
-            "quote": i.quote,
-        }
+        values = records.dump(
+            i,
+            records.INDICATOR_STORED,
+            metric=i.metric or "",
+            document_id=document_id,
+            subject_id=ids.get(subject_key) if subject_key else None,
+            subject_text=i.subject,
+        )
         rows.append(clip_values(Indicator, values))
     if rows:
         insert_rows(session, Indicator, rows)
@@ -322,16 +314,14 @@ def insert_text_relations(
             continue
         if subject_id == object_id:  # two names of one entity (重庆两江新区 part_of 两江新区)
             continue
-        values = {
-            "document_id": document_id,
-            "subject_id": subject_id,
-            "predicate": r.predicate,
-            "object_id": object_id,
-            "start": r.start,
-            "end": r.end,
-            "quote": r.quote,
-            "origin": TEXT_ORIGIN,
-        }
+        values = records.dump(
+            r,
+            records.RELATION_STORED,
+            document_id=document_id,
+            subject_id=subject_id,
+            object_id=object_id,
+            origin=TEXT_ORIGIN,
+        )
         rows.append(clip_values(Relation, values))
     if rows:
         insert_rows(session, Relation, rows)
