@@ -129,3 +129,15 @@ def test_the_search_page_draws_the_coverage_and_links_each_month_to_its_results(
     first = coverage["months"][0]["month"]
     assert f'href="/search?q=%E4%B8%A4%E6%B1%9F&amp;since={first}-01' in page
     assert coverage["outlets"][0]["value"] in page
+
+
+def test_the_entity_list_in_a_window_holds_the_entities_its_documents_mention(client):
+    windowed = client.get("/api/entities", params={"limit": 500, **WINDOW}).json()
+    everything = client.get("/api/entities", params={"limit": 500}).json()
+    assert 0 < windowed["total"] < everything["total"]
+    assert sum(f["count"] for f in windowed["facets"]["type"]) == windowed["total"]
+    names = {e["name"] for e in windowed["items"]}
+    assert "沙坪坝区" in names  # the 2023 article's district
+    for entity in windowed["items"][:10]:
+        documents = client.get("/api/documents", params={"entity": entity["id"], **WINDOW}).json()
+        assert documents["total"] > 0, entity["name"]

@@ -23,6 +23,7 @@ from innoatlas.errors import NotFoundError
 from innoatlas.store.queries import cached_aggregate, load_relations, paginate_ids, published_between
 from innoatlas.store.read import find_entity
 from innoatlas.store.schema import Document, Entity, Relation
+from innoatlas.store.window import listed_in_window
 
 # Values shown per facet: enough for the regions and outlets of a city's
 # corpus; the rest stays one click away through the filters.
@@ -67,6 +68,8 @@ def entity_facets(
 
 def _entity_facets(session: Session, type: str | None, region: int | None, industry: int | None) -> dict:
     kept = select(Entity.id)
+    if (in_window := listed_in_window(session, Entity.id)) is not None:
+        kept = kept.where(in_window)
     if type:
         kept = kept.where(Entity.type == type)
     if region is not None:

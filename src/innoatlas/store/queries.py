@@ -22,7 +22,7 @@ from innoatlas import records
 from innoatlas.errors import NotFoundError
 from innoatlas.resolve.economic import load_economic_regions
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation, ReviewAction
-from innoatlas.store.window import WINDOW_KEY
+from innoatlas.store.window import WINDOW_KEY, listed_in_window
 
 __all__ = ["NotFoundError"]  # raised here; also imported from here by older callers
 
@@ -336,6 +336,8 @@ def list_entities(
     `sort`: "name" or "-name"; by type, then name, without one.
     """
     stmt = select(Entity)
+    if (in_window := listed_in_window(session, Entity.id)) is not None:
+        stmt = stmt.where(in_window)
     if type:
         stmt = stmt.where(Entity.type == type)
     if region is not None:

@@ -39,6 +39,17 @@ def window_of(session: Session) -> tuple[date | None, date | None] | None:
     return session.info.get(WINDOW_KEY)
 
 
+def listed_in_window(session: Session, entity_id_column):
+    """The condition that keeps an entity in a list read in a window: a document of the window names it.
+
+    An entity itself has no date, so the lists of entities (and their facets)
+    narrow to those the window's documents mention; None without a window.
+    """
+    if window_of(session) is None:
+        return None
+    return entity_id_column.in_(select(Mention.entity_id))
+
+
 def published_in(since: date | None, until: date | None):
     """The condition on Document of being published in the window."""
     conditions = [Document.published.is_not(None)]
