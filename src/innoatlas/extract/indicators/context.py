@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from innoatlas.documents.model import Document
+from innoatlas.extract.indicators.cues import cue, joined
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
@@ -96,13 +97,14 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
 # Results releases, bulletins and work reports come out in the first months of
 # the year after the one they report on (ANNOTATION.md: their unmarked
 # figures hold for that year).
-RESULTS_SEASON_MONTHS = 4
+RESULTS = cue("results_release")
+RESULTS_SEASON_MONTHS = RESULTS.params["season_months"]
 # A results release says what it is in its title or lead: a bulletin, a work
 # report, the results (成绩单) presented at a press conference.
-RESULTS_RELEASE_RE = re.compile(r"成绩单|统计公报|工作报告|年报|年度报告|发布会")
-RESULTS_LEAD_CHARS = 600
+RESULTS_RELEASE_RE = RESULTS.trigger
+RESULTS_LEAD_CHARS = RESULTS.params["lead_chars"]
 # How often the reported year must be named, alone, for a text to read as a review of it.
-MIN_REPORT_YEAR_MENTIONS = 3
+MIN_REPORT_YEAR_MENTIONS = RESULTS.params["min_year_mentions"]
 
 
 def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
@@ -135,10 +137,8 @@ def _nation_mentions(text: str) -> list[EntityMention]:
 
 # 全国 after 占/居/列/在 or before 第/首/领先/比重 is the frame a place is compared
 # with (占全国的1/10, 居全国第二, 全国领先), not what the figure is about.
-NATION_FRAME_BEFORE_RE = re.compile(r"(?:占|居|列|在|于|比|较|领跑|领先|位居|位列|名列|稳居|跃居)$")
-NATION_FRAME_AFTER_RE = re.compile(
-    r"^(?:的?(?:比重|份额|比例|总量的|首|第|前列|前|领先|之首|平均|同类|同行|重要|唯一|最大|最高|首个|首家))"
-)
+NATION_FRAME_BEFORE_RE = cue("nation").cue("frame_before")
+NATION_FRAME_AFTER_RE = cue("nation").cue("frame_after")
 
 
 def _nation_as_frame(text: str, start: int, end: int) -> bool:
@@ -151,38 +151,21 @@ def _nation_as_frame(text: str, start: int, end: int) -> bool:
 # A definite noun phrase at the head of a clause (该公司, 学校, 园区…) points back to
 # the last entity of its kind: 学校每年诞生近2000项专利 counts the university's
 # patents.
-ANAPHOR_RE = re.compile(
-    r"(?P<this>该|这家|这所|此|这个|本)?"
-    r"(?P<noun>公司|企业|集团|学校|高校|大学|校|学院|园区|平台|实验室|研究院|研究所|基地)"
-)
-ANAPHOR_TYPES = {
-    "公司": ("enterprise",),
-    "企业": ("enterprise",),
-    "集团": ("enterprise",),
-    "学校": ("university",),
-    "高校": ("university",),
-    "大学": ("university",),
-    "校": ("university",),
-    "学院": ("university",),
-    "园区": ("zone",),
-    "平台": ("platform",),
-    "实验室": ("institute",),
-    "研究院": ("institute",),
-    "研究所": ("institute",),
-    "基地": ("platform", "zone"),
-}
+DEFINITE = cue("definite_noun")
+ANAPHOR_RE = DEFINITE.trigger
+ANAPHOR_KINDS = ("enterprise", "university", "zone", "platform", "institute")
 # Nouns that point back on their own at the head of a clause; the others need 该, 这家….
-BARE_ANAPHORS = frozenset(("公司", "集团", "学校"))
+BARE_ANAPHORS = DEFINITE.cue("bare")
 # A noun followed by a measure word is a count of all such bodies (企业数量, 企业家数).
-COLLECTIVE_AFTER_RE = re.compile(r"^(?:数|总|家|个|所|规模|产值|营收|数量|们|和|与|及|、|主体|群)")
+COLLECTIVE_AFTER_RE = DEFINITE.cue("collective_after")
 # How far back (characters) the antecedent of 该公司 may stand.
-ANAPHOR_REACH = 400
+ANAPHOR_REACH = DEFINITE.params["reach"]
 
 
 def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     out = []
     for a in ANAPHOR_RE.finditer(text):
-        if a.group("this") is None and a.group("noun") not in BARE_ANAPHORS:
+        if a.group("this") is None and not BARE_ANAPHORS.fullmatch(a.group("noun")):
             continue  # 企业, 高校, 平台 alone are mostly all such bodies (企业牵头项目占比…)
         cs = clause_start(text, a.start())
         if FILLER_RE.fullmatch(text[cs : a.start()]) is None:
@@ -192,7 +175,7 @@ def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMe
         if any(m.start <= a.start() < m.end for m in mentions):
             continue  # inside a name (某某公司)
         floor = max(0, a.start() - ANAPHOR_REACH)
-        types = ANAPHOR_TYPES[a.group("noun")]
+        types = [k for k in ANAPHOR_KINDS if DEFINITE.cue(k).fullmatch(a.group("noun"))]
         before = [m for m in mentions if floor <= m.start and m.end <= a.start() and m.type in types]
         if before:
             m = before[-1]
@@ -313,25 +296,18 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool
 COUNTRY = "全国"
 # The whole country as written in running text (not 中国 inside names: 中国科学院;
 # not 全国首个, 全国第一: a description of a first).
-NATION_RE = re.compile(r"我国|全国(?![人政首第])")
+NATION_RE = cue("nation").trigger
 
 
 # A body followed by an act of its own (发布, 认定, 安排…) is the agent of what the
 # figure counts: 某部累计发布35个标志性产品 counts the ministry's acts, not the country's.
-ACT_ADVERBS = r"(?:已|还|先后|共|累计|近年来|此前|今年|去年|首批|分批)*"
-ACT_VERBS = (
-    r"(?:发布|公布|认定|遴选|评选|推出|安排|下达|支持|培育|命名|批复|批准|设立|印发|组织|确定|授予|投入)"
-)
-# The figure is the act's object when it follows the verb (发布首批39个…), not a year
-# or a count inside a longer object (公布2024年178家高新区评价结果).
-ACT_OBJECT = r"(?:了|出|首批|第[一二三四五六七八九十\d]+批)?"
-ACT_COUNT = r"(?=[一二两三四五六七八九十百千]|\d+(?![\d.]*年))"
-AGENT_ACT_RE = re.compile(
-    r"(?:等\d*个?部门)?(?:联合|会同)?" + ACT_ADVERBS + ACT_VERBS + ACT_OBJECT + ACT_COUNT
+AGENT = cue("agent_act")
+AGENT_ACT_RE = joined(
+    AGENT.cue("joint"), AGENT.cue("adverbs"), AGENT.trigger, AGENT.cue("object"), AGENT.cue("count")
 )
 # A clause that opens on an act (累计发布…, 遴选出…) has dropped its agent; one
 # opening on a joint act (联合发布) is about the partners named before.
-ACT_HEAD_RE = re.compile(ACT_ADVERBS + ACT_VERBS + ACT_OBJECT)
+ACT_HEAD_RE = cue("issuer_act").trigger
 
 
 def subject_name(ctx: Context, m: EntityMention) -> str:
@@ -347,7 +323,7 @@ def subject_name(ctx: Context, m: EntityMention) -> str:
 
 
 # How often a central body must be named for a text to be its release.
-MIN_ISSUER_MENTIONS = 2
+MIN_ISSUER_MENTIONS = cue("issuer_act").params["min_mentions"]
 
 
 def _issuer(ctx: Context) -> str | None:

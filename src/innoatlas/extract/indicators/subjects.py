@@ -14,10 +14,12 @@ from innoatlas.extract.indicators.context import (
     sentence_start,
     subject_name,
 )
+from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.numbers import Quantity
 from innoatlas.extract.model import EntityMention
 
-CITY_WIDE = ("全市", "全区", "全省", "全县")
+CITY_WIDE = cue("city_wide").trigger
+CITY_COMPARED = cue("city_wide").cue("compared")
 
 
 def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
@@ -25,7 +27,13 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     paragraph was about; else the article's main area."""
     text = ctx.text
     head = text[cs : q.start].lstrip("其中同时此外并且还")
-    if head.startswith(CITY_WIDE) and ctx.city and not head[2:].startswith(("占", "的")) and len(head) > 2:
+    city_wide = CITY_WIDE.match(head)
+    if (
+        city_wide
+        and ctx.city
+        and not CITY_COMPARED.match(head[city_wide.end() :])
+        and len(head) > city_wide.end()
+    ):
         return ctx.city  # 全市实现…; but 全市占比三分之一 compares with the city
     if ctx.issuer and ACT_HEAD_RE.match(head):
         return ctx.issuer  # 累计发布35个…: a release's clause without a subject is its issuer's act

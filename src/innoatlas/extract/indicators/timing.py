@@ -14,6 +14,7 @@ from innoatlas.extract.indicators.context import (
     Context,
     sentence_start,
 )
+from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.numbers import Quantity
 from innoatlas.extract.indicators.periods import PeriodMention, resolve_period
 
@@ -25,9 +26,9 @@ OPENING_SLACK = 8
 MULTIPLE_AFTER_RE = re.compile(r"的?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍")
 COMPARED_AFTER_RE = re.compile(r"(?:同期)?(?:相比|比较|对比)")
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
-CURRENT_WEAK_RE = re.compile(r"已|现有|拥有")
+CURRENT_WEAK_RE = cue("current_weak").trigger
 # A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
-STATE_RE = re.compile(r"已|累计|现有")
+STATE_RE = cue("state_now").trigger
 
 
 def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
