@@ -1,11 +1,14 @@
 """Relations between the entity mentions of one document, each with its evidence span.
 
 Rules, in the order they run:
-1. names inside names: a body named after its county (江津区经济信息委
-   part_of 江津区; 郑州高新区X中心 located_in 郑州高新区), a branch named after its
-   parent (北京理工大学重庆创新中心 part_of 北京理工大学);
-2. gazetteer facts stated by co-mention: a county and its city or province,
-   a sub-area and its zone (沙坪坝区 located_in 重庆市);
+0. a word that points back to a named place (两地 after 川渝两地) is a mention of
+   it (anaphora.py);
+1. names inside names (names.py): a branch named after its parent
+   (北京理工大学重庆创新中心 part_of 北京理工大学), a body named after a place the
+   text also names on its own; a government body is not part of the place it
+   governs;
+2. gazetteer facts stated by co-mention (names.py): a county and its city or
+   province, a sub-area and its zone (沙坪坝区 located_in 重庆市);
 3. trigger patterns inside one sentence (patterns.py): cooperation, chain
    leaders, suppliers, investment, membership, establishment;
 4. topic rules: an industry is the focus of the actor the clause or sentence is
@@ -14,7 +17,8 @@ Rules, in the order they run:
    in the place before a hosting verb (园区已入驻A、B); the document's main place
    is a topic only when named often, and each answer of an interview round is
    about its speaker's place.
-The quote of a relation is the original text from its first to its last cue.
+The quote of a relation is the original text from its first to its last cue;
+the trigger words, cues and argument types are data (patterns.yaml).
 """
 
 from __future__ import annotations
@@ -25,6 +29,14 @@ from functools import cache
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.anaphora import anaphor_mentions
+from innoatlas.extract.relations.names import (
+    divisions_by_name,
+    embedded_relations,
+    gazetteer_relations,
+    known_places,
+    leading_place,
+    place_type,
+)
 from innoatlas.extract.relations.patterns import (
     Sentence,
     find_pattern_relations,
@@ -34,7 +46,6 @@ from innoatlas.extract.relations.patterns import (
     split_sentences,
 )
 from innoatlas.extract.tokens import Token
-from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -55,11 +66,11 @@ def extract_relations(
     gazetteer = [
         r
         for sent in sentences
-        for r in _gazetteer_relations(doc, sent.mentions)
+        for r in gazetteer_relations(doc, sent.mentions)
         if r.predicate == "located_in"
     ]
-    gazetteer += [r for r in _gazetteer_relations(doc, mentions) if r.predicate == "part_of"]
-    for rec in _embedded_relations(doc, mentions) + gazetteer:
+    gazetteer += [r for r in gazetteer_relations(doc, mentions) if r.predicate == "part_of"]
+    for rec in embedded_relations(doc, mentions) + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     for rec in find_pattern_relations(doc, sentences):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
@@ -100,164 +111,6 @@ _TRAILING_BRACKET = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 
 
 _READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
-
-
-# -- 1. names inside names ---------------------------------------------------
-
-
-def _embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
-    places = _known_places()
-    standalone = _standalone_places(mentions)
-    out = []
-    for m in mentions:
-        head = _leading_place(m.norm_name, places)
-        if head is None or len(head) == len(m.norm_name) or m.type == "government":
-            continue  # a body governs the place its name starts with (某区经信委): not part of it
-        named = standalone.get(_place_key(head))
-        if named is None:
-            continue  # the place only qualifies the name: no entity of its own to relate to
-        host = EntityMention(named.name, head, _place_type(head, doc), m.start, m.start + len(head))
-        if m.type == "zone" and host.type == "zone":
-            out.append(make_relation(doc, m, "part_of", host))
-        elif (m.type in HOSTED_TYPES or m.type == "zone") and not _is_province(head):
-            # 重庆市肿瘤研究所, 四川省农科院: a province-level name is the body's scope, not its site
-            out.append(make_relation(doc, m, "located_in", host))
-    for m in mentions:
-        parent = _parent_org(m) or _parent_body(m)
-        if parent is not None:
-            host = EntityMention(
-                doc.original_text(m.start, m.start + len(parent)),
-                parent,
-                "government" if m.type == "government" else "university",
-                m.start,
-                m.start + len(parent),
-            )
-            out.append(make_relation(doc, m, "part_of", host))
-    return out
-
-
-_PARENT_ORG = _P["branch_of_parent"].trigger
-
-
-def _parent_org(m: EntityMention) -> str | None:
-    if m.type == "university":
-        hit = _SCHOOL_OF.match(m.norm_name)  # 某某大学|生命科学学院: a school of its university
-        return hit.group(1) if hit else None
-    if m.type not in ("institute", "platform"):
-        return None
-    hit = _PARENT_ORG.match(m.norm_name)
-    return hit.group(1) if hit else None
-
-
-def _parent_body(m: EntityMention) -> str | None:
-    """科学技术部高新技术司: a department named after its ministry is part of it."""
-    if m.type != "government":
-        return None
-    bodies = central_bodies()
-    heads = [m.norm_name[:k] for k in range(len(m.norm_name) - 2, 1, -1) if m.norm_name[:k] in bodies]
-    return heads[0] if heads else None
-
-
-_SCHOOL_OF = _P["branch_of_parent"].cue("school_of")
-
-
-def _place_key(name: str) -> str:
-    """One key for the full and short names of a division (郑州市, 郑州)."""
-    d = _divisions_by_name().get(name)
-    return d.code if d is not None else name
-
-
-def _standalone_places(mentions: list[EntityMention]) -> dict[str, EntityMention]:
-    """Places named on their own in the document, by _place_key (first mention)."""
-    out: dict[str, EntityMention] = {}
-    for m in mentions:
-        if m.type in PLACE_TYPES:
-            out.setdefault(_place_key(m.norm_name), m)
-    return out
-
-
-def _is_province(name: str) -> bool:
-    d = _divisions_by_name().get(name)
-    return d is not None and d.level == "province"
-
-
-@cache
-def _known_places() -> dict[str, str]:
-    """Written zone and division names -> 'zone' / 'region' (built once: 3,000+ names)."""
-    places = {
-        written: "zone" for written, c in zone_names().items() if load_zones()[c].kind != "economic_region"
-    }
-    for d in load_divisions().values():
-        places.setdefault(d.name, "region")
-    return places
-
-
-def _leading_place(name: str, places: dict[str, str]) -> str | None:
-    for k in range(min(len(name) - 1, 12), 1, -1):
-        if name[:k] in places:
-            return name[:k]
-    return None
-
-
-def _place_type(name: str, doc: Document) -> str:
-    canonical = zone_names().get(name)
-    if canonical is not None:
-        return load_zones()[canonical].type_at(doc.published_on)
-    return "region"
-
-
-# -- 2. gazetteer facts ------------------------------------------------------
-
-
-@cache
-def _divisions_by_name() -> dict:
-    """Full and short names of the divisions -> division (the first one of a shared name)."""
-    by_name = {}
-    for d in load_divisions().values():
-        by_name.setdefault(d.name, d)
-        if d.short:
-            by_name.setdefault(d.short, d)
-    return by_name
-
-
-def _gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
-    divisions = load_divisions()
-    by_name = _divisions_by_name()
-    first: dict[str, EntityMention] = {}
-    for m in mentions:
-        first.setdefault(m.norm_name, m)
-    code_mention = {by_name[n].code: m for n, m in first.items() if n in by_name and m.type == "region"}
-    out = []
-    for name, m in first.items():
-        if m.type == "region" and name in by_name:
-            parent = _mentioned_ancestor(by_name[name].code, code_mention, divisions)
-            if parent is not None:
-                out.append(make_relation(doc, m, "located_in", parent))  # from the first name to the other
-        canonical = zone_names().get(name)
-        if canonical is None:
-            continue
-        zone = load_zones()[canonical]
-        if zone.parent:
-            host = _mention_of(first, zone.parent)
-            if host is not None:
-                out.append(make_relation(doc, m, "part_of", host, m.start, m.end))
-    return out
-
-
-def _mentioned_ancestor(code: str, code_mention: dict, divisions: dict) -> EntityMention | None:
-    d = divisions.get(code)
-    while d is not None and d.parent:
-        if d.parent in code_mention:
-            return code_mention[d.parent]
-        d = divisions.get(d.parent)
-    return None
-
-
-def _mention_of(first: dict[str, EntityMention], canonical: str) -> EntityMention | None:
-    for name, m in first.items():
-        if zone_names().get(name) == canonical:
-            return m
-    return None
 
 
 # -- 4. topic rules ----------------------------------------------------------
@@ -439,18 +292,18 @@ _RESIDENT_NOUN = _P["hosted_in_topic"].cue("resident_noun")
 def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
     """Zones and regions of a sentence, including those a name starts with (湘潭高新区党工委)."""
     places = []
-    known = _known_places()
+    known = known_places()
     for m in sent.mentions:
         if m.type in PLACE_TYPES:
             places.append(m)
             continue
-        head = _leading_place(m.norm_name, known)
+        head = leading_place(m.norm_name, known)
         if head is not None and m.type == "government":
             places.append(
                 EntityMention(
                     doc.original_text(m.start, m.start + len(head)),
                     head,
-                    _place_type(head, doc),
+                    place_type(head, doc),
                     m.start,
                     m.start + len(head),
                 )
@@ -569,8 +422,8 @@ _MEANS_END = _P["focus"].cue("means_end")
 def _named_elsewhere(m: EntityMention, host: EntityMention) -> bool:
     """The name starts with a division that neither is the host nor contains it (四川省农科院 and
     重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it."""
-    by_name = _divisions_by_name()
-    head = _leading_place(m.norm_name, by_name)
+    by_name = divisions_by_name()
+    head = leading_place(m.norm_name, by_name)
     if head is None or host.norm_name not in by_name:
         return False
     wider, d = by_name[head].code, by_name[host.norm_name]

@@ -1,0 +1,181 @@
+"""Relations a name or the gazetteer states: names inside names and known places.
+
+1. names inside names: a branch named after its parent (北京理工大学重庆创新中心
+   part_of 北京理工大学), a body named after a place the text also names on its
+   own (郑州高新区某中心 located_in 郑州高新区);
+2. gazetteer facts stated by co-mention: a county and its city or province,
+   a sub-area and its zone (沙坪坝区 located_in 重庆市).
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from innoatlas.documents.model import Document
+from innoatlas.extract.model import EntityMention, RelationRecord
+from innoatlas.extract.relations.patterns import make_relation, relation_patterns
+from innoatlas.lexicon.bodies import central_bodies
+from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.zones import load_zones, zone_names
+
+_P = relation_patterns()
+PLACE_TYPES = _P["place_after_verb"].object_types
+HOSTED_TYPES = _P["place_after_verb"].subject_types - PLACE_TYPES
+
+
+# -- 1. names inside names ---------------------------------------------------
+
+
+def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
+    places = known_places()
+    standalone = _standalone_places(mentions)
+    out = []
+    for m in mentions:
+        head = leading_place(m.norm_name, places)
+        if head is None or len(head) == len(m.norm_name) or m.type == "government":
+            continue  # a body governs the place its name starts with (某区经信委): not part of it
+        named = standalone.get(_place_key(head))
+        if named is None:
+            continue  # the place only qualifies the name: no entity of its own to relate to
+        host = EntityMention(named.name, head, place_type(head, doc), m.start, m.start + len(head))
+        if m.type == "zone" and host.type == "zone":
+            out.append(make_relation(doc, m, "part_of", host))
+        elif (m.type in HOSTED_TYPES or m.type == "zone") and not _is_province(head):
+            # 重庆市肿瘤研究所, 四川省农科院: a province-level name is the body's scope, not its site
+            out.append(make_relation(doc, m, "located_in", host))
+    for m in mentions:
+        parent = _parent_org(m) or _parent_body(m)
+        if parent is not None:
+            host = EntityMention(
+                doc.original_text(m.start, m.start + len(parent)),
+                parent,
+                "government" if m.type == "government" else "university",
+                m.start,
+                m.start + len(parent),
+            )
+            out.append(make_relation(doc, m, "part_of", host))
+    return out
+
+
+_PARENT_ORG = _P["branch_of_parent"].trigger
+
+
+def _parent_org(m: EntityMention) -> str | None:
+    if m.type == "university":
+        hit = _SCHOOL_OF.match(m.norm_name)  # 某某大学|生命科学学院: a school of its university
+        return hit.group(1) if hit else None
+    if m.type not in ("institute", "platform"):
+        return None
+    hit = _PARENT_ORG.match(m.norm_name)
+    return hit.group(1) if hit else None
+
+
+def _parent_body(m: EntityMention) -> str | None:
+    """科学技术部高新技术司: a department named after its ministry is part of it."""
+    if m.type != "government":
+        return None
+    bodies = central_bodies()
+    heads = [m.norm_name[:k] for k in range(len(m.norm_name) - 2, 1, -1) if m.norm_name[:k] in bodies]
+    return heads[0] if heads else None
+
+
+_SCHOOL_OF = _P["branch_of_parent"].cue("school_of")
+
+
+def _place_key(name: str) -> str:
+    """One key for the full and short names of a division (郑州市, 郑州)."""
+    d = divisions_by_name().get(name)
+    return d.code if d is not None else name
+
+
+def _standalone_places(mentions: list[EntityMention]) -> dict[str, EntityMention]:
+    """Places named on their own in the document, by _place_key (first mention)."""
+    out: dict[str, EntityMention] = {}
+    for m in mentions:
+        if m.type in PLACE_TYPES:
+            out.setdefault(_place_key(m.norm_name), m)
+    return out
+
+
+def _is_province(name: str) -> bool:
+    d = divisions_by_name().get(name)
+    return d is not None and d.level == "province"
+
+
+@cache
+def known_places() -> dict[str, str]:
+    """Written zone and division names -> 'zone' / 'region' (built once: 3,000+ names)."""
+    places = {
+        written: "zone" for written, c in zone_names().items() if load_zones()[c].kind != "economic_region"
+    }
+    for d in load_divisions().values():
+        places.setdefault(d.name, "region")
+    return places
+
+
+def leading_place(name: str, places: dict[str, str]) -> str | None:
+    for k in range(min(len(name) - 1, 12), 1, -1):
+        if name[:k] in places:
+            return name[:k]
+    return None
+
+
+def place_type(name: str, doc: Document) -> str:
+    canonical = zone_names().get(name)
+    if canonical is not None:
+        return load_zones()[canonical].type_at(doc.published_on)
+    return "region"
+
+
+# -- 2. gazetteer facts ------------------------------------------------------
+
+
+@cache
+def divisions_by_name() -> dict:
+    """Full and short names of the divisions -> division (the first one of a shared name)."""
+    by_name = {}
+    for d in load_divisions().values():
+        by_name.setdefault(d.name, d)
+        if d.short:
+            by_name.setdefault(d.short, d)
+    return by_name
+
+
+def gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
+    divisions = load_divisions()
+    by_name = divisions_by_name()
+    first: dict[str, EntityMention] = {}
+    for m in mentions:
+        first.setdefault(m.norm_name, m)
+    code_mention = {by_name[n].code: m for n, m in first.items() if n in by_name and m.type == "region"}
+    out = []
+    for name, m in first.items():
+        if m.type == "region" and name in by_name:
+            parent = _mentioned_ancestor(by_name[name].code, code_mention, divisions)
+            if parent is not None:
+                out.append(make_relation(doc, m, "located_in", parent))  # from the first name to the other
+        canonical = zone_names().get(name)
+        if canonical is None:
+            continue
+        zone = load_zones()[canonical]
+        if zone.parent:
+            host = _mention_of(first, zone.parent)
+            if host is not None:
+                out.append(make_relation(doc, m, "part_of", host, m.start, m.end))
+    return out
+
+
+def _mentioned_ancestor(code: str, code_mention: dict, divisions: dict) -> EntityMention | None:
+    d = divisions.get(code)
+    while d is not None and d.parent:
+        if d.parent in code_mention:
+            return code_mention[d.parent]
+        d = divisions.get(d.parent)
+    return None
+
+
+def _mention_of(first: dict[str, EntityMention], canonical: str) -> EntityMention | None:
+    for name, m in first.items():
+        if zone_names().get(name) == canonical:
+            return m
+    return None
