@@ -365,3 +365,12 @@ def test_a_place_that_only_says_where_a_firm_is_is_not_the_actor_of_later_clause
     find(recs, "星驰精密科技有限公司", "located_in", "重庆南岸区")
     _doc, recs = relations("重庆南岸区近年来,工人们使用工业互联网平台排产。")
     find(recs, "重庆南岸区", "focuses_on", "工业互联网")
+
+
+def test_each_division_of_an_address_chain_sits_in_the_one_before_it():
+    chain = "这里是湖北宜昌夷陵区,记者走进一家工厂。"
+    _doc, recs = relations(chain + "夷陵区近年来发展很快。宜昌重视创新。湖北加大投入。")
+    find(recs, "夷陵区", "located_in", "宜昌")
+    find(recs, "宜昌", "located_in", "湖北")
+    _doc, recs = relations(chain + "工厂近年来发展很快。")
+    assert not [r for r in recs if r.predicate == "located_in"]

@@ -30,6 +30,7 @@ from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.anaphora import anaphor_mentions
 from innoatlas.extract.relations.names import (
+    chained_division_relations,
     divisions_by_name,
     embedded_relations,
     gazetteer_relations,
@@ -70,7 +71,8 @@ def extract_relations(
         if r.predicate == "located_in"
     ]
     gazetteer += [r for r in gazetteer_relations(doc, mentions) if r.predicate == "part_of"]
-    for rec in embedded_relations(doc, mentions) + gazetteer:
+    named = embedded_relations(doc, mentions) + chained_division_relations(doc, mentions)
+    for rec in named + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     for rec in find_pattern_relations(doc, sentences):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
