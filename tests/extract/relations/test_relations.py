@@ -374,3 +374,11 @@ def test_each_division_of_an_address_chain_sits_in_the_one_before_it():
     find(recs, "宜昌", "located_in", "湖北")
     _doc, recs = relations(chain + "工厂近年来发展很快。")
     assert not [r for r in recs if r.predicate == "located_in"]
+
+
+def test_one_place_written_two_ways_gives_one_relation():
+    body = "青岛市重点发展人工智能产业。青岛还将壮大人工智能产业。"
+    _doc, recs = relations(body + "长沙市重点发展工程机械产业,长沙县也重点发展工程机械产业。")
+    assert len([r for r in recs if r.object == "人工智能产业"]) == 1
+    find(recs, "长沙市", "focuses_on", "工程机械产业")  # two divisions, two facts
+    find(recs, "长沙县", "focuses_on", "工程机械产业")

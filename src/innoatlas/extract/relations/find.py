@@ -37,6 +37,7 @@ from innoatlas.extract.relations.names import (
     known_places,
     leading_place,
     place_type,
+    written_alike,
 )
 from innoatlas.extract.relations.patterns import (
     Sentence,
@@ -79,7 +80,21 @@ def extract_relations(
     for rec in _framed_focus(doc, sentences, out) + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     kept = [r for r in out.values() if _without_readings(r.subject) != _without_readings(r.object)]
-    return _one_predicate_per_pair(kept)
+    return _one_per_written_form(_one_predicate_per_pair(kept))
+
+
+def _one_per_written_form(records: list[RelationRecord]) -> list[RelationRecord]:
+    """青岛 and 青岛市 focusing on one industry is one fact: the first relation is kept."""
+    out: list[RelationRecord] = []
+    for r in records:
+        if not any(
+            o.predicate == r.predicate
+            and written_alike(o.subject, r.subject)
+            and written_alike(o.object, r.object)
+            for o in out
+        ):
+            out.append(r)
+    return out
 
 
 @cache

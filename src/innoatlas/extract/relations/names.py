@@ -198,6 +198,19 @@ def _divisions_named() -> dict[str, tuple]:
     return {n: tuple(ds) for n, ds in out.items()}
 
 
+def written_alike(a: str, b: str) -> bool:
+    """One name written two ways: a division and its short name (青岛市, 青岛), a name and the
+    same name after its place (重庆两江新区, 两江新区); two divisions never (长沙, 长沙县)."""
+    if a == b:
+        return True
+    by = divisions_by_name()
+    if a in by and b in by:
+        return by[a].code == by[b].code
+    short, long_ = sorted((a, b), key=len)
+    head = long_[: len(long_) - len(short)]
+    return long_.endswith(short) and (head in by or head in known_places())
+
+
 # -- 2. gazetteer facts ------------------------------------------------------
 
 
