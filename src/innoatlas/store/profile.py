@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
-from innoatlas.store.queries import newest_first
+from innoatlas.store.queries import mentioning, newest_first
 from innoatlas.store.schema import Document, Mention
 
 # The kinds of news a firm or a body makes, as the articles say them (folded text).
@@ -29,7 +29,7 @@ def entity_events(session: Session, entity_id: int) -> list[dict]:
     """Dated event sentences about the entity, newest document first, one per sentence."""
     newest = (
         select(Document.id)
-        .where(Document.id.in_(select(Mention.document_id).where(Mention.entity_id == entity_id)))
+        .where(mentioning(session, entity_id))
         .order_by(*newest_first(session))
         .limit(EVENT_DOCUMENTS)
     )

@@ -628,7 +628,7 @@ def list_documents(
         stmt = stmt.where(Document.duplicate_of_id.is_(None))
     count = stmt
     if entity is not None:
-        stmt = stmt.where(_mentions_entity(session, entity))
+        stmt = stmt.where(mentioning(session, entity))
         count = (
             stmt
             if outlet or year is not None or not duplicates or since or until
@@ -644,7 +644,7 @@ def list_documents(
 GATHER_MENTIONS = 5000
 
 
-def _mentions_entity(session: Session, entity: int):
+def mentioning(session: Session, entity: int):
     """The condition "the document mentions `entity`", in the form that finds a page fastest.
 
     Newest first, each document asked "does it mention the entity?" on the
