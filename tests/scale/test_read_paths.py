@@ -125,3 +125,24 @@ def test_a_graph_reading_past_its_row_budget_says_it_is_partial(store, examples,
     assert graph["truncated"] is True
     for e in graph["edges"]:
         assert 1 <= e["count"] <= truth[(e["source"], e["predicate"], e["target"])][0]
+
+
+def test_the_region_tree_kept_encoded_is_the_tree_and_moves_with_the_next_ingest(store, examples, tmp_path):
+    from fastapi.testclient import TestClient
+
+    from innoatlas.web.app import create_app
+
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(examples / "wh_optics_valley_2024.md", one / "wh_optics_valley_2024.md")
+    ingest_paths([one], store)
+    with TestClient(create_app(store)) as client:
+        before = client.get("/api/regions")
+        assert client.get("/api/regions").content == before.content
+        ingest_paths([examples], store)
+        after = client.get("/api/regions")
+    assert before.headers["content-type"].startswith("application/json")
+    with store.session() as session:
+        tree = queries.get_region_tree(session)
+    assert after.json()["items"] == tree["roots"]
+    assert after.json()["entities"] > before.json()["entities"]
