@@ -66,7 +66,19 @@ def test_no_api_answer_or_page_shows_a_server_path(served):
         "/api/search?q=创新",
         "/api/review/actions",
         "/api/review/gold",
+        "/api/regions",
+        "/api/search/coverage?q=创新",
+        "/api/analysis/conflicts",
+        "/api/analysis/network",
+        "/api/analysis/chain?industry=新能源汽车",
+        "/api/analysis/export/indicators.csv",
         "/",
+        "/entities",
+        "/relations",
+        "/regions",
+        "/search?q=创新",
+        "/analysis/network",
+        "/analysis/chain?industry=新能源汽车",
         "/documents",
         "/review",
         *(f"/api/documents/{d['id']}" for d in documents),
@@ -87,7 +99,18 @@ def test_no_read_command_shows_a_server_path(served):
     outputs = [ingested.stdout]
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(home)
-        for command in (["docs"], ["docs", "1"], ["stats"], ["review", "log", "--json"], ["review", "log"]):
+        name = client.get("/api/entities", params={"type": "zone", "limit": 1}).json()["items"][0]["name"]
+        for command in (
+            ["docs"],
+            ["docs", "1"],
+            ["stats"],
+            ["review", "log", "--json"],
+            ["review", "log"],
+            ["entity", name],
+            ["timeline", name],
+            ["network", "--json"],
+            ["chain", "新能源汽车"],
+        ):
             result = run.invoke(cli_app, [*command, "--db", "kb.db"])
             assert result.exit_code == 0, (command, result.output)
             outputs.append(result.stdout + result.stderr)
