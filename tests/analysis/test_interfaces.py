@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from fastapi.testclient import TestClient
 from typer.testing import CliRunner
@@ -99,3 +101,35 @@ def test_a_negative_index_seed_is_a_parameter_error_not_a_server_error(client):
     answer = client.get("/api/analysis/index", params={"seed": -1, "draws": 10})
     assert answer.status_code == 422
     assert client.get("/analysis/index", params={"seed": -1}).status_code == 422
+
+
+# -- the index options: one definition read by the CLI, the API and the page ----------------
+
+
+def test_the_cli_the_api_and_the_page_read_the_same_index_options(corpus_store, client):
+    units = "两江协同创新区,东湖高新区,重庆高新区"
+    cli = run_cli(corpus_store, "index", units, "--draws", "20", "--seed", "4", "--json")
+    assert cli.exit_code in (0, 1), cli.output
+    api = client.get("/api/analysis/index", params={"units": units, "draws": 20, "seed": 4})
+    assert api.status_code == 200
+    assert json.loads(cli.stdout)["method"] == api.json()["method"]
+    assert [u["name"] for u in api.json()["units"]] == [u["name"] for u in json.loads(cli.stdout)["units"]]
+    page = client.get("/analysis/index", params={"units": units, "draws": 20, "seed": 4})
+    assert page.status_code == 200 and 'value="两江协同创新区,东湖高新区,重庆高新区"' in page.text
+
+
+def test_an_index_option_out_of_range_is_refused_by_the_cli_as_by_the_api(corpus_store, client):
+    assert client.get("/api/analysis/index", params={"draws": 20001}).status_code == 422
+    result = run_cli(corpus_store, "index", "--draws", "20001")
+    assert result.exit_code == 1
+    assert result.output.strip().splitlines() == [
+        "error: index option draws: input should be less than or equal to 20000"
+    ]
+
+
+def test_an_unknown_index_method_names_the_choices_in_the_cli_and_the_api(corpus_store, client):
+    expected = "unknown normalisation 'median' (choose one of minmax, zscore, rank)"
+    answer = client.get("/api/analysis/index", params={"normalisation": "median"})
+    assert (answer.status_code, answer.json()["error"]["message"]) == (400, expected)
+    result = run_cli(corpus_store, "index", "--normalisation", "median")
+    assert result.exit_code == 1 and result.output.strip() == f"error: {expected}"

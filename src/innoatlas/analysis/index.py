@@ -27,9 +27,9 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import asdict, dataclass
 
 import numpy as np
+from pydantic import BaseModel, Field, ValidationError, field_validator
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
@@ -53,22 +53,50 @@ MIN_INDICATORS = 3
 # A constant indicator (every reporter gives the same value) tells units apart
 # by nothing: min-max and rank put them all in the middle.
 CONSTANT_SCORE = 0.5
+# Monte-Carlo draws one request may ask for (each costs a ranking of every unit).
+MAX_DRAWS = 20000
 
 
-@dataclass
-class IndexOptions:
+class IndexOptions(BaseModel):
+    """The index's options: the one definition the CLI flags, the API's query and the page read.
+
+    Names come as a list or as one comma-separated text (两江新区,重庆高新区);
+    an empty list means the default. A value out of its range is refused
+    when the options are made (the API answers 422); a choice that is not
+    one of the methods is refused by `check` with the choices (400).
+    """
+
     units: list[str] | None = None  # names; None: every zone and region with a candidate indicator
     indicators: list[str] | None = None  # metric keys; None: index.yaml's candidates
     normalisation: str = "minmax"
     weighting: str = "equal"
     aggregation: str = "arithmetic"
     missing: str = "available"
-    min_units: int = MIN_UNITS  # an indicator reported by fewer units is dropped
-    min_unit_indicators: int = (
-        MIN_INDICATORS  # a unit reporting fewer of the kept indicators is left out, with the reason
-    )
-    draws: int = 1000
-    seed: int = 0
+    min_units: int = Field(MIN_UNITS, ge=1)  # an indicator reported by fewer units is dropped
+    # a unit reporting fewer of the kept indicators is left out, with the reason
+    min_unit_indicators: int = Field(MIN_INDICATORS, ge=1)
+    draws: int = Field(1000, ge=0, le=MAX_DRAWS)
+    seed: int = Field(0, ge=0, le=2**63 - 1)
+
+    @field_validator("units", "indicators", mode="before")
+    @classmethod
+    def _names(cls, value):
+        if value is None:
+            return None
+        values = [value] if isinstance(value, str) else value
+        names = [n.strip() for v in values for n in str(v).replace("，", ",").split(",") if n.strip()]
+        return names or None
+
+    @classmethod
+    def of(cls, **given) -> IndexOptions:
+        """Options from what a command line was given, checked; a bad one is one AnalysisError line."""
+        try:
+            options = cls(**given)
+        except ValidationError as e:
+            first = e.errors()[0]
+            raise AnalysisError(f"index option {first['loc'][0]}: {first['msg'].lower()}") from None
+        options.check()
+        return options
 
     def check(self) -> None:
         for name, value, allowed in (
@@ -79,8 +107,6 @@ class IndexOptions:
         ):
             if value not in allowed:
                 raise AnalysisError(f"unknown {name} {value!r} (choose one of {', '.join(allowed)})")
-        if self.draws < 0 or self.min_units < 1 or self.min_unit_indicators < 1:
-            raise AnalysisError("draws must be 0 or more, min_units and min_unit_indicators 1 or more")
 
 
 def dimension(point: dict) -> str:
@@ -158,7 +184,7 @@ def not_ranked(asked, units, selected, dropped, excluded, options: IndexOptions)
         "excluded_units": excluded,
         "ties": [],
         "method": {
-            "options": asdict(options),
+            "options": options.model_dump(),
             "indicators": [],
             "dropped_indicators": dropped,
             "summary": message,
@@ -385,7 +411,7 @@ def method_record(options: IndexOptions, keys: list[str], weights: np.ndarray, d
     labels = chain_labels()
     names = "、".join(metric_label(k) for k in keys)
     return {
-        "options": asdict(options),
+        "options": options.model_dump(),
         "summary": f"采用 {len(keys)} 项指标：{names}；并列者共享较高名次，标注“并列”。",
         "summary_en": f"{len(keys)} indicators used: {', '.join(keys)}; ties share the better rank.",
         "framework": "four chains as pillars: " + ", ".join(f"{v['zh']} ({k})" for k, v in labels.items()),

@@ -364,9 +364,9 @@ def index(
     from innoatlas.analysis.index import IndexOptions, compute_index
     from innoatlas.store import open_store
 
-    options = IndexOptions(
-        units=units or None,
-        indicators=indicator or None,
+    options = IndexOptions.of(
+        units=units,
+        indicators=indicator,
         normalisation=normalisation,
         weighting=weighting,
         aggregation=aggregation,

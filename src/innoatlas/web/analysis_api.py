@@ -18,6 +18,7 @@ from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis import AnalysisError
+from innoatlas.analysis.index import IndexOptions
 from innoatlas.store.queries import data_fingerprint
 from innoatlas.store.window import set_window, window_of
 from innoatlas.web.deps import get_session
@@ -175,33 +176,9 @@ def compare(session: DB, units: Names, metric_key: Annotated[list[str] | None, Q
 @router.get(
     "/index", summary="Composite innovation index with method, missing data and Monte-Carlo rank ranges"
 )
-def index(
-    session: DB,
-    units: Annotated[list[str] | None, Query()] = None,
-    indicators: Annotated[list[str] | None, Query()] = None,
-    normalisation: str = "minmax",
-    weighting: str = "equal",
-    aggregation: str = "arithmetic",
-    missing: str = "available",
-    min_units: Annotated[int, Query(ge=1)] = 3,
-    min_unit_indicators: Annotated[int, Query(ge=1)] = 3,
-    draws: Annotated[int, Query(ge=0, le=20000)] = 1000,
-    seed: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
-) -> dict:
-    from innoatlas.analysis.index import IndexOptions, compute_index
+def index(session: DB, options: Annotated[IndexOptions, Query()]) -> dict:
+    from innoatlas.analysis.index import compute_index
 
-    options = IndexOptions(
-        units=split_names(units) or None,
-        indicators=indicators or None,
-        normalisation=normalisation,
-        weighting=weighting,
-        aggregation=aggregation,
-        missing=missing,
-        min_units=min_units,
-        min_unit_indicators=min_unit_indicators,
-        draws=draws,
-        seed=seed,
-    )
     return answer(compute_index, session, options)
 
 

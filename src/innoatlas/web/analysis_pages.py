@@ -13,6 +13,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
+from innoatlas.analysis.index import IndexOptions
 from innoatlas.web import analysis_api as api
 from innoatlas.web.deps import get_session
 from innoatlas.web.deps import render as render_page
@@ -205,36 +206,19 @@ def compare_page(request: Request, session: DB, units: str = ""):
     )
 
 
+# The index options the page's form sets (and its links keep).
+PAGE_INDEX_OPTIONS = {"units", "normalisation", "weighting", "aggregation", "missing", "draws", "seed"}
+
+
 @router.get("/analysis/index", response_class=HTMLResponse)
-def index_page(
-    request: Request,
-    session: DB,
-    units: str = "",
-    normalisation: str = "minmax",
-    weighting: str = "equal",
-    aggregation: str = "arithmetic",
-    missing: str = "available",
-    draws: Annotated[int, Query(ge=0, le=20000)] = 1000,
-    seed: Annotated[int, Query(ge=0, le=2**63 - 1)] = 0,
-):
-    names = api.split_names([units])
-    data = api.index(
-        session, names or None, None, normalisation, weighting, aggregation, missing, 3, 3, draws, seed
-    )
-    params = {
-        "units": names,
-        "normalisation": normalisation,
-        "weighting": weighting,
-        "aggregation": aggregation,
-        "missing": missing,
-        "draws": draws,
-        "seed": seed,
-    }
+def index_page(request: Request, session: DB, options: Annotated[IndexOptions, Query()]):
+    data = api.index(session, options)
+    params = {**options.model_dump(include=PAGE_INDEX_OPTIONS), "units": options.units or []}
     return render(
         request,
         "analysis_index.html",
         api_link("/api/analysis/index", **params),
         data=data,
         form=params,
-        units=units,
+        units=",".join(options.units or []),
     )
