@@ -53,7 +53,8 @@ def test_ingest_names_each_bad_file_and_stores_the_others(run, inputs):
     ]
     assert result.stdout == ""
     listing = run("docs")
-    assert listing.exit_code == 0 and "good.txt" in listing.stdout and "empty.txt" not in listing.stdout
+    assert listing.exit_code == 0 and listing.stdout.splitlines()[-1] == "1 documents"  # good.txt alone
+    assert run("docs", "good.txt").stdout.splitlines()[:2] == ["id: 1", "name: good.txt"]
 
 
 def summary_counts(stdout: str) -> dict[str, str]:
@@ -115,6 +116,7 @@ def test_docs_lists_and_shows_one(run, inputs):
     listing = run("docs", "--db", "kb.db")
     assert listing.exit_code == 0
     assert listing.stdout.splitlines()[-1] == "1 documents"
+    assert "good.txt" not in listing.stdout  # listed by title; `docs NAME` still finds it by file name
     shown = run("docs", "good.txt", "--db", "kb.db")
     assert shown.exit_code == 0
     assert shown.stdout.splitlines()[:2] == ["id: 1", "name: good.txt"]

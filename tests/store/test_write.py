@@ -178,10 +178,10 @@ def test_a_duplicate_is_linked_to_its_original_and_its_facts_are_not_stored(stor
     )
     assert counts(store)["mentions"] == 2 and counts(store)["indicators"] == 1
     view = store.get_document(repost_id)
-    assert (view.duplicate_of_id, view.duplicate_kind, view.duplicate_of_name) == (
+    assert (view.duplicate_of_id, view.duplicate_kind, view.duplicate_of_title) == (
         original_id,
         "exact",
-        "a.txt",
+        doc.title,  # the original by its title
     )
     assert store.load_signatures() == [(original_id, doc.content_hash, b"sig")]
     assert store.find_exact_duplicate(doc.content_hash, doc.source) is None  # itself is not a duplicate

@@ -26,10 +26,14 @@ def docs(
 
 
 def render_list(rows) -> None:
-    table = Table("id", "name", "outlet", "published", "script", "duplicate of")
+    # Documents by title, as a reader knows them (the file name where there is none);
+    # `docs ID` shows one with its file name and source.
+    table = Table("id", "title", "outlet", "published", "script", "duplicate of")
     for r in rows:
         duplicate = f"#{r.duplicate_of_id} ({r.duplicate_kind})" if r.duplicate_of_id else ""
-        table.add_row(str(r.id), cell(r.name), cell(r.outlet or ""), r.published or "", r.script, duplicate)
+        table.add_row(
+            str(r.id), cell(r.title or r.name), cell(r.outlet or ""), r.published or "", r.script, duplicate
+        )
     out.print(table)
     out.print(f"{len(rows)} documents")
 
@@ -48,7 +52,9 @@ def render_document(d) -> None:
         ("url", d.url),
         (
             "duplicate of",
-            f"#{d.duplicate_of_id} {d.duplicate_of_name} ({d.duplicate_kind})" if d.duplicate_of_id else None,
+            f"#{d.duplicate_of_id} {d.duplicate_of_title} ({d.duplicate_kind})"
+            if d.duplicate_of_id
+            else None,
         ),
         ("facts", f"{d.mentions} mentions, {d.indicators} indicators, {d.relations} relations"),
     ]

@@ -38,7 +38,7 @@ class DocumentView(DocumentRow):
     url: str | None = None
     content_hash: str = ""
     body: str = ""
-    duplicate_of_name: str | None = None
+    duplicate_of_title: str | None = None  # the original's title (its name when it has none)
     mentions: int = 0
     indicators: int = 0
     relations: int = 0
@@ -141,7 +141,7 @@ def get_document(session: Session, ref: str | int) -> DocumentView:
         url=d.url,
         content_hash=d.content_hash,
         body=d.body,
-        duplicate_of_name=original.name if original else None,
+        duplicate_of_title=(original.title or original.name) if original else None,
         mentions=counts[Mention],
         indicators=counts[Indicator],
         relations=counts[Relation],
