@@ -48,6 +48,7 @@ from innoatlas.store.search_index import (
     text_contains,
 )
 from innoatlas.store.window import kept_in_window, window_of
+from innoatlas.web.lists import list_page
 
 log = logging.getLogger(__name__)
 
@@ -112,17 +113,17 @@ def _result(q, folded, entities, documents, facets, limit, offset, session=None,
     hits = [(KIND_ENTITY, e[0]) for e in entities] + [(KIND_DOCUMENT, d[0]) for d in documents]
     page = hits[offset : offset + limit]
     items = _load_items(session, page, terms) if page else []
-    return {
-        "query": q,
-        "folded": folded,
-        "items": items,
-        "total": len(hits),
-        "entity_total": len(entities),
-        "document_total": len(documents),
-        "limit": limit,
-        "offset": offset,
-        "facets": facets,
-    }
+    return list_page(
+        items,
+        len(hits),
+        limit,
+        offset,
+        query=q,
+        folded=folded,
+        entity_total=len(entities),
+        document_total=len(documents),
+        facets=facets,
+    )
 
 
 def in_window(session: Session, documents: list[tuple]) -> list[tuple]:
