@@ -449,3 +449,17 @@ def test_a_lead_line_still_dates_the_state_after_it():
 def test_a_ministry_publishing_results_about_zones_is_not_what_the_count_counts():
     r = one("工业和信息化部公布2024年178家国家高新区评价结果\n正文。", "工业和信息化部:government")
     assert r.subject == "全国"
+
+
+def test_the_occasion_a_report_is_released_at_is_not_its_subject():
+    text = (
+        "重磅报告发布\n在9月22日举办的2025江川创新论坛上,江川科技评估中心发布了《成果转化年度报告》。"
+        "报告显示,2024年,400家高校院所转化合同金额为200亿元。\n报告表明,我国高校科研人员创新热情高涨。"
+    )
+    records = indicators(text, "2025江川创新论坛:program", "江川科技评估中心:institute")
+    assert {r.subject for r in records} == {"全国"}
+
+
+def test_a_count_of_the_short_items_just_listed_is_a_grouping():
+    text = HEADLINE + "园区企业以转让、许可、作价投资和技术开发4种方式转化成果，合同金额为20亿元。"
+    assert [r.value for r in indicators(text, ZONE)] == [20]

@@ -271,6 +271,10 @@ def _visit_or_modifier_head(head: str, after: str) -> bool:
     return after != "的" and MODIFIER_HEAD_RE.fullmatch(rest) is not None
 
 
+# 在某论坛上, 在某大会期间: the occasion of what is said, not what the clause is about.
+OCCASION_AFTER_RE = re.compile(r"上|期间|现场|中[,，]")
+
+
 def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool:
     """A mention at the head of its clause (after time words and fillers) is what the clause is about."""
     cs = clause_start(text, m.start)
@@ -283,6 +287,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool
         and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
         or text[m.end : m.end + 1] in "、和及与"
         or text[m.end : m.end + 1].isdigit()
+        or head.startswith("在")
+        and OCCASION_AFTER_RE.match(text[m.end : m.end + 3])
     ):
         return False
     clause_end = m.end

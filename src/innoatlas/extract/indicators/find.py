@@ -110,10 +110,17 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
     return POLICY_AFTER_RE.match(after) is not None or _counts_its_list(text, q)
 
 
+# Three or more short items joined by 、 or 和 right before a count of them.
+_SHORT_ITEMS_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}[、和及与]){2,}[\u4e00-\u9fff]{1,6}$")
+
+
 def _counts_its_list(text: str, q: Quantity) -> bool:
     """围绕A、B、C三条产业链 / 形成了A和B两个优势产业: a count of the items just
     listed after a framing verb names a grouping, not a figure."""
     lead = text[clause_start(text, q.start) : q.start]
+    run = _SHORT_ITEMS_RE.search(lead)
+    if run is not None and len(re.split(r"[、和及与]", run.group())) == q.value:
+        return True  # 以转让、许可、作价投资和技术开发等…: three or more short items and their count
     frame = FRAMING_RE.search(lead)
     if frame is None or lead.endswith("等"):
         return False
