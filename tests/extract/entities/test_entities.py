@@ -244,3 +244,8 @@ def test_a_common_area_noun_after_a_zone_s_name_is_not_part_of_it():
     found = names("青川高新区园区生产总值增长8%，青川高新区片区建设加快。")
     assert "青川高新区园区" not in found and "青川高新区片区" not in found
     assert "青川高新区" in found
+
+
+def test_an_industry_the_tagger_calls_a_firm_is_an_industry():
+    found = dict(mentions("在全国的县域新能源汽车产量中位列第一。"))
+    assert found.get("新能源汽车") != "enterprise"

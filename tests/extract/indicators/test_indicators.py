@@ -463,3 +463,14 @@ def test_the_occasion_a_report_is_released_at_is_not_its_subject():
 def test_a_count_of_the_short_items_just_listed_is_a_grouping():
     text = HEADLINE + "园区企业以转让、许可、作价投资和技术开发4种方式转化成果，合同金额为20亿元。"
     assert [r.value for r in indicators(text, ZONE)] == [20]
+
+
+def test_a_place_followed_by_a_year_still_heads_its_clause():
+    text = "江川市产业观察\n云栖产业园新能源汽车产量增长。\n依托汽车产业带动，江川县2024年地区生产总值突破千亿元。"
+    records = indicators(text, "云栖产业园:zone", "江川县:region")
+    assert [(r.value, r.subject) for r in records] == [(1000, "江川县")]
+
+
+def test_an_order_of_magnitude_before_what_it_sizes_is_a_size_class():
+    text = HEADLINE + "园区引进3个百亿元项目，打造千亿级产业集群，产值突破千亿元。"
+    assert [(r.value, r.unit) for r in indicators(text, ZONE)] == [(3, "个"), (1000, "亿元")]

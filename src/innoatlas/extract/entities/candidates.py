@@ -159,6 +159,8 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             found = suffix_type(norm[t.start : end])
             if found is None and norm.endswith("企业", t.start, end):
                 continue  # 瞪羚企业, 链主企业: a kind of firm
+            if found is None and norm[t.start : end] in load_industries()[0]:
+                continue  # 新能源汽车 tagged as a firm: the vocabulary names it an industry
             if found is None and (_cut_short(ix, t, end) or _place_and_generic(norm[t.start : end])):
                 continue
             out.append(Candidate(t.start, end, found[1] if found else "enterprise", "lac", 40, 0.7))

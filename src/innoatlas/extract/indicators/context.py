@@ -271,6 +271,8 @@ def _visit_or_modifier_head(head: str, after: str) -> bool:
     return after != "的" and MODIFIER_HEAD_RE.fullmatch(rest) is not None
 
 
+# 某县2024年地区生产总值…: a year after a name dates the clause it heads.
+YEAR_AFTER_RE = re.compile(r"\d{4}年")
 # 在某论坛上, 在某大会期间: the occasion of what is said, not what the clause is about.
 OCCASION_AFTER_RE = re.compile(r"上|期间|现场|中[,，]")
 
@@ -287,6 +289,7 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool
         and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
         or text[m.end : m.end + 1] in "、和及与"
         or text[m.end : m.end + 1].isdigit()
+        and not YEAR_AFTER_RE.match(text, m.end)
         or head.startswith("在")
         and OCCASION_AFTER_RE.match(text[m.end : m.end + 3])
     ):

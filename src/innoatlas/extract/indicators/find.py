@@ -96,11 +96,18 @@ def _is_furniture(ctx: Context, q: Quantity) -> bool:
     return FURNITURE_RE.search(line) is not None or _is_no_figure(ctx.text, q)
 
 
+# A bare order of magnitude (十亿, 百亿元, 千亿) before the kind of thing it sizes.
+SIZE_CLASS_RE = re.compile(r"[十百千万]+亿元?|[十百千]+万元?")
+SIZE_NOUN_RE = re.compile(r"级|(?:以上)?(?:的)?(?:项目|企业|产业|集群|工程|园区|基地|城市|大县|强县)")
+
+
 def _is_no_figure(text: str, q: Quantity) -> bool:
     """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
     policy documents (印发100多个政策文件) or a reporter's visits (记者探访5家高新区)."""
     if q.form != "count":
         return False
+    if SIZE_CLASS_RE.fullmatch(text[q.num_start : q.end]) and SIZE_NOUN_RE.match(text, q.end):
+        return True  # 4个百亿元项目, 千亿元产业集群: a size class (ANNOTATION.md), not an amount
     before = text[max(0, q.start - 10) : q.start]
     after = text[q.end : q.end + 14]
     if RANK_SCOPE_BEFORE_RE.search(before) and RANK_AFTER_RE.match(after):
