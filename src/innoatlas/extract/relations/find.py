@@ -77,7 +77,8 @@ def extract_relations(
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     for rec in find_pattern_relations(doc, sentences):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    for rec in _framed_focus(doc, sentences, out) + _topic_relations(doc, sentences, out):
+    topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences)
+    for rec in topical + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     kept = [r for r in out.values() if _without_readings(r.subject) != _without_readings(r.object)]
     return _one_per_written_form(_one_predicate_per_pair(kept))
@@ -198,6 +199,25 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                 host = _host_place(sent, m, places) or fallback
                 if host is not None and host is not m and host.norm_name not in m.norm_name:
                     out.append(make_relation(doc, m, "located_in", host, *_evidence(sent, m, host)))
+    return out
+
+
+_MADE_IN = _P["produced_in"]
+
+
+def _produced_in(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
+    """全国半数光伏玻璃、三成逆变器产自安徽: the place makes the industries of the clause before."""
+    out = []
+    for sent in sentences:
+        for hit in _MADE_IN.trigger.finditer(sent.text):
+            at = sent.start + hit.end()
+            places = [m for m in sent.mentions if m.start == at and m.type in _MADE_IN.subject_types]
+            if not places:
+                continue
+            begin = max([e + 1 for e in sent.clause_ends if e < sent.start + hit.start()], default=sent.start)
+            for m in sent.mentions:
+                if m.type in _MADE_IN.object_types and begin <= m.start and m.end <= sent.start + hit.start():
+                    out.append(make_relation(doc, places[0], "focuses_on", m))
     return out
 
 
