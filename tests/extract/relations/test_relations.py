@@ -382,3 +382,20 @@ def test_one_place_written_two_ways_gives_one_relation():
     assert len([r for r in recs if r.object == "人工智能产业"]) == 1
     find(recs, "长沙市", "focuses_on", "工程机械产业")  # two divisions, two facts
     find(recs, "长沙县", "focuses_on", "工程机械产业")
+
+
+def test_every_item_of_a_list_after_a_place_sits_in_it():
+    about = "星湖区经济增长较快。星湖区新增企业千家。星湖区持续引进人才。"
+    _doc, recs = relations(
+        about + "记者走访发现,位于蓝湖区的星驰汽车有限公司、远航科技有限公司和青石股份有限公司今年扩产。"
+    )
+    for firm in ("星驰汽车有限公司", "远航科技有限公司", "青石股份有限公司"):
+        find(recs, firm, "located_in", "蓝湖区")
+
+
+def test_the_bodies_a_place_relies_on_sit_in_it():
+    about = "蓝湖区经济增长较快。蓝湖区新增企业千家。蓝湖区持续引进人才。"
+    _doc, recs = relations(
+        about + "据了解,下一步,星湖片区将依托星湖理工大学、远航科技有限公司等载体建设创新高地。"
+    )
+    find(recs, "星湖理工大学", "located_in", "星湖片区")  # a university too (no other rule puts one)

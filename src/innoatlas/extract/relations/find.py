@@ -482,8 +482,10 @@ _PLACE_GAP = _P["place_before_name"].trigger
 
 def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
     before = [p for p in places if p.end <= m.start]
-    if before and _PLACE_GAP.match(sent.text[before[-1].end - sent.start : m.start - sent.start]):
-        return before[-1]
+    head = _run_head(sent, m)  # 位于X的A、B、C: every item of the list sits where the first does
+    outside = [p for p in before if p.end <= head.start]
+    if outside and _PLACE_GAP.match(sent.text[outside[-1].end - sent.start : head.start - sent.start]):
+        return outside[-1]
     hosting = _hosting_place(sent, m, before)
     if hosting is not None:
         return hosting
@@ -507,7 +509,20 @@ def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]
         return None
     place = before[-1]
     gap = sent.text[place.end - sent.start : m.start - sent.start]
-    return place if _HOSTING_VERB.match(gap) else None
+    return place if _HOSTING_VERB.match(gap) or _OWN_MEANS.match(gap) else None
+
+
+# 璧山片区将依托A、B等载体: the bodies a place relies on are its own.
+_OWN_MEANS = _P["relies_on_own"].trigger
+
+
+def _run_head(sent: Sentence, m: EntityMention) -> EntityMention:
+    """The first item of the list m is in (A、B和C), m itself when it is in none."""
+    hosted = [x for x in sent.mentions if x.type in HOSTED_TYPES or x.type == "zone"]
+    for run in runs(sent, hosted):
+        if any(x is m for x in run):
+            return run[0]
+    return m
 
 
 _PLACE_AFTER = _P["place_after_verb"].trigger
