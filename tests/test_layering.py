@@ -21,6 +21,7 @@ RANKS = {
     "errors": 0,
     "text": 0,
     "records": 0,
+    "settings": 0,
     "lexicon": 0,
     "documents": 1,
     "extract": 2,

@@ -15,11 +15,10 @@ from fastapi.testclient import TestClient
 
 from innoatlas.auth import add_user, create_token
 from innoatlas.auth.throttle import MAX_FAILURES
-from innoatlas.documents.read import MAX_TEXT_CHARS
 from innoatlas.pipeline import ingest_paths
+from innoatlas.settings import settings
 from innoatlas.store import open_store
 from innoatlas.web.app import create_app
-from innoatlas.web.security import MAX_BODY_BYTES
 
 PASSWORD = "correct horse battery"
 
@@ -57,7 +56,7 @@ def test_another_site_gets_no_cors_permission(client_and_token):
 
 def test_a_body_over_the_limit_is_refused_before_it_is_read(client_and_token):
     client, _ = client_and_token
-    big = b'{"name": "analyst", "password": "' + b"x" * (MAX_BODY_BYTES + 10) + b'"}'
+    big = b'{"name": "analyst", "password": "' + b"x" * (settings().max_body_bytes + 10) + b'"}'
     declared = client.post("/api/auth/login", content=big, headers={"Content-Type": "application/json"})
     assert declared.status_code == 413
     assert declared.json()["error"]["message"].startswith("request body too large")
@@ -92,7 +91,7 @@ def test_a_login_that_does_not_fail_is_not_throttled(client_and_token):
 
 def test_the_api_ingest_has_the_text_limit_of_every_other_way_in(client_and_token):
     client, token = client_and_token
-    text = "两江新区新增企业。" * (MAX_TEXT_CHARS // 9 + 1)
+    text = "两江新区新增企业。" * (settings().max_document_chars // 9 + 1)
     answer = client.post(
         "/api/ingest",
         json={"documents": [{"name": "long.txt", "text": text}]},

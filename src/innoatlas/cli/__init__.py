@@ -13,6 +13,9 @@ from innoatlas import __version__
 from innoatlas.cli import analysis, batch, demo, docs, entity, extract, ingest, serve, stats, train
 from innoatlas.cli import review as review_cli
 from innoatlas.cli import user as user_cli
+from innoatlas.cli.common import fail
+from innoatlas.errors import InnoatlasError
+from innoatlas.settings import settings
 
 app = typer.Typer(add_completion=False, no_args_is_help=True, rich_markup_mode=None)
 
@@ -30,6 +33,12 @@ def root(
     ),
 ) -> None:
     """innoatlas: a sourced knowledge base of regional S&T innovation from Chinese text."""
+    # Read the settings before any work: a bad innoatlas.toml or INNOATLAS_* value is one error line.
+    settings.cache_clear()
+    try:
+        settings()
+    except InnoatlasError as e:
+        raise fail(str(e)) from None
 
 
 app.command("ingest")(ingest.ingest)

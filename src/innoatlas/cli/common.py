@@ -15,7 +15,9 @@ from rich.segment import Segment
 
 from innoatlas.errors import InnoatlasError
 
-DB_HELP = "Database URL or SQLite file (default: $INNOATLAS_DB, else ./innoatlas.db)."
+DB_HELP = (
+    "Database URL or SQLite file (default: $INNOATLAS_DB, else innoatlas.toml's db, else ./innoatlas.db)."
+)
 DbOption = Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP, show_default=False)]
 
 # Characters that move the cursor, set colours or the window title, or

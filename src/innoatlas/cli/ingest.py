@@ -28,18 +28,19 @@ def ingest(
         typer.Option(
             "--workers",
             min=1,
-            help="Extraction processes (default: one per core, fewer for a handful of files).",
+            help="Extraction processes (default: the workers setting, else one per core, fewer for a handful of files).",
             show_default=False,
         ),
     ] = None,
 ) -> None:
     """Read, clean, extract and store documents; re-ingesting an unchanged file changes nothing."""
     from innoatlas.pipeline import IngestOptions, count_inputs, ingest_paths
+    from innoatlas.settings import settings
     from innoatlas.store import open_store
     from innoatlas.workers import auto_workers
 
     total = count_inputs(paths)
-    options = IngestOptions(workers=workers or auto_workers(total))
+    options = IngestOptions(workers=workers or settings().workers or auto_workers(total))
 
     with open_store(db) as store:
         with outcome_progress("ingesting", total, silent) as show:

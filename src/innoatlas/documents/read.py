@@ -18,6 +18,7 @@ from pathlib import Path
 
 from innoatlas.documents.model import RawDocument
 from innoatlas.errors import DocumentError
+from innoatlas.settings import settings
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +32,6 @@ MAX_FILE_BYTES = 50 * 1024 * 1024
 # and a five-year plan ~60,000; the extractor handles ~24,000 characters a
 # second on one core, so 200,000 keeps one document under ten seconds. A
 # 1 MB one-line page dump (~350,000 characters) is over it.
-MAX_TEXT_CHARS = 200_000
 
 # HTML is refused before parsing when it is larger than this or has more
 # elements than MAX_HTML_ELEMENTS: the main-text extraction's time and memory
@@ -163,10 +163,11 @@ def checked_text(raw: RawDocument) -> RawDocument:
 
     PostgreSQL cannot store NUL in text, and no text means one.
     """
-    if len(raw.text) > MAX_TEXT_CHARS:
+    limit = settings().max_document_chars
+    if len(raw.text) > limit:
         raise DocumentError(
             raw.source,
-            f"text too long ({len(raw.text):,} characters, the limit is {MAX_TEXT_CHARS:,})",
+            f"text too long ({len(raw.text):,} characters, the limit is {limit:,})",
             "split it into one file per article",
         )
     if "\x00" in raw.text:
@@ -221,10 +222,11 @@ def read_html(source: str, name: str, data: bytes) -> RawDocument:
     if not html.strip():
         raise DocumentError(source, "the file is empty", "nothing to read")
     visible = len(html_visible_text(html))  # lxml alone: fast and linear
-    if visible > 2 * MAX_TEXT_CHARS:  # boilerplate rarely halves a page's text
+    limit = settings().max_document_chars
+    if visible > 2 * limit:  # boilerplate rarely halves a page's text
         raise DocumentError(
             source,
-            f"HTML page text too long ({visible:,} characters, the limit is {MAX_TEXT_CHARS:,})",
+            f"HTML page text too long ({visible:,} characters, the limit is {limit:,})",
             "split it into one file per article",
         )
     text, title, published, outlet = extract_html(html)

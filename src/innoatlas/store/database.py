@@ -9,7 +9,6 @@ basic reads (read.py).
 from __future__ import annotations
 
 import logging
-import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -20,13 +19,14 @@ from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 from sqlalchemy.orm import Session, sessionmaker
 
 from innoatlas.errors import StoreError
+from innoatlas.settings import DEFAULT_DB, load_settings
 from innoatlas.store import read, write
 from innoatlas.store.schema import Document
 
 log = logging.getLogger(__name__)
 
-DEFAULT_URL = "sqlite:///innoatlas.db"
-ENV_URL = "INNOATLAS_DB"
+DEFAULT_URL = DEFAULT_DB
+ENV_URL = "INNOATLAS_DB"  # settings.py: the environment's name of the `db` setting
 # Long enough for a second process (a CLI read while an ingest commits) to
 # wait out one document's transaction, short enough to report a real lock.
 SQLITE_BUSY_TIMEOUT_MS = 10_000
@@ -34,11 +34,12 @@ URL_HINT = "give --db sqlite:///path.db, a .db file path, or postgresql+psycopg:
 
 
 def resolve_url(url: str | None = None) -> str:
-    """The database URL to use: the argument, else $INNOATLAS_DB, else ./innoatlas.db.
+    """The database URL to use: the argument, else the `db` setting ($INNOATLAS_DB, innoatlas.toml),
+    else ./innoatlas.db.
 
     A bare file path (no '://') means a SQLite file.
     """
-    url = url or os.environ.get(ENV_URL) or DEFAULT_URL
+    url = load_settings(db=url).db
     if "://" not in url:
         url = f"sqlite:///{Path(url)}"
     return url

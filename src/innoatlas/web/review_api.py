@@ -14,15 +14,15 @@ from collections.abc import Iterator
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, HTTPException, Query, Request
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, field_validator
 from sqlalchemy.orm import Session
 
 from innoatlas.auth import AuthError, authenticate_password, authenticate_token, create_token
 from innoatlas.auth.users import EDITOR
-from innoatlas.documents.read import MAX_TEXT_CHARS
 from innoatlas.errors import ReviewError
 from innoatlas.review import actions
 from innoatlas.review.export import export_gold
+from innoatlas.settings import settings
 from innoatlas.store import review_log as log
 from innoatlas.store.review_export import count_facts, export_facts
 from innoatlas.store.users import UserRecord
@@ -32,7 +32,6 @@ router = APIRouter(prefix="/api", tags=["review"])
 
 # One request stays a few seconds of extraction; larger batches go through `innoatlas ingest`.
 MAX_INGEST_DOCUMENTS = 100
-MAX_INGEST_CHARS = MAX_TEXT_CHARS  # the limit of every other way in
 logger = logging.getLogger(__name__)
 TARGETS = {"entities": "entity", "mentions": "mention", "indicators": "indicator", "relations": "relation"}
 Target = Literal["entities", "mentions", "indicators", "relations"]
@@ -181,13 +180,21 @@ def facts(
 
 class IncomingDocument(BaseModel):
     name: str = Field(min_length=1, max_length=500, description="file name shown for the document")
-    text: str = Field(max_length=MAX_INGEST_CHARS, description="the document's text")
+    text: str = Field(description="the document's text (at most the max_document_chars setting)")
     title: str | None = None
     url: str | None = Field(
         None, max_length=1000, description="where it was published; its identity if given"
     )
     published: str | None = Field(None, description="publication date, e.g. 2024-03-05")
     outlet: str | None = None
+
+    @field_validator("text")
+    @classmethod
+    def _within_the_limit(cls, text: str) -> str:
+        limit = settings().max_document_chars  # the limit of every other way in
+        if len(text) > limit:
+            raise ValueError(f"the text has {len(text):,} characters, the limit is {limit:,}")
+        return text
 
 
 class Ingest(BaseModel):

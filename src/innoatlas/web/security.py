@@ -20,6 +20,8 @@ import json
 
 from starlette.exceptions import HTTPException
 
+from innoatlas.settings import settings
+
 CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self'; "
     "img-src 'self' data: blob:; connect-src 'self'; font-src 'self' data:; object-src 'none'; "
@@ -41,7 +43,7 @@ SECURITY_HEADERS = [
 # Every write route takes a small JSON body (a review action, a login),
 # except the ingest: up to 100 documents of 200,000 characters, written as
 # JSON escapes in the worst case (6 bytes a character).
-MAX_BODY_BYTES = 1024 * 1024
+# (The small limit is the max_body_bytes setting, 1 MiB unless set.)
 LARGE_BODY_ROUTES = {"/api/ingest": 128 * 1024 * 1024}
 
 
@@ -74,7 +76,7 @@ class BodyLimit:
     async def __call__(self, scope, receive, send):
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        limit = LARGE_BODY_ROUTES.get(scope["path"], MAX_BODY_BYTES)
+        limit = LARGE_BODY_ROUTES.get(scope["path"]) or settings().max_body_bytes
         declared = dict(scope.get("headers", [])).get(b"content-length")
         if declared is not None and (not declared.isdigit() or int(declared) > limit):
             return await refuse(send, limit)
