@@ -13,12 +13,12 @@ from innoatlas.extract.indicators.cues import cue, joined
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
+from innoatlas.settings import settings
 
 CLAUSE_BREAKS = frozenset(",;:!?，；：。！？\n")
 SENTENCE_BREAKS = frozenset("。!?！？\n")
-# Longest stretch of text before a number kept in a quote or metric: gold
-# quotes rarely hold more than ~25 characters before the figure.
-MAX_LEAD = 26
+# Longest stretch of text before a number kept in a quote or metric (settings.py says why 26).
+MAX_LEAD = settings().extraction.max_lead
 VISIT_RE = re.compile(r"(?:走进|走入|步入|来到|探访|位于)")
 MODIFIER_HEAD_RE = re.compile(r"(?:走进|走入|步入|来到)?[^\d,，。;；:：“”、]{1,10}?的")
 # Head nouns a text uses alone for a body it has just named (该联盟, 工程每年…).

@@ -17,10 +17,10 @@ from innoatlas.extract.indicators.context import (
 from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.numbers import Quantity
 from innoatlas.extract.indicators.periods import PeriodMention, resolve_period
+from innoatlas.settings import settings
 
-# How far (characters) a period stated in an earlier paragraph still holds;
-# set on the development articles (leads that put 前三季度 on a line of its own).
-PERIOD_CARRY_CHARS = 120
+# How far (characters) a period stated in an earlier paragraph still holds (settings.py).
+PERIOD_CARRY_CHARS = settings().extraction.period_carry_chars
 # How far into a paragraph a period may start and still open it (数据显示,今年上半年,…).
 OPENING_SLACK = 8
 MULTIPLE_AFTER_RE = re.compile(r"的?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍")
