@@ -146,3 +146,27 @@ def test_the_region_tree_kept_encoded_is_the_tree_and_moves_with_the_next_ingest
         tree = queries.get_region_tree(session)
     assert after.json()["items"] == tree["roots"]
     assert after.json()["entities"] > before.json()["entities"]
+
+
+def test_an_industrys_entities_are_the_same_pages_gathered_or_walked(store, examples, monkeypatch):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        industry, related = session.execute(
+            text(
+                "SELECT r.object_id, count(DISTINCT r.subject_id) FROM relations r "
+                "JOIN entities e ON e.id = r.object_id WHERE e.type = 'industry' GROUP BY r.object_id "
+                "ORDER BY 2 DESC, 1 LIMIT 1"
+            )
+        ).one()
+        pages = [
+            queries.list_entities(session, industry=industry, limit=2, offset=o)
+            for o in range(0, related + 2, 2)
+        ]
+        monkeypatch.setattr(queries, "GATHER_MENTIONS", 0)  # too many to gather: the subquery
+        walked = [
+            queries.list_entities(session, industry=industry, limit=2, offset=o)
+            for o in range(0, related + 2, 2)
+        ]
+    assert related >= 2
+    assert pages == walked
+    assert sum(len(p["items"]) for p in pages) == related == pages[0]["total"]

@@ -343,8 +343,8 @@ def list_entities(
     if region is not None:
         stmt = stmt.where(or_(Entity.region_id == region, Entity.parent_id == region))
     if industry is not None:
-        related = select(Relation.subject_id).where(Relation.object_id == industry)
-        stmt = stmt.where(Entity.id.in_(related))
+        related = select(Relation.subject_id).where(Relation.object_id == industry).distinct()
+        stmt = stmt.where(Entity.id.in_(gathered(session, related)))
     stmt = stmt.order_by(*ENTITY_SORTS.get(sort or "", (Entity.type, Entity.name, Entity.id)))
     return paginate(
         session, stmt, limit, offset, lambda r: {**entity_ref(r[0]), "review_status": r[0].review_status}
@@ -644,6 +644,19 @@ def list_documents(
 GATHER_MENTIONS = 5000
 
 
+def gathered(session: Session, ids: Select) -> list[int] | Select:
+    """The ids `ids` selects, when there are GATHER_MENTIONS or fewer; else `ids` itself.
+
+    A filter "id IN (the few ids of an entity's rows)" given as the ids
+    themselves lets the database fetch and sort just those rows; given as
+    a subquery, PostgreSQL turns it back into a walk of the whole table in
+    the list's order asking each row (0.5 s for the 4,000 zones of an
+    industry among 63,000 entities).
+    """
+    found = session.scalars(ids.limit(GATHER_MENTIONS + 1)).all()
+    return sorted(set(found)) if len(found) <= GATHER_MENTIONS else ids
+
+
 def mentioning(session: Session, entity: int):
     """The condition "the document mentions `entity`", in the form that finds a page fastest.
 
@@ -654,10 +667,9 @@ def mentioning(session: Session, entity: int):
     gathering its documents reads only its own index entries.
     """
     of_entity = select(Mention.document_id).where(Mention.entity_id == entity)
-    gathered = session.scalars(of_entity.limit(GATHER_MENTIONS + 1)).all()
-    if len(gathered) <= GATHER_MENTIONS:
-        # The ids themselves, not a subquery: PostgreSQL would turn IN (SELECT ...) back into the walk.
-        return Document.id.in_(sorted(set(gathered)))
+    ids = gathered(session, of_entity)
+    if isinstance(ids, list):
+        return Document.id.in_(ids)
     return select(Mention.id).where(Mention.document_id == Document.id, Mention.entity_id == entity).exists()
 
 
