@@ -75,6 +75,9 @@ def text_contains(dialect: str, column, term: str, grams: bool = True):
         pairs = func.search_grams(func.lower(column), type_=ARRAY(Text))
         return pairs.op("@>", is_comparison=True)(cast(array([term]), ARRAY(Text)))
     pattern = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    if term.upper() == term.lower():
+        # No letter with a case (Chinese, digits): LIKE, without lower-casing every text read.
+        return column.like(pattern, escape="\\")
     return column.ilike(pattern, escape="\\")
 
 
