@@ -135,6 +135,27 @@ def test_a_repost_in_another_month_is_a_duplicate_and_a_second_run_takes_only_wh
     assert {o.status for o in third.outcomes} == {"unchanged"}
 
 
+def test_an_analysts_correction_survives_a_load_of_the_changed_document(spark, tmp_path, store):
+    from innoatlas.auth import add_user
+    from innoatlas.review.actions import correct
+
+    folder, out = tmp_path / "in", tmp_path / "out"
+    folder.mkdir()
+    (folder / "a.txt").write_text(ORIGINAL, encoding="utf-8")
+    spark_ingest(spark, folder, out)
+    load_directory(out, store)
+    (figure,) = [i for i in store.entity_profile("青川高新区").indicators if i.value == 420]
+    with store.transaction() as session:
+        analyst = add_user(session, "analyst", "editor")
+        correct(session, analyst, "indicator", figure.id, {"value": 425}, "the bureau's own count")
+
+    (folder / "a.txt").write_text(ORIGINAL + "\n园区还将新建孵化器2个。\n", encoding="utf-8")
+    spark_ingest(spark, folder, out)
+    assert [o.status for o in load_directory(out, store).outcomes] == ["changed"]
+    values = [i.value for i in store.entity_profile("青川高新区").indicators]
+    assert 425 in values and 420 not in values
+
+
 def test_sources_are_named_from_the_folder_holding_the_input_as_ingest_names_them():
     from innoatlas.batch.spark_job import SourceNames
 
