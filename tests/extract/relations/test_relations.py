@@ -345,12 +345,12 @@ def test_a_place_inside_a_name_is_a_host_only_when_named_on_its_own():
 
 
 def test_a_partner_or_a_body_after_a_semicolon_is_no_resident_of_the_sentences_place():
-    _doc, recs = relations("蓝湖区今年与星驰智能科技有限公司开展合作。")
+    _doc, recs = relations("璧山区今年与星驰智能科技有限公司开展合作。")
     assert not [r for r in recs if r.subject == "星驰智能科技有限公司" and r.predicate == "located_in"]
-    _doc, recs = relations("蓝湖区经济稳步增长;星驰智能科技有限公司发布新品。")
+    _doc, recs = relations("璧山区经济稳步增长;星驰智能科技有限公司发布新品。")
     assert not [r for r in recs if r.subject == "星驰智能科技有限公司" and r.predicate == "located_in"]
-    _doc, recs = relations("蓝湖区经济稳步增长,星驰智能科技有限公司发布新品。")
-    find(recs, "星驰智能科技有限公司", "located_in", "蓝湖区")
+    _doc, recs = relations("璧山区经济稳步增长,星驰智能科技有限公司发布新品。")
+    find(recs, "星驰智能科技有限公司", "located_in", "璧山区")
 
 
 def test_one_subject_and_object_keep_the_relation_of_the_higher_priority():
@@ -399,3 +399,11 @@ def test_the_bodies_a_place_relies_on_sit_in_it():
         about + "据了解,下一步,星湖片区将依托星湖理工大学、远航科技有限公司等载体建设创新高地。"
     )
     find(recs, "星湖理工大学", "located_in", "星湖片区")  # a university too (no other rule puts one)
+
+
+def test_a_pair_of_places_opening_a_sentence_hosts_nothing():
+    about = "星湖区经济增长较快。星湖区新增企业千家。星湖区持续引进人才。"
+    _doc, recs = relations(about + "川渝已经支持星驰智能科技有限公司扩产。")
+    assert not [r for r in recs if r.subject == "星驰智能科技有限公司" and r.predicate == "located_in"]
+    _doc, recs = relations(about + "璧山区已经支持星驰智能科技有限公司扩产。")
+    find(recs, "星驰智能科技有限公司", "located_in", "璧山区")

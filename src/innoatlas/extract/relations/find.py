@@ -31,6 +31,7 @@ from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.anaphora import anaphor_mentions
 from innoatlas.extract.relations.names import (
     chained_division_relations,
+    division_chain,
     divisions_by_name,
     embedded_relations,
     gazetteer_relations,
@@ -480,6 +481,11 @@ def _is_means(sent: Sentence, m: EntityMention) -> bool:
 _PLACE_GAP = _P["place_before_name"].trigger
 
 
+def _is_site(p: EntityMention) -> bool:
+    """A zone or a division (重庆潼南区 too): a pair of places (川渝) or a wide area is no site."""
+    return p.type == "zone" or p.norm_name in divisions_by_name() or bool(division_chain(p.norm_name))
+
+
 def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
     before = [p for p in places if p.end <= m.start]
     head = _run_head(sent, m)  # 位于X的A、B、C: every item of the list sits where the first does
@@ -493,7 +499,7 @@ def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -
     if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
         return after[0]  # X在Y揭牌, X落户Y
     subject = _sentence_subject(sent)
-    if m.type == "university" or subject is None or subject is m:
+    if m.type == "university" or subject is None or subject is m or not _is_site(subject):
         return None
     if ";" in sent.between(subject, m) or _PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
         return None  # a new subject after a semicolon; 与X合作: a partner, not a resident

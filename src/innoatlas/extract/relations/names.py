@@ -140,7 +140,7 @@ def chained_division_relations(doc: Document, mentions: list[EntityMention]) -> 
         if m.type != "region" or m.norm_name in seen:
             continue
         seen.add(m.norm_name)
-        chain = _division_chain(m.norm_name)
+        chain = division_chain(m.norm_name)
         if len(chain) < MIN_CHAIN:
             continue
         named = [standalone.get(d.code) for _text, d in chain]
@@ -156,7 +156,7 @@ def chained_division_relations(doc: Document, mentions: list[EntityMention]) -> 
 MIN_CHAIN = 3
 
 
-def _division_chain(name: str) -> list[tuple[str, object]]:
+def division_chain(name: str) -> list[tuple[str, object]]:
     """江西九江 -> [(江西, 江西省), (九江, 九江市)]: the longest known division at each step, each
     inside the one before it; [] when the name is not such a chain."""
     chain: list[tuple[str, object]] = []
