@@ -67,6 +67,8 @@ def test_a_figure_reads_the_same_in_the_api_the_exports_and_the_extractor_output
     with open_store(f"sqlite:///{kb / 'innoatlas.db'}", create=False) as store:
         with TestClient(create_app(store)) as client:
             api = figure(client.get("/api/indicators").json()["items"], 320)
+            (doc,) = client.get("/api/documents").json()["items"]
+            (relation,) = client.get(f"/api/documents/{doc['id']}").json()["relations"]
     parquet = figure(pq.read_table(kb / "indicators.parquet").to_pylist(), 320)
     facts = figure(
         [json.loads(line) for line in (kb / "facts.jsonl").read_text(encoding="utf-8").splitlines()], 320
@@ -75,6 +77,10 @@ def test_a_figure_reads_the_same_in_the_api_the_exports_and_the_extractor_output
         assert [f for f in output if f in records.INDICATOR_STORED] == list(records.INDICATOR_STORED)
         assert {f: output[f] for f in SHARED} == {f: extracted[f] for f in SHARED}
     assert {f: facts[f] for f in records.INDICATOR_FACTS} == {f: api[f] for f in records.INDICATOR_FACTS}
+    (extracted_relation,) = annotation["relations"]
+    assert [f for f in relation if f in records.RELATION_API] == list(records.RELATION_API)
+    assert relation["quote"] == extracted_relation["quote"]
+    assert (relation["subject"]["name"], relation["object"]["name"]) == ("重庆大学", "南岸数智产业园")
 
 
 def test_a_record_with_a_wrong_field_is_refused_when_made():

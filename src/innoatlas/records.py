@@ -127,6 +127,8 @@ INDICATOR_STORED = (
     "end",
 )
 RELATION_STORED = ("predicate", "quote", "start", "end")
+# A relation as the API lists it: its ends (the store's entities), the sentence and its span.
+RELATION_API = ("subject", "predicate", "object", "quote", "start", "end")
 # The facts export lists a stored indicator without its span.
 INDICATOR_FACTS = tuple(f for f in INDICATOR_STORED if f not in ("start", "end"))
 

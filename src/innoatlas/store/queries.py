@@ -215,12 +215,7 @@ def indicator_row(ind: Indicator, subject: Entity | None, doc: Document | None) 
 def relation_row(rel: Relation, subject: Entity, obj: Entity, doc: Document | None) -> dict:
     return {
         "id": rel.id,
-        "subject": entity_ref(subject),
-        "predicate": rel.predicate,
-        "object": entity_ref(obj),
-        "quote": rel.quote,
-        "start": rel.start,
-        "end": rel.end,
+        **records.dump(rel, records.RELATION_API, subject=entity_ref(subject), object=entity_ref(obj)),
         "origin": rel.origin,
         "review_status": rel.review_status,
         "document": document_ref(doc),

@@ -50,7 +50,7 @@ def gold_entities(session: Session, document_id: int, all_facts: bool) -> list[d
     seen: dict[tuple[str, str], None] = {}
     for text, type in session.execute(stmt):
         seen.setdefault((text, type), None)
-    return [{"name": name, "type": type} for name, type in seen]
+    return [records.dump(records.Entity(name, type), records.ENTITY_GOLD) for name, type in seen]
 
 
 def gold_indicators(session: Session, document_id: int, names: dict[int, str], all_facts: bool) -> list[dict]:
