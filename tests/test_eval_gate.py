@@ -53,3 +53,24 @@ def test_figures_stay_above_their_floors(name, tmp_path):
     figures = score_set(docs, gold, tmp_path / f"{name}.jsonl")
     below = {key: (round(figures[key], 4), floor) for key, floor in floors.items() if figures[key] < floor}
     assert below == {}, f"figures below their floors (figure, floor): {below}"
+
+
+@pytest.mark.slow
+def test_leave_one_set_out_figures_stay_above_their_floors(tmp_path):
+    """The learned layer trained on two sets and scored on the third (benchmarks/eval.py)."""
+    if not all(docs.is_dir() and gold.is_dir() for docs, gold in EVAL_SETS.values()):
+        pytest.skip(f"the shared evaluation data is not next to the repository ({SHARED})")
+    out = tmp_path / "loso.json"
+    script = Path(__file__).resolve().parents[1] / "benchmarks" / "eval.py"
+    run = [sys.executable, str(script), "--shared", str(SHARED), "--skip-shipped", "--json", str(out)]
+    done = subprocess.run(run, capture_output=True, text=True, timeout=1200)
+    assert done.returncode == 0, done.stderr
+    report = json.loads(out.read_text(encoding="utf-8"))
+    floors = json.loads(BASELINE.read_text(encoding="utf-8"))["leave_one_set_out"]
+    below = {
+        (name, key): (report[name]["learned_loso"][key], floor)
+        for name in EVAL_SETS
+        for key, floor in floors[name].items()
+        if report[name]["learned_loso"][key] < floor
+    }
+    assert below == {}, f"leave-one-set-out figures below their floors (figure, floor): {below}"
