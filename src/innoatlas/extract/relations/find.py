@@ -197,9 +197,11 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                     fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
                 if fallback is not None and _named_elsewhere(m, fallback):
                     fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
-                host = _host_place(sent, m, places) or fallback
+                said = _stated_host(sent, m, places) or _subject_host(sent, m)
+                host = said or fallback
                 if host is not None and host is not m and host.norm_name not in m.norm_name:
-                    out.append(make_relation(doc, m, "located_in", host, *_evidence(sent, m, host)))
+                    pred = "located_in" if said else _seat(sent, m, host)
+                    out.append(make_relation(doc, m, pred, host, *_evidence(sent, m, host)))
     return out
 
 
@@ -486,18 +488,48 @@ def _is_site(p: EntityMention) -> bool:
     return p.type == "zone" or p.norm_name in divisions_by_name() or bool(division_chain(p.norm_name))
 
 
-def _host_place(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
+def _seat(sent: Sentence, m: EntityMention, host: EntityMention) -> str:
+    """A park named in a zone's own story is part of the zone; one it brought in (引进, 项目) sits
+    in it, like any body."""
+    if m.type != "zone" or host.type != "zone" or _BROUGHT_IN.search(sent.text):
+        return "located_in"
+    if _FIRMS_BASE.search(sent.text[: m.start - sent.start]) or _listed_with_firms(sent, m):
+        return "located_in"  # 某集团旗下的X基地, 台积电、X基地: a firm's base, not a part of the plan
+    return "part_of"
+
+
+_FIRMS_BASE = re.compile(r"旗下的?$")
+
+
+def _listed_with_firms(sent: Sentence, m: EntityMention) -> bool:
+    items = [x for x in sent.mentions if x.type in ("zone", "enterprise")]
+    for run in runs(sent, items):
+        if any(x is m for x in run):
+            return any(x.type == "enterprise" for x in run)
+    return False
+
+
+_BROUGHT_IN = _P["zone_part"].cue("brought_in")
+
+
+def _stated_host(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
+    """The place the sentence itself puts m in: 某区的A, 园区已入驻A, A落户某区."""
     before = [p for p in places if p.end <= m.start]
     head = _run_head(sent, m)  # 位于X的A、B、C: every item of the list sits where the first does
     outside = [p for p in before if p.end <= head.start]
     if outside and _PLACE_GAP.match(sent.text[outside[-1].end - sent.start : head.start - sent.start]):
         return outside[-1]
-    hosting = _hosting_place(sent, m, before)
+    hosting = _hosting_place(sent, head, outside)
     if hosting is not None:
         return hosting
     after = [p for p in places if p.start >= m.end]
     if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
         return after[0]  # X在Y揭牌, X落户Y
+    return None
+
+
+def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:
+    """The place the sentence opens with, for the bodies of its clauses."""
     subject = _sentence_subject(sent)
     if m.type == "university" or subject is None or subject is m or not _is_site(subject):
         return None
