@@ -118,14 +118,15 @@ def replicate_once(session, base: list[int], copy: int) -> None:
 
 def pick_targets(store) -> dict:
     """Ids the parametrised endpoints use: the most mentioned zone, its top metric, a document."""
-    from innoatlas.store import queries
+    from innoatlas.store.read.indicators import list_metrics, list_subjects
+    from innoatlas.store.read.overview import rank_entities_by_mentions
 
     with store.session() as session:
-        zones = queries.rank_entities_by_mentions(session, "zone", 1)
-        subjects = queries.list_subjects(session, 1)
+        zones = rank_entities_by_mentions(session, "zone", 1)
+        subjects = list_subjects(session, 1)
         subject = subjects[0]["id"] if subjects else (zones[0]["id"] if zones else 1)
-        metrics = queries.list_metrics(session, subject)
-        industries = queries.rank_entities_by_mentions(session, "industry", 1)
+        metrics = list_metrics(session, subject)
+        industries = rank_entities_by_mentions(session, "industry", 1)
         industry = session.scalar(
             text(
                 "SELECT e.name FROM entities e JOIN relations r ON r.object_id = e.id WHERE e.type = 'industry' "

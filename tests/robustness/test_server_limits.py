@@ -150,7 +150,7 @@ def test_a_repeated_analysis_read_of_unchanged_data_is_answered_from_the_kept_re
     """/network took 3.3 s and /conflicts 2.6 s at every read; a repeat now only checks the data's version."""
     from sqlalchemy import event
 
-    from innoatlas.store.queries import data_fingerprint
+    from innoatlas.store.read.common import data_fingerprint
 
     client, _ = client_and_token
     store = client.app.state.store

@@ -6,7 +6,7 @@ import pytest
 from sqlalchemy import text
 
 from innoatlas.pipeline import ingest_paths
-from innoatlas.web.search import search
+from innoatlas.store.read.search import search
 
 
 @pytest.mark.postgres
@@ -38,7 +38,7 @@ def test_a_common_term_stops_at_the_cap_on_the_like_path_and_says_at_least(store
     ingest_paths([examples], store)
     with store.session() as session:
         everything = search(session, "科技", limit=100)
-        monkeypatch.setattr("innoatlas.web.search.COUNT_CAP", 3)
+        monkeypatch.setattr("innoatlas.store.read.search.COUNT_CAP", 3)
         capped = search(session, "科技", limit=100)
     assert everything["document_total"] > 3 and everything["total_exact"] is True
     if store.dialect == "postgresql":  # searched with LIKE, newest first, stopping past the cap
@@ -59,7 +59,7 @@ def test_one_and_two_character_searches_find_exactly_the_texts_that_hold_them(
 ):
     """Short terms (no trigram in them) find what a scan of the stored texts finds, on both databases,
     whether PostgreSQL reads them off the character-pair index or newest first (a common term)."""
-    monkeypatch.setattr("innoatlas.web.search.gram_index_pays", lambda *a: through_index)
+    monkeypatch.setattr("innoatlas.store.read.search.gram_index_pays", lambda *a: through_index)
     ingest_paths([examples], store)
     with store.session() as session:
         docs = session.execute(text("SELECT id, norm, title FROM documents")).all()

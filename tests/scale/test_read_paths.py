@@ -7,15 +7,17 @@ import shutil
 from sqlalchemy import text
 
 from innoatlas.pipeline import ingest_paths
-from innoatlas.store import queries
-from innoatlas.store.browse import document_facets, entity_facets, list_relations
+from innoatlas.store.read import documents, regions, relations
+from innoatlas.store.read.documents import document_facets
+from innoatlas.store.read.entities import entity_facets, list_entities
+from innoatlas.store.read.relations import list_relations
 
 
 def _whole_list(session, **filters) -> list[int]:
     """Every document id of a list, read page by page (pages of 2)."""
     ids, offset = [], 0
     while True:
-        page = queries.list_documents(session, limit=2, offset=offset, **filters)
+        page = documents.list_documents(session, limit=2, offset=offset, **filters)
         ids += [d["id"] for d in page["items"]]
         offset += 2
         if not page["items"]:
@@ -41,10 +43,10 @@ def test_an_entitys_documents_are_the_same_pages_gathered_or_walked_newest_first
             )
         ]
         gathered = _whole_list(session, entity=entity)
-        first = queries.list_documents(session, entity=entity, limit=2)
-        monkeypatch.setattr(queries, "GATHER_MENTIONS", 0)  # an entity too common to gather
+        first = documents.list_documents(session, entity=entity, limit=2)
+        monkeypatch.setattr(documents, "GATHER_MENTIONS", 0)  # an entity too common to gather
         walked = _whole_list(session, entity=entity)
-        assert queries.list_documents(session, entity=entity, limit=2) == first
+        assert documents.list_documents(session, entity=entity, limit=2) == first
     assert gathered == walked
     assert sorted(gathered) == sorted(newest)  # each document once, none left out
     assert first["total"] == mentioned and first["total_exact"] is True
@@ -104,7 +106,7 @@ def test_a_graph_holds_each_edge_with_its_count_and_latest_relation_read_off_the
             {k[0] for k in truth} | {k[2] for k in truth},
             key=lambda e: sum(n for k, (n, _) in truth.items() if e in (k[0], k[2])),
         )
-        graph = queries.get_graph(session, center, depth=2)
+        graph = relations.get_graph(session, center, depth=2)
     around = {k for k in truth if center in (k[0], k[2])}
     listed = {(e["source"], e["predicate"], e["target"]): e for e in graph["edges"]}
     assert around and around <= set(listed)  # every edge of the centre, none left out
@@ -116,12 +118,12 @@ def test_a_graph_holds_each_edge_with_its_count_and_latest_relation_read_off_the
 
 def test_a_graph_reading_past_its_row_budget_says_it_is_partial(store, examples, monkeypatch):
     ingest_paths([examples], store)
-    monkeypatch.setattr(queries, "MAX_GRAPH_ROWS", 1)
-    monkeypatch.setattr(queries, "GRAPH_ROWS_PER_NODE", 1)
+    monkeypatch.setattr(relations, "MAX_GRAPH_ROWS", 1)
+    monkeypatch.setattr(relations, "GRAPH_ROWS_PER_NODE", 1)
     with store.session() as session:
         truth = _true_edges(session)
         center = next(iter(sorted(truth, key=lambda k: -truth[k][0])))[0]
-        graph = queries.get_graph(session, center, depth=2)
+        graph = relations.get_graph(session, center, depth=2)
     assert graph["truncated"] is True
     for e in graph["edges"]:
         assert 1 <= e["count"] <= truth[(e["source"], e["predicate"], e["target"])][0]
@@ -143,7 +145,7 @@ def test_the_region_tree_kept_encoded_is_the_tree_and_moves_with_the_next_ingest
         after = client.get("/api/regions")
     assert before.headers["content-type"].startswith("application/json")
     with store.session() as session:
-        tree = queries.get_region_tree(session)
+        tree = regions.get_region_tree(session)
     assert after.json()["items"] == tree["roots"]
     assert after.json()["entities"] > before.json()["entities"]
 
@@ -159,12 +161,12 @@ def test_an_industrys_entities_are_the_same_pages_gathered_or_walked(store, exam
             )
         ).one()
         pages = [
-            queries.list_entities(session, industry=industry, limit=2, offset=o)
+            list_entities(session, industry=industry, limit=2, offset=o)
             for o in range(0, related + 2, 2)
         ]
-        monkeypatch.setattr(queries, "GATHER_MENTIONS", 0)  # too many to gather: the subquery
+        monkeypatch.setattr(documents, "GATHER_MENTIONS", 0)  # too many to gather: the subquery
         walked = [
-            queries.list_entities(session, industry=industry, limit=2, offset=o)
+            list_entities(session, industry=industry, limit=2, offset=o)
             for o in range(0, related + 2, 2)
         ]
     assert related >= 2

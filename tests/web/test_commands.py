@@ -14,7 +14,7 @@ from typer.testing import CliRunner
 
 from innoatlas.cli import app
 from innoatlas.store import open_store
-from innoatlas.web.search import search
+from innoatlas.store.read.search import search
 
 SERVER_START_TIMEOUT_S = 30
 FIRST = "江川高新区今年新增专利授权300件，园区将继续建设青石湖协同创新中心。\n"

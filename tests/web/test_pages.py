@@ -85,9 +85,9 @@ def test_documents_page_filters_by_entity_like_its_json_twin(client, ids):
 
 
 def test_capped_totals_say_at_least(client, ids, monkeypatch):
-    from innoatlas.store import queries
+    from innoatlas.store.read import common
 
-    monkeypatch.setattr(queries, "COUNT_CAP", 2)
+    monkeypatch.setattr(common, "COUNT_CAP", 2)
     zone = ids["entities"]["两江协同创新区"]
     page = client.get("/api/indicators", params={"subject": zone, "limit": 1}).json()
     assert (page["total"], page["total_exact"], len(page["items"])) == (2, False, 1)

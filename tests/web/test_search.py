@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from innoatlas.web.search import _match_index, _match_like, fold_query
+from innoatlas.store.read.search import _match_index, _match_like, fold_query
 
 
 def search(client, q: str, **params) -> dict:

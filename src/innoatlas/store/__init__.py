@@ -5,8 +5,8 @@ store.write_document(item)      # one document and its facts, one transaction
 store.stats(); store.entity_profile("两江新区")
 """
 
+from innoatlas.errors import NotFoundError
 from innoatlas.store.database import DEFAULT_URL, Store, open_store, resolve_url
-from innoatlas.store.read import NotFoundError
 from innoatlas.store.write import DocumentWrite, Facts
 
 __all__ = ["DEFAULT_URL", "DocumentWrite", "Facts", "NotFoundError", "Store", "open_store", "resolve_url"]

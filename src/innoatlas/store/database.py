@@ -2,8 +2,8 @@
 
 `open_store(url)` is the only way in: it builds the engine (SQLite with WAL,
 foreign keys and a busy timeout), runs the Alembic migrations that ship in
-the package, and returns a Store with the write path (write.py) and the
-basic reads (read.py).
+the package, and returns a Store with the write path (write.py) and
+the reads the CLI prints (read/).
 """
 
 from __future__ import annotations
@@ -20,7 +20,8 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from innoatlas.errors import StoreError
 from innoatlas.settings import DEFAULT_DB, load_settings
-from innoatlas.store import read, write
+from innoatlas.store import write
+from innoatlas.store.read import documents, overview, profile
 from innoatlas.store.schema import Document
 
 log = logging.getLogger(__name__)
@@ -203,26 +204,26 @@ class Store:
 
     # -- reads ---------------------------------------------------------------
 
-    def list_documents(self, limit: int | None = None) -> list[read.DocumentRow]:
+    def list_documents(self, limit: int | None = None) -> list[documents.DocumentRow]:
         with self.session() as session:
-            return read.list_documents(session, limit)
+            return documents.document_table(session, limit)
 
-    def get_document(self, ref: str | int) -> read.DocumentView:
+    def get_document(self, ref: str | int) -> documents.DocumentView:
         with self.session() as session:
-            return read.get_document(session, ref)
+            return documents.document_summary(session, ref)
 
-    def stats(self) -> read.Stats:
+    def stats(self) -> overview.Stats:
         with self.session() as session:
-            return read.stats(session)
+            return overview.stats(session)
 
-    def entity_profile(self, name: str) -> read.EntityProfile:
+    def entity_profile(self, name: str) -> profile.EntityProfile:
         with self.session() as session:
-            return read.entity_profile(session, name)
+            return profile.entity_profile(session, name)
 
     def dump_tables(self) -> dict[str, list[tuple]]:
         """Every row of every table, ordered by primary key (for tests and checks)."""
         with self.session() as session:
-            return read.dump_tables(session)
+            return overview.dump_tables(session)
 
 
 def open_fresh_sqlite(path: str | Path) -> Store:

@@ -136,7 +136,7 @@ class Indicator(Base):
     __tablename__ = "indicators"
     __table_args__ = (
         Index("ix_indicator_series", "subject_id", "metric_key", "period"),
-        # Lists of a subject's / a metric's indicators, newest document first (store/queries.py).
+        # Lists of a subject's / a metric's indicators, newest document first (store/read/indicators.py).
         Index("ix_indicator_subject_document", "subject_id", "document_id", "start"),
         Index("ix_indicator_metric_document", "metric_key", "document_id", "start"),
         # A subject's metrics with counts, from the index alone.

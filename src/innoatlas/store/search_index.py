@@ -8,7 +8,7 @@ rows are written in the transaction that writes the document
 (`index_written_document`), so the index cannot fall behind;
 `catch_up_search_index` builds it when it is missing and adds what an older
 writer left out. Searching it is the web layer's
-job (innoatlas.web.search). Other databases have no such table and are
+job (innoatlas.store.read.search). Other databases have no such table and are
 searched with LIKE (`text_contains`): on PostgreSQL, terms of three or more
 characters through pg_trgm's indexes (migration 0004), shorter ones through
 the index of each text's characters and character pairs (migration 0006).

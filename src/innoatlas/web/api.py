@@ -16,12 +16,17 @@ from fastapi import APIRouter, Depends, Path, Query
 from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session
 
-from innoatlas.store import queries
-from innoatlas.store.browse import entity_id_of, required_entity_id
-from innoatlas.store.profile import coverage_over_time
+from innoatlas.store.read import search as search_module
+from innoatlas.store.read.common import DEFAULT_LIMIT, MAX_LIMIT, cached_aggregate
+from innoatlas.store.read.documents import get_document
+from innoatlas.store.read.entities import entity_id_of, get_entity, required_entity_id
+from innoatlas.store.read.indicators import SERIES_LIMIT, get_indicator, get_series, list_metrics
+from innoatlas.store.read.overview import summarize_store
+from innoatlas.store.read.profile import coverage_over_time
+from innoatlas.store.read.regions import get_region_tree
+from innoatlas.store.read.relations import MAX_GRAPH_DEPTH, get_graph
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse
-from innoatlas.web import search as search_module
 from innoatlas.web.deps import get_session
 from innoatlas.web.lists import list_page
 
@@ -46,7 +51,7 @@ def _data(content: dict) -> DataResponse:
 router = APIRouter(prefix="/api", tags=["api"], default_response_class=DataResponse)
 
 DB = Annotated[Session, Depends(get_session)]
-Limit = Annotated[int, Query(ge=0, le=queries.MAX_LIMIT, description="page size")]
+Limit = Annotated[int, Query(ge=0, le=MAX_LIMIT, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="rows to skip")]
 NameOrId = Annotated[str | None, Query(max_length=200, description="an entity's name (or alias), or its id")]
 Since = Annotated[date | None, Query(description="documents published on or after (YYYY-MM-DD)")]
@@ -56,7 +61,7 @@ Format = Annotated[Literal["json", "csv"], Query(description="json (a page) or c
 
 @router.get("/summary", summary="Counts by type, latest documents, top zones and industries")
 def summary(session: DB) -> DataResponse:
-    return _data(queries.summarize_store(session))
+    return _data(summarize_store(session))
 
 
 @router.get("/search", summary="Full-text search over documents, entity names and aliases, with facets")
@@ -66,7 +71,7 @@ def search(
     type: str | None = None,
     region: NameOrId = None,
     year: int | None = None,
-    limit: Limit = queries.DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> DataResponse:
     return _data(
@@ -94,7 +99,7 @@ def entities(
     industry: NameOrId = None,
     sort: Annotated[str | None, Query(pattern="^-?name$", description="name or -name")] = None,
     format: Format = "json",
-    limit: Limit = queries.DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Response:
     filters = {"type": type, "region": region, "industry": industry, "sort": sort}
@@ -112,7 +117,7 @@ def flagged_profile(session: Session, entity_id: int) -> dict:
     """The profile with its indicators' `conflict` flags, by the analysis stage's one definition."""
     from innoatlas.analysis.conflicts import flag_rows
 
-    profile = queries.get_entity(session, entity_id)
+    profile = get_entity(session, entity_id)
     flag_rows(session, profile["indicators"]["items"], [entity_id])
     return profile
 
@@ -121,7 +126,7 @@ def flagged_series(session: Session, subject: int, metric_key: str, **options) -
     """A series with its points' `conflict` flags, by the analysis stage's one definition."""
     from innoatlas.analysis.conflicts import flag_rows
 
-    series = queries.get_series(session, subject, metric_key, **options)
+    series = get_series(session, subject, metric_key, **options)
     flag_rows(session, series["items"], [subject])
     return series
 
@@ -138,7 +143,7 @@ def indicators(
     since: Since = None,
     until: Until = None,
     format: Format = "json",
-    limit: Limit = queries.DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Response:
     filters = {
@@ -156,7 +161,7 @@ def indicators(
 
 @router.get("/indicators/{indicator_id}", summary="One indicator with its quote and document")
 def indicator(session: DB, indicator_id: int) -> DataResponse:
-    return _data(queries.get_indicator(session, indicator_id))
+    return _data(get_indicator(session, indicator_id))
 
 
 @router.get("/series", summary="Values of one subject and metric over periods, across sources")
@@ -165,7 +170,7 @@ def series(
     subject: Annotated[str, Query(max_length=200, description="an entity's name (or alias), or its id")],
     metric_key: str,
     include_duplicates: bool = False,
-    limit: Limit = queries.SERIES_LIMIT,
+    limit: Limit = SERIES_LIMIT,
     offset: Offset = 0,
 ) -> DataResponse:
     subject_id = entity_id_of(session, subject)
@@ -178,7 +183,7 @@ def series(
 
 @router.get("/metrics", summary="Metrics that have indicators (optionally of one subject)")
 def metrics(session: DB, subject: int | None = None) -> DataResponse:
-    return _data(list_page(queries.list_metrics(session, subject), total_exact=True))
+    return _data(list_page(list_metrics(session, subject), total_exact=True))
 
 
 @router.get("/documents", summary="Documents, newest first, filtered by outlet, year and entity, with facets")
@@ -191,7 +196,7 @@ def documents(
     since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
     until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
     format: Format = "json",
-    limit: Limit = queries.DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Response:
     filters = {
@@ -235,7 +240,7 @@ def relations(
     since: Since = None,
     until: Until = None,
     format: Format = "json",
-    limit: Limit = queries.DEFAULT_LIMIT,
+    limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
 ) -> Response:
     filters = {
@@ -254,7 +259,7 @@ def relations(
 
 @router.get("/documents/{document_id}", summary="One document with its extractions and their spans")
 def document(session: DB, document_id: int) -> DataResponse:
-    return _data(queries.get_document(session, document_id))
+    return _data(get_document(session, document_id))
 
 
 @router.get(
@@ -264,9 +269,9 @@ def document(session: DB, document_id: int) -> DataResponse:
 def graph(
     session: DB,
     ref: Annotated[str, Path(max_length=200)],
-    depth: Annotated[int, Query(ge=1, le=queries.MAX_GRAPH_DEPTH)] = 1,
+    depth: Annotated[int, Query(ge=1, le=MAX_GRAPH_DEPTH)] = 1,
 ) -> DataResponse:
-    return _data(queries.get_graph(session, entity_id_of(session, ref), depth))
+    return _data(get_graph(session, entity_id_of(session, ref), depth))
 
 
 @router.get(
@@ -276,11 +281,11 @@ def graph(
 def regions(session: DB) -> Response:
     # The whole tree is one answer (1.3 MB for 3,220 divisions and 5,000
     # zones): it is kept encoded, per data version, as the tree itself is.
-    body = queries.cached_aggregate(session, "regions.json", lambda s: DataResponse(region_list(s)).body)
+    body = cached_aggregate(session, "regions.json", lambda s: DataResponse(region_list(s)).body)
     return Response(body, media_type="application/json")
 
 
 def region_list(session: Session) -> dict:
     """The tree's roots as a list (`entities`: the nodes of the whole tree)."""
-    tree = queries.get_region_tree(session)
+    tree = get_region_tree(session)
     return list_page(tree["roots"], entities=tree["total"])

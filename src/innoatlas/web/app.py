@@ -2,7 +2,7 @@
 
 `create_app(store_or_url)` takes an open Store (store/database.py) or a
 database URL. Every route opens one short read session; the pages and the
-JSON API call the same functions of store/queries.py.
+JSON API call the same functions of the store's read side (store/read/).
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from innoatlas import __version__
 from innoatlas.auth.throttle import LoginThrottle
-from innoatlas.store.queries import NotFoundError
+from innoatlas.errors import NotFoundError
 from innoatlas.web.assets import add_assets
 from innoatlas.web.deps import render_error
 from innoatlas.web.security import BodyLimit, SecurityHeaders

@@ -16,7 +16,11 @@ from collections.abc import Callable
 from fastapi.responses import Response
 from sqlalchemy.orm import Session
 
-from innoatlas.store import browse, queries
+from innoatlas.store.read.common import MAX_LIMIT
+from innoatlas.store.read.documents import document_facets, list_documents
+from innoatlas.store.read.entities import entity_facets, entity_id_of, list_entities
+from innoatlas.store.read.indicators import list_indicators
+from innoatlas.store.read.relations import list_relations, relation_facets
 
 # Rows a CSV export holds at most: a district's whole entity list, in a
 # few pages of MAX_LIMIT rows.
@@ -63,9 +67,9 @@ COLUMNS: dict[str, list[tuple[str, Callable[[dict], object]]]] = {
 
 
 def entities_view(session: Session, type=None, region=None, industry=None, sort=None, limit=None, offset=0):
-    region_id = browse.entity_id_of(session, region)
-    industry_id = browse.entity_id_of(session, industry)
-    page = queries.list_entities(
+    region_id = entity_id_of(session, region)
+    industry_id = entity_id_of(session, industry)
+    page = list_entities(
         session,
         type=type or None,
         region=region_id,
@@ -74,7 +78,7 @@ def entities_view(session: Session, type=None, region=None, industry=None, sort=
         offset=offset,
         sort=sort,
     )
-    page["facets"] = browse.entity_facets(session, type or None, region_id, industry_id)
+    page["facets"] = entity_facets(session, type or None, region_id, industry_id)
     return page
 
 
@@ -89,18 +93,18 @@ def documents_view(
     limit=None,
     offset=0,
 ):
-    page = queries.list_documents(
+    page = list_documents(
         session,
         outlet=outlet or None,
         year=year,
         since=since,
         until=until,
-        entity=browse.entity_id_of(session, entity),
+        entity=entity_id_of(session, entity),
         duplicates=duplicates,
         limit=limit,
         offset=offset,
     )
-    page["facets"] = browse.document_facets(session, outlet or None, year)
+    page["facets"] = document_facets(session, outlet or None, year)
     return page
 
 
@@ -115,11 +119,11 @@ def indicators_view(
     limit=None,
     offset=0,
 ):
-    return queries.list_indicators(
+    return list_indicators(
         session,
         since=since,
         until=until,
-        subject=browse.entity_id_of(session, subject),
+        subject=entity_id_of(session, subject),
         metric_key=metric_key or None,
         period=period or None,
         document=document,
@@ -142,15 +146,15 @@ def relations_view(
 ):
     filters = {
         "predicate": predicate or None,
-        "subject": browse.entity_id_of(session, subject),
-        "object": browse.entity_id_of(session, object),
-        "entity": browse.entity_id_of(session, entity),
+        "subject": entity_id_of(session, subject),
+        "object": entity_id_of(session, object),
+        "entity": entity_id_of(session, entity),
         "document": document,
         "since": since,
         "until": until,
     }
-    page = browse.list_relations(session, limit=limit, offset=offset, **filters)
-    page["facets"] = browse.relation_facets(session, **filters)
+    page = list_relations(session, limit=limit, offset=offset, **filters)
+    page["facets"] = relation_facets(session, **filters)
     return page
 
 
@@ -158,7 +162,7 @@ def all_rows(view: Callable[..., dict], session: Session, **filters) -> list[dic
     """Every row of a filtered list, page by page, up to EXPORT_CAP."""
     rows: list[dict] = []
     while len(rows) < EXPORT_CAP:
-        page = view(session, limit=queries.MAX_LIMIT, offset=len(rows), **filters)
+        page = view(session, limit=MAX_LIMIT, offset=len(rows), **filters)
         rows += page["items"]
         if not page["items"] or len(rows) >= page["total"]:
             break

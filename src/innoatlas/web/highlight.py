@@ -37,7 +37,7 @@ class Sentence:
 
 
 def cut_pieces(doc: dict) -> list[Piece]:
-    """Pieces of the document view from queries.get_document, in reading order."""
+    """Pieces of the document view from the store's documents.get_document, in reading order."""
     norm = doc["norm"] or ""
     to_original = doc.get("norm_to_original") or []
     if len(to_original) != len(norm) + 1:

@@ -151,7 +151,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "error.500": ("服务器内部错误。", "Internal server error."),
 }
 
-# "no entity with id 5" (store.queries.NotFoundError) said in Chinese.
+# "no entity with id 5" (NotFoundError of the store's reads) said in Chinese.
 NOT_FOUND_WHAT = {"entity": "实体", "document": "文档", "indicator": "指标", "relation": "关系"}
 
 

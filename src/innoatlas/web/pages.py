@@ -15,12 +15,15 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
-from innoatlas.store import queries
-from innoatlas.store.browse import entity_id_of
-from innoatlas.store.profile import coverage_over_time, entity_events
+from innoatlas.store.read import search as search_module
+from innoatlas.store.read.documents import get_document
+from innoatlas.store.read.entities import entity_id_of
+from innoatlas.store.read.indicators import get_indicator, list_metrics, list_subjects
+from innoatlas.store.read.overview import summarize_store
+from innoatlas.store.read.profile import coverage_over_time, entity_events
+from innoatlas.store.read.relations import get_graph
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse, profile
-from innoatlas.web import search as search_module
 from innoatlas.web.api import flagged_profile, flagged_series, region_list
 from innoatlas.web.deps import get_session, render
 from innoatlas.web.highlight import cut_pieces, cut_sentences
@@ -35,7 +38,7 @@ PAGE_SIZE = 20
 
 @router.get("/", response_class=HTMLResponse)
 def home(request: Request, session: DB):
-    return render(request, "home.html", data=queries.summarize_store(session), api="/api/summary")
+    return render(request, "home.html", data=summarize_store(session), api="/api/summary")
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -84,7 +87,7 @@ def entities_page(
 @router.get("/entities/{entity_id}", response_class=HTMLResponse)
 def entity_page(request: Request, session: DB, entity_id: int):
     data = flagged_profile(session, entity_id)
-    graph = queries.get_graph(session, entity_id, 1)
+    graph = get_graph(session, entity_id, 1)
     coverage = coverage_over_time(session, entity_id)
     return render(
         request,
@@ -102,10 +105,10 @@ def entity_page(request: Request, session: DB, entity_id: int):
 
 @router.get("/indicators", response_class=HTMLResponse)
 def explorer_page(request: Request, session: DB, subject: int | None = None, metric_key: str | None = None):
-    subjects = queries.list_subjects(session)
+    subjects = list_subjects(session)
     if subject is None and subjects:
         subject = subjects[0]["id"]
-    metrics = queries.list_metrics(session, subject) if subject is not None else []
+    metrics = list_metrics(session, subject) if subject is not None else []
     if metric_key is None and metrics:
         metric_key = metrics[0]["metric_key"]
     series = flagged_series(session, subject, metric_key) if subject is not None and metric_key else None
@@ -137,7 +140,7 @@ def metric_title(metric_key: str | None, lang: str) -> str:
 
 @router.get("/indicators/{indicator_id}", response_class=HTMLResponse)
 def indicator_page(request: Request, session: DB, indicator_id: int):
-    data = queries.get_indicator(session, indicator_id)
+    data = get_indicator(session, indicator_id)
     return render(request, "indicator.html", data=data, api=f"/api/indicators/{indicator_id}")
 
 
@@ -183,7 +186,7 @@ def api_link(path: str, filters: dict) -> str:
 
 @router.get("/documents/{document_id}", response_class=HTMLResponse)
 def document_page(request: Request, session: DB, document_id: int):
-    data = queries.get_document(session, document_id)
+    data = get_document(session, document_id)
     return render(
         request,
         "document.html",

@@ -15,7 +15,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
-from innoatlas.store import queries
+from innoatlas.store.read.documents import get_document
 from innoatlas.store.review import entity_statuses
 from innoatlas.store.review_log import list_actions
 from innoatlas.web.deps import get_session, render
@@ -118,7 +118,7 @@ def review_home(request: Request, session: DB):
 
 @router.get("/review/documents/{document_id}", response_class=HTMLResponse)
 def review_document(request: Request, session: DB, document_id: int):
-    data = queries.get_document(session, document_id)
+    data = get_document(session, document_id)
     return render(
         request,
         "review_document.html",

@@ -1,7 +1,7 @@
 """PostgreSQL: documents newest first, undated last, straight off an index.
 
 Lists and searches order documents by published DESC NULLS LAST, id DESC
-(store/queries.py, newest_first). The plain index on `published` read
+(store/read/common.py, newest_first). The plain index on `published` read
 backwards gives NULLS FIRST, so PostgreSQL sorted every matching document
 before taking a page: 150 ms for the first page of 100,000 documents, and a
 capped search had to scan them all. SQLite puts NULL lowest and already

@@ -29,14 +29,8 @@ from sqlalchemy import Select, and_, bindparam, func, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from innoatlas.store.coverage import search_coverage
-from innoatlas.store.queries import (
-    COUNT_CAP,
-    clamp_page,
-    entity_ref,
-    load_document_refs,
-    newest_first,
-    original_span,
-)
+from innoatlas.store.read.common import COUNT_CAP, clamp_page, entity_ref, load_document_refs, newest_first
+from innoatlas.store.read.documents import original_span
 from innoatlas.store.schema import Alias, Document, Entity
 from innoatlas.store.search_index import (
     GRAMS_MAX_CHARS,
