@@ -1,8 +1,8 @@
 """The analysis stage: questions answered from the knowledge base, with evidence.
 
-It reads the store only (SQLAlchemy sessions on store/schema.py) and
-returns plain, JSON-ready dicts, so the CLI, the API and the web pages
-show the same result. One module per capability:
+It reads the store only, through its read side (store/read/: records,
+never ORM rows), and returns plain, JSON-ready dicts, so the CLI, the API
+and the web pages show the same result. One module per capability:
 
 1. timeline.py   series of a subject's metric over periods, conflicts, supersessions
 2. chains.py     the four chains (创新链, 产业链, 资金链, 人才链), a zone's profile

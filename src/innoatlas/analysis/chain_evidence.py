@@ -29,11 +29,12 @@ from bisect import bisect_left
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import load_data
-from innoatlas.store.schema import Document, Entity, Mention
+from innoatlas.store.read.common import DocumentText
+from innoatlas.store.read.documents import texts_naming
+from innoatlas.store.read.entities import mentions_in_documents
 from innoatlas.text import fold_name
 
 SENTENCE = re.compile(r"[^。！？!?\n]+")
@@ -91,47 +92,12 @@ def other_chain_terms(template: dict, templates: list[dict]) -> list[str]:
     return [t for other in templates if other is not template for t in chain_terms(other) if t not in mine]
 
 
-def chain_documents(session: Session, template: dict) -> list:
-    """Originals (not reposts) whose normalised text names one of the chain's industries."""
-    terms = chain_terms(template)
-    stmt = (
-        select(
-            Document.id,
-            Document.title,
-            Document.name,
-            Document.outlet,
-            Document.published,
-            Document.norm,
-            Document.body,
-        )
-        .where(
-            Document.duplicate_of_id.is_(None),
-            or_(*[Document.norm.contains(t, autoescape=True) for t in terms]),
-        )
-        .order_by(Document.id)
-    )
-    return list(session.execute(stmt))
-
-
-def document_mentions(session: Session, doc_ids: list[int]) -> dict[int, list]:
-    found: dict[int, list] = {i: [] for i in doc_ids}
-    if not doc_ids:
-        return found
-    rows = session.execute(
-        select(Mention.document_id, Mention.start, Mention.end, Entity.id, Entity.name, Entity.type)
-        .join(Entity, Entity.id == Mention.entity_id)
-        .where(Mention.document_id.in_(doc_ids))
-        .order_by(Mention.document_id, Mention.start)
-    )
-    for doc_id, start, end, entity_id, name, etype in rows:
-        found[doc_id].append((start, end, {"id": entity_id, "name": name, "type": etype}))
-    return found
-
-
-def read_statements(session: Session, template: dict, templates: list[dict]) -> tuple[list[Statement], list]:
-    """(every statement about the chain, the documents read)."""
-    docs = chain_documents(session, template)
-    mentions = document_mentions(session, [d.id for d in docs])
+def read_statements(
+    session: Session, template: dict, templates: list[dict]
+) -> tuple[list[Statement], list[DocumentText]]:
+    """(every statement about the chain, the documents read: originals whose text names the chain)."""
+    docs = texts_naming(session, chain_terms(template))
+    mentions = mentions_in_documents(session, [d.id for d in docs])
     others = other_chain_terms(template, templates)
     mine = chain_terms(template)
     statements: list[Statement] = []

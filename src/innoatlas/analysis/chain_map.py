@@ -21,10 +21,7 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
-
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from innoatlas.analysis.chain_evidence import folded_name, folded_terms, read_statements
 from innoatlas.analysis.common import (
@@ -35,7 +32,9 @@ from innoatlas.analysis.common import (
     find_entities,
     load_data,
 )
-from innoatlas.store.schema import Document, Entity, Mention, Relation
+from innoatlas.store.read.common import DocumentInfo, EntityRecord
+from innoatlas.store.read.entities import documents_mentioning, entities_of_type
+from innoatlas.store.read.relations import RelationEvidence, object_names, relations_to, relations_touching
 from innoatlas.text import fold_name
 
 ROLES = ("leaders", "suppliers", "enterprises", "institutes", "platforms", "investors", "zones")
@@ -78,13 +77,12 @@ def find_template(industry: str) -> dict:
 SEGMENT_INDUSTRY_MIN_CHARS = 4
 
 
-def chain_industries(session: Session, template: dict) -> list[Entity]:
+def chain_industries(session: Session, template: dict) -> list[EntityRecord]:
     segment_terms = [
         t for s in template["segments"] for t in s["terms"] if len(t) >= SEGMENT_INDUSTRY_MIN_CHARS
     ]
     terms = [fold_name(t) for t in [*template["industries"], *segment_terms]]
-    industries = session.scalars(select(Entity).where(Entity.type == "industry").order_by(Entity.id))
-    return [e for e in industries if any(t in fold_name(e.name) for t in terms)]
+    return [e for e in entities_of_type(session, "industry") if any(t in fold_name(e.name) for t in terms)]
 
 
 def build_chain_map(session: Session, industry: str, region: str | None = None) -> dict:
@@ -113,12 +111,12 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
             for i, a in actors.items()
             if i in scope and (i not in region_ids or a.get("stated_segments"))
         }
-    industry_names = industry_names_of(session, list(actors))
+    industry_names = object_names(session, list(actors), "industry")
     segments = place_in_segments(template, actors, industry_names)
     read = (
         len(documents)
         if scope is None
-        else len(documents_in_region(session, [d.id for d in documents], scope))
+        else len(documents_mentioning(session, [d.id for d in documents], scope))
     )
     evidence_docs = {d for a in actors.values() for d in a.get("_documents", ())}
     for actor in actors.values():
@@ -161,18 +159,6 @@ def basis_text(read: int, with_evidence: int, region: str | None) -> str:
     return f"本图谱依据 {read} 篇提及该产业链{where}的文档，其中 {with_evidence} 篇提供了主体证据。"
 
 
-def documents_in_region(session: Session, doc_ids: list[int], scope: set[int]) -> set[int]:
-    """The documents among `doc_ids` that mention the region or anything inside it."""
-    if not doc_ids or not scope:
-        return set()
-    rows = session.scalars(
-        select(Mention.document_id)
-        .where(Mention.document_id.in_(doc_ids), Mention.entity_id.in_(scope))
-        .distinct()
-    )
-    return set(rows)
-
-
 def add_statement(actors: dict, st) -> None:
     """A statement of the text (chain_evidence.Statement) as an actor's role, evidence and segments."""
     actor = actors.setdefault(st.entity["id"], {"entity": dict(st.entity), "roles": [], "evidence": []})
@@ -193,20 +179,14 @@ def add_statement(actors: dict, st) -> None:
             actor["stated_segments"].append((key, term, st.quote, st.document))
 
 
-def relation_rows(session: Session, condition):
-    subject, obj = aliased(Entity), aliased(Entity)
-    stmt = (
-        select(Relation, subject, obj, Document)
-        .join(subject, subject.id == Relation.subject_id)
-        .join(obj, obj.id == Relation.object_id)
-        .outerjoin(Document, Document.id == Relation.document_id)
-        .where(condition)
-        .order_by(Relation.id)
-    )
-    return session.execute(stmt).all()
-
-
-def add_actor(actors: dict, entity: Entity, role: str, rel: Relation, other: Entity, doc) -> None:
+def add_actor(
+    actors: dict,
+    entity: EntityRecord,
+    role: str,
+    rel: RelationEvidence,
+    other: EntityRecord,
+    doc: DocumentInfo,
+) -> None:
     actor = actors.setdefault(entity.id, {"entity": entity_ref(entity), "roles": [], "evidence": []})
     if role not in actor["roles"]:
         actor["roles"].append(role)
@@ -237,14 +217,9 @@ def keep_evidence(actor: dict, evidence: dict) -> None:
 
 
 def collect_industry_relations(session: Session, industry_ids: set[int], actors: dict) -> None:
-    if not industry_ids:
-        return
-    rows = relation_rows(
-        session,
-        Relation.object_id.in_(industry_ids)
-        & Relation.predicate.in_(("chain_leader_of", "supplies", "focuses_on", "invests_in")),
-    )
-    for rel, subject, obj, doc in rows:
+    rows = relations_to(session, industry_ids, ("chain_leader_of", "supplies", "focuses_on", "invests_in"))
+    for rel in rows:
+        subject, obj, doc = rel.subject, rel.object, rel.document
         if rel.predicate == "chain_leader_of":
             role = "leaders"
         elif rel.predicate == "supplies":
@@ -267,12 +242,9 @@ def collect_second_hand(session: Session, actors: dict) -> bool:
     leaders = {i for i, a in actors.items() if "leaders" in a["roles"]}
     if not known:
         return False
-    rows = relation_rows(
-        session,
-        Relation.predicate.in_(("supplies", "invests_in", "cooperates_with"))
-        & (Relation.object_id.in_(known) | Relation.subject_id.in_(known)),
-    )
-    for rel, subject, obj, doc in rows:
+    rows = relations_touching(session, known, ("supplies", "invests_in", "cooperates_with"))
+    for rel in rows:
+        subject, obj, doc = rel.subject, rel.object, rel.document
         if rel.predicate == "supplies" and obj.id in leaders:
             add_actor(actors, subject, "suppliers", rel, obj, doc)
         elif rel.predicate == "invests_in" and obj.id in known:
@@ -286,22 +258,6 @@ def collect_second_hand(session: Session, actors: dict) -> bool:
                     role = "platforms" if partner.type == "platform" else "institutes"
                     add_actor(actors, partner, role, rel, other, doc)
     return sum(len(a["roles"]) for a in actors.values()) > before
-
-
-def industry_names_of(session: Session, actor_ids: list[int]) -> dict[int, list[str]]:
-    """Names of every industry each actor focuses on, leads or supplies."""
-    names: dict[int, list[str]] = defaultdict(list)
-    if not actor_ids:
-        return names
-    obj = aliased(Entity)
-    rows = session.execute(
-        select(Relation.subject_id, obj.name)
-        .join(obj, obj.id == Relation.object_id)
-        .where(Relation.subject_id.in_(actor_ids), obj.type == "industry")
-    )
-    for subject_id, name in rows:
-        names[subject_id].append(name)
-    return names
 
 
 def place_in_segments(template: dict, actors: dict, industry_names: dict[int, list[str]]) -> list[dict]:

@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections import Counter
 from functools import cache
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import (
@@ -22,7 +21,8 @@ from innoatlas.analysis.common import (
 )
 from innoatlas.analysis.figures import load_figures
 from innoatlas.analysis.timeline import period_end
-from innoatlas.store.schema import Entity, Relation
+from innoatlas.store.read.entities import entities_in
+from innoatlas.store.read.relations import predicates_touching
 from innoatlas.text import fold_name
 
 # Name patterns decide before types, in this order: a 人才基金 is about talent first.
@@ -87,7 +87,7 @@ def four_chain_profile(session: Session, zone: str) -> dict:
         for key, label in chain_labels().items()
     }
     unplaced = []
-    for entity in session.scalars(select(Entity).where(Entity.id.in_(inside)).order_by(Entity.name)):
+    for entity in entities_in(session, inside):
         chain = chain_of_entity(entity.name, entity.type)
         if entity.id in {r.id for r in roots}:
             continue
@@ -97,10 +97,7 @@ def four_chain_profile(session: Session, zone: str) -> dict:
         profile[chain]["entities"].append(entity_ref(entity))
         profile[chain]["types"][entity.type] += 1
     add_indicators(session, profile, [r.id for r in roots])
-    rows = session.execute(
-        select(Relation.predicate).where(Relation.subject_id.in_(inside) | Relation.object_id.in_(inside))
-    )
-    for (predicate,) in rows:
+    for predicate in predicates_touching(session, inside):
         chain = chain_of_predicate(predicate)
         if chain:
             profile[chain]["relations"] += 1

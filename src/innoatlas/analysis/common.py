@@ -8,14 +8,17 @@ from functools import cache
 from importlib.resources import files
 
 import yaml
-from sqlalchemy import or_, select
 from sqlalchemy.orm import Session
 
 from innoatlas.errors import InnoatlasError
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import load_zones
-from innoatlas.store.schema import Alias, Document, Entity, Relation
+from innoatlas.store.read.common import DocumentInfo, EntityRecord, entity_ref
+from innoatlas.store.read.entities import entities_named, entity_hierarchy, entity_names, entity_types
+from innoatlas.store.read.relations import pairs_of
 from innoatlas.text import fold_name
+
+__all__ = ["entity_ref"]  # the store's one entity reference, used by every analysis
 
 # Relations that put their subject inside their object (a place, a zone or an organisation).
 CONTAINMENT_PREDICATES = ("located_in", "part_of")
@@ -34,22 +37,14 @@ def load_data(name: str) -> dict:
     return yaml.safe_load(text)
 
 
-def find_entities(session: Session, name: str, types: tuple[str, ...] | None = None) -> list[Entity]:
+def find_entities(session: Session, name: str, types: tuple[str, ...] | None = None) -> list[EntityRecord]:
     """Entities called `name` (canonical name, key or alias, either script), with or without a region suffix."""
     folded = fold_name(name.strip())
     if not folded:
         raise AnalysisError("an empty name was given (name a region, zone or entity)")
     names = {folded} | {folded + s for s in REGION_SUFFIXES}
     names |= {folded[: -len(s)] for s in REGION_SUFFIXES if folded.endswith(s) and len(folded) > len(s) + 1}
-    stmt = (
-        select(Entity)
-        .outerjoin(Alias, Alias.entity_id == Entity.id)
-        .where(or_(Entity.key.in_(names), Entity.name.in_(names), Alias.norm.in_(names)))
-        .order_by(Entity.id)
-    )
-    if types:
-        stmt = stmt.where(Entity.type.in_(types))
-    found = list(dict.fromkeys(session.scalars(stmt)))
+    found = entities_named(session, names, types)
     if not found:
         what = "/".join(types) if types else "entity"
         raise AnalysisError(
@@ -61,22 +56,17 @@ def find_entities(session: Session, name: str, types: tuple[str, ...] | None = N
 def containment_edges(session: Session) -> dict[int, set[int]]:
     """container id -> ids directly inside it (located_in, part_of relations and the hierarchy columns)."""
     inside: dict[int, set[int]] = defaultdict(set)
-    rows = session.execute(
-        select(Relation.subject_id, Relation.object_id).where(Relation.predicate.in_(CONTAINMENT_PREDICATES))
-    )
-    for subject_id, object_id in rows:
+    for subject_id, object_id in pairs_of(session, CONTAINMENT_PREDICATES):
         if subject_id != object_id:
             inside[object_id].add(subject_id)
-    for entity_id, parent_id, region_id in session.execute(
-        select(Entity.id, Entity.parent_id, Entity.region_id)
-    ):
+    for entity_id, parent_id, region_id in entity_hierarchy(session):
         for container in (parent_id, region_id):
             if container is not None and container != entity_id:
                 inside[container].add(entity_id)
     return inside
 
 
-def entities_within(session: Session, roots: list[Entity]) -> set[int]:
+def entities_within(session: Session, roots: list[EntityRecord]) -> set[int]:
     """Ids of `roots` and of everything inside them, transitively.
 
     Extracted containment has errors that make cycles (a city "located in"
@@ -84,7 +74,7 @@ def entities_within(session: Session, roots: list[Entity]) -> set[int]:
     it, and a zone never contains a region.
     """
     inside = containment_edges(session)
-    types = dict(session.execute(select(Entity.id, Entity.type)).all())
+    types = entity_types(session)
     excluded = ancestors(inside, {e.id for e in roots})
     seen = {e.id for e in roots}
     frontier = list(seen)
@@ -159,7 +149,7 @@ def provinces_of(session: Session) -> dict[int, str]:
     for container, children in containment_edges(session).items():
         for child in children:
             containers[child].add(container)
-    names = dict(session.execute(select(Entity.id, Entity.name)).all())
+    names = entity_names(session)
     exact = province_names()
     own = {i: exact.get(fold_name(name)) for i, name in names.items()}
     result: dict[int, str] = {}
@@ -189,11 +179,7 @@ def nearest_container_province(entity_id: int, containers: dict, names: dict, ow
     return None
 
 
-def entity_ref(entity: Entity) -> dict:
-    return {"id": entity.id, "name": entity.name, "type": entity.type}
-
-
-def document_ref(doc: Document | None) -> dict | None:
+def document_ref(doc: DocumentInfo | None) -> dict | None:
     if doc is None:
         return None
     published = doc.published.isoformat() if doc.published else None

@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import entity_ref
 from innoatlas.analysis.figures import add_context, load_figures
-from innoatlas.store.schema import Entity
+from innoatlas.store.read.entities import entities_by_id
 
 # How far a value may lie from the written number, by approximation word.
 # exact: rounding of a reported decimal (1048.63 vs 1048.6); about (近, 约,
@@ -172,16 +172,12 @@ def find_conflicts(
     add_context(session, possible_conflicts(figures))
     points = merge_points(figures)
     found = flag_conflicts(points)
-    subjects: dict[int, dict] = {}
     by_indicator = {p["id"]: p["subject_id"] for p in points}
+    entities = entities_by_id(session, {by_indicator[c["values"][0]["id"]] for c in found})
     for c in found:
         subject_id = by_indicator[c["values"][0]["id"]]
-        if subject_id not in subjects:
-            entity = session.get(Entity, subject_id)
-            subjects[subject_id] = (
-                entity_ref(entity) if entity else {"id": subject_id, "name": "", "type": ""}
-            )
-        c["subject"] = subjects[subject_id]
+        entity = entities.get(subject_id)
+        c["subject"] = entity_ref(entity) if entity else {"id": subject_id, "name": "", "type": ""}
     return sorted(found, key=lambda c: (c["subject"]["name"], c["series"], c["period"]))
 
 

@@ -13,12 +13,11 @@ import json
 from pathlib import Path
 
 import networkx as nx
-from sqlalchemy import select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from innoatlas import records
 from innoatlas.analysis.common import AnalysisError
-from innoatlas.store.schema import Document, Entity, Indicator
+from innoatlas.store.read.indicators import indicator_table
 
 FORMATS = {
     "indicators": ("parquet", "csv", "json"),
@@ -223,27 +222,20 @@ def write_graphml(graph: nx.Graph, path: Path) -> int:
 
 
 def indicator_table_rows(session: Session) -> list[dict]:
-    subject = aliased(Entity)
-    stmt = (
-        select(Indicator, subject, Document)
-        .outerjoin(subject, subject.id == Indicator.subject_id)
-        .join(Document, Document.id == Indicator.document_id)
-        .order_by(Indicator.id)
-    )
     return [
         {
-            "id": ind.id,
-            "subject": subj.name if subj else None,
-            "subject_type": subj.type if subj else None,
-            "subject_text": ind.subject_text,
-            **records.dump(ind, records.INDICATOR_STORED),
-            "document": doc.name,
-            "title": doc.title,
-            "outlet": doc.outlet,
-            "published": doc.published.isoformat() if doc.published else None,
-            "duplicate_document": doc.duplicate_of_id is not None,
+            "id": line.indicator.id,
+            "subject": line.subject_name,
+            "subject_type": line.subject_type,
+            "subject_text": line.indicator.subject_text,
+            **records.dump(line.indicator, records.INDICATOR_STORED),
+            "document": line.document.name,
+            "title": line.document.title,
+            "outlet": line.document.outlet,
+            "published": line.document.published.isoformat() if line.document.published else None,
+            "duplicate_document": line.duplicate,
         }
-        for ind, subj, doc in session.execute(stmt).all()
+        for line in indicator_table(session)
     ]
 
 

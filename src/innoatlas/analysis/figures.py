@@ -9,11 +9,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.metrics import Canonical, describe, is_growth_without_object
-from innoatlas.store.schema import Document, Indicator
+from innoatlas.store.read.indicators import FigureRow, figure_rows, quote_contexts
 
 # Characters read before a quote to find its sentence: long enough for a
 # "XX负责人表示，今年将…" lead-in, short enough to stay out of the previous sentence's claims.
@@ -23,35 +22,6 @@ DESCRIBED_CACHE = 50_000
 # A growth rate without an object belongs to the figure that ends at most
 # this many characters before it (the comma of 2800余人，较上年同期增长约15%).
 GROWTH_GAP_CHARS = 2
-
-_COLUMNS = (
-    Indicator.id,
-    Indicator.subject_id,
-    Indicator.document_id,
-    Indicator.metric,
-    Indicator.metric_key,
-    Indicator.value,
-    Indicator.unit,
-    Indicator.value_base,
-    Indicator.base_unit,
-    Indicator.approx,
-    Indicator.kind,
-    Indicator.period,
-    Indicator.start,
-    Indicator.end,
-    Indicator.quote,
-    Document.title.label("doc_title"),
-    Document.name.label("doc_name"),
-    Document.outlet.label("doc_outlet"),
-    Document.published.label("doc_published"),
-)
-
-
-def context_column():
-    """The CONTEXT_CHARS characters of the normalised text before the quote (fewer at the start)."""
-    first = case((Indicator.start > CONTEXT_CHARS, Indicator.start - CONTEXT_CHARS + 1), else_=1)
-    length = case((Indicator.start > CONTEXT_CHARS, CONTEXT_CHARS), else_=Indicator.start)
-    return func.substr(Document.norm, first, length).label("context")
 
 
 def load_figures(
@@ -66,23 +36,11 @@ def load_figures(
     to know whether its figures conflict (a conflict is within one period).
     Without context the status is read from the quote alone (see `add_context`).
     """
-    columns = (*_COLUMNS, context_column()) if with_context else _COLUMNS
-    stmt = (
-        select(*columns)
-        .join(Document, Document.id == Indicator.document_id)
-        .where(Document.duplicate_of_id.is_(None))
-        .order_by(Indicator.id)
-    )
-    if subject_ids is not None:
-        stmt = stmt.where(Indicator.subject_id.in_(subject_ids))
-    else:
-        stmt = stmt.where(Indicator.subject_id.is_not(None))
-    if periods is not None:
-        stmt = stmt.where(Indicator.period.in_(sorted(periods)))
-    return describe_rows([row._asdict() for row in session.execute(stmt)])
+    context_chars = CONTEXT_CHARS if with_context else None
+    return describe_rows(figure_rows(session, subject_ids, periods, context_chars))
 
 
-def describe_rows(rows: list[dict]) -> list[dict]:
+def describe_rows(rows: list[FigureRow]) -> list[dict]:
     """Each row as a figure: its fields, a document reference and `canonical` (metrics.Canonical)."""
     figures = [figure(row) for row in rows]
     by_document: dict[int, list[dict]] = {}
@@ -90,9 +48,9 @@ def describe_rows(rows: list[dict]) -> list[dict]:
         by_document.setdefault(f["document_id"], []).append(f)
     for f, row in zip(figures, rows, strict=True):
         f["grew"] = None
-        if is_growth_without_object(row["metric"], row["kind"], row["base_unit"]):
+        if is_growth_without_object(row.metric, row.kind, row.base_unit):
             f["grew"] = what_grew(f, by_document[f["document_id"]])
-        redescribe(f, row.get("context") or "")
+        redescribe(f, row.context or "")
     return figures
 
 
@@ -112,19 +70,8 @@ def add_context(session: Session, figures: list[dict]) -> None:
     a caller may read it for just the figures whose status matters.
     """
     by_id = {f["id"]: f for f in figures}
-    for ids in chunks(list(by_id), 500):
-        rows = session.execute(
-            select(Indicator.id, context_column())
-            .join(Document, Document.id == Indicator.document_id)
-            .where(Indicator.id.in_(ids))
-        )
-        for indicator_id, context in rows:
-            redescribe(by_id[indicator_id], context or "")
-
-
-def chunks(items: list, size: int):
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
+    for indicator_id, context in quote_contexts(session, list(by_id), CONTEXT_CHARS).items():
+        redescribe(by_id[indicator_id], context or "")
 
 
 @lru_cache(maxsize=DESCRIBED_CACHE)
@@ -150,30 +97,30 @@ def what_grew(growth: dict, same_document: list[dict]) -> Canonical | None:
     return None
 
 
-def figure(row: dict) -> dict:
-    published = row["doc_published"]
-    value = row["value_base"] if row["value_base"] is not None else row["value"]
+def figure(row: FigureRow) -> dict:
+    published = row.doc_published
+    value = row.value_base if row.value_base is not None else row.value
     return {
-        "id": row["id"],
-        "subject_id": row["subject_id"],
-        "document_id": row["document_id"],
-        "metric": row["metric"],
-        "stored_metric_key": row["metric_key"],
-        "value": row["value"],
-        "unit": row["unit"],
+        "id": row.id,
+        "subject_id": row.subject_id,
+        "document_id": row.document_id,
+        "metric": row.metric,
+        "stored_metric_key": row.metric_key,
+        "value": row.value,
+        "unit": row.unit,
         "value_base": value,
-        "base_unit": row["base_unit"],
-        "approx": row["approx"],
-        "kind": row["kind"],
-        "period": row["period"],
-        "start": row["start"],
-        "end": row["end"],
-        "quote": row["quote"],
+        "base_unit": row.base_unit,
+        "approx": row.approx,
+        "kind": row.kind,
+        "period": row.period,
+        "start": row.start,
+        "end": row.end,
+        "quote": row.quote,
         "document": {
-            "id": row["document_id"],
-            "title": row["doc_title"] or row["doc_name"],
-            "name": row["doc_name"],
-            "outlet": row["doc_outlet"],
+            "id": row.document_id,
+            "title": row.doc_title or row.doc_name,
+            "name": row.doc_name,
+            "outlet": row.doc_outlet,
             "published": published.isoformat() if published else None,
         },
     }

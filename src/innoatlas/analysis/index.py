@@ -30,14 +30,14 @@ from collections import Counter
 
 import numpy as np
 from pydantic import BaseModel, Field, ValidationError, field_validator
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.chains import chain_labels, chain_of_metric
 from innoatlas.analysis.common import REGION_SUFFIXES, AnalysisError, entity_ref, load_data
 from innoatlas.analysis.compare import cell, latest_values, resolve_units
 from innoatlas.analysis.metrics import metric_label
-from innoatlas.store.schema import Entity, Indicator
+from innoatlas.store.read.common import EntityRecord
+from innoatlas.store.read.indicators import subject_entities
 from innoatlas.text import fold_name
 
 NORMALISATIONS = ("minmax", "zscore", "rank")
@@ -239,19 +239,12 @@ def value_matrix(values: list[dict], selected: list[tuple[str, str]]) -> np.ndar
     return raw
 
 
-def find_units(session: Session, names: list[str] | None, candidates: list[str]) -> list[list[Entity]]:
+def find_units(session: Session, names: list[str] | None, candidates: list[str]) -> list[list[EntityRecord]]:
     if names:
         return resolve_units(session, names)
-    subject_ids = session.scalars(
-        select(Indicator.subject_id)
-        .join(Entity, Entity.id == Indicator.subject_id)
-        .where(Entity.type.in_(UNIT_TYPES), Indicator.kind == "level")
-        .distinct()
-    )
-    entities = session.scalars(select(Entity).where(Entity.id.in_(list(subject_ids))).order_by(Entity.id))
     # 沙坪坝 and 沙坪坝区 are one unit when both were stored.
-    groups: dict[str, list[Entity]] = {}
-    for entity in entities:
+    groups: dict[str, list[EntityRecord]] = {}
+    for entity in subject_entities(session, UNIT_TYPES, "level"):
         groups.setdefault(strip_region_suffix(fold_name(entity.name)), []).append(entity)
     return sorted(groups.values(), key=lambda g: g[0].name)
 

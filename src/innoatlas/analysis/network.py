@@ -17,7 +17,6 @@ from dataclasses import dataclass, field
 from itertools import combinations
 
 import networkx as nx
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.common import (
@@ -27,7 +26,9 @@ from innoatlas.analysis.common import (
     find_entities,
     provinces_of,
 )
-from innoatlas.store.schema import Document, Entity, Mention, Relation
+from innoatlas.store.read.documents import original_norms
+from innoatlas.store.read.entities import all_entities, mention_starts
+from innoatlas.store.read.relations import relation_edges
 
 RELATION_WEIGHTS = {
     "cooperates_with": 3.0,
@@ -46,8 +47,6 @@ SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 # Places and fields are what actors share, not actors: left out unless asked for.
 DEFAULT_EXCLUDED_TYPES = ("industry",)
 LOUVAIN_SEED = 0
-# Documents read per round trip when co-mentions need their texts.
-DOCUMENTS_PER_FETCH = 20
 
 
 @dataclass
@@ -71,7 +70,7 @@ class EdgeData:
 def build_graph(session: Session, options: NetworkOptions | None = None) -> nx.Graph:
     """The weighted collaboration graph; node attributes name, type, province."""
     options = options or NetworkOptions()
-    entities = {e.id: e for e in session.scalars(select(Entity)) if e.type not in options.exclude_types}
+    entities = {e.id: e for e in all_entities(session) if e.type not in options.exclude_types}
     edges: dict[tuple[int, int], EdgeData] = defaultdict(EdgeData)
     add_relation_edges(session, entities, edges)
     if options.co_mentions:
@@ -96,12 +95,7 @@ def build_graph(session: Session, options: NetworkOptions | None = None) -> nx.G
 
 
 def add_relation_edges(session: Session, entities: dict, edges: dict) -> None:
-    rows = session.execute(
-        select(Relation, Document)
-        .outerjoin(Document, Document.id == Relation.document_id)
-        .order_by(Relation.id)
-    )
-    for rel, doc in rows:
+    for rel in relation_edges(session):
         if rel.subject_id not in entities or rel.object_id not in entities or rel.subject_id == rel.object_id:
             continue
         edge = edges[tuple(sorted((rel.subject_id, rel.object_id)))]
@@ -109,27 +103,21 @@ def add_relation_edges(session: Session, entities: dict, edges: dict) -> None:
         edge.predicates[rel.predicate] = edge.predicates.get(rel.predicate, 0) + 1
         if rel.quote and len(edge.evidence) < EVIDENCE_PER_EDGE:
             edge.evidence.append(
-                {"kind": rel.predicate, "quote": rel.quote[:QUOTE_CHARS], "document": document_ref(doc)}
+                {
+                    "kind": rel.predicate,
+                    "quote": rel.quote[:QUOTE_CHARS],
+                    "document": document_ref(rel.document),
+                }
             )
 
 
 def add_co_mention_edges(session: Session, entities: dict, edges: dict) -> None:
     """One unit of weight for each sentence naming both ends (offsets are into Document.norm)."""
     by_document: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    rows = session.execute(
-        select(Mention.document_id, Mention.entity_id, Mention.start).order_by(Mention.start)
-    )
-    for document_id, entity_id, start in rows:
+    for document_id, entity_id, start in mention_starts(session):
         if entity_id in entities:
             by_document[document_id].append((start, entity_id))
-    # One document's text at a time (only `norm`, streamed): memory stays
-    # that of the longest document, not of the whole base.
-    documents = session.execute(
-        select(Document.id, Document.title, Document.name, Document.outlet, Document.published, Document.norm)
-        .where(Document.id.in_(by_document), Document.duplicate_of_id.is_(None))
-        .execution_options(yield_per=DOCUMENTS_PER_FETCH)
-    )
-    for doc in documents:
+    for doc in original_norms(session, list(by_document)):
         for sentence, ids in sentences_with_entities(doc.norm, by_document[doc.id]):
             for a, b in combinations(sorted(ids), 2):
                 edge = edges[(a, b)]

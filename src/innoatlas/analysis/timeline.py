@@ -27,6 +27,7 @@ from innoatlas.analysis.conflicts import (
 )
 from innoatlas.analysis.figures import load_figures
 from innoatlas.analysis.metrics import metric_label
+from innoatlas.store.read.entities import entity_record
 
 __all__ = ["build_timeline", "find_all_conflicts", "newest_published", "period_end"]
 
@@ -57,10 +58,8 @@ def period_end(period: str | None) -> str | None:
 
 def resolve_subjects(session: Session, subject: str | int) -> list:
     """The entities a subject names: an id, or a name with its region-suffix variants."""
-    from innoatlas.store.schema import Entity
-
     if isinstance(subject, int) or (isinstance(subject, str) and subject.isdigit()):
-        entity = session.get(Entity, int(subject))
+        entity = entity_record(session, int(subject))
         if entity is None:
             raise AnalysisError(f"no entity with id {subject}")
         return [entity]

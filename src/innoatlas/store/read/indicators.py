@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import and_, case, func, select
 from sqlalchemy.orm import Session
@@ -16,9 +17,11 @@ from sqlalchemy.orm import Session
 from innoatlas import records
 from innoatlas.errors import NotFoundError
 from innoatlas.store.read.common import (
+    DOCUMENT_INFO_COLUMNS,
     ENTITY_COLUMNS,
     MAX_LIMIT,
     STREAM_ROWS,
+    DocumentInfo,
     EntityRecord,
     chunks,
     document_ref,
@@ -219,6 +222,7 @@ class FigureRow:
     start: int
     end: int
     quote: str
+    doc_title: str | None
     doc_name: str
     doc_outlet: str | None
     doc_published: date | None
@@ -241,6 +245,7 @@ FIGURE_COLUMNS = (
     Indicator.start,
     Indicator.end,
     Indicator.quote,
+    Document.title,
     Document.name,
     Document.outlet,
     Document.published,
@@ -307,63 +312,41 @@ def subject_entities(session: Session, types: tuple[str, ...], kind: str) -> lis
 
 
 @dataclass(frozen=True)
-class IndicatorTableRow:
-    """One line of the indicator table (the export): the indicator, its subject's name and its source."""
+class IndicatorLine:
+    """One line of the indicator table (the export): the indicator, its subject's name and type, its source.
 
-    id: int
-    subject: str | None
+    `indicator` is a plain row of the indicators table's columns (named as
+    the record's fields, for records.dump), detached from any session.
+    """
+
+    indicator: Any
+    subject_name: str | None
     subject_type: str | None
-    subject_text: str | None
-    metric: str
-    metric_key: str | None
-    value: float
-    unit: str
-    value_base: float | None
-    base_unit: str
-    approx: str
-    kind: str
-    period: str | None
-    quote: str
-    start: int
-    end: int
-    document: str
-    outlet: str | None
-    published: str | None
-    duplicate_document: bool
+    document: DocumentInfo
+    duplicate: bool  # the source is a repost
 
 
-def indicator_table(session: Session) -> Iterator[IndicatorTableRow]:
+def indicator_table(session: Session) -> Iterator[IndicatorLine]:
     """Every indicator with its subject and source, in stored order, streamed."""
     stmt = (
         select(
-            Indicator.id,
-            Entity.name,
-            Entity.type,
-            Indicator.subject_text,
-            Indicator.metric,
-            Indicator.metric_key,
-            Indicator.value,
-            Indicator.unit,
-            Indicator.value_base,
-            Indicator.base_unit,
-            Indicator.approx,
-            Indicator.kind,
-            Indicator.period,
-            Indicator.quote,
-            Indicator.start,
-            Indicator.end,
-            Document.name,
-            Document.outlet,
-            Document.published,
-            Document.duplicate_of_id,
+            *Indicator.__table__.columns,
+            Entity.name.label("subject_name"),
+            Entity.type.label("subject_type"),
+            *[c.label(f"doc_{c.key}") for c in DOCUMENT_INFO_COLUMNS],
+            Document.duplicate_of_id.label("doc_duplicate_of"),
         )
         .outerjoin(Entity, Entity.id == Indicator.subject_id)
         .join(Document, Document.id == Indicator.document_id)
         .order_by(Indicator.id)
         .execution_options(yield_per=STREAM_ROWS)
     )
+    width = len(Indicator.__table__.columns)
     for row in session.execute(stmt):
-        *columns, published, duplicate_of = row
-        yield IndicatorTableRow(
-            *columns, published.isoformat() if published else None, duplicate_of is not None
+        yield IndicatorLine(
+            row,
+            row.subject_name,
+            row.subject_type,
+            DocumentInfo(*row[width + 2 : width + 2 + len(DOCUMENT_INFO_COLUMNS)]),
+            row.doc_duplicate_of is not None,
         )
