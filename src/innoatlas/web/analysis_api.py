@@ -19,10 +19,9 @@ from sqlalchemy.orm import Session
 
 from innoatlas.analysis import AnalysisError
 from innoatlas.analysis.index import IndexOptions
-from innoatlas.store.read.common import data_fingerprint
+from innoatlas.store.read.common import data_fingerprint, list_page
 from innoatlas.store.window import set_window, window_of
 from innoatlas.web.deps import get_session
-from innoatlas.web.lists import list_page
 
 router = APIRouter(prefix="/api/analysis", tags=["analysis"])
 DB = Annotated[Session, Depends(get_session)]

@@ -17,7 +17,7 @@ from fastapi.responses import JSONResponse, Response
 from sqlalchemy.orm import Session
 
 from innoatlas.store.read import search as search_module
-from innoatlas.store.read.common import DEFAULT_LIMIT, MAX_LIMIT, cached_aggregate
+from innoatlas.store.read.common import DEFAULT_LIMIT, MAX_LIMIT, cached_aggregate, list_page
 from innoatlas.store.read.documents import get_document
 from innoatlas.store.read.entities import entity_id_of, get_entity, required_entity_id
 from innoatlas.store.read.indicators import SERIES_LIMIT, get_indicator, get_series, list_metrics
@@ -28,7 +28,6 @@ from innoatlas.store.read.relations import MAX_GRAPH_DEPTH, get_graph
 from innoatlas.store.search_index import MAX_QUERY_CHARS
 from innoatlas.web import browse
 from innoatlas.web.deps import get_session
-from innoatlas.web.lists import list_page
 
 
 class DataResponse(JSONResponse):

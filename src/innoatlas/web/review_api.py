@@ -24,9 +24,9 @@ from innoatlas.review import actions
 from innoatlas.review.export import export_gold
 from innoatlas.settings import settings
 from innoatlas.store import review_log as log
+from innoatlas.store.read.common import list_page
 from innoatlas.store.review_export import count_facts, export_facts
 from innoatlas.store.users import UserRecord
-from innoatlas.web.lists import list_page
 
 router = APIRouter(prefix="/api", tags=["review"])
 

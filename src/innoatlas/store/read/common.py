@@ -1,6 +1,9 @@
 """What every read module shares: pages of lists, row references, newest-first order, cached aggregates.
 
-Lists are pages: {"items", "total", "total_exact", "limit", "offset"}.
+Lists are pages in the one list shape of the API: {"items", "total",
+"total_exact", "limit", "offset"} (paginate, paginate_ids), or, for a
+list built whole (a tree's roots, conflicts, metrics, search hits),
+list_page's {"items", "total", "limit", "offset", ...}.
 Entities reach the rest of the code as EntityRecord (a frozen dataclass),
 or as a reference {"id", "name", "type"}; documents as a reference
 {"id", "title", "outlet", "published"}: never as ORM rows.
@@ -88,6 +91,19 @@ ENTITY_COLUMNS = (
 def entity_records(session: Session, stmt: Select) -> list[EntityRecord]:
     """The entities `stmt` selects (a select of ENTITY_COLUMNS), as records in its order."""
     return [EntityRecord(*row) for row in session.execute(stmt)]
+
+
+def list_page(
+    items: list, total: int | None = None, limit: int | None = None, offset: int = 0, **more
+) -> dict:
+    """`items` as one page of a list of `total` rows (default: the whole list is this one page)."""
+    return {
+        "items": items,
+        "total": len(items) if total is None else total,
+        "limit": len(items) if limit is None else limit,
+        "offset": offset,
+        **more,
+    }
 
 
 def clamp_page(limit: int | None, offset: int | None) -> tuple[int, int]:

@@ -29,7 +29,14 @@ from sqlalchemy import Select, and_, bindparam, func, or_, select, text, union
 from sqlalchemy.orm import Session
 
 from innoatlas.store.coverage import search_coverage
-from innoatlas.store.read.common import COUNT_CAP, clamp_page, entity_ref, load_document_refs, newest_first
+from innoatlas.store.read.common import (
+    COUNT_CAP,
+    clamp_page,
+    entity_ref,
+    list_page,
+    load_document_refs,
+    newest_first,
+)
 from innoatlas.store.read.documents import original_span
 from innoatlas.store.schema import Alias, Document, Entity
 from innoatlas.store.search_index import (
@@ -42,7 +49,6 @@ from innoatlas.store.search_index import (
     text_contains,
 )
 from innoatlas.store.window import kept_in_window, window_of
-from innoatlas.web.lists import list_page
 
 log = logging.getLogger(__name__)
 
