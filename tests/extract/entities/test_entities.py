@@ -249,3 +249,9 @@ def test_a_common_area_noun_after_a_zone_s_name_is_not_part_of_it():
 def test_an_industry_the_tagger_calls_a_firm_is_an_industry():
     found = dict(mentions("在全国的县域新能源汽车产量中位列第一。"))
     assert found.get("新能源汽车") != "enterprise"
+
+
+def test_items_of_a_list_closed_by_their_firms_trade_are_firms():
+    found = dict(mentions("园区引进甲乙科技、丙丁材料等3家新能源汽车配套企业。"))
+    assert found.get("甲乙科技") == "enterprise" and found.get("丙丁材料") == "enterprise"
+    assert not names("资金、人才等方面支持企业发展。")

@@ -600,9 +600,26 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _LIST_TAIL.finditer(norm):
         out.extend(_list_items(norm, ix, m.start(), _LIST_TYPES[m.group(1)]))
+    for m in _TRADE_LIST_TAIL.finditer(norm):
+        if _trade(m.group("trade")):
+            out.extend(_list_items(norm, ix, m.start(), "enterprise"))
     for m in _BRACKET_LIST.finditer(norm):
         out.extend(_list_items(norm, ix, m.end(1), "enterprise", bracketed=m.start(1)))
     return out
+
+
+# 等“一连串”汽车零部件企业, 等3家新能源汽车配套企业: a list closed by its firms' trade.
+_TRADE_LIST_TAIL = re.compile(
+    r"等(?:\d+[多余]?|[一二三四五六七八九十百几多]+)?(?:家|个)?(?:“[^”]{1,8}”)?"
+    r"(?P<trade>[\u4e00-\u9fff]{2,10}?)(?:企业|公司|厂商|车企|药企)"
+)
+_TRADE_ROLE = re.compile(r"(?:上下游|配套|龙头|头部|领军|骨干|上市|生产|制造)+$")
+
+
+def _trade(text: str) -> bool:
+    """An industry of the vocabulary, maybe followed by a role (汽车零部件|配套)."""
+    core = _TRADE_ROLE.sub("", text)
+    return core in load_industries()[0]
 
 
 def _list_items(
