@@ -407,3 +407,15 @@ def test_a_pair_of_places_opening_a_sentence_hosts_nothing():
     assert not [r for r in recs if r.subject == "星驰智能科技有限公司" and r.predicate == "located_in"]
     _doc, recs = relations(about + "璧山区已经支持星驰智能科技有限公司扩产。")
     find(recs, "星驰智能科技有限公司", "located_in", "璧山区")
+
+
+def test_a_name_and_its_declared_short_name_are_one_thing():
+    body = (
+        "星湖高新技术产业开发区(以下简称“星湖高新区”)重点发展集成电路产业。星湖高新区还大力发展集成电路产业。"
+    )
+    _doc, recs = relations(body)
+    assert len([r for r in recs if r.predicate == "focuses_on"]) == 1
+    _doc, recs = relations(
+        "星湖高新技术产业开发区(以下简称“星湖高新区”)今年新增企业百家,星湖高新区还引进人才。"
+    )
+    assert not [r for r in recs if {r.subject, r.object} == {"星湖高新技术产业开发区", "星湖高新区"}]

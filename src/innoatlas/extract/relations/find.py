@@ -31,6 +31,7 @@ from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.anaphora import anaphor_mentions
 from innoatlas.extract.relations.names import (
     chained_division_relations,
+    declared_aliases,
     division_chain,
     divisions_by_name,
     embedded_relations,
@@ -81,18 +82,29 @@ def extract_relations(
     topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences)
     for rec in topical + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    kept = [r for r in out.values() if _without_readings(r.subject) != _without_readings(r.object)]
-    return _one_per_written_form(_one_predicate_per_pair(kept))
+    aliases = declared_aliases(doc.norm, mentions)
+    kept = [
+        r
+        for r in out.values()
+        if _without_readings(r.subject) != _without_readings(r.object)
+        and frozenset((r.subject, r.object)) not in aliases
+    ]
+    return _one_per_written_form(_one_predicate_per_pair(kept), aliases)
 
 
-def _one_per_written_form(records: list[RelationRecord]) -> list[RelationRecord]:
-    """青岛 and 青岛市 focusing on one industry is one fact: the first relation is kept."""
+def _one_per_written_form(
+    records: list[RelationRecord], aliases: set[frozenset[str]]
+) -> list[RelationRecord]:
+    """青岛 and 青岛市 focusing on one industry is one fact, and so are a name and the short name
+    the text declares for it: the first relation is kept."""
+
+    def alike(a: str, b: str) -> bool:
+        return written_alike(a, b) or frozenset((a, b)) in aliases
+
     out: list[RelationRecord] = []
     for r in records:
         if not any(
-            o.predicate == r.predicate
-            and written_alike(o.subject, r.subject)
-            and written_alike(o.object, r.object)
+            o.predicate == r.predicate and alike(o.subject, r.subject) and alike(o.object, r.object)
             for o in out
         ):
             out.append(r)

@@ -211,6 +211,20 @@ def written_alike(a: str, b: str) -> bool:
     return long_.endswith(short) and (head in by or head in known_places())
 
 
+def declared_aliases(norm: str, mentions: list[EntityMention]) -> set[frozenset[str]]:
+    """某研究院(以下简称“某研院”): the full name and the short one it declares name one thing."""
+    out = set()
+    for hit in _ALIAS.trigger.finditer(norm):
+        full = [m for m in mentions if m.end == hit.start()]
+        short = [m for m in mentions if m.start == hit.start(1) and m.end == hit.end(1)]
+        if full and short:
+            out.add(frozenset((full[0].name, short[0].name)))
+    return out
+
+
+_ALIAS = _P["declared_alias"]
+
+
 # -- 2. gazetteer facts ------------------------------------------------------
 
 
