@@ -66,7 +66,19 @@ def make_old_base(url: str, corpus) -> None:
                         "i": id_,
                     },
                 )
-            session.execute(text("UPDATE alembic_version SET version_num = '0006'"))
+        back_to_before_the_migration(store)
+
+
+def back_to_before_the_migration(store) -> None:
+    """The schema as the older version left it: the migrations from 0007 on undone."""
+    from alembic import command
+
+    from innoatlas.store.migrate import alembic_config
+
+    config = alembic_config()
+    with store.engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0006")
 
 
 def test_an_old_base_loses_its_absolute_paths_and_keeps_its_corrections_when_the_corpus_moves(
