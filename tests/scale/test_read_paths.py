@@ -172,3 +172,24 @@ def test_an_industrys_entities_are_the_same_pages_gathered_or_walked(store, exam
     assert related >= 2
     assert pages == walked
     assert sum(len(p["items"]) for p in pages) == related == pages[0]["total"]
+
+
+def test_the_regions_page_kept_per_data_version_moves_with_the_next_ingest_and_keeps_its_language(
+    store, examples, tmp_path
+):
+    from fastapi.testclient import TestClient
+
+    from innoatlas.web.app import create_app
+
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(examples / "wh_optics_valley_2024.md", one / "wh_optics_valley_2024.md")
+    ingest_paths([one], store)
+    with TestClient(create_app(store)) as client:
+        before = client.get("/regions").text
+        english = client.get("/regions?lang=en").text
+        assert client.get("/regions").text == before
+        ingest_paths([examples], store)
+        after = client.get("/regions").text
+    assert english != before and 'lang="en"' in english
+    assert "重庆市" not in before and "重庆市" in after
