@@ -101,7 +101,8 @@ def list_entities(
         stmt = stmt.where(or_(Entity.region_id == region, Entity.parent_id == region))
     if industry is not None:
         related = select(Relation.subject_id).where(Relation.object_id == industry).distinct()
-        stmt = stmt.where(Entity.id.in_(gathered(session, related)))
+        few = gathered(session, Entity.id, related)
+        stmt = stmt.where(Entity.id.in_(related) if few is None else few)
     stmt = stmt.order_by(*ENTITY_SORTS.get(sort or "", (Entity.type, Entity.name, Entity.id)))
     return paginate(
         session, stmt, limit, offset, lambda r: {**entity_ref(r[0]), "review_status": r[0].review_status}
