@@ -419,3 +419,9 @@ def test_a_name_and_its_declared_short_name_are_one_thing():
         "星湖高新技术产业开发区(以下简称“星湖高新区”)今年新增企业百家,星湖高新区还引进人才。"
     )
     assert not [r for r in recs if {r.subject, r.object} == {"星湖高新技术产业开发区", "星湖高新区"}]
+
+
+def test_a_field_word_alone_is_no_focus_of_the_main_place():
+    about = "两江新区今年经济增长较快,两江新区新增企业千家。"
+    _doc, recs = relations(about + "本地的机器人已广泛应用于汽车制造、机械加工等多个领域。")
+    assert not [r for r in recs if r.subject == "两江新区" and r.object == "汽车制造"]
