@@ -4,10 +4,9 @@
   A与B、C签约 (B and C partners of A only); 双方合作 (the two firms)
 - chain_leader_of: A、B等龙头企业/链主 + an industry in the sentence; A是…X产业的链主;
   X产业的龙头企业——A; 在X方面,…涌现出A、B等龙头 (the framing industry)
-- supplies: A为B配套/供货 / A成为B的供应商 / B的配套企业A / A在B工厂设置厂中厂;
+- supplies: A为B配套/供货 / A成为B的供应商 / B的配套企业A;
   A、B 2家零部件企业 next to a 链主 (链主+配套): suppliers of the leader the sentence
-  names, else of the document's leader of that industry, else of the firm the
-  suppliers are listed after elsewhere (X、A、B等项目)
+  names, else of the document's leader of that industry
 - invests_in (funds too): A投资/注资/出资/领投/资助B
 - member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance, or a quoted title)
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
@@ -127,8 +126,8 @@ def _supplied_leader(
     doc: Document, sentences: list[Sentence], found: list[RelationRecord], group: SupplierGroup
 ) -> list[RelationRecord]:
     """链主+配套 without the leader's name: the leader is the document's chain leader of the
-    same industry, else the firm its suppliers are listed after elsewhere (X、拓普、文灿)."""
-    leader = _leader_named_elsewhere(sentences, found, group) or _leader_listed_first(sentences, group)
+    same industry (none when the document names none)."""
+    leader = _leader_named_elsewhere(sentences, found, group)
     if leader is None:
         return []
     out = [make_relation(doc, s, "supplies", leader, group.start, group.end) for s in group.suppliers]
@@ -151,22 +150,6 @@ def _leader_named_elsewhere(
         for m in sent.mentions:
             if m.name in names:
                 return m
-    return None
-
-
-def _leader_listed_first(sentences: list[Sentence], group: SupplierGroup) -> EntityMention | None:
-    """The first firm of a list that also names the suppliers (or their short forms)."""
-    supplier_names = [s.norm_name for s in group.suppliers]
-
-    def is_supplier(m: EntityMention) -> bool:
-        return any(n.startswith(m.norm_name) or m.norm_name.startswith(n) for n in supplier_names)
-
-    for sent in sentences:
-        firms = [m for m in sent.mentions if m.type == "enterprise"]
-        for run in runs(sent, firms):
-            listed = [m for m in run if is_supplier(m)]
-            if len(listed) == len(group.suppliers) and not is_supplier(run[0]):
-                return run[0]
     return None
 
 
