@@ -3,10 +3,15 @@
     python benchmarks/faults.py [--kills 100] [--pg URL] [--documents 2000] [--seconds 30] [--skip NAME ...]
 
 1. kills: `innoatlas ingest` SIGKILLed at --kills random points on SQLite
-   (and on PostgreSQL with --pg, a database of its own: it is emptied);
-   after each kill the database must pass its integrity check and hold
-   only complete documents (each exactly as a clean run stores it); a
-   last run must then give the clean run's content.
+   (and on PostgreSQL with --pg, a database of its own: it is emptied).
+   Each kill lands while documents are being written: once the run has
+   stored a random number of documents, at least one of them new (one kill
+   in ten right after the process opened the database), plus a random
+   pause of up to 0.15 s; once the base holds (nearly) the whole corpus,
+   the next kills start again from an empty base. After each
+   kill the database must pass its integrity check and hold only complete
+   documents (each exactly as a clean run stores it); a last run must then
+   give the clean run's content.
 2. hostile: the hostile corpus of the tests (tests/robustness/hostile.py)
    ingested; each refused file must be named on one error line.
 3. memory: peak resident memory of every analysis command on a base of
@@ -19,6 +24,9 @@
    (target: 0 errors, p95 <= 500 ms).
 5. parity: two ingests of one corpus started together into one database;
    the second must be refused and the content must equal one ingest's.
+
+Every subprocess runs a copy of the package taken at the start, so an edit
+of the working tree during the run cannot make two runs differ.
 """
 
 from __future__ import annotations
@@ -42,14 +50,23 @@ sys.path.insert(0, str(REPO / "benchmarks"))
 
 from tests.robustness.bigdoc import build_long_document_base, peak_rss_mb  # noqa: E402
 from tests.robustness.hostile import HOSTILE, write_hostile_corpus  # noqa: E402
-from tests.robustness.kb import CLI, cli_env, content, start_ingest  # noqa: E402
+from tests.robustness.kb import CLI, cli_env, content, freeze_package  # noqa: E402
+from tests.robustness.kb import start_ingest as start_ingest_of  # noqa: E402
 from tests.robustness.test_concurrency import write_short_documents  # noqa: E402
-from tests.robustness.test_faults import Watcher, check_integrity, check_no_half_document  # noqa: E402
+from tests.robustness.test_faults import (  # noqa: E402
+    Watcher,
+    check_integrity,
+    check_no_half_document,
+    kill_at,
+    stored_documents,
+)
 
 from innoatlas.documents.read import is_utf8  # noqa: E402
 
 EXAMPLES = REPO / "examples" / "corpus"
 RUN_TIMEOUT_S = 300
+KILL_AT_OPEN = 0.1  # the share of kills right after the ingest opened the database
+FROZEN: list[Path] = []  # the package copy the subprocesses run (set by main)
 MEMORY_TARGET_MB = 500
 P95_TARGET_MS = 500
 LOAD_CLIENTS = 4
@@ -92,6 +109,10 @@ def fresh_url(url: str, folder: Path, name: str) -> str:
     return url
 
 
+def start_ingest(corpus: Path, url: str):
+    return start_ingest_of(corpus, url, FROZEN[0] if FROZEN else None)
+
+
 def run_ingest(corpus: Path, url: str) -> tuple[int, str, float]:
     started = time.monotonic()
     run = start_ingest(corpus, url)
@@ -108,21 +129,37 @@ def kills(backend: str, count: int, folder: Path, rng: random.Random) -> dict:
     status, errors, clean_s = run_ingest(corpus, clean_url)
     assert status == 0, errors
     clean = content(clean_url, corpus)
-    url = fresh_url(backend, folder, "killed.db")
+    total = stored_documents(clean_url)
+    bases = 1
+    url = fresh_url(backend, folder, f"killed_{bases}.db")
+    tally = {"killed while writing": 0, "killed at open": 0, "finished first": 0}
     survived = 0
     for n in range(count):
-        process = start_ingest(corpus, url)
-        time.sleep(rng.uniform(0.2, clean_s))
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-        process.communicate(timeout=RUN_TIMEOUT_S)
+        stored = max(stored_documents(url), 0)
+        if stored >= total - 1:  # (nearly) everything is stored: kills must land in writes, so start empty
+            bases += 1
+            url, stored = fresh_url(backend, folder, f"killed_{bases}.db"), 0
+        # After at least one document this run stores, so the kill lands in its writes.
+        after = None if rng.random() < KILL_AT_OPEN else rng.randrange(stored + 1, total)
+        what = kill_at(start_ingest(corpus, url), url, after, rng)
+        if what.startswith("finished"):
+            tally["finished first"] += 1
+        else:
+            tally["killed at open" if after is None else "killed while writing"] += 1
         check_integrity(url)
-        check_no_half_document(url, corpus, clean, f"kill {n + 1}")
+        check_no_half_document(url, corpus, clean, f"kill {n + 1}: {what}")
         survived += 1
     status, errors, _ = run_ingest(corpus, url)
     assert status == 0, errors
     assert content(url, corpus) == clean, "the last run did not give the clean run's content"
-    return {"kill points": count, "survived": survived, "clean run s": round(clean_s, 1)}
+    return {
+        "kill points": count,
+        **tally,
+        "survived": survived,
+        "empty bases": bases,
+        "documents": total,
+        "clean run s": round(clean_s, 1),
+    }
 
 
 # -- 2. hostile files ------------------------------------------------------------------
@@ -184,7 +221,7 @@ def load(folder: Path, documents: int, seconds: float) -> dict:
     port = free_port()
     server = subprocess.Popen(
         [*CLI, "serve", "--db", url, "--port", str(port)],
-        env=cli_env(),
+        env=cli_env(FROZEN[0] if FROZEN else None),
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
@@ -300,6 +337,7 @@ def main() -> None:
     print(f"seed {args.seed}")
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
+        FROZEN.append(freeze_package(folder / "src"))
         steps = {
             "kills": lambda: {
                 "sqlite": kills("sqlite", args.kills, folder, rng),
