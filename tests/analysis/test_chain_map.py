@@ -29,11 +29,9 @@ def test_new_energy_vehicles_around_shapingba_on_the_seeds(corpus):
     # at least one quote names the firm itself as a leader (龙头企业), in either script
     assert any("赛力斯" in q or "賽力斯" in q for q in leader_quotes), leader_quotes
     actors = all_actors(chain_map)
-    suppliers = {fold_name(n) for n in names(chain_map["roles"]["suppliers"])}
-    assert {fold_name("拓普集团"), fold_name("文灿股份")} <= suppliers
+    # the article calls them parts firms next to a 链主 it does not name: parts, not suppliers of a client
+    assert not {fold_name(n) for n in names(chain_map["roles"]["suppliers"])} & {"拓普集团", "文灿股份"}
     for firm in ("拓普集团", "文灿股份"):
-        supplies = [e for e in actors[firm]["evidence"] if e["predicate"] == "supplies"]
-        assert supplies and all(e["quote"] for e in supplies), firm
         assert any(firm in (e["quote"] or "") for e in actors[firm]["evidence"]), firm
     # 长安 leads the chain in 两江新区, not in 沙坪坝
     assert not {"长安", "长安汽车"} & {fold_name(n) for n in actors}
