@@ -180,6 +180,7 @@ def endpoints(t: dict) -> list[str]:
         f"/api/documents?entity={t['zone']}",
         f"/api/entities?industry={t['industry']}",
         f"/api/coverage?entity={t['zone']}",
+        "/api/search/coverage?q=安塞",
         f"/api/indicators/{t['indicator']}",
         f"/api/analysis/timeline?subject={t['zone']}",
         f"/api/analysis/conflicts?subject={t['zone']}",
