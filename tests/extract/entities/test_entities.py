@@ -255,3 +255,15 @@ def test_items_of_a_list_closed_by_their_firms_trade_are_firms():
     found = dict(mentions("园区引进甲乙科技、丙丁材料等3家新能源汽车配套企业。"))
     assert found.get("甲乙科技") == "enterprise" and found.get("丙丁材料") == "enterprise"
     assert not names("资金、人才等方面支持企业发展。")
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        ("建设银行两江分行为园区企业提供贷款。", "建设银行两江分行", "investor"),
+        ("农业银行江北支行向园区企业发放贷款。", "农业银行江北支行", "investor"),
+        ("中国电信重庆分公司承建园区网络。", "中国电信重庆分公司", "enterprise"),
+    ],
+)
+def test_a_branch_written_after_its_parent_is_one_name(body, name, etype):
+    assert (name, etype) in mentions(body)

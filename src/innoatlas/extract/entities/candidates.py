@@ -85,6 +85,22 @@ def session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate
     return out
 
 
+# A branch named by its place after its parent's name: 建设银行|两江分行, 某集团|重庆分公司.
+_BRANCH_TAIL = re.compile(r"(分行|支行|分公司|子公司|分院|分中心)$")
+_BRANCH_PARENTS = frozenset({"investor", "enterprise", "university", "institute", "platform"})
+
+
+def branch_candidates(candidates: list[Candidate], norm: str) -> list[Candidate]:
+    """The parent and its branch written one after the other are one name."""
+    parents = {c.end: c for c in candidates if c.type in _BRANCH_PARENTS}
+    out = []
+    for c in candidates:
+        parent = parents.get(c.start)
+        if parent is not None and parent is not c and _BRANCH_TAIL.search(norm, c.start, c.end):
+            out.append(Candidate(parent.start, c.end, c.type, "suffix", 52, 0.8))
+    return out
+
+
 def _bare_body_start(norm: str, end: int) -> int | None:
     """市委六届七次全会: a party or government body written without its place."""
     m = re.search(r"(市委|省委|区委|县委|党委|国务院)$", norm[max(0, end - 3) : end])
@@ -479,8 +495,8 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 郑州高新区华为开发者创新中心, 重庆高新区招商公司: a unit named after its zone
         if is_parent_body(norm[c.start : p], head) and tail[1] in SUBUNIT_TYPES:
             continue  # 中国科学院|城市环境研究所: a unit of its parent
-        if head[1] != "zone" and starts_with_place(tail_text):
-            continue  # 北京理工大学|重庆创新中心, …工程研究中心|重庆分中心: a branch
+        if head[1] != "zone" and (starts_with_place(tail_text) or _BRANCH_TAIL.search(tail_text)):
+            continue  # 北京理工大学|重庆创新中心, …工程研究中心|重庆分中心, 某银行|两江分行: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
         left = Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence)

@@ -18,6 +18,7 @@ from innoatlas.documents.model import Document
 from innoatlas.extract.entities.aliases import declared_aliases
 from innoatlas.extract.entities.candidates import (
     blocked_spans,
+    branch_candidates,
     drop_verb_complement,
     firm_of_plant,
     industry_phrases,
@@ -129,6 +130,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += industry_siblings(norm, ix, candidates)
     candidates += coordinated_candidates(norm, ix, candidates)
     candidates += session_candidates(norm, candidates)
+    candidates += branch_candidates(candidates, norm)
     parts = [drop_verb_complement(norm, c) for c in split_compounds(norm, candidates)]
     chosen = [firm_of_plant(norm, c) for c in merge_regions(norm, select(parts))]
     when = doc.published_on
