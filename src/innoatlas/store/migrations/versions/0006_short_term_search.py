@@ -50,6 +50,11 @@ def upgrade() -> None:
         bind.execute(
             sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (search_grams(lower({column})))")
         )
+    # The search asks the planner how many texts hold a short term (search_index.gram_index_pays):
+    # an index on an expression has no statistics until the table is analysed, and a base that
+    # is only read is never analysed by autovacuum.
+    for table in sorted({table for _name, table, _column in INDEXES}):
+        bind.execute(sa.text(f"ANALYZE {table}"))
 
 
 def downgrade() -> None:
