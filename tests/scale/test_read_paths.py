@@ -161,13 +161,11 @@ def test_an_industrys_entities_are_the_same_pages_gathered_or_walked(store, exam
             )
         ).one()
         pages = [
-            list_entities(session, industry=industry, limit=2, offset=o)
-            for o in range(0, related + 2, 2)
+            list_entities(session, industry=industry, limit=2, offset=o) for o in range(0, related + 2, 2)
         ]
         monkeypatch.setattr(documents, "GATHER_MENTIONS", 0)  # too many to gather: the subquery
         walked = [
-            list_entities(session, industry=industry, limit=2, offset=o)
-            for o in range(0, related + 2, 2)
+            list_entities(session, industry=industry, limit=2, offset=o) for o in range(0, related + 2, 2)
         ]
     assert related >= 2
     assert pages == walked
