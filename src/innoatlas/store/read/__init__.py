@@ -8,6 +8,7 @@
 - overview.py    counts of the whole base, the home page's summary, a dump of every table
 - regions.py     the region tree
 - search.py      full-text search over documents, entity names and aliases
+- coverage.py    a search's matches over time (per month) and per outlet
 - common.py      pages of lists, row references, records, cached aggregates
 
 Every function takes a Session and returns records (frozen dataclasses)

@@ -28,7 +28,6 @@ from datetime import date
 from sqlalchemy import Select, and_, bindparam, func, or_, select, text, union
 from sqlalchemy.orm import Session
 
-from innoatlas.store.coverage import search_coverage
 from innoatlas.store.read.common import (
     COUNT_CAP,
     clamp_page,
@@ -37,6 +36,7 @@ from innoatlas.store.read.common import (
     load_document_refs,
     newest_first,
 )
+from innoatlas.store.read.coverage import search_coverage
 from innoatlas.store.read.documents import original_span
 from innoatlas.store.schema import Alias, Document, Entity
 from innoatlas.store.search_index import (

@@ -14,6 +14,7 @@ from collections import Counter
 from sqlalchemy import String, func, select
 from sqlalchemy.orm import Session
 
+from innoatlas.store.read.common import chunks
 from innoatlas.store.schema import Document, Mention
 from innoatlas.store.window import IDS_PER_QUERY
 
@@ -24,13 +25,13 @@ def search_coverage(session: Session, document_ids: list[int], entity_ids: list[
     documents: Counter = Counter()
     outlets: Counter = Counter()
     undated = 0
-    for chunk in _chunks(document_ids):
+    for chunk in chunks(document_ids, IDS_PER_QUERY):
         rows = session.execute(select(month, Document.outlet).where(Document.id.in_(chunk))).all()
         documents.update(m for m, _ in rows if m)
         outlets.update(o for _, o in rows if o)
         undated += sum(1 for m, _ in rows if not m)
     mentions: Counter = Counter()
-    for chunk in _chunks(entity_ids):
+    for chunk in chunks(entity_ids, IDS_PER_QUERY):
         mentions.update(
             dict(
                 session.execute(
@@ -50,7 +51,3 @@ def search_coverage(session: Session, document_ids: list[int], entity_ids: list[
         "undated": undated,
     }
 
-
-def _chunks(ids: list[int]):
-    for n in range(0, len(ids), IDS_PER_QUERY):
-        yield ids[n : n + IDS_PER_QUERY]
