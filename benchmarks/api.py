@@ -1,4 +1,4 @@
-"""Latency of each JSON endpoint on a knowledge base of >= 10,000 documents.
+"""Latency of each JSON endpoint and main page on a knowledge base of >= 10,000 documents.
 
     python benchmarks/api.py [--documents 10000] [--requests 50] [--db PATH|URL [--reuse]] [--facts ingest|gold|synthetic]
     python benchmarks/api.py --facts synthetic --documents 100000 --entities 60000 --db postgresql+psycopg:///bench
@@ -9,7 +9,11 @@ replicates its documents with their mentions, indicators and relations
 by INSERT ... SELECT until there are at least --documents rows (dates
 shifted so years and periods spread). Each endpoint is called in-process
 (FastAPI's TestClient, so routing, validation and JSON encoding count)
-after a warm-up call; the table gives p50 and p95 in milliseconds.
+once (its time is the "first" column: that call also fills what is kept
+per data version), then --requests times; the table gives p50 and p95 of
+the wall time and p95 of this process's CPU time in milliseconds, and the
+load average before and after (on a shared machine the wall time includes
+waiting for a core).
 With --reuse an existing --db file is measured as it is (building the
 base takes minutes; the latency figures do not need a fresh one).
 
