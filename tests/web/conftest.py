@@ -66,6 +66,8 @@ def postgres_url(database: str = PG_DATABASE) -> str | None:
 
     explicit = os.environ.get("INNOATLAS_TEST_PG")
     url = make_url(explicit) if explicit else make_url(LOCAL_PG_URL)
+    if explicit:  # named after the test database: runs against different test databases do not share it
+        database = f"{url.database}_{database.removeprefix('innoatlas_')}"
     url = url.set(database=database)
     admin = create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
     try:
