@@ -3,13 +3,11 @@
 The review stage decides what an action means (review/actions.py) and what
 it does forward and backward (review/apply.py); the rows it reads and
 changes are found and changed here, the one place outside the write path
-that knows the tables of facts.
-
-Stable identities of facts, and their snapshots as plain JSON:
+that changes the tables of facts.
 
 Re-ingesting a document deletes its facts and inserts new rows with new
-ids, so a review cannot point at a row id. It points at what stays the
-same when the same text is extracted again:
+ids, so a review cannot point at a row id. It points at a stable identity,
+what stays the same when the same text is extracted again:
 
 - a mention, indicator or text relation: its document's source, its span
   (`start`, `end` into the normalised text) and its place among the facts
@@ -17,7 +15,8 @@ same when the same text is extracted again:
 - an entity: its resolve key;
 - a relation taken from a gazetteer (no document): its two ends and predicate.
 
-A snapshot names entities by key and documents by source for the same reason.
+A snapshot (a row as plain JSON, kept in the review log) names entities by
+key and documents by source for the same reason.
 """
 
 from __future__ import annotations
