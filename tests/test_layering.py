@@ -2,7 +2,7 @@
 
 Every import is read from the source (top level and inside functions), the
 way DESIGN.md's layout lists the stages:
-text, errors, lexicon < documents < extract < resolve < store < analysis, review, auth
+text, records, settings, errors, lexicon < documents < extract < resolve < store < analysis, review, auth
 < pipeline < batch < web, cli. `from package import module` is an edge to
 that module, not to the package's __init__.
 """
