@@ -14,9 +14,16 @@ import typer
 from rich.markup import escape
 from rich.table import Table
 
-from innoatlas.cli.common import DbOption, library_errors, out
+from innoatlas.cli.common import DbOption, SinceOption, UntilOption, library_errors, out
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+
+
+def in_window(session, since, until) -> None:
+    """Read only the documents published from `since` to `until`, as the web's date window does."""
+    from innoatlas.store.window import set_window
+
+    set_window(session, since.date() if since else None, until.date() if until else None)
 
 
 def print_json(result) -> None:
@@ -49,6 +56,8 @@ def timeline(
         ),
     ] = False,
     db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """A subject's indicators as series over periods, every point with its sources; conflicts flagged."""
@@ -56,6 +65,7 @@ def timeline(
     from innoatlas.store import open_store
 
     with open_store(db, create=False) as store, store.session() as session:
+        in_window(session, since, until)
         if conflicts or not subject:
             result = find_all_conflicts(session, subject or None)
             print_json(result) if as_json else render_conflicts(result)
@@ -138,6 +148,8 @@ def chain(
         bool, typer.Option("--four-chains", help="Show the region's four-chain profile instead.")
     ] = False,
     db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """An industrial chain's leaders, suppliers, institutes, platforms, investors and zones; gaps (补链)."""
@@ -146,6 +158,7 @@ def chain(
     from innoatlas.store import open_store
 
     with open_store(db, create=False) as store, store.session() as session:
+        in_window(session, since, until)
         if four:
             result = four_chain_profile(session, region or industry)
             print_json(result) if as_json else render_four_chains(result)
@@ -238,6 +251,8 @@ def network(
     top: Annotated[int, typer.Option("--top", help="Rows of the centrality tables.")] = 15,
     no_co_mentions: Annotated[bool, typer.Option("--relations-only", help="Leave out co-mentions.")] = False,
     db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Collaboration network: centralities, communities and cross-region links with evidence."""
@@ -246,6 +261,7 @@ def network(
 
     options = NetworkOptions(region=region, entity=entity, top=top, co_mentions=not no_co_mentions)
     with open_store(db, create=False) as store, store.session() as session:
+        in_window(session, since, until)
         result = analyse_network(session, options)
     if as_json:
         print_json(result)
@@ -302,6 +318,8 @@ def compare(
         list[str] | None, typer.Option("--metric", help="Metric keys to show (repeatable).")
     ] = None,
     db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Latest value of each canonical metric for the chosen regions or zones, with period and source."""
@@ -309,6 +327,7 @@ def compare(
     from innoatlas.store import open_store
 
     with open_store(db, create=False) as store, store.session() as session:
+        in_window(session, since, until)
         result = compare_units(session, units, metric)
     if as_json:
         print_json(result)
@@ -358,6 +377,8 @@ def index(
     draws: Annotated[int, typer.Option(help="Monte-Carlo draws.")] = 1000,
     seed: Annotated[int, typer.Option(min=0, help="Random seed of the draws.")] = 0,
     db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
     as_json: JsonOption = False,
 ) -> None:
     """Composite innovation index (OECD/JRC steps) with the method beside every score and rank ranges."""
@@ -377,6 +398,7 @@ def index(
         seed=seed,
     )
     with open_store(db, create=False) as store, store.session() as session:
+        in_window(session, since, until)
         result = compute_index(session, options)
     if as_json:
         print_json(result)
@@ -438,6 +460,8 @@ def export(
         list[str] | None, typer.Option("--unit", help="compare, index: a region or zone (repeatable).")
     ] = None,
     db: DbOption = None,
+    since: SinceOption = None,
+    until: UntilOption = None,
 ) -> None:
     """Write an analysis as CSV or JSON, a network as GraphML, the indicators as Parquet."""
     from innoatlas.analysis.export import export_to
@@ -445,6 +469,7 @@ def export(
 
     fmt = fmt or out_path.suffix.lstrip(".").lower()
     with open_store(db, create=False) as store, store.session() as session:
+        in_window(session, since, until)
         count = export_to(
             session, what, fmt, out_path, subject=subject, industry=industry, region=region, units=unit
         )

@@ -6,6 +6,7 @@ import functools
 import logging
 import re
 from collections.abc import Callable, Iterable
+from datetime import datetime
 from typing import Annotated
 
 import typer
@@ -18,6 +19,24 @@ from innoatlas.errors import InnoatlasError
 DB_HELP = (
     "Database URL or SQLite file (default: $INNOATLAS_DB, else innoatlas.toml's db, else ./innoatlas.db)."
 )
+SinceOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--since",
+        formats=["%Y-%m-%d"],
+        help="Only documents published on or after (YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
+UntilOption = Annotated[
+    datetime | None,
+    typer.Option(
+        "--until",
+        formats=["%Y-%m-%d"],
+        help="Only documents published on or before (YYYY-MM-DD).",
+        show_default=False,
+    ),
+]
 DbOption = Annotated[str | None, typer.Option("--db", metavar="URL", help=DB_HELP, show_default=False)]
 
 # Characters that move the cursor, set colours or the window title, or
