@@ -1,7 +1,9 @@
 """Relations between the entity mentions of one document, each with its evidence.
 
-find.py runs the rules (names inside names, gazetteer facts, topic rules);
-patterns.py splits sentences and applies the trigger patterns.
+find.py runs the rules in order (anaphora.py: words that point back to a
+place; names.py: names inside names and gazetteer facts; patterns.py: sentences
+and trigger patterns; then the topic rules). The trigger words, cues and
+argument types are data, patterns.yaml, each pattern with examples a test runs.
 """
 
 from innoatlas.extract.relations.find import extract_relations

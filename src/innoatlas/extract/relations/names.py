@@ -2,9 +2,12 @@
 
 1. names inside names: a branch named after its parent (北京理工大学重庆创新中心
    part_of 北京理工大学), a body named after a place the text also names on its
-   own (郑州高新区某中心 located_in 郑州高新区);
+   own (郑州高新区某中心 located_in 郑州高新区), the divisions of an address
+   written as one name (湖南省长沙市长沙县);
 2. gazetteer facts stated by co-mention: a county and its city or province,
-   a sub-area and its zone (沙坪坝区 located_in 重庆市).
+   a sub-area and its zone (沙坪坝区 located_in 重庆市);
+3. when two names are one thing: a place written two ways (青岛, 青岛市) and a
+   short name the text declares (以下简称“X”).
 """
 
 from __future__ import annotations
