@@ -126,3 +126,31 @@ def test_no_module_outside_the_store_imports_the_tables():
         a for a, targets in import_graph().items() if TABLES in targets and stage(a) != "store"
     )
     assert importers == []
+
+
+# Outside the store a module may hold a session and catch the database's
+# errors, but not build a query: it asks store/read and gets records back.
+SQL_ALLOWED = {"sqlalchemy.orm": {"Session"}, "sqlalchemy.exc": None}  # None: any name
+
+
+def sqlalchemy_uses(path: Path) -> list[str]:
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found += [a.name for a in node.names if a.name.split(".")[0] == "sqlalchemy"]
+        elif isinstance(node, ast.ImportFrom) and (node.module or "").split(".")[0] == "sqlalchemy":
+            allowed = SQL_ALLOWED.get(node.module, set())
+            found += [
+                f"{node.module}.{a.name}" for a in node.names if allowed is not None and a.name not in allowed
+            ]
+    return found
+
+
+def test_no_module_outside_the_store_builds_a_query():
+    builders = sorted(
+        f"{name}: {use}"
+        for name, path in module_names().items()
+        if stage(name) != "store"
+        for use in sqlalchemy_uses(path)
+    )
+    assert builders == []
