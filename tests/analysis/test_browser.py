@@ -121,6 +121,13 @@ def test_the_index_page_ranks_and_names_the_indicators_it_used(page, ranked_url)
     ranks = page.locator("table.index-table tbody tr td:first-child").all_inner_texts()
     assert ranks == ["第1", "第2", "第3", "第4"]
     assert chart_option(page, "#index-chart")["series"] and page.errors == []
+    # A bar's tooltip says the unit's method in Chinese, as the page does.
+    page.evaluate(
+        "() => echarts.getInstanceByDom(document.querySelector('#index-chart'))"
+        ".dispatchAction({type: 'showTip', seriesIndex: 0, dataIndex: 0})"
+    )
+    tip = page.locator("#index-chart div", has_text="指标覆盖").last
+    assert "指标覆盖 3/3" in tip.inner_text() and "weights" not in tip.inner_text()
     shoot(page, "analysis-index")
 
 

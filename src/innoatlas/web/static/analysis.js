@@ -196,7 +196,7 @@ function drawIndex(elementId, dataId, options) {
       var r = u.rank_range || {};
       return "<b>" + escapeText(u.unit.name) + "</b> " + escapeText(u.score) + "<div>" + escapeText(options.rank) + " " +
         escapeText(u.rank) + " (" + escapeText(r.p5) + "–" + escapeText(r.p95) + ")</div><div class='muted'>" +
-        escapeText(u.method) + "</div>";
+        escapeText(options.lang === "en" ? u.method : u.method_zh) + "</div>";
     }},
     grid: {left: 50, right: 50, top: 20, bottom: 60},
     xAxis: {type: "category", data: names, axisLabel: {rotate: 20}},
