@@ -17,6 +17,7 @@ from innoatlas.extract.entities.grammar import (
     place_prefixes,
     starts_with_place,
 )
+from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
@@ -68,9 +69,7 @@ def industry_siblings(norm: str, ix: TokenIndex, candidates: list[Candidate]) ->
     return out
 
 
-_SESSION = re.compile(
-    r"(第[一二三四五六七八九十\d]+次|[一二三四五六七八九十\d]+届[一二三四五六七八九十\d]+次)(全体会议|常务会议|全会|会议)"
-)
+_SESSION = pattern("session").trigger
 
 
 def session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate]:
@@ -86,7 +85,7 @@ def session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate
 
 
 # A branch named by its place after its parent's name: 建设银行|两江分行, 某集团|重庆分公司.
-_BRANCH_TAIL = re.compile(r"(分行|支行|分公司|子公司|分院|分中心)$")
+_BRANCH_TAIL = pattern("branch").trigger
 _BRANCH_PARENTS = frozenset({"investor", "enterprise", "university", "institute", "platform"})
 
 

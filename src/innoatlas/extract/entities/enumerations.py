@@ -17,24 +17,22 @@ from __future__ import annotations
 import re
 
 from innoatlas.extract.entities.grammar import Candidate, TokenIndex
+from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.industries import load_industries
 
 # A closing kind word with what may stand between the last item and it: 等, a count
 # (三大, 4个, 两条), a qualifier of the kind (重点, 新兴, 万亿元级).
-_CLOSE = re.compile(
-    r"(?:等(?:[一二三四五六七八九十两\d]+(?:大|个|条|类|项))?|[一二三四五六七八九十两\d]+(?:大|个|条|类|项))"
-    r"(?P<qual>[^\W\d等的]{0,6}?)"
-    r"(?P<kind>产业链|产业集群|产业|行业|赛道|领域)"
-)
+CLOSE = pattern("enumeration_close")
+_CLOSE = CLOSE.trigger
 # 领域 closes lists of public services as often (教育、医疗等民生领域): only these
 # qualifiers make it a list of industries (A、B等重点领域).
-_FIELD_QUALIFIERS = frozenset({"重点", "新兴", "前沿", "关键", "细分", "优势", "战略性新兴", "未来"})
+_FIELD_QUALIFIERS = CLOSE.cue("field_qualifiers")
 # Verbs of focus whose object may be a short list without a closing kind word
 # (聚焦储能与氢能, 深耕A和B): coordinated objects are of one kind.
-_FOCUS_VERB = re.compile(r"(?:聚焦|深耕|主攻|专注于|专注|发力|布局)(?=[\u4e00-\u9fff])")
+_FOCUS_VERB = pattern("focus_verb").trigger
 _CLAUSE_END = re.compile(r"[,，;；。:：!?！？\n]")
 # Longest stretch from a focus verb to the end of its clause that is read as a list of objects.
-MAX_OBJECT_LIST = 24
+MAX_OBJECT_LIST = pattern("focus_verb").params["max_object_list"]
 # Tags of the tokens an industry's name is made of (nouns, verbal nouns, names, abbreviations).
 _ITEM_TAGS = frozenset({"n", "nz", "vn", "j", "an", "nw", "a", "b", "f"})
 MAX_ITEM_TOKENS = 4
@@ -47,7 +45,7 @@ MIN_ITEMS = 2
 def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CLOSE.finditer(norm):
-        if m.group("kind") == "领域" and m.group("qual") not in _FIELD_QUALIFIERS:
+        if m.group("kind") == "领域" and not _FIELD_QUALIFIERS.fullmatch(m.group("qual")):
             continue
         items = _items_before(norm, ix, m.start())
         # A list is one of industries when the vocabulary knows one of its items
@@ -133,7 +131,7 @@ def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
 
 # Verbs of building up an industry that a list repeats before each item
 # (做精A、做强B两大产业; 壮大A、培育B等产业).
-_LIST_VERB = re.compile(r"做[强优大精实深]|壮大|培育|发展|提升|打造|延伸|拓展|升级")
+_LIST_VERB = pattern("list_verb").trigger
 
 _SEPARATORS = frozenset("、和及与,，;；:：。“”《》()（）\n ")
 

@@ -12,6 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
+from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
@@ -113,31 +114,18 @@ _QUOTED = re.compile(r"“([^“”\n]{2,14})”")
 _QUOTE_PROGRAM_NEXT = re.compile(
     r"(行动|计划|工程|品牌|模式|政策|战略|专项|活动|体系|机制|改革|服务|创建|试点|示范)"
 )
-_LIST_TAIL = re.compile(
-    r"等(?:\d+[多余]?|[一二三四五六七八九十百几多]+)?(?:家|个|所|支|座|位)?"  # 等80多家企业
-    r"(?:龙头|重点|头部|领军|链主|知名|骨干|优质|科技型|高新技术|本土|外资|世界500强|高端|新型|国内外|国际)?"
-    r"(?:[\u4e00-\u9fff]{1,2}类)?"
-    r"(企业|公司|车企|药企|高校|院校|大学|科研院所|研究机构|研发机构|平台|园区|项目|基金|机构)"
-)
-_LIST_TYPES = {
-    "企业": "enterprise",
-    "公司": "enterprise",
-    "车企": "enterprise",
-    "药企": "enterprise",
-    "高校": "university",
-    "院校": "university",
-    "大学": "university",
-    "科研院所": "institute",
-    "研究机构": "institute",
-    "研发机构": "institute",
-    "平台": "platform",
-    "园区": "zone",
-    "项目": "enterprise",
-    "基金": "investor",
-    "机构": "institute",
-}
+LIST_TAIL = pattern("list_tail")
+_LIST_TAIL = LIST_TAIL.trigger
+_LIST_KINDS = ("enterprise", "university", "institute", "platform", "zone", "investor")
+
+
+def _list_type(kind: str) -> str:
+    """The type of the items of a list closed by this kind word (企业 -> enterprise)."""
+    return next(t for t in _LIST_KINDS if LIST_TAIL.cue(t).fullmatch(kind))
+
+
 # A bracketed list after a count of firms: 超百亿元企业有2家(华勤、欧菲).
-_BRACKET_LIST = re.compile(r"(?:企业|公司)[有共]?\d+家[(（]([^()（）\n]{2,60})[)）]")
+_BRACKET_LIST = pattern("bracket_list").trigger
 _YEAR = re.compile(r"^(19|20)\d\d年(度|中期|上半年|下半年)?$|^第[一二三四五六七八九十百\d]+届$")
 
 
@@ -599,21 +587,19 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     brackets after a count of firms (企业有2家(华勤、欧菲))."""
     out: list[Candidate] = []
     for m in _LIST_TAIL.finditer(norm):
-        out.extend(_list_items(norm, ix, m.start(), _LIST_TYPES[m.group(1)]))
+        out.extend(_list_items(norm, ix, m.start(), _list_type(m.group("kind"))))
     for m in _TRADE_LIST_TAIL.finditer(norm):
         if _trade(m.group("trade")):
             out.extend(_list_items(norm, ix, m.start(), "enterprise"))
     for m in _BRACKET_LIST.finditer(norm):
-        out.extend(_list_items(norm, ix, m.end(1), "enterprise", bracketed=m.start(1)))
+        out.extend(_list_items(norm, ix, m.end("items"), "enterprise", bracketed=m.start("items")))
     return out
 
 
 # 等“一连串”汽车零部件企业, 等3家新能源汽车配套企业: a list closed by its firms' trade.
-_TRADE_LIST_TAIL = re.compile(
-    r"等(?:\d+[多余]?|[一二三四五六七八九十百几多]+)?(?:家|个)?(?:“[^”]{1,8}”)?"
-    r"(?P<trade>[\u4e00-\u9fff]{2,10}?)(?:企业|公司|厂商|车企|药企)"
-)
-_TRADE_ROLE = re.compile(r"(?:上下游|配套|龙头|头部|领军|骨干|上市|生产|制造)+$")
+TRADE_LIST_TAIL = pattern("trade_list_tail")
+_TRADE_LIST_TAIL = TRADE_LIST_TAIL.trigger
+_TRADE_ROLE = TRADE_LIST_TAIL.cue("role")
 
 
 def _trade(text: str) -> bool:
