@@ -267,3 +267,7 @@ def test_items_of_a_list_closed_by_their_firms_trade_are_firms():
 )
 def test_a_branch_written_after_its_parent_is_one_name(body, name, etype):
     assert (name, etype) in mentions(body)
+
+
+def test_a_truck_is_no_card_programme():
+    assert ("三一重卡", "program") not in mentions("三一重卡年产量突破1万台。")
