@@ -271,3 +271,14 @@ def test_a_branch_written_after_its_parent_is_one_name(body, name, etype):
 
 def test_a_truck_is_no_card_programme():
     assert ("三一重卡", "program") not in mentions("三一重卡年产量突破1万台。")
+
+
+def test_a_park_and_a_university_joined_by_yu_are_two_names():
+    assert {("南岸数智产业园", "zone"), ("江川大学", "university")} <= set(
+        mentions("南岸数智产业园与江川大学签署合作协议。")
+    )
+
+
+def test_a_body_and_the_unnamed_one_it_builds_are_not_one_name():
+    found = mentions("青川高新区与南岸大学共建研究院。")
+    assert ("南岸大学", "university") in found and not any("共建" in n for n, _ in found)

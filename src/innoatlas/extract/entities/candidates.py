@@ -110,6 +110,9 @@ def _bare_body_start(norm: str, end: int) -> int | None:
 _GLUED_VERB = re.compile(r"(资助|扶持|支持|引进|携手|联合|依托|牵手|入驻)")
 
 
+# 南岸大学|共建|研究院: a body and the unnamed one it builds, glued by the tagger.
+_BUILD_VERB = re.compile(r"共建|合建|联建|组建|成立|设立|建设|打造")
+
 # Role nouns the suffix grammar glues to the firm they introduce (的配套企业|某某有限公司).
 _GLUED_ROLE = re.compile(r"(配套企业|配套商|供应商|龙头企业|链主企业|领军企业|头部企业)")
 
@@ -138,6 +141,11 @@ def drop_verb_complement(norm: str, c: Candidate) -> Candidate:
     m = _GLUED_VERB.match(norm, c.start, c.end)
     if m is not None and c.extractor in ("lac", "suffix") and c.end - m.end() > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=m.end())
+    inner = _BUILD_VERB.search(norm, c.start + MIN_NAME_CHARS, c.end)
+    if inner is not None and c.extractor in ("lac", "suffix"):
+        left, right = suffix_type(norm[c.start : inner.start()]), suffix_type(norm[inner.end() : c.end])
+        if left is not None and right is not None and right[0] == norm[inner.end() : c.end]:
+            return Candidate(c.start, inner.start(), left[1], c.extractor, c.priority, c.confidence)
     return c
 
 

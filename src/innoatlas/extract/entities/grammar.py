@@ -276,6 +276,10 @@ _JOINERS = frozenset({"与", "和", "及"})
 _JOINED_TYPES = frozenset({"university", "institute", "platform", "government"})  # 工业和信息化厅
 
 
+# Suffix words that end a name even written alone before 与 (某某|产业园|与|某大学).
+_NAME_END_TYPES = frozenset({"zone", "enterprise", "university"})
+
+
 def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
     """与 inside a field name (经济与工商管理学院, 政策与经济研究所), not between two names."""
     toks = ix.tokens
@@ -287,7 +291,9 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
     tags = ("n", "nz", "vn") if toks[k].text == "与" else ("n", "nz")
     found = suffix_type(left.text)
     # 重庆大学|与 is a name before 与; 政策|与 a field word; before 和/及 any suffix word ends a list item.
-    named = found is not None and (len(left.text) > len(found[0]) or toks[k].text != "与")
+    named = found is not None and (
+        len(left.text) > len(found[0]) or toks[k].text != "与" or found[1] in _NAME_END_TYPES
+    )
     return left.tag in tags and left.end == toks[k].start and not named
 
 
