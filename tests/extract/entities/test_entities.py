@@ -282,3 +282,8 @@ def test_a_park_and_a_university_joined_by_yu_are_two_names():
 def test_a_body_and_the_unnamed_one_it_builds_are_not_one_name():
     found = mentions("青川高新区与南岸大学共建研究院。")
     assert ("南岸大学", "university") in found and not any("共建" in n for n, _ in found)
+
+
+def test_the_last_kind_word_after_a_list_gives_its_items_type():
+    found = dict(mentions("前段时间，我到湘钢、华菱等园区重点企业走访。"))
+    assert found.get("湘钢") == "enterprise" and found.get("华菱") == "enterprise"

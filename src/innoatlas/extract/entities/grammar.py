@@ -119,6 +119,12 @@ _LIST_TAIL = LIST_TAIL.trigger
 _LIST_KINDS = ("enterprise", "university", "institute", "platform", "zone", "investor")
 
 
+# A kind word followed by another (等园区重点企业): the head of the phrase is the last.
+_LATER_KIND = re.compile(
+    r"(?:龙头|重点|头部|领军|骨干|规上|规模以上|高新技术|科技型)?(?P<kind>企业|公司|高校|院校|科研院所|研究机构|平台|基金|机构)"
+)
+
+
 def _list_type(kind: str) -> str:
     """The type of the items of a list closed by this kind word (企业 -> enterprise)."""
     return next(t for t in _LIST_KINDS if LIST_TAIL.cue(t).fullmatch(kind))
@@ -593,7 +599,11 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     brackets after a count of firms (企业有2家(华勤、欧菲))."""
     out: list[Candidate] = []
     for m in _LIST_TAIL.finditer(norm):
-        out.extend(_list_items(norm, ix, m.start(), _list_type(m.group("kind"))))
+        kind = m.group("kind")
+        later = _LATER_KIND.match(norm, m.end())
+        if later is not None:
+            kind = later.group("kind")  # 湘钢等园区|重点企业: the last noun is the head
+        out.extend(_list_items(norm, ix, m.start(), _list_type(kind)))
     for m in _TRADE_LIST_TAIL.finditer(norm):
         if _trade(m.group("trade")):
             out.extend(_list_items(norm, ix, m.start(), "enterprise"))
