@@ -36,7 +36,6 @@ from innoatlas.extract.entities.filters import final_type, keep_name, merge_regi
 from innoatlas.extract.entities.grammar import (
     Candidate,
     index_tokens,
-    list_candidates,
     merge_tokens,
     numbered_candidates,
     quoted_candidates,
@@ -51,6 +50,7 @@ from innoatlas.extract.entities.learned import (
     entity_model,
     list_item_candidates,
 )
+from innoatlas.extract.entities.lists import list_candidates
 from innoatlas.extract.entities.programmes import programme_candidates
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token

