@@ -10,8 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import Integer, Select, any_, bindparam, extract, false, func, or_, select
-from sqlalchemy.dialects.postgresql import ARRAY
+from sqlalchemy import Select, extract, false, func, or_, select
 from sqlalchemy.orm import Session, aliased, undefer
 
 from innoatlas.errors import NotFoundError
@@ -26,6 +25,7 @@ from innoatlas.store.read.common import (
     in_order,
     load_document_refs,
     newest_first,
+    one_of,
     paginate_ids,
     published_text,
 )
@@ -155,10 +155,7 @@ def gathered(session: Session, column, ids: Select):
     found = session.scalars(ids.limit(GATHER_MENTIONS + 1)).all()
     if len(found) > GATHER_MENTIONS:
         return None
-    found = sorted(set(found))
-    if session.get_bind().dialect.name == "postgresql":
-        return column == any_(bindparam("gathered_ids", found, type_=ARRAY(Integer)))
-    return column.in_(found)
+    return one_of(session, column, found, "gathered_ids")
 
 
 def mentioning(session: Session, entity: int):
@@ -360,7 +357,7 @@ def original_norms(session: Session, ids) -> Iterator[DocumentText]:
     """
     rows = session.execute(
         select(*DOCUMENT_INFO_COLUMNS, Document.norm)
-        .where(Document.id.in_(ids), Document.duplicate_of_id.is_(None))
+        .where(one_of(session, Document.id, ids), Document.duplicate_of_id.is_(None))
         .execution_options(yield_per=TEXTS_PER_FETCH)
     )
     for row in rows:
