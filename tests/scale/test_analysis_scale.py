@@ -20,3 +20,67 @@ def test_the_networks_texts_are_read_for_more_documents_than_a_statement_takes_v
         read = {d.id: d.name for d in original_norms(session, [*ids, *absent])}
         assert all(d.norm for d in original_norms(session, ids[:2]))
     assert read == dict(stored)
+
+
+# Invented reports: two outlets disagree about each zone's counts for one month.
+ZONES = ("青山高新区", "白沙经开区", "石门科技城")
+REPORTS = (
+    """{zone}研发机构达{rd}家
+发布时间：2024-06-03  来源：甲日报
+
+{zone}管委会6月2日介绍，截至2024年5月末，{zone}共集聚研发机构{rd}家，高新技术企业{firms}家。
+""",
+    """记者走访{zone}：创新主体持续增加
+发布时间：2024-06-05  来源：乙晚报
+
+记者6月4日从{zone}获悉，截至2024年5月末，{zone}已拥有研发机构{rd}家，园区内高新技术企业{firms}家，
+企业研发投入稳步提高。
+""",
+)
+
+
+def _disagreeing_reports(folder):
+    folder.mkdir()
+    for n, zone in enumerate(ZONES):
+        for k, (report, rd, firms) in enumerate(
+            zip(REPORTS, (40 + n, 50 + n), (120 + n, 150 + n), strict=True)
+        ):
+            text_ = report.format(zone=zone, rd=rd, firms=firms)
+            (folder / f"zone{n}_{k}.txt").write_text(text_, encoding="utf-8")
+    return folder
+
+
+def _pages(client, limit: int) -> list[dict]:
+    items, offset = [], 0
+    while True:
+        page = client.get("/api/analysis/conflicts", params={"limit": limit, "offset": offset}).json()
+        assert page["limit"] == limit and page["offset"] == offset
+        items += page["items"]
+        offset += limit
+        if offset >= page["total"] and page["total_exact"]:
+            return items
+
+
+def test_pages_of_conflicts_read_a_few_subjects_at_a_time_and_make_the_whole_list(
+    store, tmp_path, monkeypatch
+):
+    from fastapi.testclient import TestClient
+
+    from innoatlas.analysis import timeline
+    from innoatlas.web.app import create_app
+
+    ingest_paths([_disagreeing_reports(tmp_path / "reports")], store)
+    with store.session() as session:
+        whole = timeline.find_all_conflicts(session)
+    subjects = {c["subject"]["id"] for c in whole}
+    assert len(whole) == 6 and len(subjects) == 3
+    client = TestClient(create_app(store))
+    first = client.get("/api/analysis/conflicts").json()
+    assert first["items"] == whole and first["total"] == len(whole) and first["total_exact"]
+    assert first["limit"] == 50 and first["offset"] == 0
+    monkeypatch.setattr(timeline, "SUBJECTS_PER_READ", 1)  # a base of many subjects, in small
+    assert _pages(client, 2) == whole
+    one = client.get("/api/analysis/conflicts", params={"limit": 1}).json()
+    assert one["items"] == whole[:1] and one["total_exact"] is False and 1 < one["total"] < len(whole) + 1
+    beyond = client.get("/api/analysis/conflicts", params={"offset": len(whole)}).json()
+    assert beyond["items"] == [] and beyond["total"] == len(whole) and beyond["total_exact"]

@@ -28,8 +28,12 @@ from innoatlas.analysis.conflicts import (
 from innoatlas.analysis.figures import load_figures
 from innoatlas.analysis.metrics import metric_label
 from innoatlas.store.read.entities import entity_record
+from innoatlas.store.read.indicators import disagreeing_subjects
 
-__all__ = ["build_timeline", "find_all_conflicts", "newest_published", "period_end"]
+# Subjects whose conflicts a page of the whole base's list reads at a time.
+SUBJECTS_PER_READ = 200
+
+__all__ = ["build_timeline", "conflicts_page", "find_all_conflicts", "newest_published", "period_end"]
 
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?(?:-(H[12]|Q[1-4]))?(?:\.\.(?:Q)?(\d{1,2}))?$")
 
@@ -142,3 +146,28 @@ def find_all_conflicts(session: Session, subject: str | int | None = None) -> li
     if subject is None or subject == "":
         return find_conflicts(session)
     return find_conflicts(session, [e.id for e in resolve_subjects(session, subject)])
+
+
+def conflicts_page(session: Session, subject: str | None, limit: int, offset: int = 0) -> dict:
+    """One page of find_all_conflicts' list: {"items", "total", "total_exact"}.
+
+    Of the whole base, only the subjects that could hold a conflict are
+    read, a few hundred at a time in the list's order, until the page is
+    full: the first page of 100,000 documents reads a few hundred subjects'
+    figures, not every indicator. The total is then "at least" (one more
+    than the page's end) unless the list ended.
+    """
+    if subject:
+        found = find_all_conflicts(session, subject)
+        return {"items": found[offset : offset + limit], "total": len(found), "total_exact": True}
+    subjects = disagreeing_subjects(session)
+    found: list[dict] = []
+    read = 0
+    while read < len(subjects) and len(found) <= offset + limit:
+        end = min(read + SUBJECTS_PER_READ, len(subjects))
+        while end < len(subjects) and subjects[end][1] == subjects[end - 1][1]:
+            end += 1  # namesakes in one read: the list sorts them together
+        found += find_conflicts(session, [i for i, _ in subjects[read:end]])
+        read = end
+    exact = read >= len(subjects)
+    return {"items": found[offset : offset + limit], "total": len(found), "total_exact": exact}

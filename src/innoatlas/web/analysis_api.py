@@ -19,7 +19,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas.analysis import AnalysisError
 from innoatlas.analysis.index import IndexOptions
-from innoatlas.store.read.common import data_fingerprint, list_page
+from innoatlas.store.read.common import DEFAULT_LIMIT, MAX_LIMIT, data_fingerprint, list_page
 from innoatlas.store.window import set_window, window_of
 from innoatlas.web.deps import get_session
 
@@ -55,6 +55,7 @@ def answer(compute, *args, **kwargs):
 CACHED = {
     "build_timeline",
     "find_all_conflicts",
+    "conflicts_page",
     "build_chain_map",
     "four_chain_profile",
     "analyse_network",
@@ -129,12 +130,19 @@ def timeline(session: DB, subject: str, metric_key: str | None = None) -> dict:
 
 
 @router.get("/conflicts", summary="Every conflict: one subject, measure and period, values that disagree")
-def conflicts(session: DB, subject: str | None = None) -> dict:
+def conflicts(
+    session: DB,
+    subject: str | None = None,
+    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = DEFAULT_LIMIT,
+    offset: Annotated[int, Query(ge=0)] = 0,
+) -> dict:
     from innoatlas.analysis.conflicts import DEFINITION
-    from innoatlas.analysis.timeline import find_all_conflicts
+    from innoatlas.analysis.timeline import conflicts_page
 
-    items = answer(find_all_conflicts, session, subject or None)
-    return list_page(items, definition=DEFINITION)
+    page = answer(conflicts_page, session, subject or None, limit, offset)
+    return list_page(
+        page["items"], page["total"], limit, offset, total_exact=page["total_exact"], definition=DEFINITION
+    )
 
 
 @router.get("/chain", summary="An industrial chain's actors (in a region) with evidence, and its gaps")
