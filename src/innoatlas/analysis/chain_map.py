@@ -98,8 +98,10 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
     actors: dict[int, dict] = {}
     collect_industry_relations(session, industry_ids, actors)
     # Suppliers found in one round can have investors and partners found in the next.
-    while collect_second_hand(session, actors):
-        pass
+    leaders = {i for i, a in actors.items() if "leaders" in a["roles"]}
+    new = set(actors)
+    while new:
+        new = collect_second_hand(session, actors, new, leaders)
     statements, documents = read_statements(session, template, chain_templates())
     for st in statements:
         add_statement(actors, st)
@@ -232,17 +234,18 @@ def collect_industry_relations(session: Session, industry_ids: set[int], actors:
             add_actor(actors, subject, role, rel, obj, doc)
 
 
-def collect_second_hand(session: Session, actors: dict) -> bool:
+def collect_second_hand(session: Session, actors: dict, new: set[int], leaders: set[int]) -> set[int]:
     """Suppliers of the chain's leaders, investors in its actors, research partners of its actors.
 
-    Returns whether an actor or a role was added.
+    Reads only the relations touching `new`, the actors added by the
+    previous round: a relation between older actors gave all it could when
+    they were new (the rules look only at which ends are actors and which
+    lead). Re-reading every actor's relations each round took nine rounds
+    of 130,000 rows (50 s) for a chain of 100,000 documents. Returns the
+    actors this round added.
     """
     known = set(actors)
-    before = sum(len(a["roles"]) for a in actors.values())
-    leaders = {i for i, a in actors.items() if "leaders" in a["roles"]}
-    if not known:
-        return False
-    rows = relations_touching(session, known, ("supplies", "invests_in", "cooperates_with"))
+    rows = relations_touching(session, new, ("supplies", "invests_in", "cooperates_with"))
     for rel in rows:
         subject, obj, doc = rel.subject, rel.object, rel.document
         if rel.predicate == "supplies" and obj.id in leaders:
@@ -257,7 +260,7 @@ def collect_second_hand(session: Session, actors: dict) -> bool:
                 if partner.type in RESEARCH_TYPES and partner.id not in known:
                     role = "platforms" if partner.type == "platform" else "institutes"
                     add_actor(actors, partner, role, rel, other, doc)
-    return sum(len(a["roles"]) for a in actors.values()) > before
+    return set(actors) - known
 
 
 def place_in_segments(template: dict, actors: dict, industry_names: dict[int, list[str]]) -> list[dict]:
