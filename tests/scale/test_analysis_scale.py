@@ -84,3 +84,20 @@ def test_pages_of_conflicts_read_a_few_subjects_at_a_time_and_make_the_whole_lis
     assert one["items"] == whole[:1] and one["total_exact"] is False and 1 < one["total"] < len(whole) + 1
     beyond = client.get("/api/analysis/conflicts", params={"offset": len(whole)}).json()
     assert beyond["items"] == [] and beyond["total"] == len(whole) and beyond["total_exact"]
+
+
+def test_a_network_of_more_nodes_than_analysed_keeps_the_best_linked(store, examples, monkeypatch):
+    from innoatlas.analysis import network
+
+    ingest_paths([examples], store)
+    with store.session() as session:
+        whole = network.analyse_network(session)
+        monkeypatch.setattr(network, "MAX_NODES", 5)
+        best = network.analyse_network(session)
+    assert whole["truncated"] is False and whole["total_nodes"] == len(whole["nodes"]) > 5
+    assert whole["total_edges"] == len(whole["edges"])
+    ranked = sorted(whole["nodes"], key=lambda n: (-n["weighted_degree"], n["name"], n["id"]))
+    kept = {n["id"] for n in ranked[:5]}
+    assert {n["id"] for n in best["nodes"]} == kept
+    assert best["truncated"] is True and best["total_nodes"] == len(whole["nodes"])
+    assert best["edges"] == [e for e in whole["edges"] if e["source"] in kept and e["target"] in kept]
