@@ -82,6 +82,8 @@ def test_pages_of_conflicts_read_a_few_subjects_at_a_time_and_make_the_whole_lis
     assert _pages(client, 2) == whole
     one = client.get("/api/analysis/conflicts", params={"limit": 1}).json()
     assert one["items"] == whole[:1] and one["total_exact"] is False and 1 < one["total"] < len(whole) + 1
+    page = client.get("/analysis/timeline").text
+    assert page.count('class="conflicts"') == 1 and "6</span></h2>" in page  # the whole list, 6 conflicts
     beyond = client.get("/api/analysis/conflicts", params={"offset": len(whole)}).json()
     assert beyond["items"] == [] and beyond["total"] == len(whole) and beyond["total_exact"]
 

@@ -148,6 +148,8 @@ def timeline_page(request: Request, session: DB, subject: str = "", metric_key: 
             "/api/analysis/conflicts",
             data=None,
             conflicts=conflicts["items"],
+            conflicts_total=conflicts["total"],
+            conflicts_exact=conflicts["total_exact"],
             subject="",
         )
     data = api.timeline(session, subject, metric_key)
