@@ -102,3 +102,10 @@ def test_one_fact_from_two_outlets_is_one_point_with_two_sources(make_store):
 def test_an_unknown_subject_is_a_clear_error(corpus):
     with pytest.raises(AnalysisError, match="no entity named '不存在区' in the knowledge base"):
         build_timeline(corpus, "不存在区")
+
+
+@pytest.mark.parametrize("subject", ["¹", "٣", "²³"])
+def test_a_digit_that_is_no_ascii_digit_is_a_name_not_an_id(corpus, subject):
+    # str.isdigit() holds for ¹ and ٣, which int() cannot read: the API answered 500.
+    with pytest.raises(AnalysisError, match="no entity named"):
+        build_timeline(corpus, subject)

@@ -44,6 +44,12 @@ def test_unknown_document_is_a_not_found_error(filled):
     )
 
 
+def test_a_superscript_digit_is_no_document_id(filled):
+    # '¹'.isdigit() holds but int('¹') fails: innoatlas docs ¹ printed a traceback.
+    with pytest.raises(NotFoundError, match="no document '¹'"):
+        filled.get_document("¹")
+
+
 def test_stats_count_originals_duplicates_and_facts(filled):
     s = filled.stats()
     assert (s.documents, s.originals, s.duplicates) == (3, 2, {"exact": 1})

@@ -65,7 +65,8 @@ def period_end(period: str | None) -> str | None:
 
 def resolve_subjects(session: Session, subject: str | int) -> list:
     """The entities a subject names: an id, or a name with its region-suffix variants."""
-    if isinstance(subject, int) or (isinstance(subject, str) and subject.isdigit()):
+    # Only ASCII digits are an id: ¹ and ٣ pass str.isdigit() but name no row (as the lists' filters read them).
+    if isinstance(subject, int) or (isinstance(subject, str) and subject.isascii() and subject.isdigit()):
         entity = entity_record(session, int(subject))
         if entity is None:
             raise AnalysisError(f"no entity with id {subject}")

@@ -322,7 +322,7 @@ def document_summary(session: Session, ref: str | int) -> DocumentView:
 
 def find_document(session: Session, ref: str | int) -> Document:
     text = str(ref).strip()
-    if text.isdigit() and (d := session.get(Document, int(text))) is not None:
+    if text.isascii() and text.isdigit() and (d := session.get(Document, int(text))) is not None:
         return d
     query = select(Document).where(or_(Document.name == text, Document.source == text)).order_by(Document.id)
     d = session.scalars(query).first()
