@@ -103,3 +103,22 @@ def test_a_network_of_more_nodes_than_analysed_keeps_the_best_linked(store, exam
     assert {n["id"] for n in best["nodes"]} == kept
     assert best["truncated"] is True and best["total_nodes"] == len(whole["nodes"])
     assert best["edges"] == [e for e in whole["edges"] if e["source"] in kept and e["target"] in kept]
+
+
+def test_a_chains_relations_are_read_for_more_actors_than_a_statement_takes_values(store, seeds):
+    from innoatlas.store.read.relations import object_names, relations_to, relations_touching
+
+    ingest_paths([seeds], store)
+    with store.session() as session:
+        ids = set(session.scalars(text("SELECT id FROM entities")))
+        absent = set(range(max(ids) + 1, max(ids) + 1 + MANY_IDS))
+        predicates = ("supplies", "invests_in", "cooperates_with", "focuses_on", "chain_leader_of")
+        for read in (relations_to, relations_touching):
+            assert (
+                [r.id for r in read(session, ids | absent, predicates)]
+                == [r.id for r in read(session, ids, predicates)]
+                != []
+            )
+        assert object_names(session, sorted(ids | absent), "industry") == object_names(
+            session, sorted(ids), "industry"
+        )

@@ -26,6 +26,7 @@ from innoatlas.store.read.common import (
     facet_counts,
     in_order,
     load_document_refs,
+    one_of,
     paginate_ids,
     published_between,
 )
@@ -341,7 +342,9 @@ def relations_to(
     """Relations of `predicates` whose object is one of `object_ids`, in stored order."""
     if not object_ids:
         return []
-    return _evidence(session, Relation.object_id.in_(object_ids) & Relation.predicate.in_(predicates))
+    return _evidence(
+        session, one_of(session, Relation.object_id, object_ids) & Relation.predicate.in_(predicates)
+    )
 
 
 def relations_touching(
@@ -350,7 +353,10 @@ def relations_touching(
     """Relations of `predicates` with either end in `entity_ids`, in stored order."""
     if not entity_ids:
         return []
-    either = Relation.object_id.in_(entity_ids) | Relation.subject_id.in_(entity_ids)
+    # a chain's actors on 100,000 documents are thousands: one array parameter each on PostgreSQL
+    either = one_of(session, Relation.object_id, entity_ids, "objects") | one_of(
+        session, Relation.subject_id, entity_ids, "subjects"
+    )
     return _evidence(session, Relation.predicate.in_(predicates) & either)
 
 
@@ -401,7 +407,7 @@ def object_names(session: Session, subject_ids: list[int], object_type: str) -> 
     rows = session.execute(
         select(Relation.subject_id, obj.name)
         .join(obj, obj.id == Relation.object_id)
-        .where(Relation.subject_id.in_(subject_ids), obj.type == object_type)
+        .where(one_of(session, Relation.subject_id, subject_ids), obj.type == object_type)
     )
     for subject_id, name in rows:
         names[subject_id].append(name)
