@@ -84,6 +84,11 @@ def new_page(browser, viewport: dict | None = None, timeout_ms: int = TIMEOUT_MS
     context = browser.new_context(viewport=viewport or DESKTOP, locale="zh-CN", **context_options)
     page = context.new_page()
     page.set_default_timeout(timeout_ms)
+    # Assertions wait as long as actions: on a busy machine a reload after a review
+    # action can take longer than Playwright's five-second default for `expect`.
+    from playwright.sync_api import expect
+
+    expect.set_options(timeout=timeout_ms)
     page.errors = []
     page.dialogs = []
     page.on("pageerror", lambda error: page.errors.append(str(error)))
