@@ -116,7 +116,7 @@ def months(documents) -> list[str]:
 def source_order(source: str) -> tuple:
     """Path order, as `innoatlas ingest` walks a folder; a JSONL record by its line number."""
     path, _, line = source.rpartition("#") if "#" in source else (source, "", "")
-    return PurePosixPath(path).parts, int(line) if line.isdigit() else 0
+    return PurePosixPath(path).parts, int(line) if line.isascii() and line.isdigit() else 0
 
 
 def month_documents(tables: dict, month: str, newest: dict[str, str]) -> Iterator[tuple]:
