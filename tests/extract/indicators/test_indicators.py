@@ -474,3 +474,19 @@ def test_a_place_followed_by_a_year_still_heads_its_clause():
 def test_an_order_of_magnitude_before_what_it_sizes_is_a_size_class():
     text = HEADLINE + "园区引进3个百亿元项目，打造千亿级产业集群，产值突破千亿元。"
     assert [(r.value, r.unit) for r in indicators(text, ZONE)] == [(3, "个"), (1000, "亿元")]
+
+
+def test_a_firm_named_again_where_the_entity_stage_left_it_unmarked_is_still_the_subject():
+    text = "园区产业观察\n青石钢铁是江川高新区的链主企业。\n一组数据可以说明效益:智慧工厂建成后,青石钢铁整体生产效率提升30%。"
+    raw = RawDocument(
+        source="t.txt", name="t.txt", text=text, format="txt", published=PUBLISHED, title="园区产业观察"
+    )
+    doc = prepare_document(raw)
+    first = doc.norm.find("青石钢铁")
+    zone = doc.norm.find("江川高新区")
+    mentions = [
+        EntityMention("青石钢铁", "青石钢铁", "enterprise", first, first + 4),  # only its first occurrence
+        EntityMention("江川高新区", "江川高新区", "zone", zone, zone + 5),
+    ]
+    records = extract_indicators(doc, [], mentions)
+    assert [(r.value, r.subject) for r in records] == [(30, "青石钢铁")]

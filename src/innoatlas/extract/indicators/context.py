@@ -183,6 +183,10 @@ def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMe
     return out
 
 
+# Shortest name of a body (not an area) looked for again where the entity stage left it unmarked.
+MIN_RENAMED = 2
+
+
 def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """Areas written where the entity stage did not mark them: their full name again,
     or the tail a text shortens a zone to (直管园 for 某某高新区直管园, 高新区 for
@@ -193,8 +197,8 @@ def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[Entit
     forms: dict[str, list[EntityMention]] = {}
     anaphors: set[str] = set()
     for m in mentions:
-        if m.type in CARRIED_TYPES:
-            forms.setdefault(m.norm_name, []).append(m)
+        if m.type in CARRIED_TYPES or len(m.norm_name) >= MIN_RENAMED:
+            forms.setdefault(m.norm_name, []).append(m)  # 湘钢 named again where the tagger missed it
         if m.type == "zone":
             for k in range(1, len(m.norm_name) - MIN_ZONE_TAIL + 1):
                 forms.setdefault(m.norm_name[k:], []).append(m)
