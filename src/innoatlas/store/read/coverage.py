@@ -50,4 +50,3 @@ def search_coverage(session: Session, document_ids: list[int], entity_ids: list[
         "outlets": [{"value": o, "count": n} for o, n in outlets.most_common()],
         "undated": undated,
     }
-
