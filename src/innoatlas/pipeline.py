@@ -148,7 +148,7 @@ class Plan:
     facts: Any = None  # the extraction job, when there is one
     duplicate_ref: int | str | None = None  # the original, by id or by key if not yet written
     planned_key: str | None = None  # this document's key in the duplicate index until written
-    same_as: Plan | None = None  # an earlier input of this ingest with the same source and content
+    same_as: DocumentOutcome | None = None  # an earlier input of this ingest with the same source and content
 
 
 def ingest_items(
@@ -165,7 +165,9 @@ def ingest_items(
     any number of workers.
     """
     window: deque[Plan] = deque()
-    seen: dict[str, Plan] = {}
+    # source -> (content hash, outcome) of the inputs planned so far: the outcome only, so that
+    # a written document's text and facts are not kept for the rest of the ingest
+    seen: dict[str, tuple[str, DocumentOutcome]] = {}
     for item in items:
         window.append(plan_item(item, store, options, duplicates, runner, seen))
         while len(window) > runner.window:
@@ -211,17 +213,13 @@ def plan_document(
     options: IngestOptions,
     duplicates: DuplicateFinder | None,
     runner: InlineRunner | PoolRunner,
-    seen: dict[str, Plan],
+    seen: dict[str, tuple[str, DocumentOutcome]],
 ) -> Plan:
     outcome = DocumentOutcome(doc.source, doc.name, "new", characters=len(doc.body))
     earlier = seen.get(doc.source)
-    if (
-        earlier is not None
-        and earlier.write is not None
-        and earlier.write.doc.content_hash == doc.content_hash
-    ):
+    if earlier is not None and earlier[0] == doc.content_hash:
         outcome.status = "unchanged"  # named twice in one ingest
-        return Plan(outcome, same_as=earlier)
+        return Plan(outcome, same_as=earlier[1])
     stored = store.find_source(doc.source)
     if stored is not None:
         outcome.document_id = stored[0]
@@ -240,7 +238,7 @@ def plan_document(
             plan.planned_key = duplicates.add_planned(doc, own_id=outcome.document_id)
     if plan.duplicate_ref is None and options.extract:
         plan.facts = runner.submit(extract_facts, doc)
-    seen[doc.source] = plan
+    seen[doc.source] = (doc.content_hash, outcome)
     return plan
 
 
@@ -249,7 +247,7 @@ def commit_plan(
 ) -> DocumentOutcome:
     """Write what `plan` decided, once its facts are in; returns the input's outcome."""
     if plan.same_as is not None:
-        plan.outcome.document_id = plan.same_as.outcome.document_id
+        plan.outcome.document_id = plan.same_as.document_id
     if plan.write is None:
         return plan.outcome
     try:
