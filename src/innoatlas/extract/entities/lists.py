@@ -1,6 +1,6 @@
 """Names listed in enumerations: the items of a list closed by 等 and their kind
 (长安、赛力斯等龙头企业), by their firms' trade (等3家汽车零部件企业), or held in
-brackets after a count of firms (企业有2家(华勤、欧菲)).
+brackets after a count of firms (企业有2家(甲乙、丙丁)).
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ _LIST_TAIL = LIST_TAIL.trigger
 _LIST_KINDS = ("enterprise", "university", "institute", "platform", "zone", "investor")
 
 
-# A kind word followed by another (等园区重点企业): the head of the phrase is the last.
+# A kind word followed by another (某钢等园区重点企业): the head of the phrase is the last.
 _LATER_KIND = re.compile(
     r"(?:龙头|重点|头部|领军|骨干|规上|规模以上|高新技术|科技型)?(?P<kind>企业|公司|高校|院校|科研院所|研究机构|平台|基金|机构)"
 )
@@ -35,13 +35,13 @@ def _list_type(kind: str) -> str:
     return next(t for t in _LIST_KINDS if LIST_TAIL.cue(t).fullmatch(kind))
 
 
-# A bracketed list after a count of firms: 超百亿元企业有2家(华勤、欧菲).
+# A bracketed list after a count of firms: 营收过亿元的企业有2家(甲乙、丙丁).
 _BRACKET_LIST = pattern("bracket_list").trigger
 
 
 def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     """Items of enumerations closed by 等+kind (长安、赛力斯等龙头企业) or held in
-    brackets after a count of firms (企业有2家(华勤、欧菲))."""
+    brackets after a count of firms (企业有2家(甲乙、丙丁))."""
     out: list[Candidate] = []
     for m in _LIST_TAIL.finditer(norm):
         kind = m.group("kind")

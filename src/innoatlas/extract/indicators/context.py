@@ -69,7 +69,7 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
     periods = find_periods(text)
     named = sorted(
         mentions
-        + _unmarked_area_names(text, mentions)
+        + _unmarked_names(text, mentions)
         + _nation_mentions(text)
         + _anaphor_mentions(text, mentions),
         key=lambda m: m.start,
@@ -149,7 +149,7 @@ def _nation_as_frame(text: str, start: int, end: int) -> bool:
 
 
 # A definite noun phrase at the head of a clause (该公司, 学校, 园区…) points back to
-# the last entity of its kind: 学校每年诞生近2000项专利 counts the university's
+# the last entity of its kind: 学校每年新增授权专利两千余项 counts the university's
 # patents.
 DEFINITE = cue("definite_noun")
 ANAPHOR_RE = DEFINITE.trigger
@@ -166,10 +166,10 @@ def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMe
     out = []
     for a in ANAPHOR_RE.finditer(text):
         if a.group("this") is None and not BARE_ANAPHORS.fullmatch(a.group("noun")):
-            continue  # 企业, 高校, 平台 alone are mostly all such bodies (企业牵头项目占比…)
+            continue  # 企业, 高校, 平台 alone are mostly all such bodies (企业研发投入占比…)
         cs = clause_start(text, a.start())
         if FILLER_RE.fullmatch(text[cs : a.start()]) is None:
-            continue  # 超10亿元企业, 科创供应链平台: a modifier makes it a class or a name
+            continue  # 超10亿元企业, 某某供应链平台: a modifier makes it a class or a name
         if COLLECTIVE_AFTER_RE.match(text[a.end() : a.end() + 2]):
             continue
         if any(m.start <= a.start() < m.end for m in mentions):
@@ -187,8 +187,8 @@ def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMe
 MIN_RENAMED = 2
 
 
-def _unmarked_area_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
-    """Areas written where the entity stage did not mark them: their full name again,
+def _unmarked_names(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """Areas and bodies written where the entity stage did not mark them: their full name again,
     or the tail a text shortens a zone to (直管园 for 某某高新区直管园, 高新区 for
     某某高新区), each standing for the last area before it that it names."""
     covered = bytearray(len(text) + 1)  # 1 where a name is already marked

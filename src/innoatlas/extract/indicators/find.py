@@ -137,7 +137,7 @@ def _counts_its_list(text: str, q: Quantity) -> bool:
 
 
 def _heads_other_figures(text: str, q: Quantity, following: list[Quantity]) -> bool:
-    """四个平台…分别为28.6%、…; 五条主导产业链同比增长16.3%: a count at the head of a
+    """四个平台…分别为28.6%、…; 三条主导产业链营收增长12%: a count at the head of a
     clause that then gives the figures of what it counts is a grouping, not a figure."""
     if q.form != "count" or unit_groups().get(bare_unit(q.unit)) != "count":
         return False

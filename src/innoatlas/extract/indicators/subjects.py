@@ -34,7 +34,7 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         and not CITY_COMPARED.match(head[city_wide.end() :])
         and len(head) > city_wide.end()
     ):
-        return ctx.city  # 全市实现…; but 全市占比三分之一 compares with the city
+        return ctx.city  # 全市实现…; but 全市占比近四成 compares with the city
     if ctx.issuer and ACT_HEAD_RE.match(head):
         return ctx.issuer  # 累计发布35个…: a release's clause without a subject is its issuer's act
     modified = _mention_at(ctx, q.end + 1) if text[q.end : q.end + 1] == "的" else None

@@ -221,7 +221,7 @@ _MADE_IN = _P["produced_in"]
 
 
 def _produced_in(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
-    """全国半数光伏玻璃、三成逆变器产自安徽: the place makes the industries of the clause before."""
+    """全国两成风电叶片、三成电池片产自某省: the place makes the industries of the clause before."""
     out = []
     for sent in sentences:
         for hit in _MADE_IN.trigger.finditer(sent.text):
@@ -562,7 +562,7 @@ def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]
     return place if _HOSTING_VERB.match(gap) or _OWN_MEANS.match(gap) else None
 
 
-# 璧山片区将依托A、B等载体: the bodies a place relies on are its own.
+# 某片区将依托A、B等载体: the bodies a place relies on are its own.
 _OWN_MEANS = _P["relies_on_own"].trigger
 
 
