@@ -120,15 +120,7 @@ def split(
         "aliases": sorted(own & set(aliases)),
         "created": existing is None,
     }
-    new = {
-        "key": key,
-        "name": name,
-        "type": type,
-        "code": None,
-        "review_status": "added",
-        "parent": None,
-        "region": None,
-    }
+    new = _new_entity(key, name, type)
     return record(
         session, user, "split", "entity", source, {"entity": new, "aliases": aliases}, reason, extra
     )
@@ -214,15 +206,19 @@ def _existing_or_new_entity(session: Session, name: str, type: str | None) -> di
     if existing is not None:
         return {"key": existing.key}
     check_choice("type", type, ENTITY_TYPES)
+    return {**_new_entity(new_entity_key(name, type), name, type), "aliases": [name]}
+
+
+def _new_entity(key: str, name: str, type: str | None) -> dict:
+    """An entity a reviewer adds, as its snapshot: no code, parent or region yet."""
     return {
-        "key": new_entity_key(name, type),
+        "key": key,
         "name": name,
         "type": type,
         "code": None,
         "review_status": "added",
         "parent": None,
         "region": None,
-        "aliases": [name],
     }
 
 

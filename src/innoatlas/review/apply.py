@@ -31,6 +31,7 @@ from innoatlas.store.review import (
     restore_entity_facts,
     rows_to_split,
     set_fields,
+    set_status,
 )
 from innoatlas.store.review_log import actions_to_replay
 
@@ -64,7 +65,7 @@ def revert_action(session: Session, action) -> None:
 def _apply_status(session: Session, action) -> None:
     row = find_fact(session, action.fact_key)
     if row is not None:
-        row.review_status = action.after["review_status"]
+        set_status(row, action.after["review_status"])
 
 
 def _apply_correct(session: Session, action) -> None:
@@ -72,7 +73,7 @@ def _apply_correct(session: Session, action) -> None:
     if row is None:
         return
     set_fields(session, action.target, row, action.after["fields"])
-    row.review_status = action.after["review_status"]
+    set_status(row, action.after["review_status"])
 
 
 def _apply_reject(session: Session, action) -> None:
@@ -99,7 +100,7 @@ def _apply_merge(session: Session, action) -> None:
     aliases = aliases_of(session, merged.id)
     move_entity_references(session, merged.id, into.id)
     add_aliases(session, into.id, aliases)
-    into.review_status = into.review_status or "corrected"
+    set_status(into, into.review_status or "corrected")
     delete_row(session, "entity", merged)
 
 
@@ -131,7 +132,7 @@ APPLY = {
 def _revert_status(session: Session, action) -> None:
     row = find_fact(session, action.fact_key)
     if row is not None:
-        row.review_status = action.before["fact"]["review_status"]
+        set_status(row, action.before["fact"]["review_status"])
 
 
 def _revert_correct(session: Session, action) -> None:
@@ -140,7 +141,7 @@ def _revert_correct(session: Session, action) -> None:
         return
     fields = action.before["fact"]
     set_fields(session, action.target, row, {f: fields[f] for f in action.after["fields"]})
-    row.review_status = fields["review_status"]
+    set_status(row, fields["review_status"])
 
 
 def _revert_reject(session: Session, action) -> None:
@@ -173,7 +174,7 @@ def _revert_merge(session: Session, action) -> None:
     if into is not None:
         new_aliases = set(before["fact"]["aliases"]) - set(before["into_aliases"])
         remove_aliases(session, into.id, new_aliases)
-        into.review_status = before["into_status"]
+        set_status(into, before["into_status"])
 
 
 def _revert_split(session: Session, action) -> None:

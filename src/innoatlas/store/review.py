@@ -27,6 +27,7 @@ import logging
 from sqlalchemy import and_, delete, or_, select, update
 from sqlalchemy.orm import Session
 
+from innoatlas import records
 from innoatlas.errors import ReviewError
 from innoatlas.store.review_log import make_key, merged_into
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
@@ -150,23 +151,8 @@ ENTITY_REFS = {  # snapshot field -> column holding an entity id
 }
 PLAIN_FIELDS = {
     "mention": ("text", "start", "end", "extractor", "confidence", "review_status"),
-    "indicator": (
-        "subject_text",
-        "metric",
-        "metric_key",
-        "value",
-        "unit",
-        "value_base",
-        "base_unit",
-        "approx",
-        "kind",
-        "period",
-        "start",
-        "end",
-        "quote",
-        "review_status",
-    ),
-    "relation": ("predicate", "start", "end", "quote", "origin", "review_status"),
+    "indicator": ("subject_text", *records.INDICATOR_STORED, "review_status"),
+    "relation": (*records.RELATION_STORED, "origin", "review_status"),
     "entity": ("key", "name", "type", "code", "review_status"),
 }
 
@@ -220,6 +206,11 @@ def set_fields(session: Session, target: str, row, fields: dict) -> None:
     values.update({f: v for f, v in fields.items() if f not in refs})
     for column, value in values.items():
         setattr(row, column, value)
+
+
+def set_status(row, status: str | None) -> None:
+    """Mark a fact or an entity as a reviewer left it (confirmed, corrected, rejected, added)."""
+    row.review_status = status
 
 
 def delete_row(session: Session, target: str, row) -> None:
