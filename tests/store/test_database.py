@@ -14,7 +14,7 @@ from innoatlas.store.schema import Base
 
 
 def test_open_store_migrates_to_head(store):
-    assert current_revision(store.engine) == head_revision() == "0009"
+    assert current_revision(store.engine) == head_revision() == "0010"
     tables = set(inspect(store.engine).get_table_names())
     assert tables == {
         "alembic_version",

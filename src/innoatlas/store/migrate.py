@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlalchemy as sa
 from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -39,3 +40,22 @@ def current_revision(engine: Engine) -> str | None:
 
 def head_revision() -> str | None:
     return ScriptDirectory.from_config(alembic_config()).get_current_head()
+
+
+# -- what the migrations share ---------------------------------------------------------
+
+
+def create_gin_indexes(bind, indexes: list[tuple[str, str, str]], expression: str) -> None:
+    """A GIN index named `name` on `table` over `expression` of `column`, for each (name, table, column).
+
+    `expression` holds "{column}": "{column} gin_trgm_ops" (migration 0004),
+    "search_grams(lower({column}))" (migration 0006).
+    """
+    for name, table, column in indexes:
+        using = expression.format(column=column)
+        bind.execute(sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({using})"))
+
+
+def drop_indexes(bind, names) -> None:
+    for name in names:
+        bind.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))

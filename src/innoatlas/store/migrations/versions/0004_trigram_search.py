@@ -18,6 +18,8 @@ import logging
 import sqlalchemy as sa
 from alembic import op
 
+from innoatlas.store.migrate import create_gin_indexes, drop_indexes
+
 revision = "0004"
 down_revision = "0003"
 branch_labels = None
@@ -43,15 +45,11 @@ def upgrade() -> None:
     except sa.exc.DBAPIError as e:
         log.warning("pg_trgm unavailable (%s): search runs without a trigram index", str(e.orig).strip())
         return
-    for name, table, column in INDEXES:
-        bind.execute(
-            sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin ({column} gin_trgm_ops)")
-        )
+    create_gin_indexes(bind, INDEXES, "{column} gin_trgm_ops")
 
 
 def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    for name, _table, _column in INDEXES:
-        bind.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
+    drop_indexes(bind, [name for name, _table, _column in INDEXES])

@@ -18,6 +18,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from innoatlas.store.migrate import create_gin_indexes, drop_indexes
+
 revision = "0006"
 down_revision = "0005"
 branch_labels = None
@@ -46,10 +48,7 @@ def upgrade() -> None:
     if bind.dialect.name != "postgresql":
         return
     bind.execute(sa.text(FUNCTION))
-    for name, table, column in INDEXES:
-        bind.execute(
-            sa.text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} USING gin (search_grams(lower({column})))")
-        )
+    create_gin_indexes(bind, INDEXES, "search_grams(lower({column}))")
     # The search asks the planner how many texts hold a short term (search_index.gram_index_pays):
     # an index on an expression has no statistics until the table is analysed, and a base that
     # is only read is never analysed by autovacuum.
@@ -61,6 +60,5 @@ def downgrade() -> None:
     bind = op.get_bind()
     if bind.dialect.name != "postgresql":
         return
-    for name, _table, _column in INDEXES:
-        bind.execute(sa.text(f"DROP INDEX IF EXISTS {name}"))
+    drop_indexes(bind, [name for name, _table, _column in INDEXES])
     bind.execute(sa.text("DROP FUNCTION IF EXISTS search_grams(text)"))
