@@ -61,6 +61,7 @@ class Context:
     heading_starts: list[int] = field(default_factory=list)
     report_year: str | None = None  # the year a results release or bulletin reports on
     issuer: str | None = None  # the central body whose release the document is
+    named: list[EntityMention] = field(default_factory=list)  # mentions, unmarked names and anaphors
 
 
 def build_context(doc: Document, entities: list[EntityMention]) -> Context:
@@ -86,6 +87,7 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
         [(m.start(), m.end()) for m in BOOK_RE.finditer(text)],
         _main_city(mentions),
     )
+    ctx.named = named
     ctx.main_subject = _main_subject(ctx)
     ctx.report_year = _report_year(doc, periods)
     ctx.issuer = _issuer(ctx)
@@ -288,6 +290,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool
     for p in periods:
         if cs <= p.start and p.end <= m.start:
             head = head.replace(p.text, "")
+    if _is_member_or_speaker(text, m):
+        return False
     if (
         FILLER_RE.fullmatch(head) is None
         and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
@@ -302,6 +306,21 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool
     while clause_end < len(text) and text[clause_end] not in CLAUSE_BREAKS:
         clause_end += 1
     return "分别" not in text[m.end : clause_end]  # items of a list, not the topic
+
+
+# 甲公司等16家企业: one member of a group that a count follows is not what the clause is about.
+LISTED_MEMBERS_RE = cue("listed_members").trigger
+JOINT_ACT_RE = cue("listed_members").cue("joint")
+# 国家发展改革委有关负责人某某介绍,…: the central body of a speaker at a release is who speaks.
+SPEAKING_OFFICIAL_RE = cue("speaking_official").trigger
+
+
+def _is_member_or_speaker(text: str, m: EntityMention) -> bool:
+    after = text[m.end : m.end + 60]
+    listed = LISTED_MEMBERS_RE.match(after)
+    if listed and not JOINT_ACT_RE.search(listed.group()):
+        return True
+    return m.type == "government" and m.norm_name in central_bodies() and bool(SPEAKING_OFFICIAL_RE.match(after))
 
 
 # A ministry or other central body (工业和信息化部, 国家统计局, 国务院) reports the figures

@@ -20,6 +20,13 @@ from innoatlas.extract.model import EntityMention
 
 CITY_WIDE = cue("city_wide").trigger
 CITY_COMPARED = cue("city_wide").cue("compared")
+# 全国每7台汽车有1台产自某地: the place a share of the whole is made in.
+MADE_IN_RE = cue("made_in").trigger
+SPEAKER = cue("quote_speaker")
+# “…”某公司负责人某某说: the body whose speaker closes a quotation.
+SPEAKER_RE = SPEAKER.trigger
+SPEAKER_TYPES = frozenset(SPEAKER.cue("body_types").pattern.split("|"))
+MAX_QUOTE = SPEAKER.params["max_quote"]
 
 
 def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
@@ -40,6 +47,10 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     modified = _mention_at(ctx, q.end + 1) if text[q.end : q.end + 1] == "的" else None
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
+    made_in = MADE_IN_RE.match(text[q.end : q.end + 40])
+    maker = _mention_at(ctx, q.end + made_in.end()) if made_in else None
+    if maker is not None:
+        return subject_name(ctx, maker)  # 全国半数光伏玻璃产自某省: that province's share
     ss = sentence_start(text, q.start)
     i = bisect_right(ctx.topic_starts, q.start) - 1
     j = i
@@ -49,6 +60,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         j -= 1  # 某区主要指标:A;B;C: an entry's own topic does not pass to the next entry
     if j >= 0 and ctx.topics[j][0] >= ss:
         return subject_name(ctx, ctx.topics[j][1])
+    speaker = _quote_speaker(ctx, q.start)
+    if speaker is not None:
+        return subject_name(ctx, speaker)
     para_start = text.rfind("\n", 0, q.start) + 1
     opener = None
     while i >= 0 and ctx.topics[i][0] >= para_start:
@@ -81,3 +95,22 @@ def _item_of_other_list_entry(text: str, ss: int, topic: int, pos: int) -> bool:
 
 def _mention_at(ctx: Context, pos: int) -> EntityMention | None:
     return next((m for m in ctx.mentions if m.start == pos), None)
+
+
+def _quote_speaker(ctx: Context, pos: int) -> EntityMention | None:
+    """The firm, institute or platform whose speaker is named right after the
+    quotation that holds pos (“…增长30%。”某公司负责人某某说)."""
+    text = ctx.text
+    para_start = text.rfind("\n", 0, pos) + 1
+    opened = text.rfind("“", para_start, pos)
+    if opened < 0 or text.find("”", opened, pos) >= 0:
+        return None
+    closed = text.find("”", pos, pos + MAX_QUOTE)
+    if closed < 0 or "\n" in text[pos:closed]:
+        return None
+    said = SPEAKER_RE.match(text[closed + 1 : closed + 80])
+    if said is None:
+        return None
+    end = closed + 1 + said.end()
+    bodies = [m for m in ctx.named if closed < m.start and m.end <= end and m.type in SPEAKER_TYPES]
+    return bodies[-1] if bodies else None
