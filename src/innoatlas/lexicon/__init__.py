@@ -18,6 +18,9 @@ Every data file names the list it restates, its issuer and year (a
   (names and synonyms as policy texts write them).
 - org_suffixes.yaml: naming forms of organisations: suffix -> entity type,
   generic phrases, left stop words (suffixes.py).
+- central_enterprises.yaml: the central state-owned enterprises (国资委
+  央企名录 2024) and central financial groups, with their short forms
+  (enterprises.py).
 - economic_regions.yaml: national-strategy economic regions and their
   member divisions (read by resolve.economic).
 

@@ -12,6 +12,7 @@ import ahocorasick
 
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.enterprises import central_enterprises
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.zones import zone_names
 
@@ -21,6 +22,7 @@ _COMMON_WORD_PLACES = frozenset({"城区", "郊区", "矿区", "新区", "市中
 # Kinds of lexicon entries; the extractor uses them for typing and priority.
 REGION_FULL, REGION_SHORT, ZONE, INDUSTRY = "region", "region_short", "zone", "industry"
 CENTRAL_BODY = "central_body"
+CENTRAL_FIRM = "central_firm"  # key: the entity type (enterprise, investor)
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ def lexicon_automaton() -> ahocorasick.Automaton:
         table.setdefault(term, []).append(LexEntry(INDUSTRY, term))
     for written, full in central_bodies().items():
         table.setdefault(written, []).insert(0, LexEntry(CENTRAL_BODY, full))
+    for written, (_full, type_) in central_enterprises().items():
+        table.setdefault(written, []).insert(0, LexEntry(CENTRAL_FIRM, type_))
     automaton = ahocorasick.Automaton()
     for text, entries in table.items():
         automaton.add_word(text, (text, entries))

@@ -40,3 +40,23 @@ def test_a_name_of_an_official_list_is_found_with_its_type(body, name, etype):
 
 def test_a_common_word_holding_a_section_name_is_no_industry():
     assert mentions("小区门口的便利店零售业态丰富。") == []
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        # a central group by its short form, run by the tagger into the place after it
+        ("国家电网湘中500千伏输变电工程昨日开工。", "国家电网", "enterprise"),
+        # a central group and the project it runs: the group is the mention
+        ("在内蒙古，中国华能乌兰察布风储一体化项目并网发电。", "中国华能", "enterprise"),
+        ("中能建与当地签约建设储能电站。", "中能建", "enterprise"),
+        # a policy bank of the central financial enterprises lends
+        ("国开行向园区企业发放专项贷款。", "国开行", "investor"),
+    ],
+)
+def test_a_central_group_of_the_official_list_is_found_by_its_short_name(body, name, etype):
+    assert (name, etype) in mentions(body)
+
+
+def test_a_university_named_after_a_group_stays_a_university():
+    assert ("中国石油大学", "university") in mentions("中国石油大学与园区签约。")

@@ -21,7 +21,15 @@ from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.industries import load_industries
-from innoatlas.lexicon.match import CENTRAL_BODY, INDUSTRY, REGION_FULL, REGION_SHORT, ZONE, find_lexicon
+from innoatlas.lexicon.match import (
+    CENTRAL_BODY,
+    CENTRAL_FIRM,
+    INDUSTRY,
+    REGION_FULL,
+    REGION_SHORT,
+    ZONE,
+    find_lexicon,
+)
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 
 _OUTLET = re.compile(
@@ -264,9 +272,12 @@ def _place_and_generic(text: str) -> bool:
 def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
     """Cut a tagger name where a vocabulary word starts inside it and runs past its end.
 
-    (南昌高新区航空|制造产业: the tagger's ORG swallowed the head of an industry.)
+    (南昌高新区航空|制造产业: the tagger's ORG swallowed the head of an industry.) A
+    tagger name or project name that opens with a listed group's name is dropped:
+    the group is the mention.
     """
     starts = sorted((c.start, c.end) for c in lexicon)
+    firms = {c.start: c.end for c in lexicon if c.type in _LISTED_FIRM_TYPES}
     out = []
     for c in candidates:
         if c.extractor == "lac":
@@ -274,8 +285,21 @@ def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> 
                 if c.start < a < c.end < b and a - c.start >= MIN_NAME_CHARS:
                     c = Candidate(c.start, a, c.type, c.extractor, c.priority, c.confidence)
                     break
+        end = firms.get(c.start)
+        if end is not None and end < c.end and _firm_and_more(c):
+            continue  # 国家电网|川渝, 中能建|某某一体化项目: a listed group and its place or project
         out.append(c)
     return out
+
+
+_LISTED_FIRM_TYPES = frozenset({"enterprise", "investor"})
+
+
+def _firm_and_more(c: Candidate) -> bool:
+    """A tagger name, or a project named after the group that runs it (ANNOTATION.md lists the firm)."""
+    if c.extractor == "lac":
+        return c.type in _LISTED_FIRM_TYPES
+    return c.extractor == "suffix" and c.type == "program"
 
 
 # Longest tail the tagger may glue after a complete name (中国科学院重庆科学中心|汽车).
@@ -310,6 +334,9 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         kinds = {e.kind for e in entries}
         if CENTRAL_BODY in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "government", "gazetteer", 60, 0.95))
+        elif CENTRAL_FIRM in kinds and (end in ix.by_end or _glued_by_tagger(ix, start, end)):
+            firm = next(e for e in entries if e.kind == CENTRAL_FIRM)
+            out.append(Candidate(start, end, firm.key, "gazetteer", 60, 0.95))
         elif ZONE in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "zone", "gazetteer", 60, 0.95))
         elif kinds & {REGION_FULL, REGION_SHORT} and norm[start - 1 : start] == "全":
@@ -323,6 +350,12 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             if end is not None and not _qualifies_next(norm, ix, end) and not _headed_by_noun(ix, start):
                 out.append(Candidate(start, end, "industry", "vocabulary", 45, 0.85))
     return out
+
+
+def _glued_by_tagger(ix: TokenIndex, start: int, end: int) -> bool:
+    """国家电投棉船岛风/ORG: the tagger ran a listed name into the name after it."""
+    tok = ix.tokens[ix.pos_token[end - 1]]
+    return tok.start == start and tok.tag in _ORG_TAGS and suffix_type(tok.text) is None
 
 
 def _unanchored_county(entries, named: set[str], named_full: set[str]) -> bool:
