@@ -52,6 +52,7 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates
 from innoatlas.extract.entities.programmes import programme_candidates
+from innoatlas.extract.entities.units import officer_units
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 
@@ -123,6 +124,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + task_force_candidates(norm, ix)
         + enumerated_industries(norm, ix)
         + programme_candidates(norm, ix)
+        + officer_units(norm, ix)
     )
     candidates = trim_tagger_names([c for c in candidates if not inside_blocked(c, blocked)], lexicon)
     candidates = declared_aliases(norm, candidates)
