@@ -15,6 +15,8 @@ class SuffixData:
     generic: frozenset[str]
     left_stop: frozenset[str]
     categories: frozenset[str]
+    word_heads: tuple[str, ...] = ()
+    verb_objects: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -27,6 +29,8 @@ def load_suffixes() -> SuffixData:
         frozenset(data["generic"]),
         frozenset(data["left_stop"]),
         frozenset(data["categories"]),
+        tuple(data.get("word_heads") or ()),
+        frozenset(data.get("verb_objects") or ()),
     )
 
 
@@ -38,3 +42,12 @@ def suffix_type(name: str) -> tuple[str, str] | None:
         if t is not None:
             return name[-k:], t
     return None
+
+
+def cuts_word(text: str, p: int) -> bool:
+    """True when cutting text at p splits a word that opens with a suffix (大学|生, 大学|城)."""
+    for w in load_suffixes().word_heads:
+        for k in range(1, len(w)):
+            if text.startswith(w, p - k):
+                return True
+    return False

@@ -30,7 +30,7 @@ from innoatlas.lexicon.match import (
     ZONE,
     find_lexicon,
 )
-from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
 
 _OUTLET = re.compile(
     r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
@@ -316,6 +316,7 @@ def _trim_tail(norm: str, start: int, end: int) -> int:
             found is not None
             and (glued_verb or found[1] not in ("program", "government"))
             and p - start > len(found[0])
+            and not cuts_word(norm[start:end], p - start)
         ):
             return p
     return end
@@ -521,7 +522,7 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         head = suffix_type(norm[c.start : p])
         tail_text = norm[p : c.end]
         tail = suffix_type(tail_text)
-        if head is None or tail is None or p - c.start <= len(head[0]):
+        if head is None or tail is None or p - c.start <= len(head[0]) or cuts_word(norm, p):
             continue
         if len(tail_text) - len(tail[0]) < 2 or all_generic(tail_text[: -len(tail[0])]):
             continue

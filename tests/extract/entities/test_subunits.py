@@ -1,0 +1,53 @@
+"""Departments, branches and units of a body, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        # a provincial department's division, named by its officer's title
+        ("江西省科技厅成果转化处处长刘明说,今年项目增多。", "江西省科技厅成果转化处", "government"),
+        # a ministry's department after its spokesman's role
+        ("工业和信息化部新闻发言人、运行监测协调局局长赵亮介绍了数据。", "运行监测协调局", "government"),
+        # a firm's department is typed as the firm
+        (
+            "国网湖南省电力有限公司建设部变电建设处副处长孙强说。",
+            "国网湖南省电力有限公司建设部变电建设处",
+            "enterprise",
+        ),
+    ],
+)
+def test_a_department_named_by_its_officer(body, name, etype):
+    assert (name, etype) in mentions(body)
+
+
+def test_a_pronoun_before_the_officer_names_no_department():
+    found = mentions("该处处长刘明说,今年项目增多。")
+    assert not any(name.endswith("处") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        # 大学生 (students) and 大学城 (university town) are words, not a university's end
+        ("岳阳县大学生创新创业中心正式挂牌。", "岳阳县大学生创新创业中心", "platform"),
+        ("患者来到西南医科大学附属大学城医院就诊。", "西南医科大学附属大学城医院", "institute"),
+        # a university science park of the national list is one zone with what it hosts
+        ("湘潭大学科技园新材料产业基地开园。", "湘潭大学科技园新材料产业基地", "zone"),
+    ],
+)
+def test_a_word_that_opens_with_a_suffix_does_not_end_a_name(body, name, etype):
+    found = mentions(body)
+    assert (name, etype) in found, sorted(found)
