@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from innoatlas.store.read import search_common
 from innoatlas.store.read.search import _match_index, _match_like, fold_query
 
 
@@ -86,3 +87,12 @@ def test_index_and_like_paths_agree(gold_store):
 def test_empty_query(client):
     result = search(client, "   ")
     assert result["total"] == 0 and result["items"] == []
+
+
+def test_the_search_page_says_about_before_an_estimated_total(client, monkeypatch):
+    monkeypatch.setattr(search_common, "COMMON_MATCHES", 0)
+    monkeypatch.setattr("innoatlas.web.pages.PAGE_SIZE", 2)  # the list goes on past the page
+    html = client.get("/search", params={"q": "两江"}).text
+    assert "约" in html.split("<aside", 1)[0]
+    page = client.get("/api/search", params={"q": "两江", "limit": 2}).json()
+    assert page["total_is_estimate"] is True

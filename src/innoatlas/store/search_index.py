@@ -91,11 +91,16 @@ def gram_index_pays(session: Session, stmt, cap: int) -> bool:
     estimate of the matches (the index's statistics) decides: the index
     when matches^2 <= cap * total.
     """
-    compiled = stmt.compile(dialect=session.get_bind().dialect)
-    plan = session.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params)
-    matches = _plan_rows(plan.scalar()[0]["Plan"])
+    matches = estimated_rows(session, stmt)
     total = session.scalar(text("SELECT greatest(reltuples, 1) FROM pg_class WHERE relname = 'documents'"))
     return matches * matches <= cap * float(total or 1)
+
+
+def estimated_rows(session: Session, stmt) -> float:
+    """PostgreSQL's estimate of the rows `stmt` finds (under its Limit and Sort), from one EXPLAIN."""
+    compiled = stmt.compile(dialect=session.get_bind().dialect)
+    plan = session.connection().exec_driver_sql("EXPLAIN (FORMAT JSON) " + str(compiled), compiled.params)
+    return _plan_rows(plan.scalar()[0]["Plan"])
 
 
 def _plan_rows(node: dict) -> float:

@@ -113,6 +113,7 @@ LABELS: dict[str, tuple[str, str]] = {
     "approx.exact": ("精确", "exact"),
     "approx.over": ("以上", "over"),
     "approx.about": ("约", "about"),
+    "estimated": ("约", "~"),  # before an estimated count
     "approx.under": ("以下", "under"),
     # how a duplicate was found, where a relation came from
     "dup.exact": ("完全相同", "exact copy"),

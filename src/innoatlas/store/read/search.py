@@ -38,6 +38,7 @@ from innoatlas.store.read.common import (
 )
 from innoatlas.store.read.coverage import search_coverage
 from innoatlas.store.read.documents import original_span
+from innoatlas.store.read.search_common import CommonPage, common_page
 from innoatlas.store.schema import Alias, Document, Entity
 from innoatlas.store.search_index import (
     GRAMS_MAX_CHARS,
@@ -90,6 +91,9 @@ def search(
     terms = query_terms(folded)
     if not terms:
         return _result(q, folded, [], [], {"type": {}, "region": {}, "year": {}}, limit, offset)
+    common = common_page(session, terms, type, region, year, limit, offset)
+    if common is not None:
+        return _common_result(session, q, folded, terms, common, limit, offset)
     entities, documents, exact = find_matches(session, terms)
     documents = in_window(session, documents)
     facets = {
@@ -106,7 +110,32 @@ def search(
     return {
         **_result(q, folded, entities, documents, facets, limit, offset, session, terms),
         "total_exact": exact,
+        "total_is_estimate": False,
     }
+
+
+def _common_result(session: Session, q, folded, terms, page: CommonPage, limit, offset) -> dict:
+    """A common term's page (search_common): its totals and facets are estimates unless the list ended."""
+    hits = [(KIND_ENTITY, e[0]) for e in page.entities] + [(KIND_DOCUMENT, d[0]) for d in page.documents]
+    counts = page.facets
+    facets = {
+        "type": dict(counts["type"].most_common(FACET_LIMIT)),
+        "region": _region_names(session, counts["region"].most_common(FACET_LIMIT)),
+        "year": {str(y): n for y, n in counts["year"].most_common(FACET_LIMIT)},
+    }
+    return list_page(
+        _load_items(session, hits, terms) if hits else [],
+        page.entity_total + page.document_total,
+        limit,
+        offset,
+        query=q,
+        folded=folded,
+        entity_total=page.entity_total,
+        document_total=page.document_total,
+        facets=facets,
+        total_exact=not page.estimated,
+        total_is_estimate=page.estimated,
+    )
 
 
 def _result(q, folded, entities, documents, facets, limit, offset, session=None, terms=()) -> dict:
@@ -256,7 +285,12 @@ def _count(values) -> dict:
 
 
 def _region_facet(session: Session, entities: list[tuple]) -> dict:
-    counts = Counter(e[2] for e in entities if e[2] is not None).most_common(FACET_LIMIT)
+    return _region_names(
+        session, Counter(e[2] for e in entities if e[2] is not None).most_common(FACET_LIMIT)
+    )
+
+
+def _region_names(session: Session, counts: list[tuple[int, int]]) -> dict:
     if not counts:
         return {}
     names = dict(
