@@ -10,6 +10,7 @@ from innoatlas.extract.model import EntityMention
 from innoatlas.extract.relations.patterns import relation_patterns
 
 _P = relation_patterns()["pair_anaphor"]
+_BARE = relation_patterns()["bare_place"]
 
 
 def anaphor_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMention]:
@@ -27,3 +28,27 @@ def anaphor_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMen
         named = before[-1]
         out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
     return out
+
+
+def bare_place_mentions(norm: str, mentions: list[EntityMention], topic: EntityMention | None) -> list[EntityMention]:
+    """A mention of the document's main place at each free 园区, 该区, 全区 (the words a report on
+    one zone or district uses for it once it has named it), when the word fits the place's kind."""
+    if topic is None:
+        return []
+    spans = [(m.start, m.end) for m in mentions]
+    out = []
+    for hit in _BARE.trigger.finditer(norm):
+        start, end = hit.span(1)
+        if start < topic.end or any(a <= start < b or a < end <= b for a, b in spans):
+            continue  # before the place is named, or part of a longer name
+        if _fits(hit.group(1), topic):
+            out.append(EntityMention(topic.name, topic.norm_name, topic.type, start, end, "anaphor"))
+    return out
+
+
+def _fits(word: str, topic: EntityMention) -> bool:
+    """园区 only a zone; 该区/全区 a zone or a district (…区); 该县/全县 a county."""
+    kind = word[-1]
+    if kind == "区" and word.endswith("园区"):
+        return topic.type == "zone"
+    return topic.type == "zone" and kind == "区" or topic.norm_name.endswith(kind)

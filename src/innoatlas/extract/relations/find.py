@@ -28,7 +28,7 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.relations.anaphora import anaphor_mentions
+from innoatlas.extract.relations.anaphora import anaphor_mentions, bare_place_mentions
 from innoatlas.extract.relations.names import (
     chained_division_relations,
     declared_aliases,
@@ -65,6 +65,8 @@ def extract_relations(
     out: dict[tuple[str, str, str], RelationRecord] = {}
     mentions = sorted(entities, key=lambda m: m.start)
     anaphors = anaphor_mentions(doc.norm, mentions)
+    sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
+    anaphors += bare_place_mentions(doc.norm, mentions, _main_place(sentences))
     sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
     # A county and its city count when one sentence names both; a zone and its parent zone anywhere.
     gazetteer = [

@@ -482,7 +482,9 @@ def _established(doc: Document, sent: Sentence) -> list[RelationRecord]:
     if hit is None or date is None:
         return []
     subjects = [
-        m for m in sent.mentions if m.type in ESTABLISHED_TYPES and m.start < sent.start + hit.start()
+        m
+        for m in sent.mentions
+        if m.type in ESTABLISHED_TYPES and m.start < sent.start + hit.start() and m.extractor != "anaphor"
     ]
     if not subjects:
         return []
