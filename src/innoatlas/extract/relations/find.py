@@ -176,12 +176,30 @@ _LIST_TO_TRADE = _P["focus"].cue("list_to_trade")
 
 
 def _listed_with(sent: Sentence, actor: EntityMention, industry: EntityMention) -> list[EntityMention]:
-    """The actor and the firms listed with it right before their common trade."""
+    """The actor and the firms listed with it right before their common trade; the places listed
+    with it as the subject of its clause (A、B初步形成…产业链: both develop it)."""
+    if actor.type in PLACE_TYPES and actor.start < industry.start:
+        return _subject_list(sent, actor)
     if actor.type != "enterprise" or not _LIST_TO_TRADE.match(sent.between(actor, industry)):
         return [actor]
     firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= actor.end]
     run = runs(sent, firms)[-1]
     return run if run[-1] is actor else [actor]
+
+
+def _subject_list(sent: Sentence, actor: EntityMention) -> list[EntityMention]:
+    """The run of places ending with the actor, when the run opens its clause (no partner word
+    such as 与 before it, nothing but a time phrase between the clause start and the run)."""
+    places = [m for m in sent.mentions if m.type in PLACE_TYPES and m.end <= actor.end]
+    run = runs(sent, places)[-1] if places else []
+    if len(run) < 2 or run[-1] is not actor:
+        return [actor]
+    before = sent.text[: run[0].start - sent.start]
+    clause_start = sent.start + max(before.rfind(p) for p in ",,;;。::") + 1
+    opening = sent.text[clause_start - sent.start : run[0].start - sent.start]
+    named = any(clause_start <= m.start < run[0].start for m in sent.mentions)  # 甲走访A、B: objects
+    subject = len(opening) <= MAX_SUBJECT_OFFSET and not named and not _PARTNER_BEFORE.search(opening)
+    return run if subject else [actor]
 
 
 def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
