@@ -223,18 +223,41 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                         a, b = _evidence(sent, one, m)
                         out.append(make_relation(doc, one, "focuses_on", m, a, b))
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
-                # a park is the area's; a firm or lab only when the sentence says it came or sits there
-                fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
-                if m.type == "university":
-                    fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
-                if fallback is not None and _named_elsewhere(m, fallback):
-                    fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
-                said = _stated_host(sent, m, places) or _subject_host(sent, m)
-                host = said or fallback
-                if host is not None and host is not m and host.norm_name not in m.norm_name:
-                    pred = "located_in" if said else _seat(sent, m, host)
-                    out.append(make_relation(doc, m, pred, host, *_evidence(sent, m, host)))
+                out += _hosted(doc, sent, m, places, topic)
+            elif m.type == "zone":
+                # a listed zone's place is the gazetteer's, unless the sentence seats it in a region
+                # (X在A和B挂牌; 某高新区在某科技园召开会议 says where a meeting was, not the zone)
+                host = _place_after(sent, m, places)
+                hosts = _listed_places(sent, host) if host is not None and host.type == "region" else []
+                out += [make_relation(doc, m, "located_in", h) for h in hosts if h.norm_name not in m.norm_name]
     return out
+
+
+def _hosted(
+    doc: Document, sent: Sentence, m: EntityMention, places: list[EntityMention], topic: EntityMention | None
+) -> list[RelationRecord]:
+    """Where a body or park sits: the place the sentence puts it in, else the document's place.
+
+    A park is the area's; a firm or lab only when the sentence says it came or sits there."""
+    fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
+    if m.type == "university":
+        fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
+    if fallback is not None and _named_elsewhere(m, fallback):
+        fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
+    said = _stated_host(sent, m, places) or _subject_host(sent, m)
+    host = said or fallback
+    if host is None or host is m or host.norm_name in m.norm_name:
+        return []
+    pred = "located_in" if said else _seat(sent, m, host)
+    hosts = _listed_places(sent, host) if said is not None and host.start >= m.end else [host]
+    return [make_relation(doc, m, pred, h, *_evidence(sent, m, h)) for h in hosts]
+
+
+def _listed_places(sent: Sentence, first: EntityMention) -> list[EntityMention]:
+    """X在A和B两地挂牌: every place of the list the locative verb opens."""
+    places = [p for p in sent.mentions if p.type in PLACE_TYPES and p.start >= first.start]
+    run = runs(sent, places)[0] if places else []
+    return run if run and run[0] is first else [first]
 
 
 _MADE_IN = _P["produced_in"]
@@ -554,9 +577,14 @@ def _stated_host(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
     hosting = _hosting_place(sent, head, outside)
     if hosting is not None:
         return hosting
+    return _place_after(sent, m, places)
+
+
+def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
+    """X在Y揭牌, X落户Y: the place a locative verb right after the name opens."""
     after = [p for p in places if p.start >= m.end]
     if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
-        return after[0]  # X在Y揭牌, X落户Y
+        return after[0]
     return None
 
 
