@@ -71,7 +71,7 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
     named = sorted(
         mentions
         + _unmarked_names(text, mentions)
-        + _nation_mentions(text)
+        + _nation_mentions(text, mentions)
         + _anaphor_mentions(text, mentions),
         key=lambda m: m.start,
     )
@@ -128,13 +128,23 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     return None
 
 
-def _nation_mentions(text: str) -> list[EntityMention]:
+def _nation_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """我国, 全国 written where a place could stand: the country as a topic (我国…实现…)."""
+    places = {m.start for m in mentions if m.type in CARRIED_TYPES}
     return [
         EntityMention(m.group(), m.group(), "region", m.start(), m.end(), "nation")
         for m in NATION_RE.finditer(text)
-        if not _nation_as_frame(text, m.start(), m.end())
+        if not _nation_as_frame(text, m.start(), m.end()) and not _whole_of_place(text, m.end(), places)
     ]
+
+
+# 全国每7台汽车有1台产自某地, 全国游客到某地: the country is the whole a place's share is taken from.
+NATION_TO_PLACE_RE = cue("nation").cue("to_place")
+
+
+def _whole_of_place(text: str, end: int, places: set[int]) -> bool:
+    to_place = NATION_TO_PLACE_RE.match(text[end : end + 40])
+    return to_place is not None and end + to_place.end() in places
 
 
 # 全国 after 占/居/列/在 or before 第/首/领先/比重 is the frame a place is compared
