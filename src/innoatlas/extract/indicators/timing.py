@@ -25,6 +25,10 @@ PERIOD_CARRY_CHARS = settings().extraction.period_carry_chars
 OPENING_SLACK = 8
 MULTIPLE_AFTER_RE = re.compile(r"的?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍")
 COMPARED_AFTER_RE = re.compile(r"(?:同期)?(?:相比|比较|对比)")
+FRAME = cue("section_frame")
+# A sentence end: text before the lead has none (headline, dateline, credits).
+SENTENCE_END_RE = FRAME.trigger
+FRAME_PARAGRAPHS = FRAME.params["frame_paragraphs"]
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 CURRENT_WEAK_RE = cue("current_weak").trigger
 # A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
@@ -123,16 +127,33 @@ def _paragraph_opening_period(ctx: Context, p: PeriodMention, para_start: int) -
 
 
 def _carries_over_section(ctx: Context, p: PeriodMention, pos: int) -> bool:
-    """截至目前/…以来/6月28日 in a sentence about an area (…以来,某区…) dates the
-    figures of the paragraphs after it, up to the next section heading; one in a
-    sentence naming no area (当前,全球…) is scene-setting."""
-    if not _same_section(ctx, p.start, pos):
+    """截至目前/…以来/6月28日 in a sentence about an area (…以来,某区…) of the lead
+    or a section's opening paragraph dates the figures of the paragraphs after
+    it, up to the next section heading; one in a sentence naming no area
+    (当前,全球…) is scene-setting."""
+    if not _same_section(ctx, p.start, pos) or not _opens_section(ctx, p.start):
         return False
     end = p.end
     while end < len(ctx.text) and ctx.text[end] not in SENTENCE_BREAKS:
         end += 1
     start = sentence_start(ctx.text, p.start)
     return any(start <= m.start < end and m.type in CARRIED_TYPES for m in ctx.mentions)
+
+
+def _opens_section(ctx: Context, pos: int) -> bool:
+    """The paragraph holding pos is the story's lead or one of the first
+    paragraphs after a section heading: it frames what follows; a later
+    paragraph's time marker reaches only the end of its own paragraph."""
+    start = ctx.text.rfind("\n", 0, pos) + 1
+    if SENTENCE_END_RE.search(ctx.text, 0, start) is None:
+        return True  # the lead: the first paragraph of sentences
+    for _ in range(FRAME_PARAGRAPHS):
+        prev_line = ctx.text.rfind("\n", 0, len(ctx.text[:start].rstrip())) + 1
+        k = bisect_right(ctx.heading_starts, prev_line) - 1
+        if k >= 0 and ctx.heading_starts[k] == prev_line:
+            return True
+        start = prev_line
+    return False
 
 
 def _same_section(ctx: Context, a: int, b: int) -> bool:
