@@ -53,4 +53,3 @@ def test_a_rare_term_keeps_the_exact_path(store, examples):
     with store.session() as session:
         found = search(session, "两江")
     assert found["total_is_estimate"] is False and found["total_exact"] is True
-
