@@ -197,7 +197,7 @@ def get_graph(session: Session, entity_id: int, depth: int = 1) -> dict:
     truncated = truncated or len(kept) > MAX_GRAPH_EDGES
     kept = kept[:MAX_GRAPH_EDGES]
     _add_evidence(session, kept)
-    nodes = session.scalars(select(Entity).where(Entity.id.in_(levels))).all()
+    nodes = session.execute(select(Entity.id, Entity.name, Entity.type).where(Entity.id.in_(levels)))
     return {
         "center": entity_ref(center),
         "depth": depth,
@@ -224,6 +224,16 @@ def _expand_frontier(
     rows.sort(key=lambda r: (-r[3], r[0], r[1], r[2]))
     found: dict[int, int] = {}
     for subject_id, predicate, object_id, n, latest in rows:
+        for other in (subject_id, object_id):
+            if other in levels:
+                continue
+            if len(levels) >= MAX_GRAPH_NODES:
+                cut = True
+                continue
+            levels[other] = level
+            found[other] = 0
+        if subject_id not in levels or object_id not in levels:
+            continue  # an end left out now is never added later: the graph is full
         key = (subject_id, predicate, object_id)
         if key not in edges:
             edges[key] = {
@@ -233,15 +243,6 @@ def _expand_frontier(
                 "count": n,
                 "evidence_ids": [latest],
             }
-        for other in (subject_id, object_id):
-            if other in levels:
-                continue
-            if len(levels) >= MAX_GRAPH_NODES:
-                cut = True
-                continue
-            if other not in found:
-                levels[other] = level
-                found[other] = 0
         for other in (subject_id, object_id):
             if other in found:
                 found[other] += n
@@ -291,7 +292,12 @@ def _add_evidence(session: Session, edges: list[dict]) -> None:
             {
                 r.id: r
                 for r in session.execute(
-                    select(Relation.id, Relation.quote, Relation.document_id).where(Relation.id.in_(ids))
+                    # a tooltip's share of the quote, cut by the database (some quotes are paragraphs)
+                    select(
+                        Relation.id,
+                        func.substr(Relation.quote, 1, GRAPH_QUOTE_CHARS + 1).label("quote"),
+                        Relation.document_id,
+                    ).where(Relation.id.in_(ids))
                 )
             }
         )
