@@ -115,6 +115,7 @@ def test_find_quantities_never_raises_and_keeps_spans_inside_the_text(text):
     "text,expected",
     [
         ("招引项目10—20个", (10, "个", "count", 20)),
+        ("新增营收8亿—12亿元", (8, "亿元", "count", 12)),
         ("建设周期3至5年", None),
         ("占比百分之七十五", (75, "%", "percent", None)),
         ("约占三分之一", (1 / 3, "", "fraction", None)),
@@ -132,3 +133,9 @@ def test_find_quantities_never_raises_and_keeps_spans_inside_the_text(text):
 def test_number_forms(text, expected):
     found = [(q.value, q.unit, q.form, q.high) for q in find_quantities(text)]
     assert found == ([expected] if expected else [])
+
+
+def test_a_range_is_its_lower_bound_and_more():
+    """ANNOTATION.md: 3—5个 is one figure, the lower bound with approx over."""
+    found = [(q.value, q.unit, q.approx) for q in find_quantities("培育4—6家链主企业，新增产值8亿—12亿元")]
+    assert found == [(4, "家", "over"), (8, "亿元", "over")]

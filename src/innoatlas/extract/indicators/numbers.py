@@ -233,7 +233,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<topx>TOP ?(?P<topx_n>\d+))"
         rf"|(?P<half>一半|过半|半数)"
         rf"|(?P<tenth>(?P<tenth_n>[一二两三四五六七八九\d])成)"
-        rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
+        rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_am>{mult})?(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
         rf"(?P<range_m>{mult})?(?P<range_u>{units})?)"
         rf"|(?P<plain>(?P<plain_n>{ARABIC}|{CN_NUM})(?P<tail1>[余多来])?(?P<mult>{mult})?(?P<tail2>[余多])?"
         rf"(?P<unit>{units})?)"
@@ -454,6 +454,8 @@ def _read_tenth(text, m):
 
 
 def _read_range(text, m):
+    if m["range_am"] and m["range_am"] != m["range_m"]:
+        return None  # 5万—20亿: two scales are no one range
     unit = (m["range_m"] or "") + (m["range_u"] or "")
     group = unit_groups().get(m["range_u"] or "", "")
     if group == "time" or not unit or _inside_name(text, m.start(), m.end()):
@@ -470,7 +472,7 @@ def _read_range(text, m):
         low,
         unit,
         _form_of(group),
-        "exact",
+        "over",  # a range is given by its lower bound, and more (ANNOTATION.md)
         high,
     )
 
