@@ -29,7 +29,7 @@ _SUB = (
     r"|年?底|年?末|年初|年度|度)"
 )
 _PLAN = (
-    r"(?P<plan>力争|争取|目标|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)至20\d{2}年|(?<!截)到20\d{2}年)"
+    r"(?P<plan>力争|争取|目标|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)[至到](?P<plan_y>20\d{2})年)"
 )
 _CURRENT = r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年(?=[,，])|近几年|现已|\d+年来|多年来|(?:过去|近)(?:[两二三四五六七八九十几]|[2-9]|\d\d)年(?![前底末初中内])|以来)"
 _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一二三四五六七八九])五[”\"]?(?P<fyp_t>末|期间|时期|以来))"
@@ -68,7 +68,7 @@ def _mention(m: re.Match) -> PeriodMention | None:
     if m["fyp"]:
         return _five_year_plan(m)
     if m["plan"]:
-        return PeriodMention(s, e, "plan", t)
+        return PeriodMention(s, e, "plan", t, int(m["plan_y"]) if m["plan_y"] else None)
     if m["current"]:
         return PeriodMention(s, e, "current", t)
     if m["list_y"]:
@@ -113,6 +113,8 @@ def _five_year_plan(m: re.Match) -> PeriodMention | None:
 
 def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int | None) -> str | None:
     """The ANNOTATION.md period of a mention, or None when it cannot be told."""
+    if is_past_target(p, published):
+        return f"{p.year}"  # 到2025年末 written in 2026: the figure of that year, not a target
     if p.kind in ("plan", "event", "span"):
         return None
     if p.kind == "current":
@@ -129,6 +131,12 @@ def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int
     if year is None:
         return None
     return _format(year, p.sub, p.text)
+
+
+def is_past_target(p: PeriodMention, published: PublishedDate) -> bool:
+    """到2025年 in a text published after 2025 reports a result up to then, not a target."""
+    pub = _pub_year(published)
+    return p.kind == "plan" and p.year is not None and pub is not None and p.year < pub
 
 
 def _pub_year(published: PublishedDate) -> int | None:
@@ -180,4 +188,4 @@ def _int(s: str) -> int:
     return int(s) if s.isdigit() else parse_chinese(s)
 
 
-__all__ = ["PeriodMention", "find_periods", "resolve_period"]
+__all__ = ["PeriodMention", "find_periods", "is_past_target", "resolve_period"]

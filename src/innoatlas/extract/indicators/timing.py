@@ -16,7 +16,7 @@ from innoatlas.extract.indicators.context import (
 )
 from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.numbers import Quantity
-from innoatlas.extract.indicators.periods import PeriodMention, resolve_period
+from innoatlas.extract.indicators.periods import PeriodMention, is_past_target, resolve_period
 from innoatlas.settings import settings
 
 # How far (characters) a period stated in an earlier paragraph still holds (settings.py).
@@ -52,7 +52,7 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         i -= 1
         if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p) or _dates_base_only(text, p, q):
             continue
-        if p.kind in ("plan", "span"):
+        if p.kind in ("plan", "span") and not is_past_target(p, pub):
             if p.start >= ss:
                 return None
             continue
