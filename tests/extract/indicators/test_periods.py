@@ -108,3 +108,10 @@ def test_recent_years_framing_a_comparison_are_no_period():
 def test_a_year_reached_before_publication_is_a_result_not_a_target(text, period):
     """到2023年末 in a text of 2024 reports where things stood then; 到2027年 is still a target."""
     assert resolved(text) == [period]
+
+
+def test_the_past_year_early_in_a_year_is_the_year_just_ended():
+    """过去一年 in a January text is last year; in August it spans two years and has no period."""
+    january = PublishedDate(date(2026, 1, 9), "day")
+    assert resolved("过去一年，", january) == ["2025"]
+    assert resolved("过去的一年，", PUBLISHED) == [None]

@@ -17,11 +17,14 @@ from dataclasses import dataclass
 from datetime import date
 
 from innoatlas.documents.model import PublishedDate
+from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.numbers import NumberFormatError, parse_chinese
 
 _CN = "一二三四五六七八九十两"
+# Months into a year in which 过去一年 still means the year just ended (results come out by April).
+LAST_YEAR_SEASON = cue("results_release").params["season_months"]
 _MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN}])"
-_YEAR = r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|前年|上年|本年|当年|明年))"
+_YEAR = r"(?:(?P<y>(?:19|20)\d{2})年|(?P<rel>今年|去年|前年|上年|本年|当年|明年|过去(?:的)?一年))"
 _SUB = (
     r"(?P<sub>全年|上半年|下半年|前三季度|前(?P<qn>[一二两三1-3])(?:个)?季度|第?(?P<q>[一二三四1-4])季度"
     rf"|(?:1|一)月?(?:-|—|–|~|至|到)(?P<m2>{_MONTH})月(?:份)?|前(?P<mn>{_MONTH})(?:个)?月"
@@ -37,7 +40,7 @@ _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一�
 _LIST_YEAR = r"(?P<list_y>(?<!\d)(?:19|20)\d{2})(?=[^\d\s,，。;；:：、]{2,24}?(?:榜|名单|排行|排名|报告|指数|白皮书|蓝皮书))"
 PERIOD_RE = re.compile(
     rf"{_FIVE_YEAR}|{_PLAN}|{_CURRENT}|{_LIST_YEAR}"
-    rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来)?"
+    rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年过])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来)?"
 )
 # A bare 年底/年度/全年 without a year is too vague to be a period on its own.
 _BARE_NEEDS_YEAR = {"年底", "底", "年末", "末", "年初", "年度"}
@@ -149,6 +152,10 @@ def _relative_year(rel: str, published: PublishedDate, context_year: int | None)
     base = _pub_year(published)
     if base is None:
         return None
+    if rel.startswith("过去"):
+        # 过去一年 said early in a year is the year just ended; later it spans two years
+        early = published.precision in ("day", "month") and published.value.month <= LAST_YEAR_SEASON
+        return base - 1 if early else None
     return base - {"去年": 1, "上年": 1, "前年": 2}.get(rel, 0)
 
 
