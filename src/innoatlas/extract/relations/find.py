@@ -179,6 +179,12 @@ def _listed_with(sent: Sentence, actor: EntityMention, industry: EntityMention) 
     """The actor and the firms listed with it right before their common trade; the places listed
     with it as the subject of its clause (A、B初步形成…产业链: both develop it)."""
     if actor.type in PLACE_TYPES and actor.start < industry.start:
+        # a clause break hands the industry to the next clause's own subject (…等地设立基金，
+        # 基金投向A、B): only an industry of the list's own clause is the places' shared focus
+        # and a place glued to the industry is a fragment of one name (承德生物质能…示范区), no clause
+        between = sent.between(actor, industry)
+        if not between or _CLAUSE_BREAK.search(between):
+            return [actor]
         return _subject_list(sent, actor)
     if actor.type != "enterprise" or not _LIST_TO_TRADE.match(sent.between(actor, industry)):
         return [actor]
@@ -490,6 +496,7 @@ _LIST_MARKS = frozenset("、和及与")
 
 
 _PARTNER_BEFORE = re.compile(r"(与|同|跟|携手|联合|牵手)$")
+_CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
 # A subject opens its sentence: after at most a time phrase (今年以来, 前三季度).
 MAX_SUBJECT_OFFSET = 8
 
