@@ -37,3 +37,23 @@ def test_items_headed_by_a_known_industry_and_split_by_the_tagger():
 
 def test_a_list_of_public_services_is_no_list_of_industries():
     assert not industries("该县教育、医疗、养老等民生领域持续改善。")
+
+
+def typed(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+def test_a_trade_is_named_without_its_word_for_trade():
+    found = typed("市里出台多项家电行业扶持政策。")
+    assert ("家电", "industry") in found and ("家电行业", "industry") not in found
+
+
+def test_three_items_closed_by_a_word_for_trade_are_industries_the_vocabulary_need_not_know():
+    found = typed("这种新材料在食品包装、日化洗护、医疗耗材等行业广泛应用。")
+    assert {("食品包装", "industry"), ("日化洗护", "industry"), ("医疗耗材", "industry")} <= found
+
+
+def test_two_unknown_items_closed_by_a_word_for_trade_are_not_read_as_industries():
+    found = typed("街道为托育、养老等行业从业人员提供培训。")
+    assert ("托育", "industry") not in found

@@ -51,6 +51,9 @@ _PLACE_END = re.compile(r"(国|洲|州|省|市|区|县|镇|乡|村|地区|高原
 # 骨科器械产业集群: the industry is 骨科器械; 产业 belongs to the cluster.
 _CLUSTER_NEXT = re.compile(r"(集群|链|园|基地|生态|体系|联盟|基金|项目)")
 _INDUSTRY_TAILS = ("产业", "行业", "业")  # 业: 软件与信息服务业, 互联网软体业
+# Tails an industry's name takes along: 行业 ("the trade of") is left out, the
+# trade is named by the words before it (汽车|行业, 家电|行业, 钢铁|行业).
+_NAME_TAILS = ("产业", "业")
 _REGION_SHORT_TAGS = frozenset({"LOC", "ns"})
 _ORG_TAGS = frozenset({"ORG", "nt"})
 # Spans shorter than this are never names (一字 tokens such as 渝, 川 are abbreviations of context, not mentions).
@@ -489,8 +492,8 @@ def _single_place_token(ix: TokenIndex, start: int, end: int) -> bool:
 
 
 def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
-    """End of an industry term: a token boundary, taking a following 产业/行业 along."""
-    for tail in _INDUSTRY_TAILS:
+    """End of an industry term: a token boundary, taking a following 产业 along."""
+    for tail in _NAME_TAILS:
         if tail == "业" and norm[end - 1 : end] in ("业", "产", "行"):
             continue  # 制造业 already ends in it; 产业 and 行业 are tried first
         if (
