@@ -49,8 +49,11 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue
         items = _items_before(norm, ix, m.start())
         # A list is one of industries when the vocabulary knows one of its items
-        # (新技术、新工艺等 and 教育、医疗等 close with 行业 too).
-        if len(items) >= MIN_ITEMS and any(_known_item(norm[a:b]) for a, b in items):
+        # (新技术、新工艺等 and 教育、医疗等 close with 行业 too), or when three or
+        # more items close with 等 and an industry's own kind word (A、B、C等行业).
+        if len(items) >= MIN_ITEMS and (
+            any(_known_item(norm[a:b]) for a, b in items) or _long_trade_list(m, items, ix)
+        ):
             out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
     for m in _FOCUS_VERB.finditer(norm):
         end = _CLAUSE_END.search(norm, m.end())
@@ -64,6 +67,23 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
         ):
             out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
     return out
+
+
+# Items a list closed by 等行业 or 等产业 needs to be read as industries without
+# the vocabulary knowing one: two are as often pairs of public services.
+MIN_UNKNOWN_ITEMS = 3
+
+
+def _long_trade_list(m, items: list[tuple[int, int]], ix: TokenIndex) -> bool:
+    """A、B、C等行业 closing its noun phrase (not 等行业|经验, where 行业 qualifies a noun)."""
+    nxt = ix.by_start.get(m.end())
+    qualifies = nxt is not None and ix.tokens[nxt].tag in ("n", "vn", "nz")
+    return (
+        len(items) >= MIN_UNKNOWN_ITEMS
+        and m.group(0).startswith("等")
+        and m.group("kind") in ("产业", "行业")
+        and not qualifies
+    )
 
 
 def _known_item(text: str) -> bool:
