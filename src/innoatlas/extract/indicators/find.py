@@ -24,6 +24,7 @@ from innoatlas.extract.indicators.context import (
     build_context,
     clause_start,
 )
+from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.metrics import bare_unit, bind_list_item, metric_key, metric_of
 from innoatlas.extract.indicators.numbers import Quantity, find_quantities, fold_unit, unit_groups
 from innoatlas.extract.indicators.subjects import subject_of
@@ -101,9 +102,29 @@ SIZE_CLASS_RE = re.compile(r"[十百千万]+亿元?|[十百千]+万元?")
 SIZE_NOUN_RE = re.compile(r"级|(?:以上)?(?:的)?(?:项目|企业|产业|集群|工程|园区|基地|城市|大县|强县)")
 
 
+SPEC = cue("product_spec")
+SPEC_UNITS = SPEC.trigger
+DISTANCE_UNITS = SPEC.cue("distance_units")
+DISTANCE_AFTER_RE = SPEC.cue("distance_after")
+PROPERTY_RE = SPEC.cue("property")
+
+
+def _is_specification(text: str, q: Quantity) -> bool:
+    """A size of one object (叶片长度147米, 20兆瓦风机, 300公里外) or a property of a
+    product (叶根承载力提升约20%) is a specification, not a figure (ANNOTATION.md)."""
+    if SPEC_UNITS.fullmatch(q.unit):
+        return True
+    if DISTANCE_UNITS.fullmatch(q.unit) and DISTANCE_AFTER_RE.match(text[q.end : q.end + 2]):
+        return True
+    return PROPERTY_RE.search(text, clause_start(text, q.start), q.start) is not None
+
+
 def _is_no_figure(text: str, q: Quantity) -> bool:
     """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
-    policy documents (印发100多个政策文件) or a reporter's visits (记者探访5家高新区)."""
+    policy documents (印发100多个政策文件) or a reporter's visits (记者探访5家高新区);
+    specifications of a product."""
+    if _is_specification(text, q):
+        return True
     if q.form != "count":
         return False
     if SIZE_CLASS_RE.fullmatch(text[q.num_start : q.end]) and SIZE_NOUN_RE.match(text, q.end):
