@@ -97,7 +97,8 @@ def entity_page(request: Request, session: DB, entity_id: int):
         graph=graph,
         ties=profile.group_ties(entity_id, data["relations"]["items"]),
         trends=profile.trend_lines(data["indicators"]["items"]),
-        events=entity_events(session, entity_id),
+        # the profile's documents are the newest that mention it: the events read those
+        events=entity_events(session, entity_id, [d["id"] for d in data["documents"]["items"]]),
         coverage=coverage,
         bars=profile.coverage_bars(coverage["months"]),
         api=f"/api/entities/{entity_id}",

@@ -184,7 +184,15 @@ def list_metrics(session: Session, subject: int | None = None) -> list[dict]:
 
 
 def list_subjects(session: Session, limit: int = MAX_LIMIT) -> list[dict]:
-    """Entities that have indicators, most indicators first (the explorer's subject choices)."""
+    """Entities that have indicators, most indicators first (the explorer's subject choices).
+
+    Counting every indicator by subject (40 ms on 200,000) is a whole-base
+    aggregate: kept per data version.
+    """
+    return cached_aggregate(session, f"list_subjects:{limit}", lambda s: _list_subjects(s, limit))
+
+
+def _list_subjects(session: Session, limit: int) -> list[dict]:
     counts = (
         select(Indicator.subject_id, func.count().label("n"))
         .where(Indicator.subject_id.is_not(None))

@@ -9,6 +9,7 @@ anchor, /documents/N#m-ID).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -157,15 +158,20 @@ def document_label(title: str | None, name: str | None, outlet: str | None) -> s
     return f"{title or name} · {outlet}" if outlet else (title or name)
 
 
-def entity_events(session: Session, entity_id: int) -> list[dict]:
-    """Dated event sentences about the entity, newest document first, one per sentence."""
-    newest = (
-        select(Document.id)
-        .where(mentioning(session, entity_id))
-        .order_by(*newest_first(session))
-        .limit(EVENT_DOCUMENTS)
-    )
-    ids = session.scalars(newest).all()
+def entity_events(session: Session, entity_id: int, newest: list[int] | None = None) -> list[dict]:
+    """Dated event sentences about the entity, newest document first, one per sentence.
+
+    `newest`: the ids of the documents that mention the entity, newest first,
+    when the caller has read them already (the profile's document list).
+    """
+    if newest is None:
+        newest = session.scalars(
+            select(Document.id)
+            .where(mentioning(session, entity_id))
+            .order_by(*newest_first(session))
+            .limit(EVENT_DOCUMENTS)
+        ).all()
+    ids = list(newest[:EVENT_DOCUMENTS])
     if not ids:
         return []
     docs = {
@@ -218,36 +224,37 @@ def coverage_over_time(
     """How the documents covered the entity: per month, the documents and mentions; per outlet, the documents.
 
     Undated documents are counted apart (`undated`); `since` and `until`
-    bound the publication dates (inclusive).
+    bound the publication dates (inclusive). One pass over the entity's
+    mentions, grouped by month and outlet, gives all three (each document
+    has one month and one outlet): the three were read apart before.
     """
     month = func.substr(func.cast(Document.published, String), 1, 7)
     stmt = (
-        select(month, func.count(func.distinct(Document.id)), func.count(Mention.id))
+        select(month, Document.outlet, func.count(func.distinct(Document.id)), func.count(Mention.id))
         .join(Mention, Mention.document_id == Document.id)
-        .where(Mention.entity_id == entity_id, Document.published.is_not(None))
+        .where(Mention.entity_id == entity_id)
+        .group_by(month, Document.outlet)
     )
     if since is not None:
         stmt = stmt.where(Document.published >= since)
     if until is not None:
         stmt = stmt.where(Document.published <= until)
-    months = [
-        {"month": m, "documents": d, "mentions": n}
-        for m, d, n in session.execute(stmt.group_by(month).order_by(month))
-    ]
-    mentioning = select(Mention.document_id).where(Mention.entity_id == entity_id)
-    outlets = select(Document.outlet, func.count()).where(Document.id.in_(mentioning))
-    if since is not None:
-        outlets = outlets.where(Document.published >= since)
-    if until is not None:
-        outlets = outlets.where(Document.published <= until)
-    by_outlet = session.execute(
-        outlets.where(Document.outlet.is_not(None)).group_by(Document.outlet).order_by(func.count().desc())
-    ).all()
-    undated = session.scalar(
-        select(func.count()).where(Document.id.in_(mentioning), Document.published.is_(None))
-    )
+    documents: Counter = Counter()
+    mentions: Counter = Counter()
+    outlets: Counter = Counter()
+    undated = 0
+    for m, outlet, n_documents, n_mentions in session.execute(stmt):
+        if m is None:
+            undated += n_documents
+        else:
+            documents[m] += n_documents
+            mentions[m] += n_mentions
+        if outlet is not None:
+            outlets[outlet] += n_documents
     return {
-        "months": months,
-        "outlets": [{"value": o, "count": n} for o, n in by_outlet],
-        "undated": undated or 0,
+        "months": [
+            {"month": m, "documents": documents[m], "mentions": mentions[m]} for m in sorted(documents)
+        ],
+        "outlets": [{"value": o, "count": n} for o, n in sorted(outlets.items(), key=lambda o: -o[1])],
+        "undated": undated,
     }

@@ -1,0 +1,112 @@
+"""The profile's panels read what they show once; whole-base aggregates are kept; answers are unchanged."""
+
+from __future__ import annotations
+
+import shutil
+from contextlib import contextmanager
+
+from fastapi.testclient import TestClient
+from sqlalchemy import event, text
+
+from innoatlas.pipeline import ingest_paths
+from innoatlas.store.read import relations
+from innoatlas.store.read.indicators import list_subjects
+from innoatlas.store.read.profile import coverage_over_time
+from innoatlas.web.app import create_app
+
+
+@contextmanager
+def statements(store):
+    """The SQL statements run on the store while the block runs."""
+    seen: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):
+        seen.append(" ".join(statement.split()))
+
+    event.listen(store.engine, "before_cursor_execute", record)
+    try:
+        yield seen
+    finally:
+        event.remove(store.engine, "before_cursor_execute", record)
+
+
+def _most_mentioned(session) -> int:
+    return session.scalar(
+        text("SELECT entity_id FROM mentions GROUP BY entity_id ORDER BY count(DISTINCT document_id) DESC, 1")
+    )
+
+
+def test_an_entitys_coverage_is_one_read_of_its_mentions_and_counts_what_they_say(store, examples):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        entity = _most_mentioned(session)
+        rows = session.execute(
+            text(
+                "SELECT d.id, d.published, d.outlet FROM mentions m JOIN documents d ON d.id = m.document_id "
+                "WHERE m.entity_id = :e"
+            ),
+            {"e": entity},
+        ).all()
+        with statements(store) as seen:
+            coverage = coverage_over_time(session, entity)
+    assert len([s for s in seen if "mentions" in s]) == 1
+    months: dict[str, set] = {}
+    for doc, published, _outlet in rows:
+        if published is not None:
+            months.setdefault(str(published)[:7], set()).add(doc)
+    assert {m["month"]: m["documents"] for m in coverage["months"]} == {m: len(d) for m, d in months.items()}
+    assert sum(m["mentions"] for m in coverage["months"]) == sum(1 for r in rows if r.published is not None)
+    outlets: dict[str, set] = {}
+    for doc, _published, outlet in rows:
+        if outlet is not None:
+            outlets.setdefault(outlet, set()).add(doc)
+    assert {o["value"]: o["count"] for o in coverage["outlets"]} == {o: len(d) for o, d in outlets.items()}
+    assert coverage["undated"] == len({r.id for r in rows if r.published is None})
+
+
+def test_the_entity_page_reads_the_newest_documents_once_for_its_list_and_its_events(store, examples):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        entity = _most_mentioned(session)
+    with TestClient(create_app(store)) as client, statements(store) as seen:
+        page = client.get(f"/entities/{entity}")
+    assert page.status_code == 200
+    newest_first = [s for s in seen if "ORDER BY documents.published DESC" in s and "LIMIT" in s]
+    assert len(newest_first) == 1, newest_first
+
+
+def test_the_explorers_subjects_are_kept_until_the_next_ingest(store, examples, tmp_path):
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(examples / "wh_optics_valley_2024.md", one / "wh_optics_valley_2024.md")
+    ingest_paths([one], store)
+    with store.session() as session:
+        first = list_subjects(session)
+        with statements(store) as seen:
+            assert list_subjects(session) == first
+    assert not [s for s in seen if "GROUP BY indicators.subject_id" in s]
+    ingest_paths([examples], store)
+    with store.session() as session:
+        after = list_subjects(session)
+        subjects = session.scalar(text("SELECT count(DISTINCT subject_id) FROM indicators"))
+    assert len(after) == subjects > len(first)
+
+
+def test_a_full_graph_keeps_exactly_the_edges_between_its_nodes(store, examples, monkeypatch):
+    ingest_paths([examples], store)
+    monkeypatch.setattr(relations, "MAX_GRAPH_NODES", 6)
+    with store.session() as session:
+        truth = session.execute(
+            text("SELECT subject_id, predicate, object_id, count(*) FROM relations GROUP BY 1, 2, 3")
+        ).all()
+        center = max({t[0] for t in truth}, key=lambda e: sum(t[3] for t in truth if e in (t[0], t[2])))
+        graph = relations.get_graph(session, center, depth=2)
+    nodes = {n["id"] for n in graph["nodes"]}
+    assert len(nodes) == 6 and graph["truncated"] is True
+    listed = {(e["source"], e["predicate"], e["target"]): e["count"] for e in graph["edges"]}
+    # every edge between two shown nodes that a walked node has, with its count, and no other
+    walked = {n["id"] for n in graph["nodes"] if n["depth"] <= 1}
+    expected = {
+        (s, p, o): n for s, p, o, n in truth if s in nodes and o in nodes and (s in walked or o in walked)
+    }
+    assert listed == expected
