@@ -36,6 +36,13 @@ def test_part_of_a_branch_named_after_its_parent():
     assert_quoted(doc, rec, "北京理工大学重庆创新中心")
 
 
+def test_a_body_is_not_part_of_its_own_short_name():
+    _doc, recs = relations("国务院新闻办公室今天举行发布会。国务院新闻办的负责人介绍情况。")
+    assert ("国务院新闻办公室", "part_of", "国务院新闻办") not in {(r.subject, r.predicate, r.object) for r in recs}
+    _doc, recs = relations("科学技术部高新技术司发布通知,科学技术部表示支持。")
+    find(recs, "科学技术部高新技术司", "part_of", "科学技术部")
+
+
 def test_a_government_body_is_not_part_of_the_place_it_governs():
     _doc, recs = relations("江津区经济信息委发布了新政策,江津区企业积极响应。")
     assert not [r for r in recs if r.subject == "江津区经济信息委" and r.object == "江津区"]

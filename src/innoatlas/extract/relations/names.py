@@ -78,7 +78,12 @@ def _parent_body(m: EntityMention) -> str | None:
     if m.type != "government":
         return None
     bodies = central_bodies()
-    heads = [m.norm_name[:k] for k in range(len(m.norm_name) - 2, 1, -1) if m.norm_name[:k] in bodies]
+    itself = bodies.get(m.norm_name, m.norm_name)  # 国务院新闻办公室 is not part of 国务院新闻办, its short name
+    heads = [
+        m.norm_name[:k]
+        for k in range(len(m.norm_name) - 2, 1, -1)
+        if m.norm_name[:k] in bodies and bodies[m.norm_name[:k]] != itself
+    ]
     return heads[0] if heads else None
 
 
