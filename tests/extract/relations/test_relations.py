@@ -38,7 +38,9 @@ def test_part_of_a_branch_named_after_its_parent():
 
 def test_a_body_is_not_part_of_its_own_short_name():
     _doc, recs = relations("国务院新闻办公室今天举行发布会。国务院新闻办的负责人介绍情况。")
-    assert ("国务院新闻办公室", "part_of", "国务院新闻办") not in {(r.subject, r.predicate, r.object) for r in recs}
+    assert ("国务院新闻办公室", "part_of", "国务院新闻办") not in {
+        (r.subject, r.predicate, r.object) for r in recs
+    }
     _doc, recs = relations("科学技术部高新技术司发布通知,科学技术部表示支持。")
     find(recs, "科学技术部高新技术司", "part_of", "科学技术部")
 

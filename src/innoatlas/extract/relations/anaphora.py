@@ -30,7 +30,9 @@ def anaphor_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMen
     return out
 
 
-def bare_place_mentions(norm: str, mentions: list[EntityMention], topic: EntityMention | None) -> list[EntityMention]:
+def bare_place_mentions(
+    norm: str, mentions: list[EntityMention], topic: EntityMention | None
+) -> list[EntityMention]:
     """A mention of the document's main place at each free 园区, 该区, 全区 (the words a report on
     one zone or district uses for it once it has named it), when the word fits the place's kind."""
     if topic is None:

@@ -235,7 +235,9 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                 # (X在A和B挂牌; 某高新区在某科技园召开会议 says where a meeting was, not the zone)
                 host = _place_after(sent, m, places)
                 hosts = _listed_places(sent, host) if host is not None and host.type == "region" else []
-                out += [make_relation(doc, m, "located_in", h) for h in hosts if h.norm_name not in m.norm_name]
+                out += [
+                    make_relation(doc, m, "located_in", h) for h in hosts if h.norm_name not in m.norm_name
+                ]
     return out
 
 

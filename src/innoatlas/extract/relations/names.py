@@ -78,7 +78,8 @@ def _parent_body(m: EntityMention) -> str | None:
     if m.type != "government":
         return None
     bodies = central_bodies()
-    itself = bodies.get(m.norm_name, m.norm_name)  # 国务院新闻办公室 is not part of 国务院新闻办, its short name
+    # 国务院新闻办公室 is not part of 国务院新闻办, its own short name
+    itself = bodies.get(m.norm_name, m.norm_name)
     heads = [
         m.norm_name[:k]
         for k in range(len(m.norm_name) - 2, 1, -1)

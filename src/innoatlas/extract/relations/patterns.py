@@ -154,9 +154,27 @@ def _leader_named_elsewhere(
 
 
 def _cooperation(sent: Sentence, orgs: list[EntityMention]):
-    """A与B…合作: A and every org joined to it by 与/和/、 before the trigger."""
-    trigger = _free_match(_COOP, sent)
-    if trigger is None or len(orgs) < 2:
+    """A与B…合作: A and every org joined to it by 与/和/、 before the trigger. The first trigger
+    of a sentence binds the parties before it; each later one only those of its own clause
+    (甲与乙签约,丙携手丁: two pairs)."""
+    hits = _free_matches(_COOP, sent)
+    if not hits or len(orgs) < 2:
+        return []
+    out = _cooperation_at(sent, orgs, hits[0])
+    for hit in hits[1:]:
+        t_pos = sent.start + hit.start()
+        own = [m for m in orgs if not sent.boundary_between(m.end, t_pos) and not _ends_after(m, sent, t_pos)]
+        out += _cooperation_at(sent, own, hit) if own else []
+    return out
+
+
+def _ends_after(m: EntityMention, sent: Sentence, t_pos: int) -> bool:
+    """m stands after the trigger in a later clause."""
+    return m.start > t_pos and sent.boundary_between(t_pos, m.start)
+
+
+def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match):
+    if len(orgs) < 2 and not _PARTNER_AFTER.fullmatch(trigger.group(0)):
         return []
     t_pos = sent.start + trigger.start()
     group = _joined_group(sent, [m for m in orgs if m.end <= t_pos] or orgs)
@@ -165,7 +183,7 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
         if group and after:
             group = group + [after[0]]
     if len(group) < 2:
-        return []
+        return _omitted_subject(sent, orgs, t_pos)
     joined = any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False))
     if not joined and not _TRIGGER_RIGHT_AFTER.match(sent.text[group[-1].end - sent.start : trigger.start()]):
         return []  # a plain list (A、B) cooperates only when the trigger follows it (A、B联合打造)
@@ -181,6 +199,23 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
     ]
 
 
+def _omitted_subject(sent: Sentence, orgs: list[EntityMention], t_pos: int):
+    """A在1月11日,已与B签署合作协议: a clause that opens with 与 B has the actor of the clause
+    before it as its subject, when no other party stands between them."""
+    partners = [m for m in orgs if m.end <= t_pos and not sent.boundary_between(m.end, t_pos)]
+    if not partners:
+        return []
+    partner = partners[0]
+    clause_start = max([e + 1 for e in sent.clause_ends if e < partner.start], default=sent.start)
+    opening = sent.text[clause_start - sent.start : partner.start - sent.start]
+    if clause_start == sent.start or not _CLAUSE_PARTNER.match(opening):
+        return []
+    before = [m for m in orgs if m.end <= clause_start]
+    return [(before[-1], "cooperates_with", partner)] if before else []
+
+
+# The opening of a clause whose subject is left out: adverbs and the preposition before the partner.
+_CLAUSE_PARTNER = _P["cooperation"].cue("clause_partner")
 _COOP_WORD = _P["cooperation"].cue("coop_word")
 _PARTNER_AFTER = _P["cooperation"].cue("verb_with_partner")
 # What may stand between a list of parties and the cooperation word that follows
@@ -227,6 +262,15 @@ def _counted_parties(sent: Sentence, orgs: list[EntityMention]):
 
 
 MAX_PARTIES = 4  # a longer list before 多方 is an audience, not a table of partners
+
+
+def _free_matches(pattern: re.Pattern, sent: Sentence) -> list[re.Match]:
+    """Every match of pattern that is not inside an entity name."""
+    return [
+        hit
+        for hit in pattern.finditer(sent.text)
+        if not any(m.start <= sent.start + hit.start() < m.end for m in sent.mentions)
+    ]
 
 
 def _free_match(pattern: re.Pattern, sent: Sentence) -> re.Match | None:
