@@ -221,6 +221,7 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
             if m.type == "industry":
                 actor = (
                     _clause_actor(sent, m)
+                    or _omitted_subject(sent, m)
                     or _last_before(sent, [p for p in places if not _is_means(sent, p)], m)
                     or _topic_if_focused(sent, m, topic)
                 )
@@ -516,6 +517,29 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
         ):
             best = m
     return best
+
+
+def _omitted_subject(sent: Sentence, target: EntityMention) -> EntityMention | None:
+    """某公司成立于2010年,主要从事集成电路设计: a clause with no name before the industry and a
+    focus verb in it has left out its subject, the body that opens the sentence."""
+    subject = sent.mentions[0] if sent.mentions else None
+    if subject is None or subject.type in PLACE_TYPES or subject.type not in ACTOR_TYPES:
+        return None  # a place that opens a sentence is found as the last place before
+    if subject.start - sent.start > MAX_SUBJECT_OFFSET or subject.end > target.start:
+        return None
+    clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
+    if clause <= subject.end or any(clause <= m.start < target.start for m in sent.mentions):
+        return None
+    if _SPEECH.search(sent.text[subject.end - sent.start : clause - sent.start]):
+        return None  # 某公司负责人表示,聚焦…: the clause is what its speaker says
+    return (
+        subject if _OMITTED_VERB.search(sent.text[clause - sent.start : target.start - sent.start]) else None
+    )
+
+
+# The verbs that make the body a sentence opens with the actor of a later clause without a subject.
+_OMITTED_VERB = _P["focus"].cue("omitted_subject_verb")
+_SPEECH = _P["focus"].cue("speech")
 
 
 # X依托A、B等载体,建设…: A and B are the means, X the actor; the means run to the next verb.
