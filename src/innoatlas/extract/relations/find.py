@@ -1,8 +1,8 @@
 """Relations between the entity mentions of one document, each with its evidence span.
 
 Rules, in the order they run:
-0. a word that points back to a named place (两地 after 川渝两地) is a mention of
-   it (anaphora.py);
+0. a word that points back to a named place (两地 after 川渝两地; 园区, 全区 in a
+   report on one zone or district) is a mention of it (anaphora.py);
 1. names inside names (names.py): a branch named after its parent
    (北京理工大学重庆创新中心 part_of 北京理工大学), a body named after a place the
    text also names on its own; a government body is not part of the place it
@@ -14,8 +14,9 @@ Rules, in the order they run:
 4. topic rules: an industry is the focus of the actor the clause or sentence is
    about (not of the bodies it relies on, 依托A、B; 在X方面 frames the bodies after
    it); a firm, lab or park mentioned in a sentence about a zone sits in it, or
-   in the place before a hosting verb (园区已入驻A、B); the document's main place
-   is a topic only when named often, and each answer of an interview round is
+   in the place before a hosting verb (园区已入驻A、B) (hosts.py); a clause
+   without a subject is about the body its sentence opens with; the document's
+   main place is a topic only when named often, and each answer of an interview round is
    about its speaker's place.
 The quote of a relation is the original text from its first to its last cue;
 the trigger words, cues and argument types are data (patterns.yaml).
@@ -29,11 +30,17 @@ from functools import cache
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.anaphora import anaphor_mentions, bare_place_mentions
+from innoatlas.extract.relations.hosts import (
+    MAX_SUBJECT_OFFSET,
+    PARTNER_BEFORE,
+    PLACE_GAP,
+    evidence,
+    hosted_relations,
+    seated_zone_relations,
+)
 from innoatlas.extract.relations.names import (
     chained_division_relations,
     declared_aliases,
-    division_chain,
-    divisions_by_name,
     embedded_relations,
     gazetteer_relations,
     known_places,
@@ -50,7 +57,6 @@ from innoatlas.extract.relations.patterns import (
     split_sentences,
 )
 from innoatlas.extract.tokens import Token
-from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import load_zones, zone_names
 
 _P = relation_patterns()
@@ -204,7 +210,7 @@ def _subject_list(sent: Sentence, actor: EntityMention) -> list[EntityMention]:
     clause_start = sent.start + max(before.rfind(p) for p in ",,;;。::") + 1
     opening = sent.text[clause_start - sent.start : run[0].start - sent.start]
     named = any(clause_start <= m.start < run[0].start for m in sent.mentions)  # 甲走访A、B: objects
-    subject = len(opening) <= MAX_SUBJECT_OFFSET and not named and not _PARTNER_BEFORE.search(opening)
+    subject = len(opening) <= MAX_SUBJECT_OFFSET and not named and not PARTNER_BEFORE.search(opening)
     return run if subject else [actor]
 
 
@@ -227,46 +233,13 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                 )
                 for one in _listed_with(sent, actor, m) if actor is not None else []:
                     if (one.name, m.name) not in led:
-                        a, b = _evidence(sent, one, m)
+                        a, b = evidence(sent, one, m)
                         out.append(make_relation(doc, one, "focuses_on", m, a, b))
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
-                out += _hosted(doc, sent, m, places, topic)
+                out += hosted_relations(doc, sent, m, places, topic)
             elif m.type == "zone":
-                # a listed zone's place is the gazetteer's, unless the sentence seats it in a region
-                # (X在A和B挂牌; 某高新区在某科技园召开会议 says where a meeting was, not the zone)
-                host = _place_after(sent, m, places)
-                hosts = _listed_places(sent, host) if host is not None and host.type == "region" else []
-                out += [
-                    make_relation(doc, m, "located_in", h) for h in hosts if h.norm_name not in m.norm_name
-                ]
+                out += seated_zone_relations(doc, sent, m, places)
     return out
-
-
-def _hosted(
-    doc: Document, sent: Sentence, m: EntityMention, places: list[EntityMention], topic: EntityMention | None
-) -> list[RelationRecord]:
-    """Where a body or park sits: the place the sentence puts it in, else the document's place.
-
-    A park is the area's; a firm or lab only when the sentence says it came or sits there."""
-    fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
-    if m.type == "university":
-        fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
-    if fallback is not None and _named_elsewhere(m, fallback):
-        fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
-    said = _stated_host(sent, m, places) or _subject_host(sent, m)
-    host = said or fallback
-    if host is None or host is m or host.norm_name in m.norm_name:
-        return []
-    pred = "located_in" if said else _seat(sent, m, host)
-    hosts = _listed_places(sent, host) if said is not None and host.start >= m.end else [host]
-    return [make_relation(doc, m, pred, h, *_evidence(sent, m, h)) for h in hosts]
-
-
-def _listed_places(sent: Sentence, first: EntityMention) -> list[EntityMention]:
-    """X在A和B两地挂牌: every place of the list the locative verb opens."""
-    places = [p for p in sent.mentions if p.type in PLACE_TYPES and p.start >= first.start]
-    run = runs(sent, places)[0] if places else []
-    return run if run and run[0] is first else [first]
 
 
 _MADE_IN = _P["produced_in"]
@@ -365,34 +338,6 @@ def _has_focus_cue(sent: Sentence, m: EntityMention) -> bool:
     return rest > m.end - sent.start and bool(_FOCUS_VERB.search(tail))
 
 
-# Words that say a body sits where the text is about (落户, 入驻, 引进…), when
-# the sentence does not name the place.
-_HOSTED_CUE = _P["hosted_in_topic"].trigger
-
-
-def _evidence(sent: Sentence, a: EntityMention, b: EntityMention) -> tuple[int, int]:
-    """From the first to the last of the two names, or the sentence when one is outside it."""
-    if all(sent.start <= m.start and m.end <= sent.end for m in (a, b)):
-        return min(a.start, b.start), max(a.end, b.end)
-    return sent.start, sent.end
-
-
-def _topic_if_hosted(sent: Sentence, topic: EntityMention | None) -> EntityMention | None:
-    """The document's main place, when the sentence says a body came to or sits in it."""
-    if topic is None:
-        return None
-    cues = [
-        hit
-        for hit in _HOSTED_CUE.finditer(sent.text)
-        if not (hit.group(0) == "入驻" and _RESIDENT_NOUN.match(sent.text, hit.end()))
-    ]
-    return topic if cues else None
-
-
-# 与入驻高校合作: 入驻 qualifies a noun (the resident universities), it says nothing of the firm.
-_RESIDENT_NOUN = _P["hosted_in_topic"].cue("resident_noun")
-
-
 def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
     """Zones and regions of a sentence, including those a name starts with (湘潭高新区党工委)."""
     places = []
@@ -430,7 +375,7 @@ def _names_a_body(sent: Sentence, place: EntityMention) -> bool:
             continue
         if m.start < place.end:
             return False  # the head of a longer name (某区党工委): the body acts for the place
-        return bool(_PLACE_GAP.match(sent.text[place.end - sent.start : m.start - sent.start]))
+        return bool(PLACE_GAP.match(sent.text[place.end - sent.start : m.start - sent.start]))
     return False
 
 
@@ -484,24 +429,7 @@ def _ECONOMIC_REGIONS() -> frozenset[str]:
     return frozenset(n for n, c in zone_names().items() if load_zones()[c].kind == "economic_region")
 
 
-def _sentence_subject(sent: Sentence) -> EntityMention | None:
-    """The place a sentence is about: its first zone or region, if it opens the sentence."""
-    for m in sent.mentions:
-        if m.type in PLACE_TYPES and m.start - sent.start <= MAX_SUBJECT_OFFSET:
-            # 甲园、乙集群等项目签约: the first item of a list is no subject of the rest
-            return None if sent.text[m.end - sent.start : m.end - sent.start + 1] in _LIST_MARKS else m
-        if m.type in ACTOR_TYPES:
-            return None
-    return None
-
-
-_LIST_MARKS = frozenset("、和及与")
-
-
-_PARTNER_BEFORE = re.compile(r"(与|同|跟|携手|联合|牵手)$")
 _CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
-# A subject opens its sentence: after at most a time phrase (今年以来, 前三季度).
-MAX_SUBJECT_OFFSET = 8
 
 
 def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None:
@@ -547,113 +475,7 @@ _MEANS_CUE = _P["focus"].cue("means")
 _MEANS_END = _P["focus"].cue("means_end")
 
 
-def _named_elsewhere(m: EntityMention, host: EntityMention) -> bool:
-    """The name starts with a division that neither is the host nor contains it (四川省农科院 and
-    重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it."""
-    by_name = divisions_by_name()
-    head = leading_place(m.norm_name, by_name)
-    if head is None or host.norm_name not in by_name:
-        return False
-    wider, d = by_name[head].code, by_name[host.norm_name]
-    while d is not None:
-        if d.code == wider:
-            return False
-        d = load_divisions().get(d.parent) if d.parent else None
-    return True
-
-
 def _is_means(sent: Sentence, m: EntityMention) -> bool:
     before = sent.text[: m.start - sent.start]
     cues = list(_MEANS_CUE.finditer(before))
     return bool(cues) and _MEANS_END.search(before[cues[-1].end() :]) is None
-
-
-_PLACE_GAP = _P["place_before_name"].trigger
-
-
-def _is_site(p: EntityMention) -> bool:
-    """A zone or a division (重庆潼南区 too): a pair of places (川渝) or a wide area is no site."""
-    return p.type == "zone" or p.norm_name in divisions_by_name() or bool(division_chain(p.norm_name))
-
-
-def _seat(sent: Sentence, m: EntityMention, host: EntityMention) -> str:
-    """A park named in a zone's own story is part of the zone; one it brought in (引进, 项目) sits
-    in it, like any body."""
-    if m.type != "zone" or host.type != "zone" or _BROUGHT_IN.search(sent.text):
-        return "located_in"
-    if _FIRMS_BASE.search(sent.text[: m.start - sent.start]) or _listed_with_firms(sent, m):
-        return "located_in"  # 某集团旗下的X基地, 台积电、X基地: a firm's base, not a part of the plan
-    return "part_of"
-
-
-_FIRMS_BASE = re.compile(r"旗下的?$")
-
-
-def _listed_with_firms(sent: Sentence, m: EntityMention) -> bool:
-    items = [x for x in sent.mentions if x.type in ("zone", "enterprise")]
-    for run in runs(sent, items):
-        if any(x is m for x in run):
-            return any(x.type == "enterprise" for x in run)
-    return False
-
-
-_BROUGHT_IN = _P["zone_part"].cue("brought_in")
-
-
-def _stated_host(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
-    """The place the sentence itself puts m in: 某区的A, 园区已入驻A, A落户某区."""
-    before = [p for p in places if p.end <= m.start]
-    head = _run_head(sent, m)  # 位于X的A、B、C: every item of the list sits where the first does
-    outside = [p for p in before if p.end <= head.start]
-    if outside and _PLACE_GAP.match(sent.text[outside[-1].end - sent.start : head.start - sent.start]):
-        return outside[-1]
-    hosting = _hosting_place(sent, head, outside)
-    if hosting is not None:
-        return hosting
-    return _place_after(sent, m, places)
-
-
-def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
-    """X在Y揭牌, X落户Y: the place a locative verb right after the name opens."""
-    after = [p for p in places if p.start >= m.end]
-    if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
-        return after[0]
-    return None
-
-
-def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:
-    """The place the sentence opens with, for the bodies of its clauses."""
-    subject = _sentence_subject(sent)
-    if m.type == "university" or subject is None or subject is m or not _is_site(subject):
-        return None
-    if ";" in sent.between(subject, m) or _PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
-        return None  # a new subject after a semicolon; 与X合作: a partner, not a resident
-    return subject
-
-
-# 园区已入驻A、B、C, 该区先后引进A: the place before a hosting verb hosts what the verb lists.
-_HOSTING_VERB = _P["hosting_verb"].trigger
-
-
-def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]) -> EntityMention | None:
-    if not before or sent.boundary_between(before[-1].end, m.start):
-        return None
-    place = before[-1]
-    gap = sent.text[place.end - sent.start : m.start - sent.start]
-    return place if _HOSTING_VERB.match(gap) or _OWN_MEANS.match(gap) else None
-
-
-# 某片区将依托A、B等载体: the bodies a place relies on are its own.
-_OWN_MEANS = _P["relies_on_own"].trigger
-
-
-def _run_head(sent: Sentence, m: EntityMention) -> EntityMention:
-    """The first item of the list m is in (A、B和C), m itself when it is in none."""
-    hosted = [x for x in sent.mentions if x.type in HOSTED_TYPES or x.type == "zone"]
-    for run in runs(sent, hosted):
-        if any(x is m for x in run):
-            return run[0]
-    return m
-
-
-_PLACE_AFTER = _P["place_after_verb"].trigger

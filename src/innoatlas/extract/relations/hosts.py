@@ -1,0 +1,216 @@
+"""Where a body or a park sits: the place its sentence puts it in, else the document's place.
+
+The sentence says it with a place right before the name (某区的A), a hosting
+verb after a place (园区已入驻A、B), a locative verb after the name (A落户某区,
+X在A和B两地挂牌) or a place that opens the sentence; without any of these a
+park is the document's place's, and a firm or lab only when a hosting word
+says it came there. A park named in a zone's own story is part of the zone; one
+brought in as a project sits in it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.documents.model import Document
+from innoatlas.extract.model import EntityMention, RelationRecord
+from innoatlas.extract.relations.names import division_chain, divisions_by_name, leading_place
+from innoatlas.extract.relations.patterns import Sentence, make_relation, relation_patterns, runs
+from innoatlas.lexicon.divisions import load_divisions
+
+_P = relation_patterns()
+ACTOR_TYPES = _P["focus"].subject_types
+PLACE_TYPES = _P["place_after_verb"].object_types
+HOSTED_TYPES = _P["place_after_verb"].subject_types - PLACE_TYPES
+
+
+def hosted_relations(
+    doc: Document, sent: Sentence, m: EntityMention, places: list[EntityMention], topic: EntityMention | None
+) -> list[RelationRecord]:
+    """Where a body or park sits: the place the sentence puts it in, else the document's place.
+
+    A park is the area's; a firm or lab only when the sentence says it came or sits there."""
+    fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
+    if m.type == "university":
+        fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
+    if fallback is not None and _named_elsewhere(m, fallback):
+        fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
+    said = _stated_host(sent, m, places) or _subject_host(sent, m)
+    host = said or fallback
+    if host is None or host is m or host.norm_name in m.norm_name:
+        return []
+    pred = "located_in" if said else _seat(sent, m, host)
+    hosts = _listed_places(sent, host) if said is not None and host.start >= m.end else [host]
+    return [make_relation(doc, m, pred, h, *evidence(sent, m, h)) for h in hosts]
+
+
+def seated_zone_relations(
+    doc: Document, sent: Sentence, m: EntityMention, places: list[EntityMention]
+) -> list[RelationRecord]:
+    """A zone of the national lists sits where the gazetteer says, unless the sentence seats it in
+    a region (X在A和B挂牌; 某高新区在某科技园召开会议 says where a meeting was, not the zone)."""
+    host = _place_after(sent, m, places)
+    hosts = _listed_places(sent, host) if host is not None and host.type == "region" else []
+    return [make_relation(doc, m, "located_in", h) for h in hosts if h.norm_name not in m.norm_name]
+
+
+def _listed_places(sent: Sentence, first: EntityMention) -> list[EntityMention]:
+    """X在A和B两地挂牌: every place of the list the locative verb opens."""
+    places = [p for p in sent.mentions if p.type in PLACE_TYPES and p.start >= first.start]
+    run = runs(sent, places)[0] if places else []
+    return run if run and run[0] is first else [first]
+
+
+# Words that say a body sits where the text is about (落户, 入驻, 引进…), when
+# the sentence does not name the place.
+_HOSTED_CUE = _P["hosted_in_topic"].trigger
+
+
+def evidence(sent: Sentence, a: EntityMention, b: EntityMention) -> tuple[int, int]:
+    """From the first to the last of the two names, or the sentence when one is outside it."""
+    if all(sent.start <= m.start and m.end <= sent.end for m in (a, b)):
+        return min(a.start, b.start), max(a.end, b.end)
+    return sent.start, sent.end
+
+
+def _topic_if_hosted(sent: Sentence, topic: EntityMention | None) -> EntityMention | None:
+    """The document's main place, when the sentence says a body came to or sits in it."""
+    if topic is None:
+        return None
+    cues = [
+        hit
+        for hit in _HOSTED_CUE.finditer(sent.text)
+        if not (hit.group(0) == "入驻" and _RESIDENT_NOUN.match(sent.text, hit.end()))
+    ]
+    return topic if cues else None
+
+
+# 与入驻高校合作: 入驻 qualifies a noun (the resident universities), it says nothing of the firm.
+_RESIDENT_NOUN = _P["hosted_in_topic"].cue("resident_noun")
+
+
+def _sentence_subject(sent: Sentence) -> EntityMention | None:
+    """The place a sentence is about: its first zone or region, if it opens the sentence."""
+    for m in sent.mentions:
+        if m.type in PLACE_TYPES and m.start - sent.start <= MAX_SUBJECT_OFFSET:
+            # 甲园、乙集群等项目签约: the first item of a list is no subject of the rest
+            return None if sent.text[m.end - sent.start : m.end - sent.start + 1] in _LIST_MARKS else m
+        if m.type in ACTOR_TYPES:
+            return None
+    return None
+
+
+_LIST_MARKS = frozenset("、和及与")
+
+
+PARTNER_BEFORE = re.compile(r"(与|同|跟|携手|联合|牵手)$")
+
+
+# A subject opens its sentence: after at most a time phrase (今年以来, 前三季度).
+MAX_SUBJECT_OFFSET = 8
+
+
+def _named_elsewhere(m: EntityMention, host: EntityMention) -> bool:
+    """The name starts with a division that neither is the host nor contains it (四川省农科院 and
+    重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it."""
+    by_name = divisions_by_name()
+    head = leading_place(m.norm_name, by_name)
+    if head is None or host.norm_name not in by_name:
+        return False
+    wider, d = by_name[head].code, by_name[host.norm_name]
+    while d is not None:
+        if d.code == wider:
+            return False
+        d = load_divisions().get(d.parent) if d.parent else None
+    return True
+
+
+PLACE_GAP = _P["place_before_name"].trigger
+
+
+def _is_site(p: EntityMention) -> bool:
+    """A zone or a division (重庆潼南区 too): a pair of places (川渝) or a wide area is no site."""
+    return p.type == "zone" or p.norm_name in divisions_by_name() or bool(division_chain(p.norm_name))
+
+
+def _seat(sent: Sentence, m: EntityMention, host: EntityMention) -> str:
+    """A park named in a zone's own story is part of the zone; one it brought in (引进, 项目) sits
+    in it, like any body."""
+    if m.type != "zone" or host.type != "zone" or _BROUGHT_IN.search(sent.text):
+        return "located_in"
+    if _FIRMS_BASE.search(sent.text[: m.start - sent.start]) or _listed_with_firms(sent, m):
+        return "located_in"  # 某集团旗下的X基地, 台积电、X基地: a firm's base, not a part of the plan
+    return "part_of"
+
+
+_FIRMS_BASE = re.compile(r"旗下的?$")
+
+
+def _listed_with_firms(sent: Sentence, m: EntityMention) -> bool:
+    items = [x for x in sent.mentions if x.type in ("zone", "enterprise")]
+    for run in runs(sent, items):
+        if any(x is m for x in run):
+            return any(x.type == "enterprise" for x in run)
+    return False
+
+
+_BROUGHT_IN = _P["zone_part"].cue("brought_in")
+
+
+def _stated_host(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
+    """The place the sentence itself puts m in: 某区的A, 园区已入驻A, A落户某区."""
+    before = [p for p in places if p.end <= m.start]
+    head = _run_head(sent, m)  # 位于X的A、B、C: every item of the list sits where the first does
+    outside = [p for p in before if p.end <= head.start]
+    if outside and PLACE_GAP.match(sent.text[outside[-1].end - sent.start : head.start - sent.start]):
+        return outside[-1]
+    hosting = _hosting_place(sent, head, outside)
+    if hosting is not None:
+        return hosting
+    return _place_after(sent, m, places)
+
+
+def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
+    """X在Y揭牌, X落户Y: the place a locative verb right after the name opens."""
+    after = [p for p in places if p.start >= m.end]
+    if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
+        return after[0]
+    return None
+
+
+def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:
+    """The place the sentence opens with, for the bodies of its clauses."""
+    subject = _sentence_subject(sent)
+    if m.type == "university" or subject is None or subject is m or not _is_site(subject):
+        return None
+    if ";" in sent.between(subject, m) or PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
+        return None  # a new subject after a semicolon; 与X合作: a partner, not a resident
+    return subject
+
+
+# 园区已入驻A、B、C, 该区先后引进A: the place before a hosting verb hosts what the verb lists.
+_HOSTING_VERB = _P["hosting_verb"].trigger
+
+
+def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]) -> EntityMention | None:
+    if not before or sent.boundary_between(before[-1].end, m.start):
+        return None
+    place = before[-1]
+    gap = sent.text[place.end - sent.start : m.start - sent.start]
+    return place if _HOSTING_VERB.match(gap) or _OWN_MEANS.match(gap) else None
+
+
+# 某片区将依托A、B等载体: the bodies a place relies on are its own.
+_OWN_MEANS = _P["relies_on_own"].trigger
+
+
+def _run_head(sent: Sentence, m: EntityMention) -> EntityMention:
+    """The first item of the list m is in (A、B和C), m itself when it is in none."""
+    hosted = [x for x in sent.mentions if x.type in HOSTED_TYPES or x.type == "zone"]
+    for run in runs(sent, hosted):
+        if any(x is m for x in run):
+            return run[0]
+    return m
+
+
+_PLACE_AFTER = _P["place_after_verb"].trigger
