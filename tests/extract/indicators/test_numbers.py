@@ -62,6 +62,22 @@ def test_not_quantities():
     assert _read("2024年3月5日,三大平台发布问界M7与5G方案,千亿级集群,第三届大会。") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这项改革十分重要,企业万分期待。",
+        "多数园区的产值实现两位数增长。",
+        "项目建成后年产三元材料和三元正极,并建设二次电池生产线,推进二次开发。",
+    ],
+)
+def test_a_numeral_inside_a_word_counts_nothing(text):
+    assert _read(text) == []
+
+
+def test_a_share_in_tenths_is_still_read_after_the_adverb_is_known():
+    assert _read("十分之一的企业十分活跃。") == [(0.1, "", "exact", "fraction")]
+
+
 MULTIPLIER_VALUES = {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 
 

@@ -242,7 +242,8 @@ def _patterns() -> re.Pattern:
 
 @functools.lru_cache(maxsize=1)
 def _idioms() -> re.Pattern:
-    return re.compile(_alternation(load_units().get("idioms", [])))
+    # 十分之一 is a share, not the adverb 十分: no idiom ends where 之 follows
+    return re.compile(rf"(?:{_alternation(load_units().get('idioms', []))})(?!之)")
 
 
 def find_quantities(text: str) -> list[Quantity]:
