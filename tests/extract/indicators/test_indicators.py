@@ -465,6 +465,14 @@ def test_a_count_of_the_short_items_just_listed_is_a_grouping():
     assert [r.value for r in indicators(text, ZONE)] == [20]
 
 
+def test_a_count_of_every_item_of_a_list_closed_by_deng_is_a_grouping():
+    text = HEADLINE + (
+        "规划提出壮大电子信息和数字产业、先进装备制造、现代纺织服装等3个主导产业，"
+        "甲公司、乙公司等16家企业签约入园。"
+    )
+    assert [(r.value, r.unit) for r in indicators(text, ZONE)] == [(16, "家")]
+
+
 def test_a_place_followed_by_a_year_still_heads_its_clause():
     text = "江川市产业观察\n云栖产业园新能源汽车产量增长。\n依托汽车产业带动，江川县2024年地区生产总值突破千亿元。"
     records = indicators(text, "云栖产业园:zone", "江川县:region")

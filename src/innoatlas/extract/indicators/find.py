@@ -149,12 +149,23 @@ def _counts_its_list(text: str, q: Quantity) -> bool:
     run = _SHORT_ITEMS_RE.search(lead)
     if run is not None and len(re.split(r"[、和及与]", run.group())) == q.value:
         return True  # 以转让、许可、作价投资和技术开发等…: three or more short items and their count
+    if lead.endswith("等") and _closed_list_size(lead[:-1]) == q.value:
+        return True  # A、B、C、D等4个主导产业: every item counted is named, a grouping
     frame = FRAMING_RE.search(lead)
     if frame is None or lead.endswith("等"):
         return False
     items = lead[frame.end() :]
     n = items.count("、") + 1 if "、" in items else 1 + len(re.findall(r"和|及|与", items))
     return n >= 2 and n == q.value
+
+
+# An enumeration closed by 等: items of up to 12 characters joined by 、 (an item may hold 和).
+_CLOSED_LIST_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,12}、)+[\u4e00-\u9fff]{1,12}$")
+
+
+def _closed_list_size(lead: str) -> int:
+    run = _CLOSED_LIST_RE.search(lead)
+    return run.group().count("、") + 1 if run is not None else 0
 
 
 def _heads_other_figures(text: str, q: Quantity, following: list[Quantity]) -> bool:
