@@ -54,7 +54,7 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
             continue
         if p.kind in ("plan", "span") and not is_past_target(p, pub):
             if p.start >= ss:
-                return None
+                return _span_endpoint(ctx, p, q)
             continue
         if p.start < ss and _is_list_label(text, p):
             continue
@@ -82,6 +82,29 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if CURRENT_WEAK_RE.search(text, cs, q.start):
         return pub.as_text()
     return ctx.report_year
+
+
+SPAN = cue("span_endpoints")
+SPAN_FROM_RE = SPAN.cue("from_value")
+SPAN_TO_RE = SPAN.cue("to_value")
+SPAN_YEARS = SPAN.params["plan_years"]
+
+
+def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
+    """“十四五”时期,产值从7500亿元增至1.5万亿元: over a five-year plan the value it
+    started from holds for the year before the plan, the one it reached for its
+    last year (once that year is over); any other figure of the span has no period."""
+    if p.kind != "span" or p.year is None:
+        return None
+    text = ctx.text
+    if SPAN_FROM_RE.search(text[max(p.end, q.start - 6) : q.start]):
+        return str(p.year - SPAN_YEARS)
+    pub = ctx.doc.published.value
+    reached = pub is not None and ctx.doc.published.precision != "unknown" and p.year < pub.year
+    between = text[p.end : q.start]
+    if reached and SPAN_TO_RE.search(between) and re.search(r"[从由]", between):
+        return str(p.year)
+    return None
 
 
 def _lead_line(text: str, p: PeriodMention) -> bool:
