@@ -10,6 +10,7 @@ from sqlalchemy import event, text
 
 from innoatlas.pipeline import ingest_paths
 from innoatlas.store.read import relations
+from innoatlas.store.read.entities import list_entities
 from innoatlas.store.read.indicators import list_subjects
 from innoatlas.store.read.profile import coverage_over_time
 from innoatlas.web.app import create_app
@@ -110,3 +111,29 @@ def test_a_full_graph_keeps_exactly_the_edges_between_its_nodes(store, examples,
         (s, p, o): n for s, p, o, n in truth if s in nodes and o in nodes and (s in walked or o in walked)
     }
     assert listed == expected
+
+
+def test_an_industrys_entities_are_kept_in_order_and_a_page_reads_only_its_own(store, examples):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        industry, related = session.execute(
+            text(
+                "SELECT r.object_id, count(DISTINCT r.subject_id) FROM relations r "
+                "JOIN entities e ON e.id = r.object_id WHERE e.type = 'industry' GROUP BY r.object_id "
+                "ORDER BY 2 DESC, 1 LIMIT 1"
+            )
+        ).one()
+        ordered = session.scalars(
+            text(
+                "SELECT id FROM entities WHERE id IN (SELECT subject_id FROM relations WHERE object_id = :i) "
+                "ORDER BY type, name, id"
+            ),
+            {"i": industry},
+        ).all()
+        first = list_entities(session, industry=industry, limit=1)
+        with statements(store) as seen:
+            second = list_entities(session, industry=industry, limit=1, offset=1)
+    assert related >= 2
+    assert [e["id"] for e in first["items"] + second["items"]] == list(ordered[:2])
+    assert second["total"] == related and second["total_exact"] is True
+    assert not [s for s in seen if "FROM relations WHERE" in s]  # the industry's members were kept

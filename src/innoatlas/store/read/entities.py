@@ -19,6 +19,7 @@ from innoatlas.store.read.common import (
     STREAM_ROWS,
     EntityRecord,
     cached_aggregate,
+    clamp_page,
     entity_records,
     entity_ref,
     facet_counts,
@@ -99,14 +100,47 @@ def list_entities(
         stmt = stmt.where(Entity.type == type)
     if region is not None:
         stmt = stmt.where(or_(Entity.region_id == region, Entity.parent_id == region))
+    order = ENTITY_SORTS.get(sort or "", (Entity.type, Entity.name, Entity.id))
     if industry is not None:
+        key = f"industry_entities:{industry}:{type}:{region}:{sort}"
+        members = cached_aggregate(session, key, lambda s: _industry_members(s, stmt, industry, order))
+        if members is not None:
+            return _page_of(session, members, limit, offset)
         related = select(Relation.subject_id).where(Relation.object_id == industry).distinct()
-        few = gathered(session, Entity.id, related)
-        stmt = stmt.where(Entity.id.in_(related) if few is None else few)
-    stmt = stmt.order_by(*ENTITY_SORTS.get(sort or "", (Entity.type, Entity.name, Entity.id)))
-    return paginate(
-        session, stmt, limit, offset, lambda r: {**entity_ref(r[0]), "review_status": r[0].review_status}
-    )
+        stmt = stmt.where(Entity.id.in_(related))
+    return paginate(session, stmt.order_by(*order), limit, offset, _entity_item)
+
+
+def _entity_item(row) -> dict:
+    return {**entity_ref(row[0]), "review_status": row[0].review_status}
+
+
+def _industry_members(session: Session, stmt, industry: int, order) -> list[int] | None:
+    """The ids of the industry's entities that `stmt` keeps, in the list's order (None: too many to gather).
+
+    Kept per data version: a page asked PostgreSQL to find and sort the
+    4,236 zones of an industry among 63,000 entities each time (50-80 ms),
+    or to walk the (type, name) index asking each entity whether it is one
+    of them (2 s); a page of the kept ids reads 50 entities by id.
+    """
+    related = select(Relation.subject_id).where(Relation.object_id == industry).distinct()
+    few = gathered(session, Entity.id, related)
+    if few is None:
+        return None
+    return list(session.scalars(stmt.with_only_columns(Entity.id).where(few).order_by(*order)))
+
+
+def _page_of(session: Session, ids: list[int], limit: int | None, offset: int | None) -> dict:
+    limit, offset = clamp_page(limit, offset)
+    page = ids[offset : offset + limit]
+    rows = {e.id: e for e in session.scalars(select(Entity).where(Entity.id.in_(page)))} if page else {}
+    return {
+        "items": [_entity_item((rows[i],)) for i in page if i in rows],
+        "total": len(ids),
+        "total_exact": True,
+        "limit": limit,
+        "offset": offset,
+    }
 
 
 def get_entity(session: Session, entity_id: int) -> dict:
