@@ -78,6 +78,22 @@ def test_a_share_in_tenths_is_still_read_after_the_adverb_is_known():
     assert _read("十分之一的企业十分活跃。") == [(0.1, "", "exact", "fraction")]
 
 
+def test_a_threshold_before_the_noun_it_sizes_is_no_amount():
+    assert _read("引进5000万元以上项目超过80个,签约1至10亿项目5个、10亿项目3个。") == [
+        (80, "个", "over", "count"),
+        (5, "个", "exact", "count"),
+        (3, "个", "exact", "count"),
+    ]
+
+
+def test_a_word_ending_in_an_approximation_character_approximates_nothing():
+    assert _read("现场签约15个项目,总投资约120亿元,附近3家企业参加。") == [
+        (15, "个", "exact", "count"),
+        (120, "亿元", "about", "count"),
+        (3, "家", "exact", "count"),
+    ]
+
+
 MULTIPLIER_VALUES = {"": 1, "万": 10**4, "亿": 10**8, "万亿": 10**12}
 
 

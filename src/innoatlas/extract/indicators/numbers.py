@@ -184,6 +184,9 @@ APPROX_BEFORE = {
     "about": ("将近", "接近", "大约", "约合", "近乎", "约", "近"),
     "under": ("不到", "不足", "不超过", "少于", "未满"),
 }
+# Approximation words that also end a common word: 签约 (signing), 节约, 合约, 预约, 制约,
+# 公约, 条约, 契约, 邀约, 履约, 特约 and 最近, 附近, 临近, 就近, 靠近 are no approximation.
+WORD_ENDS = {"约": "签节合预制公条契邀履特", "近": "最附临就靠"}
 # 上百, 过千, 过半: only before a round Chinese numeral.
 APPROX_BEFORE_ROUND = ("上", "过")
 APPROX_AFTER = {
@@ -300,7 +303,7 @@ def _approx_around(text: str, start: int, end: int, round_cn: bool = False) -> t
     before = text[max(0, start - 3) : start]
     for approx, words in APPROX_BEFORE.items():
         for w in words:
-            if before.endswith(w):
+            if before.endswith(w) and not _ends_a_word(before, w):
                 return approx, start - len(w), end
     if round_cn and before.endswith(APPROX_BEFORE_ROUND):
         return "over", start - 1, end
@@ -310,6 +313,11 @@ def _approx_around(text: str, start: int, end: int, round_cn: bool = False) -> t
             if after.startswith(w):
                 return approx, start, end + len(w)
     return "exact", start, end
+
+
+def _ends_a_word(before: str, w: str) -> bool:
+    head = before[-len(w) - 1 : -len(w)]
+    return bool(head) and head in WORD_ENDS.get(w, "")
 
 
 def _read_pct(text, m):
@@ -461,7 +469,7 @@ def _read_range(text, m):
     group = unit_groups().get(m["range_u"] or "", "")
     if group == "time" or not unit or _inside_name(text, m.start(), m.end()):
         return None
-    if _qualifies_noun(text, m.end()):
+    if _qualifies_noun(text, m.end()) or _project_noun(text, m, m["range_u"] or ""):
         return None
     low, high = parse_number(m["range_a"]), parse_number(m["range_b"])
     return _make(
@@ -489,6 +497,8 @@ def _read_plain(text, m):
     group = unit_groups().get(unit_word, "")
     if group == "time" or _inside_name(text, m.start(), m.end(), bool(unit_word)):
         return None
+    if mult and _project_noun(text, m, unit_word):
+        return None  # 10亿项目: a size class of projects, not 10亿 of the measure word 项
     if not unit_word:
         # a bare multiplier is a figure only after Arabic digits (人口9600万), never 千 alone (1000千伏)
         if is_cn or mult not in ("万", "亿", "万亿") or _next_in(text, m.end(), "级元"):
@@ -516,8 +526,8 @@ def _read_plain(text, m):
         approx = "over"
     elif m["tail1"] == "来":
         approx = "about"
-    if approx == "over" and group == "currency" and _qualifies_noun(text, m.end()):
-        return None
+    if approx == "over" and group == "currency" and _qualifies_noun(text, end):
+        return None  # 超10亿元企业, 5000万元以上项目: a threshold class, not an amount
     unit = mult + unit_word
     return Quantity(start, end, m.start(), m.end(), value, unit, approx, _form_of(group))
 
@@ -571,6 +581,11 @@ def _inside_name(text: str, start: int, end: int, has_unit: bool = False) -> boo
     if nxt == "-" and text[end + 1 : end + 2].isdigit():
         return True
     return False
+
+
+def _project_noun(text: str, m: re.Match, unit_word: str) -> bool:
+    """The unit read is the first character of the noun 项目 (1至10亿项目)."""
+    return unit_word == "项" and _next_in(text, m.end(), "目")
 
 
 def _qualifies_noun(text: str, end: int) -> bool:
