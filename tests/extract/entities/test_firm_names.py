@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.tokens import tag_text
@@ -42,3 +44,27 @@ def test_short_names_coordinated_with_a_firm_named_in_full_are_firms():
 def test_items_after_a_place_are_not_made_firms():
     found = firms("项目分布在成都、绵阳、德阳等地。")
     assert not {"绵阳", "德阳"} & found
+
+
+def typed_mentions(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+@pytest.mark.parametrize(
+    ("body", "short"),
+    [
+        # place of registration, line of business and legal form dropped
+        ("记者走进江西赣锋星能源科技有限公司车间。赣锋星能源今年订单翻番。", "赣锋星能源"),
+        ("苏州恒瑞达仪表有限公司成立于2010年。如今恒瑞达的产品远销海外。", "恒瑞达"),
+        # the legal form alone dropped
+        ("江陵农装股份有限公司新建了厂房。江陵农装的收割机销往多省。", "江陵农装"),
+    ],
+)
+def test_a_registered_firm_is_found_again_by_its_trade_name(body, short):
+    assert (short, "enterprise") in typed_mentions(body)
+
+
+def test_a_two_character_core_is_not_taken_as_a_trade_name():
+    found = typed_mentions("湖南中科新能源科技有限公司投产。中科院专家到场指导。")
+    assert ("中科", "enterprise") not in found
