@@ -52,9 +52,20 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     for m in _TRADE_LIST_TAIL.finditer(norm):
         if _trade(m.group("trade")):
             out.extend(_list_items(norm, ix, m.start(), "enterprise"))
+    for m in _ACTOR_LIST.finditer(norm):
+        out.extend(c for c in _list_items(norm, ix, m.start(), "enterprise") if not _industry(norm, c))
     for m in _BRACKET_LIST.finditer(norm):
         out.extend(_list_items(norm, ix, m.end("items"), "enterprise", bracketed=m.start("items")))
     return out
+
+
+# 甲、乙等携手研发: the actors of a verb of acting together.
+_ACTOR_LIST = pattern("actor_list").trigger
+
+
+def _industry(norm: str, c: Candidate) -> bool:
+    """新能源、新材料等纷纷…: items the vocabulary names as industries are no actors."""
+    return norm[c.start : c.end] in load_industries()[0]
 
 
 # 等“一连串”汽车零部件企业, 等3家新能源汽车配套企业: a list closed by its firms' trade.
