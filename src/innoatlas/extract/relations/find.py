@@ -224,6 +224,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
         if turn is not None:
             topic, places = turn
         for m in sent.mentions:
+            if m.type == "industry" and _is_instrument(sent, m):
+                continue
             if m.type == "industry":
                 actor = (
                     _clause_actor(sent, m)
@@ -445,6 +447,29 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
         ):
             best = m
     return best
+
+
+def _is_instrument(sent: Sentence, m: EntityMention) -> bool:
+    """运用人工智能、大数据服务…; 推进5G、工业互联网等技术在钢铁…的应用; 应用于车联网: a technology
+    used, or the field it is applied in, is no industry its user develops."""
+    first = _list_start(sent, m)
+    before = sent.text[: first.start - sent.start]
+    if _USED_BEFORE.search(before):
+        return True
+    rest = _LATER_ITEMS.match(sent.text, m.end - sent.start).end()
+    return bool(_USED_AFTER.match(sent.text, rest))
+
+
+def _list_start(sent: Sentence, m: EntityMention) -> EntityMention:
+    """The first industry of the enumeration m is in (A、B和C)."""
+    industries = [x for x in sent.mentions if x.type == "industry" and x.end <= m.end]
+    run = runs(sent, industries)[-1]
+    return run[0] if run[-1] is m else m
+
+
+# 运用X, 利用X, X等技术在…应用: the words that make an industry a means or a field of use.
+_USED_BEFORE = _P["focus"].cue("instrument_before")
+_USED_AFTER = _P["focus"].cue("instrument_after")
 
 
 def _omitted_subject(sent: Sentence, target: EntityMention) -> EntityMention | None:
