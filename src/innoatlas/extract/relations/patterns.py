@@ -10,6 +10,7 @@
 - invests_in (funds too): A投资/注资/出资/领投/资助B
 - member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance, or a quoted title)
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
+- part_of: 某部新闻发言人、某司司长 (a department in a speaker's title, after its ministry)
 
 The trigger words, cues and argument types are data (patterns.yaml); this
 module says how each pattern binds the names around its trigger.
@@ -111,6 +112,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         out += [make_relation(doc, a, p, b) for a, p, b in _supplies(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _investment(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _membership(sent)]
+        out += [make_relation(doc, a, p, b) for a, p, b in _title_departments(sent)]
         out += _established(doc, sent)
     for group in pending:
         out += _supplied_leader(doc, sentences, out, group)
@@ -488,6 +490,22 @@ def _membership(sent: Sentence):
             obj = objects[0]
             for subj in _joined_group(sent, subjects):
                 out.append((subj, "member_of", obj))
+    return out
+
+
+_TITLE = _P["department_in_title"]
+
+
+def _title_departments(sent: Sentence):
+    """某部新闻发言人、某司司长张三: the department of a speaker's title named right after its
+    ministry (and a title of the ministry) is part of that ministry."""
+    bodies = [m for m in sent.mentions if m.type in _TITLE.object_types]
+    out = []
+    for parent, dept in zip(bodies, bodies[1:], strict=False):
+        if dept.type not in _TITLE.subject_types or not _TITLE.trigger.fullmatch(sent.between(parent, dept)):
+            continue
+        if _TITLE.cue("title_after").match(sent.text[dept.end - sent.start :]):
+            out.append((dept, "part_of", parent))
     return out
 
 
