@@ -10,7 +10,8 @@
 - invests_in (funds too): A投资/注资/出资/领投/资助B
 - member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance, or a quoted title)
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
-- part_of: 某部新闻发言人、某司司长 (a department in a speaker's title, after its ministry)
+- part_of: 某部新闻发言人、某司司长 (a department in a speaker's title, after its ministry);
+  某集团旗下的A (a group's own firms, bases and labs)
 
 The trigger words, cues and argument types are data (patterns.yaml); this
 module says how each pattern binds the names around its trigger.
@@ -113,6 +114,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         out += [make_relation(doc, a, p, b) for a, p, b in _investment(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _membership(sent)]
         out += [make_relation(doc, a, p, b) for a, p, b in _title_departments(sent)]
+        out += [make_relation(doc, a, p, b) for a, p, b in _subsidiaries(sent)]
         out += _established(doc, sent)
     for group in pending:
         out += _supplied_leader(doc, sentences, out, group)
@@ -490,6 +492,21 @@ def _membership(sent: Sentence):
             obj = objects[0]
             for subj in _joined_group(sent, subjects):
                 out.append((subj, "member_of", obj))
+    return out
+
+
+_SUBSIDIARY = _P["subsidiary"]
+
+
+def _subsidiaries(sent: Sentence):
+    """某集团旗下(的)A、B: the firms, bases and labs listed right after 旗下 belong to the group."""
+    out = []
+    for i, owner in enumerate(sent.mentions):
+        if owner.type not in _SUBSIDIARY.object_types:
+            continue
+        after = [m for m in sent.mentions[i + 1 :] if m.type in _SUBSIDIARY.subject_types]
+        if after and _SUBSIDIARY.trigger.fullmatch(sent.between(owner, after[0])):
+            out += [(m, "part_of", owner) for m in runs(sent, after)[0]]
     return out
 
 
