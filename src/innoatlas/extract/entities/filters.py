@@ -9,6 +9,7 @@ import functools
 import re
 
 from innoatlas.extract.entities.candidates import COMMON_JU_WORDS, MIN_NAME_CHARS, all_generic, division_names
+from innoatlas.extract.entities.funds import is_kind_only
 from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
     Candidate,
@@ -150,8 +151,8 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 战略布局, 发展格局: 局 ends an ordinary word here, not a bureau
     if c.extractor != "vocabulary" and name in GENERIC_WORDS:
         return False
-    if _determiner_generic(name) or _model_slogan(name):
-        return False
+    if _determiner_generic(name) or _model_slogan(name) or is_kind_only(name):
+        return False  # 各新区, 高校+企业+基金, 并购母基金: a kind, not a name
     return not re.fullmatch(r"[\d\W_]+", name)
 
 

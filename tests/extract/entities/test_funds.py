@@ -1,0 +1,47 @@
+"""Fund names, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.entities.funds import is_kind_only
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a place, a field and words of kind written together: one fund
+        ("近日,湖州市设立浙江湖州新材料产业专项母基金,首期规模50亿元。", "浙江湖州新材料产业专项母基金"),
+        ("江苏省战略性新兴产业母基金已完成备案。", "江苏省战略性新兴产业母基金"),
+        # a field the tagger reads as a time (未来产业)
+        ("湖州未来产业天使基金日前正式成立。", "湖州未来产业天使基金"),
+        # a verb of the fund's kind (引导, 投资) inside the name
+        ("由深创投管理的深圳市天使投资引导基金出资。", "深圳市天使投资引导基金"),
+        ("国家集成电路产业投资基金二期领投本轮融资。", "国家集成电路产业投资基金"),
+    ],
+)
+def test_a_fund_is_named_by_its_whole_compound(body, name):
+    found = mentions(body)
+    assert (name, "investor") in found
+    assert not any(n != name and n in name and t == "investor" for n, t in found)
+
+
+def test_words_of_a_fund_s_kind_alone_name_no_fund():
+    found = mentions("各地纷纷设立并购母基金、天使子基金和私募基金,重庆也设立一支S母基金。")
+    assert not any(name.endswith("基金") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("name", "kind_only"),
+    [("并购母基金", True), ("一支S母基金", True), ("园区产业基金", True), ("战新产业专项基金", False)],
+)
+def test_kind_only(name, kind_only):
+    assert is_kind_only(name) is kind_only
