@@ -53,3 +53,20 @@ def test_a_rare_term_keeps_the_exact_path(store, examples):
     with store.session() as session:
         found = search(session, "两江")
     assert found["total_is_estimate"] is False and found["total_exact"] is True
+
+
+def test_when_only_one_side_is_common_the_other_is_listed_whole_and_the_pages_still_tile(
+    store, examples, monkeypatch
+):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        exact = search(session, "科", limit=500)
+        entities, documents = exact["entity_total"], exact["document_total"]
+        assert entities != documents
+        # the samples hold the whole small base: each side's estimate is its count
+        monkeypatch.setattr(search_common, "COMMON_MATCHES", min(entities, documents))
+        paged, pages = _every_page(session, "科", 3)
+    assert paged == _hits(exact)
+    assert pages[0]["total_is_estimate"] is True
+    side = "entity_total" if entities < documents else "document_total"
+    assert pages[0][side] == exact[side]  # the side listed whole has its exact total

@@ -91,7 +91,9 @@ def search(
     terms = query_terms(folded)
     if not terms:
         return _result(q, folded, [], [], {"type": {}, "region": {}, "year": {}}, limit, offset)
-    common = common_page(session, terms, type, region, year, limit, offset)
+    common = common_page(
+        session, terms, type, region, year, limit, offset, lambda e, d: find_matches(session, terms, e, d)
+    )
     if common is not None:
         return _common_result(session, q, folded, terms, common, limit, offset)
     entities, documents, exact = find_matches(session, terms)
@@ -173,22 +175,26 @@ def coverage(session: Session, q: str) -> dict:
     return {"query": q, **search_coverage(session, [d[0] for d in documents], [e[0] for e in entities])}
 
 
-def find_matches(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple], bool]:
+def find_matches(
+    session: Session, terms: list[str], entities: bool = True, documents: bool = True
+) -> tuple[list[tuple], list[tuple], bool]:
     """(id, type, region_id) of matching entities, (id, year published) of matching documents, and
-    whether those are all of them.
+    whether those are all of them. `entities`, `documents`: look for those (else [] of them).
 
     The LIKE path (PostgreSQL) stops past COUNT_CAP documents: the total then
     says "at least" (total_exact false), as the lists' totals do.
     """
     if index_exists(session):
-        found = _match_index(session, terms)
+        found = _match_index(session, terms, entities, documents)
         if found is not None:
             return (*found, True)
-    entities, documents = _match_like(session, terms)
-    return entities, documents[:COUNT_CAP], len(documents) <= COUNT_CAP
+    found_entities, found_documents = _match_like(session, terms, entities, documents)
+    return found_entities, found_documents[:COUNT_CAP], len(found_documents) <= COUNT_CAP
 
 
-def _match_index(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]] | None:
+def _match_index(
+    session: Session, terms: list[str], entities: bool = True, documents: bool = True
+) -> tuple[list[tuple], list[tuple]] | None:
     """Matches through the trigram index, or None when a term is too short and common to expand."""
     groups = []
     for term in terms:
@@ -200,19 +206,29 @@ def _match_index(session: Session, terms: list[str]) -> tuple[list[tuple], list[
         groups.append("(" + " OR ".join('"' + g.replace('"', '""') + '"' for g in grams) + ")")
     match = {"m": " AND ".join(groups)}
     matched = f"SELECT rowid / 2 FROM {INDEX_TABLE} WHERE {INDEX_TABLE} MATCH :m AND rowid % 2 = "
-    entities = session.execute(
-        text(f"SELECT id, type, region_id FROM entities WHERE id IN ({matched} 1) ORDER BY length(name), id"),
-        match,
-    ).all()
-    documents = session.execute(
-        # Newest first straight off the published index, which holds the dates too.
-        text(
-            "SELECT id, CAST(strftime('%Y', published) AS INTEGER) FROM documents "
-            f"INDEXED BY ix_documents_published WHERE id IN ({matched} 0) ORDER BY published DESC, id DESC"
-        ),
-        match,
-    ).all()
-    return [tuple(e) for e in entities], [tuple(d) for d in documents]
+    found_entities = (
+        session.execute(
+            text(
+                f"SELECT id, type, region_id FROM entities WHERE id IN ({matched} 1) ORDER BY length(name), id"
+            ),
+            match,
+        )
+        if entities
+        else []
+    )
+    found_documents = (
+        session.execute(
+            # Newest first straight off the published index, which holds the dates too.
+            text(
+                "SELECT id, CAST(strftime('%Y', published) AS INTEGER) FROM documents "
+                f"INDEXED BY ix_documents_published WHERE id IN ({matched} 0) ORDER BY published DESC, id DESC"
+            ),
+            match,
+        )
+        if documents
+        else []
+    )
+    return [tuple(e) for e in found_entities], [tuple(d) for d in found_documents]
 
 
 def _expand(session: Session, term: str) -> list[str] | None:
@@ -234,7 +250,9 @@ def _as_date(value):
     return date.fromisoformat(str(value)[:10])
 
 
-def _match_like(session: Session, terms: list[str]) -> tuple[list[tuple], list[tuple]]:
+def _match_like(
+    session: Session, terms: list[str], entities: bool = True, documents: bool = True
+) -> tuple[list[tuple], list[tuple]]:
     dialect = session.get_bind().dialect.name
 
     def like(column, term):
@@ -250,14 +268,15 @@ def _match_like(session: Session, terms: list[str]) -> tuple[list[tuple], list[t
         .where(Entity.id.in_(union(by_alias, by_name)))
         .order_by(func.length(Entity.name), Entity.id)
     )
-    documents = _documents_like(session, terms, grams=True)
+    found = [tuple(r) for r in session.execute(entity_stmt)] if entities else []
+    if not documents:
+        return found, []
+    stmt = _documents_like(session, terms, grams=True)
     if dialect == "postgresql" and any(len(t) <= GRAMS_MAX_CHARS for t in terms):
-        if not gram_index_pays(session, documents, COUNT_CAP + 1):
+        if not gram_index_pays(session, stmt, COUNT_CAP + 1):
             # A common short term: reading newest first stops early, with the cheap ILIKE.
-            documents = _documents_like(session, terms, grams=False)
-    entities = [tuple(r) for r in session.execute(entity_stmt)]
-    documents = [(r[0], _as_date(r[1]).year if r[1] else None) for r in session.execute(documents)]
-    return entities, documents
+            stmt = _documents_like(session, terms, grams=False)
+    return found, [(r[0], _as_date(r[1]).year if r[1] else None) for r in session.execute(stmt)]
 
 
 def _documents_like(session: Session, terms: list[str], grams: bool) -> Select:

@@ -3,16 +3,15 @@
 科 is in every document and in 14,000 entity names of a 100,000-document
 base. Finding every match, sorting it and counting it for the facets took
 0.2-0.4 s; a page of 50 needs only the first matches in the list's order.
-So when the estimated matches pass COMMON_MATCHES, entities are read
-shortest name first off their name-length index (migration 0010) and
-documents newest first off the published index, each row tested, until the
-page is full. The totals and the facets are then estimates (the response
-says `total_is_estimate`, the page "约"): on PostgreSQL the planner's
-estimate of the documents holding the terms (the character-pair and
-trigram indexes' statistics), on SQLite the share of the newest
-SAMPLE_DOCUMENTS documents that hold them; for entities, on both, the
-share of the newest SAMPLE_ENTITIES entities. A list that ends on the page
-has its exact total.
+So when the matches of one side (entities, documents) are estimated past
+COMMON_MATCHES, that side is read in the list's order, each row tested,
+until the page is full: entities shortest name first off their
+name-length index (migration 0010), documents newest first off the
+published index. Its total and facets are then estimates (the response
+says `total_is_estimate`, the page "约"), scaled from the share of the
+newest SAMPLE_ENTITIES entities and SAMPLE_DOCUMENTS documents that hold
+the terms. A side that is not common is listed whole, as the exact path
+does; a list that ends on the page has its exact total.
 
 Pages tile the list exactly as the exact path does (entities first, then
 documents): a page past the entities counts them (up to its offset) to
@@ -30,14 +29,16 @@ from sqlalchemy.orm import Session
 
 from innoatlas.store.read.common import COUNT_CAP, cached_aggregate, count_rows, newest_first
 from innoatlas.store.schema import Alias, Document, Entity
-from innoatlas.store.search_index import estimated_rows, text_contains
+from innoatlas.store.search_index import text_contains
 from innoatlas.store.window import window_of
 
-# Estimated matching documents (or entities) past which a search is answered page by page.
-COMMON_MATCHES = 2 * COUNT_CAP
-# The newest rows tested to estimate how common a term is (where no planner estimate serves).
-SAMPLE_DOCUMENTS = 500
-SAMPLE_ENTITIES = 1000
+# Estimated matching documents (or entities) past which that side of a search is read page by
+# page: up to here the exact path lists them (a few ms off the search indexes), and a page read
+# newest first tests at most about limit * stored / COMMON_MATCHES texts.
+COMMON_MATCHES = 5 * COUNT_CAP
+# The newest rows tested to estimate how common a term is: enough to tell 1% from 10%.
+SAMPLE_DOCUMENTS = 300
+SAMPLE_ENTITIES = 500
 
 
 @dataclass
@@ -48,28 +49,53 @@ class CommonPage:
     documents: list[tuple] = field(default_factory=list)  # (id, year) of the page
     entity_total: int = 0
     document_total: int = 0
-    estimated: bool = True
+    entities_exact: bool = True
+    documents_exact: bool = True
     facets: dict = field(default_factory=dict)
+
+    @property
+    def estimated(self) -> bool:
+        return not (self.entities_exact and self.documents_exact)
 
 
 def common_page(
-    session: Session, terms: list[str], type, region, year, limit: int, offset: int
+    session: Session, terms: list[str], type, region, year, limit: int, offset: int, find_matches
 ) -> CommonPage | None:
     """The page of a search for common `terms`, or None when they are not common (or a date window
-    applies: the exact path honours it)."""
+    applies: the exact path honours it).
+
+    Entities and documents are each common or not: `find_matches(entities, documents)` lists
+    the side that is not, as the exact path does.
+    """
     if window_of(session) is not None:
         return None
     scope = search_scope(session)
     per_year = scope["documents_per_year"]
-    entity_sample = _entity_sample(session, terms, scope["entities"])
-    documents = _document_estimate(session, terms, sum(per_year.values()))
-    if max(entity_sample.estimate, documents) <= COMMON_MATCHES:
+    stored = sum(per_year.values())
+    sample = _entity_sample(session, terms, scope["entities"])
+    share = _document_share(session, terms, stored)
+    common_entities, common_documents = sample.estimate > COMMON_MATCHES, share * stored > COMMON_MATCHES
+    if not (common_entities or common_documents):
         return None
-    share = min(1.0, documents / max(1, sum(per_year.values())))
-    page = CommonPage(facets=_facets(entity_sample, per_year, share))
-    _entity_part(session, terms, type, region, limit, offset, page, entity_sample)
-    in_scope = per_year.get(year, 0) if year is not None else sum(per_year.values())
-    _document_part(session, terms, year, limit, offset, page, round(share * in_scope))
+    entities, documents, complete = find_matches(not common_entities, not common_documents)
+    page = CommonPage()
+    if common_entities:
+        _entity_part(session, terms, type, region, limit, offset, page, sample)
+        page.facets = sample.facets()
+    else:
+        _listed_entities(entities, type, region, limit, offset, page)
+        page.facets = {
+            "type": Counter(e[1] for e in entities),
+            "region": Counter(e[2] for e in entities if e[2]),
+        }
+    if common_documents:
+        in_scope = per_year.get(year, 0) if year is not None else stored
+        _document_part(session, terms, year, limit, offset, page, round(share * in_scope))
+        years = {y: round(n * share) for y, n in per_year.items() if y is not None and round(n * share)}
+        page.facets["year"] = Counter(years)
+    else:
+        _listed_documents(documents, year, limit, offset, page, complete)
+        page.facets["year"] = Counter(d[1] for d in documents if d[1])
     return page
 
 
@@ -82,30 +108,41 @@ def _entity_part(session, terms, type, region, limit, offset, page: CommonPage, 
     found = [tuple(r) for r in session.execute(ordered.offset(offset).limit(limit + 1))]
     if len(found) > limit:
         page.entities = found[:limit]
-        share = sample.share(type, region)
-        page.entity_total = max(round(share * sample.total), offset + limit + 1)
+        estimate = round(sample.share(type, region) * sample.total)
+        page.entity_total, page.entities_exact = max(estimate, offset + limit + 1), False
         return
     page.entities = found
     if found or offset == 0:
         page.entity_total = offset + len(found)
     else:  # a page past the entities: count them, up to the offset, to know where documents start
         page.entity_total = session.scalar(select(func.count()).select_from(ordered.limit(offset).subquery()))
-    page.estimated = False
+
+
+def _listed_entities(entities: list[tuple], type, region, limit, offset, page: CommonPage) -> None:
+    kept = [e for e in entities if (not type or e[1] == type) and (region is None or e[2] == region)]
+    page.entities, page.entity_total = kept[offset : offset + limit], len(kept)
 
 
 def _document_part(session, terms, year, limit, offset, page: CommonPage, estimate: int) -> None:
     room = limit - len(page.entities)
-    if room <= 0 and page.estimated:
-        page.document_total = estimate
+    if room <= 0 and not page.entities_exact:  # the entities go on past this page
+        page.document_total, page.documents_exact = estimate, False
         return
     skip = max(0, offset - page.entity_total)
     found = session.execute(_documents_matching(session, terms, year).offset(skip).limit(room + 1)).all()
     page.documents = [(r[0], _year(r[1])) for r in found[:room]]
     if len(found) > room:
-        page.document_total = max(estimate, skip + room + 1)
-        page.estimated = True
+        page.document_total, page.documents_exact = max(estimate, skip + room + 1), False
     else:
         page.document_total = skip + len(found)
+
+
+def _listed_documents(documents: list[tuple], year, limit, offset, page: CommonPage, complete: bool) -> None:
+    kept = [d for d in documents if year is None or d[1] == year]
+    room = limit - len(page.entities)
+    skip = max(0, offset - page.entity_total)
+    page.documents = kept[skip : skip + room] if room > 0 else []
+    page.document_total, page.documents_exact = len(kept), complete
 
 
 def _entities_matching(session: Session, terms: list[str], type, region) -> Select:
@@ -166,6 +203,16 @@ class EntitySample:
     def estimate(self) -> float:
         return len(self.matched) / max(1, self.size) * self.total
 
+    def facets(self) -> dict:
+        """Type and region counts of all the matches, scaled from the sample."""
+        scale = self.total / max(1, self.size)
+        types = Counter(m[1] for m in self.matched)
+        regions = Counter(m[2] for m in self.matched if m[2] is not None)
+        return {
+            "type": Counter({t: round(n * scale) for t, n in types.items()}),
+            "region": Counter({r: round(n * scale) for r, n in regions.items()}),
+        }
+
     def share(self, type=None, region=None) -> float:
         kept = [m for m in self.matched if (not type or m[1] == type) and (region is None or m[2] == region)]
         return len(kept) / max(1, self.size)
@@ -178,20 +225,17 @@ def _entity_sample(session: Session, terms: list[str], total: int) -> EntitySamp
     return EntitySample([tuple(m) for m in matched], min(total, SAMPLE_ENTITIES), total)
 
 
-def _document_estimate(session: Session, terms: list[str], total: int) -> float:
-    """How many documents hold every term: the planner's estimate on PostgreSQL, a sample on SQLite."""
-    dialect = session.get_bind().dialect.name
-    if dialect == "postgresql":
-        holding = [
-            or_(text_contains(dialect, Document.norm, t), text_contains(dialect, Document.title, t))
-            for t in terms
-        ]
-        return estimated_rows(session, select(Document.id).where(*holding))
+def _document_share(session: Session, terms: list[str], stored: int) -> float:
+    """The share of the documents that hold every term, among the newest SAMPLE_DOCUMENTS.
+
+    Read newest first off the published index and tested (a few ms): the
+    planner's estimate of a trigram LIKE was off by a factor of three.
+    """
     newest = select(Document.id).order_by(*newest_first(session)).limit(SAMPLE_DOCUMENTS).subquery()
     matched = select(func.count()).select_from(
         _documents_matching(session, terms, None).where(Document.id.in_(select(newest.c.id))).subquery()
     )
-    return (session.scalar(matched) or 0) / max(1, min(SAMPLE_DOCUMENTS, total)) * total
+    return (session.scalar(matched) or 0) / max(1, min(SAMPLE_DOCUMENTS, stored))
 
 
 def search_scope(session: Session) -> dict:
@@ -205,17 +249,4 @@ def _search_scope(session: Session) -> dict:
     return {
         "entities": count_rows(session, Entity),
         "documents_per_year": {(int(y) if y is not None else None): n for y, n in rows},
-    }
-
-
-def _facets(sample: EntitySample, per_year: dict, share: float) -> dict:
-    """Type and region counts scaled from the entity sample, year counts from the documents' share."""
-    scale = sample.total / max(1, sample.size)
-    types = Counter(m[1] for m in sample.matched)
-    regions = Counter(m[2] for m in sample.matched if m[2] is not None)
-    years = Counter({y: round(n * share) for y, n in per_year.items() if y is not None and round(n * share)})
-    return {
-        "type": Counter({t: round(n * scale) for t, n in types.items()}),
-        "region": Counter({r: round(n * scale) for r, n in regions.items()}),
-        "year": years,
     }
