@@ -130,3 +130,10 @@ def test_a_quoted_clause_that_opens_with_a_verb_is_no_name_but_holds_one():
 )
 def test_the_list_one_is_found_in_or_keeps_a_place_in(body, name):
     assert (name, "program") in mentions(body)
+
+
+def test_a_quoted_programme_name_is_listed_without_the_words_around_its_quotes():
+    doc = document_from_text("测试新闻标题\n全省积极实施重点产业“组团出海”行动,已设立多个服务站。\n")
+    found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    assert ("组团出海", "program") in found
+    assert not any("“" in name for name, _ in found)

@@ -18,6 +18,7 @@ from innoatlas.extract.entities.grammar import (
     TokenIndex,
     is_description,
 )
+from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.match import CENTRAL_BODY, find_lexicon
 from innoatlas.lexicon.suffixes import suffix_type
 
@@ -50,7 +51,26 @@ _QUOTES = frozenset("“”")
 
 
 def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
-    return _plus_names(norm) + _quoted_kinds(norm) + _verb_objects(norm, ix) + _quoted_honours(norm)
+    return (
+        _plus_names(norm)
+        + _quoted_kinds(norm)
+        + _verb_objects(norm, ix)
+        + _quoted_honours(norm)
+        + _quoted_lists(norm)
+    )
+
+
+_QUOTED_LIST = pattern("quoted_list")
+_QUOTED_ITEM = re.compile(r"“([^“”]+)”")
+
+
+def _quoted_lists(norm: str) -> list[Candidate]:
+    """“甲”“乙”等助企品牌: every quoted item of the list is a programme's name."""
+    out = []
+    for m in _QUOTED_LIST.trigger.finditer(norm):
+        for item in _QUOTED_ITEM.finditer(norm, m.start(1), m.end(1)):
+            out.append(Candidate(item.start(1), item.end(1), "program", "quoted", _QUOTED_LIST.priority, 0.7))
+    return out
 
 
 # A title in quotes after a verb of being listed or honoured is the name of
@@ -143,8 +163,8 @@ def _named(norm: str, ix: TokenIndex, lo: int, hi: int) -> tuple[int, int] | Non
         return None  # 197项改革措施, 全国首个…行动计划: a count or a description
     start, end = toks[0].start, toks[-1].end
     text = norm[start:end]
-    if text.count("“") != text.count("”"):
-        return None  # “…计划”: the quoted name is found whole by the quote grammar
+    if "“" in text or "”" in text:
+        return None  # “…计划”, 优势产业“某某”行动: the quoted name is found by the quote grammar
     if end - start < MIN_OBJECT_CHARS:
         return None
     words = [t.text for t in toks]
