@@ -208,7 +208,8 @@ def _is_aside(text: str, p: PeriodMention) -> bool:
 
 
 def _context_year(ctx: Context, pos: int) -> int | None:
-    """The last explicit year stated before `pos` in its paragraph, for a bare 上半年 or 全年."""
+    """The last explicit year stated before `pos` in its paragraph, for a bare 上半年 or 全年;
+    else the year an annual document reports on (a bulletin's 全年)."""
     para_start = ctx.text.rfind("\n", 0, pos) + 1
     i = bisect_right(ctx.period_starts, pos) - 1
     while i >= 0 and ctx.periods[i].start >= para_start:
@@ -216,4 +217,4 @@ def _context_year(ctx: Context, pos: int) -> int | None:
         if p.year is not None and not p.relative:
             return p.year
         i -= 1
-    return None
+    return int(ctx.report_year) if ctx.report_year else None
