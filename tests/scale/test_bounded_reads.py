@@ -137,3 +137,25 @@ def test_an_industrys_entities_are_kept_in_order_and_a_page_reads_only_its_own(s
     assert [e["id"] for e in first["items"] + second["items"]] == list(ordered[:2])
     assert second["total"] == related and second["total_exact"] is True
     assert not [s for s in seen if "FROM relations WHERE" in s]  # the industry's members were kept
+
+
+def test_a_searchs_coverage_is_kept_until_the_next_ingest(store, examples, tmp_path):
+    from innoatlas.store.read.search import coverage
+
+    one = tmp_path / "one"
+    one.mkdir()
+    shutil.copy(examples / "cq_liangjiang_xietong_2024.txt", one / "cq_liangjiang_xietong_2024.txt")
+    ingest_paths([one], store)
+    with store.session() as session:
+        first = coverage(session, "两江")
+        with statements(store) as seen:
+            assert coverage(session, "两江") == first
+    assert not [s for s in seen if "FROM documents JOIN mentions" in s]
+    ingest_paths([examples], store)
+    with store.session() as session:
+        after = coverage(session, "两江")
+        holding = session.scalar(
+            text("SELECT count(*) FROM documents WHERE norm LIKE '%两江%' OR title LIKE '%两江%'")
+        )
+    assert sum(m["documents"] for m in after["months"]) + after["undated"] == holding
+    assert holding > sum(m["documents"] for m in first["months"]) + first["undated"]
