@@ -25,6 +25,7 @@ def test_every_list_file_is_loaded_by_a_loader():
         "org_suffixes.yaml",
         "economic_regions.yaml",
         "central_bodies.yaml",
+        "central_enterprises.yaml",
         *ZONE_FILES,
         *INDUSTRY_FILES,
     }

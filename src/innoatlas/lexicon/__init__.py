@@ -12,7 +12,8 @@ Every data file names the list it restates, its issuer and year (a
   (sub-areas and economic regions no national list names); versioned by date.
 - industries (industries.py): industries_strategic_emerging.yaml
   (战略性新兴产业分类 2018), industries_national_economy.yaml (GB/T
-  4754-2017), industries_high_tech.yaml (高技术产业分类), industries_future.yaml
+  4754-2017), industries_high_tech.yaml (高技术产业分类),
+  industries_high_tech_fields.yaml (国家重点支持的高新技术领域 2016), industries_future.yaml
   (未来产业), industries_sectors.yaml (the industry ministry's sectors, the
   national manufacturing clusters, 数字经济核心产业) and industries.yaml
   (names and synonyms as policy texts write them).

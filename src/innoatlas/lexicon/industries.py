@@ -14,6 +14,7 @@ INDUSTRY_FILES = (
     "industries_strategic_emerging.yaml",  # 战略性新兴产业分类(2018)
     "industries_national_economy.yaml",  # GB/T 4754-2017
     "industries_high_tech.yaml",  # 高技术产业分类(2017/2018)
+    "industries_high_tech_fields.yaml",  # 国家重点支持的高新技术领域 (2016)
     "industries_future.yaml",  # 未来产业 (2024)
     "industries_sectors.yaml",  # MIIT sectors, manufacturing clusters, 数字经济核心产业 (2021)
     "industries.yaml",  # names and synonyms as policy texts write them
