@@ -22,6 +22,8 @@ Every data file names the list it restates, its issuer and year (a
 - central_enterprises.yaml: the central state-owned enterprises (国资委
   央企名录 2024) and central financial groups, with their short forms
   (enterprises.py).
+- national_programmes.yaml: national strategies, programmes and named
+  corridors, each with the document that set it up (programmes.py).
 - economic_regions.yaml: national-strategy economic regions and their
   member divisions (read by resolve.economic).
 

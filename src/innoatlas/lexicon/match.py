@@ -14,6 +14,7 @@ from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.enterprises import central_enterprises
 from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.programmes import national_programmes
 from innoatlas.lexicon.zones import zone_names
 
 # Division names that are ordinary words in running text (城区 of 阳泉, 郊区 of 铜陵).
@@ -23,6 +24,7 @@ _COMMON_WORD_PLACES = frozenset({"城区", "郊区", "矿区", "新区", "市中
 REGION_FULL, REGION_SHORT, ZONE, INDUSTRY = "region", "region_short", "zone", "industry"
 CENTRAL_BODY = "central_body"
 CENTRAL_FIRM = "central_firm"  # key: the entity type (enterprise, investor)
+PROGRAMME = "programme"
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,8 @@ def lexicon_automaton() -> ahocorasick.Automaton:
         table.setdefault(term, []).append(LexEntry(INDUSTRY, term))
     for written, full in central_bodies().items():
         table.setdefault(written, []).insert(0, LexEntry(CENTRAL_BODY, full))
+    for name in national_programmes():
+        table.setdefault(name, []).insert(0, LexEntry(PROGRAMME, name))
     for written, (_full, type_) in central_enterprises().items():
         table.setdefault(written, []).insert(0, LexEntry(CENTRAL_FIRM, type_))
     automaton = ahocorasick.Automaton()

@@ -63,3 +63,17 @@ def test_a_central_group_of_the_official_list_is_found_by_its_short_name(body, n
 
 def test_a_university_named_after_a_group_stays_a_university():
     assert ("中国石油大学", "university") in mentions("中国石油大学与园区签约。")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a national corridor and a national programme of the list, written alone
+        ("货物经西部陆海新通道运抵北部湾港口。", "西部陆海新通道"),
+        ("当地推动“东数西算”工程落地见效。", "东数西算"),
+        # the strategy's own name wins over the shorter programme name inside it
+        ("河南抓住中部地区崛起战略机遇加快发展。", "中部地区崛起战略"),
+    ],
+)
+def test_a_national_programme_of_the_list_is_a_programme(body, name):
+    assert (name, "program") in mentions(body)

@@ -25,6 +25,7 @@ from innoatlas.lexicon.match import (
     CENTRAL_BODY,
     CENTRAL_FIRM,
     INDUSTRY,
+    PROGRAMME,
     REGION_FULL,
     REGION_SHORT,
     ZONE,
@@ -338,6 +339,8 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         kinds = {e.kind for e in entries}
         if CENTRAL_BODY in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "government", "gazetteer", 60, 0.95))
+        elif PROGRAMME in kinds and end in ix.by_end:
+            out.append(Candidate(start, end, "program", "gazetteer", 58, 0.9))
         elif CENTRAL_FIRM in kinds and (end in ix.by_end or _glued_by_tagger(ix, start, end)):
             firm = next(e for e in entries if e.kind == CENTRAL_FIRM)
             out.append(Candidate(start, end, firm.key, "gazetteer", 60, 0.95))
