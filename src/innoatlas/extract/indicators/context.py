@@ -75,7 +75,8 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
         + _anaphor_mentions(text, mentions),
         key=lambda m: m.start,
     )
-    topics = [(m.start, m) for m in named if _is_topic(text, m, periods)]
+    owners = _owners(text, named)
+    topics = [(m.start, m) for m in named if m.start not in owners.values() and _is_topic(text, m, periods, owners)]
     ctx = Context(
         doc,
         text,
@@ -293,10 +294,28 @@ YEAR_AFTER_RE = re.compile(r"\d{4}年")
 OCCASION_AFTER_RE = re.compile(r"上|期间|现场|中[,，]")
 
 
-def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention]) -> bool:
+# 华东师范大学“转化门诊”, 郑州比亚迪: a name written right before another names its owner or place.
+OWNED_RE = cue("owned_name").trigger
+
+
+def _owners(text: str, named: list[EntityMention]) -> dict[int, int]:
+    """For each mention written right after another one (only a quotation mark
+    between), the start of that other one: the owner or place that qualifies it."""
+    ends = {m.end: m for m in named}
+    out = {}
+    for m in named:
+        for gap in (0, 1):
+            owner = ends.get(m.start - gap)
+            if owner is not None and owner is not m and OWNED_RE.fullmatch(text[owner.end : m.start]):
+                out[m.start] = owner.start
+                break
+    return out
+
+
+def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners: dict[int, int]) -> bool:
     """A mention at the head of its clause (after time words and fillers) is what the clause is about."""
-    cs = clause_start(text, m.start)
-    head = text[cs : m.start]
+    cs = clause_start(text, owners.get(m.start, m.start))
+    head = text[cs : owners.get(m.start, m.start)]
     for p in periods:
         if cs <= p.start and p.end <= m.start:
             head = head.replace(p.text, "")
