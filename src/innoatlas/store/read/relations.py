@@ -43,17 +43,19 @@ MAX_GRAPH_EDGES = 400
 GRAPH_QUOTE_CHARS = 160
 # Beyond the first hop only the most strongly linked nodes of a level are
 # expanded further: a hub's neighbours are often hubs too, and walking all
-# of them reads most of the relations table.
-MAX_GRAPH_EXPAND = 12
+# of them reads most of the relations table. Eight of them fill a picture of
+# MAX_GRAPH_NODES as well as twelve did around a hub of 100,000 documents.
+MAX_GRAPH_EXPAND = 8
 
 
 # Relation rows a level of the walk reads at most, shared among the nodes it
 # expands (GRAPH_ROWS_PER_NODE each at least), in the edge indexes' order:
 # around the industries of 100,000 documents (10,000 relations each)
 # aggregating every row took 200-500 ms on PostgreSQL, for a picture of
-# MAX_GRAPH_NODES nodes.
-MAX_GRAPH_ROWS = 4000
-GRAPH_ROWS_PER_NODE = 300
+# MAX_GRAPH_NODES nodes; 4,000 rows a level still took 75 ms of CPU at
+# depth 2, 2,000 half that, for 324 of the 363 edges.
+MAX_GRAPH_ROWS = 2000
+GRAPH_ROWS_PER_NODE = 250
 
 
 def relation_row(rel: Relation, subject: Entity, obj: Entity, doc: Document | None) -> dict:
