@@ -431,3 +431,10 @@ def test_a_field_word_alone_is_no_focus_of_the_main_place():
     about = "两江新区今年经济增长较快,两江新区新增企业千家。"
     _doc, recs = relations(about + "本地的机器人已广泛应用于汽车制造、机械加工等多个领域。")
     assert not [r for r in recs if r.subject == "两江新区" and r.object == "汽车制造"]
+
+
+def test_a_name_found_once_is_a_mention_wherever_it_is_written_again():
+    # the entity stage marks the second 星驰重工 only; the first is the subject of its sentence
+    doc, recs = relations("星驰重工是一家工程机械企业。星驰重工荣获中国工业大奖。")
+    rec = find(recs, "星驰重工", "focuses_on", "工程机械")
+    assert_quoted(doc, rec, "星驰重工", "工程机械")

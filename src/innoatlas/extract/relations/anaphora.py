@@ -1,13 +1,17 @@
-"""Words that point back to a named place (两地 after 川渝两地), as mentions of that place.
+"""Words that point back to a named thing, as mentions of it.
 
 Chinese reports name a pair of places once in apposition (川渝两地, 成渝两地)
-and then write only 两地 for it; a clause led by 两地 is about that pair.
+and then write only 两地 for it; a clause led by 两地 is about that pair. A
+report on one zone or district says 园区, 该区 or 全区 for it once it has named
+it. And a name found once is the same name wherever it is written again (the
+entity stage may mark one occurrence and not the next).
 """
 
 from __future__ import annotations
 
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.relations.patterns import relation_patterns
+from innoatlas.extract.tokens import Token
 
 _P = relation_patterns()["pair_anaphor"]
 _BARE = relation_patterns()["bare_place"]
@@ -54,3 +58,29 @@ def _fits(word: str, topic: EntityMention) -> bool:
     if kind == "区" and word.endswith("园区"):
         return topic.type == "zone"
     return topic.type == "zone" and kind == "区" or topic.norm_name.endswith(kind)
+
+
+def echo_mentions(norm: str, tokens: list[Token], entities: list[EntityMention]) -> list[EntityMention]:
+    """A name the document states elsewhere, written again where no mention was found (铁建重工荣获…
+    after 铁建重工 was found once): a mention there too, when it starts and ends on word boundaries."""
+    starts = {t.start for t in tokens}
+    ends = {t.end for t in tokens}
+    taken = sorted((m.start, m.end) for m in entities)
+    names: dict[str, EntityMention] = {}
+    for m in entities:
+        if len(m.norm_name) >= MIN_ECHO and m.extractor != "anaphor":
+            names.setdefault(m.norm_name, m)
+    out = []
+    for name, m in names.items():
+        at = norm.find(name)
+        while at >= 0:
+            end = at + len(name)
+            free = not any(a < end and at < b for a, b in taken)
+            if free and at in starts and end in ends:
+                out.append(EntityMention(m.name, m.norm_name, m.type, at, end, "echo"))
+            at = norm.find(name, at + 1)
+    return out
+
+
+# Names shorter than this are too often a part of other words to be matched again.
+MIN_ECHO = 2

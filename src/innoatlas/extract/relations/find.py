@@ -29,7 +29,7 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.relations.anaphora import anaphor_mentions, bare_place_mentions
+from innoatlas.extract.relations.anaphora import anaphor_mentions, bare_place_mentions, echo_mentions
 from innoatlas.extract.relations.hosts import (
     MAX_SUBJECT_OFFSET,
     PARTNER_BEFORE,
@@ -69,7 +69,7 @@ def extract_relations(
     doc: Document, tokens: list[Token], entities: list[EntityMention]
 ) -> list[RelationRecord]:
     out: dict[tuple[str, str, str], RelationRecord] = {}
-    mentions = sorted(entities, key=lambda m: m.start)
+    mentions = sorted(entities + echo_mentions(doc.norm, tokens, entities), key=lambda m: m.start)
     anaphors = anaphor_mentions(doc.norm, mentions)
     sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
     anaphors += bare_place_mentions(doc.norm, mentions, _main_place(sentences))
