@@ -427,7 +427,9 @@ def _main_place(sentences: list[Sentence]) -> EntityMention | None:
 MIN_TOPIC_MENTIONS = 3
 
 
+@cache
 def _ECONOMIC_REGIONS() -> frozenset[str]:
+    """Names of economic regions (built once: the zone list is read for every mention)."""
     return frozenset(n for n, c in zone_names().items() if load_zones()[c].kind == "economic_region")
 
 
