@@ -43,9 +43,8 @@ MAX_GRAPH_EDGES = 400
 GRAPH_QUOTE_CHARS = 160
 # Beyond the first hop only the most strongly linked nodes of a level are
 # expanded further: a hub's neighbours are often hubs too, and walking all
-# of them reads most of the relations table. Eight of them fill a picture of
-# MAX_GRAPH_NODES as well as twelve did around a hub of 100,000 documents.
-MAX_GRAPH_EXPAND = 8
+# of them reads most of the relations table.
+MAX_GRAPH_EXPAND = 12
 
 
 # Relation rows a level of the walk reads at most, shared among the nodes it
