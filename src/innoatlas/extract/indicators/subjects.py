@@ -22,6 +22,8 @@ CITY_WIDE = cue("city_wide").trigger
 CITY_COMPARED = cue("city_wide").cue("compared")
 # 全国每7台汽车有1台产自某地: the place a share of the whole is made in.
 MADE_IN_RE = cue("made_in").trigger
+# 上百家企业落户某县: the place a count of firms or projects settles in.
+SETTLED_IN_RE = cue("settled_in").trigger
 SPEAKER = cue("quote_speaker")
 # “…”某公司负责人某某说: the body whose speaker closes a quotation.
 SPEAKER_RE = SPEAKER.trigger
@@ -47,10 +49,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     modified = _mention_at(ctx, q.end + 1) if text[q.end : q.end + 1] == "的" else None
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
-    made_in = MADE_IN_RE.match(text[q.end : q.end + 40])
-    maker = _mention_at(ctx, q.end + made_in.end()) if made_in else None
-    if maker is not None:
-        return subject_name(ctx, maker)  # 全国半数光伏玻璃产自某省: that province's share
+    place = _place_after(ctx, q)
+    if place is not None:
+        return subject_name(ctx, place)  # 全国半数光伏玻璃产自某省, 上百家企业落户某县: that place's figure
     ss = sentence_start(text, q.start)
     i = bisect_right(ctx.topic_starts, q.start) - 1
     j = i
@@ -95,6 +96,17 @@ def _item_of_other_list_entry(text: str, ss: int, topic: int, pos: int) -> bool:
 
 def _mention_at(ctx: Context, pos: int) -> EntityMention | None:
     return next((m for m in ctx.mentions if m.start == pos), None)
+
+
+def _place_after(ctx: Context, q: Quantity) -> EntityMention | None:
+    """The place right after 产自 or 落户 that follows the figure in its clause."""
+    after = ctx.text[q.end : q.end + 40]
+    for cue_re in (MADE_IN_RE, SETTLED_IN_RE):
+        found = cue_re.match(after)
+        place = _mention_at(ctx, q.end + found.end()) if found else None
+        if place is not None and (cue_re is MADE_IN_RE or place.type in CARRIED_TYPES):
+            return place
+    return None
 
 
 def _quote_speaker(ctx: Context, pos: int) -> EntityMention | None:
