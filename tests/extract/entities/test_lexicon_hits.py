@@ -29,6 +29,8 @@ def mentions(body: str) -> list[tuple[str, str]]:
         # a field of the high-tech enterprise fields (2016): joined by 与, one field
         ("规划提出壮大电子信息、生物与新医药、新能源与节能等产业。", "生物与新医药", "industry"),
         ("规划提出壮大电子信息、生物与新医药、新能源与节能等产业。", "新能源与节能", "industry"),
+        # a listed zone the tagger runs into the word after it (规上工业)
+        ("今年上半年,郑州高新区规上工业增加值增长8%。", "郑州高新区", "zone"),
         # a future industry of the 2023-2024 national guidelines
         ("当地重点培育人形机器人、脑机接口等未来产业。", "人形机器人", "industry"),
         # a sector of the industry ministry, written as the sector is named

@@ -344,7 +344,7 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         elif CENTRAL_FIRM in kinds and (end in ix.by_end or _glued_by_tagger(ix, start, end)):
             firm = next(e for e in entries if e.kind == CENTRAL_FIRM)
             out.append(Candidate(start, end, firm.key, "gazetteer", 60, 0.95))
-        elif ZONE in kinds and end in ix.by_end:
+        elif ZONE in kinds and (end in ix.by_end or _place_run_on(ix, start, end)):
             out.append(Candidate(start, end, "zone", "gazetteer", 60, 0.95))
         elif kinds & {REGION_FULL, REGION_SHORT} and norm[start - 1 : start] == "全":
             continue  # 全亚洲, 全重庆: a scope, not a mention of the place
@@ -363,6 +363,13 @@ def _glued_by_tagger(ix: TokenIndex, start: int, end: int) -> bool:
     """国家电投棉船岛风/ORG: the tagger ran a listed name into the name after it."""
     tok = ix.tokens[ix.pos_token[end - 1]]
     return tok.start == start and tok.tag in _ORG_TAGS and suffix_type(tok.text) is None
+
+
+def _place_run_on(ix: TokenIndex, start: int, end: int) -> bool:
+    """郑州高新区规上/LOC: the tagger ran a listed zone into the word after it (规上工业),
+    which is no part of a longer name (no suffix ends the token)."""
+    tok = ix.tokens[ix.pos_token[end - 1]]
+    return tok.start == start and tok.tag == "LOC" and suffix_type(tok.text) is None
 
 
 def _unanchored_county(entries, named: set[str], named_full: set[str]) -> bool:
