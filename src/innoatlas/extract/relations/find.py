@@ -237,6 +237,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                     if (one.name, m.name) not in led:
                         a, b = evidence(sent, one, m)
                         out.append(make_relation(doc, one, "focuses_on", m, a, b))
+            elif _counted(sent, m):
+                continue  # 创建现代农业产业园31个: a kind of park counted, not one park
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
                 out += hosted_relations(doc, sent, m, places, topic)
             elif m.type == "zone":
@@ -449,6 +451,15 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
         ):
             best = m
     return best
+
+
+def _counted(sent: Sentence, m: EntityMention) -> bool:
+    """A name followed by a count (产业园31个, 示范区25个) names a kind of thing, not one of them."""
+    return m.type in _COUNTED_TYPES and bool(_COUNT_AFTER.match(sent.text, m.end - sent.start))
+
+
+_COUNT_AFTER = _P["counted_kind"].trigger
+_COUNTED_TYPES = _P["counted_kind"].subject_types
 
 
 def _is_instrument(sent: Sentence, m: EntityMention) -> bool:
