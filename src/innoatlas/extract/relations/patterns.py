@@ -183,8 +183,14 @@ def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match
     t_pos = sent.start + trigger.start()
     group = _joined_group(sent, [m for m in orgs if m.end <= t_pos] or orgs)
     if _PARTNER_AFTER.fullmatch(trigger.group(0)) and len(group) < 2:
-        after = [m for m in orgs if m.start >= t_pos + len(trigger.group(0))]
-        if group and after:
+        t_end = t_pos + len(trigger.group(0))
+        after = [m for m in orgs if m.start >= t_end]
+        # 携手B: B right after the verb; 联合打造B: B is what is built, not a partner
+        if (
+            group
+            and after
+            and _PARTNER_GAP.fullmatch(sent.text[t_end - sent.start : after[0].start - sent.start])
+        ):
             group = group + [after[0]]
     if len(group) < 2:
         return _omitted_subject(sent, orgs, t_pos)
@@ -221,6 +227,7 @@ def _omitted_subject(sent: Sentence, orgs: list[EntityMention], t_pos: int):
 # The opening of a clause whose subject is left out: adverbs and the preposition before the partner.
 _CLAUSE_PARTNER = _P["cooperation"].cue("clause_partner")
 _COOP_WORD = _P["cooperation"].cue("coop_word")
+_PARTNER_GAP = _P["cooperation"].cue("partner_gap")
 _PARTNER_AFTER = _P["cooperation"].cue("verb_with_partner")
 # What may stand between a list of parties and the cooperation word that follows
 # it: 两地要紧密(合作), 共同(签署), nothing (联合打造).
