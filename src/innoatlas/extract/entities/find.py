@@ -31,6 +31,7 @@ from innoatlas.extract.entities.candidates import (
     tagger_candidates,
     trim_tagger_names,
 )
+from innoatlas.extract.entities.directions import direction_regions
 from innoatlas.extract.entities.enumerations import coordinated_candidates, enumerated_industries
 from innoatlas.extract.entities.filters import final_type, keep_name, merge_regions, select
 from innoatlas.extract.entities.funds import fund_candidates
@@ -126,6 +127,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + enumerated_industries(norm, ix)
         + programme_candidates(norm, ix)
         + officer_units(norm, ix)
+        + direction_regions(norm, ix)
         + fund_candidates(norm, ix)
     )
     candidates = trim_tagger_names([c for c in candidates if not inside_blocked(c, blocked)], lexicon)
