@@ -79,3 +79,18 @@ def test_a_university_named_after_a_group_stays_a_university():
 )
 def test_a_national_programme_of_the_list_is_a_programme(body, name):
     assert (name, "program") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        # a line named by its end cities and its kind
+        ("郑万高铁全线通车后,两地车程缩短一半。", "郑万高铁"),
+        # lines listed by their end cities before 等高铁, the tagger gluing 等 to the last
+        ("沪渝蓉、郑万、渝西等高铁建设加快推进。", "渝西"),
+    ],
+)
+def test_a_named_railway_line_is_a_programme(body, name):
+    found = mentions(body)
+    assert (name, "program") in found, found
+    assert not any("等" in n for n, _ in found)

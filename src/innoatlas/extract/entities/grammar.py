@@ -150,6 +150,8 @@ def index_tokens(tokens: list[Token], length: int) -> TokenIndex:
 def name_like(tok: Token, allow_time: bool) -> bool:
     if tok.text in load_suffixes().left_stop:
         return False
+    if len(tok.text) > 1 and tok.text.endswith("等"):
+        return False  # 、渝万等/LOC|高铁: the tagger glued the word that closes a list
     if tok.tag in NAME_TAGS:
         return True
     if tok.tag in ("v", "vd", "ad") and tok.text in NAME_VERBS:

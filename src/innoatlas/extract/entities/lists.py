@@ -54,13 +54,23 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             out.extend(_list_items(norm, ix, m.start(), "enterprise"))
     for m in _ACTOR_LIST.finditer(norm):
         out.extend(c for c in _list_items(norm, ix, m.start(), "enterprise") if not _industry(norm, c))
+    for m in _ROUTE_LIST.finditer(norm):
+        out.extend(c for c in _list_items(norm, ix, m.start(), "program") if _named(ix, c))
     for m in _BRACKET_LIST.finditer(norm):
         out.extend(_list_items(norm, ix, m.end("items"), "enterprise", bracketed=m.start("items")))
     return out
 
 
+# 甲乙、丙丁等高铁: lines named by their end cities.
+_ROUTE_LIST = pattern("route_list").trigger
 # 甲、乙等携手研发: the actors of a verb of acting together.
 _ACTOR_LIST = pattern("actor_list").trigger
+
+
+def _named(ix: TokenIndex, c: Candidate) -> bool:
+    """渝西, 成达万: a line is named by places, not by common nouns (城市、乡镇等铁路站点)."""
+    first, last = ix.pos_token[c.start], ix.pos_token[c.end - 1]
+    return any(t.tag not in ("n", "vn", "a", "an") for t in ix.tokens[first : last + 1])
 
 
 def _industry(norm: str, c: Candidate) -> bool:
@@ -108,7 +118,7 @@ MAX_LIST_ITEM = 8
 def _list_item(norm: str, ix: TokenIndex, end: int, bracketed: int | None) -> tuple[int, int] | None:
     hi = ix.by_end.get(end)
     if hi is None:
-        return None
+        return _glued_last_item(norm, ix, end)
     while hi > 0 and _PHASE.match(ix.tokens[hi].text) and ix.tokens[hi - 1].end == ix.tokens[hi].start:
         hi -= 1  # 新能安二期: the firm, not its phase
     stop = ix.tokens[hi].end
@@ -121,6 +131,17 @@ def _list_item(norm: str, ix: TokenIndex, end: int, bracketed: int | None) -> tu
     if len(text) < 2 or text in GENERIC_WORDS or text in load_suffixes().generic or "等" in text:
         return None  # 等 closes another enumeration (货拉拉等11个…和…基金)
     return start, stop
+
+
+def _glued_last_item(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
+    """、渝万等/LOC: the tagger glued 等 to the last item; the item is what the separator bounds."""
+    k = ix.pos_token[end]
+    if k < 0 or ix.tokens[k].start >= end or norm[end] != "等":
+        return None
+    lo = ix.tokens[k].start
+    if lo == 0 or norm[lo - 1] != "、" or not 2 <= end - lo <= MAX_LIST_ITEM:
+        return None
+    return lo, end
 
 
 def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | None) -> int | None:
