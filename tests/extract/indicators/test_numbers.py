@@ -148,6 +148,12 @@ def test_find_quantities_never_raises_and_keeps_spans_inside_the_text(text):
     [
         ("招引项目10—20个", (10, "个", "count", 20)),
         ("新增营收8亿—12亿元", (8, "亿元", "count", 12)),
+        ("超七成项目由企业牵头", (70, "%", "percent", None)),
+        ("光伏组件、两成储能电池产自本省", (20, "%", "percent", None)),
+        ("仅用三个多月就完成审批", None),
+        ("公司于2019年成立", None),
+        ("审批时间缩短5天", (5, "天", "count", None)),
+        ("历时40天建成厂房", None),
         ("建设周期3至5年", None),
         ("占比百分之七十五", (75, "%", "percent", None)),
         ("约占三分之一", (1 / 3, "", "fraction", None)),

@@ -24,6 +24,7 @@ from importlib import resources
 import yaml
 
 from innoatlas.errors import InnoatlasError
+from innoatlas.extract.indicators.cues import cue
 
 
 class NumberFormatError(InnoatlasError, ValueError):
@@ -214,6 +215,10 @@ RANK_VERBS = (
 SIZE_LABEL_HEADS = "级"
 # Threshold classes like 超10亿元企业 and 20~50亿元项目 describe a group, not a figure.
 THRESHOLD_HEADS = re.compile(r"的?(?:企业|项目|公司|工程|园区|产业|集群|规模以上)")
+# 超八成项目, 、三成逆变器: a share in 成 before a noun, after an approximation or a list mark.
+SHARE_BEFORE_RE = re.compile(r"(?:超|近|约|逾|过|超过|将近|、)$")
+# Words that begin with 成 (成立, 成果, 成都...): after a number they are no share.
+CHENG_WORD_RE = re.compile(r"[立为果本员效功交长熟都品型就绩分渝套批片色像器材群形活全败]")
 PUNCT = set(",.;:!?，。；：！？、\n\r\t ）)”\"'》」】")
 
 
@@ -452,10 +457,14 @@ def _read_half(text, m):
 
 
 def _read_tenth(text, m):
-    """三成 = 30%: only where the share closes the phrase (近四成, 超三成的); 一成不变 is not."""
+    """三成 = 30%: where the share closes the phrase (近四成, 超三成的), or, after an
+    approximation or a list mark, before what it is a share of (超八成项目, 、三成逆变器);
+    一成不变 and 成立, 成果 after a number are not."""
     after = text[m.end() : m.end() + 1]
     if after and after not in PUNCT and after not in "以左多的":
-        return None
+        before = text[max(0, m.start() - 2) : m.start()]
+        if not SHARE_BEFORE_RE.search(before) or CHENG_WORD_RE.match(text, m.end()):
+            return None
     n = m["tenth_n"]
     return _make(
         text, m.start(), m.end(), m.start("tenth_n"), m.end("tenth_n"), parse_number(n) * 10, "%", "percent"
@@ -495,8 +504,12 @@ def _read_plain(text, m):
             return None  # 亿元以上: a bare multiplier counts nothing
         raw, mult = _split_cn_multiplier(raw, mult)
     group = unit_groups().get(unit_word, "")
-    if group == "time" or _inside_name(text, m.start(), m.end(), bool(unit_word)):
+    if group == "time" and not _is_duration_figure(text, m.start(), unit_word):
         return None
+    if _inside_name(text, m.start(), m.end(), bool(unit_word)):
+        return None
+    if unit_word == "个" and _MONTHS_AFTER.match(text, m.end()):
+        return None  # 两个多月: a stretch of time, not a count
     if mult and _project_noun(text, m, unit_word):
         return None  # 10亿项目: a size class of projects, not 10亿 of the measure word 项
     if not unit_word:
@@ -530,6 +543,20 @@ def _read_plain(text, m):
         return None  # 超10亿元企业, 5000万元以上项目: a threshold class, not an amount
     unit = mult + unit_word
     return Quantity(start, end, m.start(), m.end(), value, unit, approx, _form_of(group))
+
+
+_MONTHS_AFTER = re.compile(r"多?(?:月|小时|星期|钟头)")
+DURATION = cue("duration")
+DURATION_UNITS = DURATION.cue("units")
+DURATION_BEFORE_RE = DURATION.trigger
+
+
+def _is_duration_figure(text: str, start: int, unit_word: str) -> bool:
+    """时间缩短8天, 每9分钟开行一列, 最快1小时通达: a time saved or a service's
+    interval is a figure; other spans of days and hours date or tell a story."""
+    return bool(DURATION_UNITS.fullmatch(unit_word)) and DURATION_BEFORE_RE.search(
+        text, max(0, start - 4), start
+    ) is not None
 
 
 _SCOPE_BEFORE = re.compile(r"在|从")
