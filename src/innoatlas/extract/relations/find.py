@@ -228,7 +228,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                 continue
             if m.type == "industry":
                 actor = (
-                    _clause_actor(sent, m)
+                    _apposed_actor(sent, m)
+                    or _clause_actor(sent, m)
                     or _omitted_subject(sent, m)
                     or _last_before(sent, [p for p in places if not _is_means(sent, p)], m)
                     or _topic_if_focused(sent, m, topic)
@@ -483,6 +484,27 @@ def _list_start(sent: Sentence, m: EntityMention) -> EntityMention:
 # 运用X, 利用X, X等技术在…应用: the words that make an industry a means or a field of use.
 _USED_BEFORE = _P["focus"].cue("instrument_before")
 _USED_AFTER = _P["focus"].cue("instrument_after")
+
+
+def _apposed_actor(sent: Sentence, target: EntityMention) -> EntityMention | None:
+    """作为X产业的核心聚集区,近年来,某区…: a clause that opens with 作为 says what the actor of
+    the clauses after it is; that actor is the first one named in the next two clauses."""
+    clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
+    if not _AS_ROLE.match(sent.text, clause - sent.start):
+        return None
+    before = [m for m in sent.mentions if m.end <= clause - 1 and m.type in ACTOR_TYPES]
+    if before and before[-1].end == clause - 1:
+        return before[-1]  # 某产业园,作为X产业的重要基地,…: the name before the comma
+    ends = [e for e in sent.clause_ends if e >= target.end]
+    if not ends:
+        return None
+    limit = ends[2] if len(ends) > 2 else sent.end
+    after = [m for m in sent.mentions if ends[0] < m.start < limit and m.type in ACTOR_TYPES]
+    return after[0] if after else None
+
+
+# 作为: the clause it opens names the role of the actor that follows.
+_AS_ROLE = _P["focus"].cue("as_role")
 
 
 def _omitted_subject(sent: Sentence, target: EntityMention) -> EntityMention | None:
