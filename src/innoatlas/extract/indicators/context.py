@@ -325,6 +325,7 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
         FILLER_RE.fullmatch(head) is None
         and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
         or text[m.end : m.end + 1] in "、和及与"
+        and not LIST_AGENTS_RE.match(text[m.end : m.end + 120])
         or text[m.end : m.end + 1].isdigit()
         and not YEAR_AFTER_RE.match(text, m.end)
         or head.startswith("在")
@@ -337,6 +338,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
     return "分别" not in text[m.end : clause_end]  # items of a list, not the topic
 
 
+# 甲大学、乙大学等培养…: the first of a list of names closed by 等 and an act heads its clause.
+LIST_AGENTS_RE = cue("list_agents").trigger
 # 甲公司等16家企业: one member of a group that a count follows is not what the clause is about.
 LISTED_MEMBERS_RE = cue("listed_members").trigger
 JOINT_ACT_RE = cue("listed_members").cue("joint")
