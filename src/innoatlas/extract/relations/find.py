@@ -274,14 +274,18 @@ FRAMED_TYPES = _P["framed_focus"].subject_types
 
 def _framed_focus(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
     """在软件产业方面,集聚A、B等企业: A and B work on the framing industry (leaders and
-    suppliers keep their own relations)."""
+    suppliers keep their own relations), and so does the document's place when the part names
+    no other place (a zone's report goes through its industries one frame at a time)."""
     roles = {k[0] for k in done if k[1] in ("chain_leader_of", "supplies")}
+    topic = _main_place(sentences)
     out = []
     for sent in sentences:
         for part in _semicolon_parts(sent):
             frame = _frame_industry(sent, part)
             if frame is None:
                 continue
+            if topic is not None and not any(m.type in PLACE_TYPES for m in part):
+                out.append(make_relation(doc, topic, "focuses_on", frame, frame.start, frame.end))
             for m in part:
                 if m.type in FRAMED_TYPES and m.name not in roles:
                     out.append(make_relation(doc, m, "focuses_on", frame, frame.start, m.end))
