@@ -90,9 +90,13 @@ _RESIDENT_NOUN = _P["hosted_in_topic"].cue("resident_noun")
 
 
 def _sentence_subject(sent: Sentence) -> EntityMention | None:
-    """The place a sentence is about: its first zone or region, if it opens the sentence."""
+    """The place a sentence is about: its first zone or region, if it opens the sentence (after a
+    time phrase, or after a clause that opens with 作为 and says what the subject is)."""
+    opening = sent.start + _role_clause_end(sent)
     for m in sent.mentions:
-        if m.type in PLACE_TYPES and m.start - sent.start <= MAX_SUBJECT_OFFSET:
+        if m.start < opening:
+            continue
+        if m.type in PLACE_TYPES and m.start - opening <= MAX_SUBJECT_OFFSET:
             # 甲园、乙集群等项目签约: the first item of a list is no subject of the rest
             return None if sent.text[m.end - sent.start : m.end - sent.start + 1] in _LIST_MARKS else m
         if m.type in ACTOR_TYPES:
@@ -101,6 +105,23 @@ def _sentence_subject(sent: Sentence) -> EntityMention | None:
 
 
 _LIST_MARKS = frozenset("、和及与")
+
+
+def _role_clause_end(sent: Sentence) -> int:
+    """作为中国内陆首个国家级新区,当前,某新区…: where the clauses of the subject's role end (0 when
+    the sentence opens with no 作为); a short clause after it (当前, 近年来) is a time phrase."""
+    if not _AS_ROLE.match(sent.text) or not sent.clause_ends:
+        return 0
+    ends = [e - sent.start + 1 for e in sent.clause_ends]
+    at = ends[0]
+    for nxt in ends[1:]:
+        if nxt - at > MAX_SUBJECT_OFFSET:
+            break
+        at = nxt  # 当前, 近年来: a time phrase between the role and its subject
+    return at
+
+
+_AS_ROLE = _P["focus"].cue("as_role")
 
 
 PARTNER_BEFORE = re.compile(r"(与|同|跟|携手|联合|牵手)$")
