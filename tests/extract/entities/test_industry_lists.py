@@ -57,3 +57,19 @@ def test_three_items_closed_by_a_word_for_trade_are_industries_the_vocabulary_ne
 def test_two_unknown_items_closed_by_a_word_for_trade_are_not_read_as_industries():
     found = typed("街道为托育、养老等行业从业人员提供培训。")
     assert ("托育", "industry") not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "车间里300余台工业机器人昼夜运转。",
+        "工人在每台风机上加装多类传感器。",
+        "全市培育3—5家具有国际竞争力的龙头企业。",
+    ],
+)
+def test_a_counted_product_is_not_an_industry(body):
+    assert not any(t == "industry" for _, t in typed(body)), typed(body)
+
+
+def test_a_count_of_industries_still_names_them():
+    assert ("未来产业", "industry") in typed("全区布局建设5个未来产业。")

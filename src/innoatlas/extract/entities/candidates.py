@@ -354,9 +354,36 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             out.append(Candidate(start, end, "region", "gazetteer", 35, 0.8))
         elif INDUSTRY in kinds:
             end = _industry_end(norm, ix, end)
-            if end is not None and not _qualifies_next(norm, ix, end) and not _headed_by_noun(ix, start):
+            if (
+                end is not None
+                and not _qualifies_next(norm, ix, end)
+                and not _headed_by_noun(ix, start)
+                and not _counted(ix, start)
+            ):
                 out.append(Candidate(start, end, "industry", "vocabulary", 45, 0.85))
     return out
+
+
+# A count with a measure word for things (1800余台, 多类, 3 before 家具有) makes
+# the term after it a product counted, not an industry; 5个未来产业 counts
+# industries, so 个 is not among them.
+_THING_COUNT = re.compile(
+    r"(?:[\d.]+|[一二三四五六七八九十百千万两几多]+)[余多]?(?:台|套|辆|件|款|类|颗|架|块|片|根|艘|座)?$"
+)
+
+
+def _counted(ix: TokenIndex, start: int) -> bool:
+    """1800余台|机器人, 1800余台|智能|机器人: a count before the term or before its one modifier."""
+    i = ix.by_start[start]
+    for k in (i - 1, i - 2):
+        if k < 0 or ix.tokens[k].end != ix.tokens[k + 1].start:
+            return False
+        tok = ix.tokens[k]
+        if tok.tag == "m":
+            return _THING_COUNT.search(tok.text) is not None
+        if tok.tag not in ("n", "a", "b", "vn"):
+            return False
+    return False
 
 
 def _glued_by_tagger(ix: TokenIndex, start: int, end: int) -> bool:
