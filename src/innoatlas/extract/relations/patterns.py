@@ -488,9 +488,13 @@ def _investment(sent: Sentence, orgs: list[EntityMention]):
 
 def _membership(sent: Sentence):
     out = _framed_members(sent)
+    previous, last = sent.start, []  # A入选X,…,B上榜Y: a party before one trigger is not the next one's
     for hit in _MEMBER.finditer(sent.text):
         pos = sent.start + hit.start()
-        subjects = [m for m in sent.mentions if m.end <= pos and m.type in ORG_TYPES]
+        subjects = [m for m in sent.mentions if previous <= m.start and m.end <= pos and m.type in ORG_TYPES]
+        if not subjects and _AGAIN.fullmatch(sent.text[previous - sent.start : hit.start()]):
+            subjects = last  # A蝉联X,成功入选Y: the clause keeps the subject of the one before
+        previous, last = sent.start + hit.end(), subjects
         objects = [
             m for m in sent.mentions if m.start >= pos + len(hit.group(0)) and m.type in MEMBER_OBJECTS
         ]
@@ -531,6 +535,11 @@ def _title_departments(sent: Sentence):
         if _TITLE.cue("title_after").match(sent.text[dept.end - sent.start :]):
             out.append((dept, "part_of", parent))
     return out
+
+
+# What may stand between one membership and the next when the second keeps the subject of the first:
+# the first title and adverbs (A蝉联X第三,成功入选Y).
+_AGAIN = _P["membership"].cue("same_subject")
 
 
 # 在X名单中,Y位列第4: the list frames the clause after it, whose actor is in the list.
