@@ -55,3 +55,9 @@ def load_industries() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
     terms = frozenset(t for file in INDUSTRY_FILES for t in _terms_of(file))
     data = load_yaml("industries.yaml")
     return terms, tuple(data["industry_heads"]), frozenset(data["generic_industry_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def product_heads() -> frozenset[str]:
+    """Products that make a field written before them a narrower industry (光伏|玻璃)."""
+    return frozenset(load_yaml("industries.yaml")["product_heads"])

@@ -73,3 +73,8 @@ def test_a_counted_product_is_not_an_industry(body):
 
 def test_a_count_of_industries_still_names_them():
     assert ("未来产业", "industry") in typed("全区布局建设5个未来产业。")
+
+
+def test_a_field_and_its_product_name_a_narrower_industry():
+    found = typed("全省半数光伏玻璃产自这里。")
+    assert ("光伏玻璃", "industry") in found and ("光伏", "industry") not in found

@@ -20,7 +20,7 @@ from innoatlas.extract.entities.grammar import (
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import load_divisions
-from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.industries import load_industries, product_heads
 from innoatlas.lexicon.match import (
     CENTRAL_BODY,
     CENTRAL_FIRM,
@@ -539,7 +539,12 @@ def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
             and not _CLUSTER_NEXT.match(norm, end + len(tail))
         ):
             return end + len(tail)
-    return end if end in ix.by_end else None
+    if end not in ix.by_end:
+        return None
+    nxt = ix.by_start.get(end)
+    if nxt is not None and ix.tokens[nxt].tag == "n" and ix.tokens[nxt].text in product_heads():
+        return ix.tokens[nxt].end  # 光伏|玻璃, 碳纤维|叶片: the field's product names a narrower industry
+    return end
 
 
 def split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
