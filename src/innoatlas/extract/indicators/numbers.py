@@ -244,7 +244,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_am>{mult})?(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
         rf"(?P<range_m>{mult})?(?P<range_u>{units})?)"
         rf"|(?P<plain>(?P<plain_n>{ARABIC}|{CN_NUM})(?P<tail1>[余多来])?(?P<mult>{mult})?(?P<tail2>[余多])?"
-        rf"(?P<unit>{units})?)"
+        rf"(?P<unit>{units})?(?P<alt_unit>[（(](?:{units})[）)])?)"
     )
 
 
@@ -542,6 +542,9 @@ def _read_plain(text, m):
     if approx == "over" and group == "currency" and _qualifies_noun(text, end):
         return None  # 超10亿元企业, 5000万元以上项目: a threshold class, not an amount
     unit = mult + unit_word
+    if unit_word and m["alt_unit"]:
+        unit += m["alt_unit"]  # 1.4万台（套）: the unit written with its alternative
+        end = max(end, m.end("alt_unit"))
     return Quantity(start, end, m.start(), m.end(), value, unit, approx, _form_of(group))
 
 
