@@ -206,6 +206,8 @@ def _make_record(ctx: Context, q: Quantity, prev, list_state: dict) -> Indicator
     quote_end = max(q.end, tail_end)
     share = APPROX_SHARE_RE.search(lead)
     approx = APPROX_SHARE[share["w"]] if q.approx == "exact" and share else q.approx
+    if continues and approx == "exact" and not lead.strip("、和及与 ") and q.form == prev[0].form:
+        approx = prev[1].approx  # 分别增长约39.5%、48.4%: 约 qualifies every value of the list
     rec = IndicatorRecord(
         quote=ctx.doc.original_text(quote_start, quote_end),
         start=quote_start,
