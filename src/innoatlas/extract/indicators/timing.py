@@ -16,7 +16,8 @@ from innoatlas.extract.indicators.context import (
 )
 from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.numbers import Quantity
-from innoatlas.extract.indicators.periods import PeriodMention, is_past_target, resolve_period
+from innoatlas.extract.indicators.numbers import NumberFormatError, parse_chinese
+from innoatlas.extract.indicators.periods import LAST_YEAR_SEASON, PeriodMention, is_past_target, resolve_period
 from innoatlas.settings import settings
 
 # How far (characters) a period stated in an earlier paragraph still holds (settings.py).
@@ -45,6 +46,9 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         if i >= 0 and ctx.periods[i].start == q.end + 1:
             return resolve_period(ctx.periods[i], pub, _context_year(ctx, q.start))
     ss = _period_scope_start(text, q.start)
+    base = _base_of_change(ctx, q, ss)
+    if base is not None:
+        return base
     para_start = text.rfind("\n", 0, q.start) + 1
     i = bisect_right(ctx.period_starts, q.start) - 1
     while i >= 0:
@@ -88,6 +92,32 @@ SPAN = cue("span_endpoints")
 SPAN_FROM_RE = SPAN.cue("from_value")
 SPAN_TO_RE = SPAN.cue("to_value")
 SPAN_YEARS = SPAN.params["plan_years"]
+
+
+SPAN_BASE_YEAR_RE = SPAN.cue("base_year")
+SPAN_YEARS_SINCE_RE = SPAN.cue("years_since")
+
+
+def _base_of_change(ctx: Context, q: Quantity, ss: int) -> str | None:
+    """与2019年相比,人口从9600万…; 5年来,产值从6.3万亿元…: the value a change starts
+    from holds for the base year its sentence names, or for the year before a span
+    of years counted back from publication."""
+    text = ctx.text
+    if not SPAN_FROM_RE.search(text[max(ss, q.start - 6) : q.start]):
+        return None
+    base = SPAN_BASE_YEAR_RE.search(text, ss, q.start)
+    if base is not None:
+        return base["year"]
+    since = SPAN_YEARS_SINCE_RE.search(text, ss, q.start)
+    pub = ctx.doc.published
+    if since is None or pub.value is None or pub.precision not in ("day", "month"):
+        return None
+    try:
+        years = int(since["n"]) if since["n"].isdigit() else parse_chinese(since["n"])
+    except NumberFormatError:
+        return None
+    early = pub.value.month <= LAST_YEAR_SEASON  # a count of whole years ends with the last one
+    return str(pub.value.year - years - (1 if early else 0))
 
 
 def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
