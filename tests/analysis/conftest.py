@@ -15,6 +15,7 @@ import pytest
 
 from innoatlas.pipeline import example_corpus, ingest_paths
 from innoatlas.store import open_store
+from innoatlas.store.links import refresh_links
 from innoatlas.store.schema import Document, Entity, Indicator, Relation
 from tests.conftest import SEEDS
 
@@ -86,6 +87,8 @@ class SmallStore:
                     end=len(quote),
                 )
             )
+            s.flush()
+            refresh_links(s, [self.documents[document]])  # as the store's writers do
 
     def indicator(
         self,

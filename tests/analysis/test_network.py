@@ -5,8 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import networkx as nx
+import pytest
 
 from innoatlas.analysis.network import NetworkOptions, analyse_network, build_graph
+from innoatlas.store.links import refresh_links
+from innoatlas.store.window import set_window
+from tests.analysis import network_before
 
 
 def test_cross_region_links_between_chongqing_and_sichuan_carry_evidence(corpus):
@@ -52,6 +56,8 @@ def test_weights_add_relations_and_sentence_co_mentions(make_store):
                     )
                 )
                 start += len(name)
+        s.flush()
+        refresh_links(s, [doc_id])  # as the store's writers do
     with kb.store.session() as session:
         graph = build_graph(session)
         relations_only = build_graph(session, NetworkOptions(co_mentions=False))
@@ -61,3 +67,54 @@ def test_weights_add_relations_and_sentence_co_mentions(make_store):
     assert kb.entities["丙研究院"] not in graph  # alone in its sentence
     assert relations_only.edges[a, b]["weight"] == 3.0
     assert nx.number_connected_components(graph) == 1
+
+
+@pytest.mark.parametrize(
+    "options",
+    [NetworkOptions(), NetworkOptions(co_mentions=False), NetworkOptions(exclude_types=())],
+    ids=["default", "relations", "every-type"],
+)
+def test_the_kept_links_give_the_answer_computed_from_every_fact(corpus, options, monkeypatch):
+    kept = analyse_network(corpus, options)
+    assert kept == network_before.analyse_network(corpus, options)
+    assert len(kept["edges"]) > 20 and any(e["evidence"] for e in kept["edges"])
+    from innoatlas.analysis import network
+
+    monkeypatch.setattr(network, "MAX_NODES", 7)
+    monkeypatch.setattr(network_before, "MAX_NODES", 7)
+    best, before = analyse_network(corpus, options), network_before.analyse_network(corpus, options)
+    assert unordered(best) == unordered(before)
+    assert best["truncated"] and len(best["nodes"]) == 7 and best["total_nodes"] == kept["total_nodes"]
+    assert best["total_edges"] == before["total_edges"] == kept["total_edges"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [NetworkOptions(entity="两江新区"), NetworkOptions(region="重庆市", min_weight=2.0)],
+    ids=["entity", "region"],
+)
+def test_a_part_of_the_network_has_the_nodes_links_and_figures_computed_from_every_fact(corpus, options):
+    part = analyse_network(corpus, options)
+    assert unordered(part) == unordered(network_before.analyse_network(corpus, options))
+    assert 5 < len(part["nodes"]) < analyse_network(corpus)["total_nodes"]
+
+
+def unordered(answer: dict) -> tuple:
+    """An answer up to the order its nodes were met in, which a part of the network does not keep: it
+    decides an edge's direction and Louvain's choice among partitions of equal modularity gain."""
+    nodes = sorted((n["id"], n["weighted_degree"], n["degree"], n["betweenness"]) for n in answer["nodes"])
+    edges = sorted(
+        (tuple(sorted((e["source"], e["target"]))), e["weight"], e["predicates"], e["co_mentions"], e["evidence"])
+        for e in answer["edges"]
+    )
+    return nodes, edges, answer["total_nodes"], answer["total_edges"], answer["truncated"]
+
+
+def test_a_windowed_network_counts_only_the_links_of_the_windows_documents(corpus):
+    set_window(corpus, date(2024, 1, 1), date(2024, 12, 31))
+    try:
+        windowed = analyse_network(corpus)
+        assert windowed == network_before.analyse_network(corpus)
+    finally:
+        set_window(corpus, None, None)
+    assert windowed["total_edges"] < analyse_network(corpus)["total_edges"]

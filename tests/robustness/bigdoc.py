@@ -12,6 +12,7 @@ import subprocess
 from sqlalchemy import insert
 
 from innoatlas.store import open_store
+from innoatlas.store.links import refresh_links
 from innoatlas.store.schema import Document, Entity, Indicator, Mention, Relation
 from tests.robustness.kb import CLI, cli_env, run_capped
 
@@ -104,6 +105,7 @@ def build_long_document_base(url: str, chars: int, facts: int) -> None:
         session.execute(insert(Relation), relations)
         session.execute(insert(Indicator), indicators)
         session.execute(insert(Mention), mentions)
+        refresh_links(session, [doc.id])  # as the store's writers do
 
 
 def run_with_memory_limit(args: list[str], limit_bytes: int) -> subprocess.CompletedProcess:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
+from innoatlas.store.schema import Alias, Document, Entity, EntityLinkTotal, Indicator, Mention, Relation
 
 SKIPPED_DOCUMENT_COLUMNS = {"id", "ingested_at", "duplicate_of_id"}
 
@@ -51,6 +51,11 @@ def comparable_rows(store, sources=lambda s: s) -> dict[str, list[tuple]]:
                     r.origin,
                 )
                 for r in session.scalars(select(Relation))
+            ),
+            # the collaboration network's sums, kept by the writers (store/links.py)
+            "entity_link_totals": sorted(
+                (*sorted((keys[t.a_id], keys[t.b_id])), t.weight, t.relation_weight, t.relations, t.co_mentions)
+                for t in session.scalars(select(EntityLinkTotal))
             ),
         }
 

@@ -11,10 +11,7 @@ Cross-region links join entities whose province-level regions differ
 
 from __future__ import annotations
 
-import re
-from collections import defaultdict
-from dataclasses import dataclass, field
-from itertools import combinations
+from dataclasses import dataclass
 
 import networkx as nx
 from sqlalchemy.orm import Session
@@ -26,24 +23,14 @@ from innoatlas.analysis.common import (
     find_entities,
     provinces_of,
 )
-from innoatlas.store.read.documents import original_norms
-from innoatlas.store.read.entities import all_entities, mention_starts
-from innoatlas.store.read.relations import relation_edges
+from innoatlas.store.links import CO_MENTION_WEIGHT, RELATION_WEIGHTS
+from innoatlas.store.read import links
+from innoatlas.store.read.entities import entities_by_id
 
-RELATION_WEIGHTS = {
-    "cooperates_with": 3.0,
-    "invests_in": 3.0,
-    "supplies": 3.0,
-    "member_of": 2.0,
-    "chain_leader_of": 1.0,
-    "focuses_on": 1.0,
-    "part_of": 1.0,
-    "located_in": 1.0,
-}
-CO_MENTION_WEIGHT = 1.0
+__all__ = ["CO_MENTION_WEIGHT", "RELATION_WEIGHTS"]  # the weights are the store's, which sums them
+
 EVIDENCE_PER_EDGE = 3
 QUOTE_CHARS = 160  # evidence is cut for display (a co-mention's is its whole sentence)
-SENTENCE_END = re.compile(r"[。！？!?；;\n]+")
 # Places and fields are what actors share, not actors: left out unless asked for.
 DEFAULT_EXCLUDED_TYPES = ("industry",)
 LOUVAIN_SEED = 0
@@ -64,109 +51,64 @@ class NetworkOptions:
     top: int = 20  # rows of the centrality tables
 
 
-@dataclass
-class EdgeData:
-    weight: float = 0.0
-    predicates: dict[str, int] = field(default_factory=dict)
-    co_mentions: int = 0
-    evidence: list[dict] = field(default_factory=list)
+def edge_filter(session: Session, options: NetworkOptions) -> links.PairFilter:
+    """The pairs the options keep: types, weight, an entity's neighbourhood, a region's links."""
+    kept = links.PairFilter(options.exclude_types, options.co_mentions, options.min_weight)
+    if options.entity:
+        centre = {e.id for e in find_entities(session, options.entity)}
+        kept.among = links.neighbours(session, kept, centre)
+        if not centre & kept.among:
+            raise AnalysisError(f"{options.entity!r} has no link in the network")
+    if options.region:
+        kept.touching = entities_within(session, find_entities(session, options.region, ("region", "zone")))
+    return kept
 
 
-def build_graph(session: Session, options: NetworkOptions | None = None) -> nx.Graph:
-    """The weighted collaboration graph; node attributes name, type, province."""
+def build_graph(session: Session, options: NetworkOptions | None = None, nodes: set[int] | None = None) -> nx.Graph:
+    """The weighted collaboration graph (of `nodes` only, when given); node attributes name, type, province."""
     options = options or NetworkOptions()
-    entities = {e.id: e for e in all_entities(session) if e.type not in options.exclude_types}
-    edges: dict[tuple[int, int], EdgeData] = defaultdict(EdgeData)
-    add_relation_edges(session, entities, edges)
-    if options.co_mentions:
-        add_co_mention_edges(session, entities, edges)
-    graph = nx.Graph()
+    kept = edge_filter(session, options)
+    if nodes is not None:
+        kept.among = nodes if kept.among is None else kept.among & nodes
+    pairs = {(a, b): float(w) for a, b, w in session.execute(links.edges(session, kept))}
+    details = links.edge_details(session, list(pairs), options.co_mentions)
+    evidence = links.edge_evidence(session, list(pairs), options.co_mentions, EVIDENCE_PER_EDGE)
+    entities = entities_by_id(session, {i for p in pairs for i in p} | (nodes or set()))
     provinces = provinces_of(session)
-    for (a, b), data in edges.items():
-        if data.weight < options.min_weight:
-            continue
-        for node in (a, b):
-            e = entities[node]
-            graph.add_node(node, name=e.name, type=e.type, province=provinces.get(node, ""))
+    graph = nx.Graph()
+    ordered = links.in_link_order(session, list(pairs), options.co_mentions)
+    for node in node_order(ordered, nodes):
+        e = entities[node]
+        graph.add_node(node, name=e.name, type=e.type, province=provinces.get(node, ""))
+    for a, b in ordered:
+        weight = pairs[(a, b)]
         graph.add_edge(
             a,
             b,
-            weight=data.weight,
-            predicates=dict(data.predicates),
-            co_mentions=data.co_mentions,
-            evidence=data.evidence,
+            weight=weight,
+            predicates=details[(a, b)]["predicates"],
+            co_mentions=details[(a, b)]["co_mentions"],
+            evidence=[
+                {"kind": ev.kind, "quote": ev.quote[:QUOTE_CHARS], "document": document_ref(ev.document)}
+                for ev in evidence.get((a, b), [])
+            ],
         )
-    return restrict_graph(session, graph, options)
-
-
-def add_relation_edges(session: Session, entities: dict, edges: dict) -> None:
-    for rel in relation_edges(session):
-        if rel.subject_id not in entities or rel.object_id not in entities or rel.subject_id == rel.object_id:
-            continue
-        edge = edges[tuple(sorted((rel.subject_id, rel.object_id)))]
-        edge.weight += RELATION_WEIGHTS.get(rel.predicate, 1.0)
-        edge.predicates[rel.predicate] = edge.predicates.get(rel.predicate, 0) + 1
-        if rel.quote and len(edge.evidence) < EVIDENCE_PER_EDGE:
-            edge.evidence.append(
-                {
-                    "kind": rel.predicate,
-                    "quote": rel.quote[:QUOTE_CHARS],
-                    "document": document_ref(rel.document),
-                }
-            )
-
-
-def add_co_mention_edges(session: Session, entities: dict, edges: dict) -> None:
-    """One unit of weight for each sentence naming both ends (offsets are into Document.norm)."""
-    by_document: dict[int, list[tuple[int, int]]] = defaultdict(list)
-    for document_id, entity_id, start in mention_starts(session):
-        if entity_id in entities:
-            by_document[document_id].append((start, entity_id))
-    for doc in original_norms(session, list(by_document)):
-        for sentence, ids in sentences_with_entities(doc.norm, by_document[doc.id]):
-            for a, b in combinations(sorted(ids), 2):
-                edge = edges[(a, b)]
-                edge.weight += CO_MENTION_WEIGHT
-                edge.co_mentions += 1
-                if len(edge.evidence) < EVIDENCE_PER_EDGE:
-                    edge.evidence.append(
-                        {"kind": "co_mention", "quote": sentence[:QUOTE_CHARS], "document": document_ref(doc)}
-                    )
-
-
-def sentences_with_entities(text: str, mentions: list[tuple[int, int]]):
-    """(sentence, entity ids in it) for each sentence naming two or more entities."""
-    bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
-    index = 0
-    for start, end in zip(bounds, bounds[1:], strict=False):
-        ids = set()
-        while index < len(mentions) and mentions[index][0] < end:
-            if mentions[index][0] >= start:
-                ids.add(mentions[index][1])
-            index += 1
-        if len(ids) >= 2:
-            yield text[start:end].strip(), ids
-
-
-def restrict_graph(session: Session, graph: nx.Graph, options: NetworkOptions) -> nx.Graph:
-    if options.entity:
-        centre = [e.id for e in find_entities(session, options.entity) if e.id in graph]
-        if not centre:
-            raise AnalysisError(f"{options.entity!r} has no link in the network")
-        keep = set(centre) | {n for c in centre for n in graph.neighbors(c)}
-        graph = graph.subgraph(keep).copy()
-    if options.region:
-        inside = entities_within(session, find_entities(session, options.region, ("region", "zone")))
-        keep_edges = [(a, b) for a, b in graph.edges if a in inside or b in inside]
-        graph = graph.edge_subgraph(keep_edges).copy()
     return graph
+
+
+def node_order(ordered: list[tuple[int, int]], best: set[int] | None) -> list[int]:
+    """Nodes in the order their links come (as the whole network meets them); a best linked node
+    with no link to the other best comes last, alone (its links are to the rest)."""
+    shown = list(dict.fromkeys(n for pair in ordered for n in pair))
+    return shown + sorted((best or set()) - set(shown))
 
 
 def analyse_network(session: Session, options: NetworkOptions | None = None) -> dict:
     """Nodes with centralities and communities, edges with evidence, cross-region links."""
     options = options or NetworkOptions()
-    whole = build_graph(session, options)
-    graph = best_linked(whole, MAX_NODES)
+    weights, total_edges = links.node_weights(session, edge_filter(session, options))
+    best = best_linked(session, weights, MAX_NODES)
+    graph = build_graph(session, options, best if len(best) < len(weights) else None)
     degree = nx.degree_centrality(graph) if len(graph) > 1 else {n: 0.0 for n in graph}
     for _a, _b, data in graph.edges(data=True):
         data["distance"] = 1.0 / data["weight"]
@@ -211,9 +153,9 @@ def analyse_network(session: Session, options: NetworkOptions | None = None) -> 
             for i, m in enumerate(sorted(communities, key=len, reverse=True))
         ],
         "cross_region": cross,
-        "truncated": len(graph) < len(whole),
-        "total_nodes": len(whole),
-        "total_edges": whole.number_of_edges(),
+        "truncated": len(graph) < len(weights),
+        "total_nodes": len(weights),
+        "total_edges": total_edges,
         "method": {
             "weights": {**RELATION_WEIGHTS, "co_mention (per sentence)": CO_MENTION_WEIGHT},
             "centrality": "degree centrality; betweenness on distance 1/weight (networkx)",
@@ -225,13 +167,15 @@ def analyse_network(session: Session, options: NetworkOptions | None = None) -> 
     }
 
 
-def best_linked(graph: nx.Graph, count: int) -> nx.Graph:
-    """The subgraph of the `count` nodes of highest weighted degree (then name, id); `graph` if no more."""
-    if len(graph) <= count:
-        return graph
-    weight = dict(graph.degree(weight="weight"))
-    ranked = sorted(graph.nodes, key=lambda n: (-weight[n], graph.nodes[n]["name"], n))
-    return graph.subgraph(ranked[:count]).copy()
+def best_linked(session: Session, weights: dict[int, float], count: int) -> set[int]:
+    """The `count` nodes of highest weighted degree (then name, id): names are read for the last place's ties only."""
+    if len(weights) <= count:
+        return set(weights)
+    cut = sorted(weights.values(), reverse=True)[count - 1]
+    sure = {n for n, w in weights.items() if w > cut}
+    tied = [n for n, w in weights.items() if w == cut]
+    names = {i: e.name for i, e in entities_by_id(session, tied).items()}
+    return sure | set(sorted(tied, key=lambda n: (names[n], n))[: count - len(sure)])
 
 
 def edge_item(graph: nx.Graph, a: int, b: int) -> dict:

@@ -48,6 +48,7 @@ app.command("spark-ingest")(batch.spark_ingest)
 app.command("load")(batch.load)
 app.command("docs")(docs.docs)
 app.command("stats")(stats.stats)
+app.command("rebuild-links")(stats.rebuild_links)
 app.command("entity")(entity.entity)
 app.command("demo")(demo.demo)
 for _command in ("timeline", "chain", "network", "compare", "index", "export"):

@@ -36,3 +36,14 @@ def render_stats(s, url: str) -> None:
     for origin, n in s.relations.items():
         table.add_row(f"  from {origin}", str(n))
     out.print(table)
+
+
+@library_errors
+def rebuild_links(db: DbOption = None) -> None:
+    """Recompute the entity links the network reads (relations and sentence co-mentions) from the facts."""
+    from innoatlas.store import open_store
+    from innoatlas.store.links import rebuild_links as rebuild
+
+    with open_store(db, create=False) as store, store.ingest_lock(), store.transaction() as session:
+        count = rebuild(session)
+    out.print(f"{count} entity links recomputed")

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas.errors import NotFoundError, ReviewError
 from innoatlas.extract.model import ENTITY_TYPES, PREDICATES
-from innoatlas.review.apply import apply_action, revert_action
+from innoatlas.review.apply import apply_live
 from innoatlas.store import review as rows
 from innoatlas.store.review import (
     TARGETS,
@@ -143,7 +143,7 @@ def add(session: Session, user: User, target: str, values: dict, reason: str = "
         after=after,
         **who(user, reason),
     )
-    apply_action(session, action)
+    apply_live(session, action)
     row = (
         entity_by_key(session, after["entity"]["key"]) if target == "entity" else newest_added(session, after)
     )
@@ -294,7 +294,7 @@ def undo(session: Session, user: User, action_id: int, reason: str = "") -> dict
     latest = latest_active(session, action.fact_key)
     if latest is not None and latest.id != action.id:
         raise ReviewError(f"review action {latest.id} changed the same fact later: undo it first")
-    revert_action(session, action)
+    apply_live(session, action, forward=False)
     action.undone_at = now()
     action.undone_by = user.name
     action.undo_reason = clean_reason(reason)
@@ -320,7 +320,7 @@ def record(session, user, name, target, row, after, reason, extra: dict | None =
         after=after,
         **who(user, reason),
     )
-    apply_action(session, action)
+    apply_live(session, action)
     return action_row(action)
 
 

@@ -21,6 +21,7 @@ from innoatlas.store.review import (
     add_aliases,
     aliases_of,
     delete_row,
+    document_id_of_source,
     entity_by_key,
     entity_with_key,
     find_fact,
@@ -33,6 +34,7 @@ from innoatlas.store.review import (
     set_fields,
     set_status,
 )
+from innoatlas.store.links import links_scope, refresh_links
 from innoatlas.store.review_log import actions_to_replay
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,37 @@ def replay_corrections(session: Session, document_id: int) -> int:
         except ReviewError as e:  # e.g. the entity a correction names is gone: the write still goes on
             log.warning("document %d: review action %d not replayed: %s", document_id, action.id, e)
     return len(actions)
+
+
+def apply_live(session: Session, action, forward: bool = True) -> None:
+    """Apply (or revert) an analyst's action now, and refresh the entity links it changes.
+
+    Replays go through `apply_action` alone: the write that replays them
+    refreshes its document's links afterwards.
+    """
+    before = links_affected(session, action)
+    (apply_action if forward else revert_action)(session, action)
+    after = links_affected(session, action)
+    refresh_links(session, before[0] | after[0], before[1] | after[1])
+
+
+def links_affected(session: Session, action) -> tuple[set[int], set[int]]:
+    """(documents, gazetteer relations) whose entity links the action may change."""
+    if action.action == "confirm" or action.target == "indicator":
+        return set(), set()
+    if action.target == "entity":
+        if action.action == "correct":  # names, types and containers are read at query time
+            return set(), set()
+        after = action.after or {}
+        keys = [after.get("into"), (after.get("entity") or {}).get("key")]
+        ids = {e.id for e in map(lambda k: entity_by_key(session, k), keys) if e is not None}
+        row = find_fact(session, action.fact_key) if action.fact_key else None
+        return links_scope(session, ids | ({row.id} if row is not None else set()))
+    document_id = document_id_of_source(session, action.document_source)
+    if document_id is not None:
+        return {document_id}, set()
+    row = find_fact(session, action.fact_key) if action.fact_key else None
+    return set(), ({row.id} if row is not None and action.target == "relation" else set())
 
 
 def apply_action(session: Session, action) -> None:

@@ -4,7 +4,8 @@ Inside `collecting_facts(session)`, write.write_document keeps its logic
 (entities upserted by key, aliases merged, duplicates linked) but hands the
 mention, indicator and relation rows to the collector instead of inserting
 them one statement per document. At the end they go in with PostgreSQL's
-COPY, or on SQLite as one executemany per table.
+COPY, or on SQLite as one executemany per table, and the links of the
+block's documents (store/links.py) are refreshed from them.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from sqlalchemy import JSON, func, insert, select
 from sqlalchemy.orm import Session
 
 from innoatlas.errors import StoreError
+from innoatlas.store.links import PENDING_LINKS, refresh_links
 from innoatlas.store.schema import ReviewAction
 from innoatlas.store.write import BULK_ROWS
 
@@ -25,15 +27,19 @@ from innoatlas.store.write import BULK_ROWS
 def collecting_facts(session: Session) -> Iterator[None]:
     """Collect fact rows written in the block; copy them in when it ends without error."""
     session.info[BULK_ROWS] = {}
+    session.info[PENDING_LINKS] = (set(), set())
     try:
         yield
         collected = session.info[BULK_ROWS]
+        documents, gazetteer = session.info[PENDING_LINKS]
     finally:
         session.info.pop(BULK_ROWS, None)
+        session.info.pop(PENDING_LINKS, None)
     session.flush()  # the documents and entities the rows point to
     for model, rows in collected.items():
         if rows:
             copy_rows(session, model, rows)
+    refresh_links(session, documents, gazetteer)  # the batch's links, once its facts are in
 
 
 def can_defer_facts(session: Session) -> bool:

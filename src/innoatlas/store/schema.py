@@ -198,6 +198,52 @@ class Relation(Base):
     object: Mapped[Entity] = relationship(foreign_keys=[object_id])
 
 
+# -- links between entities (store/links.py) -------------------------------------------
+# Derived from the facts above in the transaction that writes them: the
+# collaboration network reads these instead of every relation, mention and
+# text of the base.
+
+
+class EntityLink(Base):
+    """One stated relation, or one sentence naming both entities: a link between a pair (a < b)."""
+
+    __tablename__ = "entity_links"
+    __table_args__ = (
+        # A pair's links in evidence order (relations first, then sentences in text order).
+        Index("ix_entity_link_pair", "a_id", "b_id", "is_sentence", "relation_id", "document_id", "start"),
+        Index("ix_entity_link_b", "b_id"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    document_id: Mapped[int | None] = mapped_column(
+        ForeignKey("documents.id", ondelete="CASCADE"), index=True
+    )
+    a_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    b_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"))
+    kind: Mapped[str] = mapped_column(String(30))  # the relation's predicate, or co_mention
+    is_sentence: Mapped[int] = mapped_column(Integer)  # 0: a relation, 1: a co-mention
+    weight: Mapped[float] = mapped_column(Float)
+    # No foreign key: a rejected relation's link must stay until its document's links are refreshed.
+    relation_id: Mapped[int | None] = mapped_column(Integer, index=True)
+    quoted: Mapped[int] = mapped_column(Integer)  # 1: the relation has a quote, or it is a sentence
+    start: Mapped[int | None] = mapped_column(Integer)  # a co-mention's sentence in Document.norm
+    end: Mapped[int | None] = mapped_column(Integer)
+
+
+class EntityLinkTotal(Base):
+    """A pair's links summed: what ranks the network's nodes and edges."""
+
+    __tablename__ = "entity_link_totals"
+    __table_args__ = (Index("ix_entity_link_total_b", "b_id"),)
+
+    a_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    b_id: Mapped[int] = mapped_column(ForeignKey("entities.id", ondelete="CASCADE"), primary_key=True)
+    weight: Mapped[float] = mapped_column(Float)
+    relation_weight: Mapped[float] = mapped_column(Float)  # without co-mentions
+    relations: Mapped[int] = mapped_column(Integer)
+    co_mentions: Mapped[int] = mapped_column(Integer)
+
+
 # -- review and access control -------------------------------------------------------
 # An analyst's verdict on a fact is kept on the fact (`review_status`, null
 # until reviewed) and, durably, as a ReviewAction keyed by the fact's stable

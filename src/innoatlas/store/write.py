@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from innoatlas import records
 from innoatlas.documents.model import Document as DocumentData
 from innoatlas.extract.model import Extraction, RelationRecord
+from innoatlas.store.links import PENDING_LINKS, refresh_links
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
 from innoatlas.store.search_index import index_written_document
 from innoatlas.text import fold_name
@@ -94,11 +95,20 @@ def write_document(session: Session, item: DocumentWrite, after_facts: AfterFact
     fill_document(row, item)
     session.flush()
     entity_ids: list[int] = []
+    gazetteer: list[Relation] = []
     if item.facts is not None and item.duplicate_of_id is None:
-        entity_ids = write_facts(session, row.id, item.facts)
+        entity_ids = write_facts(session, row.id, item.facts, gazetteer)
         if after_facts is not None:
             after_facts(session, row.id)
     index_written_document(session, row.id, entity_ids)  # same transaction: never behind
+    session.flush()
+    gazetteer_ids = [r.id for r in gazetteer if r.id is not None]
+    pending = session.info.get(PENDING_LINKS)
+    if pending is not None:  # a bulk load: the fact rows go in at the end of its batch (store/bulk.py)
+        pending[0].add(row.id)
+        pending[1].update(gazetteer_ids)
+    else:
+        refresh_links(session, [row.id], gazetteer_ids)
     return row.id
 
 
@@ -140,8 +150,11 @@ def fill_document(row: Document, item: DocumentWrite) -> None:
         setattr(row, field, value)
 
 
-def write_facts(session: Session, document_id: int, facts: Facts) -> list[int]:
-    """Store the facts of a document; returns the ids of the entities it names."""
+def write_facts(session: Session, document_id: int, facts: Facts, gazetteer: list | None = None) -> list[int]:
+    """Store the facts of a document; returns the ids of the entities it names.
+
+    The gazetteer relations it adds are appended to `gazetteer`, when given.
+    """
     resolution = facts.resolution
     ids = upsert_entities(session, resolution.entities.values())
     name_keys = map_names_to_keys(facts.extraction, resolution)
@@ -149,7 +162,9 @@ def write_facts(session: Session, document_id: int, facts: Facts) -> list[int]:
     insert_indicators(session, document_id, facts.extraction, name_keys, ids)
     end_keys = relation_end_keys(facts.extraction, resolution, name_keys)
     insert_text_relations(session, document_id, facts.extraction.relations, end_keys, ids)
-    insert_gazetteer_relations(session, resolution.relations, ids)
+    added = insert_gazetteer_relations(session, resolution.relations, ids)
+    if gazetteer is not None:
+        gazetteer.extend(added)
     return sorted(set(ids.values()))
 
 
@@ -327,13 +342,14 @@ def insert_text_relations(
         insert_rows(session, Relation, rows)
 
 
-def insert_gazetteer_relations(session: Session, relations: list[tuple], ids: dict[str, int]) -> None:
-    """Relations the resolver took from reference data: no document, stored once."""
+def insert_gazetteer_relations(session: Session, relations: list[tuple], ids: dict[str, int]) -> list[Relation]:
+    """Relations the resolver took from reference data: no document, stored once; returns those added."""
     wanted = set()
     for subject_key, predicate, object_key, origin in relations:
         if origin == TEXT_ORIGIN or subject_key not in ids or object_key not in ids:
             continue
         wanted.add((ids[subject_key], predicate, ids[object_key], origin))
+    added: list[Relation] = []
     for subject_id, predicate, object_id, origin in sorted(wanted):
         exists = session.scalar(
             select(Relation.id).where(
@@ -345,9 +361,9 @@ def insert_gazetteer_relations(session: Session, relations: list[tuple], ids: di
             )
         )
         if exists is None:
-            session.add(
-                Relation(subject_id=subject_id, predicate=predicate, object_id=object_id, origin=origin)
-            )
+            added.append(Relation(subject_id=subject_id, predicate=predicate, object_id=object_id, origin=origin))
+            session.add(added[-1])
+    return added
 
 
 def insert_rows(session: Session, model: type, rows: list[dict]) -> None:
