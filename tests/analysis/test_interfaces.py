@@ -55,7 +55,7 @@ def test_chain_page_and_its_json_twin_show_the_same_leaders(client):
     page = client.get("/analysis/chain", params={"industry": "新能源汽车", "region": "沙坪坝"})
     twin = client.get("/api/analysis/chain", params={"industry": "新能源汽车", "region": "沙坪坝"})
     assert page.status_code == twin.status_code == 200
-    leaders = [a["entity"]["name"] for a in twin.json()["roles"]["leaders"]]
+    leaders = [a["entity"]["name"] for a in twin.json()["roles"]["leaders"]["items"]]
     assert "赛力斯" in leaders
     for name in leaders:
         assert name in page.text

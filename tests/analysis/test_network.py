@@ -75,11 +75,12 @@ def test_weights_add_relations_and_sentence_co_mentions(make_store):
     ids=["default", "relations", "every-type"],
 )
 def test_the_kept_links_give_the_answer_computed_from_every_fact(corpus, options, monkeypatch):
+    from innoatlas.analysis import network
+
+    monkeypatch.setattr(network_before, "MAX_NODES", network.MAX_NODES)
     kept = analyse_network(corpus, options)
     assert kept == network_before.analyse_network(corpus, options)
     assert len(kept["edges"]) > 20 and any(e["evidence"] for e in kept["edges"])
-    from innoatlas.analysis import network
-
     monkeypatch.setattr(network, "MAX_NODES", 7)
     monkeypatch.setattr(network_before, "MAX_NODES", 7)
     best, before = analyse_network(corpus, options), network_before.analyse_network(corpus, options)
@@ -93,7 +94,10 @@ def test_the_kept_links_give_the_answer_computed_from_every_fact(corpus, options
     [NetworkOptions(entity="两江新区"), NetworkOptions(region="重庆市", min_weight=2.0)],
     ids=["entity", "region"],
 )
-def test_a_part_of_the_network_has_the_nodes_links_and_figures_computed_from_every_fact(corpus, options):
+def test_a_part_of_the_network_has_the_nodes_links_and_figures_computed_from_every_fact(corpus, options, monkeypatch):
+    from innoatlas.analysis import network
+
+    monkeypatch.setattr(network_before, "MAX_NODES", network.MAX_NODES)
     part = analyse_network(corpus, options)
     assert unordered(part) == unordered(network_before.analyse_network(corpus, options))
     assert 5 < len(part["nodes"]) < analyse_network(corpus)["total_nodes"]
@@ -110,7 +114,10 @@ def unordered(answer: dict) -> tuple:
     return nodes, edges, answer["total_nodes"], answer["total_edges"], answer["truncated"]
 
 
-def test_a_windowed_network_counts_only_the_links_of_the_windows_documents(corpus):
+def test_a_windowed_network_counts_only_the_links_of_the_windows_documents(corpus, monkeypatch):
+    from innoatlas.analysis import network
+
+    monkeypatch.setattr(network_before, "MAX_NODES", network.MAX_NODES)
     set_window(corpus, date(2024, 1, 1), date(2024, 12, 31))
     try:
         windowed = analyse_network(corpus)

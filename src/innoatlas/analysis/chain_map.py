@@ -32,7 +32,7 @@ from innoatlas.analysis.common import (
     find_entities,
     load_data,
 )
-from innoatlas.store.read.common import DocumentInfo, EntityRecord
+from innoatlas.store.read.common import DocumentInfo, EntityRecord, list_page
 from innoatlas.store.read.entities import documents_mentioning, entities_of_type
 from innoatlas.store.read.relations import RelationEvidence, object_names, relations_to, relations_touching
 from innoatlas.text import fold_name
@@ -153,6 +153,32 @@ def build_chain_map(session: Session, industry: str, region: str | None = None) 
         "method_zh": "依据：链主/龙头、配套/供应等表述及抽取的关系（链主、配套、聚焦、投资、合作）；"
         "按原文所述的产品或业务归入产业链环节；地区范围按隶属关系；"
         "该地区语料中没有任何主体的环节才列为缺失环节（补链目标）。",
+    }
+
+
+def chain_map_page(chain: dict, limit: int, offset: int = 0, part: str | None = None) -> dict:
+    """The chain map with each role's, segment's and the unplaced actors as one page (items, total, limit, offset).
+
+    `part` (a role, a segment key or "unplaced") is the list read from
+    `offset`; every other list shows its first page. A chain of 100,000
+    documents has 4,605 actors with their quotes (29 MB): a page is what a
+    reader looks at.
+    """
+    keys = [*chain["roles"], *(s["key"] for s in chain["segments"]), "unplaced"]
+    if part is not None and part not in keys:
+        raise AnalysisError(f"bad part {part!r} (one of: {', '.join(keys)})")
+
+    def page(items: list, name: str) -> dict:
+        start = offset if name == part else 0
+        return list_page(items[start : start + limit], len(items), limit, start)
+
+    segments = [{**s, "actors": page(s["actors"], s["key"])} for s in chain["segments"]]
+    return {
+        **chain,
+        "roles": {role: page(actors, role) for role, actors in chain["roles"].items()},
+        "segments": segments,
+        "gaps": [s for s in segments if not s["actors"]["total"]],
+        "unplaced": page(chain["unplaced"], "unplaced"),
     }
 
 

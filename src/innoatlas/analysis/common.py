@@ -15,6 +15,7 @@ from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import load_zones
 from innoatlas.store.read.common import DocumentInfo, EntityRecord, entity_ref
 from innoatlas.store.read.entities import entities_named, entity_hierarchy, entity_names, entity_types
+from innoatlas.store.read.links import containers_of, names_of
 from innoatlas.store.read.relations import pairs_of
 from innoatlas.text import fold_name
 
@@ -138,20 +139,21 @@ def province_of_name(name: str) -> str | None:
     return None
 
 
-def provinces_of(session: Session) -> dict[int, str]:
-    """Entity id -> province-level region.
+def provinces_of(session: Session, ids=None) -> dict[int, str]:
+    """Entity id -> province-level region, for `ids` (default: every entity).
 
     A place's own name decides first; then the nearest container that names
     a province (a branch 北京理工大学重庆创新中心 located in a Chongqing zone is
     in Chongqing); the leading place name of the entity's own name last.
     """
+    if ids is not None:
+        return provinces_near(session, set(ids))
     containers: dict[int, set[int]] = defaultdict(set)
     for container, children in containment_edges(session).items():
         for child in children:
             containers[child].add(container)
     names = entity_names(session)
-    exact = province_names()
-    own = {i: exact.get(fold_name(name)) for i, name in names.items()}
+    own = OwnProvinces(names, province_names())
     result: dict[int, str] = {}
     for entity_id in names:
         province = own[entity_id] or nearest_container_province(entity_id, containers, names, own)
@@ -159,6 +161,60 @@ def provinces_of(session: Session) -> dict[int, str]:
         if province:
             result[entity_id] = province
     return result
+
+
+def provinces_near(session: Session, ids: set[int]) -> dict[int, str]:
+    """`provinces_of` for a few entities (the network's nodes): containers are read level by level,
+    only above those still without a province, instead of the whole base's containment (2 s on
+    100,000 documents, where a busy zone is said to be in thousands of places)."""
+    names = names_of(session, ids)
+    own = OwnProvinces(names, province_names())
+    containers: dict[int, set[int]] = defaultdict(set)
+    fetched: set[int] = set()
+    result: dict[int, str] = {}
+    pending = {i: ([i], {i}) for i in sorted(names) if not own[i]}
+    while pending:
+        need = {c for frontier, _seen in pending.values() for c in frontier} - fetched
+        for child, up in containers_of(session, need, CONTAINMENT_PREDICATES):
+            containers[child].add(up)
+        fetched |= need
+        names.update(names_of(session, {u for c in need for u in containers.get(c, ())} - set(names)))
+        for entity_id, (frontier, seen) in list(pending.items()):
+            found, above = [], []
+            for current in frontier:  # breadth first, as nearest_container_province walks
+                for up in sorted(containers.get(current, ())):
+                    if up not in seen:
+                        seen.add(up)
+                        found.append(own.get(up) or province_of_name(names.get(up, "")))
+                        above.append(up)
+            province = next((p for p in found if p), None)
+            if province or not above:
+                del pending[entity_id]
+                province = province or province_of_name(names[entity_id])
+                if province:
+                    result[entity_id] = province
+            else:
+                pending[entity_id] = (above, seen)
+    for entity_id in names.keys() & ids:
+        if own[entity_id]:
+            result[entity_id] = own[entity_id]
+    return result
+
+
+class OwnProvinces(dict):
+    """Entity id -> the province its whole name is, folded when first asked (folding is the slow part)."""
+
+    def __init__(self, names: dict[int, str], exact: dict[str, str]):
+        super().__init__()
+        self.names, self.exact = names, exact
+
+    def __missing__(self, entity_id: int) -> str | None:
+        name = self.names.get(entity_id)
+        self[entity_id] = self.exact.get(fold_name(name)) if name is not None else None
+        return self[entity_id]
+
+    def get(self, entity_id, default=None):
+        return self[entity_id] if entity_id in self.names else default
 
 
 def nearest_container_province(entity_id: int, containers: dict, names: dict, own: dict) -> str | None:

@@ -14,6 +14,7 @@ from fastapi.responses import HTMLResponse
 from sqlalchemy.orm import Session
 
 from innoatlas.analysis.index import IndexOptions
+from innoatlas.store.read.common import DEFAULT_LIMIT
 from innoatlas.web import analysis_api as api
 from innoatlas.web.deps import get_session
 from innoatlas.web.deps import render as render_page
@@ -164,8 +165,10 @@ def timeline_page(request: Request, session: DB, subject: str = "", metric_key: 
 
 
 @router.get("/analysis/chain", response_class=HTMLResponse)
-def chain_page(request: Request, session: DB, industry: str = "新能源汽车", region: str = ""):
-    data = api.chain(session, industry, region or None)
+def chain_page(
+    request: Request, session: DB, industry: str = "新能源汽车", region: str = "", part: str = "", offset: int = 0
+):
+    data = api.chain(session, industry, region or None, part or None, DEFAULT_LIMIT, max(offset, 0))
     four = api.four_chains(session, region) if region else None
     return render(
         request,
@@ -175,6 +178,7 @@ def chain_page(request: Request, session: DB, industry: str = "新能源汽车",
         four=four,
         industry=industry,
         region=region,
+        page_params={"industry": industry, "region": region or None},
     )
 
 

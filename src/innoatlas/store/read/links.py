@@ -91,6 +91,8 @@ def edges(session: Session, kept: PairFilter) -> Select:
 
 def node_weights(session: Session, kept: PairFilter) -> tuple[dict[int, float], int]:
     """(entity id -> weighted degree over the kept edges, number of kept edges)."""
+    if window_of(session) is None and kept.min_weight <= 0 and kept.among is None and kept.touching is None:
+        return _all_node_weights(session, kept)
     found = edges(session, kept).subquery()
     ends = union_all(
         select(found.c.a_id.label("node"), found.c.weight), select(found.c.b_id.label("node"), found.c.weight)
@@ -100,6 +102,37 @@ def node_weights(session: Session, kept: PairFilter) -> tuple[dict[int, float], 
         for node, weight in session.execute(select(ends.c.node, func.sum(ends.c.weight)).group_by(ends.c.node))
     }
     count = session.scalar(select(func.count()).select_from(found)) or 0
+    return weights, count
+
+
+def _all_node_weights(session: Session, kept: PairFilter) -> tuple[dict[int, float], int]:
+    """node_weights over every pair: all totals summed per end, less the pairs with an end of an
+    excluded type (a few fields of industry): joining every pair's ends to their types took 1 s."""
+    total = EntityLinkTotal
+    weight = total.weight if kept.co_mentions else total.relation_weight
+    linked = [] if kept.co_mentions else [total.relations > 0]
+    excluded = set(session.scalars(select(Entity.id).where(Entity.type.in_(kept.exclude_types))))
+    ends = union_all(
+        select(total.a_id.label("node"), weight.label("weight")).where(*linked),
+        select(total.b_id.label("node"), weight.label("weight")).where(*linked),
+    ).subquery()
+    weights = {
+        node: float(w)
+        for node, w in session.execute(select(ends.c.node, func.sum(ends.c.weight)).group_by(ends.c.node))
+    }
+    count = session.scalar(select(func.count()).select_from(total).where(*linked)) or 0
+    if excluded:
+        touching = or_(one_of(session, total.a_id, excluded, "xa"), one_of(session, total.b_id, excluded, "xb"))
+        for a, b, w in session.execute(select(total.a_id, total.b_id, weight).where(touching, *linked)):
+            count -= 1
+            for node in (a, b):
+                if node in weights:
+                    weights[node] -= float(w)
+        for node in excluded:
+            weights.pop(node, None)
+        # an entity whose every link was to an excluded one is no node (each link weighs 1 or more)
+        for node in [n for n, w in weights.items() if w < 0.5]:
+            weights.pop(node)
     return weights, count
 
 
@@ -216,3 +249,26 @@ def _sentences(session: Session, link_ids: list[int]) -> dict[int, Evidence]:
         .where(one_of(session, EntityLink.id, link_ids))
     )
     return {row[0]: Evidence(CO_MENTION, (row[1] or "").strip(), DocumentInfo(*row[2:])) for row in session.execute(query)}
+
+
+def containers_of(session: Session, ids: set[int], predicates: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(entity, container) for each of `ids`: relations of `predicates` out of it, its parent and region."""
+    if not ids:
+        return []
+    # distinct: a zone is said to be in its city by thousands of documents
+    found = session.execute(
+        select(Relation.subject_id, Relation.object_id)
+        .where(one_of(session, Relation.subject_id, ids), Relation.predicate.in_(predicates))
+        .distinct()
+    ).all()
+    for entity_id, parent_id, region_id in session.execute(
+        select(Entity.id, Entity.parent_id, Entity.region_id).where(one_of(session, Entity.id, ids))
+    ):
+        found += [(entity_id, c) for c in (parent_id, region_id) if c is not None]
+    return [(child, up) for child, up in found if child != up]
+
+
+def names_of(session: Session, ids: set[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    return dict(session.execute(select(Entity.id, Entity.name).where(one_of(session, Entity.id, ids))).all())

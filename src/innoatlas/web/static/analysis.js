@@ -74,11 +74,12 @@ function drawChain(elementId, dataId, options) {
   data.segments.forEach(function (s, i) {
     var column = stages.indexOf(s.stage);
     var row = data.segments.filter(function (x, j) { return x.stage === s.stage && j < i; }).length;
+    var actors = s.actors.items, filled = s.actors.total > 0;  /* a page of the segment's actors */
     nodes.push({id: "s:" + s.key, name: s.zh, x: column * 420, y: row * 90, symbol: "roundRect",
-                symbolSize: [110, 34], fixed: true, itemStyle: {color: s.actors.length ? "#5470c6" : "#fff",
-                borderColor: s.actors.length ? "#5470c6" : "#d62728", borderType: s.actors.length ? "solid" : "dashed"},
-                label: {show: true, color: s.actors.length ? "#fff" : "#d62728"}, gap: !s.actors.length});
-    s.actors.forEach(function (a, k) {
+                symbolSize: [110, 34], fixed: true, itemStyle: {color: filled ? "#5470c6" : "#fff",
+                borderColor: filled ? "#5470c6" : "#d62728", borderType: filled ? "solid" : "dashed"},
+                label: {show: true, color: filled ? "#fff" : "#d62728"}, gap: !filled});
+    actors.forEach(function (a, k) {
       var id = "e:" + a.id;
       if (!seen[id]) {
         seen[id] = true;
