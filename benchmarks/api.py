@@ -230,6 +230,7 @@ def percentile_95(values: list[float]) -> float:
 
 def build_store(url: str, facts: str, documents: int, entities: int = 0):
     from innoatlas.store import open_store
+    from innoatlas.store.links import rebuild_links
     from innoatlas.store.search_index import rebuild_search_index
 
     if url.startswith("postgresql"):
@@ -247,6 +248,7 @@ def build_store(url: str, facts: str, documents: int, entities: int = 0):
         replicate(store, documents)
     with store.transaction() as session:
         rebuild_search_index(session)
+        rebuild_links(session)  # the rows went in by COPY, past the writers that keep the links
     return store
 
 

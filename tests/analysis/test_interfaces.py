@@ -133,3 +133,48 @@ def test_an_unknown_index_method_names_the_choices_in_the_cli_and_the_api(corpus
     assert (answer.status_code, answer.json()["error"]["message"]) == (400, expected)
     result = run_cli(corpus_store, "index", "--normalisation", "median")
     assert result.exit_code == 1 and result.output.strip() == f"error: {expected}"
+
+
+def test_the_chain_map_comes_in_pages_of_actors_per_role_and_segment(client, corpus_store):
+    from innoatlas.analysis.chain_map import build_chain_map
+
+    with corpus_store.session() as session:
+        whole = build_chain_map(session, "新能源汽车")
+    first = client.get("/api/analysis/chain", params={"industry": "新能源汽车", "limit": 2}).json()
+    enterprises = whole["roles"]["enterprises"]
+    assert len(enterprises) > 3
+    for role, actors in whole["roles"].items():
+        assert first["roles"][role] == {"items": actors[:2], "total": len(actors), "limit": 2, "offset": 0}
+    for segment, paged in zip(whole["segments"], first["segments"], strict=True):
+        assert paged["actors"]["items"] == segment["actors"][:2] and paged["actors"]["total"] == len(
+            segment["actors"]
+        )
+    assert [g["key"] for g in first["gaps"]] == [g["key"] for g in whole["gaps"]]
+    assert first["unplaced"]["total"] == len(whole["unplaced"])
+    later = client.get(
+        "/api/analysis/chain",
+        params={"industry": "新能源汽车", "limit": 2, "offset": 2, "part": "enterprises"},
+    ).json()
+    assert later["roles"]["enterprises"]["items"] == enterprises[2:4]
+    assert later["roles"]["leaders"]["offset"] == 0  # the other lists show their first page
+    bad = client.get("/api/analysis/chain", params={"industry": "新能源汽车", "part": "火箭"})
+    assert bad.status_code == 400 and "bad part '火箭'" in bad.json()["error"]["message"]
+
+
+def test_the_chain_page_pages_a_role_past_its_first_fifty_actors(client, monkeypatch):
+    from innoatlas.web import analysis_pages
+
+    monkeypatch.setattr(analysis_pages, "DEFAULT_LIMIT", 2)
+    page = client.get("/analysis/chain", params={"industry": "新能源汽车"}).text
+    industry = "industry=%E6%96%B0%E8%83%BD%E6%BA%90%E6%B1%BD%E8%BD%A6"
+    assert f'href="/analysis/chain?offset=2&amp;{industry}&amp;part=enterprises"' in page
+    twin = client.get(
+        "/api/analysis/chain",
+        params={"industry": "新能源汽车", "limit": 2, "offset": 2, "part": "enterprises"},
+    )
+    second = client.get(
+        "/analysis/chain", params={"industry": "新能源汽车", "part": "enterprises", "offset": 2}
+    ).text
+    names = [a["entity"]["name"] for a in twin.json()["roles"]["enterprises"]["items"]]
+    table = second.split('data-role="enterprises"')[1].split("</table>")[0]
+    assert names and all(name in table for name in names)

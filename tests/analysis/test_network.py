@@ -94,7 +94,9 @@ def test_the_kept_links_give_the_answer_computed_from_every_fact(corpus, options
     [NetworkOptions(entity="两江新区"), NetworkOptions(region="重庆市", min_weight=2.0)],
     ids=["entity", "region"],
 )
-def test_a_part_of_the_network_has_the_nodes_links_and_figures_computed_from_every_fact(corpus, options, monkeypatch):
+def test_a_part_of_the_network_has_the_nodes_links_and_figures_computed_from_every_fact(
+    corpus, options, monkeypatch
+):
     from innoatlas.analysis import network
 
     monkeypatch.setattr(network_before, "MAX_NODES", network.MAX_NODES)
@@ -108,7 +110,13 @@ def unordered(answer: dict) -> tuple:
     decides an edge's direction and Louvain's choice among partitions of equal modularity gain."""
     nodes = sorted((n["id"], n["weighted_degree"], n["degree"], n["betweenness"]) for n in answer["nodes"])
     edges = sorted(
-        (tuple(sorted((e["source"], e["target"]))), e["weight"], e["predicates"], e["co_mentions"], e["evidence"])
+        (
+            tuple(sorted((e["source"], e["target"]))),
+            e["weight"],
+            e["predicates"],
+            e["co_mentions"],
+            e["evidence"],
+        )
         for e in answer["edges"]
     )
     return nodes, edges, answer["total_nodes"], answer["total_edges"], answer["truncated"]

@@ -54,7 +54,13 @@ def comparable_rows(store, sources=lambda s: s) -> dict[str, list[tuple]]:
             ),
             # the collaboration network's sums, kept by the writers (store/links.py)
             "entity_link_totals": sorted(
-                (*sorted((keys[t.a_id], keys[t.b_id])), t.weight, t.relation_weight, t.relations, t.co_mentions)
+                (
+                    *sorted((keys[t.a_id], keys[t.b_id])),
+                    t.weight,
+                    t.relation_weight,
+                    t.relations,
+                    t.co_mentions,
+                )
                 for t in session.scalars(select(EntityLinkTotal))
             ),
         }

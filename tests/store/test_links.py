@@ -23,7 +23,17 @@ ARTICLE = (
 
 def kept_links(session) -> tuple[list, list]:
     links = sorted(
-        (r.document_id or 0, r.a_id, r.b_id, r.kind, r.weight, r.relation_id or 0, r.quoted, r.start or 0, r.end or 0)
+        (
+            r.document_id or 0,
+            r.a_id,
+            r.b_id,
+            r.kind,
+            r.weight,
+            r.relation_id or 0,
+            r.quoted,
+            r.start or 0,
+            r.end or 0,
+        )
         for r in session.scalars(select(EntityLink))
     )
     totals = sorted(

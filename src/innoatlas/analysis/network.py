@@ -65,7 +65,9 @@ def edge_filter(session: Session, options: NetworkOptions) -> links.PairFilter:
     return kept
 
 
-def build_graph(session: Session, options: NetworkOptions | None = None, nodes: set[int] | None = None) -> nx.Graph:
+def build_graph(
+    session: Session, options: NetworkOptions | None = None, nodes: set[int] | None = None
+) -> nx.Graph:
     """The weighted collaboration graph (of `nodes` only, when given); node attributes name, type, province."""
     options = options or NetworkOptions()
     kept = edge_filter(session, options)
@@ -116,9 +118,15 @@ def analyse_network(session: Session, options: NetworkOptions | None = None) -> 
     truncated = len(graph) < len(weights)
     # The best linked few of a large network are dense (300 nodes, 4,000 links on 100,000
     # documents: 2.5 s exact); there, paths from a fixed sample of them estimate it (Brandes-Pich).
-    pivots = {"k": BETWEENNESS_PIVOTS, "seed": LOUVAIN_SEED} if truncated and len(graph) > BETWEENNESS_PIVOTS else {}
+    pivots = (
+        {"k": BETWEENNESS_PIVOTS, "seed": LOUVAIN_SEED}
+        if truncated and len(graph) > BETWEENNESS_PIVOTS
+        else {}
+    )
     betweenness = (
-        nx.betweenness_centrality(graph, weight="distance", **pivots) if len(graph) > 2 else {n: 0.0 for n in graph}
+        nx.betweenness_centrality(graph, weight="distance", **pivots)
+        if len(graph) > 2
+        else {n: 0.0 for n in graph}
     )
     communities = (
         nx.community.louvain_communities(graph, weight="weight", seed=LOUVAIN_SEED) if len(graph) else []
@@ -164,7 +172,11 @@ def analyse_network(session: Session, options: NetworkOptions | None = None) -> 
         "method": {
             "weights": {**RELATION_WEIGHTS, "co_mention (per sentence)": CO_MENTION_WEIGHT},
             "centrality": "degree centrality; betweenness on distance 1/weight (networkx)"
-            + (f", estimated from the paths out of {BETWEENNESS_PIVOTS} nodes (seed {LOUVAIN_SEED})" if pivots else ""),
+            + (
+                f", estimated from the paths out of {BETWEENNESS_PIVOTS} nodes (seed {LOUVAIN_SEED})"
+                if pivots
+                else ""
+            ),
             "communities": f"Louvain on weight, seed {LOUVAIN_SEED}",
             "cross_region": "ends in different province-level regions (own name, else nearest container)",
             "excluded_types": list(options.exclude_types),

@@ -17,6 +17,7 @@ import logging
 from sqlalchemy.orm import Session
 
 from innoatlas.errors import ReviewError
+from innoatlas.store.links import links_scope, refresh_links
 from innoatlas.store.review import (
     add_aliases,
     aliases_of,
@@ -34,7 +35,6 @@ from innoatlas.store.review import (
     set_fields,
     set_status,
 )
-from innoatlas.store.links import links_scope, refresh_links
 from innoatlas.store.review_log import actions_to_replay
 
 log = logging.getLogger(__name__)

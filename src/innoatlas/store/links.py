@@ -54,7 +54,9 @@ PENDING_LINKS = "innoatlas.pending_links"
 LINK_COLUMNS = ("document_id", "a_id", "b_id", "kind", "is_sentence", "weight", "relation_id", "quoted")
 
 
-def sentences_with_entities(text: str, mentions: list[tuple[int, int]]) -> Iterator[tuple[int, int, set[int]]]:
+def sentences_with_entities(
+    text: str, mentions: list[tuple[int, int]]
+) -> Iterator[tuple[int, int, set[int]]]:
     """(start, end, entity ids) of each sentence naming two or more entities; mentions are (start, id) in order."""
     bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     index = 0
@@ -96,7 +98,9 @@ def links_scope(session: Session, entity_ids: Iterable[int]) -> tuple[set[int], 
         chunk = ids[start : start + PAIRS_PER_STATEMENT]
         documents.update(session.scalars(select(Mention.document_id).where(Mention.entity_id.in_(chunk))))
         touching = or_(Relation.subject_id.in_(chunk), Relation.object_id.in_(chunk))
-        for document_id, relation_id in session.execute(select(Relation.document_id, Relation.id).where(touching)):
+        for document_id, relation_id in session.execute(
+            select(Relation.document_id, Relation.id).where(touching)
+        ):
             if document_id is None:
                 relations.add(relation_id)
             else:
@@ -124,7 +128,9 @@ def rebuild_links(session: Session) -> int:
         count += _insert(session, rows)
     gazetteer = session.scalars(select(Relation.id).where(Relation.document_id.is_(None))).all()
     for start in range(0, len(gazetteer), DOCUMENTS_PER_READ * 10):
-        count += _insert(session, relation_links(session, [], gazetteer[start : start + DOCUMENTS_PER_READ * 10]))
+        count += _insert(
+            session, relation_links(session, [], gazetteer[start : start + DOCUMENTS_PER_READ * 10])
+        )
     session.execute(insert(EntityLinkTotal).from_select(TOTAL_COLUMNS, _totals()))
     return count
 
@@ -139,7 +145,12 @@ def relation_links(session: Session, document_ids: list[int], relation_ids: list
     if not conditions:
         return []
     query = select(
-        Relation.id, Relation.document_id, Relation.subject_id, Relation.predicate, Relation.object_id, Relation.quote
+        Relation.id,
+        Relation.document_id,
+        Relation.subject_id,
+        Relation.predicate,
+        Relation.object_id,
+        Relation.quote,
     ).where(or_(*conditions))
     rows = []
     for relation_id, document_id, subject_id, predicate, object_id, quote in session.execute(query):
@@ -222,7 +233,9 @@ def _in_chunks(document_ids: list[int], relation_ids: list[int]):
 
 
 def _row(document_id, a, b, kind, is_sentence, weight, relation_id, quoted) -> dict:
-    values = dict(zip(LINK_COLUMNS, (document_id, a, b, kind, is_sentence, weight, relation_id, quoted), strict=True))
+    values = dict(
+        zip(LINK_COLUMNS, (document_id, a, b, kind, is_sentence, weight, relation_id, quoted), strict=True)
+    )
     return {**values, "start": None, "end": None}
 
 

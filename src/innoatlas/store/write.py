@@ -342,7 +342,9 @@ def insert_text_relations(
         insert_rows(session, Relation, rows)
 
 
-def insert_gazetteer_relations(session: Session, relations: list[tuple], ids: dict[str, int]) -> list[Relation]:
+def insert_gazetteer_relations(
+    session: Session, relations: list[tuple], ids: dict[str, int]
+) -> list[Relation]:
     """Relations the resolver took from reference data: no document, stored once; returns those added."""
     wanted = set()
     for subject_key, predicate, object_key, origin in relations:
@@ -361,7 +363,9 @@ def insert_gazetteer_relations(session: Session, relations: list[tuple], ids: di
             )
         )
         if exists is None:
-            added.append(Relation(subject_id=subject_id, predicate=predicate, object_id=object_id, origin=origin))
+            added.append(
+                Relation(subject_id=subject_id, predicate=predicate, object_id=object_id, origin=origin)
+            )
             session.add(added[-1])
     return added
 

@@ -166,7 +166,12 @@ def timeline_page(request: Request, session: DB, subject: str = "", metric_key: 
 
 @router.get("/analysis/chain", response_class=HTMLResponse)
 def chain_page(
-    request: Request, session: DB, industry: str = "新能源汽车", region: str = "", part: str = "", offset: int = 0
+    request: Request,
+    session: DB,
+    industry: str = "新能源汽车",
+    region: str = "",
+    part: str = "",
+    offset: int = 0,
 ):
     data = api.chain(session, industry, region or None, part or None, DEFAULT_LIMIT, max(offset, 0))
     four = api.four_chains(session, region) if region else None

@@ -54,7 +54,9 @@ def _pairs(session: Session, co_mentions: bool):
     """(a_id, b_id, weight) of every linked pair, as a subquery."""
     if window_of(session) is None:
         total = EntityLinkTotal
-        query = select(total.a_id, total.b_id, (total.weight if co_mentions else total.relation_weight).label("weight"))
+        query = select(
+            total.a_id, total.b_id, (total.weight if co_mentions else total.relation_weight).label("weight")
+        )
         return (query if co_mentions else query.where(total.relations > 0)).subquery()
     link = EntityLink
     return (
@@ -77,7 +79,8 @@ def edges(session: Session, kept: PairFilter) -> Select:
         query = query.where(pairs.c.weight >= kept.min_weight)
     if kept.among is not None:
         query = query.where(
-            one_of(session, pairs.c.a_id, kept.among, "among_a"), one_of(session, pairs.c.b_id, kept.among, "among_b")
+            one_of(session, pairs.c.a_id, kept.among, "among_a"),
+            one_of(session, pairs.c.b_id, kept.among, "among_b"),
         )
     if kept.touching is not None:
         query = query.where(
@@ -99,7 +102,9 @@ def node_weights(session: Session, kept: PairFilter) -> tuple[dict[int, float], 
     ).subquery()
     weights = {
         node: float(weight)
-        for node, weight in session.execute(select(ends.c.node, func.sum(ends.c.weight)).group_by(ends.c.node))
+        for node, weight in session.execute(
+            select(ends.c.node, func.sum(ends.c.weight)).group_by(ends.c.node)
+        )
     }
     count = session.scalar(select(func.count()).select_from(found)) or 0
     return weights, count
@@ -122,7 +127,9 @@ def _all_node_weights(session: Session, kept: PairFilter) -> tuple[dict[int, flo
     }
     count = session.scalar(select(func.count()).select_from(total).where(*linked)) or 0
     if excluded:
-        touching = or_(one_of(session, total.a_id, excluded, "xa"), one_of(session, total.b_id, excluded, "xb"))
+        touching = or_(
+            one_of(session, total.a_id, excluded, "xa"), one_of(session, total.b_id, excluded, "xb")
+        )
         for a, b, w in session.execute(select(total.a_id, total.b_id, weight).where(touching, *linked)):
             count -= 1
             for node in (a, b):
@@ -206,7 +213,11 @@ def edge_evidence(session: Session, pairs: list[tuple[int, int]], co_mentions: b
     )
     ranked = (
         select(link.id, link.a_id, link.b_id, link.is_sentence, link.relation_id, order.label("place"))
-        .where(link.quoted == 1, one_of(session, link.a_id, ids, "a_ids"), one_of(session, link.b_id, ids, "b_ids"))
+        .where(
+            link.quoted == 1,
+            one_of(session, link.a_id, ids, "a_ids"),
+            one_of(session, link.b_id, ids, "b_ids"),
+        )
         .where(*_links_in_window(session, co_mentions))
         .subquery()
     )
@@ -248,7 +259,10 @@ def _sentences(session: Session, link_ids: list[int]) -> dict[int, Evidence]:
         .join(Document, Document.id == EntityLink.document_id)
         .where(one_of(session, EntityLink.id, link_ids))
     )
-    return {row[0]: Evidence(CO_MENTION, (row[1] or "").strip(), DocumentInfo(*row[2:])) for row in session.execute(query)}
+    return {
+        row[0]: Evidence(CO_MENTION, (row[1] or "").strip(), DocumentInfo(*row[2:]))
+        for row in session.execute(query)
+    }
 
 
 def containers_of(session: Session, ids: set[int], predicates: tuple[str, ...]) -> list[tuple[int, int]]:

@@ -37,10 +37,17 @@ def upgrade() -> None:
         sa.Column("start", sa.Integer(), nullable=True),
         sa.Column("end", sa.Integer(), nullable=True),
         sa.ForeignKeyConstraint(
-            ["document_id"], ["documents.id"], name=op.f("fk_entity_links_document_id_documents"), ondelete="CASCADE"
+            ["document_id"],
+            ["documents.id"],
+            name=op.f("fk_entity_links_document_id_documents"),
+            ondelete="CASCADE",
         ),
-        sa.ForeignKeyConstraint(["a_id"], ["entities.id"], name=op.f("fk_entity_links_a_id_entities"), ondelete="CASCADE"),
-        sa.ForeignKeyConstraint(["b_id"], ["entities.id"], name=op.f("fk_entity_links_b_id_entities"), ondelete="CASCADE"),
+        sa.ForeignKeyConstraint(
+            ["a_id"], ["entities.id"], name=op.f("fk_entity_links_a_id_entities"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["b_id"], ["entities.id"], name=op.f("fk_entity_links_b_id_entities"), ondelete="CASCADE"
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_entity_links")),
     )
     op.create_table(
