@@ -98,6 +98,7 @@ TABLE_RUNS: dict[tuple[str, ...], list[list[str]]] = {
     ("extract",): [["extract", "more", "--jsonl", "more.jsonl"]],
     ("docs",): [["docs"], ["docs", "1"]],
     ("stats",): [["stats"]],
+    ("rebuild-links",): [["rebuild-links"]],
     ("entity",): [["entity", "两江协同创新区"]],
     ("demo",): [["demo", "--db", "again.db", "--no-serve"]],
     ("user", "add"): [["user", "add", "lin", "--role", "editor", "--no-password", "--token"]],

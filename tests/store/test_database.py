@@ -14,7 +14,7 @@ from innoatlas.store.schema import Base
 
 
 def test_open_store_migrates_to_head(store):
-    assert current_revision(store.engine) == head_revision() == "0010"
+    assert current_revision(store.engine) == head_revision() == "0011"
     tables = set(inspect(store.engine).get_table_names())
     assert tables == {
         "alembic_version",
@@ -27,6 +27,8 @@ def test_open_store_migrates_to_head(store):
         "users",
         "api_tokens",
         "review_actions",
+        "entity_links",
+        "entity_link_totals",
     }
 
 

@@ -80,9 +80,8 @@ def refresh_links(session: Session, document_ids: Iterable[int], relation_ids: I
         return
     pairs: set[tuple[int, int]] = set()
     for docs, rels in _in_chunks(document_ids, relation_ids):
-        where = _links_of(docs, rels)
-        pairs.update(tuple(r) for r in session.execute(select(EntityLink.a_id, EntityLink.b_id).where(where)))
-        session.execute(delete(EntityLink).where(where))
+        gone = delete(EntityLink).where(_links_of(docs, rels)).returning(EntityLink.a_id, EntityLink.b_id)
+        pairs.update(tuple(r) for r in session.execute(gone))
         rows = relation_links(session, docs, rels) + co_mention_links(session, docs)
         _insert(session, rows)
         pairs.update((r["a_id"], r["b_id"]) for r in rows)
