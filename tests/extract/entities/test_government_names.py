@@ -48,3 +48,13 @@ def test_halls_counts_and_fields_are_no_departments(body, absent):
 )
 def test_technology_exchanges_and_showrooms_are_platforms(body, name):
     assert (name, "platform") in mentions(body)
+
+
+def test_a_city_bureau_of_industry_and_information_technology_is_one_name():
+    found = mentions("烟台市工业和信息化局党组书记、局长李明介绍了情况。")
+    assert ("烟台市工业和信息化局", "government") in found
+
+
+def test_a_manufacturing_innovation_centre_keeps_its_field_and_province():
+    found = mentions("当地积极培育江苏省服务机器人和医疗机器人制造业创新中心等平台。")
+    assert ("江苏省服务机器人和医疗机器人制造业创新中心", "platform") in found, found

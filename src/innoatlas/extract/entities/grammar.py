@@ -226,7 +226,7 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         if prev.text == "·" and i >= 2 and name_like(toks[i - 2], False):
             i -= 1  # 黄金湾·智谷: the middle dot joins the parts of one name
             continue
-        if _glue_token(ix, i - 1) or _joined_part(ix, i - 1, etype):
+        if _glue_token(ix, i - 1) or _joined_part(ix, i - 1, etype) or _opens_term(prev, toks[i]):
             i -= 1
             continue
         if not name_like(prev, allow_time) or _crosses_name_end(prev, toks[i], etype):
@@ -269,11 +269,31 @@ _JOINED_TYPES = frozenset({"university", "institute", "platform", "government"})
 _NAME_END_TYPES = frozenset({"zone", "enterprise", "university"})
 
 
+def _opens_term(tok: Token, nxt: Token) -> bool:
+    """服务|机器人: a word of the stop list that opens an industry term of the vocabulary."""
+    return (
+        tok.end == nxt.start
+        and tok.text in load_suffixes().left_stop
+        and tok.text + nxt.text in load_industries()[0]
+    )
+
+
+# The industry ministry's name (工业和信息化部) and its provincial and city
+# bureaus (某市工业和信息化局): 和 inside it joins no two names.
+_MINISTRY_FIELDS = ("工业", "信息化")
+
+
 def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
     """与 inside a field name (经济与工商管理学院, 政策与经济研究所), not between two names."""
     toks = ix.tokens
     if etype not in _JOINED_TYPES or toks[k].text not in _JOINERS or k == 0:
         return False
+    if (
+        toks[k - 1].text.endswith(_MINISTRY_FIELDS[0])
+        and k + 1 < len(toks)
+        and toks[k + 1].text.startswith(_MINISTRY_FIELDS[1])
+    ):
+        return etype == "government"  # 青岛市工业|和|信息化局
     if etype == "government" and toks[k].text != "和":
         return False  # 工业和信息化厅; 智慧交通与数字政府 is two fields
     left = toks[k - 1]
