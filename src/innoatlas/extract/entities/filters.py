@@ -15,9 +15,18 @@ from innoatlas.extract.entities.grammar import (
     Candidate,
     place_prefixes,
 )
+from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import load_zones, zone_names
+
+# 创建国家级现代农业产业园31个: a kind of zone or body followed by its count is a category.
+_COUNTED_KIND = pattern("counted_kind").trigger
+_COUNTABLE_TYPES = frozenset({"zone", "platform", "institute", "enterprise", "investor", "university"})
+
+
+def counted_kind(norm: str, c: Candidate) -> bool:
+    return c.type in _COUNTABLE_TYPES and _COUNTED_KIND.match(norm, c.end) is not None
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:

@@ -33,7 +33,7 @@ from innoatlas.extract.entities.candidates import (
 )
 from innoatlas.extract.entities.directions import direction_regions
 from innoatlas.extract.entities.enumerations import coordinated_candidates, enumerated_industries
-from innoatlas.extract.entities.filters import final_type, keep_name, merge_regions, select
+from innoatlas.extract.entities.filters import counted_kind, final_type, keep_name, merge_regions, select
 from innoatlas.extract.entities.funds import fund_candidates
 from innoatlas.extract.entities.grammar import (
     Candidate,
@@ -54,7 +54,7 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates
 from innoatlas.extract.entities.programmes import programme_candidates
-from innoatlas.extract.entities.units import officer_units
+from innoatlas.extract.entities.units import officer_units, party_committees
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 
@@ -127,10 +127,14 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + enumerated_industries(norm, ix)
         + programme_candidates(norm, ix)
         + officer_units(norm, ix)
+        + party_committees(norm, ix)
         + direction_regions(norm, ix)
         + fund_candidates(norm, ix)
     )
-    candidates = trim_tagger_names([c for c in candidates if not inside_blocked(c, blocked)], lexicon)
+    # a counted category (某某产业园31个) is no name, nor is any part of it
+    blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c)]
+    kept = [c for c in candidates if not inside_blocked(c, blocked)]
+    candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)
     candidates += registered_short_names(norm, ix, candidates)
     candidates = [drop_verb_complement(norm, c) for c in candidates]

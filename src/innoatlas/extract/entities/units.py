@@ -65,3 +65,21 @@ def _unit_type(name: str) -> str:
         if found is not None and p > len(found[0]) and found[1] in _PARENT_TYPES:
             return found[1]
     return "government"
+
+
+PARTY_COMMITTEE = pattern("party_committee")
+_PLACE_TAGS = frozenset({"LOC", "ns"})
+
+
+def party_committees(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """湖南|省委书记: the place and its committee, where the tagger ran the title into the committee."""
+    out = []
+    for m in PARTY_COMMITTEE.trigger.finditer(norm):
+        k = ix.by_end.get(m.start("body"))
+        if k is not None and ix.tokens[k].tag in _PLACE_TAGS:
+            out.append(
+                Candidate(
+                    ix.tokens[k].start, m.end("body"), "government", "suffix", PARTY_COMMITTEE.priority, 0.8
+                )
+            )
+    return out
