@@ -102,6 +102,7 @@ SIZE_CLASS_RE = re.compile(r"[十百千万]+亿元?|[十百千]+万元?")
 SIZE_NOUN_RE = re.compile(r"级|(?:以上)?(?:的)?(?:项目|企业|产业|集群|工程|园区|基地|城市|大县|强县)")
 
 
+INTERVAL_BEFORE_RE = re.compile(r"每[\d一二两三四五六七八九十]+(?:分钟|小时|天)[^,，。;；\d]{0,6}$")
 SPEC = cue("product_spec")
 SPEC_UNITS = SPEC.trigger
 DISTANCE_UNITS = SPEC.cue("distance_units")
@@ -125,6 +126,8 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
     specifications of a product."""
     if _is_specification(text, q):
         return True
+    if q.value == 1 and INTERVAL_BEFORE_RE.search(text, clause_start(text, q.start), q.start):
+        return True  # 每9分钟开行1列: the one train of an interval, which is the figure
     if q.form != "count":
         return False
     if SIZE_CLASS_RE.fullmatch(text[q.num_start : q.end]) and SIZE_NOUN_RE.match(text, q.end):
