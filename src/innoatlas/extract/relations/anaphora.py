@@ -9,6 +9,8 @@ entity stage may mark one occurrence and not the next).
 
 from __future__ import annotations
 
+from collections import Counter
+
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.relations.patterns import relation_patterns
 from innoatlas.extract.tokens import Token
@@ -27,11 +29,27 @@ def anaphor_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMen
         if any(a <= start < b or a < end <= b for a, b in spans):
             continue
         before = [m for m in antecedents if m.end <= start]
-        if not before or before[-1].end == start:
-            continue  # no pair named yet, or this 两地 is the apposition itself
-        named = before[-1]
-        out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
+        if before and before[-1].end == start:
+            continue  # this 两地 is the apposition itself
+        named = before[-1] if before else _document_pair(mentions)
+        if named is not None:
+            out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
     return out
+
+
+def _document_pair(mentions: list[EntityMention]) -> EntityMention | None:
+    """两地 before any apposition: the pair of provinces the document names most (川渝, 京津),
+    written as two one-character short names; none when it names no such pair."""
+    pairs = [m for m in mentions if m.type in _P.subject_types and _PAIR.fullmatch(m.norm_name)]
+    if not pairs:
+        return None
+    counts = Counter(m.norm_name for m in pairs)
+    best = max(counts, key=lambda n: counts[n])
+    return next(m for m in pairs if m.norm_name == best)
+
+
+# Two one-character short names of provinces (the official 简称) written together: a pair of places.
+_PAIR = _P.cue("province_pair")
 
 
 def bare_place_mentions(
