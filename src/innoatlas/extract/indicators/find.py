@@ -102,6 +102,19 @@ SIZE_CLASS_RE = re.compile(r"[十百千万]+亿元?|[十百千]+万元?")
 SIZE_NOUN_RE = re.compile(r"级|(?:以上)?(?:的)?(?:项目|企业|产业|集群|工程|园区|基地|城市|大县|强县)")
 
 
+GROUPING = cue("industry_grouping")
+GROUPING_HEAD_RE = GROUPING.trigger
+GROUPING_VERB_RE = GROUPING.cue("structuring_verb")
+
+
+def _groups_industries(text: str, q: Quantity) -> bool:
+    """培育壮大8个新兴产业, 围绕9个产业链, 细化成24个细分赛道: how a plan groups its
+    industries, like 九大产业链 (ANNOTATION.md), not a figure."""
+    if q.unit not in ("个", "条", "大") or not GROUPING_HEAD_RE.match(text[q.end : q.end + 12]):
+        return False
+    return GROUPING_VERB_RE.search(text, clause_start(text, q.start), q.start) is not None
+
+
 INTERVAL_BEFORE_RE = re.compile(r"每[\d一二两三四五六七八九十]+(?:分钟|小时|天)[^,，。;；\d]{0,6}$")
 SPEC = cue("product_spec")
 SPEC_UNITS = SPEC.trigger
@@ -128,6 +141,8 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True
     if q.value == 1 and INTERVAL_BEFORE_RE.search(text, clause_start(text, q.start), q.start):
         return True  # 每9分钟开行1列: the one train of an interval, which is the figure
+    if _groups_industries(text, q):
+        return True
     if q.form != "count":
         return False
     if SIZE_CLASS_RE.fullmatch(text[q.num_start : q.end]) and SIZE_NOUN_RE.match(text, q.end):
