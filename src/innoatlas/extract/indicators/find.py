@@ -115,6 +115,17 @@ def _groups_industries(text: str, q: Quantity) -> bool:
     return GROUPING_VERB_RE.search(text, clause_start(text, q.start), q.start) is not None
 
 
+DOC_ITEMS = cue("document_items")
+
+
+def _counts_document_items(text: str, q: Quantity) -> bool:
+    """实施意见…细化21项具体措施: the measures a policy document lists are part of the
+    document, like a count of policy documents (ANNOTATION.md), not a figure of a place."""
+    if q.unit not in ("项", "条", "个") or not DOC_ITEMS.trigger.match(text[q.end : q.end + 6]):
+        return False
+    return DOC_ITEMS.cue("document_verb").search(text, clause_start(text, q.start), q.start) is not None
+
+
 INTERVAL_BEFORE_RE = re.compile(r"每[\d一二两三四五六七八九十]+(?:分钟|小时|天)[^,，。;；\d]{0,6}$")
 SPEC = cue("product_spec")
 SPEC_UNITS = SPEC.trigger
@@ -141,7 +152,7 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True
     if q.value == 1 and INTERVAL_BEFORE_RE.search(text, clause_start(text, q.start), q.start):
         return True  # 每9分钟开行1列: the one train of an interval, which is the figure
-    if _groups_industries(text, q):
+    if _groups_industries(text, q) or _counts_document_items(text, q):
         return True
     if q.form != "count":
         return False
