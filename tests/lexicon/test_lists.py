@@ -26,6 +26,7 @@ def test_every_list_file_is_loaded_by_a_loader():
         "economic_regions.yaml",
         "central_bodies.yaml",
         "central_enterprises.yaml",
+        "national_programmes.yaml",
         *ZONE_FILES,
         *INDUSTRY_FILES,
     }
