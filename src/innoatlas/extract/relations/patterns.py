@@ -483,7 +483,34 @@ def _investment(sent: Sentence, orgs: list[EntityMention]):
     targets = [m for m in orgs if m.start >= pos + len(hit.group(0)) and m.type in pattern.object_types]
     if investors and targets and not sent.boundary_between(investors[-1].end, targets[0].start):
         return [(investors[-1], "invests_in", targets[0])]
-    return []
+    return _funding_received(sent, orgs)
+
+
+_FUNDED = _P["funding_received"]
+
+
+def _funding_received(sent: Sentence, orgs: list[EntityMention]):
+    """B获得A的投资; B完成2亿元融资,由A领投,C跟投: the funded body is named first, the investors
+    after it (in its clause after 获得, or after 由 and before a funding verb in the next)."""
+    raised = _FUNDED.trigger.search(sent.text)
+    if raised is None:
+        return []
+    at = sent.start + raised.start()
+    funded = [m for m in orgs if m.end <= at and m.type in _FUNDED.object_types]
+    if not funded or sent.boundary_between(funded[-1].end, at):
+        return []
+    out = []
+    for m in orgs:
+        if m.start <= at or m.type not in _FUNDED.subject_types:
+            continue
+        after = sent.text[m.end - sent.start :]
+        if not _FUNDED.cue("by_investor").match(after):
+            continue
+        clause = max(e + 1 for e in sent.clause_ends + [sent.start - 1] if e < m.start)
+        own = not sent.boundary_between(at, m.start)
+        if own or _FUNDED.cue("later_clause").match(sent.text[clause - sent.start :]):
+            out.append((m, "invests_in", funded[-1]))
+    return out
 
 
 def _membership(sent: Sentence):
