@@ -309,6 +309,7 @@ class DuplicateFinder:
         self.index = self._load_index()
         self._planned = 0
         self._written: dict[str, int | None] = {}
+        self._last: tuple[Document, Any] | None = None
 
     def _load_index(self):
         try:
@@ -336,7 +337,15 @@ class DuplicateFinder:
             return None
         from innoatlas.documents.dedup import minhash_bytes
 
-        return minhash_bytes(doc)
+        return minhash_bytes(doc, self._values(doc))
+
+    def _values(self, doc: Document):
+        """`doc`'s MinHash values, computed once for its signature, its search and its entry."""
+        if self._last is None or self._last[0] is not doc:
+            from innoatlas.documents.dedup import signature_of
+
+            self._last = (doc, signature_of(doc))
+        return self._last[1]
 
     def find(self, doc: Document, own_id: int | None) -> tuple[int | str, str] | None:
         """(original, 'exact' | 'near') of an original `doc` repeats, if any.
@@ -349,7 +358,7 @@ class DuplicateFinder:
             return exact, "exact"
         if self.index is None:
             return None
-        match = self.index.find(doc)
+        match = self.index.find(doc, self._values(doc))
         if match is None or match.key == str(own_id):  # its own earlier version is not a duplicate
             return None
         return (int(match.key) if match.key.isdigit() else match.key), match.kind
@@ -359,11 +368,11 @@ class DuplicateFinder:
         if self.index is None:
             return None
         if own_id is not None:  # a changed document keeps its key (and its earlier signature)
-            self.index.add(str(own_id), doc)
+            self.index.add(str(own_id), doc, self._values(doc))
             return None
         self._planned += 1
         key = f"planned:{self._planned}"
-        self.index.add(key, doc)
+        self.index.add(key, doc, self._values(doc))
         return key
 
     def settle(self, key: str, document_id: int | None) -> None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from innoatlas.documents import (
     DuplicateIndex,
     DuplicateMatch,
@@ -12,6 +14,7 @@ from innoatlas.documents import (
     prepare_document,
     read_paths,
 )
+from innoatlas.documents import dedup
 from innoatlas.documents.dedup import NUM_PERM
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"
@@ -96,3 +99,33 @@ def test_example_corpus_reposts():
         "cq_liangjiang_xietong_2024_repost.txt": ("near", "cq_liangjiang_xietong_2024.txt"),
         "spb_university_ring_2023_hant_repost.txt": ("exact", "spb_university_ring_2023.txt"),
     }
+
+
+def test_reposts_are_found_the_same_once_the_band_hashes_are_sorted(monkeypatch):
+    # The index sorts its band hashes every few documents; sort after every second one.
+    monkeypatch.setattr(dedup, "MIN_UNSORTED", 2)
+    test_example_corpus_reposts()
+    index = DuplicateIndex()
+    for n, text in enumerate([OTHER, STORY, OTHER.replace("软件", "信息")]):
+        index.add(f"doc{n}", document_from_text(text))
+    repost = document_from_text(STORY.replace("记者从", "记者近日从").replace("签订了", "签署了"))
+    assert index.find(repost).key == "doc1"
+    assert len(index) == 3
+
+
+def test_of_equally_similar_originals_the_first_added_is_named():
+    doc = document_from_text(STORY)
+    index = DuplicateIndex()
+    index.add_signature("first", "hash-1", minhash_bytes(doc))
+    index.add_signature("second", "hash-2", minhash_bytes(doc))
+    repost = document_from_text(STORY.replace("记者从", "记者近日从"))
+    assert index.find(repost).key == "first"
+
+
+def test_a_signature_of_another_length_or_width_is_refused():
+    index = DuplicateIndex()
+    with pytest.raises(ValueError, match="128 values"):
+        index.add_signature("short", "hash", b"\0" * 8 * 64)
+    with pytest.raises(ValueError, match="32 bits"):
+        index.add_signature("wide", "hash", b"\xff" * 8 * NUM_PERM)
+    assert len(index) == 0
