@@ -183,7 +183,7 @@ def test_a_duplicate_is_linked_to_its_original_and_its_facts_are_not_stored(stor
         "exact",
         doc.title,  # the original by its title
     )
-    assert store.load_signatures() == [(original_id, doc.content_hash, b"sig")]
+    assert list(store.load_signatures()) == [(original_id, doc.content_hash, b"sig")]
     assert store.find_exact_duplicate(doc.content_hash, doc.source) is None  # itself is not a duplicate
 
 

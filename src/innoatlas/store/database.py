@@ -192,10 +192,10 @@ class Store:
         with self.session() as session:
             return write.find_exact_duplicate(session, content_hash, source)
 
-    def load_signatures(self) -> list[tuple[int, str, bytes]]:
-        """(id, content_hash, minhash) of every original (non-duplicate) document."""
+    def load_signatures(self) -> Iterator[tuple[int, str, bytes]]:
+        """(id, content_hash, minhash) of every original (non-duplicate) document, by id."""
         with self.session() as session:
-            return write.load_signatures(session)
+            yield from write.load_signatures(session)
 
     def write_document(self, item: write.DocumentWrite, after_facts: write.AfterFacts | None = None) -> int:
         """Write one document with its facts in one transaction; returns its id."""

@@ -12,7 +12,7 @@ once.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -35,6 +35,8 @@ IN_CHUNK = 500
 TEXT_ORIGIN = "text"
 # Key in Session.info under which a bulk load collects fact rows (store/bulk.py).
 BULK_ROWS = "innoatlas.bulk_rows"
+# Stored signatures read per fetch when the duplicate index is rebuilt.
+SIGNATURES_PER_FETCH = 2000
 
 
 class CanonicalEntityLike(Protocol):
@@ -395,13 +397,16 @@ def find_exact_duplicate(session: Session, content_hash: str, source: str) -> in
     )
 
 
-def load_signatures(session: Session) -> list[tuple[int, str, bytes]]:
+def load_signatures(session: Session) -> Iterator[tuple[int, str, bytes]]:
+    # Fetched by batches: a base of 100,000 documents holds 100 MB of signatures.
     query = (
         select(Document.id, Document.content_hash, Document.minhash)
         .where(Document.duplicate_of_id.is_(None), Document.minhash.is_not(None))
         .order_by(Document.id)
+        .execution_options(yield_per=SIGNATURES_PER_FETCH)
     )
-    return [(r[0], r[1], r[2]) for r in session.execute(query)]
+    for r in session.execute(query):
+        yield r[0], r[1], r[2]
 
 
 # -- helpers -----------------------------------------------------------------------
