@@ -163,7 +163,7 @@ def resolve_stored(pair) -> Facts:
 def plan_documents(tables, newest, store: Store, duplicates: DuplicateFinder) -> Iterator[Plan]:
     options = IngestOptions()
     runner = StoredExtraction()
-    seen: dict[str, Plan] = {}
+    seen: dict[str, tuple[str, DocumentOutcome]] = {}  # as the ingest's: content hash and outcome only
     for month in months(tables["documents"]):
         for row, fact_rows in month_documents(tables, month, newest):
             try:
@@ -198,7 +198,7 @@ def write_batch(plans: list[Plan], store: Store, duplicates, report: IngestRepor
                     duplicates.settle(plan.planned_key, plan.outcome.document_id)
     for plan in plans:
         if plan.same_as is not None:
-            plan.outcome.document_id = plan.same_as.outcome.document_id
+            plan.outcome.document_id = plan.same_as.document_id
         report.outcomes.append(plan.outcome)
         if on_outcome is not None:
             on_outcome(plan.outcome)
