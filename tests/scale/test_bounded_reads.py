@@ -159,3 +159,14 @@ def test_a_searchs_coverage_is_kept_until_the_next_ingest(store, examples, tmp_p
         )
     assert sum(m["documents"] for m in after["months"]) + after["undated"] == holding
     assert holding > sum(m["documents"] for m in first["months"]) + first["undated"]
+
+
+def test_a_graph_reads_each_level_of_its_walk_in_one_statement(store, examples):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        center = _most_mentioned(session)
+        with statements(store) as seen:
+            graph = relations.get_graph(session, center, depth=2)
+    assert len({n["id"] for n in graph["nodes"] if n["depth"] == 1}) > 1
+    walks = [s for s in seen if "ORDER BY relations.predicate" in s]
+    assert len(walks) == 2  # one per level, whatever the number of nodes it expands
