@@ -21,6 +21,7 @@ rebuild-links`).
 from __future__ import annotations
 
 import re
+import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import combinations
@@ -80,8 +81,7 @@ def refresh_links(session: Session, document_ids: Iterable[int], relation_ids: I
         return
     pairs: set[tuple[int, int]] = set()
     for docs, rels in _in_chunks(document_ids, relation_ids):
-        gone = delete(EntityLink).where(_links_of(docs, rels)).returning(EntityLink.a_id, EntityLink.b_id)
-        pairs.update(tuple(r) for r in session.execute(gone))
+        pairs.update(_delete_links(session, _links_of(docs, rels)))
         rows = relation_links(session, docs, rels) + co_mention_links(session, docs)
         _insert(session, rows)
         pairs.update((r["a_id"], r["b_id"]) for r in rows)
@@ -229,6 +229,16 @@ def _in_chunks(document_ids: list[int], relation_ids: list[int]):
         yield document_ids[start : start + size], []
     for start in range(0, len(relation_ids), size * 10):
         yield [], relation_ids[start : start + size * 10]
+
+
+def _delete_links(session: Session, where) -> list[tuple[int, int]]:
+    """Delete the links `where` selects; returns their pairs (one statement where RETURNING exists)."""
+    if session.get_bind().dialect.name == "sqlite" and sqlite3.sqlite_version_info < (3, 35, 0):
+        pairs = [tuple(r) for r in session.execute(select(EntityLink.a_id, EntityLink.b_id).where(where))]
+        session.execute(delete(EntityLink).where(where))
+        return pairs
+    gone = delete(EntityLink).where(where).returning(EntityLink.a_id, EntityLink.b_id)
+    return [tuple(r) for r in session.execute(gone)]
 
 
 def _row(document_id, a, b, kind, is_sentence, weight, relation_id, quoted) -> dict:
