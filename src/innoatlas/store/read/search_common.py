@@ -29,7 +29,7 @@ from sqlalchemy.orm import Session
 
 from innoatlas.store.read.common import COUNT_CAP, cached_aggregate, count_rows, newest_first
 from innoatlas.store.schema import Alias, Document, Entity
-from innoatlas.store.search_index import text_contains
+from innoatlas.store.search_index import index_exists, text_contains
 from innoatlas.store.window import window_of
 
 # Estimated matching documents (or entities) past which that side of a search is read page by
@@ -39,6 +39,8 @@ COMMON_MATCHES = 5 * COUNT_CAP
 # The newest rows tested to estimate how common a term is: enough to tell 1% from 10%.
 SAMPLE_DOCUMENTS = 300
 SAMPLE_ENTITIES = 500
+# Terms this long are trigrams: SQLite's FTS5 index holds them.
+TRIGRAM_CHARS = 3
 
 
 @dataclass
@@ -67,7 +69,7 @@ def common_page(
     Entities and documents are each common or not: `find_matches(entities, documents)` lists
     the side that is not, as the exact path does.
     """
-    if window_of(session) is not None:
+    if window_of(session) is not None or _trigram_terms(session, terms):
         return None
     scope = search_scope(session)
     per_year = scope["documents_per_year"]
@@ -97,6 +99,12 @@ def common_page(
         _listed_documents(documents, year, limit, offset, page, complete)
         page.facets["year"] = Counter(d[1] for d in documents if d[1])
     return page
+
+
+def _trigram_terms(session: Session, terms: list[str]) -> bool:
+    """Whether SQLite's trigram index finds every match of `terms` (three characters or more each)
+    cheaply enough: 科学城 in 1,700 of 10,000 documents in 10 ms, where the samples cost 8 ms."""
+    return all(len(t) >= TRIGRAM_CHARS for t in terms) and index_exists(session)
 
 
 # -- the page ------------------------------------------------------------------------
