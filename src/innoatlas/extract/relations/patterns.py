@@ -331,7 +331,7 @@ def _leader_span(sent: Sentence, firm: EntityMention, industry: EntityMention) -
 def _leaders_before(sent: Sentence, pos: int) -> list[EntityMention]:
     """A、B等龙头企业: the run of firms in the leader word's clause, before it."""
     firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= pos]
-    group = _joined_group(sent, firms) if firms else []
+    group = runs(sent, firms)[-1] if firms else []  # the run nearest the leader word
     if group and sent.boundary_between(group[-1].end, pos):
         return []
     return group
@@ -369,8 +369,17 @@ def _led_industry(sent: Sentence, firms: list[EntityMention], pos: int, hit_end:
     before = [m for m in industries if m.end <= first]
     if before:
         return before[-1]
-    after = [m for m in industries if m.start >= hit_end and not sent.boundary_between(hit_end, m.start)]
+    framed = _AS_LEADER.search(sent.text[: firms[0].start - sent.start]) is not None
+    after = [
+        m
+        for m in industries
+        if m.start >= hit_end and (framed or not sent.boundary_between(hit_end, m.start))
+    ]
     return after[0] if after else None
+
+
+# 以A为龙头,打造X产业集群: the leader a place builds an industry around, named before the industry.
+_AS_LEADER = _P["chain_leader"].cue("as_leader")
 
 
 # Words after a list of firms that make them suppliers: 2家汽车零部件上市企业, 等配套企业, 供应商.
