@@ -123,7 +123,10 @@ def test_a_list_gives_one_record_per_value_bound_to_its_own_item():
 def test_an_approximation_before_a_list_of_values_qualifies_each_of_them():
     text = HEADLINE + "青川高新区营业收入和利润较2020年分别增长约42.5%、51.3%。"
     records = indicators(text, ZONE)
-    assert [(r.value, r.approx, r.kind) for r in records] == [(42.5, "about", "change"), (51.3, "about", "change")]
+    assert [(r.value, r.approx, r.kind) for r in records] == [
+        (42.5, "about", "change"),
+        (51.3, "about", "change"),
+    ]
 
 
 def test_a_count_that_heads_the_figures_of_its_items_is_not_a_figure():

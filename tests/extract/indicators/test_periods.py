@@ -104,7 +104,9 @@ def test_recent_years_framing_a_comparison_are_no_period():
     assert resolved("近年,") == ["2024-08-27"]
 
 
-@pytest.mark.parametrize("text,period", [("到2023年末,", "2023"), ("增长至2022年的", "2022"), ("到2027年,", None)])
+@pytest.mark.parametrize(
+    "text,period", [("到2023年末,", "2023"), ("增长至2022年的", "2022"), ("到2027年,", None)]
+)
 def test_a_year_reached_before_publication_is_a_result_not_a_target(text, period):
     """到2023年末 in a text of 2024 reports where things stood then; 到2027年 is still a target."""
     assert resolved(text) == [period]

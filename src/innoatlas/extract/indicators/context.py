@@ -76,7 +76,9 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
         key=lambda m: m.start,
     )
     owners = _owners(text, named)
-    topics = [(m.start, m) for m in named if m.start not in owners.values() and _is_topic(text, m, periods, owners)]
+    topics = [
+        (m.start, m) for m in named if m.start not in owners.values() and _is_topic(text, m, periods, owners)
+    ]
     ctx = Context(
         doc,
         text,
@@ -352,7 +354,9 @@ def _is_member_or_speaker(text: str, m: EntityMention) -> bool:
     listed = LISTED_MEMBERS_RE.match(after)
     if listed and not JOINT_ACT_RE.search(listed.group()):
         return True
-    return m.type == "government" and m.norm_name in central_bodies() and bool(SPEAKING_OFFICIAL_RE.match(after))
+    return (
+        m.type == "government" and m.norm_name in central_bodies() and bool(SPEAKING_OFFICIAL_RE.match(after))
+    )
 
 
 # A ministry or other central body (工业和信息化部, 国家统计局, 国务院) reports the figures

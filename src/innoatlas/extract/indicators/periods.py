@@ -18,7 +18,7 @@ from datetime import date
 
 from innoatlas.documents.model import PublishedDate
 from innoatlas.extract.indicators.cues import cue
-from innoatlas.extract.indicators.numbers import NumberFormatError, parse_chinese
+from innoatlas.extract.indicators.numerals import NumberFormatError, parse_chinese
 
 _CN = "一二三四五六七八九十两"
 # Months into a year in which 过去一年 still means the year just ended (results come out by April).
@@ -31,9 +31,7 @@ _SUB = (
     rf"|(?P<m>{_MONTH})月(?:份)?(?P<mend>末|底|初)?(?:(?P<d>[0-3]?\d)日)?"
     r"|年?底|年?末|年初|年度|度)"
 )
-_PLAN = (
-    r"(?P<plan>力争|争取|目标|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)[至到](?P<plan_y>20\d{2})年)"
-)
+_PLAN = r"(?P<plan>力争|争取|目标|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)[至到](?P<plan_y>20\d{2})年)"
 _CURRENT = r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年(?=[,，])|近几年|现已|\d+年来|多年来|(?:过去|近)(?:[两二三四五六七八九十几]|[2-9]|\d\d)年(?![前底末初中内])|以来)"
 _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一二三四五六七八九])五[”\"]?(?P<fyp_t>末|期间|时期|以来))"
 # 2022中国城市科技创新百强榜: a bare year naming the edition of a ranking or list.

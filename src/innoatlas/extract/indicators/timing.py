@@ -15,9 +15,13 @@ from innoatlas.extract.indicators.context import (
     sentence_start,
 )
 from innoatlas.extract.indicators.cues import cue
-from innoatlas.extract.indicators.numbers import Quantity
-from innoatlas.extract.indicators.numbers import NumberFormatError, parse_chinese
-from innoatlas.extract.indicators.periods import LAST_YEAR_SEASON, PeriodMention, is_past_target, resolve_period
+from innoatlas.extract.indicators.numbers import NumberFormatError, Quantity, parse_chinese
+from innoatlas.extract.indicators.periods import (
+    LAST_YEAR_SEASON,
+    PeriodMention,
+    is_past_target,
+    resolve_period,
+)
 from innoatlas.settings import settings
 
 # How far (characters) a period stated in an earlier paragraph still holds (settings.py).
