@@ -453,9 +453,22 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
             m.type in ACTOR_TYPES
             and not sent.boundary_between(m.end, target.start)
             and not _is_means(sent, m)
+            and not _is_client(sent, m, target)
         ):
             best = m
     return best
+
+
+def _is_client(sent: Sentence, m: EntityMention, target: EntityMention) -> bool:
+    """A为B提供动力电池, A是B的动力电池供应商: B receives the product, it does not make it."""
+    before = sent.text[: m.start - sent.start]
+    around = sent.text[m.end - sent.start : target.end - sent.start + SUPPLY_WINDOW]
+    return bool(_CLIENT.search(before)) and bool(_PROVISION.search(around))
+
+
+_CLIENT = _P["focus"].cue("client")
+_PROVISION = _P["focus"].cue("provision")
+SUPPLY_WINDOW = 6  # characters after the product searched for 供应商 (动力电池供应商)
 
 
 def _counted(sent: Sentence, m: EntityMention) -> bool:
