@@ -94,7 +94,3 @@ def test_a_named_railway_line_is_a_programme(body, name):
     found = mentions(body)
     assert (name, "program") in found, found
     assert not any("等" in n for n, _ in found)
-
-
-def test_the_short_form_of_the_chengdu_chongqing_region_is_the_region():
-    assert ("双城经济圈", "region") in mentions("双城经济圈建设五年来,两地合作更加紧密。")
