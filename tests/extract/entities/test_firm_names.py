@@ -68,3 +68,8 @@ def test_a_registered_firm_is_found_again_by_its_trade_name(body, short):
 def test_a_two_character_core_is_not_taken_as_a_trade_name():
     found = typed_mentions("湖南中科新能源科技有限公司投产。中科院专家到场指导。")
     assert ("中科", "enterprise") not in found
+
+
+def test_firms_listed_before_their_trade_and_its_stage_are_firms():
+    found = typed_mentions("当地拥有东岭客车、江城汽车等5家汽车整车企业。")
+    assert ("江城汽车", "enterprise") in found and ("东岭客车", "enterprise") in found

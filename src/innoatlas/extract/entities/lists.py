@@ -85,9 +85,18 @@ _TRADE_ROLE = TRADE_LIST_TAIL.cue("role")
 
 
 def _trade(text: str) -> bool:
-    """An industry of the vocabulary, maybe followed by a role (汽车零部件|配套)."""
+    """An industry of the vocabulary, maybe followed by a role (汽车零部件|配套) or
+    by the stage of the trade the firms work in (汽车|整车, 光伏|组件)."""
     core = _TRADE_ROLE.sub("", text)
-    return core in load_industries()[0]
+    known = load_industries()[0]
+    return core in known or any(
+        core[:k] in known and len(core) - k <= MAX_TRADE_STAGE for k in range(MIN_TRADE_CHARS, len(core))
+    )
+
+
+# Longest stage of a trade written after the industry (整车, 零部件, 组件).
+MAX_TRADE_STAGE = 3
+MIN_TRADE_CHARS = 2
 
 
 def _list_items(
