@@ -193,7 +193,7 @@ def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match
         ):
             group = group + [after[0]]
     if len(group) < 2:
-        return _omitted_subject(sent, orgs, t_pos)
+        return _team_partners(sent, orgs, t_pos) or _omitted_subject(sent, orgs, t_pos)
     joined = any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False))
     if not joined and not _TRIGGER_RIGHT_AFTER.match(sent.text[group[-1].end - sent.start : trigger.start()]):
         return []  # a plain list (A、B) cooperates only when the trigger follows it (A、B联合打造)
@@ -207,6 +207,19 @@ def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match
         for b in group[i + 1 :]
         if len(group) <= 4
     ]
+
+
+def _team_partners(sent: Sentence, orgs: list[EntityMention], t_pos: int):
+    """某学院张三教授团队与B公司成功对接: a body's team cooperating stands for the body."""
+    before = [m for m in orgs if m.end <= t_pos]
+    for a, b in zip(before, before[1:], strict=False):
+        if _TEAM_JOIN.fullmatch(sent.between(a, b)) and not sent.boundary_between(b.end, t_pos):
+            return [(a, "cooperates_with", b)]
+    return []
+
+
+# The team of a body named before its partner (某大学张三教授团队与B): 团队, 课题组 and 与.
+_TEAM_JOIN = _P["cooperation"].cue("team_join")
 
 
 def _omitted_subject(sent: Sentence, orgs: list[EntityMention], t_pos: int):
