@@ -36,6 +36,8 @@ SENTENCE_END_RE = FRAME.trigger
 FRAME_PARAGRAPHS = FRAME.params["frame_paragraphs"]
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 CURRENT_WEAK_RE = cue("current_weak").trigger
+# 已有100家工厂达到…,平均产能提升25%: what exists now, and the clauses after it in its sentence.
+EXISTING_RE = cue("current_weak").cue("existing")
 # A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
 STATE_RE = cue("state_now").trigger
 
@@ -87,7 +89,7 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
                 return pub.as_text()  # 2024年…。园区已集聚企业300家: the state now, not the year before
             return resolve_period(p, pub, _context_year(ctx, p.start))
         break
-    if CURRENT_WEAK_RE.search(text, cs, q.start):
+    if CURRENT_WEAK_RE.search(text, cs, q.start) or EXISTING_RE.search(text, ss, q.start):
         return pub.as_text()
     return ctx.report_year
 
