@@ -73,3 +73,13 @@ def test_a_two_character_core_is_not_taken_as_a_trade_name():
 def test_firms_listed_before_their_trade_and_its_stage_are_firms():
     found = typed_mentions("当地拥有东岭客车、江城汽车等5家汽车整车企业。")
     assert ("江城汽车", "enterprise") in found and ("东岭客车", "enterprise") in found
+
+
+def test_a_groups_unit_named_by_the_groups_short_name_and_its_business():
+    found = typed_mentions("华岳集团总部设在长沙。华岳重卡入围独角兽榜,华岳氢能获得权威认证。")
+    assert {("华岳重卡", "enterprise"), ("华岳氢能", "enterprise")} <= found, found
+
+
+def test_a_groups_short_name_before_a_product_is_no_unit():
+    found = typed_mentions("华岳集团总部设在长沙。华岳氢能装备销往海外。")
+    assert ("华岳氢能", "enterprise") not in found

@@ -112,3 +112,40 @@ def _find_all(text: str, word: str) -> list[int]:
         out.append(i)
         i = text.find(word, i + 1)
     return out
+
+
+# -- a group's units named by the group's short name and their business --------
+#
+# A group named in full (某某集团) names its units by the group's short name and
+# the unit's business (某某氢能, 某某重卡) as the subject of a clause. The
+# business is an industry of the vocabulary or one of the words for a group's
+# lines (重工, 重卡, 电子, 智能...).
+_GROUP = re.compile(r"(集团|控股集团)(有限公司|股份有限公司)?$")
+_UNIT_WORDS = frozenset("重工 重卡 重机 电子 汽车 能源 智能 科技 资本 创投 物流 医药 材料".split())
+UNIT_BUSINESS_CHARS = 2
+# The tags after a unit's name that show it heads a clause (三一氢能|获, 三一重卡|入围).
+_CLAUSE_NEXT = frozenset({"v", "vd", "w", "p", "c", "d"})
+
+
+def group_units(norm: str, ix, candidates: list[Candidate]) -> list[Candidate]:
+    from innoatlas.lexicon.industries import load_industries
+
+    known = load_industries()[0]
+    cores = set()
+    for c in candidates:
+        name = norm[c.start : c.end]
+        if c.type == "enterprise" and _GROUP.search(name):
+            core = _GROUP.sub("", name)
+            if len(core) >= 2:
+                cores.add(core)
+    out = []
+    for core in cores:
+        for i in _find_all(norm, core):
+            end = i + len(core) + UNIT_BUSINESS_CHARS
+            business = norm[i + len(core) : end]
+            if business not in known and business not in _UNIT_WORDS:
+                continue
+            nxt = ix.by_start.get(end)
+            if i in ix.by_start and nxt is not None and ix.tokens[nxt].tag in _CLAUSE_NEXT:
+                out.append(Candidate(i, end, "enterprise", "alias", 45, 0.7))
+    return out

@@ -15,7 +15,7 @@ import dataclasses
 import re
 
 from innoatlas.documents.model import Document
-from innoatlas.extract.entities.aliases import declared_aliases, registered_short_names
+from innoatlas.extract.entities.aliases import declared_aliases, group_units, registered_short_names
 from innoatlas.extract.entities.candidates import (
     blocked_spans,
     branch_candidates,
@@ -137,6 +137,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)
     candidates += registered_short_names(norm, ix, candidates)
+    candidates += group_units(norm, ix, candidates)
     candidates = [drop_verb_complement(norm, c) for c in candidates]
     candidates += industry_siblings(norm, ix, candidates)
     candidates += coordinated_candidates(norm, ix, candidates)
