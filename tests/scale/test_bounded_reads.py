@@ -50,7 +50,10 @@ def test_an_entitys_coverage_is_one_read_of_its_mentions_and_counts_what_they_sa
         ).all()
         with statements(store) as seen:
             coverage = coverage_over_time(session, entity)
-    assert len([s for s in seen if "mentions" in s]) == 1
+        with statements(store) as again:
+            assert coverage_over_time(session, entity) == coverage  # kept per data version
+    assert len([s for s in seen if "JOIN mentions" in s]) == 1
+    assert not [s for s in again if "JOIN mentions" in s]
     months: dict[str, set] = {}
     for doc, published, _outlet in rows:
         if published is not None:

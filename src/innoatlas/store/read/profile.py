@@ -16,7 +16,7 @@ from datetime import date
 from sqlalchemy import String, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from innoatlas.store.read.common import newest_first
+from innoatlas.store.read.common import cached_aggregate, newest_first
 from innoatlas.store.read.documents import mentioning
 from innoatlas.store.read.entities import find_entity
 from innoatlas.store.schema import Document, Entity, Indicator, Mention, Relation
@@ -226,8 +226,15 @@ def coverage_over_time(
     Undated documents are counted apart (`undated`); `since` and `until`
     bound the publication dates (inclusive). One pass over the entity's
     mentions, grouped by month and outlet, gives all three (each document
-    has one month and one outlet): the three were read apart before.
+    has one month and one outlet): the three were read apart before. It
+    reads every mention of the entity (20 ms for a zone in 5,000 of
+    100,000 documents), so it is kept per data version, as the facets are.
     """
+    key = f"coverage:{entity_id}:{since}:{until}"
+    return cached_aggregate(session, key, lambda s: _coverage_over_time(s, entity_id, since, until))
+
+
+def _coverage_over_time(session: Session, entity_id: int, since: date | None, until: date | None) -> dict:
     month = func.substr(func.cast(Document.published, String), 1, 7)
     stmt = (
         select(month, Document.outlet, func.count(func.distinct(Document.id)), func.count(Mention.id))
