@@ -89,10 +89,11 @@ def _topic_if_hosted(sent: Sentence, topic: EntityMention | None) -> EntityMenti
 _RESIDENT_NOUN = _P["hosted_in_topic"].cue("resident_noun")
 
 
-def _sentence_subject(sent: Sentence) -> EntityMention | None:
-    """The place a sentence is about: its first zone or region, if it opens the sentence (after a
-    time phrase, or after a clause that opens with 作为 and says what the subject is)."""
-    opening = sent.start + _role_clause_end(sent)
+def _sentence_subject(sent: Sentence, part_start: int = 0) -> EntityMention | None:
+    """The place a sentence, or its part after a semicolon (part_start, in sent.text), is about: its
+    first zone or region, if it opens it (after a time phrase or 在, or after a clause that opens
+    with 作为 and says what the subject is)."""
+    opening = sent.start + (part_start or _role_clause_end(sent))
     for m in sent.mentions:
         if m.start < opening:
             continue
@@ -200,12 +201,14 @@ def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
 
 
 def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:
-    """The place the sentence opens with, for the bodies of its clauses."""
-    subject = _sentence_subject(sent)
+    """The place the sentence, or its part after a semicolon, opens with, for the bodies of its
+    clauses (在福建,…;在吉林,某公司某项目投产: each part has its own place)."""
+    part_start = sent.text.rfind(";", 0, m.start - sent.start) + 1
+    subject = _sentence_subject(sent, part_start)
     if m.type == "university" or subject is None or subject is m or not _is_site(subject):
         return None
     if ";" in sent.between(subject, m) or PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
-        return None  # a new subject after a semicolon; 与X合作: a partner, not a resident
+        return None  # 与X合作: a partner, not a resident
     return subject
 
 
