@@ -115,6 +115,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         out += [make_relation(doc, a, p, b) for a, p, b in _membership(sent)]
         out += [make_relation(doc, a, p, b) for a, p, b in _title_departments(sent)]
         out += [make_relation(doc, a, p, b) for a, p, b in _subsidiaries(sent)]
+        out += [make_relation(doc, a, p, b) for a, p, b in _units_after_parent(sent)]
         out += _established(doc, sent)
     for group in pending:
         out += _supplied_leader(doc, sentences, out, group)
@@ -567,6 +568,20 @@ def _subsidiaries(sent: Sentence):
         after = [m for m in sent.mentions[i + 1 :] if m.type in _SUBSIDIARY.subject_types]
         if after and _SUBSIDIARY.trigger.fullmatch(sent.between(owner, after[0])):
             out += [(m, "part_of", owner) for m in runs(sent, after)[0]]
+    return out
+
+
+_UNIT = _P["unit_after_parent"]
+
+
+def _units_after_parent(sent: Sentence):
+    """某大学“转化门诊”, 某创新中心现代兵器实验室: a lab or centre written right after a body, with
+    nothing between them, is that body's unit."""
+    out = []
+    for a, b in zip(sent.mentions, sent.mentions[1:], strict=False):
+        if a.type in _UNIT.object_types and b.type in _UNIT.subject_types and a.end <= b.start:
+            if _UNIT.trigger.fullmatch(sent.between(a, b)) and not b.norm_name.startswith(a.norm_name):
+                out.append((b, "part_of", a))
     return out
 
 
