@@ -137,3 +137,14 @@ def test_a_quoted_programme_name_is_listed_without_the_words_around_its_quotes()
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert ("组团出海", "program") in found
     assert not any("“" in name for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("全市持续推进“银发康养”建设,新增床位两千张。", "银发康养"),
+        ("园区以“赛马比拼”的方式遴选项目。", "赛马比拼"),
+    ],
+)
+def test_the_quoted_object_of_a_verb_of_carrying_out_is_a_programme(body, name):
+    assert (name, "program") in mentions(body)

@@ -57,7 +57,24 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _verb_objects(norm, ix)
         + _quoted_honours(norm)
         + _quoted_lists(norm)
+        + _quoted_objects(norm)
     )
+
+
+_QUOTED_OBJECT = pattern("quoted_object")
+
+
+def _quoted_objects(norm: str) -> list[Candidate]:
+    """推进“某某”建设, 以“某某”的方式: the quoted object of a verb of carrying out."""
+    out = []
+    for m in _QUOTED_OBJECT.trigger.finditer(norm):
+        name = m.group("name")
+        if _QUOTED_OBJECT.cue("clause").search(name):
+            continue
+        found = suffix_type(name)
+        etype = found[1] if found and len(name) > len(found[0]) else "program"
+        out.append(Candidate(m.start("name"), m.end("name"), etype, "quoted", _QUOTED_OBJECT.priority, 0.7))
+    return out
 
 
 _QUOTED_LIST = pattern("quoted_list")
