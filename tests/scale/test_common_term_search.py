@@ -65,8 +65,17 @@ def test_when_only_one_side_is_common_the_other_is_listed_whole_and_the_pages_st
         assert entities != documents
         # the samples hold the whole small base: each side's estimate is its count
         monkeypatch.setattr(search_common, "COMMON_MATCHES", min(entities, documents))
+        # the planner's estimates of a small base are rough: here the samples decide
+        monkeypatch.setattr(search_common, "_surely_rare", lambda *_: False)
         paged, pages = _every_page(session, "科", 3)
     assert paged == _hits(exact)
     assert pages[0]["total_is_estimate"] is True
     side = "entity_total" if entities < documents else "document_total"
     assert pages[0][side] == exact[side]  # the side listed whole has its exact total
+
+
+def test_a_term_the_indexes_call_rare_reads_no_sample(store, examples):
+    ingest_paths([examples], store)
+    with store.session() as session:
+        assert search_common._surely_rare(session, ["两江"]) is True
+        assert search_common.common_page(session, ["两江"], None, None, None, 50, 0, None) is None
