@@ -59,7 +59,7 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         j >= 0 and ctx.topics[j][0] >= ss and _item_of_other_list_entry(text, ss, ctx.topics[j][0], q.start)
     ):
         j -= 1  # 某区主要指标:A;B;C: an entry's own topic does not pass to the next entry
-    if j >= 0 and ctx.topics[j][0] >= ss:
+    if j >= 0 and ctx.topics[j][0] >= ss and not _own_subject_stops(ctx, ctx.topics[j][1], cs, q.start):
         return subject_name(ctx, ctx.topics[j][1])
     speaker = _quote_speaker(ctx, q.start)
     if speaker is not None:
@@ -126,3 +126,12 @@ def _quote_speaker(ctx: Context, pos: int) -> EntityMention | None:
     end = closed + 1 + said.end()
     bodies = [m for m in ctx.named if closed < m.start and m.end <= end and m.type in SPEAKER_TYPES]
     return bodies[-1] if bodies else None
+
+
+def _own_subject_stops(ctx: Context, topic: EntityMention, cs: int, pos: int) -> bool:
+    """甲公司获…认证,乙公司某产品等13款产品上榜: a firm's topic of an earlier clause stops
+    where a clause names a body of its own before its figure (ANNOTATION.md: the
+    entity the clause is about); the area the sentence is about still holds."""
+    if topic.type in CARRIED_TYPES or topic.start >= cs:
+        return False
+    return any(cs <= m.start < pos and m.type not in CARRIED_TYPES for m in ctx.named)
