@@ -58,3 +58,15 @@ def test_a_city_bureau_of_industry_and_information_technology_is_one_name():
 def test_a_manufacturing_innovation_centre_keeps_its_field_and_province():
     found = mentions("当地积极培育江苏省服务机器人和医疗机器人制造业创新中心等平台。")
     assert ("江苏省服务机器人和医疗机器人制造业创新中心", "platform") in found, found
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("两省共建汽车产业链供需对接平台,汇聚整车企业两千家。", "汽车产业链供需对接平台"),
+        ("江城上线了知识产权交易平台,累计成交三百项。", "知识产权交易平台"),
+        ("园区展示了海星工业互联网平台的应用成果。", "海星工业互联网平台"),
+    ],
+)
+def test_matching_release_and_industrial_internet_platforms_are_platforms(body, name):
+    assert (name, "platform") in mentions(body), mentions(body)

@@ -198,7 +198,16 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 continue  # 新能源汽车 tagged as a firm: the vocabulary names it an industry
             if found is None and (_cut_short(ix, t, end) or _place_and_generic(norm[t.start : end])):
                 continue
-            out.append(Candidate(t.start, end, found[1] if found else "enterprise", "lac", 40, 0.7))
+            out.append(
+                Candidate(
+                    t.start,
+                    end,
+                    found[1] if found else _unmarked_org_type(norm[t.start : end]),
+                    "lac",
+                    40,
+                    0.7,
+                )
+            )
         elif t.tag == "LOC" and (m := _JOB_TITLE.search(t.text)) and suffix_type(t.text[: -len(m.group(0))]):
             end = t.end - len(m.group(0))  # 新吴区委|书记: a body and its officer in one token
             out.append(Candidate(t.start, end, suffix_type(norm[t.start : end])[1], "lac", 40, 0.7))
@@ -211,6 +220,15 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             elif _PLACE_END.search(t.text):
                 out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
     return out
+
+
+# Heads of organisation names that no suffix of the lists covers but that name
+# a centre or platform rather than a firm (某某供应链中心, 某某服务平台).
+_PLATFORM_HEADS = ("中心", "平台")
+
+
+def _unmarked_org_type(name: str) -> str:
+    return "platform" if name.endswith(_PLATFORM_HEADS) else "enterprise"
 
 
 # An area named after what it does, not after a place, is a zone (临空区, 会展区, 保税港区):
