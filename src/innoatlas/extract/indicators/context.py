@@ -141,7 +141,7 @@ def _nation_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMen
     ]
 
 
-# 全国每7台汽车有1台产自某地, 全国游客到某地: the country is the whole a place's share is taken from.
+# 全国每5台空调有1台产自某省, 全国游客到某地: the country is the whole a place's share is taken from.
 NATION_TO_PLACE_RE = cue("nation").cue("to_place")
 
 
@@ -296,7 +296,7 @@ YEAR_AFTER_RE = re.compile(r"\d{4}年")
 OCCASION_AFTER_RE = re.compile(r"上|期间|现场|中[,，]")
 
 
-# 华东师范大学“转化门诊”, 郑州比亚迪: a name written right before another names its owner or place.
+# 某大学“某计划”, 某市某汽车: a name written right before another names its owner or place.
 OWNED_RE = cue("owned_name").trigger
 
 
@@ -342,10 +342,10 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
 
 # 甲大学、乙大学等培养…: the first of a list of names closed by 等 and an act heads its clause.
 LIST_AGENTS_RE = cue("list_agents").trigger
-# 甲公司等16家企业: one member of a group that a count follows is not what the clause is about.
+# 甲公司等12家企业: one member of a group that a count follows is not what the clause is about.
 LISTED_MEMBERS_RE = cue("listed_members").trigger
 JOINT_ACT_RE = cue("listed_members").cue("joint")
-# 国家发展改革委有关负责人某某介绍,…: the central body of a speaker at a release is who speaks.
+# 某部有关负责人某某介绍,…: the central body of a speaker at a release is who speaks.
 SPEAKING_OFFICIAL_RE = cue("speaking_official").trigger
 
 

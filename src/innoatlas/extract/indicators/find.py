@@ -108,7 +108,7 @@ GROUPING_VERB_RE = GROUPING.cue("structuring_verb")
 
 
 def _groups_industries(text: str, q: Quantity) -> bool:
-    """培育壮大8个新兴产业, 围绕9个产业链, 细化成24个细分赛道: how a plan groups its
+    """培育壮大5个新兴产业, 围绕6个产业链, 细化成12个细分赛道: how a plan groups its
     industries, like 九大产业链 (ANNOTATION.md), not a figure."""
     if q.unit not in ("个", "条", "大") or not GROUPING_HEAD_RE.match(text[q.end : q.end + 12]):
         return False
@@ -119,7 +119,7 @@ DOC_ITEMS = cue("document_items")
 
 
 def _counts_document_items(text: str, q: Quantity) -> bool:
-    """实施意见…细化21项具体措施: the measures a policy document lists are part of the
+    """实施方案…细化18项具体措施: the measures a policy document lists are part of the
     document, like a count of policy documents (ANNOTATION.md), not a figure of a place."""
     if q.unit not in ("项", "条", "个") or not DOC_ITEMS.trigger.match(text[q.end : q.end + 6]):
         return False
@@ -135,8 +135,8 @@ PROPERTY_RE = SPEC.cue("property")
 
 
 def _is_specification(text: str, q: Quantity) -> bool:
-    """A size of one object (叶片长度147米, 20兆瓦风机, 300公里外) or a property of a
-    product (叶根承载力提升约20%) is a specification, not a figure (ANNOTATION.md)."""
+    """A size of one object (叶片长度120米, 15兆瓦风机, 200公里外) or a property of a
+    product (某部件承载力提升15%) is a specification, not a figure (ANNOTATION.md)."""
     if SPEC_UNITS.fullmatch(q.unit):
         return True
     if DISTANCE_UNITS.fullmatch(q.unit) and DISTANCE_AFTER_RE.match(text[q.end : q.end + 2]):
@@ -151,7 +151,7 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
     if _is_specification(text, q):
         return True
     if q.value == 1 and INTERVAL_BEFORE_RE.search(text, clause_start(text, q.start), q.start):
-        return True  # 每9分钟开行1列: the one train of an interval, which is the figure
+        return True  # 每15分钟开行1列: the one train of an interval, which is the figure
     if _groups_industries(text, q) or _counts_document_items(text, q):
         return True
     if q.form != "count":

@@ -121,7 +121,7 @@ RANK_VERBS = (
 SIZE_LABEL_HEADS = "级"
 # Threshold classes like 超10亿元企业 and 20~50亿元项目 describe a group, not a figure.
 THRESHOLD_HEADS = re.compile(r"的?(?:企业|项目|公司|工程|园区|产业|集群|规模以上)")
-# 超八成项目, 、三成逆变器: a share in 成 before a noun, after an approximation or a list mark.
+# 超七成项目, 、两成电池: a share in 成 before a noun, after an approximation or a list mark.
 SHARE_BEFORE_RE = re.compile(r"(?:超|近|约|逾|过|超过|将近|、)$")
 # Words that begin with 成 (成立, 成果, 成都...): after a number they are no share.
 CHENG_WORD_RE = re.compile(r"[立为果本员效功交长熟都品型就绩分渝套批片色像器材群形活全败]")
@@ -364,7 +364,7 @@ def _read_half(text, m):
 
 def _read_tenth(text, m):
     """三成 = 30%: where the share closes the phrase (近四成, 超三成的), or, after an
-    approximation or a list mark, before what it is a share of (超八成项目, 、三成逆变器);
+    approximation or a list mark, before what it is a share of (超七成项目, 、两成电池);
     一成不变 and 成立, 成果 after a number are not."""
     after = text[m.end() : m.end() + 1]
     if after and after not in PUNCT and after not in "以左多的":
@@ -449,7 +449,7 @@ def _read_plain(text, m):
         return None  # 超10亿元企业, 5000万元以上项目: a threshold class, not an amount
     unit = mult + unit_word
     if unit_word and m["alt_unit"]:
-        unit += m["alt_unit"]  # 1.4万台（套）: the unit written with its alternative
+        unit += m["alt_unit"]  # 2300台（套）: the unit written with its alternative
         end = max(end, m.end("alt_unit"))
     return Quantity(start, end, m.start(), m.end(), value, unit, approx, _form_of(group))
 
@@ -461,7 +461,7 @@ DURATION_BEFORE_RE = DURATION.trigger
 
 
 def _is_duration_figure(text: str, start: int, unit_word: str) -> bool:
-    """时间缩短8天, 每9分钟开行一列, 最快1小时通达: a time saved or a service's
+    """时间缩短6天, 每15分钟开行一列, 最快2小时通达: a time saved or a service's
     interval is a figure; other spans of days and hours date or tell a story."""
     return (
         bool(DURATION_UNITS.fullmatch(unit_word))

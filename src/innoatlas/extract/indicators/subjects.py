@@ -20,9 +20,9 @@ from innoatlas.extract.model import EntityMention
 
 CITY_WIDE = cue("city_wide").trigger
 CITY_COMPARED = cue("city_wide").cue("compared")
-# 全国每7台汽车有1台产自某地: the place a share of the whole is made in.
+# 全国每5台空调有1台产自某省: the place a share of the whole is made in.
 MADE_IN_RE = cue("made_in").trigger
-# 上百家企业落户某县: the place a count of firms or projects settles in.
+# 80家企业落户某县: the place a count of firms or projects settles in.
 SETTLED_IN_RE = cue("settled_in").trigger
 SPEAKER = cue("quote_speaker")
 # “…”某公司负责人某某说: the body whose speaker closes a quotation.
@@ -51,7 +51,7 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
     place = _place_after(ctx, q)
     if place is not None:
-        return subject_name(ctx, place)  # 全国半数光伏玻璃产自某省, 上百家企业落户某县: that place's figure
+        return subject_name(ctx, place)  # 全国四分之一的空调产自某省, 80家企业落户某县: that place's figure
     ss = sentence_start(text, q.start)
     i = bisect_right(ctx.topic_starts, q.start) - 1
     j = i
@@ -129,7 +129,7 @@ def _quote_speaker(ctx: Context, pos: int) -> EntityMention | None:
 
 
 def _own_subject_stops(ctx: Context, topic: EntityMention, cs: int, pos: int) -> bool:
-    """甲公司获…认证,乙公司某产品等13款产品上榜: a firm's topic of an earlier clause stops
+    """甲公司获…认证,乙公司某产品等9项产品入选: a firm's topic of an earlier clause stops
     where a clause names a body of its own before its figure (ANNOTATION.md: the
     entity the clause is about); the area the sentence is about still holds."""
     if topic.type in CARRIED_TYPES or topic.start >= cs:

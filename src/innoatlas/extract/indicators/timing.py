@@ -36,8 +36,9 @@ SENTENCE_END_RE = FRAME.trigger
 FRAME_PARAGRAPHS = FRAME.params["frame_paragraphs"]
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 CURRENT_WEAK_RE = cue("current_weak").trigger
-# 已有100家工厂达到…,平均产能提升25%: what exists now, and the clauses after it in its sentence.
+# 已有40家智能工厂,平均产能提升25%: what exists now, and the clauses after it in its sentence.
 EXISTING_RE = cue("current_weak").cue("existing")
+RISEN_TO_RE = cue("current_weak").cue("risen_to")
 # A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
 STATE_RE = cue("state_now").trigger
 
@@ -91,6 +92,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         break
     if CURRENT_WEAK_RE.search(text, cs, q.start) or EXISTING_RE.search(text, ss, q.start):
         return pub.as_text()
+    if RISEN_TO_RE.search(text, cs, q.start) and not _in_headline(ctx, q.start):
+        return pub.as_text()  # 增至260家 in the body; the headline's copy has no time of its own
     return ctx.report_year
 
 
@@ -105,7 +108,7 @@ SPAN_YEARS_SINCE_RE = SPAN.cue("years_since")
 
 
 def _base_of_change(ctx: Context, q: Quantity, ss: int) -> str | None:
-    """与2019年相比,人口从9600万…; 5年来,产值从6.3万亿元…: the value a change starts
+    """与2019年相比,人口从320万…; 5年来,产值从2800亿元…: the value a change starts
     from holds for the base year its sentence names, or for the year before a span
     of years counted back from publication."""
     text = ctx.text
@@ -127,7 +130,7 @@ def _base_of_change(ctx: Context, q: Quantity, ss: int) -> str | None:
 
 
 def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
-    """“十四五”时期,产值从7500亿元增至1.5万亿元: over a five-year plan the value it
+    """“十四五”时期,产值从800亿元增至1500亿元: over a five-year plan the value it
     started from holds for the year before the plan, the one it reached for its
     last year (once that year is over); any other figure of the span has no period."""
     if p.kind != "span" or p.year is None:
@@ -141,6 +144,14 @@ def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
     if reached and SPAN_TO_RE.search(between) and re.search(r"[从由]", between):
         return str(p.year)
     return None
+
+
+def _in_headline(ctx: Context, pos: int) -> bool:
+    """On the document's first line, or on a line that repeats its headline."""
+    line_start = ctx.text.rfind("\n", 0, pos) + 1
+    line_end = ctx.text.find("\n", pos)
+    line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
+    return line_start == 0 or bool(ctx.doc.title) and line == ctx.doc.title.strip()
 
 
 def _lead_line(text: str, p: PeriodMention) -> bool:
