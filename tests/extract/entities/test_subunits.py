@@ -51,3 +51,16 @@ def test_a_pronoun_before_the_officer_names_no_department():
 def test_a_word_that_opens_with_a_suffix_does_not_end_a_name(body, name, etype):
     found = mentions(body)
     assert (name, etype) in found, sorted(found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "湖北省政府驻上海办事处负责人介绍了招商情况。",
+        "“标准还要统一。”湖北省政府驻上海办事处主任王明说。",
+    ],
+)
+def test_a_bodys_office_stationed_elsewhere_is_one_name(body):
+    found = mentions(body)
+    assert ("湖北省政府驻上海办事处", "government") in found, found
+    assert ("湖北省政府", "government") not in found

@@ -603,11 +603,17 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 北京理工大学|重庆创新中心, …工程研究中心|重庆分中心, 某银行|两江分行: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
+        if tail_text.startswith(_STATIONED):
+            continue  # 某市政府|驻某省办事处: the body's office stationed elsewhere is one name
         left = Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence)
         p = _after_stop_word(norm, p, c.end)  # 某公司|旗下|某某公司: the word between is no part of either
         right = Candidate(p, c.end, tail[1], c.extractor, c.priority, c.confidence)
         return [left, *_split_one(norm, right)]
     return [c]
+
+
+# 驻 ("stationed in") opens the name of a body's office in another place.
+_STATIONED = "驻"
 
 
 def _after_stop_word(norm: str, p: int, end: int) -> int:

@@ -173,6 +173,8 @@ def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool
     """
     if tok.text.endswith(("环大学", "环高校")):
         return False  # 环大学|创新生态圈: "around the universities" opens a zone name
+    if right_first is not None and right_first.text.startswith("驻"):
+        return False  # 某市政府|驻某省办事处: a body's office stationed elsewhere carries its name
     if is_county_name(tok.text):
         return etype not in ("government", "program", "platform", "institute")
     found = suffix_type(tok.text)
