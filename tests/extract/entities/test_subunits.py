@@ -64,3 +64,8 @@ def test_a_bodys_office_stationed_elsewhere_is_one_name(body):
     found = mentions(body)
     assert ("湖北省政府驻上海办事处", "government") in found, found
     assert ("湖北省政府", "government") not in found
+
+
+def test_a_civil_use_qualifier_is_part_of_a_parks_name():
+    found = mentions("民用航空发动机产业园建成投用。")
+    assert ("民用航空发动机产业园", "zone") in found, found

@@ -99,7 +99,7 @@ SUBUNIT_TYPES = frozenset({"university", "institute"})
 BOUND_PREFIXES = frozenset({"超", "非"})
 # Adjectives that are part of a field name when a noun follows (先进技术成果…中心, 先进制造业基金).
 NAME_ADJECTIVES = frozenset(
-    {"先进", "高端", "智能", "绿色", "数字", "现代", "新型", "非常规", "高性能", "前沿"}
+    {"先进", "高端", "智能", "绿色", "数字", "现代", "新型", "非常规", "高性能", "前沿", "民用"}
 )
 MAX_NAME_TOKENS = 9
 MAX_NAME_CHARS = 32  # longest organisation names seen in press texts (≈ 30 chars) plus slack
