@@ -53,7 +53,7 @@ _BRACKETED_PLACE = re.compile(r"\([\u4e00-\u9fff]{2,4}\)")
 _BUSINESS_WORD = re.compile(
     r"(科技|技术|实业|发展|信息|工业|贸易|电子|装备|仪表|仪器|材料|新材料|能源|新能源|智能|生物|医药|机械|电气|数据)$"
 )
-# A short form needs this many characters: two-character cores (中伟, 海信) are
+# A short form needs this many characters: two-character cores (中科, 海信) are
 # common words or other firms' prefixes too often.
 MIN_SHORT_CHARS = 3
 
@@ -102,7 +102,7 @@ def _short_forms(name: str) -> list[str]:
 
 
 def _ends_word(ix, end: int) -> bool:
-    """The short form ends a token, or the tagger ran it into a one-word trade (中伟|新能源)."""
+    """The short form ends a token, or the tagger ran it into a one-word trade (赣锋星|能源)."""
     return end in ix.by_end or ix.pos_token[end - 1] < 0 or ix.tokens[ix.pos_token[end - 1]].end == end
 
 

@@ -309,7 +309,7 @@ def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> 
                     break
         end = firms.get(c.start)
         if end is not None and end < c.end and _firm_and_more(c):
-            continue  # 国家电网|川渝, 中能建|某某一体化项目: a listed group and its place or project
+            continue  # 国家电网|湘中, 中国华能|某某风储项目: a listed group and its place or project
         out.append(c)
     return out
 
@@ -382,7 +382,7 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
-# A count with a measure word for things (1800余台, 多类, 3 before 家具有) makes
+# A count with a measure word for things (300余台, 多类, 3 before 家具有) makes
 # the term after it a product counted, not an industry; 5个未来产业 counts
 # industries, so 个 is not among them.
 _THING_COUNT = re.compile(
@@ -391,7 +391,7 @@ _THING_COUNT = re.compile(
 
 
 def _counted(ix: TokenIndex, start: int) -> bool:
-    """1800余台|机器人, 1800余台|智能|机器人: a count before the term or before its one modifier."""
+    """300余台|机器人, 300余台|工业|机器人: a count before the term or before its one modifier."""
     i = ix.by_start[start]
     for k in (i - 1, i - 2):
         if k < 0 or ix.tokens[k].end != ix.tokens[k + 1].start:
@@ -405,7 +405,7 @@ def _counted(ix: TokenIndex, start: int) -> bool:
 
 
 def _glued_by_tagger(ix: TokenIndex, start: int, end: int) -> bool:
-    """国家电投棉船岛风/ORG: the tagger ran a listed name into the name after it."""
+    """国家电投某某岛风/ORG: the tagger ran a listed name into the name after it."""
     tok = ix.tokens[ix.pos_token[end - 1]]
     return tok.start == start and tok.tag in _ORG_TAGS and suffix_type(tok.text) is None
 

@@ -1,4 +1,4 @@
-"""The country's great regions written as bare direction words: 在西部形成…, 带动中西部发展.
+"""The country's great regions written as bare direction words: 在西部建成…, 带动中西部发展.
 
 A direction word alone is a region only where the grammar makes it a place
 of its own: after a preposition, a verb of leading or building, or the whole

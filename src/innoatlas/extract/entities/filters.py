@@ -20,7 +20,7 @@ from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import load_zones, zone_names
 
-# 创建国家级现代农业产业园31个: a kind of zone or body followed by its count is a category.
+# 建成省级农业科技园区8个: a kind of zone or body followed by its count is a category.
 _COUNTED_KIND = pattern("counted_kind").trigger
 _COUNTABLE_TYPES = frozenset({"zone", "platform", "institute", "enterprise", "investor", "university"})
 

@@ -151,7 +151,7 @@ def name_like(tok: Token, allow_time: bool) -> bool:
     if tok.text in load_suffixes().left_stop:
         return False
     if len(tok.text) > 1 and tok.text.endswith("等"):
-        return False  # 、渝万等/LOC|高铁: the tagger glued the word that closes a list
+        return False  # 、郑万等/LOC|高铁: the tagger glued the word that closes a list
     if tok.tag in NAME_TAGS:
         return True
     if tok.tag in ("v", "vd", "ad") and tok.text in NAME_VERBS:
@@ -295,7 +295,7 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
         and k + 1 < len(toks)
         and toks[k + 1].text.startswith(_MINISTRY_FIELDS[1])
     ):
-        return etype == "government"  # 青岛市工业|和|信息化局
+        return etype == "government"  # 烟台市工业|和|信息化局
     if etype == "government" and toks[k].text != "和":
         return False  # 工业和信息化厅; 智慧交通与数字政府 is two fields
     left = toks[k - 1]

@@ -68,7 +68,7 @@ _ACTOR_LIST = pattern("actor_list").trigger
 
 
 def _named(ix: TokenIndex, c: Candidate) -> bool:
-    """渝西, 成达万: a line is named by places, not by common nouns (城市、乡镇等铁路站点)."""
+    """郑万, 沪渝蓉: a line is named by places, not by common nouns (城市、乡镇等铁路站点)."""
     first, last = ix.pos_token[c.start], ix.pos_token[c.end - 1]
     return any(t.tag not in ("n", "vn", "a", "an") for t in ix.tokens[first : last + 1])
 
@@ -143,7 +143,7 @@ def _list_item(norm: str, ix: TokenIndex, end: int, bracketed: int | None) -> tu
 
 
 def _glued_last_item(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
-    """、渝万等/LOC: the tagger glued 等 to the last item; the item is what the separator bounds."""
+    """、郑万等/LOC: the tagger glued 等 to the last item; the item is what the separator bounds."""
     k = ix.pos_token[end]
     if k < 0 or ix.tokens[k].start >= end or norm[end] != "等":
         return None

@@ -82,7 +82,7 @@ _QUOTED_ITEM = re.compile(r"“([^“”]+)”")
 
 
 def _quoted_lists(norm: str) -> list[Candidate]:
-    """“甲”“乙”等助企品牌: every quoted item of the list is a programme's name."""
+    """“甲”“乙”等惠企品牌: every quoted item of the list is a programme's name."""
     out = []
     for m in _QUOTED_LIST.trigger.finditer(norm):
         for item in _QUOTED_ITEM.finditer(norm, m.start(1), m.end(1)):

@@ -4,7 +4,7 @@ Chinese writes an officer's title as the head character of the unit and 长
 (处长, 司长, 局长). Written right after a name ending in that character, the
 title closes the unit's name: the words before it up to a clause boundary
 are the department, its parent body included when the text writes both as
-one (湖北省科技厅成果转化处). A department of a firm is typed as its firm
+one (江西省科技厅成果转化处). A department of a firm is typed as its firm
 (国网某电力公司建设部某建设处); any other is a government body.
 """
 
