@@ -216,7 +216,10 @@ def main() -> None:
         for kind, mb in peaks.items()
         if kind != "jvm" and mb > TARGET_WORKER_MB
     ]
-    print("memory: " + ("; ".join(over) + " over the target" if over else "every Python process within the target"))
+    print(
+        "memory: "
+        + ("; ".join(over) + " over the target" if over else "every Python process within the target")
+    )
 
 
 if __name__ == "__main__":

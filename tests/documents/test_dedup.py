@@ -9,12 +9,12 @@ import pytest
 from innoatlas.documents import (
     DuplicateIndex,
     DuplicateMatch,
+    dedup,
     document_from_text,
     minhash_bytes,
     prepare_document,
     read_paths,
 )
-from innoatlas.documents import dedup
 from innoatlas.documents.dedup import NUM_PERM
 
 CORPUS = Path(__file__).resolve().parents[2] / "examples" / "corpus"

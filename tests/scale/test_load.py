@@ -65,7 +65,9 @@ def test_a_repost_in_a_later_batch_and_month_is_a_duplicate_and_a_source_written
     tmp_path, store
 ):
     out = tmp_path / "tables"
-    write_run(out, [("in/a.txt", ORIGINAL), ("in/b.txt", OTHER), ("in/c.txt", REPOST), ("in/a.txt", ORIGINAL)], "r1")
+    write_run(
+        out, [("in/a.txt", ORIGINAL), ("in/b.txt", OTHER), ("in/c.txt", REPOST), ("in/a.txt", ORIGINAL)], "r1"
+    )
     report = load_directory(out, store, batch_documents=1)  # every document in its own transaction
     found = outcomes_by_source(report)
     [(status, original_id, _)] = [o for o in found["in/a.txt"] if o[0] == "new"]

@@ -119,7 +119,9 @@ def newest_runs(documents) -> dict[str, str]:
 
 
 def months(documents) -> list[str]:
-    return sorted(set(documents.to_table(columns=[PARTITION], memory_pool=_pool()).column(PARTITION).to_pylist()))
+    return sorted(
+        set(documents.to_table(columns=[PARTITION], memory_pool=_pool()).column(PARTITION).to_pylist())
+    )
 
 
 def source_order(source: str) -> tuple:

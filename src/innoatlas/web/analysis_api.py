@@ -173,7 +173,9 @@ def chain_json(
     session: DB,
     industry: str,
     region: str | None = None,
-    part: Annotated[str | None, Query(description="the list to page: a role, a segment key or unplaced")] = None,
+    part: Annotated[
+        str | None, Query(description="the list to page: a role, a segment key or unplaced")
+    ] = None,
     limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = DEFAULT_LIMIT,
     offset: Annotated[int, Query(ge=0)] = 0,
 ) -> Response:
