@@ -70,8 +70,8 @@ def candidate_features(d: _Doc, rec: IndicatorRecord) -> dict[str, Features]:
         f = {"bias": 1.0, "where=outside": 1.0}
         _name_features(d, rec.subject, f)
         out[rec.subject] = f
-    elif rec.subject:
-        pass  # out[rec.subject]["rule"] = 1.0
+    if rec.subject:
+        out[rec.subject]["rule"] = 1.0  # the rules' choice is evidence the model weighs
     nation = _NATION.search(text, sent, pos)
     if nation is not None and nation.group() not in out:
         out[nation.group()] = {
