@@ -146,15 +146,18 @@ def conflicts(
     )
 
 
+ChainPart = Annotated[str | None, Query(description="the list to page: a role, a segment key or unplaced")]
+PageLimit = Annotated[int, Query(ge=0, le=MAX_LIMIT)]
+PageOffset = Annotated[int, Query(ge=0)]
+
+
 def chain(
     session: DB,
     industry: str,
     region: str | None = None,
-    part: Annotated[
-        str | None, Query(description="the list to page: a role, a segment key or unplaced")
-    ] = None,
-    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    part: ChainPart = None,
+    limit: PageLimit = DEFAULT_LIMIT,
+    offset: PageOffset = 0,
 ) -> dict:
     """Each role's and segment's actors as a page (items, total, limit, offset); `part` is paged from `offset`."""
     from innoatlas.analysis.chain_map import build_chain_map, chain_map_page
@@ -173,11 +176,9 @@ def chain_json(
     session: DB,
     industry: str,
     region: str | None = None,
-    part: Annotated[
-        str | None, Query(description="the list to page: a role, a segment key or unplaced")
-    ] = None,
-    limit: Annotated[int, Query(ge=0, le=MAX_LIMIT)] = DEFAULT_LIMIT,
-    offset: Annotated[int, Query(ge=0)] = 0,
+    part: ChainPart = None,
+    limit: PageLimit = DEFAULT_LIMIT,
+    offset: PageOffset = 0,
 ) -> Response:
     """Each role's and segment's actors as a page (items, total, limit, offset); `part` is paged from `offset`."""
     from innoatlas.web.api import DataResponse
