@@ -9,6 +9,7 @@ on a 500-point series.
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import Annotated, Any, Literal
 
@@ -45,6 +46,21 @@ def _plain(value: Any) -> Any:
 
 def _data(content: dict) -> DataResponse:
     return DataResponse(content)
+
+
+def _listing(
+    kind: str,
+    view: Callable[..., dict],
+    session: Session,
+    format: str,
+    limit: int,
+    offset: int,
+    filters: dict,
+) -> Response:
+    """A filtered list: one page as JSON, or every row as CSV."""
+    if format == "csv":
+        return browse.csv_response(kind, browse.all_rows(view, session, **filters))
+    return _data(view(session, limit=limit, offset=offset, **filters))
 
 
 router = APIRouter(prefix="/api", tags=["api"], default_response_class=DataResponse)
@@ -102,9 +118,7 @@ def entities(
     offset: Offset = 0,
 ) -> Response:
     filters = {"type": type, "region": region, "industry": industry, "sort": sort}
-    if format == "csv":
-        return browse.csv_response("entities", browse.all_rows(browse.entities_view, session, **filters))
-    return _data(browse.entities_view(session, limit=limit, offset=offset, **filters))
+    return _listing("entities", browse.entities_view, session, format, limit, offset, filters)
 
 
 @router.get("/entities/{ref}", summary="One entity's profile, by id or by name (or alias)")
@@ -153,9 +167,7 @@ def indicators(
         "since": since,
         "until": until,
     }
-    if format == "csv":
-        return browse.csv_response("indicators", browse.all_rows(browse.indicators_view, session, **filters))
-    return _data(browse.indicators_view(session, limit=limit, offset=offset, **filters))
+    return _listing("indicators", browse.indicators_view, session, format, limit, offset, filters)
 
 
 @router.get("/indicators/{indicator_id}", summary="One indicator with its quote and document")
@@ -192,8 +204,8 @@ def documents(
     year: int | None = None,
     entity: NameOrId = None,
     duplicates: bool = True,
-    since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    since: Since = None,
+    until: Until = None,
     format: Format = "json",
     limit: Limit = DEFAULT_LIMIT,
     offset: Offset = 0,
@@ -206,9 +218,7 @@ def documents(
         "since": since,
         "until": until,
     }
-    if format == "csv":
-        return browse.csv_response("documents", browse.all_rows(browse.documents_view, session, **filters))
-    return _data(browse.documents_view(session, limit=limit, offset=offset, **filters))
+    return _listing("documents", browse.documents_view, session, format, limit, offset, filters)
 
 
 @router.get(
@@ -218,8 +228,8 @@ def documents(
 def coverage(
     session: DB,
     entity: Annotated[str, Query(max_length=200, description="an entity's name (or alias), or its id")],
-    since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
-    until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+    since: Since = None,
+    until: Until = None,
 ) -> DataResponse:
     entity_id = required_entity_id(session, entity)
     return _data({"entity": entity_id, **coverage_over_time(session, entity_id, since, until)})
@@ -251,9 +261,7 @@ def relations(
         "since": since,
         "until": until,
     }
-    if format == "csv":
-        return browse.csv_response("relations", browse.all_rows(browse.relations_view, session, **filters))
-    return _data(browse.relations_view(session, limit=limit, offset=offset, **filters))
+    return _listing("relations", browse.relations_view, session, format, limit, offset, filters)
 
 
 @router.get("/documents/{document_id}", summary="One document with its extractions and their spans")
