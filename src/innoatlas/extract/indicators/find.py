@@ -40,7 +40,7 @@ COMPARE_FIELD_BEFORE_RE = re.compile(r"对全[省市国区县]$")
 VISIT_BEFORE_RE = re.compile(r"(?:探访|走访|采访|访问|访)$")
 POLICY_AFTER_RE = re.compile(r"[^,，。;；\d]{0,4}?(?:政策文件|文件|政策措施)")
 SHARE_METRIC_RE = re.compile(
-    r"(?:分别|约|近)?(?:占(?P<scope>全[市省国区县])?(?:的|入选总数的|总数的|总量的)?(?:比重|比例)?"
+    r"(?:分别|约|近)?(?:占(?P<scope>全[市省国区县])?(?:的|[\u4e00-\u9fff]{0,2}总[数量]的)?(?:比重|比例)?"
     r"|(?P<scope2>全[市省国区县])(?:占比)?|占比)"
 )
 RANK_METRIC_RE = re.compile(r"(?:位居|居|位列|列|排|名列|稳居|跃居)?(?P<scope>全[市省国区县])排名")
@@ -108,7 +108,7 @@ GROUPING_VERB_RE = GROUPING.cue("structuring_verb")
 
 
 def _groups_industries(text: str, q: Quantity) -> bool:
-    """培育壮大5个新兴产业, 围绕6个产业链, 细化成12个细分赛道: how a plan groups its
+    """壮大4个先导产业, 围绕7个产业链, 细分为9个赛道: how a plan groups its
     industries, like 九大产业链 (ANNOTATION.md), not a figure."""
     if q.unit not in ("个", "条", "大") or not GROUPING_HEAD_RE.match(text[q.end : q.end + 12]):
         return False
@@ -119,7 +119,7 @@ DOC_ITEMS = cue("document_items")
 
 
 def _counts_document_items(text: str, q: Quantity) -> bool:
-    """实施方案…细化18项具体措施: the measures a policy document lists are part of the
+    """行动计划…提出11项重点任务: the measures a policy document lists are part of the
     document, like a count of policy documents (ANNOTATION.md), not a figure of a place."""
     if q.unit not in ("项", "条", "个") or not DOC_ITEMS.trigger.match(text[q.end : q.end + 6]):
         return False
@@ -146,7 +146,7 @@ def _is_specification(text: str, q: Quantity) -> bool:
 
 def _is_no_figure(text: str, q: Quantity) -> bool:
     """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
-    policy documents (印发100多个政策文件) or a reporter's visits (记者探访5家高新区);
+    policy documents (出台30余个文件) or a reporter's visits (记者探访5家高新区);
     specifications of a product."""
     if _is_specification(text, q):
         return True
@@ -172,14 +172,14 @@ _SHORT_ITEMS_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}[、和及与]){2,}[\u4e00
 
 
 def _counts_its_list(text: str, q: Quantity) -> bool:
-    """围绕A、B、C三条产业链 / 形成了A和B两个优势产业: a count of the items just
+    """围绕A、B、C三条产业链 / 形成了A和B两个产业集群: a count of the items just
     listed after a framing verb names a grouping, not a figure."""
     lead = text[clause_start(text, q.start) : q.start]
     run = _SHORT_ITEMS_RE.search(lead)
     if run is not None and len(re.split(r"[、和及与]", run.group())) == q.value:
         return True  # 以转让、许可、作价投资和技术开发等…: three or more short items and their count
     if lead.endswith("等") and _closed_list_size(lead[:-1]) == q.value:
-        return True  # A、B、C、D等4个主导产业: every item counted is named, a grouping
+        return True  # A、B、C、D等4个支柱产业: every item counted is named, a grouping
     frame = FRAMING_RE.search(lead)
     if frame is None or lead.endswith("等"):
         return False

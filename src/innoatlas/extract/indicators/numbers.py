@@ -290,7 +290,7 @@ def _read_rank(text, m):
 
 
 def _read_first(text, m):
-    """首位 and 榜首 are ranks after a rank verb or a scope (位居全市首位), not in 放在首位."""
+    """首位 and 榜首 are ranks after a rank verb or a scope (排在全县首位), not in 放在首位."""
     head = text[max(0, m.start() - 8) : m.start()]
     if m["first"] != "居首" and not any(v in head for v in RANK_VERBS) and "全" not in head:
         return None
@@ -429,7 +429,7 @@ def _read_plain(text, m):
     ):
         return None  # 一个, 一家: an article; 几十种, 数百家: vague; “六本台账”: a name
     if _SCOPE_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _SCOPE_AFTER.match(text, m.end()):
-        return None  # 在全省99个开发区中: the field compared in, not a figure
+        return None  # 在全省40余个园区中: the field compared in, not a figure
     if (
         unit_word == "届"
         and re.match(r"[一二三四五六七八九十\d]+次", text[m.end() : m.end() + 3])

@@ -36,7 +36,7 @@ SENTENCE_END_RE = FRAME.trigger
 FRAME_PARAGRAPHS = FRAME.params["frame_paragraphs"]
 SELECTION_VERBS = ("入选", "获评", "评为", "荣获", "列入", "入围", "获得")
 CURRENT_WEAK_RE = cue("current_weak").trigger
-# 已有40家智能工厂,平均产能提升25%: what exists now, and the clauses after it in its sentence.
+# 已有数字车间30个,人均效率提高两成: what exists now, and the clauses after it in its sentence.
 EXISTING_RE = cue("current_weak").cue("existing")
 RISEN_TO_RE = cue("current_weak").cue("risen_to")
 # A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
