@@ -25,6 +25,7 @@ def field_of(text: str, value: str, field: str) -> str | None:
     doc = document_from_text(text + "\n", published=None if dated else PUBLISHED)
     records = [r for r in extract_document(doc).indicators if r.value == float(value)]
     if field == "figure":  # [value, figure, none]: the number is no figure at all
+        assert value.lstrip("-") in text, f"{value} is not written in {text!r}"  # else none holds trivially
         return "yes" if records else "none"
     assert records, f"no figure {value} in {text!r}"
     return getattr(records[0], field)
