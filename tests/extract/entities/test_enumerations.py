@@ -58,3 +58,20 @@ def test_a_last_pair_joined_by_and_is_two_items_unless_the_vocabulary_names_it()
 
 def test_a_list_modifying_a_noun_after_etc_de_is_not_closed_by_it():
     assert items("探索新技术、新工艺、新材料和新装备等的产业端应用。") == []
+
+
+def test_a_list_of_business_formats_names_industries():
+    # 业态 (business formats) closes lists of industries in investment reports
+    found = items("本季度签约项目涉及氢能装备、智慧物流、数字文创、现代农业等业态。")
+    assert found == sorted(["氢能装备", "智慧物流", "数字文创", "现代农业"])
+
+
+def test_a_pair_sharing_its_head_is_one_item():
+    # 干细胞和免疫治疗 is one field (干细胞治疗 and 免疫治疗), 干细胞 alone names nothing
+    found = items("基金投向新材料、干细胞和免疫治疗、量子信息等未来产业。")
+    assert "干细胞和免疫治疗" in found and "干细胞" not in found
+
+
+def test_a_pair_of_two_known_industries_is_two_items():
+    found = items("基金投向量子信息、新材料和人工智能、氢能等未来产业。")
+    assert {"新材料", "人工智能"} <= set(found) and "新材料和人工智能" not in found

@@ -130,6 +130,13 @@ def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
     return start, end
 
 
+def _two_items(left: str, right: str) -> bool:
+    """新材料和高端制造 joins two industries, the vocabulary knowing one of them;
+    a pair it knows neither half of is one field, often with a shared head
+    (干细胞和免疫治疗: 干细胞治疗 and 免疫治疗), and stays one item."""
+    return _known_item(left) or _known_item(right)
+
+
 def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
     """Start of an item with 、 before it: taken whole whatever its tags (、商业航天等),
     but for the list's own verb before it (做强|新材料) and a last pair joined by 和
@@ -141,7 +148,8 @@ def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
     if not ok or end - start > MAX_ITEM_CHARS:
         return None
     joint = max(norm.rfind(c, start, end) for c in "和及与")
-    if joint > start and norm[start:end] not in load_industries()[0] and joint + 1 in ix.by_start:
+    pair = norm[start:end] not in load_industries()[0] and _two_items(norm[start:joint], norm[joint + 1 : end])
+    if joint > start and pair and joint + 1 in ix.by_start:
         return None  # the pair is two items: _items_before reads them one by one
     first = ix.tokens[ix.by_start[start]]
     if _LIST_VERB.fullmatch(first.text) and end - first.end >= MIN_ITEM_CHARS and first.end in ix.by_start:
