@@ -148,3 +148,10 @@ def test_a_quoted_programme_name_is_listed_without_the_words_around_its_quotes()
 )
 def test_the_quoted_object_of_a_verb_of_carrying_out_is_a_programme(body, name):
     assert (name, "program") in mentions(body)
+
+
+def test_a_quoted_campaign_keeps_the_work_it_is_about():
+    doc = document_from_text("测试新闻标题\n全县将以园区建设“百日攻坚”、人才引进“百日会战”为抓手，推动经济回升。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert {"园区建设“百日攻坚”", "人才引进“百日会战”"} <= found
+    assert "百日会战" not in found

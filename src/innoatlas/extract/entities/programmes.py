@@ -58,7 +58,32 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _quoted_honours(norm)
         + _quoted_lists(norm)
         + _quoted_objects(norm)
+        + _topic_campaigns(norm, ix)
     )
+
+
+_CAMPAIGN = pattern("topic_campaign")
+MAX_TOPIC_CHARS = _CAMPAIGN.params["max_topic_chars"]
+# Tags of the words a campaign's topic is made of (项目|建设, 优化|营商|环境).
+_TOPIC_TAGS = frozenset({"n", "vn", "v", "nz", "a", "an", "b", "j"})
+
+
+def _topic_campaigns(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """招商引资“百日会战”: the quoted campaign with the work it is about before it."""
+    out = []
+    for m in _CAMPAIGN.trigger.finditer(norm):
+        k = ix.by_end.get(m.start())
+        start = None
+        while k is not None and k >= 0:
+            t = ix.tokens[k]
+            if t.tag not in _TOPIC_TAGS or t.text in _CARRY_OUT or m.start() - t.start > MAX_TOPIC_CHARS:
+                break
+            start = t.start
+            k -= 1
+        # a lone verb before the quote (展开“百日攻坚”) is no topic
+        if start is not None and m.start() - start >= 4:
+            out.append(Candidate(start, m.end(), "program", "programme", _CAMPAIGN.priority, 0.7))
+    return out
 
 
 _QUOTED_OBJECT = pattern("quoted_object")
