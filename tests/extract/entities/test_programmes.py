@@ -151,7 +151,27 @@ def test_the_quoted_object_of_a_verb_of_carrying_out_is_a_programme(body, name):
 
 
 def test_a_quoted_campaign_keeps_the_work_it_is_about():
-    doc = document_from_text("测试新闻标题\n全县将以园区建设“百日攻坚”、人才引进“百日会战”为抓手，推动经济回升。\n")
+    doc = document_from_text(
+        "测试新闻标题\n全县将以园区建设“百日攻坚”、人才引进“百日会战”为抓手，推动经济回升。\n"
+    )
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
     assert {"园区建设“百日攻坚”", "人才引进“百日会战”"} <= found
     assert "百日会战" not in found
+
+
+def test_a_quoted_slogan_and_the_word_plan_are_one_name():
+    doc = document_from_text("测试新闻标题\n全省将深入实施“强工业”计划，推进产业升级。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert "“强工业”计划" in found and "强工业" not in found
+
+
+def test_a_system_named_by_chinese_numerals_in_quotes_is_a_programme():
+    doc = document_from_text("测试新闻标题\n该市着力构建“三二一”产业新体系，壮大主导产业。\n")
+    found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    assert ("“三二一”产业新体系", "program") in found
+
+
+def test_a_plan_period_in_quotes_is_not_a_numbered_name():
+    doc = document_from_text("测试新闻标题\n文件提出了“十四五”工业发展指标体系。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert "“十四五”工业发展指标体系" not in found

@@ -560,7 +560,11 @@ def quoted_candidates(norm: str) -> list[Candidate]:
 _LONG_QUOTED = re.compile(r"“([^“”\n,。;:!?、 ]{4,32})”")
 
 
-_NUMBERED = re.compile(r"“[0-9+]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|格局|战略|工程|计划|行动|政策)")
+# The number may be written in digits or in Chinese numerals (“六四五”产业新体系),
+# but not a plan period (“十四五”), which is no programme's own name.
+_NUMBERED = re.compile(
+    r"“(?!十[一二三四五六七八九]五)[0-9+一二三四五六七八九十]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|格局|战略|工程|计划|行动|政策)"
+)
 
 
 def numbered_candidates(norm: str) -> list[Candidate]:

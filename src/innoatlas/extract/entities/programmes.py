@@ -27,9 +27,10 @@ from innoatlas.lexicon.suffixes import suffix_type
 _PLUS = re.compile(r"[“‘]([0-9A-Za-z\u4e00-\u9fff]{2,8}[+＋])[”’]")
 
 # A slogan in quotes followed by the kind of thing it names is one name,
-# quotes included (ANNOTATION.md writes names as in the article).
-_QUOTED_KIND = re.compile(r"“[^“”\n,。;:!?]{2,16}”(战略|规划建议|平台)")
-_KIND_TYPES = {"战略": "program", "规划建议": "program", "平台": "platform"}
+# quotes included (ANNOTATION.md writes names as in the article): “强省会”战略,
+# “某某”计划. Before 行动计划 the quote alone is the programme's short name.
+_QUOTED_KIND = re.compile(r"“[^“”\n,。;:!?]{2,16}”(战略|规划建议|计划|平台)")
+_KIND_TYPES = {"战略": "program", "规划建议": "program", "计划": "program", "平台": "platform"}
 
 # Verbs whose object is a programme, plan or list: what is carried out,
 # issued or launched (实施…工程, 出台…措施), and what one is entered in (入选…名单).
