@@ -148,7 +148,9 @@ def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
     if not ok or end - start > MAX_ITEM_CHARS:
         return None
     joint = max(norm.rfind(c, start, end) for c in "和及与")
-    pair = norm[start:end] not in load_industries()[0] and _two_items(norm[start:joint], norm[joint + 1 : end])
+    pair = norm[start:end] not in load_industries()[0] and _two_items(
+        norm[start:joint], norm[joint + 1 : end]
+    )
     if joint > start and pair and joint + 1 in ix.by_start:
         return None  # the pair is two items: _items_before reads them one by one
     first = ix.tokens[ix.by_start[start]]
