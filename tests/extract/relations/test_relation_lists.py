@@ -37,8 +37,8 @@ def test_a_firm_that_ranks_in_a_quoted_list_is_its_member():
 
 
 def test_a_school_named_after_its_university_is_part_of_it():
-    found = triples("四川农业大学动物医学学院的团队培育出新品种。")
-    assert ("四川农业大学动物医学学院", "part_of", "四川农业大学") in found
+    found = triples("江川农业大学园艺学院的团队选育出新品种。")
+    assert ("江川农业大学园艺学院", "part_of", "江川农业大学") in found
 
 
 def test_a_department_named_after_its_ministry_is_part_of_it():

@@ -31,14 +31,14 @@ def assert_quoted(doc, rec, *words: str):
 
 
 def test_part_of_a_branch_named_after_its_parent():
-    doc, recs = relations("北京理工大学重庆创新中心与北京理工大学共同举办活动。")
-    rec = find(recs, "北京理工大学重庆创新中心", "part_of", "北京理工大学")
-    assert_quoted(doc, rec, "北京理工大学重庆创新中心")
+    doc, recs = relations("江川理工大学蓝湖创新中心与江川理工大学共同举办活动。")
+    rec = find(recs, "江川理工大学蓝湖创新中心", "part_of", "江川理工大学")
+    assert_quoted(doc, rec, "江川理工大学蓝湖创新中心")
 
 
 def test_a_body_is_not_part_of_its_own_short_name():
-    _doc, recs = relations("国务院新闻办公室今天举行发布会。国务院新闻办的负责人介绍情况。")
-    assert ("国务院新闻办公室", "part_of", "国务院新闻办") not in {
+    _doc, recs = relations("国家卫生健康委员会今天举行发布会。国家卫生健康委的负责人通报情况。")
+    assert ("国家卫生健康委员会", "part_of", "国家卫生健康委") not in {
         (r.subject, r.predicate, r.object) for r in recs
     }
     _doc, recs = relations("科学技术部高新技术司发布通知,科学技术部表示支持。")
@@ -46,8 +46,8 @@ def test_a_body_is_not_part_of_its_own_short_name():
 
 
 def test_a_government_body_is_not_part_of_the_place_it_governs():
-    _doc, recs = relations("江津区经济信息委发布了新政策,江津区企业积极响应。")
-    assert not [r for r in recs if r.subject == "江津区经济信息委" and r.object == "江津区"]
+    _doc, recs = relations("璧山区经济信息委发布了新政策,璧山区企业积极响应。")
+    assert not [r for r in recs if r.subject == "璧山区经济信息委" and r.object == "璧山区"]
 
 
 def test_located_in_a_county_and_its_city_named_in_one_sentence():
@@ -69,8 +69,8 @@ def test_cooperates_with_a_strategic_agreement():
 
 
 def test_cooperates_with_joint_research():
-    _, recs = relations("四川大学和电子科技大学联合攻关关键材料。")
-    find(recs, "四川大学", "cooperates_with", "电子科技大学")
+    _, recs = relations("江川大学和南岸理工学院联合攻关关键材料。")
+    find(recs, "江川大学", "cooperates_with", "南岸理工学院")
 
 
 def test_no_cooperation_inside_a_name():
@@ -91,11 +91,11 @@ def test_funds_is_written_as_invests_in():
 
 
 def test_chain_leader_of_the_industry_of_the_sentence():
-    doc, recs = relations("比亚迪、宁德时代等龙头企业引领新能源汽车产业发展。")
+    doc, recs = relations("比亚迪、宁德时代等龙头企业引领智能网联汽车产业发展。")
     for firm in ("比亚迪", "宁德时代"):
-        rec = find(recs, firm, "chain_leader_of", "新能源汽车产业")
-        assert_quoted(doc, rec, firm, "龙头企业", "新能源汽车产业")
-    assert not [r for r in recs if r.predicate == "focuses_on" and r.object == "新能源汽车产业"]
+        rec = find(recs, firm, "chain_leader_of", "智能网联汽车产业")
+        assert_quoted(doc, rec, firm, "龙头企业", "智能网联汽车产业")
+    assert not [r for r in recs if r.predicate == "focuses_on" and r.object == "智能网联汽车产业"]
 
 
 def test_supplies_a_for_b():
@@ -105,8 +105,8 @@ def test_supplies_a_for_b():
 
 
 def test_focuses_on_an_industry_the_zone_develops():
-    doc, recs = relations("两江新区重点发展集成电路产业。")
-    rec = find(recs, "两江新区", "focuses_on", "集成电路产业")
+    doc, recs = relations("两江新区重点发展氢能产业。")
+    rec = find(recs, "两江新区", "focuses_on", "氢能产业")
     assert_quoted(doc, rec, "重点发展")
 
 
@@ -157,24 +157,24 @@ def test_no_relation_between_a_zone_and_its_bracketed_variant():
 def test_parts_firms_listed_with_a_chain_leader_supply_it_and_do_not_lead():
     doc, recs = relations(
         "蓝湖区的新能源汽车整车龙头是星驰汽车。"
-        "在新能源汽车领域,蓝湖区引进了远航科技、青石股份2家汽车零部件企业,打造“链主+配套”的产业生态。"
+        "在新能源汽车领域,蓝湖区引进了远航科技、青石股份2家汽车零部件生产厂商,形成“链主+配套”的发展格局。"
     )
     for firm in ("远航科技", "青石股份"):
         rec = find(recs, firm, "supplies", "星驰汽车")
-        assert_quoted(doc, rec, firm, "零部件企业")
+        assert_quoted(doc, rec, firm, "零部件生产厂商")
         assert not [r for r in recs if r.subject == firm and r.predicate == "chain_leader_of"]
 
 
 def test_suppliers_of_an_unnamed_chain_leader_supply_no_firm_the_text_does_not_call_a_leader():
     _doc, recs = relations(
         "园区已入驻星驰汽车、远航、青石等项目80个。"
-        "在新能源汽车领域,蓝湖区引进远航科技、青石股份2家汽车零部件上市企业,打造“链主+优质配套”的新能源汽车产业生态。"
+        "在新能源汽车领域,蓝湖区引进远航科技、青石股份2家汽车零部件上市厂商,构建“链主+优质配套”的新能源汽车发展格局。"
     )
     assert not [r for r in recs if r.predicate in ("supplies", "chain_leader_of")]
 
 
 def test_parts_firms_without_a_chain_leader_are_no_suppliers():
-    _doc, recs = relations("蓝湖区引进远航科技、青石股份2家汽车零部件企业。")
+    _doc, recs = relations("蓝湖区引进远航科技、青石股份2家汽车零部件生产厂商。")
     assert not [r for r in recs if r.predicate == "supplies"]
 
 
@@ -200,8 +200,8 @@ def test_chain_leader_of_the_industry_between_firm_and_role():
 
 
 def test_chain_leader_named_after_the_role():
-    doc, recs = relations("我走访了高新区内集成电路产业的龙头企业——星驰微电子有限公司。")
-    find(recs, "星驰微电子有限公司", "chain_leader_of", "集成电路产业")
+    doc, recs = relations("记者来到园区,看望了氢能产业的龙头企业——星驰氢能有限公司。")
+    find(recs, "星驰氢能有限公司", "chain_leader_of", "氢能产业")
 
 
 def test_chain_leaders_lead_the_industry_the_sentence_is_framed_by():
@@ -222,7 +222,7 @@ def test_no_chain_leader_when_the_leader_word_is_in_another_clause():
 def test_firms_a_park_hosts_sit_in_the_park_not_the_main_place():
     _doc, recs = relations(
         "蓝湖区是科教强区。蓝湖区近年来产业发展迅速。蓝湖区重点发展新能源汽车。"
-        "负责人介绍,截至目前,星湖产业园已入驻华光电子、远航光电等项目50个。"
+        "据园区负责人说,截至目前,星湖产业园已入驻华光电子、远航光电等项目50个。"
     )
     for firm in ("华光电子", "远航光电"):
         find(recs, firm, "located_in", "星湖产业园")
@@ -231,23 +231,23 @@ def test_firms_a_park_hosts_sit_in_the_park_not_the_main_place():
 
 def test_a_place_named_twice_among_several_is_no_topic_for_firms_elsewhere():
     _doc, recs = relations(
-        "总书记赴辽宁考察时指出,辽宁工业体系比较完备。"
-        "无锡高新区、成都高新区和天津滨海高新区的负责人接受了采访。"
-        "访谈中,企业负责人说,公司引进了远航光电等企业,发展新能源产业。"
+        "领导到辽宁调研时说,辽宁制造业门类齐全。"
+        "郑州高新区、成都高新区和天津滨海高新区的负责人接受了采访。"
+        "访谈中,企业负责人说,公司引进了远航光电等企业,壮大新能源产业。"
     )
     assert not [r for r in recs if r.object == "辽宁"]
 
 
 def test_partners_listed_after_yu_cooperate_with_the_head_only():
-    _doc, recs = relations("蓝湖区已与重庆大学、西南大学、四川美术学院等高校签订战略合作协议。")
-    for school in ("重庆大学", "西南大学", "四川美术学院"):
+    _doc, recs = relations("蓝湖区已与江川大学、南岸理工学院、青川艺术学院等高校签署战略合作协议。")
+    for school in ("江川大学", "南岸理工学院", "青川艺术学院"):
         find(recs, "蓝湖区", "cooperates_with", school)
     assert not [r for r in recs if r.predicate == "cooperates_with" and r.subject != "蓝湖区"]
 
 
 def test_parties_listed_together_all_cooperate():
-    _doc, recs = relations("重庆大学、西南大学和四川美术学院三方合作。")
-    find(recs, "西南大学", "cooperates_with", "四川美术学院")
+    _doc, recs = relations("江川大学、南岸理工学院和青川艺术学院三方合作。")
+    find(recs, "南岸理工学院", "cooperates_with", "青川艺术学院")
 
 
 def test_member_of_a_quoted_title_after_the_trigger():
@@ -257,9 +257,9 @@ def test_member_of_a_quoted_title_after_the_trigger():
 
 def test_the_bodies_a_zone_relies_on_are_not_the_actor_of_its_focus():
     _doc, recs = relations(
-        "星湖片区将依托星湖产业园、蓝湖物流园等载体,突出建设集成电路制造高地、生物医药产业集群。"
+        "星湖片区将依托星湖产业园、蓝湖物流园等载体,重点建设燃料电池研发高地、生物医药产业集群。"
     )
-    find(recs, "星湖片区", "focuses_on", "集成电路制造")
+    find(recs, "星湖片区", "focuses_on", "燃料电池")
     find(recs, "星湖片区", "focuses_on", "生物医药")
     assert not [r for r in recs if r.predicate == "focuses_on" and r.subject != "星湖片区"]
 
@@ -272,17 +272,17 @@ def test_a_park_named_before_a_semicolon_is_not_the_actor_after_it():
 def test_bodies_in_a_part_framed_by_an_industry_focus_on_it():
     _doc, recs = relations(
         "在电子信息产业方面,涌现出华光电子、远航光电等一批龙头;"
-        "在软件服务业方面,集聚星驰软件、青石数据等重点企业,打造星湖数字产业园等园区。"
+        "在信息技术服务业方面,聚集星驰软件、青石数据等骨干企业,建设星湖数字产业园等园区。"
     )
     for body in ("星驰软件", "青石数据", "星湖数字产业园"):
-        find(recs, body, "focuses_on", "软件服务业")
+        find(recs, body, "focuses_on", "信息技术服务业")
     assert not [r for r in recs if r.subject == "星驰软件" and r.object == "电子信息产业"]
     # a chain leader keeps chain_leader_of for its own industry, not focuses_on
     assert not [r for r in recs if r.subject == "华光电子" and r.predicate == "focuses_on"]
 
 
 def test_every_firm_listed_before_its_trade_focuses_on_it():
-    _doc, recs = relations("蓝湖区引进远航科技、青石股份2家汽车零部件企业。")
+    _doc, recs = relations("蓝湖区引进远航科技、青石股份2家汽车零部件生产厂商。")
     find(recs, "远航科技", "focuses_on", "汽车零部件")
     find(recs, "青石股份", "focuses_on", "汽车零部件")
 
@@ -320,11 +320,11 @@ def test_each_answer_of_an_interview_round_is_about_its_speakers_zone():
         "记者:如何培育新能源产业?\n"
         "天津滨海高新区党委书记李四:我们推动新能源产业发展,引进星驰电池有限公司落户。\n"
         "记者:成果转化怎么做?\n"
-        "江苏无锡高新区党工委书记、新吴区委书记王五:我们高新区以集成电路为主导产业。\n"
+        "西安高新区党工委书记、雁塔区委书记王五:我们高新区以集成电路为主导产业。\n"
     )
     find(recs, "星驰电池有限公司", "located_in", "天津滨海高新区")
-    find(recs, "江苏无锡高新区", "focuses_on", "集成电路")
-    assert not [r for r in recs if r.subject == "新吴区" and r.predicate == "focuses_on"]
+    find(recs, "西安高新区", "focuses_on", "集成电路")
+    assert not [r for r in recs if r.subject == "雁塔区" and r.predicate == "focuses_on"]
     assert not [r for r in recs if r.subject == "天津滨海高新区" and r.object == "集成电路"]
 
 
@@ -360,17 +360,17 @@ def test_a_partner_or_a_body_after_a_semicolon_is_no_resident_of_the_sentences_p
 
 
 def test_one_subject_and_object_keep_the_relation_of_the_higher_priority():
-    _doc, recs = relations("北京理工大学重庆创新中心与北京理工大学签订合作协议。")
-    find(recs, "北京理工大学重庆创新中心", "part_of", "北京理工大学")
-    assert not [r for r in recs if r.subject == "北京理工大学重庆创新中心" and r.predicate != "part_of"]
+    _doc, recs = relations("江川理工大学蓝湖创新中心与江川理工大学签订合作协议。")
+    find(recs, "江川理工大学蓝湖创新中心", "part_of", "江川理工大学")
+    assert not [r for r in recs if r.subject == "江川理工大学蓝湖创新中心" and r.predicate != "part_of"]
 
 
 def test_a_place_that_only_says_where_a_firm_is_is_not_the_actor_of_later_clauses():
-    _doc, recs = relations("重庆南岸区的星驰精密科技有限公司智能工厂里,工人们使用工业互联网平台排产。")
-    assert not [r for r in recs if r.subject == "重庆南岸区" and r.predicate == "focuses_on"]
-    find(recs, "星驰精密科技有限公司", "located_in", "重庆南岸区")
-    _doc, recs = relations("重庆南岸区近年来,工人们使用工业互联网平台排产。")
-    find(recs, "重庆南岸区", "focuses_on", "工业互联网")
+    _doc, recs = relations("重庆璧山区的星驰精密科技有限公司智能工厂里,工人们使用工业互联网平台排产。")
+    assert not [r for r in recs if r.subject == "重庆璧山区" and r.predicate == "focuses_on"]
+    find(recs, "星驰精密科技有限公司", "located_in", "重庆璧山区")
+    _doc, recs = relations("重庆璧山区近年来,工人们使用工业互联网平台排产。")
+    find(recs, "重庆璧山区", "focuses_on", "工业互联网")
 
 
 def test_each_division_of_an_address_chain_sits_in_the_one_before_it():
@@ -384,10 +384,10 @@ def test_each_division_of_an_address_chain_sits_in_the_one_before_it():
 
 def test_one_place_written_two_ways_gives_one_relation():
     body = "青岛市重点发展人工智能产业。青岛还将壮大人工智能产业。"
-    _doc, recs = relations(body + "长沙市重点发展工程机械产业,长沙县也重点发展工程机械产业。")
+    _doc, recs = relations(body + "长沙市重点发展新材料产业,长沙县也重点发展新材料产业。")
     assert len([r for r in recs if r.object == "人工智能产业"]) == 1
-    find(recs, "长沙市", "focuses_on", "工程机械产业")  # two divisions, two facts
-    find(recs, "长沙县", "focuses_on", "工程机械产业")
+    find(recs, "长沙市", "focuses_on", "新材料产业")  # two divisions, two facts
+    find(recs, "长沙县", "focuses_on", "新材料产业")
 
 
 def test_every_item_of_a_list_after_a_place_sits_in_it():
@@ -417,7 +417,7 @@ def test_a_pair_of_places_opening_a_sentence_hosts_nothing():
 
 def test_a_name_and_its_declared_short_name_are_one_thing():
     body = (
-        "星湖高新技术产业开发区(以下简称“星湖高新区”)重点发展集成电路产业。星湖高新区还大力发展集成电路产业。"
+        "星湖高新技术产业开发区(以下简称“星湖高新区”)重点发展氢能产业。星湖高新区还大力发展氢能产业。"
     )
     _doc, recs = relations(body)
     assert len([r for r in recs if r.predicate == "focuses_on"]) == 1
@@ -429,7 +429,7 @@ def test_a_name_and_its_declared_short_name_are_one_thing():
 
 def test_a_field_word_alone_is_no_focus_of_the_main_place():
     about = "两江新区今年经济增长较快,两江新区新增企业千家。"
-    _doc, recs = relations(about + "本地的机器人已广泛应用于汽车制造、机械加工等多个领域。")
+    _doc, recs = relations(about + "本地的机器人已广泛应用于汽车制造、家电组装等多个领域。")
     assert not [r for r in recs if r.subject == "两江新区" and r.object == "汽车制造"]
 
 

@@ -79,8 +79,8 @@ def _fits(word: str, topic: EntityMention) -> bool:
 
 
 def echo_mentions(norm: str, tokens: list[Token], entities: list[EntityMention]) -> list[EntityMention]:
-    """A name the document states elsewhere, written again where no mention was found (铁建重工荣获…
-    after 铁建重工 was found once): a mention there too, when it starts and ends on word boundaries."""
+    """A name the document states elsewhere, written again where no mention was found (星驰重工获评…
+    after 星驰重工 was found once): a mention there too, when it starts and ends on word boundaries."""
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
     taken = sorted((m.start, m.end) for m in entities)

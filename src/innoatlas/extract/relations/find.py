@@ -4,7 +4,7 @@ Rules, in the order they run:
 0. a word that points back to a named place (两地 after 川渝两地; 园区, 全区 in a
    report on one zone or district) is a mention of it (anaphora.py);
 1. names inside names (names.py): a branch named after its parent
-   (北京理工大学重庆创新中心 part_of 北京理工大学), a body named after a place the
+   (江川大学蓝湖研究院 part_of 江川大学), a body named after a place the
    text also names on its own; a government body is not part of the place it
    governs;
 2. gazetteer facts stated by co-mention (names.py): a county and its city or
@@ -164,7 +164,7 @@ def _interview_turn(sent: Sentence, places: list[EntityMention]):
     """(topic, places of the sentence) for a question or an answer, None for other sentences.
 
     A question has no topic; an answer is about the first place in its speaker's title, and the
-    other places of the title (新吴区委书记) are offices, not actors."""
+    other places of the title (某区委书记) are offices, not actors."""
     if _INTERVIEWER.match(sent.text):
         return None, places
     hit = _SPEAKER.match(sent.text)
@@ -177,7 +177,7 @@ def _interview_turn(sent: Sentence, places: list[EntityMention]):
     return title[0], [title[0]] + [p for p in places if p.start >= colon]
 
 
-# 拓普、文灿2家汽车零部件企业: a count or 等 between a list of firms and their trade.
+# 甲、乙两家电池材料企业: a count or 等 between a list of firms and their trade.
 _LIST_TO_TRADE = _P["focus"].cue("list_to_trade")
 
 
@@ -348,7 +348,7 @@ def _has_focus_cue(sent: Sentence, m: EntityMention) -> bool:
 
 
 def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
-    """Zones and regions of a sentence, including those a name starts with (湘潭高新区党工委)."""
+    """Zones and regions of a sentence, including those a name starts with (某高新区党工委)."""
     places = []
     known = known_places()
     for m in sent.mentions:
@@ -378,7 +378,7 @@ def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) 
 
 
 def _names_a_body(sent: Sentence, place: EntityMention) -> bool:
-    """重庆南岸区的某公司, 湖南省科技厅: the place only says where the body after it is."""
+    """某区的某公司, 某省科技厅: the place only says where the body after it is."""
     for m in sent.mentions:
         if m.type in PLACE_TYPES or m.type == "industry" or m.end <= place.end:
             continue
@@ -481,7 +481,7 @@ _COUNTED_TYPES = _P["counted_kind"].subject_types
 
 
 def _is_instrument(sent: Sentence, m: EntityMention) -> bool:
-    """运用人工智能、大数据服务…; 推进5G、工业互联网等技术在钢铁…的应用; 应用于车联网: a technology
+    """运用某技术为…服务; 推进5G、工业互联网等技术在某行业的应用; 用于某领域: a technology
     used, or the field it is applied in, is no industry its user develops."""
     first = _list_start(sent, m)
     before = sent.text[: first.start - sent.start]
@@ -504,7 +504,7 @@ _USED_AFTER = _P["focus"].cue("instrument_after")
 
 
 def _apposed_actor(sent: Sentence, target: EntityMention) -> EntityMention | None:
-    """作为X产业的核心聚集区,近年来,某区…: a clause that opens with 作为 says what the actor of
+    """作为X产业的主要承载区,近几年,某区…: a clause that opens with 作为 says what the actor of
     the clauses after it is; that actor is the first one named in the next two clauses."""
     clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
     if not _AS_ROLE.match(sent.text, clause - sent.start):

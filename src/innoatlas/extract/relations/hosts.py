@@ -133,7 +133,7 @@ MAX_SUBJECT_OFFSET = 8
 
 
 def _named_elsewhere(m: EntityMention, host: EntityMention) -> bool:
-    """The name starts with a division that neither is the host nor contains it (四川省农科院 and
+    """The name starts with a division that neither is the host nor contains it (某省农科院 and
     重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it."""
     by_name = divisions_by_name()
     head = leading_place(m.norm_name, by_name)

@@ -1,9 +1,9 @@
 """Relations a name or the gazetteer states: names inside names and known places.
 
-1. names inside names: a branch named after its parent (北京理工大学重庆创新中心
+1. names inside names: a branch named after its parent (江川大学蓝湖研究院
    part_of 北京理工大学), a body named after a place the text also names on its
    own (郑州高新区某中心 located_in 郑州高新区), the divisions of an address
-   written as one name (湖南省长沙市长沙县);
+   written as one name (某省某市某县);
 2. gazetteer facts stated by co-mention: a county and its city or province,
    a sub-area and its zone (沙坪坝区 located_in 重庆市);
 3. when two names are one thing: a place written two ways (青岛, 青岛市) and a
@@ -44,7 +44,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
         if m.type == "zone" and host.type == "zone":
             out.append(make_relation(doc, m, "part_of", host))
         elif (m.type in HOSTED_TYPES or m.type == "zone") and not _is_province(head):
-            # 重庆市肿瘤研究所, 四川省农科院: a province-level name is the body's scope, not its site
+            # 某市某研究所, 某省农科院: a province-level name is the body's scope, not its site
             out.append(make_relation(doc, m, "located_in", host))
     for m in mentions:
         parent = _parent_org(m) or _parent_body(m)
@@ -65,7 +65,7 @@ _PARENT_ORG = _P["branch_of_parent"].trigger
 
 def _parent_org(m: EntityMention) -> str | None:
     if m.type == "university":
-        hit = _SCHOOL_OF.match(m.norm_name)  # 某某大学|生命科学学院: a school of its university
+        hit = _SCHOOL_OF.match(m.norm_name)  # 某某大学|材料学院: a school of its university
         return hit.group(1) if hit else None
     if m.type not in ("institute", "platform"):
         return None
@@ -78,7 +78,7 @@ def _parent_body(m: EntityMention) -> str | None:
     if m.type != "government":
         return None
     bodies = central_bodies()
-    # 国务院新闻办公室 is not part of 国务院新闻办, its own short name
+    # 某委员会办公室 is not part of 某委员会办, its own short name
     itself = bodies.get(m.norm_name, m.norm_name)
     heads = [
         m.norm_name[:k]
@@ -136,12 +136,12 @@ def place_type(name: str, doc: Document) -> str:
     return "region"
 
 
-# A name written as a chain of divisions, wider first (湖南省长沙市长沙县).
+# A name written as a chain of divisions, wider first (江西省九江市修水县).
 
 
 def chained_division_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
-    """Each division of an address chain sits in the one before it (湖南省长沙市长沙县: 长沙县 in
-    长沙市, 长沙市 in 湖南省), when the text also names both on their own."""
+    """Each division of an address chain sits in the one before it (江西省九江市修水县: 修水县 in
+    九江市, 九江市 in 江西省), when the text also names both on their own."""
     standalone = _standalone_places(mentions)
     out = []
     seen = set()

@@ -2,10 +2,10 @@
 
 - cooperates_with: A与/和/同B + 合作/共建/签约/签订/携手/联合/对接; A携手B;
   A与B、C签约 (B and C partners of A only); 双方合作 (the two firms)
-- chain_leader_of: A、B等龙头企业/链主 + an industry in the sentence; A是…X产业的链主;
-  X产业的龙头企业——A; 在X方面,…涌现出A、B等龙头 (the framing industry)
+- chain_leader_of: A、B等龙头/链主 + an industry in the sentence; A是…X链主;
+  X龙头——A; 在X方面,…涌现出A、B等龙头 (the framing industry)
 - supplies: A为B配套/供货 / A成为B的供应商 / B的配套企业A;
-  A、B 2家零部件企业 next to a 链主 (链主+配套): suppliers of the leader the sentence
+  A、B 2家零部件厂商 next to a 链主 (链主+配套): suppliers of the leader the sentence
   names, else of the document's leader of that industry
 - invests_in (funds too): A投资/注资/出资/领投/资助B
 - member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance, or a quoted title)
@@ -244,7 +244,7 @@ _COOP_WORD = _P["cooperation"].cue("coop_word")
 _PARTNER_GAP = _P["cooperation"].cue("partner_gap")
 _PARTNER_AFTER = _P["cooperation"].cue("verb_with_partner")
 # What may stand between a list of parties and the cooperation word that follows
-# it: 两地要紧密(合作), 共同(签署), nothing (联合打造).
+# it: 两地将深度(合作), 共同(签署), nothing (联合打造).
 _TRIGGER_RIGHT_AFTER = _P["cooperation"].cue("right_after")
 # A与B、C签约: B and C are the partners of A, not of each other.
 _HEAD_JOIN = _P["cooperation"].cue("head_join")
@@ -255,7 +255,7 @@ def _partners_of_head(sent: Sentence, group: list[EntityMention]) -> bool:
     return bool(_HEAD_JOIN.match(joins[0])) and all(j in ("、", "和", "及") for j in joins[1:])
 
 
-# 实现双方零距离合作: the two parties are the two firms the sentence names.
+# 双方协同更紧密: the two parties are the two firms the sentence names.
 _BOTH_PARTIES = _P["both_parties"].trigger
 
 
@@ -322,7 +322,7 @@ def _joined_group(sent: Sentence, orgs: list[EntityMention]) -> list[EntityMenti
 
 
 def _chain_leaders(sent: Sentence):
-    """A、B等龙头企业 …, A是X产业的链主企业, X产业的龙头企业——A: the firms lead the industry."""
+    """A、B等龙头 …, A是X链主, X龙头——A: the firms lead the industry."""
     hit = _free_match(_LEADER, sent)
     if hit is None:
         return []
@@ -343,7 +343,7 @@ def _leader_span(sent: Sentence, firm: EntityMention, industry: EntityMention) -
 
 
 def _leaders_before(sent: Sentence, pos: int) -> list[EntityMention]:
-    """A、B等龙头企业: the run of firms in the leader word's clause, before it."""
+    """A、B等龙头: the run of firms in the leader word's clause, before it."""
     firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= pos]
     group = runs(sent, firms)[-1] if firms else []  # the run nearest the leader word
     if group and sent.boundary_between(group[-1].end, pos):
@@ -351,7 +351,7 @@ def _leaders_before(sent: Sentence, pos: int) -> list[EntityMention]:
     return group
 
 
-# X产业的龙头企业——A, 链主企业如A: the firm named right after the leader word.
+# X龙头——A, 链主企业如A: the firm named right after the leader word.
 _LEADER_TO_NAME = _P["chain_leader"].cue("to_name")
 
 
@@ -372,7 +372,7 @@ def _led_industry(sent: Sentence, firms: list[EntityMention], pos: int, hit_end:
     first, last = min(firms[0].start, pos), max(firms[-1].end, hit_end)
     between = [m for m in industries if first <= m.start and m.end <= last]
     if between:
-        return between[-1]  # A是X产业的链主, X产业的龙头企业——A
+        return between[-1]  # A是X链主, X龙头——A
     frame = [
         m
         for m in industries
@@ -396,9 +396,9 @@ def _led_industry(sent: Sentence, firms: list[EntityMention], pos: int, hit_end:
 _AS_LEADER = _P["chain_leader"].cue("as_leader")
 
 
-# Words after a list of firms that make them suppliers: 2家汽车零部件上市企业, 等配套企业, 供应商.
+# Words after a list of firms that make them suppliers: 两家零部件上市公司, 等配套企业, 供应商.
 _SUPPLIER_TAIL = _P["supplier_list"].trigger
-# Roles that say supplier on their own; 零部件企业 needs a chain leader in the sentence too.
+# Roles that say supplier on their own; a parts maker (零部件…企业) needs a chain leader in the sentence too.
 _SUPPLIER_ROLE = _P["supplier_list"].cue("role")
 # B的配套企业A, B的核心供应商A: the role between the client and the supplier.
 _CLIENT_ROLE = _P["client_role"].trigger
@@ -437,7 +437,7 @@ def _supplies(sent: Sentence, orgs: list[EntityMention]):
 
 
 def supplier_groups(sent: Sentence) -> list[list[EntityMention]]:
-    """Runs of firms followed by a supplier role (拓普、文灿2家零部件企业), when the sentence
+    """Runs of firms followed by a supplier role (甲、乙两家零部件厂商), when the sentence
     makes them suppliers: the role says 配套/供应 itself, or a chain leader is in the sentence."""
     firms = [m for m in sent.mentions if m.type == "enterprise"]
     groups = []
@@ -478,7 +478,7 @@ def _sentence_suppliers(sent: Sentence, leaders: list[tuple], groups: list[list[
 
 
 def _role_end(sent: Sentence, group: list[EntityMention]) -> int:
-    """End of the last role word (链主, 配套, 零部件企业) of the sentence after the group."""
+    """End of the last role word (链主, 配套, 零部件厂商) of the sentence after the group."""
     ends = [group[-1].end]
     for pattern in (_LEADER, _SUPPLY):
         for hit in pattern.finditer(sent.text):
@@ -491,7 +491,7 @@ def _sentence_industry(sent: Sentence, group: list[EntityMention]) -> EntityMent
     industries = [m for m in sent.mentions if m.type == "industry"]
     own = group[-1].end
     tail = _SUPPLIER_TAIL.match(sent.text[own - sent.start :])
-    own_end = own + (tail.end() if tail else 0)  # 2家汽车零部件企业: the trade named in the role
+    own_end = own + (tail.end() if tail else 0)  # 两家电池零部件厂商: the trade named in the role
     others = [m for m in industries if not (own <= m.start and m.end <= own_end)]
     return others[0] if others else None
 
