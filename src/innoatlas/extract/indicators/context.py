@@ -72,6 +72,7 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
         mentions
         + _unmarked_names(text, mentions)
         + _nation_mentions(text, mentions)
+        + _class_mentions(text, mentions)
         + _anaphor_mentions(text, mentions),
         key=lambda m: m.start,
     )
@@ -139,6 +140,27 @@ def _nation_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMen
         for m in NATION_RE.finditer(text)
         if not _nation_as_frame(text, m.start(), m.end()) and not _whole_of_place(text, m.end(), places)
     ]
+
+
+# 国家高新区, 178家国家级经开区: a class of zones written as one actor (a ministry's release).
+ACTOR_CLASS = cue("actor_class")
+CLASS_OPENING_RE = ACTOR_CLASS.cue("opening")
+
+
+def _class_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A class of national zones as one subject; a count right before it is part
+    of the mention (178家国家高新区 heads its clause and counts the class)."""
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for c in ACTOR_CLASS.trigger.finditer(text):
+        start, end = c.start(), c.end()
+        if any(taken[c.start("name") : end]) or not CLASS_OPENING_RE.search(text, max(0, start - 2), start):
+            continue  # 某市国家高新区: one zone of the class, named by the entity stage or not
+        name = c.group("name")
+        out.append(EntityMention(name, name, "zone", start, end, "class"))
+    return out
 
 
 # 全国每5台空调有1台产自某省, 全国游客到某地: the country is the whole a place's share is taken from.
