@@ -27,7 +27,7 @@ HEAD_NOUNS = ("联盟", "工程", "公司", "集团", "基地", "基金", "实�
 MIN_ZONE_TAIL = 3
 BOOK_RE = re.compile(r"《[^《》\n]{1,80}》")
 FILLER_RE = re.compile(
-    r"(?:其中|同时|此外|另外|目前|当前|已经|已|并|还|也|而|在|据|据统计|据悉|据了解|数据显示|统计显示|近日|日前|"
+    r"(?:其中|同时|此外|另外|为此|对此|因此|目前|当前|已经|已|并|还|也|而|在|据|据统计|据悉|据了解|数据显示|统计显示|近日|日前|"
     r"我们|该|其|全年|今年|去年|上半年|下半年|前三季度|全区|全市|全省|辖区|共|共计|累计|实现|完成|\s|“|”|\"|\()*"
 )
 # Headings are short: longer lines without punctuation are usually lead sentences.
@@ -190,7 +190,7 @@ def _nation_as_frame(text: str, start: int, end: int) -> bool:
 # patents.
 DEFINITE = cue("definite_noun")
 ANAPHOR_RE = DEFINITE.trigger
-ANAPHOR_KINDS = ("enterprise", "university", "zone", "platform", "institute")
+ANAPHOR_KINDS = ("enterprise", "university", "zone", "platform", "institute", "investor")
 # Nouns that point back on their own at the head of a clause; the others need 该, 这家….
 BARE_ANAPHORS = DEFINITE.cue("bare")
 # A noun followed by a measure word is a count of all such bodies (企业数量, 企业家数).
@@ -215,7 +215,8 @@ def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMe
         types = [k for k in ANAPHOR_KINDS if DEFINITE.cue(k).fullmatch(a.group("noun"))]
         before = [m for m in mentions if floor <= m.start and m.end <= a.start() and m.type in types]
         if before:
-            m = before[-1]
+            # a name with the same head noun (某某母基金 for 该基金) before a body of the kind only
+            m = ([b for b in before if b.norm_name.endswith(a.group("noun"))] or before)[-1]
             out.append(EntityMention(m.name, m.norm_name, m.type, a.start(), a.end(), "anaphor"))
     return out
 
