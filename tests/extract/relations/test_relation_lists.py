@@ -37,12 +37,19 @@ def test_a_firm_that_ranks_in_a_quoted_list_is_its_member():
 
 
 def test_a_school_named_after_its_university_is_part_of_it():
-    found = triples("江川农业大学园艺学院的团队选育出新品种。")
+    found = triples("江川农业大学园艺学院的团队选育出新品种,江川农业大学为此召开了发布会。")
     assert ("江川农业大学园艺学院", "part_of", "江川农业大学") in found
 
 
+def test_no_parent_when_it_is_named_only_inside_the_branchs_name():
+    # the place before the university is part of the branch's name, not of the parent's
+    found = triples("蓝湖江川大学研究院、星驰科技有限公司在星湖会展中心签署合作协议。")
+    assert not [t for t in found if t[0] == "蓝湖江川大学研究院" and t[1] == "part_of"]
+    assert ("蓝湖江川大学研究院", "cooperates_with", "星驰科技有限公司") in found
+
+
 def test_a_department_named_after_its_ministry_is_part_of_it():
-    found = triples("科学技术部高新技术司有关负责人介绍了情况。")
+    found = triples("科学技术部高新技术司有关负责人介绍了情况,科学技术部将出台新政策。")
     assert ("科学技术部高新技术司", "part_of", "科学技术部") in found
 
 

@@ -1,7 +1,7 @@
 """Relations a name or the gazetteer states: names inside names and known places.
 
 1. names inside names: a branch named after its parent (江川大学蓝湖研究院
-   part_of 北京理工大学), a body named after a place the text also names on its
+   part_of 江川大学), a body named after a place the text also names on its
    own (郑州高新区某中心 located_in 郑州高新区), the divisions of an address
    written as one name (某省某市某县);
 2. gazetteer facts stated by co-mention: a county and its city or province,
@@ -46,9 +46,12 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
         elif (m.type in HOSTED_TYPES or m.type == "zone") and not _is_province(head):
             # 某市某研究所, 某省农科院: a province-level name is the body's scope, not its site
             out.append(make_relation(doc, m, "located_in", host))
+    named_alone = {m.norm_name for m in mentions}
     for m in mentions:
         parent = _parent_org(m) or _parent_body(m)
-        if parent is not None:
+        # a relation holds between two named things: a parent written only inside the
+        # branch's name (深圳某大学研究院 with no 深圳某大学 of its own) is no entity to relate to
+        if parent is not None and parent in named_alone:
             host = EntityMention(
                 doc.original_text(m.start, m.start + len(parent)),
                 parent,
