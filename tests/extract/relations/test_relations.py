@@ -416,9 +416,7 @@ def test_a_pair_of_places_opening_a_sentence_hosts_nothing():
 
 
 def test_a_name_and_its_declared_short_name_are_one_thing():
-    body = (
-        "星湖高新技术产业开发区(以下简称“星湖高新区”)重点发展氢能产业。星湖高新区还大力发展氢能产业。"
-    )
+    body = "星湖高新技术产业开发区(以下简称“星湖高新区”)重点发展氢能产业。星湖高新区还大力发展氢能产业。"
     _doc, recs = relations(body)
     assert len([r for r in recs if r.predicate == "focuses_on"]) == 1
     _doc, recs = relations(

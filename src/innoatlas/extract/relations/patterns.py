@@ -7,7 +7,7 @@
 - supplies: A为B配套/供货 / A成为B的供应商 / B的配套企业A;
   A、B 2家零部件厂商 next to a 链主 (链主+配套): suppliers of the leader the sentence
   names, else of the document's leader of that industry
-- invests_in (funds too): A投资/注资/出资/领投/资助B
+- invests_in (funds too): A投资/注资/出资/领投/资助B; A出资设立的B基金; B基金…由A发起设立
 - member_of: A入选/获批/纳入/加入/成为B (B a programme or alliance, or a quoted title)
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
 - part_of: 某部新闻发言人、某司司长 (a department in a speaker's title, after its ministry);
@@ -112,6 +112,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         out += [make_relation(doc, a, p, b) for a, p, b in supplied]
         out += [make_relation(doc, a, p, b) for a, p, b in _supplies(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _investment(sent, orgs)]
+        out += [make_relation(doc, a, p, b) for a, p, b in _founded_by(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _membership(sent)]
         out += [make_relation(doc, a, p, b) for a, p, b in _title_departments(sent)]
         out += [make_relation(doc, a, p, b) for a, p, b in _subsidiaries(sent)]
@@ -663,3 +664,24 @@ def _established(doc: Document, sent: Sentence) -> list[RelationRecord]:
             None,
         )
     ]
+
+
+_FOUNDED = _P["founded_by"]
+
+
+def _founded_by(sent: Sentence, orgs: list[EntityMention]):
+    """A、B基金落户某地,由C发起设立; 某基金由C和D共同设立: the founders after 由 fund the last run of
+    funds named before it in the sentence."""
+    for i, m in enumerate(orgs):
+        if m.type not in _FOUNDED.subject_types or not _FOUNDED.cue("agent").search(
+            sent.text[: m.start - sent.start]
+        ):
+            continue
+        founders = runs(sent, [f for f in orgs[i:] if f.type in _FOUNDED.subject_types])[0]
+        if not _FOUNDED.trigger.match(sent.text[founders[-1].end - sent.start :]):
+            return []
+        funds = [f for f in orgs[:i] if f.type in _FOUNDED.object_types]
+        if not funds:
+            return []
+        return [(founder, "invests_in", fund) for founder in founders for fund in runs(sent, funds)[-1]]
+    return []
