@@ -71,6 +71,18 @@ def test_dateline_month_day_with_year_evidence():
     assert published(text) == "2024-05-09"
 
 
+def test_dateline_month_day_with_the_year_of_the_article_address():
+    text = (
+        f"{HEADLINE}\n\n某某网(ID:site2015)3月18日消息,{BODY}\n原文:https://news.example.cn/202303/4521.shtml"
+    )
+    assert published(text) == "2023-03-18"
+
+
+def test_an_address_filed_in_another_month_gives_no_year():
+    text = f"{HEADLINE}\n\n某某网3月18日消息,{BODY}\n原文:https://news.example.cn/202207/4521.shtml"
+    assert published(text) is None
+
+
 def test_forum_post_time_is_not_the_publication_date_when_the_original_is_named():
     text = f"某某县论坛\n\n首页 » 问答 » {HEADLINE}\nuser123 - 2024/9/15 12:49:00\n\n{BODY}\n\n某某新闻记者王五\n\n查看完整版本: {HEADLINE}"
     assert published(text) is None

@@ -39,8 +39,13 @@ YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*月)?(?![\d
 EDITION_DATE = re.compile(
     r"([\u4e00-\u9fff]{2,6}报)[》」]?\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:第\s*\d+\s*版|[）)])"
 )
-DATELINE = re.compile(r"^(?:[\u4e00-\u9fff\-·]{0,20}?)(\d{1,2})月(\d{1,2})日(?:讯|电)")
+# 某报重庆1月27日讯, 某网(ID:abc)10月27日消息: an outlet's own dateline.
+DATELINE = re.compile(
+    r"^(?:[\u4e00-\u9fff\-·]{0,20}?(?:[(（][\w:：]{1,30}[)）])?)(\d{1,2})月(\d{1,2})日(?:讯|电|消息)"
+)
 IMAGE_STAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})")
+# https://news.site/202110/12345.shtml: the year and month a news site files an article under.
+URL_STAMP = re.compile(r"https?://\S*?/(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?/")
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
 FUTURE_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|预计|计划|将于|争取|展望|面向)\s*$")
 FORUM_MARKS = ("论坛", "问答", "查看完整版本", "楼主", "发表于", "帖子", "回帖", "跟帖")
@@ -243,6 +248,9 @@ def evidence_year(lines: list[Line], month_day: tuple[int, int]) -> int | None:
             return y
     if stamps:
         return max(y for y, _, _ in stamps)
+    filed = [(int(y), int(m)) for line in lines for y, m in URL_STAMP.findall(line.norm)]
+    if filed and all(m == month for _, m in filed):
+        return max(y for y, _ in filed)  # the article's own address, filed in the month of its dateline
     years = []
     for line in lines:
         if line.reason is not None:
