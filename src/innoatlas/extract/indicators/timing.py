@@ -187,13 +187,28 @@ def _in_quoted_name(text: str, p: PeriodMention) -> bool:
 
 def _paragraph_opening_period(ctx: Context, p: PeriodMention, para_start: int) -> PeriodMention:
     """A period opening a paragraph (今年上半年,…) holds for all of it; one stated in
-    a later sentence of it (…今年以来,…) dates that sentence only."""
+    a later sentence of it (…今年以来,…) dates that sentence only, unless it is a
+    stretch from the start of the year that narrows an opener naming the whole
+    year (今年以来,… 1—9月,…)."""
     for other in ctx.periods[bisect_right(ctx.period_starts, para_start - 1) :]:
         if other.start > para_start + OPENING_SLACK or other.start >= p.start:
             break
         if other.kind not in ("plan", "event") and not _is_aside(ctx.text, other):
+            if _narrows(p, other):
+                return p
             return other
     return p
+
+
+CUMULATIVE_RE = cue("cumulative_stretch").trigger
+
+
+def _narrows(p: PeriodMention, opener: PeriodMention) -> bool:
+    """1—9月 after 今年以来 or 2024年: the same year, told more precisely."""
+    if opener.kind != "explicit" or opener.sub or p.kind not in ("bare", "explicit"):
+        return False
+    same_year = p.kind == "bare" or p.year == opener.year and p.relative == opener.relative
+    return same_year and p.sub is not None and CUMULATIVE_RE.match(p.sub) is not None
 
 
 def _carries_over_section(ctx: Context, p: PeriodMention, pos: int) -> bool:
