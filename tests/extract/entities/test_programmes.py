@@ -175,3 +175,9 @@ def test_a_plan_period_in_quotes_is_not_a_numbered_name():
     doc = document_from_text("测试新闻标题\n文件提出了“十四五”工业发展指标体系。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
     assert "“十四五”工业发展指标体系" not in found
+
+
+def test_two_events_joined_by_ji_are_one_name_without_their_host():
+    doc = document_from_text("测试新闻标题\n5月8日，西城区举行二季度招商项目集中签约仪式暨人才政策发布会。\n")
+    found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    assert ("二季度招商项目集中签约仪式暨人才政策发布会", "program") in found

@@ -60,7 +60,24 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _quoted_lists(norm)
         + _quoted_objects(norm)
         + _topic_campaigns(norm, ix)
+        + _joined_events(norm)
     )
+
+
+_JOINED_EVENT = pattern("joined_event")
+
+
+def _joined_events(norm: str) -> list[Candidate]:
+    """某签约仪式暨某发布会: two events held as one, named by both titles."""
+    out = []
+    for m in _JOINED_EVENT.trigger.finditer(norm):
+        start, end = m.span("name")
+        first_half = norm[start : norm.index("暨", start)]
+        held = list(_JOINED_EVENT.cue("hold").finditer(first_half))
+        if held:
+            start += held[-1].end()  # 某区举行|某仪式暨…: the host and the verb are not the name
+        out.append(Candidate(start, end, "program", "programme", _JOINED_EVENT.priority, 0.7))
+    return out
 
 
 _CAMPAIGN = pattern("topic_campaign")
