@@ -287,3 +287,10 @@ def test_a_body_and_the_unnamed_one_it_builds_are_not_one_name():
 def test_the_last_kind_word_after_a_list_gives_its_items_type():
     found = dict(mentions("前段时间，我到湘钢、华菱等园区重点企业走访。"))
     assert found.get("湘钢") == "enterprise" and found.get("华菱") == "enterprise"
+
+
+def test_the_city_and_agency_of_a_dateline_are_no_mentions():
+    doc = document_from_text("测试新闻标题\n南风社 昆明6月2日电 (记者 王明) 云南省新增科技型企业800家。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert "昆明" not in found and "南风社" not in found
+    assert "云南省" in found

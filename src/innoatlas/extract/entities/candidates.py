@@ -170,7 +170,17 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
         pos += len(line)
     spans.extend(m.span() for m in _CREDIT.finditer(norm))
     spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
+    for m in _DATELINE.finditer(norm):
+        # the agency written before the dateline (某某社|北京12月12日电) goes with it
+        outlet = _AGENCY.search(norm, max(0, m.start() - MAX_AGENCY_CHARS), m.start())
+        spans.append((outlet.start() if outlet else m.start(), m.end()))
     return spans
+
+
+_DATELINE = pattern("dateline").trigger
+# An agency's name right before a dateline: a few characters ending in 社, 网 or 报.
+_AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:社|网|报)[ \t\u3000]*$")
+MAX_AGENCY_CHARS = 8
 
 
 # An outlet named as the source of the story (新重庆客户端, 天津北方网讯): a place in it is no mention.
