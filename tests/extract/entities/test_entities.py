@@ -294,3 +294,9 @@ def test_the_city_and_agency_of_a_dateline_are_no_mentions():
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
     assert "昆明" not in found and "南风社" not in found
     assert "云南省" in found
+
+
+def test_a_quantifier_before_a_kind_word_names_no_zone():
+    doc = document_from_text("测试新闻标题\n今年以来，各新区加快招商，多数新区投资增长较快。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert not {"各新区", "多数新区"} & found

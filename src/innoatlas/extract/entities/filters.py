@@ -119,10 +119,11 @@ _AROUND_UNIVERSITY = re.compile(r"^.?环(大学|高校)$")
 _BARE_SUFFIX_TYPES = frozenset({"zone", "platform", "institute", "university", "enterprise", "investor"})
 
 
-# Words that point back to or quantify a set (以上, 上述, 各类): with a generic head
+# Words that point back to or quantify a set (以上, 上述, 各类, 各, 多数): with a generic head
 # they refer to things named elsewhere, not to one named thing.
 _DETERMINER = re.compile(
-    r"^(以上|上述|前述|相关|有关|各类|各种|各个|其他|其它|这些|那些|此类|该类|所属|下属|众多|诸多)"
+    r"^(以上|上述|前述|相关|有关|各类|各种|各个|各|其他|其它|这些|那些|此类|该类|所属|下属|众多|诸多"
+    r"|大多数|多数|少数|部分|全部|所有|一些|若干|其余)"
 )
 # A slogan or model joins words with plus signs (高校+企业+基金, 链主+配套).
 _PLUS = re.compile(r"[+＋]")
