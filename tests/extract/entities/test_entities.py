@@ -300,3 +300,9 @@ def test_a_quantifier_before_a_kind_word_names_no_zone():
     doc = document_from_text("测试新闻标题\n今年以来，各新区加快招商，多数新区投资增长较快。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
     assert not {"各新区", "多数新区"} & found
+
+
+def test_private_capital_and_the_new_era_are_common_nouns():
+    doc = document_from_text("测试新闻标题\n母基金将撬动社会资本投向新时代的创新企业。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert not {"社会资本", "新时代"} & found

@@ -59,6 +59,7 @@ GENERIC_WORDS = frozenset(
 共享 应用 共性 招聘 备案 股权 投资 规模 跨国 前沿 开放 联合 一体化 国际化 综合性 专项 生产 制造 产业化
 配套 龙头 链主 骨干 头部 领军 优质 知名 大中型 中小 小微 民营 国有 外资 科技型 核心 重要 主要 各类 一批 多家 数字
 研发机构 新型研发机构 国资 产学研 两地 高新 开发 园 工业 制造业 高校 院校 科研院所 这 此 其 本 我 该区 当地 本地 新一代 未来
+社会资本 新时代
 """.split()
 )
 # Suffix types that need a proper-name token in front (the suffix words are common nouns too).
