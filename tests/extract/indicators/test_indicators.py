@@ -196,7 +196,8 @@ def test_an_area_written_by_the_tail_of_its_name_is_the_subject():
         ("今年上半年，园区营收达到163亿元。", "2024-H1"),
         ("今年前三个季度，园区营收达到163亿元。", "2024-Q1..Q3"),
         ("今年1至8月，园区营收达到163亿元。", "2024-01..08"),
-        ("截至2025年5月末，贷款余额800亿元。", "2025-05"),
+        ("截至2024年5月末，贷款余额800亿元。", "2024-05"),
+        ("2026年，园区营收突破千亿元。", None),
         ("截至目前，累计引进项目56个。", PUBLISHED),
         ("近年来，累计引进项目56个。", PUBLISHED),
         ("去年，园区营收达到163亿元。", "2023"),
@@ -323,8 +324,8 @@ def test_a_dateline_and_a_base_of_comparison_date_no_figure():
 
 
 def test_the_year_of_a_base_figure_does_not_date_the_growth_after_it():
-    records = indicators(HEADLINE + "2025年，园区营收预计突破5000亿元，较2021年的2824亿元增长77%。", ZONE)
-    assert [(r.value, r.period) for r in records] == [(5000, "2025"), (2824, "2021"), (77, "2025")]
+    records = indicators(HEADLINE + "2023年，园区营收突破5000亿元，较2021年的2824亿元增长77%。", ZONE)
+    assert [(r.value, r.period) for r in records] == [(5000, "2023"), (2824, "2021"), (77, "2023")]
 
 
 # --- the country, central bodies and results releases (ANNOTATION.md conventions)

@@ -29,13 +29,19 @@ def resolved(text: str, published: PublishedDate = PUBLISHED, context_year: int 
         ("2023年1至8月,", "2023-01..08"),
         ("2023年1-5月,", "2023-01..05"),
         ("2023年前5个月,", "2023-01..05"),
-        ("截至2025年5月末,", "2025-05"),
-        ("截至2025年底,", "2025"),
+        ("截至2024年5月末,", "2024-05"),
+        ("截至2023年底,", "2023"),
         ("“十三五”末,", "2020"),
     ],
 )
 def test_explicit_periods(text, period):
     assert resolved(text) == [period]
+
+
+def test_a_year_after_publication_is_a_target_without_period():
+    """A plan of 2024 that writes 2027年产值超千亿 states a target (ANNOTATION.md: null)."""
+    assert resolved("2027年,") == [None]
+    assert resolved("2027年,", PublishedDate(date(2028, 2, 1), "day")) == ["2027"]
 
 
 @pytest.mark.parametrize(

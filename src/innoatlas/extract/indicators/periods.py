@@ -120,6 +120,8 @@ def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int
         return None
     if p.kind == "current":
         return published.as_text()
+    if _after_publication(p, published):
+        return None  # 2025年…超30% in a plan of 2021: a target, which has no period yet
     year = p.year
     if p.relative:
         year = _relative_year(p.relative, published, context_year)
@@ -138,6 +140,12 @@ def is_past_target(p: PeriodMention, published: PublishedDate) -> bool:
     """到2025年 in a text published after 2025 reports a result up to then, not a target."""
     pub = _pub_year(published)
     return p.kind == "plan" and p.year is not None and pub is not None and p.year < pub
+
+
+def _after_publication(p: PeriodMention, published: PublishedDate) -> bool:
+    """A year written out that is later than the publication year can only be a target or a forecast."""
+    pub = _pub_year(published)
+    return p.year is not None and not p.relative and pub is not None and p.year > pub
 
 
 def _pub_year(published: PublishedDate) -> int | None:
