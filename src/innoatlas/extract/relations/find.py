@@ -13,7 +13,7 @@ Rules, in the order they run:
    leaders, suppliers, investment, membership, establishment;
 4. topic rules: an industry is the focus of the actor the clause or sentence is
    about (not of the bodies it relies on, 依托A、B; 在X方面 frames the bodies after
-   it); a firm, lab or park mentioned in a sentence about a zone sits in it, or
+   it; a fund too, and a place that only qualifies the list, 围绕某市A、B产业, is none); a firm, lab or park mentioned in a sentence about a zone sits in it, or
    in the place before a hosting verb (园区已入驻A、B) (hosts.py); a clause
    without a subject is about the body its sentence opens with; the document's
    main place is a topic only when named often, and each answer of an interview round is
@@ -372,7 +372,12 @@ def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
 def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) -> EntityMention | None:
     """The last place before m, within m's part of the sentence (a semicolon starts a new subject)."""
     before = [
-        p for p in places if p.end <= m.start and ";" not in sent.between(p, m) and not _names_a_body(sent, p)
+        p
+        for p in places
+        if p.end <= m.start
+        and ";" not in sent.between(p, m)
+        and not _names_a_body(sent, p)
+        and not _qualifies_list(sent, p, m)
     ]
     return before[-1] if before else None
 
@@ -454,6 +459,7 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
             and not sent.boundary_between(m.end, target.start)
             and not _is_means(sent, m)
             and not _is_client(sent, m, target)
+            and not _qualifies_list(sent, m, target)
         ):
             best = m
     return best
@@ -520,6 +526,35 @@ def _apposed_actor(sent: Sentence, target: EntityMention) -> EntityMention | Non
     return after[0] if after else None
 
 
+def _qualifies_list(sent: Sentence, place: EntityMention, target: EntityMention) -> bool:
+    """基金将围绕某市A、B等产业开展投资: a place written between a focus verb and the enumeration
+    its target is in only says whose industries they are; the actor is the subject of the verb."""
+    if place.type not in PLACE_TYPES:
+        return False
+    first = _enumeration_start(sent, target)
+    if sent.between(place, first) not in ("", "的"):
+        return False
+    return bool(_ON_VERB.search(sent.text[: place.start - sent.start]))
+
+
+def _enumeration_start(sent: Sentence, target: EntityMention) -> EntityMention:
+    """The first industry of the enumeration the target closes or is in (A、B和C, A、B等C)."""
+    industries = [m for m in sent.mentions if m.type == "industry" and m.end <= target.start]
+    first = target
+    for m in reversed(industries):
+        if sent.between(m, first) not in _ENUMERATION_JOINS:
+            break
+        first = m
+    return first
+
+
+_ENUMERATION_JOINS = frozenset(("、", "和", "及", "与", "等", "以及"))
+
+
+# The verbs whose object an enumeration of industries is (围绕X市A、B产业, 投向X市A、B领域).
+_ON_VERB = _P["focus"].cue("verb_before_list")
+
+
 # 作为: the clause it opens names the role of the actor that follows.
 _AS_ROLE = _P["focus"].cue("as_role")
 
@@ -533,7 +568,11 @@ def _omitted_subject(sent: Sentence, target: EntityMention) -> EntityMention | N
     if subject.start - sent.start > MAX_SUBJECT_OFFSET or subject.end > target.start:
         return None
     clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
-    if clause <= subject.end or any(clause <= m.start < target.start for m in sent.mentions):
+    first = _enumeration_start(sent, target)  # the items before the target in its list are no subject
+    named = [
+        m for m in sent.mentions if clause <= m.start < first.start and not _qualifies_list(sent, m, target)
+    ]
+    if clause <= subject.end or named:
         return None
     if _SPEECH.search(sent.text[subject.end - sent.start : clause - sent.start]):
         return None  # 某公司负责人表示,聚焦…: the clause is what its speaker says
