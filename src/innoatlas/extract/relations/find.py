@@ -315,6 +315,9 @@ def _frame_industry(sent: Sentence, part: list[EntityMention]) -> EntityMention 
 # Words that make an industry the focus of the actor the text is about even
 # when the sentence does not name it (围绕…, 聚焦…, 打造…产业集群, 主导产业).
 _FOCUS_CUE = _P["focus"].trigger
+# A、B和C等4个主导产业: a list closed in its clause by a count and a category of industries the
+# text develops (主导, 支柱, 优势, 新兴…) names the industries of the place it is about.
+_COUNTED_CATEGORY = _P["focus"].cue("counted_category")
 # The cues of _FOCUS_CUE that are verbs: only a verb is shared by every item of a list.
 _FOCUS_VERB = _P["focus"].cue("verb")
 # Characters after an industry searched for a focus cue (…产业集群), and the
@@ -339,7 +342,7 @@ def _has_focus_cue(sent: Sentence, m: EntityMention) -> bool:
         before[max(clause_start, len(before) - CLAUSE_WINDOW) :]
         + sent.text[m.start - sent.start : m.end - sent.start + FOCUS_WINDOW]
     )
-    if _FOCUS_CUE.search(near):
+    if _FOCUS_CUE.search(near) or _COUNTED_CATEGORY.match(sent.text, m.end - sent.start):
         return True
     # A、B、C等重点产业加快发展: coordinated items share the verb after the list.
     rest = _LATER_ITEMS.match(sent.text, m.end - sent.start).end()
