@@ -66,6 +66,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         if p.kind in ("plan", "span") and not is_past_target(p, pub):
             if p.start >= ss:
                 return _span_endpoint(ctx, p, q)
+            if p.kind == "plan" and p.start >= para_start and not _goal_phrase(text, p):
+                return None  # 到2027年,A达到…;B达到…。C突破…: a target reaches the rest of its paragraph
             continue
         if p.start < ss and _is_list_label(text, p):
             continue
@@ -144,6 +146,14 @@ def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
     if reached and SPAN_TO_RE.search(between) and re.search(r"[从由]", between):
         return str(p.year)
     return None
+
+
+GOAL_RE = cue("target_reach").trigger
+
+
+def _goal_phrase(text: str, p: PeriodMention) -> bool:
+    """以…为目标 names an aim, not a time: the results reported after it keep their own period."""
+    return p.start > 0 and GOAL_RE.match(text, p.start - 1, p.end) is not None
 
 
 def _in_headline(ctx: Context, pos: int) -> bool:
