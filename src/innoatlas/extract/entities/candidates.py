@@ -49,7 +49,7 @@ _JOB_TITLE = re.compile(
 )
 # A place the tagger found but the gazetteer does not know must look like a place name.
 _PLACE_END = re.compile(r"(国|洲|州|省|市|区|县|镇|乡|村|地区|高原|盆地|新城|半岛|群岛|流域)$")
-# 骨科器械产业集群: the industry is 骨科器械; 产业 belongs to the cluster.
+# 眼科器械产业集群: the industry is 眼科器械; 产业 belongs to the cluster.
 _CLUSTER_NEXT = re.compile(r"(集群|链|园|基地|生态|体系|联盟|基金|项目)")
 _INDUSTRY_TAILS = ("产业", "行业", "业")  # 业: 软件与信息服务业, 互联网软体业
 # Tails an industry's name takes along: 行业 ("the trade of") is left out, the
@@ -129,7 +129,7 @@ _BUILD_VERB = re.compile(r"共建|合建|联建|组建|成立|设立|建设|打�
 _GLUED_ROLE = re.compile(r"(配套企业|配套商|供应商|龙头企业|链主企业|领军企业|头部企业)")
 
 
-_PLANT = re.compile(r"(研发生产基地|生产基地|制造基地|生产线|工厂)$")
+_PLANT = re.compile(r"((?:研发)?生产基地|制造基地|生产线|工厂)$")
 
 
 def firm_of_plant(norm: str, c: Candidate) -> Candidate:
@@ -183,7 +183,7 @@ _AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:社|网|报)[ \t\u3000]*$")
 MAX_AGENCY_CHARS = 8
 
 
-# An outlet named as the source of the story (新重庆客户端, 天津北方网讯): a place in it is no mention.
+# An outlet named as the source of the story (某某日报客户端, 某地新闻网讯): a place in it is no mention.
 _OUTLET_NAME = re.compile(
     r"[\u4e00-\u9fff]{1,4}?(?:客户端|网讯|日报社?|晚报|早报|晨报|商报|新闻网|电视台|融媒体中心)"
 )
@@ -252,7 +252,7 @@ _FIRM_KIND = re.compile(r"(企业|公司|厂商|巨头|车企|药企)$")
 
 
 def latin_appositions(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """A Latin name right after a kind of firm is that firm: 设计公司ARM, 自动化企业Synopsys."""
+    """A Latin name right after a kind of firm is that firm: 芯片公司ARM, 软件企业Synopsys."""
     out = []
     for i, t in enumerate(ix.tokens[1:], start=1):
         prev = ix.tokens[i - 1]
@@ -272,7 +272,7 @@ _PHRASE_OPENERS = frozenset("从在向对把被让给将于自")
 
 
 def _cut_short(ix: TokenIndex, t: Token, end: int) -> bool:
-    """中科|摇橹船, 联通|产业互联网: a two-char name the tagger cut off the nouns that
+    """中科|摇橹船, 移动|工业互联网: a two-char name the tagger cut off the nouns that
     finish it; 某某风|电项目: a name whose last word the tagger split in two."""
     i = ix.by_start.get(end)
     if t.text[0] in _PHRASE_OPENERS:
@@ -304,7 +304,7 @@ def _place_and_generic(text: str) -> bool:
 def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
     """Cut a tagger name where a vocabulary word starts inside it and runs past its end.
 
-    (南昌高新区航空|制造产业: the tagger's ORG swallowed the head of an industry.) A
+    (某某高新区光学|制造产业: the tagger's ORG swallowed the head of an industry.) A
     tagger name or project name that opens with a listed group's name is dropped:
     the group is the mention.
     """
@@ -334,7 +334,7 @@ def _firm_and_more(c: Candidate) -> bool:
     return c.extractor == "suffix" and c.type == "program"
 
 
-# Longest tail the tagger may glue after a complete name (中国科学院重庆科学中心|汽车).
+# Longest tail the tagger may glue after a complete name (某大学某城研究院|汽车).
 MAX_GLUED_TAIL = 3
 
 
@@ -393,7 +393,7 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 # A count with a measure word for things (300余台, 多类, 3 before 家具有) makes
-# the term after it a product counted, not an industry; 5个未来产业 counts
+# the term after it a product counted, not an industry; 7类新兴产业 counts
 # industries, so 个 is not among them.
 _THING_COUNT = re.compile(
     r"(?:[\d.]+|[一二三四五六七八九十百千万两几多]+)[余多]?(?:台|套|辆|件|款|类|颗|架|块|片|根|艘|座)?$"
@@ -454,12 +454,12 @@ def _ancestors(code: str) -> list[str]:
 
 
 # Nouns after an industry term that make it a qualifier of a thing rather
-# than the industry itself (5G通信产品, 光伏电能, 脑机接口系统).
+# than the industry itself (5G通信产品, 光伏电能, 氢能储运装置).
 _MODIFIED_HEADS = frozenset(
     "产品 系统 设备 组件 箱体 结构件 电能 资源 冠军 试点 之城 之都 集聚区 质量 座谈会".split()
 )
 # A term before the suffix of a body names that body's field (氢能|质量检测中心), while
-# a term before a zone word still names the zone's industry (智能汽车研发生产基地).
+# a term before a zone word still names the zone's industry (无人机研发生产基地).
 _BODY_TYPES = frozenset({"institute", "platform", "enterprise", "investor", "government"})
 # Longest run of nouns looked at after a term for a head (新能源汽车|动力电池|箱体).
 MAX_HEAD_RUN = 3
@@ -504,7 +504,7 @@ def _is_zone_word(text: str) -> bool:
 
 
 def industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """Noun phrases written with 产业 (汽车轻量化部件材料产业, 航空制造产业): an industry
+    """Noun phrases written with 产业 (船舶涂层材料产业, 游艇制造产业): an industry
     whether or not the vocabulary knows it."""
     generic = load_industries()[2] | GENERIC_WORDS
     out = []
@@ -517,7 +517,7 @@ def industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
         while lo < k and ix.tokens[lo].text in generic:
             lo += 1
         if lo > 0 and ix.tokens[lo - 1].end == ix.tokens[lo].start and ix.tokens[lo - 1].tag in ("a", "d"):
-            continue  # 高水平产业: a description
+            continue  # 高质量产业: a description
         if lo < k and any(t.text not in generic for t in ix.tokens[lo:k]):
             out.append(Candidate(ix.tokens[lo].start, tok.end, "industry", "vocabulary", 44, 0.7))
     return out
@@ -527,7 +527,7 @@ MAX_PHRASE_TOKENS = 4
 
 
 def _noun_follows(ix: TokenIndex, k: int) -> bool:
-    """智能化产业标杆: 产业 qualifies the noun after it."""
+    """数字化产业样板: 产业 qualifies the noun after it."""
     return (
         k + 1 < len(ix.tokens) and ix.tokens[k + 1].start == ix.tokens[k].end and ix.tokens[k + 1].tag == "n"
     )
@@ -576,10 +576,10 @@ def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
 
 
 def split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
-    """Cut run-together names (两江协同创新区北京理工大学重庆创新中心) at inner suffixes.
+    """Cut run-together names (滨江科创区南方理工大学杭州研究院) at inner suffixes.
 
     A university or institute followed by a place and a suffix is a branch and
-    stays whole (北京理工大学重庆创新中心).
+    stays whole (南方理工大学杭州研究院).
     """
     out = []
     for c in candidates:
@@ -600,17 +600,17 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         if len(tail_text) - len(tail[0]) < 2 or all_generic(tail_text[: -len(tail[0])]):
             continue
         if tail_text[: -len(tail[0])] in load_suffixes().suffixes:
-            continue  # 东江汽车集团|控股有限公司: the legal form of one firm, not a second name
+            continue  # 某某汽车集团|股份有限公司: the legal form of one firm, not a second name
         if (
             head[1] == "zone"
             and not _has_inner_org(tail_text)
             and (tail[1] != "enterprise" or _functional(tail_text))
         ):
-            continue  # 郑州高新区华为开发者创新中心, 重庆高新区招商公司: a unit named after its zone
+            continue  # 某某高新区某企业创新中心, 某某高新区招商公司: a unit named after its zone
         if is_parent_body(norm[c.start : p], head) and tail[1] in SUBUNIT_TYPES:
             continue  # 中国科学院|城市环境研究所: a unit of its parent
         if head[1] != "zone" and (starts_with_place(tail_text) or _BRANCH_TAIL.search(tail_text)):
-            continue  # 北京理工大学|重庆创新中心, …工程研究中心|重庆分中心, 某银行|两江分行: a branch
+            continue  # 某理工大学|杭州研究院, …工程研究中心|宁波分中心, 某银行|滨江分行: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
         if tail_text.startswith(_STATIONED):

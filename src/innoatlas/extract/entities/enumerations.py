@@ -2,7 +2,7 @@
 
 Chinese lists industries by joining them with 、 and closing the list with
 the kind of thing they are, often with 等 and a count:
-    A、B、C等产业 / A、B和C三大产业 / A、B等重点领域 / A、B、C四条产业链.
+    A、B、C等产业 / A、B和C三大产业 / A、B等新兴领域 / A、B、C四条产业链.
 Each item is then an industry, whatever the vocabulary knows of it (the
 tagger's names of firms and places are not items: 京东方、康宁等企业落户的产业
 园). 领域 is left out: it closes lists of public services as often
@@ -25,7 +25,7 @@ from innoatlas.lexicon.industries import load_industries
 CLOSE = pattern("enumeration_close")
 _CLOSE = CLOSE.trigger
 # 领域 closes lists of public services as often (教育、医疗等民生领域): only these
-# qualifiers make it a list of industries (A、B等重点领域).
+# qualifiers make it a list of industries (A、B等新兴领域).
 _FIELD_QUALIFIERS = CLOSE.cue("field_qualifiers")
 # Verbs of focus whose object may be a short list without a closing kind word
 # (聚焦储能与氢能, 深耕A和B): coordinated objects are of one kind.
@@ -138,9 +138,9 @@ def _two_items(left: str, right: str) -> bool:
 
 
 def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
-    """Start of an item with 、 before it: taken whole whatever its tags (、商业航天等),
+    """Start of an item with 、 before it: taken whole whatever its tags (、海洋装备等),
     but for the list's own verb before it (做强|新材料) and a last pair joined by 和
-    (、新材料和高端制造等), unless the vocabulary names the pair (软件和信息技术服务)."""
+    (、新材料和高端制造等), unless the vocabulary names the pair (GB/T 4754's 软件和信息技术服务业)."""
     start = end
     while start > 0 and end - start <= MAX_ITEM_CHARS and "\u4e00" <= norm[start - 1] <= "\u9fff":
         start -= 1

@@ -58,14 +58,14 @@ def _is_category(name: str) -> bool:
             rest = rest[k:]
             found = suffix_type(rest)
             if found is not None and found[1] in _NAMED_BY_PLACE:
-                return False  # 浦口开发区, 松潘县政府: the one body of that place
+                return False  # 某县开发区, 某县政府: the one body of that place
             break
     rest = _LEVEL_PREFIX.sub("", rest)
     # 共享|国家重点实验室: generic words before a category still name a category
     return rest in cats or any(rest.endswith(c) and all_generic(rest[: -len(c)]) for c in cats if len(c) >= 3)
 
 
-# Kinds of which a place has just one, so place + kind names it (浦口开发区, 松潘县政府),
+# Kinds of which a place has just one, so place + kind names it (某县开发区, 某县政府),
 # unlike 四川省重点实验室 (one of many).
 _NAMED_BY_PLACE = frozenset({"zone", "government"})
 
@@ -84,7 +84,7 @@ def merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
             and _is_upper_division(norm[last_piece.get(prev.start, prev.start) : prev.end])
         ):
             last_piece[prev.start] = c.start
-            # 南昌|自贸会展区: a zone the lists do not know takes its city along, as a county does
+            # 某市|滨湖会展区: a zone the lists do not know takes its city along, as a county does
             out[-1] = Candidate(
                 prev.start,
                 c.end,

@@ -93,12 +93,12 @@ DESCRIPTION_MARKS = frozenset(
     }
 )
 # A university, academy or ministry followed by an institute, school or lab
-# names one of its own units (重庆大学经济与工商管理学院, 中国科学院城市环境研究所).
+# names one of its own units (某大学法律与公共管理学院, 中国科学院城市环境研究所).
 PARENT_TYPES = frozenset({"university", "institute", "government"})
 SUBUNIT_TYPES = frozenset({"university", "institute"})
-# Bound prefixes written before a noun inside names (超瞬态, 非常规油气).
+# Bound prefixes written before a noun inside names (超瞬态, 非常规能源).
 BOUND_PREFIXES = frozenset({"超", "非"})
-# Adjectives that are part of a field name when a noun follows (先进技术成果…中心, 先进制造业基金).
+# Adjectives that are part of a field name when a noun follows (先进材料…中心, 先进制造业基金).
 NAME_ADJECTIVES = frozenset(
     {"先进", "高端", "智能", "绿色", "数字", "现代", "新型", "非常规", "高性能", "前沿", "民用"}
 )
@@ -167,13 +167,13 @@ def name_like(tok: Token, allow_time: bool) -> bool:
 def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool:
     """True when tok ends another name that should not be merged into the one on its right.
 
-    Zones are crossed (重庆高新区直管园, 中国(绵阳)科技城先进技术研究院); a county is
-    crossed only by bodies named after it (沙坪坝区科技局, not 沙坪坝区|青凤高科产业园);
-    a university or academy followed by a place is a branch (北京理工大学|重庆创新中心);
+    Zones are crossed (某某高新区直管园, 中国(绵阳)科技城先进技术研究院); a county is
+    crossed only by bodies named after it (某某区科技局, not 某某区|某某高科产业园);
+    a university or academy followed by a place is a branch (某理工大学|杭州研究院);
     any other name ending in a suffix is a separate name.
     """
     if tok.text.endswith(("环大学", "环高校")):
-        return False  # 环大学|创新生态圈: "around the universities" opens a zone name
+        return False  # 环大学|科创生态带: "around the universities" opens a zone name
     if right_first is not None and right_first.text.startswith("驻"):
         return False  # 某市政府|驻某省办事处: a body's office stationed elsewhere carries its name
     if is_county_name(tok.text):
@@ -287,7 +287,7 @@ _MINISTRY_FIELDS = ("工业", "信息化")
 
 
 def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
-    """与 inside a field name (经济与工商管理学院, 政策与经济研究所), not between two names."""
+    """与 inside a field name (法律与公共管理学院, 政策与经济研究所), not between two names."""
     toks = ix.tokens
     if etype not in _JOINED_TYPES or toks[k].text not in _JOINERS or k == 0:
         return False
@@ -310,7 +310,7 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
 
 
 def _glue_token(ix: TokenIndex, k: int) -> bool:
-    """A one-char adjective or verb between two name words (平安大健康, 超瞬态) belongs to the name."""
+    """A one-char adjective or verb between two name words (某某大健康, 超瞬态) belongs to the name."""
     toks = ix.tokens
     tok = toks[k]
     nxt = toks[k + 1] if k + 1 < len(toks) else None
@@ -370,7 +370,7 @@ def is_specific(ix: TokenIndex, lo: int, hi: int, suffix_start: int, weak: bool)
     if starts_with_place(words[0].text):
         return True  # 长寿区委: a body named after its place
     if words[0].text == "国家" and len(words) > 1:
-        return any(t.text not in GENERIC_WORDS for t in words[1:])  # 国家生物产业基地: a national designation
+        return any(t.text not in GENERIC_WORDS for t in words[1:])  # 国家某某产业基地: a national designation
     if weak:
         return False
     return any(t.text not in GENERIC_WORDS for t in words)
@@ -392,7 +392,7 @@ def starts_with_place(text: str) -> bool:
 
 
 def _field_and_kind(head: str, etype: str) -> bool:
-    """集成电路设计公司, 航空复合材料公司: a field and a kind of firm describe, not name."""
+    """芯片封装测试公司, 船舶涂层材料公司: a field and a kind of firm describe, not name."""
     return etype == "enterprise" and head in load_industries()[0]
 
 
@@ -424,7 +424,7 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue  # the suffix alone (高校, 新区) names nothing
         weak = etype in WEAK_TYPES or suffix in WEAK_ZONE_SUFFIXES
         if weak and suffix in EVENT_SUFFIXES and _held_event(norm, ix, lo):
-            weak = False  # 举办汽车软件开源大赛: an event that is held is a named one
+            weak = False  # 举办机器人编程大赛: an event that is held is a named one
         if suffix == "奖" and _won_award(norm, ix, lo, tok.end):
             weak = False
             while lo < hi and _YEAR.match(ix.tokens[lo].text):
@@ -438,7 +438,7 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if etype == "zone" and suffix in GENERIC_AREA_WORDS and inner is not None and inner[1] == "zone":
             continue  # 高新区园区生产总值: 园区 after a zone's full name is a common noun
         if suffix in ("之城", "之都") and norm[start:s_start] not in load_industries()[0]:
-            continue  # 智能网联新能源汽车之都 is a brand; 重庆创新之城 a description
+            continue  # 某某之都 is a slogan of a city, 某某创新之城 a description, unless an industry comes first
         out.append(Candidate(start, _paren_tail(norm, tok.end), etype, "suffix", 50))
     return out
 
@@ -488,7 +488,7 @@ def _starts_term(text: str) -> bool:
 
 
 # Task forces are named after their place and their task, verbs included:
-# 江西省促进开发区改革和创新发展领导小组.
+# 某省推进园区改革和创新发展领导小组.
 TASK_FORCE_SUFFIXES = ("领导小组", "工作小组", "指挥部")
 MAX_TASK_TOKENS = 12
 
@@ -540,7 +540,7 @@ _QUOTED_CLAUSE = re.compile(r"(全面|深入|加快|大力|积极|持续)?(实�
 
 
 def quoted_candidates(norm: str) -> list[Candidate]:
-    """Quoted names of programmes: “满天星”行动计划, “两江英才卡”."""
+    """Quoted names of programmes: “满天星”行动计划, “某区人才卡”."""
     out = []
     for m in _QUOTED.finditer(norm):
         inner = m.group(1)
@@ -557,7 +557,7 @@ def quoted_candidates(norm: str) -> list[Candidate]:
     return out
 
 
-# A whole quoted name ending in a suffix: “全国一体化算力网”, “2025年度…TOP30软件园区”.
+# A whole quoted name ending in a suffix: “某省数据交易网”, “2025年度…TOP30软件园区”.
 _LONG_QUOTED = re.compile(r"“([^“”\n,。;:!?、 ]{4,32})”")
 
 

@@ -47,7 +47,7 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         kind = m.group("kind")
         later = _LATER_KIND.match(norm, m.end())
         if later is not None:
-            kind = later.group("kind")  # 湘钢等园区|重点企业: the last noun is the head
+            kind = later.group("kind")  # 甲、乙等园区|重点企业: the last noun is the head
         out.extend(_list_items(norm, ix, m.start(), _list_type(kind)))
     for m in _TRADE_LIST_TAIL.finditer(norm):
         if _trade(m.group("trade")):
@@ -129,7 +129,7 @@ def _list_item(norm: str, ix: TokenIndex, end: int, bracketed: int | None) -> tu
     if hi is None:
         return _glued_last_item(norm, ix, end)
     while hi > 0 and _PHASE.match(ix.tokens[hi].text) and ix.tokens[hi - 1].end == ix.tokens[hi].start:
-        hi -= 1  # 新能安二期: the firm, not its phase
+        hi -= 1  # 某某能源二期: the firm, not its phase
     stop = ix.tokens[hi].end
     start = _whole_item_start(norm, ix, stop, bracketed)
     if start is None:

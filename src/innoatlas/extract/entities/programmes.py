@@ -87,7 +87,7 @@ _TOPIC_TAGS = frozenset({"n", "vn", "v", "nz", "a", "an", "b", "j"})
 
 
 def _topic_campaigns(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """招商引资“百日会战”: the quoted campaign with the work it is about before it."""
+    """人才引进“百日会战”: the quoted campaign with the work it is about before it."""
     out = []
     for m in _CAMPAIGN.trigger.finditer(norm):
         k = ix.by_end.get(m.start())
@@ -220,7 +220,7 @@ def _named(norm: str, ix: TokenIndex, lo: int, hi: int) -> tuple[int, int] | Non
     """The span from token lo to hi, if it says more than generic words (开展专项行动 names nothing)."""
     toks = ix.tokens[lo : hi + 1]
     if toks[0].tag == "m" or any(t.text in DESCRIPTION_MARKS for t in toks):
-        return None  # 197项改革措施, 全国首个…行动计划: a count or a description
+        return None  # 120余项改革举措, 全国首个…行动计划: a count or a description
     start, end = toks[0].start, toks[-1].end
     text = norm[start:end]
     if "“" in text or "”" in text:

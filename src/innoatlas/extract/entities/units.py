@@ -38,7 +38,7 @@ def _unit_start(norm: str, ix: TokenIndex, end: int) -> int | None:
     k = ix.pos_token[end - 1]
     if k < 0:
         return None
-    # the head may stand alone (转化/vn 处/n) or end a token (通信发展司/vn)
+    # the head may stand alone (转化/vn 处/n) or end a token (能源发展司/vn)
     start = ix.tokens[k].start if ix.tokens[k].end == end else None
     if start is None:
         return None
