@@ -1,9 +1,9 @@
 """Part-of and located-in read off a name.
 
-- a branch names its parent and often its place: 北京理工大学重庆创新中心 is
-  part of 北京理工大学 and located in 重庆; 重庆大学科学中心 is part of 重庆大学;
+- a branch names its parent and often its place: 南方理工大学杭州研究院 is
+  part of 南方理工大学 and located in 杭州; 某某大学材料中心 is part of 某某大学;
 - a government body or a park named after a place belongs to it or lies in it:
-  两江新区科技创新局 is part of 两江新区, 重庆智能传感器产业园 lies in 重庆.
+  滨江新区经济发展局 is part of 滨江新区, 杭州智能家居产业园 lies in 杭州.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from innoatlas.resolve.gazetteer import division_candidates, zone_index
 from innoatlas.resolve.names import is_legal_form
 
 # Heads of a body that has branches: 大学, 科学院, 集团 ... A branch of any of
-# these is what follows them (重庆创新中心, 科学中心, 重庆分公司).
+# these is what follows them (杭州研究院, 材料中心, 宁波分公司).
 PARENT_HEADS = ("大学", "学院", "科学院", "研究院", "研究所", "集团", "公司")
-# Heads whose branches say so with 分 (X工程研究中心重庆分中心): 中心 and 实验室
+# Heads whose branches say so with 分 (X工程研究中心宁波分中心): 中心 and 实验室
 # are also the heads of a single body's compound name.
 SPLIT_HEADS = ("中心", "实验室")
 MIN_PARENT_CHARS = 4  # 北京大学; shorter heads (中科院) are contractions, resolved in context
@@ -57,8 +57,8 @@ def split_branch(folded: str) -> Branch | None:
 def leading_place(folded: str) -> str | None:
     """The longest division or zone name `folded` starts with, leaving at least two characters.
 
-    Economic regions (成渝, 川渝) are no places a body belongs to: 成渝金融法院
-    serves the region but is not part of it.
+    Economic regions (成渝, 川渝) are no places a body belongs to: a court of
+    成渝 (成渝某法院) serves the region but is not part of it.
     """
     for k in range(min(MAX_PLACE_CHARS, len(folded) - 2), 1, -1):
         head = folded[:k]
@@ -71,7 +71,7 @@ def leading_place(folded: str) -> str | None:
 
 
 def leading_places(folded: str) -> list[str]:
-    """The places a name starts with, outermost first: 重庆市江津区人民检察院 -> [重庆市, 江津区]."""
+    """The places a name starts with, outermost first: 重庆市江津区某某局 -> [重庆市, 江津区]."""
     places = []
     rest = folded
     while (place := leading_place(rest)) is not None:

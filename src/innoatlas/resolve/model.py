@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 # Origins of the relations the resolver adds (text relations carry "text").
 GAZETTEER = "gazetteer"  # from divisions.csv or zones.yaml
-NAME = "name"  # read off a name: 北京理工大学重庆创新中心 is part of 北京理工大学
+NAME = "name"  # read off a name: 南方理工大学杭州研究院 is part of 南方理工大学
 
 
 @dataclass

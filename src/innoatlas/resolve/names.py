@@ -18,7 +18,7 @@ from innoatlas.text import fold_name as fold  # noqa: F401 (the resolve stage's 
 # Company legal forms, longest first: what a registry adds to the trade name.
 _LEGAL_FORM = re.compile(r"(?:(?:集团)?(?:股份)?有限(?:责任)?公司|集团(?:公司)?|股份|公司)$")
 # Words between the trade name and the legal form that firms drop in running
-# text (摩方精密科技公司 is written 摩方精密).
+# text (某某精密科技公司 is written 某某精密).
 _TRADE_TAIL = re.compile(r"(?:科技|技术)$")
 _INDUSTRY_TAIL = re.compile(r"(?:产业|行业)$")
 INDUSTRY_PREFIX = "industry:"
@@ -27,7 +27,7 @@ COMPANY_TYPES = frozenset({"enterprise", "investor"})
 MIN_STEM = 2
 # A contraction keeps the name's last word or drops at most this many
 # characters after its last kept one: 重大 (重庆大学, drops 学), 北理工
-# (北京理工大学, drops 大学), but not 中科院 for 中国科学院重庆科学中心.
+# (北京理工大学, drops 大学), but not 中科院 for 中国科学院某城研究中心.
 MAX_DROPPED_TAIL = 2
 
 
@@ -48,7 +48,7 @@ def name_key(folded: str, type_: str) -> str:
         return company_stem(folded)
     if type_ == "industry":  # 生物医药产业 is 生物医药, but 战略性新兴产业 keeps its tail
         stem = _INDUSTRY_TAIL.sub("", folded)
-        # A field of its own namespace: 集成电路设计 the field is not 集成电路设计公司 the firm.
+        # A field of its own namespace: 芯片封装 the field is not 芯片封装公司 the firm.
         return INDUSTRY_PREFIX + (stem if stem in industry_terms() else folded)
     return folded
 
@@ -78,8 +78,8 @@ def _embeds_with_short_tail(short: str, full: str) -> bool:
 def contracts(short: str, full: str) -> bool:
     """Whether `short` is a contraction of `full`: 重大 of 重庆大学, 中科院 of 中国科学院.
 
-    Both start alike; a shared tail is set aside (中科院重庆科学中心 and
-    中国科学院重庆科学中心 share 院重庆科学中心). What is left of the short
+    Both start alike; a shared tail is set aside (中科院某城研究中心 and
+    中国科学院某城研究中心 share 院某城研究中心). What is left of the short
     form must not be a name in its own right (北京大学 is not 北京理工大学) nor a
     plain prefix (中国星网 is not 中国星网应用公司: prefixes are the business of
     company_stem).
@@ -93,7 +93,7 @@ def contracts(short: str, full: str) -> bool:
     if _kind_suffix(head_short):
         return False
     own = _kind_suffix(short)
-    if own and not full.endswith(own):  # 长寿区委 is the district's committee, not 长寿经开区党工委
+    if own and not full.endswith(own):  # 某区委 is the district's committee, not 某区经开区党工委
         return False
     return _embeds_with_short_tail(head_short, head_full)
 

@@ -37,7 +37,7 @@ log = logging.getLogger(__name__)
 # Types that never stand for another name in context: a place or field is not a
 # contraction, and a programme's title is cited in full (two titles differ by a word).
 NOT_CONTRACTED = frozenset({"region", "industry", "program"})
-MIN_TAIL_CHARS = 3  # 直管园 may stand for the document's 重庆高新区直管园; 新区 stands for nothing
+MIN_TAIL_CHARS = 3  # 直管园 may stand for the document's 某某高新区直管园; 新区 stands for nothing
 
 
 def resolve_document(doc: Document, extraction: Extraction) -> Resolution:
@@ -144,7 +144,7 @@ class DocumentResolver:
         return self._add_division(code) if code else None
 
     def _sub_area(self, zone: Zone, rest: str) -> str | None:
-        """A sub-area written after its zone (西部(重庆)科学城沙坪坝片区 is 沙坪坝片区)."""
+        """A sub-area written after its zone (某某科学城滨湖片区 is 滨湖片区)."""
         area = gz.zone_index().get(rest)
         if area is None or area.parent is None or fold(area.parent) != fold(zone.name):
             return None
@@ -234,7 +234,7 @@ class DocumentResolver:
             self.written[folded] = key
 
     def _zone_tail(self, folded: str) -> str | None:
-        """The one gazetteer zone of this document whose name ends with `folded` (直管园 for 重庆高新区直管园).
+        """The one gazetteer zone of this document whose name ends with `folded` (直管园 for 某某高新区直管园).
 
         A tail of two characters (新区, 园区) is a common noun, not a short name.
         """
@@ -292,7 +292,7 @@ class DocumentResolver:
             if place_key is None:
                 return
             entity.region_key = place_key
-            if entity.type == "government":  # 两江新区科技创新局 is an office of 两江新区
+            if entity.type == "government":  # 滨江新区经济发展局 is an office of 滨江新区
                 entity.parent_key = place_key
                 self.resolution.add_relation(entity.key, "part_of", place_key, NAME)
             else:
