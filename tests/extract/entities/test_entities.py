@@ -27,7 +27,7 @@ def names(body: str) -> set[str]:
     [
         ("沙坪坝区位于重庆市西部,近年来发展迅速。", "重庆市", "region"),
         ("这家企业去年落户成都高新区。", "成都高新区", "zone"),
-        ("四川大学和电子科技大学联合培养博士研究生。", "电子科技大学", "university"),
+        ("四川大学和西南交通大学联合培养博士研究生。", "西南交通大学", "university"),
         ("中国科学院成都生物研究所发布了一项新成果。", "中国科学院成都生物研究所", "institute"),
         ("学校牵头建设的绿色化工实验室正式投入使用。", "绿色化工实验室", "platform"),
         ("宁德时代新能源科技股份有限公司发布新电池。", "宁德时代新能源科技股份有限公司", "enterprise"),
@@ -49,8 +49,8 @@ def test_each_of_the_ten_types(body, name, etype):
         ("绵阳市农业科学研究院培育新品种。", "绵阳市农业科学研究院", "institute"),
         ("嘉陵江实验室启动首批项目。", "嘉陵江实验室", "platform"),
         ("星辰智造有限公司完成融资。", "星辰智造有限公司", "enterprise"),
-        ("松潘县政府出台扶持措施。", "松潘县政府", "government"),
-        ("浦口开发区内新建两座厂房。", "浦口开发区", "zone"),
+        ("汶川县政府出台扶持措施。", "汶川县政府", "government"),
+        ("江宁开发区内新建两座厂房。", "江宁开发区", "zone"),
         ("长寿区委书记主持会议。", "长寿区委", "government"),
     ],
 )
@@ -59,9 +59,9 @@ def test_suffix_grammar_names_and_types(body, name, etype):
 
 
 def test_a_place_with_a_category_is_no_name_but_with_its_zone_it_is():
-    found = names("全省新增四川省重点实验室3个,浦口开发区新增企业5家。")
+    found = names("全省新增四川省重点实验室3个,江宁开发区新增企业5家。")
     assert "四川省重点实验室" not in found
-    assert "浦口开发区" in found
+    assert "江宁开发区" in found
 
 
 def test_list_items_before_a_kind_are_split():
@@ -93,12 +93,12 @@ def test_a_unit_of_an_academy_or_university_keeps_the_parent_name():
     assert ("中国信息通信研究院政策与经济研究所", "institute") in mentions(
         "中国信息通信研究院政策与经济研究所发布年度报告。"
     )
-    assert ("重庆大学经济与工商管理学院", "university") in mentions("重庆大学经济与工商管理学院举办论坛。")
+    assert ("西南大学法律与社会学院", "university") in mentions("西南大学法律与社会学院举办论坛。")
 
 
 def test_a_lab_named_within_a_branch_is_its_own_name():
-    found = names("北京理工大学重庆创新中心现代兵器实验室投入运行。")
-    assert "北京理工大学重庆创新中心现代兵器实验室" not in found
+    found = names("南方理工大学杭州研究院智能材料实验室投入运行。")
+    assert "南方理工大学杭州研究院智能材料实验室" not in found
 
 
 @pytest.mark.parametrize("generic", ["高校", "科研院所", "龙头企业", "创新平台", "科学城"])
@@ -111,8 +111,8 @@ def test_generic_phrases_leave_no_entity_at_all():
 
 
 def test_star_ratings_and_bare_suffixes_are_not_zones():
-    found = names("该区获评四星级开发区,综合保税区一线进区模式推广。")
-    assert "四星级开发区" not in found
+    found = names("该县获评五星级开发区,综合保税区的监管模式得到推广。")
+    assert "五星级开发区" not in found
     assert "综合保税区" not in found
 
 
@@ -140,7 +140,7 @@ def test_industries_are_matched_as_words_not_substrings(body):
 
 
 def test_industry_phrases_written_with_chanye():
-    assert ("汽车轻量化部件材料产业", "industry") in mentions("该公司是汽车轻量化部件材料产业的链主企业。")
+    assert ("船舶防腐涂层材料产业", "industry") in mentions("该公司是船舶防腐涂层材料产业的链主企业。")
 
 
 def test_an_item_listed_between_two_industries_is_an_industry():
@@ -148,12 +148,12 @@ def test_an_item_listed_between_two_industries_is_an_industry():
 
 
 def test_held_events_and_numbered_sessions_are_programmes():
-    assert ("汽车软件开源大赛", "program") in mentions("当地举办汽车软件开源大赛,吸引上百支队伍。")
+    assert ("机器人编程大赛", "program") in mentions("当地举办机器人编程大赛,吸引上百支队伍。")
     assert ("中央财经委员会第六次会议", "program") in mentions("中央财经委员会第六次会议作出部署。")
 
 
 def test_a_quoted_head_with_its_kind_is_one_name():
-    assert ("“园区通”智慧服务平台", "platform") in mentions("高新区建设“园区通”智慧服务平台,服务企业。")
+    assert ("“企业通”智慧服务平台", "platform") in mentions("开发区上线“企业通”智慧服务平台,服务企业。")
 
 
 def test_names_keep_their_pinyin_readings():
@@ -171,14 +171,14 @@ def test_industries_written_with_ye_keep_it():
 
 
 def test_an_industrys_city_brand_is_a_programme_but_a_description_is_not():
-    assert ("芯片之城", "program") in mentions("新区加快建设“芯片之城”,吸引设计企业。")
+    assert ("芯片之城", "program") in mentions("该市加快打造“芯片之城”,吸引设计企业。")
     found = names("当地提出打造中国材料应用示范之都。")
     assert not any(n.endswith("之都") for n in found)
 
 
 def test_ordinary_words_ending_in_ju_are_not_bureaus():
-    found = mentions("企业加大在渝战略布局,两江新区科技创新局给予支持。")
-    assert ("两江新区科技创新局", "government") in found
+    found = mentions("企业加大在湘投资布局,湘江新区经济发展局给予支持。")
+    assert ("湘江新区经济发展局", "government") in found
     assert not any(n.endswith("布局") for n, _ in found)
 
 
@@ -187,7 +187,7 @@ def test_a_numbered_party_plenum_is_a_programme():
 
 
 def test_associations_are_programmes_and_the_party_centre_is_government():
-    assert ("中国石油和化学工业联合会", "program") in mentions("中国石油和化学工业联合会发布行业报告。")
+    assert ("中国机械工业联合会", "program") in mentions("中国机械工业联合会发布行业报告。")
     assert ("中共中央", "government") in mentions("中共中央印发了相关文件。")
 
 
@@ -198,7 +198,7 @@ def test_a_firm_named_with_its_plant_is_the_firm():
 
 
 def test_designations_like_postdoctoral_workstations_are_categories():
-    assert "博士后科研工作站" not in names("企业累计获国家级博士后科研工作站授牌1家。")
+    assert "博士后科研工作站" not in names("园区新增国家级博士后科研工作站2个。")
 
 
 @pytest.mark.parametrize(
@@ -233,7 +233,7 @@ def test_a_declared_short_name_is_an_entity_and_the_full_name_ends_before_it():
     ("body", "cut"),
     [
         ("攀上高原，中国华电山南琼结风电项目机位点施工忙。", "中国华电山南琼"),  # 琼|结: a place name split
-        ("保持全开状态。从一个系统看智能高效。", "从一"),  # a preposition opens no name
+        ("阀门保持开启。从一个角度看问题。", "从一"),  # a preposition opens no name
     ],
 )
 def test_a_tagger_name_that_ends_inside_a_word_or_opens_on_a_preposition_is_dropped(body, cut):
