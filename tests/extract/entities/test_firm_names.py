@@ -27,8 +27,8 @@ def test_a_subsidiary_after_its_parent_and_qibuxia():
 
 
 def test_the_first_character_the_tagger_cut_off_a_firm_name():
-    found = firms("生产线昼夜运转,得壹能源科技(芜湖)有限责任公司订单饱满。")
-    assert "得壹能源科技(芜湖)有限责任公司" in found
+    found = firms("生产线昼夜运转,恒远能源科技(芜湖)有限责任公司订单饱满。")
+    assert "恒远能源科技(芜湖)有限责任公司" in found
 
 
 def test_firms_listed_before_a_count_with_duo_or_yu():
@@ -71,7 +71,7 @@ def test_a_two_character_core_is_not_taken_as_a_trade_name():
 
 
 def test_firms_listed_before_their_trade_and_its_stage_are_firms():
-    found = typed_mentions("当地拥有东岭客车、江城汽车等5家汽车整车企业。")
+    found = typed_mentions("全省现有东岭客车、江城汽车等7家汽车整车制造企业。")
     assert ("江城汽车", "enterprise") in found and ("东岭客车", "enterprise") in found
 
 

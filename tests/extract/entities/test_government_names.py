@@ -30,9 +30,9 @@ def test_departments_of_provinces_parties_and_ministries(body, name):
 @pytest.mark.parametrize(
     ("body", "absent"),
     [
-        ("参观者走进展示中心展厅,了解最新成果。", "展示中心展厅"),
+        ("市民走进体验中心展厅,了解最新成果。", "体验中心展厅"),
         ("全市建成示范楼宇12处,吸引企业入驻。", "示范楼宇12处"),
-        ("推进智慧城市与数字政府建设。", "智慧城市与数字政府"),
+        ("加快智慧交通与数字政府建设。", "智慧交通与数字政府"),
     ],
 )
 def test_halls_counts_and_fields_are_no_departments(body, absent):

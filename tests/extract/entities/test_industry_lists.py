@@ -31,8 +31,8 @@ def test_a_list_closed_by_key_fields_names_industries():
 
 
 def test_items_headed_by_a_known_industry_and_split_by_the_tagger():
-    found = industries("全市重点推进金融大模型、医疗大模型、具身智能机器人等细分赛道。")
-    assert {"金融大模型", "医疗大模型", "具身智能机器人"} <= found
+    found = industries("全市重点推进金融大模型、医疗大模型、农业智能机器人等新兴赛道。")
+    assert {"金融大模型", "医疗大模型", "农业智能机器人"} <= found
 
 
 def test_a_list_of_public_services_is_no_list_of_industries():
@@ -72,7 +72,7 @@ def test_a_counted_product_is_not_an_industry(body):
 
 
 def test_a_count_of_industries_still_names_them():
-    assert ("未来产业", "industry") in typed("全区布局建设5个未来产业。")
+    assert ("未来产业", "industry") in typed("全省谋划培育6个未来产业。")
 
 
 def test_a_field_and_its_product_name_a_narrower_industry():

@@ -20,7 +20,7 @@ def mentions(body: str) -> set[tuple[str, str]]:
         # a provincial department's division, named by its officer's title
         ("江西省科技厅成果转化处处长刘明说,今年项目增多。", "江西省科技厅成果转化处", "government"),
         # a ministry's department after its spokesman's role
-        ("工业和信息化部新闻发言人、运行监测协调局局长赵亮介绍了数据。", "运行监测协调局", "government"),
+        ("工业和信息化部的新闻发言人、原材料工业司司长赵亮介绍了数据。", "原材料工业司", "government"),
         # a firm's department is typed as the firm
         (
             "国网湖南省电力有限公司建设部变电建设处副处长孙强说。",
