@@ -33,7 +33,7 @@ def test_the_region_links_the_members_the_document_names_and_no_others():
 
 
 def test_a_member_named_through_a_zone_inside_it_counts():
-    text = "成渝双城经济圈内，两江新区与天府新区签署协同创新协议。\n"
+    text = "在成渝双城经济圈，天府新区和两江新区共建科创走廊。\n"
     names = [("成渝双城经济圈", "region"), ("两江新区", "zone"), ("天府新区", "zone")]
     resolution, keys = resolve(text, names, "2024-03-01")
     assert keys["成渝双城经济圈"] == CHENGYU
