@@ -3,8 +3,9 @@
 Chinese reports name a pair of places once in apposition (川渝两地, 成渝两地)
 and then write only 两地 for it; a clause led by 两地 is about that pair. A
 report on one zone or district says 园区, 该区 or 全区 for it once it has named
-it. And a name found once is the same name wherever it is written again (the
-entity stage may mark one occurrence and not the next).
+it. A demonstrative before a kind word (该基金, 这只基金) refers back to the last
+thing of that kind named. And a name found once is the same name wherever it is
+written again (the entity stage may mark one occurrence and not the next).
 """
 
 from __future__ import annotations
@@ -102,3 +103,27 @@ def echo_mentions(norm: str, tokens: list[Token], entities: list[EntityMention])
 
 # Names shorter than this are too often a part of other words to be matched again.
 MIN_ECHO = 2
+
+
+_KIND = relation_patterns()["kind_anaphor"]
+
+
+def kind_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A mention of the nearest fund named before each free 该基金, 此基金, 这只基金 (a demonstrative
+    and the kind word of the thing the text has just named refer back to it)."""
+    spans = [(m.start, m.end) for m in mentions]
+    out = []
+    for hit in _KIND.trigger.finditer(norm):
+        start, end = hit.span()
+        if any(a <= start < b or a < end <= b for a, b in spans):
+            continue
+        kind = hit.group("kind")
+        before = [
+            m
+            for m in mentions
+            if m.end <= start and m.type in _KIND.subject_types and m.norm_name.endswith(kind)
+        ]
+        if before:
+            named = before[-1]
+            out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
+    return out

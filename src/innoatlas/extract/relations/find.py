@@ -29,7 +29,12 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.relations.anaphora import anaphor_mentions, bare_place_mentions, echo_mentions
+from innoatlas.extract.relations.anaphora import (
+    anaphor_mentions,
+    bare_place_mentions,
+    echo_mentions,
+    kind_mentions,
+)
 from innoatlas.extract.relations.hosts import (
     MAX_SUBJECT_OFFSET,
     PARTNER_BEFORE,
@@ -70,7 +75,7 @@ def extract_relations(
 ) -> list[RelationRecord]:
     out: dict[tuple[str, str, str], RelationRecord] = {}
     mentions = sorted(entities + echo_mentions(doc.norm, tokens, entities), key=lambda m: m.start)
-    anaphors = anaphor_mentions(doc.norm, mentions)
+    anaphors = anaphor_mentions(doc.norm, mentions) + kind_mentions(doc.norm, mentions)
     sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
     anaphors += bare_place_mentions(doc.norm, mentions, _main_place(sentences))
     sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
@@ -545,13 +550,15 @@ def _enumeration_start(sent: Sentence, target: EntityMention) -> EntityMention:
     industries = [m for m in sent.mentions if m.type == "industry" and m.end <= target.start]
     first = target
     for m in reversed(industries):
-        if sent.between(m, first) not in _ENUMERATION_JOINS:
+        if not _ENUMERATION_GAP.fullmatch(sent.between(m, first)):
             break
         first = m
     return first
 
 
-_ENUMERATION_JOINS = frozenset(("、", "和", "及", "与", "等", "以及"))
+# What stands between two items of one enumeration: a joining word, or an item the entity stage
+# did not name between two joins (、光子芯片与 before 光器件).
+_ENUMERATION_GAP = re.compile(r"(、|和|及|与|等|以及)|[、和及与][^,，;；。:：、]{1,8}[、和及与]")
 
 
 # The verbs whose object an enumeration of industries is (围绕X市A、B产业, 投向X市A、B领域).
