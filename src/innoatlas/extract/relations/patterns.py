@@ -550,11 +550,22 @@ def _membership(sent: Sentence):
             m for m in sent.mentions if m.start >= pos + len(hit.group(0)) and m.type in MEMBER_OBJECTS
         ]
         objects = objects or _quoted_after(sent, pos + len(hit.group(0)))
-        if subjects and objects and not sent.boundary_between(objects[0].start - 1, objects[0].start):
-            obj = objects[0]
-            for subj in _joined_group(sent, subjects):
-                out.append((subj, "member_of", obj))
+        if subjects and objects and not sent.boundary_between(pos, objects[0].start):
+            for subj in _member_run(sent, subjects, pos):
+                out.append((subj, "member_of", objects[0]))
     return out
+
+
+def _member_run(sent: Sentence, subjects: list[EntityMention], pos: int) -> list[EntityMention]:
+    """The parties of the trigger's own clause, the run nearest it (A获某认证,B等产品上榜X: B);
+    the longest run when the clause names none (A蝉联X,成功入选Y)."""
+    parties = [m for m in subjects if not _PASSIVE_AGENT.search(sent.text[: m.start - sent.start])]
+    own = [m for m in parties if not sent.boundary_between(m.end, pos)]
+    return runs(sent, own)[-1] if own else _joined_group(sent, parties)
+
+
+# 被某局纳入X: the agent of a passive clause lists the member, it is none itself.
+_PASSIVE_AGENT = _P["membership"].cue("passive_agent")
 
 
 _SUBSIDIARY = _P["subsidiary"]
