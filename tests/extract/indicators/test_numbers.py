@@ -58,6 +58,12 @@ def test_shares_ranks_and_doubling():
     ]
 
 
+def test_a_level_of_one_wan_yi_reached_is_read_without_its_leading_one():
+    assert _read("全省数字经济规模突破万亿元,亿元以上项目开工,万亿级集群加快成形。") == [
+        (1, "万亿元", "over", "count"),
+    ]
+
+
 def test_not_quantities():
     assert _read("2024年3月5日,三大平台发布问界M7与5G方案,千亿级集群,第三届大会。") == []
 

@@ -407,7 +407,9 @@ def _read_plain(text, m):
     is_cn = not raw[0].isdigit()
     if is_cn:
         if all(c in "万亿" for c in raw):
-            return None  # 亿元以上: a bare multiplier counts nothing
+            if raw + mult != "万亿" or not _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+                return None  # 亿元以上: a bare multiplier counts nothing
+            raw = "一万亿"  # 突破万亿元: one 万亿, as 突破千亿元 is one 千亿
         raw, mult = _split_cn_multiplier(raw, mult)
     group = unit_groups().get(unit_word, "")
     if group == "time" and not _is_duration_figure(text, m.start(), unit_word):
@@ -477,6 +479,10 @@ _POLICY_BEFORE = re.compile(r"出台|印发|发布|制定|推出")
 def _next_in(text: str, end: int, chars: str) -> bool:
     """The character after `end` is one of `chars` (False at the end of the text)."""
     return end < len(text) and text[end] in chars
+
+
+# 突破万亿元, 超万亿: a level reached, written without its leading 一.
+_THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|超|逾|达到|达|过|近)$")
 
 
 def _vague_or_named(text: str, start: int) -> bool:
