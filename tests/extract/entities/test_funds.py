@@ -45,3 +45,15 @@ def test_words_of_a_fund_s_kind_alone_name_no_fund():
 )
 def test_kind_only(name, kind_only):
     assert is_kind_only(name) is kind_only
+
+
+def test_a_fund_name_does_not_start_inside_an_industry_term():
+    doc = document_from_text("测试新闻标题\n市创投集团发起的30亿元战新产业专项母基金正式运作。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert "战新产业专项母基金" in found and "新产业专项母基金" not in found
+
+
+def test_a_level_or_new_before_words_of_kind_names_no_fund():
+    doc = document_from_text("测试新闻标题\n多地有新基金宣布设立，县级并购母基金也完成备案。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert not {"新基金", "县级并购母基金"} & found

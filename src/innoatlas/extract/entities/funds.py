@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from innoatlas.extract.entities.grammar import Candidate, TokenIndex
+from innoatlas.lexicon.match import INDUSTRY, find_lexicon
 
 # Words of a fund's kind: its layer (母, 子), its stage or strategy (天使, 种子,
 # 并购, 创投, 风险投资, S for secondaries), how it is raised or run (私募,
@@ -45,8 +46,9 @@ KIND_WORDS = (
     "S",
 )
 _KIND_RUN = re.compile("(?:" + "|".join(map(re.escape, KIND_WORDS)) + ")+")
-# 一支, 两只, 3支: a count before a fund is an article, not part of the name.
-_COUNT = re.compile(r"^[一二两三四五六七八九十几数\d]+[支只个]")
+# 一支, 两只, 3支: a count before a fund is an article, not part of the name;
+# nor is a level (区级并购母基金: some district's buyout fund) or 新 (a new fund).
+_COUNT = re.compile(r"^(?:[一二两三四五六七八九十几数\d]+[支只个])?(?:国家级|省级|市级|区级|县级|新)?")
 
 # Tokens a fund's name is built from: places, bodies, fields and words of kind.
 _NAME_TAGS = frozenset({"LOC", "ORG", "nz", "n", "an", "vn", "a", "nw"})
@@ -68,15 +70,23 @@ def is_kind_only(name: str) -> bool:
 def fund_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     """Every compound ending in a 基金 token, extended left over the words that name it."""
     out = []
+    terms = None
     for i, tok in enumerate(ix.tokens):
         if not tok.text.endswith("基金"):
             continue
-        start = _name_start(ix, i)
+        if terms is None:
+            terms = [(a, b) for a, b, entries in find_lexicon(norm) if entries[0].kind == INDUSTRY]
+        start = _term_start(terms, _name_start(ix, i))
         if tok.end - start > MAX_FUND_CHARS or is_kind_only(norm[start : tok.end]):
             continue
         if start < tok.start or len(tok.text) > len("基金"):
             out.append(Candidate(start, tok.end, "investor", "suffix", 60, 0.8))
     return out
+
+
+def _term_start(terms: list[tuple[int, int]], start: int) -> int:
+    """战|新产业专项母基金: a name does not start inside an industry term the tagger cut."""
+    return next((a for a, b in terms if a < start < b), start)
 
 
 def _name_start(ix: TokenIndex, i: int) -> int:
