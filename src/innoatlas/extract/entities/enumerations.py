@@ -131,10 +131,11 @@ def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
 
 
 def _two_items(left: str, right: str) -> bool:
-    """新材料和高端制造 joins two industries, the vocabulary knowing one of them;
-    a pair it knows neither half of is one field, often with a shared head
-    (干细胞和免疫治疗: 干细胞治疗 and 免疫治疗), and stays one item."""
-    return _known_item(left) or _known_item(right)
+    """新材料和高端制造 joins two industries, the vocabulary knowing one of them as
+    written; a pair it knows neither half of is one field, often with a shared
+    head (干细胞和免疫治疗: 干细胞治疗 and 免疫治疗), and stays one item."""
+    known = load_industries()[0]
+    return left in known or right in known
 
 
 def _between_separators(norm: str, ix: TokenIndex, end: int) -> int | None:
