@@ -69,3 +69,10 @@ def test_a_bodys_office_stationed_elsewhere_is_one_name(body):
 def test_a_civil_use_qualifier_is_part_of_a_parks_name():
     found = mentions("民用航空发动机产业园建成投用。")
     assert ("民用航空发动机产业园", "zone") in found, found
+
+
+def test_a_groups_office_for_a_great_region_is_one_firm():
+    doc = document_from_text("测试新闻标题\n双方签约项目包括中铁十局华南区域总部、某某物流基地。\n")
+    found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    assert ("中铁十局华南区域总部", "enterprise") in found
+    assert not any(name == "中铁十局" for name, _ in found)

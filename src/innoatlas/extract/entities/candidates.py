@@ -115,6 +115,22 @@ def branch_candidates(candidates: list[Candidate], norm: str) -> list[Candidate]
     return out
 
 
+_REGIONAL_UNIT = pattern("regional_unit")
+# Parents a regional office is written after: firms, and the engineering
+# bureaus of state groups (中建八局), whose 局 reads as a government suffix.
+_UNIT_PARENTS = frozenset({"enterprise", "investor", "government"})
+
+
+def regional_units(candidates: list[Candidate], norm: str) -> list[Candidate]:
+    """某集团西南区域总部: a firm's office for a great region is one name with the firm's."""
+    out = []
+    for c in candidates:
+        if c.type in _UNIT_PARENTS and (m := _REGIONAL_UNIT.trigger.match(norm, c.end)):
+            etype = "investor" if c.type == "investor" else "enterprise"  # 总部 and 分公司 are a firm's
+            out.append(Candidate(c.start, m.end(), etype, "suffix", _REGIONAL_UNIT.priority, 0.8))
+    return out
+
+
 def _bare_body_start(norm: str, end: int) -> int | None:
     """市委六届七次全会: a party or government body written without its place."""
     m = re.search(r"(市委|省委|区委|县委|党委|国务院)$", norm[max(0, end - 3) : end])

@@ -26,6 +26,7 @@ from innoatlas.extract.entities.candidates import (
     inside_blocked,
     latin_appositions,
     lexicon_candidates,
+    regional_units,
     session_candidates,
     split_compounds,
     tagger_candidates,
@@ -143,6 +144,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += coordinated_candidates(norm, ix, candidates)
     candidates += session_candidates(norm, candidates)
     candidates += branch_candidates(candidates, norm)
+    candidates += regional_units(candidates, norm)
     parts = [drop_verb_complement(norm, c) for c in split_compounds(norm, candidates)]
     chosen = [firm_of_plant(norm, c) for c in merge_regions(norm, select(parts))]
     when = doc.published_on
