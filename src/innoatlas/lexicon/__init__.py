@@ -15,8 +15,10 @@ Every data file names the list it restates, its issuer and year (a
   4754-2017), industries_high_tech.yaml (高技术产业分类),
   industries_high_tech_fields.yaml (国家重点支持的高新技术领域 2016), industries_future.yaml
   (未来产业), industries_sectors.yaml (the industry ministry's sectors, the
-  national manufacturing clusters, 数字经济核心产业) and industries.yaml
-  (names and synonyms as policy texts write them).
+  national manufacturing clusters, 数字经济核心产业), industries.yaml
+  (names and synonyms as policy texts write them) and
+  industries_cross_strait.yaml (the same fields as Taiwan and Hong Kong
+  texts name them: 人工智慧, 晶片).
 - org_suffixes.yaml: naming forms of organisations: suffix -> entity type,
   generic phrases, left stop words (suffixes.py).
 - central_enterprises.yaml: the central state-owned enterprises (国资委
