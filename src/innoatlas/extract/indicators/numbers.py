@@ -386,6 +386,8 @@ def _read_range(text, m):
         return None
     if _qualifies_noun(text, m.end()) or _project_noun(text, m, m["range_u"] or ""):
         return None
+    if _next_in(text, m.end(), SIZE_LABEL_HEADS):
+        return None  # 1至10亿级项目: a band of size classes (ANNOTATION.md), no amount
     low, high = parse_number(m["range_a"]), parse_number(m["range_b"])
     return _make(
         text,
