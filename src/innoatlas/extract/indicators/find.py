@@ -121,7 +121,7 @@ DOC_ITEMS = cue("document_items")
 def _counts_document_items(text: str, q: Quantity) -> bool:
     """行动计划…提出11项重点任务: the measures a policy document lists are part of the
     document, like a count of policy documents (ANNOTATION.md), not a figure of a place."""
-    if q.unit not in ("项", "条", "个") or not DOC_ITEMS.trigger.match(text[q.end : q.end + 6]):
+    if q.unit not in ("项", "条", "个", "类") or not DOC_ITEMS.trigger.match(text[q.end : q.end + 12]):
         return False
     return DOC_ITEMS.cue("document_verb").search(text, clause_start(text, q.start), q.start) is not None
 
