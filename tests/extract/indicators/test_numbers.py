@@ -65,7 +65,10 @@ def test_a_level_of_one_wan_yi_reached_is_read_without_its_leading_one():
 
 
 def test_a_band_of_size_classes_is_no_range():
-    assert _read("其中百亿级项目1个、5至10亿级项目6个。") == [(1, "个", "exact", "count"), (6, "个", "exact", "count")]
+    assert _read("其中百亿级项目1个、5至10亿级项目6个。") == [
+        (1, "个", "exact", "count"),
+        (6, "个", "exact", "count"),
+    ]
 
 
 def test_not_quantities():
