@@ -78,3 +78,8 @@ def test_a_count_of_industries_still_names_them():
 def test_a_field_and_its_product_name_a_narrower_industry():
     found = typed("全省半数光伏玻璃产自这里。")
     assert ("光伏玻璃", "industry") in found and ("光伏", "industry") not in found
+
+
+def test_a_word_between_a_known_term_and_its_industry_word_is_part_of_the_name():
+    assert "医药健康产业" in industries("该县重点培育医药健康产业和文化旅游产业。")
+    assert industries("这座园区已形成医药健康产业集群。") == {"医药健康"}

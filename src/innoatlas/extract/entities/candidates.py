@@ -593,7 +593,25 @@ def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
     nxt = ix.by_start.get(end)
     if nxt is not None and ix.tokens[nxt].tag == "n" and ix.tokens[nxt].text in product_heads():
         return ix.tokens[nxt].end  # 光伏|玻璃, 碳纤维|叶片: the field's product names a narrower industry
-    return end
+    return _qualified_industry_end(norm, ix, nxt) or end
+
+
+def _qualified_industry_end(norm: str, ix: TokenIndex, nxt: int | None) -> int | None:
+    """医药|健康|产业: one word between the term and 产业 qualifies it, and the industry is
+    the whole phrase as written."""
+    if nxt is None or nxt + 1 >= len(ix.tokens):
+        return None
+    word, tail = ix.tokens[nxt], ix.tokens[nxt + 1]
+    if (
+        word.tag in ("n", "a", "an", "vn")
+        and len(word.text) <= 2
+        and word.text not in load_industries()[2] | GENERIC_WORDS
+        and tail.text == "产业"
+        and tail.start == word.end
+    ):
+        # 医药健康|产业集群: 产业 belongs to the cluster, as for a term the vocabulary knows
+        return word.end if _CLUSTER_NEXT.match(norm, tail.end) else tail.end
+    return None
 
 
 def split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
