@@ -518,3 +518,12 @@ def test_a_class_of_national_zones_is_the_subject_of_a_release_about_it():
         (9, "江川高新区"),
         (40, "国家高新区"),
     ]
+
+
+def test_a_ceiling_the_figure_may_reach_is_an_upper_bound():
+    text = HEADLINE + "园区基金对子基金的出资最高分别可达子基金总规模的40%、30%，今年已投资12亿元。"
+    assert [(r.value, r.approx) for r in indicators(text, ZONE)] == [
+        (40, "under"),
+        (30, "under"),
+        (12, "exact"),
+    ]

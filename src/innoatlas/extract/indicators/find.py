@@ -56,6 +56,8 @@ TOTAL_RE = re.compile(r"累计|总量|总数|共计|累积|总计")
 RANK_MOVE_RE = re.compile(r"(前进|上升|提升|提高|跃升|上移)(了)?$")
 # 约占全省三成: an approximation word before 占 qualifies the share after it.
 APPROX_SHARE_RE = re.compile(r"(?P<w>约|近|超过|超|逾|不到|不足)占[^,，。;；]{0,8}$")
+# 出资比例最高可达70%: a ceiling that the figure may reach is an upper bound (ANNOTATION.md: under).
+UPPER_BOUND_RE = re.compile(r"(?:最高|最多|至多)[^,，。;；\d]{0,8}?(?:可达|可|达到|达)[^,，。;；\d]{0,12}$")
 APPROX_SHARE = {
     "约": "about",
     "近": "about",
@@ -235,6 +237,8 @@ def _make_record(ctx: Context, q: Quantity, prev, list_state: dict) -> Indicator
     quote_end = max(q.end, tail_end)
     share = APPROX_SHARE_RE.search(lead)
     approx = APPROX_SHARE[share["w"]] if q.approx == "exact" and share else q.approx
+    if approx == "exact" and UPPER_BOUND_RE.search(lead):
+        approx = "under"
     if continues and approx == "exact" and not lead.strip("、和及与 ") and q.form == prev[0].form:
         approx = prev[1].approx  # 分别增长约39.5%、48.4%: 约 qualifies every value of the list
     rec = IndicatorRecord(
