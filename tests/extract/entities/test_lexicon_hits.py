@@ -101,3 +101,9 @@ def test_fields_named_as_taiwan_and_hong_kong_texts_name_them_are_industries():
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert ("人工智慧", "industry") in found
     assert ("晶片", "industry") in found
+
+
+def test_a_listed_zone_written_after_its_city_takes_the_city_along():
+    # the name as written (重庆两江新区 in ANNOTATION.md), for a zone the lists know by its short name
+    found = mentions("北京中关村去年新增科技型企业三千余家。")
+    assert ("北京中关村", "zone") in found and ("北京", "region") not in found

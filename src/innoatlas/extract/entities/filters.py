@@ -80,11 +80,11 @@ def merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:
             prev is not None
             and prev.end == c.start
             and prev.type == "region"
-            and (c.type == "region" or (c.type == "zone" and c.extractor == "lac"))
+            and c.type in ("region", "zone")
             and _is_upper_division(norm[last_piece.get(prev.start, prev.start) : prev.end])
         ):
             last_piece[prev.start] = c.start
-            # 某市|滨湖会展区: a zone the lists do not know takes its city along, as a county does
+            # 某市|滨湖会展区, 北京|中关村: a zone takes its city along, as a county does
             out[-1] = Candidate(
                 prev.start,
                 c.end,
