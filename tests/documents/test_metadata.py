@@ -78,6 +78,11 @@ def test_dateline_month_day_with_the_year_of_the_article_address():
     assert published(text) == "2023-03-18"
 
 
+def test_a_page_date_before_the_story_s_own_dateline_is_a_repost_stamp():
+    text = f"{HEADLINE}\n\n发布时间:2024-03-02 08:00 来源: 某某网\n\n某某社北京5月9日电 {BODY}"
+    assert published(text) is None
+
+
 def test_an_address_filed_in_another_month_gives_no_year():
     text = f"{HEADLINE}\n\n某某网3月18日消息,{BODY}\n原文:https://news.example.cn/202207/4521.shtml"
     assert published(text) is None

@@ -39,9 +39,9 @@ YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*月)?(?![\d
 EDITION_DATE = re.compile(
     r"([\u4e00-\u9fff]{2,6}报)[》」]?\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:第\s*\d+\s*版|[）)])"
 )
-# 某报重庆1月27日讯, 某网(ID:abc)10月27日消息: an outlet's own dateline.
+# 某报重庆1月27日讯, 某社 北京12月12日电, 某网(ID:abc)10月27日消息: an outlet's own dateline.
 DATELINE = re.compile(
-    r"^(?:[\u4e00-\u9fff\-·]{0,20}?(?:[(（][\w:：]{1,30}[)）])?)(\d{1,2})月(\d{1,2})日(?:讯|电|消息)"
+    r"^(?:[\u4e00-\u9fff\-·\s]{0,20}?(?:[(（][\w:：]{1,30}[)）])?)(\d{1,2})月(\d{1,2})日(?:讯|电|消息)"
 )
 IMAGE_STAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})")
 # https://news.site/202110/12345.shtml: the year and month a news site files an article under.
@@ -164,7 +164,10 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
                 continue
         found = header_date(line.norm, lines[i + 1 : i + 4])
         if isinstance(found, PublishedDate):
-            return found
+            if not _before_dateline(found, lines):
+                return found
+            log.info("page date %s precedes the story's dateline: a repost's stamp", found.as_text())
+            continue
         if found is not None and partial is None:
             partial = found
     if partial is None:
@@ -175,6 +178,15 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
             return _day(year, partial[0], partial[1])
         log.info("partial date %02d-%02d and no year in the document", *partial)
     return PublishedDate(None, "unknown")
+
+
+def _before_dateline(found: PublishedDate, lines: list[Line]) -> bool:
+    """A page date earlier in its year than the story's own dateline (page 11-15, 某社12月12日电)
+    is a repost's stamp: the story cannot have been filed after it was published."""
+    dateline = dateline_month_day(lines)
+    if dateline is None or found.precision != "day" or found.value is None:
+        return False
+    return dateline > (found.value.month, found.value.day)
 
 
 def _is_sentence(line: Line) -> bool:
