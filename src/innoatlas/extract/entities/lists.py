@@ -58,7 +58,14 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         out.extend(c for c in _list_items(norm, ix, m.start(), "program") if _named(ix, c))
     for m in _BRACKET_LIST.finditer(norm):
         out.extend(_list_items(norm, ix, m.end("items"), "enterprise", bracketed=m.start("items")))
+    for m in _LEAD_LIST.finditer(norm):
+        etype = _list_type(m.group("kind"))
+        out.extend(_list_items(norm, ix, m.end("items"), etype, bracketed=m.start("items")))
     return out
+
+
+# 企业有甲、乙、丙等: the kind word and a verb of listing lead the items.
+_LEAD_LIST = pattern("lead_list").trigger
 
 
 # 甲乙、丙丁等高铁: lines named by their end cities.
