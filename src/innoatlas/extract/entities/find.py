@@ -53,7 +53,7 @@ from innoatlas.extract.entities.learned import (
     entity_model,
     list_item_candidates,
 )
-from innoatlas.extract.entities.lists import list_candidates
+from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.programmes import programme_candidates
 from innoatlas.extract.entities.units import officer_units, party_committees
 from innoatlas.extract.model import EntityMention
@@ -120,6 +120,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + quoted_head_candidates(norm, ix)
         + suffix_candidates(norm, ix)
         + list_candidates(norm, ix)
+        + listed_sites(norm, ix)
         + tagger_candidates(norm, ix)
         + lexicon
         + industry_phrases(norm, ix)

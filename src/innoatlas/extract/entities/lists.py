@@ -184,3 +184,41 @@ def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | Non
     if before in ";；,，。:：" and opens_name and first.text not in load_suffixes().left_stop:
         return lo  # the first item of a list opening a clause (;瀚天天成、…)
     return None
+
+
+_SITES = pattern("listed_sites")
+MIN_SITE_ITEMS = _SITES.params["min_site_items"]
+_SITE_TYPES = frozenset({"zone"})
+
+
+def listed_sites(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """青溪古镇文旅综合体、白沙湾旅游度假区: each site of a list of sites, whole."""
+    items = []
+    for m in _SITES.trigger.finditer(norm):
+        first, last = ix.by_start.get(m.start()), ix.by_end.get(m.end())
+        if first is None or last is None or not _site_head(m.group()):
+            continue
+        words = ix.tokens[first : last + 1]
+        if words[0].tag in _OPENING_VERB_TAGS or any(t.tag in ("v", "c", "p") for t in words):
+            continue  # 加快建设|某某度假区, A和B: a clause or two items, not one site
+        items.append(Candidate(m.start(), m.end(), "zone", "list", _SITES.priority, 0.7))
+    # a site stands in a list of sites: a neighbour across one separator is one too
+    ends = {c.end for c in items}
+    starts = {c.start for c in items}
+    return (
+        [c for c in items if c.start - 1 in ends or c.end + 1 in starts]
+        if len(items) >= MIN_SITE_ITEMS
+        else []
+    )
+
+
+def _site_head(text: str) -> bool:
+    found = suffix_type(text)
+    if found is not None and found[1] in _SITE_TYPES:
+        return len(text) - len(found[0]) >= 2
+    head = _SITES.cue("site_heads").search(text)
+    return head is not None and head.start() >= 2
+
+
+# Tags of a first word that makes the item a clause (建设|某某园区), not a name.
+_OPENING_VERB_TAGS = frozenset({"v", "p", "d", "c", "r", "m"})
