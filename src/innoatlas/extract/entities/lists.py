@@ -199,8 +199,10 @@ def listed_sites(norm: str, ix: TokenIndex) -> list[Candidate]:
         if first is None or last is None or not _site_head(m.group()):
             continue
         words = ix.tokens[first : last + 1]
-        if words[0].tag in _OPENING_VERB_TAGS or any(t.tag in ("v", "c", "p") for t in words):
+        if words[0].tag in _OPENING_VERB_TAGS or any(t.tag in ("c", "p") for t in words):
             continue  # 加快建设|某某度假区, A和B: a clause or two items, not one site
+        if any(t.tag == "v" for t in words) and not any(t.tag in PROPER_TAGS for t in words):
+            continue  # 军民融合发展示范区: a verb phrase naming a kind of zone, no place
         items.append(Candidate(m.start(), m.end(), "zone", "list", _SITES.priority, 0.7))
     # a site stands in a list of sites: a neighbour across one separator is one too
     ends = {c.end for c in items}
