@@ -229,7 +229,7 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
         if turn is not None:
             topic, places = turn
         for m in sent.mentions:
-            if m.type == "industry" and _is_instrument(sent, m):
+            if m.type == "industry" and (_is_instrument(sent, m) or _unnamed_subject(sent, m)):
                 continue
             if m.type == "industry":
                 actor = (
@@ -543,6 +543,19 @@ def _qualifies_list(sent: Sentence, place: EntityMention, target: EntityMention)
     if sent.between(place, first) not in ("", "的"):
         return False
     return bool(_ON_VERB.search(sent.text[: place.start - sent.start]))
+
+
+def _unnamed_subject(sent: Sentence, target: EntityMention) -> bool:
+    """…等地设立基金,母基金主要聚焦A、B: the clause of the industry opens with a subject the text
+    does not name (a bare kind word, 基金, 企业); no actor of another clause is its actor."""
+    clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
+    first = _enumeration_start(sent, target)
+    if any(clause <= m.start < first.start for m in sent.mentions):
+        return False
+    return bool(_UNNAMED_SUBJECT.match(sent.text, clause - sent.start))
+
+
+_UNNAMED_SUBJECT = _P["focus"].cue("unnamed_subject")
 
 
 def _enumeration_start(sent: Sentence, target: EntityMention) -> EntityMention:
