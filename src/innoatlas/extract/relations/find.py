@@ -569,9 +569,12 @@ def _enumeration_start(sent: Sentence, target: EntityMention) -> EntityMention:
     return first
 
 
-# What stands between two items of one enumeration: a joining word, or an item the entity stage
-# did not name between two joins (、光子芯片与 before 光器件).
-_ENUMERATION_GAP = re.compile(r"(、|和|及|与|等|以及)|[、和及与][^,，;；。:：、]{1,8}[、和及与]")
+# What stands between two items of one enumeration: a joining word, an item the entity stage
+# did not name between two joins (、光子芯片与 before 光器件), or the count before the category
+# that closes it (A、B等八大未来产业).
+_ENUMERATION_GAP = re.compile(
+    r"(、|和|及|与|等|以及)|[、和及与][^,，;；。:：、]{1,8}[、和及与]|等?[0-9一二两三四五六七八九十]+(个|大|项|类)"
+)
 
 
 # The verbs whose object an enumeration of industries is (围绕X市A、B产业, 投向X市A、B领域).
