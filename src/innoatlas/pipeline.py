@@ -36,6 +36,8 @@ from innoatlas.extract.model import Extraction
 from innoatlas.resolve import CanonicalEntity, Resolution, resolve_document
 from innoatlas.review.apply import replay_corrections
 from innoatlas.store import DocumentWrite, Facts, Store
+from innoatlas.store.review_log import any_review_actions
+from innoatlas.store.write import sentences_of
 from innoatlas.workers import Deferred, InlineRunner, PoolRunner, runner_for
 
 log = logging.getLogger(__name__)
@@ -263,7 +265,7 @@ def write_plan(
 ) -> DocumentOutcome:
     item = finish_plan(plan, options, duplicates)
     # analysts' corrections survive re-extraction: replayed in the document's transaction
-    plan.outcome.document_id = store.write_document(item, after_facts=replay_corrections)
+    plan.outcome.document_id = store.write_document(item, after_facts=replay_any_corrections)
     if duplicates is not None and plan.planned_key is not None:
         duplicates.settle(plan.planned_key, plan.outcome.document_id)
     return plan.outcome
@@ -284,9 +286,18 @@ def finish_plan(plan: Plan, options: IngestOptions, duplicates: DuplicateFinder 
     return item
 
 
+def replay_any_corrections(session, document_id: int) -> int:
+    """Replay the analysts' corrections onto a document just written; in a base without any, one
+    index read instead of looking up the document's source and entities."""
+    return replay_corrections(session, document_id) if any_review_actions(session) else 0
+
+
 def extract_facts(doc: Document) -> Facts:
+    """Extraction and resolution, and the sentences naming two entities (for the entity links): the
+    work of a worker process, so that the one writer only stores it."""
     extraction = extract_document(doc)
-    return Facts(extraction, resolve_facts(doc, extraction))
+    resolution = resolve_facts(doc, extraction)
+    return Facts(extraction, resolution, sentences_of(doc, extraction, resolution))
 
 
 def resolve_facts(doc: Document, extraction: Extraction) -> Resolution:

@@ -7,10 +7,14 @@ from sqlalchemy import select
 from innoatlas.auth import add_user
 from innoatlas.pipeline import ingest_paths
 from innoatlas.review import actions
+from innoatlas.store import DocumentWrite
 from innoatlas.store.links import rebuild_links
+from innoatlas.store.read.search import search
 from innoatlas.store.schema import Entity, EntityLink, EntityLinkTotal, Mention, Relation
 from innoatlas.store.users import user_by_name
+from innoatlas.store.write import sentences_of
 from tests.conftest import SEEDS
+from tests.store.test_write import TEXT_A, TEXT_B, facts_of_a, facts_of_b, make_doc
 
 ARTICLE = (
     "两江新区推动校企协同创新\n"
@@ -95,3 +99,57 @@ def test_links_equal_a_fresh_computation_after_ingest_corrections_and_deletion(s
     article.write_text(ARTICLE.replace("赛力斯向长安汽车供应电驱系统。", ""), encoding="utf-8")
     assert ingest_paths([article], store).counts["changed"] == 1
     assert_kept_equal_fresh(store)
+
+
+def test_the_writer_stores_the_links_its_worker_found_and_they_equal_a_fresh_computation(store):
+    """The sentences naming two entities are found with the extraction (in a worker), keyed by entity
+    key; the writer maps keys to ids and adds the links to their pairs' totals without reading back."""
+    doc_a, doc_b = make_doc(TEXT_A, "news/a.txt"), make_doc(TEXT_B, "news/b.txt")
+    facts_a, facts_b = facts_of_a(doc_a), facts_of_b(doc_b)
+    facts_a.sentences = sentences_of(doc_a, facts_a.extraction, facts_a.resolution)
+    assert [keys for _, _, keys in facts_a.sentences] == [["新城科技园", "江川大学"]]
+    store.write_document(DocumentWrite(doc_a, facts_a))
+    store.write_document(DocumentWrite(doc_b, facts_b))  # without sentences: the writer finds them
+    links, totals = assert_kept_equal_fresh(store)
+    park, university = entity_id(store, "新城科技园"), entity_id(store, "江川大学")
+    pair = {t[:2]: t for t in totals}[tuple(sorted((park, university)))]
+    assert pair[4:] == (1, 2)  # one agreement, a sentence in each document
+    assert pair[2] == 3.0 + 1.0 + 1.0
+    # the gazetteer relation (no document) is linked once, though both documents name it
+    assert sum(1 for link in links if link[0] == 0 and link[3] == "located_in") == 1
+
+    # what the worker found is what is stored: a worker that found no sentence leaves none
+    doc_c = make_doc(TEXT_B, "news/c.txt")
+    facts_c = facts_of_b(doc_c)
+    facts_c.sentences = []
+    document_c = store.write_document(DocumentWrite(doc_c, facts_c))
+    with store.session() as session:
+        kinds = session.scalars(select(EntityLink.kind).where(EntityLink.document_id == document_c)).all()
+    assert kinds == []
+
+
+def test_a_replaced_document_and_a_document_turned_duplicate_leave_no_stale_links(store):
+    doc_a, doc_b = make_doc(TEXT_A, "news/a.txt"), make_doc(TEXT_B, "news/b.txt")
+    store.write_document(DocumentWrite(doc_a, facts_of_a(doc_a)))
+    document_b = store.write_document(DocumentWrite(doc_b, facts_of_b(doc_b)))
+    before = assert_kept_equal_fresh(store)
+    # b written again with other facts: its sentence names the same pair, the totals stay right
+    store.write_document(DocumentWrite(doc_b, facts_of_b(doc_b)))
+    assert assert_kept_equal_fresh(store) == before
+    # b is now a repost of a: no facts, no links of its own
+    store.write_document(DocumentWrite(doc_b, duplicate_of_id=1, duplicate_kind="near"))
+    links, totals = assert_kept_equal_fresh(store)
+    assert not [link for link in links if link[0] == document_b]
+    assert totals != before[1]
+
+
+def test_an_alias_first_seen_in_a_later_document_is_searchable(store):
+    """The search index rewrites only the entities a write renames or gives an alias."""
+    doc_a, doc_b = make_doc(TEXT_A, "news/a.txt"), make_doc(TEXT_B, "news/b.txt")
+    store.write_document(DocumentWrite(doc_a, facts_of_a(doc_a)))
+    with store.session() as session:
+        assert not [e for e in search(session, "江大")["items"] if e["kind"] == "entity"]
+    store.write_document(DocumentWrite(doc_b, facts_of_b(doc_b)))  # 江川大学 also written 江大
+    with store.session() as session:
+        found = [e["name"] for e in search(session, "江大")["items"] if e.get("kind") == "entity"]
+    assert found == ["江川大学"]

@@ -14,12 +14,12 @@ import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from sqlalchemy import JSON, func, insert, select
+from sqlalchemy import JSON, insert
 from sqlalchemy.orm import Session
 
 from innoatlas.errors import StoreError
 from innoatlas.store.links import PENDING_LINKS, refresh_links
-from innoatlas.store.schema import ReviewAction
+from innoatlas.store.review_log import any_review_actions
 from innoatlas.store.write import BULK_ROWS
 
 
@@ -44,7 +44,7 @@ def collecting_facts(session: Session) -> Iterator[None]:
 
 def can_defer_facts(session: Session) -> bool:
     """False when analysts' corrections exist: replaying them needs each document's facts in place."""
-    return not session.scalar(select(func.count()).select_from(ReviewAction))
+    return not any_review_actions(session)
 
 
 def copy_rows(session: Session, model: type, rows: list[dict]) -> None:

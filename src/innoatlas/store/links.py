@@ -8,11 +8,16 @@ then ranks nodes and edges from the totals and reads evidence for the
 edges it shows, instead of reading every relation, mention and text of
 the base on each first call (32 s on 100,000 documents).
 
-Every writer keeps them current in its own transaction: `write_document`
-refreshes the links of the document it writes (store/write.py), a bulk
-load those of each batch once its fact rows are in (store/bulk.py), a
-review action those of the documents it touches (review/apply.py). A
-refresh rewrites the documents' link rows and recounts the totals of every
+Every writer keeps them current in its own transaction. `write_document`
+(store/write.py) writes the links of the document it writes from what it
+has in memory: the sentences naming two entities were found by the
+extraction worker, keyed by entity key (`document_sentences`), the
+relations are the rows it has just inserted; the links of a new document
+are added to their pairs' totals. A bulk load refreshes those of each
+batch once its fact rows are in (store/bulk.py), a review action those of
+the documents it touches (review/apply.py), and so does `write_document`
+when a replayed correction changed the facts: a refresh reads the facts
+back, rewrites the documents' link rows and recounts the totals of every
 pair they had or have, so a total is always the sum of its rows.
 `rebuild_links` recomputes everything (migration 0011, `innoatlas
 rebuild-links`).
@@ -25,8 +30,11 @@ import sqlite3
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from itertools import combinations
+from typing import Any
 
 from sqlalchemy import case, delete, func, insert, or_, select, tuple_
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.orm import Session
 
 from innoatlas.store.schema import Document, EntityLink, EntityLinkTotal, Mention, Relation
@@ -55,10 +63,9 @@ PENDING_LINKS = "innoatlas.pending_links"
 LINK_COLUMNS = ("document_id", "a_id", "b_id", "kind", "is_sentence", "weight", "relation_id", "quoted")
 
 
-def sentences_with_entities(
-    text: str, mentions: list[tuple[int, int]]
-) -> Iterator[tuple[int, int, set[int]]]:
-    """(start, end, entity ids) of each sentence naming two or more entities; mentions are (start, id) in order."""
+def sentences_with_entities(text: str, mentions: list[tuple[int, Any]]) -> Iterator[tuple[int, int, set]]:
+    """(start, end, entities) of each sentence naming two or more entities; mentions are (start, entity id
+    or key) in order of start."""
     bounds = [0] + [m.end() for m in SENTENCE_END.finditer(text)] + [len(text)]
     index = 0
     for start, end in zip(bounds, bounds[1:], strict=False):
@@ -71,7 +78,69 @@ def sentences_with_entities(
             yield start, end, ids
 
 
+def document_sentences(norm: str, mentions: Iterable[tuple[int, str]]) -> list[tuple[int, int, list[str]]]:
+    """(start, end, entity keys) of each sentence of a text naming two or more entities.
+
+    Computed in the extraction worker from the mentions' (start, key), so
+    that the single writer only maps keys to ids (`written_links`).
+    """
+    ordered = sorted(mentions, key=lambda m: m[0])
+    return [(start, end, sorted(keys)) for start, end, keys in sentences_with_entities(norm or "", ordered)]
+
+
 # -- writing -----------------------------------------------------------------------
+
+
+def written_links(
+    document_id: int,
+    relations: Iterable[tuple],
+    sentences: Iterable[tuple[int, int, list[str]]],
+    ids: dict[str, int],
+) -> list[dict]:
+    """A document's link rows from what its writer holds: the (id, document id, subject id, predicate,
+    object id, quote) of the relations it inserted, and its sentences keyed by entity key.
+
+    The same rows as `relation_links` + `co_mention_links` read back from the tables.
+    """
+    rows = [r for r in (relation_row(*relation) for relation in relations) if r is not None]
+    for start, end, keys in sentences:
+        rows.extend(co_mention_rows(document_id, start, end, {ids[k] for k in keys if k in ids}))
+    return rows
+
+
+def write_links(session: Session, document_id: int, rows: list[dict], replaced: bool) -> None:
+    """Store a written document's link rows (and those of the gazetteer relations it added).
+
+    A new document's links are added to their pairs' totals; a replaced
+    one's old links are deleted and the pairs they had or have recounted.
+    """
+    if not replaced:
+        _insert(session, rows)
+        add_to_totals(session, rows)
+        return
+    pairs = set(_delete_links(session, _links_of([document_id], [])))
+    _insert(session, rows)
+    recount(session, pairs | {(r["a_id"], r["b_id"]) for r in rows})
+
+
+def add_to_totals(session: Session, rows: list[dict]) -> None:
+    """Add new link rows to their pairs' totals (a pair without one gets it): one upsert per pair."""
+    sums: dict[tuple[int, int], list] = {}
+    for r in rows:
+        total = sums.setdefault((r["a_id"], r["b_id"]), [0.0, 0.0, 0, 0])
+        total[0] += r["weight"]
+        if r["is_sentence"]:
+            total[3] += 1
+        else:
+            total[1] += r["weight"]
+            total[2] += 1
+    if not sums:
+        return
+    values = [dict(zip(TOTAL_COLUMNS, (*pair, *total), strict=True)) for pair, total in sorted(sums.items())]
+    dialect = session.get_bind().dialect.name
+    upsert = (postgresql_insert if dialect == "postgresql" else sqlite_insert)(EntityLinkTotal)
+    added = {c: getattr(EntityLinkTotal, c) + getattr(upsert.excluded, c) for c in TOTAL_COLUMNS[2:]}
+    session.execute(upsert.on_conflict_do_update(index_elements=["a_id", "b_id"], set_=added), values)
 
 
 def refresh_links(session: Session, document_ids: Iterable[int], relation_ids: Iterable[int] = ()) -> None:
@@ -82,10 +151,7 @@ def refresh_links(session: Session, document_ids: Iterable[int], relation_ids: I
     pairs: set[tuple[int, int]] = set()
     for docs, rels in _in_chunks(document_ids, relation_ids):
         pairs.update(_delete_links(session, _links_of(docs, rels)))
-        rows = relation_links(session, docs, rels) + co_mention_links(session, docs)
-        _insert(session, rows)
-        pairs.update((r["a_id"], r["b_id"]) for r in rows)
-    recount(session, pairs)
+    recount(session, pairs | _write_links_of(session, document_ids, relation_ids))
 
 
 def links_scope(session: Session, entity_ids: Iterable[int]) -> tuple[set[int], set[int]]:
@@ -119,19 +185,23 @@ def rebuild_links(session: Session) -> int:
     """Recompute every link and total from the facts; returns the number of links. The caller commits."""
     session.execute(delete(EntityLinkTotal))
     session.execute(delete(EntityLink))
-    ids = session.scalars(select(Document.id).order_by(Document.id)).all()
-    count = 0
-    for start in range(0, len(ids), DOCUMENTS_PER_READ):
-        chunk = ids[start : start + DOCUMENTS_PER_READ]
-        rows = relation_links(session, chunk, []) + co_mention_links(session, chunk)
-        count += _insert(session, rows)
+    documents = session.scalars(select(Document.id).order_by(Document.id)).all()
     gazetteer = session.scalars(select(Relation.id).where(Relation.document_id.is_(None))).all()
-    for start in range(0, len(gazetteer), DOCUMENTS_PER_READ * 10):
-        count += _insert(
-            session, relation_links(session, [], gazetteer[start : start + DOCUMENTS_PER_READ * 10])
-        )
+    _write_links_of(session, documents, gazetteer)
     session.execute(insert(EntityLinkTotal).from_select(TOTAL_COLUMNS, _totals()))
-    return count
+    return session.scalar(select(func.count()).select_from(EntityLink))
+
+
+def _write_links_of(
+    session: Session, document_ids: list[int], relation_ids: list[int]
+) -> set[tuple[int, int]]:
+    """Insert the links of these documents and relations, read from the facts; returns their pairs."""
+    pairs: set[tuple[int, int]] = set()
+    for docs, rels in _in_chunks(list(document_ids), list(relation_ids)):
+        rows = relation_links(session, docs, rels) + co_mention_links(session, docs)
+        _insert(session, rows)
+        pairs.update((r["a_id"], r["b_id"]) for r in rows)
+    return pairs
 
 
 def relation_links(session: Session, document_ids: list[int], relation_ids: list[int]) -> list[dict]:
@@ -151,13 +221,25 @@ def relation_links(session: Session, document_ids: list[int], relation_ids: list
         Relation.object_id,
         Relation.quote,
     ).where(or_(*conditions))
+    rows = (relation_row(*relation) for relation in session.execute(query))
+    return [r for r in rows if r is not None]
+
+
+def relation_row(relation_id, document_id, subject_id, predicate, object_id, quote) -> dict | None:
+    """The link row of one relation (None for a relation of an entity with itself)."""
+    if subject_id == object_id:
+        return None
+    a, b = sorted((subject_id, object_id))
+    weight = RELATION_WEIGHTS.get(predicate, OTHER_RELATION_WEIGHT)
+    return _row(document_id, a, b, predicate, 0, weight, relation_id, 1 if quote else 0)
+
+
+def co_mention_rows(document_id: int, start: int, end: int, ids: set[int]) -> list[dict]:
+    """The link rows of one sentence naming the entities `ids`: one per pair."""
     rows = []
-    for relation_id, document_id, subject_id, predicate, object_id, quote in session.execute(query):
-        if subject_id == object_id:
-            continue
-        a, b = sorted((subject_id, object_id))
-        weight = RELATION_WEIGHTS.get(predicate, OTHER_RELATION_WEIGHT)
-        rows.append(_row(document_id, a, b, predicate, 0, weight, relation_id, 1 if quote else 0))
+    for a, b in combinations(sorted(ids), 2):
+        row = _row(document_id, a, b, CO_MENTION, 1, CO_MENTION_WEIGHT, None, 1)
+        rows.append({**row, "start": start, "end": end})
     return rows
 
 
@@ -181,9 +263,7 @@ def co_mention_links(session: Session, document_ids: list[int]) -> list[dict]:
     rows = []
     for document_id, norm in session.execute(texts):
         for start, end, ids in sentences_with_entities(norm or "", mentions[document_id]):
-            for a, b in combinations(sorted(ids), 2):
-                row = _row(document_id, a, b, CO_MENTION, 1, CO_MENTION_WEIGHT, None, 1)
-                rows.append({**row, "start": start, "end": end})
+            rows.extend(co_mention_rows(document_id, start, end, ids))
     return rows
 
 

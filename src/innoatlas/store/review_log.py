@@ -64,6 +64,11 @@ def latest_active(session: Session, fact_key: str) -> ReviewAction | None:
     )
 
 
+def any_review_actions(session: Session) -> bool:
+    """Whether an analyst has ever acted (one index read): an ingest replays nothing otherwise."""
+    return session.scalar(select(ReviewAction.id).limit(1)) is not None
+
+
 def actions_to_replay(session: Session, document_id: int) -> list[ReviewAction]:
     """Actions in force on one document's facts, on the entities it names, and on gazetteer relations.
 

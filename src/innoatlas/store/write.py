@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from innoatlas import records
 from innoatlas.documents.model import Document as DocumentData
 from innoatlas.extract.model import Extraction, RelationRecord
-from innoatlas.store.links import PENDING_LINKS, refresh_links
+from innoatlas.store.links import PENDING_LINKS, document_sentences, refresh_links, write_links, written_links
 from innoatlas.store.schema import Alias, Document, Entity, Indicator, Mention, Relation
 from innoatlas.store.search_index import index_written_document
 from innoatlas.text import fold_name
@@ -63,10 +63,35 @@ class ResolutionLike(Protocol):
 
 @dataclass
 class Facts:
-    """What extraction and resolution found in one document."""
+    """What extraction and resolution found in one document.
+
+    `sentences` are the document's sentences naming two or more entities,
+    (start, end, entity keys), found by the extraction worker for the
+    entity links (store/links.py); the writer finds them itself when absent.
+    """
 
     extraction: Extraction
     resolution: ResolutionLike
+    sentences: list[tuple[int, int, list[str]]] | None = None
+
+
+def sentences_of(doc: DocumentData, extraction: Extraction, resolution: ResolutionLike) -> list:
+    """The sentences of `doc` naming two or more of its resolved entities, keyed by entity key."""
+    mentions = zip(extraction.entities, resolution.mention_keys, strict=False)
+    return document_sentences(doc.norm, ((m.start, key) for m, key in mentions))
+
+
+@dataclass
+class Written:
+    """What `write_facts` stored: for the search index and the entity links."""
+
+    ids: dict[str, int]  # entity key -> id, of every entity the facts name
+    changed: set[int]  # entities whose name or aliases are new: their search rows are rewritten
+    relations: list[tuple]  # (id, document id, subject id, predicate, object id, quote) of each new relation
+
+    @property
+    def entity_ids(self) -> list[int]:
+        return sorted(set(self.ids.values()))
 
 
 @dataclass
@@ -82,13 +107,14 @@ class DocumentWrite:
 
 # Called with the session and the document's id after its facts are written, in the
 # same transaction: the pipeline replays analysts' corrections there (the store knows
-# nothing of review).
-AfterFacts = Callable[[Session, int], None]
+# nothing of review). It returns how many facts it may have changed (0: none).
+AfterFacts = Callable[[Session, int], int | None]
 
 
 def write_document(session: Session, item: DocumentWrite, after_facts: AfterFacts | None = None) -> int:
     """Insert or replace the document of `item.doc.source` with its facts; returns its id."""
     row = session.scalar(select(Document).where(Document.source == item.doc.source))
+    replaced = row is not None
     if row is None:
         row = Document(source=item.doc.source)
         session.add(row)
@@ -96,22 +122,44 @@ def write_document(session: Session, item: DocumentWrite, after_facts: AfterFact
         delete_facts(session, row.id)
     fill_document(row, item)
     session.flush()
-    entity_ids: list[int] = []
-    gazetteer: list[Relation] = []
+    written, corrected = None, False
     if item.facts is not None and item.duplicate_of_id is None:
-        entity_ids = write_facts(session, row.id, item.facts, gazetteer)
-        if after_facts is not None:
-            after_facts(session, row.id)
-    index_written_document(session, row.id, entity_ids)  # same transaction: never behind
+        written = write_facts(session, row.id, item.facts)
+        corrected = bool(after_facts(session, row.id)) if after_facts is not None else False
+    # same transaction: never behind. A correction may rename or merge entities: all of them then.
+    changed = written.entity_ids if written and corrected else sorted(written.changed) if written else []
+    index_written_document(session, row.id, changed)
     session.flush()
-    gazetteer_ids = [r.id for r in gazetteer if r.id is not None]
+    write_document_links(session, row.id, item, written, replaced, corrected)
+    return row.id
+
+
+def write_document_links(
+    session: Session,
+    document_id: int,
+    item: DocumentWrite,
+    written: Written | None,
+    replaced: bool,
+    corrected: bool,
+) -> None:
+    """The entity links of a document just written: from memory, unless a correction changed its facts."""
+    relations = written.relations if written else []
+    gazetteer_ids = [r[0] for r in relations if r[1] is None]
     pending = session.info.get(PENDING_LINKS)
     if pending is not None:  # a bulk load: the fact rows go in at the end of its batch (store/bulk.py)
-        pending[0].add(row.id)
+        pending[0].add(document_id)
         pending[1].update(gazetteer_ids)
-    else:
-        refresh_links(session, [row.id], gazetteer_ids)
-    return row.id
+    elif corrected or any(r[0] is None for r in relations):  # read back (ids unknown without RETURNING)
+        refresh_links(session, [document_id], gazetteer_ids)
+    elif written is not None:
+        facts = item.facts
+        sentences = facts.sentences
+        if sentences is None:
+            sentences = sentences_of(item.doc, facts.extraction, facts.resolution)
+        rows = written_links(document_id, relations, sentences, written.ids)
+        write_links(session, document_id, rows, replaced)
+    elif replaced:  # a changed document now a duplicate: its old links go
+        write_links(session, document_id, [], replaced)
 
 
 def delete_facts(session: Session, document_id: int) -> None:
@@ -152,40 +200,46 @@ def fill_document(row: Document, item: DocumentWrite) -> None:
         setattr(row, field, value)
 
 
-def write_facts(session: Session, document_id: int, facts: Facts, gazetteer: list | None = None) -> list[int]:
-    """Store the facts of a document; returns the ids of the entities it names.
-
-    The gazetteer relations it adds are appended to `gazetteer`, when given.
-    """
+def write_facts(session: Session, document_id: int, facts: Facts) -> Written:
+    """Store the facts of a document; returns what was written (entity ids, the relations added)."""
     resolution = facts.resolution
-    ids = upsert_entities(session, resolution.entities.values())
+    changed: set[int] = set()
+    ids = upsert_entities(session, resolution.entities.values(), changed)
     name_keys = map_names_to_keys(facts.extraction, resolution)
     insert_mentions(session, document_id, facts.extraction, resolution.mention_keys, ids)
     insert_indicators(session, document_id, facts.extraction, name_keys, ids)
     end_keys = relation_end_keys(facts.extraction, resolution, name_keys)
-    insert_text_relations(session, document_id, facts.extraction.relations, end_keys, ids)
+    relations = insert_text_relations(session, document_id, facts.extraction.relations, end_keys, ids)
     added = insert_gazetteer_relations(session, resolution.relations, ids)
-    if gazetteer is not None:
-        gazetteer.extend(added)
-    return sorted(set(ids.values()))
+    session.flush()  # the gazetteer relations' ids
+    relations += [(r.id, None, r.subject_id, r.predicate, r.object_id, None) for r in added]
+    return Written(ids, changed, relations)
 
 
 # -- entities ----------------------------------------------------------------
 
 
-def upsert_entities(session: Session, entities: Iterable[CanonicalEntityLike]) -> dict[str, int]:
-    """Create missing entities, merge aliases, set parents and regions; returns key -> id."""
+def upsert_entities(
+    session: Session, entities: Iterable[CanonicalEntityLike], changed: set[int] | None = None
+) -> dict[str, int]:
+    """Create missing entities, merge aliases, set parents and regions; returns key -> id.
+
+    The ids of the entities created, renamed or given a new alias are added to `changed`.
+    """
     entities = list(entities)
     rows = load_entities(session, {e.key for e in entities} | linked_keys(entities))
+    renamed: set[str] = set()
     for entity in entities:
         if entity.key not in rows:
             row = Entity(**clip_values(Entity, {"key": entity.key, "name": entity.name, "type": entity.type}))
             session.add(row)
             rows[entity.key] = row
+            renamed.add(entity.key)
         if entity.code and not rows[entity.key].code:
             rows[entity.key].code = clip_values(Entity, {"code": entity.code})["code"]
         if len(entity.name) > len(rows[entity.key].name):  # the fullest written name, whatever the order
             rows[entity.key].name = clip_values(Entity, {"name": entity.name})["name"]
+            renamed.add(entity.key)
     session.flush()
     for entity in entities:
         row = rows[entity.key]
@@ -193,7 +247,9 @@ def upsert_entities(session: Session, entities: Iterable[CanonicalEntityLike]) -
             row.parent_id = rows[entity.parent_key].id
         if entity.region_key in rows and entity.region_key != entity.key:
             row.region_id = rows[entity.region_key].id
-    merge_aliases(session, entities, rows)
+    aliased = merge_aliases(session, entities, rows)
+    if changed is not None:
+        changed.update(aliased | {rows[key].id for key in renamed})
     return {key: row.id for key, row in rows.items()}
 
 
@@ -211,8 +267,11 @@ def load_entities(session: Session, keys: set[str]) -> dict[str, Entity]:
     return rows
 
 
-def merge_aliases(session: Session, entities: list[CanonicalEntityLike], rows: dict[str, Entity]) -> None:
-    """Every written name of an entity, its canonical name included, is an alias of it."""
+def merge_aliases(session: Session, entities: list[CanonicalEntityLike], rows: dict[str, Entity]) -> set[int]:
+    """Every written name of an entity, its canonical name included, is an alias of it.
+
+    Returns the ids of the entities given a new alias.
+    """
     wanted: dict[tuple[int, str], str] = {}
     for entity in entities:
         entity_id = rows[entity.key].id
@@ -221,12 +280,17 @@ def merge_aliases(session: Session, entities: list[CanonicalEntityLike], rows: d
             if alias:
                 wanted[(entity_id, alias)] = fold_name(alias)
     if not wanted:
-        return
+        return set()
     ids = sorted({entity_id for entity_id, _ in wanted})
+    names = sorted({alias for _, alias in wanted})
     have: set[tuple[int, str]] = set()
     for i in range(0, len(ids), IN_CHUNK):
-        query = select(Alias.entity_id, Alias.alias).where(Alias.entity_id.in_(ids[i : i + IN_CHUNK]))
-        have.update((r[0], r[1]) for r in session.execute(query))
+        # only the names wanted: a much-named entity has hundreds of aliases
+        for j in range(0, len(names), IN_CHUNK):
+            query = select(Alias.entity_id, Alias.alias).where(
+                Alias.entity_id.in_(ids[i : i + IN_CHUNK]), Alias.alias.in_(names[j : j + IN_CHUNK])
+            )
+            have.update((r[0], r[1]) for r in session.execute(query))
     new = [
         clip_values(Alias, {"entity_id": entity_id, "alias": alias, "norm": norm})
         for (entity_id, alias), norm in sorted(wanted.items())
@@ -234,6 +298,7 @@ def merge_aliases(session: Session, entities: list[CanonicalEntityLike], rows: d
     ]
     if new:
         session.execute(insert(Alias), new)
+    return {row["entity_id"] for row in new}
 
 
 # -- facts ---------------------------------------------------------------------
@@ -316,7 +381,9 @@ def insert_text_relations(
     relations: list[RelationRecord],
     end_keys: list[tuple[str | None, str | None]],
     ids: dict[str, int],
-) -> None:
+) -> list[tuple]:
+    """Insert the relations found in a text; returns (id, document id, subject id, predicate, object id,
+    quote) of each, for its entity link (ids unknown, None, when a bulk load copies them later)."""
     rows = []
     for r, (subject_key, object_key) in zip(relations, end_keys, strict=True):
         subject_id = ids.get(subject_key or "")
@@ -340,8 +407,13 @@ def insert_text_relations(
             origin=TEXT_ORIGIN,
         )
         rows.append(clip_values(Relation, values))
-    if rows:
-        insert_rows(session, Relation, rows)
+    if not rows:
+        return []
+    ids_of_rows = insert_rows(session, Relation, rows, returning=Relation.id)
+    return [
+        (relation_id, document_id, r["subject_id"], r["predicate"], r["object_id"], r.get("quote"))
+        for relation_id, r in zip(ids_of_rows, rows, strict=True)
+    ]
 
 
 def insert_gazetteer_relations(
@@ -353,32 +425,39 @@ def insert_gazetteer_relations(
         if origin == TEXT_ORIGIN or subject_key not in ids or object_key not in ids:
             continue
         wanted.add((ids[subject_key], predicate, ids[object_key], origin))
+    stored = stored_gazetteer_relations(session, sorted({w[0] for w in wanted}))
     added: list[Relation] = []
-    for subject_id, predicate, object_id, origin in sorted(wanted):
-        exists = session.scalar(
-            select(Relation.id).where(
-                Relation.document_id.is_(None),
-                Relation.subject_id == subject_id,
-                Relation.predicate == predicate,
-                Relation.object_id == object_id,
-                Relation.origin == origin,
-            )
-        )
-        if exists is None:
-            added.append(
-                Relation(subject_id=subject_id, predicate=predicate, object_id=object_id, origin=origin)
-            )
-            session.add(added[-1])
+    for subject_id, predicate, object_id, origin in sorted(wanted - stored):
+        added.append(Relation(subject_id=subject_id, predicate=predicate, object_id=object_id, origin=origin))
+        session.add(added[-1])
     return added
 
 
-def insert_rows(session: Session, model: type, rows: list[dict]) -> None:
-    """Insert fact rows now, or hand them to a bulk load that copies them at the end of its batch."""
+def stored_gazetteer_relations(session: Session, subject_ids: list[int]) -> set[tuple]:
+    """(subject id, predicate, object id, origin) of the stored gazetteer relations of these subjects."""
+    stored: set[tuple] = set()
+    for i in range(0, len(subject_ids), IN_CHUNK):
+        query = select(Relation.subject_id, Relation.predicate, Relation.object_id, Relation.origin).where(
+            Relation.document_id.is_(None), Relation.subject_id.in_(subject_ids[i : i + IN_CHUNK])
+        )
+        stored.update(tuple(r) for r in session.execute(query))
+    return stored
+
+
+def insert_rows(session: Session, model: type, rows: list[dict], returning=None) -> list:
+    """Insert fact rows now, or hand them to a bulk load that copies them at the end of its batch.
+
+    With `returning` (a column), returns its value for each row in order (None each in a bulk load).
+    """
     collected = session.info.get(BULK_ROWS)
     if collected is not None:  # store/bulk.py
         collected.setdefault(model, []).extend(rows)
-    else:
+        return [None] * len(rows)
+    if returning is None or not session.get_bind().dialect.insert_returning:  # SQLite before 3.35
         session.execute(insert(model), rows)
+        return [None] * len(rows)
+    statement = insert(model).returning(returning, sort_by_parameter_order=True)
+    return list(session.scalars(statement, rows))
 
 
 # -- duplicates ------------------------------------------------------------------
