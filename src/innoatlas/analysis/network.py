@@ -112,10 +112,15 @@ def analyse_network(session: Session, options: NetworkOptions | None = None) -> 
     weights, total_edges = links.node_weights(session, edge_filter(session, options))
     best = best_linked(session, weights, MAX_NODES)
     graph = build_graph(session, options, best if len(best) < len(weights) else None)
+    return describe_network(graph, options, len(weights), total_edges)
+
+
+def describe_network(graph: nx.Graph, options: NetworkOptions, total_nodes: int, total_edges: int) -> dict:
+    """The answer for `graph` (the best linked of `total_nodes`): centralities, communities, edges."""
     degree = nx.degree_centrality(graph) if len(graph) > 1 else {n: 0.0 for n in graph}
     for _a, _b, data in graph.edges(data=True):
         data["distance"] = 1.0 / data["weight"]
-    truncated = len(graph) < len(weights)
+    truncated = len(graph) < total_nodes
     # The best linked few of a large network are dense (300 nodes, 4,000 links on 100,000
     # documents: 2.5 s exact); there, paths from a fixed sample of them estimate it (Brandes-Pich).
     pivots = (
@@ -167,7 +172,7 @@ def analyse_network(session: Session, options: NetworkOptions | None = None) -> 
         ],
         "cross_region": cross,
         "truncated": truncated,
-        "total_nodes": len(weights),
+        "total_nodes": total_nodes,
         "total_edges": total_edges,
         "method": {
             "weights": {**RELATION_WEIGHTS, "co_mention (per sentence)": CO_MENTION_WEIGHT},
