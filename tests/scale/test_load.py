@@ -86,3 +86,38 @@ def test_a_later_load_finds_a_repost_of_a_stored_document(tmp_path, store):
     [outcome] = report.outcomes
     stored = {row.source: row.id for row in store.list_documents()}
     assert (outcome.status, outcome.duplicate_of_id) == ("duplicate", stored["in/a.txt"])
+
+
+def test_a_month_read_a_few_documents_at_a_time_loads_as_read_whole(tmp_path, store, monkeypatch):
+    """A month's texts are read in slices of its sources in path order; a source twice stays in one slice."""
+    from innoatlas.batch import load
+    from innoatlas.store import open_store
+
+    parks = ["北岸", "南湖", "西山", "东港", "中关"]
+    texts = [
+        (f"in/{i}.txt", OTHER.replace("北岸", park).replace("11个", f"{i + 3}个"))
+        for i, park in enumerate(parks)
+    ]
+    documents = [
+        *texts[:3],
+        ("in/0.txt", texts[0][1]),
+        *texts[3:],
+        ("in/r.txt", REPOST),
+        ("in/o.txt", ORIGINAL),
+    ]
+    write_run(tmp_path / "tables", documents[::-1], "r1")  # not in path order in the tables
+
+    whole = open_store(f"sqlite:///{tmp_path / 'whole.db'}")
+    expected = load_directory(tmp_path / "tables", whole)
+    monkeypatch.setattr(load, "DOCUMENTS_PER_READ", 2)
+    sliced = load_directory(tmp_path / "tables", store)
+
+    def shown(report, kb):
+        names = {row.id: row.source for row in kb.list_documents()}
+        return [(o.source, o.status, names.get(o.duplicate_of_id)) for o in report.outcomes]
+
+    assert shown(sliced, store) == shown(expected, whole)
+    months_then_paths = ["in/o.txt", "in/0.txt", "in/0.txt", "in/1.txt", "in/2.txt", "in/3.txt", "in/4.txt"]
+    assert [o.source for o in sliced.outcomes] == [*months_then_paths, "in/r.txt"]
+    assert sorted(o.status for o in sliced.outcomes if o.source == "in/0.txt") == ["new", "unchanged"]
+    whole.close()

@@ -49,6 +49,8 @@ log = logging.getLogger(__name__)
 # Documents per transaction: large enough that COPY and executemany pay
 # off, small enough that a failed batch loses little work.
 BATCH_DOCUMENTS = 500
+# Documents whose texts and facts are read from the tables at a time.
+DOCUMENTS_PER_READ = 200
 
 
 def load_directory(
@@ -131,24 +133,52 @@ def source_order(source: str) -> tuple:
 
 
 def month_documents(tables: dict, month: str, newest: dict[str, str]) -> Iterator[tuple]:
-    """(document row, its fact rows by table) of one month's newest versions, in source order."""
+    """(document row, its fact rows by table) of one month's newest versions, in source order.
+
+    The month's keys are read first (source and run: a few bytes a
+    document), then its documents and facts DOCUMENTS_PER_READ at a time in
+    that order: a month of a firehose holds millions of documents, and its
+    texts never need to be in memory at once.
+    """
     import pyarrow.dataset as ds
 
-    where = ds.field(PARTITION) == month
-    rows = [
-        r
-        for r in tables["documents"].to_table(filter=where, memory_pool=_pool()).to_pylist()
-        if newest.get(r["source"]) == r["run"]
+    in_month = ds.field(PARTITION) == month
+    keys = tables["documents"].to_table(columns=["source", "run"], filter=in_month, memory_pool=_pool())
+    wanted = [
+        (source, run)
+        for source, run in zip(keys.column("source").to_pylist(), keys.column("run").to_pylist(), strict=True)
+        if newest.get(source) == run
     ]
+    del keys
+    wanted.sort(key=lambda key: source_order(key[0]))
+    for chunk in source_chunks(wanted, DOCUMENTS_PER_READ):
+        yield from documents_of(tables, in_month & ds.field("source").isin([s for s, _ in chunk]), chunk)
+
+
+def source_chunks(keys: list[tuple[str, str]], size: int) -> Iterator[list[tuple[str, str]]]:
+    """`keys` in runs of about `size`, a source never split between two (its copies are read together)."""
+    start = 0
+    while start < len(keys):
+        end = min(start + size, len(keys))
+        while end < len(keys) and keys[end][0] == keys[end - 1][0]:
+            end += 1
+        yield keys[start:end]
+        start = end
+
+
+def documents_of(tables: dict, where, keys: list[tuple[str, str]]) -> Iterator[tuple]:
+    """(document row, fact rows by table) for each of `keys` (source, run), in their order."""
+    rows: dict[tuple, list[dict]] = defaultdict(list)
+    for r in tables["documents"].to_table(filter=where, memory_pool=_pool()).to_pylist():
+        rows[(r["source"], r["run"])].append(r)
     facts: dict[tuple, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    wanted = {(r["source"], r["run"]) for r in rows}
     for table in FACT_TABLES:
         if table in tables:
             for fact in tables[table].to_table(filter=where, memory_pool=_pool()).to_pylist():
-                if (fact["source"], fact["run"]) in wanted:
+                if (fact["source"], fact["run"]) in rows:
                     facts[(fact["source"], fact["run"])][table].append(fact)
-    for row in sorted(rows, key=lambda r: source_order(r["source"])):
-        yield row, facts.get((row["source"], row["run"]), {})
+    for key in keys:
+        yield rows[key].pop(0), facts.get(key, {})
 
 
 # -- planning and writing ------------------------------------------------------------
