@@ -18,7 +18,8 @@ would, on a fresh SQLite base:
 the CPU time per document of each run's process tree (as far as its
 processes are waited for: Spark's JVM and Python workers are not, so its
 figure counts the driver only), which shows the work a run adds whatever
-else the machine does, and the peak resident memory (VmHWM) of each process of the run, sampled
+else the machine does, and that of the command's own process alone (the
+writer: its work is the part that does not spread over the workers), and the peak resident memory (VmHWM) of each process of the run, sampled
 from /proc: the largest worker (an ingest worker, a Spark Python worker)
 and the writer (the command's own process: it plans, finds duplicates
 and writes) or the JVM. Throughput on a machine shared with other work
@@ -92,12 +93,14 @@ class PeakMemory:
 
     def __init__(self, root: int):
         self.root, self.peaks, self.names = root, {}, {}
+        self.root_cpu = 0.0  # CPU seconds of the command's own process (the writer), last sampled
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
         self._thread.start()
 
     def _run(self) -> None:
         while not self._stop.is_set():
+            self._sample_root_cpu()
             for pid in self._descendants():
                 try:
                     status = Path(f"/proc/{pid}/status").read_text()
@@ -114,6 +117,13 @@ class PeakMemory:
                     self.peaks[pid] = max(self.peaks.get(pid, 0), int(match.group(1)) // 1024)
                     self.names[pid] = cmdline
             time.sleep(0.3)
+
+    def _sample_root_cpu(self) -> None:
+        try:
+            fields = Path(f"/proc/{self.root}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            return
+        self.root_cpu = (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime + stime
 
     def _descendants(self) -> list[int]:
         children: dict[int, list[int]] = {}
@@ -148,8 +158,9 @@ class PeakMemory:
         return kinds
 
 
-def timed(command: list[str]) -> tuple[float, dict[str, int], float]:
-    """(wall seconds, peak MB by kind of process, CPU seconds of the waited-for process tree)."""
+def timed(command: list[str]) -> tuple[float, dict[str, int], float, float]:
+    """(wall seconds, peak MB by kind of process, CPU seconds of the waited-for process tree, CPU
+    seconds of the command's own process: the writer, whose work does not spread over the cores)."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
@@ -161,7 +172,7 @@ def timed(command: list[str]) -> tuple[float, dict[str, int], float]:
         raise SystemExit(f"{' '.join(command)} failed ({process.returncode}):\n{out}\n{err}")
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    return elapsed, peaks, cpu
+    return elapsed, peaks, cpu, memory.root_cpu
 
 
 def main() -> None:
@@ -195,15 +206,16 @@ def main() -> None:
         db.unlink(missing_ok=True)
         results["load (SQLite)"] = timed([*INNOATLAS, "load", str(out), "--db", str(db), "--silent"])
     print(
-        f"{'run':16} {'seconds':>8} {'docs/s':>8} {'efficiency':>10} {'cpu ms/doc':>10}   peak MB by process"
+        f"{'run':16} {'seconds':>8} {'docs/s':>8} {'efficiency':>10} {'cpu ms/doc':>10} {'writer':>7}"
+        "   peak MB by process"
     )
     single = n / results["workers 1"][0]
-    for name, (seconds, peaks, cpu) in results.items():
+    for name, (seconds, peaks, cpu, writer_cpu) in results.items():
         rate = n / seconds
         efficiency = "" if name.startswith(("workers 1", "load")) else f"{rate / (2 * single):.2f}"
         print(
-            f"{name:16} {seconds:8.1f} {rate:8.1f} {efficiency:>10} {1000 * cpu / n:10.0f}   "
-            + ", ".join(f"{k} {v}" for k, v in sorted(peaks.items()))
+            f"{name:16} {seconds:8.1f} {rate:8.1f} {efficiency:>10} {1000 * cpu / n:10.0f} "
+            f"{1000 * writer_cpu / n:7.1f}   " + ", ".join(f"{k} {v}" for k, v in sorted(peaks.items()))
         )
     print(f"load average after: {os.getloadavg()}")
     print(
@@ -212,7 +224,7 @@ def main() -> None:
     )
     over = [
         f"{name}: {kind} {mb} MB"
-        for name, (_, peaks, _) in results.items()
+        for name, (_, peaks, _, _) in results.items()
         for kind, mb in peaks.items()
         if kind != "jvm" and mb > TARGET_WORKER_MB
     ]
