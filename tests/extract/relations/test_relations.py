@@ -436,3 +436,13 @@ def test_a_name_found_once_is_a_mention_wherever_it_is_written_again():
     doc, recs = relations("星驰重工是一家工程机械企业。星驰重工荣获中国工业大奖。")
     rec = find(recs, "星驰重工", "focuses_on", "工程机械")
     assert_quoted(doc, rec, "星驰重工", "工程机械")
+
+
+def test_a_firm_written_with_and_without_its_legal_form_has_one_relation():
+    _doc, recs = relations("星驰科技有限公司与江川大学签署合作协议。此后,星驰科技与江川大学再次签约。")
+    pairs = [r for r in recs if r.predicate == "cooperates_with"]
+    assert [(r.subject, r.object) for r in pairs] == [("星驰科技有限公司", "江川大学")]
+    _doc, recs = relations(
+        "星驰科技有限公司与江川大学签署合作协议。此后,远航电子有限公司与江川大学再次签约。"
+    )
+    assert len([r for r in recs if r.predicate == "cooperates_with"]) == 2

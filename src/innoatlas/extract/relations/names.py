@@ -6,12 +6,14 @@
    written as one name (某省某市某县);
 2. gazetteer facts stated by co-mention: a county and its city or province,
    a sub-area and its zone (沙坪坝区 located_in 重庆市);
-3. when two names are one thing: a place written two ways (青岛, 青岛市) and a
-   short name the text declares (以下简称“X”).
+3. when two names are one thing: a place written two ways (青岛, 青岛市), a firm with
+   and without its legal form (某集团有限公司, 某集团) and a short name the text
+   declares (以下简称“X”).
 """
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from innoatlas.documents.model import Document
@@ -220,7 +222,13 @@ def written_alike(a: str, b: str) -> bool:
         return by[a].code == by[b].code
     short, long_ = sorted((a, b), key=len)
     head = long_[: len(long_) - len(short)]
+    if long_.startswith(short) and _LEGAL_FORM.fullmatch(long_[len(short) :]):
+        return True  # 某科创集团有限公司 and 某科创集团: a firm with and without its legal form
     return long_.endswith(short) and (head in by or head in known_places())
+
+
+# The legal form a firm's registered name ends with, which its short name leaves out.
+_LEGAL_FORM = re.compile(r"(股份)?有限(责任)?公司")
 
 
 def declared_aliases(norm: str, mentions: list[EntityMention]) -> set[frozenset[str]]:
