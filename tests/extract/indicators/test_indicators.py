@@ -527,3 +527,12 @@ def test_a_ceiling_the_figure_may_reach_is_an_upper_bound():
         (30, "under"),
         (12, "exact"),
     ]
+
+
+def test_a_release_about_a_class_of_zones_is_about_that_class_throughout():
+    text = (
+        "国家高新区经济运行平稳\n本报北京11月20日电 记者从科技部获悉，国家高新区经济运行平稳。\n"
+        "数据显示，1—9月营业收入增长6%。"
+    )
+    records = indicators(text, "北京:region", "科技部:government", published="2024-11-20")
+    assert [(r.value, r.subject) for r in records] == [(6, "国家高新区")]

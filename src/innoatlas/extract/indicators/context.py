@@ -436,6 +436,8 @@ def _main_subject(ctx: Context) -> str | None:
     names) and, more, the times it opens a clause."""
     title = ctx.doc.title or ""
     areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
+    # a class of zones (国家高新区) competes as one area: a release may be about it throughout
+    areas.update({m.norm_name: m.name for m in ctx.named if m.extractor == "class"})
     nation = sum(not _nation_as_frame(ctx.text, m.start(), m.end()) for m in NATION_RE.finditer(ctx.text))
     nation += TITLE_WEIGHT * bool(NATION_RE.search(title))
     if not areas:
