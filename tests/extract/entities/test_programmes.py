@@ -59,6 +59,7 @@ def test_the_object_of_a_programme_verb_is_a_programme(body, name):
         ("该市推出86项配套措施,改善创业环境。", "86项配套措施"),
         ("这是全国首个县级层面的数据开放三年行动计划。", "全国首个县级层面的数据开放三年行动计划"),
         ("加快推动“数智园”平台的建设。", "“数智园”平台的"),
+        ("近年来省里出台多个家电行业相关政策。", "多个家电行业相关政策"),
     ],
 )
 def test_generic_counted_or_described_objects_are_no_names(body, absent):
@@ -181,3 +182,8 @@ def test_two_events_joined_by_ji_are_one_name_without_their_host():
     doc = document_from_text("测试新闻标题\n5月8日，西城区举行二季度招商项目集中签约仪式暨人才政策发布会。\n")
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert ("二季度招商项目集中签约仪式暨人才政策发布会", "program") in found
+
+
+def test_policies_issued_under_a_name_are_programmes():
+    found = mentions("园区率先出台数据要素流通支持十条政策,吸引企业入驻。")
+    assert ("数据要素流通支持十条政策", "program") in found

@@ -41,7 +41,19 @@ _IN = frozenset({"在"})
 _IN_HEADS = ("名单", "榜单")
 _IN_AFTER = ("中", "上")
 # The kinds of programme each verb takes as object.
-_CARRY_OUT_HEADS = ("行动计划", "专项行动", "工程", "计划", "行动", "措施", "规划", "战略", "方案", "指引")
+_CARRY_OUT_HEADS = (
+    "行动计划",
+    "专项行动",
+    "工程",
+    "计划",
+    "行动",
+    "措施",
+    "规划",
+    "战略",
+    "方案",
+    "指引",
+    "政策",
+)
 _ENTER_HEADS = ("名单", "清单", "榜单", "榜", "案例")
 # Longest object taken as a name: longer runs are clauses (press names of plans stay under ~20 chars).
 MAX_OBJECT_CHARS = 22
@@ -216,10 +228,18 @@ def _noun_follows(ix: TokenIndex, i: int) -> bool:
     return nxt is not None and nxt.start == ix.tokens[i].end and nxt.tag in ("n", "nz", "vn")
 
 
+# 多个, 若干项: a vague count opens a description (出台多个相关政策), as a number does.
+_VAGUE_COUNT = re.compile(r"^(?:多|几|数|若干)[个项条批]")
+
+
 def _named(norm: str, ix: TokenIndex, lo: int, hi: int) -> tuple[int, int] | None:
     """The span from token lo to hi, if it says more than generic words (开展专项行动 names nothing)."""
     toks = ix.tokens[lo : hi + 1]
-    if toks[0].tag == "m" or any(t.text in DESCRIPTION_MARKS for t in toks):
+    if (
+        toks[0].tag == "m"
+        or _VAGUE_COUNT.match(norm[toks[0].start : toks[-1].end])
+        or any(t.text in DESCRIPTION_MARKS for t in toks)
+    ):
         return None  # 120余项改革举措, 全国首个…行动计划: a count or a description
     start, end = toks[0].start, toks[-1].end
     text = norm[start:end]
