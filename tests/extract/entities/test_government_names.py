@@ -72,3 +72,14 @@ def test_a_manufacturing_innovation_centre_keeps_its_field_and_province():
 )
 def test_matching_release_and_industrial_internet_platforms_are_platforms(body, name):
     assert (name, "platform") in mentions(body), mentions(body)
+
+
+def test_a_government_named_by_its_level_alone_is_found_where_it_acts():
+    doc = document_from_text("测试新闻标题\n日前，省政府印发了数字经济发展规划。规划经市政府批复后实施。\n")
+    found = [(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))]
+    assert ("省政府", "government") in found and ("市政府", "government") in found
+
+
+def test_a_government_named_by_its_level_as_a_qualifier_is_no_mention():
+    doc = document_from_text("测试新闻标题\n市政府主要领导每月听取项目进展汇报。\n")
+    assert "市政府" not in {m.name for m in extract_entities(doc, tag_text(doc.norm))}

@@ -153,6 +153,8 @@ def _model_slogan(name: str) -> bool:
 
 
 def keep_name(name: str, c: Candidate) -> bool:
+    if c.extractor == "acting_body":
+        return True  # 省政府印发: the level alone names the acting body of the place
     if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or _is_category(name):
         return False
     if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:

@@ -55,7 +55,7 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.programmes import programme_candidates
-from innoatlas.extract.entities.units import officer_units, party_committees
+from innoatlas.extract.entities.units import acting_governments, officer_units, party_committees
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 
@@ -130,6 +130,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + programme_candidates(norm, ix)
         + officer_units(norm, ix)
         + party_committees(norm, ix)
+        + acting_governments(norm)
         + direction_regions(norm, ix)
         + fund_candidates(norm, ix)
     )

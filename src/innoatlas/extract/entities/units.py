@@ -83,3 +83,16 @@ def party_committees(norm: str, ix: TokenIndex) -> list[Candidate]:
                 )
             )
     return out
+
+
+ACTING_GOVERNMENT = pattern("acting_government")
+
+
+def acting_governments(norm: str) -> list[Candidate]:
+    """省政府印发, 经市政府批复: a government named by its level alone, acting."""
+    return [
+        Candidate(
+            m.start("body"), m.end("body"), "government", "acting_body", ACTING_GOVERNMENT.priority, 0.8
+        )
+        for m in ACTING_GOVERNMENT.trigger.finditer(norm)
+    ]
