@@ -25,6 +25,7 @@ def test_every_list_file_is_loaded_by_a_loader():
         "org_suffixes.yaml",
         "economic_regions.yaml",
         "central_bodies.yaml",
+        "local_departments.yaml",
         "central_enterprises.yaml",
         "national_programmes.yaml",
         *ZONE_FILES,
@@ -170,3 +171,11 @@ def test_formal_sector_names_give_the_stems_text_uses():
     ]
     assert short_forms("农业") == []
     assert "汽车" in load_industries()[0]
+
+
+def test_local_departments_map_short_forms_to_the_reform_names():
+    from innoatlas.lexicon.bodies import local_departments
+
+    departments = local_departments()
+    assert departments["科技局"] == "科学技术局"
+    assert departments["工信厅"] == "工业和信息化厅"

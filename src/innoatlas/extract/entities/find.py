@@ -55,7 +55,12 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.programmes import programme_candidates
-from innoatlas.extract.entities.units import acting_governments, officer_units, party_committees
+from innoatlas.extract.entities.units import (
+    acting_governments,
+    level_departments,
+    officer_units,
+    party_committees,
+)
 from innoatlas.extract.model import EntityMention
 from innoatlas.extract.tokens import Token
 
@@ -131,6 +136,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + officer_units(norm, ix)
         + party_committees(norm, ix)
         + acting_governments(norm)
+        + level_departments(norm)
         + direction_regions(norm, ix)
         + fund_candidates(norm, ix)
     )

@@ -10,8 +10,12 @@ one (江西省科技厅成果转化处). A department of a firm is typed as its 
 
 from __future__ import annotations
 
+import functools
+import re
+
 from innoatlas.extract.entities.grammar import NAME_TAGS, NAME_VERBS, Candidate, TokenIndex
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.lexicon.bodies import local_departments
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 
 UNIT_OFFICER = pattern("unit_officer")
@@ -96,3 +100,24 @@ def acting_governments(norm: str) -> list[Candidate]:
         )
         for m in ACTING_GOVERNMENT.trigger.finditer(norm)
     ]
+
+
+LEVEL_DEPARTMENT = pattern("level_department")
+
+
+@functools.lru_cache(maxsize=1)
+def _department_names() -> re.Pattern:
+    names = sorted(local_departments(), key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, names)))
+
+
+def level_departments(norm: str) -> list[Candidate]:
+    """市科技局, 省工业和信息化厅: a local department written with its level alone."""
+    out = []
+    for m in LEVEL_DEPARTMENT.trigger.finditer(norm):
+        dept = _department_names().match(norm, m.end())
+        if dept is not None:
+            out.append(
+                Candidate(m.start(), dept.end(), "government", "suffix", LEVEL_DEPARTMENT.priority, 0.8)
+            )
+    return out
