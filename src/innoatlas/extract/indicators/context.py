@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.indicators.cues import cue, joined
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
+from innoatlas.lexicon.suffixes import load_suffixes
 from innoatlas.settings import settings
 
 CLAUSE_BREAKS = frozenset(",;:!?，；：。！？\n")
@@ -147,6 +149,16 @@ ACTOR_CLASS = cue("actor_class")
 CLASS_OPENING_RE = ACTOR_CLASS.cue("opening")
 
 
+@cache
+def _class_re() -> re.Pattern:
+    """国家 + a naming form of zones (高新区, 经济技术开发区, 新区 … from the lexicon), with its count."""
+    forms = sorted(
+        (s for s, t in load_suffixes().suffixes.items() if t == "zone" and len(s) > 1), key=len, reverse=True
+    )
+    name = ACTOR_CLASS.trigger.pattern + ACTOR_CLASS.cue("infix").pattern + "(?:" + "|".join(forms) + ")"
+    return re.compile(f"(?P<count>{ACTOR_CLASS.cue('count').pattern})?(?P<name>{name})")
+
+
 def _class_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """A class of national zones as one subject; a count right before it is part
     of the mention (178家国家高新区 heads its clause and counts the class)."""
@@ -154,7 +166,7 @@ def _class_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMent
     for m in mentions:
         taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     out = []
-    for c in ACTOR_CLASS.trigger.finditer(text):
+    for c in _class_re().finditer(text):
         start, end = c.start(), c.end()
         if any(taken[c.start("name") : end]) or not CLASS_OPENING_RE.search(text, max(0, start - 2), start):
             continue  # 某市国家高新区: one zone of the class, named by the entity stage or not
