@@ -22,7 +22,7 @@ Every data file names the list it restates, its issuer and year (a
 - org_suffixes.yaml: naming forms of organisations: suffix -> entity type,
   generic phrases, left stop words (suffixes.py).
 - local_departments.yaml: the working departments of provincial, city and
-  county governments as the 2018 reform named them (科学技术局, 工业和信息化厅),
+  county governments as the 2018 reform named them (科学技术局, 住房和城乡建设厅),
   with their short forms (bodies.py, beside central_bodies.yaml).
 - central_enterprises.yaml: the central state-owned enterprises (国资委
   央企名录 2024) and central financial groups, with their short forms

@@ -81,11 +81,13 @@ def test_a_government_named_by_its_level_alone_is_found_where_it_acts():
 
 
 def test_a_government_named_by_its_level_as_a_qualifier_is_no_mention():
-    doc = document_from_text("测试新闻标题\n市政府主要领导每月听取项目进展汇报。\n")
+    doc = document_from_text("测试新闻标题\n市政府门户网站每月公开项目进展。\n")
     assert "市政府" not in {m.name for m in extract_entities(doc, tag_text(doc.norm))}
 
 
 def test_a_department_written_with_its_level_alone_is_one_name():
-    doc = document_from_text("测试新闻标题\n就规划的主要内容，市工业和信息化局党组书记、局长王明作了解读。\n")
+    doc = document_from_text(
+        "测试新闻标题\n经研究，市工业和信息化局负责人作了说明。对此，市工业和信息化局副局长王明回应了关切。\n"
+    )
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert ("市工业和信息化局", "government") in found

@@ -202,7 +202,7 @@ def listed_sites(norm: str, ix: TokenIndex) -> list[Candidate]:
         if words[0].tag in _OPENING_VERB_TAGS or any(t.tag in ("c", "p") for t in words):
             continue  # 加快建设|某某度假区, A和B: a clause or two items, not one site
         if any(t.tag == "v" for t in words) and not any(t.tag in PROPER_TAGS for t in words):
-            continue  # 军民融合发展示范区: a verb phrase naming a kind of zone, no place
+            continue  # 城乡协同发展示范区: a verb phrase naming a kind of zone, no place
         items.append(Candidate(m.start(), m.end(), "zone", "list", _SITES.priority, 0.7))
     # a site stands in a list of sites: a neighbour across one separator is one too
     ends = {c.end for c in items}

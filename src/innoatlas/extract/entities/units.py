@@ -112,7 +112,7 @@ def _department_names() -> re.Pattern:
 
 
 def level_departments(norm: str) -> list[Candidate]:
-    """市科技局, 省工业和信息化厅: a local department written with its level alone."""
+    """市科技局, 省商务厅: a local department written with its level alone."""
     out = []
     for m in LEVEL_DEPARTMENT.trigger.finditer(norm):
         dept = _department_names().match(norm, m.end())
