@@ -187,3 +187,8 @@ def test_two_events_joined_by_ji_are_one_name_without_their_host():
 def test_policies_issued_under_a_name_are_programmes():
     found = mentions("园区率先出台数据要素流通支持十条政策,吸引企业入驻。")
     assert ("数据要素流通支持十条政策", "program") in found
+
+
+def test_a_year_set_aside_for_a_task_is_a_programme():
+    found = mentions("全区按照县委、县政府园区项目建设年的部署，加快推进重点工程。")
+    assert ("园区项目建设年", "program") in found

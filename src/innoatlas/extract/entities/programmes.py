@@ -73,6 +73,7 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _quoted_objects(norm)
         + _topic_campaigns(norm, ix)
         + _joined_events(norm)
+        + _theme_years(norm, ix)
     )
 
 
@@ -102,18 +103,47 @@ def _topic_campaigns(norm: str, ix: TokenIndex) -> list[Candidate]:
     """人才引进“百日会战”: the quoted campaign with the work it is about before it."""
     out = []
     for m in _CAMPAIGN.trigger.finditer(norm):
-        k = ix.by_end.get(m.start())
-        start = None
-        while k is not None and k >= 0:
-            t = ix.tokens[k]
-            if t.tag not in _TOPIC_TAGS or t.text in _CARRY_OUT or m.start() - t.start > MAX_TOPIC_CHARS:
-                break
-            start = t.start
-            k -= 1
+        start = _topic_start(ix, m.start(), MAX_TOPIC_CHARS)
         # a lone verb before the quote (展开“百日攻坚”) is no topic
         if start is not None and m.start() - start >= 4:
             out.append(Candidate(start, m.end(), "program", "programme", _CAMPAIGN.priority, 0.7))
     return out
+
+
+def _topic_start(ix: TokenIndex, end: int, max_chars: int) -> int | None:
+    """Start of the run of nouns and verbs ending at `end` (招商|引资, 项目|建设)."""
+    k = ix.by_end.get(end)
+    start = None
+    while k is not None and k >= 0:
+        t = ix.tokens[k]
+        if t.tag not in _TOPIC_TAGS or t.text in _CARRY_OUT or end - t.start > max_chars:
+            break
+        start = t.start
+        k -= 1
+    return start
+
+
+_THEME_YEAR = pattern("theme_year")
+# A task of fewer characters than this names no year (the kind word alone, 建设年).
+MIN_TASK_CHARS = 2
+
+
+def _theme_years(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """项目建设年, 营商环境提升年: a year set aside for a task, named by the task."""
+    out = []
+    for m in _THEME_YEAR.trigger.finditer(norm):
+        if m.end() not in ix.by_end or norm.startswith("年", m.end()):
+            continue
+        start = _topic_start(ix, m.start(), _THEME_YEAR.params["max_topic_chars"])
+        if start is not None and m.start() - start >= MIN_TASK_CHARS and not _quantified(ix, start):
+            out.append(Candidate(start, m.end(), "program", "programme", _THEME_YEAR.priority, 0.7))
+    return out
+
+
+def _quantified(ix: TokenIndex, start: int) -> bool:
+    """各项|建设年: a quantifier or pronoun opens a description, not a task."""
+    t = ix.tokens[ix.by_start[start]]
+    return t.tag in ("r", "m", "q") or t.text.startswith(("各", "每"))
 
 
 _QUOTED_OBJECT = pattern("quoted_object")
