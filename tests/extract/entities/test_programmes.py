@@ -192,3 +192,8 @@ def test_policies_issued_under_a_name_are_programmes():
 def test_a_year_set_aside_for_a_task_is_a_programme():
     found = mentions("全区按照县委、县政府园区项目建设年的部署，加快推进重点工程。")
     assert ("园区项目建设年", "program") in found
+
+
+def test_a_selection_of_the_ten_best_is_a_programme():
+    found = mentions("会上发布了十大文旅投资场景，吸引企业参与。")
+    assert ("十大文旅投资场景", "program") in found

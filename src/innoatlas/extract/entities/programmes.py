@@ -74,6 +74,7 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _topic_campaigns(norm, ix)
         + _joined_events(norm)
         + _theme_years(norm, ix)
+        + _top_tens(norm, ix)
     )
 
 
@@ -283,3 +284,30 @@ def _named(norm: str, ix: TokenIndex, lo: int, hi: int) -> tuple[int, int] | Non
     if all(not w or w in GENERIC_WORDS for w in words):
         return None
     return start, end
+
+
+_TOP_TEN = pattern("top_ten")
+# Tags of the nouns a selection's name is made of (农业|招商|场景).
+_SELECTION_TAGS = frozenset({"n", "vn", "nz", "an", "j"})
+
+
+def _top_tens(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """十大技术攻关项目: a selection of the ten best of a kind, named after 十大."""
+    out = []
+    limit = _TOP_TEN.params["max_name_chars"]
+    for m in _TOP_TEN.trigger.finditer(norm):
+        k = ix.by_start.get(m.end())
+        end = None
+        while k is not None and k < len(ix.tokens):
+            t = ix.tokens[k]
+            if (
+                t.tag not in _SELECTION_TAGS
+                or t.end - m.start() > limit
+                or (end is not None and t.start != end)
+            ):
+                break
+            end = t.end
+            k += 1
+        if end is not None and end - m.end() >= 2 and not _TOP_TEN.cue("kinds").search(norm, m.end(), end):
+            out.append(Candidate(m.start(), end, "program", "programme", _TOP_TEN.priority, 0.7))
+    return out
