@@ -3,7 +3,9 @@
 find.py runs the stage; candidates.py and grammar.py propose spans (tagger
 names, lexicon hits, suffix grammars, quoted and listed names), aliases.py,
 enumerations.py and programmes.py add the spans of declared short names,
-lists and programme titles, and filters.py keeps and types the final ones.
+lists and programme titles, branches.py joins branches to their parents,
+furniture.py sets aside page furniture, credits and datelines, and
+filters.py keeps and types the final ones.
 """
 
 from innoatlas.extract.entities.find import draft_entities, extract_entities

@@ -8,6 +8,7 @@ import dataclasses
 import functools
 import re
 
+from innoatlas.extract.entities.branches import BRANCH_TAIL
 from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
     SUBUNIT_TYPES,
@@ -37,13 +38,6 @@ _OUTLET = re.compile(
     r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
 )
 _SOURCE_NEXT = re.compile(r"\s*(记者|讯|报道|消息|客户端|微信公众号|官微)")
-# Lines that are page furniture, not article text.
-_FURNITURE = re.compile(
-    r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|(?<!数据)来源[::]"
-)
-_CREDIT = re.compile(
-    r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*[\u4e00-\u9fff、 ]{0,12}"
-)
 _JOB_TITLE = re.compile(
     r"(书记|副书记|主任|副主任|局长|副局长|区长|市长|县长|省长|主席|董事长|总经理|负责人|院长|校长|所长)$"
 )
@@ -99,38 +93,6 @@ def session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate
     return out
 
 
-# A branch named by its place after its parent's name: 建设银行|两江分行, 某集团|重庆分公司.
-_BRANCH_TAIL = pattern("branch").trigger
-_BRANCH_PARENTS = frozenset({"investor", "enterprise", "university", "institute", "platform"})
-
-
-def branch_candidates(candidates: list[Candidate], norm: str) -> list[Candidate]:
-    """The parent and its branch written one after the other are one name."""
-    parents = {c.end: c for c in candidates if c.type in _BRANCH_PARENTS}
-    out = []
-    for c in candidates:
-        parent = parents.get(c.start)
-        if parent is not None and parent is not c and _BRANCH_TAIL.search(norm, c.start, c.end):
-            out.append(Candidate(parent.start, c.end, c.type, "suffix", 52, 0.8))
-    return out
-
-
-_REGIONAL_UNIT = pattern("regional_unit")
-# Parents a regional office is written after: firms, and the engineering
-# bureaus of state groups (中建八局), whose 局 reads as a government suffix.
-_UNIT_PARENTS = frozenset({"enterprise", "investor", "government"})
-
-
-def regional_units(candidates: list[Candidate], norm: str) -> list[Candidate]:
-    """某集团西南区域总部: a firm's office for a great region is one name with the firm's."""
-    out = []
-    for c in candidates:
-        if c.type in _UNIT_PARENTS and (m := _REGIONAL_UNIT.trigger.match(norm, c.end)):
-            etype = "investor" if c.type == "investor" else "enterprise"  # 总部 and 分公司 are a firm's
-            out.append(Candidate(c.start, m.end(), etype, "suffix", _REGIONAL_UNIT.priority, 0.8))
-    return out
-
-
 def _bare_body_start(norm: str, end: int) -> int | None:
     """市委六届七次全会: a party or government body written without its place."""
     m = re.search(r"(市委|省委|区委|县委|党委|国务院)$", norm[max(0, end - 3) : end])
@@ -178,38 +140,6 @@ def drop_verb_complement(norm: str, c: Candidate) -> Candidate:
         if left is not None and right is not None and right[0] == norm[inner.end() : c.end]:
             return Candidate(c.start, inner.start(), left[1], c.extractor, c.priority, c.confidence)
     return c
-
-
-def blocked_spans(norm: str) -> list[tuple[int, int]]:
-    spans = []
-    pos = 0
-    for line in norm.splitlines(keepends=True):
-        if _FURNITURE.search(line):
-            spans.append((pos, pos + len(line)))
-        pos += len(line)
-    spans.extend(m.span() for m in _CREDIT.finditer(norm))
-    spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
-    for m in _DATELINE.finditer(norm):
-        # the agency written before the dateline (某某社|北京12月12日电) goes with it
-        outlet = _AGENCY.search(norm, max(0, m.start() - MAX_AGENCY_CHARS), m.start())
-        spans.append((outlet.start() if outlet else m.start(), m.end()))
-    return spans
-
-
-_DATELINE = pattern("dateline").trigger
-# An agency's name right before a dateline: a few characters ending in 社, 网 or 报.
-_AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:社|网|报)[ \t\u3000]*$")
-MAX_AGENCY_CHARS = 8
-
-
-# An outlet named as the source of the story (某某日报客户端, 某地新闻网讯): a place in it is no mention.
-_OUTLET_NAME = re.compile(
-    r"[\u4e00-\u9fff]{1,4}?(?:客户端|网讯|日报社?|晚报|早报|晨报|商报|新闻网|电视台|融媒体中心)"
-)
-
-
-def inside_blocked(c: Candidate, blocked: list[tuple[int, int]]) -> bool:
-    return any(a <= c.start and c.end <= b for a, b in blocked)
 
 
 def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
@@ -648,7 +578,7 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 某某高新区某企业创新中心, 某某高新区招商公司: a unit named after its zone
         if is_parent_body(norm[c.start : p], head) and tail[1] in SUBUNIT_TYPES:
             continue  # 中国科学院|城市环境研究所: a unit of its parent
-        if head[1] != "zone" and (starts_with_place(tail_text) or _BRANCH_TAIL.search(tail_text)):
+        if head[1] != "zone" and (starts_with_place(tail_text) or BRANCH_TAIL.search(tail_text)):
             continue  # 某理工大学|杭州研究院, …工程研究中心|宁波分中心, 某银行|滨江分行: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue

@@ -16,17 +16,14 @@ import re
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.entities.aliases import declared_aliases, group_units, registered_short_names
+from innoatlas.extract.entities.branches import branch_candidates, regional_units
 from innoatlas.extract.entities.candidates import (
-    blocked_spans,
-    branch_candidates,
     drop_verb_complement,
     firm_of_plant,
     industry_phrases,
     industry_siblings,
-    inside_blocked,
     latin_appositions,
     lexicon_candidates,
-    regional_units,
     session_candidates,
     split_compounds,
     tagger_candidates,
@@ -36,6 +33,7 @@ from innoatlas.extract.entities.directions import direction_regions
 from innoatlas.extract.entities.enumerations import coordinated_candidates, enumerated_industries
 from innoatlas.extract.entities.filters import counted_kind, final_type, keep_name, merge_regions, select
 from innoatlas.extract.entities.funds import fund_candidates
+from innoatlas.extract.entities.furniture import blocked_spans, inside_blocked
 from innoatlas.extract.entities.grammar import (
     Candidate,
     index_tokens,

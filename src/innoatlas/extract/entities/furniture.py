@@ -1,0 +1,48 @@
+"""Page furniture, credits, outlets and datelines: spans of a document that hold no mentions."""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.extract.entities.grammar import Candidate
+from innoatlas.extract.entities.patterns import pattern
+
+# Lines that are page furniture, not article text.
+_FURNITURE = re.compile(
+    r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|(?<!数据)来源[::]"
+)
+_CREDIT = re.compile(
+    r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*[\u4e00-\u9fff、 ]{0,12}"
+)
+
+
+def blocked_spans(norm: str) -> list[tuple[int, int]]:
+    spans = []
+    pos = 0
+    for line in norm.splitlines(keepends=True):
+        if _FURNITURE.search(line):
+            spans.append((pos, pos + len(line)))
+        pos += len(line)
+    spans.extend(m.span() for m in _CREDIT.finditer(norm))
+    spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
+    for m in _DATELINE.finditer(norm):
+        # the agency written before the dateline (某某社|北京12月12日电) goes with it
+        outlet = _AGENCY.search(norm, max(0, m.start() - MAX_AGENCY_CHARS), m.start())
+        spans.append((outlet.start() if outlet else m.start(), m.end()))
+    return spans
+
+
+_DATELINE = pattern("dateline").trigger
+# An agency's name right before a dateline: a few characters ending in 社, 网 or 报.
+_AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:社|网|报)[ \t\u3000]*$")
+MAX_AGENCY_CHARS = 8
+
+
+# An outlet named as the source of the story (某某日报客户端, 某地新闻网讯): a place in it is no mention.
+_OUTLET_NAME = re.compile(
+    r"[\u4e00-\u9fff]{1,4}?(?:客户端|网讯|日报社?|晚报|早报|晨报|商报|新闻网|电视台|融媒体中心)"
+)
+
+
+def inside_blocked(c: Candidate, blocked: list[tuple[int, int]]) -> bool:
+    return any(a <= c.start and c.end <= b for a, b in blocked)
