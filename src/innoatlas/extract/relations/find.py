@@ -320,7 +320,7 @@ def _frame_industry(sent: Sentence, part: list[EntityMention]) -> EntityMention 
 # Words that make an industry the focus of the actor the text is about even
 # when the sentence does not name it (围绕…, 聚焦…, 打造…产业集群, 主导产业).
 _FOCUS_CUE = _P["focus"].trigger
-# A、B和C等4个主导产业: a list closed in its clause by a count and a category of industries the
+# A、B和C等4个支柱产业: a list closed in its clause by a count and a category of industries the
 # text develops (主导, 支柱, 优势, 新兴…) names the industries of the place it is about.
 _COUNTED_CATEGORY = _P["focus"].cue("counted_category")
 # The cues of _FOCUS_CUE that are verbs: only a verb is shared by every item of a list.
