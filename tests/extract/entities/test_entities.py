@@ -315,3 +315,9 @@ def test_each_site_of_a_list_of_sites_is_named_whole():
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert {("白沙湾滨湖旅游度假区", "zone"), ("青溪古镇文旅综合体", "zone")} <= found
     assert not any(name == "旅游度假区" for name, _ in found)
+
+
+def test_a_dotted_name_in_a_list_keeps_its_first_part_whatever_its_tags():
+    doc = document_from_text("测试新闻标题\n签约项目涉及智能装备基地、连通U谷·长春净月智造谷等6个项目。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert "连通U谷·长春净月智造谷" in found

@@ -226,6 +226,9 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         ):
             i -= 1  # 天津—以色列…对接会: a dash joins two places in one name
             continue
+        if prev.text == "·" and i >= 2 and (part := _listed_part(ix, i - 2)) is not None:
+            i = part  # 、联|东U谷·…: the first part runs back to the list separator
+            break
         if prev.text == "·" and i >= 2 and name_like(toks[i - 2], False):
             i -= 1  # 黄金湾·智谷: the middle dot joins the parts of one name
             continue
@@ -307,6 +310,24 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
         len(left.text) > len(found[0]) or toks[k].text != "与" or found[1] in _NAME_END_TYPES
     )
     return left.tag in tags and left.end == toks[k].start and not named
+
+
+def _listed_part(ix: TokenIndex, k: int) -> int | None:
+    """、联|东U谷·…: before a middle dot, the tokens back to a list separator are the
+    first part of the name, whatever the tagger made of them (at most a few tokens)."""
+    toks = ix.tokens
+    j = k
+    while j > 0 and toks[j - 1].end == toks[j].start and toks[j - 1].text not in _PART_STOPS:
+        j -= 1
+        if k - j >= MAX_DOT_PART_TOKENS:
+            return None
+    return j if j < k and toks[j - 1].text == "、" else None
+
+
+# Separators that open a list item or a clause before a dotted name; its first part
+# may span this many tokens at most.
+_PART_STOPS = frozenset({"、", "，", ",", "：", ":", "；", ";", "。"})
+MAX_DOT_PART_TOKENS = 3
 
 
 def _glue_token(ix: TokenIndex, k: int) -> bool:
