@@ -310,7 +310,7 @@ def test_private_capital_and_the_new_era_are_common_nouns():
 
 def test_each_site_of_a_list_of_sites_is_named_whole():
     doc = document_from_text(
-        "测试新闻标题\n此次推介的场景分别为：青溪古镇文旅综合体、白沙湾滨湖旅游度假区、东岭茶园农业示范带。\n"
+        "测试新闻标题\n推介会上亮相的项目有：青溪古镇文旅综合体、白沙湾滨湖旅游度假区、东岭茶园农业示范带。\n"
     )
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert {("白沙湾滨湖旅游度假区", "zone"), ("青溪古镇文旅综合体", "zone")} <= found

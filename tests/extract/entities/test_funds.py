@@ -48,12 +48,12 @@ def test_kind_only(name, kind_only):
 
 
 def test_a_fund_name_does_not_start_inside_an_industry_term():
-    doc = document_from_text("测试新闻标题\n市创投集团发起的30亿元战新产业专项母基金正式运作。\n")
+    doc = document_from_text("测试新闻标题\n区属国企出资组建的20亿元战新产业引导母基金已经开始投资。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
-    assert "战新产业专项母基金" in found and "新产业专项母基金" not in found
+    assert "战新产业引导母基金" in found and "新产业引导母基金" not in found
 
 
 def test_a_level_or_new_before_words_of_kind_names_no_fund():
-    doc = document_from_text("测试新闻标题\n多地有新基金宣布设立，县级并购母基金也完成备案。\n")
+    doc = document_from_text("测试新闻标题\n今年多只新基金陆续成立，县级并购母基金也已登记。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
     assert not {"新基金", "县级并购母基金"} & found

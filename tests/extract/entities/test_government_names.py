@@ -75,7 +75,9 @@ def test_matching_release_and_industrial_internet_platforms_are_platforms(body, 
 
 
 def test_a_government_named_by_its_level_alone_is_found_where_it_acts():
-    doc = document_from_text("测试新闻标题\n日前，省政府印发了数字经济发展规划。规划经市政府批复后实施。\n")
+    doc = document_from_text(
+        "测试新闻标题\n会后，省政府印发了数字经济发展规划。配套方案由市政府批复后施行。\n"
+    )
     found = [(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))]
     assert ("省政府", "government") in found and ("市政府", "government") in found
 

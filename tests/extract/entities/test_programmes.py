@@ -153,10 +153,10 @@ def test_the_quoted_object_of_a_verb_of_carrying_out_is_a_programme(body, name):
 
 def test_a_quoted_campaign_keeps_the_work_it_is_about():
     doc = document_from_text(
-        "测试新闻标题\n全县将以园区建设“百日攻坚”、人才引进“百日会战”为抓手，推动经济回升。\n"
+        "测试新闻标题\n入夏以来，各镇把企业服务“百日攻坚”和人才引进“百日会战”当作头号任务，推动经济回升。\n"
     )
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
-    assert {"园区建设“百日攻坚”", "人才引进“百日会战”"} <= found
+    assert {"企业服务“百日攻坚”", "人才引进“百日会战”"} <= found
     assert "百日会战" not in found
 
 
@@ -179,9 +179,9 @@ def test_a_plan_period_in_quotes_is_not_a_numbered_name():
 
 
 def test_two_events_joined_by_ji_are_one_name_without_their_host():
-    doc = document_from_text("测试新闻标题\n5月8日，西城区举行二季度招商项目集中签约仪式暨人才政策发布会。\n")
+    doc = document_from_text("测试新闻标题\n5月8日，西城区举行春季人才招聘对接会暨创业政策宣讲会。\n")
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
-    assert ("二季度招商项目集中签约仪式暨人才政策发布会", "program") in found
+    assert ("春季人才招聘对接会暨创业政策宣讲会", "program") in found
 
 
 def test_policies_issued_under_a_name_are_programmes():
@@ -190,10 +190,10 @@ def test_policies_issued_under_a_name_are_programmes():
 
 
 def test_a_year_set_aside_for_a_task_is_a_programme():
-    found = mentions("全区按照县委、县政府园区项目建设年的部署，加快推进重点工程。")
+    found = mentions("今年被定为园区项目建设年，全县上下加快推进重点工程。")
     assert ("园区项目建设年", "program") in found
 
 
 def test_a_selection_of_the_ten_best_is_a_programme():
-    found = mentions("会上发布了十大文旅投资场景，吸引企业参与。")
+    found = mentions("评审组评选出十大文旅投资场景，供企业选择。")
     assert ("十大文旅投资场景", "program") in found

@@ -47,7 +47,7 @@ KIND_WORDS = (
 )
 _KIND_RUN = re.compile("(?:" + "|".join(map(re.escape, KIND_WORDS)) + ")+")
 # 一支, 两只, 3支: a count before a fund is an article, not part of the name;
-# nor is a level (区级并购母基金: some district's buyout fund) or 新 (a new fund).
+# nor is a level (县级并购母基金: some county's buyout fund) or 新 (a new fund).
 _COUNT = re.compile(r"^(?:[一二两三四五六七八九十几数\d]+[支只个])?(?:国家级|省级|市级|区级|县级|新)?")
 
 # Tokens a fund's name is built from: places, bodies, fields and words of kind.
@@ -85,7 +85,7 @@ def fund_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 def _term_start(terms: list[tuple[int, int]], start: int) -> int:
-    """战|新产业专项母基金: a name does not start inside an industry term the tagger cut."""
+    """战|新产业引导母基金: a name does not start inside an industry term the tagger cut."""
     return next((a for a, b in terms if a < start < b), start)
 
 

@@ -227,7 +227,7 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
             i -= 1  # 天津—以色列…对接会: a dash joins two places in one name
             continue
         if prev.text == "·" and i >= 2 and (part := _listed_part(ix, i - 2)) is not None:
-            i = part  # 、联|东U谷·…: the first part runs back to the list separator
+            i = part  # 、连|通E谷·…: the first part runs back to the list separator
             break
         if prev.text == "·" and i >= 2 and name_like(toks[i - 2], False):
             i -= 1  # 黄金湾·智谷: the middle dot joins the parts of one name
@@ -313,7 +313,7 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
 
 
 def _listed_part(ix: TokenIndex, k: int) -> int | None:
-    """、联|东U谷·…: before a middle dot, the tokens back to a list separator are the
+    """、连|通E谷·…: before a middle dot, the tokens back to a list separator are the
     first part of the name, whatever the tagger made of them (at most a few tokens)."""
     toks = ix.tokens
     j = k
@@ -582,7 +582,7 @@ def quoted_candidates(norm: str) -> list[Candidate]:
 _LONG_QUOTED = re.compile(r"“([^“”\n,。;:!?、 ]{4,32})”")
 
 
-# The number may be written in digits or in Chinese numerals (“六四五”产业新体系),
+# The number may be written in digits or in Chinese numerals (“三二一”产业体系),
 # but not a plan period (“十四五”), which is no programme's own name.
 _NUMBERED = re.compile(
     r"“(?!十[一二三四五六七八九]五)[0-9+一二三四五六七八九十]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|格局|战略|工程|计划|行动|政策)"

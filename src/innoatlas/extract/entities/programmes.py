@@ -111,13 +111,22 @@ def _topic_campaigns(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
+# Verbs that frame a task rather than name it (今年被定为|某某建设年, 作为|某某攻坚).
+_FRAME_VERBS = frozenset({"定为", "确定为", "列为", "作为", "当作", "成为", "是"})
+
+
 def _topic_start(ix: TokenIndex, end: int, max_chars: int) -> int | None:
     """Start of the run of nouns and verbs ending at `end` (招商|引资, 项目|建设)."""
     k = ix.by_end.get(end)
     start = None
     while k is not None and k >= 0:
         t = ix.tokens[k]
-        if t.tag not in _TOPIC_TAGS or t.text in _CARRY_OUT or end - t.start > max_chars:
+        if (
+            t.tag not in _TOPIC_TAGS
+            or t.text in _CARRY_OUT
+            or t.text in _FRAME_VERBS
+            or end - t.start > max_chars
+        ):
             break
         start = t.start
         k -= 1
@@ -130,7 +139,7 @@ MIN_TASK_CHARS = 2
 
 
 def _theme_years(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """项目建设年, 营商环境提升年: a year set aside for a task, named by the task."""
+    """园区建设年, 营商环境提升年: a year set aside for a task, named by the task."""
     out = []
     for m in _THEME_YEAR.trigger.finditer(norm):
         if m.end() not in ix.by_end or norm.startswith("年", m.end()):

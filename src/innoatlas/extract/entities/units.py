@@ -93,7 +93,7 @@ ACTING_GOVERNMENT = pattern("acting_government")
 
 
 def acting_governments(norm: str) -> list[Candidate]:
-    """省政府印发, 经市政府批复: a government named by its level alone, acting."""
+    """省政府印发, 由市政府批复: a government named by its level alone, acting."""
     return [
         Candidate(
             m.start("body"), m.end("body"), "government", "acting_body", ACTING_GOVERNMENT.priority, 0.8
