@@ -301,7 +301,7 @@ _SELECTION_TAGS = frozenset({"n", "vn", "nz", "an", "j"})
 
 
 def _top_tens(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """十大技术攻关项目: a selection of the ten best of a kind, named after 十大."""
+    """十大优秀创新案例: a selection of the ten best of a kind, named after 十大."""
     out = []
     limit = _TOP_TEN.params["max_name_chars"]
     for m in _TOP_TEN.trigger.finditer(norm):
