@@ -509,7 +509,7 @@ def test_a_firm_named_again_where_the_entity_stage_left_it_unmarked_is_still_the
 def test_a_class_of_national_zones_is_the_subject_of_a_release_about_it():
     text = (
         "国家高新区运行情况发布\n1—9月，全国170余家国家高新区运行平稳，营业收入增长6%。"
-        "其中，江川高新区营收增长9%。\n国家高新区新注册企业40万家。"
+        "其中，江川高新区营收增长9%。\n国家高新区新增注册企业40万家。"
     )
     records = indicators(text, "江川高新区:zone", published="2024-11-20")
     assert [(r.value, r.subject) for r in records] == [

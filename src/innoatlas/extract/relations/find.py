@@ -546,7 +546,7 @@ def _qualifies_list(sent: Sentence, place: EntityMention, target: EntityMention)
 
 
 def _unnamed_subject(sent: Sentence, target: EntityMention) -> bool:
-    """…等地设立基金,母基金主要聚焦A、B: the clause of the industry opens with a subject the text
+    """…等地设立基金,母基金将投向A、B: the clause of the industry opens with a subject the text
     does not name (a bare kind word, 基金, 企业); no actor of another clause is its actor."""
     clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
     first = _enumeration_start(sent, target)
@@ -570,8 +570,8 @@ def _enumeration_start(sent: Sentence, target: EntityMention) -> EntityMention:
 
 
 # What stands between two items of one enumeration: a joining word, an item the entity stage
-# did not name between two joins (、光子芯片与 before 光器件), or the count before the category
-# that closes it (A、B等八大未来产业).
+# did not name between two joins (、星光材料与 before 月影器件), or the count before the category
+# that closes it (A、B等六大新兴产业).
 _ENUMERATION_GAP = re.compile(
     r"(、|和|及|与|等|以及)|[、和及与][^,，;；。:：、]{1,8}[、和及与]|等?[0-9一二两三四五六七八九十]+(个|大|项|类)"
 )
