@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Annotated
 
@@ -55,6 +56,10 @@ def load(
     ] = False,
 ) -> None:
     """Load spark-ingest's tables: resolve entities and find duplicates across them, bulk-write the base."""
+    # Before Arrow starts: its own pool (mimalloc) keeps the pages of every slice of the tables
+    # it decoded for the rest of a load, memory Python never sees; the C library's allocator
+    # gives them back (10,000 documents: 441 MB peak instead of 562 MB).
+    os.environ.setdefault("ARROW_DEFAULT_MEMORY_POOL", "system")
     from innoatlas.batch.load import count_documents, load_directory
     from innoatlas.cli.ingest import outcome_progress, render_report
     from innoatlas.store import open_store
