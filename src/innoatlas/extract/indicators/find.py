@@ -148,12 +148,12 @@ def _is_specification(text: str, q: Quantity) -> bool:
 
 def _is_no_figure(text: str, q: Quantity) -> bool:
     """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
-    policy documents (出台30余个文件) or a reporter's visits (记者探访5家高新区);
+    policy documents (出台30余个文件) or a reporter's visits (记者走访4家园区);
     specifications of a product."""
     if _is_specification(text, q):
         return True
     if q.value == 1 and INTERVAL_BEFORE_RE.search(text, clause_start(text, q.start), q.start):
-        return True  # 每15分钟开行1列: the one train of an interval, which is the figure
+        return True  # 每20分钟开行1列: the one train of an interval, which is the figure
     if _groups_industries(text, q) or _counts_document_items(text, q):
         return True
     if q.form != "count":

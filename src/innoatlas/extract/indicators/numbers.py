@@ -465,7 +465,7 @@ DURATION_BEFORE_RE = DURATION.trigger
 
 
 def _is_duration_figure(text: str, start: int, unit_word: str) -> bool:
-    """时间缩短6天, 每15分钟开行一列, 最快2小时通达: a time saved or a service's
+    """时间缩短4天, 每20分钟发出一班, 最快90分钟到达: a time saved or a service's
     interval is a figure; other spans of days and hours date or tell a story."""
     return (
         bool(DURATION_UNITS.fullmatch(unit_word))

@@ -132,7 +132,7 @@ def _base_of_change(ctx: Context, q: Quantity, ss: int) -> str | None:
 
 
 def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
-    """“十四五”时期,产值从800亿元增至1500亿元: over a five-year plan the value it
+    """“十四五”时期,产值从600亿元增至1100亿元: over a five-year plan the value it
     started from holds for the year before the plan, the one it reached for its
     last year (once that year is over); any other figure of the span has no period."""
     if p.kind != "span" or p.year is None:
