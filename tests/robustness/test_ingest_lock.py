@@ -22,8 +22,9 @@ from tests.robustness.test_concurrency import write_short_documents
 from tests.robustness.test_faults import RUN_TIMEOUT_S, Watcher
 
 # Distinct short articles added to the corpus, so the first ingest is still
-# extracting when the second one starts.
-EXTRA_ARTICLES = 40
+# extracting when the second one starts (the second takes a second or two to
+# start; 40 were too few once the writer got faster, and the first had ended).
+EXTRA_ARTICLES = 160
 
 
 @pytest.fixture(scope="module")
