@@ -146,6 +146,26 @@ def _is_specification(text: str, q: Quantity) -> bool:
     return PROPERTY_RE.search(text, clause_start(text, q.start), q.start) is not None
 
 
+SLOGAN = cue("quoted_slogan")
+ITEMS_AHEAD_RE = cue("items_ahead").trigger
+BUILDING = cue("building_spec")
+
+
+def _names_or_heads(text: str, q: Quantity) -> bool:
+    """“1个中心+N个基地”模式: a number of a quoted slogan; 在以下三个方面: a count of
+    the parts the text lists next; 办公楼2栋 of a project's construction content."""
+    if SLOGAN.cue("opening").search(text, max(0, q.start - 31), q.start) and SLOGAN.trigger.match(
+        text[q.end : q.end + 40]
+    ):
+        return True
+    if ITEMS_AHEAD_RE.search(text, max(0, q.start - 2), q.start):
+        return True
+    if BUILDING.trigger.fullmatch(q.unit):
+        ss = max(text.rfind(c, 0, q.start) for c in "。\n!?！？") + 1
+        return BUILDING.cue("construction").search(text, ss, q.start) is not None
+    return False
+
+
 def _is_no_figure(text: str, q: Quantity) -> bool:
     """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
     policy documents (出台30余个文件) or a reporter's visits (记者走访4家园区);
@@ -154,7 +174,7 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True
     if q.value == 1 and INTERVAL_BEFORE_RE.search(text, clause_start(text, q.start), q.start):
         return True  # 每20分钟开行1列: the one train of an interval, which is the figure
-    if _groups_industries(text, q) or _counts_document_items(text, q):
+    if _groups_industries(text, q) or _counts_document_items(text, q) or _names_or_heads(text, q):
         return True
     if q.form != "count":
         return False
@@ -282,6 +302,7 @@ def _joins_list(between: str) -> bool:
 
 def _kind_of(text: str, q: Quantity, cs: int, lead: str) -> tuple[str, int]:
     """(kind, sign) from the words before the number."""
+    lead = lead.rstrip()  # 增长 59.8%: a space between the verb and its figure changes nothing
     if q.form == "rank":
         return ("change", 1) if RANK_MOVE_RE.search(lead) else ("rank", 1)
     if q.unit in ("位", "名") and RANK_MOVE_RE.search(lead):
