@@ -102,11 +102,23 @@ def test_approximation_words(sentence, approx):
         ("增速居全县第一。", "rank", 1, "位"),
         ("经济总量排全省第3位。", "rank", 3, "位"),
         ("综合实力跻身全国前三。", "rank", 3, "位"),
+        ("综合排名较上年上升一位。", "change", 1, "位"),
+        ("工业投资增长 16.2%。", "change", 16.2, "%"),
     ],
 )
 def test_kinds_signs_and_units(sentence, kind, value, unit):
     r = one(HEADLINE + sentence, ZONE)
     assert (r.kind, r.value, r.unit) == (kind, value, unit)
+
+
+def test_ranks_joined_in_a_list_are_ranks_each():
+    records = indicators(HEADLINE + "亩均税收和营收分别位居全省第三和第六。", ZONE)
+    assert [(r.value, r.kind) for r in records] == [(3, "rank"), (6, "rank")]
+
+
+def test_a_threshold_written_without_currency_is_no_amount():
+    records = indicators(HEADLINE + "2023年，园区新增营收10亿以上企业12家。", ZONE)
+    assert [(r.value, r.unit) for r in records] == [(12, "家")]
 
 
 def test_a_list_gives_one_record_per_value_bound_to_its_own_item():

@@ -125,6 +125,8 @@ THRESHOLD_HEADS = re.compile(r"的?(?:企业|项目|公司|工程|园区|产业|
 SHARE_BEFORE_RE = re.compile(r"(?:超|近|约|逾|过|超过|将近|、)$")
 # Words that begin with 成 (成立, 成果, 成都...): after a number they are no share.
 CHENG_WORD_RE = re.compile(r"[立为果本员效功交长熟都品型就绩分渝套批片色像器材群形活全败]")
+# 位居第七和第五: ranks joined in a list are ranks each.
+RANK_LIST_JOINS = ("和", "及", "与")
 PUNCT = set(",.;:!?，。；：！？、\n\r\t ）)”\"'》」】")
 
 
@@ -281,9 +283,11 @@ def _read_double(text, m):
 
 
 def _read_rank(text, m):
-    """第N位 / 全市第一 is a rank; 第三届, 第二批, 第一方阵 are ordinals."""
+    """第N位 / 全市第一 is a rank; 第三届, 第二批, 第一方阵 are ordinals; 第七和第五
+    lists two ranks."""
     after = text[m.end() : m.end() + 1]
-    if not m["rank_u"] and after and after not in PUNCT and after != "大":
+    listed = after in RANK_LIST_JOINS and text[m.end() + 1 : m.end() + 2] == "第"
+    if not m["rank_u"] and after and after not in PUNCT and after != "大" and not listed:
         return None
     value = parse_number(m["rank_n"])
     return _make(text, m.start(), m.end(), m.start("rank_n"), m.end("rank_n"), value, "位", "rank", "exact")
@@ -429,7 +433,8 @@ def _read_plain(text, m):
     if _next_in(text, m.end(), SIZE_LABEL_HEADS):
         return None
     if is_cn and (
-        raw in ("一", "零", "〇") and not mult and m["tail1"] is None or _vague_or_named(text, m.start())
+        raw in ("一", "零", "〇") and not mult and m["tail1"] is None and not _rank_move(text, m, unit_word)
+        or _vague_or_named(text, m.start())
     ):
         return None  # 一个, 一家: an article; 几十种, 数百家: vague; “六本台账”: a name
     if _SCOPE_BEFORE.search(text, max(0, m.start() - 6), m.start()) and _SCOPE_AFTER.match(text, m.end()):
@@ -449,13 +454,21 @@ def _read_plain(text, m):
         approx = "over"
     elif m["tail1"] == "来":
         approx = "about"
-    if approx == "over" and group == "currency" and _qualifies_noun(text, end):
-        return None  # 超10亿元企业, 5000万元以上项目: a threshold class, not an amount
+    if approx == "over" and (group == "currency" or mult and not unit_word) and _qualifies_noun(text, end):
+        return None  # 超10亿元企业, 5000万元以上项目, 10亿以上企业: a threshold class, not an amount
     unit = mult + unit_word
     if unit_word and m["alt_unit"]:
         unit += m["alt_unit"]  # 2300台（套）: the unit written with its alternative
         end = max(end, m.end("alt_unit"))
     return Quantity(start, end, m.start(), m.end(), value, unit, approx, _form_of(group))
+
+
+# 排名上升一位: after a verb of moving in a ranking, 一 counts the places moved.
+_RANK_MOVE_BEFORE = re.compile(r"(?:上升|提升|前进|跃升|上移|下降|后退|下滑|下移)了?$")
+
+
+def _rank_move(text: str, m: re.Match, unit_word: str) -> bool:
+    return unit_word in ("位", "名") and _RANK_MOVE_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
 
 
 _MONTHS_AFTER = re.compile(r"多?(?:月|小时|星期|钟头)")
