@@ -292,7 +292,7 @@ def _framed_focus(doc: Document, sentences: list[Sentence], done: dict) -> list[
             if topic is not None and not any(m.type in PLACE_TYPES for m in part):
                 out.append(make_relation(doc, topic, "focuses_on", frame, frame.start, frame.end))
             for m in part:
-                if m.type in FRAMED_TYPES and m.name not in roles:
+                if m.type in FRAMED_TYPES and m.name not in roles and not _stands_for_cluster(sent, m):
                     out.append(make_relation(doc, m, "focuses_on", frame, frame.start, m.end))
     return out
 
@@ -468,9 +468,23 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
             and not _is_means(sent, m)
             and not _is_client(sent, m, target)
             and not _qualifies_list(sent, m, target)
+            and not _represents_cluster(sent, m, target)
         ):
             best = m
     return best
+
+
+def _stands_for_cluster(sent: Sentence, m: EntityMention) -> bool:
+    """甲、乙为代表的…集群: a firm named as an example of a place's cluster (see _represents_cluster)."""
+    return m.type == "enterprise" and bool(_REPRESENTATIVE.match(sent.text[m.end - sent.start :]))
+
+
+def _represents_cluster(sent: Sentence, m: EntityMention, target: EntityMention) -> bool:
+    """在某区形成了甲、乙为代表的X产业链: the firms stand for the cluster; the place forms it."""
+    return m.type == "enterprise" and bool(_REPRESENTATIVE.match(sent.between(m, target)))
+
+
+_REPRESENTATIVE = _P["hosting_verb"].cue("representative")
 
 
 def _is_client(sent: Sentence, m: EntityMention, target: EntityMention) -> bool:

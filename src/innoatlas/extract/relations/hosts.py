@@ -40,7 +40,12 @@ def hosted_relations(
     if host is None or host is m or host.norm_name in m.norm_name:
         return []
     pred = "located_in" if said else _seat(sent, m, host)
-    hosts = _listed_places(sent, host) if said is not None and host.start >= m.end else [host]
+    if said is None:
+        hosts = [host]
+    elif host.start >= m.end:
+        hosts = _listed_places(sent, host)
+    else:
+        hosts = _places_opened_by_in(sent, host)
     return [make_relation(doc, m, pred, h, *evidence(sent, m, h)) for h in hosts]
 
 
@@ -52,6 +57,22 @@ def seated_zone_relations(
     host = _place_after(sent, m, places)
     hosts = _listed_places(sent, host) if host is not None and host.type == "region" else []
     return [make_relation(doc, m, "located_in", h) for h in hosts if h.norm_name not in m.norm_name]
+
+
+def _places_opened_by_in(sent: Sentence, last: EntityMention) -> list[EntityMention]:
+    """在A、B集聚了甲: every place of the run that 在 opens and that ends with the host."""
+    places = [p for p in sent.mentions if p.type in PLACE_TYPES and p.end <= last.end]
+    run = runs(sent, places)[-1] if places else []
+    if len(run) < 2 or run[-1] is not last:
+        return [last]
+    opening = run[0].start
+    for p in reversed(places):
+        if p.end == opening:
+            opening = p.start  # 在某区化工园: a place written before a park's name opens with it
+    return run if _IN_PLACES.search(sent.text[: opening - sent.start]) else [last]
+
+
+_IN_PLACES = _P["hosting_verb"].cue("in_places")
 
 
 def _listed_places(sent: Sentence, first: EntityMention) -> list[EntityMention]:
@@ -221,7 +242,18 @@ def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]
         return None
     place = before[-1]
     gap = sent.text[place.end - sent.start : m.start - sent.start]
-    return place if _HOSTING_VERB.match(gap) or _OWN_MEANS.match(gap) else None
+    if _HOSTING_VERB.match(gap) or _OWN_MEANS.match(gap):
+        return place
+    return place if _FORMED.match(gap) and _represents(sent, m) else None
+
+
+_FORMED = _P["hosting_verb"].cue("formed")
+_REPRESENTATIVE = _P["hosting_verb"].cue("representative")
+
+
+def _represents(sent: Sentence, head: EntityMention) -> bool:
+    """甲、乙等为代表: the list that goes on from head stands for a cluster, it is not what is formed."""
+    return bool(_REPRESENTATIVE.match(sent.text[head.end - sent.start :]))
 
 
 # 某片区将依托A、B等载体: the bodies a place relies on are its own.
