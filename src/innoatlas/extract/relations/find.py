@@ -74,6 +74,7 @@ def extract_relations(
     doc: Document, tokens: list[Token], entities: list[EntityMention]
 ) -> list[RelationRecord]:
     out: dict[tuple[str, str, str], RelationRecord] = {}
+    entities = [m for m in entities if not _bracketed_in_name(doc.norm, m)]
     mentions = sorted(entities + echo_mentions(doc.norm, tokens, entities), key=lambda m: m.start)
     anaphors = anaphor_mentions(doc.norm, mentions) + kind_mentions(doc.norm, mentions)
     sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
@@ -103,6 +104,22 @@ def extract_relations(
         and frozenset((r.subject, r.object)) not in aliases
     ]
     return _one_per_written_form(_one_predicate_per_pair(kept), aliases)
+
+
+def _bracketed_in_name(norm: str, m: EntityMention) -> bool:
+    """星驰(上海)科技: a place in brackets with name characters on both sides is the city a firm
+    writes into its registered name, no place the text talks about."""
+    if m.type != "region" or m.start < 2 or m.end + 1 >= len(norm):
+        return False
+    return (
+        norm[m.start - 1] in "(（"
+        and norm[m.end] in ")）"
+        and _NAME_CHAR.match(norm[m.start - 2]) is not None
+        and _NAME_CHAR.match(norm[m.end + 1]) is not None
+    )
+
+
+_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
 def _one_per_written_form(

@@ -216,9 +216,26 @@ def _stated_host(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
 def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> EntityMention | None:
     """X在Y揭牌, X落户Y: the place a locative verb right after the name opens."""
     after = [p for p in places if p.start >= m.end]
-    if after and _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
+    if not after:
+        return None
+    if _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
         return after[0]
-    return None
+    # 甲、乙等6家企业已在某区注册: the verb after the list's count seats every item of the list
+    last = _run_end(sent, m)
+    gap = sent.text[last.end - sent.start : after[0].start - sent.start]
+    return after[0] if last.end <= after[0].start and _LIST_CLOSE.match(gap) else None
+
+
+_LIST_CLOSE = _P["place_after_verb"].cue("list_close")
+
+
+def _run_end(sent: Sentence, m: EntityMention) -> EntityMention:
+    """The last item of the list m is in (A、B和C), m itself when it is in none."""
+    hosted = [x for x in sent.mentions if x.type in HOSTED_TYPES]
+    for run in runs(sent, hosted):
+        if any(x is m for x in run):
+            return run[-1]
+    return m
 
 
 def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:

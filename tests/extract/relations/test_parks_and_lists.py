@@ -1,0 +1,42 @@
+"""Where listed firms and parks sit, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.relations import extract_relations
+from innoatlas.extract.tokens import tag_text
+from innoatlas.records import Mention
+
+
+def _doc(body: str):
+    return document_from_text("测试新闻标题\n" + body + "\n", published="2024-06-01")
+
+
+def triples(body: str) -> set[tuple[str, str, str]]:
+    doc = _doc(body)
+    tokens = tag_text(doc.norm)
+    return {
+        (r.subject, r.predicate, r.object)
+        for r in extract_relations(doc, tokens, extract_entities(doc, tokens))
+    }
+
+
+def _mention(doc, name: str, type_: str, after: int = 0) -> Mention:
+    start = doc.norm.index(name, after)
+    return Mention(name, name, type_, start, start + len(name))
+
+
+def test_a_city_in_brackets_inside_a_firms_name_is_no_host_of_the_list():
+    # The entity stage may also name the bracketed city on its own; the firms still sit where
+    # the verb after the list says.
+    doc = _doc("去年引进的星驰科技有限公司、远航(上海)数据有限公司等5家企业已在青石新区注册。")
+    tokens = tag_text(doc.norm)
+    mentions = [
+        _mention(doc, "星驰科技有限公司", "enterprise"),
+        _mention(doc, "上海", "region"),
+        _mention(doc, "青石新区", "zone"),
+    ]
+    found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, tokens, mentions)}
+    assert ("星驰科技有限公司", "located_in", "青石新区") in found
+    assert ("星驰科技有限公司", "located_in", "上海") not in found
