@@ -11,6 +11,7 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.indicators.cues import cue, joined
+from innoatlas.extract.indicators.names import recover_names
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
@@ -69,6 +70,7 @@ class Context:
 def build_context(doc: Document, entities: list[EntityMention]) -> Context:
     text = doc.norm
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
+    mentions = recover_names(doc, text, mentions)
     periods = find_periods(text)
     named = sorted(
         mentions
