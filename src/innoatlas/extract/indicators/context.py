@@ -11,7 +11,7 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.indicators.cues import cue, joined
-from innoatlas.extract.indicators.names import recover_names
+from innoatlas.extract.indicators.names import lead_end, recover_names
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
@@ -42,6 +42,8 @@ CAPTION_RE = re.compile(r"(?:\s|^)(?:记者|摄影|通讯员)|\s\S{1,4}\s*摄$|�
 TITLE_WEIGHT = 3
 ZONE_WEIGHT = 2
 TOPIC_WEIGHT = 1
+# Clauses an abbreviation defined in the lead must head for the article to be about what it names.
+MIN_LEAD_TOPICS = cue("alias_definition").params["min_lead_topics"]
 # Types a subject may be carried over from earlier text: the areas an article is about.
 CARRIED_TYPES = frozenset(("region", "zone"))
 
@@ -452,6 +454,10 @@ def _main_subject(ctx: Context) -> str | None:
     areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
     # a class of zones (国家高新区) competes as one area: a release may be about it throughout
     areas.update({m.norm_name: m.name for m in ctx.named if m.extractor == "class"})
+    # so does what the lead defines an abbreviation for (某某奖(简称…)揭晓): the story reports on it
+    lead = lead_end(ctx.text)
+    defined = {m.norm_name for m in ctx.mentions if m.extractor == "alias" and m.start < lead}
+    areas.update({m.norm_name: m.name for m in ctx.mentions if m.norm_name in defined})
     nation = sum(not _nation_as_frame(ctx.text, m.start(), m.end()) for m in NATION_RE.finditer(ctx.text))
     nation += TITLE_WEIGHT * bool(NATION_RE.search(title))
     if not areas:
@@ -473,6 +479,9 @@ def _main_subject(ctx: Context) -> str | None:
         )
 
     best = max(areas, key=weight)
+    lead_topics = [n for n in defined if topic_counts.get(n, 0) >= MIN_LEAD_TOPICS]
+    if lead_topics:
+        return areas[max(lead_topics, key=weight)]  # the lead names what it reports on, and clauses go on about it
     # A text that speaks of the country (我国, 全国) more than of any one place is about the country.
     return COUNTRY if nation > weight(best) else areas[best]
 

@@ -18,6 +18,7 @@ HEADLINE_ZONE = cue("headline_zone")
 # How many characters may stand between the region a zone's name opens with and its naming form.
 MAX_ZONE_INFIX = HEADLINE_ZONE.params["max_infix"]
 ALIAS = cue("alias_definition")
+LEAD_PARAGRAPHS = ALIAS.params["lead_paragraphs"]
 
 
 @cache
@@ -35,12 +36,17 @@ def recover_names(doc: Document, text: str, mentions: list[EntityMention]) -> li
 
 
 def lead_end(text: str) -> int:
-    """End of the lead: the first line that holds a full stop (headline and dateline come before)."""
-    stop = text.find("。")
-    if stop < 0:
-        return 0
-    end = text.find("\n", stop)
-    return len(text) if end < 0 else end
+    """End of the lead: the first LEAD_PARAGRAPHS lines that hold a full stop (headline and
+    dateline come before; a summary line may stand before the first paragraph)."""
+    end = 0
+    for _ in range(LEAD_PARAGRAPHS):
+        stop = text.find("。", end)
+        if stop < 0:
+            break
+        end = text.find("\n", stop)
+        if end < 0:
+            return len(text)
+    return end
 
 
 def _headline_zones(doc: Document, text: str, mentions: list[EntityMention]) -> list[EntityMention]:
