@@ -33,7 +33,7 @@ from innoatlas.extract.entities.directions import direction_regions
 from innoatlas.extract.entities.enumerations import coordinated_candidates, enumerated_industries
 from innoatlas.extract.entities.filters import counted_kind, final_type, keep_name, merge_regions, select
 from innoatlas.extract.entities.funds import fund_candidates
-from innoatlas.extract.entities.furniture import blocked_spans, inside_blocked
+from innoatlas.extract.entities.furniture import after_lead, blocked_spans, inside_blocked, lead_spans
 from innoatlas.extract.entities.grammar import (
     Candidate,
     index_tokens,
@@ -140,7 +140,8 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     )
     # a counted category (某某产业园31个) is no name, nor is any part of it
     blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c)]
-    kept = [c for c in candidates if not inside_blocked(c, blocked)]
+    leads = lead_spans(norm)
+    kept = [after_lead(c, leads) for c in candidates if not inside_blocked(c, blocked)]
     candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)
     candidates += registered_short_names(norm, ix, candidates)

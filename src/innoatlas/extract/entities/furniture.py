@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from innoatlas.extract.entities.grammar import Candidate
@@ -25,6 +26,7 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
         pos += len(line)
     spans.extend(m.span() for m in _CREDIT.finditer(norm))
     spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
+    spans.extend(lead_spans(norm))
     for m in _DATELINE.finditer(norm) if "日电" in norm else ():  # most texts carry no wire
         # the agency written before the dateline (某某社|北京12月12日电) goes with it
         outlet = _AGENCY.search(norm, max(0, m.start() - MAX_AGENCY_CHARS), m.start())
@@ -33,6 +35,11 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
 
 
 _DATELINE = pattern("dateline").trigger
+# 本报某城讯（某报记者某某）, 某某网某城5月8日消息: the outlet, the city and the byline.
+_NEWS_LEAD = pattern("news_lead").trigger
+# 当前位置：首页 > 某地新闻 > 正文: the site's sections, up to a long last one (the title).
+_BREADCRUMB = pattern("breadcrumb").trigger
+_SITE_PATH = pattern("breadcrumb").cue("site_path")
 # An agency's name right before a dateline: a few characters ending in 社, 网 or 报.
 _AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:社|网|报)[ \t\u3000]*$")
 MAX_AGENCY_CHARS = 8
@@ -44,5 +51,19 @@ _OUTLET_NAME = re.compile(
 )
 
 
+def lead_spans(norm: str) -> list[tuple[int, int]]:
+    """The story's lead (outlet, city, byline) and the site's path above it."""
+    spans = [m.span() for m in _NEWS_LEAD.finditer(norm)]
+    return spans + [m.span() for m in _BREADCRUMB.finditer(norm) if _SITE_PATH.search(m.group())]
+
+
 def inside_blocked(c: Candidate, blocked: list[tuple[int, int]]) -> bool:
     return any(a <= c.start and c.end <= b for a, b in blocked)
+
+
+def after_lead(c: Candidate, leads: list[tuple[int, int]]) -> Candidate:
+    """本报某城讯（…）|某某高新区: a name run on from a story's lead starts where it ends."""
+    for a, b in leads:
+        if a <= c.start < b < c.end:
+            return dataclasses.replace(c, start=b)
+    return c
