@@ -25,3 +25,9 @@ def load_divisions() -> dict[str, Division]:
         r["code"]: Division(r["code"], r["name"], r["level"], r["parent"] or None, r["short"] or None)
         for r in rows
     }
+
+
+@functools.lru_cache(maxsize=1)
+def division_names() -> frozenset[str]:
+    """Every division's full and short name (重庆市, 重庆; 涪陵区, 涪陵)."""
+    return frozenset(n for d in load_divisions().values() for n in (d.name, d.short) if n)

@@ -83,3 +83,18 @@ def test_a_groups_unit_named_by_the_groups_short_name_and_its_business():
 def test_a_groups_short_name_before_a_product_is_no_unit():
     found = typed_mentions("华岳集团总部设在长沙。华岳氢能装备销往海外。")
     assert ("华岳氢能", "enterprise") not in found
+
+
+def test_short_names_coordinated_with_a_firm_the_tagger_knows_are_firms():
+    found = firms("晶海能源、云岭玻纤、天成煤机等进出口业务陆续落户园区。")
+    assert {"云岭玻纤", "天成煤机"} <= found
+
+
+def test_a_trade_in_a_list_of_firms_is_no_firm():
+    found = firms("其中七成来自晶海能源、云岭玻纤、光伏配套等新开工项目。")
+    assert "光伏配套" not in found
+
+
+def test_tasks_listed_after_a_word_the_tagger_read_as_a_firm_are_no_firms():
+    found = firms("实施意见围绕创新筑基、赋智升级、产品突破等7个重点任务展开。")
+    assert not {"赋智升级", "产品突破"} & found

@@ -5,7 +5,6 @@ their repairs (a firm glued to its plant or verb, compounds split at a stop word
 from __future__ import annotations
 
 import dataclasses
-import functools
 import re
 
 from innoatlas.extract.entities.branches import BRANCH_TAIL
@@ -20,7 +19,7 @@ from innoatlas.extract.entities.grammar import (
 )
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
-from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.divisions import division_names, load_divisions
 from innoatlas.lexicon.industries import load_industries, product_heads
 from innoatlas.lexicon.match import (
     CENTRAL_BODY,
@@ -626,8 +625,3 @@ def _has_inner_org(text: str) -> bool:
 
 
 COMMON_JU_WORDS = ("布局", "格局", "大局", "全局", "结局", "开局", "变局", "破局", "当局")
-
-
-@functools.lru_cache(maxsize=1)
-def division_names() -> frozenset[str]:
-    return frozenset(n for d in load_divisions().values() for n in (d.name, d.short) if n)

@@ -18,6 +18,7 @@ import re
 
 from innoatlas.extract.entities.grammar import Candidate, TokenIndex
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.industries import load_industries
 
 # A closing kind word with what may stand between the last item and it: 等, a count
@@ -172,6 +173,23 @@ _SEPARATORS = frozenset("、和及与,，;；:：。“”《》()（）\n ")
 # Items coordinated with 、 are things of one kind: after a firm named in full
 # (某某集团、…) the short names that follow are firms too (华创科技、远航重工).
 _COORD_TYPES = frozenset({"enterprise"})
+# A firm named in full (suffix), by a list (gazetteer) or by the tagger (a name it
+# reads as an organisation) opens such a list.
+_COORD_SOURCES = frozenset({"suffix", "gazetteer", "lac"})
+# The tagger reads two-character words as organisations too readily (创新|筑基/ORG).
+MIN_TAGGED_FIRM = 3
+# 甲、乙等7个重点任务, 等“五统一”: a list closed by a count of things, not of firms.
+_COUNTED_THINGS = re.compile(r"等(?:[“\"]|[\d一二三四五六七八九十两]+[个项大条类])")
+_TRADE_ROLE = re.compile(r"(?:上下游|配套|龙头|头部|领军|骨干|上市|生产|制造)+$")
+
+
+def _trade_or_place(text: str) -> bool:
+    """新材料, 光伏配套 (a trade and its role), 重庆: items of another kind than firms."""
+    terms, heads, generic = load_industries()
+    core = _TRADE_ROLE.sub("", text)
+    return core in terms or core in generic or text.endswith(heads) or text in division_names()
+
+
 _ITEM_END = re.compile(r"[、,，;；。:：!?！？“”()（）\s]|等")
 MAX_COORD_ITEM = 6
 
@@ -179,26 +197,35 @@ MAX_COORD_ITEM = 6
 def coordinated_candidates(norm: str, ix: TokenIndex, known: list[Candidate]) -> list[Candidate]:
     out = []
     for c in known:
-        if c.type not in _COORD_TYPES or c.extractor not in ("suffix", "gazetteer"):
+        if c.type not in _COORD_TYPES or c.extractor not in _COORD_SOURCES:
             continue
+        tagged = c.extractor == "lac"
+        if tagged and c.end - c.start < MIN_TAGGED_FIRM:
+            continue
+        items = []
         end = c.end
         while end < len(norm) and norm[end] == "、":
-            item = _next_item(norm, ix, end + 1)
-            if item is None:
-                break
-            out.append(Candidate(end + 1, item, c.type, "list", 44, 0.6))
+            item = _next_item(norm, ix, end + 1, bounded=tagged)
+            if item is None or _trade_or_place(norm[end + 1 : item]):
+                break  # 某某能源、光伏配套等: the list goes on with trades, not firms
+            items.append(Candidate(end + 1, item, c.type, "list", 44, 0.6))
             end = item
+        if not (tagged and _COUNTED_THINGS.match(norm, end)):
+            out.extend(items)
     return out
 
 
-def _next_item(norm: str, ix: TokenIndex, start: int) -> int | None:
-    """End of the item that starts at `start`: the next separator, or the verb after a last item."""
+def _next_item(norm: str, ix: TokenIndex, start: int, bounded: bool = False) -> int | None:
+    """End of the item that starts at `start`: the next separator, or the verb after a
+    last item (not when `bounded`: 罗氏诊断|两家 would be cut at the verb 诊断)."""
     if start not in ix.by_start:
         return None
     stop = _ITEM_END.search(norm, start)
     limit = stop.start() if stop else len(norm)
     if limit - start <= MAX_COORD_ITEM and norm[limit : limit + 1] in ("、", "等") and limit in ix.by_end:
         return limit if limit - start >= 2 else None
+    if bounded:
+        return None
     # the last item: up to the first two-character verb (远航重工|稳居)
     i = ix.by_start[start]
     while i < len(ix.tokens) and ix.tokens[i].start < limit:

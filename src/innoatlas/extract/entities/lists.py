@@ -16,6 +16,7 @@ from innoatlas.extract.entities.grammar import (
     name_like,
 )
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 
@@ -52,6 +53,10 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     for m in _TRADE_LIST_TAIL.finditer(norm):
         if _trade(m.group("trade")):
             out.extend(_list_items(norm, ix, m.start(), "enterprise"))
+    for m in _COUNTED_LIST.finditer(norm):
+        out.extend(_firm_list(norm, ix, m.start(), need_pair=not m.group().startswith("等")))
+    for m in _EXEMPLAR_LIST.finditer(norm):
+        out.extend(_firm_list(norm, ix, m.start(), need_pair=not m.group().startswith("等")))
     for m in _ACTOR_LIST.finditer(norm):
         out.extend(c for c in _list_items(norm, ix, m.start(), "enterprise") if not _industry(norm, c))
     for m in _ROUTE_LIST.finditer(norm):
@@ -66,6 +71,30 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 # 企业有甲、乙、丙等: the kind word and a verb of listing lead the items.
 _LEAD_LIST = pattern("lead_list").trigger
+
+
+# 甲、乙6家企业, 甲、乙等38家重点战新企业: a list closed by a count of firms.
+_COUNTED_LIST = pattern("counted_list").trigger
+# 甲、乙、丙为代表的装备制造产业集群: the firms that stand for a cluster.
+_EXEMPLAR_LIST = pattern("exemplar_list").trigger
+
+
+def _firm_list(norm: str, ix: TokenIndex, end: int, need_pair: bool) -> list[Candidate]:
+    """The firms of a list; none when an item is an industry or a place (the list is of those),
+    and none without 等 unless two items are joined by 、 (新增|6家企业 is no list)."""
+    items = _list_items(norm, ix, end, "enterprise")
+    if need_pair and not any(norm[c.start - 1 : c.start] == "、" for c in items):
+        return []
+    if any(_industry_or_place(norm[c.start : c.end]) for c in items):
+        return []
+    return items
+
+
+def _industry_or_place(text: str) -> bool:
+    """新材料, 光伏配套 (a trade and its role), 装备产业, 重庆: no firm's name."""
+    terms, heads, _generic = load_industries()
+    core = _TRADE_ROLE.sub("", text)
+    return core in terms or text.endswith(heads) or text in division_names()
 
 
 # 甲乙、丙丁等高铁: lines named by their end cities.
