@@ -39,7 +39,7 @@ def hosted_relations(
     host = said or fallback
     if host is None or host is m or host.norm_name in m.norm_name:
         return []
-    pred = "located_in" if said else _seat(sent, m, host)
+    pred = "part_of" if _contains(sent, host, m) else "located_in" if said else _seat(sent, m, host)
     if said is None:
         hosts = [host]
     elif host.start >= m.end:
@@ -187,6 +187,15 @@ def _seat(sent: Sentence, m: EntityMention, host: EntityMention) -> str:
 
 
 _FIRMS_BASE = re.compile(r"旗下的?$")
+_CONTAINS = _P["zone_part"].cue("contains")
+
+
+def _contains(sent: Sentence, host: EntityMention, m: EntityMention) -> bool:
+    """X包括A园、B园: the zone before an inclusion verb has the parks of the list as its parts."""
+    if m.type != "zone" or host.type != "zone" or host.end > m.start:
+        return False
+    head = _run_head(sent, m)
+    return host.end <= head.start and bool(_CONTAINS.match(sent.text[host.end - sent.start : head.start - sent.start]))
 
 
 def _listed_with_firms(sent: Sentence, m: EntityMention) -> bool:
