@@ -1,0 +1,34 @@
+"""Relations stated by a role word before a list of names.
+
+- cooperates_with: 建设单位为甲、乙、丙 (the bodies a role word names as the builders,
+  founders or organisers of one thing are partners of each other);
+
+The role words are data (patterns.yaml, joint_builders).
+"""
+
+from __future__ import annotations
+
+from innoatlas.documents.model import Document
+from innoatlas.extract.model import RelationRecord
+from innoatlas.extract.relations.patterns import Sentence, make_relation, relation_patterns, runs
+
+_P = relation_patterns()
+_BUILDERS = _P["joint_builders"]
+
+
+def builder_relations(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
+    """Every pair of the run of parties right after a builders' role word."""
+    out = []
+    for sent in sentences:
+        parties = [m for m in sent.mentions if m.type in _BUILDERS.subject_types]
+        for hit in _BUILDERS.trigger.finditer(sent.text):
+            at = sent.start + hit.end()
+            run = next((r for r in runs(sent, parties) if r[0].start == at), [])
+            if len(run) < 2:
+                continue
+            out += [
+                make_relation(doc, a, "cooperates_with", b, hit.start() + sent.start, run[-1].end)
+                for i, a in enumerate(run)
+                for b in run[i + 1 :]
+            ]
+    return out
