@@ -104,7 +104,16 @@ def extract_relations(
         if _without_readings(r.subject) != _without_readings(r.object)
         and frozenset((r.subject, r.object)) not in aliases
     ]
-    return _one_per_written_form(_one_predicate_per_pair(kept), aliases)
+    return _one_per_written_form(_one_predicate_per_pair(_designations_host_nothing(kept)), aliases)
+
+
+def _designations_host_nothing(records: list[RelationRecord]) -> list[RelationRecord]:
+    """A获批“B示范基地”: B is a title A holds, so B hosts nothing, A least of all."""
+    titles = {(r.object, r.subject) for r in records if r.predicate == "member_of"}
+    return [r for r in records if r.predicate not in _PLACING or (r.subject, r.object) not in titles]
+
+
+_PLACING = frozenset({"located_in", "part_of"})
 
 
 def _bracketed_in_name(norm: str, m: EntityMention) -> bool:

@@ -549,10 +549,12 @@ def _membership(sent: Sentence):
         objects = [
             m for m in sent.mentions if m.start >= pos + len(hit.group(0)) and m.type in MEMBER_OBJECTS
         ]
-        objects = objects or _quoted_after(sent, pos + len(hit.group(0)))
+        quoted = _quoted_after(sent, pos + len(hit.group(0)))
+        # 获批“A”“B”: every title of a chain of quotes right after the trigger; else the first name
+        objects = quoted if len(quoted) > 1 else (objects or quoted)[:1]
         if subjects and objects and not sent.boundary_between(pos, objects[0].start):
             for subj in _member_run(sent, subjects, pos):
-                out.append((subj, "member_of", objects[0]))
+                out += [(subj, "member_of", obj) for obj in objects]
     return out
 
 
@@ -640,11 +642,20 @@ _OPEN_QUOTE = _P["membership"].cue("open_quote")
 
 
 def _quoted_after(sent: Sentence, pos: int) -> list[EntityMention]:
-    """入选“X”: a title in quotes right after the trigger is the programme, whatever its suffix."""
-    opening = sent.text[pos - sent.start : pos - sent.start + 1]
-    if not opening or not _OPEN_QUOTE.fullmatch(opening):
-        return []
-    return [m for m in sent.mentions if m.start == pos + 1]
+    """入选“X”: a title in quotes right after the trigger is the programme, whatever its suffix;
+    so is each title of a chain of quotes (获批“A”“B”、“C”)."""
+    out = []
+    at = pos - sent.start
+    while at < len(sent.text) and _OPEN_QUOTE.fullmatch(sent.text[at]):
+        close = _CLOSE_QUOTE.search(sent.text, at + 1)
+        if close is None:
+            break
+        out += [m for m in sent.mentions if m.start == sent.start + at + 1 and m.end == sent.start + close.start()]
+        at = close.end() + (1 if sent.text[close.end() : close.end() + 1] in ("、", "和", "及") else 0)
+    return out
+
+
+_CLOSE_QUOTE = re.compile(r"[”\"》」]")
 
 
 def _established(doc: Document, sent: Sentence) -> list[RelationRecord]:
