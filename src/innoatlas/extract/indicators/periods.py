@@ -36,8 +36,10 @@ _CURRENT = r"(?P<current>截至目前|截止目前|截至当前|目前|当前|�
 _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一二三四五六七八九])五[”\"]?(?P<fyp_t>末|期间|时期|以来))"
 # 2022中国城市科技创新百强榜: a bare year naming the edition of a ranking or list.
 _LIST_YEAR = r"(?P<list_y>(?<!\d)(?:19|20)\d{2})(?=[^\d\s,，。;；:：、]{2,24}?(?:榜|名单|排行|排名|报告|指数|白皮书|蓝皮书))"
+# 近日, 日前: an event of the last days, reported on the publication date (as a dated event is).
+_RECENT = rf"(?P<recent>{cue('recent_event').trigger.pattern})"
 PERIOD_RE = re.compile(
-    rf"{_FIVE_YEAR}|{_PLAN}|{_CURRENT}|{_LIST_YEAR}"
+    rf"{_FIVE_YEAR}|{_PLAN}|{_CURRENT}|{_RECENT}|{_LIST_YEAR}"
     rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年过])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来)?"
 )
 # A bare 年底/年度/全年 without a year is too vague to be a period on its own.
@@ -72,6 +74,8 @@ def _mention(m: re.Match) -> PeriodMention | None:
         return PeriodMention(s, e, "plan", t, int(m["plan_y"]) if m["plan_y"] else None)
     if m["current"]:
         return PeriodMention(s, e, "current", t)
+    if m["recent"]:
+        return PeriodMention(s, e, "event", t)
     if m["list_y"]:
         return PeriodMention(s, e, "explicit", t, int(m["list_y"]))
     sub = m["sub"]
