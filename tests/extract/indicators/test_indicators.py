@@ -548,3 +548,13 @@ def test_a_release_about_a_class_of_zones_is_about_that_class_throughout():
     )
     records = indicators(text, "北京:region", "科技部:government", published="2024-11-20")
     assert [(r.value, r.subject) for r in records] == [(6, "国家高新区")]
+
+
+def test_the_day_of_an_event_dates_the_figures_of_its_own_sentence():
+    text = HEADLINE + "今年3月16日，在全省项目集中开工大会上，青川高新区集中开工项目108个。"
+    assert one(text, ZONE, published="2021-07-14").period == "2021-03-16"
+
+
+def test_the_day_of_an_event_in_the_lead_does_not_date_later_paragraphs():
+    text = HEADLINE + "1月13日，青川高新区一台风机成功吊装。\n青川高新区累计装机已达120台。"
+    assert one(text, ZONE, published="2026-02-03").period == "2026-02-03"

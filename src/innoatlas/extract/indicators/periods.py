@@ -89,7 +89,7 @@ def _mention(m: re.Match) -> PeriodMention | None:
         if sub in _BARE_NEEDS_YEAR or sub == "度":
             return None
         if m["d"]:
-            return PeriodMention(s, e, "event", t)
+            return PeriodMention(s, e, "event", t, sub=sub)
         if m["m"] and not m["mend"] and not m["cut"] and not t.endswith("份"):
             return None  # 5月 alone is usually an event month; a figure's period names the year or 截至
         return PeriodMention(s, e, "bare", t, sub=sub)
@@ -138,6 +138,26 @@ def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int
     if year is None:
         return None
     return _format(year, p.sub, p.text)
+
+
+def event_day(p: PeriodMention, published: PublishedDate) -> str | None:
+    """The day an event dated 今年3月16日 or 1月7日 took place: its year as written, else
+    the publication year (the year before for a month later than publication's)."""
+    if p.kind != "event" or not p.sub or "日" not in p.sub:
+        return None
+    pub = _pub_year(published)
+    year = p.year
+    if p.relative:
+        year = _relative_year(p.relative, published, None)
+    elif year is None and pub is not None and published.precision in ("day", "month"):
+        month = re.match(rf"({_MONTH})月", p.sub)
+        year = pub - 1 if month and _int(month[1]) > published.value.month else pub
+    if year is None or _after_publication(PeriodMention(0, 0, "explicit", "", year), published):
+        return None
+    try:
+        return _format(year, p.sub, p.text)
+    except ValueError:
+        return None  # 2月30日: no such day
 
 
 def is_past_target(p: PeriodMention, published: PublishedDate) -> bool:
@@ -205,4 +225,4 @@ def _int(s: str) -> int:
     return int(s) if s.isdigit() else parse_chinese(s)
 
 
-__all__ = ["PeriodMention", "find_periods", "is_past_target", "resolve_period"]
+__all__ = ["PeriodMention", "event_day", "find_periods", "is_past_target", "resolve_period"]

@@ -19,6 +19,7 @@ from innoatlas.extract.indicators.numbers import NumberFormatError, Quantity, pa
 from innoatlas.extract.indicators.periods import (
     LAST_YEAR_SEASON,
     PeriodMention,
+    event_day,
     is_past_target,
     resolve_period,
 )
@@ -82,7 +83,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
             and _carries_over_section(ctx, p, q.start)
         ):
             if p.kind == "event":
-                return pub.as_text()
+                # the day of an event dates its own sentence; carried further it stands for the present
+                return (event_day(p, pub) if p.start >= ss else None) or pub.as_text()
             if (
                 p.start < ss
                 and p.kind != "current"
