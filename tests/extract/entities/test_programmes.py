@@ -197,3 +197,31 @@ def test_a_year_set_aside_for_a_task_is_a_programme():
 def test_a_selection_of_the_ten_best_is_a_programme():
     found = mentions("评审组评选出十大文旅投资场景，供企业选择。")
     assert ("十大文旅投资场景", "program") in found
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["国家级科技企业孵化器", "省级小微企业创业创新示范基地", "国家知识产权试点园区"],
+)
+def test_every_quoted_title_in_a_row_after_a_verb_of_designation_is_a_programme(name):
+    # a category conferred as a title is the title's name, typed as a programme, not as a park
+    body = "南岭科技园先后获批“国家级科技企业孵化器”“省级小微企业创业创新示范基地”和“国家知识产权试点园区”,入驻企业200家。"
+    assert (name, "program") in mentions(body)
+
+
+def test_a_category_not_conferred_is_still_no_name():
+    assert not any(
+        name == "国家级科技企业孵化器" for name, _ in mentions("全市新增国家级科技企业孵化器5家。")
+    )
+
+
+def test_two_events_held_in_one_clause_are_two_names():
+    found = mentions("园区已连续举办3届东湖工业软件大会和2届智能网联汽车生态大会。")
+    assert ("东湖工业软件大会", "program") in found
+    assert ("智能网联汽车生态大会", "program") in found
+    assert not any("和" in name for name, _ in found)
+
+
+def test_a_ceremony_named_by_its_act_alone_is_no_name():
+    found = mentions("会上还举行了重大项目集中开工仪式,共开工12个项目。")
+    assert not any(name.endswith("仪式") for name, _ in found)

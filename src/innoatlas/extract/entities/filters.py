@@ -155,8 +155,10 @@ def _model_slogan(name: str) -> bool:
 def keep_name(name: str, c: Candidate) -> bool:
     if c.extractor == "acting_body":
         return True  # 省政府印发: the level alone names the acting body of the place
-    if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or _is_category(name):
+    if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic:
         return False
+    if _is_category(name) and c.extractor != "designation":
+        return False  # 获评|国家级绿色园区: a category conferred as a title is the title's name
     if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
         return False
     if name.endswith(COMMON_JU_WORDS):
@@ -187,7 +189,7 @@ def final_type(name: str, c: Candidate, when) -> str:
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)
-    if c.extractor in ("title", "quoted", "quoted_named", "vocabulary"):
+    if c.extractor in ("title", "quoted", "quoted_named", "vocabulary", "designation"):
         return c.type
     found = suffix_type(name)
     if found is not None and c.extractor != "gazetteer":

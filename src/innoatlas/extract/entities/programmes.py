@@ -1,10 +1,13 @@
-"""Names of programmes, strategies and policies that carry no proper name.
+"""Names of programmes, strategies, policies and events that carry no proper name.
 
 Policy language names a programme by its content (中小企业梯度培育提升工程),
 by a slogan in quotes and the kind of thing it is (“双核联动”战略), or by a
-field and a plus sign (“人工智能+”, the family of "X plus" policies). The
-suffix grammar (grammar.py) asks a programme name for a proper-name word,
-which these have not; here the reason comes from the grammar around them.
+field and a plus sign (“人工智能+”, the family of "X plus" policies). News
+names a meeting, ceremony, evaluation or award in full inside a frame (在…
+大会上, 某某仪式在某地举行, 公布…评价结果) and a title conferred after a verb
+of designation (获评…示范园区). The suffix grammar (grammar.py) asks a
+programme name for a proper-name word, which these have not; here the reason
+comes from the grammar around them (patterns.yaml and programme_patterns.yaml).
 """
 
 from __future__ import annotations
@@ -17,8 +20,10 @@ from innoatlas.extract.entities.grammar import (
     Candidate,
     TokenIndex,
     is_description,
+    starts_with_place,
 )
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.extract.patterns import cached_pattern_file
 from innoatlas.lexicon.match import CENTRAL_BODY, find_lexicon
 from innoatlas.lexicon.suffixes import suffix_type
 
@@ -75,6 +80,11 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _joined_events(norm)
         + _theme_years(norm, ix)
         + _top_tens(norm, ix)
+        + _framed_events(norm, ix)
+        + _designations(norm, ix)
+        + _document_titles(norm)
+        + _work_reports(norm, ix)
+        + _party_congresses(norm, ix)
     )
 
 
@@ -186,15 +196,25 @@ def _quoted_lists(norm: str) -> list[Candidate]:
 
 
 # A title in quotes after a verb of being listed or honoured is the name of
-# that list, award or title (入选“…名单”, 获评“…县(市)”, 稳居“…50强”).
+# that list, award or title (入选“…名单”, 获评“…县(市)”, 稳居“…50强”), and so
+# is every quoted title that follows it in a row (先后获批“甲”“乙”和“丙”).
 _HONOUR = re.compile(
-    r"(?:入选|获评|荣获|入围|上榜|稳居|跻身|蝉联|列入|纳入|认定为|被评为|评为)(?:了|为)?"
+    r"(?:入选|获评|获批|荣获|入围|上榜|稳居|跻身|蝉联|列入|纳入|认定为|被评为|评为|授予|命名为)(?:了|为)?"
     r"(?:(?:19|20)\d\d年度?)?“([^“”\n,。;!?]{3,30})”"
 )
+_NEXT_HONOUR = re.compile(r"[、和及]?“([^“”\n,。;!?]{3,30})”")
 
 
 def _quoted_honours(norm: str) -> list[Candidate]:
-    return [Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7) for m in _HONOUR.finditer(norm)]
+    out = []
+    for m in _HONOUR.finditer(norm):
+        spans = [m.span(1)]
+        nxt = _NEXT_HONOUR.match(norm, m.end())
+        while nxt is not None:
+            spans.append(nxt.span(1))
+            nxt = _NEXT_HONOUR.match(norm, nxt.end())
+        out += [Candidate(a, b, "program", "designation", 72, 0.7) for a, b in spans]
+    return out
 
 
 def _plus_names(norm: str) -> list[Candidate]:
@@ -319,4 +339,174 @@ def _top_tens(norm: str, ix: TokenIndex) -> list[Candidate]:
             k += 1
         if end is not None and end - m.end() >= 2 and not _TOP_TEN.cue("kinds").search(norm, m.end(), end):
             out.append(Candidate(m.start(), end, "program", "programme", _TOP_TEN.priority, 0.7))
+    return out
+
+
+def _own(name: str):
+    """A pattern of programme_patterns.yaml."""
+    return cached_pattern_file("innoatlas.extract.entities", "programme_patterns.yaml")[name]
+
+
+# The head words of a framed name, longest first, whatever frame found it.
+_EVENT_HEAD = re.compile(
+    r"(?:动员大会|推进大会|促进大会|大会|全会|会议|推进会|推动会|座谈会|交流会|对接会|发布会|洽谈会|研讨会"
+    r"|观摩会|现场会|论坛|峰会|博览会|仪式|活动|考核评价|综合评价|绩效评价|评价|考核|考评|评估|评选|评比"
+    r"|大赛|竞赛|奖)$"
+)
+# Fewer characters than this before the head word say only what kind of event
+# it is (签约|仪式, 工作|会议), not which one.
+MIN_EVENT_TOPIC = 5
+# A determiner or a count opens a description of events (本次会议, 各类活动, 多场对接会).
+_EVENT_DETERMINER = re.compile(
+    r"^(?:[各该本此这那其每上下]|有关|相关|系列|一系列|一批|多场|多个|多次|一场|一次)"
+)
+
+
+def _framed_events(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """Meetings, ceremonies, evaluations and awards named in a frame that bounds them."""
+    out = []
+    frame = _own("event_frame")
+    for m in frame.trigger.finditer(norm):
+        start, end = m.span("name")
+        if frame.cue("ranked").match(norm, end):
+            continue
+        opened = list(frame.cue("opener").finditer(norm, start, end))
+        if opened:
+            start = opened[-1].end()  # 在某区召开的|某某会上
+        start = _after_relative_time(norm, start, end, frame.cue("relative_time"))
+        # the frame bounds the name: one of common words is still a name (在某某专项考核中)
+        out += _event(norm, ix, start, end, frame.priority, framed=True)
+    held = _own("event_held")
+    for m in held.trigger.finditer(norm):
+        out += _held_events(norm, ix, *m.span("name"), held.priority)
+    subject = _own("event_subject")
+    for m in subject.trigger.finditer(norm):
+        out += _event(norm, ix, *m.span("name"), subject.priority)
+    result = _own("evaluation_result")
+    for m in result.trigger.finditer(norm):
+        out += _event(norm, ix, *m.span("name"), result.priority)
+    return out
+
+
+def _held_events(norm: str, ix: TokenIndex, start: int, end: int, priority: int) -> list[Candidate]:
+    """举办甲大会和乙论坛: two events held in one clause are two names."""
+    name = norm[start:end]
+    for k, ch in enumerate(name):
+        if ch in "和及" and _EVENT_HEAD.search(name[:k]):
+            first = _event(norm, ix, start, start + k, priority)
+            return first + _event(norm, ix, start + k + 1, end, priority)
+    return _event(norm, ix, start, end, priority)
+
+
+def _after_relative_time(norm: str, start: int, end: int, cue: re.Pattern) -> int:
+    """上半年|某某考核: a relative time before the name is not part of it."""
+    m = cue.match(norm, start, end)
+    return m.end() if m else start
+
+
+def _event(
+    norm: str, ix: TokenIndex, start: int, end: int, priority: int, framed: bool = False
+) -> list[Candidate]:
+    edition = _own("event_held").cue("edition").match(norm, start, end)
+    if edition:
+        start = edition.end()  # 首届|某某大会, 5届|某某大会: how often, not which
+    name = norm[start:end]
+    head = _EVENT_HEAD.search(name)
+    if head is None or start not in ix.by_start:
+        return []
+    topic = name[: head.start()]
+    if len(topic) < MIN_EVENT_TOPIC or _EVENT_DETERMINER.match(topic) or "的" in topic:
+        return []
+    if not framed and _all_generic(ix, start, start + len(topic)):
+        return []
+    if head.group() == "仪式" and not _scoped(ix, start, topic):
+        return []
+    return [Candidate(start, end, "program", "programme", priority, 0.7)]
+
+
+# The scope words that make a ceremony one occasion: 全省|重大项目集中开工仪式.
+_SCOPES = ("全省", "全市", "全区", "全县", "全国", "全州")
+
+
+def _scoped(ix: TokenIndex, start: int, topic: str) -> bool:
+    """A ceremony is named by its host or scope (某新区|签约仪式); the act alone (签约仪式) is a kind."""
+    if topic.startswith(_SCOPES) or starts_with_place(topic) or _YEAR.match(topic):
+        return True
+    k = ix.by_start[start]
+    return ix.tokens[k].tag in ("ORG", "LOC", "nt", "ns")
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d年")
+
+
+def _all_generic(ix: TokenIndex, start: int, end: int) -> bool:
+    """Whether the tokens from start to end are all generic words (重点|项目|建设)."""
+    k = ix.by_start.get(start)
+    words = []
+    while k is not None and k < len(ix.tokens) and ix.tokens[k].end <= end:
+        words.append(ix.tokens[k].text)
+        k += 1
+    return all(w in GENERIC_WORDS for w in words)
+
+
+_CONJOINED = frozenset("和及、")
+
+
+def _designations(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """获评国家级绿色园区和某某示范园区: every title conferred after the verb."""
+    p = _own("designation")
+    name_only = re.compile(p.trigger.pattern[p.trigger.pattern.index("(?P<name>") :])
+    out = []
+    for m in p.trigger.finditer(norm):
+        start, end = m.span("name")
+        while True:
+            if start in ix.by_start and not _all_generic(ix, start, end):
+                out.append(Candidate(start, end, "program", "designation", p.priority, 0.7))
+            if norm[end : end + 1] not in _CONJOINED:
+                break
+            nxt = name_only.match(norm, end + 1)
+            if nxt is None:
+                break
+            start, end = nxt.span("name")
+    return out
+
+
+# Level words that stand for the place of a body (自治区第十三次党代会).
+_LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗")
+
+
+def _party_congresses(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """自治区第十三次党代会: a numbered party congress with its place or level."""
+    p = _own("party_congress")
+    out = []
+    for m in p.trigger.finditer(norm):
+        k = ix.by_end.get(m.start())
+        start = m.start()
+        if k is not None:
+            t = ix.tokens[k]
+            if t.text in _LEVELS or t.text.endswith(_LEVELS) and starts_with_place(t.text) or t.tag == "LOC":
+                start = t.start
+        if start < m.start():
+            out.append(Candidate(start, m.end(), "program", "programme", p.priority, 0.8))
+    return out
+
+
+def _document_titles(norm: str) -> list[Candidate]:
+    """关于某某的实施意见: an official document's title, from 关于 to its kind."""
+    p = _own("document_title")
+    return [
+        Candidate(m.start(), m.end(), "program", "title", p.priority, 0.8) for m in p.trigger.finditer(norm)
+    ]
+
+
+def _work_reports(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """自治区政府工作报告: the report with the government that gives it, when written."""
+    p = _own("work_report")
+    out = []
+    for m in p.trigger.finditer(norm):
+        start = m.start()
+        k = ix.by_end.get(m.start() + 2)  # 自治区政府|工作报告: the issuer's token ends in 政府
+        if k is not None and ix.tokens[k].text.endswith("政府") and ix.tokens[k].tag in ("ORG", "nt"):
+            start = ix.tokens[k].start
+        out.append(Candidate(start, m.end(), "program", "programme", p.priority, 0.7))
     return out

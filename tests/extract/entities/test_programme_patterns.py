@@ -1,0 +1,43 @@
+"""Every pattern of programme_patterns.yaml against its own example sentences,
+run through the whole entity stage."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.patterns import cached_pattern_file
+from innoatlas.extract.tokens import tag_text
+
+
+def programme_patterns():
+    return cached_pattern_file("innoatlas.extract.entities", "programme_patterns.yaml")
+
+
+EXAMPLES = [
+    pytest.param(example, id=f"{name}-{i}")
+    for name, pattern in programme_patterns().items()
+    for i, example in enumerate(pattern.examples)
+]
+
+
+def typed_names(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+@pytest.mark.parametrize("example", EXAMPLES)
+def test_pattern_example(example):
+    name, _, etype = example.expect or example.absent
+    found = typed_names(example.text)
+    if example.expect:
+        assert (name, etype) in found, sorted(found)
+    else:
+        assert (name, etype) not in found
+
+
+def test_every_pattern_has_a_positive_and_a_negative_example():
+    for name, pattern in programme_patterns().items():
+        assert pattern.predicate is None, name
+        assert any(e.expect for e in pattern.examples) and any(e.absent for e in pattern.examples), name
