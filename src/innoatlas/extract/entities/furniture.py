@@ -8,12 +8,17 @@ import re
 from innoatlas.extract.entities.grammar import Candidate
 from innoatlas.extract.entities.patterns import pattern
 
+# What follows 记者 when it opens a sentence (记者从某局获悉, 记者日前走访) rather than a byline.
+_NOT_A_NAME = r"[从在今昨日近来走到据获了]"
+
 # Lines that are page furniture, not article text.
 _FURNITURE = re.compile(
     r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|(?<!数据)来源[::]"
 )
 _CREDIT = re.compile(
-    r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*[\u4e00-\u9fff、 ]{0,12}"
+    r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*(?!"
+    + _NOT_A_NAME
+    + r")[\u4e00-\u9fff、 ]{0,12}"
 )
 
 
