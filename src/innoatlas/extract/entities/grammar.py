@@ -460,17 +460,30 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue  # 高新区园区生产总值: 园区 after a zone's full name is a common noun
         if suffix in ("之城", "之都") and norm[start:s_start] not in load_industries()[0]:
             continue  # 某某之都 is a slogan of a city, 某某创新之城 a description, unless an industry comes first
-        out.append(Candidate(start, _paren_tail(norm, tok.end), etype, "suffix", 50))
+        out.append(Candidate(start, _paren_tail(norm, tok.end, etype), etype, "suffix", 50))
     return out
 
 
 _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
 
 
-def _paren_tail(norm: str, end: int) -> int:
-    """Take along a short parenthesised part written after a name (重庆高新区(直管园))."""
+def _paren_tail(norm: str, end: int, etype: str = "") -> int:
+    """Take along a short parenthesised part written after a name (重庆高新区(直管园)).
+
+    A body's second name in brackets is the other plate of the same office
+    (某工信局(某某发展局)): a name of its own, not part of the first.
+    """
     m = _PAREN_TAIL.match(norm, end)
     if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)):
+        return end
+    inner = m.group(1)
+    second = suffix_type(inner)
+    if (
+        etype == "government"
+        and second is not None
+        and second[1] == "government"
+        and len(inner) > len(second[0])
+    ):
         return end
     if m.group(1) in zone_names() and not norm.endswith(("班列", "专线", "通道"), 0, end):
         return end  # a zone in brackets is another name, but 中欧班列(成渝) names the route's ends

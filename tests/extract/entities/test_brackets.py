@@ -1,0 +1,25 @@
+"""A bracket written right after a name: part of the name, or a name of its own.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def typed(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+def test_a_part_of_a_zone_in_brackets_stays_in_its_name():
+    found = typed("江川高新区(直管园)上半年地区生产总值增长9%。")
+    assert ("江川高新区(直管园)", "zone") in found
+
+
+def test_the_second_plate_of_an_office_in_brackets_is_a_body_of_its_own():
+    found = typed("记者日前从县科技局(县知识产权局)了解到,园区企业增至300家。")
+    assert {("县科技局", "government"), ("县知识产权局", "government")} <= found
+    assert not any("(" in name for name, _ in found)
