@@ -197,7 +197,10 @@ def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match
     if len(group) < 2:
         return _team_partners(sent, orgs, t_pos) or _omitted_subject(sent, orgs, t_pos)
     joined = any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False))
-    if not joined and not _TRIGGER_RIGHT_AFTER.match(sent.text[group[-1].end - sent.start : trigger.start()]):
+    plain_list_first = group[-1].end <= t_pos and _TRIGGER_RIGHT_AFTER.match(
+        sent.text[group[-1].end - sent.start : trigger.start()]
+    )
+    if not joined and not plain_list_first:
         return []  # a plain list (A、B) cooperates only when the trigger follows it (A、B联合打造)
     head = group[0]
     star = [(head, "cooperates_with", other) for other in group[1:]]
