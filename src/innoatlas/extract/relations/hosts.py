@@ -153,19 +153,34 @@ PARTNER_BEFORE = re.compile(r"(与|同|跟|携手|联合|牵手)$")
 MAX_SUBJECT_OFFSET = 8
 
 
-def _named_elsewhere(m: EntityMention, host: EntityMention) -> bool:
+def _named_elsewhere(m: EntityMention, host: EntityMention, within: bool = False) -> bool:
     """The name starts with a division that neither is the host nor contains it (某省农科院 and
-    重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it."""
+    重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it. A park
+    is also set against a zone's own place, the division the zone's name starts with (北京某园
+    and 合肥高新区 are peers), unless one of the two places holds the other; so is a body set
+    against the place its sentence opens with (within: 岳麓某所 may sit in 湖南)."""
     by_name = divisions_by_name()
     head = leading_place(m.norm_name, by_name)
-    if head is None or host.norm_name not in by_name:
+    if head is None:
         return False
-    wider, d = by_name[head].code, by_name[host.norm_name]
+    if host.norm_name in by_name:
+        if not within:
+            return not _holds(by_name[head].code, by_name[host.norm_name])
+        seat = host.norm_name
+    else:
+        seat = leading_place(host.norm_name, by_name) if m.type == "zone" else None
+    if seat is None:
+        return False
+    return not _holds(by_name[head].code, by_name[seat]) and not _holds(by_name[seat].code, by_name[head])
+
+
+def _holds(code: str, d) -> bool:
+    """The division of this code is d or one of d's wider divisions."""
     while d is not None:
-        if d.code == wider:
-            return False
+        if d.code == code:
+            return True
         d = load_divisions().get(d.parent) if d.parent else None
-    return True
+    return False
 
 
 PLACE_GAP = _P["place_before_name"].trigger
@@ -254,6 +269,8 @@ def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:
     subject = _sentence_subject(sent, part_start)
     if m.type == "university" or subject is None or subject is m or not _is_site(subject):
         return None
+    if _named_elsewhere(m, subject, within=True):
+        return None  # 某市高新区…仅次于北京某园: a park named after another city is a peer
     if ";" in sent.between(subject, m) or PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
         return None  # 与X合作: a partner, not a resident
     return subject
