@@ -119,10 +119,18 @@ RESULTS_LEAD_CHARS = RESULTS.params["lead_chars"]
 MIN_REPORT_YEAR_MENTIONS = RESULTS.params["min_year_mentions"]
 
 
+# 2022年国家高新区综合评价排名出炉: a headline announcing the results of a year's evaluation.
+EVALUATION_HEADLINE_RE = cue("evaluation_headline").trigger
+
+
 def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
-    """The year an annual text reports on: published early in a year and naming
-    the year before more often than any other (2025年, 2025年末, 全年)."""
+    """The year an annual text reports on: the year of the evaluation its headline
+    announces; or, published early in a year, the year before when the text names it
+    more often than any other (2025年, 2025年末, 全年)."""
     pub = doc.published.value if doc.published is not None else None
+    evaluated = EVALUATION_HEADLINE_RE.search(doc.title or "")
+    if evaluated is not None and (pub is None or int(evaluated["year"]) <= pub.year):
+        return evaluated["year"]
     if not RESULTS_RELEASE_RE.search(doc.norm, 0, RESULTS_LEAD_CHARS):
         return None
     if pub is None or doc.published.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
