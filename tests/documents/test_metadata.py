@@ -55,9 +55,11 @@ def test_partial_date_completed_from_a_dated_image_name():
     assert published(text) == "2020-04-12"
 
 
-def test_partial_date_completed_from_a_year_the_text_names():
-    text = f"{HEADLINE}\n04-12 16:25 来源：某某晨报\n\n在2020年首轮项目集中开工活动上，{BODY}\n到2025年，园区规模力争翻番。"
-    assert published(text) == "2020-04-12"
+def test_a_year_the_body_names_does_not_complete_a_partial_date():
+    # A story dated 2月17日 about last year's evaluation names only that year: the text does not
+    # give the publication year, so it stays unknown (ANNOTATION.md), rather than a year too early.
+    text = f"{HEADLINE}\n02-17 16:25 来源：某某晨报\n\n在2020年度评价中，{BODY}\n到2025年，园区规模力争翻番。"
+    assert published(text) is None
 
 
 def test_partial_date_without_year_evidence_stays_unknown():
@@ -66,9 +68,25 @@ def test_partial_date_without_year_evidence_stays_unknown():
     )
 
 
-def test_dateline_month_day_with_year_evidence():
+def test_dateline_month_day_without_a_dated_address_stays_unknown():
     text = f"{HEADLINE}\n\n某某日报合肥5月9日讯 {BODY}截至2024年4月底，企业数量继续增长。"
-    assert published(text) == "2024-05-09"
+    assert published(text) is None
+
+
+@pytest.mark.parametrize(
+    "page, expected",
+    [
+        # a page whose header, title and body were flattened into one line
+        (f"院地合作开启新篇章时间:2021-06-18 {BODY}{BODY}", "2021-06-18"),
+        (f"{HEADLINE} 发布日期：2022-11-03 点击： {BODY}", "2022-11-03"),
+        # a policy document: its number, then the date it was issued
+        (f"某某市人民政府办公室关于加快科技园区建设的通知 某府办发〔2024〕21号 2024-05-06 各区县人民政府：{BODY}", "2024-05-06"),
+        # the time of an event the page announces is not the page's
+        (f"关于举办第三届创新大赛的通知 活动时间：2024-05-06 各参赛单位：{BODY}{BODY}", None),
+    ],
+)
+def test_date_at_the_start_of_a_flattened_page(page, expected):
+    assert published(page) == expected
 
 
 def test_dateline_month_day_with_the_year_of_the_article_address():

@@ -46,8 +46,14 @@ DATELINE = re.compile(
 IMAGE_STAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})")
 # https://news.site/202110/12345.shtml: the year and month a news site files an article under.
 URL_STAMP = re.compile(r"https?://\S*?/(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?/")
-YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
-FUTURE_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|预计|计划|将于|争取|展望|面向)\s*$")
+# A page flattened into one long line still opens with its date: a label (时间:2023-10-17) or,
+# on a policy document, the document number before the date it was issued (某政办发〔2023〕7号 2023-03-02).
+# The time of an event the page announces (活动时间, 截止日期) is not the page's.
+LABELLED_DATE = re.compile(
+    r"(?:(?:发布|发稿|更新|成文)?(?<!活动|会议|开幕|举办|报名|截止|申报|开工|签约)(?:时间|日期)\s*[:：]|〔\d{4}〕\s*\d{1,4}\s*号)\s*"
+    r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
+)
+LABELLED_DATE_REACH = 160
 FORUM_MARKS = ("论坛", "问答", "查看完整版本", "楼主", "发表于", "帖子", "回帖", "跟帖")
 ORIGINAL_MARKS = re.compile(r"记者|来源|原标题|本报|[\u4e00-\u9fff]讯")
 SOURCE = re.compile(r"(?:(?:稿件|文章|信息|新闻)?来源|转载自|转自|原载)\s*[:：]?\s*([^\s\d|:：]{2,30})")
@@ -154,7 +160,12 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
     named_original = forum and names_original(cleaned)
     partial: tuple[int, int] | None = None
     for i, line in enumerate(lines[:HEAD_LINES]):
-        if line.reason not in ("meta", "noise", "navigation", "breadcrumb", None) or _is_sentence(line):
+        if line.reason not in ("meta", "noise", "navigation", "breadcrumb", None):
+            continue
+        if _is_sentence(line):
+            labelled = labelled_date(line.norm)
+            if labelled is not None:
+                return labelled
             continue
         if forum and is_forum_post_line(line.norm):
             if named_original:
@@ -187,6 +198,12 @@ def _before_dateline(found: PublishedDate, lines: list[Line]) -> bool:
     if dateline is None or found.precision != "day" or found.value is None:
         return False
     return dateline > (found.value.month, found.value.day)
+
+
+def labelled_date(n: str) -> PublishedDate | None:
+    """The labelled date near the start of a long line, or None."""
+    m = LABELLED_DATE.search(n, 0, LABELLED_DATE_REACH)
+    return _day(m.group(1), m.group(2), m.group(3)) if m else None
 
 
 def _is_sentence(line: Line) -> bool:
@@ -249,7 +266,10 @@ def dateline_month_day(lines: list[Line]) -> tuple[int, int] | None:
 
 
 def evidence_year(lines: list[Line], month_day: tuple[int, int]) -> int | None:
-    """The year of a partial date, from a dated image name or else the latest past year the text names."""
+    """The year of a partial date, from a dated image name or the article's own address.
+
+    A year the body names is no evidence: a story dated 2月17日 about the 2022 evaluation was
+    filed in 2023, and ANNOTATION.md leaves a date the text does not give unknown."""
     month, day = month_day
     stamps = []
     for line in lines:
@@ -263,11 +283,4 @@ def evidence_year(lines: list[Line], month_day: tuple[int, int]) -> int | None:
     filed = [(int(y), int(m)) for line in lines for y, m in URL_STAMP.findall(line.norm)]
     if filed and all(m == month for _, m in filed):
         return max(y for y, _ in filed)  # the article's own address, filed in the month of its dateline
-    years = []
-    for line in lines:
-        if line.reason is not None:
-            continue
-        for m in YEAR_MENTION.finditer(line.norm):
-            if not FUTURE_BEFORE.search(line.norm[max(0, m.start() - 4) : m.start()]):
-                years.append(int(m.group(1)))
-    return max(years) if years else None
+    return None
