@@ -30,7 +30,7 @@ def _mention(doc, name: str, type_: str, after: int = 0) -> Mention:
 def test_a_city_in_brackets_inside_a_firms_name_is_no_host_of_the_list():
     # The entity stage may also name the bracketed city on its own; the firms still sit where
     # the verb after the list says.
-    doc = _doc("去年引进的星驰科技有限公司、远航(上海)数据有限公司等5家企业已在青石新区注册。")
+    doc = _doc("年初落地的星驰科技有限公司、远航(上海)数据有限公司等5家企业均已在青石新区完成注册。")
     tokens = tag_text(doc.norm)
     mentions = [
         _mention(doc, "星驰科技有限公司", "enterprise"),

@@ -68,7 +68,7 @@ def _places_opened_by_in(sent: Sentence, last: EntityMention) -> list[EntityMent
     opening = run[0].start
     for p in reversed(places):
         if p.end == opening:
-            opening = p.start  # 在某区化工园: a place written before a park's name opens with it
+            opening = p.start  # 在某区材料园: a place written before a park's name opens with it
     return run if _IN_PLACES.search(sent.text[: opening - sent.start]) else [last]
 
 
@@ -156,8 +156,8 @@ MAX_SUBJECT_OFFSET = 8
 def _named_elsewhere(m: EntityMention, host: EntityMention, within: bool = False) -> bool:
     """The name starts with a division that neither is the host nor contains it (某省农科院 and
     重庆); a wider division of the host (重庆市某所 in 沙坪坝区) says nothing against it. A park
-    is also set against a zone's own place, the division the zone's name starts with (北京某园
-    and 合肥高新区 are peers), unless one of the two places holds the other; so is a body set
+    is also set against a zone's own place, the division the zone's name starts with (南京某园
+    and 西安高新区 are peers), unless one of the two places holds the other; so is a body set
     against the place its sentence opens with (within: 岳麓某所 may sit in 湖南)."""
     by_name = divisions_by_name()
     head = leading_place(m.norm_name, by_name)
@@ -244,7 +244,7 @@ def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
         return None
     if _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
         return after[0]
-    # 甲、乙等6家企业已在某区注册: the verb after the list's count seats every item of the list
+    # 甲、乙等5家企业均已在某区落户: the verb after the list's count seats every item of the list
     last = _run_end(sent, m)
     gap = sent.text[last.end - sent.start : after[0].start - sent.start]
     return after[0] if last.end <= after[0].start and _LIST_CLOSE.match(gap) else None
@@ -270,7 +270,7 @@ def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:
     if m.type == "university" or subject is None or subject is m or not _is_site(subject):
         return None
     if _named_elsewhere(m, subject, within=True):
-        return None  # 某市高新区…仅次于北京某园: a park named after another city is a peer
+        return None  # 某市高新区与北京某园并列: a park named after another city is a peer
     if ";" in sent.between(subject, m) or PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
         return None  # 与X合作: a partner, not a resident
     return subject
