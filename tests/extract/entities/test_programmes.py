@@ -225,3 +225,15 @@ def test_two_events_held_in_one_clause_are_two_names():
 def test_a_ceremony_named_by_its_act_alone_is_no_name():
     found = mentions("会上还举行了重大项目集中开工仪式,共开工12个项目。")
     assert not any(name.endswith("仪式") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "phrase"),
+    [
+        ("园区推行“拎包即入”模式,企业当月即可投产。", "拎包即入"),
+        ("两地探索“飞地孵化”模式,共享研发资源。", "飞地孵化"),
+    ],
+)
+def test_a_quoted_way_of_working_before_mode_is_no_programme(body, phrase):
+    # “某某”模式 says how something is done; the programme words (行动, 计划, 机制…) still name one
+    assert (phrase, "program") not in mentions(body)
