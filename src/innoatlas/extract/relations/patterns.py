@@ -294,12 +294,19 @@ MAX_PARTIES = 4  # a longer list before 多方 is an audience, not a table of pa
 
 
 def _free_matches(pattern: re.Pattern, sent: Sentence) -> list[re.Match]:
-    """Every match of pattern that is not inside an entity name."""
+    """Every match of pattern that is not inside an entity name; the name of a signing or
+    founding event (共建某研究院签约仪式) does not hide its trigger: the event is the act."""
     return [
         hit
         for hit in pattern.finditer(sent.text)
-        if not any(m.start <= sent.start + hit.start() < m.end for m in sent.mentions)
+        if not any(
+            m.start <= sent.start + hit.start() < m.end and not _EVENT.search(m.norm_name)
+            for m in sent.mentions
+        )
     ]
+
+
+_EVENT = _P["cooperation"].cue("event")
 
 
 def _free_match(pattern: re.Pattern, sent: Sentence) -> re.Match | None:
