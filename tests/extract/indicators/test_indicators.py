@@ -104,6 +104,7 @@ def test_approximation_words(sentence, approx):
         ("综合实力跻身全国前三。", "rank", 3, "位"),
         ("综合排名较上年上升一位。", "change", 1, "位"),
         ("工业投资增长 16.2%。", "change", 16.2, "%"),
+        ("工业增速高于全市GDP增速1.5个百分点。", "level", 1.5, "个百分点"),
     ],
 )
 def test_kinds_signs_and_units(sentence, kind, value, unit):
@@ -558,3 +559,13 @@ def test_the_day_of_an_event_dates_the_figures_of_its_own_sentence():
 def test_the_day_of_an_event_in_the_lead_does_not_date_later_paragraphs():
     text = HEADLINE + "1月13日，青川高新区一台风机成功吊装。\n青川高新区累计装机已达120台。"
     assert one(text, ZONE, published="2026-02-03").period == "2026-02-03"
+
+
+def test_an_approximation_after_the_last_value_of_a_list_bounds_every_value():
+    records = indicators(HEADLINE + "2023年，两类产业增加值占比分别达到25%和15%以上。", ZONE)
+    assert [(r.value, r.approx) for r in records] == [(25, "over"), (15, "over")]
+
+
+def test_an_approximation_before_a_long_share_phrase_qualifies_the_share():
+    r = one(HEADLINE + "园区规上企业约占全市规模以上工业企业数量的40%。", ZONE)
+    assert (r.value, r.approx) == (40, "about")

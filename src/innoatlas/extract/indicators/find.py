@@ -55,9 +55,13 @@ NEW_RE = re.compile(r"新增|新认定|新引进|净增|新培育|新获批|新�
 TOTAL_RE = re.compile(r"累计|总量|总数|共计|累积|总计")
 RANK_MOVE_RE = re.compile(r"(前进|上升|提升|提高|跃升|上移)(了)?$")
 # 约占全省三成: an approximation word before 占 qualifies the share after it.
-APPROX_SHARE_RE = re.compile(r"(?P<w>约|近|超过|超|逾|不到|不足)占[^,，。;；]{0,8}$")
+APPROX_SHARE_RE = re.compile(r"(?P<w>约|近|超过|超|逾|不到|不足)占[^,，。;；]{0,16}$")
 # 出资比例最高可达70%: a ceiling that the figure may reach is an upper bound (ANNOTATION.md: under).
 UPPER_BOUND_RE = re.compile(r"(?:最高|最多|至多)[^,，。;；\d]{0,8}?(?:可达|可|达到|达)[^,，。;；\d]{0,12}$")
+# Approximation words written after the last value of a list (分别达到25%和15%以上).
+TRAILING_APPROX = ("以上", "左右", "以内", "以下", "之上", "上下", "之内")
+# 增速高于全区GDP增速1个百分点: a gap between two rates is a level (ANNOTATION.md).
+GAP_RE = re.compile(r"(?:高于|低于|快于|慢于|领先于?|超出)[^,，。;；]{0,16}$")
 APPROX_SHARE = {
     "约": "about",
     "近": "about",
@@ -261,6 +265,9 @@ def _make_record(ctx: Context, q: Quantity, prev, list_state: dict) -> Indicator
         approx = "under"
     if continues and approx == "exact" and not lead.strip("、和及与 ") and q.form == prev[0].form:
         approx = prev[1].approx  # 分别增长约39.5%、48.4%: 约 qualifies every value of the list
+    if continues and approx != "exact" and prev[1].approx == "exact" and q.form == prev[0].form:
+        if not lead.strip("、和及与 ") and text[q.start : q.end].endswith(TRAILING_APPROX):
+            prev[1].approx = approx  # 分别达到25%和15%以上: 以上 closes the list and bounds every value
     rec = IndicatorRecord(
         quote=ctx.doc.original_text(quote_start, quote_end),
         start=quote_start,
@@ -309,6 +316,8 @@ def _kind_of(text: str, q: Quantity, cs: int, lead: str) -> tuple[str, int]:
         return "change", 1  # 排名前进40位: a move in the ranking
     if q.form == "doubling":
         return "change", 1
+    if q.unit == "个百分点" and GAP_RE.search(lead):
+        return "level", 1
     m = CHANGE_RE.search(lead)
     if m and m["to"] not in ("至", "到"):
         return "change", -1 if m[1] in DECREASE else 1
