@@ -11,7 +11,7 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.indicators.cues import cue, joined
-from innoatlas.extract.indicators.names import lead_end, recover_names
+from innoatlas.extract.indicators.names import lead_aliases, recover_names
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
@@ -463,8 +463,7 @@ def _main_subject(ctx: Context) -> str | None:
     # a class of zones (国家高新区) competes as one area: a release may be about it throughout
     areas.update({m.norm_name: m.name for m in ctx.named if m.extractor == "class"})
     # so does what the lead defines an abbreviation for (某某奖(简称…)揭晓): the story reports on it
-    lead = lead_end(ctx.text)
-    defined = {m.norm_name for m in ctx.mentions if m.extractor == "alias" and m.start < lead}
+    defined = lead_aliases(ctx.text, ctx.mentions)
     areas.update({m.norm_name: m.name for m in ctx.mentions if m.norm_name in defined})
     nation = sum(not _nation_as_frame(ctx.text, m.start(), m.end()) for m in NATION_RE.finditer(ctx.text))
     nation += TITLE_WEIGHT * bool(NATION_RE.search(title))
@@ -487,7 +486,9 @@ def _main_subject(ctx: Context) -> str | None:
         )
 
     best = max(areas, key=weight)
-    lead_topics = [n for n in defined if topic_counts.get(n, 0) >= MIN_LEAD_TOPICS]
+    lead_topics = [
+        n for n, same in defined.items() if n in areas and sum(topic_counts.get(k, 0) for k in same) >= MIN_LEAD_TOPICS
+    ]
     if lead_topics:
         return areas[max(lead_topics, key=weight)]  # the lead names what it reports on, and clauses go on about it
     # A text that speaks of the country (我国, 全国) more than of any one place is about the country.

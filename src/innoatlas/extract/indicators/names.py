@@ -49,6 +49,17 @@ def lead_end(text: str) -> int:
     return end
 
 
+def lead_aliases(text: str, mentions: list[EntityMention]) -> dict[str, set[str]]:
+    """Abbreviations the lead defines, each with the names that stand for the same thing
+    (the abbreviation and the full name it was defined for)."""
+    ends = {m.end: m for m in mentions}
+    out: dict[str, set[str]] = {}
+    for d in ALIAS.trigger.finditer(text, 0, lead_end(text)):
+        full = ends.get(d.start())
+        out[d.group("alias")] = {d.group("alias")} | ({full.norm_name} if full is not None else set())
+    return out
+
+
 def _headline_zones(doc: Document, text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """某省某某示范区 in the headline, where only 某省 was marked: the zone is what the
     article is about, and the region inside its name is not (wherever the name recurs)."""
