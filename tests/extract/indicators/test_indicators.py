@@ -569,3 +569,14 @@ def test_an_approximation_after_the_last_value_of_a_list_bounds_every_value():
 def test_an_approximation_before_a_long_share_phrase_qualifies_the_share():
     r = one(HEADLINE + "园区规上企业约占全市规模以上工业企业数量的40%。", ZONE)
     assert (r.value, r.approx) == (40, "about")
+
+
+def test_what_the_lead_defines_an_abbreviation_for_is_the_main_subject():
+    text = (
+        "（来源：江川日报）\n"
+        "2025年江川市科技创新奖(简称:江川创新奖)揭晓。江川创新奖今年首次设立青年奖，江川创新奖评审更重视成果转化。\n"
+        "江川市科技企业加快成长，江川市创新生态持续优化。\n"
+        "获奖的60个项目中，企业牵头的达40个。"
+    )
+    records = indicators(text, "2025年江川市科技创新奖:program", "江川创新奖:program", "江川市:region")
+    assert {r.value: r.subject for r in records}[40] == "江川创新奖"
