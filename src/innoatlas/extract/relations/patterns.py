@@ -643,7 +643,8 @@ def _framed_members(sent: Sentence):
         if not _IN_LIST_AFTER.match(sent.text[p.end - sent.start :]):
             continue
         actors = [m for m in sent.mentions[i + 1 :] if m.type in ORG_TYPES]
-        if actors:
+        # 在X评价中获评Y: the verb comes first, so its subject stood before the frame
+        if actors and not _MEMBER.search(sent.text[p.end - sent.start : actors[0].start - sent.start]):
             out.append((actors[0], "member_of", p))
     return out
 
