@@ -33,7 +33,7 @@ def hosted_relations(
     fallback = topic if m.type == "zone" else _topic_if_hosted(sent, topic)
     if m.type == "university":
         fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
-    if fallback is not None and _named_elsewhere(m, fallback):
+    if fallback is not None and (_named_elsewhere(m, fallback) or _peers(m, fallback)):
         fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
     said = _stated_host(sent, m, places) or _subject_host(sent, m)
     host = said or fallback
@@ -174,6 +174,15 @@ def _named_elsewhere(m: EntityMention, host: EntityMention, within: bool = False
     return not _holds(by_name[head].code, by_name[seat]) and not _holds(by_name[seat].code, by_name[head])
 
 
+def _peers(m: EntityMention, host: EntityMention) -> bool:
+    """Two development zones of the state's kinds (某开发区, 某新区, 某高新区) named in one story are
+    peers: one sits in the other only where the text says so (的, 内, 包括, a locative verb)."""
+    return m.type == host.type == "zone" and all(_PEER_KIND.search(x.norm_name) for x in (m, host))
+
+
+_PEER_KIND = _P["zone_part"].cue("peer_kind")
+
+
 def _holds(code: str, d) -> bool:
     """The division of this code is d or one of d's wider divisions."""
     while d is not None:
@@ -269,7 +278,7 @@ def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:
     subject = _sentence_subject(sent, part_start)
     if m.type == "university" or subject is None or subject is m or not _is_site(subject):
         return None
-    if _named_elsewhere(m, subject, within=True):
+    if _named_elsewhere(m, subject, within=True) or _peers(m, subject):
         return None  # 某市高新区与北京某园并列: a park named after another city is a peer
     if ";" in sent.between(subject, m) or PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
         return None  # 与X合作: a partner, not a resident
