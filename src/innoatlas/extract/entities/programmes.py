@@ -492,10 +492,11 @@ def _party_congresses(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 def _document_titles(norm: str) -> list[Candidate]:
-    """关于某某的实施意见: an official document's title, from 关于 to its kind."""
-    p = _own("document_title")
+    """《关于某某的函》, 《某某清单(第一批)》: official titles the 《》 rule of grammar.py does not end on."""
     return [
-        Candidate(m.start(), m.end(), "program", "title", p.priority, 0.8) for m in p.trigger.finditer(norm)
+        Candidate(m.start(), m.end(), "program", "title", p.priority, 0.8)
+        for p in (_own("document_title"), _own("document_note"))
+        for m in p.trigger.finditer(norm)
     ]
 
 
