@@ -237,3 +237,14 @@ def test_a_ceremony_named_by_its_act_alone_is_no_name():
 def test_a_quoted_way_of_working_before_mode_is_no_programme(body, phrase):
     # “某某”模式 says how something is done; the programme words (行动, 计划, 机制…) still name one
     assert (phrase, "program") not in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("5月8日,东川市科技成果转化促进会在高新区成立。", "东川市科技成果转化促进会"),
+        ("南州市区域经济研究会发布年度报告。", "南州市区域经济研究会"),
+    ],
+)
+def test_a_promotion_or_research_association_is_typed_like_other_associations(body, name):
+    assert (name, "program") in mentions(body)
