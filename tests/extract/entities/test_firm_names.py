@@ -98,3 +98,8 @@ def test_a_trade_in_a_list_of_firms_is_no_firm():
 def test_tasks_listed_after_a_word_the_tagger_read_as_a_firm_are_no_firms():
     found = firms("实施意见围绕创新筑基、赋智升级、产品突破等7个重点任务展开。")
     assert not {"赋智升级", "产品突破"} & found
+
+
+def test_firms_listed_right_before_their_count_without_deng():
+    found = firms("去年引进的蓝鲸新材料、星湖智能、青石重工3家企业已投产。")
+    assert {"蓝鲸新材料", "星湖智能", "青石重工"} <= found

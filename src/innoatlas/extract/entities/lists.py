@@ -153,6 +153,9 @@ def _list_items(
     return out
 
 
+# What ends a list's item: a separator, 等, a bracket, or the count that closes the
+# list (甲、乙、丙|3家企业).
+_ITEM_CLOSE = re.compile(r"[、等)）]|(?:\d+|[一二三四五六七八九十两]+)[多余]?家")
 _PHASE = re.compile(r"^([一二三四五六七八九十\d]+期|项目|[\u4e00-\u9fff]{1,3}类)$")
 _ITEM_BREAK = re.compile(r"[、,，;；:：。!?！？\s()（）“”\"《》]")
 # Longest item taken whole between two separators (瀚天天成、玉晶光电): firm names
@@ -202,7 +205,7 @@ def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | Non
     if stop - lo > MAX_LIST_ITEM or lo == stop:
         return None
     before = norm[lo - 1] if lo > 0 else ""
-    if lo not in ix.by_start or norm[stop : stop + 1] not in ("、", "等", ")", "）"):
+    if lo not in ix.by_start or not _ITEM_CLOSE.match(norm, stop):
         return None
     if before == "、" or (bracketed is not None and lo == bracketed):
         return lo
