@@ -152,6 +152,35 @@ def _model_slogan(name: str) -> bool:
     return all(len(p) <= MAX_ROLE_PART_CHARS or _generic_head(p) for p in parts)
 
 
+# Types of names read the same way wherever they are written in one text: a
+# firm's short name listed in one sentence is that firm in the next one too.
+_ONE_SENSE_TYPES = frozenset(
+    {"enterprise", "university", "institute", "zone", "platform", "investor", "government"}
+)
+# Shorter names are often words too (中科, 长安): they are not carried over.
+MIN_ONE_SENSE_CHARS = 3
+
+
+def other_occurrences(norm: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Every other place the text writes a kept organisation or zone name.
+
+    A text means one thing by one name: 某某新材料 read as a firm in a list
+    is that firm where another sentence writes it again, not the industry
+    新材料 inside it; a short name declared for a university (以下简称“某某”)
+    is that university before any word glued to it.
+    """
+    names: dict[str, Candidate] = {}
+    for c in chosen:
+        name = norm[c.start : c.end]
+        if c.type in _ONE_SENSE_TYPES and len(name) >= MIN_ONE_SENSE_CHARS and keep_name(name, c):
+            names.setdefault(name, c)
+    return [
+        Candidate(m.start(), m.end(), c.type, c.extractor, c.priority, c.confidence)
+        for name, c in names.items()
+        for m in re.finditer(re.escape(name), norm)
+    ]
+
+
 def keep_name(name: str, c: Candidate) -> bool:
     if c.extractor == "acting_body":
         return True  # 省政府印发: the level alone names the acting body of the place

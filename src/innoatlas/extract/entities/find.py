@@ -31,7 +31,14 @@ from innoatlas.extract.entities.candidates import (
 )
 from innoatlas.extract.entities.directions import direction_regions
 from innoatlas.extract.entities.enumerations import coordinated_candidates, enumerated_industries
-from innoatlas.extract.entities.filters import counted_kind, final_type, keep_name, merge_regions, select
+from innoatlas.extract.entities.filters import (
+    counted_kind,
+    final_type,
+    keep_name,
+    merge_regions,
+    other_occurrences,
+    select,
+)
 from innoatlas.extract.entities.funds import fund_candidates
 from innoatlas.extract.entities.furniture import after_lead, blocked_spans, inside_blocked, lead_spans
 from innoatlas.extract.entities.grammar import (
@@ -53,6 +60,7 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.programmes import programme_candidates
+from innoatlas.extract.entities.runon import region_headed_names
 from innoatlas.extract.entities.units import (
     acting_governments,
     level_departments,
@@ -149,11 +157,14 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates = [drop_verb_complement(norm, c) for c in candidates]
     candidates += industry_siblings(norm, ix, candidates)
     candidates += coordinated_candidates(norm, ix, candidates)
+    candidates += region_headed_names(norm, ix, candidates)
     candidates += session_candidates(norm, candidates)
     candidates += branch_candidates(candidates, norm)
     candidates += regional_units(candidates, norm)
     parts = [drop_verb_complement(norm, c) for c in split_compounds(norm, candidates)]
-    chosen = [firm_of_plant(norm, c) for c in merge_regions(norm, select(parts))]
+    chosen = merge_regions(norm, select(parts))
+    again = [c for c in other_occurrences(norm, chosen) if not inside_blocked(c, blocked)]
+    chosen = [firm_of_plant(norm, c) for c in merge_regions(norm, select(parts + again))]
     when = doc.published_on
     pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
     return EntityDraft(ix, _mentions(doc, chosen, when), pool)

@@ -48,6 +48,7 @@ NAME_VERBS = frozenset(
         "发展",
         "研究",
         "应用",
+        "转型",  # 产业转型升级示范区 (国家发展改革委 2017), 转型综改示范区
     }
 )
 # Words that qualify a suffix without naming anything: a name needs one word outside this set.

@@ -1,0 +1,78 @@
+"""A place written right before more name characters is the head of a longer name.
+
+Chinese writes no space or particle inside a name: a province or city
+followed directly by a zone's short name (某市|某某, the way 北京中关村 is one
+name) or by words that a zone's suffix closes (某省|转型综改示范区, 某市|航天
+高端装备产业科技园) is one name, the zone's, not a mention of the place. Only
+a particle, a conjunction, a verb that governs what follows (建设, 打造, 获批)
+or a separator ends the place.
+"""
+
+from __future__ import annotations
+
+from innoatlas.extract.entities.grammar import GENERIC_WORDS, NAME_TAGS, NAME_VERBS, Candidate, TokenIndex
+from innoatlas.lexicon.divisions import division_names
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.zones import zone_names
+
+# Longest run of characters read after the place up to a zone's suffix.
+MAX_RUN_CHARS = 14
+# A suffix of one character (园, 谷) closes too many ordinary words to end a run.
+MIN_SUFFIX_CHARS = 2
+_PLACE_TAGS = frozenset({"LOC", "ns"})
+# Level words that end the names of divisions (省, 州, 市, 县, 区, 镇, 乡, 旗, 盟).
+_DIVISION_LEVELS = tuple("省州市县区镇乡旗盟")
+
+
+def region_headed_names(norm: str, ix: TokenIndex, candidates: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in candidates:
+        if c.type != "region":
+            continue
+        k = ix.by_start.get(c.end)
+        if k is None:
+            continue
+        end = _zone_short_name(ix, k) or _zone_run(norm, ix, c.start, k)
+        if end is not None:
+            out.append(Candidate(c.start, end, "zone", "run_on", 50, 0.7))
+    return out
+
+
+def _zone_short_name(ix: TokenIndex, k: int) -> int | None:
+    """上海|张江: a place name that is no division after a division is a zone's short name."""
+    tok = ix.tokens[k]
+    if tok.tag not in _PLACE_TAGS or len(tok.text) < MIN_SUFFIX_CHARS:
+        return None
+    if tok.text in division_names() or tok.text in zone_names() or suffix_type(tok.text) is not None:
+        return (
+            None  # 四川|宜宾 is a division (merge_regions joins it); a named zone is a candidate of its own
+        )
+    if tok.text.endswith(_DIVISION_LEVELS):
+        return None  # 四川|甘孜州: a division written in a form the list does not hold
+    nxt = ix.by_start.get(tok.end)
+    if nxt is not None and ix.tokens[nxt].tag in _PLACE_TAGS:
+        return None  # a run of places (上海张江|贵安) is read by the suffix grammar
+    return tok.end
+
+
+def _zone_run(norm: str, ix: TokenIndex, start: int, k: int) -> int | None:
+    """山西|转型综改示范区: name words up to a zone's suffix, with no word that ends the place."""
+    stop = load_suffixes().left_stop
+    words = []
+    for tok in ix.tokens[k:]:
+        if tok.end - start > MAX_RUN_CHARS or tok.text in stop or (words and words[-1].end != tok.start):
+            return None
+        if tok.tag not in NAME_TAGS and tok.text not in NAME_VERBS and not _time_word(tok):
+            return None
+        words.append(tok)
+        found = suffix_type(norm[start : tok.end])
+        if found is None or found[1] != "zone" or len(found[0]) < MIN_SUFFIX_CHARS:
+            continue
+        inner = norm[words[0].start : tok.end - len(found[0])]
+        return tok.end if inner and inner not in GENERIC_WORDS else None
+    return None
+
+
+def _time_word(tok) -> bool:
+    """未来 (未来产业科技园) is tagged as time; a date (2023年) is not part of a zone's name."""
+    return tok.tag == "TIME" and not any(ch.isdigit() for ch in tok.text)

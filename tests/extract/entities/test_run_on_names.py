@@ -1,0 +1,47 @@
+"""A name read one way throughout a text, and a place at the head of a longer
+name. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def typed(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+def test_a_firm_listed_once_is_the_firm_where_the_text_names_it_again():
+    found = typed("星湖集团、蓝鲸新材料等企业签约落户。据介绍,蓝鲸新材料将建设研发中心。")
+    assert ("蓝鲸新材料", "enterprise") in found
+    assert ("新材料", "industry") not in found
+
+
+def test_a_firm_named_after_its_trade_is_not_the_trade_where_it_is_named_again():
+    found = typed("园区引进海川光伏、星湖智能等12家企业。今年海川光伏产值增长两成。")
+    assert ("光伏", "industry") not in found
+
+
+def test_a_province_before_words_a_zone_suffix_closes_is_the_zone():
+    found = typed("落户贵州数字经济未来产业科技园的企业增至30家。")
+    assert ("贵州数字经济未来产业科技园", "zone") in found
+    assert ("贵州", "region") not in found
+
+
+def test_a_city_before_a_zone_short_name_is_the_zone():
+    found = typed("这一排名仅次于广州琶洲和杭州未来科技城。")
+    assert ("广州琶洲", "zone") in found
+    assert ("广州", "region") not in found
+
+
+def test_a_city_before_a_division_or_a_verb_stays_a_place():
+    found = typed("近年来,四川甘孜州大力发展清洁能源,湖北推进产业转型升级示范区建设。")
+    assert ("湖北", "region") in found
+    assert ("四川甘孜州", "region") in found
+
+
+def test_the_short_form_of_a_bonded_zone_is_a_zone():
+    found = typed("今年一季度,宁波梅山综保区进出口总额增长两成。")
+    assert ("宁波梅山综保区", "zone") in found
