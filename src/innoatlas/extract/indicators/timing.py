@@ -57,7 +57,7 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     base = _base_of_change(ctx, q, ss)
     if base is not None:
         return base
-    para_start = text.rfind("\n", 0, q.start) + 1
+    para_start = _paragraph_start(text, q.start)
     i = bisect_right(ctx.period_starts, q.start) - 1
     while i >= 0:
         p = ctx.periods[i]
@@ -178,6 +178,21 @@ def _dates_base_only(text: str, p: PeriodMention, q: Quantity) -> bool:
     """较2021年的2824亿元增长77%: 2021 dates the base figure, not the growth after it."""
     before = text[p.start - 1 : p.start] if p.start else ""
     return before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的" and q.start > p.end + 4
+
+
+CONTINUED_RE = cue("continued_paragraph").trigger
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    """Start of pos's paragraph; one that opens with 分行业看 or 从…看 goes on with the
+    paragraph before it, whose time marker reaches it."""
+    start = text.rfind("\n", 0, pos) + 1
+    while start > 0 and CONTINUED_RE.match(text, start):
+        prev = text.rfind("\n", 0, start - 1) + 1
+        while prev > 0 and not text[prev : start].strip():
+            prev = text.rfind("\n", 0, prev - 1) + 1  # blank lines between paragraphs
+        start = prev
+    return start
 
 
 def _is_list_label(text: str, p: PeriodMention) -> bool:
