@@ -589,7 +589,10 @@ def _qualifies_list(sent: Sentence, place: EntityMention, target: EntityMention)
 def _unnamed_subject(sent: Sentence, target: EntityMention) -> bool:
     """…等地设立基金,母基金将投向A、B: the clause of the industry opens with a subject the text
     does not name (a bare kind word, 基金, 企业); no actor of another clause is its actor."""
-    clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
+    ends = [e for e in sent.clause_ends if e < target.start]
+    if ends and sent.text[ends[-1] - sent.start] in ":：":
+        ends = ends[:-1]  # 基金主要投资领域包括:A、B: a colon opens the list of its own clause
+    clause = max([e + 1 for e in ends], default=sent.start)
     first = _enumeration_start(sent, target)
     if any(clause <= m.start < first.start for m in sent.mentions):
         return False
