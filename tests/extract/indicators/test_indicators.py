@@ -105,6 +105,7 @@ def test_approximation_words(sentence, approx):
         ("综合排名较上年上升一位。", "change", 1, "位"),
         ("工业投资增长 16.2%。", "change", 16.2, "%"),
         ("工业增速高于全市GDP增速1.5个百分点。", "level", 1.5, "个百分点"),
+        ("重点企业产值增速保持在40%。", "change", 40, "%"),
     ],
 )
 def test_kinds_signs_and_units(sentence, kind, value, unit):
