@@ -248,3 +248,8 @@ def test_a_quoted_way_of_working_before_mode_is_no_programme(body, phrase):
 )
 def test_a_promotion_or_research_association_is_typed_like_other_associations(body, name):
     assert (name, "program") in mentions(body)
+
+
+def test_a_quoted_layout_before_mode_is_no_programme_or_park():
+    found = mentions("两市以“一区多园”模式共建科技新城。")
+    assert not any(name == "一区多园" for name, _ in found)

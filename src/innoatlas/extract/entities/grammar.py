@@ -586,6 +586,8 @@ def quoted_candidates(norm: str) -> list[Candidate]:
         if nxt or (found and found[1] == "program" and len(inner) - len(found[0]) >= MIN_NAME_HEAD):
             out.append(Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7))
     for m in _LONG_QUOTED.finditer(norm):
+        if norm.startswith("模式", m.end()):
+            continue  # “一区多园”模式: a way of working, whatever word the quote ends in
         found = suffix_type(m.group(1))
         if found and found[1] != "program" and len(m.group(1)) - len(found[0]) >= 2:
             out.append(Candidate(m.start(1), m.end(1), found[1], "quoted_named", 70, 0.7))

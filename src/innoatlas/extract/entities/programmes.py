@@ -174,8 +174,8 @@ def _quoted_objects(norm: str) -> list[Candidate]:
     out = []
     for m in _QUOTED_OBJECT.trigger.finditer(norm):
         name = m.group("name")
-        if _QUOTED_OBJECT.cue("clause").search(name):
-            continue
+        if _QUOTED_OBJECT.cue("clause").search(name) or norm.startswith("模式", m.end()):
+            continue  # 以“一区多园”模式: a way of working, not a programme
         found = suffix_type(name)
         etype = found[1] if found and len(name) > len(found[0]) else "program"
         out.append(Candidate(m.start("name"), m.end("name"), etype, "quoted", _QUOTED_OBJECT.priority, 0.7))
