@@ -45,3 +45,14 @@ def test_a_city_before_a_division_or_a_verb_stays_a_place():
 def test_the_short_form_of_a_bonded_zone_is_a_zone():
     found = typed("今年一季度,宁波梅山综保区进出口总额增长两成。")
     assert ("宁波梅山综保区", "zone") in found
+
+
+def test_an_adjective_inside_the_zone_name_after_a_province_is_part_of_it():
+    found = typed("落户江西高端智能装备未来产业科技园的企业增至30家。")
+    assert ("江西高端智能装备未来产业科技园", "zone") in found
+    assert ("江西", "region") not in found
+
+
+def test_an_economic_region_before_a_description_of_a_base_stays_the_region():
+    found = typed("加快建设成渝地区双城经济圈重要先进制造业基地。")
+    assert ("成渝地区双城经济圈", "region") in found

@@ -462,6 +462,9 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if suffix in ("之城", "之都") and norm[start:s_start] not in load_industries()[0]:
             continue  # 某某之都 is a slogan of a city, 某某创新之城 a description, unless an industry comes first
         out.append(Candidate(start, _paren_tail(norm, tok.end, etype), etype, "suffix", 50))
+        plate = _second_plate(norm, tok.end, etype)
+        if plate is not None:
+            out.append(Candidate(*plate, etype, "suffix", 50))
     return out
 
 
@@ -477,18 +480,22 @@ def _paren_tail(norm: str, end: int, etype: str = "") -> int:
     m = _PAREN_TAIL.match(norm, end)
     if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)):
         return end
-    inner = m.group(1)
-    second = suffix_type(inner)
-    if (
-        etype == "government"
-        and second is not None
-        and second[1] == "government"
-        and len(inner) > len(second[0])
-    ):
+    if _second_plate(norm, end, etype) is not None:
         return end
     if m.group(1) in zone_names() and not norm.endswith(("班列", "专线", "通道"), 0, end):
         return end  # a zone in brackets is another name, but 中欧班列(成渝) names the route's ends
     return m.end()
+
+
+def _second_plate(norm: str, end: int, etype: str) -> tuple[int, int] | None:
+    """某工信局(某某发展局): the span of a body's second name written in brackets after it."""
+    m = _PAREN_TAIL.match(norm, end)
+    if m is None or etype != "government":
+        return None
+    second = suffix_type(m.group(1))
+    if second is None or second[1] != "government" or len(m.group(1)) <= len(second[0]):
+        return None
+    return m.start(1), m.end(1)
 
 
 # Words for any area that follow a zone's name as common nouns (某高新区园区, 某新区片区).

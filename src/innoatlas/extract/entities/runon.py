@@ -15,11 +15,14 @@ from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import zone_names
 
-# Longest run of characters read after the place up to a zone's suffix.
+# Longest run of characters read after the place up to and with a zone's suffix.
 MAX_RUN_CHARS = 14
 # A suffix of one character (园, 谷) closes too many ordinary words to end a run.
 MIN_SUFFIX_CHARS = 2
 _PLACE_TAGS = frozenset({"LOC", "ns"})
+# Words a zone's name is made of: nouns and names, and adjectives and attributives
+# (高端, 绿色, 国际) that name what the zone is for.
+_RUN_TAGS = NAME_TAGS | {"a", "b"}
 # Level words that end the names of divisions (省, 州, 市, 县, 区, 镇, 乡, 旗, 盟).
 _DIVISION_LEVELS = tuple("省州市县区镇乡旗盟")
 
@@ -27,8 +30,8 @@ _DIVISION_LEVELS = tuple("省州市县区镇乡旗盟")
 def region_headed_names(norm: str, ix: TokenIndex, candidates: list[Candidate]) -> list[Candidate]:
     out = []
     for c in candidates:
-        if c.type != "region":
-            continue
+        if c.type != "region" or norm[c.start : c.end] not in division_names():
+            continue  # zones are named after divisions, not after economic regions
         k = ix.by_start.get(c.end)
         if k is None:
             continue
@@ -60,9 +63,10 @@ def _zone_run(norm: str, ix: TokenIndex, start: int, k: int) -> int | None:
     stop = load_suffixes().left_stop
     words = []
     for tok in ix.tokens[k:]:
-        if tok.end - start > MAX_RUN_CHARS or tok.text in stop or (words and words[-1].end != tok.start):
+        run = tok.end - (words[0].start if words else tok.start)
+        if run > MAX_RUN_CHARS or tok.text in stop or (words and words[-1].end != tok.start):
             return None
-        if tok.tag not in NAME_TAGS and tok.text not in NAME_VERBS and not _time_word(tok):
+        if tok.tag not in _RUN_TAGS and tok.text not in NAME_VERBS and not _time_word(tok):
             return None
         words.append(tok)
         found = suffix_type(norm[start : tok.end])
