@@ -35,6 +35,8 @@ def hosted_relations(
         fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
     if fallback is not None and (_named_elsewhere(m, fallback) or _peers(m, fallback)):
         fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
+    if fallback is not None and _partner(sent, m):
+        fallback = None  # 与A、B等开展贸易: the partners of the place, not its residents
     said = _stated_host(sent, m, places) or _subject_host(sent, m)
     host = said or fallback
     if host is None or host is m or host.norm_name in m.norm_name:
@@ -310,6 +312,13 @@ def _represents(sent: Sentence, head: EntityMention) -> bool:
 
 # 某片区将依托A、B等载体: the bodies a place relies on are its own.
 _OWN_MEANS = _P["relies_on_own"].trigger
+
+
+def _partner(sent: Sentence, m: EntityMention) -> bool:
+    """与A、B等: a body in the list a partner word opens."""
+    bodies = [x for x in sent.mentions if x.type in HOSTED_TYPES]
+    head = next((run[0] for run in runs(sent, bodies) if any(x is m for x in run)), m)
+    return bool(PARTNER_BEFORE.search(sent.text[: head.start - sent.start]))
 
 
 def _run_head(sent: Sentence, m: EntityMention) -> EntityMention:
