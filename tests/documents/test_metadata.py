@@ -73,6 +73,18 @@ def test_dateline_month_day_without_a_dated_address_stays_unknown():
     assert published(text) is None
 
 
+def test_a_dateline_without_a_year_still_reads_this_year_from_the_year_the_body_names():
+    doc = document_from_text(f"{HEADLINE}\n\n某某日报合肥5月9日讯 {BODY}截至2024年4月底，企业数量继续增长。")
+    assert doc.published.as_text() is None
+    assert doc.reference_date.as_text() == "2024-05-09"
+
+
+def test_the_date_a_text_speaks_from_is_its_publication_date_when_given():
+    doc = document_from_text(f"{HEADLINE}\n2023-10-17 09:12 来源：某某网\n\n{BODY}2021年以来，企业数量翻番。")
+    assert doc.reference_date == doc.published
+    assert doc.published.as_text() == "2023-10-17"
+
+
 @pytest.mark.parametrize(
     "page, expected",
     [

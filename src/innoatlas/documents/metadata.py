@@ -54,6 +54,8 @@ LABELLED_DATE = re.compile(
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
 )
 LABELLED_DATE_REACH = 160
+YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
+FUTURE_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|预计|计划|将于|争取|展望|面向)\s*$")
 FORUM_MARKS = ("论坛", "问答", "查看完整版本", "楼主", "发表于", "帖子", "回帖", "跟帖")
 ORIGINAL_MARKS = re.compile(r"记者|来源|原标题|本报|[\u4e00-\u9fff]讯")
 SOURCE = re.compile(r"(?:(?:稿件|文章|信息|新闻)?来源|转载自|转自|原载)\s*[:：]?\s*([^\s\d|:：]{2,30})")
@@ -189,6 +191,43 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
             return _day(year, partial[0], partial[1])
         log.info("partial date %02d-%02d and no year in the document", *partial)
     return PublishedDate(None, "unknown")
+
+
+def speaking_date(published: PublishedDate, cleaned: CleanResult) -> PublishedDate:
+    """The date the text speaks from, to read its 今年 and 上半年: the publication date, or
+    else a dateline's month and day in the latest past year the body names.
+
+    That year is a guess good enough for reading relative times (a story filed 2月17日
+    that names only 2022 is most likely of 2022 or 2023), but the text does not give it,
+    so it is never the publication date itself."""
+    if published.precision != "unknown":
+        return published
+    lines = cleaned.lines
+    partial = next(
+        (
+            found
+            for i, line in enumerate(lines[:HEAD_LINES])
+            if line.reason in ("meta", "noise", "navigation", "breadcrumb", None)
+            and not _is_sentence(line)
+            and isinstance(found := header_date(line.norm, lines[i + 1 : i + 4]), tuple)
+        ),
+        None,
+    ) or dateline_month_day(lines)
+    year = _latest_year_named(lines)
+    if partial is None or year is None:
+        return published
+    return _day(year, partial[0], partial[1])
+
+
+def _latest_year_named(lines: list[Line]) -> int | None:
+    years = [
+        int(m.group(1))
+        for line in lines
+        if line.reason is None
+        for m in YEAR_MENTION.finditer(line.norm)
+        if not FUTURE_BEFORE.search(line.norm[max(0, m.start() - 4) : m.start()])
+    ]
+    return max(years) if years else None
 
 
 def _before_dateline(found: PublishedDate, lines: list[Line]) -> bool:

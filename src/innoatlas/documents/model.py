@@ -68,6 +68,13 @@ class Document:
     encoding: str | None = None
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
+    # The date the text speaks from, for reading its 今年: `published`, or a guess when the
+    # text gives only a month and day (metadata.speaking_date). None means `published`.
+    speaks_from: PublishedDate | None = None
+
+    @property
+    def reference_date(self) -> PublishedDate:
+        return self.speaks_from if self.speaks_from is not None else self.published
 
     @property
     def published_on(self) -> date | None:

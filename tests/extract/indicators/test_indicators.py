@@ -581,3 +581,12 @@ def test_what_the_lead_defines_an_abbreviation_for_is_the_main_subject():
     )
     records = indicators(text, "2025年江川市科技创新奖:program", "江川创新奖:program", "江川市:region")
     assert {r.value: r.subject for r in records}[40] == "江川创新奖"
+
+
+def test_this_year_of_a_story_whose_dateline_gives_no_year_is_read_from_the_years_it_names():
+    # The page gives only 5月9日; the body names 2024 as its latest past year. The publication
+    # date stays unknown, but 今年前4个月 is still read as 2024's first four months.
+    text = "江川高新区新增企业\n\n某某日报江川5月9日讯 2024年以来，江川高新区持续发力，今年前4个月新增科技型企业86家。"
+    record = one(text, "江川高新区:zone", published=None)
+    assert record.value == 86
+    assert record.period == "2024-01..04"

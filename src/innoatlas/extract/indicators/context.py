@@ -127,13 +127,13 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     """The year an annual text reports on: the year of the evaluation its headline
     announces; or, published early in a year, the year before when the text names it
     more often than any other (2025年, 2025年末, 全年)."""
-    pub = doc.published.value if doc.published is not None else None
+    pub = doc.reference_date.value
     evaluated = EVALUATION_HEADLINE_RE.search(doc.title or "")
     if evaluated is not None and (pub is None or int(evaluated["year"]) <= pub.year):
         return evaluated["year"]
     if not RESULTS_RELEASE_RE.search(doc.norm, 0, RESULTS_LEAD_CHARS):
         return None
-    if pub is None or doc.published.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
+    if pub is None or doc.reference_date.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
         return None
     years: dict[int, int] = {}
     for p in periods:

@@ -48,7 +48,7 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     """The period stated for q: right after it in brackets, else the last one
     before it in the sentence, paragraph or the lines just before."""
     text = ctx.text
-    pub = ctx.doc.published
+    pub = ctx.doc.reference_date
     if text[q.end : q.end + 1] in "(（":
         i = bisect_right(ctx.period_starts, q.end + 1) - 1
         if i >= 0 and ctx.periods[i].start == q.end + 1:
@@ -122,7 +122,7 @@ def _base_of_change(ctx: Context, q: Quantity, ss: int) -> str | None:
     if base is not None:
         return base["year"]
     since = SPAN_YEARS_SINCE_RE.search(text, ss, q.start)
-    pub = ctx.doc.published
+    pub = ctx.doc.reference_date
     if since is None or pub.value is None or pub.precision not in ("day", "month"):
         return None
     try:
@@ -142,8 +142,8 @@ def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
     text = ctx.text
     if SPAN_FROM_RE.search(text[max(p.end, q.start - 6) : q.start]):
         return str(p.year - SPAN_YEARS)
-    pub = ctx.doc.published.value
-    reached = pub is not None and ctx.doc.published.precision != "unknown" and p.year < pub.year
+    pub = ctx.doc.reference_date.value
+    reached = pub is not None and ctx.doc.reference_date.precision != "unknown" and p.year < pub.year
     between = text[p.end : q.start]
     if reached and SPAN_TO_RE.search(between) and re.search(r"[从由]", between):
         return str(p.year)
