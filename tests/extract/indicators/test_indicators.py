@@ -590,3 +590,15 @@ def test_this_year_of_a_story_whose_dateline_gives_no_year_is_read_from_the_year
     record = one(text, "江川高新区:zone", published=None)
     assert record.value == 86
     assert record.period == "2024-01..04"
+
+
+def test_an_amount_written_against_a_name_sizes_what_it_names():
+    r = one(HEADLINE + "2023年，青川高新区设立120亿青溪科创母基金。", ZONE, "青溪科创母基金:investor")
+    assert r.subject == "青溪科创母基金"
+    r = one(HEADLINE + "青川高新区建成12万亩的“青溪蔬菜带”。", ZONE, "青溪蔬菜带:zone")
+    assert r.subject == "青溪蔬菜带"
+
+
+def test_a_count_written_against_a_name_counts_editions_not_its_size():
+    r = one(HEADLINE + "2023年，青川高新区连续举办5届青溪创新大会。", ZONE, "青溪创新大会:program")
+    assert r.subject == "青川高新区"

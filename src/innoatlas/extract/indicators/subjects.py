@@ -4,6 +4,7 @@ of the text before it, else the document's main subject.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
 from innoatlas.extract.indicators.context import (
@@ -15,7 +16,8 @@ from innoatlas.extract.indicators.context import (
     subject_name,
 )
 from innoatlas.extract.indicators.cues import cue
-from innoatlas.extract.indicators.numbers import Quantity
+from innoatlas.extract.indicators.metrics import bare_unit
+from innoatlas.extract.indicators.numbers import Quantity, unit_groups
 from innoatlas.extract.model import EntityMention
 
 CITY_WIDE = cue("city_wide").trigger
@@ -46,7 +48,7 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         return ctx.city  # 全市实现…; but 全市占比近四成 compares with the city
     if ctx.issuer and ACT_HEAD_RE.match(head):
         return ctx.issuer  # 累计发布35个…: a release's clause without a subject is its issuer's act
-    modified = _mention_at(ctx, q.end + 1) if text[q.end : q.end + 1] == "的" else None
+    modified = _modified_name(ctx, q)
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
     place = _place_after(ctx, q)
@@ -92,6 +94,25 @@ def _item_of_other_list_entry(text: str, ss: int, topic: int, pos: int) -> bool:
     """After a colon, entries split by semicolons each have their own topic."""
     colon = max(text.rfind(":", ss, topic), text.rfind("：", ss, topic))
     return colon >= 0 and any(c in ";；" for c in text[topic:pos])
+
+
+# 总投资150亿元的某产业园, 12万亩的“某生产带”, 120亿某母基金: a figure written before a
+# name (after 的 and a quotation mark, or right against a fund's or zone's name) sizes it.
+MODIFIER_JOIN_RE = re.compile(r"的?[“\"]?")
+SIZED_TYPES = frozenset(("investor", "zone", "platform", "program"))
+
+
+def _modified_name(ctx: Context, q: Quantity) -> EntityMention | None:
+    join = MODIFIER_JOIN_RE.match(ctx.text, q.end)
+    m = _mention_at(ctx, join.end())
+    if m is None or not join.group() and (m.type not in SIZED_TYPES or not _is_amount(q)):
+        return None  # 4个某生态圈, 5届某大会: a count of such things, not the size of one
+    return m
+
+
+def _is_amount(q: Quantity) -> bool:
+    """120亿, 50亿元, 12万亩: an amount of money or a measure, not a count of items."""
+    return not bare_unit(q.unit) or unit_groups().get(bare_unit(q.unit)) in ("currency", "measure")
 
 
 def _mention_at(ctx: Context, pos: int) -> EntityMention | None:
