@@ -35,6 +35,8 @@ def hosted_relations(
         fallback = None  # a university named in a zone's story is mostly a partner from elsewhere
     if fallback is not None and (_named_elsewhere(m, fallback) or _peers(m, fallback)):
         fallback = None  # 成都某公司 in an article about 重庆: its name says where it is
+    if fallback is not None and _SOURCE.search(sent.text[: m.start - sent.start]):
+        fallback = None  # 据某集团负责人介绍,…建成: the body a speaker works for is a source
     if fallback is not None and _partner(sent, m):
         fallback = None  # 与A、B等开展贸易: the partners of the place, not its residents
     said = _stated_host(sent, m, places) or _subject_host(sent, m)
@@ -312,6 +314,9 @@ def _represents(sent: Sentence, head: EntityMention) -> bool:
 
 # 某片区将依托A、B等载体: the bodies a place relies on are its own.
 _OWN_MEANS = _P["relies_on_own"].trigger
+
+
+_SOURCE = _P["hosted_in_topic"].cue("source")
 
 
 def _partner(sent: Sentence, m: EntityMention) -> bool:
