@@ -85,6 +85,7 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _document_titles(norm)
         + _work_reports(norm, ix)
         + _party_congresses(norm, ix)
+        + _joined_plans(norm, ix)
     )
 
 
@@ -488,6 +489,17 @@ def _party_congresses(norm: str, ix: TokenIndex) -> list[Candidate]:
                 start = t.start
         if start < m.start():
             out.append(Candidate(start, m.end(), "program", "programme", p.priority, 0.8))
+    return out
+
+
+def _joined_plans(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """实施甲、乙和丙联动计划。: a programme named by several joined words."""
+    p = _own("joined_plan")
+    out = []
+    for m in p.trigger.finditer(norm):
+        start, end = m.span("name")
+        if start in ix.by_start and not p.cue("opening").match(norm, start):
+            out.append(Candidate(start, end, "program", "programme", p.priority, 0.7))
     return out
 
 
