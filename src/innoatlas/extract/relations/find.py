@@ -596,10 +596,14 @@ def _unnamed_subject(sent: Sentence, target: EntityMention) -> bool:
     first = _enumeration_start(sent, target)
     if any(clause <= m.start < first.start for m in sent.mentions):
         return False
-    return bool(_UNNAMED_SUBJECT.match(sent.text, clause - sent.start))
+    if _UNNAMED_SUBJECT.match(sent.text, clause - sent.start):
+        return True
+    # 近两成的获奖项目聚焦A: the kind word right before the verb is its subject, wherever it stands
+    return bool(_KIND_BEFORE_VERB.search(sent.text[clause - sent.start : first.start - sent.start]))
 
 
 _UNNAMED_SUBJECT = _P["focus"].cue("unnamed_subject")
+_KIND_BEFORE_VERB = _P["focus"].cue("kind_before_verb")
 
 
 def _enumeration_start(sent: Sentence, target: EntityMention) -> EntityMention:
