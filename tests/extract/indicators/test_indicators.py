@@ -77,10 +77,16 @@ def test_money_keeps_its_currency_and_folds_the_multiplier():
         ("引进人才不少于500人。", "over"),
         ("引进人才500人。", "exact"),
         ("产值约占全省三成。", "about"),
+        ("先导产业项目占比近半。", "about"),
+        ("先导产业项目占比超半。", "over"),
     ],
 )
 def test_approximation_words(sentence, approx):
     assert one(HEADLINE + sentence, ZONE).approx == approx
+
+
+def test_nearly_half_a_year_is_no_share():
+    assert [r.value for r in indicators(HEADLINE + "近半年来新增企业20家。", ZONE)] == [20]
 
 
 @pytest.mark.parametrize(

@@ -147,7 +147,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<top>前(?P<top_n>[一二三四五六七八九十百\d]+)(?P<top_u>位|名|强)?)"
         rf"|(?P<strong>(?P<strong_n>[一二三四五六七八九十百千\d]+)强)"
         rf"|(?P<topx>TOP ?(?P<topx_n>\d+))"
-        rf"|(?P<half>一半|过半|半数)"
+        rf"|(?P<half>一半|过半|半数|近半(?![年月天日个小周])|超半(?![年月天日个小周]))"
         rf"|(?P<tenth>(?P<tenth_n>[一二两三四五六七八九\d])成)"
         rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_am>{mult})?(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
         rf"(?P<range_m>{mult})?(?P<range_u>{units})?)"
@@ -359,7 +359,7 @@ def _read_topx(text, m):
 def _read_half(text, m):
     if text[m.end() : m.end() + 1] in ("导", "壁", "径", "岛"):  # 一半导体, 半壁江山
         return None
-    approx = "over" if m["half"] == "过半" else None
+    approx = {"过半": "over", "超半": "over", "近半": "about"}.get(m["half"])
     q = _make(text, m.start(), m.end(), m.start(), m.end(), 0.5, "", "fraction", approx)
     if m["half"] == "半数" and text[m.end() : m.end() + 2] == "以上":
         q = Quantity(q.start, q.end + 2, q.num_start, q.num_end, 0.5, "", "over", "fraction")
