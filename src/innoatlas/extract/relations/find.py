@@ -43,7 +43,7 @@ from innoatlas.extract.relations.hosts import (
     hosted_relations,
     seated_zone_relations,
 )
-from innoatlas.extract.relations.lists import builder_relations
+from innoatlas.extract.relations.lists import builder_relations, listed_member_relations
 from innoatlas.extract.relations.names import (
     chained_division_relations,
     declared_aliases,
@@ -92,7 +92,8 @@ def extract_relations(
     named = embedded_relations(doc, mentions) + chained_division_relations(doc, mentions)
     for rec in named + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    for rec in find_pattern_relations(doc, sentences) + builder_relations(doc, sentences):
+    listed = builder_relations(doc, sentences) + listed_member_relations(doc, sentences)
+    for rec in find_pattern_relations(doc, sentences) + listed:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences)
     for rec in topical + _topic_relations(doc, sentences, out):

@@ -2,8 +2,10 @@
 
 - cooperates_with: 建设单位为甲、乙、丙 (the bodies a role word names as the builders,
   founders or organisers of one thing are partners of each other);
+- member_of: 某名单分别为甲、乙; 某试点名单,其中包括甲 (the items a published list is said to
+  consist of are its members).
 
-The role words are data (patterns.yaml, joint_builders).
+The role words are data (patterns.yaml, joint_builders and list_items).
 """
 
 from __future__ import annotations
@@ -31,4 +33,22 @@ def builder_relations(doc: Document, sentences: list[Sentence]) -> list[Relation
                 for i, a in enumerate(run)
                 for b in run[i + 1 :]
             ]
+    return out
+
+
+_LIST_ITEMS = _P["list_items"]
+
+
+def listed_member_relations(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
+    """Every item of the run a list's name opens with 分别为, 包括 or 其中包括."""
+    out = []
+    for sent in sentences:
+        items = [m for m in sent.mentions if m.type in _LIST_ITEMS.subject_types]
+        for lst in (m for m in sent.mentions if m.type in _LIST_ITEMS.object_types):
+            after = [m for m in items if m.start >= lst.end]
+            if not after or not _LIST_ITEMS.trigger.fullmatch(sent.between(lst, after[0])):
+                continue
+            run = next(r for r in runs(sent, items) if any(x is after[0] for x in r))
+            run = run[run.index(after[0]) :]
+            out += [make_relation(doc, m, "member_of", lst, lst.start, m.end) for m in run]
     return out
