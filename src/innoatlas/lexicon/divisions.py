@@ -31,3 +31,9 @@ def load_divisions() -> dict[str, Division]:
 def division_names() -> frozenset[str]:
     """Every division's full and short name (重庆市, 重庆; 涪陵区, 涪陵)."""
     return frozenset(n for d in load_divisions().values() for n in (d.name, d.short) if n)
+
+
+@functools.lru_cache(maxsize=1)
+def full_division_names() -> frozenset[str]:
+    """Divisions by their full names only (浙江省, 金华市, 涪陵区)."""
+    return frozenset(d.name for d in load_divisions().values())

@@ -56,3 +56,9 @@ def test_an_adjective_inside_the_zone_name_after_a_province_is_part_of_it():
 def test_an_economic_region_before_a_description_of_a_base_stays_the_region():
     found = typed("加快建设成渝地区双城经济圈重要先进制造业基地。")
     assert ("成渝地区双城经济圈", "region") in found
+
+
+def test_a_province_and_city_in_full_before_a_short_firm_name_are_the_place_and_the_firm():
+    found = typed("比如,浙江省台州市星达电器主要生产电钻,重庆市青石科技有限公司也在其中。")
+    assert {("浙江省台州市", "region"), ("星达电器", "enterprise")} <= found
+    assert ("重庆市青石科技有限公司", "enterprise") in found

@@ -60,7 +60,7 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.programmes import programme_candidates
-from innoatlas.extract.entities.runon import region_headed_names
+from innoatlas.extract.entities.runon import places_before_firms, region_headed_names
 from innoatlas.extract.entities.units import (
     acting_governments,
     level_departments,
@@ -164,7 +164,8 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     parts = [drop_verb_complement(norm, c) for c in split_compounds(norm, candidates)]
     chosen = merge_regions(norm, select(parts))
     again = [c for c in other_occurrences(norm, chosen) if not inside_blocked(c, blocked)]
-    chosen = [firm_of_plant(norm, c) for c in merge_regions(norm, select(parts + again))]
+    chosen = merge_regions(norm, places_before_firms(norm, select(parts + again)))
+    chosen = [firm_of_plant(norm, c) for c in chosen]
     when = doc.published_on
     pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
     return EntityDraft(ix, _mentions(doc, chosen, when), pool)

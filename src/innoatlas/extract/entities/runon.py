@@ -1,4 +1,5 @@
-"""A place written right before more name characters is the head of a longer name.
+"""A place written right before more name characters: the head of a zone's name,
+or a place and a firm written one after the other.
 
 Chinese writes no space or particle inside a name: a province or city
 followed directly by a zone's short name (某市|某某, the way 北京中关村 is one
@@ -11,7 +12,7 @@ or a separator ends the place.
 from __future__ import annotations
 
 from innoatlas.extract.entities.grammar import GENERIC_WORDS, NAME_TAGS, NAME_VERBS, Candidate, TokenIndex
-from innoatlas.lexicon.divisions import division_names
+from innoatlas.lexicon.divisions import division_names, full_division_names
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import zone_names
 
@@ -80,3 +81,44 @@ def _zone_run(norm: str, ix: TokenIndex, start: int, k: int) -> int | None:
 def _time_word(tok) -> bool:
     """未来 (未来产业科技园) is tagged as time; a date (2023年) is not part of a zone's name."""
     return tok.tag == "TIME" and not any(ch.isdigit() for ch in tok.text)
+
+
+# Legal forms a registered firm name ends with: a name with one may open with its
+# province and city in full (某省某市某某科技有限公司) and stays whole.
+_LEGAL_FORMS = ("公司", "集团", "股份", "控股", "有限合伙")
+# A province and its city written in full before the firm: one full place name alone
+# opens many short names of bodies (某市某某中心) that are one name.
+MIN_PLACES = 2
+
+
+def places_before_firms(norm: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in chosen:
+        before = out[-1] if out and out[-1].type == "region" and out[-1].end == c.start else None
+        out.extend(place_before_firm(norm, c, placed=before is not None))
+    return out
+
+
+def place_before_firm(norm: str, c: Candidate, placed: bool = False) -> list[Candidate]:
+    """某省某市|某某电器: a firm's short name after the full names of its province and
+    city is the place and the firm; a registered name (…有限公司) keeps its place.
+    `placed`: the province stands right before, as a name of its own."""
+    name = norm[c.start : c.end]
+    if c.type != "enterprise" or c.extractor != "lac" or name.endswith(_LEGAL_FORMS):
+        return [c]
+    k = places = 0
+    while True:
+        step = next((n for n in range(min(len(name) - k, 8), 1, -1) if name[k : k + n] in _full_names()), 0)
+        if step == 0:
+            break
+        k, places = k + step, places + 1
+    if places + placed < MIN_PLACES or len(name) - k < MIN_SUFFIX_CHARS:
+        return [c]
+    return [
+        Candidate(c.start, c.start + k, "region", "gazetteer", c.priority, c.confidence),
+        Candidate(c.start + k, c.end, "enterprise", c.extractor, c.priority, c.confidence),
+    ]
+
+
+def _full_names() -> frozenset[str]:
+    return full_division_names()
