@@ -133,7 +133,11 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         return evaluated["year"]
     if not RESULTS_RELEASE_RE.search(doc.norm, 0, RESULTS_LEAD_CHARS):
         return None
-    if pub is None or doc.reference_date.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
+    if (
+        pub is None
+        or doc.reference_date.precision not in ("day", "month")
+        or pub.month > RESULTS_SEASON_MONTHS
+    ):
         return None
     years: dict[int, int] = {}
     for p in periods:
@@ -487,10 +491,14 @@ def _main_subject(ctx: Context) -> str | None:
 
     best = max(areas, key=weight)
     lead_topics = [
-        n for n, same in defined.items() if n in areas and sum(topic_counts.get(k, 0) for k in same) >= MIN_LEAD_TOPICS
+        n
+        for n, same in defined.items()
+        if n in areas and sum(topic_counts.get(k, 0) for k in same) >= MIN_LEAD_TOPICS
     ]
     if lead_topics:
-        return areas[max(lead_topics, key=weight)]  # the lead names what it reports on, and clauses go on about it
+        return areas[
+            max(lead_topics, key=weight)
+        ]  # the lead names what it reports on, and clauses go on about it
     # A text that speaks of the country (我国, 全国) more than of any one place is about the country.
     return COUNTRY if nation > weight(best) else areas[best]
 

@@ -433,7 +433,10 @@ def _read_plain(text, m):
     if _next_in(text, m.end(), SIZE_LABEL_HEADS):
         return None
     if is_cn and (
-        raw in ("一", "零", "〇") and not mult and m["tail1"] is None and not _rank_move(text, m, unit_word)
+        raw in ("一", "零", "〇")
+        and not mult
+        and m["tail1"] is None
+        and not _rank_move(text, m, unit_word)
         or _vague_or_named(text, m.start())
     ):
         return None  # 一个, 一家: an article; 几十种, 数百家: vague; “六本台账”: a name
@@ -468,7 +471,10 @@ _RANK_MOVE_BEFORE = re.compile(r"(?:上升|提升|前进|跃升|上移|下降|�
 
 
 def _rank_move(text: str, m: re.Match, unit_word: str) -> bool:
-    return unit_word in ("位", "名") and _RANK_MOVE_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+    return (
+        unit_word in ("位", "名")
+        and _RANK_MOVE_BEFORE.search(text, max(0, m.start() - 3), m.start()) is not None
+    )
 
 
 _MONTHS_AFTER = re.compile(r"多?(?:月|小时|星期|钟头)")

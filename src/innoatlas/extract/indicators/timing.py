@@ -189,7 +189,7 @@ def _paragraph_start(text: str, pos: int) -> int:
     start = text.rfind("\n", 0, pos) + 1
     while start > 0 and CONTINUED_RE.match(text, start):
         prev = text.rfind("\n", 0, start - 1) + 1
-        while prev > 0 and not text[prev : start].strip():
+        while prev > 0 and not text[prev:start].strip():
             prev = text.rfind("\n", 0, prev - 1) + 1  # blank lines between paragraphs
         start = prev
     return start
