@@ -43,7 +43,11 @@ from innoatlas.extract.relations.hosts import (
     hosted_relations,
     seated_zone_relations,
 )
-from innoatlas.extract.relations.lists import builder_relations, listed_member_relations
+from innoatlas.extract.relations.lists import (
+    builder_relations,
+    core_area_relations,
+    listed_member_relations,
+)
 from innoatlas.extract.relations.names import (
     chained_division_relations,
     declared_aliases,
@@ -93,6 +97,7 @@ def extract_relations(
     for rec in named + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     listed = builder_relations(doc, sentences) + listed_member_relations(doc, sentences)
+    listed += core_area_relations(doc, sentences)
     for rec in find_pattern_relations(doc, sentences) + listed:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences)
@@ -109,9 +114,17 @@ def extract_relations(
 
 
 def _designations_host_nothing(records: list[RelationRecord]) -> list[RelationRecord]:
-    """A获批“B示范基地”: B is a title A holds, so B hosts nothing, A least of all."""
+    """A获批“B示范基地”: B is a title A holds, so B hosts nothing, A least of all; and a zone that
+    is part of another (A建设B“核心区”) does not sit in its own part."""
     titles = {(r.object, r.subject) for r in records if r.predicate == "member_of"}
-    return [r for r in records if r.predicate not in _PLACING or (r.subject, r.object) not in titles]
+    wholes = {(r.object, r.subject) for r in records if r.predicate == "part_of"}
+    return [
+        r
+        for r in records
+        if r.predicate not in _PLACING
+        or (r.subject, r.object) not in titles
+        and (r.predicate != "located_in" or (r.subject, r.object) not in wholes)
+    ]
 
 
 _PLACING = frozenset({"located_in", "part_of"})
