@@ -2,8 +2,9 @@
 
 find.py runs the rules in order (anaphora.py: words that point back to a
 place; names.py: names inside names and gazetteer facts; patterns.py: sentences
-and trigger patterns; then the topic rules, with hosts.py for where a body
-sits). The trigger words, cues and
+and trigger patterns; lists.py: role words before a list of names; then the
+topic rules, with hosts.py for where a body sits) and settle.py makes one answer
+of what they found. The trigger words, cues and
 argument types are data, patterns.yaml, each pattern with examples a test runs.
 """
 

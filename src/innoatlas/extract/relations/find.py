@@ -10,7 +10,8 @@ Rules, in the order they run:
 2. gazetteer facts stated by co-mention (names.py): a county and its city or
    province, a sub-area and its zone (沙坪坝区 located_in 重庆市);
 3. trigger patterns inside one sentence (patterns.py): cooperation, chain
-   leaders, suppliers, investment, membership, establishment;
+   leaders, suppliers, investment, membership, establishment; role words before
+   a list (lists.py: 建设单位为A、B; 某名单分别为A、B; 建设某城“核心区”);
 4. topic rules: an industry is the focus of the actor the clause or sentence is
    about (not of the bodies it relies on, 依托A、B; 在X方面 frames the bodies after
    it; a fund too, and a place that only qualifies the list, 围绕某市A、B产业, is none); a firm, lab or park mentioned in a sentence about a zone sits in it, or
@@ -18,6 +19,7 @@ Rules, in the order they run:
    without a subject is about the body its sentence opens with; the document's
    main place is a topic only when named often, and each answer of an interview round is
    about its speaker's place.
+settle.py then keeps one answer (one predicate per pair, one relation per written form).
 The quote of a relation is the original text from its first to its last cue;
 the trigger words, cues and argument types are data (patterns.yaml).
 """
@@ -56,7 +58,6 @@ from innoatlas.extract.relations.names import (
     known_places,
     leading_place,
     place_type,
-    written_alike,
 )
 from innoatlas.extract.relations.patterns import (
     Sentence,
@@ -66,6 +67,7 @@ from innoatlas.extract.relations.patterns import (
     runs,
     split_sentences,
 )
+from innoatlas.extract.relations.settle import bracketed_in_name, settle
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -79,7 +81,7 @@ def extract_relations(
     doc: Document, tokens: list[Token], entities: list[EntityMention]
 ) -> list[RelationRecord]:
     out: dict[tuple[str, str, str], RelationRecord] = {}
-    entities = [m for m in entities if not _bracketed_in_name(doc.norm, m)]
+    entities = [m for m in entities if not bracketed_in_name(doc.norm, m)]
     mentions = sorted(entities + echo_mentions(doc.norm, tokens, entities), key=lambda m: m.start)
     anaphors = anaphor_mentions(doc.norm, mentions) + kind_mentions(doc.norm, mentions)
     sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
@@ -103,99 +105,7 @@ def extract_relations(
     topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences)
     for rec in topical + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    aliases = declared_aliases(doc.norm, mentions)
-    kept = [
-        r
-        for r in out.values()
-        if _without_readings(r.subject) != _without_readings(r.object)
-        and frozenset((r.subject, r.object)) not in aliases
-    ]
-    return _one_per_written_form(_one_predicate_per_pair(_designations_host_nothing(kept)), aliases)
-
-
-def _designations_host_nothing(records: list[RelationRecord]) -> list[RelationRecord]:
-    """A获批“B示范基地”: B is a title A holds, so B hosts nothing, A least of all; and a zone that
-    is part of another (A建设B“核心区”) does not sit in its own part."""
-    titles = {(r.object, r.subject) for r in records if r.predicate == "member_of"}
-    wholes = {(r.object, r.subject) for r in records if r.predicate == "part_of"}
-    return [
-        r
-        for r in records
-        if r.predicate not in _PLACING
-        or (r.subject, r.object) not in titles
-        and (r.predicate != "located_in" or (r.subject, r.object) not in wholes)
-    ]
-
-
-_PLACING = frozenset({"located_in", "part_of"})
-
-
-def _bracketed_in_name(norm: str, m: EntityMention) -> bool:
-    """星驰(上海)科技: a place in brackets with name characters on both sides is the city a firm
-    writes into its registered name, no place the text talks about."""
-    if m.type != "region" or m.start < 2 or m.end + 1 >= len(norm):
-        return False
-    return (
-        norm[m.start - 1] in "(（"
-        and norm[m.end] in ")）"
-        and _NAME_CHAR.match(norm[m.start - 2]) is not None
-        and _NAME_CHAR.match(norm[m.end + 1]) is not None
-    )
-
-
-_NAME_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _one_per_written_form(
-    records: list[RelationRecord], aliases: set[frozenset[str]]
-) -> list[RelationRecord]:
-    """青岛 and 青岛市 focusing on one industry is one fact, and so are a name and the short name
-    the text declares for it: the first relation is kept."""
-
-    def alike(a: str, b: str) -> bool:
-        return written_alike(a, b) or frozenset((a, b)) in aliases
-
-    out: list[RelationRecord] = []
-    for r in records:
-        if not any(
-            o.predicate == r.predicate and alike(o.subject, r.subject) and alike(o.object, r.object)
-            for o in out
-        ):
-            out.append(r)
-    return out
-
-
-@cache
-def _predicate_priority() -> dict[str, int]:
-    """A predicate's priority: the highest of the patterns that state it (patterns.yaml)."""
-    out: dict[str, int] = {}
-    for p in relation_patterns().values():
-        if p.predicate:
-            out[p.predicate] = max(out.get(p.predicate, 0), p.priority)
-    return out
-
-
-def _one_predicate_per_pair(records: list[RelationRecord]) -> list[RelationRecord]:
-    """Two relations of one subject and object: the higher priority is kept (a branch is
-    part_of its parent, not also located_in it)."""
-    rank = _predicate_priority()
-    best: dict[tuple[str, str], int] = {}
-    for r in records:
-        key = (r.subject, r.object)
-        best[key] = max(best.get(key, 0), rank.get(r.predicate, 0))
-    return [r for r in records if rank.get(r.predicate, 0) >= best[(r.subject, r.object)]]
-
-
-def _without_readings(name: str) -> str:
-    """济南高新区(qū) and 济南高新区 are one name (see entities: pinyin readings), and so are
-    重庆高新区(直管园) and 重庆高新区: a bracket after a name restates or narrows it."""
-    return _TRAILING_BRACKET.sub("", _READING.sub("", name))
-
-
-_TRAILING_BRACKET = re.compile(r"[(（][^()（）]{1,12}[)）]$")
-
-
-_READING = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
+    return settle(list(out.values()), declared_aliases(doc.norm, mentions))
 
 
 # -- 4. topic rules ----------------------------------------------------------

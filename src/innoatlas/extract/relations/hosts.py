@@ -223,7 +223,9 @@ def _contains(sent: Sentence, host: EntityMention, m: EntityMention) -> bool:
     if m.type != "zone" or host.type != "zone" or host.end > m.start:
         return False
     head = _run_head(sent, m)
-    return host.end <= head.start and bool(_CONTAINS.match(sent.text[host.end - sent.start : head.start - sent.start]))
+    return host.end <= head.start and bool(
+        _CONTAINS.match(sent.text[host.end - sent.start : head.start - sent.start])
+    )
 
 
 def _listed_with_firms(sent: Sentence, m: EntityMention) -> bool:

@@ -661,7 +661,9 @@ def _quoted_after(sent: Sentence, pos: int) -> list[EntityMention]:
         close = _CLOSE_QUOTE.search(sent.text, at + 1)
         if close is None:
             break
-        out += [m for m in sent.mentions if m.start == sent.start + at + 1 and m.end == sent.start + close.start()]
+        out += [
+            m for m in sent.mentions if m.start == sent.start + at + 1 and m.end == sent.start + close.start()
+        ]
         at = close.end() + (1 if sent.text[close.end() : close.end() + 1] in ("、", "和", "及") else 0)
     return out
 
