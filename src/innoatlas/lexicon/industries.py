@@ -62,3 +62,15 @@ def load_industries() -> tuple[frozenset[str], tuple[str, ...], frozenset[str]]:
 def product_heads() -> frozenset[str]:
     """Products that make a field written before them a narrower industry (光伏|玻璃)."""
     return frozenset(load_yaml("industries.yaml")["product_heads"])
+
+
+@functools.lru_cache(maxsize=1)
+def compound_stop_words() -> frozenset[str]:
+    """Words of scope and quality that do not narrow an industry written after them (全球, 关键)."""
+    return frozenset(load_yaml("industries.yaml")["compound_stop_words"])
+
+
+@functools.lru_cache(maxsize=1)
+def closed_heads() -> frozenset[str]:
+    """Terms that the nouns written before them do not narrow into a longer industry (气象|大模型)."""
+    return frozenset(load_yaml("industries.yaml")["closed_heads"])

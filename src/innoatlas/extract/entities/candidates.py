@@ -17,6 +17,7 @@ from innoatlas.extract.entities.grammar import (
     place_prefixes,
     starts_with_place,
 )
+from innoatlas.extract.entities.industry_compounds import compound_start
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import division_names, load_divisions
@@ -312,6 +313,11 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     for start, end, entries in hits:
         if _unanchored_county(entries, named, named_full):
             continue
+        if all(e.kind == INDUSTRY for e in entries):
+            # 锂离子动力电池, 汽车智能传感器: the term heads a longer compound, which names the industry
+            start = compound_start(norm, ix, start, end)
+            if start is None:
+                continue
         if start not in ix.by_start:
             continue
         kinds = {e.kind for e in entries}
@@ -332,12 +338,7 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             out.append(Candidate(start, end, "region", "gazetteer", 35, 0.8))
         elif INDUSTRY in kinds:
             end = _industry_end(norm, ix, end)
-            if (
-                end is not None
-                and not _qualifies_next(norm, ix, end)
-                and not _headed_by_noun(ix, start)
-                and not _counted(ix, start)
-            ):
+            if end is not None and not _qualifies_next(norm, ix, end) and not _counted(ix, start):
                 out.append(Candidate(start, end, "industry", "vocabulary", 45, 0.85))
     return out
 
@@ -434,23 +435,6 @@ def _qualifies_next(norm: str, ix: TokenIndex, end: int) -> bool:
         run += 1
         i += 1 if i + 1 < len(ix.tokens) and ix.tokens[i + 1].start == tok.end else len(ix.tokens)
     return False
-
-
-def _headed_by_noun(ix: TokenIndex, start: int) -> bool:
-    """影视|大模型: a term glued to the noun before it is the head of another compound."""
-    i = ix.by_start[start]
-    if i == 0:
-        return False
-    prev = ix.tokens[i - 1]
-    generic = load_industries()[2] | GENERIC_WORDS
-    if prev.end != start or prev.tag != "n" or prev.text in generic or _is_zone_word(prev.text):
-        return False  # 园区|互联网软体业: a zone word before the term says where, not what
-    return not starts_with_place(prev.text)
-
-
-def _is_zone_word(text: str) -> bool:
-    found = suffix_type(text)
-    return found is not None and found[1] == "zone"
 
 
 def industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:

@@ -1,0 +1,49 @@
+"""An industry term as the head of a longer noun compound, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def industries(sentence: str) -> set[str]:
+    doc = document_from_text("测试新闻标题\n" + sentence + "\n")
+    return {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "industry"}
+
+
+def test_nouns_before_a_known_term_narrow_it_into_the_industry_named():
+    assert industries("该公司专注车载激光雷达芯片的研发。") == {"车载激光雷达芯片"}
+    assert industries("园区聚集了一批海洋生物医药企业。") == {"海洋生物医药"}
+
+
+def test_a_term_that_ends_a_longer_word_of_the_tagger_takes_the_whole_word():
+    assert industries("园区引进了一家锂离子动力电池企业。") == {"锂离子动力电池"}
+
+
+def test_a_qualifier_the_classifications_name_industries_with_is_part_of_the_name():
+    assert industries("园区重点发展先进储能材料。") == {"先进储能材料"}
+    assert industries("以新一代半导体为特色的产业加快集聚。") == {"新一代半导体"}
+
+
+def test_a_word_of_quality_or_scope_before_the_compound_is_left_out():
+    assert industries("该所研发出高性能红外探测器芯片。") == {"红外探测器芯片"}
+    assert industries("全球人工智能技术加速迭代。") == {"人工智能"}
+
+
+def test_a_verb_read_as_a_noun_closes_the_compound():
+    assert industries("企业加快布局固态锂电池。") == {"固态锂电池"}
+
+
+def test_a_brand_or_model_before_a_product_is_no_industry():
+    assert industries("这款星曜X3机器人走进了家庭。") == set()
+
+
+def test_a_setting_before_the_term_is_no_narrower_industry():
+    # 领域 names where the term is applied: the compound's bounds are unknown
+    assert industries("推进制造业领域人工智能应用。") == {"制造业"}
+
+
+def test_words_before_a_cluster_named_after_its_industry_are_not_taken():
+    assert "先进制造业" not in industries("该区拥有3个先进制造业集群。")
+    assert industries("逐步形成高性能纤维复合材料产业生态圈。") == set()
