@@ -50,6 +50,7 @@ from innoatlas.extract.relations.lists import (
     core_area_relations,
     listed_member_relations,
 )
+from innoatlas.extract.relations.membership import membership_relations
 from innoatlas.extract.relations.names import (
     chained_division_relations,
     declared_aliases,
@@ -99,7 +100,7 @@ def extract_relations(
     for rec in named + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     listed = builder_relations(doc, sentences) + listed_member_relations(doc, sentences)
-    listed += core_area_relations(doc, sentences)
+    listed += core_area_relations(doc, sentences) + membership_relations(doc, sentences)
     for rec in find_pattern_relations(doc, sentences) + listed:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences)

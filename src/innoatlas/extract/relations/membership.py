@@ -1,0 +1,108 @@
+"""Membership stated inside one sentence: A入选/获批/纳入/加入/成为B, where B is a programme or
+alliance, or a title in quotes (获批“A”“B”: each title of the chain); 在X名单中,A位列…
+(the list frames the clause after it).
+
+The trigger words and cues are data (patterns.yaml: membership, framed_membership).
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.documents.model import Document
+from innoatlas.extract.model import EntityMention, RelationRecord
+from innoatlas.extract.relations.patterns import (
+    ORG_TYPES,
+    Sentence,
+    _joined_group,
+    make_relation,
+    relation_patterns,
+    runs,
+)
+
+_P = relation_patterns()
+_MEMBER = _P["membership"].trigger
+MEMBER_OBJECTS = _P["membership"].object_types
+
+
+def membership_relations(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
+    return [make_relation(doc, a, p, b) for sent in sentences for a, p, b in _membership(sent)]
+
+
+def _membership(sent: Sentence):
+    out = _framed_members(sent)
+    previous, last = sent.start, []  # A入选X,…,B上榜Y: a party before one trigger is not the next one's
+    for hit in _MEMBER.finditer(sent.text):
+        pos = sent.start + hit.start()
+        subjects = [m for m in sent.mentions if previous <= m.start and m.end <= pos and m.type in ORG_TYPES]
+        if not subjects and _AGAIN.fullmatch(sent.text[previous - sent.start : hit.start()]):
+            subjects = last  # A蝉联X,成功入选Y: the clause keeps the subject of the one before
+        previous, last = sent.start + hit.end(), subjects
+        objects = [
+            m for m in sent.mentions if m.start >= pos + len(hit.group(0)) and m.type in MEMBER_OBJECTS
+        ]
+        quoted = _quoted_after(sent, pos + len(hit.group(0)))
+        # 获批“A”“B”: every title of a chain of quotes right after the trigger; else the first name
+        objects = quoted if len(quoted) > 1 else (objects or quoted)[:1]
+        if subjects and objects and not sent.boundary_between(pos, objects[0].start):
+            for subj in _member_run(sent, subjects, pos):
+                out += [(subj, "member_of", obj) for obj in objects]
+    return out
+
+
+def _member_run(sent: Sentence, subjects: list[EntityMention], pos: int) -> list[EntityMention]:
+    """The parties of the trigger's own clause, the run nearest it (A获某认证,B等产品上榜X: B);
+    the longest run when the clause names none (A蝉联X,成功入选Y)."""
+    parties = [m for m in subjects if not _PASSIVE_AGENT.search(sent.text[: m.start - sent.start])]
+    own = [m for m in parties if not sent.boundary_between(m.end, pos)]
+    return runs(sent, own)[-1] if own else _joined_group(sent, parties)
+
+
+# 被某局纳入X: the agent of a passive clause lists the member, it is none itself.
+_PASSIVE_AGENT = _P["membership"].cue("passive_agent")
+
+
+# What may stand between one membership and the next when the second keeps the subject of the first:
+# the first title and adverbs (A蝉联X第三,成功入选Y).
+_AGAIN = _P["membership"].cue("same_subject")
+
+
+# 在X名单中,Y位列第4: the list frames the clause after it, whose actor is in the list.
+_IN_LIST_AFTER = _P["framed_membership"].trigger
+
+
+def _framed_members(sent: Sentence):
+    out = []
+    for i, p in enumerate(sent.mentions):
+        before = sent.text[: p.start - sent.start]
+        if p.type not in MEMBER_OBJECTS or not before.endswith("在"):
+            continue
+        if not _IN_LIST_AFTER.match(sent.text[p.end - sent.start :]):
+            continue
+        actors = [m for m in sent.mentions[i + 1 :] if m.type in ORG_TYPES]
+        # 在X评价中获评Y: the verb comes first, so its subject stood before the frame
+        if actors and not _MEMBER.search(sent.text[p.end - sent.start : actors[0].start - sent.start]):
+            out.append((actors[0], "member_of", p))
+    return out
+
+
+_OPEN_QUOTE = _P["membership"].cue("open_quote")
+
+
+def _quoted_after(sent: Sentence, pos: int) -> list[EntityMention]:
+    """入选“X”: a title in quotes right after the trigger is the programme, whatever its suffix;
+    so is each title of a chain of quotes (获批“A”“B”、“C”)."""
+    out = []
+    at = pos - sent.start
+    while at < len(sent.text) and _OPEN_QUOTE.fullmatch(sent.text[at]):
+        close = _CLOSE_QUOTE.search(sent.text, at + 1)
+        if close is None:
+            break
+        out += [
+            m for m in sent.mentions if m.start == sent.start + at + 1 and m.end == sent.start + close.start()
+        ]
+        at = close.end() + (1 if sent.text[close.end() : close.end() + 1] in ("、", "和", "及") else 0)
+    return out
+
+
+_CLOSE_QUOTE = re.compile(r"[”\"》」]")
