@@ -103,3 +103,12 @@ def test_tasks_listed_after_a_word_the_tagger_read_as_a_firm_are_no_firms():
 def test_firms_listed_right_before_their_count_without_deng():
     found = firms("去年引进的蓝鲸新材料、星湖智能、青石重工3家企业已投产。")
     assert {"蓝鲸新材料", "星湖智能", "青石重工"} <= found
+
+
+def test_a_firm_with_its_seat_in_brackets_is_one_item_of_a_list_and_the_seat_no_place():
+    doc = document_from_text(
+        "测试新闻标题\n去年招引的星海科技、蓝鲸数据、好运(上海)科技3家企业已在新区注册。\n"
+    )
+    found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    assert ("好运(上海)科技", "enterprise") in found
+    assert ("上海", "region") not in found

@@ -161,6 +161,24 @@ _ONE_SENSE_TYPES = frozenset(
 MIN_ONE_SENSE_CHARS = 3
 
 
+def seat_in_name(norm: str, c: Candidate) -> bool:
+    """某某(上海)科技: a city in brackets between name characters is the seat a firm writes
+    into its registered name, no place the text speaks of."""
+    if c.type != "region" or c.start < 2 or c.end + 1 >= len(norm):
+        return False
+    before = suffix_type(norm[max(0, c.start - 1 - MAX_ZONE_SUFFIX) : c.start - 1])
+    return (
+        norm[c.start - 1] == "("
+        and norm[c.end] == ")"
+        and "\u4e00" <= norm[c.start - 2] <= "\u9fff"
+        and "\u4e00" <= norm[c.end + 1] <= "\u9fff"
+        and (before is None or before[1] != "zone")  # 某高新区(某某区)绿电园: where the zone lies
+    )
+
+
+MAX_ZONE_SUFFIX = 6
+
+
 def other_occurrences(norm: str, chosen: list[Candidate]) -> list[Candidate]:
     """Every other place the text writes a kept organisation or zone name.
 

@@ -37,6 +37,7 @@ from innoatlas.extract.entities.filters import (
     keep_name,
     merge_regions,
     other_occurrences,
+    seat_in_name,
     select,
 )
 from innoatlas.extract.entities.funds import fund_candidates
@@ -165,7 +166,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     chosen = merge_regions(norm, select(parts))
     again = [c for c in other_occurrences(norm, chosen) if not inside_blocked(c, blocked)]
     chosen = merge_regions(norm, places_before_firms(norm, select(parts + again)))
-    chosen = [firm_of_plant(norm, c) for c in chosen]
+    chosen = [firm_of_plant(norm, c) for c in chosen if not seat_in_name(norm, c)]
     when = doc.published_on
     pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
     return EntityDraft(ix, _mentions(doc, chosen, when), pool)

@@ -153,6 +153,9 @@ def _list_items(
     return out
 
 
+# A division in brackets inside a firm's name, right before the rest of it.
+_SEAT = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff]{2,4})\)$")
+MAX_SEAT_CHARS = 6
 # What ends a list's item: a separator, 等, a bracket, or the count that closes the
 # list (甲、乙、丙|3家企业).
 _ITEM_CLOSE = re.compile(r"[、等)）]|(?:\d+|[一二三四五六七八九十两]+)[多余]?家")
@@ -195,13 +198,14 @@ def _glued_last_item(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | N
 def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | None) -> int | None:
     """Start of an item bounded by separators on both sides, whatever its tags (马上消费、)."""
     lo = stop
-    while (
-        lo > 0
-        and not _ITEM_BREAK.match(norm, lo - 1)
-        and norm[lo - 1] not in "和及与"
-        and stop - lo <= MAX_LIST_ITEM
-    ):
-        lo -= 1
+    while lo > 0 and norm[lo - 1] not in "和及与" and stop - lo <= MAX_LIST_ITEM:
+        seat = _SEAT.search(norm, max(0, lo - MAX_SEAT_CHARS), lo)
+        if seat is not None and lo - seat.start() >= 1 and seat.group(1) in division_names():
+            lo = seat.start()  # 某某(上海)科技: the city a firm writes into its name
+        elif _ITEM_BREAK.match(norm, lo - 1):
+            break
+        else:
+            lo -= 1
     if stop - lo > MAX_LIST_ITEM or lo == stop:
         return None
     before = norm[lo - 1] if lo > 0 else ""
