@@ -41,8 +41,12 @@ def hosted_relations(
         fallback = None  # 与A、B等开展贸易: the partners of the place, not its residents
     said = _stated_host(sent, m, places) or _subject_host(sent, m)
     host = said or fallback
-    if host is None or host is m or host.norm_name in m.norm_name:
-        return []
+    if (
+        host is None
+        or host is m
+        or (host.norm_name in m.norm_name and _place_after(sent, m, places) is not host)
+    ):
+        return []  # a place in the name says nothing, unless a locative verb says it (某市X基金落户某市)
     pred = "part_of" if _contains(sent, host, m) else "located_in" if said else _seat(sent, m, host)
     if said is None:
         hosts = [host]
