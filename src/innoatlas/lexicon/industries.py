@@ -74,3 +74,9 @@ def compound_stop_words() -> frozenset[str]:
 def closed_heads() -> frozenset[str]:
     """Terms that the nouns written before them do not narrow into a longer industry (气象|大模型)."""
     return frozenset(load_yaml("industries.yaml")["closed_heads"])
+
+
+@functools.lru_cache(maxsize=1)
+def public_services() -> frozenset[str]:
+    """Words of the basic public services (教育, 医疗, 养老): a list holding one is not of industries."""
+    return frozenset(load_yaml("industries.yaml")["public_services"])

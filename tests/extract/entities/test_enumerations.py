@@ -81,3 +81,18 @@ def test_a_pair_whose_halves_are_known_only_by_their_heads_is_one_item():
     # 芯片 makes 硅光芯片 a narrower term, but the vocabulary does not list it as written
     found = items("资金投向前沿材料、硅光芯片与光模块、量子信息等未来产业。")
     assert "硅光芯片与光模块" in found and "硅光芯片" not in found
+
+
+def test_a_bare_list_of_fields_names_industries_when_one_item_starts_with_a_known_one():
+    found = items("依托某某理工在激光技术、光电仪器、光通信技术等领域的积累。")
+    assert found == sorted(["激光技术", "光电仪器", "光通信技术"])
+    assert items("园区围绕苗药、特色药、医药流通等领域招商。") == sorted(["苗药", "特色药", "医药流通"])
+
+
+def test_a_list_of_fields_holding_a_public_service_is_not_of_industries():
+    assert items("支持平台面向教育、养老、低空经济等领域拓展应用。") == []
+
+
+def test_a_list_of_topics_or_of_verbs_sharing_a_modifier_is_not_of_industries():
+    assert items("嘉宾围绕新材料产业协同发展、材料回收新技术、节能环保等领域交流。") == []
+    assert items("园区企业覆盖量子通信、计算、测量三大领域。") == []

@@ -6,8 +6,8 @@ the kind of thing they are, often with 等 and a count:
 Each item is then an industry, whatever the vocabulary knows of it (the
 tagger's names of firms and places are not items: 京东方、康宁等企业落户的产业
 园). 领域 is left out: it closes lists of public services as often
-(教育、医疗等民生领域). An
-item is the run of noun-like tokens between two separators; the first item
+(教育、医疗等民生领域), so a bare 等领域 closes a list of industries only when no
+item is a public service. An item is the run of noun-like tokens between two separators; the first item
 has no separator before it, so it is the run of noun-like tokens after the
 last verb or preposition (发展|A、B等产业).
 """
@@ -19,7 +19,7 @@ import re
 from innoatlas.extract.entities.grammar import Candidate, TokenIndex
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.divisions import division_names
-from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.industries import load_industries, public_services
 
 # A closing kind word with what may stand between the last item and it: 等, a count
 # (三大, 4个, 两条), a qualifier of the kind (重点, 新兴, 万亿元级).
@@ -46,15 +46,15 @@ MIN_ITEMS = 2
 def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CLOSE.finditer(norm):
-        if m.group("kind") == "领域" and not _FIELD_QUALIFIERS.fullmatch(m.group("qual")):
-            continue
         items = _items_before(norm, ix, m.start())
-        # A list is one of industries when the vocabulary knows one of its items
-        # (新技术、新工艺等 and 教育、医疗等 close with 行业 too), or when three or
-        # more items close with 等 and an industry's own kind word (A、B、C等行业).
-        if len(items) >= MIN_ITEMS and (
-            any(_known_item(norm[a:b]) for a, b in items) or _long_trade_list(m, items, ix)
-        ):
+        if m.group("kind") == "领域" and not _FIELD_QUALIFIERS.fullmatch(m.group("qual")):
+            industries = not m.group("qual") and _list_of_fields(norm, ix, items)
+        else:
+            # A list is one of industries when the vocabulary knows one of its items
+            # (新技术、新工艺等 and 教育、医疗等 close with 行业 too), or when three or
+            # more items close with 等 and an industry's own kind word (A、B、C等行业).
+            industries = any(_known_item(norm[a:b]) for a, b in items) or _long_trade_list(m, items, ix)
+        if len(items) >= MIN_ITEMS and industries:
             out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
     for m in _FOCUS_VERB.finditer(norm):
         end = _CLAUSE_END.search(norm, m.end())
@@ -68,6 +68,34 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
         ):
             out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
     return out
+
+
+def _list_of_fields(norm: str, ix: TokenIndex, items: list[tuple[int, int]]) -> bool:
+    """A、B、C等领域 with no qualifier: a list of industries when an item starts or ends
+    with a term of the vocabulary (激光|技术, 医药|流通) and none is a public service
+    (教育、医疗、养老等领域 is a list of public services, whatever else it holds), nor
+    a topic (某产业创新发展) or a bare verb sharing a modifier written once (量子通信、计算)."""
+    texts = [norm[a:b] for a, b in items]
+    known = load_industries()[0]
+    services = public_services()
+    if any(t not in known and any(w in t for w in services) for t in texts):
+        return False
+    if any(_topic(t) for t in texts) or any(_bare_verb(ix, a, b) for a, b in items):
+        return False
+    return len(texts) >= MIN_ITEMS and any(
+        _known_item(t) or any(t[:k] in known for k in range(2, len(t) - 1)) for t in texts
+    )
+
+
+def _topic(text: str) -> bool:
+    """新材料产业创新发展: an industry's kind word inside an item makes it a topic about the industry."""
+    return any(0 < text.find(kind) < len(text) - len(kind) for kind in ("产业", "行业"))
+
+
+def _bare_verb(ix: TokenIndex, start: int, end: int) -> bool:
+    """计算 in 量子通信、计算、测量: a lone verb whose modifier the list wrote once, on its first item."""
+    k = ix.by_start.get(start)
+    return k is not None and ix.tokens[k].end == end and ix.tokens[k].tag in ("v", "vn")
 
 
 # Items a list closed by 等行业 or 等产业 needs to be read as industries without
