@@ -173,6 +173,15 @@ def test_formal_sector_names_give_the_stems_text_uses():
     assert "汽车" in load_industries()[0]
 
 
+def test_a_joint_division_gives_each_trade_with_its_ending():
+    from innoatlas.lexicon.industries import short_forms
+
+    assert short_forms("批发和零售业") == ["批发业", "零售业"]
+    assert short_forms("软件和信息技术服务业") == ["软件业", "信息技术服务业"]
+    assert "仓储业" in short_forms("交通运输、仓储和邮政业")
+    assert "软件业" in load_industries()[0]
+
+
 def test_local_departments_map_short_forms_to_the_reform_names():
     from innoatlas.lexicon.bodies import local_departments
 

@@ -7,6 +7,7 @@ qualifiers (重点, 传统) the matcher needs.
 from __future__ import annotations
 
 import functools
+import re
 
 from innoatlas.lexicon.files import load_yaml
 
@@ -37,8 +38,9 @@ MIN_STEM_CHARS = 2
 
 
 def short_forms(term: str) -> list[str]:
-    """The ways running text writes a formally named sector: 汽车制造业 -> 汽车制造, 汽车."""
-    out = []
+    """The ways running text writes a formally named sector: 汽车制造业 -> 汽车制造, 汽车;
+    软件和信息技术服务业 -> 软件业 (each trade of a joint division with the division's 业)."""
+    out = _conjunct_forms(term)
     for tail in _FORMAL_TAILS:
         if term.endswith(tail) and len(term) - len(tail) >= MIN_STEM_CHARS:
             stem = term[: -len(tail)]
@@ -48,6 +50,24 @@ def short_forms(term: str) -> list[str]:
                     out.append(stem[: -len(inner)])
             break
     return [s for s in out if "、" not in s and "和" not in s[-2:]]
+
+
+# Joint divisions of GB/T 4754 (批发和零售业, 交通运输、仓储和邮政业) name each trade
+# with 业 in running text (零售业, 仓储业); a conjunct shorter than this is no trade's name.
+MIN_CONJUNCT_CHARS = 2
+_CONJUNCTION = re.compile(r"[、和及]")
+
+
+def _conjunct_forms(term: str) -> list[str]:
+    if not term.endswith("业") or term.endswith(_FORMAL_TAILS) or not _CONJUNCTION.search(term):
+        return []  # 冶炼和压延加工业: the stems of a manufacturing division are read below
+    parts = _CONJUNCTION.split(term[:-1])
+    # 其制品 (its products) and 供应 (of 生产和供应) are no trades of their own
+    return [
+        p + "业"
+        for p in parts
+        if len(p) >= MIN_CONJUNCT_CHARS and not p.endswith("业") and not p.startswith(("其", "供应"))
+    ]
 
 
 @functools.lru_cache(maxsize=1)
