@@ -96,3 +96,10 @@ def test_a_list_of_fields_holding_a_public_service_is_not_of_industries():
 def test_a_list_of_topics_or_of_verbs_sharing_a_modifier_is_not_of_industries():
     assert items("嘉宾围绕新材料产业协同发展、材料回收新技术、节能环保等领域交流。") == []
     assert items("园区企业覆盖量子通信、计算、测量三大领域。") == []
+
+
+def test_the_closing_kind_word_of_a_focus_list_is_no_part_of_its_last_item():
+    found = items("企业布局高端装备、智慧物流、医疗器械等领域。")
+    assert "医疗器械" in found and not any(i.endswith("领域") for i in found)
+    found = items("该区聚焦体外诊断、医疗器械两大细分领域,引进多家企业。")
+    assert "医疗器械" in found and not any(i.endswith("领域") for i in found)

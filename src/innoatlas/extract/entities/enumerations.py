@@ -60,7 +60,9 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
         end = _CLAUSE_END.search(norm, m.end())
         if end is None or end.start() - m.end() > MAX_OBJECT_LIST:
             continue
-        items = _items_before(norm, ix, end.start())
+        # 聚焦A、B两大细分领域: a closing count or kind word ends the list, it is no part of its last item
+        close = _CLOSE.search(norm, m.end(), end.start())
+        items = _items_before(norm, ix, close.start() if close else end.start())
         if (
             len(items) >= MIN_ITEMS
             and items[-1][0] == m.end()
