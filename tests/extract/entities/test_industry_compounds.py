@@ -47,3 +47,9 @@ def test_a_setting_before_the_term_is_no_narrower_industry():
 def test_words_before_a_cluster_named_after_its_industry_are_not_taken():
     assert "先进制造业" not in industries("该区拥有3个先进制造业集群。")
     assert industries("逐步形成高性能纤维复合材料产业生态圈。") == set()
+
+
+def test_a_rank_of_industries_is_no_industry_of_its_own():
+    # 先导 ranks industries as 主导 and 支柱 do: 先导产业 names none
+    assert industries("该市把人工智能列为先导产业。") == {"人工智能"}
+    assert industries("两大先导产业项目占比过半。") == set()
