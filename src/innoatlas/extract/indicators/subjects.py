@@ -31,6 +31,10 @@ SPEAKER = cue("quote_speaker")
 SPEAKER_RE = SPEAKER.trigger
 SPEAKER_TYPES = frozenset(SPEAKER.cue("body_types").pattern.split("|"))
 MAX_QUOTE = SPEAKER.params["max_quote"]
+ESTABLISHED = cue("established_object")
+# 某市搭建某平台，累计发布…: what the clause before set up or held is the topic of the next.
+ESTABLISHED_RE = ESTABLISHED.trigger
+ESTABLISHED_TYPES = frozenset(ESTABLISHED.cue("object_types").pattern.split("|"))
 
 
 def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
@@ -55,6 +59,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if place is not None:
         return subject_name(ctx, place)  # 全国四分之一的空调产自某省, 80家企业落户某县: that place's figure
     ss = sentence_start(text, q.start)
+    pivot = _established_object(ctx, ss, cs, q.start)
+    if pivot is not None:
+        return subject_name(ctx, pivot)
     i = bisect_right(ctx.topic_starts, q.start) - 1
     j = i
     while (
@@ -80,6 +87,21 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if k >= 0 and ctx.headings[k][1] is not None and not _names_main_subject(ctx, para_start, q.start):
         return ctx.headings[k][1]
     return ctx.main_subject
+
+
+def _established_object(ctx: Context, ss: int, cs: int, pos: int) -> EntityMention | None:
+    """The platform, event or firm that the clause right before q's set up or held, when q's
+    own clause names nothing before the figure (某市搭建某平台，累计发布应用场景600项)."""
+    if cs <= ss or any(cs <= m.start < pos for m in ctx.mentions):
+        return None
+    prev_cs = clause_start(ctx.text, cs - 1)
+    last = max((m for m in ctx.mentions if prev_cs <= m.start and m.end <= cs), key=lambda m: m.end, default=None)
+    if last is None or last.type not in ESTABLISHED_TYPES:
+        return None
+    verb_part = ctx.text[prev_cs : last.start].rstrip("“\"「《")
+    if ctx.text[last.end : cs].strip("”\"」）)，,、 ") or not ESTABLISHED_RE.search(verb_part):
+        return None  # the object must end its clause, right after the verb
+    return last
 
 
 def _names_main_subject(ctx: Context, start: int, end: int) -> bool:
