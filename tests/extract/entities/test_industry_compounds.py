@@ -53,3 +53,9 @@ def test_a_rank_of_industries_is_no_industry_of_its_own():
     # 先导 ranks industries as 主导 and 支柱 do: 先导产业 names none
     assert industries("该市把人工智能列为先导产业。") == {"人工智能"}
     assert industries("两大先导产业项目占比过半。") == set()
+
+
+def test_the_country_written_with_a_pronoun_is_no_part_of_the_industry():
+    # the tagger cuts 我国 into 我 and 国: 国 says whose industry, it does not name one
+    assert industries("我国光伏产业全球领先。") == {"光伏产业"}
+    assert industries("我国风电产业持续壮大。") == {"风电产业"}

@@ -450,6 +450,8 @@ def industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
             lo -= 1
         while lo < k and ix.tokens[lo].text in generic:
             lo += 1
+        if lo < k and _pronoun_word(ix, lo):
+            lo += 1  # 我|国|风电产业: the tagger cut 我国 (本市, 该省) into a pronoun and a noun
         if lo > 0 and ix.tokens[lo - 1].end == ix.tokens[lo].start and ix.tokens[lo - 1].tag in ("a", "d"):
             continue  # 高质量产业: a description
         if lo < k and any(t.text not in generic for t in ix.tokens[lo:k]):
@@ -458,6 +460,12 @@ def industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 MAX_PHRASE_TOKENS = 4
+
+
+def _pronoun_word(ix: TokenIndex, i: int) -> bool:
+    """A one-character noun glued to a pronoun before it completes the pronoun's word (我国)."""
+    tok = ix.tokens[i]
+    return len(tok.text) == 1 and i > 0 and ix.tokens[i - 1].end == tok.start and ix.tokens[i - 1].tag == "r"
 
 
 def _noun_follows(ix: TokenIndex, k: int) -> bool:

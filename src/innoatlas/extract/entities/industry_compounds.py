@@ -92,7 +92,7 @@ def compound_start(norm: str, ix: TokenIndex, start: int, end: int) -> int | Non
         lo = tok.start
         taken += 1
         k -= 1
-    if k >= 0 and _unknown_noun(ix.tokens[k], lo, closed):
+    if k >= 0 and _unknown_noun(ix.tokens[k], lo, closed) and not _ends_pronoun_word(ix, k):
         return None
     return lo
 
@@ -113,6 +113,12 @@ def _firm_openers(ix: TokenIndex) -> frozenset[str]:
         }
         _last_openers[:] = [ix, frozenset(openers)]
     return _last_openers[1]
+
+
+def _ends_pronoun_word(ix: TokenIndex, k: int) -> bool:
+    """我|国, 本|市: the tagger cut a pronoun's word (我国) before the compound, which says whose."""
+    tok = ix.tokens[k]
+    return len(tok.text) == 1 and k > 0 and ix.tokens[k - 1].end == tok.start and ix.tokens[k - 1].tag == "r"
 
 
 def _unknown_noun(tok: Token, lo: int, closed: bool) -> bool:
