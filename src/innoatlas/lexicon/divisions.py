@@ -27,10 +27,17 @@ def load_divisions() -> dict[str, Division]:
     }
 
 
+# 全州 or 全市 written alone is "the whole prefecture/city" of the text, far more often than the
+# short name of a county (全州县 is written in full where it is meant).
+WHOLE_AREA_WORDS = frozenset("全" + level for level in "省市州县区旗盟")
+
+
 @functools.lru_cache(maxsize=1)
 def division_names() -> frozenset[str]:
     """Every division's full and short name (重庆市, 重庆; 涪陵区, 涪陵)."""
-    return frozenset(n for d in load_divisions().values() for n in (d.name, d.short) if n)
+    return frozenset(
+        n for d in load_divisions().values() for n in (d.name, d.short) if n and n not in WHOLE_AREA_WORDS
+    )
 
 
 @functools.lru_cache(maxsize=1)

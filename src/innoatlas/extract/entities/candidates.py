@@ -20,7 +20,7 @@ from innoatlas.extract.entities.grammar import (
 from innoatlas.extract.entities.industry_compounds import compound_start
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
-from innoatlas.lexicon.divisions import division_names, load_divisions
+from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_names, load_divisions
 from innoatlas.lexicon.industries import load_industries, product_heads
 from innoatlas.lexicon.match import (
     CENTRAL_BODY,
@@ -178,7 +178,7 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))
             elif _FUNCTIONAL_AREA.search(t.text) and t.text not in division_names():
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))  # 某市自贸临空区
-            elif _PLACE_END.search(t.text):
+            elif _PLACE_END.search(t.text) and t.text not in WHOLE_AREA_WORDS:  # 全州: the whole prefecture
                 out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
     return out
 

@@ -15,6 +15,7 @@ from innoatlas.extract.indicators.names import lead_aliases, recover_names
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
+from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.suffixes import load_suffixes
 from innoatlas.settings import settings
 
@@ -309,13 +310,36 @@ def _section_headings(ctx: Context) -> list[tuple[int, str | None]]:
     return out
 
 
+# A division's name by its level word (江川市, 青溪州, 某某自治区), for names no list holds.
+DIVISION_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|县|盟)")
+# Words after which a body's name is a zone's or a park's (某市高新区管委会, 某县工业园区管委会).
+ZONE_WORD_RE = re.compile(r"高新|开发区|新区|园区|产业园|科学城|自贸|保税|示范区")
+MAX_DIVISION_CHARS = 12
+
+
 def _main_city(mentions: list[EntityMention]) -> str | None:
-    """The region the article names most often: what 全市 means when no city is named."""
+    """The region the article names most often: what 全市 means when no city is named;
+    else the region the first government body's name opens with (青溪市科学技术局)."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.type == "region":
             counts[m.name] = counts.get(m.name, 0) + 1
-    return max(counts, key=counts.get) if counts else None
+    if counts:
+        return max(counts, key=counts.get)
+    return next((r for m in mentions if m.type == "government" and (r := _governed_region(m.name))), None)
+
+
+def _governed_region(body: str) -> str | None:
+    """青溪市科学技术局 -> 青溪市: the division a body's name opens with, when what follows is
+    the body itself and not a zone's name (江川高新区管委会 governs the zone, not 江川)."""
+    names = division_names()
+    end = next((e for e in range(min(len(body) - 1, MAX_DIVISION_CHARS), 1, -1) if body[:e] in names), None)
+    if end is None:
+        found = DIVISION_HEAD_RE.match(body)
+        end = found.end() if found else None
+    if end is None or end >= len(body) or ZONE_WORD_RE.search(body, end):
+        return None
+    return body[:end]
 
 
 def clause_start(text: str, pos: int) -> int:

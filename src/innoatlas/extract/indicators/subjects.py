@@ -50,6 +50,8 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         and len(head) > city_wide.end()
     ):
         return ctx.city  # 全市实现…; but 全市占比近四成 compares with the city
+    if ctx.city and not CITY_WIDE.search(head) and _city_wide_sentence(ctx, cs, q.start):
+        return ctx.city  # 全市新增A，新增B: the clauses after 全市 with no subject go on about it
     if ctx.issuer and ACT_HEAD_RE.match(head):
         return ctx.issuer  # 累计发布35个…: a release's clause without a subject is its issuer's act
     modified = _modified_name(ctx, q)
@@ -87,6 +89,20 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if k >= 0 and ctx.headings[k][1] is not None and not _names_main_subject(ctx, para_start, q.start):
         return ctx.headings[k][1]
     return ctx.main_subject
+
+
+def _city_wide_sentence(ctx: Context, cs: int, pos: int) -> bool:
+    """A clause before q's, in its sentence, opened on 全市, and nothing is named since."""
+    ss = sentence_start(ctx.text, pos)
+    while cs > ss:
+        cs = clause_start(ctx.text, cs - 1)
+        opened = CITY_WIDE.match(ctx.text, cs)
+        if opened is not None:
+            after = ctx.text[opened.end() : opened.end() + 2]
+            if CITY_COMPARED.match(after) or after[:1].isdigit():
+                return False  # 占全市的62%，全省12%: a comparison, not what the sentence is about
+            return not any(opened.end() <= m.start < pos for m in ctx.mentions)
+    return False
 
 
 def _established_object(ctx: Context, ss: int, cs: int, pos: int) -> EntityMention | None:
