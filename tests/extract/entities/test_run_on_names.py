@@ -62,3 +62,9 @@ def test_a_province_and_city_in_full_before_a_short_firm_name_are_the_place_and_
     found = typed("比如,浙江省台州市星达电器主要生产电钻,重庆市青石科技有限公司也在其中。")
     assert {("浙江省台州市", "region"), ("星达电器", "enterprise")} <= found
     assert ("重庆市青石科技有限公司", "enterprise") in found
+
+
+def test_a_kind_after_ge_each_is_no_name():
+    found = typed("江川市各大园区已初步形成了23条产业链,江川高新区发展最快。")
+    assert not any(name.startswith("大园区") for name, _ in found)
+    assert ("江川高新区", "zone") in found

@@ -138,6 +138,11 @@ def _generic_head(text: str) -> bool:
     return all_generic(text)
 
 
+def quantified_kind(norm: str, c: Candidate) -> bool:
+    """各|大园区, 各|新区: 各 ("each") quantifies a kind of thing, never a name."""
+    return c.start > 0 and norm[c.start - 1] == "各"
+
+
 def _determiner_generic(name: str) -> bool:
     """以上创新平台, 上述企业, 各类研发机构: a determiner before a generic head."""
     hit = _DETERMINER.match(name)

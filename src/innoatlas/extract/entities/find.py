@@ -37,6 +37,7 @@ from innoatlas.extract.entities.filters import (
     keep_name,
     merge_regions,
     other_occurrences,
+    quantified_kind,
     seat_in_name,
     select,
 )
@@ -150,7 +151,11 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     # a counted category (某某产业园31个) is no name, nor is any part of it
     blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c)]
     leads = lead_spans(norm)
-    kept = [after_lead(c, leads) for c in candidates if not inside_blocked(c, blocked)]
+    kept = [
+        after_lead(c, leads)
+        for c in candidates
+        if not inside_blocked(c, blocked) and not quantified_kind(norm, c)
+    ]
     candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)
     candidates += registered_short_names(norm, ix, candidates)
