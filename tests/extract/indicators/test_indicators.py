@@ -608,3 +608,17 @@ def test_an_amount_written_against_a_name_sizes_what_it_names():
 def test_a_count_written_against_a_name_counts_editions_not_its_size():
     r = one(HEADLINE + "2023年，青川高新区连续举办5届青溪创新大会。", ZONE, "青溪创新大会:program")
     assert r.subject == "青川高新区"
+
+
+def test_a_work_meeting_s_year_dates_none_of_the_figures_it_reviews():
+    # The 2024 meeting reviews 2023: its name's year is no time marker for the figures, which
+    # take the 2023 of their paragraph; 全市 makes the city the topic the next sentence goes on about.
+    text = (
+        "青溪市科技工作会议召开\n\n青溪市科学技术局召开2024年工作会议。会议指出，2023年，全市技术合同成交额达到"
+        "5亿元。新增高新技术企业15家。"
+    )
+    records = indicators(text, "青溪市科学技术局:government", "2024年工作会议:program", published="2024-02-20")
+    assert [(r.value, r.subject, r.period) for r in records] == [
+        (5, "青溪市", "2023"),
+        (15, "青溪市", "2023"),
+    ]

@@ -74,9 +74,11 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
     text = doc.norm
     mentions = sorted((m for m in entities if m.type in SUBJECT_TYPES), key=lambda m: m.start)
     mentions = recover_names(doc, text, mentions)
-    periods = find_periods(text)
+    periods = [p for p in find_periods(text) if not _in_meeting_name(p, entities)]
+    city = _main_city(mentions)
     named = sorted(
         mentions
+        + _city_wide_mentions(text, city)
         + _unmarked_names(text, mentions)
         + _nation_mentions(text, mentions)
         + _class_mentions(text, mentions)
@@ -96,7 +98,7 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
         periods,
         [p.start for p in periods],
         [(m.start(), m.end()) for m in BOOK_RE.finditer(text)],
-        _main_city(mentions),
+        city,
     )
     ctx.named = named
     ctx.main_subject = _main_subject(ctx)
@@ -228,6 +230,23 @@ COLLECTIVE_AFTER_RE = DEFINITE.cue("collective_after")
 ANAPHOR_REACH = DEFINITE.params["reach"]
 
 
+CITY_WIDE = cue("city_wide")
+
+
+def _city_wide_mentions(text: str, city: str | None) -> list[EntityMention]:
+    """全市 opening a clause (全市新增…) names the city of the text: a topic its paragraph
+    goes on about, like the city's own name; 全市占比, 全省12% compare instead."""
+    if city is None:
+        return []
+    out = []
+    for w in CITY_WIDE.trigger.finditer(text):
+        after = text[w.end() : w.end() + 2]
+        if clause_start(text, w.start()) != w.start() or CITY_WIDE.cue("compared").match(after) or after[:1].isdigit():
+            continue
+        out.append(EntityMention(city, city, "region", w.start(), w.end(), "anaphor"))
+    return out
+
+
 def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     out = []
     for a in ANAPHOR_RE.finditer(text):
@@ -315,6 +334,18 @@ DIVISION_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|
 # Words after which a body's name is a zone's or a park's (某市高新区管委会, 某县工业园区管委会).
 ZONE_WORD_RE = re.compile(r"高新|开发区|新区|园区|产业园|科学城|自贸|保税|示范区")
 MAX_DIVISION_CHARS = 12
+
+
+# A meeting's name (2024年工作会议, 2025年全省科技大会): the year it is held, which dates none of
+# the figures it reviews (last year's) or sets (targets).
+MEETING_NAME_RE = re.compile(r"(?:会议|大会|年会|推进会|座谈会|工作会)$")
+
+
+def _in_meeting_name(p: PeriodMention, entities: list[EntityMention]) -> bool:
+    return any(
+        m.start <= p.start and p.end <= m.end and m.end - m.start > p.end - p.start and MEETING_NAME_RE.search(m.name)
+        for m in entities
+    )
 
 
 def _main_city(mentions: list[EntityMention]) -> str | None:
