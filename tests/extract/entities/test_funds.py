@@ -57,3 +57,8 @@ def test_a_level_or_new_before_words_of_kind_names_no_fund():
     doc = document_from_text("测试新闻标题\n今年多只新基金陆续成立，县级并购母基金也已登记。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
     assert not {"新基金", "县级并购母基金"} & found
+
+
+def test_a_word_pointing_back_before_words_of_kind_names_no_fund():
+    found = mentions("双方将联合设立成果转化及中试相关子基金,上述基金由省投资集团管理。")
+    assert not any(name.endswith("子基金") for name, _ in found)

@@ -47,8 +47,11 @@ KIND_WORDS = (
 )
 _KIND_RUN = re.compile("(?:" + "|".join(map(re.escape, KIND_WORDS)) + ")+")
 # 一支, 两只, 3支: a count before a fund is an article, not part of the name;
-# nor is a level (县级并购母基金: some county's buyout fund) or 新 (a new fund).
-_COUNT = re.compile(r"^(?:[一二两三四五六七八九十几数\d]+[支只个])?(?:国家级|省级|市级|区级|县级|新)?")
+# nor is a level (县级并购母基金: some county's buyout fund) or 新 (a new fund), nor a word
+# pointing to funds already spoken of (相关子基金, 上述基金).
+_COUNT = re.compile(
+    r"^(?:相关|有关|上述|该|各类)?(?:[一二两三四五六七八九十几数\d]+[支只个])?(?:国家级|省级|市级|区级|县级|新)?"
+)
 
 # Tokens a fund's name is built from: places, bodies, fields and words of kind.
 _NAME_TAGS = frozenset({"LOC", "ORG", "nz", "n", "an", "vn", "a", "nw"})
