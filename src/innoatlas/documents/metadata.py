@@ -48,10 +48,16 @@ IMAGE_STAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})")
 URL_STAMP = re.compile(r"https?://\S*?/(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?/")
 # A page flattened into one long line still opens with its date: a label (时间:2023-10-17) or,
 # on a policy document, the document number before the date it was issued (某政办发〔2023〕7号 2023-03-02).
-# The time of an event the page announces (活动时间, 截止日期) is not the page's.
+# A story's own date right after its 讯 mark (某某日报讯（记者 某某）2024年5月20日，…) and a date
+# that the page's source or author line follows are the page's too. The time of an event the
+# page announces (活动时间, 截止日期) is not.
 LABELLED_DATE = re.compile(
-    r"(?:(?:发布|发稿|更新|成文)?(?<!活动|会议|开幕|举办|报名|截止|申报|开工|签约)(?:时间|日期)\s*[:：]|〔\d{4}〕\s*\d{1,4}\s*号)\s*"
+    r"(?:(?:发布|发稿|更新|成文)?(?<!活动|会议|开幕|举办|报名|截止|申报|开工|签约)(?:时间|日期)\s*[:：]|〔\d{4}〕\s*\d{1,4}\s*号"
+    r"|[\u4e00-\u9fff]讯\s*(?:[（(][^（()）]{0,20}[）)])?)\s*"
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
+    # or a date the page's source or author line follows (标题 2023-10-17 来源：某某网)
+    r"|(?<![\d\-/.])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+"
+    r"(?=(?:稿件|文章|信息|新闻)?来源|作者|编辑|责任编辑|浏览|点击|字号)"
 )
 LABELLED_DATE_REACH = 160
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
@@ -242,7 +248,10 @@ def _before_dateline(found: PublishedDate, lines: list[Line]) -> bool:
 def labelled_date(n: str) -> PublishedDate | None:
     """The labelled date near the start of a long line, or None."""
     m = LABELLED_DATE.search(n, 0, LABELLED_DATE_REACH)
-    return _day(m.group(1), m.group(2), m.group(3)) if m else None
+    if m is None:
+        return None
+    y, mo, d = (m.group(1), m.group(2), m.group(3)) if m.group(1) else (m.group(4), m.group(5), m.group(6))
+    return _day(y, mo, d)
 
 
 def _is_sentence(line: Line) -> bool:
