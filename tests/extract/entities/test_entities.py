@@ -321,3 +321,9 @@ def test_a_dotted_name_in_a_list_keeps_its_first_part_whatever_its_tags():
     doc = document_from_text("测试新闻标题\n签约项目涉及智能装备基地、连通U谷·长春净月智造谷等6个项目。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
     assert "连通U谷·长春净月智造谷" in found
+
+
+def test_a_suffix_joined_by_he_to_a_common_noun_is_no_name_but_a_department_keeps_its_he():
+    found = names("她回顾了双方的合作历程和研究院的筹备工作,江西省工业和信息化厅派员出席。")
+    assert not any(n.endswith("和研究院") for n in found)
+    assert "江西省工业和信息化厅" in found

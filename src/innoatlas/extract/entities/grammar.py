@@ -442,8 +442,8 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue
         lo = extend_left(ix, first, allow_time=etype == "program", etype=etype)
         start = ix.tokens[lo].start
-        if start >= s_start:
-            continue  # the suffix alone (高校, 新区) names nothing
+        if start >= s_start or (norm[s_start - 1] in _CONJUNCTIONS and etype != "government"):
+            continue  # the suffix alone (高校, 新区), or joined to a noun before it (历程和研究院), names nothing
         weak = etype in WEAK_TYPES or suffix in WEAK_ZONE_SUFFIXES
         if weak and suffix in EVENT_SUFFIXES and _held_event(norm, ix, lo):
             weak = False  # 举办机器人编程大赛: an event that is held is a named one
@@ -496,6 +496,12 @@ def _second_plate(norm: str, end: int, etype: str) -> tuple[int, int] | None:
     if second is None or second[1] != "government" or len(m.group(1)) <= len(second[0]):
         return None
     return m.start(1), m.end(1)
+
+
+# Conjunctions: one right before a suffix joins the suffix, a common noun, to the noun
+# before it (某某和研究院); a name has words of its own before its suffix. Departments are
+# named by two joined portfolios (工业和信息化厅, 住房和城乡建设局) and keep theirs.
+_CONJUNCTIONS = frozenset("和与及或")
 
 
 # Words for any area that follow a zone's name as common nouns (某高新区园区, 某新区片区).
