@@ -327,3 +327,8 @@ def test_a_suffix_joined_by_he_to_a_common_noun_is_no_name_but_a_department_keep
     found = names("她回顾了双方的合作历程和研究院的筹备工作,江西省工业和信息化厅派员出席。")
     assert not any(n.endswith("和研究院") for n in found)
     assert "江西省工业和信息化厅" in found
+
+
+def test_the_body_credited_for_a_photo_is_no_mention():
+    found = names("新项目陆续落地。(东方网发 江川高新区管委会供图)园区企业增至300家。")
+    assert "江川高新区管委会" not in found
