@@ -472,12 +472,12 @@ def _designations(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
-# Level words that stand for the place of a body (自治区第十三次党代会).
+# Level words that stand for the place of a body (自治区第十一次党代会).
 _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "盟", "旗")
 
 
 def _party_congresses(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """自治区第十三次党代会: a numbered party congress with its place or level."""
+    """自治区第十一次党代会: a numbered party congress with its place or level."""
     p = _own("party_congress")
     out = []
     for m in p.trigger.finditer(norm):
@@ -513,7 +513,7 @@ def _document_titles(norm: str) -> list[Candidate]:
 
 
 def _work_reports(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """自治区政府工作报告: the report with the government that gives it, when written."""
+    """省政府工作报告: the report with the government that gives it, when written."""
     p = _own("work_report")
     out = []
     for m in p.trigger.finditer(norm):

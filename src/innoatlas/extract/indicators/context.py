@@ -122,7 +122,7 @@ RESULTS_LEAD_CHARS = RESULTS.params["lead_chars"]
 MIN_REPORT_YEAR_MENTIONS = RESULTS.params["min_year_mentions"]
 
 
-# 2022年国家高新区综合评价排名出炉: a headline announcing the results of a year's evaluation.
+# 2023年度国家级经开区考核结果揭晓: a headline announcing the results of a year's evaluation.
 EVALUATION_HEADLINE_RE = cue("evaluation_headline").trigger
 
 

@@ -60,7 +60,7 @@ APPROX_SHARE_RE = re.compile(r"(?P<w>约|近|超过|超|逾|不到|不足)占[^,
 UPPER_BOUND_RE = re.compile(r"(?:最高|最多|至多)[^,，。;；\d]{0,8}?(?:可达|可|达到|达)[^,，。;；\d]{0,12}$")
 # Approximation words written after the last value of a list (分别达到25%和15%以上).
 TRAILING_APPROX = ("以上", "左右", "以内", "以下", "之上", "上下", "之内")
-# 增速高于全区GDP增速1个百分点: a gap between two rates is a level (ANNOTATION.md).
+# 增幅比全省平均快2个百分点: a gap between two rates is a level (ANNOTATION.md).
 GAP_RE = re.compile(r"(?:高于|低于|快于|慢于|领先于?|超出)[^,，。;；]{0,16}$")
 APPROX_SHARE = {
     "约": "about",

@@ -125,7 +125,7 @@ THRESHOLD_HEADS = re.compile(r"的?(?:企业|项目|公司|工程|园区|产业|
 SHARE_BEFORE_RE = re.compile(r"(?:超|近|约|逾|过|超过|将近|、)$")
 # Words that begin with 成 (成立, 成果, 成都...): after a number they are no share.
 CHENG_WORD_RE = re.compile(r"[立为果本员效功交长熟都品型就绩分渝套批片色像器材群形活全败]")
-# 位居第七和第五: ranks joined in a list are ranks each.
+# 分列第三和第六: ranks joined in a list are ranks each.
 RANK_LIST_JOINS = ("和", "及", "与")
 PUNCT = set(",.;:!?，。；：！？、\n\r\t ）)”\"'》」】")
 
@@ -283,7 +283,7 @@ def _read_double(text, m):
 
 
 def _read_rank(text, m):
-    """第N位 / 全市第一 is a rank; 第三届, 第二批, 第一方阵 are ordinals; 第七和第五
+    """第N位 / 全市第一 is a rank; 第三届, 第二批, 第一方阵 are ordinals; 第三和第六
     lists two ranks."""
     after = text[m.end() : m.end() + 1]
     listed = after in RANK_LIST_JOINS and text[m.end() + 1 : m.end() + 2] == "第"
