@@ -220,3 +220,19 @@ def test_outlet_from_an_edition_line():
 
 def test_outlet_from_a_site_header_line():
     assert document_from_text(f"某某网\n某某网>>本地频道>>企业\n\n{HEADLINE}\n\n{BODY}").outlet == "某某网"
+
+
+NOTICE = "各县人民政府，州政府各部门：现将《某某行动方案》印发给你们，请认真贯彻执行。到2027年，全州新材料产业产值达到300亿元。"
+
+
+def test_a_deadline_in_the_head_is_not_the_publication_date():
+    text = f"某某州人民政府办公室关于印发行动方案的通知\n\n{NOTICE}\n本方案自印发之日起施行，有效期至2027年12月31日。"
+    assert published(text) is None
+
+
+def test_an_official_document_is_dated_by_the_line_under_its_issuer():
+    text = (
+        f"某某州人民政府办公室关于印发行动方案的通知\n\n{NOTICE}\n本方案自印发之日起施行，有效期至2027年12月31日。"
+        "\n\n某某州人民政府办公室\n2025年6月26日\n（此件公开发布）"
+    )
+    assert published(text) == "2025-06-26"

@@ -60,6 +60,11 @@ LABELLED_DATE = re.compile(
     r"(?=(?:稿件|文章|信息|新闻)?来源|作者|编辑|责任编辑|浏览|点击|字号)"
 )
 LABELLED_DATE_REACH = 160
+# A date after these words is a deadline or the end of a validity (有效期至2027年12月31日).
+DEADLINE_BEFORE = re.compile(r"(?:至|到|截至|截止|失效日期|废止日期)\s*[:：]?\s*$")
+# The issuer signing an official document, on the line above its date.
+ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|部|院|中心|党委|公司)$")
+SIGNATURE_LINES = 8
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
 FUTURE_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|预计|计划|将于|争取|展望|面向)\s*$")
 FORUM_MARKS = ("论坛", "问答", "查看完整版本", "楼主", "发表于", "帖子", "回帖", "跟帖")
@@ -196,7 +201,20 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
         if year is not None:
             return _day(year, partial[0], partial[1])
         log.info("partial date %02d-%02d and no year in the document", *partial)
-    return PublishedDate(None, "unknown")
+    return signature_date(lines) or PublishedDate(None, "unknown")
+
+
+def signature_date(lines: list[Line]) -> PublishedDate | None:
+    """An official document's own date: the line under its issuer's name at its end
+    (某市人民政府办公室 / 2025年6月26日), as GB/T 9704-2012 lays out a 公文."""
+    tail = [line for line in lines[-SIGNATURE_LINES:] if line.norm.strip()]
+    for above, line in zip(tail, tail[1:]):
+        m = FULL_DATE.fullmatch(line.norm.strip())
+        if m and ISSUER_END.search(above.norm.strip()):
+            found = _day(m.group(1), m.group(2), m.group(3))
+            if found.value is not None:
+                return found
+    return None
 
 
 def speaking_date(published: PublishedDate, cleaned: CleanResult) -> PublishedDate:
@@ -286,10 +304,12 @@ def names_original(cleaned: CleanResult) -> bool:
 
 def header_date(n: str, following: list[Line]) -> PublishedDate | tuple[int, int] | None:
     """A full date, a (month, day) pair still needing a year, or None."""
-    m = FULL_DATE.search(n)
+    m = next((m for m in FULL_DATE.finditer(n) if not DEADLINE_BEFORE.search(n, 0, m.start())), None)
     if m:
         found = _day(m.group(1), m.group(2), m.group(3))
         return found if found.value else None
+    if FULL_DATE.search(n):
+        return None  # 有效期至2027年12月31日: a deadline, not the page's date
     y = YEAR_ONLY_LINE.match(n)
     if y:
         for nxt in following:
