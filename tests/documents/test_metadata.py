@@ -30,6 +30,10 @@ def published(text: str) -> str | None:
         "來源:某某院 example.org 日期:2023-10-17 點擊:次",
         "2023/10/17 15:46",
         "（2023年10月17日）",
+        "17/10/2023 15:46",  # the day first, as Hong Kong and Macau pages write it
+        "出版：17-10-2023",
+        "Oct 17, 2023",
+        "17 October 2023",
     ],
 )
 def test_header_date_forms(date_line):

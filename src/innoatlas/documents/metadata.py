@@ -65,6 +65,13 @@ DEADLINE_BEFORE = re.compile(r"(?:至|到|截至|截止|失效日期|废止日�
 # The issuer signing an official document, on the line above its date.
 ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|部|院|中心|党委|公司)$")
 SIGNATURE_LINES = 8
+# A numeric date with the year last (02/03/2026), and dates with an English month name.
+YEAR_LAST_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](20\d{2})(?![\d/.\-])")
+ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+ENGLISH_DATE = re.compile(
+    r"(?:(?P<d1>\d{1,2})\s+)?(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
+    r"\s+(?:(?P<d2>\d{1,2}),?\s+)?(?P<y>20\d{2})"
+)
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
 FUTURE_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|预计|计划|将于|争取|展望|面向)\s*$")
 FORUM_MARKS = ("论坛", "问答", "查看完整版本", "楼主", "发表于", "帖子", "回帖", "跟帖")
@@ -310,6 +317,9 @@ def header_date(n: str, following: list[Line]) -> PublishedDate | tuple[int, int
         return found if found.value else None
     if FULL_DATE.search(n):
         return None  # 有效期至2027年12月31日: a deadline, not the page's date
+    found = year_last_date(n)
+    if found is not None:
+        return found
     y = YEAR_ONLY_LINE.match(n)
     if y:
         for nxt in following:
@@ -320,6 +330,23 @@ def header_date(n: str, following: list[Line]) -> PublishedDate | tuple[int, int
     m = MONTH_DAY_TIME.search(n)
     if m and 1 <= int(m.group(1)) <= 12 and 1 <= int(m.group(2)) <= 31:
         return int(m.group(1)), int(m.group(2))
+    return None
+
+
+def year_last_date(n: str) -> PublishedDate | None:
+    """02/03/2026 14:30 or Mar 2, 2026: the day first (as Hong Kong and Macau pages write it,
+    unless the first number cannot be a month's day order), or an English month name."""
+    m = YEAR_LAST_DATE.search(n)
+    if m:
+        a, b, y = int(m.group(1)), int(m.group(2)), m.group(3)
+        day, month = (b, a) if b > 12 else (a, b)
+        found = _day(y, month, day)
+        return found if found.value else None
+    m = ENGLISH_DATE.search(n)
+    if m:
+        month = ENGLISH_MONTHS.index(m.group("mon")[:3].lower()) + 1
+        found = _day(m.group("y"), month, m.group("d1") or m.group("d2"))
+        return found if found.value else None
     return None
 
 
