@@ -73,9 +73,9 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 _LEAD_LIST = pattern("lead_list").trigger
 
 
-# 甲、乙6家企业, 甲、乙等38家重点战新企业: a list closed by a count of firms.
+# 甲、乙5家企业, 甲、乙等20家骨干企业: a list closed by a count of firms.
 _COUNTED_LIST = pattern("counted_list").trigger
-# 甲、乙、丙为代表的装备制造产业集群: the firms that stand for a cluster.
+# 甲、乙、丙为代表的新材料产业链: the firms that stand for a cluster.
 _EXEMPLAR_LIST = pattern("exemplar_list").trigger
 
 
@@ -91,7 +91,7 @@ def _firm_list(norm: str, ix: TokenIndex, end: int, need_pair: bool) -> list[Can
 
 
 def _industry_or_place(text: str) -> bool:
-    """新材料, 光伏配套 (a trade and its role), 装备产业, 重庆: no firm's name."""
+    """新材料, 风电配套 (a trade and its role), 装备产业, 重庆: no firm's name."""
     terms, heads, _generic = load_industries()
     core = _TRADE_ROLE.sub("", text)
     return core in terms or text.endswith(heads) or text in division_names()
@@ -157,8 +157,8 @@ def _list_items(
 _SEAT = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff]{2,4})\)$")
 MAX_SEAT_CHARS = 6
 # What ends a list's item: a separator, 等, a bracket, or the count that closes the
-# list (甲、乙、丙|3家企业).
-_ITEM_CLOSE = re.compile(r"[、等)）]|(?:\d+|[一二三四五六七八九十两]+)[多余]?家")
+# list (甲、乙、丙|3家企业) or names what they stand for (甲、乙、丙|为代表的).
+_ITEM_CLOSE = re.compile(r"[、等)）]|(?:\d+|[一二三四五六七八九十两]+)[多余]?家|为(?:代表|龙头|引领|骨干)的")
 _PHASE = re.compile(r"^([一二三四五六七八九十\d]+期|项目|[\u4e00-\u9fff]{1,3}类)$")
 _ITEM_BREAK = re.compile(r"[、,，;；:：。!?！？\s()（）“”\"《》]")
 # Longest item taken whole between two separators (瀚天天成、玉晶光电): firm names
