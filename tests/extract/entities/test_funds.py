@@ -60,5 +60,5 @@ def test_a_level_or_new_before_words_of_kind_names_no_fund():
 
 
 def test_a_word_pointing_back_before_words_of_kind_names_no_fund():
-    found = mentions("双方将联合设立成果转化及中试相关子基金,上述基金由省投资集团管理。")
+    found = mentions("集团计划发起设立相关子基金,上述基金将投向早期项目。")
     assert not any(name.endswith("子基金") for name, _ in found)

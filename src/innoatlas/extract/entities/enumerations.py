@@ -214,7 +214,7 @@ _TRADE_ROLE = re.compile(r"(?:上下游|配套|龙头|头部|领军|骨干|上�
 
 
 def _trade_or_place(text: str) -> bool:
-    """新材料, 光伏配套 (a trade and its role), 重庆: items of another kind than firms."""
+    """新材料, 风电配套 (a trade and its role), 重庆: items of another kind than firms."""
     terms, heads, generic = load_industries()
     core = _TRADE_ROLE.sub("", text)
     return core in terms or core in generic or text.endswith(heads) or text in division_names()
@@ -237,7 +237,7 @@ def coordinated_candidates(norm: str, ix: TokenIndex, known: list[Candidate]) ->
         while end < len(norm) and norm[end] == "、":
             item = _next_item(norm, ix, end + 1, bounded=tagged)
             if item is None or _trade_or_place(norm[end + 1 : item]):
-                break  # 某某能源、光伏配套等: the list goes on with trades, not firms
+                break  # 某某电子、风电配套等: the list goes on with trades, not firms
             items.append(Candidate(end + 1, item, c.type, "list", 44, 0.6))
             end = item
         if not (tagged and _COUNTED_THINGS.match(norm, end)):

@@ -48,7 +48,7 @@ NAME_VERBS = frozenset(
         "发展",
         "研究",
         "应用",
-        "转型",  # 产业转型升级示范区 (国家发展改革委 2017), 转型综改示范区
+        "转型",  # 产业转型升级示范区 (国家发展改革委 2017), 资源型经济转型综合配套改革试验区
     }
 )
 # Words that qualify a suffix without naming anything: a name needs one word outside this set.
@@ -475,7 +475,7 @@ def _paren_tail(norm: str, end: int, etype: str = "") -> int:
     """Take along a short parenthesised part written after a name (重庆高新区(直管园)).
 
     A body's second name in brackets is the other plate of the same office
-    (某工信局(某某发展局)): a name of its own, not part of the first.
+    (某科技局(某知识产权局)): a name of its own, not part of the first.
     """
     m = _PAREN_TAIL.match(norm, end)
     if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)):
@@ -488,7 +488,7 @@ def _paren_tail(norm: str, end: int, etype: str = "") -> int:
 
 
 def _second_plate(norm: str, end: int, etype: str) -> tuple[int, int] | None:
-    """某工信局(某某发展局): the span of a body's second name written in brackets after it."""
+    """某科技局(某知识产权局): the span of a body's second name written in brackets after it."""
     m = _PAREN_TAIL.match(norm, end)
     if m is None or etype != "government":
         return None

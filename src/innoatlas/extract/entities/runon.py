@@ -3,8 +3,8 @@ or a place and a firm written one after the other.
 
 Chinese writes no space or particle inside a name: a province or city
 followed directly by a zone's short name (某市|某某, the way 北京中关村 is one
-name) or by words that a zone's suffix closes (某省|转型综改示范区, 某市|航天
-高端装备产业科技园) is one name, the zone's, not a mention of the place. Only
+name) or by words that a zone's suffix closes (某省|某某综合改革示范区, 某市|某某
+装备产业园) is one name, the zone's, not a mention of the place. Only
 a particle, a conjunction, a verb that governs what follows (建设, 打造, 获批)
 or a separator ends the place.
 """
@@ -60,7 +60,7 @@ def _zone_short_name(ix: TokenIndex, k: int) -> int | None:
 
 
 def _zone_run(norm: str, ix: TokenIndex, start: int, k: int) -> int | None:
-    """山西|转型综改示范区: name words up to a zone's suffix, with no word that ends the place."""
+    """某省|某某综合改革示范区: name words up to a zone's suffix, with no word that ends the place."""
     stop = load_suffixes().left_stop
     words = []
     for tok in ix.tokens[k:]:
