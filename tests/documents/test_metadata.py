@@ -96,7 +96,10 @@ def test_the_date_a_text_speaks_from_is_its_publication_date_when_given():
         (f"院地合作开启新篇章时间:2021-06-18 {BODY}{BODY}", "2021-06-18"),
         (f"{HEADLINE} 发布日期：2022-11-03 点击： {BODY}", "2022-11-03"),
         # a policy document: its number, then the date it was issued
-        (f"某某市人民政府办公室关于加快科技园区建设的通知 某府办发〔2024〕21号 2024-05-06 各区县人民政府：{BODY}", "2024-05-06"),
+        (
+            f"某某市人民政府办公室关于加快科技园区建设的通知 某府办发〔2024〕21号 2024-05-06 各区县人民政府：{BODY}",
+            "2024-05-06",
+        ),
         # a date the source line follows, and a story's date right after its 讯 mark
         (f"{HEADLINE} 2022-11-03 09:30 来源：某某日报 {BODY}{BODY}", "2022-11-03"),
         (f"{HEADLINE}\n\n某某日报讯（记者 王五）2022年11月3日，{BODY}", "2022-11-03"),

@@ -11,6 +11,7 @@ original (a byline, a 来源 line, 本报…讯, 原标题).
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from datetime import date
@@ -215,7 +216,7 @@ def signature_date(lines: list[Line]) -> PublishedDate | None:
     """An official document's own date: the line under its issuer's name at its end
     (某市人民政府办公室 / 2025年6月26日), as GB/T 9704-2012 lays out a 公文."""
     tail = [line for line in lines[-SIGNATURE_LINES:] if line.norm.strip()]
-    for above, line in zip(tail, tail[1:]):
+    for above, line in itertools.pairwise(tail):
         m = FULL_DATE.fullmatch(line.norm.strip())
         if m and ISSUER_END.search(above.norm.strip()):
             found = _day(m.group(1), m.group(2), m.group(3))

@@ -617,7 +617,9 @@ def test_a_work_meeting_s_year_dates_none_of_the_figures_it_reviews():
         "青溪市科技工作会议召开\n\n青溪市科学技术局召开2024年工作会议。会议指出，2023年，全市技术合同成交额达到"
         "5亿元。新增高新技术企业15家。"
     )
-    records = indicators(text, "青溪市科学技术局:government", "2024年工作会议:program", published="2024-02-20")
+    records = indicators(
+        text, "青溪市科学技术局:government", "2024年工作会议:program", published="2024-02-20"
+    )
     assert [(r.value, r.subject, r.period) for r in records] == [
         (5, "青溪市", "2023"),
         (15, "青溪市", "2023"),

@@ -241,7 +241,11 @@ def _city_wide_mentions(text: str, city: str | None) -> list[EntityMention]:
     out = []
     for w in CITY_WIDE.trigger.finditer(text):
         after = text[w.end() : w.end() + 2]
-        if clause_start(text, w.start()) != w.start() or CITY_WIDE.cue("compared").match(after) or after[:1].isdigit():
+        if (
+            clause_start(text, w.start()) != w.start()
+            or CITY_WIDE.cue("compared").match(after)
+            or after[:1].isdigit()
+        ):
             continue
         out.append(EntityMention(city, city, "region", w.start(), w.end(), "anaphor"))
     return out
@@ -343,7 +347,10 @@ MEETING_NAME_RE = re.compile(r"(?:会议|大会|年会|推进会|座谈会|工�
 
 def _in_meeting_name(p: PeriodMention, entities: list[EntityMention]) -> bool:
     return any(
-        m.start <= p.start and p.end <= m.end and m.end - m.start > p.end - p.start and MEETING_NAME_RE.search(m.name)
+        m.start <= p.start
+        and p.end <= m.end
+        and m.end - m.start > p.end - p.start
+        and MEETING_NAME_RE.search(m.name)
         for m in entities
     )
 

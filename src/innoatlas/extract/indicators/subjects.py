@@ -111,11 +111,13 @@ def _established_object(ctx: Context, ss: int, cs: int, pos: int) -> EntityMenti
     if cs <= ss or any(cs <= m.start < pos for m in ctx.mentions):
         return None
     prev_cs = clause_start(ctx.text, cs - 1)
-    last = max((m for m in ctx.mentions if prev_cs <= m.start and m.end <= cs), key=lambda m: m.end, default=None)
+    last = max(
+        (m for m in ctx.mentions if prev_cs <= m.start and m.end <= cs), key=lambda m: m.end, default=None
+    )
     if last is None or last.type not in ESTABLISHED_TYPES:
         return None
-    verb_part = ctx.text[prev_cs : last.start].rstrip("“\"「《")
-    if ctx.text[last.end : cs].strip("”\"」）)，,、 ") or not ESTABLISHED_RE.search(verb_part):
+    verb_part = ctx.text[prev_cs : last.start].rstrip('“"「《')
+    if ctx.text[last.end : cs].strip('”"」）)，,、 ') or not ESTABLISHED_RE.search(verb_part):
         return None  # the object must end its clause, right after the verb
     return last
 
