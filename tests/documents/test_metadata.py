@@ -229,7 +229,7 @@ def test_outlet_from_a_site_header_line():
     assert document_from_text(f"某某网\n某某网>>本地频道>>企业\n\n{HEADLINE}\n\n{BODY}").outlet == "某某网"
 
 
-NOTICE = "各县人民政府，州政府各部门：现将《某某行动方案》印发给你们，请认真贯彻执行。到2027年，全州新材料产业产值达到300亿元。"
+NOTICE = "各区县人民政府，市政府有关部门：现将《某某行动方案》印发给你们，请认真贯彻执行。到2027年，全州新材料产业产值达到300亿元。"
 
 
 def test_a_deadline_in_the_head_is_not_the_publication_date():

@@ -523,7 +523,7 @@ def _unnamed_subject(sent: Sentence, target: EntityMention) -> bool:
         return False
     if _UNNAMED_SUBJECT.match(sent.text, clause - sent.start):
         return True
-    # 近两成的获奖项目聚焦A: the kind word right before the verb is its subject, wherever it stands
+    # 约三成的入选项目聚焦A: the kind word right before the verb is its subject, wherever it stands
     return bool(_KIND_BEFORE_VERB.search(sent.text[clause - sent.start : first.start - sent.start]))
 
 
