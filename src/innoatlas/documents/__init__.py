@@ -16,7 +16,7 @@ import logging
 
 from innoatlas.documents.clean import clean_text
 from innoatlas.documents.dedup import DuplicateIndex, DuplicateMatch, minhash_bytes
-from innoatlas.documents.metadata import extract_outlet, extract_published, extract_title, speaking_date
+from innoatlas.documents.metadata import extract_dates, extract_outlet, extract_title
 from innoatlas.documents.model import Document, PublishedDate, RawDocument
 from innoatlas.documents.normalize import detect_script, normalize_pieces
 from innoatlas.documents.read import read_paths
@@ -44,7 +44,7 @@ def prepare_document(raw: RawDocument) -> Document:
     if not norm.strip():
         warnings.append("no article body found: every line looked like page furniture")
         log.warning("%s: %s", raw.source, warnings[-1])
-    published = extract_published(raw, cleaned)
+    published, speaks_from = extract_dates(raw, cleaned)
     return Document(
         source=raw.source,
         name=raw.name,
@@ -61,7 +61,7 @@ def prepare_document(raw: RawDocument) -> Document:
         encoding=raw.encoding,
         url=raw.url,
         warnings=warnings,
-        speaks_from=speaking_date(published, cleaned),
+        speaks_from=speaks_from,
     )
 
 

@@ -167,16 +167,31 @@ def _day(y, m, d) -> PublishedDate:
         return PublishedDate(None, "unknown")
 
 
-def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
-    """The article's own publication date with its precision (day, month, year, unknown)."""
+def extract_dates(raw: RawDocument, cleaned: CleanResult) -> tuple[PublishedDate, PublishedDate]:
+    """The publication date, and the date the text speaks from (to read its 今年 and 上半年):
+    the same, or else a dateline's month and day in the latest past year the body names.
+
+    That year is a guess good enough for reading relative times (a story filed 2月17日 that
+    names only 2022 is most likely of 2022 or 2023), but the text does not give it, so it is
+    never the publication date itself (ANNOTATION.md)."""
+    published, partial = _published_and_partial(raw, cleaned)
+    year = _latest_year_named(cleaned.lines) if partial is not None and published.value is None else None
+    return published, (_day(year, *partial) if year is not None else published)
+
+
+def _published_and_partial(
+    raw: RawDocument, cleaned: CleanResult
+) -> tuple[PublishedDate, tuple[int, int] | None]:
+    """The article's own publication date with its precision (day, month, year, unknown), and
+    the month and day of a date found without its year."""
     if raw.published:
         given = parse_date_text(raw.published)
         if given.precision != "unknown":
-            return given
+            return given, None
     lines = cleaned.lines
     edition = edition_date(lines)
     if edition is not None:
-        return edition
+        return edition, None
     forum = is_forum_page(lines)
     named_original = forum and names_original(cleaned)
     partial: tuple[int, int] | None = None
@@ -186,7 +201,7 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
         if _is_sentence(line):
             labelled = labelled_date(line.norm)
             if labelled is not None:
-                return labelled
+                return labelled, None
             continue
         if forum and is_forum_post_line(line.norm):
             if named_original:
@@ -197,7 +212,7 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
         found = header_date(line.norm, lines[i + 1 : i + 4])
         if isinstance(found, PublishedDate):
             if not _before_dateline(found, lines):
-                return found
+                return found, None
             log.info("page date %s precedes the story's dateline: a repost's stamp", found.as_text())
             continue
         if found is not None and partial is None:
@@ -207,9 +222,9 @@ def extract_published(raw: RawDocument, cleaned: CleanResult) -> PublishedDate:
     if partial is not None:
         year = evidence_year(lines, partial)
         if year is not None:
-            return _day(year, partial[0], partial[1])
+            return _day(year, partial[0], partial[1]), None
         log.info("partial date %02d-%02d and no year in the document", *partial)
-    return signature_date(lines) or PublishedDate(None, "unknown")
+    return signature_date(lines) or PublishedDate(None, "unknown"), partial
 
 
 def signature_date(lines: list[Line]) -> PublishedDate | None:
@@ -223,32 +238,6 @@ def signature_date(lines: list[Line]) -> PublishedDate | None:
             if found.value is not None:
                 return found
     return None
-
-
-def speaking_date(published: PublishedDate, cleaned: CleanResult) -> PublishedDate:
-    """The date the text speaks from, to read its 今年 and 上半年: the publication date, or
-    else a dateline's month and day in the latest past year the body names.
-
-    That year is a guess good enough for reading relative times (a story filed 2月17日
-    that names only 2022 is most likely of 2022 or 2023), but the text does not give it,
-    so it is never the publication date itself."""
-    if published.precision != "unknown":
-        return published
-    lines = cleaned.lines
-    partial = next(
-        (
-            found
-            for i, line in enumerate(lines[:HEAD_LINES])
-            if line.reason in ("meta", "noise", "navigation", "breadcrumb", None)
-            and not _is_sentence(line)
-            and isinstance(found := header_date(line.norm, lines[i + 1 : i + 4]), tuple)
-        ),
-        None,
-    ) or dateline_month_day(lines)
-    year = _latest_year_named(lines)
-    if partial is None or year is None:
-        return published
-    return _day(year, partial[0], partial[1])
 
 
 def _latest_year_named(lines: list[Line]) -> int | None:

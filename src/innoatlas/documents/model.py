@@ -69,7 +69,7 @@ class Document:
     url: str | None = None
     warnings: list[str] = field(default_factory=list)
     # The date the text speaks from, for reading its 今年: `published`, or a guess when the
-    # text gives only a month and day (metadata.speaking_date). None means `published`.
+    # text gives only a month and day (metadata.extract_dates). None means `published`.
     speaks_from: PublishedDate | None = None
 
     @property

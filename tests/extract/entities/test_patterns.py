@@ -1,5 +1,5 @@
-"""Every entity candidate pattern of patterns.yaml against its own example
-sentences, run through the whole entity stage."""
+"""Every entity candidate pattern of patterns.yaml and programme_patterns.yaml against
+its own example sentences, run through the whole entity stage."""
 
 from __future__ import annotations
 
@@ -8,11 +8,18 @@ import pytest
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.entities.patterns import entity_patterns
+from innoatlas.extract.patterns import cached_pattern_file
 from innoatlas.extract.tokens import tag_text
+
+
+def all_patterns():
+    programmes = cached_pattern_file("innoatlas.extract.entities", "programme_patterns.yaml")
+    return {**entity_patterns(), **programmes}
+
 
 EXAMPLES = [
     pytest.param(example, id=f"{name}-{i}")
-    for name, pattern in entity_patterns().items()
+    for name, pattern in all_patterns().items()
     for i, example in enumerate(pattern.examples)
 ]
 
@@ -33,6 +40,6 @@ def test_pattern_example(example):
 
 
 def test_every_pattern_has_a_positive_and_a_negative_example():
-    for name, pattern in entity_patterns().items():
+    for name, pattern in all_patterns().items():
         assert pattern.predicate is None, name
         assert any(e.expect for e in pattern.examples) and any(e.absent for e in pattern.examples), name
