@@ -314,7 +314,7 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if _unanchored_county(entries, named, named_full):
             continue
         if all(e.kind == INDUSTRY for e in entries):
-            # 锂离子动力电池, 汽车智能传感器: the term heads a longer compound, which names the industry
+            # 锂离子|动力电池, 工业|视觉传感器: the term heads a longer compound, which names the industry
             start = compound_start(norm, ix, start, end)
             if start is None:
                 continue

@@ -60,7 +60,7 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
         end = _CLAUSE_END.search(norm, m.end())
         if end is None or end.start() - m.end() > MAX_OBJECT_LIST:
             continue
-        # 聚焦A、B两大细分领域: a closing count or kind word ends the list, it is no part of its last item
+        # 聚焦A、B两大重点方向: a closing count or kind word ends the list, it is no part of its last item
         close = _CLOSE.search(norm, m.end(), end.start())
         items = _items_before(norm, ix, close.start() if close else end.start())
         if (
@@ -90,7 +90,7 @@ def _list_of_fields(norm: str, ix: TokenIndex, items: list[tuple[int, int]]) -> 
 
 
 def _topic(text: str) -> bool:
-    """新材料产业创新发展: an industry's kind word inside an item makes it a topic about the industry."""
+    """氢能产业集聚发展: an industry's kind word inside an item makes it a topic about the industry."""
     return any(0 < text.find(kind) < len(text) - len(kind) for kind in ("产业", "行业"))
 
 

@@ -210,7 +210,7 @@ def keep_name(name: str, c: Candidate) -> bool:
     if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic:
         return False
     if _is_category(name) and c.extractor != "designation":
-        return False  # 获评|国家级绿色园区: a category conferred as a title is the title's name
+        return False  # 获评|国家级绿色工厂: a category conferred as a title is the title's name
     if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
         return False
     if name.endswith(COMMON_JU_WORDS):

@@ -454,7 +454,7 @@ _CONJOINED = frozenset("和及、")
 
 
 def _designations(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """获评国家级绿色园区和某某示范园区: every title conferred after the verb."""
+    """获评国家级绿色工厂和某某示范园区: every title conferred after the verb."""
     p = _own("designation")
     name_only = re.compile(p.trigger.pattern[p.trigger.pattern.index("(?P<name>") :])
     out = []

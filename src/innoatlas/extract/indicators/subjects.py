@@ -107,7 +107,7 @@ def _city_wide_sentence(ctx: Context, cs: int, pos: int) -> bool:
 
 def _established_object(ctx: Context, ss: int, cs: int, pos: int) -> EntityMention | None:
     """The platform, event or firm that the clause right before q's set up or held, when q's
-    own clause names nothing before the figure (某市搭建某平台，累计发布应用场景600项)."""
+    own clause names nothing before the figure (某市搭建某平台，累计上线服务事项600项)."""
     if cs <= ss or any(cs <= m.start < pos for m in ctx.mentions):
         return None
     prev_cs = clause_start(ctx.text, cs - 1)
