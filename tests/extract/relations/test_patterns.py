@@ -8,7 +8,7 @@ import pytest
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.relations import extract_relations
-from innoatlas.extract.relations.patterns import relation_patterns
+from innoatlas.extract.relations.sentences import relation_patterns
 from innoatlas.extract.tokens import tag_text
 
 EXAMPLES = [

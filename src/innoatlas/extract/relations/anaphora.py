@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import Counter
 
 from innoatlas.extract.model import EntityMention
-from innoatlas.extract.relations.patterns import relation_patterns
+from innoatlas.extract.relations.sentences import relation_patterns
 from innoatlas.extract.tokens import Token
 
 _P = relation_patterns()["pair_anaphor"]

@@ -9,7 +9,7 @@ Rules, in the order they run:
    governs;
 2. gazetteer facts stated by co-mention (names.py): a county and its city or
    province, a sub-area and its zone (沙坪坝区 located_in 重庆市);
-3. trigger patterns inside one sentence (patterns.py): cooperation, chain
+3. trigger patterns inside one sentence (patterns.py, cooperation.py): cooperation, chain
    leaders, suppliers, investment, membership, establishment; role words before
    a list (lists.py: 建设单位为A、B; 某名单分别为A、B; 建设某城“核心区”);
 4. topic rules: an industry is the focus of the actor the clause or sentence is
@@ -60,9 +60,9 @@ from innoatlas.extract.relations.names import (
     leading_place,
     place_type,
 )
-from innoatlas.extract.relations.patterns import (
+from innoatlas.extract.relations.patterns import find_pattern_relations
+from innoatlas.extract.relations.sentences import (
     Sentence,
-    find_pattern_relations,
     make_relation,
     relation_patterns,
     runs,

@@ -15,7 +15,7 @@ import re
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.names import division_chain, divisions_by_name, leading_place
-from innoatlas.extract.relations.patterns import Sentence, make_relation, relation_patterns, runs
+from innoatlas.extract.relations.sentences import Sentence, make_relation, relation_patterns, runs
 from innoatlas.lexicon.divisions import load_divisions
 
 _P = relation_patterns()

@@ -15,7 +15,7 @@ from __future__ import annotations
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import RelationRecord
 from innoatlas.extract.relations.hosts import MAX_SUBJECT_OFFSET
-from innoatlas.extract.relations.patterns import Sentence, make_relation, relation_patterns, runs
+from innoatlas.extract.relations.sentences import Sentence, make_relation, relation_patterns, runs
 
 _P = relation_patterns()
 _BUILDERS = _P["joint_builders"]

@@ -11,10 +11,10 @@ import re
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.relations.patterns import (
+from innoatlas.extract.relations.sentences import (
     ORG_TYPES,
     Sentence,
-    _joined_group,
+    joined_group,
     make_relation,
     relation_patterns,
     runs,
@@ -55,7 +55,7 @@ def _member_run(sent: Sentence, subjects: list[EntityMention], pos: int) -> list
     the longest run when the clause names none (A蝉联X,成功入选Y)."""
     parties = [m for m in subjects if not _PASSIVE_AGENT.search(sent.text[: m.start - sent.start])]
     own = [m for m in parties if not sent.boundary_between(m.end, pos)]
-    return runs(sent, own)[-1] if own else _joined_group(sent, parties)
+    return runs(sent, own)[-1] if own else joined_group(sent, parties)
 
 
 # 被某局纳入X: the agent of a passive clause lists the member, it is none itself.

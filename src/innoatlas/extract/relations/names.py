@@ -18,7 +18,7 @@ from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.relations.patterns import make_relation, relation_patterns
+from innoatlas.extract.relations.sentences import make_relation, relation_patterns
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.zones import load_zones, zone_names

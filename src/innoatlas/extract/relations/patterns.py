@@ -1,7 +1,6 @@
 """Trigger patterns for relations stated inside one sentence.
 
-- cooperates_with: A与/和/同B + 合作/共建/签约/签订/携手/联合/对接; A携手B;
-  A与B、C签约 (B and C partners of A only); 双方合作 (the two firms)
+- cooperates_with: see cooperation.py
 - chain_leader_of: A、B等龙头/链主 + an industry in the sentence; A是…X链主;
   X龙头——A; 在X方面,…涌现出A、B等龙头 (the framing industry)
 - supplies: A为B配套/供货 / A成为B的供应商 / B的配套企业A;
@@ -19,79 +18,27 @@ module says how each pattern binds the names around its trigger.
 
 from __future__ import annotations
 
-import bisect
-import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.patterns import Pattern, cached_pattern_file
-
-
-def relation_patterns() -> dict[str, Pattern]:
-    """The patterns of patterns.yaml, by name (loaded once)."""
-    return cached_pattern_file("innoatlas.extract.relations", "patterns.yaml")
-
+from innoatlas.extract.relations.cooperation import cooperation_pairs
+from innoatlas.extract.relations.sentences import (
+    ORG_TYPES,
+    Sentence,
+    free_match,
+    make_relation,
+    relation_patterns,
+    runs,
+)
 
 _P = relation_patterns()
-_SENTENCE_END = re.compile(r"[。!?！？\n]")
-_CLAUSE_END = re.compile(r"[,，;；:：]")
-_COOP = _P["cooperation"].trigger
-_COOP_JOIN = _P["cooperation"].cue("join")
-_COOP_TENSE = _P["cooperation"].cue("tense")
 _LEADER = _P["chain_leader"].trigger
 _SUPPLY = _P["supplier_list"].cue("role_word")
 _INVEST = _P["investment"].trigger
 _ESTABLISH = _P["established"].trigger
 _DATE = _P["established"].cue("date")
-ORG_TYPES = _P["cooperation"].subject_types
 ESTABLISHED_TYPES = _P["established"].subject_types
-
-
-def make_relation(
-    doc: Document,
-    a: EntityMention,
-    predicate: str,
-    b: EntityMention,
-    start: int | None = None,
-    end: int | None = None,
-) -> RelationRecord:
-    s = min(a.start, b.start) if start is None else start
-    e = max(a.end, b.end) if end is None else end
-    return RelationRecord(a.name, predicate, b.name, doc.original_text(s, e), s, e, a.type, b.type)
-
-
-@dataclass
-class Sentence:
-    start: int
-    end: int
-    text: str
-    mentions: list[EntityMention] = field(default_factory=list)
-    clause_ends: list[int] = field(default_factory=list)
-
-    def boundary_between(self, a: int, b: int) -> bool:
-        i = bisect.bisect_left(self.clause_ends, a)
-        return i < len(self.clause_ends) and self.clause_ends[i] < b
-
-    def between(self, a: EntityMention, b: EntityMention) -> str:
-        return self.text[a.end - self.start : b.start - self.start]
-
-
-def split_sentences(norm: str, mentions: list[EntityMention]) -> list[Sentence]:
-    sentences = []
-    pos = 0
-    for m in _SENTENCE_END.finditer(norm + "\n"):
-        if m.start() > pos:
-            text = norm[pos : m.start()]
-            ends = [pos + c.start() for c in _CLAUSE_END.finditer(text)]
-            sentences.append(Sentence(pos, m.start(), text, clause_ends=ends))
-        pos = m.end()
-    starts = [s.start for s in sentences]
-    for mention in mentions:
-        i = bisect.bisect_right(starts, mention.start) - 1
-        if i >= 0 and mention.end <= sentences[i].end:
-            sentences[i].mentions.append(mention)
-    return sentences
 
 
 def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
@@ -104,8 +51,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         leaders = [r for r in _chain_leaders(sent) if id(r[0]) not in suppliers]
         supplied, left = _sentence_suppliers(sent, leaders, groups)
         pending += left
-        coop = _cooperation(sent, orgs) + _mutual(sent) + _counted_parties(sent, orgs)
-        out += [make_relation(doc, a, p, b) for a, p, b in coop]
+        out += [make_relation(doc, a, p, b) for a, p, b in cooperation_pairs(sent, orgs)]
         out += [make_relation(doc, a, p, b, *_leader_span(sent, a, b)) for a, p, b in leaders]
         out += [make_relation(doc, a, p, b) for a, p, b in supplied]
         out += [make_relation(doc, a, p, b) for a, p, b in _supplies(sent, orgs)]
@@ -156,182 +102,9 @@ def _leader_named_elsewhere(
     return None
 
 
-def _cooperation(sent: Sentence, orgs: list[EntityMention]):
-    """A与B…合作: A and every org joined to it by 与/和/、 before the trigger. The first trigger
-    of a sentence binds the parties before it; each later one only those of its own clause
-    (甲与乙签约,丙携手丁: two pairs)."""
-    hits = _free_matches(_COOP, sent)
-    if not hits or len(orgs) < 2:
-        return []
-    out = _cooperation_at(sent, orgs, hits[0])
-    for hit in hits[1:]:
-        t_pos = sent.start + hit.start()
-        own = [m for m in orgs if not sent.boundary_between(m.end, t_pos) and not _ends_after(m, sent, t_pos)]
-        out += _cooperation_at(sent, own, hit) if own else []
-    return out
-
-
-def _ends_after(m: EntityMention, sent: Sentence, t_pos: int) -> bool:
-    """m stands after the trigger in a later clause."""
-    return m.start > t_pos and sent.boundary_between(t_pos, m.start)
-
-
-def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match):
-    if len(orgs) < 2 and not _PARTNER_AFTER.fullmatch(trigger.group(0)):
-        return []
-    t_pos = sent.start + trigger.start()
-    group = _joined_group(sent, [m for m in orgs if m.end <= t_pos] or orgs)
-    if _PARTNER_AFTER.fullmatch(trigger.group(0)) and len(group) < 2:
-        t_end = t_pos + len(trigger.group(0))
-        after = [m for m in orgs if m.start >= t_end]
-        # 携手B: B right after the verb; 联合打造B: B is what is built, not a partner
-        if (
-            group
-            and after
-            and _PARTNER_GAP.fullmatch(sent.text[t_end - sent.start : after[0].start - sent.start])
-        ):
-            group = group + [after[0]]
-    if len(group) < 2:
-        return _team_partners(sent, orgs, t_pos) or _omitted_subject(sent, orgs, t_pos)
-    joined = any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False))
-    plain_list_first = group[-1].end <= t_pos and _TRIGGER_RIGHT_AFTER.match(
-        sent.text[group[-1].end - sent.start : trigger.start()]
-    )
-    if not joined and not plain_list_first:
-        return []  # a plain list (A、B) cooperates only when the trigger follows it (A、B联合打造)
-    head = group[0]
-    star = [(head, "cooperates_with", other) for other in group[1:]]
-    if _partners_of_head(sent, group):
-        return star
-    return star + [
-        (a, "cooperates_with", b)
-        for i, a in enumerate(group[1:], 1)
-        for b in group[i + 1 :]
-        if len(group) <= 4
-    ]
-
-
-def _team_partners(sent: Sentence, orgs: list[EntityMention], t_pos: int):
-    """某学院张三教授团队与B公司成功对接: a body's team cooperating stands for the body."""
-    before = [m for m in orgs if m.end <= t_pos]
-    for a, b in zip(before, before[1:], strict=False):
-        if _TEAM_JOIN.fullmatch(sent.between(a, b)) and not sent.boundary_between(b.end, t_pos):
-            return [(a, "cooperates_with", b)]
-    return []
-
-
-# The team of a body named before its partner (某大学张三教授团队与B): 团队, 课题组 and 与.
-_TEAM_JOIN = _P["cooperation"].cue("team_join")
-
-
-def _omitted_subject(sent: Sentence, orgs: list[EntityMention], t_pos: int):
-    """A在1月11日,已与B签署合作协议: a clause that opens with 与 B has the actor of the clause
-    before it as its subject, when no other party stands between them."""
-    partners = [m for m in orgs if m.end <= t_pos and not sent.boundary_between(m.end, t_pos)]
-    if not partners:
-        return []
-    partner = partners[0]
-    clause_start = max([e + 1 for e in sent.clause_ends if e < partner.start], default=sent.start)
-    opening = sent.text[clause_start - sent.start : partner.start - sent.start]
-    if clause_start == sent.start or not _CLAUSE_PARTNER.match(opening):
-        return []
-    before = [m for m in orgs if m.end <= clause_start]
-    return [(before[-1], "cooperates_with", partner)] if before else []
-
-
-# The opening of a clause whose subject is left out: adverbs and the preposition before the partner.
-_CLAUSE_PARTNER = _P["cooperation"].cue("clause_partner")
-_COOP_WORD = _P["cooperation"].cue("coop_word")
-_PARTNER_GAP = _P["cooperation"].cue("partner_gap")
-_PARTNER_AFTER = _P["cooperation"].cue("verb_with_partner")
-# What may stand between a list of parties and the cooperation word that follows
-# it: 两地将深度(合作), 共同(签署), nothing (联合打造).
-_TRIGGER_RIGHT_AFTER = _P["cooperation"].cue("right_after")
-# A与B、C签约: B and C are the partners of A, not of each other.
-_HEAD_JOIN = _P["cooperation"].cue("head_join")
-
-
-def _partners_of_head(sent: Sentence, group: list[EntityMention]) -> bool:
-    joins = [sent.between(a, b).strip() for a, b in zip(group, group[1:], strict=False)]
-    return bool(_HEAD_JOIN.match(joins[0])) and all(j in ("、", "和", "及") for j in joins[1:])
-
-
-# 双方协同更紧密: the two parties are the two firms the sentence names.
-_BOTH_PARTIES = _P["both_parties"].trigger
-
-
-def _mutual(sent: Sentence):
-    hit = _BOTH_PARTIES.search(sent.text)
-    if hit is None:
-        return []
-    firms = [
-        m
-        for m in sent.mentions
-        if m.type in _P["both_parties"].subject_types and m.end <= sent.start + hit.start()
-    ]
-    names = {m.norm_name for m in firms}
-    return [(firms[0], "cooperates_with", firms[-1])] if len(names) == 2 else []
-
-
-_COUNTED = _P["counted_parties"]
-
-
-def _counted_parties(sent: Sentence, orgs: list[EntityMention]):
-    """重庆、成都、某集团三方联席: a run of parties right before 三方 (双方, 多方) and a joint act."""
-    out = []
-    for run in runs(sent, orgs):
-        if len(run) < 2 or len(run) > MAX_PARTIES:
-            continue
-        if _COUNTED.trigger.match(sent.text[run[-1].end - sent.start :]):
-            out += [(a, "cooperates_with", b) for i, a in enumerate(run) for b in run[i + 1 :]]
-    return out
-
-
-MAX_PARTIES = 4  # a longer list before 多方 is an audience, not a table of partners
-
-
-def _free_matches(pattern: re.Pattern, sent: Sentence) -> list[re.Match]:
-    """Every match of pattern that is not inside an entity name; the name of a signing or
-    founding event (共建某研究院签约仪式) does not hide its trigger: the event is the act."""
-    return [
-        hit
-        for hit in pattern.finditer(sent.text)
-        if not any(
-            m.start <= sent.start + hit.start() < m.end and not _EVENT.search(m.norm_name)
-            for m in sent.mentions
-        )
-    ]
-
-
-_EVENT = _P["cooperation"].cue("event")
-
-
-def _free_match(pattern: re.Pattern, sent: Sentence) -> re.Match | None:
-    """First match of pattern that is not inside an entity name (两江协同创新区 is no cooperation)."""
-    for hit in pattern.finditer(sent.text):
-        pos = sent.start + hit.start()
-        if not any(m.start <= pos < m.end for m in sent.mentions):
-            return hit
-    return None
-
-
-def _joined_group(sent: Sentence, orgs: list[EntityMention]) -> list[EntityMention]:
-    """The longest run of orgs separated only by 与/和/同/、 (and 已, 也 before them)."""
-    best: list[EntityMention] = []
-    run: list[EntityMention] = []
-    for m in orgs:
-        if run and _COOP_JOIN.match(_COOP_TENSE.sub("", sent.between(run[-1], m)).strip()):
-            run.append(m)
-        else:
-            run = [m]
-        if len(run) > len(best):
-            best = list(run)
-    return best
-
-
 def _chain_leaders(sent: Sentence):
     """A、B等龙头 …, A是X链主, X龙头——A: the firms lead the industry."""
-    hit = _free_match(_LEADER, sent)
+    hit = free_match(_LEADER, sent)
     if hit is None:
         return []
     pos, hit_end = sent.start + hit.start(), sent.start + hit.end()
@@ -453,20 +226,9 @@ def supplier_groups(sent: Sentence) -> list[list[EntityMention]]:
         tail = _SUPPLIER_TAIL.match(sent.text[run[-1].end - sent.start :])
         if tail is None:
             continue
-        if _SUPPLIER_ROLE.search(tail.group(0)) or _free_match(_LEADER, sent) is not None:
+        if _SUPPLIER_ROLE.search(tail.group(0)) or free_match(_LEADER, sent) is not None:
             groups.append(run)
     return groups
-
-
-def runs(sent: Sentence, firms: list[EntityMention]) -> list[list[EntityMention]]:
-    """Every maximal run of firms joined by 、/与/和."""
-    runs: list[list[EntityMention]] = []
-    for m in firms:
-        if runs and _COOP_JOIN.match(sent.between(runs[-1][-1], m).strip()):
-            runs[-1].append(m)
-        else:
-            runs.append([m])
-    return runs
 
 
 def _sentence_suppliers(sent: Sentence, leaders: list[tuple], groups: list[list[EntityMention]]):

@@ -12,7 +12,7 @@ from functools import cache
 
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.names import written_alike
-from innoatlas.extract.relations.patterns import relation_patterns
+from innoatlas.extract.relations.sentences import relation_patterns
 
 
 def settle(records: list[RelationRecord], aliases: set[frozenset[str]]) -> list[RelationRecord]:

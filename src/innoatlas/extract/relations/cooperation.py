@@ -1,0 +1,173 @@
+"""Cooperation stated inside one sentence (cooperates_with).
+
+A与/和/同B + 合作/共建/签约/签订/携手/联合/对接; A携手B; A与B、C签约 (B and C
+partners of A only); a body's team for the body (某学院张三教授团队与B对接); a
+clause that leaves its subject out (A…,已与B签署); 双方合作 (the two firms);
+重庆、成都、某集团三方 (a counted run of parties). The trigger words and cues
+are data (patterns.yaml: cooperation, both_parties, counted_parties).
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.extract.model import EntityMention
+from innoatlas.extract.relations.sentences import Sentence, joined_group, relation_patterns, runs
+
+_P = relation_patterns()
+_COOP = _P["cooperation"].trigger
+
+
+def cooperation_pairs(sent: Sentence, orgs: list[EntityMention]):
+    """Every (A, cooperates_with, B) of the sentence: joined parties, both parties, counted parties."""
+    return _cooperation(sent, orgs) + _mutual(sent) + _counted_parties(sent, orgs)
+
+
+def _cooperation(sent: Sentence, orgs: list[EntityMention]):
+    """A与B…合作: A and every org joined to it by 与/和/、 before the trigger. The first trigger
+    of a sentence binds the parties before it; each later one only those of its own clause
+    (甲与乙签约,丙携手丁: two pairs)."""
+    hits = _free_matches(_COOP, sent)
+    if not hits or len(orgs) < 2:
+        return []
+    out = _cooperation_at(sent, orgs, hits[0])
+    for hit in hits[1:]:
+        t_pos = sent.start + hit.start()
+        own = [m for m in orgs if not sent.boundary_between(m.end, t_pos) and not _ends_after(m, sent, t_pos)]
+        out += _cooperation_at(sent, own, hit) if own else []
+    return out
+
+
+def _ends_after(m: EntityMention, sent: Sentence, t_pos: int) -> bool:
+    """m stands after the trigger in a later clause."""
+    return m.start > t_pos and sent.boundary_between(t_pos, m.start)
+
+
+def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match):
+    if len(orgs) < 2 and not _PARTNER_AFTER.fullmatch(trigger.group(0)):
+        return []
+    t_pos = sent.start + trigger.start()
+    group = joined_group(sent, [m for m in orgs if m.end <= t_pos] or orgs)
+    if _PARTNER_AFTER.fullmatch(trigger.group(0)) and len(group) < 2:
+        t_end = t_pos + len(trigger.group(0))
+        after = [m for m in orgs if m.start >= t_end]
+        # 携手B: B right after the verb; 联合打造B: B is what is built, not a partner
+        if (
+            group
+            and after
+            and _PARTNER_GAP.fullmatch(sent.text[t_end - sent.start : after[0].start - sent.start])
+        ):
+            group = group + [after[0]]
+    if len(group) < 2:
+        return _team_partners(sent, orgs, t_pos) or _omitted_subject(sent, orgs, t_pos)
+    joined = any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False))
+    plain_list_first = group[-1].end <= t_pos and _TRIGGER_RIGHT_AFTER.match(
+        sent.text[group[-1].end - sent.start : trigger.start()]
+    )
+    if not joined and not plain_list_first:
+        return []  # a plain list (A、B) cooperates only when the trigger follows it (A、B联合打造)
+    head = group[0]
+    star = [(head, "cooperates_with", other) for other in group[1:]]
+    if _partners_of_head(sent, group):
+        return star
+    return star + [
+        (a, "cooperates_with", b)
+        for i, a in enumerate(group[1:], 1)
+        for b in group[i + 1 :]
+        if len(group) <= 4
+    ]
+
+
+def _team_partners(sent: Sentence, orgs: list[EntityMention], t_pos: int):
+    """某学院张三教授团队与B公司成功对接: a body's team cooperating stands for the body."""
+    before = [m for m in orgs if m.end <= t_pos]
+    for a, b in zip(before, before[1:], strict=False):
+        if _TEAM_JOIN.fullmatch(sent.between(a, b)) and not sent.boundary_between(b.end, t_pos):
+            return [(a, "cooperates_with", b)]
+    return []
+
+
+# The team of a body named before its partner (某大学张三教授团队与B): 团队, 课题组 and 与.
+_TEAM_JOIN = _P["cooperation"].cue("team_join")
+
+
+def _omitted_subject(sent: Sentence, orgs: list[EntityMention], t_pos: int):
+    """A在1月11日,已与B签署合作协议: a clause that opens with 与 B has the actor of the clause
+    before it as its subject, when no other party stands between them."""
+    partners = [m for m in orgs if m.end <= t_pos and not sent.boundary_between(m.end, t_pos)]
+    if not partners:
+        return []
+    partner = partners[0]
+    clause_start = max([e + 1 for e in sent.clause_ends if e < partner.start], default=sent.start)
+    opening = sent.text[clause_start - sent.start : partner.start - sent.start]
+    if clause_start == sent.start or not _CLAUSE_PARTNER.match(opening):
+        return []
+    before = [m for m in orgs if m.end <= clause_start]
+    return [(before[-1], "cooperates_with", partner)] if before else []
+
+
+# The opening of a clause whose subject is left out: adverbs and the preposition before the partner.
+_CLAUSE_PARTNER = _P["cooperation"].cue("clause_partner")
+_COOP_WORD = _P["cooperation"].cue("coop_word")
+_PARTNER_GAP = _P["cooperation"].cue("partner_gap")
+_PARTNER_AFTER = _P["cooperation"].cue("verb_with_partner")
+# What may stand between a list of parties and the cooperation word that follows
+# it: 两地将深度(合作), 共同(签署), nothing (联合打造).
+_TRIGGER_RIGHT_AFTER = _P["cooperation"].cue("right_after")
+# A与B、C签约: B and C are the partners of A, not of each other.
+_HEAD_JOIN = _P["cooperation"].cue("head_join")
+
+
+def _partners_of_head(sent: Sentence, group: list[EntityMention]) -> bool:
+    joins = [sent.between(a, b).strip() for a, b in zip(group, group[1:], strict=False)]
+    return bool(_HEAD_JOIN.match(joins[0])) and all(j in ("、", "和", "及") for j in joins[1:])
+
+
+# 双方协同更紧密: the two parties are the two firms the sentence names.
+_BOTH_PARTIES = _P["both_parties"].trigger
+
+
+def _mutual(sent: Sentence):
+    hit = _BOTH_PARTIES.search(sent.text)
+    if hit is None:
+        return []
+    firms = [
+        m
+        for m in sent.mentions
+        if m.type in _P["both_parties"].subject_types and m.end <= sent.start + hit.start()
+    ]
+    names = {m.norm_name for m in firms}
+    return [(firms[0], "cooperates_with", firms[-1])] if len(names) == 2 else []
+
+
+_COUNTED = _P["counted_parties"]
+
+
+def _counted_parties(sent: Sentence, orgs: list[EntityMention]):
+    """重庆、成都、某集团三方联席: a run of parties right before 三方 (双方, 多方) and a joint act."""
+    out = []
+    for run in runs(sent, orgs):
+        if len(run) < 2 or len(run) > MAX_PARTIES:
+            continue
+        if _COUNTED.trigger.match(sent.text[run[-1].end - sent.start :]):
+            out += [(a, "cooperates_with", b) for i, a in enumerate(run) for b in run[i + 1 :]]
+    return out
+
+
+MAX_PARTIES = 4  # a longer list before 多方 is an audience, not a table of partners
+
+
+def _free_matches(pattern: re.Pattern, sent: Sentence) -> list[re.Match]:
+    """Every match of pattern that is not inside an entity name; the name of a signing or
+    founding event (共建某研究院签约仪式) does not hide its trigger: the event is the act."""
+    return [
+        hit
+        for hit in pattern.finditer(sent.text)
+        if not any(
+            m.start <= sent.start + hit.start() < m.end and not _EVENT.search(m.norm_name)
+            for m in sent.mentions
+        )
+    ]
+
+
+_EVENT = _P["cooperation"].cue("event")
