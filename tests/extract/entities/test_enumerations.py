@@ -57,7 +57,7 @@ def test_a_last_pair_joined_by_and_is_two_items_unless_the_vocabulary_names_it()
 
 
 def test_a_list_modifying_a_noun_after_etc_de_is_not_closed_by_it():
-    assert items("探索新技术、新工艺、新材料和新装备等的产业端应用。") == []
+    assert items("鼓励新工艺、新设备、新材料和新装备等的推广使用。") == []
 
 
 def test_a_list_of_business_formats_names_industries():
@@ -103,3 +103,25 @@ def test_the_closing_kind_word_of_a_focus_list_is_no_part_of_its_last_item():
     assert "医疗器械" in found and not any(i.endswith("领域") for i in found)
     found = items("该区聚焦体外诊断、医疗器械两大细分领域,引进多家企业。")
     assert "医疗器械" in found and not any(i.endswith("领域") for i in found)
+
+
+def entities(text: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + text + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+def test_items_coordinated_with_a_known_industry_are_industries():
+    # no closing kind word: the list shares its kind with the one item the vocabulary knows
+    found = entities("该县近年引来了一批项目,涉及生物医药、竹木加工、茶叶深加工,带动就业上千人。")
+    assert {("竹木加工", "industry"), ("茶叶深加工", "industry")} <= found
+
+
+def test_novelty_words_in_a_list_are_not_industries():
+    found = entities("会上交流了新工艺、新装备、新材料,参会企业反响热烈。")
+    assert not {n for n, t in found if t == "industry"} & {"新工艺", "新装备"}
+
+
+def test_a_list_of_topics_about_industries_gives_no_items():
+    found = entities("学者们就钢铁新材料产业低碳转型、金属增材新技术、节能环保等领域作了交流。")
+    assert ("新材料产业低碳转型", "industry") not in found
+    assert ("金属增材新技术", "industry") not in found

@@ -1,4 +1,4 @@
-"""Industries named as the items of an enumeration, and firms coordinated with a named firm.
+"""Industries named as the items of an enumeration or coordinated with named ones; firms coordinated with a named firm.
 
 Chinese lists industries by joining them with 、 and closing the list with
 the kind of thing they are, often with 等 and a count:
@@ -20,6 +20,7 @@ from innoatlas.extract.entities.grammar import Candidate, TokenIndex
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.industries import load_industries, public_services
+from innoatlas.lexicon.suffixes import suffix_type
 
 # A closing kind word with what may stand between the last item and it: 等, a count
 # (三大, 4个, 两条), a qualifier of the kind (重点, 新兴, 万亿元级).
@@ -267,3 +268,113 @@ def _next_item(norm: str, ix: TokenIndex, start: int, bounded: bool = False) -> 
             return t.start if ok else None
         i += 1
     return None
+
+
+# -- items coordinated with named industries ----------------------------------
+
+# Items joined by 、 are things of one kind (the same reason as for firms above): in a
+# list of three or more where most items are industries already, the others are too
+# (储能、氢能、某新材料, with or without a closing kind word).
+MIN_COORD_ITEMS = 3
+_CLAUSE_STOP = re.compile(r"[,，;；。:：!?！？\n“”\"《》()（）]")
+_LAST_ITEM_END = frozenset("等和及与,，;；。:：!?！？\n")
+_KIND_AFTER = ("产业", "行业", "领域", "方向", "赛道", "集群", "板块")
+
+
+def coordinated_industries(norm: str, ix: TokenIndex, known: list[Candidate]) -> list[Candidate]:
+    spans = {(c.start, c.end): c for c in known}
+    out: list[Candidate] = []
+    pos = 0
+    for stop in _CLAUSE_STOP.finditer(norm + "\n"):
+        clause = (pos, stop.start())
+        pos = stop.end()
+        if norm.count("、", *clause) < MIN_COORD_ITEMS - 1:
+            continue
+        for items in _coordinated_runs(norm, ix, clause):
+            out.extend(_industry_items(norm, items, spans))
+    return out
+
+
+def _coordinated_runs(norm: str, ix: TokenIndex, clause: tuple[int, int]) -> list[list[tuple[int, int]]]:
+    """Each run A、B、C of a clause as item spans (inner items between two 、, the outer
+    ones as far as the noun-like tokens reach)."""
+    seps = [i for i in range(*clause) if norm[i] == "、"]
+    runs: list[list[int]] = []
+    for s in seps:
+        if (
+            runs
+            and all("\u4e00" <= ch <= "\u9fff" for ch in norm[runs[-1][-1] + 1 : s])
+            and (s - runs[-1][-1] - 1 <= MAX_ITEM_CHARS)
+        ):
+            runs[-1].append(s)
+        else:
+            runs.append([s])
+    out = []
+    for run in runs:
+        first = _item_ending(norm, ix, run[0])
+        last_end = _last_item_end(norm, ix, run[-1] + 1, clause[1])
+        if first is None or last_end is None:
+            continue
+        items = [first] + [(a + 1, b) for a, b in zip(run, run[1:], strict=False)] + [(run[-1] + 1, last_end)]
+        if len(items) >= MIN_COORD_ITEMS:
+            out.append(items)
+    return out
+
+
+def _last_item_end(norm: str, ix: TokenIndex, start: int, limit: int) -> int | None:
+    """End of the last item: its noun-like tokens, up to 等/和, the clause end or a kind word."""
+    k = ix.by_start.get(start)
+    if k is None:
+        return None
+    end = None
+    while k < len(ix.tokens) and ix.tokens[k].start < limit:
+        t = ix.tokens[k]
+        if t.tag not in _ITEM_TAGS or t.end - start > MAX_ITEM_CHARS or t.text in _KIND_AFTER:
+            break
+        end = t.end
+        k += 1
+    if end is None or end - start < MIN_ITEM_CHARS:
+        return None
+    after = norm[end : end + 2]
+    if after in _KIND_AFTER:
+        # 、某某产业 closes the list only when the kind word ends the phrase (not 某某产业集聚区)
+        return end if end + 2 >= limit or norm[end + 2] in _LAST_ITEM_END else None
+    return end if end >= limit or after[:1] in _LAST_ITEM_END else None
+
+
+def _industry_items(norm: str, items: list[tuple[int, int]], spans: dict) -> list[Candidate]:
+    if any(_topic(norm[a:b]) for a, b in items):
+        return []  # 某产业创新发展、…: topics about industries, not industries
+    known = [span for span in items if _is_industry(norm, span, spans)]
+    if not known:
+        return []
+    others = [span for span in items if span not in known and _plain_item(norm, span, spans)]
+    if len(known) + len(others) < len(items):
+        return []  # an item of another kind (a firm, a place, a service): no list of industries
+    return [Candidate(a, b, "industry", "enumeration", 46, 0.7) for a, b in others]
+
+
+# 新技术、新工艺、新业态: 新 before a bare noun names a kind of novelty, not a field.
+_NOVELTY = re.compile(r"新[\u4e00-\u9fff]{1,2}")
+
+
+def _is_industry(norm: str, span: tuple[int, int], spans: dict) -> bool:
+    c = spans.get(span)
+    return (c is not None and c.type == "industry") or _known_item(norm[span[0] : span[1]])
+
+
+def _plain_item(norm: str, span: tuple[int, int], spans: dict) -> bool:
+    text = norm[span[0] : span[1]]
+    c = spans.get(span)
+    if c is not None and c.type != "industry" and c.extractor != "lac":
+        return False
+    terms, _heads, generic = load_industries()
+    named = suffix_type(text)
+    return (
+        (named is None or named[1] == "industry")
+        and text not in generic
+        and not _NOVELTY.fullmatch(text)
+        and text not in division_names()
+        and text not in public_services()
+        and not any(ch.isdigit() for ch in text)
+    )

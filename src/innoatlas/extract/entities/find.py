@@ -30,7 +30,11 @@ from innoatlas.extract.entities.candidates import (
     trim_tagger_names,
 )
 from innoatlas.extract.entities.directions import direction_regions
-from innoatlas.extract.entities.enumerations import coordinated_candidates, enumerated_industries
+from innoatlas.extract.entities.enumerations import (
+    coordinated_candidates,
+    coordinated_industries,
+    enumerated_industries,
+)
 from innoatlas.extract.entities.filters import (
     counted_kind,
     final_type,
@@ -163,6 +167,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates = [drop_verb_complement(norm, c) for c in candidates]
     candidates += industry_siblings(norm, ix, candidates)
     candidates += coordinated_candidates(norm, ix, candidates)
+    candidates += coordinated_industries(norm, ix, candidates)
     candidates += region_headed_names(norm, ix, candidates)
     candidates += session_candidates(norm, candidates)
     candidates += branch_candidates(candidates, norm)
