@@ -1,7 +1,8 @@
 """Entities: the named actors, places and programmes of a document.
 
-find.py runs the stage; candidates.py and grammar.py propose spans (tagger
-names, lexicon hits, suffix grammars, quoted and listed names), aliases.py,
+find.py runs the stage; candidates.py, suffix_names.py and quoted_names.py
+propose spans (tagger names, lexicon hits, names ending in a suffix, quoted
+and listed names) on the name grammar of grammar.py, aliases.py,
 enumerations.py and programmes.py add the spans of declared short names,
 lists and programme titles, branches.py joins branches to their parents,
 furniture.py sets aside page furniture, credits and datelines, and

