@@ -52,6 +52,10 @@ def test_each_of_the_ten_types(body, name, etype):
         ("汶川县政府出台扶持措施。", "汶川县政府", "government"),
         ("江宁开发区内新建两座厂房。", "江宁开发区", "zone"),
         ("长寿区委书记主持会议。", "长寿区委", "government"),
+        ("今年前来抚仙湖国家旅游度假区的游客增多。", "抚仙湖国家旅游度假区", "zone"),
+        ("两家物流企业入驻西宁国际陆港。", "西宁国际陆港", "zone"),
+        ("省里支持临湖新区起步区先行建设。", "临湖新区起步区", "zone"),
+        ("一批药企落户泰州中国医药城。", "泰州中国医药城", "zone"),
     ],
 )
 def test_suffix_grammar_names_and_types(body, name, etype):
