@@ -32,6 +32,8 @@ Every data file names the list it restates, its issuer and year (a
 - economic_regions.yaml: national-strategy economic regions and their
   member divisions (read by resolve.economic).
 
-match.py matches all names in a text with one Aho-Corasick automaton.
+match.py matches all names in a text with one Aho-Corasick automaton;
+prefixes.py reads the longest known name a text starts with (the place a
+body's name opens with).
 Every loader reads its files once and keeps the result.
 """

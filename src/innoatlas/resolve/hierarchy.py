@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import suffix_type
 from innoatlas.resolve.gazetteer import division_candidates, zone_index
 from innoatlas.resolve.names import is_legal_form
@@ -60,14 +61,14 @@ def leading_place(folded: str) -> str | None:
     Economic regions (成渝, 川渝) are no places a body belongs to: a court of
     成渝 (成渝某法院) serves the region but is not part of it.
     """
-    for k in range(min(MAX_PLACE_CHARS, len(folded) - 2), 1, -1):
-        head = folded[:k]
-        zone = zone_index().get(head)
-        if zone is not None and zone.kind == "economic_region":
-            continue
-        if zone is not None or division_candidates(head, short_ok=True):
-            return head
-    return None
+    return leading_name(folded, _is_place, MAX_PLACE_CHARS, keep=2)
+
+
+def _is_place(head: str) -> bool:
+    zone = zone_index().get(head)
+    if zone is not None:
+        return zone.kind != "economic_region"
+    return bool(division_candidates(head, short_ok=True))
 
 
 def leading_places(folded: str) -> list[str]:

@@ -17,6 +17,7 @@ from innoatlas.extract.entities.grammar import (
 )
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -53,13 +54,12 @@ def _is_category(name: str) -> bool:
     if name in cats:
         return True
     rest = name
-    for k in range(min(len(rest), 9), 1, -1):
-        if rest[:k] in place_prefixes():
-            rest = rest[k:]
-            found = suffix_type(rest)
-            if found is not None and found[1] in _NAMED_BY_PLACE:
-                return False  # 某县开发区, 某县政府: the one body of that place
-            break
+    place = leading_name(rest, place_prefixes(), MAX_PLACE_PREFIX_CHARS, keep=0)
+    if place is not None:
+        rest = rest[len(place) :]
+        found = suffix_type(rest)
+        if found is not None and found[1] in _NAMED_BY_PLACE:
+            return False  # 某县开发区, 某县政府: the one body of that place
     rest = _LEVEL_PREFIX.sub("", rest)
     # 共享|国家重点实验室: generic words before a category still name a category
     return rest in cats or any(rest.endswith(c) and all_generic(rest[: -len(c)]) for c in cats if len(c) >= 3)
@@ -68,6 +68,8 @@ def _is_category(name: str) -> bool:
 # Kinds of which a place has just one, so place + kind names it (某县开发区, 某县政府),
 # unlike 四川省重点实验室 (one of many).
 _NAMED_BY_PLACE = frozenset({"zone", "government"})
+# The longest place a category is read to open with (四川省重点实验室).
+MAX_PLACE_PREFIX_CHARS = 9
 
 
 def merge_regions(norm: str, chosen: list[Candidate]) -> list[Candidate]:

@@ -16,6 +16,7 @@ from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import division_names
+from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import load_suffixes
 from innoatlas.settings import settings
 
@@ -370,8 +371,8 @@ def _main_city(mentions: list[EntityMention]) -> str | None:
 def _governed_region(body: str) -> str | None:
     """青溪市科学技术局 -> 青溪市: the division a body's name opens with, when what follows is
     the body itself and not a zone's name (江川高新区管委会 governs the zone, not 江川)."""
-    names = division_names()
-    end = next((e for e in range(min(len(body) - 1, MAX_DIVISION_CHARS), 1, -1) if body[:e] in names), None)
+    head = leading_name(body, division_names(), MAX_DIVISION_CHARS)
+    end = len(head) if head is not None else None
     if end is None:
         found = DIVISION_HEAD_RE.match(body)
         end = found.end() if found else None

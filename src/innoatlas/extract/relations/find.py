@@ -52,12 +52,12 @@ from innoatlas.extract.relations.lists import (
 )
 from innoatlas.extract.relations.membership import membership_relations
 from innoatlas.extract.relations.names import (
+    MAX_PLACE_CHARS,
     chained_division_relations,
     declared_aliases,
     embedded_relations,
     gazetteer_relations,
     known_places,
-    leading_place,
     place_type,
 )
 from innoatlas.extract.relations.patterns import find_pattern_relations
@@ -70,6 +70,7 @@ from innoatlas.extract.relations.sentences import (
 )
 from innoatlas.extract.relations.settle import bracketed_in_name, settle
 from innoatlas.extract.tokens import Token
+from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.zones import load_zones, zone_names
 
 _P = relation_patterns()
@@ -315,7 +316,7 @@ def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
         if m.type in PLACE_TYPES:
             places.append(m)
             continue
-        head = leading_place(m.norm_name, known)
+        head = leading_name(m.norm_name, known, MAX_PLACE_CHARS)
         if head is not None and m.type == "government":
             places.append(
                 EntityMention(

@@ -14,9 +14,10 @@ import re
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
-from innoatlas.extract.relations.names import division_chain, divisions_by_name, leading_place
+from innoatlas.extract.relations.names import MAX_PLACE_CHARS, division_chain, divisions_by_name
 from innoatlas.extract.relations.sentences import Sentence, make_relation, relation_patterns, runs
 from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.prefixes import leading_name
 
 _P = relation_patterns()
 ACTOR_TYPES = _P["focus"].subject_types
@@ -168,7 +169,7 @@ def _named_elsewhere(m: EntityMention, host: EntityMention, within: bool = False
     and 西安高新区 are peers), unless one of the two places holds the other; so is a body set
     against the place its sentence opens with (within: 岳麓某所 may sit in 湖南)."""
     by_name = divisions_by_name()
-    head = leading_place(m.norm_name, by_name)
+    head = leading_name(m.norm_name, by_name, MAX_PLACE_CHARS)
     if head is None:
         return False
     if host.norm_name in by_name:
@@ -176,7 +177,7 @@ def _named_elsewhere(m: EntityMention, host: EntityMention, within: bool = False
             return not _holds(by_name[head].code, by_name[host.norm_name])
         seat = host.norm_name
     else:
-        seat = leading_place(host.norm_name, by_name) if m.type == "zone" else None
+        seat = leading_name(host.norm_name, by_name, MAX_PLACE_CHARS) if m.type == "zone" else None
     if seat is None:
         return False
     return not _holds(by_name[head].code, by_name[seat]) and not _holds(by_name[seat].code, by_name[head])

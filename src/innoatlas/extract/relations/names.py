@@ -21,6 +21,7 @@ from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.sentences import make_relation, relation_patterns
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.zones import load_zones, zone_names
 
 _P = relation_patterns()
@@ -36,7 +37,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
     standalone = _standalone_places(mentions)
     out = []
     for m in mentions:
-        head = leading_place(m.norm_name, places)
+        head = leading_name(m.norm_name, places, MAX_PLACE_CHARS)
         if head is None or len(head) == len(m.norm_name) or m.type == "government":
             continue  # a body governs the place its name starts with (某区经信委): not part of it
         named = standalone.get(_place_key(head))
@@ -116,6 +117,10 @@ def _is_province(name: str) -> bool:
     return d is not None and d.level == "province"
 
 
+# The longest place a name is read to open with (a division's name, 12 characters at most here).
+MAX_PLACE_CHARS = 12
+
+
 @cache
 def known_places() -> dict[str, str]:
     """Written zone and division names -> 'zone' / 'region' (built once: 3,000+ names)."""
@@ -125,13 +130,6 @@ def known_places() -> dict[str, str]:
     for d in load_divisions().values():
         places.setdefault(d.name, "region")
     return places
-
-
-def leading_place(name: str, places: dict[str, str]) -> str | None:
-    for k in range(min(len(name) - 1, 12), 1, -1):
-        if name[:k] in places:
-            return name[:k]
-    return None
 
 
 def place_type(name: str, doc: Document) -> str:
