@@ -7,6 +7,8 @@ each test checks the indicator rules alone.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from innoatlas.documents import prepare_document
@@ -624,3 +626,31 @@ def test_a_work_meeting_s_year_dates_none_of_the_figures_it_reviews():
         (5, "青溪市", "2023"),
         (15, "青溪市", "2023"),
     ]
+
+
+def test_whole_area_words_name_the_place_of_their_own_level():
+    # A report on a district: 全区 is the district, 全市 the city the text also names.
+    text = "蓝湖区科技创新综述\n青溪市蓝湖区今年发展势头良好。蓝湖区扶持企业研发。全区新增专利800件。全市新增专利5000件。"
+    records = indicators(text, "青溪市:region", "蓝湖区:region")
+    assert [(r.value, r.subject) for r in records] == [(800, "蓝湖区"), (5000, "青溪市")]
+
+
+def test_the_whole_city_is_nobody_when_the_text_names_only_districts():
+    # ANNOTATION.md: 全市 with no city named is null; a district is not the city.
+    text = "各区科技型企业情况\n蓝湖区新增科技型企业41家。白沙区新增科技型企业36家。全市新增科技型企业300家。"
+    records = indicators(text, "蓝湖区:region", "白沙区:region")
+    assert [(r.value, r.subject) for r in records] == [(41, "蓝湖区"), (36, "白沙区"), (300, None)]
+
+
+def test_a_city_written_in_traditional_script_is_still_a_city():
+    # The text is matched in simplified script while mentions keep the names as written.
+    text = "綿陽科技城觀察\n綿陽是科技城。綿陽建設提速。全市研發投入強度達到7%。成都也在發展。"
+    raw = RawDocument(source="t.txt", name="t.txt", text=text, format="txt", published=PUBLISHED, title="t")
+    doc = prepare_document(raw)
+    mentions = [
+        EntityMention(doc.original_text(m.start(), m.end()), m.group(), "region", m.start(), m.end())
+        for m in re.finditer("绵阳|成都", doc.norm)
+    ]
+    assert mentions[0].name == "綿陽"
+    records = extract_indicators(doc, [], mentions)
+    assert [(r.value, r.subject) for r in records] == [(7, "綿陽")]

@@ -15,10 +15,11 @@ from innoatlas.extract.indicators.names import lead_aliases, recover_names
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
-from innoatlas.lexicon.divisions import division_names
+from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_names, load_divisions
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import load_suffixes
 from innoatlas.settings import settings
+from innoatlas.text import to_simplified
 
 CLAUSE_BREAKS = frozenset(",;:!?，；：。！？\n")
 SENTENCE_BREAKS = frozenset("。!?！？\n")
@@ -63,6 +64,7 @@ class Context:
     period_starts: list[int]
     book_spans: list[tuple[int, int]]
     city: str | None
+    wholes: dict[str, str | None] = field(default_factory=dict)  # 全市, 全省 …: the place each names
     main_subject: str | None = None
     headings: list[tuple[int, str | None]] = field(default_factory=list)  # (start, zone it names)
     heading_starts: list[int] = field(default_factory=list)
@@ -77,9 +79,10 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
     mentions = recover_names(doc, text, mentions)
     periods = [p for p in find_periods(text) if not _in_meeting_name(p, entities)]
     city = _main_city(mentions)
+    wholes = _whole_areas(mentions, city)
     named = sorted(
         mentions
-        + _city_wide_mentions(text, city)
+        + _city_wide_mentions(text, wholes)
         + _unmarked_names(text, mentions)
         + _nation_mentions(text, mentions)
         + _class_mentions(text, mentions)
@@ -100,6 +103,7 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
         [p.start for p in periods],
         [(m.start(), m.end()) for m in BOOK_RE.finditer(text)],
         city,
+        wholes,
     )
     ctx.named = named
     ctx.main_subject = _main_subject(ctx)
@@ -234,13 +238,14 @@ ANAPHOR_REACH = DEFINITE.params["reach"]
 CITY_WIDE = cue("city_wide")
 
 
-def _city_wide_mentions(text: str, city: str | None) -> list[EntityMention]:
+def _city_wide_mentions(text: str, wholes: dict[str, str | None]) -> list[EntityMention]:
     """全市 opening a clause (全市新增…) names the city of the text: a topic its paragraph
     goes on about, like the city's own name; 全市占比, 全省12% compare instead."""
-    if city is None:
-        return []
     out = []
     for w in CITY_WIDE.trigger.finditer(text):
+        city = wholes.get(w.group())
+        if city is None:
+            continue
         after = text[w.end() : w.end() + 2]
         if (
             clause_start(text, w.start()) != w.start()
@@ -354,6 +359,51 @@ def _in_meeting_name(p: PeriodMention, entities: list[EntityMention]) -> bool:
         and MEETING_NAME_RE.search(m.name)
         for m in entities
     )
+
+
+def _whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, str | None]:
+    """What 全省, 全市, 全县 … stand for: the region of that level the article names most
+    often (全市 in a report on a district is its city, not the district; ANNOTATION.md: none
+    when the text names no such place); 全市 without a city named falls back to the main region."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "region":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if city is not None:
+        counts.setdefault(city, 0)  # the region a body's name opens with, when none is named alone
+    out: dict[str, str | None] = {}
+    for word in WHOLE_AREA_WORDS:
+        level = word[-1]
+        # a name of another level (全市 in a report on a district) is not what 全市 means;
+        # names of no known level (a prefecture's short name, 恩施州) may be
+        fitting = [n for n in counts if _level_fits(n, level)]
+        out[word] = max(fitting, key=lambda n: (_exact_level(n, level), counts[n])) if fitting else None
+    return out
+
+
+_LEVELS = "省市州县区旗盟"
+
+
+def _exact_level(name: str, level: str) -> bool:
+    return any(full.endswith(level) for full in _full_names(name))
+
+
+def _level_fits(name: str, level: str) -> bool:
+    return _exact_level(name, level) or not any(full.endswith(tuple(_LEVELS)) for full in _full_names(name))
+
+
+def _full_names(name: str) -> list[str]:
+    """The full names a region's written name may stand for (涪陵 -> 涪陵区; 重庆 -> 重庆市)."""
+    return _division_fulls().get(to_simplified(name)) or [name]
+
+
+@cache
+def _division_fulls() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for d in load_divisions().values():
+        for n in {d.name, d.short} - {None}:
+            out.setdefault(n, []).append(d.name)
+    return out
 
 
 def _main_city(mentions: list[EntityMention]) -> str | None:

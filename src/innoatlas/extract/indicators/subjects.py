@@ -43,15 +43,12 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     text = ctx.text
     head = text[cs : q.start].lstrip("其中同时此外并且还")
     city_wide = CITY_WIDE.match(head)
-    if (
-        city_wide
-        and ctx.city
-        and not CITY_COMPARED.match(head[city_wide.end() :])
-        and len(head) > city_wide.end()
-    ):
-        return ctx.city  # 全市实现…; but 全市占比近四成 compares with the city
-    if ctx.city and not CITY_WIDE.search(head) and _city_wide_sentence(ctx, cs, q.start):
-        return ctx.city  # 全市新增A，新增B: the clauses after 全市 with no subject go on about it
+    whole = ctx.wholes.get(city_wide.group()) if city_wide else None
+    if city_wide and not CITY_COMPARED.match(head[city_wide.end() :]) and len(head) > city_wide.end():
+        return whole  # 全市实现…, None when the text names no city; but 全市占比近四成 compares with it
+    opened = None if CITY_WIDE.search(head) else _city_wide_sentence(ctx, cs, q.start)
+    if opened and ctx.wholes.get(opened):
+        return ctx.wholes[opened]  # 全市新增A，新增B: the clauses after 全市 with no subject go on about it
     if ctx.issuer and ACT_HEAD_RE.match(head):
         return ctx.issuer  # 累计发布35个…: a release's clause without a subject is its issuer's act
     modified = _modified_name(ctx, q)
@@ -91,8 +88,8 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     return ctx.main_subject
 
 
-def _city_wide_sentence(ctx: Context, cs: int, pos: int) -> bool:
-    """A clause before q's, in its sentence, opened on 全市, and nothing is named since."""
+def _city_wide_sentence(ctx: Context, cs: int, pos: int) -> str | None:
+    """The 全市 (全省 …) a clause before q's, in its sentence, opens on, when nothing is named since."""
     ss = sentence_start(ctx.text, pos)
     while cs > ss:
         cs = clause_start(ctx.text, cs - 1)
@@ -100,9 +97,10 @@ def _city_wide_sentence(ctx: Context, cs: int, pos: int) -> bool:
         if opened is not None:
             after = ctx.text[opened.end() : opened.end() + 2]
             if CITY_COMPARED.match(after) or after[:1].isdigit():
-                return False  # 占全市的62%，全省12%: a comparison, not what the sentence is about
-            return not any(opened.end() <= m.start < pos for m in ctx.mentions)
-    return False
+                return None  # 占全市的62%，全省12%: a comparison, not what the sentence is about
+            named = any(opened.end() <= m.start < pos for m in ctx.mentions)
+            return None if named else opened.group()
+    return None
 
 
 def _established_object(ctx: Context, ss: int, cs: int, pos: int) -> EntityMention | None:
