@@ -85,6 +85,13 @@ def product_heads() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def product_classes() -> tuple[frozenset[str], frozenset[str]]:
+    """(product classes whose noun compounds name a field, nouns that make 材料 papers)."""
+    data = load_yaml("industries.yaml")
+    return frozenset(data["product_classes"]), frozenset(data["paper_words"])
+
+
+@functools.lru_cache(maxsize=1)
 def compound_stop_words() -> frozenset[str]:
     """Words of scope and quality that do not narrow an industry written after them (全球, 关键)."""
     return frozenset(load_yaml("industries.yaml")["compound_stop_words"])

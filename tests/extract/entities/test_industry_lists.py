@@ -83,3 +83,17 @@ def test_a_field_and_its_product_name_a_narrower_industry():
 def test_a_word_between_a_known_term_and_its_industry_word_is_part_of_the_name():
     assert "医药健康产业" in industries("该县重点培育医药健康产业和文化旅游产业。")
     assert industries("这座园区已形成医药健康产业集群。") == {"医药健康"}
+
+
+def test_a_product_class_narrowed_by_nouns_names_a_field():
+    found = industries("这家企业主要生产负极材料,还在研发硫化物电池和氮化镓功率器件。")
+    assert {"负极材料", "硫化物电池", "氮化镓功率器件"} <= found
+
+
+def test_papers_are_no_material_field():
+    assert not industries("各单位须在月底前报送书面材料和宣传材料。") & {"书面材料", "宣传材料"}
+
+
+def test_a_product_class_before_another_noun_heads_no_field():
+    # 电池|外壳: the class qualifies the product after it, which is no field of its own
+    assert "硫化物电池" not in industries("车间每天生产硫化物电池外壳三千件。")

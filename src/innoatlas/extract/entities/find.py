@@ -54,6 +54,7 @@ from innoatlas.extract.entities.learned import (
     entity_model,
     list_item_candidates,
 )
+from innoatlas.extract.entities.industry_compounds import product_fields
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.programmes import programme_candidates
 from innoatlas.extract.entities.quoted_names import (
@@ -141,6 +142,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + latin_appositions(norm, ix)
         + task_force_candidates(norm, ix)
         + enumerated_industries(norm, ix)
+        + product_fields(norm, ix)
         + programme_candidates(norm, ix)
         + officer_units(norm, ix)
         + party_committees(norm, ix)

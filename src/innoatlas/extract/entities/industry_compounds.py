@@ -14,9 +14,9 @@ from __future__ import annotations
 import functools
 import re
 
-from innoatlas.extract.entities.grammar import GENERIC_WORDS, TokenIndex, starts_with_place
+from innoatlas.extract.entities.grammar import GENERIC_WORDS, Candidate, TokenIndex, starts_with_place
 from innoatlas.extract.tokens import Token
-from innoatlas.lexicon.industries import closed_heads, compound_stop_words, load_industries
+from innoatlas.lexicon.industries import closed_heads, compound_stop_words, load_industries, product_classes
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 
 # Tags of the words a compound's modifiers are made of: nouns, technical
@@ -155,3 +155,41 @@ def _naming_qualifier(text: str) -> bool:
 
 def _describes(prev: Token, tok: Token) -> bool:
     return prev.end == tok.start and len(prev.text) == 1 and prev.tag in _DESCRIPTION_TAGS
+
+
+def product_fields(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """正极|材料, 钠离子|电池, 碳化硅|功率|器件: a product class of the classifications headed
+    by one or two nouns that narrow it names a product field, an industry."""
+    classes, papers = product_classes()
+    out = []
+    for j, tok in enumerate(ix.tokens):
+        if tok.text not in classes or tok.tag != "n" or _head_goes_on(ix, j):
+            continue
+        k, lo = j - 1, None
+        while k >= 0 and j - k <= MAX_MODIFIERS:
+            mod = ix.tokens[k]
+            if mod.end != ix.tokens[k + 1].start or not _modifier(mod) or mod.text in papers | classes:
+                break
+            if _names_a_firm(ix, mod.text):
+                lo = None
+                break
+            lo = mod.start
+            k -= 1
+        if lo is not None and k >= 0 and _unknown_noun(ix.tokens[k], lo, False):
+            continue  # 集成光|量子芯片: a noun glued before leaves the compound's start unknown
+        if lo is not None and tok.end - lo <= MAX_COMPOUND_CHARS:
+            out.append(Candidate(lo, tok.end, "industry", "vocabulary", 42, 0.6))
+    return out
+
+
+# Kind words an industry is written with (正极材料产业, 电池领域): the phrase still names the field.
+_KIND_AFTER = frozenset({"产业", "行业", "领域", "产业链", "赛道"})
+
+
+def _head_goes_on(ix: TokenIndex, j: int) -> bool:
+    """电池|箱体, 材料|前驱体, 电池|项目: a noun glued after the class makes it a modifier of a
+    longer product or thing, not the head of a field."""
+    if j + 1 >= len(ix.tokens):
+        return False
+    nxt = ix.tokens[j + 1]
+    return nxt.start == ix.tokens[j].end and nxt.tag in ("n", "nz", "vn") and nxt.text not in _KIND_AFTER
