@@ -48,13 +48,13 @@ from innoatlas.extract.entities.filters import (
 from innoatlas.extract.entities.funds import fund_candidates
 from innoatlas.extract.entities.furniture import after_lead, blocked_spans, inside_blocked, lead_spans
 from innoatlas.extract.entities.grammar import Candidate, index_tokens, merge_tokens
+from innoatlas.extract.entities.industry_compounds import product_fields
 from innoatlas.extract.entities.learned import (
     EntityDraft,
     decide_entities,
     entity_model,
     list_item_candidates,
 )
-from innoatlas.extract.entities.industry_compounds import product_fields
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.programmes import programme_candidates
 from innoatlas.extract.entities.quoted_names import (
