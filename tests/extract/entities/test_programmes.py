@@ -253,3 +253,14 @@ def test_a_promotion_or_research_association_is_typed_like_other_associations(bo
 def test_a_quoted_layout_before_mode_is_no_programme_or_park():
     found = mentions("两市以“一区多园”模式共建科技新城。")
     assert not any(name == "一区多园" for name, _ in found)
+
+
+def test_a_cluster_named_by_its_place_and_trade_is_a_programme():
+    # the national cluster lists name each cluster by place and trade
+    found = mentions("株洲市中小航空发动机集群加快建设,配套企业达到百家。")
+    assert ("株洲市中小航空发动机集群", "program") in found
+
+
+def test_a_cluster_without_a_place_is_no_named_programme():
+    found = mentions("全市正在打造新能源汽车产业集群。")
+    assert not {n for n, t in found if t == "program"}

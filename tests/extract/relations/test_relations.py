@@ -446,3 +446,11 @@ def test_a_firm_written_with_and_without_its_legal_form_has_one_relation():
         "星驰科技有限公司与江川大学签署合作协议。此后,远航电子有限公司与江川大学再次签约。"
     )
     assert len([r for r in recs if r.predicate == "cooperates_with"]) == 2
+
+
+def test_a_cluster_named_by_place_and_trade_says_the_place_focuses_on_it():
+    doc, recs = relations(
+        "青溪市今年新增企业百家。去年青溪市工程机械产业集群获评国家先进制造业集群。展会上,工程机械成为焦点。"
+    )
+    rec = find(recs, "青溪市", "focuses_on", "工程机械")
+    assert_quoted(doc, rec, "集群")

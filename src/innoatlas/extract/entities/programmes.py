@@ -86,7 +86,36 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _work_reports(norm, ix)
         + _party_congresses(norm, ix)
         + _joined_plans(norm, ix)
+        + _place_clusters(norm, ix)
     )
+
+
+# Clusters named by their place and trade, as the national lists name them (工业和信息化部
+# 国家先进制造业集群名单 2022-2024: 某市工程机械集群, 某地区电子信息先进制造集群).
+_CLUSTER = re.compile(r"(?:产业)?集群$")
+_CLUSTER_WORD_TAGS = frozenset({"n", "nz", "vn", "j", "a", "b", "LOC", "ns", "ORG", "nt"})
+MAX_CLUSTER_CHARS = 20
+
+
+def _place_clusters(norm: str, ix: TokenIndex) -> list[Candidate]:
+    out = []
+    for j, tok in enumerate(ix.tokens):
+        if not _CLUSTER.search(tok.text):
+            continue
+        k = j
+        while (
+            k > 0
+            and ix.tokens[k - 1].end == ix.tokens[k].start
+            and ix.tokens[k - 1].tag in _CLUSTER_WORD_TAGS
+            and tok.end - ix.tokens[k - 1].start <= MAX_CLUSTER_CHARS
+        ):
+            k -= 1
+        # the name opens on its place; a trade must stand between the place and 集群
+        while k < j and not (ix.tokens[k].tag in ("LOC", "ns") or starts_with_place(ix.tokens[k].text)):
+            k += 1
+        if k < j and not _CLUSTER.fullmatch(norm[ix.tokens[k + 1].start : tok.end]):
+            out.append(Candidate(ix.tokens[k].start, tok.end, "program", "programme", 56, 0.7))
+    return out
 
 
 _JOINED_EVENT = pattern("joined_event")

@@ -50,6 +50,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
             # 某市某研究所, 某省农科院: a province-level name is the body's scope, not its site
             out.append(make_relation(doc, m, "located_in", host))
     named_alone = {m.norm_name for m in mentions}
+    out += _cluster_trades(doc, mentions)
     for m in mentions:
         parent = _parent_org(m) or _parent_body(m)
         # a relation holds between two named things: a parent written only inside the
@@ -63,6 +64,29 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
                 m.start + len(parent),
             )
             out.append(make_relation(doc, m, "part_of", host))
+    return out
+
+
+def _cluster_trades(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
+    """A cluster named by its place and trade (某地区电子信息先进制造集群, the national cluster
+    lists' form): the place focuses on the trade, when the text names both on their own too."""
+    places = {m.norm_name: m for m in mentions if m.type in ("region", "zone")}
+    industries = {m.norm_name: m for m in mentions if m.type == "industry"}
+    out = []
+    for m in mentions:
+        if m.type != "program" or not m.norm_name.endswith("集群"):
+            continue
+        head = max((p for p in places if m.norm_name.startswith(p)), key=len, default=None)
+        if head is None:
+            continue
+        rest = m.norm_name[len(head) :]
+        trade = max((t for t in industries if rest.startswith(t)), key=len, default=None)
+        if trade is not None:
+            place = EntityMention(places[head].name, head, places[head].type, m.start, m.start + len(head))
+            at = place.end
+            t = industries[trade]
+            item = EntityMention(t.name, trade, "industry", at, at + len(trade))
+            out.append(make_relation(doc, place, "focuses_on", item, m.start, m.end))
     return out
 
 
