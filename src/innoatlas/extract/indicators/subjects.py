@@ -9,7 +9,6 @@ from bisect import bisect_right
 
 from innoatlas.extract.indicators.context import (
     ACT_HEAD_RE,
-    CARRIED_TYPES,
     Context,
     clause_start,
     sentence_start,
@@ -18,6 +17,7 @@ from innoatlas.extract.indicators.context import (
 from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.metrics import bare_unit
 from innoatlas.extract.indicators.numbers import Quantity, unit_groups
+from innoatlas.extract.indicators.places import CARRIED_TYPES
 from innoatlas.extract.model import EntityMention
 
 CITY_WIDE = cue("city_wide").trigger

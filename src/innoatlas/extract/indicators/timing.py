@@ -8,7 +8,6 @@ import re
 from bisect import bisect_right
 
 from innoatlas.extract.indicators.context import (
-    CARRIED_TYPES,
     CLAUSE_BREAKS,
     SENTENCE_BREAKS,
     Context,
@@ -23,6 +22,7 @@ from innoatlas.extract.indicators.periods import (
     is_past_target,
     resolve_period,
 )
+from innoatlas.extract.indicators.places import CARRIED_TYPES
 from innoatlas.settings import settings
 
 # How far (characters) a period stated in an earlier paragraph still holds (settings.py).

@@ -1,0 +1,163 @@
+"""Which places a text is about: its main region, what its whole-area words
+(全市, 全省 …) stand for, the region a government body's name governs, the
+country written as a topic (我国, 全国) and a class of national zones written
+as one actor (国家高新区).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from innoatlas.extract.indicators.cues import cue
+from innoatlas.extract.model import EntityMention
+from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_names, load_divisions
+from innoatlas.lexicon.prefixes import leading_name
+from innoatlas.lexicon.suffixes import load_suffixes
+from innoatlas.text import to_simplified
+
+# Types a subject may be carried over from earlier text: the areas an article is about.
+CARRIED_TYPES = frozenset(("region", "zone"))
+# The whole country as written in running text (not 中国 inside names: 中国科学院;
+# not 全国首个, 全国第一: a description of a first).
+NATION_RE = cue("nation").trigger
+
+
+def nation_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """我国, 全国 written where a place could stand: the country as a topic (我国…实现…)."""
+    places = {m.start for m in mentions if m.type in CARRIED_TYPES}
+    return [
+        EntityMention(m.group(), m.group(), "region", m.start(), m.end(), "nation")
+        for m in NATION_RE.finditer(text)
+        if not nation_as_frame(text, m.start(), m.end()) and not _whole_of_place(text, m.end(), places)
+    ]
+
+
+# 国家高新区, 178家国家级经开区: a class of zones written as one actor (a ministry's release).
+ACTOR_CLASS = cue("actor_class")
+CLASS_OPENING_RE = ACTOR_CLASS.cue("opening")
+
+
+@cache
+def _class_re() -> re.Pattern:
+    """国家 + a naming form of zones (高新区, 经济技术开发区, 新区 … from the lexicon), with its count."""
+    forms = sorted(
+        (s for s, t in load_suffixes().suffixes.items() if t == "zone" and len(s) > 1), key=len, reverse=True
+    )
+    name = ACTOR_CLASS.trigger.pattern + ACTOR_CLASS.cue("infix").pattern + "(?:" + "|".join(forms) + ")"
+    return re.compile(f"(?P<count>{ACTOR_CLASS.cue('count').pattern})?(?P<name>{name})")
+
+
+def class_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A class of national zones as one subject; a count right before it is part
+    of the mention (178家国家高新区 heads its clause and counts the class)."""
+    taken = bytearray(len(text) + 1)
+    for m in mentions:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
+    out = []
+    for c in _class_re().finditer(text):
+        start, end = c.start(), c.end()
+        if any(taken[c.start("name") : end]) or not CLASS_OPENING_RE.search(text, max(0, start - 2), start):
+            continue  # 某市国家高新区: one zone of the class, named by the entity stage or not
+        name = c.group("name")
+        out.append(EntityMention(name, name, "zone", start, end, "class"))
+    return out
+
+
+# 全国每5台空调有1台产自某省, 全国游客到某地: the country is the whole a place's share is taken from.
+NATION_TO_PLACE_RE = cue("nation").cue("to_place")
+
+
+def _whole_of_place(text: str, end: int, places: set[int]) -> bool:
+    to_place = NATION_TO_PLACE_RE.match(text[end : end + 40])
+    return to_place is not None and end + to_place.end() in places
+
+
+# 全国 after 占/居/列/在 or before 第/首/领先/比重 is the frame a place is compared
+# with (占全国的1/10, 居全国第二, 全国领先), not what the figure is about.
+NATION_FRAME_BEFORE_RE = cue("nation").cue("frame_before")
+NATION_FRAME_AFTER_RE = cue("nation").cue("frame_after")
+
+
+def nation_as_frame(text: str, start: int, end: int) -> bool:
+    return bool(
+        NATION_FRAME_BEFORE_RE.search(text, max(0, start - 2), start)
+        or NATION_FRAME_AFTER_RE.match(text[end : end + 4])
+    )
+
+
+def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, str | None]:
+    """What 全省, 全市, 全县 … stand for: the region of that level the article names most
+    often (全市 in a report on a district is its city, not the district; ANNOTATION.md: none
+    when the text names no such place); 全市 without a city named falls back to the main region."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "region":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if city is not None:
+        counts.setdefault(city, 0)  # the region a body's name opens with, when none is named alone
+    out: dict[str, str | None] = {}
+    for word in WHOLE_AREA_WORDS:
+        level = word[-1]
+        # a name of another level (全市 in a report on a district) is not what 全市 means;
+        # names of no known level (a prefecture's short name, 恩施州) may be
+        fitting = [n for n in counts if _level_fits(n, level)]
+        out[word] = max(fitting, key=lambda n: (_exact_level(n, level), counts[n])) if fitting else None
+    return out
+
+
+_LEVELS = "省市州县区旗盟"
+
+
+def _exact_level(name: str, level: str) -> bool:
+    return any(full.endswith(level) for full in _full_names(name))
+
+
+def _level_fits(name: str, level: str) -> bool:
+    return _exact_level(name, level) or not any(full.endswith(tuple(_LEVELS)) for full in _full_names(name))
+
+
+def _full_names(name: str) -> list[str]:
+    """The full names a region's written name may stand for (涪陵 -> 涪陵区; 重庆 -> 重庆市)."""
+    return _division_fulls().get(to_simplified(name)) or [name]
+
+
+@cache
+def _division_fulls() -> dict[str, list[str]]:
+    out: dict[str, list[str]] = {}
+    for d in load_divisions().values():
+        for n in {d.name, d.short} - {None}:
+            out.setdefault(n, []).append(d.name)
+    return out
+
+
+def main_city(mentions: list[EntityMention]) -> str | None:
+    """The region the article names most often: what 全市 means when no city is named;
+    else the region the first government body's name opens with (青溪市科学技术局)."""
+    counts: dict[str, int] = {}
+    for m in mentions:
+        if m.type == "region":
+            counts[m.name] = counts.get(m.name, 0) + 1
+    if counts:
+        return max(counts, key=counts.get)
+    return next((r for m in mentions if m.type == "government" and (r := _governed_region(m.name))), None)
+
+
+# A division's name by its level word (江川市, 青溪州, 某某自治区), for names no list holds.
+DIVISION_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|县|盟)")
+# Words after which a body's name is a zone's or a park's (某市高新区管委会, 某县工业园区管委会).
+ZONE_WORD_RE = re.compile(r"高新|开发区|新区|园区|产业园|科学城|自贸|保税|示范区")
+MAX_DIVISION_CHARS = 12
+
+
+def _governed_region(body: str) -> str | None:
+    """青溪市科学技术局 -> 青溪市: the division a body's name opens with, when what follows is
+    the body itself and not a zone's name (江川高新区管委会 governs the zone, not 江川)."""
+    head = leading_name(body, division_names(), MAX_DIVISION_CHARS)
+    end = len(head) if head is not None else None
+    if end is None:
+        found = DIVISION_HEAD_RE.match(body)
+        end = found.end() if found else None
+    if end is None or end >= len(body) or ZONE_WORD_RE.search(body, end):
+        return None
+    return body[:end]
