@@ -18,16 +18,12 @@ from innoatlas.documents.model import Document
 from innoatlas.extract.entities.aliases import declared_aliases, group_units, registered_short_names
 from innoatlas.extract.entities.branches import branch_candidates, regional_units
 from innoatlas.extract.entities.candidates import (
-    drop_verb_complement,
-    firm_of_plant,
     industry_phrases,
     industry_siblings,
     latin_appositions,
     lexicon_candidates,
     session_candidates,
-    split_compounds,
     tagger_candidates,
-    trim_tagger_names,
 )
 from innoatlas.extract.entities.directions import direction_regions
 from innoatlas.extract.entities.enumerations import (
@@ -56,6 +52,12 @@ from innoatlas.extract.entities.learned import (
     list_item_candidates,
 )
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
+from innoatlas.extract.entities.name_repairs import (
+    drop_verb_complement,
+    firm_of_plant,
+    split_compounds,
+    trim_tagger_names,
+)
 from innoatlas.extract.entities.programmes import programme_candidates
 from innoatlas.extract.entities.quoted_names import (
     numbered_candidates,

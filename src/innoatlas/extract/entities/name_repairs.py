@@ -1,0 +1,165 @@
+"""Repairs of candidate names the tagger and the suffix grammar got wrong: a
+name cut where a vocabulary word runs past its end, a verb or role noun glued
+before a firm, a firm listed by its plant, run-together names split at their
+inner suffixes.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from innoatlas.extract.entities.branches import BRANCH_TAIL
+from innoatlas.extract.entities.candidates import MIN_NAME_CHARS, all_generic
+from innoatlas.extract.entities.grammar import SUBUNIT_TYPES, Candidate, is_parent_body, starts_with_place
+from innoatlas.lexicon.match import INDUSTRY, find_lexicon
+from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
+
+
+def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
+    """Cut a tagger name where a vocabulary word starts inside it and runs past its end.
+
+    (某某高新区光学|制造产业: the tagger's ORG swallowed the head of an industry.) A
+    tagger name or project name that opens with a listed group's name is dropped:
+    the group is the mention.
+    """
+    starts = sorted((c.start, c.end) for c in lexicon)
+    firms = {c.start: c.end for c in lexicon if c.type in _LISTED_FIRM_TYPES}
+    out = []
+    for c in candidates:
+        if c.extractor == "lac":
+            for a, b in starts:
+                if c.start < a < c.end < b and a - c.start >= MIN_NAME_CHARS:
+                    c = Candidate(c.start, a, c.type, c.extractor, c.priority, c.confidence)
+                    break
+        end = firms.get(c.start)
+        if end is not None and end < c.end and _firm_and_more(c):
+            continue  # 国家电网|湘中, 中国华能|某某风储项目: a listed group and its place or project
+        out.append(c)
+    return out
+
+
+_LISTED_FIRM_TYPES = frozenset({"enterprise", "investor"})
+
+
+def _firm_and_more(c: Candidate) -> bool:
+    """A tagger name, or a project named after the group that runs it (ANNOTATION.md lists the firm)."""
+    if c.extractor == "lac":
+        return c.type in _LISTED_FIRM_TYPES
+    return c.extractor == "suffix" and c.type == "program"
+
+
+# Verbs the tagger glues to the organisation after them (资助|星辰科技有限公司).
+_GLUED_VERB = re.compile(r"(资助|扶持|支持|引进|携手|联合|依托|牵手|入驻)")
+
+
+# 南岸大学|共建|研究院: a body and the unnamed one it builds, glued by the tagger.
+_BUILD_VERB = re.compile(r"共建|合建|联建|组建|成立|设立|建设|打造")
+
+# Role nouns the suffix grammar glues to the firm they introduce (的配套企业|某某有限公司).
+_GLUED_ROLE = re.compile(r"(配套企业|配套商|供应商|龙头企业|链主企业|领军企业|头部企业)")
+
+
+_PLANT = re.compile(r"((?:研发)?生产基地|制造基地|生产线|工厂)$")
+
+
+def firm_of_plant(norm: str, c: Candidate) -> Candidate:
+    """大博医疗|医疗器械|生产基地: a firm named with its plant is listed as the firm."""
+    name = norm[c.start : c.end]
+    if c.type != "zone" or not _PLANT.search(name):
+        return c
+    for start, _end, entries in find_lexicon(name):
+        if start >= MIN_NAME_CHARS and any(e.kind == INDUSTRY for e in entries):
+            return Candidate(c.start, c.start + start, "enterprise", "plant", c.priority, c.confidence)
+    return c
+
+
+def drop_verb_complement(norm: str, c: Candidate) -> Candidate:
+    """做强做优|环大学…: the tagger may glue the complement of 做, or a verb, to the name after it."""
+    if c.start > 0 and norm[c.start - 1] == "做" and c.end - c.start > MIN_NAME_CHARS + 1:
+        return dataclasses.replace(c, start=c.start + 1)
+    role = _GLUED_ROLE.match(norm, c.start, c.end)
+    if role is not None and suffix_type(norm[role.end() : c.end]) and c.end - role.end() > MIN_NAME_CHARS + 1:
+        return dataclasses.replace(c, start=role.end())  # 配套企业|远航科技股份有限公司
+    m = _GLUED_VERB.match(norm, c.start, c.end)
+    if m is not None and c.extractor in ("lac", "suffix") and c.end - m.end() > MIN_NAME_CHARS + 1:
+        return dataclasses.replace(c, start=m.end())
+    inner = _BUILD_VERB.search(norm, c.start + MIN_NAME_CHARS, c.end)
+    if inner is not None and c.extractor in ("lac", "suffix"):
+        left, right = suffix_type(norm[c.start : inner.start()]), suffix_type(norm[inner.end() : c.end])
+        if left is not None and right is not None and right[0] == norm[inner.end() : c.end]:
+            return Candidate(c.start, inner.start(), left[1], c.extractor, c.priority, c.confidence)
+    return c
+
+
+def split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
+    """Cut run-together names (滨江科创区南方理工大学杭州研究院) at inner suffixes.
+
+    A university or institute followed by a place and a suffix is a branch and
+    stays whole (南方理工大学杭州研究院).
+    """
+    out = []
+    for c in candidates:
+        if c.extractor in ("lac", "suffix") and c.end - c.start >= 8:
+            out.extend(_split_one(norm, c))
+        else:
+            out.append(c)
+    return out
+
+
+def _split_one(norm: str, c: Candidate) -> list[Candidate]:
+    for p in range(c.start + 3, c.end - 3):
+        head = suffix_type(norm[c.start : p])
+        tail_text = norm[p : c.end]
+        tail = suffix_type(tail_text)
+        if head is None or tail is None or p - c.start <= len(head[0]) or cuts_word(norm, p):
+            continue
+        if len(tail_text) - len(tail[0]) < 2 or all_generic(tail_text[: -len(tail[0])]):
+            continue
+        if tail_text[: -len(tail[0])] in load_suffixes().suffixes:
+            continue  # 某某汽车集团|股份有限公司: the legal form of one firm, not a second name
+        if (
+            head[1] == "zone"
+            and not _has_inner_org(tail_text)
+            and (tail[1] != "enterprise" or _functional(tail_text))
+        ):
+            continue  # 某某高新区某企业创新中心, 某某高新区招商公司: a unit named after its zone
+        if is_parent_body(norm[c.start : p], head) and tail[1] in SUBUNIT_TYPES:
+            continue  # 中国科学院|城市环境研究所: a unit of its parent
+        if head[1] != "zone" and (starts_with_place(tail_text) or BRANCH_TAIL.search(tail_text)):
+            continue  # 某理工大学|杭州研究院, …工程研究中心|宁波分中心, 某银行|滨江分行: a branch
+        if head[1] == "program" or tail_text in load_suffixes().generic:
+            continue
+        if tail_text.startswith(_STATIONED):
+            continue  # 某市政府|驻某省办事处: the body's office stationed elsewhere is one name
+        left = Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence)
+        p = _after_stop_word(norm, p, c.end)  # 某公司|旗下|某某公司: the word between is no part of either
+        right = Candidate(p, c.end, tail[1], c.extractor, c.priority, c.confidence)
+        return [left, *_split_one(norm, right)]
+    return [c]
+
+
+# 驻 ("stationed in") opens the name of a body's office in another place.
+_STATIONED = "驻"
+
+
+def _after_stop_word(norm: str, p: int, end: int) -> int:
+    for k in (3, 2):
+        if norm[p : p + k] in load_suffixes().left_stop and end - p - k > MIN_NAME_CHARS:
+            return p + k
+    return p
+
+
+_INNER_ORG = re.compile(r"(大学|学院|研究院|科学院|研究所)")
+
+
+_FUNCTIONAL_FIRM = re.compile(r"^(招商|投资|开发|建设|发展|产业投资|城市建设|国有资产|资产管理|运营|管理)")
+
+
+def _functional(text: str) -> bool:
+    return bool(_FUNCTIONAL_FIRM.match(text))
+
+
+def _has_inner_org(text: str) -> bool:
+    m = _INNER_ORG.search(text)
+    return m is not None and m.end() < len(text)
