@@ -110,3 +110,11 @@ def test_a_firm_with_its_seat_in_brackets_is_one_item_of_a_list_and_the_seat_no_
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert ("好运(杭州)科技", "enterprise") in found
     assert ("杭州", "region") not in found
+
+
+def test_a_role_word_glued_before_a_firm_is_not_part_of_its_name():
+    # the tagger glues 我市企业 (our city's firm) to the name it introduces
+    doc = document_from_text("测试新闻标题\n我市企业远航科技有限公司获评专精特新企业。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "enterprise"}
+    assert "远航科技有限公司" in found
+    assert not any(n.startswith(("市", "企业")) for n in found)

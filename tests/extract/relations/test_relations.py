@@ -454,3 +454,11 @@ def test_a_cluster_named_by_place_and_trade_says_the_place_focuses_on_it():
     )
     rec = find(recs, "青溪市", "focuses_on", "工程机械")
     assert_quoted(doc, rec, "集群")
+
+
+def test_our_province_is_the_place_the_text_is_about():
+    # 我省 (our province) in a report on one province stands for it
+    doc, recs = relations(
+        "湖南省科技厅发布名单。湖南今年新增高新技术企业千家。湖南还将加大投入。我省企业远航科技有限公司入选。"
+    )
+    find(recs, "远航科技有限公司", "located_in", "湖南")

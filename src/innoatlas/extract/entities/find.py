@@ -66,7 +66,11 @@ from innoatlas.extract.entities.quoted_names import (
     title_candidates,
 )
 from innoatlas.extract.entities.runon import places_before_firms, region_headed_names
-from innoatlas.extract.entities.suffix_names import suffix_candidates, task_force_candidates
+from innoatlas.extract.entities.suffix_names import (
+    drop_role_opening,
+    suffix_candidates,
+    task_force_candidates,
+)
 from innoatlas.extract.entities.units import (
     acting_governments,
     level_departments,
@@ -165,7 +169,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates = declared_aliases(norm, candidates)
     candidates += registered_short_names(norm, ix, candidates)
     candidates += group_units(norm, ix, candidates)
-    candidates = [drop_verb_complement(norm, c) for c in candidates]
+    candidates = [drop_role_opening(norm, drop_verb_complement(norm, c)) for c in candidates]
     candidates += industry_siblings(norm, ix, candidates)
     candidates += coordinated_candidates(norm, ix, candidates)
     candidates += coordinated_industries(norm, ix, candidates)

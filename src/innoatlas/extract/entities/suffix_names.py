@@ -34,6 +34,22 @@ def _field_and_kind(head: str, etype: str) -> bool:
     return etype == "enterprise" and head in load_industries()[0]
 
 
+# 我市企业|某某有限公司, 本地企业|某某公司: the tagger glues the role noun (and the place
+# pronoun before it) to the firm it introduces; no firm's name opens on 企业.
+_ROLE_OPENING = re.compile(r"(?:[我本全该]?[省市区县]|本地|当地)?(?:企业|公司|厂商)")
+MIN_FIRM_HEAD = 2
+
+
+def drop_role_opening(norm: str, c: Candidate) -> Candidate:
+    """市企业|远航科技有限公司 -> 远航科技有限公司: the firm starts after the role word."""
+    if c.type != "enterprise":
+        return c
+    m = _ROLE_OPENING.match(norm, c.start, c.end)
+    if m is None or c.end - m.end() < MIN_FIRM_HEAD + 2:
+        return c
+    return Candidate(m.end(), c.end, c.type, c.extractor, c.priority, c.confidence)
+
+
 def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     """Names ending in a known suffix, grown leftwards over the tokens."""
     out: list[Candidate] = []

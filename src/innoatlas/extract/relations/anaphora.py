@@ -13,8 +13,10 @@ from __future__ import annotations
 from collections import Counter
 
 from innoatlas.extract.model import EntityMention
+from innoatlas.extract.relations.names import divisions_by_name
 from innoatlas.extract.relations.sentences import relation_patterns
 from innoatlas.extract.tokens import Token
+from innoatlas.text import to_simplified
 
 _P = relation_patterns()["pair_anaphor"]
 _BARE = relation_patterns()["bare_place"]
@@ -72,11 +74,19 @@ def bare_place_mentions(
 
 
 def _fits(word: str, topic: EntityMention) -> bool:
-    """园区 only a zone; 该区/全区 a zone or a district (…区); 该县/全县 a county."""
+    """园区 only a zone; 该区/全区 a zone or a district (…区); 该县/全县 a county; 我市, 全省 a
+    city or a province, by the division list when the place is written short (重庆 for 重庆市)."""
     kind = word[-1]
     if kind == "区" and word.endswith("园区"):
         return topic.type == "zone"
-    return topic.type == "zone" and kind == "区" or topic.norm_name.endswith(kind)
+    if topic.type == "zone":
+        return kind == "区"
+    return any(full.endswith(kind) for full in _full_names(topic.norm_name))
+
+
+def _full_names(name: str) -> list[str]:
+    division = divisions_by_name().get(to_simplified(name))
+    return [division.name] if division is not None else [name]
 
 
 def echo_mentions(norm: str, tokens: list[Token], entities: list[EntityMention]) -> list[EntityMention]:
