@@ -62,7 +62,15 @@ def _is_category(name: str) -> bool:
             return False  # 某县开发区, 某县政府: the one body of that place
     rest = _LEVEL_PREFIX.sub("", rest)
     # 共享|国家重点实验室: generic words before a category still name a category
-    return rest in cats or any(rest.endswith(c) and all_generic(rest[: -len(c)]) for c in cats if len(c) >= 3)
+    return rest in cats or (
+        rest.endswith(_long_categories())
+        and any(rest.endswith(c) and all_generic(rest[: -len(c)]) for c in _long_categories())
+    )
+
+
+@functools.cache
+def _long_categories() -> tuple[str, ...]:
+    return tuple(c for c in load_suffixes().categories if len(c) >= 3)
 
 
 # Kinds of which a place has just one, so place + kind names it (某县开发区, 某县政府),

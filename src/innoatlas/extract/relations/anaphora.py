@@ -94,7 +94,9 @@ def echo_mentions(norm: str, tokens: list[Token], entities: list[EntityMention])
     after 星驰重工 was found once): a mention there too, when it starts and ends on word boundaries."""
     starts = {t.start for t in tokens}
     ends = {t.end for t in tokens}
-    taken = sorted((m.start, m.end) for m in entities)
+    taken = bytearray(len(norm) + 1)
+    for m in entities:
+        taken[m.start : m.end] = b"\x01" * (m.end - m.start)
     names: dict[str, EntityMention] = {}
     for m in entities:
         if len(m.norm_name) >= MIN_ECHO and m.extractor != "anaphor":
@@ -104,7 +106,7 @@ def echo_mentions(norm: str, tokens: list[Token], entities: list[EntityMention])
         at = norm.find(name)
         while at >= 0:
             end = at + len(name)
-            free = not any(a < end and at < b for a, b in taken)
+            free = not any(taken[at:end])
             if free and at in starts and end in ends:
                 out.append(EntityMention(m.name, m.norm_name, m.type, at, end, "echo"))
             at = norm.find(name, at + 1)
