@@ -264,3 +264,8 @@ def test_a_cluster_named_by_its_place_and_trade_is_a_programme():
 def test_a_cluster_without_a_place_is_no_named_programme():
     found = mentions("全市正在打造新能源汽车产业集群。")
     assert not {n for n, t in found if t == "program"}
+
+
+def test_an_aspect_particle_between_the_verb_and_the_plan_it_issues():
+    found = mentions("省政府印发了制造业数字化转型行动方案。")
+    assert ("制造业数字化转型行动方案", "program") in found

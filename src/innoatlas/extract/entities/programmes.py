@@ -258,6 +258,9 @@ def _quoted_kinds(norm: str) -> list[Candidate]:
     ]
 
 
+_ASPECT = frozenset({"了", "过"})
+
+
 def _verb_objects(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
     for k, tok in enumerate(ix.tokens):
@@ -269,7 +272,10 @@ def _verb_objects(norm: str, ix: TokenIndex) -> list[Candidate]:
             heads = _IN_HEADS
         else:
             continue
-        span = _object_name(norm, ix, k + 1, heads)
+        first = k + 1
+        if tok.text not in _IN and first < len(ix.tokens) and ix.tokens[first].text in _ASPECT:
+            first += 1  # 印发了|某某方案: the aspect particle stands between the verb and its object
+        span = _object_name(norm, ix, first, heads)
         if span is not None and tok.text in _IN and not norm.startswith(_IN_AFTER, span[1]):
             continue
         if span is not None:
