@@ -20,6 +20,12 @@ class SuffixData:
 
 
 @functools.lru_cache(maxsize=1)
+def trade_words() -> frozenset[str]:
+    """The trade words of firms' registered names (生物, 医药, 电子)."""
+    return frozenset(load_yaml("org_suffixes.yaml")["trade_words"])
+
+
+@functools.lru_cache(maxsize=1)
 def load_suffixes() -> SuffixData:
     data = load_yaml("org_suffixes.yaml")
     suffixes = {str(k): v for k, v in data["suffixes"].items()}

@@ -68,3 +68,13 @@ def test_a_kind_after_ge_each_is_no_name():
     found = typed("兰州各大园区发展质量持续提升。")
     assert ("大园区", "zone") not in found
     assert ("兰州", "region") in found
+
+
+def test_a_place_a_trade_name_and_a_trade_are_a_firm():
+    # a registered name without its organisation form: 行政区划 + 字号 + 行业
+    assert ("合肥青禾医药", "enterprise") in typed("合肥青禾医药在当地投产。")
+
+
+def test_a_place_and_an_industry_are_no_firm():
+    found = typed("苏州市前沿新材料发展较快。")
+    assert not {n for n, t in found if t == "enterprise"}

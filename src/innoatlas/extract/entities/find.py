@@ -65,7 +65,7 @@ from innoatlas.extract.entities.quoted_names import (
     quoted_head_candidates,
     title_candidates,
 )
-from innoatlas.extract.entities.runon import places_before_firms, region_headed_names
+from innoatlas.extract.entities.runon import places_before_firms, region_headed_firms, region_headed_names
 from innoatlas.extract.entities.suffix_names import (
     drop_role_opening,
     suffix_candidates,
@@ -174,6 +174,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += coordinated_candidates(norm, ix, candidates)
     candidates += coordinated_industries(norm, ix, candidates)
     candidates += region_headed_names(norm, ix, candidates)
+    candidates += region_headed_firms(norm, ix, candidates)
     candidates += session_candidates(norm, candidates)
     candidates += branch_candidates(candidates, norm)
     candidates += regional_units(candidates, norm)

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 from innoatlas.extract.entities.grammar import GENERIC_WORDS, NAME_TAGS, NAME_VERBS, Candidate, TokenIndex
 from innoatlas.lexicon.divisions import division_names, full_division_names
-from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type, trade_words
 from innoatlas.lexicon.zones import zone_names
 
 # Longest run of characters read after the place up to and with a zone's suffix.
@@ -122,3 +123,52 @@ def place_before_firm(norm: str, c: Candidate, placed: bool = False) -> list[Can
 
 def _full_names() -> frozenset[str]:
     return full_division_names()
+
+
+# -- a place, a trade name and a trade: a firm's short name ---------------------
+
+# 安徽|华恒|生物: a division, a trade name (字号) of two or three characters that is no
+# word of the vocabulary, and a trade word, with nothing after them that goes on
+# with the name, is a firm's registered name without its organisation form.
+_TRADE_NAME_CHARS = (2, 3)
+# Tags that end a name: verbs, function words, numbers, times and punctuation (a trade
+# name is any word the tagger makes of it: 一然/d, 邦普/PER).
+_NOT_NAME_TAGS = frozenset(
+    {"v", "vd", "vn", "u", "c", "p", "w", "m", "r", "q", "TIME", "f", "xc", "LOC", "ns"}
+)
+
+
+def region_headed_firms(norm: str, ix: TokenIndex, candidates: list[Candidate]) -> list[Candidate]:
+    out = []
+    trades = trade_words()
+    for c in candidates:
+        if c.type != "region" or norm[c.start : c.end] not in division_names():
+            continue
+        k = ix.by_start.get(c.end)
+        if k is None:
+            continue
+        end = _trade_name_end(norm, ix, k, trades)
+        if end is not None:
+            out.append(Candidate(c.start, end, "enterprise", "run_on", 50, 0.6))
+    return out
+
+
+def _trade_name_end(norm: str, ix: TokenIndex, k: int, trades: frozenset[str]) -> int | None:
+    start = ix.tokens[k].start
+    for j in range(k, min(k + 3, len(ix.tokens))):
+        tok = ix.tokens[j]
+        if tok.tag in _NOT_NAME_TAGS or (j > k and tok.start != ix.tokens[j - 1].end):
+            return None
+        trade = next((t for t in trades if tok.text.endswith(t)), None)
+        name_len = tok.end - len(trade) - start if trade else 0
+        if trade and name_len in _TRADE_NAME_CHARS:
+            name, terms = norm[start : start + name_len], load_industries()[0]
+            if name in GENERIC_WORDS or name in division_names():
+                return None
+            if any(norm[start + i : tok.end] in terms for i in range(name_len)):
+                return None  # 苏州市|前沿新材料, 合肥|生物医药: the place and an industry, no firm
+            nxt = ix.tokens[j + 1] if j + 1 < len(ix.tokens) else None
+            if nxt is not None and nxt.start == tok.end and nxt.tag in ("n", "nz", "vn", "j"):
+                return None  # 安徽某某生物|产业园: the run goes on into another name
+            return tok.end
+    return None
