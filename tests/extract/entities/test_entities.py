@@ -56,6 +56,8 @@ def test_each_of_the_ten_types(body, name, etype):
         ("两家物流企业入驻西宁国际陆港。", "西宁国际陆港", "zone"),
         ("省里支持临湖新区起步区先行建设。", "临湖新区起步区", "zone"),
         ("一批药企落户泰州中国医药城。", "泰州中国医药城", "zone"),
+        ("项目落户青溪智造创新城。", "青溪智造创新城", "zone"),
+        ("梦想小镇集聚创业团队三千个。", "梦想小镇", "zone"),
     ],
 )
 def test_suffix_grammar_names_and_types(body, name, etype):
