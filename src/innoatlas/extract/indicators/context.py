@@ -165,7 +165,7 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
 # patents.
 DEFINITE = cue("definite_noun")
 ANAPHOR_RE = DEFINITE.trigger
-ANAPHOR_KINDS = ("enterprise", "university", "zone", "platform", "institute", "investor")
+ANAPHOR_KINDS = ("enterprise", "university", "zone", "platform", "institute", "investor", "program")
 # Nouns that point back on their own at the head of a clause; the others need 该, 这家….
 BARE_ANAPHORS = DEFINITE.cue("bare")
 # A noun followed by a measure word is a count of all such bodies (企业数量, 企业家数).
