@@ -6,6 +6,8 @@ as one actor (国家高新区).
 
 from __future__ import annotations
 
+from collections import Counter
+
 import re
 from functools import cache
 
@@ -86,14 +88,16 @@ def nation_as_frame(text: str, start: int, end: int) -> bool:
     )
 
 
+def region_counts(mentions: list[EntityMention]) -> dict[str, int]:
+    """How often the text names each region, by its written name, in order of first mention."""
+    return dict(Counter(m.name for m in mentions if m.type == "region"))
+
+
 def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, str | None]:
     """What 全省, 全市, 全县 … stand for: the region of that level the article names most
     often (全市 in a report on a district is its city, not the district; ANNOTATION.md: none
-    when the text names no such place); 全市 without a city named falls back to the main region."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.type == "region":
-            counts[m.name] = counts.get(m.name, 0) + 1
+    when the text names no such place); the region a body's name opens with counts as named."""
+    counts = region_counts(mentions)
     if city is not None:
         counts.setdefault(city, 0)  # the region a body's name opens with, when none is named alone
     out: dict[str, str | None] = {}
@@ -134,10 +138,7 @@ def _division_fulls() -> dict[str, list[str]]:
 def main_city(mentions: list[EntityMention]) -> str | None:
     """The region the article names most often: what 全市 means when no city is named;
     else the region the first government body's name opens with (青溪市科学技术局)."""
-    counts: dict[str, int] = {}
-    for m in mentions:
-        if m.type == "region":
-            counts[m.name] = counts.get(m.name, 0) + 1
+    counts = region_counts(mentions)
     if counts:
         return max(counts, key=counts.get)
     return next((r for m in mentions if m.type == "government" and (r := _governed_region(m.name))), None)
