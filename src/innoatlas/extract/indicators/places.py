@@ -6,9 +6,8 @@ as one actor (国家高新区).
 
 from __future__ import annotations
 
-from collections import Counter
-
 import re
+from collections import Counter
 from functools import cache
 
 from innoatlas.extract.indicators.cues import cue
