@@ -462,3 +462,11 @@ def test_our_province_is_the_place_the_text_is_about():
         "湖南省科技厅发布名单。湖南今年新增高新技术企业千家。湖南还将加大投入。我省企业远航科技有限公司入选。"
     )
     find(recs, "远航科技有限公司", "located_in", "湖南")
+
+
+def test_a_place_written_only_inside_a_body_s_name_is_no_end_of_a_relation():
+    # a relation joins two listed entities; 某省 inside 某省科技厅 is not listed on its own
+    _doc, recs = relations("湖南省科技厅近日发文,支持储能和氢能产业加快发展。")
+    assert not [r for r in recs if r.subject == "湖南省"]
+    _doc, recs = relations("四川省经济和信息化厅发文,四川省将重点发展储能。")
+    find(recs, "四川省", "focuses_on", "储能")

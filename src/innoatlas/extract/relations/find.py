@@ -176,8 +176,9 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
     out = []
     topic = _main_place(sentences)
     led = {(k[0], k[2]) for k in done if k[1] == "chain_leader_of"}
+    listed = {m.norm_name for sent in sentences for m in sent.mentions}
     for sent in sentences:
-        places = _sentence_places(doc, sent)
+        places = _sentence_places(doc, sent, listed)
         turn = _interview_turn(sent, places)
         if turn is not None:
             topic, places = turn
@@ -308,8 +309,9 @@ def _has_focus_cue(sent: Sentence, m: EntityMention) -> bool:
     return rest > m.end - sent.start and bool(_FOCUS_VERB.search(tail))
 
 
-def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
-    """Zones and regions of a sentence, including those a name starts with (某高新区党工委)."""
+def _sentence_places(doc: Document, sent: Sentence, listed: set[str]) -> list[EntityMention]:
+    """Zones and regions of a sentence, including those a body's name starts with (某高新区党工委)
+    when the text names that place on its own too (a relation joins two listed entities)."""
     places = []
     known = known_places()
     for m in sent.mentions:
@@ -317,7 +319,7 @@ def _sentence_places(doc: Document, sent: Sentence) -> list[EntityMention]:
             places.append(m)
             continue
         head = leading_name(m.norm_name, known, MAX_PLACE_CHARS)
-        if head is not None and m.type == "government":
+        if head is not None and m.type == "government" and head in listed:
             places.append(
                 EntityMention(
                     doc.original_text(m.start, m.start + len(head)),
