@@ -178,7 +178,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
     led = {(k[0], k[2]) for k in done if k[1] == "chain_leader_of"}
     listed = {m.norm_name for sent in sentences for m in sent.mentions}
     for sent in sentences:
-        places = _sentence_places(doc, sent, listed)
+        # a speaker's title names the place the answer is about, listed on its own or not
+        places = _sentence_places(doc, sent, None if _SPEAKER.match(sent.text) else listed)
         turn = _interview_turn(sent, places)
         if turn is not None:
             topic, places = turn
@@ -309,7 +310,7 @@ def _has_focus_cue(sent: Sentence, m: EntityMention) -> bool:
     return rest > m.end - sent.start and bool(_FOCUS_VERB.search(tail))
 
 
-def _sentence_places(doc: Document, sent: Sentence, listed: set[str]) -> list[EntityMention]:
+def _sentence_places(doc: Document, sent: Sentence, listed: set[str] | None) -> list[EntityMention]:
     """Zones and regions of a sentence, including those a body's name starts with (某高新区党工委)
     when the text names that place on its own too (a relation joins two listed entities)."""
     places = []
@@ -319,7 +320,7 @@ def _sentence_places(doc: Document, sent: Sentence, listed: set[str]) -> list[En
             places.append(m)
             continue
         head = leading_name(m.norm_name, known, MAX_PLACE_CHARS)
-        if head is not None and m.type == "government" and head in listed:
+        if head is not None and m.type == "government" and (listed is None or head in listed):
             places.append(
                 EntityMention(
                     doc.original_text(m.start, m.start + len(head)),
