@@ -470,3 +470,9 @@ def test_a_place_written_only_inside_a_body_s_name_is_no_end_of_a_relation():
     assert not [r for r in recs if r.subject == "湖南省"]
     _doc, recs = relations("四川省经济和信息化厅发文,四川省将重点发展储能。")
     find(recs, "四川省", "focuses_on", "储能")
+
+
+def test_a_conjunction_the_tagger_glues_to_a_zone_opens_no_firm_name():
+    # 某高新区与|某公司: cut at the zone's suffix, the conjunction belongs to neither name
+    _doc, recs = relations("青溪高新区与远航科技有限公司签订战略合作协议。")
+    find(recs, "青溪高新区", "cooperates_with", "远航科技有限公司")
