@@ -118,3 +118,14 @@ def test_a_role_word_glued_before_a_firm_is_not_part_of_its_name():
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "enterprise"}
     assert "远航科技有限公司" in found
     assert not any(n.startswith(("市", "企业")) for n in found)
+
+
+def test_a_generic_subject_and_its_verb_glued_before_a_firm_are_not_its_name():
+    for body in (
+        "园区服务远航科技有限公司。",
+        "政府对接远航科技有限公司。",
+        "青溪大学联手远航科技有限公司。",
+    ):
+        doc = document_from_text("测试新闻标题\n" + body + "\n")
+        found = {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "enterprise"}
+        assert found == {"远航科技有限公司"}, body

@@ -11,7 +11,13 @@ import re
 
 from innoatlas.extract.entities.branches import BRANCH_TAIL
 from innoatlas.extract.entities.candidates import MIN_NAME_CHARS, all_generic
-from innoatlas.extract.entities.grammar import SUBUNIT_TYPES, Candidate, is_parent_body, starts_with_place
+from innoatlas.extract.entities.grammar import (
+    GENERIC_WORDS,
+    SUBUNIT_TYPES,
+    Candidate,
+    is_parent_body,
+    starts_with_place,
+)
 from innoatlas.lexicon.match import INDUSTRY, find_lexicon
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
 
@@ -50,7 +56,7 @@ def _firm_and_more(c: Candidate) -> bool:
 
 
 # Verbs the tagger glues to the organisation after them (资助|星辰科技有限公司).
-_GLUED_VERB = re.compile(r"(资助|扶持|支持|引进|携手|联合|依托|牵手|入驻)")
+_GLUED_VERB = re.compile(r"(资助|扶持|支持|引进|携手|联合|依托|牵手|入驻|联手|投向|对接|招引|服务)")
 
 
 # 南岸大学|共建|研究院: a body and the unnamed one it builds, glued by the tagger.
@@ -74,6 +80,21 @@ def firm_of_plant(norm: str, c: Candidate) -> Candidate:
     return c
 
 
+# 园区|服务|某某有限公司, 政府|对接|某某公司: a generic subject and its verb glued before a firm.
+MAX_GLUED_SUBJECT = 3
+
+
+def _subject_and_verb(norm: str, c: Candidate) -> re.Match | None:
+    if c.type != "enterprise":
+        return None
+    m = _GLUED_VERB.search(norm, c.start + 1, min(c.end, c.start + MAX_GLUED_SUBJECT + 2))
+    if m is None or m.start() - c.start > MAX_GLUED_SUBJECT:
+        return None
+    subject = norm[c.start : m.start()]
+    found = suffix_type(subject)
+    return m if subject in GENERIC_WORDS or (found is not None and found[0] == subject) else None
+
+
 def drop_verb_complement(norm: str, c: Candidate) -> Candidate:
     """做强做优|环大学…: the tagger may glue the complement of 做, or a verb, to the name after it."""
     if c.start > 0 and norm[c.start - 1] == "做" and c.end - c.start > MIN_NAME_CHARS + 1:
@@ -81,7 +102,7 @@ def drop_verb_complement(norm: str, c: Candidate) -> Candidate:
     role = _GLUED_ROLE.match(norm, c.start, c.end)
     if role is not None and suffix_type(norm[role.end() : c.end]) and c.end - role.end() > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=role.end())  # 配套企业|远航科技股份有限公司
-    m = _GLUED_VERB.match(norm, c.start, c.end)
+    m = _GLUED_VERB.match(norm, c.start, c.end) or _subject_and_verb(norm, c)
     if m is not None and c.extractor in ("lac", "suffix") and c.end - m.end() > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=m.end())
     inner = _BUILD_VERB.search(norm, c.start + MIN_NAME_CHARS, c.end)
