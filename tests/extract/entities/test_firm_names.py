@@ -129,3 +129,10 @@ def test_a_generic_subject_and_its_verb_glued_before_a_firm_are_not_its_name():
         doc = document_from_text("测试新闻标题\n" + body + "\n")
         found = {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "enterprise"}
         assert found == {"远航科技有限公司"}, body
+
+
+def test_a_role_word_left_by_cutting_a_run_together_name_is_dropped():
+    # 某高新区|重点企业|某某有限公司: cut at the zone's suffix, the role words open no firm
+    doc = document_from_text("测试新闻标题\n青溪高新区重点企业远航科技有限公司今年产值增长两成。\n")
+    found = {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "enterprise"}
+    assert found == {"远航科技有限公司"}

@@ -178,7 +178,9 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += session_candidates(norm, candidates)
     candidates += branch_candidates(candidates, norm)
     candidates += regional_units(candidates, norm)
-    parts = [drop_verb_complement(norm, c) for c in split_compounds(norm, candidates)]
+    parts = [
+        drop_role_opening(norm, drop_verb_complement(norm, c)) for c in split_compounds(norm, candidates)
+    ]
     chosen = merge_regions(norm, select(parts))
     again = [c for c in other_occurrences(norm, chosen) if not inside_blocked(c, blocked)]
     chosen = merge_regions(norm, places_before_firms(norm, select(parts + again)))
