@@ -262,8 +262,11 @@ def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
     after = [p for p in places if p.start >= m.end]
     if not after:
         return None
-    if _PLACE_AFTER.match(sent.text[m.end - sent.start : after[0].start - sent.start]):
+    gap = sent.text[m.end - sent.start : after[0].start - sent.start]
+    if _PLACE_AFTER.match(gap):
         return after[0]
+    if _COPULA.match(gap) and _OWNED_BY_PLACE.match(sent.text[after[0].end - sent.start :]):
+        return after[0]  # X是Y的龙头企业
     # 甲、乙等5家企业均已在某区落户: the verb after the list's count seats every item of the list
     last = _run_end(sent, m)
     gap = sent.text[last.end - sent.start : after[0].start - sent.start]
@@ -271,6 +274,8 @@ def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
 
 
 _LIST_CLOSE = _P["place_after_verb"].cue("list_close")
+_COPULA = _P["place_after_verb"].cue("copula")
+_OWNED_BY_PLACE = _P["place_after_verb"].cue("owned_by_place")
 
 
 def _run_end(sent: Sentence, m: EntityMention) -> EntityMention:
