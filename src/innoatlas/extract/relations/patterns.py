@@ -138,9 +138,22 @@ _LEADER_TO_NAME = _P["chain_leader"].cue("to_name")
 
 def _leaders_after(sent: Sentence, hit_end: int) -> list[EntityMention]:
     firms = [m for m in sent.mentions if m.type == "enterprise" and m.start >= hit_end]
-    if not firms or not _LEADER_TO_NAME.match(sent.text[hit_end - sent.start : firms[0].start - sent.start]):
+    if not firms:
+        return []
+    gap = sent.text[hit_end - sent.start : firms[0].start - sent.start]
+    if not _LEADER_TO_NAME.match(gap) and not (_AS_ROLE_GAP.match(gap) and _opens_as_role(sent, hit_end)):
         return []
     return runs(sent, firms)[0]
+
+
+# 作为X链主企业，A…: a clause opened by 作为 names the role of the subject after it.
+_AS_ROLE_GAP = _P["chain_leader"].cue("as_role_gap")
+
+
+def _opens_as_role(sent: Sentence, pos: int) -> bool:
+    before = sent.text[: pos - sent.start]
+    start = max(before.rfind(c) for c in ",，;；:：") + 1
+    return before[start:].startswith("作为")
 
 
 # 在X方面, X领域: the industry a sentence opens with frames all it says.
@@ -151,6 +164,8 @@ MAX_FRAME_OFFSET = _P["chain_leader"].params["max_frame_offset"]
 def _led_industry(sent: Sentence, firms: list[EntityMention], pos: int, hit_end: int) -> EntityMention | None:
     industries = [m for m in sent.mentions if m.type == "industry"]
     first, last = min(firms[0].start, pos), max(firms[-1].end, hit_end)
+    if firms[0].start >= hit_end and _opens_as_role(sent, pos):
+        first = sent.start + max(sent.text.rfind(c, 0, pos - sent.start) for c in ",，;；:：") + 1
     between = [m for m in industries if first <= m.start and m.end <= last]
     if between:
         return between[-1]  # A是X链主, X龙头——A
