@@ -247,7 +247,7 @@ def test_a_tagger_name_that_ends_inside_a_word_or_opens_on_a_preposition_is_drop
 
 
 def test_a_common_area_noun_after_a_zone_s_name_is_not_part_of_it():
-    found = names("青川高新区园区生产总值增长8%，青川高新区片区建设加快。")
+    found = names("青川高新区园区营业收入增长8%，青川高新区片区建设加快。")
     assert "青川高新区园区" not in found and "青川高新区片区" not in found
     assert "青川高新区" in found
 

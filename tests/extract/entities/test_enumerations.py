@@ -122,6 +122,6 @@ def test_novelty_words_in_a_list_are_not_industries():
 
 
 def test_a_list_of_topics_about_industries_gives_no_items():
-    found = entities("学者们就钢铁新材料产业低碳转型、金属增材新技术、节能环保等领域作了交流。")
+    found = entities("学者们就钢铁新材料产业低碳转型、金属增材新技术、节能环保等方向展开研讨。")
     assert ("新材料产业低碳转型", "industry") not in found
     assert ("金属增材新技术", "industry") not in found

@@ -262,7 +262,7 @@ def test_a_cluster_named_by_its_place_and_trade_is_a_programme():
 
 
 def test_a_cluster_without_a_place_is_no_named_programme():
-    found = mentions("全市正在打造新能源汽车产业集群。")
+    found = mentions("全市正在打造智能家居产业集群。")
     assert not {n for n, t in found if t == "program"}
 
 

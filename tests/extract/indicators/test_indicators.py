@@ -644,7 +644,7 @@ def test_the_whole_city_is_nobody_when_the_text_names_only_districts():
 
 def test_a_city_written_in_traditional_script_is_still_a_city():
     # The text is matched in simplified script while mentions keep the names as written.
-    text = "綿陽科技城觀察\n綿陽是科技城。綿陽建設提速。全市研發投入強度達到7%。成都也在發展。"
+    text = "綿陽科技城觀察\n綿陽是科技城。綿陽建設提速。全市科技型企業超過500家。成都也在發展。"
     raw = RawDocument(source="t.txt", name="t.txt", text=text, format="txt", published=PUBLISHED, title="t")
     doc = prepare_document(raw)
     mentions = [
@@ -653,4 +653,4 @@ def test_a_city_written_in_traditional_script_is_still_a_city():
     ]
     assert mentions[0].name == "綿陽"
     records = extract_indicators(doc, [], mentions)
-    assert [(r.value, r.subject) for r in records] == [(7, "綿陽")]
+    assert [(r.value, r.subject) for r in records] == [(500, "綿陽")]

@@ -91,7 +91,7 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 # Clusters named by their place and trade, as the national lists name them (工业和信息化部
-# 国家先进制造业集群名单 2022-2024: 某市工程机械集群, 某地区电子信息先进制造集群).
+# 国家先进制造业集群名单 2022-2024: 某市工程机械集群, 某地区某某先进制造集群).
 _CLUSTER = re.compile(r"(?:产业)?集群$")
 _CLUSTER_WORD_TAGS = frozenset({"n", "nz", "vn", "j", "a", "b", "LOC", "ns", "ORG", "nt"})
 MAX_CLUSTER_CHARS = 20

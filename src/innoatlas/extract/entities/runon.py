@@ -127,12 +127,12 @@ def _full_names() -> frozenset[str]:
 
 # -- a place, a trade name and a trade: a firm's short name ---------------------
 
-# 安徽|华恒|生物: a division, a trade name (字号) of two or three characters that is no
+# 某省|远帆|生物: a division, a trade name (字号) of two or three characters that is no
 # word of the vocabulary, and a trade word, with nothing after them that goes on
 # with the name, is a firm's registered name without its organisation form.
 _TRADE_NAME_CHARS = (2, 3)
 # Tags that end a name: verbs, function words, numbers, times and punctuation (a trade
-# name is any word the tagger makes of it: 一然/d, 邦普/PER).
+# name is any word the tagger makes of it: 青禾/d, 远帆/PER).
 _NOT_NAME_TAGS = frozenset(
     {"v", "vd", "vn", "u", "c", "p", "w", "m", "r", "q", "TIME", "f", "xc", "LOC", "ns"}
 )
@@ -166,9 +166,9 @@ def _trade_name_end(norm: str, ix: TokenIndex, k: int, trades: frozenset[str]) -
             if name in GENERIC_WORDS or name in division_names():
                 return None
             if any(norm[start + i : tok.end] in terms for i in range(name_len)):
-                return None  # 苏州市|前沿新材料, 合肥|生物医药: the place and an industry, no firm
+                return None  # 某市|先进新材料, 某市|生物医药: the place and an industry, no firm
             nxt = ix.tokens[j + 1] if j + 1 < len(ix.tokens) else None
             if nxt is not None and nxt.start == tok.end and nxt.tag in ("n", "nz", "vn", "j"):
-                return None  # 安徽某某生物|产业园: the run goes on into another name
+                return None  # 某省某某生物|产业园: the run goes on into another name
             return tok.end
     return None

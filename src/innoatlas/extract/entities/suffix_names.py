@@ -86,7 +86,7 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue
         inner = suffix_type(norm[start:s_start])
         if etype == "zone" and suffix in GENERIC_AREA_WORDS and inner is not None and inner[1] == "zone":
-            continue  # 高新区园区生产总值: 园区 after a zone's full name is a common noun
+            continue  # 高新区园区营业收入: 园区 after a zone's full name is a common noun
         if suffix in ("之城", "之都") and norm[start:s_start] not in load_industries()[0]:
             continue  # 某某之都 is a slogan of a city, 某某创新之城 a description, unless an industry comes first
         out.append(Candidate(start, _paren_tail(norm, tok.end, etype), etype, "suffix", 50))

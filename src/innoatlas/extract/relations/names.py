@@ -68,7 +68,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
 
 
 def _cluster_trades(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
-    """A cluster named by its place and trade (某地区电子信息先进制造集群, the national cluster
+    """A cluster named by its place and trade (某市某某先进制造集群, the national cluster
     lists' form): the place focuses on the trade, when the text names both on their own too."""
     places = {m.norm_name: m for m in mentions if m.type in ("region", "zone")}
     industries = {m.norm_name: m for m in mentions if m.type == "industry"}
