@@ -654,3 +654,10 @@ def test_a_city_written_in_traditional_script_is_still_a_city():
     assert mentions[0].name == "綿陽"
     records = extract_indicators(doc, [], mentions)
     assert [(r.value, r.subject) for r in records] == [(500, "綿陽")]
+
+
+def test_a_place_entered_into_a_top_list_of_places_holds_that_rank():
+    r = one("县域经济观察\n青溪县跻身全国百强县,发展势头良好。", "青溪县:region")
+    assert (r.value, r.unit, r.kind, r.approx, r.subject) == (100, "位", "rank", "under", "青溪县")
+    records = indicators("园区招商观察\n园区引进500强企业12家。", "园区:zone")
+    assert [(x.value, x.unit) for x in records] == [(12, "家")]

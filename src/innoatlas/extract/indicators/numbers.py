@@ -322,10 +322,19 @@ def _read_top(text, m):
     )
 
 
+# 跻身全国百强县, 入选全省十强区: a place entered into a top-N list of places holds that rank.
+_RANKED_PLACE_AFTER = re.compile(r"(?:县市|县|市|区|镇|城市)(?=[,，。;；、”\"]|$)")
+_ENTERED_BEFORE = re.compile(r"(?:跻身|入选|入围|进入|位列|荣登|蝉联|稳居|挺进)[^,，。;；]{0,12}$")
+
+
 def _read_strong(text, m):
-    """十强 closing a clause is a rank; 500强企业 and 百强榜 are labels."""
+    """十强 closing a clause is a rank, and so is 百强县 after a verb of entering; 500强企业 and
+    百强榜 are labels."""
     after = text[m.end() : m.end() + 1]
-    if after and after not in PUNCT:
+    entered = _RANKED_PLACE_AFTER.match(text, m.end()) and _ENTERED_BEFORE.search(
+        text[max(0, m.start() - 16) : m.start()]
+    )
+    if after and after not in PUNCT and not entered:
         return None
     if text[m.start() - 1 : m.start()] == "第":
         return None
