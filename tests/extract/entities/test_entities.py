@@ -58,6 +58,8 @@ def test_each_of_the_ten_types(body, name, etype):
         ("一批药企落户泰州中国医药城。", "泰州中国医药城", "zone"),
         ("项目落户青溪智造创新城。", "青溪智造创新城", "zone"),
         ("梦想小镇集聚创业团队三千个。", "梦想小镇", "zone"),
+        ("青溪高新区东区建设提速。", "青溪高新区东区", "zone"),
+        ("攀枝花市东区经济平稳增长。", "攀枝花市东区", "region"),
     ],
 )
 def test_suffix_grammar_names_and_types(body, name, etype):

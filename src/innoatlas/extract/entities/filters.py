@@ -245,6 +245,18 @@ def _counted_slogan(name: str) -> bool:
     )
 
 
+# The parts a zone is divided into: its compass areas and its planned core or extension.
+_SUB_AREAS = ("东区", "西区", "南区", "北区", "核心区", "拓展区", "功能区")
+
+
+def _zone_sub_area(name: str) -> bool:
+    tail = next((t for t in _SUB_AREAS if name.endswith(t)), None)
+    if tail is None:
+        return False
+    inner = suffix_type(name[: -len(tail)])
+    return inner is not None and inner[1] == "zone"
+
+
 def final_type(name: str, c: Candidate, when) -> str:
     if _counted_slogan(name) and name not in zone_names():
         return "program"
@@ -253,6 +265,8 @@ def final_type(name: str, c: Candidate, when) -> str:
         return load_zones()[canonical].type_at(when)
     if c.extractor in ("title", "quoted", "quoted_named", "vocabulary", "designation"):
         return c.type
+    if c.type == "region" and _zone_sub_area(name):
+        return "zone"  # 某高新区东区, 某新区核心区: a part of a zone, not a division
     found = suffix_type(name)
     if found is not None and c.extractor != "gazetteer":
         return found[1]
