@@ -7,6 +7,7 @@ import functools
 from dataclasses import dataclass
 
 from innoatlas.lexicon.files import csv_lines
+from innoatlas.text import to_simplified
 
 
 @dataclass
@@ -44,3 +45,19 @@ def division_names() -> frozenset[str]:
 def full_division_names() -> frozenset[str]:
     """Divisions by their full names only (浙江省, 金华市, 涪陵区)."""
     return frozenset(d.name for d in load_divisions().values())
+
+
+@functools.lru_cache(maxsize=4096)
+def full_names_of(name: str) -> tuple[str, ...]:
+    """The full names of the divisions a written name may stand for, in either script
+    (涪陵 -> 涪陵区; 重庆 -> 重庆市; 綿陽 -> 绵阳市); the name itself when it is no division's."""
+    return _fulls_by_name().get(to_simplified(name)) or (name,)
+
+
+@functools.lru_cache(maxsize=1)
+def _fulls_by_name() -> dict[str, tuple[str, ...]]:
+    out: dict[str, list[str]] = {}
+    for d in load_divisions().values():
+        for n in {d.name, d.short} - {None}:
+            out.setdefault(n, []).append(d.name)
+    return {n: tuple(names) for n, names in out.items()}

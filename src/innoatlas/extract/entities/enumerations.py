@@ -209,7 +209,7 @@ _COORD_TYPES = frozenset({"enterprise"})
 _COORD_SOURCES = frozenset({"suffix", "gazetteer", "lac"})
 # The tagger reads two-character words as organisations too readily (创新|筑基/ORG).
 MIN_TAGGED_FIRM = 3
-# 甲、乙等7个重点任务, 等“五统一”: a list closed by a count of things, not of firms.
+# 甲、乙等5项工作, 等“三统一”: a list closed by a count of things, not of firms.
 _COUNTED_THINGS = re.compile(r"等(?:[“\"]|[\d一二三四五六七八九十两]+[个项大条类])")
 _TRADE_ROLE = re.compile(r"(?:上下游|配套|龙头|头部|领军|骨干|上市|生产|制造)+$")
 
@@ -368,7 +368,7 @@ def _plain_item(norm: str, span: tuple[int, int], spans: dict) -> bool:
     c = spans.get(span)
     if c is not None and c.type != "industry" and c.extractor != "lac":
         return False
-    terms, _heads, generic = load_industries()
+    generic = load_industries()[2]
     named = suffix_type(text)
     return (
         (named is None or named[1] == "industry")

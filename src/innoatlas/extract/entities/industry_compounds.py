@@ -161,6 +161,7 @@ def product_fields(norm: str, ix: TokenIndex) -> list[Candidate]:
     """正极|材料, 钠离子|电池, 碳化硅|功率|器件: a product class of the classifications headed
     by one or two nouns that narrow it names a product field, an industry."""
     classes, papers = product_classes()
+    not_modifiers = papers | classes  # 书面|材料; 电池|正极材料 heads a longer product
     out = []
     for j, tok in enumerate(ix.tokens):
         if tok.text not in classes or tok.tag != "n" or _head_goes_on(ix, j):
@@ -168,7 +169,7 @@ def product_fields(norm: str, ix: TokenIndex) -> list[Candidate]:
         k, lo = j - 1, None
         while k >= 0 and j - k <= MAX_MODIFIERS:
             mod = ix.tokens[k]
-            if mod.end != ix.tokens[k + 1].start or not _modifier(mod) or mod.text in papers | classes:
+            if mod.end != ix.tokens[k + 1].start or not _modifier(mod) or mod.text in not_modifiers:
                 break
             if _names_a_firm(ix, mod.text):
                 lo = None

@@ -159,7 +159,8 @@ def _trade_name_end(norm: str, ix: TokenIndex, k: int, trades: frozenset[str]) -
         tok = ix.tokens[j]
         if tok.tag in _NOT_NAME_TAGS or (j > k and tok.start != ix.tokens[j - 1].end):
             return None
-        trade = next((t for t in trades if tok.text.endswith(t)), None)
+        # the longest trade word the token ends with (新能源, not 能源): one reading, whatever the set's order
+        trade = max((t for t in trades if tok.text.endswith(t)), key=len, default=None)
         name_len = tok.end - len(trade) - start if trade else 0
         if trade and name_len in _TRADE_NAME_CHARS:
             name, terms = norm[start : start + name_len], load_industries()[0]

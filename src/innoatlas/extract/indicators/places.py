@@ -12,10 +12,9 @@ from functools import cache
 
 from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.model import EntityMention
-from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_names, load_divisions
+from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_names, full_names_of
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import load_suffixes
-from innoatlas.text import to_simplified
 
 # Types a subject may be carried over from earlier text: the areas an article is about.
 CARRIED_TYPES = frozenset(("region", "zone"))
@@ -113,25 +112,11 @@ _LEVELS = "省市州县区旗盟"
 
 
 def _exact_level(name: str, level: str) -> bool:
-    return any(full.endswith(level) for full in _full_names(name))
+    return any(full.endswith(level) for full in full_names_of(name))
 
 
 def _level_fits(name: str, level: str) -> bool:
-    return _exact_level(name, level) or not any(full.endswith(tuple(_LEVELS)) for full in _full_names(name))
-
-
-def _full_names(name: str) -> list[str]:
-    """The full names a region's written name may stand for (涪陵 -> 涪陵区; 重庆 -> 重庆市)."""
-    return _division_fulls().get(to_simplified(name)) or [name]
-
-
-@cache
-def _division_fulls() -> dict[str, list[str]]:
-    out: dict[str, list[str]] = {}
-    for d in load_divisions().values():
-        for n in {d.name, d.short} - {None}:
-            out.setdefault(n, []).append(d.name)
-    return out
+    return _exact_level(name, level) or not any(full.endswith(tuple(_LEVELS)) for full in full_names_of(name))
 
 
 def main_city(mentions: list[EntityMention]) -> str | None:

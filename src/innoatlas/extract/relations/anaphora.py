@@ -13,10 +13,9 @@ from __future__ import annotations
 from collections import Counter
 
 from innoatlas.extract.model import EntityMention
-from innoatlas.extract.relations.names import divisions_by_name
 from innoatlas.extract.relations.sentences import relation_patterns
 from innoatlas.extract.tokens import Token
-from innoatlas.text import to_simplified
+from innoatlas.lexicon.divisions import full_names_of
 
 _P = relation_patterns()["pair_anaphor"]
 _BARE = relation_patterns()["bare_place"]
@@ -81,12 +80,7 @@ def _fits(word: str, topic: EntityMention) -> bool:
         return topic.type == "zone"
     if topic.type == "zone":
         return kind == "区"
-    return any(full.endswith(kind) for full in _full_names(topic.norm_name))
-
-
-def _full_names(name: str) -> list[str]:
-    division = divisions_by_name().get(to_simplified(name))
-    return [division.name] if division is not None else [name]
+    return any(full.endswith(kind) for full in full_names_of(topic.norm_name))
 
 
 def echo_mentions(norm: str, tokens: list[Token], entities: list[EntityMention]) -> list[EntityMention]:
