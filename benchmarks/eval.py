@@ -29,6 +29,7 @@ from innoatlas.extract.entities import learned as learned_entities
 from innoatlas.extract.learn import subjects as learned_subjects
 from innoatlas.extract.learn.store import MODELS_ENV
 from innoatlas.extract.learn.train import development_sets, load_set, train_all
+from innoatlas.extract.relations import learned as learned_relations
 
 FIGURES = (
     "entity_f1",
@@ -67,6 +68,7 @@ def _use_models(folder: Path | None) -> None:
         os.environ[MODELS_ENV] = str(folder)
     learned_entities._model.cache_clear()
     learned_subjects._model.cache_clear()
+    learned_relations._model.cache_clear()
 
 
 def main(argv: list[str] | None = None) -> int:

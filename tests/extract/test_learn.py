@@ -106,7 +106,7 @@ def test_train_on_exported_gold_is_deterministic_and_the_extractor_uses_it(gold_
     assert "trained on 2 gold documents from 1 sets" in first.stdout
     second = _cli("train", "--extra", str(gold_dir), "--out", str(tmp_path / "m2"))
     assert second.returncode == 0, second.stderr
-    for name in ("entities.json.gz",):
+    for name in ("entities.json.gz", "relations.json.gz"):
         assert (tmp_path / "m1" / name).read_bytes() == (tmp_path / "m2" / name).read_bytes()
     out = tmp_path / "pred.jsonl"
     done = _cli(
@@ -139,3 +139,43 @@ def test_a_gold_file_whose_document_is_missing_is_named(gold_dir, tmp_path):
     done = _cli("train", "--extra", str(gold_dir), "--out", str(tmp_path / "m"))
     assert done.returncode == 1
     assert "b.gold.json: its document b.txt is not in" in done.stderr
+
+
+FIRM_AND_PARK = "园区动态\n本报讯 北辰半导体有限公司、西湖科技园的负责人昨日出席了发布会。\n"
+
+
+def _relation_model(folder: Path) -> Path:
+    """A model that reads every firm named with a park in one sentence as sitting in it, and
+    every government body as focusing on the industry of its sentence."""
+    rows = [({"sig=enterprise>zone": 1.0}, "located_in")] * 3 + [({"sig=zone>enterprise": 1.0}, "none")] * 3
+    rows += [({"sig=government>industry": 1.0}, "focuses_on")] * 3
+    folder.mkdir()
+    fit(rows, c=100.0).save(folder / "relations.json.gz")
+    return folder
+
+
+def _relations(folder: Path, text: str, env_models: Path | None) -> set[tuple[str, str, str]]:
+    (folder / "docs").mkdir(exist_ok=True)
+    (folder / "docs" / "a.txt").write_text(text, encoding="utf-8")
+    out = folder / "pred.jsonl"
+    env = {"INNOATLAS_MODELS": str(env_models)} if env_models else {"INNOATLAS_MODELS": str(folder / "none")}
+    done = _cli("extract", str(folder / "docs"), "--jsonl", str(out), env=env)
+    assert done.returncode == 0, done.stderr
+    rows = json.loads(out.read_text(encoding="utf-8"))["relations"]
+    return {(r["subject"], r["predicate"], r["object"]) for r in rows}
+
+
+def test_a_relation_model_adds_what_the_rules_left_and_only_predicates_the_types_allow(tmp_path):
+    models = _relation_model(tmp_path / "models")
+    fact = ("北辰半导体有限公司", "located_in", "西湖科技园")
+    assert fact not in _relations(tmp_path, FIRM_AND_PARK, None)
+    assert fact in _relations(tmp_path, FIRM_AND_PARK, models)
+    # focuses_on takes no government body as its subject, whatever a model says
+    text = "政策发布\n本报讯 南岸市科学技术局昨日召开会议,部署人工智能、生物医药产业发展工作。\n"
+    found = _relations(tmp_path, text, models)
+    assert not [r for r in found if r[0] == "南岸市科学技术局"], found
+    # the same model allowed any predicate would have read the body as developing both industries
+    from innoatlas.extract.learn.linear import LinearModel
+
+    model = LinearModel.load(models / "relations.json.gz")
+    assert model.proba({"sig=government>industry": 1.0})["focuses_on"] > 0.5

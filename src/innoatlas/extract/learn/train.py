@@ -23,6 +23,8 @@ from innoatlas.extract.learn.linear import Features, fit
 from innoatlas.extract.learn.store import model_path
 from innoatlas.extract.learn.subjects import MODEL_NAME as SUBJECT_MODEL
 from innoatlas.extract.learn.subjects import subject_rows
+from innoatlas.extract.relations.learned import MODEL_NAME as RELATION_MODEL
+from innoatlas.extract.relations.learned import NONE as NO_RELATION
 from innoatlas.text import fold_name
 
 log = logging.getLogger(__name__)
@@ -153,6 +155,36 @@ def subject_rows_of(gdoc: GoldDoc) -> list[tuple[Features, str]]:
     )
 
 
+def relation_rows(gdoc: GoldDoc) -> list[tuple[Features, str]]:
+    """Every candidate pair of mentions with the gold predicate it holds, or none."""
+    from innoatlas.extract.entities import extract_entities
+    from innoatlas.extract.relations.find import rule_relations
+    from innoatlas.extract.relations.learned import pair_rows
+    from innoatlas.extract.tokens import tag_text
+
+    doc = gdoc.doc
+    tokens = tag_text(doc.norm)
+    reading = rule_relations(doc, tokens, extract_entities(doc, tokens))
+    gold = [
+        (fold_name(r["subject"]), r["predicate"], fold_name(r["object"]))
+        for r in gdoc.gold.get("relations", [])
+        if r.get("subject") and r.get("object")
+    ]
+    rows = []
+    for pair, feats in pair_rows(doc, tokens, reading):
+        a, b = fold_name(pair.subject.name), fold_name(pair.object.name)
+        label = next((p for s, p, o in gold if _holds(s, p, o, a, b)), NO_RELATION)
+        rows.append((feats, label))
+    return rows
+
+
+def _holds(s: str, p: str, o: str, a: str, b: str) -> bool:
+    """Gold (s, p, o) is stated by the pair (a, b) as the scorer matches names."""
+    if same_subject(s, a) and same_subject(o, b):
+        return True
+    return p == "cooperates_with" and same_subject(s, b) and same_subject(o, a)
+
+
 def train_all(docs: list[GoldDoc], out_dir: Path) -> dict[str, Path]:
     """Fit every model of the learned layer and write it to out_dir; returns the files written."""
     if not docs:
@@ -161,6 +193,7 @@ def train_all(docs: list[GoldDoc], out_dir: Path) -> dict[str, Path]:
     rows = {
         ENTITY_MODEL: [row for d in docs for row in entity_rows(d)],
         SUBJECT_MODEL: [row for d in docs for row in subject_rows_of(d)],
+        RELATION_MODEL: [row for d in docs if "relations" in d.gold for row in relation_rows(d)],
     }
     written = {}
     for name, examples in rows.items():

@@ -45,6 +45,7 @@ from innoatlas.extract.relations.hosts import (
     hosted_relations,
     seated_zone_relations,
 )
+from innoatlas.extract.relations.learned import RuleReading, decide_relations
 from innoatlas.extract.relations.lists import (
     builder_relations,
     core_area_relations,
@@ -82,6 +83,11 @@ HOSTED_TYPES = _P["place_after_verb"].subject_types - PLACE_TYPES
 def extract_relations(
     doc: Document, tokens: list[Token], entities: list[EntityMention]
 ) -> list[RelationRecord]:
+    return decide_relations(doc, tokens, rule_relations(doc, tokens, entities))
+
+
+def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMention]) -> RuleReading:
+    """What the rules settle on, with the sentences they read and the document's main place."""
     out: dict[tuple[str, str, str], RelationRecord] = {}
     entities = [m for m in entities if not bracketed_in_name(doc.norm, m)]
     mentions = sorted(entities + echo_mentions(doc.norm, tokens, entities), key=lambda m: m.start)
@@ -107,7 +113,8 @@ def extract_relations(
     topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences)
     for rec in topical + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    return settle(list(out.values()), declared_aliases(doc.norm, mentions))
+    aliases = declared_aliases(doc.norm, mentions)
+    return RuleReading(sentences, _main_place(sentences), settle(list(out.values()), aliases), aliases)
 
 
 # -- 4. topic rules ----------------------------------------------------------
