@@ -130,6 +130,11 @@ RANK_LIST_JOINS = ("和", "及", "与")
 PUNCT = set(",.;:!?，。；：！？、\n\r\t ）)”\"'》」】")
 
 
+# Announcements and typeset pages put a space between a number and its unit (总投资 5 亿元):
+# one space may stand there.
+GAP = "[ ]?"
+
+
 @functools.lru_cache(maxsize=1)
 def _patterns() -> re.Pattern:
     units = _alternation(unit_groups())
@@ -151,8 +156,8 @@ def _patterns() -> re.Pattern:
         rf"|(?P<tenth>(?P<tenth_n>[一二两三四五六七八九\d])成)"
         rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_am>{mult})?(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
         rf"(?P<range_m>{mult})?(?P<range_u>{units})?)"
-        rf"|(?P<plain>(?P<plain_n>{ARABIC}|{CN_NUM})(?P<tail1>[余多来])?(?P<mult>{mult})?(?P<tail2>[余多])?"
-        rf"(?P<unit>{units})?(?P<alt_unit>[（(](?:{units})[）)])?)"
+        rf"|(?P<plain>(?P<plain_n>{ARABIC}|{CN_NUM})(?P<tail1>[余多来])?(?:{GAP}(?P<mult>{mult}))?(?P<tail2>[余多])?"
+        rf"(?:{GAP}(?P<unit>{units}))?(?P<alt_unit>[（(](?:{units})[）)])?)"
     )
 
 
@@ -213,6 +218,10 @@ def _make(text, start, end, num_start, num_end, value, unit, form, approx=None, 
 
 def _approx_around(text: str, start: int, end: int, round_cn: bool = False) -> tuple[str, int, int]:
     """Approximation words right before or after a quantity, and the widened span."""
+    if text[start - 1 : start] == " " and start >= 2 and "\u4e00" <= text[start - 2] <= "\u9fff":
+        approx, s, e = _approx_around(text, start - 1, end, round_cn)  # 约 5亿元: a typeset space
+        if approx != "exact":
+            return approx, s, e
     before = text[max(0, start - 3) : start]
     for approx, words in APPROX_BEFORE.items():
         for w in words:

@@ -38,8 +38,13 @@ _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一�
 _LIST_YEAR = r"(?P<list_y>(?<!\d)(?:19|20)\d{2})(?=[^\d\s,，。;；:：、]{2,24}?(?:榜|名单|排行|排名|报告|指数|白皮书|蓝皮书))"
 # 近日, 日前: an event of the last days, reported on the publication date (as a dated event is).
 _RECENT = rf"(?P<recent>{cue('recent_event').trigger.pattern})"
+# 2011-2022年, 2016年至2020年: several years, which no period format holds (a multi-year
+# average or total has no period; the value reached at the end is of the last year).
+_YEAR_SPAN = (
+    r"(?P<yspan>(?P<yspan_a>(?:19|20)\d{2})年?[ ]?(?:-|—|–|－|~|～|至|到)[ ]?(?P<yspan_b>(?:19|20)\d{2})年)"
+)
 PERIOD_RE = re.compile(
-    rf"{_FIVE_YEAR}|{_PLAN}|{_CURRENT}|{_RECENT}|{_LIST_YEAR}"
+    rf"{_FIVE_YEAR}|{_YEAR_SPAN}|{_PLAN}|{_CURRENT}|{_RECENT}|{_LIST_YEAR}"
     rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年过])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来)?"
 )
 # A bare 年底/年度/全年 without a year is too vague to be a period on its own.
@@ -55,6 +60,7 @@ class PeriodMention:
     year: int | None = None  # explicit year (or year offset resolved later for relative years)
     relative: str | None = None  # 今年, 去年...
     sub: str | None = None  # the part after the year: 上半年, 1-8月, ...
+    first_year: int | None = None  # the first year of a span of years written out (2016至2020年)
 
 
 def find_periods(text: str) -> list[PeriodMention]:
@@ -70,6 +76,8 @@ def _mention(m: re.Match) -> PeriodMention | None:
     s, e, t = m.start(), m.end(), m.group(0)
     if m["fyp"]:
         return _five_year_plan(m)
+    if m["yspan"]:
+        return PeriodMention(s, e, "span", t, int(m["yspan_b"]), first_year=int(m["yspan_a"]))
     if m["plan"]:
         return PeriodMention(s, e, "plan", t, int(m["plan_y"]) if m["plan_y"] else None)
     if m["current"]:

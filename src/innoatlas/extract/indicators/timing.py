@@ -109,6 +109,7 @@ SPAN_YEARS = SPAN.params["plan_years"]
 
 SPAN_BASE_YEAR_RE = SPAN.cue("base_year")
 SPAN_YEARS_SINCE_RE = SPAN.cue("years_since")
+SPAN_CUMULATIVE_RE = SPAN.cue("cumulative")
 
 
 def _base_of_change(ctx: Context, q: Quantity, ss: int) -> str | None:
@@ -141,11 +142,13 @@ def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
         return None
     text = ctx.text
     if SPAN_FROM_RE.search(text[max(p.end, q.start - 6) : q.start]):
-        return str(p.year - SPAN_YEARS)
+        return str((p.first_year or p.year - SPAN_YEARS + 1) - 1)
     pub = ctx.doc.reference_date.value
     reached = pub is not None and ctx.doc.reference_date.precision != "unknown" and p.year < pub.year
     between = text[p.end : q.start]
     if reached and SPAN_TO_RE.search(between) and re.search(r"[从由]", between):
+        return str(p.year)
+    if reached and SPAN_CUMULATIVE_RE.search(re.split(r"[,，;；]", between)[-1]):  # in q's own clause
         return str(p.year)
     return None
 
