@@ -97,3 +97,9 @@ def test_papers_are_no_material_field():
 def test_a_product_class_before_another_noun_heads_no_field():
     # 电池|外壳: the class qualifies the product after it, which is no field of its own
     assert "硫化物电池" not in industries("车间每天生产硫化物电池外壳三千件。")
+
+
+def test_a_field_word_after_a_listed_item_is_no_part_of_the_industry():
+    found = industries("光电信息领域、高技术服务业、生物与新医药领域的企业占全省八成。")
+    assert "光电信息" in found
+    assert not {n for n in found if n.endswith("领域")}

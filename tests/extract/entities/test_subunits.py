@@ -76,3 +76,18 @@ def test_a_groups_office_for_a_great_region_is_one_firm():
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert ("中铁十局华南区域总部", "enterprise") in found
     assert not any(name == "中铁十局" for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "北辰电子集团有限公司第十四研究所",
+        "南方船舶集团有限公司第七〇二研究所",
+        "东方航天科技集团公司第八研究院",
+    ],
+)
+def test_a_numbered_unit_of_a_state_group_is_one_institute(name):
+    found = mentions(f"星湖实验室与{name}签署合作协议。")
+    assert (name, "institute") in found
+    # neither the group cut off its legal form nor a piece of that form is a firm of its own
+    assert not {n for n, _ in found if n.endswith("限公司") or n.startswith("公司")}

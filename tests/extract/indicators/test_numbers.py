@@ -51,7 +51,9 @@ def test_counts_with_approximation():
 
 def test_a_typeset_space_between_number_and_unit_is_read_through():
     # company announcements space their figures out; the values and approximations stand
-    assert [(v, u, a) for v, u, a, _ in _read("项目总投资 5 亿元,总投资约 0.78亿元,带动就业 500 人左右。")] == [
+    assert [
+        (v, u, a) for v, u, a, _ in _read("项目总投资 5 亿元,总投资约 0.78亿元,带动就业 500 人左右。")
+    ] == [
         (5, "亿元", "exact"),
         (0.78, "亿元", "about"),
         (500, "人", "about"),

@@ -351,7 +351,22 @@ def _industry_items(norm: str, items: list[tuple[int, int]], spans: dict) -> lis
     others = [span for span in items if span not in known and _plain_item(norm, span, spans)]
     if len(known) + len(others) < len(items):
         return []  # an item of another kind (a firm, a place, a service): no list of industries
-    return [Candidate(a, b, "industry", "enumeration", 46, 0.7) for a, b in others]
+    return [
+        Candidate(a, _without_field_word(norm, a, b), "industry", "enumeration", 46, 0.7) for a, b in others
+    ]
+
+
+# 电子信息领域、…: a word for a field after an item says what kind of thing it is; the
+# industry is named without it (as 产业 and 行业, which are written into names, are not).
+_FIELD_WORDS = ("领域", "方向", "赛道", "板块")
+
+
+def _without_field_word(norm: str, start: int, end: int) -> int:
+    text = norm[start:end]
+    for w in _FIELD_WORDS:
+        if text.endswith(w) and len(text) - len(w) >= MIN_ITEM_CHARS:
+            return end - len(w)
+    return end
 
 
 # 新技术、新工艺、新业态: 新 before a bare noun names a kind of novelty, not a field.

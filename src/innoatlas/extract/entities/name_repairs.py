@@ -128,6 +128,13 @@ def split_compounds(norm: str, candidates: list[Candidate]) -> list[Candidate]:
     return out
 
 
+# A legal form opens no name: 某集团|有限公司… is one firm's registered name going on.
+_LEGAL_FORM_OPENING = re.compile(r"(股份有限公司|有限责任公司|有限公司|公司)")
+# 第二十三研究所, 第七〇四研究所: the research units of a state group are numbered, and their
+# registered names are the group's name with the number (企业名称 of the central state firms).
+_NUMBERED_UNIT = re.compile(r"第[〇零一二三四五六七八九十百\d]+(研究所|研究院|所|院|厂)")
+
+
 def _split_one(norm: str, c: Candidate) -> list[Candidate]:
     for p in range(c.start + 3, c.end - 3):
         head = suffix_type(norm[c.start : p])
@@ -137,8 +144,10 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue
         if len(tail_text) - len(tail[0]) < 2 or all_generic(tail_text[: -len(tail[0])]):
             continue
-        if tail_text[: -len(tail[0])] in load_suffixes().suffixes:
+        if tail_text[: -len(tail[0])] in load_suffixes().suffixes or _LEGAL_FORM_OPENING.match(tail_text):
             continue  # 某某汽车集团|股份有限公司: the legal form of one firm, not a second name
+        if _NUMBERED_UNIT.match(tail_text):
+            continue  # 某集团公司|第三十八研究所: a numbered unit is named by its parent's name
         if (
             head[1] == "zone"
             and not _has_inner_org(tail_text)
