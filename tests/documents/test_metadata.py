@@ -34,6 +34,7 @@ def published(text: str) -> str | None:
         "出版：17-10-2023",
         "Oct 17, 2023",
         "17 October 2023",
+        "2023 10/17 15:46:30",  # the year, then month/day, on one line
     ],
 )
 def test_header_date_forms(date_line):

@@ -36,6 +36,9 @@ FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{
 MONTH_DAY_TIME = re.compile(r"(?<![\d\-/])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
 MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/-]\s*(\d{1,2})$")
 YEAR_ONLY_LINE = re.compile(r"^(\d{4})$")
+# 2026 01/15 10:31:59: the year, then month/day and the time, on one line (the layout that
+# elsewhere puts the year and 01/15 on lines of their own).
+YEAR_SPACE_MONTH_DAY = re.compile(r"^(\d{4})\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*月)?(?![\d\-/.月])")
 EDITION_DATE = re.compile(
     r"([\u4e00-\u9fff]{2,6}报)[》」]?\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:第\s*\d+\s*版|[）)])"
@@ -310,6 +313,10 @@ def header_date(n: str, following: list[Line]) -> PublishedDate | tuple[int, int
     found = year_last_date(n)
     if found is not None:
         return found
+    spaced = YEAR_SPACE_MONTH_DAY.match(n)
+    if spaced:
+        found = _day(*spaced.groups())
+        return found if found.value else None
     y = YEAR_ONLY_LINE.match(n)
     if y:
         for nxt in following:

@@ -103,3 +103,14 @@ def test_a_field_word_after_a_listed_item_is_no_part_of_the_industry():
     found = industries("光电信息领域、高技术服务业、生物与新医药领域的企业占全省八成。")
     assert "光电信息" in found
     assert not {n for n in found if n.endswith("领域")}
+
+
+def test_a_list_of_projects_closed_by_words_that_mention_industry_names_no_industries():
+    found = industries(
+        "近年来,星辰云、南岸锂电一体化、远航动力、北辰汽车等一批具有产业带动力的重大项目接续落地。"
+    )
+    assert not found & {"星辰云", "远航动力", "北辰汽车", "南岸锂电一体化"}
+    # a qualifier of the industries themselves still closes a list of them
+    assert {"纺织服装", "家居建材", "五金机电"} <= industries(
+        "园区集聚了纺织服装、家居建材、五金机电等传统产业。"
+    )

@@ -269,3 +269,8 @@ def test_a_cluster_without_a_place_is_no_named_programme():
 def test_an_aspect_particle_between_the_verb_and_the_plan_it_issues():
     found = mentions("省政府印发了制造业数字化转型行动方案。")
     assert ("制造业数字化转型行动方案", "program") in found
+
+
+def test_the_years_a_plan_runs_stay_in_its_name():
+    found = mentions("省政府办公厅印发通知,制定加快南岸省新能源装备产业发展行动方案(2024-2028年),一起来看。")
+    assert ("加快南岸省新能源装备产业发展行动方案(2024-2028年)", "program") in found

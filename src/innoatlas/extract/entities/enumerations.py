@@ -47,6 +47,8 @@ MIN_ITEMS = 2
 def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CLOSE.finditer(norm):
+        if _clause_before_kind(ix, m):
+            continue
         items = _items_before(norm, ix, m.start())
         if m.group("kind") == "领域" and not _FIELD_QUALIFIERS.fullmatch(m.group("qual")):
             industries = not m.group("qual") and _list_of_fields(norm, ix, items)
@@ -104,6 +106,19 @@ def _bare_verb(ix: TokenIndex, start: int, end: int) -> bool:
 # Items a list closed by 等行业 or 等产业 needs to be read as industries without
 # the vocabulary knowing one: two are as often pairs of public services.
 MIN_UNKNOWN_ITEMS = 3
+
+
+def _clause_before_kind(ix: TokenIndex, m: re.Match) -> bool:
+    """等一批具有产业带动力的项目: a verb or a count among the words between 等 and the kind
+    word makes them a clause about something else, and the kind word no head of the list."""
+    if not m.group("qual"):
+        return False
+    k = ix.pos_token[m.start("qual")]
+    while 0 <= k < len(ix.tokens) and ix.tokens[k].start < m.end("qual"):
+        if ix.tokens[k].tag in ("v", "m"):
+            return True
+        k += 1
+    return False
 
 
 def _long_trade_list(m, items: list[tuple[int, int]], ix: TokenIndex) -> bool:

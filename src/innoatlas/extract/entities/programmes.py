@@ -348,7 +348,12 @@ def _named(norm: str, ix: TokenIndex, lo: int, hi: int) -> tuple[int, int] | Non
     words[-1] = words[-1][: -len(head)]
     if all(not w or w in GENERIC_WORDS for w in words):
         return None
-    return start, end
+    years = _YEARS_BRACKET.match(norm, end)
+    return start, years.end() if years else end
+
+
+# 行动方案(2023-2027年): the years a plan runs are written into its name.
+_YEARS_BRACKET = re.compile(r"[(（](?:19|20)\d{2}(?:年?[-—–~～至](?:19|20)\d{2})?年?[)）]")
 
 
 _TOP_TEN = pattern("top_ten")
@@ -556,5 +561,11 @@ def _work_reports(norm: str, ix: TokenIndex) -> list[Candidate]:
         k = ix.by_end.get(m.start() + 2)  # 自治区政府|工作报告: the issuer's token ends in 政府
         if k is not None and ix.tokens[k].text.endswith("政府") and ix.tokens[k].tag in ("ORG", "nt"):
             start = ix.tokens[k].start
+        year = _REPORT_YEAR.search(norm, max(0, start - 6), start)
+        if year is not None:
+            start = year.start()  # 2024年某市政府工作报告: the year the report is given in is in its title
         out.append(Candidate(start, m.end(), "program", "programme", p.priority, 0.7))
     return out
+
+
+_REPORT_YEAR = re.compile(r"(?:19|20)\d{2}年度?$")
