@@ -116,20 +116,28 @@ _KIND = relation_patterns()["kind_anaphor"]
 
 def kind_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """A mention of the nearest fund named before each free 该基金, 此基金, 这只基金 (a demonstrative
-    and the kind word of the thing the text has just named refer back to it)."""
+    and the kind word of the thing the text has just named refer back to it), and of the nearest
+    firm before 该公司, or before 公司 standing as a clause's subject or as the object of a verb of
+    growth (公司拟…, 提高公司在某领域的份额): a text about one firm calls it 公司."""
     spans = [(m.start, m.end) for m in mentions]
     out = []
-    for hit in _KIND.trigger.finditer(norm):
-        start, end = hit.span()
-        if any(a <= start < b or a < end <= b for a, b in spans):
-            continue
-        kind = hit.group("kind")
-        before = [
-            m
-            for m in mentions
-            if m.end <= start and m.type in _KIND.subject_types and m.norm_name.endswith(kind)
-        ]
-        if before:
-            named = before[-1]
-            out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
+    for pattern in (_KIND, _FIRM):
+        for hit in pattern.trigger.finditer(norm):
+            start, end = hit.span("kind")
+            if any(a <= start < b or a < end <= b for a, b in spans):
+                continue
+            kind = hit.group("kind")
+            before = [
+                m
+                for m in mentions
+                if m.end <= start
+                and m.type in pattern.subject_types
+                and (pattern is _FIRM or m.norm_name.endswith(kind))
+            ]
+            if before:
+                named = before[-1]
+                out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
     return out
+
+
+_FIRM = relation_patterns()["firm_anaphor"]
