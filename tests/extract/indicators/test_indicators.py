@@ -661,3 +661,12 @@ def test_a_place_entered_into_a_top_list_of_places_holds_that_rank():
     assert (r.value, r.unit, r.kind, r.approx, r.subject) == (100, "位", "rank", "under", "青溪县")
     records = indicators("园区招商观察\n园区引进500强企业12家。", "园区:zone")
     assert [(x.value, x.unit) for x in records] == [(12, "家")]
+
+
+def test_the_whole_province_is_the_one_a_plan_names_in_its_own_title():
+    plan = "加快河北省新能源装备产业发展行动方案(2024-2028年)"
+    text = f"行动方案发布\n近日,省政府办公厅印发{plan}。\n2023年,全省高新技术产业增加值占工业增加值比重达到22%。\n"
+    assert one(text, f"{plan}:program").subject == "河北省"
+    # a plan whose title names no place leaves the whole province unnamed (ANNOTATION.md)
+    other = text.replace("加快河北省", "加快")
+    assert one(other, f"{plan.replace('加快河北省', '加快')}:program").subject is None

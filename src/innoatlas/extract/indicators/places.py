@@ -104,7 +104,24 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
         # a name of another level (全市 in a report on a district) is not what 全市 means;
         # names of no known level (a prefecture's short name, 恩施州) may be
         fitting = [n for n in counts if _level_fits(n, level)]
+        if not fitting:
+            # 加快某省…行动方案: a plan's or report's own name says whose it is
+            fitting = [n for n in _places_in_titles(mentions) if _exact_level(n, level)]
+            counts.update(dict.fromkeys(fitting, 0))
         out[word] = max(fitting, key=lambda n: (_exact_level(n, level), counts[n])) if fitting else None
+    return out
+
+
+def _places_in_titles(mentions: list[EntityMention]) -> list[str]:
+    """Divisions written inside the names of documents and programmes, in order of mention."""
+    out: list[str] = []
+    for m in mentions:
+        if m.type != "program":
+            continue
+        for i in range(len(m.name)):
+            head = leading_name(m.name[i:], division_names(), MAX_DIVISION_CHARS)
+            if head is not None and head not in out:
+                out.append(head)
     return out
 
 
