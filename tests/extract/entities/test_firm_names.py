@@ -136,3 +136,10 @@ def test_a_role_word_left_by_cutting_a_run_together_name_is_dropped():
     doc = document_from_text("测试新闻标题\n青溪高新区重点企业远航科技有限公司今年产值增长两成。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "enterprise"}
     assert found == {"远航科技有限公司"}
+
+
+@pytest.mark.parametrize("bracket", ["(证券简称星辰智能)", "(股票简称:星辰智能,股票代码:832000)"])
+def test_a_listed_firms_short_name_in_brackets_is_declared_not_part_of_its_name(bracket):
+    found = firms(f"2月25日,星辰智能装备股份有限公司{bracket}披露对外投资公告。星辰智能称,将扩建厂房。")
+    assert {"星辰智能装备股份有限公司", "星辰智能"} <= found
+    assert not [n for n in found if "简称" in n]

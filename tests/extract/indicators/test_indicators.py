@@ -670,3 +670,14 @@ def test_the_whole_province_is_the_one_a_plan_names_in_its_own_title():
     # a plan whose title names no place leaves the whole province unnamed (ANNOTATION.md)
     other = text.replace("加快河北省", "加快")
     assert one(other, f"{plan.replace('加快河北省', '加快')}:program").subject is None
+
+
+def test_the_figures_of_a_listed_firms_announcement_are_the_firms():
+    text = (
+        "对外投资公告\n2月25日,星辰智能装备股份有限公司(证券简称星辰智能)披露对外投资公告。\n"
+        "星辰智能称,为扩大生产规模,公司拟实施智能装备建设项目。\n"
+        "项目总投资约3亿元,计划在南岸高新区建设两座厂房。\n"
+    )
+    found = indicators(text, "星辰智能装备股份有限公司:enterprise", "星辰智能:enterprise", "南岸高新区:zone")
+    money = [r for r in found if r.value == 3]
+    assert money and money[0].subject == "星辰智能"

@@ -14,7 +14,8 @@ from dataclasses import replace
 from innoatlas.extract.entities.grammar import Candidate
 
 _DECLARATION = re.compile(
-    r"[(（](?:以下简称|以下称|下称|简称)[为:：]?[“\"「]([^”\"」()（）]{2,12})[”\"」][)）]"
+    r"[(（](?:以下简称|以下称|下称|(?:证券|股票|公司)?简称)[为:：]?[“\"「]?([^”\"」()（）,，。;；:：\s]{2,12})[”\"」]?"
+    r"(?:[,，;；][^()（）]{0,24})?[)）]"
 )
 
 

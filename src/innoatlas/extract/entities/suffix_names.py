@@ -96,6 +96,7 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
+_DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称")
 _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
 
 
@@ -106,8 +107,8 @@ def _paren_tail(norm: str, end: int, etype: str = "") -> int:
     (某科技局(某知识产权局)): a name of its own, not part of the first.
     """
     m = _PAREN_TAIL.match(norm, end)
-    if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)):
-        return end
+    if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)) or _DECLARES.match(m.group(1)):
+        return end  # (证券简称某某): a short name declared for the name, no part of it
     if _second_plate(norm, end, etype) is not None:
         return end
     if m.group(1) in zone_names() and not norm.endswith(("班列", "专线", "通道"), 0, end):
