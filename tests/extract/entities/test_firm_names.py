@@ -143,3 +143,9 @@ def test_a_listed_firms_short_name_in_brackets_is_declared_not_part_of_its_name(
     found = firms(f"2月25日,星辰智能装备股份有限公司{bracket}披露对外投资公告。星辰智能称,将扩建厂房。")
     assert {"星辰智能装备股份有限公司", "星辰智能"} <= found
     assert not [n for n in found if "简称" in n]
+
+
+def test_a_role_noun_with_its_field_before_a_firm_is_no_part_of_its_name():
+    found = firms("园区引进了新能源龙头企业星辰集团、运动服饰行业领军企业远航集团等项目。")
+    assert {"星辰集团", "远航集团"} <= found
+    assert not [n for n in found if "企业" in n]

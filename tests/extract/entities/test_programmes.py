@@ -274,3 +274,17 @@ def test_an_aspect_particle_between_the_verb_and_the_plan_it_issues():
 def test_the_years_a_plan_runs_stay_in_its_name():
     found = mentions("省政府办公厅印发通知,制定加快南岸省新能源装备产业发展行动方案(2024-2028年),一起来看。")
     assert ("加快南岸省新能源装备产业发展行动方案(2024-2028年)", "program") in found
+
+
+@pytest.mark.parametrize(
+    "body, name",
+    [
+        (
+            "第二十四届中国国际投资贸易洽谈会福建省重大项目集中签约仪式在厦门举行。",
+            "第二十四届中国国际投资贸易洽谈会",
+        ),
+        ("第二十届中国国际高新技术成果交易会在深圳开幕。", "第二十届中国国际高新技术成果交易会"),
+    ],
+)
+def test_a_trade_fair_with_its_edition_is_a_programme(body, name):
+    assert (name, "program") in mentions(body)

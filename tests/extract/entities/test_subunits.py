@@ -91,3 +91,9 @@ def test_a_numbered_unit_of_a_state_group_is_one_institute(name):
     assert (name, "institute") in found
     # neither the group cut off its legal form nor a piece of that form is a firm of its own
     assert not {n for n, _ in found if n.endswith("限公司") or n.startswith("公司")}
+
+
+def test_an_office_of_a_government_is_one_body_with_it():
+    found = mentions("哈尔滨市人民政府新闻办公室昨日举行新闻发布会。")
+    assert ("哈尔滨市人民政府新闻办公室", "government") in found
+    assert not {n for n, _ in found if n == "新闻办公室"}

@@ -66,6 +66,20 @@ _BUILD_VERB = re.compile(r"共建|合建|联建|组建|成立|设立|建设|打�
 _GLUED_ROLE = re.compile(r"(配套企业|配套商|供应商|龙头企业|链主企业|领军企业|头部企业)")
 
 
+# 新能源龙头企业|某某集团, 行业领军企业|某某集团: a role noun with the field it leads in,
+# in apposition before the firm's name; a registered name never goes on after such a noun.
+_INNER_ROLE = re.compile(r"(?:龙头|链主|领?军|头部|骨干|标杆|独角兽|瞪羚|上市)企业")
+
+
+def _inner_role(norm: str, c: Candidate) -> re.Match | None:
+    if c.type != "enterprise":
+        return None
+    found = None
+    for found in _INNER_ROLE.finditer(norm, c.start, c.end):
+        pass
+    return found
+
+
 _PLANT = re.compile(r"((?:研发)?生产基地|制造基地|生产线|工厂)$")
 
 
@@ -99,7 +113,7 @@ def drop_verb_complement(norm: str, c: Candidate) -> Candidate:
     """做强做优|环大学…: the tagger may glue the complement of 做, or a verb, to the name after it."""
     if c.start > 0 and norm[c.start - 1] == "做" and c.end - c.start > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=c.start + 1)
-    role = _GLUED_ROLE.match(norm, c.start, c.end)
+    role = _GLUED_ROLE.match(norm, c.start, c.end) or _inner_role(norm, c)
     if role is not None and suffix_type(norm[role.end() : c.end]) and c.end - role.end() > MIN_NAME_CHARS + 1:
         return dataclasses.replace(c, start=role.end())  # 配套企业|远航科技股份有限公司
     m = _GLUED_VERB.match(norm, c.start, c.end) or _subject_and_verb(norm, c)
@@ -156,6 +170,8 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 某某高新区某企业创新中心, 某某高新区招商公司: a unit named after its zone
         if is_parent_body(norm[c.start : p], head) and tail[1] in SUBUNIT_TYPES:
             continue  # 中国科学院|城市环境研究所: a unit of its parent
+        if head[1] == tail[1] == "government" and not starts_with_place(tail_text):
+            continue  # 某市人民政府|新闻办公室, 某省委|某领导小组办公室: an office of the body before it
         if head[1] != "zone" and (starts_with_place(tail_text) or BRANCH_TAIL.search(tail_text)):
             continue  # 某理工大学|杭州研究院, …工程研究中心|宁波分中心, 某银行|滨江分行: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
