@@ -74,10 +74,8 @@ _INNER_ROLE = re.compile(r"(?:龙头|链主|领?军|头部|骨干|标杆|独角�
 def _inner_role(norm: str, c: Candidate) -> re.Match | None:
     if c.type != "enterprise":
         return None
-    found = None
-    for found in _INNER_ROLE.finditer(norm, c.start, c.end):
-        pass
-    return found
+    roles = list(_INNER_ROLE.finditer(norm, c.start, c.end))
+    return roles[-1] if roles else None  # the name starts after the last role noun
 
 
 _PLANT = re.compile(r"((?:研发)?生产基地|制造基地|生产线|工厂)$")
