@@ -62,6 +62,14 @@ def test_a_typeset_space_between_number_and_unit_is_read_through():
     assert _read("第 3 节 说明") == []
 
 
+def test_as_high_as_states_its_value_exactly():
+    assert [(v, a) for v, _, a, _ in _read("研发投入强度高达9.4%,孵化企业多达120家,产值超过50亿元。")] == [
+        (9.4, "exact"),
+        (120, "exact"),
+        (50, "over"),
+    ]
+
+
 def test_shares_ranks_and_doubling():
     assert _read("增加值占全省1/4,居全省第一,产值翻一番,约占三成。") == [
         (0.25, "", "exact", "fraction"),

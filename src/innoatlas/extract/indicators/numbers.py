@@ -86,8 +86,9 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# 高达 and 多达 (as high as, as many as) stress the size of a value they state exactly.
 APPROX_BEFORE = {
-    "over": ("不少于", "不低于", "至少", "超过", "超出", "逾", "突破", "超", "破", "多达", "高达"),
+    "over": ("不少于", "不低于", "至少", "超过", "超出", "逾", "突破", "超", "破"),
     "about": ("将近", "接近", "大约", "约合", "近乎", "约", "近"),
     "under": ("不到", "不足", "不超过", "少于", "未满"),
 }
