@@ -681,3 +681,14 @@ def test_the_figures_of_a_listed_firms_announcement_are_the_firms():
     found = indicators(text, "星辰智能装备股份有限公司:enterprise", "星辰智能:enterprise", "南岸高新区:zone")
     money = [r for r in found if r.value == 3]
     assert money and money[0].subject == "星辰智能"
+
+
+def test_a_zone_named_once_is_not_what_a_citys_report_is_about():
+    text = (
+        "招商引资成效显著\n投资促进局介绍,岳阳市招商工作成效明显。\n"
+        "今年引进企业多家。其中,城陵矶新港区产能加快扩增。\n"
+        "航天产业方面,年产200颗卫星的总部基地项目竣工。\n"
+    )
+    found = indicators(text, "岳阳市:region", "城陵矶新港区:zone")
+    sats = [r for r in found if r.value == 200]
+    assert sats and sats[0].subject == "岳阳市"

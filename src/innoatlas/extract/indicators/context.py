@@ -458,7 +458,8 @@ def _main_subject(ctx: Context) -> str | None:
             _times_named(ctx, norm)
             + TOPIC_WEIGHT * topic_counts.get(norm, 0)
             + in_title
-            + ZONE_WEIGHT * (norm in zones)
+            # a zone the text names once is a place it passes by, not one it reports on
+            + ZONE_WEIGHT * (norm in zones and _times_named(ctx, norm) > 1)
         )
 
     best = max(areas, key=weight)
