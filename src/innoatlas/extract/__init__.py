@@ -10,7 +10,13 @@ from __future__ import annotations
 
 from innoatlas import records
 from innoatlas.documents.model import Document
-from innoatlas.extract.model import EntityMention, Extraction, IndicatorRecord, RelationRecord
+from innoatlas.extract.model import (
+    EntityMention,
+    Extraction,
+    IndicatorRecord,
+    RelationRecord,
+    as_first_plates,
+)
 
 
 def extract_document(doc: Document) -> Extraction:
@@ -22,9 +28,10 @@ def extract_document(doc: Document) -> Extraction:
 
     tokens = tag_text(doc.norm)
     entities = extract_entities(doc, tokens)
-    indicators = extract_indicators(doc, tokens, entities)
-    choose_subjects(doc.norm, doc.title or "", entities, indicators)
-    relations = extract_relations(doc, tokens, entities)
+    bodies = as_first_plates(doc.norm, entities)  # one body under two plates is one subject
+    indicators = extract_indicators(doc, tokens, bodies)
+    choose_subjects(doc.norm, doc.title or "", bodies, indicators)
+    relations = extract_relations(doc, tokens, bodies)
     return Extraction(entities=entities, indicators=indicators, relations=relations)
 
 

@@ -46,3 +46,28 @@ class Extraction:
     entities: list[EntityMention] = field(default_factory=list)
     indicators: list[IndicatorRecord] = field(default_factory=list)
     relations: list[RelationRecord] = field(default_factory=list)
+
+
+# Types whose bodies carry a second name in brackets: 某经济技术开发区(某国家高新技术产业
+# 开发区), 某科技局(某知识产权局) are one body under two plates.
+PLATE_TYPES = frozenset({"zone", "government"})
+
+
+def as_first_plates(norm: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """A name written in brackets right after a name of the same kind is the second plate of
+    the same body: it is read as that body's first name (the one the text goes on with).
+    The entity list keeps both names; figures and relations have one subject."""
+    ends = {m.end: m for m in mentions if m.type in PLATE_TYPES}
+    out = []
+    for m in mentions:
+        first = ends.get(m.start - 1)
+        if (
+            first is not None
+            and first.type == m.type
+            and norm[m.start - 1 : m.start] in "(（"
+            and norm[m.end : m.end + 1] in ")）"
+            and first.norm_name != m.norm_name
+        ):
+            m = EntityMention(first.name, first.norm_name, m.type, m.start, m.end, m.extractor, m.confidence)
+        out.append(m)
+    return out

@@ -23,6 +23,7 @@ from innoatlas.extract.learn.linear import Features, fit
 from innoatlas.extract.learn.store import model_path
 from innoatlas.extract.learn.subjects import MODEL_NAME as SUBJECT_MODEL
 from innoatlas.extract.learn.subjects import subject_rows
+from innoatlas.extract.model import as_first_plates
 from innoatlas.extract.relations.learned import MODEL_NAME as RELATION_MODEL
 from innoatlas.extract.relations.learned import NONE as NO_RELATION
 from innoatlas.text import fold_name
@@ -148,7 +149,7 @@ def subject_rows_of(gdoc: GoldDoc) -> list[tuple[Features, str]]:
 
     doc = gdoc.doc
     tokens = tag_text(doc.norm)
-    entities = extract_entities(doc, tokens)
+    entities = as_first_plates(doc.norm, extract_entities(doc, tokens))
     records = extract_indicators(doc, tokens, entities)
     return subject_rows(
         doc.norm, doc.title or "", entities, records, gold_subjects(gdoc, records), same_subject
@@ -164,7 +165,7 @@ def relation_rows(gdoc: GoldDoc) -> list[tuple[Features, str]]:
 
     doc = gdoc.doc
     tokens = tag_text(doc.norm)
-    reading = rule_relations(doc, tokens, extract_entities(doc, tokens))
+    reading = rule_relations(doc, tokens, as_first_plates(doc.norm, extract_entities(doc, tokens)))
     gold = [
         (fold_name(r["subject"]), r["predicate"], fold_name(r["object"]))
         for r in gdoc.gold.get("relations", [])
