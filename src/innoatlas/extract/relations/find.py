@@ -235,6 +235,8 @@ def _produced_in(doc: Document, sentences: list[Sentence]) -> list[RelationRecor
 
 # 在X方面, X领域: an industry opening a part of a sentence frames the bodies that part names.
 _FRAME = _P["framed_focus"].cue("opening")
+# 某产业,…: an industry that opens a sentence and is closed off by a comma is the sentence's topic.
+_TOPIC_FRAME = _P["framed_focus"].cue("topic")
 _FRAME_AFTER = _P["framed_focus"].trigger
 FRAMED_TYPES = _P["framed_focus"].subject_types
 
@@ -247,10 +249,13 @@ def _framed_focus(doc: Document, sentences: list[Sentence], done: dict) -> list[
     topic = _main_place(sentences)
     out = []
     for sent in sentences:
+        topic_frame = None
         for part in _semicolon_parts(sent):
-            frame = _frame_industry(sent, part)
+            frame = _frame_industry(sent, part) or topic_frame
             if frame is None:
                 continue
+            if _TOPIC_FRAME.match(sent.text[frame.end - sent.start :]) and frame.start == sent.start:
+                topic_frame = frame  # 某产业,A…;B…: the topic of the sentence frames all its parts
             if topic is not None and not any(m.type in PLACE_TYPES for m in part):
                 out.append(make_relation(doc, topic, "focuses_on", frame, frame.start, frame.end))
             for m in part:
@@ -272,7 +277,10 @@ def _semicolon_parts(sent: Sentence) -> list[list[EntityMention]]:
 
 def _frame_industry(sent: Sentence, part: list[EntityMention]) -> EntityMention | None:
     first = part[0]
-    if first.type != "industry" or not _FRAME_AFTER.match(sent.text[first.end - sent.start :]):
+    after = sent.text[first.end - sent.start :]
+    if first.type == "industry" and first.start == sent.start and _TOPIC_FRAME.match(after):
+        return first  # 装备制造业,某项目…: an industry and a comma opening a sentence are its topic
+    if first.type != "industry" or not _FRAME_AFTER.match(after):
         return None
     before = sent.text[: first.start - sent.start]
     opening = before[before.rfind(";") + 1 :]
