@@ -149,3 +149,9 @@ def test_a_role_noun_with_its_field_before_a_firm_is_no_part_of_its_name():
     found = firms("园区引进了新能源龙头企业星辰集团、运动服饰行业领军企业远航集团等项目。")
     assert {"星辰集团", "远航集团"} <= found
     assert not [n for n in found if "企业" in n]
+
+
+def test_the_field_of_a_role_noun_inside_one_tagged_name_is_an_industry():
+    doc = document_from_text("测试新闻标题\n园区引进新能源龙头企业协鑫集团。\n")
+    found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    assert {("新能源", "industry"), ("协鑫集团", "enterprise")} <= found

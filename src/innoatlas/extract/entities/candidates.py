@@ -413,6 +413,10 @@ def _single_place_token(ix: TokenIndex, start: int, end: int) -> bool:
     return ix.tokens[i].end == end and ix.tokens[i].tag in _REGION_SHORT_TAGS
 
 
+# The role a firm plays in its field (新能源龙头企业, 行业领军企业): chain_leader_of's words.
+_FIELD_ROLE = re.compile(r"(?:行业|产业)?(?:龙头|链主|领军|头部)企业")
+
+
 def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
     """End of an industry term: a token boundary, taking a following 产业 along."""
     for tail in _NAME_TAILS:
@@ -425,7 +429,8 @@ def _industry_end(norm: str, ix: TokenIndex, end: int) -> int | None:
         ):
             return end + len(tail)
     if end not in ix.by_end:
-        return None
+        # 新能源|龙头企业|某集团 tagged as one name: the field a role noun is of is an industry
+        return end if _FIELD_ROLE.match(norm, end) else None
     nxt = ix.by_start.get(end)
     if nxt is not None and ix.tokens[nxt].tag == "n" and ix.tokens[nxt].text in product_heads():
         return ix.tokens[nxt].end  # 光伏|玻璃, 碳纤维|叶片: the field's product names a narrower industry
