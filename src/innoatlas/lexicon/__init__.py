@@ -15,7 +15,9 @@ Every data file names the list it restates, its issuer and year (a
   4754-2017), industries_high_tech.yaml (高技术产业分类),
   industries_high_tech_fields.yaml (国家重点支持的高新技术领域 2016), industries_future.yaml
   (未来产业), industries_sectors.yaml (the industry ministry's sectors, the
-  national manufacturing clusters, 数字经济核心产业), industries.yaml
+  national manufacturing clusters, 数字经济核心产业),
+  industries_satellite_accounts.yaml (the statistics bureau's tourism, health,
+  culture and sports classifications), industries.yaml
   (names and synonyms as policy texts write them) and
   industries_cross_strait.yaml (the same fields as Taiwan and Hong Kong
   texts name them: 人工智慧, 晶片).

@@ -18,6 +18,7 @@ INDUSTRY_FILES = (
     "industries_high_tech_fields.yaml",  # 国家重点支持的高新技术领域 (2016)
     "industries_future.yaml",  # 未来产业 (2024)
     "industries_sectors.yaml",  # MIIT sectors, manufacturing clusters, 数字经济核心产业 (2021)
+    "industries_satellite_accounts.yaml",  # NBS tourism, health, culture, sports… classifications
     "industries.yaml",  # names and synonyms as policy texts write them
     "industries_cross_strait.yaml",  # the same fields as Taiwan and Hong Kong texts name them
 )
