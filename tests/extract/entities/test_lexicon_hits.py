@@ -107,3 +107,9 @@ def test_a_listed_zone_written_after_its_city_takes_the_city_along():
     # the name as written (重庆两江新区 in ANNOTATION.md), for a zone the lists know by its short name
     found = mentions("北京中关村去年新增科技型企业三千余家。")
     assert ("北京中关村", "zone") in found and ("北京", "region") not in found
+
+
+def test_the_statistics_bureaus_satellite_industries_and_not_the_public_services_of_their_names():
+    found = mentions("该省旅游业成为万亿级产业,体育产业和文化产业加快发展。")
+    assert {("旅游业", "industry"), ("体育产业", "industry"), ("文化产业", "industry")} <= set(found)
+    assert not mentions("完善教育、文化、体育等公共服务。")
