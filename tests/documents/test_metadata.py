@@ -244,3 +244,8 @@ def test_an_official_document_is_dated_by_the_line_under_its_issuer():
         "\n\n某某州人民政府办公室\n2025年6月26日\n（此件公开发布）"
     )
     assert published(text) == "2025-06-26"
+
+
+def test_a_stretch_of_months_in_the_headline_is_no_date():
+    # 2024年1-4月 is January to April, not the 4th of January
+    assert published("某高新区2024年1-4月经济运行情况\n\n1-4月,全区规上工业增加值同比增长8.5%。\n") is None

@@ -32,7 +32,8 @@ TITLE_MIN_CHARS = 5
 
 # A line naming the kind of document (某某管委会 新闻发布稿), not its title.
 TITLE_LABEL = re.compile(r"(?:新闻发布稿|新闻通稿|通稿|新闻稿|发布稿|简报|第\s*\d+\s*期)\s*$")
-FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)")
+# (not 2024年1-4月: a stretch of months, whose second month is no day)
+FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?!\s*月)")
 MONTH_DAY_TIME = re.compile(r"(?<![\d\-/])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
 MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/-]\s*(\d{1,2})$")
 YEAR_ONLY_LINE = re.compile(r"^(\d{4})$")

@@ -692,3 +692,18 @@ def test_a_zone_named_once_is_not_what_a_citys_report_is_about():
     found = indicators(text, "岳阳市:region", "城陵矶新港区:zone")
     sats = [r for r in found if r.value == 200]
     assert sats and sats[0].subject == "岳阳市"
+
+
+def test_an_undated_page_dates_its_bare_months_by_the_last_year_it_names():
+    text = (
+        "宿城高新区2024年1-4月经济运行情况\n"
+        "一、工业生产\n1-4月,全区规上工业增加值同比增长8.5%。\n"
+        "二、固定资产投资\n1-4月,全区固定资产投资同比增长12.1%。\n"
+        + "三、重点项目\n园区重点项目建设有序推进,一批项目加快建设,服务保障持续优化。\n" * 4
+        + "四、外贸\n1-4月,全区进出口总额同比增长6.2%。\n"
+    )
+    found = indicators(text, "宿城高新区:zone", published=None)
+    assert [r.period for r in found if r.value in (8.5, 12.1, 6.2)] == ["2024-01..04"] * 3
+    # a dated page keeps its own year for a bare stretch of months
+    dated = indicators(text.replace("2024年1-4月", ""), "宿城高新区:zone", published="2025-05-20")
+    assert [r.period for r in dated if r.value == 8.5] == ["2025-01..04"]

@@ -309,4 +309,20 @@ def _context_year(ctx: Context, pos: int) -> int | None:
         if p.year is not None and not p.relative:
             return p.year
         i -= 1
-    return int(ctx.report_year) if ctx.report_year else None
+    if ctx.report_year:
+        return int(ctx.report_year)
+    if ctx.doc.reference_date.value is None:
+        return _last_year_named(ctx, pos)
+    return None
+
+
+def _last_year_named(ctx: Context, pos: int) -> int | None:
+    """A text that gives no date of its own (a page cut from its site) speaks of the last
+    year it names before pos, its headline's included: 2024年1-4月… then 1-4月 again."""
+    i = bisect_right(ctx.period_starts, pos) - 1
+    while i >= 0:
+        p = ctx.periods[i]
+        if p.kind in ("explicit", "bare") and p.year is not None and not p.relative:
+            return p.year
+        i -= 1
+    return None
