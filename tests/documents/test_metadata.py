@@ -249,3 +249,21 @@ def test_an_official_document_is_dated_by_the_line_under_its_issuer():
 def test_a_stretch_of_months_in_the_headline_is_no_date():
     # 2024年1-4月 is January to April, not the 4th of January
     assert published("某高新区2024年1-4月经济运行情况\n\n1-4月,全区规上工业增加值同比增长8.5%。\n") is None
+
+
+def test_a_disclosure_pages_catalogue_fields_are_no_headline():
+    page = (
+        "首页\n>政府信息公开>重点工作\n索引号 001/2024-0113\n组配分类 重点工作 发布机构 区科技局\n"
+        "生成日期 2024-07-12 公开方式 主动公开\n2023年科技进步报告\n发布时间: 2024-07-12 09:27\n\n"
+        "2023年,全区科技工作稳步推进,高新技术产业增加值增长10.5%。\n"
+    )
+    doc = document_from_text(page)
+    assert doc.title == "2023年科技进步报告"
+    assert doc.published.as_text() == "2024-07-12"
+
+
+def test_a_letter_spaced_heading_is_kept_as_text():
+    doc = document_from_text(
+        "某县人大会议文件\n政 府 工 作 报 告\n各位代表:\n一、2023年工作回顾\n生产总值增长4.5%。\n"
+    )
+    assert "政 府 工 作 报 告" in doc.norm

@@ -155,6 +155,7 @@ def patterns() -> dict[str, re.Pattern]:
         "advert": re.compile(_alternation(f["advert_words"])),
         "byline": re.compile(_alternation(f["byline_words"])),
         "meta": re.compile(_alternation(f["meta_words"])),
+        "disclosure": re.compile("^(?:" + _alternation(f["disclosure_labels"]) + ")"),
         "nav_suffix": re.compile(rf"(?:{_alternation(f['nav_suffixes'])})$"),
         "site_suffix": re.compile(rf"(?:{_alternation(f['site_suffixes'])})$"),
         "breadcrumb_start": re.compile(rf"^(?:{_alternation(f['breadcrumb_starts'])})"),
@@ -260,6 +261,8 @@ def is_menu(n: str) -> bool:
     if SENTENCE_PUNCT.search(n):
         return False
     items = [p for p in MENU_SEP.split(n) if p]
+    if all(len(p) == 1 for p in items):
+        return False  # 政 府 工 作 报 告: a heading set with letter spacing, not a menu
     return (
         len(items) >= MENU_MIN_ITEMS
         and all(len(p) <= MENU_ITEM_CHARS for p in items)
@@ -290,6 +293,8 @@ def is_meta_line(n: str) -> bool:
         return True
     if SENTENCE_PUNCT.search(URL.sub("", n)):
         return False
+    if patterns()["disclosure"].match(n):
+        return True  # 索引号 … / 发布机构 区科技局: a disclosure page's catalogue fields
     if SOURCE_LINE.match(n):
         return True
     if DATE.search(n) and (TIME.search(n) or patterns()["meta"].search(n)):

@@ -707,3 +707,20 @@ def test_an_undated_page_dates_its_bare_months_by_the_last_year_it_names():
     # a dated page keeps its own year for a bare stretch of months
     dated = indicators(text.replace("2024年1-4月", ""), "宿城高新区:zone", published="2025-05-20")
     assert [r.period for r in dated if r.value == 8.5] == ["2025-01..04"]
+
+
+def test_a_work_report_given_early_in_the_year_reports_on_the_year_before():
+    text = (
+        "某县人大会议文件(五)\n政 府 工 作 报 告\n——2024年1月22日在某县人民代表大会上\n各位代表:\n"
+        "一、2023年工作回顾\n一年来,我们团结带领全县人民,全力上项目、抓经济、防风险、惠民生。\n"
+        "——这一年,我们坚定不移抓提升,发展质量持续提高。初步预计,生产总值增长4.5%,"
+        "规上工业增加值增长11.1%,均居全市第一方阵。\n"
+    )
+    found = indicators(text, published="2024-01-22")
+    assert [r.period for r in found if r.value in (4.5, 11.1)] == ["2023", "2023"]
+
+
+def test_a_reports_whole_year_is_the_year_it_reports_on():
+    text = "2023年科技进步报告\n2022 年全区研发经费占生产总值比重3.1%。全年高新技术产业增加值286亿元。\n"
+    found = indicators(text, published="2024-07-12")
+    assert [(r.value, r.period) for r in found if r.value in (3.1, 286)] == [(3.1, "2022"), (286, "2023")]

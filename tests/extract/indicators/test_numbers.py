@@ -214,3 +214,8 @@ def test_a_range_is_its_lower_bound_and_more():
     """ANNOTATION.md: 3—5个 is one figure, the lower bound with approx over."""
     found = [(q.value, q.unit, q.approx) for q in find_quantities("培育4—6家链主企业，新增产值8亿—12亿元")]
     assert found == [(4, "家", "over"), (8, "亿元", "over")]
+
+
+def test_the_term_and_session_of_a_congress_are_ordinals():
+    assert _read("叶县十六届人大四次会议文件。十四届全国人大二次会议。") == []
+    assert [v for v, *_ in _read("全年召开常务会议12次。")] == [12]

@@ -133,6 +133,12 @@ MIN_REPORT_YEAR_MENTIONS = RESULTS.params["min_year_mentions"]
 EVALUATION_HEADLINE_RE = cue("evaluation_headline").trigger
 
 
+# A heading line that is the annual document's own name (政府工作报告, 某市2023年统计公报).
+_ANNUAL_HEADING = re.compile(r"[\u4e00-\u9fff\d年]{0,12}(?:政府工作报告|统计公报)")
+# 政 府 工 作 报 告: a heading set with a space between its characters.
+_LETTER_SPACING = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff])")
+
+
 def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     """The year an annual text reports on: the year of the evaluation its headline
     announces; or, published early in a year, the year before when the text names it
@@ -141,7 +147,8 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     evaluated = EVALUATION_HEADLINE_RE.search(doc.title or "")
     if evaluated is not None and (pub is None or int(evaluated["year"]) <= pub.year):
         return evaluated["year"]
-    if not RESULTS_RELEASE_RE.search(doc.norm, 0, RESULTS_LEAD_CHARS):
+    lead = _LETTER_SPACING.sub("", doc.norm[:RESULTS_LEAD_CHARS])
+    if not RESULTS_RELEASE_RE.search(lead):
         return None
     if (
         pub is None
@@ -149,6 +156,8 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         or pub.month > RESULTS_SEASON_MONTHS
     ):
         return None
+    if any(_ANNUAL_HEADING.fullmatch(line.strip()) for line in lead.split("\n")):
+        return str(pub.year - 1)  # the 政府工作报告 itself, given early in the year: on the year before
     years: dict[int, int] = {}
     for p in periods:
         if p.kind == "explicit" and p.year is not None and not p.relative:

@@ -86,6 +86,10 @@ def _alternation(words) -> str:
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
+# 十六届人大, 十四届全国人大常委会: the body whose term a number of 届 counts.
+_TERM_BODY = re.compile(
+    r"(?:全国|省|市|县|区)?(?:人大|政协|党代会|人民代表大会|代表大会|委员会|中央|全会|会议|常委会)"
+)
 # 高达 and 多达 (as high as, as many as) stress the size of a value they state exactly.
 APPROX_BEFORE = {
     "over": ("不少于", "不低于", "至少", "超过", "超出", "逾", "突破", "超", "破"),
@@ -463,11 +467,18 @@ def _read_plain(text, m):
         return None  # 在全省40余个园区中: the field compared in, not a figure
     if (
         unit_word == "届"
-        and re.match(r"[一二三四五六七八九十\d]+次", text[m.end() : m.end() + 3])
+        and (
+            re.match(r"[一二三四五六七八九十\d]+次", text[m.end() : m.end() + 3])
+            or _TERM_BODY.match(text, m.end())
+        )
         or unit_word == "次"
-        and text[m.start() - 1 : m.start()] == "届"
+        and (
+            text[m.start() - 1 : m.start()] == "届"
+            or _TERM_BODY.search(text, max(0, m.start() - 8), m.start())
+            and re.match(r"(?:全体)?(?:会议|全会)", text[m.end() : m.end() + 4])
+        )
     ):
-        return None  # 六届七次全会: a meeting's name
+        return None  # 六届七次全会, 十六届人大: a meeting's or a body's term, an ordinal
     if unit_word == "条" and _POLICY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 出台…十条: a policy's name
     value = parse_number(raw)

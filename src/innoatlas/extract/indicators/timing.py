@@ -92,7 +92,7 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
                 and STATE_RE.search(text, cs, q.start)
             ):
                 return pub.as_text()  # 2024年…。园区已集聚企业300家: the state now, not the year before
-            return resolve_period(p, pub, _context_year(ctx, p.start))
+            return resolve_period(p, pub, _year_of_bare(ctx, p))
         break
     if CURRENT_WEAK_RE.search(text, cs, q.start) or EXISTING_RE.search(text, ss, q.start):
         return pub.as_text()
@@ -297,6 +297,14 @@ def _is_aside(text: str, p: PeriodMention) -> bool:
     if before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的":
         return False  # 较2021年的2824亿元: the year of that figure
     return before in "(（" and before != "" or before in ("较", "比") and before != ""
+
+
+def _year_of_bare(ctx: Context, p: PeriodMention) -> int | None:
+    """A bare 全年 in an annual document is the year it reports on, whatever year a figure
+    before it in the paragraph was of (2022年研发经费…。全年高新技术产业… in a 2023 report)."""
+    if p.sub == "全年" and p.year is None and not p.relative and ctx.report_year:
+        return int(ctx.report_year)
+    return _context_year(ctx, p.start)
 
 
 def _context_year(ctx: Context, pos: int) -> int | None:
