@@ -215,8 +215,8 @@ def other_occurrences(norm: str, chosen: list[Candidate]) -> list[Candidate]:
 
 
 def keep_name(name: str, c: Candidate) -> bool:
-    if c.extractor == "acting_body":
-        return True  # 省政府印发: the level alone names the acting body of the place
+    if c.extractor in ("acting_body", "bare_zone"):
+        return True  # 省政府印发, 经开区 on its own: the level or the kind alone names the body
     if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic:
         return False
     if _is_category(name) and c.extractor != "designation":

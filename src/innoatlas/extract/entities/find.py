@@ -16,6 +16,7 @@ import re
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.entities.aliases import declared_aliases, group_units, registered_short_names
+from innoatlas.extract.entities.bare_zones import bare_zone_candidates
 from innoatlas.extract.entities.branches import branch_candidates, regional_units
 from innoatlas.extract.entities.candidates import (
     industry_phrases,
@@ -156,6 +157,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + level_departments(norm)
         + direction_regions(norm, ix)
         + fund_candidates(norm, ix)
+        + bare_zone_candidates(norm)
     )
     # a counted category (某某产业园31个) is no name, nor is any part of it
     blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c)]

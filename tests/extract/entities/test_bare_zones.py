@@ -1,0 +1,34 @@
+"""A zone the text names only by its kind, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract import extract_document, to_annotation
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+def test_a_zone_named_only_by_its_kind_is_an_entity_and_the_subject_of_its_figures():
+    doc = document_from_text(
+        "上半年经开区工业经济稳居全市第一\n上半年,经开区规上工业增加值同比增长23.5%。\n"
+        "经开区新建续建项目12个,完成投资18.6亿元。\n"
+    )
+    result = to_annotation(doc, extract_document(doc))
+    assert {"name": "经开区", "type": "zone"} in result["entities"]
+    assert {i["subject"] for i in result["indicators"]} == {"经开区"}
+
+
+def test_districts_and_zones_listed_side_by_side():
+    found = mentions("郑州以航空港区、经开区、中牟县、高新区为主,推进汽车产业发展。")
+    assert {("经开区", "zone"), ("高新区", "zone")} <= found
+
+
+def test_the_kind_word_after_a_named_zone_refers_back_to_it():
+    found = mentions("郑州高新区今年发展较快,高新区新增企业百家。")
+    assert ("高新区", "zone") not in found
+    assert ("郑州高新区", "zone") in found
