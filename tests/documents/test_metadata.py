@@ -267,3 +267,11 @@ def test_a_letter_spaced_heading_is_kept_as_text():
         "某县人大会议文件\n政 府 工 作 报 告\n各位代表:\n一、2023年工作回顾\n生产总值增长4.5%。\n"
     )
     assert "政 府 工 作 报 告" in doc.norm
+
+
+def test_a_page_stamped_weeks_after_the_storys_dateline_is_a_repost():
+    page = "某博览会开幕 某市签约近150亿元\n发布时间:2024-11-14 13:46:39 来源: 转载\n\n{}\n"
+    story = "某某网南宁9月24日电 9月24日,博览会在南宁开幕,某市签约项目16个,签约总额149.9亿元。"
+    assert published(page.format(story)) == "2024-09-24"
+    # filed the evening before and printed the next day: the page's date stands
+    assert published(page.replace("2024-11-14", "2024-09-25").format(story)) == "2024-09-25"

@@ -215,6 +215,10 @@ def _published_and_partial(
                 continue
         found = header_date(line.norm, lines[i + 1 : i + 4])
         if isinstance(found, PublishedDate):
+            original = _earlier_dateline(found, lines)
+            if original is not None:
+                log.info("page date %s is a repost's: the story's dateline is earlier", found.as_text())
+                return original, None
             if not _before_dateline(found, lines):
                 return found, None
             log.info("page date %s precedes the story's dateline: a repost's stamp", found.as_text())
@@ -253,6 +257,25 @@ def _latest_year_named(lines: list[Line]) -> int | None:
         if not FUTURE_BEFORE.search(line.norm[max(0, m.start() - 4) : m.start()])
     ]
     return max(years) if years else None
+
+
+# A story is printed within days of its dateline; a page stamped more than this many days
+# later carries it again (measured on the development sets: one day between a wire dateline
+# and its paper's page date is common, weeks mean a repost).
+REPOST_GAP_DAYS = 7
+
+
+def _earlier_dateline(found: PublishedDate, lines: list[Line]) -> PublishedDate | None:
+    """某社南宁9月24日电 on a page stamped 2024-11-14: the story was filed, and first
+    published, on the dateline's day of the page's year (ANNOTATION.md: a repost's date is
+    not the publication date when the text names an earlier original one)."""
+    dateline = dateline_month_day(lines)
+    if dateline is None or found.precision != "day" or found.value is None:
+        return None
+    original = _day(found.value.year, *dateline)
+    if original.value is None or (found.value - original.value).days <= REPOST_GAP_DAYS:
+        return None  # filed the evening before, printed the next day: the page's date stands
+    return original
 
 
 def _before_dateline(found: PublishedDate, lines: list[Line]) -> bool:
