@@ -288,3 +288,18 @@ def test_the_years_a_plan_runs_stay_in_its_name():
 )
 def test_a_trade_fair_with_its_edition_is_a_programme(body, name):
     assert (name, "program") in mentions(body)
+
+
+def test_a_provinces_cluster_list_and_its_clusters():
+    found = mentions(
+        "7月19日,江西省工信厅发布2024年度江西省先进制造业集群名单,包含4个集群:"
+        "鹰潭市先进铜功能材料及高端应用集群、南昌市航空集群、宜春市锂电新能源材料及应用集群、赣州市南康现代家具集群。"
+    )
+    assert {
+        ("2024年度江西省先进制造业集群名单", "program"),
+        ("鹰潭市先进铜功能材料及高端应用集群", "program"),
+        ("南昌市航空集群", "program"),
+        ("宜春市锂电新能源材料及应用集群", "program"),
+        ("赣州市南康现代家具集群", "program"),
+        ("江西省工信厅", "government"),
+    } <= found

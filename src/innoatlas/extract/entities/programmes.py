@@ -106,16 +106,37 @@ def _place_clusters(norm: str, ix: TokenIndex) -> list[Candidate]:
         while (
             k > 0
             and ix.tokens[k - 1].end == ix.tokens[k].start
-            and ix.tokens[k - 1].tag in _CLUSTER_WORD_TAGS
+            and _cluster_word(ix, k - 1)
             and tok.end - ix.tokens[k - 1].start <= MAX_CLUSTER_CHARS
         ):
             k -= 1
         # the name opens on its place; a trade must stand between the place and 集群
         while k < j and not (ix.tokens[k].tag in ("LOC", "ns") or starts_with_place(ix.tokens[k].text)):
             k += 1
-        if k < j and not _CLUSTER.fullmatch(norm[ix.tokens[k + 1].start : tok.end]):
+        if k < j and (
+            _trade_in(ix.tokens[k]) or not _CLUSTER.fullmatch(norm[ix.tokens[k + 1].start : tok.end])
+        ):
             out.append(Candidate(ix.tokens[k].start, tok.end, "program", "programme", 56, 0.7))
     return out
+
+
+# 先进铜功能材料及高端应用集群, 南康现代家具集群: a join inside the trade and a word the
+# tagger reads as a time (现代) still belong to the cluster's name.
+_CLUSTER_JOINS = frozenset({"及", "和", "与"})
+
+
+def _cluster_word(ix: TokenIndex, i: int) -> bool:
+    t = ix.tokens[i]
+    if t.tag in _CLUSTER_WORD_TAGS:
+        return True
+    if t.text in _CLUSTER_JOINS:
+        return i > 0 and ix.tokens[i - 1].tag in _CLUSTER_WORD_TAGS  # a join between two words of the trade
+    return t.tag == "TIME" and not any(ch.isdigit() or ch in "年月日" for ch in t.text)
+
+
+def _trade_in(tok) -> bool:
+    """南昌市航空|集群: the tagger wrote the place and its trade as one name."""
+    return tok.tag in ("ORG", "nt") and starts_with_place(tok.text)
 
 
 _JOINED_EVENT = pattern("joined_event")
