@@ -155,3 +155,14 @@ def test_the_field_of_a_role_noun_inside_one_tagged_name_is_an_industry():
     doc = document_from_text("测试新闻标题\n园区引进新能源龙头企业协鑫集团。\n")
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert {("新能源", "industry"), ("协鑫集团", "enterprise")} <= found
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["星辰医疗是13.4万光谷企业和创业队伍中的一员。", "累计投资企业1146家(光谷584家)。"],
+)
+def test_a_count_glued_to_a_place_is_no_part_of_its_name(body):
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    names = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
+    assert "光谷" in names
+    assert not [n for n in names if any(ch.isdigit() for ch in n)]

@@ -54,6 +54,7 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.name_repairs import (
+    drop_glued_counts,
     drop_verb_complement,
     firm_of_plant,
     split_compounds,
@@ -171,7 +172,9 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates = declared_aliases(norm, candidates)
     candidates += registered_short_names(norm, ix, candidates)
     candidates += group_units(norm, ix, candidates)
-    candidates = [drop_role_opening(norm, drop_verb_complement(norm, c)) for c in candidates]
+    candidates = [
+        drop_role_opening(norm, drop_verb_complement(norm, drop_glued_counts(norm, c))) for c in candidates
+    ]
     candidates += industry_siblings(norm, ix, candidates)
     candidates += coordinated_candidates(norm, ix, candidates)
     candidates += coordinated_industries(norm, ix, candidates)

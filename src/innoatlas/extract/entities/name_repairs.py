@@ -107,6 +107,23 @@ def _subject_and_verb(norm: str, c: Candidate) -> re.Match | None:
     return m if subject in GENERIC_WORDS or (found is not None and found[0] == subject) else None
 
 
+# 13.4万|光谷企业, 光谷|584家: a count the tagger glued to a name (a decimal or a multiplier
+# before it, a measure word after it) is no part of it; names that open on digits (58同城) and
+# numbered units (某某23所) stay.
+_COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[万亿]|\d+\.\d+")
+_COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[万亿]?[家个项]$")
+
+
+def drop_glued_counts(norm: str, c: Candidate) -> Candidate:
+    lead = _COUNT_BEFORE.match(norm, c.start, c.end)
+    if lead is not None and c.end - lead.end() >= MIN_NAME_CHARS:
+        c = dataclasses.replace(c, start=lead.end())
+    tail = _COUNT_AFTER.search(norm, c.start, c.end)
+    if tail is not None and tail.start() - c.start >= MIN_NAME_CHARS:
+        c = dataclasses.replace(c, end=tail.start())
+    return c
+
+
 def drop_verb_complement(norm: str, c: Candidate) -> Candidate:
     """做强做优|环大学…: the tagger may glue the complement of 做, or a verb, to the name after it."""
     if c.start > 0 and norm[c.start - 1] == "做" and c.end - c.start > MIN_NAME_CHARS + 1:
