@@ -197,3 +197,13 @@ def test_a_page_of_furniture_only_gives_an_empty_body_and_a_warning():
     doc = document_from_text("首页 > 新闻\n分享\n版权所有 © 某某网")
     assert doc.body == ""
     assert doc.warnings == ["no article body found: every line looked like page furniture"]
+
+
+def test_a_comment_widget_is_footer_and_its_zeros_are_no_figures():
+    page = (
+        "某省公布先进制造业集群名单\n今视频客户端讯 某省工信厅发布集群名单,包含9个集群。\n"
+        "评论一下\n评论 0人参与,0条评论\n还没有评论,快来抢沙发吧!\n最热评论\n最新评论\n已有0人参与,点击查看更多精彩评论\n"
+    )
+    doc = document_from_text(page)
+    assert "0人参与" not in doc.norm
+    assert "包含9个集群" in doc.norm
