@@ -201,7 +201,8 @@ def test_a_page_of_furniture_only_gives_an_empty_body_and_a_warning():
 
 def test_a_comment_widget_is_footer_and_its_zeros_are_no_figures():
     page = (
-        "某省公布先进制造业集群名单\n今视频客户端讯 某省工信厅发布集群名单,包含9个集群。\n"
+        "某省公布先进制造业集群名单\n今视频客户端讯 7月19日,某省工信厅发布本年度先进制造业集群名单,"
+        "包含9个集群,各地将聚焦当地优势主导产业,锻长板、补短板,加快优势资源向集群汇聚。\n"
         "评论一下\n评论 0人参与,0条评论\n还没有评论,快来抢沙发吧!\n最热评论\n最新评论\n已有0人参与,点击查看更多精彩评论\n"
     )
     doc = document_from_text(page)
