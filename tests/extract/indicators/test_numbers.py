@@ -219,3 +219,13 @@ def test_a_range_is_its_lower_bound_and_more():
 def test_the_term_and_session_of_a_congress_are_ordinals():
     assert _read("叶县十六届人大四次会议文件。十四届全国人大二次会议。") == []
     assert [v for v, *_ in _read("全年召开常务会议12次。")] == [12]
+
+
+def test_a_threshold_before_a_qualified_noun_is_no_amount():
+    # 5亿元以上签约项目: a class of projects, with a note on the currency or not
+    assert [v for v, *_ in _read("桂林市5亿元(人民币,下同)以上签约项目共有16个。")] == [16]
+    assert [v for v, *_ in _read("投资超过10亿元的重大项目3个。")] == [3]
+    assert [(v, a) for v, _, a, _ in _read("园区产值突破100亿元,企业30家。")] == [
+        (100, "over"),
+        (30, "exact"),
+    ]

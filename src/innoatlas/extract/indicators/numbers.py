@@ -126,6 +126,8 @@ RANK_VERBS = (
 SIZE_LABEL_HEADS = "级"
 # Threshold classes like 超10亿元企业 and 20~50亿元项目 describe a group, not a figure.
 THRESHOLD_HEADS = re.compile(r"的?(?:企业|项目|公司|工程|园区|产业|集群|规模以上)")
+# 5亿元以上签约项目, 超10亿元的重大项目: a word or two may qualify the class after a threshold.
+THRESHOLD_CLASS = re.compile(r"的?[\u4e00-\u9fff]{0,3}?(?:企业|项目|公司|工程|园区|产业|集群|规模以上)")
 # 超七成项目, 、两成电池: a share in 成 before a noun, after an approximation or a list mark.
 SHARE_BEFORE_RE = re.compile(r"(?:超|近|约|逾|过|超过|将近|、)$")
 # Words that begin with 成 (成立, 成果, 成都...): after a number they are no share.
@@ -234,12 +236,17 @@ def _approx_around(text: str, start: int, end: int, round_cn: bool = False) -> t
                 return approx, start - len(w), end
     if round_cn and before.endswith(APPROX_BEFORE_ROUND):
         return "over", start - 1, end
-    after = text[end : end + 2]
+    note = _NOTE_AFTER.match(text, end)  # 5亿元(人民币,下同)以上: a note on the unit comes first
+    at = note.end() if note else end
+    after = text[at : at + 2]
     for approx, words in APPROX_AFTER.items():
         for w in words:
             if after.startswith(w):
-                return approx, start, end + len(w)
+                return approx, start, at + len(w)
     return "exact", start, end
+
+
+_NOTE_AFTER = re.compile(r"[(（][^()（）]{1,10}[)）]")
 
 
 def _ends_a_word(before: str, w: str) -> bool:
@@ -487,7 +494,11 @@ def _read_plain(text, m):
         approx = "over"
     elif m["tail1"] == "来":
         approx = "about"
-    if approx == "over" and (group == "currency" or mult and not unit_word) and _qualifies_noun(text, end):
+    if (
+        approx == "over"
+        and (group == "currency" or mult and not unit_word)
+        and THRESHOLD_CLASS.match(text, end)
+    ):
         return None  # 超10亿元企业, 5000万元以上项目, 10亿以上企业: a threshold class, not an amount
     unit = mult + unit_word
     if unit_word and m["alt_unit"]:
