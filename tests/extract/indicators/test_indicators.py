@@ -724,3 +724,12 @@ def test_a_reports_whole_year_is_the_year_it_reports_on():
     text = "2023年科技进步报告\n2022 年全区研发经费占生产总值比重3.1%。全年高新技术产业增加值286亿元。\n"
     found = indicators(text, published="2024-07-12")
     assert [(r.value, r.period) for r in found if r.value in (3.1, 286)] == [(3.1, "2022"), (286, "2023")]
+
+
+def test_a_base_year_dates_no_target_after_it():
+    text = (
+        "双倍增工作目标\n到2027年,全区高新技术企业在2022年的基础上实现双倍增,分别超过90家和870家。\n"
+        "以2022年为100,2024年指数达到136.0。\n"
+    )
+    found = indicators(text, published="2024-03-01")
+    assert [r.period for r in found if r.value in (90, 870)] == [None, None]

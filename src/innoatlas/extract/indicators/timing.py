@@ -178,9 +178,22 @@ def _lead_line(text: str, p: PeriodMention) -> bool:
 
 
 def _dates_base_only(text: str, p: PeriodMention, q: Quantity) -> bool:
-    """较2021年的2824亿元增长77%: 2021 dates the base figure, not the growth after it."""
+    """较2021年的2824亿元增长77%: 2021 dates the base figure, not the growth after it; 在2022年的
+    基础上, 以2022年为100, 与2022年相比 name a base year, which dates no figure after them."""
     before = text[p.start - 1 : p.start] if p.start else ""
-    return before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的" and q.start > p.end + 4
+    if before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的" and q.start > p.end + 4:
+        return True
+    return p.start > 0 and bool(_BASE_YEAR_OPEN.get(text[p.start - 1], _NEVER).match(text, p.end, p.end + 8))
+
+
+# 在2022年的基础上, 以2022年为100 (为基期, 为基数), 与2022年相比: the frame of a base year,
+# by the word before the year and the words after it.
+_BASE_YEAR_OPEN = {
+    "在": re.compile(r"的?基础上"),
+    "以": re.compile(r"为(?:100|基期|基数|基准)"),
+    "与": re.compile(r"相比"),
+}
+_NEVER = re.compile(r"(?!)")
 
 
 CONTINUED_RE = cue("continued_paragraph").trigger
