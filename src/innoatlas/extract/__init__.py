@@ -11,6 +11,7 @@ from __future__ import annotations
 from innoatlas import records
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import (
+    ANNOTATION_PREDICATES,
     EntityMention,
     Extraction,
     IndicatorRecord,
@@ -45,7 +46,11 @@ def to_annotation(doc: Document, extraction: Extraction) -> dict:
         **records.dump(header, records.DOCUMENT_JSONL),
         "entities": [records.dump(e, records.ENTITY_GOLD) for e in entities.values()],
         "indicators": [records.dump(i, records.INDICATOR_JSONL) for i in extraction.indicators],
-        "relations": [records.dump(r, records.RELATION_JSONL) for r in extraction.relations],
+        "relations": [
+            records.dump(r, records.RELATION_JSONL)
+            for r in extraction.relations
+            if r.predicate in ANNOTATION_PREDICATES
+        ],
     }
 
 

@@ -39,6 +39,9 @@ PREDICATES = (
     "member_of",
     "established",
 )
+# The predicates of ANNOTATION.md, which the annotation-shaped export holds: the date a
+# body was established is a fact of the knowledge base (profiles show it), not one of them.
+ANNOTATION_PREDICATES = frozenset(PREDICATES) - {"established"}
 
 
 @dataclass

@@ -1,5 +1,6 @@
-"""One body under two plates (a zone's or an office's second name in brackets), on a text
-written for these tests: the entity list keeps both names, figures and relations have one."""
+"""The whole extraction of texts written for these tests, as the annotation-shaped export
+gives it: one body under two plates (a second name in brackets) is listed twice but is one
+subject, and only the predicates of the annotation guide are exported."""
 
 from __future__ import annotations
 
@@ -22,3 +23,11 @@ def test_the_second_plate_is_listed_but_figures_and_relations_go_to_the_first_na
     assert money and money[0]["subject"] == "南宁经济技术开发区"
     subjects = {r["subject"] for r in result["relations"] if r["predicate"] == "focuses_on"}
     assert "广西南宁国家高新技术产业开发区" not in subjects
+
+
+def test_the_annotation_export_holds_only_the_predicates_of_the_annotation_guide():
+    doc = document_from_text("研究院揭牌\n2023年5月12日,成都智能制造研究院在成都高新区揭牌成立。\n")
+    extraction = extract_document(doc)
+    assert any(r.predicate == "established" for r in extraction.relations)  # a fact the store keeps
+    exported = {r["predicate"] for r in to_annotation(doc, extraction)["relations"]}
+    assert "established" not in exported
