@@ -166,3 +166,9 @@ def test_a_count_glued_to_a_place_is_no_part_of_its_name(body):
     names = {m.name for m in extract_entities(doc, tag_text(doc.norm))}
     assert "光谷" in names
     assert not [n for n in names if any(ch.isdigit() for ch in n)]
+
+
+def test_a_firm_name_with_its_place_in_half_width_brackets_is_whole():
+    found = firms("新引进的远航(云南)饮料有限公司等知名食品企业发展迅速。")
+    assert "远航(云南)饮料有限公司" in found
+    assert not [n for n in found if n.startswith(("云南", "(")) or ")" in n and "(" not in n]

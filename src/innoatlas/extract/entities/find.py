@@ -54,6 +54,7 @@ from innoatlas.extract.entities.learned import (
 )
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.name_repairs import (
+    close_bracket,
     drop_glued_counts,
     drop_verb_complement,
     firm_of_plant,
@@ -173,7 +174,10 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += registered_short_names(norm, ix, candidates)
     candidates += group_units(norm, ix, candidates)
     candidates = [
-        drop_role_opening(norm, drop_verb_complement(norm, drop_glued_counts(norm, c))) for c in candidates
+        drop_role_opening(
+            norm, drop_verb_complement(norm, drop_glued_counts(norm, close_bracket(norm, ix, c)))
+        )
+        for c in candidates
     ]
     candidates += industry_siblings(norm, ix, candidates)
     candidates += coordinated_candidates(norm, ix, candidates)

@@ -15,6 +15,7 @@ from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
     SUBUNIT_TYPES,
     Candidate,
+    TokenIndex,
     is_parent_body,
     starts_with_place,
 )
@@ -112,6 +113,30 @@ def _subject_and_verb(norm: str, c: Candidate) -> re.Match | None:
 # numbered units (某某23所) stay.
 _COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[万亿]|\d+\.\d+")
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[万亿]?[家个项]$")
+
+
+_LEADING_BRACKET = re.compile(r"[(（][^()（）]{1,8}[)）]")
+
+
+def close_bracket(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
+    """加多宝(云南)饮料有限公司 cut by the tagger as 加多宝 | ( | 云南)饮料有限公司: a name that holds
+    a closing bracket without its opening one takes back the bracket and the word before it."""
+    name = norm[c.start : c.end]
+    lead = _LEADING_BRACKET.match(name)
+    if lead is not None and len(name) - lead.end() >= MIN_NAME_CHARS:
+        return dataclasses.replace(c, start=c.start + lead.end())  # (云南)|智慧…: no name opens on a bracket
+    close = min((name.find(b) for b in ")）" if b in name), default=-1)
+    if close < 0 or any(b in name[:close] for b in "(（"):
+        return c
+    opening = max(
+        norm.rfind("(", max(0, c.start - 1), c.start), norm.rfind("（", max(0, c.start - 1), c.start)
+    )
+    if opening < 0:
+        return c
+    k = ix.by_end.get(opening)
+    if k is None or ix.tokens[k].tag not in ("ORG", "nt", "nz", "n", "LOC", "ns"):
+        return c
+    return dataclasses.replace(c, start=ix.tokens[k].start)
 
 
 def drop_glued_counts(norm: str, c: Candidate) -> Candidate:
