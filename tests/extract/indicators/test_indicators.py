@@ -733,3 +733,19 @@ def test_a_base_year_dates_no_target_after_it():
     )
     found = indicators(text, published="2024-03-01")
     assert [r.period for r in found if r.value in (90, 870)] == [None, None]
+
+
+def test_what_is_announced_is_a_clause_with_its_own_subject():
+    text = (
+        "基金成立\n7月16日,星河科技投资有限公司(以下简称“星河投资”)在上海举行发布会,"
+        "宣布星河先导创业投资基金以26.17亿元完成首轮募集。星河投资表示将持续投资硬科技。\n"
+    )
+    found = indicators(
+        text,
+        "星河科技投资有限公司:investor",
+        "星河投资:investor",
+        "星河先导创业投资基金:investor",
+        "上海:region",
+    )
+    money = [r for r in found if r.value == 26.17]
+    assert money and money[0].subject == "星河先导创业投资基金"
