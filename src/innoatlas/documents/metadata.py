@@ -266,7 +266,7 @@ REPOST_GAP_DAYS = 7
 
 
 def _earlier_dateline(found: PublishedDate, lines: list[Line]) -> PublishedDate | None:
-    """某社南宁9月24日电 on a page stamped 2024-11-14: the story was filed, and first
+    """某社昆明6月10日电 on a page stamped 2024-08-02: the story was filed, and first
     published, on the dateline's day of the page's year (ANNOTATION.md: a repost's date is
     not the publication date when the text names an earlier original one)."""
     dateline = dateline_month_day(lines)

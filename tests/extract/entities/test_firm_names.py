@@ -140,7 +140,7 @@ def test_a_role_word_left_by_cutting_a_run_together_name_is_dropped():
 
 @pytest.mark.parametrize("bracket", ["(证券简称星辰智能)", "(股票简称:星辰智能,股票代码:832000)"])
 def test_a_listed_firms_short_name_in_brackets_is_declared_not_part_of_its_name(bracket):
-    found = firms(f"2月25日,星辰智能装备股份有限公司{bracket}披露对外投资公告。星辰智能称,将扩建厂房。")
+    found = firms(f"3月12日,星辰智能装备股份有限公司{bracket}发布公告。星辰智能称,将扩建厂房。")
     assert {"星辰智能装备股份有限公司", "星辰智能"} <= found
     assert not [n for n in found if "简称" in n]
 
@@ -159,7 +159,7 @@ def test_the_field_of_a_role_noun_inside_one_tagged_name_is_an_industry():
 
 @pytest.mark.parametrize(
     "body",
-    ["星辰医疗是13.4万光谷企业和创业队伍中的一员。", "累计投资企业1146家(光谷584家)。"],
+    ["星辰医疗是9.8万光谷企业中的一家。", "共投资企业900家(光谷410家)。"],
 )
 def test_a_count_glued_to_a_place_is_no_part_of_its_name(body):
     doc = document_from_text("测试新闻标题\n" + body + "\n")

@@ -107,7 +107,7 @@ def test_a_field_word_after_a_listed_item_is_no_part_of_the_industry():
 
 def test_a_list_of_projects_closed_by_words_that_mention_industry_names_no_industries():
     found = industries(
-        "近年来,星辰云、南岸锂电一体化、远航动力、北辰汽车等一批具有产业带动力的重大项目接续落地。"
+        "这几年,星辰云、南岸锂电一体化、远航动力、北辰汽车等一批具有产业基础的大项目相继投产。"
     )
     assert not found & {"星辰云", "远航动力", "北辰汽车", "南岸锂电一体化"}
     # a qualifier of the industries themselves still closes a list of them

@@ -94,6 +94,6 @@ def test_a_numbered_unit_of_a_state_group_is_one_institute(name):
 
 
 def test_an_office_of_a_government_is_one_body_with_it():
-    found = mentions("哈尔滨市人民政府新闻办公室昨日举行新闻发布会。")
-    assert ("哈尔滨市人民政府新闻办公室", "government") in found
+    found = mentions("长春市人民政府新闻办公室昨日举行新闻发布会。")
+    assert ("长春市人民政府新闻办公室", "government") in found
     assert not {n for n, _ in found if n == "新闻办公室"}

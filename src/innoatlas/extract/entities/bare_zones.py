@@ -1,7 +1,7 @@
 """A zone the text names only by its kind (高新区, 经开区): the bare kind word is its name.
 
 A zone's own pages and a city's reports call it 高新区 or 经开区 throughout, and a
-city's overview lists its districts and zones side by side (以航空港区、经开区、高新区为主):
+city's overview lists its districts and zones side by side (以空港新城、经开区、高新区为主要承载地):
 the text has no other name for that zone. A kind word that also ends a named zone of
 the text (某市高新区 … 高新区) refers back to that one instead, and is left to the relation
 and figure stages.

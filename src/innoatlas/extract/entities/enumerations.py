@@ -109,7 +109,7 @@ MIN_UNKNOWN_ITEMS = 3
 
 
 def _clause_before_kind(ix: TokenIndex, m: re.Match) -> bool:
-    """等一批具有产业带动力的项目: a verb or a count among the words between 等 and the kind
+    """等一批具有产业基础的大项目: a verb or a count among the words between 等 and the kind
     word makes them a clause about something else, and the kind word no head of the list."""
     if not m.group("qual"):
         return False

@@ -108,7 +108,7 @@ def _subject_and_verb(norm: str, c: Candidate) -> re.Match | None:
     return m if subject in GENERIC_WORDS or (found is not None and found[0] == subject) else None
 
 
-# 13.4万|光谷企业, 光谷|584家: a count the tagger glued to a name (a decimal or a multiplier
+# 9.8万|光谷企业, 光谷|410家: a count the tagger glued to a name (a decimal or a multiplier
 # before it, a measure word after it) is no part of it; names that open on digits (58同城) and
 # numbered units (某某23所) stay.
 _COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[万亿]|\d+\.\d+")
@@ -119,7 +119,7 @@ _LEADING_BRACKET = re.compile(r"[(（][^()（）]{1,8}[)）]")
 
 
 def close_bracket(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
-    """加多宝(云南)饮料有限公司 cut by the tagger as 加多宝 | ( | 云南)饮料有限公司: a name that holds
+    """某某(云南)饮料有限公司 cut by the tagger as 某某 | ( | 云南)饮料有限公司: a name that holds
     a closing bracket without its opening one takes back the bracket and the word before it."""
     name = norm[c.start : c.end]
     lead = _LEADING_BRACKET.match(name)

@@ -236,7 +236,7 @@ def _approx_around(text: str, start: int, end: int, round_cn: bool = False) -> t
                 return approx, start - len(w), end
     if round_cn and before.endswith(APPROX_BEFORE_ROUND):
         return "over", start - 1, end
-    note = _NOTE_AFTER.match(text, end)  # 5亿元(人民币,下同)以上: a note on the unit comes first
+    note = _NOTE_AFTER.match(text, end)  # 3亿元(人民币,下同)以上: a note on the unit comes first
     at = note.end() if note else end
     after = text[at : at + 2]
     for approx, words in APPROX_AFTER.items():
