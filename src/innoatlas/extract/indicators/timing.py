@@ -183,7 +183,8 @@ def _dates_base_only(text: str, p: PeriodMention, q: Quantity) -> bool:
     before = text[p.start - 1 : p.start] if p.start else ""
     if before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的" and q.start > p.end + 4:
         return True
-    return p.start > 0 and bool(_BASE_YEAR_OPEN.get(text[p.start - 1], _NEVER).match(text, p.end, p.end + 8))
+    frame = _BASE_YEAR_OPEN.get(text[p.start - 1]) if p.start else None
+    return frame is not None and frame.match(text, p.end, p.end + 8) is not None
 
 
 # 在2022年的基础上, 以2022年为100 (为基期, 为基数), 与2022年相比: the frame of a base year,
@@ -193,7 +194,6 @@ _BASE_YEAR_OPEN = {
     "以": re.compile(r"为(?:100|基期|基数|基准)"),
     "与": re.compile(r"相比"),
 }
-_NEVER = re.compile(r"(?!)")
 
 
 CONTINUED_RE = cue("continued_paragraph").trigger

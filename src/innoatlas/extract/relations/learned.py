@@ -5,13 +5,14 @@ trained on the gold (`innoatlas train`) then reads every ordered pair of
 mentions of one sentence, and every industry of a sentence paired with the
 document's main place when the sentence names no place of its own, with what
 the rules said of the pair and the words around it. A pair the rules left
-alone gets the model's relation when the model is sure enough; a relation of
-the rules stands unless the model is sure the pair holds none. Without a model
-file the rules decide alone (see learn/store.py).
+alone gets the model's relation when the model is sure enough; the rules'
+relations stand (letting the model remove them lowered every development set).
+Without a model file the rules decide alone (see learn/store.py).
 """
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
 from dataclasses import dataclass
@@ -26,11 +27,9 @@ from innoatlas.extract.tokens import Token
 
 MODEL_NAME = "relations"
 NONE = "none"
-# A pair the rules left alone gets the model's relation above this probability, and a
-# relation of the rules goes when the model gives "none" more than DROP_NONE. Both are
-# model parameters, chosen on the leave-one-set-out figures of benchmarks/eval.py.
+# A pair the rules left alone gets the model's relation above this probability: a model
+# parameter, chosen on the leave-one-set-out figures of benchmarks/eval.py.
 ADD_PROBABILITY = 0.5
-DROP_NONE = 1.01  # above 1: the model never removes a relation of the rules
 # Mentions further apart than this many characters are no pair (two clauses of one long sentence).
 MAX_PAIR_CHARS = 80
 _PLACE_TYPES = frozenset({"region", "zone"})
@@ -97,14 +96,16 @@ def _bucket(n: int, edges=(0, 2, 5, 10, 20, 40)) -> str:
     return "far"
 
 
-def pair_features(norm: str, pair: Pair, rules: dict, topic: EntityMention | None, words) -> Features:
+def pair_features(
+    norm: str, pair: Pair, rules: dict, held: dict, topic: EntityMention | None, words
+) -> Features:
     """What the model reads of one pair: types, order, distance, the words and pattern
     triggers between and around, and what the rules said of it."""
     a, b, sent = pair.subject, pair.object, pair.sent
     sig = f"{a.type}>{b.type}"
     f: Features = {f"sig={sig}": 1.0}
     said = rules.get((a.name, b.name))
-    taken = rules.get(("*", b.name))
+    taken = held.get(b.name)  # another subject already holds the object
     if taken and not said:
         f[f"object_taken={taken}|{sig}"] = 1.0
     back = rules.get((b.name, a.name))
@@ -176,8 +177,6 @@ def _word_reader(tokens: list[Token]):
     starts = [t.start for t in tokens]
 
     def words(start: int, end: int) -> list[str]:
-        import bisect
-
         i = bisect.bisect_left(starts, start)
         out = []
         while i < len(tokens) and tokens[i].end <= end:
@@ -191,9 +190,11 @@ def _word_reader(tokens: list[Token]):
 def pair_rows(doc: Document, tokens: list[Token], reading: RuleReading):
     """(pair, features) of every candidate pair of a document."""
     rules = {(r.subject, r.object): r.predicate for r in reading.found}
-    rules |= {("*", r.object): r.predicate for r in reading.found}  # some subject holds it
+    held = {r.object: r.predicate for r in reading.found}
     words = _word_reader(tokens)
-    return [(p, pair_features(doc.norm, p, rules, reading.topic, words)) for p in candidate_pairs(reading)]
+    return [
+        (p, pair_features(doc.norm, p, rules, held, reading.topic, words)) for p in candidate_pairs(reading)
+    ]
 
 
 @functools.cache
@@ -211,14 +212,12 @@ def decide_relations(doc: Document, tokens: list[Token], reading: RuleReading) -
 def apply_model(model: LinearModel, doc: Document, tokens: list[Token], reading: RuleReading):
     related = {(r.subject, r.object) for r in reading.found}
     related |= {(o, s) for s, o in related}
-    added, doubted, kept_by_model = [], set(), set()
+    added = []
     for pair, feats in pair_rows(doc, tokens, reading):
-        proba = model.proba(feats)
         key = (pair.subject.name, pair.object.name)
         if key in related:
-            # a relation of the rules goes only when no sentence naming the pair supports it
-            (doubted if proba.get(NONE, 0.0) > DROP_NONE else kept_by_model).add(key)
             continue
+        proba = model.proba(feats)
         fits = allowed_predicates().get((pair.subject.type, pair.object.type), frozenset())
         best = max((c for c in model.classes if c in fits), key=lambda c: proba[c], default=None)
         if best is not None and proba[best] > ADD_PROBABILITY:
@@ -226,6 +225,4 @@ def apply_model(model: LinearModel, doc: Document, tokens: list[Token], reading:
             lo, hi = (b.start, b.end) if pair.implicit else (min(a.start, b.start), max(a.end, b.end))
             added.append(make_relation(doc, a, best, b, lo, hi))
             related |= {key, key[::-1]}
-    dropped = doubted - kept_by_model
-    kept = [r for r in reading.found if (r.subject, r.object) not in dropped]
-    return settle(kept + added, reading.aliases)
+    return settle(reading.found + added, reading.aliases)
