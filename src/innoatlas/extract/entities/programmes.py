@@ -22,6 +22,7 @@ from innoatlas.extract.entities.grammar import (
     is_description,
     starts_with_place,
 )
+from innoatlas.extract.entities.honours import honour_candidates
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.patterns import cached_pattern_file
 from innoatlas.lexicon.match import CENTRAL_BODY, find_lexicon
@@ -85,6 +86,7 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _document_titles(norm)
         + _work_reports(norm, ix)
         + _party_congresses(norm, ix)
+        + honour_candidates(norm, ix)
         + _joined_plans(norm, ix)
         + _place_clusters(norm, ix)
     )
@@ -512,6 +514,8 @@ def _all_generic(ix: TokenIndex, start: int, end: int) -> bool:
 
 
 _CONJOINED = frozenset("和及、")
+# 获评|省级绿色工业园区: the level that confers a title makes a name of generic words.
+_CONFERRING_LEVELS = ("国家级", "省级", "市级", "县级", "区级")
 
 
 def _designations(norm: str, ix: TokenIndex) -> list[Candidate]:
@@ -522,7 +526,8 @@ def _designations(norm: str, ix: TokenIndex) -> list[Candidate]:
     for m in p.trigger.finditer(norm):
         start, end = m.span("name")
         while True:
-            if start in ix.by_start and not _all_generic(ix, start, end):
+            conferred = norm.startswith(_CONFERRING_LEVELS, start)
+            if start in ix.by_start and (conferred or not _all_generic(ix, start, end)):
                 out.append(Candidate(start, end, "program", "designation", p.priority, 0.7))
             if norm[end : end + 1] not in _CONJOINED:
                 break

@@ -1,0 +1,39 @@
+"""Rankings entered and national party meetings: programmes named by an ordinal or a size.
+
+A ranking is a title named by its scope, field and size (全国先进制造业百强城市);
+it is a name only after a verb of entering it, since the same words describe a
+firm elsewhere (世界500强企业). The national congress and the central
+committee's plenary sessions are named by their ordinals (党的二十大).
+"""
+
+from __future__ import annotations
+
+from innoatlas.extract.entities.grammar import Candidate, TokenIndex
+from innoatlas.extract.patterns import cached_pattern_file
+
+
+def _own(name: str):
+    return cached_pattern_file("innoatlas.extract.entities", "programme_patterns.yaml")[name]
+
+
+def honour_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    return _rankings(norm, ix) + _central_congresses(norm)
+
+
+def _rankings(norm: str, ix: TokenIndex) -> list[Candidate]:
+    p = _own("ranking_title")
+    out = []
+    for m in p.trigger.finditer(norm):
+        start, end = m.span("name")
+        if p.cue("bare").match(m.group("name")):
+            continue  # 入选百强县: the kind of list, not which one
+        out.append(Candidate(start, end, "program", "designation", p.priority, 0.7))
+    return out
+
+
+def _central_congresses(norm: str) -> list[Candidate]:
+    p = _own("central_congress")
+    return [
+        Candidate(m.start(), m.end(), "program", "programme", p.priority, 0.8)
+        for m in p.trigger.finditer(norm)
+    ]
