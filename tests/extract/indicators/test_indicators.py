@@ -749,3 +749,39 @@ def test_what_is_announced_is_a_clause_with_its_own_subject():
     )
     money = [r for r in found if r.value == 18.35]
     assert money and money[0].subject == "星河先导创业投资基金"
+
+
+REPORT = (
+    "政府工作报告\n"
+    "——2024年12月28日在青岚县第十六届人民代表大会第三次会议上 青岚县人民政府县长 周明\n"
+    "各位代表:\n"
+    "现在,我代表县人民政府,向大会作工作报告,请予审议。\n"
+    "2024年工作回顾\n"
+    "一年来,全县上下奋力赶超,较好地完成了县十六届人大二次会议确定的目标任务。"
+    "预计实现地区生产总值增长5.8%;完成工业投资46亿元。\n"
+)
+
+
+def test_a_work_report_is_about_the_county_of_its_byline_and_the_year_it_reviews():
+    records = indicators(REPORT, "青岚县人民政府:government", "安徽:region", published="2024-12-28")
+    invest = next(r for r in records if r.value == 46)
+    assert invest.subject == "青岚县"
+    assert invest.period == "2024"
+
+
+def test_a_body_speaking_of_the_country_speaks_for_no_place():
+    text = "高新区发展成效显著\n记者从东川市科学技术局获悉,全国高新区营业收入达60万亿元。\n"
+    record = one(text, "东川市科学技术局:government", published="2025-11-06")
+    assert record.subject != "东川市"
+
+
+def test_a_firm_named_once_in_passing_is_not_what_a_placeless_text_is_about():
+    text = (
+        "坚持创新驱动\n加快企业转型步伐,远帆电子获批省瞪羚企业。\n强化创新平台建设,高新技术企业总数达52家。\n"
+    )
+    assert one(text, "远帆电子:enterprise").subject is None
+
+
+def test_a_firm_named_again_is_what_its_own_release_is_about():
+    text = "新闻动态\n远帆电子新研发大楼启用。远帆电子去年研发投入达1.2亿元。\n"
+    assert one(text, "远帆电子:enterprise").subject == "远帆电子"

@@ -13,7 +13,9 @@ from innoatlas.extract.entities.funds import is_kind_only
 from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
     Candidate,
+    TokenIndex,
     place_prefixes,
+    starts_with_place,
 )
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.divisions import load_divisions
@@ -192,6 +194,52 @@ def seat_in_name(norm: str, c: Candidate) -> bool:
 
 
 MAX_ZONE_SUFFIX = 6
+
+# Organisations whose names a person's may open (李宁体育), but never a person acting.
+_ORG_TYPES = frozenset({"government", "enterprise", "institute", "platform", "investor", "zone"})
+
+
+# Titles of office before a person's name (县长某某, 党委书记某某).
+_OFFICE_TITLE = re.compile(r"(?:长|书记|主任|主席)$")
+
+
+def person_acting(ix: TokenIndex, c: Candidate) -> bool:
+    """县长某某作政府(工作报告): an official, a name and a verb inside a span make a clause,
+    not a body's name."""
+    if c.type not in _ORG_TYPES or c.start >= len(ix.pos_token):
+        return False
+    k = max(ix.pos_token[c.start], 0)
+    while k < len(ix.tokens) - 2 and ix.tokens[k + 2].end <= c.end:
+        title, person, verb = ix.tokens[k : k + 3]
+        if (
+            _OFFICE_TITLE.search(title.text)
+            and person.tag == "PER"
+            and verb.tag == "v"
+            and title.start >= c.start
+        ):
+            return True
+        k += 1
+    return False
+
+
+# 产业立县, 工业强县, 文旅富县: a four-character slogan of a field and a verb of making
+# a place prosper (立, 强, 兴, 富) ends in the level of that place, which is no county
+# of its own (兴县 of Shanxi is one only after a place: 山西兴县).
+_SLOGAN_PLACE = re.compile(r"[\u4e00-\u9fff]{2}[立强兴富][县市省区]")
+_SLOGAN_END = frozenset("、”，,。;；")
+
+
+def slogan_place(norm: str, c: Candidate) -> bool:
+    """教育兴县、文旅富县: the verb and level word of a slogan read as a county's name."""
+    if c.type != "region" or c.end - c.start > 3 or c.end < 4:
+        return False
+    window = norm[c.end - 4 : c.end]
+    return (
+        c.start > c.end - 4
+        and _SLOGAN_PLACE.fullmatch(window) is not None
+        and not starts_with_place(window)
+        and norm[c.end : c.end + 1] in _SLOGAN_END
+    )
 
 
 def other_occurrences(norm: str, chosen: list[Candidate]) -> list[Candidate]:

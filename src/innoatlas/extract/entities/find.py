@@ -38,12 +38,20 @@ from innoatlas.extract.entities.filters import (
     keep_name,
     merge_regions,
     other_occurrences,
+    person_acting,
     quantified_kind,
     seat_in_name,
     select,
+    slogan_place,
 )
 from innoatlas.extract.entities.funds import fund_candidates
-from innoatlas.extract.entities.furniture import after_lead, blocked_spans, inside_blocked, lead_spans
+from innoatlas.extract.entities.furniture import (
+    after_lead,
+    blocked_spans,
+    inside_blocked,
+    lead_spans,
+    trimmed,
+)
 from innoatlas.extract.entities.grammar import Candidate, index_tokens, merge_tokens
 from innoatlas.extract.entities.industry_compounds import product_fields
 from innoatlas.extract.entities.learned import (
@@ -165,9 +173,12 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c)]
     leads = lead_spans(norm)
     kept = [
-        after_lead(c, leads)
+        after_lead(trimmed(norm, c), leads)
         for c in candidates
-        if not inside_blocked(c, blocked) and not quantified_kind(norm, c)
+        if not inside_blocked(c, blocked)
+        and not quantified_kind(norm, c)
+        and not slogan_place(norm, c)
+        and not person_acting(ix, c)
     ]
     candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)

@@ -73,3 +73,13 @@ def after_lead(c: Candidate, leads: list[tuple[int, int]]) -> Candidate:
         if a <= c.start < b < c.end:
             return dataclasses.replace(c, start=b)
     return c
+
+
+def trimmed(norm: str, c: Candidate) -> Candidate:
+    """会议上 某县人民政府: a space the layout put before or after a name is not part of it."""
+    start, end = c.start, c.end
+    while start < end and norm[start].isspace():
+        start += 1
+    while end > start and norm[end - 1].isspace():
+        end -= 1
+    return c if (start, end) == (c.start, c.end) else dataclasses.replace(c, start=start, end=end)

@@ -35,7 +35,8 @@ _PLUS = re.compile(r"[“‘]([0-9A-Za-z\u4e00-\u9fff]{2,8}[+＋])[”’]")
 # A slogan in quotes followed by the kind of thing it names is one name,
 # quotes included (ANNOTATION.md writes names as in the article): “强省会”战略,
 # “某某”计划. Before 行动计划 the quote alone is the programme's short name.
-_QUOTED_KIND = re.compile(r"“[^“”\n,。;:!?]{2,16}”(战略|规划建议|计划|平台)")
+# A slogan of four-character phrases runs longer (“产业立县、工业强县、教育兴县”发展战略).
+_QUOTED_KIND = re.compile(r"“[^“”\n,。;:!?]{2,24}”((?:发展)?战略|规划建议|计划|平台)")
 _KIND_TYPES = {"战略": "program", "规划建议": "program", "计划": "program", "平台": "platform"}
 
 # Verbs whose object is a programme, plan or list: what is carried out,
@@ -276,7 +277,7 @@ def _plus_names(norm: str) -> list[Candidate]:
 
 def _quoted_kinds(norm: str) -> list[Candidate]:
     return [
-        Candidate(m.start(), m.end(), _KIND_TYPES[m.group(1)], "quoted", 70, 0.7)
+        Candidate(m.start(), m.end(), _KIND_TYPES[m.group(1).removeprefix("发展")], "quoted", 70, 0.7)
         for m in _QUOTED_KIND.finditer(norm)
     ]
 

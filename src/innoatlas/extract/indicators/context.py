@@ -16,6 +16,7 @@ from innoatlas.extract.indicators.places import (
     CARRIED_TYPES,
     NATION_RE,
     class_mentions,
+    governed_region,
     main_city,
     nation_as_frame,
     nation_mentions,
@@ -131,6 +132,9 @@ RESULTS_LEAD_CHARS = RESULTS.params["lead_chars"]
 MIN_REPORT_YEAR_MENTIONS = RESULTS.params["min_year_mentions"]
 
 
+# 2024年工作回顾: the heading of the part of a work report that looks back on a year.
+REVIEW_HEADING_RE = cue("review_heading").trigger
+
 # 2023年度国家级经开区考核结果揭晓: a headline announcing the results of a year's evaluation.
 EVALUATION_HEADLINE_RE = cue("evaluation_headline").trigger
 
@@ -149,6 +153,10 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     evaluated = EVALUATION_HEADLINE_RE.search(doc.title or "")
     if evaluated is not None and (pub is None or int(evaluated["year"]) <= pub.year):
         return evaluated["year"]
+    for line in doc.norm.split("\n"):
+        review = REVIEW_HEADING_RE.match(line.strip())
+        if review is not None and (pub is None or int(review["year"]) <= pub.year):
+            return review["year"]  # 2024年工作回顾: the part of a work report on that year
     lead = _LETTER_SPACING.sub("", doc.norm[:RESULTS_LEAD_CHARS])
     if not RESULTS_RELEASE_RE.search(lead):
         return None
@@ -454,10 +462,12 @@ def _main_subject(ctx: Context) -> str | None:
     areas.update({m.norm_name: m.name for m in ctx.mentions if m.norm_name in defined})
     nation = sum(not nation_as_frame(ctx.text, m.start(), m.end()) for m in NATION_RE.finditer(ctx.text))
     nation += TITLE_WEIGHT * bool(NATION_RE.search(title))
+    if not nation:
+        areas.update(_speaker_regions(ctx, areas))  # a body speaking of the country speaks for no place
     if not areas:
         if nation:
             return COUNTRY
-        return subject_name(ctx, ctx.mentions[0]) if ctx.mentions else None
+        return _first_actor(ctx, title)
     zones = {m.norm_name for m in ctx.mentions if m.type == "zone"}
     topic_counts: dict[str, int] = {}
     for _, m in ctx.topics:
@@ -485,6 +495,41 @@ def _main_subject(ctx: Context) -> str | None:
         ]  # the lead names what it reports on, and clauses go on about it
     # A text that speaks of the country (我国, 全国) more than of any one place is about the country.
     return COUNTRY if nation > weight(best) else areas[best]
+
+
+def _speaker_regions(ctx: Context, areas: dict[str, str]) -> dict[str, str]:
+    """固镇县人民政府 in a work report's byline, 记者从某省科技厅获悉 opening a release: the
+    region of the body the text speaks for is an area it is about where the text names
+    it only so (全县, 全省 in the body) and names no area of its own more than once; a body
+    named after the lead is one the text passes by."""
+    if any(_times_named(ctx, norm) > 1 for norm in areas):
+        return {}
+    lead_end = _lead_end(ctx.text)
+    out = {}
+    for m in ctx.mentions:
+        if m.type == "government" and m.start < lead_end and (region := governed_region(m.norm_name)):
+            out.setdefault(region, region)
+    return out
+
+
+def _lead_end(text: str) -> int:
+    """End of the line holding the text's first full sentence: the headline, byline and lead."""
+    first = text.find("。")
+    if first < 0:
+        return len(text)
+    line_end = text.find("\n", first)
+    return len(text) if line_end < 0 else line_end
+
+
+def _first_actor(ctx: Context, title: str) -> str | None:
+    """A text that names no place is about its first actor (a firm's own release), when the
+    headline names it or the text names it again; one named once in passing is no topic."""
+    if not ctx.mentions:
+        return None
+    first = ctx.mentions[0]
+    if first.norm_name in title or _times_named(ctx, first.norm_name) > 1:
+        return subject_name(ctx, first)
+    return None
 
 
 def _times_named(ctx: Context, norm: str) -> int:

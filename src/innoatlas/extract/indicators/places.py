@@ -152,6 +152,11 @@ ZONE_WORD_RE = re.compile(r"高新|开发区|新区|园区|产业园|科学城|�
 MAX_DIVISION_CHARS = 12
 
 
+def governed_region(body: str) -> str | None:
+    """The division a government body's name opens with (固镇县人民政府 -> 固镇县), if any."""
+    return _governed_region(body)
+
+
 def _governed_region(body: str) -> str | None:
     """青溪市科学技术局 -> 青溪市: the division a body's name opens with, when what follows is
     the body itself and not a zone's name (江川高新区管委会 governs the zone, not 江川)."""

@@ -1,0 +1,53 @@
+"""Slogans, bylines and speakers that read like names, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from innoatlas.documents import document_from_text
+from innoatlas.extract.entities import extract_entities
+from innoatlas.extract.tokens import tag_text
+
+
+def mentions(body: str) -> set[tuple[str, str]]:
+    doc = document_from_text("测试新闻标题\n" + body + "\n")
+    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("全区坚持科教兴县、文旅富县，加快发展。", "兴县"),
+        ("全区坚持科教兴县、文旅富县，加快发展。", "旅富县"),
+        ("锚定“农业立县、制造强县”首要任务，推进项目建设。", "立县"),
+    ],
+)
+def test_the_level_word_of_a_slogan_is_no_county(body, absent):
+    assert not any(name == absent for name, _ in mentions(body))
+
+
+def test_a_county_after_its_province_is_still_a_county():
+    assert ("山西兴县", "region") in mentions("山西兴县、临县加快发展特色产业。")
+
+
+def test_a_long_slogan_in_quotes_before_its_strategy_is_one_programme():
+    found = mentions("全县围绕“农业立县、制造强县、科教兴县、生态美县”发展战略，奋力赶超。")
+    assert ("“农业立县、制造强县、科教兴县、生态美县”发展战略", "program") in found
+    assert not any(t == "region" for _, t in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["1月20日，省长林远作政府工作报告时提出，加快培育新动能。", "东川县县长周明作政府工作报告。"],
+)
+def test_an_official_giving_the_work_report_is_no_government_body(body):
+    found = mentions(body)
+    assert ("政府工作报告", "program") in found
+    assert not any("作政府" in name for name, _ in found)
+
+
+def test_a_space_of_the_byline_is_not_part_of_a_name():
+    # the tagger glues the space to this county's name
+    found = mentions("——在固镇县第十七届人民代表大会第二次会议上 固镇县人民政府代县长 李华")
+    assert ("固镇县人民政府", "government") in found
+    assert not any(name.startswith(" ") for name, _ in found)
