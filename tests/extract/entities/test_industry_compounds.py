@@ -59,3 +59,15 @@ def test_the_country_written_with_a_pronoun_is_no_part_of_the_industry():
     # the tagger cuts 我国 into 我 and 国: 国 says whose industry, it does not name one
     assert industries("我国光伏产业全球领先。") == {"光伏产业"}
     assert industries("我国风电产业持续壮大。") == {"风电产业"}
+
+
+def test_an_industry_and_the_parts_or_uses_of_its_chain_are_one_industry():
+    assert industries("全县聚焦智能网联汽车及零部件、绿色建材，培育产业集群。") == {
+        "智能网联汽车及零部件",
+        "绿色建材",
+    }
+    assert "新材料及其应用" in industries("电子信息、新材料及其应用领域合同成交额居前。")
+
+
+def test_two_industries_joined_by_and_stay_two():
+    assert industries("园区重点发展新能源及新材料。") == {"新能源", "新材料"}

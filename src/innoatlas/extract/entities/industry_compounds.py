@@ -194,3 +194,23 @@ def _head_goes_on(ix: TokenIndex, j: int) -> bool:
         return False
     nxt = ix.tokens[j + 1]
     return nxt.start == ix.tokens[j].end and nxt.tag in ("n", "nz", "vn") and nxt.text not in _KIND_AFTER
+
+
+# 汽车及零部件, 新能源电池及材料, 新材料及其应用, 卷烟及配套: an industry and the parts,
+# materials, uses or supplies of its own chain are one industry, as the statistics name
+# them (GB/T 4754-2017 汽车零部件及配件制造; 战略性新兴产业分类 2018 新材料及其应用);
+# two industries joined by 及 (新能源及新材料) stay two.
+_DEPENDENT_TAIL = re.compile(
+    r"及(?:其)?(?:零部件|零配件|配件|配套|应用|材料|装备|器件|元器件|制品)(?:产业|行业)?(?=[^\u4e00-\u9fff]|领域|等|$)"
+)
+
+
+def dependent_industries(norm: str, known: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in known:
+        if c.type != "industry":
+            continue
+        tail = _DEPENDENT_TAIL.match(norm, c.end)
+        if tail is not None:
+            out.append(Candidate(c.start, tail.end(), "industry", c.extractor, c.priority + 1, c.confidence))
+    return out
