@@ -56,6 +56,22 @@ def test_located_in_a_county_and_its_city_named_in_one_sentence():
     assert_quoted(doc, rec, "沙坪坝区", "重庆市")
 
 
+def test_a_province_story_places_its_cities_in_it_whatever_sentence_names_them():
+    _doc, recs = relations(
+        "广西加快建设中试基地。广西新认定一批基地。广西将持续推进成果转化。"
+        "从布局看，基地集中在钦州、北海等沿海城市。"
+    )
+    find(recs, "钦州", "located_in", "广西")
+    find(recs, "北海", "located_in", "广西")
+
+
+def test_a_city_of_another_province_is_not_placed_in_the_story_province():
+    _doc, recs = relations(
+        "广西加快建设中试基地。广西新认定一批基地。广西将持续推进成果转化。基地与深圳团队合作。"
+    )
+    assert not [r for r in recs if r.subject == "深圳" and r.predicate == "located_in"]
+
+
 def test_located_in_a_body_named_in_a_zone():
     doc, recs = relations("成都智能制造研究院在成都高新区揭牌。")
     rec = find(recs, "成都智能制造研究院", "located_in", "成都高新区")

@@ -103,6 +103,7 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
         if r.predicate == "located_in"
     ]
     gazetteer += [r for r in gazetteer_relations(doc, mentions) if r.predicate == "part_of"]
+    gazetteer += _within_main_place(doc, mentions, _main_place(sentences))
     named = embedded_relations(doc, mentions) + chained_division_relations(doc, mentions)
     for rec in named + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
@@ -394,6 +395,20 @@ def _ends_with_kind(text: str, kind: str) -> bool:
     return text.endswith(kind) and not any(
         k != kind and k.endswith(kind) and text.endswith(k) for k in _BARE_KINDS
     )
+
+
+def _within_main_place(
+    doc: Document, mentions: list[EntityMention], main: EntityMention | None
+) -> list[RelationRecord]:
+    """A province's story naming its cities and counties: each lies in the province, in
+    whatever sentence it is named (the division table says so; the text is about the province)."""
+    if main is None or main.type != "region":
+        return []
+    return [
+        r
+        for r in gazetteer_relations(doc, [main] + [m for m in mentions if m.type == "region"])
+        if r.predicate == "located_in" and r.object == main.name
+    ]
 
 
 def _main_place(sentences: list[Sentence]) -> EntityMention | None:
