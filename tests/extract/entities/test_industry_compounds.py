@@ -71,3 +71,7 @@ def test_an_industry_and_the_parts_or_uses_of_its_chain_are_one_industry():
 
 def test_two_industries_joined_by_and_stay_two():
     assert industries("园区重点发展新能源及新材料。") == {"新能源", "新材料"}
+
+
+def test_the_statistic_of_retail_sales_names_no_industry():
+    assert industries("全年社会消费品零售总额达120亿元，增长5%。") == set()

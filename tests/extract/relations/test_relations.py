@@ -65,6 +65,14 @@ def test_a_province_story_places_its_cities_in_it_whatever_sentence_names_them()
     find(recs, "北海", "located_in", "广西")
 
 
+def test_a_national_zone_of_the_province_lies_in_its_story_province():
+    _doc, recs = relations(
+        "湖北加快建设创新高地。湖北新增一批高新技术企业。湖北科技投入持续增长。"
+        "在最新评价中，襄阳高新区进入前列。"
+    )
+    find(recs, "襄阳高新区", "located_in", "湖北")
+
+
 def test_a_city_of_another_province_is_not_placed_in_the_story_province():
     _doc, recs = relations(
         "广西加快建设中试基地。广西新认定一批基地。广西将持续推进成果转化。基地与深圳团队合作。"

@@ -33,6 +33,7 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _CREDIT.finditer(norm))
     spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
     spans.extend(lead_spans(norm))
+    spans.extend(m.span() for m in _STATISTIC.finditer(norm))
     for m in _DATELINE.finditer(norm) if "日电" in norm else ():  # most texts carry no wire
         # the agency written before the dateline (某某社|北京12月12日电) goes with it
         outlet = _AGENCY.search(norm, max(0, m.start() - MAX_AGENCY_CHARS), m.start())
@@ -40,6 +41,9 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
     return spans
 
 
+# 社会消费品零售总额: the statistics bureau's name of a figure (国家统计局 统计指标解释)
+# holds the words of an industry (消费品) but names the figure, no industry.
+_STATISTIC = re.compile(r"社会消费品零售总?额")
 _DATELINE = pattern("dateline").trigger
 # 本报某城讯（某报记者某某）, 某某网某城5月8日消息: the outlet, the city and the byline.
 _NEWS_LEAD = pattern("news_lead").trigger

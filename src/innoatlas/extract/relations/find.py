@@ -71,6 +71,7 @@ from innoatlas.extract.relations.sentences import (
 )
 from innoatlas.extract.relations.settle import bracketed_in_name, settle
 from innoatlas.extract.tokens import Token
+from innoatlas.lexicon.divisions import full_names_of
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -404,11 +405,23 @@ def _within_main_place(
     whatever sentence it is named (the division table says so; the text is about the province)."""
     if main is None or main.type != "region":
         return []
-    return [
+    out = [
         r
         for r in gazetteer_relations(doc, [main] + [m for m in mentions if m.type == "region"])
         if r.predicate == "located_in" and r.object == main.name
     ]
+    # a national zone of the province's (or city's) list: the zone list gives its division
+    fulls = set(full_names_of(main.norm_name))
+    seen: set[str] = set()
+    for m in mentions:
+        canonical = zone_names().get(m.norm_name) if m.type == "zone" else None
+        if canonical is None or m.norm_name in seen:
+            continue
+        zone = load_zones()[canonical]
+        if zone.kind != "economic_region" and fulls & {zone.province, zone.city}:
+            seen.add(m.norm_name)
+            out.append(make_relation(doc, m, "located_in", main, m.start, m.end))
+    return out
 
 
 def _main_place(sentences: list[Sentence]) -> EntityMention | None:
