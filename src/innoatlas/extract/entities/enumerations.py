@@ -336,6 +336,10 @@ def _coordinated_runs(norm: str, ix: TokenIndex, clause: tuple[int, int]) -> lis
     return out
 
 
+# 产值, 增加值, 营收: the figures statistics give for an industry, after its kind word.
+_INDUSTRY_FIGURES = ("产值", "总产值", "增加值", "营收", "营业收入", "规模")
+
+
 def _last_item_end(norm: str, ix: TokenIndex, start: int, limit: int) -> int | None:
     """End of the last item: its noun-like tokens, up to 等/和, the clause end or a kind word."""
     k = ix.by_start.get(start)
@@ -352,8 +356,10 @@ def _last_item_end(norm: str, ix: TokenIndex, start: int, limit: int) -> int | N
         return None
     after = norm[end : end + 2]
     if after in _KIND_AFTER:
-        # 、某某产业 closes the list only when the kind word ends the phrase (not 某某产业集聚区)
-        return end if end + 2 >= limit or norm[end + 2] in _LAST_ITEM_END else None
+        # 、某某产业 closes the list only when the kind word ends the phrase (not 某某产业集聚区),
+        # or when a figure of the industries follows it (某某产业产值分别增长…)
+        closes = end + 2 >= limit or norm[end + 2] in _LAST_ITEM_END
+        return end if closes or norm.startswith(_INDUSTRY_FIGURES, end + 2) else None
     return end if end >= limit or after[:1] in _LAST_ITEM_END else None
 
 
