@@ -17,7 +17,7 @@ def _own(name: str):
 
 
 def honour_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
-    return _rankings(norm, ix) + _central_congresses(norm)
+    return _rankings(norm, ix) + _central_congresses(norm) + slogan_strategies(norm, ix)
 
 
 def _rankings(norm: str, ix: TokenIndex) -> list[Candidate]:
@@ -36,4 +36,14 @@ def _central_congresses(norm: str) -> list[Candidate]:
     return [
         Candidate(m.start(), m.end(), "program", "programme", p.priority, 0.8)
         for m in p.trigger.finditer(norm)
+    ]
+
+
+def slogan_strategies(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """海洋强国战略, 人才强省战略: a strategy named by its four-character slogan."""
+    p = _own("slogan_strategy")
+    return [
+        Candidate(m.start(), m.end(), "program", "programme", p.priority, 0.8)
+        for m in p.trigger.finditer(norm)
+        if m.start() in ix.by_start  # the slogan opens on a word of its own (贯彻|海洋强国战略)
     ]
