@@ -93,3 +93,16 @@ def test_a_department_written_with_its_level_alone_is_one_name():
     )
     found = {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
     assert ("市工业和信息化局", "government") in found
+
+
+@pytest.mark.parametrize("name", ["县人大", "县政协"])
+def test_a_congress_and_a_consultative_conference_are_government_bodies(name):
+    assert (name, "government") in mentions("在县委的领导下，在县人大、县政协的监督和支持下，全县加快发展。")
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [("不断提升企业核心竞争力，加快转型。", "核心竞争力"), ("远帆电子近日成立控股子公司。", "控股子公司")],
+)
+def test_a_capacity_or_a_subsidiary_named_by_its_relation_is_no_firm(body, absent):
+    assert not any(name == absent for name, _ in mentions(body))

@@ -275,6 +275,8 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 战略布局, 发展格局: 局 ends an ordinary word here, not a bureau
     if c.extractor != "vocabulary" and name in GENERIC_WORDS:
         return False
+    if c.extractor == "lac" and _QUALITY.search(name):
+        return False  # 企业|核心竞争力: the tagger's ORG ending in a capacity names no body
     if _determiner_generic(name) or _model_slogan(name) or is_kind_only(name):
         return False  # 各新区, 高校+企业+基金, 并购母基金: a kind, not a name
     return not re.fullmatch(r"[\d\W_]+", name)
@@ -305,6 +307,13 @@ def _zone_sub_area(name: str) -> bool:
     return inner is not None and inner[1] == "zone"
 
 
+# Nouns of a capacity or level (核心竞争力, 创新能力, 发展水平) end no organisation's name.
+_QUALITY = re.compile(r"(?:竞争力|能力|实力|水平|影响力|创新力|生产力|动力|活力)$")
+# A level's people's congress and political consultative conference by the short names
+# the press gives them (县人大, 市政协, 全国人大常委会; 地方组织法, 政协章程).
+_ASSEMBLY = re.compile(r"(?:人大|政协|人大常委会)$")
+
+
 def final_type(name: str, c: Candidate, when) -> str:
     if _counted_slogan(name) and name not in zone_names():
         return "program"
@@ -320,4 +329,6 @@ def final_type(name: str, c: Candidate, when) -> str:
         return found[1]
     if c.extractor == "lac" and name in division_names():
         return "region"  # the tagger's ORG 重庆 is the city
+    if c.extractor == "lac" and _ASSEMBLY.search(name):
+        return "government"  # the tagger's ORG 县人大, 全国政协: a congress or a consultative conference
     return c.type
