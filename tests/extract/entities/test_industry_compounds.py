@@ -75,8 +75,3 @@ def test_two_industries_joined_by_and_stay_two():
 
 def test_the_statistic_of_retail_sales_names_no_industry():
     assert industries("全年社会消费品零售总额达120亿元，增长5%。") == set()
-
-
-def test_the_provincial_statistic_of_high_and_new_technology_industry_is_an_industry():
-    assert industries("全省规模以上高新技术产业增加值增长7%。") == {"高新技术产业"}
-    assert industries("南湖高新技术产业开发区发布新政。") == set()
