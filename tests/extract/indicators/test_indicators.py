@@ -785,3 +785,8 @@ def test_a_firm_named_once_in_passing_is_not_what_a_placeless_text_is_about():
 def test_a_firm_named_again_is_what_its_own_release_is_about():
     text = "新闻动态\n远帆电子新研发大楼启用。远帆电子去年研发投入达1.2亿元。\n"
     assert one(text, "远帆电子:enterprise").subject == "远帆电子"
+
+
+def test_kinds_of_a_thing_are_no_count():
+    text = "江川市科技观察\n技术开发、技术服务两类合同成交额领先，入库企业拥有二类知识产权860项。\n"
+    assert [(r.value, r.unit) for r in indicators(text)] == [(860, "项")]

@@ -180,6 +180,8 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True  # 每20分钟开行1列: the one train of an interval, which is the figure
     if _groups_industries(text, q) or _counts_document_items(text, q) or _names_or_heads(text, q):
         return True
+    if q.unit == "类" and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff":
+        return True  # 两类合同, 二类知识产权: kinds of a thing are a grouping or a class, like N大
     if q.form != "count":
         return False
     if SIZE_CLASS_RE.fullmatch(text[q.num_start : q.end]) and SIZE_NOUN_RE.match(text, q.end):
