@@ -790,3 +790,8 @@ def test_a_firm_named_again_is_what_its_own_release_is_about():
 def test_kinds_of_a_thing_are_no_count():
     text = "江川市科技观察\n技术开发、技术服务两类合同成交额领先，入库企业拥有二类知识产权860项。\n"
     assert [(r.value, r.unit) for r in indicators(text)] == [(860, "项")]
+
+
+def test_the_size_of_a_list_counted_members_entered_is_no_rank():
+    text = "江川市产业观察\n江川市4家企业跻身全国民营企业500强。\n"
+    assert [(r.value, r.unit) for r in indicators(text)] == [(4, "家")]

@@ -170,6 +170,13 @@ def _names_or_heads(text: str, q: Quantity) -> bool:
     return False
 
 
+# A count of members and a verb of entering a top-N list (某省3家企业跻身|全国百强): the list's
+# size is no rank of the place; the count is the figure.
+MEMBERS_ENTERING_RE = re.compile(
+    r"[\d一二两三四五六七八九十百]+(?:家|个|所|座)[\u4e00-\u9fff]{1,8}?(?:挺进|跻身|进入|入选|入围|位列|上榜)[\u4e00-\u9fff]{0,6}$"
+)
+
+
 def _is_no_figure(text: str, q: Quantity) -> bool:
     """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
     policy documents (出台30余个文件) or a reporter's visits (记者走访4家园区);
@@ -182,6 +189,10 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True
     if q.unit == "类" and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff":
         return True  # 两类合同, 二类知识产权: kinds of a thing are a grouping or a class, like N大
+    if text[q.end - 1 : q.end] == "强" and MEMBERS_ENTERING_RE.search(
+        text, clause_start(text, q.start), q.start
+    ):
+        return True  # 3家高新区挺进全国50强: the size of the list the counted members entered
     if q.form != "count":
         return False
     if SIZE_CLASS_RE.fullmatch(text[q.num_start : q.end]) and SIZE_NOUN_RE.match(text, q.end):
