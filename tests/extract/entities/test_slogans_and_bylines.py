@@ -51,3 +51,8 @@ def test_a_space_of_the_byline_is_not_part_of_a_name():
     found = mentions("——在固镇县第十七届人民代表大会第二次会议上 固镇县人民政府代县长 李华")
     assert ("固镇县人民政府", "government") in found
     assert not any(name.startswith(" ") for name, _ in found)
+
+
+def test_a_paragraph_run_together_with_its_editor_credit_keeps_its_names():
+    found = mentions("全省赴德国、意大利开展投资促进活动，京津冀客商来访。(责任编辑:王某)")
+    assert {("德国", "region"), ("京津冀", "region")} <= found

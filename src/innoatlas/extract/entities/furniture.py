@@ -27,8 +27,13 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
     spans = []
     pos = 0
     for line in norm.splitlines(keepends=True):
-        if _FURNITURE.search(line):
-            spans.append((pos, pos + len(line)))
+        m = _FURNITURE.search(line)
+        if m:
+            # a paragraph the page ran together with its editor's credit ((责任编辑：某某) after the
+            # last sentence) keeps its sentences: the credit starts after the last sentence end
+            credit = m.group() == "责任编辑"
+            start = _SENTENCE_END.search(line[: m.start()]).end() if credit else 0
+            spans.append((pos + start, pos + len(line)))
         pos += len(line)
     spans.extend(m.span() for m in _CREDIT.finditer(norm))
     spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
@@ -44,6 +49,8 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
 # 社会消费品零售总额: the statistics bureau's name of a figure (国家统计局 统计指标解释)
 # holds the words of an industry (消费品) but names the figure, no industry.
 _STATISTIC = re.compile(r"社会消费品零售总?额")
+# The end of the last sentence before a position (or the line's start when there is none).
+_SENTENCE_END = re.compile(r"(?:.*[。！？!?])?")
 _DATELINE = pattern("dateline").trigger
 # 本报某城讯（某报记者某某）, 某某网某城5月8日消息: the outlet, the city and the byline.
 _NEWS_LEAD = pattern("news_lead").trigger
