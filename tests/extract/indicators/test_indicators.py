@@ -795,3 +795,25 @@ def test_kinds_of_a_thing_are_no_count():
 def test_the_size_of_a_list_counted_members_entered_is_no_rank():
     text = "江川市产业观察\n江川市4家企业跻身全国民营企业500强。\n"
     assert [(r.value, r.unit) for r in indicators(text)] == [(4, "家")]
+
+
+def test_an_economic_region_is_never_what_the_province_word_means():
+    text = (
+        "全省高新区上半年运行平稳\n"
+        "全省高新区营业收入达8000亿元。全省高新区已在京津、粤港澳、长三角等地区举办招商活动120次。\n"
+    )
+    records = indicators(text, "长三角:region")
+    assert all(r.subject != "长三角" for r in records)
+
+
+def test_the_department_the_news_comes_from_is_not_its_topic():
+    text = "科技成果转化提速\n记者从省科技厅获悉，全年技术合同成交额达900亿元。省科技厅将持续推进改革。\n"
+    assert one(text, "省科技厅:government").subject is None
+
+
+def test_the_abbreviation_of_a_class_of_zones_is_no_subject():
+    text = (
+        "上半年经济观察\n记者获悉，今年1-6月，全省高新技术产业开发区(简称高新区)实现营业收入800亿元。"
+        "高新区是创新的集聚地。10家高新区与银行建立合作。\n"
+    )
+    assert all(r.subject != "高新区" for r in indicators(text))

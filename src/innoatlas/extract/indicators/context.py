@@ -456,7 +456,8 @@ def _main_subject(ctx: Context) -> str | None:
     title = ctx.doc.title or ""
     areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
     # a class of zones (国家高新区) competes as one area: a release may be about it throughout
-    areas.update({m.norm_name: m.name for m in ctx.named if m.extractor == "class"})
+    classes = [m.norm_name for m in ctx.named if m.extractor == "class"]
+    areas.update({n: n for n in classes if classes.count(n) > 1})  # named once: passed by
     # so does what the lead defines an abbreviation for (某某奖(简称…)揭晓): the story reports on it
     defined = lead_aliases(ctx.text, ctx.mentions)
     areas.update({m.norm_name: m.name for m in ctx.mentions if m.norm_name in defined})
@@ -527,6 +528,8 @@ def _first_actor(ctx: Context, title: str) -> str | None:
     if not ctx.mentions:
         return None
     first = ctx.mentions[0]
+    if first.type == "government":
+        return None  # 记者从省科技厅获悉: the body the news comes from is its source, not its topic
     if first.norm_name in title or _times_named(ctx, first.norm_name) > 1:
         return subject_name(ctx, first)
     return None

@@ -49,12 +49,19 @@ def lead_end(text: str) -> int:
     return end
 
 
+# 全省…, 全市…, 各…: a quantified class of bodies before the bracket that abbreviates it.
+_CLASS_RUN = re.compile(r"(?:^|[^\u4e00-\u9fff])(?:全省|全市|全区|全县|全国|各)[\u4e00-\u9fff]{2,16}$")
+MAX_CLASS_CHARS = 20
+
+
 def lead_aliases(text: str, mentions: list[EntityMention]) -> dict[str, set[str]]:
     """Abbreviations the lead defines, each with the names that stand for the same thing
     (the abbreviation and the full name it was defined for)."""
     ends = {m.end: m for m in mentions}
     out: dict[str, set[str]] = {}
     for d in ALIAS.trigger.finditer(text, 0, lead_end(text)):
+        if _CLASS_RUN.search(text, max(0, d.start() - MAX_CLASS_CHARS), d.start()):
+            continue  # 全省高新技术产业开发区(简称高新区): the abbreviation of a class, no body
         full = ends.get(d.start())
         out[d.group("alias")] = {d.group("alias")} | ({full.norm_name} if full is not None else set())
     return out
@@ -95,6 +102,8 @@ def _alias_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMent
     ends = {m.end: m for m in mentions}
     out = []
     for d in ALIAS.trigger.finditer(text):
+        if _CLASS_RUN.search(text, max(0, d.start() - MAX_CLASS_CHARS), d.start()):
+            continue  # 全省高新技术产业开发区(简称高新区): a class of bodies, not one of them
         alias = d.group("alias")
         defined = ends.get(d.start())
         kind = defined.type if defined is not None else _suffix_type(alias)

@@ -15,6 +15,7 @@ from innoatlas.extract.model import EntityMention
 from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_names, full_names_of
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import load_suffixes
+from innoatlas.lexicon.zones import load_zones, zone_names
 
 # Types a subject may be carried over from earlier text: the areas an article is about.
 CARRIED_TYPES = frozenset(("region", "zone"))
@@ -103,13 +104,19 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
         level = word[-1]
         # a name of another level (全市 in a report on a district) is not what 全市 means;
         # names of no known level (a prefecture's short name, 恩施州) may be
-        fitting = [n for n in counts if _level_fits(n, level)]
+        fitting = [n for n in counts if _level_fits(n, level) and not _economic_region(n)]
         if not fitting:
             # 加快某省…行动方案: a plan's or report's own name says whose it is
             fitting = [n for n in _places_in_titles(mentions) if _exact_level(n, level)]
             counts.update(dict.fromkeys(fitting, 0))
         out[word] = max(fitting, key=lambda n: (_exact_level(n, level), counts[n])) if fitting else None
     return out
+
+
+def _economic_region(name: str) -> bool:
+    """长三角, 粤港澳大湾区: a region of several divisions, never what 全省 or 全市 means."""
+    canonical = zone_names().get(name)
+    return canonical is not None and load_zones()[canonical].kind == "economic_region"
 
 
 def _places_in_titles(mentions: list[EntityMention]) -> list[str]:
