@@ -117,6 +117,6 @@ def test_a_list_of_projects_closed_by_words_that_mention_industry_names_no_indus
 
 
 def test_a_list_closed_by_its_industries_figure_is_a_list_of_industries():
-    doc = document_from_text("测试新闻标题\n粮油加工、特种化肥、生物医药产业产值分别增长9%、7%和4%。\n")
+    doc = document_from_text("测试新闻标题\n粮油加工、特种化肥、新能源产业产值分别增长9%、7%和4%。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "industry"}
     assert {"粮油加工", "特种化肥"} <= found

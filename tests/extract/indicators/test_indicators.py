@@ -757,8 +757,8 @@ REPORT = (
     "各位代表:\n"
     "现在,我代表县人民政府,向大会作工作报告,请予审议。\n"
     "2024年工作回顾\n"
-    "一年来,全县上下奋力赶超,较好地完成了县十六届人大二次会议确定的目标任务。"
-    "预计实现地区生产总值增长5.8%;完成工业投资46亿元。\n"
+    "这一年,全县各项工作稳步推进,县十六届人大二次会议确定的目标任务全面完成。"
+    "全县经济总量增长5.8%;工业投资达到46亿元。\n"
 )
 
 
@@ -788,7 +788,7 @@ def test_a_firm_named_again_is_what_its_own_release_is_about():
 
 
 def test_kinds_of_a_thing_are_no_count():
-    text = "江川市科技观察\n技术开发、技术服务两类合同成交额领先，入库企业拥有二类知识产权860项。\n"
+    text = "江川市科技观察\n技术转让、技术咨询两类合同增长较快，企业拥有二类知识产权860项。\n"
     assert [(r.value, r.unit) for r in indicators(text)] == [(860, "项")]
 
 
@@ -800,7 +800,7 @@ def test_the_size_of_a_list_counted_members_entered_is_no_rank():
 def test_an_economic_region_is_never_what_the_province_word_means():
     text = (
         "全省高新区上半年运行平稳\n"
-        "全省高新区营业收入达8000亿元。全省高新区已在京津、粤港澳、长三角等地区举办招商活动120次。\n"
+        "全省高新区营收合计8000亿元。全省高新区赴珠三角、长三角等地开展招商推介120场。\n"
     )
     records = indicators(text, "长三角:region")
     assert all(r.subject != "长三角" for r in records)
@@ -813,7 +813,7 @@ def test_the_department_the_news_comes_from_is_not_its_topic():
 
 def test_the_abbreviation_of_a_class_of_zones_is_no_subject():
     text = (
-        "上半年经济观察\n记者获悉，今年1-6月，全省高新技术产业开发区(简称高新区)实现营业收入800亿元。"
-        "高新区是创新的集聚地。10家高新区与银行建立合作。\n"
+        "一季度经济观察\n据统计，一季度，全省高新技术产业开发区(简称高新区)营收合计800亿元。"
+        "高新区创新资源加快集聚。8家高新区同保险机构签约。\n"
     )
     assert all(r.subject != "高新区" for r in indicators(text))
