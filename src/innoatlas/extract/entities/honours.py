@@ -9,11 +9,7 @@ committee's plenary sessions are named by their ordinals (党的二十大).
 from __future__ import annotations
 
 from innoatlas.extract.entities.grammar import Candidate, TokenIndex
-from innoatlas.extract.patterns import cached_pattern_file
-
-
-def _own(name: str):
-    return cached_pattern_file("innoatlas.extract.entities", "programme_patterns.yaml")[name]
+from innoatlas.extract.entities.patterns import programme_pattern
 
 
 def honour_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
@@ -21,7 +17,7 @@ def honour_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 def _rankings(norm: str, ix: TokenIndex) -> list[Candidate]:
-    p = _own("ranking_title")
+    p = programme_pattern("ranking_title")
     out = []
     for m in p.trigger.finditer(norm):
         start, end = m.span("name")
@@ -32,7 +28,7 @@ def _rankings(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 def _central_congresses(norm: str) -> list[Candidate]:
-    p = _own("central_congress")
+    p = programme_pattern("central_congress")
     return [
         Candidate(m.start(), m.end(), "program", "programme", p.priority, 0.8)
         for m in p.trigger.finditer(norm)
@@ -41,7 +37,7 @@ def _central_congresses(norm: str) -> list[Candidate]:
 
 def slogan_strategies(norm: str, ix: TokenIndex) -> list[Candidate]:
     """海洋强国战略, 人才强省战略: a strategy named by its four-character slogan."""
-    p = _own("slogan_strategy")
+    p = programme_pattern("slogan_strategy")
     return [
         Candidate(m.start(), m.end(), "program", "programme", p.priority, 0.8)
         for m in p.trigger.finditer(norm)

@@ -11,3 +11,8 @@ def entity_patterns() -> dict[str, Pattern]:
 
 def pattern(name: str) -> Pattern:
     return entity_patterns()[name]
+
+
+def programme_pattern(name: str) -> Pattern:
+    """A pattern of programme_patterns.yaml (programmes.py and honours.py read it)."""
+    return cached_pattern_file("innoatlas.extract.entities", "programme_patterns.yaml")[name]

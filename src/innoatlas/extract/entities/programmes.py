@@ -23,8 +23,7 @@ from innoatlas.extract.entities.grammar import (
     starts_with_place,
 )
 from innoatlas.extract.entities.honours import honour_candidates
-from innoatlas.extract.entities.patterns import pattern
-from innoatlas.extract.patterns import cached_pattern_file
+from innoatlas.extract.entities.patterns import pattern, programme_pattern
 from innoatlas.lexicon.match import CENTRAL_BODY, find_lexicon
 from innoatlas.lexicon.suffixes import suffix_type
 
@@ -407,11 +406,6 @@ def _top_tens(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
-def _own(name: str):
-    """A pattern of programme_patterns.yaml."""
-    return cached_pattern_file("innoatlas.extract.entities", "programme_patterns.yaml")[name]
-
-
 # The head words of a framed name, longest first, whatever frame found it.
 _EVENT_HEAD = re.compile(
     r"(?:动员大会|推进大会|促进大会|大会|全会|会议|推进会|推动会|座谈会|交流会|对接会|发布会|洽谈会|研讨会"
@@ -430,7 +424,7 @@ _EVENT_DETERMINER = re.compile(
 def _framed_events(norm: str, ix: TokenIndex) -> list[Candidate]:
     """Meetings, ceremonies, evaluations and awards named in a frame that bounds them."""
     out = []
-    frame = _own("event_frame")
+    frame = programme_pattern("event_frame")
     for m in frame.trigger.finditer(norm):
         start, end = m.span("name")
         if frame.cue("ranked").match(norm, end):
@@ -441,13 +435,13 @@ def _framed_events(norm: str, ix: TokenIndex) -> list[Candidate]:
         start = _after_relative_time(norm, start, end, frame.cue("relative_time"))
         # the frame bounds the name: one of common words is still a name (在某某专项考核中)
         out += _event(norm, ix, start, end, frame.priority, framed=True)
-    held = _own("event_held")
+    held = programme_pattern("event_held")
     for m in held.trigger.finditer(norm):
         out += _held_events(norm, ix, *m.span("name"), held.priority)
-    subject = _own("event_subject")
+    subject = programme_pattern("event_subject")
     for m in subject.trigger.finditer(norm):
         out += _event(norm, ix, *m.span("name"), subject.priority)
-    result = _own("evaluation_result")
+    result = programme_pattern("evaluation_result")
     for m in result.trigger.finditer(norm):
         out += _event(norm, ix, *m.span("name"), result.priority)
     return out
@@ -472,7 +466,7 @@ def _after_relative_time(norm: str, start: int, end: int, cue: re.Pattern) -> in
 def _event(
     norm: str, ix: TokenIndex, start: int, end: int, priority: int, framed: bool = False
 ) -> list[Candidate]:
-    edition = _own("event_held").cue("edition").match(norm, start, end)
+    edition = programme_pattern("event_held").cue("edition").match(norm, start, end)
     if edition:
         start = edition.end()  # 首届|某某大会, 5届|某某大会: how often, not which
     name = norm[start:end]
@@ -521,7 +515,7 @@ _CONFERRING_LEVELS = ("国家级", "省级", "市级", "县级", "区级")
 
 def _designations(norm: str, ix: TokenIndex) -> list[Candidate]:
     """获评国家级绿色工厂和某某示范园区: every title conferred after the verb."""
-    p = _own("designation")
+    p = programme_pattern("designation")
     name_only = re.compile(p.trigger.pattern[p.trigger.pattern.index("(?P<name>") :])
     out = []
     for m in p.trigger.finditer(norm):
@@ -545,7 +539,7 @@ _LEVELS = ("自治区", "自治州", "省", "市", "县", "区", "州", "盟", "
 
 def _party_congresses(norm: str, ix: TokenIndex) -> list[Candidate]:
     """自治区第十一次党代会: a numbered party congress with its place or level."""
-    p = _own("party_congress")
+    p = programme_pattern("party_congress")
     out = []
     for m in p.trigger.finditer(norm):
         k = ix.by_end.get(m.start())
@@ -561,7 +555,7 @@ def _party_congresses(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 def _joined_plans(norm: str, ix: TokenIndex) -> list[Candidate]:
     """实施甲、乙和丙联动计划。: a programme named by several joined words."""
-    p = _own("joined_plan")
+    p = programme_pattern("joined_plan")
     out = []
     for m in p.trigger.finditer(norm):
         start, end = m.span("name")
@@ -574,14 +568,14 @@ def _document_titles(norm: str) -> list[Candidate]:
     """《关于某某的函》, 《某某清单(第一批)》: official titles the 《》 rule of quoted_names.py does not end on."""
     return [
         Candidate(m.start(), m.end(), "program", "title", p.priority, 0.8)
-        for p in (_own("document_title"), _own("document_note"))
+        for p in (programme_pattern("document_title"), programme_pattern("document_note"))
         for m in p.trigger.finditer(norm)
     ]
 
 
 def _work_reports(norm: str, ix: TokenIndex) -> list[Candidate]:
     """省政府工作报告: the report with the government that gives it, when written."""
-    p = _own("work_report")
+    p = programme_pattern("work_report")
     out = []
     for m in p.trigger.finditer(norm):
         start = m.start()

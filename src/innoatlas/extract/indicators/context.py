@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from innoatlas.documents.model import Document
 from innoatlas.extract.indicators.cues import cue, joined
 from innoatlas.extract.indicators.names import lead_aliases, recover_names
+from innoatlas.extract.indicators.names import lead_end as names_lead_end
 from innoatlas.extract.indicators.periods import PeriodMention, find_periods
 from innoatlas.extract.indicators.places import (
     CARRIED_TYPES,
@@ -505,21 +506,12 @@ def _speaker_regions(ctx: Context, areas: dict[str, str]) -> dict[str, str]:
     named after the lead is one the text passes by."""
     if any(_times_named(ctx, norm) > 1 for norm in areas):
         return {}
-    lead_end = _lead_end(ctx.text)
+    lead_end = names_lead_end(ctx.text, paragraphs=1)  # the byline and the first paragraph
     out = {}
     for m in ctx.mentions:
         if m.type == "government" and m.start < lead_end and (region := governed_region(m.norm_name)):
             out.setdefault(region, region)
     return out
-
-
-def _lead_end(text: str) -> int:
-    """End of the line holding the text's first full sentence: the headline, byline and lead."""
-    first = text.find("。")
-    if first < 0:
-        return len(text)
-    line_end = text.find("\n", first)
-    return len(text) if line_end < 0 else line_end
 
 
 def _first_actor(ctx: Context, title: str) -> str | None:

@@ -35,11 +35,11 @@ def recover_names(doc: Document, text: str, mentions: list[EntityMention]) -> li
     return sorted(out, key=lambda m: m.start)
 
 
-def lead_end(text: str) -> int:
-    """End of the lead: the first LEAD_PARAGRAPHS lines that hold a full stop (headline and
+def lead_end(text: str, paragraphs: int = LEAD_PARAGRAPHS) -> int:
+    """End of the lead: the first `paragraphs` lines that hold a full stop (headline and
     dateline come before; a summary line may stand before the first paragraph)."""
     end = 0
-    for _ in range(LEAD_PARAGRAPHS):
+    for _ in range(paragraphs):
         stop = text.find("。", end)
         if stop < 0:
             break
@@ -54,14 +54,19 @@ _CLASS_RUN = re.compile(r"(?:^|[^\u4e00-\u9fff])(?:全省|全市|全区|全县|�
 MAX_CLASS_CHARS = 20
 
 
+def _abbreviates_class(text: str, bracket: int) -> bool:
+    """全省高新技术产业开发区(简称高新区): the abbreviation of a class of bodies names none of them."""
+    return _CLASS_RUN.search(text, max(0, bracket - MAX_CLASS_CHARS), bracket) is not None
+
+
 def lead_aliases(text: str, mentions: list[EntityMention]) -> dict[str, set[str]]:
     """Abbreviations the lead defines, each with the names that stand for the same thing
     (the abbreviation and the full name it was defined for)."""
     ends = {m.end: m for m in mentions}
     out: dict[str, set[str]] = {}
     for d in ALIAS.trigger.finditer(text, 0, lead_end(text)):
-        if _CLASS_RUN.search(text, max(0, d.start() - MAX_CLASS_CHARS), d.start()):
-            continue  # 全省高新技术产业开发区(简称高新区): the abbreviation of a class, no body
+        if _abbreviates_class(text, d.start()):
+            continue
         full = ends.get(d.start())
         out[d.group("alias")] = {d.group("alias")} | ({full.norm_name} if full is not None else set())
     return out
@@ -102,8 +107,8 @@ def _alias_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMent
     ends = {m.end: m for m in mentions}
     out = []
     for d in ALIAS.trigger.finditer(text):
-        if _CLASS_RUN.search(text, max(0, d.start() - MAX_CLASS_CHARS), d.start()):
-            continue  # 全省高新技术产业开发区(简称高新区): a class of bodies, not one of them
+        if _abbreviates_class(text, d.start()):
+            continue
         alias = d.group("alias")
         defined = ends.get(d.start())
         kind = defined.type if defined is not None else _suffix_type(alias)

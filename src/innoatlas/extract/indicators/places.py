@@ -149,7 +149,7 @@ def main_city(mentions: list[EntityMention]) -> str | None:
     counts = region_counts(mentions)
     if counts:
         return max(counts, key=counts.get)
-    return next((r for m in mentions if m.type == "government" and (r := _governed_region(m.name))), None)
+    return next((r for m in mentions if m.type == "government" and (r := governed_region(m.name))), None)
 
 
 # A division's name by its level word (江川市, 青溪州, 某某自治区), for names no list holds.
@@ -160,11 +160,6 @@ MAX_DIVISION_CHARS = 12
 
 
 def governed_region(body: str) -> str | None:
-    """The division a government body's name opens with (固镇县人民政府 -> 固镇县), if any."""
-    return _governed_region(body)
-
-
-def _governed_region(body: str) -> str | None:
     """青溪市科学技术局 -> 青溪市: the division a body's name opens with, when what follows is
     the body itself and not a zone's name (江川高新区管委会 governs the zone, not 江川)."""
     head = leading_name(body, division_names(), MAX_DIVISION_CHARS)
