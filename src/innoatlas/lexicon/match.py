@@ -60,9 +60,10 @@ def lexicon_automaton() -> ahocorasick.Automaton:
     return automaton
 
 
-def find_lexicon(text: str) -> list[tuple[int, int, list[LexEntry]]]:
+# Several stages look the same document up: the last few texts' hits are kept.
+@functools.lru_cache(maxsize=8)
+def find_lexicon(text: str) -> tuple[tuple[int, int, list[LexEntry]], ...]:
     """All (start, end, entries) occurrences of vocabulary names in `text`."""
-    out = []
-    for end, (word, entries) in lexicon_automaton().iter(text):
-        out.append((end + 1 - len(word), end + 1, entries))
-    return out
+    return tuple(
+        (end + 1 - len(word), end + 1, entries) for end, (word, entries) in lexicon_automaton().iter(text)
+    )

@@ -214,9 +214,15 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
 def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMention]:
     out = []
     seen = set()
+    kept: dict[tuple[str, str], bool] = {}  # keep_name reads the text and the extractor only
     for c in candidates:
+        if (c.start, c.end) in seen:
+            continue
         name = doc.norm[c.start : c.end]
-        if (c.start, c.end) in seen or not keep_name(name, c):
+        key = (name, c.extractor)
+        if key not in kept:
+            kept[key] = keep_name(name, c)
+        if not kept[key]:
             continue
         seen.add((c.start, c.end))
         out.append(

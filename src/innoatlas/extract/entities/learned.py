@@ -11,7 +11,9 @@ yet: see learn/store.py).
 
 from __future__ import annotations
 
+import bisect
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Iterator
@@ -122,8 +124,8 @@ def entity_model() -> LinearModel | None:
 def decide_entities(doc: Document, draft: EntityDraft, model: LinearModel) -> list[EntityMention]:
     """The mentions of the names the model keeps, typed by the model."""
     kept: dict[str, str] = {}
-    for name, feats in name_features(doc, draft).items():
-        proba = model.proba(feats)
+    features = name_features(doc, draft)
+    for name, proba in zip(features, model.proba_many(list(features.values())), strict=True):
         label = max(proba, key=proba.__getitem__)
         if label != NONE:
             kept[name] = label
@@ -176,8 +178,25 @@ def name_features(doc: Document, draft: EntityDraft) -> dict[str, Features]:
     return out
 
 
-def _covered_by_longer(chosen: list[EntityMention]) -> list[tuple[int, int]]:
-    return sorted((m.start, m.end) for m in chosen)
+@dataclass
+class _Cover:
+    """The rules' chosen spans, sorted by start, with the furthest end reached so far."""
+
+    starts: list[int]
+    reach: list[int]  # reach[i]: the largest end of spans[0..i]
+
+    def strictly_inside(self, m: EntityMention) -> bool:
+        """m lies within a longer chosen span."""
+        before = bisect.bisect_left(self.starts, m.start)  # spans opening before m
+        if before and self.reach[before - 1] >= m.end:
+            return True
+        upto = bisect.bisect_right(self.starts, m.start)  # and those opening where m does
+        return upto > 0 and self.reach[upto - 1] > m.end
+
+
+def _covered_by_longer(chosen: list[EntityMention]) -> _Cover:
+    spans = sorted((m.start, m.end) for m in chosen)
+    return _Cover([s for s, _ in spans], list(itertools.accumulate((e for _, e in spans), max)))
 
 
 def _lexicon_kinds(norm: str) -> dict[str, set[str]]:
@@ -195,13 +214,18 @@ def _bucket(n: int, edges=(1, 2, 3, 5, 8)) -> str:
     return f">{edges[-1]}"
 
 
+_LATIN = re.compile(r"[A-Za-z]")
+_DIGIT = re.compile(r"\d")
+_PUNCT = re.compile(r"[“”\"《》()（）·]")
+
+
 def _features(
     norm: str,
     ix: TokenIndex,
     name: str,
     mentions: list[EntityMention],
     chosen: list[EntityMention],
-    chosen_spans: list[tuple[int, int]],
+    cover: _Cover,
     lexicon: dict[str, set[str]],
 ) -> Features:
     f: Features = {"bias": 1.0}
@@ -216,7 +240,7 @@ def _features(
         f[f"by_type={m.extractor}:{m.type}"] = 1.0
     f["occ=" + _bucket(len({m.start for m in mentions}))] = 1.0
     f["chosen_occ=" + _bucket(len(chosen), (0, 1, 2, 4))] = 1.0
-    inside = sum(1 for m in mentions if _strictly_inside(m, chosen_spans))
+    inside = sum(1 for m in mentions if cover.strictly_inside(m))
     f["inside_longer=" + _bucket(inside, (0, 1, 3))] = 1.0
     if inside == len(mentions):
         f["never_alone"] = 1.0
@@ -234,19 +258,15 @@ def _features(
         f["lex=" + kind] = 1.0
     if name in lexicon and {REGION_FULL, REGION_SHORT, ZONE} & lexicon[name]:
         f["lex_place"] = 1.0
-    if re.search(r"[A-Za-z]", name):
+    if _LATIN.search(name):
         f["latin"] = 1.0
-    if re.search(r"\d", name):
+    if _DIGIT.search(name):
         f["digit"] = 1.0
-    if re.search(r"[“”\"《》()（）·]", name):
+    if _PUNCT.search(name):
         f["punct"] = 1.0
     for m in mentions[:6]:
         _context(norm, ix, m, f)
     return f
-
-
-def _strictly_inside(m: EntityMention, spans: list[tuple[int, int]]) -> bool:
-    return any(s <= m.start and m.end <= e and (e - s) > (m.end - m.start) for s, e in spans)
 
 
 def _context(norm: str, ix: TokenIndex, m: EntityMention, f: Features) -> None:
@@ -304,6 +324,22 @@ def _heads() -> tuple[dict[str, str], tuple[str, ...]]:
     return heads, tuple(data["industry_tails"])
 
 
+@functools.lru_cache(maxsize=16384)
+def _head_type(word: str) -> str | None:
+    """The type of the longest head word the word ends in (研究院 -> institute), if any."""
+    heads, _ = _heads()
+    for k in range(min(_longest_head(), len(word)), 0, -1):
+        found = heads.get(word[-k:])
+        if found is not None:
+            return found
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _longest_head() -> int:
+    return max(map(len, _heads()[0]))
+
+
 # How many tokens before a head word a proposed name may reach.
 MAX_HEAD_TOKENS = 6
 MAX_HEADED_CHARS = 24
@@ -312,15 +348,10 @@ _BREAK = re.compile(r"[,，;；:：。!?！？\s、()（）“”\"《》]")
 
 def headed_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     """Spans of one to MAX_HEAD_TOKENS tokens that end in a head word or right before an industry tail."""
-    heads, tails = _heads()
-    longest = max(map(len, heads))
+    _, tails = _heads()
     out: list[Candidate] = []
     for j, tok in enumerate(ix.tokens):
-        head_type = None
-        for k in range(min(longest, len(tok.text)), 0, -1):
-            head_type = heads.get(tok.text[-k:])
-            if head_type is not None:
-                break
+        head_type = _head_type(tok.text)
         if head_type is not None:
             out.extend(_spans_ending(norm, ix, j, tok.end, head_type, "headed"))
         nxt = ix.tokens[j + 1] if j + 1 < len(ix.tokens) else None

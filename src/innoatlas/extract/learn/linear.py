@@ -25,21 +25,36 @@ class LinearModel:
     weights: np.ndarray  # (n_features, n_classes)
     bias: np.ndarray  # (n_classes,)
 
-    def scores(self, features: Features) -> np.ndarray:
-        out = self.bias.copy()
-        for name, value in features.items():
-            k = self.vocabulary.get(name)
-            if k is not None:
-                out += value * self.weights[k]
-        return out
+    def scores(self, rows: list[Features]) -> np.ndarray:
+        """(len(rows), n_classes) scores: one gather and one running sum for all rows (a numpy
+        call per feature would cost more than the extraction around it)."""
+        get = self.vocabulary.get
+        unknown = len(self.vocabulary)  # the zero row after the weights: a feature never trained on
+        index: list[int] = []
+        values: list[float] = []
+        ends = []
+        for features in rows:
+            index.extend([get(name, unknown) for name in features])
+            values.extend(features.values())
+            ends.append(len(index))
+        weights = np.vstack([self.weights, np.zeros((1, len(self.classes)))])
+        contributions = weights[index] * np.asarray(values, dtype=float)[:, None]
+        running = np.vstack([np.zeros((1, len(self.classes))), np.cumsum(contributions, axis=0)])
+        stops = np.asarray(ends)
+        starts = np.concatenate([[0], stops[:-1]])
+        return self.bias + running[stops] - running[starts]
+
+    def proba_many(self, rows: list[Features]) -> list[dict[str, float]]:
+        """The class probabilities of each feature dict."""
+        if not rows:
+            return []
+        s = self.scores(rows)
+        e = np.exp(s - s.max(axis=1, keepdims=True))
+        p = e / e.sum(axis=1, keepdims=True)
+        return [dict(zip(self.classes, row, strict=True)) for row in p.tolist()]
 
     def proba(self, features: Features) -> dict[str, float]:
-        s = self.scores(features)
-        if len(self.classes) == 1:
-            return {self.classes[0]: 1.0}
-        e = np.exp(s - s.max())
-        p = e / e.sum()
-        return dict(zip(self.classes, p.tolist(), strict=True))
+        return self.proba_many([features])[0]
 
     def save(self, path: Path) -> None:
         names = sorted(self.vocabulary, key=self.vocabulary.__getitem__)

@@ -187,13 +187,15 @@ def _word_reader(tokens: list[Token]):
     return words
 
 
-def pair_rows(doc: Document, tokens: list[Token], reading: RuleReading):
-    """(pair, features) of every candidate pair of a document."""
+def pair_rows(doc: Document, tokens: list[Token], reading: RuleReading, skip=frozenset()):
+    """(pair, features) of every candidate pair of a document but those whose names are in skip."""
     rules = {(r.subject, r.object): r.predicate for r in reading.found}
     held = {r.object: r.predicate for r in reading.found}
     words = _word_reader(tokens)
     return [
-        (p, pair_features(doc.norm, p, rules, held, reading.topic, words)) for p in candidate_pairs(reading)
+        (p, pair_features(doc.norm, p, rules, held, reading.topic, words))
+        for p in candidate_pairs(reading)
+        if (p.subject.name, p.object.name) not in skip
     ]
 
 
@@ -213,11 +215,11 @@ def apply_model(model: LinearModel, doc: Document, tokens: list[Token], reading:
     related = {(r.subject, r.object) for r in reading.found}
     related |= {(o, s) for s, o in related}
     added = []
-    for pair, feats in pair_rows(doc, tokens, reading):
+    rows = pair_rows(doc, tokens, reading, skip=related)  # the rules' relations stand as they are
+    for (pair, _), proba in zip(rows, model.proba_many([f for _, f in rows]), strict=True):
         key = (pair.subject.name, pair.object.name)
         if key in related:
             continue
-        proba = model.proba(feats)
         fits = allowed_predicates().get((pair.subject.type, pair.object.type), frozenset())
         best = max((c for c in model.classes if c in fits), key=lambda c: proba[c], default=None)
         if best is not None and proba[best] > ADD_PROBABILITY:
