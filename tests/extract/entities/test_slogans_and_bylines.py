@@ -56,3 +56,18 @@ def test_a_space_of_the_byline_is_not_part_of_a_name():
 def test_a_paragraph_run_together_with_its_editor_credit_keeps_its_names():
     found = mentions("全省组团赴德国、意大利推介项目，京津冀客商来访洽谈。(责任编辑:王某)")
     assert {("德国", "region"), ("京津冀", "region")} <= found
+
+
+def test_a_countys_bodies_written_by_their_level_alone_are_no_names():
+    found = mentions(
+        "各位代表:现在,我代表县人民政府向大会报告工作。一年来,在县委的坚强领导下,"
+        "在县人大、县政协的监督支持下,青岚县经济稳步回升。"
+    )
+    names = {n for n, _ in found}
+    assert not names & {"县人民政府", "县委", "县人大", "县政协"}, found
+    assert ("青岚县", "region") in found
+
+
+def test_a_numbered_session_of_a_congress_written_with_its_term_is_one_event():
+    found = mentions("2月20日上午开幕的青岚市第五届人民代表大会第四次会议上,市长作政府工作报告。")
+    assert ("青岚市第五届人民代表大会第四次会议", "program") in found, found

@@ -817,3 +817,35 @@ def test_the_abbreviation_of_a_class_of_zones_is_no_subject():
         "高新区创新资源加快集聚。8家高新区同保险机构签约。\n"
     )
     assert all(r.subject != "高新区" for r in indicators(text))
+
+
+REVIEW_OF_A_YEAR = (
+    "青岚县政府工作报告\n"
+    "一、2023年工作回顾\n"
+    "全县重点项目完成投资86亿元,占年度目标的108%。"
+    "新引进制造业项目42个。全年争取上级专项资金9亿元。兑现惠企资金1.3亿元。\n"
+)
+
+
+@pytest.mark.parametrize("quote", ["42个", "9亿元", "1.3亿元"])
+def test_a_share_of_the_annual_target_and_funds_won_are_results_of_the_year_reviewed(quote):
+    records = {r.quote: r for r in indicators(REVIEW_OF_A_YEAR, "青岚县:region", published=None)}
+    found = next(r for q, r in records.items() if quote in q)
+    assert found.period == "2023"
+
+
+def test_striving_for_a_target_still_leaves_its_figures_without_period():
+    text = "青岚县政府工作报告\n一、2023年工作回顾\n全县新引进项目42个。争取明年工业产值突破300亿元。\n"
+    records = {r.quote: r for r in indicators(text, "青岚县:region", published=None)}
+    assert next(r for q, r in records.items() if "300" in q).period is None
+
+
+def test_the_statistics_bureaus_three_sectors_and_a_plenum_s_ordinal_are_no_figures():
+    text = (
+        "青岚州经济观察\n"
+        "全州深入学习二十届三中全会精神。一季度,全州生产总值增长4.2%。"
+        "分三次产业看,第一产业增加值增长2.1%。\n"
+    )
+    quotes = [r.quote for r in indicators(text, "青岚州:region")]
+    assert not [q for q in quotes if "三中全会" in q or "三次产业" in q], quotes
+    assert any("4.2%" in q for q in quotes)

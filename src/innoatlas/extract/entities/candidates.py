@@ -70,11 +70,16 @@ def industry_siblings(norm: str, ix: TokenIndex, candidates: list[Candidate]) ->
 
 
 _SESSION = pattern("session").trigger
+_TERM_BODIES = ("人民代表大会", "代表大会", "政治协商会议", "委员会")
 
 
 def session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate]:
     """A numbered session of a body is a named event: 中央财经委员会第六次会议, 市委六届七次全会."""
-    bodies = {c.end: c for c in candidates if c.type == "government"}
+    # a congress written with its term (某市第六届人民代表大会) is read as an event of its own,
+    # but its numbered session is still that body's session
+    bodies = {
+        c.end: c for c in candidates if c.type == "government" or norm.endswith(_TERM_BODIES, c.start, c.end)
+    }
     out = []
     for m in _SESSION.finditer(norm):
         body = bodies.get(m.start())

@@ -279,7 +279,15 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 企业|核心竞争力: the tagger's ORG ending in a capacity names no body
     if _determiner_generic(name) or _model_slogan(name) or is_kind_only(name):
         return False  # 各新区, 高校+企业+基金, 并购母基金: a kind, not a name
+    if _LEVEL_ONLY_BODY.fullmatch(name):
+        return False  # 在县委的坚强领导下, 县人大、县政协: a county's bodies by their level alone
     return not re.fullmatch(r"[\d\W_]+", name)
+
+
+# The party committee, government, congress and conference of a county, district, town or
+# banner written with the level word alone, as a work report's formulas name them; a province's
+# or city's (省政府, 市政府) is read as that body where the text's place is known.
+_LEVEL_ONLY_BODY = re.compile(r"[县区乡镇旗]?(?:委|人民政府|政府|人大常委会|人大|政协|纪委)")
 
 
 # 三城两带一区, 一园一策一专班: counted groups of places or tasks name a plan's layout, not a place.

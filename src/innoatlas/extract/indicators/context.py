@@ -136,6 +136,12 @@ MIN_REPORT_YEAR_MENTIONS = RESULTS.params["min_year_mentions"]
 # 2024年工作回顾: the heading of the part of a work report that looks back on a year.
 REVIEW_HEADING_RE = cue("review_heading").trigger
 
+# 某区2022年工作总结和2023年工作计划: the title of an annual summary names its year first.
+REVIEW_TITLE_RE = cue("review_title").trigger
+
+# 2023年是…开局之年: the opening of a year's review in an annual document's lead.
+YEAR_OPENER_RE = cue("year_opener").trigger
+
 # 2023年度国家级经开区考核结果揭晓: a headline announcing the results of a year's evaluation.
 EVALUATION_HEADLINE_RE = cue("evaluation_headline").trigger
 
@@ -154,11 +160,18 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     evaluated = EVALUATION_HEADLINE_RE.search(doc.title or "")
     if evaluated is not None and (pub is None or int(evaluated["year"]) <= pub.year):
         return evaluated["year"]
+    titled = REVIEW_TITLE_RE.search(doc.title or "")
+    if titled is not None and (pub is None or int(titled["year"]) <= pub.year):
+        return titled["year"]
     for line in doc.norm.split("\n"):
         review = REVIEW_HEADING_RE.match(line.strip())
         if review is not None and (pub is None or int(review["year"]) <= pub.year):
             return review["year"]  # 2024年工作回顾: the part of a work report on that year
     lead = _LETTER_SPACING.sub("", doc.norm[:RESULTS_LEAD_CHARS])
+    for line in lead.split("\n"):
+        opener = YEAR_OPENER_RE.match(line.strip())
+        if opener is not None and (pub is None or int(opener["year"]) <= pub.year):
+            return opener["year"]  # 2024年是…关键一年: the lead opens the review of that year
     if not RESULTS_RELEASE_RE.search(lead):
         return None
     if (

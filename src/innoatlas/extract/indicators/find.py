@@ -187,6 +187,8 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True  # 每20分钟开行1列: the one train of an interval, which is the figure
     if _groups_industries(text, q) or _counts_document_items(text, q) or _names_or_heads(text, q):
         return True
+    if text[q.num_start : q.end] == "三次" and text.startswith("产业", q.end):
+        return True  # 分三次产业看: the statistics bureau's three sectors (三次产业划分规定), no count
     if q.unit == "类" and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff":
         return True  # 两类合同, 二类知识产权: kinds of a thing are a grouping or a class, like N大
     if text[q.end - 1 : q.end] == "强" and MEMBERS_ENTERING_RE.search(

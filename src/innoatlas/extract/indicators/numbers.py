@@ -475,7 +475,7 @@ def _read_plain(text, m):
     if (
         unit_word == "届"
         and (
-            re.match(r"[一二三四五六七八九十\d]+次", text[m.end() : m.end() + 3])
+            re.match(r"[一二三四五六七八九十\d]+(?:次|中全会)", text[m.end() : m.end() + 5])
             or _TERM_BODY.match(text, m.end())
         )
         or unit_word == "次"
@@ -485,7 +485,7 @@ def _read_plain(text, m):
             and re.match(r"(?:全体)?(?:会议|全会)", text[m.end() : m.end() + 4])
         )
     ):
-        return None  # 六届七次全会, 十六届人大: a meeting's or a body's term, an ordinal
+        return None  # 六届七次全会, 二十届三中全会, 十六届人大: a meeting's or a body's term, an ordinal
     if unit_word == "条" and _POLICY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 出台…十条: a policy's name
     value = parse_number(raw)

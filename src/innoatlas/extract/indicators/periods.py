@@ -31,8 +31,9 @@ _SUB = (
     rf"|(?P<m>{_MONTH})月(?:份)?(?P<mend>末|底|初)?(?:(?P<d>[0-3]?\d)日)?"
     r"|年?底|年?末|年初|年度|度)"
 )
-# 确定的目标任务, 完成年度目标: 目标 as the noun of targets met or set is no marker of a target.
-_PLAN = r"(?P<plan>力争|争取|(?<!的)目标(?!任务)|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)[至到](?P<plan_y>20\d{2})年)"
+# 确定的目标任务, 完成年度目标, 占年度目标的116%: 目标 as the noun of targets met or set is no marker
+# of a target; nor is 争取 with the funds a body won (争取上级资金3亿元), a result of a year under review.
+_PLAN = r"(?P<plan>力争|争取(?![\u4e00-\u9fff]{0,10}?(?:资金|债券|补助))|(?<!的)目标(?!任务|的\d)|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)[至到](?P<plan_y>20\d{2})年)"
 _CURRENT = r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年(?=[,，])|近几年|现已|\d+年来|多年来|(?:过去|近)(?:[两二三四五六七八九十几]|[2-9]|\d\d)年(?![前底末初中内])|以来)"
 _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一二三四五六七八九])五[”\"]?(?P<fyp_t>末|期间|时期|以来))"
 # 2022中国城市科技创新百强榜: a bare year naming the edition of a ranking or list.
