@@ -172,3 +172,11 @@ def test_a_firm_name_with_its_place_in_half_width_brackets_is_whole():
     found = firms("新引进的远航(云南)饮料有限公司等知名食品企业发展迅速。")
     assert "远航(云南)饮料有限公司" in found
     assert not [n for n in found if n.startswith(("云南", "(")) or ")" in n and "(" not in n]
+
+
+@pytest.mark.parametrize(
+    "firm", ["维贝德(内蒙古)科技有限公司", "卡斯特(江苏)机械有限公司", "博世(苏州)汽车部件有限公司"]
+)
+def test_a_transliterated_trade_name_before_its_bracketed_province_is_part_of_the_firm(firm):
+    found = firms(f"园区先后引进星驰精工有限公司、{firm}、远航动力有限公司等企业。")
+    assert firm in found, found

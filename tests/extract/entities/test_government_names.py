@@ -97,7 +97,9 @@ def test_a_department_written_with_its_level_alone_is_one_name():
 
 @pytest.mark.parametrize("name", ["青岚县人大", "青岚县政协"])
 def test_a_congress_and_a_consultative_conference_are_government_bodies(name):
-    assert (name, "government") in mentions("会上，青岚县人大、青岚县政协负责人听取了全县加快发展的情况汇报。")
+    assert (name, "government") in mentions(
+        "会上，青岚县人大、青岚县政协负责人听取了全县加快发展的情况汇报。"
+    )
 
 
 @pytest.mark.parametrize(

@@ -169,6 +169,29 @@ def latin_appositions(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
+# 字号(行政区划)行业+组织形式: the registration form of a firm that puts its place in brackets
+# after the trade name (博世(苏州)汽车部件有限公司, 维贝德(内蒙古)科技有限公司).
+_BRACKETED_SEAT = re.compile(
+    r"[(（](?P<place>[\u4e00-\u9fff]{2,8})[)）][\u4e00-\u9fff]{2,16}?(?:股份有限公司|有限责任公司|有限公司)"
+)
+_TRADE_NAME_TAGS = frozenset({"ORG", "nt", "nz", "n", "LOC", "ns", "PER", "nr", "j"})
+
+
+def bracketed_seat_firms(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """A firm registered with its seat in brackets: the trade name is the word before the bracket,
+    whatever the tagger made of the bracket and what follows it."""
+    out = []
+    for m in _BRACKETED_SEAT.finditer(norm):
+        if m["place"] not in division_names() and m["place"] != "中国":
+            continue
+        k = ix.by_end.get(m.start())
+        if k is None or ix.tokens[k].tag not in _TRADE_NAME_TAGS or len(ix.tokens[k].text) < 2:
+            continue
+        # proposed as the suffix grammar proposes a firm, so its trade name is found again later
+        out.append(Candidate(ix.tokens[k].start, m.end(), "enterprise", "suffix", 60, 0.8))
+    return out
+
+
 # One-character verbs that follow a name as its predicate (某公司称, 某集团说).
 _SAYS = frozenset("说称讲指谈看想做干建办投造产有是")
 # Characters that open a phrase (prepositions, 将, 被) and never a name: 从一|个系统.

@@ -19,6 +19,7 @@ from innoatlas.extract.entities.aliases import declared_aliases, group_units, re
 from innoatlas.extract.entities.bare_zones import bare_zone_candidates
 from innoatlas.extract.entities.branches import branch_candidates, regional_units
 from innoatlas.extract.entities.candidates import (
+    bracketed_seat_firms,
     industry_phrases,
     industry_siblings,
     latin_appositions,
@@ -157,6 +158,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + lexicon
         + industry_phrases(norm, ix)
         + latin_appositions(norm, ix)
+        + bracketed_seat_firms(norm, ix)
         + task_force_candidates(norm, ix)
         + enumerated_industries(norm, ix)
         + product_fields(norm, ix)

@@ -134,7 +134,9 @@ def close_bracket(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     if opening < 0:
         return c
     k = ix.by_end.get(opening)
-    if k is None or ix.tokens[k].tag not in ("ORG", "nt", "nz", "n", "LOC", "ns"):
+    # the trade name may read as a person's name to the tagger (a transliterated 字号): the
+    # registration form 字号(行政区划)行业+组织形式 puts the place in brackets after it all the same
+    if k is None or ix.tokens[k].tag not in ("ORG", "nt", "nz", "n", "LOC", "ns", "PER", "nr", "j"):
         return c
     return dataclasses.replace(c, start=ix.tokens[k].start)
 

@@ -55,6 +55,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         out += [make_relation(doc, a, p, b, *_leader_span(sent, a, b)) for a, p, b in leaders]
         out += [make_relation(doc, a, p, b) for a, p, b in supplied]
         out += [make_relation(doc, a, p, b) for a, p, b in _supplies(sent, orgs)]
+        out += [make_relation(doc, a, p, b) for a, p, b in _classified_firms(sent)]
         out += [make_relation(doc, a, p, b) for a, p, b in _investment(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _founded_by(sent, orgs)]
         out += [make_relation(doc, a, p, b) for a, p, b in _title_departments(sent)]
@@ -63,6 +64,29 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         out += _established(doc, sent)
     for group in pending:
         out += _supplied_leader(doc, sentences, out, group)
+    return out
+
+
+_CLASS_HEAD = _P["classified_firms"].trigger
+_CLASS_CLOSING = _P["classified_firms"].cue("closing")
+
+
+def _classified_firms(sent: Sentence):
+    """A、B等X企业: the industry between 等 and 企业 is the trade of every firm of the list."""
+    out = []
+    for ind in sent.mentions:
+        if ind.type != "industry" or not _CLASS_HEAD.match(sent.text[ind.end - sent.start :]):
+            continue
+        closing = _CLASS_CLOSING.search(
+            sent.text[max(0, ind.start - sent.start - 6) : ind.start - sent.start]
+        )
+        if closing is None:
+            continue
+        firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= ind.start]
+        group = runs(sent, firms)[-1] if firms else []
+        # the list ends at the 等: nothing but the closing word between its last firm and the industry
+        if group and group[-1].end == ind.start - len(closing.group()):
+            out += [(f, "focuses_on", ind) for f in group]
     return out
 
 
