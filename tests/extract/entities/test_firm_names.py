@@ -180,3 +180,8 @@ def test_a_firm_name_with_its_place_in_half_width_brackets_is_whole():
 def test_a_transliterated_trade_name_before_its_bracketed_province_is_part_of_the_firm(firm):
     found = firms(f"园区先后引进星驰精工有限公司、{firm}、远航动力有限公司等企业。")
     assert firm in found, found
+
+
+def test_a_list_of_kinds_of_firms_names_no_firm():
+    found = firms("去年,一批世界500强企业、行业龙头企业、上市企业等相继落户星湖高新区,成为新的增长点。")
+    assert not [f for f in found if f.endswith("企业")], found

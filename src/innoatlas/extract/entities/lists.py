@@ -145,13 +145,20 @@ def _list_items(
             break
         start, stop = item
         found = suffix_type(norm[start:stop])
-        out.append(Candidate(start, stop, found[1] if found else etype, "list", 45, 0.7))
+        type_ = found[1] if found else etype
+        if not (type_ == "enterprise" and norm.endswith(_KIND_OF_FIRM, start, stop)):
+            out.append(Candidate(start, stop, type_, "list", 45, 0.7))
         sep = start - 1
         if sep < 0 or norm[sep] not in "、和及与" or (bracketed is not None and sep < bracketed):
             break
         end = sep
     return out
 
+
+# 世界500强企业、行业龙头企业、上市企业等: an item that ends in 企业 without a legal form is a
+# kind of firm (no registered name ends so), and its list a list of kinds; the lists of
+# titled firms (某市瞪羚企业) are the programme patterns'.
+_KIND_OF_FIRM = ("企业", "企業")
 
 # A division in brackets inside a firm's name, right before the rest of it.
 _SEAT = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff]{2,4})\)$")
