@@ -849,3 +849,13 @@ def test_the_statistics_bureaus_three_sectors_and_a_plenum_s_ordinal_are_no_figu
     quotes = [r.quote for r in indicators(text, "青岚州:region")]
     assert not [q for q in quotes if "三中全会" in q or "三次产业" in q], quotes
     assert any("4.2%" in q for q in quotes)
+
+
+def test_values_after_fenbie_go_one_by_one_with_the_bodies_listed_before_it():
+    text = (
+        "园区投资观察\n2023年,星湖新区仍是拉动投资的主要动力,"
+        "而江川高新区和青石经开区的投资增长较快,分别增长30.1%和26.9%。\n"
+    )
+    records = indicators(text, "星湖新区:zone", "江川高新区:zone", "青石经开区:zone")
+    subjects = {round(r.value, 1): r.subject for r in records}
+    assert subjects[30.1] == "江川高新区" and subjects[26.9] == "青石经开区", subjects

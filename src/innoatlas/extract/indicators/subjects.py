@@ -51,6 +51,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         return ctx.wholes[opened]  # 全市新增A，新增B: the clauses after 全市 with no subject go on about it
     if ctx.issuer and ACT_HEAD_RE.match(head):
         return ctx.issuer  # 累计发布35个…: a release's clause without a subject is its issuer's act
+    respective = _respective_subject(ctx, q)
+    if respective is not None:
+        return subject_name(ctx, respective)  # A和B的投资分别增长30%和20%: each value its own body's
     modified = _modified_name(ctx, q)
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
@@ -86,6 +89,52 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if k >= 0 and ctx.headings[k][1] is not None and not _names_main_subject(ctx, para_start, q.start):
         return ctx.headings[k][1]
     return ctx.main_subject
+
+
+# 分别, 分列, 依次 (respectively): the values after the word go one by one with the bodies of the
+# list before it, in order (A、B、C分列第11、14、16位; A和B的投资分别增长30%和20%).
+RESPECTIVELY_RE = re.compile(r"分别|分列|依次")
+# A value of the respective list; a year (2023年) is a time, not one of them.
+_RESPECTIVE_VALUE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.]|年)")
+_LIST_JOIN = re.compile(r"[、和与及]|以及")
+# How far the respective word may stand from the list (A和B的投资增长较快，分别…).
+MAX_RESPECTIVE_GAP = 20
+
+
+def _respective_subject(ctx: Context, q: Quantity) -> EntityMention | None:
+    """The body of a list before 分别 whose place in the list is q's among the values after it."""
+    text = ctx.text
+    ss = sentence_start(text, q.start)
+    word = None
+    for word in RESPECTIVELY_RE.finditer(text, ss, q.num_start):
+        pass
+    if word is None:
+        return None
+    run = _list_before(ctx, ss, word.start())
+    if len(run) < 2:
+        return None
+    end = min((i for i in (text.find(c, q.num_end) for c in "。；;\n") if i >= 0), default=len(text))
+    values = [m.start() for m in _RESPECTIVE_VALUE.finditer(text, word.end(), end)]
+    if q.num_start not in values or len(values) % len(run):
+        return None
+    return run[values.index(q.num_start) % len(run)]
+
+
+def _list_before(ctx: Context, start: int, pos: int) -> list[EntityMention]:
+    """The bodies of one type joined by 、/和 that end shortly before pos, with no other name after them."""
+    named = [m for m in ctx.mentions if start <= m.start and m.end <= pos]
+    if not named or pos - named[-1].end > MAX_RESPECTIVE_GAP:
+        return []
+    run = [named[-1]]
+    for m in reversed(named[:-1]):
+        if m.type != run[0].type or not _LIST_JOIN.fullmatch(text_between(ctx.text, m, run[0])):
+            break
+        run.insert(0, m)
+    return run
+
+
+def text_between(text: str, a: EntityMention, b: EntityMention) -> str:
+    return text[a.end : b.start]
 
 
 def _city_wide_sentence(ctx: Context, cs: int, pos: int) -> str | None:
