@@ -105,9 +105,7 @@ def _respective_subject(ctx: Context, q: Quantity) -> EntityMention | None:
     """The body of a list before 分别 whose place in the list is q's among the values after it."""
     text = ctx.text
     ss = sentence_start(text, q.start)
-    word = None
-    for word in RESPECTIVELY_RE.finditer(text, ss, q.num_start):
-        pass
+    word = max(RESPECTIVELY_RE.finditer(text, ss, q.num_start), key=lambda m: m.start(), default=None)
     if word is None:
         return None
     run = _list_before(ctx, ss, word.start())
