@@ -174,7 +174,9 @@ def latin_appositions(norm: str, ix: TokenIndex) -> list[Candidate]:
 _BRACKETED_SEAT = re.compile(
     r"[(（](?P<place>[\u4e00-\u9fff]{2,8})[)）][\u4e00-\u9fff]{2,16}?(?:股份有限公司|有限责任公司|有限公司)"
 )
-_TRADE_NAME_TAGS = frozenset({"ORG", "nt", "nz", "n", "LOC", "ns", "PER", "nr", "j"})
+# The tags of a trade name before a bracketed seat: a name, a noun, a place word or, for a
+# transliterated 字号, what the tagger reads as a person's name.
+TRADE_NAME_TAGS = frozenset({"ORG", "nt", "nz", "n", "LOC", "ns", "PER", "nr", "j"})
 
 
 def bracketed_seat_firms(norm: str, ix: TokenIndex) -> list[Candidate]:
@@ -185,7 +187,7 @@ def bracketed_seat_firms(norm: str, ix: TokenIndex) -> list[Candidate]:
         if m["place"] not in division_names() and m["place"] != "中国":
             continue
         k = ix.by_end.get(m.start())
-        if k is None or ix.tokens[k].tag not in _TRADE_NAME_TAGS or len(ix.tokens[k].text) < 2:
+        if k is None or ix.tokens[k].tag not in TRADE_NAME_TAGS or len(ix.tokens[k].text) < 2:
             continue
         # proposed as the suffix grammar proposes a firm, so its trade name is found again later
         out.append(Candidate(ix.tokens[k].start, m.end(), "enterprise", "suffix", 60, 0.8))

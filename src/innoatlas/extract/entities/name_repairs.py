@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from innoatlas.extract.entities.branches import BRANCH_TAIL
-from innoatlas.extract.entities.candidates import MIN_NAME_CHARS, all_generic
+from innoatlas.extract.entities.candidates import MIN_NAME_CHARS, TRADE_NAME_TAGS, all_generic
 from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
     SUBUNIT_TYPES,
@@ -134,9 +134,7 @@ def close_bracket(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     if opening < 0:
         return c
     k = ix.by_end.get(opening)
-    # the trade name may read as a person's name to the tagger (a transliterated 字号): the
-    # registration form 字号(行政区划)行业+组织形式 puts the place in brackets after it all the same
-    if k is None or ix.tokens[k].tag not in ("ORG", "nt", "nz", "n", "LOC", "ns", "PER", "nr", "j"):
+    if k is None or ix.tokens[k].tag not in TRADE_NAME_TAGS:
         return c
     return dataclasses.replace(c, start=ix.tokens[k].start)
 

@@ -125,14 +125,10 @@ def _list_before(ctx: Context, start: int, pos: int) -> list[EntityMention]:
         return []
     run = [named[-1]]
     for m in reversed(named[:-1]):
-        if m.type != run[0].type or not _LIST_JOIN.fullmatch(text_between(ctx.text, m, run[0])):
+        if m.type != run[0].type or not _LIST_JOIN.fullmatch(ctx.text[m.end : run[0].start]):
             break
         run.insert(0, m)
     return run
-
-
-def text_between(text: str, a: EntityMention, b: EntityMention) -> str:
-    return text[a.end : b.start]
 
 
 def _city_wide_sentence(ctx: Context, cs: int, pos: int) -> str | None:
