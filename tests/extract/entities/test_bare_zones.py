@@ -4,13 +4,11 @@ from __future__ import annotations
 
 from innoatlas.documents import document_from_text
 from innoatlas.extract import extract_document, to_annotation
-from innoatlas.extract.entities import extract_entities
-from innoatlas.extract.tokens import tag_text
+from tests.extract.entities.extracted import typed
 
 
 def mentions(body: str) -> set[tuple[str, str]]:
-    doc = document_from_text("测试新闻标题\n" + body + "\n")
-    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    return set(typed(body))
 
 
 def test_a_zone_named_only_by_its_kind_is_an_entity_and_the_subject_of_its_figures():

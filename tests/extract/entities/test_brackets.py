@@ -4,14 +4,11 @@ Sentences written for these tests."""
 
 from __future__ import annotations
 
-from innoatlas.documents import document_from_text
-from innoatlas.extract.entities import extract_entities
-from innoatlas.extract.tokens import tag_text
+from tests.extract.entities.extracted import typed as typed_list
 
 
 def typed(body: str) -> set[tuple[str, str]]:
-    doc = document_from_text("测试新闻标题\n" + body + "\n")
-    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    return set(typed_list(body))
 
 
 def test_a_part_of_a_zone_in_brackets_stays_in_its_name():

@@ -7,11 +7,11 @@ import pytest
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.tokens import tag_text
+from tests.extract.entities.extracted import typed
 
 
 def firms(body: str) -> set[str]:
-    doc = document_from_text("测试新闻标题\n" + body + "\n")
-    return {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "enterprise"}
+    return {name for name, type_ in typed(body) if type_ == "enterprise"}
 
 
 def test_a_legal_form_after_a_group_is_one_firm():
@@ -47,8 +47,7 @@ def test_items_after_a_place_are_not_made_firms():
 
 
 def typed_mentions(body: str) -> set[tuple[str, str]]:
-    doc = document_from_text("测试新闻标题\n" + body + "\n")
-    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    return set(typed(body))
 
 
 @pytest.mark.parametrize(

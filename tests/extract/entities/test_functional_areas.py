@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from innoatlas.documents import document_from_text
-from innoatlas.extract.entities import extract_entities
-from innoatlas.extract.tokens import tag_text
+from tests.extract.entities.extracted import typed
 
 
 def mentions(body: str) -> set[tuple[str, str]]:
-    doc = document_from_text("测试新闻标题\n" + body + "\n")
-    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    return set(typed(body))
 
 
 def test_an_area_named_after_its_function_is_a_zone_with_its_city():

@@ -7,11 +7,11 @@ import pytest
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.tokens import tag_text
+from tests.extract.entities.extracted import typed
 
 
 def mentions(body: str) -> set[tuple[str, str]]:
-    doc = document_from_text("测试新闻标题\n" + body + "\n")
-    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    return set(typed(body))
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,7 @@ import pytest
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.tokens import tag_text
+from tests.extract.entities.extracted import typed as typed_list
 
 
 def industries(body: str) -> set[str]:
@@ -40,8 +41,7 @@ def test_a_list_of_public_services_is_no_list_of_industries():
 
 
 def typed(body: str) -> set[tuple[str, str]]:
-    doc = document_from_text("测试新闻标题\n" + body + "\n")
-    return {(m.name, m.type) for m in extract_entities(doc, tag_text(doc.norm))}
+    return set(typed_list(body))
 
 
 def test_a_trade_is_named_without_its_word_for_trade():
