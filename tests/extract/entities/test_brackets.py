@@ -25,3 +25,17 @@ def test_the_second_plate_of_an_office_in_brackets_is_a_body_of_its_own():
 def test_the_second_plate_is_a_body_whatever_the_tagger_reads_it_as():
     found = typed("记者昨天在区商务局(区大数据发展局)看到,外贸订单有所回升。")
     assert {("区商务局", "government"), ("区大数据发展局", "government")} <= found
+
+
+def test_a_branch_named_with_its_parent_and_its_seat_in_brackets_is_one_name():
+    """某大学(某地)技术转移中心: the place in brackets is where the parent's unit sits."""
+    found = typed(
+        "学校与三地政府合作共建江川理工大学(渭南)技术转移中心、江川理工大学(宝鸡)技术转移中心"
+        "和江川理工大学(汉中)技术转移中心。"
+    )
+    assert {
+        ("江川理工大学(渭南)技术转移中心", "platform"),
+        ("江川理工大学(宝鸡)技术转移中心", "platform"),
+        ("江川理工大学(汉中)技术转移中心", "platform"),
+    } <= found
+    assert not any(name.startswith("技术") or "和" in name for name, _ in found)

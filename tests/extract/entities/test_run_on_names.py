@@ -75,3 +75,27 @@ def test_a_place_a_trade_name_and_a_trade_are_a_firm():
 def test_a_place_and_an_industry_are_no_firm():
     found = typed("江川市先进新材料发展较快。")
     assert not {n for n, t in found if t == "enterprise"}
+
+
+def test_two_names_of_one_province_run_together_without_their_separator_are_two_names():
+    """A page that lost the 、 between two bodies of one province: neither is a branch of the other."""
+    found = typed(
+        "近日，省科技厅公示评价结果，湖北省江川生命科学产业技术研究院湖北省中药产业技术研究院被评为优秀等次。"
+    )
+    assert {
+        ("湖北省江川生命科学产业技术研究院", "institute"),
+        ("湖北省中药产业技术研究院", "institute"),
+    } <= found
+
+
+def test_a_university_before_the_city_of_its_branch_stays_one_name():
+    assert ("南方理工大学杭州研究院", "institute") in typed("南方理工大学杭州研究院昨日揭牌。")
+
+
+def test_a_firm_named_with_the_field_of_its_project_is_the_firm():
+    """ANNOTATION.md: a company named with its product or line is listed as the company."""
+    found = typed("此次开工的项目包括投资50亿元的联想5G项目，以及金桥智能网联汽车等产业发展类项目。")
+    assert ("金桥", "enterprise") in found
+    assert ("金桥智能网联汽车", "enterprise") not in found
+    # a field of a few characters ends many firms' own names
+    assert ("长安汽车", "enterprise") in typed("长安汽车与园区签约。")

@@ -68,3 +68,24 @@ def test_a_countys_bodies_written_by_their_level_alone_are_no_names():
 def test_a_numbered_session_of_a_congress_written_with_its_term_is_one_event():
     found = mentions("2月20日上午开幕的青岚市第五届人民代表大会第四次会议上,市长作政府工作报告。")
     assert ("青岚市第五届人民代表大会第四次会议", "program") in found, found
+
+
+def test_the_words_that_number_a_point_are_no_part_of_the_name_after_them():
+    found = set(
+        typed(
+            "园区已形成两大产业集群：一是以星桥电子、江川光电为龙头的智能终端产业集群；"
+            "二是以远航重工等为龙头的装备制造产业集群。其二，鼎盛科技有限公司扩建新厂。"
+        )
+    )
+    assert {
+        ("星桥电子", "enterprise"),
+        ("远航重工", "enterprise"),
+        ("鼎盛科技有限公司", "enterprise"),
+    } <= found
+    assert not any(name.startswith(("一是", "二是", "其二", "以")) for name, _ in found)
+
+
+def test_a_news_outlet_in_the_masthead_or_the_credits_is_no_actor():
+    found = typed("江川日报报业集团主办 江川科技报\n江川高新区与星桥电子签约。\n来源：江川日报")
+    assert ("江川高新区", "zone") in found
+    assert not any(name.endswith(("报", "报业集团")) for name, _ in found)

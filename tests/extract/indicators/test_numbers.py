@@ -229,3 +229,13 @@ def test_a_threshold_before_a_qualified_noun_is_no_amount():
         (100, "over"),
         (30, "exact"),
     ]
+
+
+def test_an_ordinal_that_opens_its_clause_numbers_a_point_not_a_rank():
+    """第三，由…牵头: a point of a list; 位居第三 and 全省第三 are ranks."""
+    assert _read("第三，由江川科技有限公司牵头组建创新联盟。") == []
+    assert _read("园区抓好招商引资。\n第二：加快建设中试基地。") == []
+    assert [(v, u) for v, u, *_ in _read("园区综合排名位居全省第三，较上年前进两位。")] == [
+        (3, "位"),
+        (2, "位"),
+    ]

@@ -281,7 +281,15 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 各新区, 高校+企业+基金, 并购母基金: a kind, not a name
     if _LEVEL_ONLY_BODY.fullmatch(name):
         return False  # 在县委的坚强领导下, 县人大、县政协: a county's bodies by their level alone
+    if _OUTLET.search(name):
+        return False  # 某某日报报业集团主办, 来源:某某科技报: outlets are not actors (ANNOTATION.md)
     return not re.fullmatch(r"[\d\W_]+", name)
+
+
+# The kinds of news outlet a page names in its masthead, source line or credits.
+_OUTLET = re.compile(
+    r"(?:日报|晚报|晨报|科技报|报社|报业集团|报集团|电视台|广播电台|新闻网|通讯社|新闻社|杂志社|融媒体中心)$"
+)
 
 
 # The party committee, government, congress and conference of a county, district, town or

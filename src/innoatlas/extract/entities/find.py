@@ -65,8 +65,10 @@ from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.name_repairs import (
     close_bracket,
     drop_glued_counts,
+    drop_point_marker,
     drop_verb_complement,
     firm_of_plant,
+    firm_of_product,
     split_compounds,
     trim_tagger_names,
 )
@@ -188,7 +190,13 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += group_units(norm, ix, candidates)
     candidates = [
         drop_role_opening(
-            norm, drop_verb_complement(norm, drop_glued_counts(norm, close_bracket(norm, ix, c)))
+            norm,
+            drop_verb_complement(
+                norm,
+                drop_glued_counts(
+                    norm, drop_point_marker(norm, firm_of_product(norm, close_bracket(norm, ix, c)))
+                ),
+            ),
         )
         for c in candidates
     ]

@@ -197,15 +197,19 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
     """Index of the leftmost token of the name whose first known token is `first`."""
     toks = ix.tokens
     i = first
+    # 某大学(渭南)|技术转移中心: the first word inside a bracket is what follows the name
+    # before it, so a university before a bracketed place is the branch's parent
+    inside: Token | None = None
     while i > 0 and first - i < MAX_NAME_TOKENS:
         prev = toks[i - 1]
+        right, inside = inside or toks[i], None
         if prev.end != toks[i].start:
             break
         if prev.text == ")" or prev.text == "）":
             j = _open_paren(ix, i - 1)
             if j is None:
                 break
-            i = j
+            i, inside = j, toks[j + 1]
             continue
         if (
             prev.text in ("—", "-")
@@ -224,7 +228,7 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         if _glue_token(ix, i - 1) or _joined_part(ix, i - 1, etype) or _opens_term(prev, toks[i]):
             i -= 1
             continue
-        if not name_like(prev, allow_time) or _crosses_name_end(prev, toks[i], etype):
+        if not name_like(prev, allow_time) or _crosses_name_end(prev, right, etype):
             break
         if toks[first].end - prev.start > MAX_NAME_CHARS:
             break
@@ -291,6 +295,10 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
         return etype == "government"  # 烟台市工业|和|信息化局
     if etype == "government" and toks[k].text != "和":
         return False  # 工业和信息化厅; 智慧交通与数字政府 is two fields
+    if toks[k].text != "与" and k + 1 < len(toks) and toks[k + 1].tag in ("ORG", "nt"):
+        return (
+            False  # 某大学(某地)技术转移中心|和|某大学…: 和 before a name joins two names (与 joins fields)
+        )
     left = toks[k - 1]
     tags = ("n", "nz", "vn") if toks[k].text == "与" else ("n", "nz")
     found = suffix_type(left.text)

@@ -17,6 +17,7 @@ from innoatlas.extract.entities.grammar import (
     Candidate,
     TokenIndex,
     is_parent_body,
+    place_prefixes,
     starts_with_place,
 )
 from innoatlas.lexicon.match import INDUSTRY, find_lexicon
@@ -47,6 +48,10 @@ def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> 
 
 
 _LISTED_FIRM_TYPES = frozenset({"enterprise", "investor"})
+# A tagger's firm ending in a field this long (某某|新能源汽车, 某某|氢能燃料电池) is the firm
+# named with its product or line, which ANNOTATION.md lists as the firm; a shorter field ends
+# many firms' own names (长安汽车, 宁德时代新能源).
+MIN_PRODUCT_CHARS = 4
 
 
 def _firm_and_more(c: Candidate) -> bool:
@@ -80,6 +85,22 @@ def _inner_role(norm: str, c: Candidate) -> re.Match | None:
 
 
 _PLANT = re.compile(r"((?:研发)?生产基地|制造基地|生产线|工厂)$")
+
+
+def firm_of_product(norm: str, c: Candidate) -> Candidate:
+    """某某|智能网联汽车: the tagger's firm run on into the field of its product or line."""
+    if c.extractor != "lac" or c.type != "enterprise":
+        return c
+    name = norm[c.start : c.end]
+    for start, end, entries in find_lexicon(name):
+        if (
+            end == len(name)
+            and end - start >= MIN_PRODUCT_CHARS
+            and start >= MIN_NAME_CHARS
+            and any(e.kind == INDUSTRY for e in entries)
+        ):
+            return dataclasses.replace(c, end=c.start + start)
+    return c
 
 
 def firm_of_plant(norm: str, c: Candidate) -> Candidate:
@@ -137,6 +158,22 @@ def close_bracket(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     if k is None or ix.tokens[k].tag not in TRADE_NAME_TAGS:
         return c
     return dataclasses.replace(c, start=ix.tokens[k].start)
+
+
+# 一是以|某某科技, 其二|某某集团, 首先是|某某公司: the words that number a point of a text
+# (and a preposition after them) are glued to the name that opens the point; no name
+# opens with them. 第N needs 是 or a stop after it (第三届 is an ordinal of the name).
+_POINT_MARKER = re.compile(
+    r"(?:[一二三四五六七八九十]是|其[一二三四五六七八九十](?:是|[,，、:：])|第[一二三四五六七八九十]+(?:是|[,，、:：])"
+    r"|(?:首先|其次|再次|最后)是?[,，:：]?)(?:以|由|在|与|和|同|对|向|从|把|将|被|为)?"
+)
+
+
+def drop_point_marker(norm: str, c: Candidate) -> Candidate:
+    m = _POINT_MARKER.match(norm, c.start, c.end)
+    if m is None or c.end - m.end() < MIN_NAME_CHARS:
+        return c
+    return dataclasses.replace(c, start=m.end())
 
 
 def drop_glued_counts(norm: str, c: Candidate) -> Candidate:
@@ -202,6 +239,11 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 某某汽车集团|股份有限公司: the legal form of one firm, not a second name
         if _NUMBERED_UNIT.match(tail_text):
             continue  # 某集团公司|第三十八研究所: a numbered unit is named by its parent's name
+        if _same_place(norm[c.start : p], tail_text):
+            return [
+                Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence),
+                *_split_one(norm, Candidate(p, c.end, tail[1], c.extractor, c.priority, c.confidence)),
+            ]
         if (
             head[1] == "zone"
             and not _has_inner_org(tail_text)
@@ -212,7 +254,7 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 中国科学院|城市环境研究所: a unit of its parent
         if head[1] == tail[1] == "government" and not starts_with_place(tail_text):
             continue  # 某市人民政府|新闻办公室, 某省委|某领导小组办公室: an office of the body before it
-        if head[1] != "zone" and (starts_with_place(tail_text) or BRANCH_TAIL.search(tail_text)):
+        if head[1] != "zone" and (_seated(tail_text) or BRANCH_TAIL.search(tail_text)):
             continue  # 某理工大学|杭州研究院, …工程研究中心|宁波分中心, 某银行|滨江分行: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
@@ -223,6 +265,23 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         right = Candidate(p, c.end, tail[1], c.extractor, c.priority, c.confidence)
         return [left, *_split_one(norm, right)]
     return [c]
+
+
+_SEAT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,8})[)）]")
+
+
+def _seated(tail: str) -> bool:
+    """杭州研究院, (渭南)技术转移中心: a unit named by the place it sits in, bracketed or not."""
+    seat = _SEAT_IN_BRACKETS.match(tail)
+    return starts_with_place(seat.group(1) if seat else tail)
+
+
+def _same_place(head: str, tail: str) -> bool:
+    """湖北省某研究院|湖北省某研究院: a tail that opens with the place the head opens with is the
+    next name of a list whose separator the page lost, neither a branch nor a sub-unit."""
+    places = place_prefixes()
+    opening = next((tail[:k] for k in range(min(len(tail), 8), 1, -1) if tail[:k] in places), None)
+    return opening is not None and head.startswith(opening)
 
 
 # 驻 ("stationed in") opens the name of a body's office in another place.

@@ -310,8 +310,22 @@ def _read_rank(text, m):
     listed = after in RANK_LIST_JOINS and text[m.end() + 1 : m.end() + 2] == "第"
     if not m["rank_u"] and after and after not in PUNCT and after != "大" and not listed:
         return None
+    if not m["rank_u"] and _numbers_a_point(text, m.start()):
+        return None
     value = parse_number(m["rank_n"])
     return _make(text, m.start(), m.end(), m.start("rank_n"), m.end("rank_n"), value, "位", "rank", "exact")
+
+
+def _numbers_a_point(text: str, start: int) -> bool:
+    """第三，由某公司牵头…: an ordinal that opens its clause numbers a point of the text;
+    a rank follows the verb or the scope it is held in (位居第三, 全省第一)."""
+    before = text[start - 1 : start] if start else ""
+    return not before or before.isspace() or before in CLAUSE_OPENERS
+
+
+# What may stand right before an ordinal that numbers a point: nothing, a line break or
+# the end of the clause before it.
+CLAUSE_OPENERS = frozenset("。；;！!？?：:")
 
 
 def _read_first(text, m):
