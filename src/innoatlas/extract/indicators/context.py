@@ -344,11 +344,13 @@ def _visit_or_modifier_head(head: str, after: str) -> bool:
     """走进某公司,…; 某地所在的某产业园集聚…: a place visited or a noun's modifier
     before the mention still leaves it the head of its clause."""
     rest = FILLER_RE.sub("", head, count=1)
-    if VISIT_RE.fullmatch(rest):
+    if VISIT_RE.fullmatch(rest) or BUILDER_MODIFIER_RE.fullmatch(rest):
         return True
     return after != "的" and MODIFIER_HEAD_RE.fullmatch(rest) is not None
 
 
+# 由某大学牵头建设的某研究院已建成…: who built it modifies the name, which heads its clause.
+BUILDER_MODIFIER_RE = cue("builder_modifier").trigger
 # 某县2024年地区生产总值…: a year after a name dates the clause it heads.
 YEAR_AFTER_RE = re.compile(r"\d{4}年")
 # 在某论坛上, 在某大会期间: the occasion of what is said, not what the clause is about.
