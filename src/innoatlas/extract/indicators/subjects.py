@@ -9,6 +9,7 @@ from bisect import bisect_right
 
 from innoatlas.extract.indicators.context import (
     ACT_HEAD_RE,
+    FILLER_RE,
     Context,
     clause_start,
     sentence_start,
@@ -233,7 +234,11 @@ def _quote_speaker(ctx: Context, pos: int) -> EntityMention | None:
 def _own_subject_stops(ctx: Context, topic: EntityMention, cs: int, pos: int) -> bool:
     """甲公司获…认证,乙公司某产品等9项产品入选: a firm's topic of an earlier clause stops
     where a clause names a body of its own before its figure (ANNOTATION.md: the
-    entity the clause is about); the area the sentence is about still holds."""
+    entity the clause is about); the area the sentence is about still holds. A body the
+    clause's verb takes as its object (共对接推进了某基金等10只基金) is not its subject."""
     if topic.type in CARRIED_TYPES or topic.start >= cs:
         return False
-    return any(cs <= m.start < pos and m.type not in CARRIED_TYPES for m in ctx.named)
+    return any(
+        cs <= m.start < pos and m.type not in CARRIED_TYPES and FILLER_RE.fullmatch(ctx.text[cs : m.start])
+        for m in ctx.named
+    )
