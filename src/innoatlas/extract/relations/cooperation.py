@@ -60,6 +60,9 @@ def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match
             group = group + [after[0]]
     if len(group) < 2:
         return _team_partners(sent, orgs, t_pos) or _omitted_subject(sent, orgs, t_pos)
+    actor = _actor_of_clause_before(sent, orgs, group[0])
+    if actor is not None and not sent.boundary_between(group[-1].end, t_pos):
+        return [(actor, "cooperates_with", m) for m in group]  # A举行签约仪式,与B、C等N家企业签约
     joined = any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False))
     plain_list_first = group[-1].end <= t_pos and _TRIGGER_RIGHT_AFTER.match(
         sent.text[group[-1].end - sent.start : trigger.start()]
@@ -91,19 +94,25 @@ def _team_partners(sent: Sentence, orgs: list[EntityMention], t_pos: int):
 _TEAM_JOIN = _P["cooperation"].cue("team_join")
 
 
+def _actor_of_clause_before(sent: Sentence, orgs: list[EntityMention], first: EntityMention):
+    """The party the clause before names, when the clause of `first` opens with adverbs and 与
+    before it: a clause that leaves out its subject has the subject of the clause before."""
+    clause_start = max([e + 1 for e in sent.clause_ends if e < first.start], default=sent.start)
+    opening = sent.text[clause_start - sent.start : first.start - sent.start]
+    if clause_start == sent.start or not _CLAUSE_PARTNER.match(opening):
+        return None
+    before = [m for m in orgs if m.end <= clause_start]
+    return before[-1] if before else None
+
+
 def _omitted_subject(sent: Sentence, orgs: list[EntityMention], t_pos: int):
     """A在1月11日,已与B签署合作协议: a clause that opens with 与 B has the actor of the clause
     before it as its subject, when no other party stands between them."""
     partners = [m for m in orgs if m.end <= t_pos and not sent.boundary_between(m.end, t_pos)]
     if not partners:
         return []
-    partner = partners[0]
-    clause_start = max([e + 1 for e in sent.clause_ends if e < partner.start], default=sent.start)
-    opening = sent.text[clause_start - sent.start : partner.start - sent.start]
-    if clause_start == sent.start or not _CLAUSE_PARTNER.match(opening):
-        return []
-    before = [m for m in orgs if m.end <= clause_start]
-    return [(before[-1], "cooperates_with", partner)] if before else []
+    actor = _actor_of_clause_before(sent, orgs, partners[0])
+    return [(actor, "cooperates_with", partners[0])] if actor is not None else []
 
 
 # The opening of a clause whose subject is left out: adverbs and the preposition before the partner.

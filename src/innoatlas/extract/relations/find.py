@@ -48,6 +48,7 @@ from innoatlas.extract.relations.hosts import (
 from innoatlas.extract.relations.learned import RuleReading, decide_relations
 from innoatlas.extract.relations.lists import (
     builder_relations,
+    composed_relations,
     core_area_relations,
     listed_member_relations,
 )
@@ -108,7 +109,11 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
     named = embedded_relations(doc, mentions) + chained_division_relations(doc, mentions)
     for rec in named + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    listed = builder_relations(doc, sentences) + listed_member_relations(doc, sentences)
+    listed = (
+        builder_relations(doc, sentences)
+        + listed_member_relations(doc, sentences)
+        + composed_relations(doc, sentences)
+    )
     listed += core_area_relations(doc, sentences) + membership_relations(doc, sentences)
     for rec in find_pattern_relations(doc, sentences) + listed:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)

@@ -5,15 +5,16 @@
 - member_of: 某名单分别为甲、乙; 某试点名单,其中包括甲 (the items a published list is said to
   consist of are its members);
 - part_of: 某高新区努力建设某科学中心“核心区”; 某区作为某城核心区 (a zone the sentence is
-  about, built as the core area of a wider zone, is a part of it).
+  about, built as the core area of a wider zone, is a part of it);
+- part_of or member_of: 由甲、乙组成的某体系; 某联盟由甲、乙组成 (the items a whole is made of).
 
-The role words are data (patterns.yaml: joint_builders, list_items, core_area).
+The role words are data (patterns.yaml: joint_builders, list_items, core_area, composed_of).
 """
 
 from __future__ import annotations
 
 from innoatlas.documents.model import Document
-from innoatlas.extract.model import RelationRecord
+from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.hosts import MAX_SUBJECT_OFFSET
 from innoatlas.extract.relations.sentences import Sentence, make_relation, relation_patterns, runs
 
@@ -75,3 +76,41 @@ def core_area_relations(doc: Document, sentences: list[Sentence]) -> list[Relati
             if _CORE.cue("verb").search(clause) and wider.norm_name not in subject.norm_name:
                 out.append(make_relation(doc, subject, "part_of", wider))
     return out
+
+
+_COMPOSED = _P["composed_of"]
+
+
+def composed_relations(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
+    """Every item of the run after 由 is part of (a member of) the whole made of them."""
+    out = []
+    for sent in sentences:
+        parts = [m for m in sent.mentions if m.type in _COMPOSED.subject_types]
+        for run in runs(sent, parts):
+            if len(run) < 2 or sent.text[run[0].start - sent.start - 1 : run[0].start - sent.start] != "由":
+                continue
+            whole = _whole_of(sent, run)
+            if whole is None:
+                continue
+            predicate = "member_of" if whole.type == "program" else "part_of"
+            out += [
+                make_relation(doc, m, predicate, whole, min(whole.start, m.start), run[-1].end) for m in run
+            ]
+    return out
+
+
+def _whole_of(sent: Sentence, run: list[EntityMention]) -> EntityMention | None:
+    """由A、B组成的X: the name right after the verb; X由A、B组成: the name right before 由."""
+    wholes = [m for m in sent.mentions if m.type in _COMPOSED.object_types and m not in run]
+    after = next((m for m in wholes if m.start >= run[-1].end), None)
+    if after is not None and _COMPOSED.cue("whole_after").match(sent.between(run[-1], after)):
+        return after
+    before = next((m for m in reversed(wholes) if m.end <= run[0].start), None)
+    tail = sent.text[run[-1].end - sent.start :]
+    if (
+        before is not None
+        and _COMPOSED.cue("whole_before").match(sent.between(before, run[0]))
+        and _COMPOSED.trigger.match(tail)
+    ):
+        return before
+    return None
