@@ -29,8 +29,9 @@ def load_divisions() -> dict[str, Division]:
 
 
 # 全州 or 全市 written alone is "the whole prefecture/city" of the text, far more often than the
-# short name of a county (全州县 is written in full where it is meant).
-WHOLE_AREA_WORDS = frozenset("全" + level for level in "省市州县区旗盟")
+# short name of a county (全州县 is written in full where it is meant); 我市, 本省: a local
+# outlet's or government's own place, written in the first person.
+WHOLE_AREA_WORDS = frozenset(head + level for head in "全我本" for level in "省市州县区旗盟")
 
 
 @functools.lru_cache(maxsize=1)

@@ -106,8 +106,11 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
         # names of no known level (a prefecture's short name, 恩施州) may be
         fitting = [n for n in counts if _level_fits(n, level) and not _economic_region(n)]
         if not fitting:
-            # 加快某省…行动方案: a plan's or report's own name says whose it is
-            fitting = [n for n in _places_in_titles(mentions) if _exact_level(n, level)]
+            # 某市科技局…我市: the place a body's name opens with; 加快某省…行动方案: a plan's or
+            # report's own name says whose it is
+            fitting = [
+                n for n in _places_of_bodies(mentions) + _places_in_titles(mentions) if _exact_level(n, level)
+            ]
             counts.update(dict.fromkeys(fitting, 0))
         out[word] = max(fitting, key=lambda n: (_exact_level(n, level), counts[n])) if fitting else None
     return out
@@ -117,6 +120,12 @@ def _economic_region(name: str) -> bool:
     """长三角, 粤港澳大湾区: a region of several divisions, never what 全省 or 全市 means."""
     canonical = zone_names().get(name)
     return canonical is not None and load_zones()[canonical].kind == "economic_region"
+
+
+def _places_of_bodies(mentions: list[EntityMention]) -> list[str]:
+    """The divisions government bodies' names open with (某市科学技术局 -> 某市), in order of mention."""
+    found = (governed_region(m.name) for m in mentions if m.type == "government")
+    return list(dict.fromkeys(r for r in found if r))
 
 
 def _places_in_titles(mentions: list[EntityMention]) -> list[str]:
