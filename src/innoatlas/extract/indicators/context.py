@@ -346,11 +346,16 @@ def _visit_or_modifier_head(head: str, after: str) -> bool:
     rest = FILLER_RE.sub("", head, count=1)
     if VISIT_RE.fullmatch(rest) or BUILDER_MODIFIER_RE.fullmatch(rest):
         return True
+    if APPOSITIVE_RE.fullmatch(rest) and after not in LIST_JOINS:
+        return True  # but 全球最大某企业A、某公司B等纷纷落户: items described, the list is no topic
     return after != "的" and MODIFIER_HEAD_RE.fullmatch(rest) is not None
 
 
 # 由某大学牵头建设的某研究院已建成…: who built it modifies the name, which heads its clause.
 BUILDER_MODIFIER_RE = cue("builder_modifier").trigger
+# 湖南知名民企三一重工…: a descriptor in apposition before a name leaves the name the head.
+APPOSITIVE_RE = cue("appositive_descriptor").trigger
+LIST_JOINS = frozenset("、和及与")
 # 某县2024年地区生产总值…: a year after a name dates the clause it heads.
 YEAR_AFTER_RE = re.compile(r"\d{4}年")
 # 在某论坛上, 在某大会期间: the occasion of what is said, not what the clause is about.
