@@ -17,6 +17,7 @@ class SuffixData:
     categories: frozenset[str]
     word_heads: tuple[str, ...] = ()
     verb_objects: frozenset[str] = frozenset()
+    level_categories: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -37,6 +38,7 @@ def load_suffixes() -> SuffixData:
         frozenset(data["categories"]),
         tuple(data.get("word_heads") or ()),
         frozenset(data.get("verb_objects") or ()),
+        frozenset(data.get("level_categories") or ()),
     )
 
 

@@ -209,6 +209,15 @@ def test_designations_like_postdoctoral_workstations_are_categories():
     assert "博士后科研工作站" not in names("园区新增国家级博士后科研工作站2个。")
 
 
+def test_the_tiers_of_the_laboratory_system_are_categories_but_a_laboratory_named_by_its_place_is_one():
+    found = names(
+        "近年来，省实验室成为创新的试验田，全省还将争创国家实验室。8家省中试基地同日揭牌，"
+        "2家企业的基地被认定为河南省中试基地。江苏省产业技术研究院与广州实验室、平原实验室合作。"
+    )
+    assert {"江苏省产业技术研究院", "广州实验室", "平原实验室"} <= set(found)
+    assert not {"省实验室", "国家实验室", "省中试基地", "河南省中试基地"} & set(found)
+
+
 @pytest.mark.parametrize(
     "body",
     [

@@ -89,3 +89,10 @@ def test_a_news_outlet_in_the_masthead_or_the_credits_is_no_actor():
     found = typed("江川日报报业集团主办 江川科技报\n江川高新区与星桥电子签约。\n来源：江川日报")
     assert ("江川高新区", "zone") in found
     assert not any(name.endswith(("报", "报业集团")) for name, _ in found)
+
+
+def test_an_academy_in_a_persons_title_is_no_actor():
+    found = typed("星湖实验室主任、中国科学院院士张三介绍，实验室已集聚人才500人。")
+    assert ("星湖实验室", "platform") in found
+    assert not any(name == "中国科学院" for name, _ in found)
+    assert ("中国科学院", "institute") in typed("中国科学院院士张三出席。中国科学院与江川市签约。")

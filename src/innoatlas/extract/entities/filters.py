@@ -55,6 +55,8 @@ def _is_category(name: str) -> bool:
     cats = load_suffixes().categories
     if name in cats:
         return True
+    if _LEVEL_PREFIX.sub("", name) in load_suffixes().level_categories and _LEVEL_PREFIX.match(name):
+        return True  # 省实验室, 市级实验室: a tier of the system; 广州实验室 is one laboratory
     rest = name
     place = leading_name(rest, place_prefixes(), MAX_PLACE_PREFIX_CHARS, keep=0)
     if place is not None:
@@ -260,6 +262,14 @@ def other_occurrences(norm: str, chosen: list[Candidate]) -> list[Candidate]:
         for name, c in names.items()
         for m in re.finditer(re.escape(name), norm)
     ]
+
+
+def honorific(norm: str, c: Candidate) -> bool:
+    """中国科学院院士某某: an academy before 院士 is a person's title, not an actor of the story."""
+    return norm.startswith(HONORIFIC_AFTER, c.end)
+
+
+HONORIFIC_AFTER = ("院士", "外籍院士")
 
 
 def keep_name(name: str, c: Candidate) -> bool:

@@ -36,6 +36,7 @@ from innoatlas.extract.entities.enumerations import (
 from innoatlas.extract.entities.filters import (
     counted_kind,
     final_type,
+    honorific,
     keep_name,
     merge_regions,
     other_occurrences,
@@ -183,6 +184,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         and not quantified_kind(norm, c)
         and not slogan_place(norm, c)
         and not person_acting(ix, c)
+        and not honorific(norm, c)
     ]
     candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)
