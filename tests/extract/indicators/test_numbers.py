@@ -239,3 +239,14 @@ def test_an_ordinal_that_opens_its_clause_numbers_a_point_not_a_rank():
         (3, "位"),
         (2, "位"),
     ]
+
+
+def test_numbers_listed_before_a_shared_unit_each_take_it():
+    """分别拉动…增长9.1、0.3和1.1个百分点: the unit is written once for the whole list."""
+    assert [(v, u) for v, u, *_ in _read("三个集群分别拉动产值增长9.1、0.3和1.1个百分点。")] == [
+        (9.1, "个百分点"),
+        (0.3, "个百分点"),
+        (1.1, "个百分点"),
+    ]
+    assert [(v, u) for v, u, *_ in _read("两地新增企业分别为30、50家。")] == [(30, "家"), (50, "家")]
+    assert _read("2023、2024年园区持续扩容。") == []

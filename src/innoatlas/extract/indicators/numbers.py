@@ -176,6 +176,31 @@ def _idioms() -> re.Pattern:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right, without overlaps."""
+    found = _scan_quantities(text)
+    shared = [s for q in found for s in _shared_unit_values(text, q)]
+    return sorted(found + shared, key=lambda q: q.start) if shared else found
+
+
+# 分别增长9.1、0.3和1.1个百分点, 分别为30、50家: Arabic numbers joined by 、 or 和 before the
+# last one share its unit (Chinese writes the unit once for a list of values).
+_SHARED_RUN = re.compile(r"(?:(?<![\d.])\d+(?:\.\d+)?(?:[、和及与]|以及))+$")
+_SHARED_VALUE = re.compile(r"(?<![\d.])\d+(?:\.\d+)?")
+_SHARED_FORMS = frozenset({"count", "percent", "points"})
+
+
+def _shared_unit_values(text: str, q: Quantity) -> list[Quantity]:
+    if q.form not in _SHARED_FORMS or not q.unit or q.high is not None or not text[q.num_start].isdigit():
+        return []
+    run = _SHARED_RUN.search(text, max(0, q.num_start - 40), q.num_start)
+    if run is None:
+        return []
+    return [
+        Quantity(v.start(), v.end(), v.start(), v.end(), float(v.group()), q.unit, "exact", q.form)
+        for v in _SHARED_VALUE.finditer(text, run.start(), run.end())
+    ]
+
+
+def _scan_quantities(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     idiom_spans = [(m.start(), m.end()) for m in _idioms().finditer(text)]
     pos = 0
