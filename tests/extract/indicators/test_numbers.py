@@ -243,7 +243,10 @@ def test_an_ordinal_that_opens_its_clause_numbers_a_point_not_a_rank():
 
 def test_numbers_listed_before_a_shared_unit_each_take_it():
     """分别拉动…增长9.1、0.3和1.1个百分点: the unit is written once for the whole list."""
-    assert [(v, u) for v, u, *_ in _read("三个集群分别拉动产值增长9.1、0.3和1.1个百分点。")] == [
+    assert [
+        (v, u)
+        for v, u, *_ in _read("高技术制造业、战略性新兴产业和汽车产业分别拉动产值增长9.1、0.3和1.1个百分点。")
+    ] == [
         (9.1, "个百分点"),
         (0.3, "个百分点"),
         (1.1, "个百分点"),
