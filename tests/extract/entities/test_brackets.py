@@ -39,3 +39,10 @@ def test_a_branch_named_with_its_parent_and_its_seat_in_brackets_is_one_name():
         ("江川理工大学(汉中)技术转移中心", "platform"),
     } <= found
     assert not any(name.startswith("技术") or "和" in name for name, _ in found)
+
+
+def test_a_bracket_after_a_universitys_name_stays_with_the_unit_it_names():
+    """中国石油大学(华东) is the university's own name; its park keeps the whole of it."""
+    found = typed("新区投资5亿元建成运行中国石油大学(华东)国家大学科技园动力谷。")
+    assert ("中国石油大学(华东)国家大学科技园动力谷", "zone") in found
+    assert not any(name.startswith("(") for name, _ in found)

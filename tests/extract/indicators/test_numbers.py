@@ -253,3 +253,6 @@ def test_numbers_listed_before_a_shared_unit_each_take_it():
     ]
     assert [(v, u) for v, u, *_ in _read("两地新增企业分别为30、50家。")] == [(30, "家"), (50, "家")]
     assert _read("2023、2024年园区持续扩容。") == []
+    assert [(v, u) for v, u, *_ in _read("4、世界最快的成果相继问世。\n5、4个一类创新药获批上市。")] == [
+        (4, "个")
+    ]

@@ -235,6 +235,8 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue
         if len(tail_text) - len(tail[0]) < 2 or all_generic(tail_text[: -len(tail[0])]):
             continue
+        if tail_text[0] in "(（":
+            continue  # 中国石油大学(华东)…: no name opens on a bracket, it qualifies the head
         if tail_text[: -len(tail[0])] in load_suffixes().suffixes or _LEGAL_FORM_OPENING.match(tail_text):
             continue  # 某某汽车集团|股份有限公司: the legal form of one firm, not a second name
         if _NUMBERED_UNIT.match(tail_text):

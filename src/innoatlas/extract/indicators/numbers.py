@@ -192,8 +192,8 @@ def _shared_unit_values(text: str, q: Quantity) -> list[Quantity]:
     if q.form not in _SHARED_FORMS or not q.unit or q.high is not None or not text[q.num_start].isdigit():
         return []
     run = _SHARED_RUN.search(text, max(0, q.num_start - 40), q.num_start)
-    if run is None:
-        return []
+    if run is None or run.start() == 0 or not _is_cjk(text[run.start() - 1]):
+        return []  # the values follow their verb (增长9.1、0.3…); a line's 5、 numbers a point
     return [
         Quantity(v.start(), v.end(), v.start(), v.end(), float(v.group()), q.unit, "exact", q.form)
         for v in _SHARED_VALUE.finditer(text, run.start(), run.end())
