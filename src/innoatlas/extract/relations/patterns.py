@@ -432,9 +432,12 @@ def _founded_by(sent: Sentence, orgs: list[EntityMention]):
         ):
             continue
         founders = runs(sent, [f for f in orgs[i:] if f.type in _FOUNDED.subject_types])[0]
-        if not _FOUNDED.trigger.match(sent.text[founders[-1].end - sent.start :]):
+        verb = sent.text[founders[-1].end - sent.start :]
+        if not _FOUNDED.trigger.match(verb):
             return []
-        funds = [f for f in orgs[:i] if f.type in _FOUNDED.object_types]
+        # 某研究院由A和B共同出资组建: a body other than a fund is funded when money is put in
+        funded = _FOUNDED.object_types if _FOUNDED.cue("funded").match(verb) else {"investor"}
+        funds = [f for f in orgs[:i] if f.type in funded]
         if not funds:
             return []
         return [(founder, "invests_in", fund) for founder in founders for fund in runs(sent, funds)[-1]]
