@@ -40,6 +40,8 @@ def hosted_relations(
         fallback = None  # 据某集团负责人介绍,…建成: the body a speaker works for is a source
     if fallback is not None and _partner(sent, m):
         fallback = None  # 与A、B等开展贸易: the partners of the place, not its residents
+    if _NEARBY.search(sent.text[: m.start - sent.start]):
+        return []  # 毗邻A、B, 距离C仅40分钟: what is near a place lies outside it
     said = _stated_host(sent, m, places) or _subject_host(sent, m)
     host = said or fallback
     if (
@@ -94,6 +96,7 @@ def _listed_places(sent: Sentence, first: EntityMention) -> list[EntityMention]:
 # Words that say a body sits where the text is about (落户, 入驻, 引进…), when
 # the sentence does not name the place.
 _HOSTED_CUE = _P["hosted_in_topic"].trigger
+_NEARBY = _P["hosted_in_topic"].cue("nearby")
 
 
 def evidence(sent: Sentence, a: EntityMention, b: EntityMention) -> tuple[int, int]:
