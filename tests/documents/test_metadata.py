@@ -275,3 +275,13 @@ def test_a_page_stamped_weeks_after_the_storys_dateline_is_a_repost():
     assert published(page.format(story)) == "2024-09-24"
     # filed the evening before and printed the next day: the page's date stands
     assert published(page.replace("2024-11-14", "2024-09-25").format(story)) == "2024-09-25"
+
+
+def test_an_e_papers_date_on_its_toolbar_line_is_the_publication_date():
+    page = f"第008版:要闻\n上一版 下一版\n某某日报 | 某某科技报\n2023 年 09 月 04 日 星期一 放大 缩小 默认\n{HEADLINE}\n{BODY}\n"
+    assert published(page) == "2023-09-04"
+
+
+def test_a_date_stamped_to_the_minute_after_a_sites_address_is_the_publication_date():
+    page = f"{HEADLINE}\nhttp://m.example.com2026年01月30日 09:23某某装备网\n{BODY}\n"
+    assert published(page) == "2026-01-30"

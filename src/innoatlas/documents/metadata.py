@@ -34,6 +34,7 @@ TITLE_MIN_CHARS = 5
 TITLE_LABEL = re.compile(r"(?:新闻发布稿|新闻通稿|通稿|新闻稿|发布稿|简报|第\s*\d+\s*期)\s*$")
 # (not 2024年1-4月: a stretch of months, whose second month is no day)
 FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)(?!\s*月)")
+STAMPED_DATE = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 MONTH_DAY_TIME = re.compile(r"(?<![\d\-/])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
 MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/-]\s*(\d{1,2})$")
 YEAR_ONLY_LINE = re.compile(r"^(\d{4})$")
@@ -200,8 +201,10 @@ def _published_and_partial(
     named_original = forum and names_original(cleaned)
     partial: tuple[int, int] | None = None
     for i, line in enumerate(lines[:HEAD_LINES]):
-        if line.reason not in ("meta", "noise", "navigation", "breadcrumb", None):
-            continue
+        if line.reason == "advert" and STAMPED_DATE.search(line.norm):
+            pass  # 某网址2026年01月30日 09:23某网: a date stamped to the minute is the page's own
+        elif line.reason not in ("meta", "noise", "navigation", "breadcrumb", "menu", None):
+            continue  # a menu line keeps the e-paper's date (2023 年 09 月 04 日 星期一 放大 缩小)
         if _is_sentence(line):
             labelled = labelled_date(line.norm)
             if labelled is not None:
