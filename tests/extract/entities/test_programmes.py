@@ -303,17 +303,3 @@ def test_a_provinces_cluster_list_and_its_clusters():
         ("赣州市南康现代家具集群", "program"),
         ("江西省工信厅", "government"),
     } <= found
-
-
-def test_a_documents_title_with_its_status_edition_or_part_after_its_kind_is_a_programme():
-    found = set(
-        typed(
-            "近日，江川科技情报研究所发布《江川高校院所科技成果转化年度报告(2025)》，"
-            "报告依据《江川科技成果转化绩效评价指标体系(试行)》打分。"
-        )
-    )
-    assert {
-        ("江川高校院所科技成果转化年度报告(2025)", "program"),
-        ("江川科技成果转化绩效评价指标体系(试行)", "program"),
-    } <= found
-    assert not any("往事" in name for name, _ in typed("他写了《星河往事(上)》一书。"))

@@ -15,9 +15,6 @@ _POLICY_END = re.compile(
     r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议|指引|通报|公告|准则)$"
 )
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-# What follows a document's kind word in its title: its status, edition, period or part
-# (…指标体系(试行), …年度报告(2025), …行动计划(2021-2023年), …报告(某某篇)2023).
-_EDITION_TAIL = re.compile(r"(?:[(（][^()（）]{1,20}[)）]|\d{4}(?:年)?(?:版)?)+$")
 _QUOTED = re.compile(r"“([^“”\n]{2,14})”")
 _QUOTE_PROGRAM_NEXT = re.compile(
     r"(行动|计划|工程|品牌|政策|战略|专项|活动|体系|机制|改革|服务|创建|试点|示范)"
@@ -29,12 +26,7 @@ def title_candidates(norm: str) -> list[Candidate]:
     out = []
     for m in _TITLE.finditer(norm):
         inner = m.group(1).strip()
-        core = _EDITION_TAIL.sub("", inner)
-        if (
-            _POLICY_END.search(core)
-            or core.endswith("体系")
-            or (suffix_type(inner) or ("", ""))[1] == "program"
-        ):
+        if _POLICY_END.search(inner) or (suffix_type(inner) or ("", ""))[1] == "program":
             out.append(Candidate(m.start(1), m.end(1), "program", "title", 100, 0.9))
     return out
 

@@ -42,6 +42,9 @@ def hosted_relations(
         fallback = None  # 与A、B等开展贸易: the partners of the place, not its residents
     if _NEARBY.search(sent.text[: m.start - sent.start]):
         return []  # 毗邻A、B, 距离C仅40分钟: what is near a place lies outside it
+    head = _run_head(sent, m)
+    if _client(sent, head, sent.text[: head.start - sent.start]):
+        return []  # 为A等整车企业就近配套: the client the place's firms serve
     said = _stated_host(sent, m, places) or _subject_host(sent, m)
     host = said or fallback
     if (
@@ -159,6 +162,8 @@ _AS_ROLE = _P["focus"].cue("as_role")
 
 
 PARTNER_BEFORE = re.compile(r"(与|同|跟|携手|联合|牵手)$")
+# 为A等整车企业就近配套, 向B供货: the client a place's firms serve is not in the place.
+CLIENT_BEFORE = re.compile(r"(为|向|给)$")
 
 
 # A subject opens its sentence: after at most a time phrase (今年以来, 前三季度).
@@ -339,6 +344,18 @@ def _partner(sent: Sentence, m: EntityMention) -> bool:
     bodies = [x for x in sent.mentions if x.type in HOSTED_TYPES]
     head = next((run[0] for run in runs(sent, bodies) if any(x is m for x in run)), m)
     return bool(PARTNER_BEFORE.search(sent.text[: head.start - sent.start]))
+
+
+def _client(sent: Sentence, head: EntityMention, before: str) -> bool:
+    """为A、B等企业配套: the bodies after 为 that the clause's verb serves (配套, 供货, 提供)."""
+    if not CLIENT_BEFORE.search(before):
+        return False
+    rest = sent.text[head.end - sent.start :]
+    clause = re.split(r"[,，;；。]", rest, maxsplit=1)[0]
+    return bool(_SERVES.search(clause))
+
+
+_SERVES = re.compile(r"配套|供货|供应|提供|服务")
 
 
 def _run_head(sent: Sentence, m: EntityMention) -> EntityMention:
