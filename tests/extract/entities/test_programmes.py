@@ -303,3 +303,9 @@ def test_a_provinces_cluster_list_and_its_clusters():
         ("赣州市南康现代家具集群", "program"),
         ("江西省工信厅", "government"),
     } <= found
+
+
+def test_a_rankings_title_is_a_programme_whatever_its_kind_word():
+    """ANNOTATION.md lists the ranking lists as programmes (某某百强县市名单); 百强园区 names no zone."""
+    found = set(typed("泸州国家高新区奋力冲刺全国“百强园区”。三江新区在全国百强城市新区排名中跃升至第15位。"))
+    assert {("百强园区", "program"), ("百强城市新区", "program"), ("三江新区", "zone")} <= found

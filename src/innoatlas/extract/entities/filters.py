@@ -333,6 +333,8 @@ def _zone_sub_area(name: str) -> bool:
     return inner is not None and inner[1] == "zone"
 
 
+# The N best of a ranking (百强, 十强, 50强) make a name the ranking's title or list.
+_RANKING_TITLE = re.compile(r"(?:[一二三五十百千]|\d+)强")
 # Nouns of a capacity or level (核心竞争力, 创新能力, 发展水平) end no organisation's name.
 _QUALITY = re.compile(r"(?:竞争力|能力|实力|水平|影响力|创新力|生产力|动力|活力)$")
 # A level's people's congress and political consultative conference by the short names
@@ -343,6 +345,8 @@ _ASSEMBLY = re.compile(r"(?:人大|政协|人大常委会)$")
 def final_type(name: str, c: Candidate, when) -> str:
     if _counted_slogan(name) and name not in zone_names():
         return "program"
+    if _RANKING_TITLE.search(name):
+        return "program"  # 全国百强县, 中国工业百强区, 百强园区: a ranking's title, whatever its kind word
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)
