@@ -21,6 +21,7 @@ from innoatlas.extract.entities.grammar import (
     starts_with_place,
 )
 from innoatlas.lexicon.match import INDUSTRY, find_lexicon
+from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
 
 
@@ -281,9 +282,12 @@ def _seated(tail: str) -> bool:
 def _same_place(head: str, tail: str) -> bool:
     """湖北省某研究院|湖北省某研究院: a tail that opens with the place the head opens with is the
     next name of a list whose separator the page lost, neither a branch nor a sub-unit."""
-    places = place_prefixes()
-    opening = next((tail[:k] for k in range(min(len(tail), 8), 1, -1) if tail[:k] in places), None)
+    opening = leading_name(tail, place_prefixes(), MAX_PLACE_CHARS)
     return opening is not None and head.startswith(opening)
+
+
+# The longest place a name opens with (as starts_with_place reads it).
+MAX_PLACE_CHARS = 8
 
 
 # 驻 ("stationed in") opens the name of a body's office in another place.

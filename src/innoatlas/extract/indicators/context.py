@@ -347,7 +347,7 @@ def _visit_or_modifier_head(head: str, after: str) -> bool:
     if VISIT_RE.fullmatch(rest) or BUILDER_MODIFIER_RE.fullmatch(rest):
         return True
     if APPOSITIVE_RE.fullmatch(rest) and after not in LIST_JOINS:
-        return True  # but 全球最大某企业A、某公司B等纷纷落户: items described, the list is no topic
+        return True  # but 全球最大某企业A、某公司B等相继入驻: items described, the list is no topic
     return after != "的" and MODIFIER_HEAD_RE.fullmatch(rest) is not None
 
 

@@ -42,8 +42,7 @@ def hosted_relations(
         fallback = None  # 与A、B等开展贸易: the partners of the place, not its residents
     if _NEARBY.search(sent.text[: m.start - sent.start]):
         return []  # 毗邻A、B, 距离C仅40分钟: what is near a place lies outside it
-    head = _run_head(sent, m)
-    if _client(sent, head, sent.text[: head.start - sent.start]):
+    if _client(sent, _run_head(sent, m)):
         return []  # 为A等整车企业就近配套: the client the place's firms serve
     said = _stated_host(sent, m, places) or _subject_host(sent, m)
     host = said or fallback
@@ -346,16 +345,16 @@ def _partner(sent: Sentence, m: EntityMention) -> bool:
     return bool(PARTNER_BEFORE.search(sent.text[: head.start - sent.start]))
 
 
-def _client(sent: Sentence, head: EntityMention, before: str) -> bool:
+def _client(sent: Sentence, head: EntityMention) -> bool:
     """为A、B等企业配套: the bodies after 为 that the clause's verb serves (配套, 供货, 提供)."""
-    if not CLIENT_BEFORE.search(before):
+    if not CLIENT_BEFORE.search(sent.text[: head.start - sent.start]):
         return False
-    rest = sent.text[head.end - sent.start :]
-    clause = re.split(r"[,，;；。]", rest, maxsplit=1)[0]
-    return bool(_SERVES.search(clause))
+    clause = re.split(r"[,，;；。]", sent.text[head.end - sent.start :], maxsplit=1)[0]
+    return bool(_PROVISION.search(clause))
 
 
-_SERVES = re.compile(r"配套|供货|供应|提供|服务")
+# The verbs that make the body after 为 a receiver (the focus pattern's own cue).
+_PROVISION = _P["focus"].cue("provision")
 
 
 def _run_head(sent: Sentence, m: EntityMention) -> EntityMention:
