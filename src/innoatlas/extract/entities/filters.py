@@ -205,10 +205,14 @@ _ORG_TYPES = frozenset({"government", "enterprise", "institute", "platform", "in
 _OFFICE_TITLE = re.compile(r"(?:长|书记|主任|主席)$")
 
 
+# 副厅长某某出席会议: the clause of an official at a meeting is read as the meeting's name too.
+_ACTING_TYPES = _ORG_TYPES | {"program"}
+
+
 def person_acting(ix: TokenIndex, c: Candidate) -> bool:
     """县长某某作政府(工作报告): an official, a name and a verb inside a span make a clause,
-    not a body's name."""
-    if c.type not in _ORG_TYPES or c.start >= len(ix.pos_token):
+    not a body's or a meeting's name."""
+    if c.type not in _ACTING_TYPES or c.start >= len(ix.pos_token):
         return False
     k = max(ix.pos_token[c.start], 0)
     while k < len(ix.tokens) - 2 and ix.tokens[k + 2].end <= c.end:

@@ -54,7 +54,7 @@ from innoatlas.extract.entities.furniture import (
     lead_spans,
     trimmed,
 )
-from innoatlas.extract.entities.grammar import Candidate, index_tokens, merge_tokens
+from innoatlas.extract.entities.grammar import Candidate, TokenIndex, index_tokens, merge_tokens
 from innoatlas.extract.entities.industry_compounds import dependent_industries, product_fields
 from innoatlas.extract.entities.learned import (
     EntityDraft,
@@ -65,6 +65,9 @@ from innoatlas.extract.entities.learned import (
 from innoatlas.extract.entities.lists import list_candidates, listed_sites
 from innoatlas.extract.entities.name_repairs import (
     close_bracket,
+    date_day,
+    drop_apposed_kind,
+    drop_glued_context,
     drop_glued_counts,
     drop_point_marker,
     drop_verb_complement,
@@ -184,24 +187,14 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         and not quantified_kind(norm, c)
         and not slogan_place(norm, c)
         and not person_acting(ix, c)
+        and not date_day(norm, c)
         and not honorific(norm, c)
     ]
     candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)
     candidates += registered_short_names(norm, ix, candidates)
     candidates += group_units(norm, ix, candidates)
-    candidates = [
-        drop_role_opening(
-            norm,
-            drop_verb_complement(
-                norm,
-                drop_glued_counts(
-                    norm, drop_point_marker(norm, firm_of_product(norm, close_bracket(norm, ix, c)))
-                ),
-            ),
-        )
-        for c in candidates
-    ]
+    candidates = [_repaired(norm, ix, c) for c in candidates]
     candidates += industry_siblings(norm, ix, candidates)
     candidates += coordinated_candidates(norm, ix, candidates)
     candidates += coordinated_industries(norm, ix, candidates)
@@ -221,6 +214,14 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     when = doc.published_on
     pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
     return EntityDraft(ix, _mentions(doc, chosen, when), pool)
+
+
+def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
+    """A candidate with the words the tagger or a grammar glued to its name cut off."""
+    c = firm_of_product(norm, close_bracket(norm, ix, c))
+    c = drop_point_marker(norm, drop_apposed_kind(norm, ix, c))
+    c = drop_glued_counts(norm, drop_glued_context(norm, c))
+    return drop_role_opening(norm, drop_verb_complement(norm, c))
 
 
 def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMention]:

@@ -177,6 +177,68 @@ def drop_point_marker(norm: str, c: Candidate) -> Candidate:
     return dataclasses.replace(c, start=m.end())
 
 
+# 记者从|某局了解到, 记者(近日)从某某获悉: the formula of news that names its source; the
+# tagger may glue the preposition to the body's first character (从新|区经合局).
+_SOURCE_FORMULA = re.compile(r"(?:记者|笔者)?(?:今天|今日|近日|日前)?从")
+# 4月12|日经|省政府: the day's 日 after a month and a number is the date's, not a name's,
+# and so is the preposition that follows a date (日经…批复, 日由…主办).
+_DATE_BEFORE = re.compile(r"月[0-9〇零一二三四五六七八九十]{1,3}$")
+_DAY_AND_PREPOSITION = re.compile(r"日(?:经|由|在|从|与|和|被|向|于)?")
+# 我|市某某开发区, 本|省某某: a pronoun and an administrative unit mean "our city"; the
+# unit word alone cannot open a name (a body, 市科技局, is named so: it keeps it).
+_PRONOUN_UNIT = re.compile(r"[我本该全][省市区县]$")
+
+
+# 创业|公司|某某有限公司, 研发|机构|某某研究院, 连接器|企业|某某公司: a kind of body with the
+# common words that describe it, in apposition before the body's own name.
+_APPOSED_KINDS = frozenset({"企业", "公司", "机构", "厂商", "单位"})
+_DESCRIPTION_TAGS = frozenset({"n", "vn", "nz", "a", "b", "an", "v", "d"})
+_OWN_NAME_TAGS = frozenset({"ORG", "nt"})
+_APPOSED_TYPES = frozenset({"enterprise", "investor", "institute", "platform", "university"})
+
+
+def drop_apposed_kind(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
+    """The name starts after a described kind of body (创业公司|…有限公司) where the tagger reads
+    what follows as a name of its own; the words before hold no proper name."""
+    if c.type not in _APPOSED_TYPES or c.start >= len(ix.pos_token):
+        return c
+    k = ix.pos_token[c.start]
+    if k < 0 or ix.tokens[k].start != c.start or starts_with_place(norm[c.start : c.end]):
+        return c
+    for j in range(k, len(ix.tokens) - 1):
+        tok, nxt = ix.tokens[j], ix.tokens[j + 1]
+        if nxt.end > c.end or tok.tag not in _DESCRIPTION_TAGS:
+            return c
+        if j > k and tok.text in _APPOSED_KINDS and nxt.tag in _OWN_NAME_TAGS:
+            rest = norm[nxt.start : c.end]
+            if len(rest) >= MIN_NAME_CHARS + 2 and suffix_type(rest) is not None:
+                return dataclasses.replace(c, start=nxt.start)
+            return c
+    return c
+
+
+def date_day(norm: str, c: Candidate) -> bool:
+    """4月12|日经/ORG: the tagger's name that is only a date's day and a preposition."""
+    m = _DAY_AND_PREPOSITION.fullmatch(norm, c.start, c.end)
+    return m is not None and _DATE_BEFORE.search(norm, max(0, c.start - 5), c.start) is not None
+
+
+def drop_glued_context(norm: str, c: Candidate) -> Candidate:
+    """Words of the clause the tagger glued before a name: the news source formula, a date's
+    day, a pronoun's unit word."""
+    before = norm[max(0, c.start - 2) : c.start]
+    m = _SOURCE_FORMULA.match(norm, c.start, c.end)
+    if m is not None and (m.group().startswith(("记者", "笔者")) or before.endswith(("记者", "笔者"))):
+        start = m.end()
+    elif norm.startswith("日", c.start) and _DATE_BEFORE.search(norm, max(0, c.start - 5), c.start):
+        start = _DAY_AND_PREPOSITION.match(norm, c.start, c.end).end()
+    elif c.type != "government" and _PRONOUN_UNIT.match(norm[max(0, c.start - 1) : c.start + 1]):
+        start = c.start + 1
+    else:
+        return c
+    return dataclasses.replace(c, start=start) if c.end - start >= MIN_NAME_CHARS + 1 else c
+
+
 def drop_glued_counts(norm: str, c: Candidate) -> Candidate:
     lead = _COUNT_BEFORE.match(norm, c.start, c.end)
     if lead is not None and c.end - lead.end() >= MIN_NAME_CHARS:

@@ -560,8 +560,23 @@ def _joined_plans(norm: str, ix: TokenIndex) -> list[Candidate]:
     for m in p.trigger.finditer(norm):
         start, end = m.span("name")
         if start in ix.by_start and not p.cue("opening").match(norm, start):
-            out.append(Candidate(start, end, "program", "programme", p.priority, 0.7))
+            out += [
+                Candidate(a, b, "program", "programme", p.priority, 0.7)
+                for a, b in _whole_plans(norm, start, end)
+            ]
     return out
+
+
+_PLAN_HEAD = re.compile(r"(?:行动计划|计划|行动|工程)[和及与]")
+
+
+def _whole_plans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
+    """实施甲培育行动和乙提升行动: a kind word before the joiner closes a name of its own,
+    so the object is two plans, each named in full; otherwise the joined words are one name."""
+    m = _PLAN_HEAD.search(norm, start, end)
+    if m is None or m.end() - 1 - start < MIN_OBJECT_CHARS or end - m.end() < MIN_OBJECT_CHARS:
+        return [(start, end)]
+    return [(start, m.end() - 1), (m.end(), end)]
 
 
 def _document_titles(norm: str) -> list[Candidate]:

@@ -1,0 +1,58 @@
+"""Words of the clause glued before a name: the news source formula, a date's day, a
+pronoun's unit word, a described kind of body in apposition, an official at a meeting.
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.extract.entities.extracted import typed
+
+
+def names(body: str) -> set[str]:
+    return {name for name, _ in typed(body)}
+
+
+def test_the_source_of_a_report_starts_after_the_reporter_and_preposition():
+    found = names("3月8日，记者从新区经合局了解到，今年以来新区引进项目31个。")
+    assert "新区经合局" in found
+    assert not any(n.startswith(("记者", "从")) for n in found)
+
+
+def test_a_dates_day_and_preposition_open_no_name():
+    found = names("该园区于2016年9月20日经省政府批准升级。")
+    assert not any(n.startswith(("日", "经")) for n in found)
+
+
+def test_our_city_before_a_zone_is_not_part_of_its_name():
+    found = typed("我市滨湖经济技术开发区、城南经济技术开发区均入围。")
+    assert ("滨湖经济技术开发区", "zone") in found
+    assert not any(n.startswith("市") for n, _ in found)
+
+
+def test_a_body_named_by_its_level_keeps_the_level_word():
+    assert ("市科技局", "government") in typed("我市科技局发布申报通知。")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("去年，创业公司合肥星辰信息技术有限公司完成首轮融资。", "合肥星辰信息技术有限公司"),
+        ("综合性材料研发机构宁波新材料研究院正式落户。", "宁波新材料研究院"),
+        ("电动连接器企业巴斯巴公司在坪山扩产。", "巴斯巴公司"),
+    ],
+)
+def test_a_described_kind_before_a_name_is_no_part_of_it(body, name):
+    found = names(body)
+    assert name in found
+    assert not any(n.endswith(name) and n != name for n in found)
+
+
+def test_a_group_that_opens_its_branch_keeps_the_whole_name():
+    assert "中国移动通信集团公司重庆分公司" in names("中国移动通信集团公司重庆分公司与该区签约。")
+
+
+def test_an_official_at_a_meeting_is_no_meeting():
+    found = typed("会上，省科技厅副厅长李明出席会议并讲话，市委副书记王强主持会议。")
+    assert not any(t == "program" for _, t in found)
+    assert ("省科技厅", "government") in found
