@@ -172,6 +172,33 @@ def test_a_system_named_by_chinese_numerals_in_quotes_is_a_programme():
     assert ("“三二一”产业新体系", "program") in found
 
 
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("全市加快构建“4+2+N”现代产业体系，做强实体经济。", "“4+2+N”现代产业体系"),
+        ("该省着力打造“20+8”产业集群，培育链主企业。", "“20+8”产业集群"),
+        ("加快建设“4×4”现代化产业体系。", "“4×4”现代化产业体系"),
+        ("深入落实“1310”具体部署，推动高质量发展。", "“1310”具体部署"),
+    ],
+)
+def test_a_quoted_code_and_its_kind_are_one_programme(body, name):
+    assert (name, "program") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("推进“4+N”新能源汽车零部件产业园建设。", "汽车零部件产业园"),
+        ("出台“1+3”政策文件，支持企业创新。", None),
+    ],
+)
+def test_a_head_word_running_on_into_a_longer_noun_ends_no_coded_name(body, kept):
+    found = mentions(body)
+    assert not any(name.startswith("“") and etype == "program" for name, etype in found)
+    if kept:
+        assert any(name.endswith(kept) for name, _ in found)
+
+
 def test_a_plan_period_in_quotes_is_not_a_numbered_name():
     doc = document_from_text("测试新闻标题\n文件提出了“十四五”工业发展指标体系。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm))}

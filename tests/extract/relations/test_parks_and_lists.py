@@ -40,3 +40,8 @@ def test_a_city_in_brackets_inside_a_firms_name_is_no_host_of_the_list():
     found = {(r.subject, r.predicate, r.object) for r in extract_relations(doc, tokens, mentions)}
     assert ("星驰科技有限公司", "located_in", "青石新区") in found
     assert ("星驰科技有限公司", "located_in", "上海") not in found
+
+
+def test_the_partners_a_place_signs_with_do_not_sit_in_it():
+    found = triples("江北区举行产业招商签约仪式，与星河科技、远航智能、蓝海检测等20家企业签约。")
+    assert not any(p == "located_in" and o == "江北区" for _, p, o in found)

@@ -68,8 +68,12 @@ _LONG_QUOTED = re.compile(r"“([^“”\n,。;:!?、 ]{4,32})”")
 
 # The number may be written in digits or in Chinese numerals (“三二一”产业体系),
 # but not a plan period (“十四五”), which is no programme's own name.
+# The code may hold an open term (“4+2+N”) and a times sign (“4×4”); the kind ends the
+# name at its last head word within reach (“20+8”产业集群, “1310”具体部署, “3+3”现代产业,
+# “4+2+N”现代产业体系); a head that goes on into a longer noun (产业园, 政策文件) ends nothing.
 _NUMBERED = re.compile(
-    r"“(?!十[一二三四五六七八九]五)[0-9+一二三四五六七八九十]{2,12}”[\u4e00-\u9fff]{2,10}?(体系|模式|格局|战略|工程|计划|行动|政策)"
+    r"“(?!十[一二三四五六七八九]五)(?=[^”]*[0-9一二三四五六七八九十])[0-9+×Nn一二三四五六七八九十]{2,12}”"
+    r"(?:(?![和与及的])[\u4e00-\u9fff]){0,10}(?:体系|模式|格局|战略|工程|计划|行动|政策|部署|产业|集群)(?![园链群区基文])"
 )
 
 

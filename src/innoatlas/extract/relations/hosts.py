@@ -303,8 +303,8 @@ def _subject_host(sent: Sentence, m: EntityMention) -> EntityMention | None:
         return None
     if _named_elsewhere(m, subject, within=True) or _peers(m, subject):
         return None  # 某市高新区与北京某园并列: a park named after another city is a peer
-    if ";" in sent.between(subject, m) or PARTNER_BEFORE.search(sent.text[: m.start - sent.start]):
-        return None  # 与X合作: a partner, not a resident
+    if ";" in sent.between(subject, m) or _partner(sent, m):
+        return None  # 与X、Y合作: the partners of the list, not residents
     return subject
 
 
