@@ -62,3 +62,20 @@ def test_a_level_or_new_before_words_of_kind_names_no_fund():
 def test_a_word_pointing_back_before_words_of_kind_names_no_fund():
     found = mentions("集团计划发起设立相关子基金,上述基金将投向早期项目。")
     assert not any(name.endswith("子基金") for name, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("上海星辰股权投资管理有限公司领投本轮融资。", "上海星辰股权投资管理有限公司"),
+        ("江川市金融投资集团有限公司参与出资。", "江川市金融投资集团有限公司"),
+        ("江川金控联合多家机构设立子基金。", "江川金控"),
+        ("绿谷资本集团完成对该企业的投资。", "绿谷资本集团"),
+    ],
+)
+def test_an_investment_firm_named_by_its_trade_is_an_investor(body, name):
+    assert (name, "investor") in mentions(body)
+
+
+def test_a_development_company_that_invests_in_its_name_stays_a_firm():
+    assert ("江川新区投资发展集团", "enterprise") in mentions("江川新区投资发展集团承建该项目。")

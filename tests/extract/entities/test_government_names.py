@@ -108,3 +108,27 @@ def test_a_congress_and_a_consultative_conference_are_government_bodies(name):
 )
 def test_a_capacity_or_a_subsidiary_named_by_its_relation_is_no_firm(body, absent):
     assert not any(name == absent for name, _ in mentions(body))
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("青岛海关发布一季度外贸数据。", "青岛海关"),
+        ("省政府新闻办举行新闻发布会。", "省政府新闻办"),
+        ("安徽省委金融办负责人介绍有关情况。", "安徽省委金融办"),
+    ],
+)
+def test_customs_and_the_short_names_of_offices_are_government_bodies(body, name):
+    assert (name, "government") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "etype"),
+    [
+        ("国家机器人创新中心落户该区。", "国家机器人创新中心", "platform"),
+        ("川南技术创新中心正式揭牌。", "川南技术创新中心", "platform"),
+        ("北京理工大学重庆创新中心发布新成果。", "北京理工大学重庆创新中心", "institute"),
+    ],
+)
+def test_an_innovation_centre_is_a_platform_unless_an_academy_runs_it(body, name, etype):
+    assert (name, etype) in mentions(body)

@@ -346,6 +346,13 @@ _QUALITY = re.compile(r"(?:竞争力|能力|实力|水平|影响力|创新力|�
 _ASSEMBLY = re.compile(r"(?:人大|政协|人大常委会)$")
 
 
+# An innovation centre is a platform (国家技术创新中心, 科技部 2020; 国家制造业创新中心,
+# 工业和信息化部 2016; 国家产业创新中心, 国家发展改革委 2018), unless a university or an
+# academy runs it under its own name: then it is that body's R&D branch (某大学重庆创新中心).
+_CENTRE = "创新中心"
+_ACADEMIC_PARENT = re.compile(r"大学|学院|交大|科学院|中科|研究院|研发")
+
+
 def final_type(name: str, c: Candidate, when) -> str:
     if _counted_slogan(name) and name not in zone_names():
         return "program"
@@ -359,6 +366,8 @@ def final_type(name: str, c: Candidate, when) -> str:
     if c.type == "region" and _zone_sub_area(name):
         return "zone"  # 某高新区东区, 某新区核心区: a part of a zone, not a division
     found = suffix_type(name)
+    if found is not None and found[0] == _CENTRE and not _ACADEMIC_PARENT.search(name[: -len(_CENTRE)]):
+        return "platform"  # 国家机器人创新中心, 某某技术创新中心: a platform of the national lists
     if found is not None and c.extractor != "gazetteer":
         return found[1]
     if c.extractor == "lac" and name in division_names():
