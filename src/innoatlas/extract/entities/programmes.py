@@ -511,6 +511,8 @@ def _all_generic(ix: TokenIndex, start: int, end: int) -> bool:
 _CONJOINED = frozenset("和及、")
 # 获评|省级绿色工业园区: the level that confers a title makes a name of generic words.
 _CONFERRING_LEVELS = ("国家级", "省级", "市级", "县级", "区级")
+# 入选国家级试点示范: a level and the kind word alone say what sort of title, not which one.
+_BARE_TITLE = re.compile(r"(?:国家级|省级|市级|县级|区级)?(?:试点示范|试点|示范)")
 
 
 def _designations(norm: str, ix: TokenIndex) -> list[Candidate]:
@@ -522,7 +524,8 @@ def _designations(norm: str, ix: TokenIndex) -> list[Candidate]:
         start, end = m.span("name")
         while True:
             conferred = norm.startswith(_CONFERRING_LEVELS, start)
-            if start in ix.by_start and (conferred or not _all_generic(ix, start, end)):
+            bare = _BARE_TITLE.fullmatch(norm, start, end) is not None
+            if start in ix.by_start and not bare and (conferred or not _all_generic(ix, start, end)):
                 out.append(Candidate(start, end, "program", "designation", p.priority, 0.7))
             if norm[end : end + 1] not in _CONJOINED:
                 break
