@@ -45,3 +45,14 @@ def test_a_city_in_brackets_inside_a_firms_name_is_no_host_of_the_list():
 def test_the_partners_a_place_signs_with_do_not_sit_in_it():
     found = triples("江北区举行产业招商签约仪式，与星河科技、远航智能、蓝海检测等20家企业签约。")
     assert not any(p == "located_in" and o == "江北区" for _, p, o in found)
+
+
+def test_a_firms_branch_and_rd_centre_named_after_it_are_its_parts():
+    found = triples("星河汽车在江陵设立星河汽车江陵分公司，并建成星河汽车宜宾研究院。")
+    assert ("星河汽车江陵分公司", "part_of", "星河汽车") in found
+    assert ("星河汽车宜宾研究院", "part_of", "星河汽车") in found
+
+
+def test_a_firms_own_registered_name_is_no_part_of_its_short_name():
+    found = triples("星河汽车(星河汽车新能源科技股份有限公司)发布年报，湖南星河汽车科技有限公司同日公告。")
+    assert not any(p == "part_of" for _, p, _ in found)

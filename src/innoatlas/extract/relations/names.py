@@ -51,6 +51,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
             out.append(make_relation(doc, m, "located_in", host))
     named_alone = {m.norm_name for m in mentions}
     out += _cluster_trades(doc, mentions)
+    out += _subsidiaries(doc, mentions)
     for m in mentions:
         parent = _parent_org(m) or _parent_body(m)
         # a relation holds between two named things: a parent written only inside the
@@ -64,6 +65,50 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
                 m.start + len(parent),
             )
             out.append(make_relation(doc, m, "part_of", host))
+    return out
+
+
+# A firm's unit named after it: its regional company, branch or R&D centre (某集团成都某公司,
+# 宁德时代宜宾研究院). The firm's own registered name goes on after its short name too
+# (宁德时代新能源科技股份有限公司) and opens with its province (湖南某某科技有限公司), so a
+# unit needs a place or a unit word after the firm's name.
+_FIRM_TYPES = frozenset({"enterprise", "investor"})
+_UNIT_TYPES = frozenset({"enterprise", "institute", "platform"})
+_UNIT_WORD = _P["branch_of_parent"].cue("firm_unit")
+MIN_PARENT_CHARS = 2
+
+
+def _subsidiaries(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
+    """A firm's regional company, branch or R&D centre named after it is part of it, when the
+    text names the firm on its own."""
+    by_name = divisions_by_name()
+    places = {*known_places(), *by_name}
+    firms: dict[str, EntityMention] = {}
+    for f in mentions:
+        if f.type in _FIRM_TYPES and len(f.norm_name) >= MIN_PARENT_CHARS:
+            firms.setdefault(f.norm_name, f)
+            seat = leading_name(f.norm_name, places, MAX_PLACE_CHARS, keep=MIN_PARENT_CHARS + 2)
+            if seat:  # 浙江某某股份有限公司 heads its unit without its province: 某某股份有限公司宜春分公司
+                firms.setdefault(f.norm_name[len(seat) :], f)
+    out, seen = [], set()
+    for m in mentions:
+        if m.type not in _UNIT_TYPES or m.norm_name in seen:
+            continue
+        parent = max(
+            (f for f in firms if m.norm_name.startswith(f) and firms[f].norm_name != m.norm_name),
+            key=len,
+            default=None,
+        )
+        if parent is None:
+            continue
+        tail = m.norm_name[len(parent) :]
+        if not (leading_name(tail, places, MAX_PLACE_CHARS, keep=0) or _UNIT_WORD.search(tail)):
+            continue  # 某集团有限公司, 某某新能源科技股份有限公司: the firm itself, written in full
+        seen.add(m.norm_name)
+        at = m.start
+        firm = firms[parent]
+        host = EntityMention(firm.name, firm.norm_name, firm.type, at, at + len(parent))
+        out.append(make_relation(doc, m, "part_of", host))
     return out
 
 
