@@ -859,3 +859,38 @@ def test_values_after_fenbie_go_one_by_one_with_the_bodies_listed_before_it():
     records = indicators(text, "星湖新区:zone", "江川高新区:zone", "青石经开区:zone")
     subjects = {round(r.value, 1): r.subject for r in records}
     assert subjects[30.1] == "江川高新区" and subjects[26.9] == "青石经开区", subjects
+
+
+def test_a_bulletin_that_calls_its_place_only_the_whole_district_has_no_named_subject():
+    text = (
+        "某区2024年国民经济和社会发展统计公报\n"
+        "2024年，全区上下认真落实江苏省和苏州市的工作要求。\n"
+        "全年实现地区生产总值2005亿元，比上年增长5.4%。全区新增市场主体3.1万户。全区粮食总产量2.8万吨。\n"
+    )
+    records = indicators(text, "江苏省:region", "苏州市:region")
+    assert [r.subject for r in records] == [None] * 4
+
+
+def test_a_text_naming_its_district_keeps_it_as_the_subject_of_whole_district_figures():
+    text = (
+        "青川区2024年国民经济和社会发展统计公报\n"
+        "2024年，青川区上下认真落实江川市的工作要求。\n"
+        "全年实现地区生产总值2005亿元，比上年增长5.4%。全区新增市场主体3.1万户。\n"
+    )
+    assert {r.subject for r in indicators(text, "青川区:region", "江川市:region")} == {"青川区"}
+
+
+def test_a_work_reports_congress_session_is_its_occasion_and_the_district_its_subject():
+    text = (
+        "2018年江川市青川区政府工作报告\n"
+        "(2018年1月22日在江川市青川区第五届人民代表大会第二次会议上)江川市青川区人民政府区长李明各位代表:"
+        "现在,我代表江川市青川区人民政府向大会报告工作。一、2017年工作回顾2017年是新一届政府开局之年。"
+        "实现地区生产总值1088.9亿元,同比增长13.2%。青川区获评全省科技进步先进区。\n"
+    )
+    records = indicators(
+        text,
+        "江川市青川区第五届人民代表大会第二次会议:program",
+        "江川市青川区人民政府:government",
+        "青川区:region",
+    )
+    assert {r.subject for r in records} == {"青川区"}

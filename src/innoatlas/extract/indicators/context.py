@@ -25,6 +25,8 @@ from innoatlas.extract.indicators.places import (
 )
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
+from innoatlas.lexicon.divisions import division_names
+from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.settings import settings
 
 CLAUSE_BREAKS = frozenset(",;:!?，；：。！？\n")
@@ -396,7 +398,7 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
         and not LIST_AGENTS_RE.match(text[m.end : m.end + 120])
         or text[m.end : m.end + 1].isdigit()
         and not YEAR_AFTER_RE.match(text, m.end)
-        or head.startswith("在")
+        or head.lstrip("(（").startswith("在")  # (2018年1月22日在某某会议上): a work report's occasion
         and OCCASION_AFTER_RE.match(text[m.end : m.end + 3])
     ):
         return False
@@ -516,7 +518,20 @@ def _main_subject(ctx: Context) -> str | None:
             max(lead_topics, key=weight)
         ]  # the lead names what it reports on, and clauses go on about it
     # A text that speaks of the country (我国, 全国) more than of any one place is about the country.
-    return COUNTRY if nation > weight(best) else areas[best]
+    if nation > weight(best):
+        return COUNTRY
+    # A bulletin that calls its place only 全区 (the district named nowhere, 江苏 passed by in a
+    # frame) is about that unnamed place: no named area is its subject.
+    return None if _unnamed_whole(ctx) > weight(best) else areas[best]
+
+
+def _unnamed_whole(ctx: Context) -> int:
+    """How many clauses open with 全区, 全县 … where the text names no place of that level."""
+    return sum(
+        1
+        for w in CITY_WIDE.trigger.finditer(ctx.text)
+        if ctx.wholes.get(w.group()) is None and clause_start(ctx.text, w.start()) == w.start()
+    )
 
 
 def _speaker_regions(ctx: Context, areas: dict[str, str]) -> dict[str, str]:
@@ -556,10 +571,31 @@ def _times_named(ctx: Context, norm: str) -> int:
         inside = [
             m for m in ctx.mentions if m.start <= pos and pos + len(norm) <= m.end and m.norm_name != norm
         ]
-        if all(m.start == pos and m.type not in CARRIED_TYPES for m in inside):
-            count += 1
-        pos = ctx.text.find(norm, pos + len(norm))
+        end = pos + len(norm)
+        if inside and all(m.start < pos and _place_chain(ctx.text[m.start : pos]) for m in inside):
+            count += 1  # 杭州市|滨江区人民政府: the place a chain of divisions narrows to opens the name
+        elif all(m.start == pos and m.type not in CARRIED_TYPES for m in inside) and not (
+            inside
+            and leading_name(
+                ctx.text[end : end + MAX_DIVISION_CHARS], division_names(), MAX_DIVISION_CHARS, 0
+            )
+        ):
+            count += 1  # but a city written before its district only says where the district is
+        pos = ctx.text.find(norm, end)
     return count
+
+
+MAX_DIVISION_CHARS = 8
+
+
+def _place_chain(text: str) -> bool:
+    """某省某市: the text is one or more division names written one after another."""
+    while text:
+        head = leading_name(text, division_names(), MAX_DIVISION_CHARS, 0)
+        if head is None:
+            return False
+        text = text[len(head) :]
+    return True
 
 
 def _suffix_in(name: str, title: str) -> bool:

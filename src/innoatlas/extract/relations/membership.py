@@ -69,6 +69,7 @@ _AGAIN = _P["membership"].cue("same_subject")
 
 # 在X名单中,Y位列第4: the list frames the clause after it, whose actor is in the list.
 _IN_LIST_AFTER = _P["framed_membership"].trigger
+_OCCASION = _P["framed_membership"].cue("occasion")
 
 
 def _framed_members(sent: Sentence):
@@ -77,8 +78,8 @@ def _framed_members(sent: Sentence):
         before = sent.text[: p.start - sent.start]
         if p.type not in MEMBER_OBJECTS or not before.endswith("在"):
             continue
-        if not _IN_LIST_AFTER.match(sent.text[p.end - sent.start :]):
-            continue
+        if not _IN_LIST_AFTER.match(sent.text[p.end - sent.start :]) or _OCCASION.search(p.norm_name):
+            continue  # 在某会议上: where something is said, not a list one is in
         actors = [m for m in sent.mentions[i + 1 :] if m.type in ORG_TYPES]
         # 在X评价中获评Y: the verb comes first, so its subject stood before the frame
         if actors and not _MEMBER.search(sent.text[p.end - sent.start : actors[0].start - sent.start]):
