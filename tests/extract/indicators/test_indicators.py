@@ -894,3 +894,25 @@ def test_a_work_reports_congress_session_is_its_occasion_and_the_district_its_su
         "青川区:region",
     )
     assert {r.subject for r in records} == {"青川区"}
+
+
+def test_a_target_word_without_a_year_frames_its_own_sentence_only():
+    text = (
+        "江川市政府工作报告\n"
+        "一、2024年工作回顾 过去一年，全市锚定“进中游”目标，办好两件大事。全市地区生产总值增长5.2%，工业投资增长30%。\n"
+        "二、2025年工作安排 主要目标：地区生产总值增长5.5%左右；一般公共预算收入增长6%。\n"
+    )
+    periods = {r.quote: r.period for r in indicators(text, "江川市:region", published=None)}
+    assert periods["全市地区生产总值增长5.2%"] == "2024"
+    assert periods["工业投资增长30%"] == "2024"
+    assert periods["一般公共预算收入增长6%"] is None
+
+
+def test_a_work_report_that_names_no_place_gives_its_figures_no_document_as_subject():
+    text = (
+        "政府工作报告\n"
+        "各位代表：现在我代表县人民政府报告工作。一、2024年工作回顾 这一年，全县经济稳步回升。\n"
+        "全县工业投资完成38亿元，新增企业120家。\n"
+    )
+    records = indicators(text, "政府工作报告:program", published=None)
+    assert [(r.subject, r.period) for r in records] == [(None, "2024"), (None, "2024")]

@@ -137,6 +137,7 @@ MIN_REPORT_YEAR_MENTIONS = RESULTS.params["min_year_mentions"]
 
 # 2024年工作回顾: the heading of the part of a work report that looks back on a year.
 REVIEW_HEADING_RE = cue("review_heading").trigger
+REVIEW_INLINE_RE = cue("review_heading").cue("inline")
 
 # 某区2022年工作总结和2023年工作计划: the title of an annual summary names its year first.
 REVIEW_TITLE_RE = cue("review_title").trigger
@@ -148,6 +149,9 @@ YEAR_OPENER_RE = cue("year_opener").trigger
 EVALUATION_HEADLINE_RE = cue("evaluation_headline").trigger
 
 
+# A government's work report is given to its congress early in the year its title names, on
+# the year before (宪法 and 地方组织法: the people's congress meets once a year).
+_WORK_REPORT = "政府工作报告"
 # A heading line that is the annual document's own name (政府工作报告, 某市2023年统计公报).
 _ANNUAL_HEADING = re.compile(r"[\u4e00-\u9fff\d年]{0,12}(?:政府工作报告|统计公报)")
 # 政 府 工 作 报 告: a heading set with a space between its characters.
@@ -160,6 +164,8 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     more often than any other (2025年, 2025年末, 全年)."""
     pub = doc.reference_date.value
     evaluated = EVALUATION_HEADLINE_RE.search(doc.title or "")
+    if evaluated is not None and evaluated.group().endswith(_WORK_REPORT):
+        return str(int(evaluated["year"]) - 1)  # 2018年某区政府工作报告 is given in 2018, on 2017
     if evaluated is not None and (pub is None or int(evaluated["year"]) <= pub.year):
         return evaluated["year"]
     titled = REVIEW_TITLE_RE.search(doc.title or "")
@@ -169,6 +175,9 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         review = REVIEW_HEADING_RE.match(line.strip())
         if review is not None and (pub is None or int(review["year"]) <= pub.year):
             return review["year"]  # 2024年工作回顾: the part of a work report on that year
+    review = REVIEW_INLINE_RE.search(doc.norm)
+    if review is not None and (pub is None or int(review["year"]) <= pub.year):
+        return review["year"]  # …报告工作。一、2024年工作回顾…: the heading run into its text
     lead = _LETTER_SPACING.sub("", doc.norm[:RESULTS_LEAD_CHARS])
     for line in lead.split("\n"):
         opener = YEAR_OPENER_RE.match(line.strip())
@@ -549,6 +558,10 @@ def _speaker_regions(ctx: Context, areas: dict[str, str]) -> dict[str, str]:
     return out
 
 
+# The kinds of a document (a report, bulletin, plan or policy): the text, not what it is about.
+_DOCUMENT_KIND = re.compile(r"(报告|公报|规划|纲要|方案|意见|通知|办法|要点)$")
+
+
 def _first_actor(ctx: Context, title: str) -> str | None:
     """A text that names no place is about its first actor (a firm's own release), when the
     headline names it or the text names it again; one named once in passing is no topic."""
@@ -557,6 +570,8 @@ def _first_actor(ctx: Context, title: str) -> str | None:
     first = ctx.mentions[0]
     if first.type == "government":
         return None  # 记者从省科技厅获悉: the body the news comes from is its source, not its topic
+    if first.type == "program" and _DOCUMENT_KIND.search(first.norm_name):
+        return None  # 政府工作报告, 某某规划: the document itself, whose figures are its place's
     if first.norm_name in title or _times_named(ctx, first.norm_name) > 1:
         return subject_name(ctx, first)
     return None

@@ -191,7 +191,8 @@ def _relative_year(rel: str, published: PublishedDate, context_year: int | None)
         return context_year
     base = _pub_year(published)
     if base is None:
-        return None
+        # a work report cut from its page: 过去一年 is the year it reviews, when the text says which
+        return context_year if rel.startswith("过去") else None
     if rel.startswith("过去"):
         # 过去一年 said early in a year is the year just ended; later it spans two years
         early = published.precision in ("day", "month") and published.value.month <= LAST_YEAR_SEASON

@@ -58,11 +58,18 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if base is not None:
         return base
     para_start = _paragraph_start(text, q.start)
+    sent = sentence_start(text, q.start)
     i = bisect_right(ctx.period_starts, q.start) - 1
     while i >= 0:
         p = ctx.periods[i]
         i -= 1
         if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p) or _dates_base_only(text, p, q):
+            continue
+        if p.kind == "plan" and (
+            _PLAN_NAME_AFTER.match(text, p.end) or p.start < sent and _aim_named(text, p)
+        ):
+            # 实施“十四五”规划的关键之年: the plan's name, no target the figures are set for; 锚定…目标。
+            # names an aim without saying it, and frames no later sentence (目标:A达到… still does)
             continue
         if p.kind in ("plan", "span") and not is_past_target(p, pub):
             if p.start >= ss:
@@ -154,6 +161,16 @@ def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
 
 
 GOAL_RE = cue("target_reach").trigger
+# “十四五”规划, 十四五规划纲要: a plan period that names the plan itself.
+_PLAN_NAME_AFTER = re.compile(r"[”\"]?(?:规划|时期)")
+
+
+def _aim_named(text: str, p: PeriodMention) -> bool:
+    """锚定“进中游”目标,: the word 目标 as the object of a verb, not opening what the aim is."""
+    return p.year is None and p.text.endswith("目标") and not _AIM_OPENS.match(text, p.end)
+
+
+_AIM_OPENS = re.compile(r"[:：是为]")
 
 
 def _goal_phrase(text: str, p: PeriodMention) -> bool:
