@@ -75,3 +75,12 @@ def test_two_industries_joined_by_and_stay_two():
 
 def test_the_statistic_of_retail_sales_names_no_industry():
     assert industries("全年社会消费品零售总额达120亿元，增长5%。") == set()
+
+
+def test_a_step_or_part_of_the_chain_after_a_field_names_the_industry():
+    found = industries("在芯片设计环节，该区引进企业12家；全镇以汽车配件为主导。")
+    assert {"芯片设计", "汽车配件"} <= found
+
+
+def test_research_after_a_field_is_the_activity_not_a_longer_industry():
+    assert "新材料研发" not in industries("公司加大新材料研发投入，推动产品升级。")

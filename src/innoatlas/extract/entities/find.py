@@ -55,7 +55,11 @@ from innoatlas.extract.entities.furniture import (
     trimmed,
 )
 from innoatlas.extract.entities.grammar import Candidate, TokenIndex, index_tokens, merge_tokens
-from innoatlas.extract.entities.industry_compounds import dependent_industries, product_fields
+from innoatlas.extract.entities.industry_compounds import (
+    chain_step_industries,
+    dependent_industries,
+    product_fields,
+)
 from innoatlas.extract.entities.learned import (
     EntityDraft,
     decide_entities,
@@ -199,6 +203,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += coordinated_candidates(norm, ix, candidates)
     candidates += coordinated_industries(norm, ix, candidates)
     candidates += dependent_industries(norm, candidates)
+    candidates += chain_step_industries(norm, candidates)
     candidates += region_headed_names(norm, ix, candidates)
     candidates += region_headed_firms(norm, ix, candidates)
     candidates += session_candidates(norm, candidates)

@@ -214,3 +214,25 @@ def dependent_industries(norm: str, known: list[Candidate]) -> list[Candidate]:
         if tail is not None:
             out.append(Candidate(c.start, tail.end(), "industry", c.extractor, c.priority + 1, c.confidence))
     return out
+
+
+# 芯片|设计, 汽车|配件, 集成电路|封测: the statistics name an industry by its product and the
+# step or part of the chain (GB/T 4754-2017 集成电路设计, 汽车零部件及配件制造); the
+# compound names the industry where it ends the noun phrase (环节, 产业, 企业 or a separator
+# after it), not where it goes on into a product (汽车配件|生产线). 研发, 制造 and 装备 after
+# a field are written as often for the activity as for an industry, and are left out.
+_CHAIN_TAIL = re.compile(
+    r"(?:设计|封测|封装测试|配件|零部件)"
+    r"(?=[^\u4e00-\u9fff]|产业|行业|领域|环节|企业|项目|基地|集群|等|和|及|与|为|$)"
+)
+
+
+def chain_step_industries(norm: str, known: list[Candidate]) -> list[Candidate]:
+    out = []
+    for c in known:
+        if c.type != "industry":
+            continue
+        tail = _CHAIN_TAIL.match(norm, c.end)
+        if tail is not None and tail.end() - c.start <= MAX_COMPOUND_CHARS:
+            out.append(Candidate(c.start, tail.end(), "industry", c.extractor, c.priority + 1, c.confidence))
+    return out
