@@ -336,3 +336,9 @@ def test_a_rankings_title_is_a_programme_whatever_its_kind_word():
     """ANNOTATION.md lists the ranking lists as programmes (某某百强县市名单); 百强园区 names no zone."""
     found = set(typed("泸州国家高新区奋力冲刺全国“百强园区”。三江新区在全国百强城市新区排名中跃升至第15位。"))
     assert {("百强园区", "program"), ("百强城市新区", "program"), ("三江新区", "zone")} <= found
+
+
+def test_the_national_science_programmes_and_the_star_market_are_programmes():
+    found = mentions("该企业承担国家科技重大专项和国家重点研发计划项目，参与探月工程，并于2020年登陆科创板。")
+    for name in ("国家科技重大专项", "国家重点研发计划", "探月工程", "科创板"):
+        assert (name, "program") in found
