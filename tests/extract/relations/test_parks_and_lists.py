@@ -56,3 +56,13 @@ def test_a_firms_branch_and_rd_centre_named_after_it_are_its_parts():
 def test_a_firms_own_registered_name_is_no_part_of_its_short_name():
     found = triples("星河汽车(星河汽车新能源科技股份有限公司)发布年报，湖南星河汽车科技有限公司同日公告。")
     assert not any(p == "part_of" for _, p, _ in found)
+
+
+def test_the_partners_of_an_unnamed_party_do_not_cooperate_with_each_other():
+    found = triples("我校进一步加大与星河科技有限公司、江川市人民政府、远航集团的合作。")
+    assert not any(p == "cooperates_with" for _, p, _ in found)
+
+
+def test_a_place_that_holds_a_signing_cooperates_with_every_firm_it_signs_with():
+    found = triples("江北区举行产业招商签约仪式，与星河科技、远航智能、蓝海检测等20家企业签约。")
+    assert {("江北区", "cooperates_with", f) for f in ("星河科技", "远航智能", "蓝海检测")} <= found

@@ -34,7 +34,7 @@ def _cooperation(sent: Sentence, orgs: list[EntityMention]):
     for hit in hits[1:]:
         t_pos = sent.start + hit.start()
         own = [m for m in orgs if not sent.boundary_between(m.end, t_pos) and not _ends_after(m, sent, t_pos)]
-        out += _cooperation_at(sent, own, hit) if own else []
+        out += _cooperation_at(sent, own, hit, orgs) if own else []
     return out
 
 
@@ -43,8 +43,13 @@ def _ends_after(m: EntityMention, sent: Sentence, t_pos: int) -> bool:
     return m.start > t_pos and sent.boundary_between(t_pos, m.start)
 
 
-def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match):
-    if len(orgs) < 2 and not _PARTNER_AFTER.fullmatch(trigger.group(0)):
+def _cooperation_at(
+    sent: Sentence, orgs: list[EntityMention], trigger: re.Match, everyone: list[EntityMention] | None = None
+):
+    """The pairs one trigger states among `orgs` (its own clause's parties); `everyone` holds
+    the sentence's parties, of which the clause before may give the subject a clause leaves out."""
+    everyone = everyone or orgs
+    if len(everyone) < 2 and not _PARTNER_AFTER.fullmatch(trigger.group(0)):
         return []
     t_pos = sent.start + trigger.start()
     group = joined_group(sent, [m for m in orgs if m.end <= t_pos] or orgs)
@@ -59,16 +64,21 @@ def _cooperation_at(sent: Sentence, orgs: list[EntityMention], trigger: re.Match
         ):
             group = group + [after[0]]
     if len(group) < 2:
-        return _team_partners(sent, orgs, t_pos) or _omitted_subject(sent, orgs, t_pos)
-    actor = _actor_of_clause_before(sent, orgs, group[0])
+        return _team_partners(sent, orgs, t_pos) or _omitted_subject(sent, everyone, t_pos)
+    actor = _actor_of_clause_before(sent, everyone, group[0])
     if actor is not None and not sent.boundary_between(group[-1].end, t_pos):
         return [(actor, "cooperates_with", m) for m in group]  # A举行签约仪式,与B、C等N家企业签约
+    if _OBJECT_OF_WITH.search(sent.text[: group[0].start - sent.start]):
+        return []  # 我校加大与A、B、C的合作: the partners of a party the text does not name, not each other's
     joined = any(_COOP_WORD.search(sent.between(a, b)) for a, b in zip(group, group[1:], strict=False))
     plain_list_first = group[-1].end <= t_pos and _TRIGGER_RIGHT_AFTER.match(
         sent.text[group[-1].end - sent.start : trigger.start()]
     )
     if not joined and not plain_list_first:
         return []  # a plain list (A、B) cooperates only when the trigger follows it (A、B联合打造)
+    sides = _two_sides(sent, group)
+    if sides is not None:  # A、B分别与C签约: each of A and B with C, not A with B
+        return [(a, "cooperates_with", b) for a in sides[0] for b in sides[1]]
     head = group[0]
     star = [(head, "cooperates_with", other) for other in group[1:]]
     if _partners_of_head(sent, group):
@@ -125,6 +135,20 @@ _PARTNER_AFTER = _P["cooperation"].cue("verb_with_partner")
 _TRIGGER_RIGHT_AFTER = _P["cooperation"].cue("right_after")
 # A与B、C签约: B and C are the partners of A, not of each other.
 _HEAD_JOIN = _P["cooperation"].cue("head_join")
+# 与A、B: a run that opens after 与 is the partners of whoever comes before it.
+_OBJECT_OF_WITH = re.compile(r"(与|同|跟)$")
+
+
+def _two_sides(sent: Sentence, group: list[EntityMention]):
+    """A、B分别与C、D: the parties before 分别与 and those after it, each with each of the other side."""
+    joins = [sent.between(a, b).strip() for a, b in zip(group, group[1:], strict=False)]
+    with_at = [i for i, j in enumerate(joins) if _HEAD_JOIN.match(j)]
+    if len(with_at) != 1 or with_at[0] == 0 or "分别" not in joins[with_at[0]]:
+        return None  # A、B与C签约 without 分别: the three sign one agreement, each with each
+    k = with_at[0]
+    if not all(j in ("、", "和", "及") for i, j in enumerate(joins) if i != k):
+        return None
+    return group[: k + 1], group[k + 1 :]
 
 
 def _partners_of_head(sent: Sentence, group: list[EntityMention]) -> bool:
