@@ -10,6 +10,7 @@ import pytest
 from innoatlas.documents import document_from_text
 from innoatlas.extract import extract_document
 from innoatlas.extract.indicators.cues import indicator_cues
+from innoatlas.extract.indicators.numbers import parse_chinese
 
 PUBLISHED = "2024-08-27"
 DATE_LINE = re.compile(r"^\d{4}-\d{2}-\d{2} ", re.M)
@@ -21,9 +22,11 @@ EXAMPLES = [
 
 
 def field_of(text: str, value: str, field: str) -> str | None:
+    """The field of the figure of `value` (digits, or a numeral as written: 两, 二十)."""
     dated = DATE_LINE.search(text) is not None
     doc = document_from_text(text + "\n", published=None if dated else PUBLISHED)
-    records = [r for r in extract_document(doc).indicators if r.value == float(value)]
+    number = float(value) if re.fullmatch(r"-?[\d.]+", value) else parse_chinese(value)
+    records = [r for r in extract_document(doc).indicators if r.value == number]
     if field == "figure":  # [value, figure, none]: the number is no figure at all
         assert value.lstrip("-") in text, f"{value} is not written in {text!r}"  # else none holds trivially
         return "yes" if records else "none"

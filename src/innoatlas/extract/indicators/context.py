@@ -558,8 +558,11 @@ def _speaker_regions(ctx: Context, areas: dict[str, str]) -> dict[str, str]:
     return out
 
 
-# The kinds of a document (a report, bulletin, plan or policy): the text, not what it is about.
-_DOCUMENT_KIND = re.compile(r"(报告|公报|规划|纲要|方案|意见|通知|办法|要点)$")
+# The kinds of a document (a report, bulletin, plan or policy) and of a meeting or congress
+# (党的二十大, 某届全会): the text or the occasion, not what it is about.
+_DOCUMENT_KIND = re.compile(
+    r"(报告|公报|规划|纲要|方案|意见|通知|办法|要点|会议|全会|[一二三四五六七八九十]大)$"
+)
 
 
 def _first_actor(ctx: Context, title: str) -> str | None:
@@ -571,7 +574,7 @@ def _first_actor(ctx: Context, title: str) -> str | None:
     if first.type == "government":
         return None  # 记者从省科技厅获悉: the body the news comes from is its source, not its topic
     if first.type == "program" and _DOCUMENT_KIND.search(first.norm_name):
-        return None  # 政府工作报告, 某某规划: the document itself, whose figures are its place's
+        return None  # 政府工作报告, 党的二十大: the document or the occasion, whose figures are its place's
     if first.norm_name in title or _times_named(ctx, first.norm_name) > 1:
         return subject_name(ctx, first)
     return None

@@ -177,6 +177,23 @@ MEMBERS_ENTERING_RE = re.compile(
 )
 
 
+SESSION_RE = cue("numbered_session").trigger
+TERM_AFTER_RE = cue("numbered_session").cue("term")
+
+
+def _numbers_a_session(text: str, q: Quantity) -> bool:
+    """二十届, 三次、四次全会: the number of a term or a plenary session of a congress."""
+    after = text[q.end : q.end + 12]
+    if q.unit == "届":
+        return TERM_AFTER_RE.match(after) is not None  # 连续举办5届大会 counts the rounds held
+    return q.unit in ("次", "中") and SESSION_RE.match(after) is not None
+
+
+IDEAS_RE = cue("counted_ideas").trigger
+# A count written in Chinese numerals up to ten (两, 三, 七): how speeches count their points.
+_CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十]")
+
+
 def _is_no_figure(text: str, q: Quantity) -> bool:
     """Numbers that count the field of a comparison (位居全市4个区县第一, 对全省99个开发区),
     policy documents (出台30余个文件) or a reporter's visits (记者走访4家园区);
@@ -187,6 +204,11 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True  # 每20分钟开行1列: the one train of an interval, which is the figure
     if _groups_industries(text, q) or _counts_document_items(text, q) or _names_or_heads(text, q):
         return True
+    numeral = text[q.num_start : q.num_end].removesuffix(q.unit)
+    if _numbers_a_session(text, q) or (
+        _CHINESE_COUNT.fullmatch(numeral) and IDEAS_RE.match(text[q.end : q.end + 6])
+    ):
+        return True  # 二十届二中全会, 办好两件大事: a meeting's number, a count of ideas
     if text[q.num_start : q.end] == "三次" and text.startswith("产业", q.end):
         return True  # 分三次产业看: the statistics bureau's three sectors (三次产业划分规定), no count
     if q.unit == "类" and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff":
