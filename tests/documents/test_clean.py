@@ -27,6 +27,8 @@ def reasons(text: str) -> list[tuple[str, str | None]]:
         ("某某日报网>>本地频道>>经济", "breadcrumb"),
         ("科技论坛 > 园区资讯", "breadcrumb"),
         ("首页 | 要闻 | 本地 | 经济 | 视频", "menu"),
+        ("免费小游戏-精品合集-热门影视-在线小说-高清壁纸-明星八卦-旅游攻略-美食菜谱-汽车报价", "menu"),
+        ("2025-02-26 一汽-大众与园区签约", None),
         ("分享到：微信 | 微博 | QQ空间", "navigation"),
         ("扫一扫 分享", "navigation"),
         ("字号：大 中 小", "navigation"),

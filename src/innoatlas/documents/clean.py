@@ -75,6 +75,11 @@ IMAGE_NAME_INSIDE = re.compile(r"\.(?:jpe?g|png|gif|webp)\b", re.I)
 BREADCRUMB_SEP = re.compile(r"\s*(?:>>|»|›|→|>|＞)\s*")
 NAV_TOKEN_SEP = re.compile(r"[\s|｜/:：,，]+")
 MENU_SEP = re.compile(r"\s*[|｜]\s*|\s{2,}|\s+")
+# Link lists joined by hyphens: many short items, far more than a name or date holds (一汽-大众,
+# 2025-02-26).
+LINK_LIST_SEP = re.compile(r"\s*[-_]\s*")
+LINK_LIST_MIN_ITEMS = 8
+LINK_LIST_ITEM_CHARS = 12
 BULLET = re.compile(r"^\s*(?:[•▪◆●■□◇○]|[-*+]\s)\s*")
 LEADING_MARKS = re.compile(r"^[\s•▪◆●■▲△▼【\[（(〔]*")
 TRAILING_MARKS = re.compile(r"[\s:：】\]）)〕]*$")
@@ -260,6 +265,9 @@ def is_breadcrumb(n: str) -> bool:
 def is_menu(n: str) -> bool:
     if SENTENCE_PUNCT.search(n):
         return False
+    links = [p for p in LINK_LIST_SEP.split(n) if p]
+    if len(links) >= LINK_LIST_MIN_ITEMS and all(len(p) <= LINK_LIST_ITEM_CHARS for p in links):
+        return True  # 某某视频-某某综合-某某网-…: a run of link texts (an injected spam list), not text
     items = [p for p in MENU_SEP.split(n) if p]
     if all(len(p) == 1 for p in items):
         return False  # 政 府 工 作 报 告: a heading set with letter spacing, not a menu
