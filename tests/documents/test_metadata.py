@@ -285,3 +285,19 @@ def test_an_e_papers_date_on_its_toolbar_line_is_the_publication_date():
 def test_a_date_stamped_to_the_minute_after_a_sites_address_is_the_publication_date():
     page = f"{HEADLINE}\nhttp://m.example.com2026年01月30日 09:23某某装备网\n{BODY}\n"
     assert published(page) == "2026-01-30"
+
+
+def test_the_day_a_work_report_was_given_is_its_date():
+    text = (
+        "2018年青川区政府工作报告\n"
+        "(2018年1月22日在青川区第五届人民代表大会第二次会议上)青川区人民政府区长李明各位代表:现在,"
+        "我代表区人民政府向大会报告工作,请予审议。2017年,全区经济稳中有进。\n"
+    )
+    assert published(text) == "2018-01-22"
+
+
+def test_a_meeting_day_told_inside_the_body_is_no_publication_date():
+    text = (
+        "青川区科技观察\n全区科技工作稳步推进,2023年5月8日在区行政中心召开的科技大会上,全区表彰了一批企业。\n"
+    )
+    assert published(text) is None

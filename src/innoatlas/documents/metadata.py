@@ -206,7 +206,7 @@ def _published_and_partial(
         elif line.reason not in ("meta", "noise", "navigation", "breadcrumb", "menu", None):
             continue  # a menu line keeps the e-paper's date (2023 年 09 月 04 日 星期一 放大 缩小)
         if _is_sentence(line):
-            labelled = labelled_date(line.norm)
+            labelled = labelled_date(line.norm) or delivery_date(line.norm)
             if labelled is not None:
                 return labelled, None
             continue
@@ -288,6 +288,19 @@ def _before_dateline(found: PublishedDate, lines: list[Line]) -> bool:
     if dateline is None or found.precision != "day" or found.value is None:
         return False
     return dateline > (found.value.month, found.value.day)
+
+
+# (2018年1月22日在某区第五届人民代表大会第二次会议上): the day a work report or a speech was
+# given, printed at its head (the form of every government work report and leader's speech).
+DELIVERED_ON = re.compile(
+    r"^[(（—\-\s]*((?:19|20)\d\d)年(\d{1,2})月(\d{1,2})日在[^。,，]{2,40}?(?:会议|大会|全会|论坛|峰会|典礼)\s*上"
+)
+
+
+def delivery_date(n: str) -> PublishedDate | None:
+    """The day a report or speech opening the line was given, or None."""
+    m = DELIVERED_ON.match(n)
+    return _day(m.group(1), m.group(2), m.group(3)) if m else None
 
 
 def labelled_date(n: str) -> PublishedDate | None:
