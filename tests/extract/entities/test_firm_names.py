@@ -184,3 +184,13 @@ def test_a_transliterated_trade_name_before_its_bracketed_province_is_part_of_th
 def test_a_list_of_kinds_of_firms_names_no_firm():
     found = firms("去年,一批世界500强企业、行业龙头企业、上市企业等相继落户星湖高新区,成为新的增长点。")
     assert not [f for f in found if f.endswith("企业")], found
+
+
+def test_fields_listed_after_a_tagged_name_are_no_firms():
+    found = {name for name, _ in typed("目前该区对俄经贸、金融、文化、科技等合作全面展开。")}
+    assert not {"金融", "文化", "科技"} & found
+
+
+def test_short_firm_names_listed_after_a_firm_stay_firms():
+    found = typed("园区已入驻腾讯、阿里、京东、百度等企业。")
+    assert ("京东", "enterprise") in found and ("百度", "enterprise") in found

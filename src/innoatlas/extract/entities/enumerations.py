@@ -252,13 +252,27 @@ def coordinated_candidates(norm: str, ix: TokenIndex, known: list[Candidate]) ->
         end = c.end
         while end < len(norm) and norm[end] == "、":
             item = _next_item(norm, ix, end + 1, bounded=tagged)
-            if item is None or _trade_or_place(norm[end + 1 : item]):
-                break  # 某某电子、风电配套等: the list goes on with trades, not firms
+            if item is None or _trade_or_place(norm[end + 1 : item]) or _common_word(ix, end + 1, item):
+                break  # 某某电子、风电配套等: the list goes on with trades, not firms; 金融、文化: with fields
             items.append(Candidate(end + 1, item, c.type, "list", 44, 0.6))
             end = item
         if not (tagged and _COUNTED_THINGS.match(norm, end)):
             out.extend(items)
     return out
+
+
+# Tags of the tagger's ordinary words: a two-character one alone (金融, 文化, 科技) is a field
+# or a kind of thing, no firm's short name (those the tagger reads as names: 腾讯/ORG).
+_COMMON_TAGS = frozenset({"n", "vn", "v", "a", "an"})
+MAX_COMMON_ITEM = 2
+
+
+def _common_word(ix: TokenIndex, start: int, end: int) -> bool:
+    i = ix.by_start.get(start)
+    if i is None or end - start > MAX_COMMON_ITEM:
+        return False
+    t = ix.tokens[i]
+    return t.end == end and t.tag in _COMMON_TAGS
 
 
 def _next_item(norm: str, ix: TokenIndex, start: int, bounded: bool = False) -> int | None:
