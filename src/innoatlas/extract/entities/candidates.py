@@ -84,6 +84,8 @@ def session_candidates(norm: str, candidates: list[Candidate]) -> list[Candidate
     for m in _SESSION.finditer(norm):
         body = bodies.get(m.start())
         start = body.start if body is not None else _bare_body_start(norm, m.start())
+        if body is None and m.group("level"):
+            start = m.start()  # 市九届人大四次会议: the level word names the congress's place
         if start is not None:
             out.append(Candidate(start, m.end(), "program", "session", 55, 0.8))
     return out
