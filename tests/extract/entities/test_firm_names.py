@@ -194,3 +194,9 @@ def test_fields_listed_after_a_tagged_name_are_no_firms():
 def test_short_firm_names_listed_after_a_firm_stay_firms():
     found = typed("园区已入驻腾讯、阿里、京东、百度等企业。")
     assert ("京东", "enterprise") in found and ("百度", "enterprise") in found
+
+
+def test_two_bodies_joined_by_he_inside_a_list_are_two_names():
+    found = {name for name, _ in typed("认真落实党中央、国务院和省委、省政府决策部署。")}
+    assert "国务院和省委" not in found
+    assert "国务院" in found

@@ -254,6 +254,8 @@ def coordinated_candidates(norm: str, ix: TokenIndex, known: list[Candidate]) ->
             item = _next_item(norm, ix, end + 1, bounded=tagged)
             if item is None or _trade_or_place(norm[end + 1 : item]) or _common_word(ix, end + 1, item):
                 break  # 某某电子、风电配套等: the list goes on with trades, not firms; 金融、文化: with fields
+            if _JOINED_ITEM.search(norm, end + 1, item):
+                break  # 国务院和省委: two names joined, not one item
             items.append(Candidate(end + 1, item, c.type, "list", 44, 0.6))
             end = item
         if not (tagged and _COUNTED_THINGS.match(norm, end)):
@@ -261,6 +263,7 @@ def coordinated_candidates(norm: str, ix: TokenIndex, known: list[Candidate]) ->
     return out
 
 
+_JOINED_ITEM = re.compile(r"[和与及]")
 # Tags of the tagger's ordinary words: a two-character one alone (金融, 文化, 科技) is a field
 # or a kind of thing, no firm's short name (those the tagger reads as names: 腾讯/ORG).
 _COMMON_TAGS = frozenset({"n", "vn", "v", "a", "an"})
