@@ -200,3 +200,20 @@ def test_two_bodies_joined_by_he_inside_a_list_are_two_names():
     found = {name for name, _ in typed("认真落实党中央、国务院和省委、省政府决策部署。")}
     assert "国务院和省委" not in found
     assert "国务院" in found
+
+
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        ("芯睿半导体氮化镓晶圆厂、远帆半导体刻蚀设备等项目落地。", "芯睿半导体"),
+        ("长安汽车渝北工厂年产整车30万辆。", "长安汽车"),
+    ],
+)
+def test_a_firm_named_with_its_plant_or_product_is_the_firm(body, firm):
+    assert (firm, "enterprise") in typed(body)
+
+
+def test_a_registered_name_with_its_trade_is_not_cut():
+    assert ("宁德时代新能源科技股份有限公司", "enterprise") in typed(
+        "宁德时代新能源科技股份有限公司发布年报。"
+    )

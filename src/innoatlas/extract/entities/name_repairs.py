@@ -104,6 +104,25 @@ def firm_of_product(norm: str, c: Candidate) -> Candidate:
     return c
 
 
+# 芯睿半导体|氮化镓晶圆厂, 某某汽车|渝北工厂, 某某半导体|刻蚀设备: a firm named by its brand and
+# trade, then one of its plants or products; ANNOTATION.md lists the firm (京东方六代线 -> 京东方).
+_PLANT_OR_PRODUCT = re.compile(r"(?:晶圆厂|工厂|厂区|设备|产线|生产线|项目)$")
+MIN_BRAND_CHARS = 2
+
+
+def firm_before_plant(norm: str, c: Candidate) -> Candidate:
+    """A firm's name (brand + trade) run on into the plant or product it makes."""
+    name = norm[c.start : c.end]
+    if c.type != "enterprise" or not _PLANT_OR_PRODUCT.search(name):
+        return c
+    trades = [
+        end
+        for start, end, entries in find_lexicon(name)
+        if start >= MIN_BRAND_CHARS and end < len(name) - 1 and any(e.kind == INDUSTRY for e in entries)
+    ]
+    return dataclasses.replace(c, end=c.start + min(trades)) if trades else c
+
+
 def firm_of_plant(norm: str, c: Candidate) -> Candidate:
     """大博医疗|医疗器械|生产基地: a firm named with its plant is listed as the firm."""
     name = norm[c.start : c.end]
