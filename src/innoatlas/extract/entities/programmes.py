@@ -85,6 +85,7 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         + _designations(norm, ix)
         + _document_titles(norm)
         + _work_reports(norm, ix)
+        + _expo_short_names(norm, ix)
         + _party_congresses(norm, ix)
         + honour_candidates(norm, ix)
         + _joined_plans(norm, ix)
@@ -588,6 +589,16 @@ def _document_titles(norm: str) -> list[Candidate]:
         Candidate(m.start(), m.end(), "program", "title", p.priority, 0.8)
         for p in (programme_pattern("document_title"), programme_pattern("document_note"))
         for m in p.trigger.finditer(norm)
+    ]
+
+
+def _expo_short_names(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """玉博会, 广交会, 投洽会: an expo or fair by its short name."""
+    p = programme_pattern("expo_short_name")
+    return [
+        Candidate(*m.span("name"), "program", "programme", p.priority, 0.7)
+        for m in p.trigger.finditer(norm)
+        if m.start("name") in ix.by_start
     ]
 
 
