@@ -512,7 +512,7 @@ def _all_generic(ix: TokenIndex, start: int, end: int) -> bool:
 _CONJOINED = frozenset("和及、")
 # 获评|省级绿色工业园区: the level that confers a title makes a name of generic words.
 _CONFERRING_LEVELS = ("国家级", "省级", "市级", "县级", "区级")
-# 入选国家级试点示范: a level and the kind word alone say what sort of title, not which one.
+# 获评省级试点示范: a level and the kind word alone say what sort of title, not which one.
 _BARE_TITLE = re.compile(r"(?:国家级|省级|市级|县级|区级)?(?:试点示范|试点|示范)")
 
 

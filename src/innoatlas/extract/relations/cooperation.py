@@ -136,7 +136,7 @@ _TRIGGER_RIGHT_AFTER = _P["cooperation"].cue("right_after")
 # A与B、C签约: B and C are the partners of A, not of each other.
 _HEAD_JOIN = _P["cooperation"].cue("head_join")
 # 与A、B: a run that opens after 与 is the partners of whoever comes before it.
-_OBJECT_OF_WITH = re.compile(r"(与|同|跟)$")
+_OBJECT_OF_WITH = _P["cooperation"].cue("with_before")
 
 
 def _two_sides(sent: Sentence, group: list[EntityMention]):
