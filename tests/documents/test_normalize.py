@@ -130,3 +130,16 @@ def test_mixed_text_with_a_few_traditional_words_is_hans():
         )
         == "Hant"
     )
+
+
+def test_pinyin_glosses_leave_the_normalised_text_and_stay_in_the_original():
+    doc = document_from_text("济南高新区(qū)新增规(guī)上企业(yè)20家,GDP(国内生产总值)增长(5%)。")
+    assert doc.norm == "济南高新区新增规上企业20家,GDP(国内生产总值)增长(5%)。"
+    start = doc.norm.index("济南高新区")
+    assert doc.original_text(start, start + len("济南高新区")) == "济南高新区(qū)"
+    start = doc.norm.index("规上企业")
+    assert doc.original_text(start, start + len("规上企业")) == "规(guī)上企业(yè)"
+
+
+def test_a_bracketed_latin_word_without_tone_marks_is_no_gloss():
+    assert normalize_line("华为(huawei)", list(range(10)))[0] == "华为(huawei)"

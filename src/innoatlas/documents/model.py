@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from innoatlas.documents.normalize import gloss_end
+
 
 @dataclass
 class RawDocument:
@@ -84,7 +86,7 @@ class Document:
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of `norm` to the span of `original` it came from."""
         o_start = self.norm_to_original[start]
-        o_end = self.norm_to_original[end - 1] + 1 if end > start else o_start
+        o_end = gloss_end(self.original, self.norm_to_original[end - 1] + 1) if end > start else o_start
         return o_start, max(o_end, o_start)
 
     def original_text(self, start: int, end: int) -> str:

@@ -24,6 +24,24 @@ HANT_CHANGED_SHARE = 0.10
 
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
+# Pinyin written in brackets after a character (科技创(chuàng)新), as mirror and
+# repost sites insert it through a text: one syllable of latin letters with a tone mark
+# (ā á ǎ à … ǘ ǚ ǜ), right after a Han character. The reading is no part of the words,
+# so the extractor reads the text without it; names and quotes still come from the
+# original, glosses and all, as a reader copying the page writes them. An English
+# abbreviation in brackets (GDP) carries no tone mark and stays.
+_TONE_MARKS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN_GLOSS = re.compile(
+    rf"(?<=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])[(（][a-zü{_TONE_MARKS}]*[{_TONE_MARKS}][a-zü{_TONE_MARKS}]*[)）]"
+)
+
+
+def gloss_end(original: str, end: int) -> int:
+    """`end`, moved past the pinyin gloss that follows it in `original`, if one does:
+    a name ending on a glossed character is copied with its gloss."""
+    m = _PINYIN_GLOSS.match(original, end)
+    return m.end() if m else end
+
 
 def _fold_line(line: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Fold one line's characters; `offsets[i]` is where line[i] came from."""
@@ -60,9 +78,27 @@ def align_offsets(before: str, after: str, offsets: list[int]) -> list[int]:
     return out
 
 
+def drop_pinyin_glosses(line: str, offsets: list[int]) -> tuple[str, list[int]]:
+    """The line without bracketed pinyin after its characters, with the offsets of what stays."""
+    if "(" not in line:
+        return line, offsets
+    kept: list[str] = []
+    kept_offsets: list[int] = []
+    last = 0
+    for m in _PINYIN_GLOSS.finditer(line):
+        kept.append(line[last : m.start()])
+        kept_offsets.extend(offsets[last : m.start()])
+        last = m.end()
+    if not last:
+        return line, offsets
+    kept.append(line[last:])
+    kept_offsets.extend(offsets[last:])
+    return "".join(kept), kept_offsets
+
+
 def normalize_line(line: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Fold one line (no line break inside) and carry its offsets along."""
-    folded, folded_offsets = _fold_line(line, offsets)
+    folded, folded_offsets = drop_pinyin_glosses(*_fold_line(line, offsets))
     simplified = to_simplified(folded)
     if len(simplified) == len(folded):
         return simplified, folded_offsets

@@ -916,3 +916,9 @@ def test_a_work_report_that_names_no_place_gives_its_figures_no_document_as_subj
     )
     records = indicators(text, "政府工作报告:program", published=None)
     assert [(r.subject, r.period) for r in records] == [(None, "2024"), (None, "2024")]
+
+
+def test_a_text_with_pinyin_glosses_keeps_its_quotes_whole_and_its_metrics_plain():
+    record = one("园区简讯\n星湖高新区(qū)规(guī)上工业(yè)总产(chǎn)值增长12.5%。", "星湖高新区:zone")
+    assert record.quote == "星湖高新区(qū)规(guī)上工业(yè)总产(chǎn)值增长12.5%"
+    assert "(" not in record.metric

@@ -11,9 +11,6 @@
 
 from __future__ import annotations
 
-import dataclasses
-import re
-
 from innoatlas.documents.model import Document
 from innoatlas.extract.entities.aliases import declared_aliases, group_units, registered_short_names
 from innoatlas.extract.entities.bare_zones import bare_zone_candidates
@@ -105,43 +102,7 @@ from innoatlas.extract.tokens import Token
 
 
 def extract_entities(doc: Document, tokens: list[Token]) -> list[EntityMention]:
-    if len(_PINYIN.findall(doc.norm)) >= MIN_PINYIN_GROUPS:
-        return _extract_without_pinyin(doc)
     return _extract_mentions(doc, tokens)
-
-
-# A reading in pinyin written after a character (区(qū), 创(chuàng)); some
-# sites annotate every rare character this way, which breaks names apart.
-_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüê]{1,7}\)")
-# Fewer groups than this are ordinary brackets, not an annotated text.
-MIN_PINYIN_GROUPS = 3
-
-
-def _extract_without_pinyin(doc: Document) -> list[EntityMention]:
-    """Find names on the text with the readings removed, then map them back.
-
-    A name keeps the readings inside it and the one right after its last
-    character, as written (量子技术(shù)).
-    """
-    from innoatlas.extract.tokens import tag_text
-
-    norm = doc.norm
-    readings = {i for m in _PINYIN.finditer(norm) for i in range(m.start(), m.end())}
-    keep = [i for i in range(len(norm)) if i not in readings]
-    stripped = "".join(norm[i] for i in keep)
-    mapping = [doc.norm_to_original[i] for i in keep] + [doc.norm_to_original[len(norm)]]
-    view = dataclasses.replace(doc, norm=stripped, norm_to_original=mapping)
-    out = []
-    for m in _extract_mentions(view, tag_text(stripped)):
-        start, end = keep[m.start], keep[m.end - 1] + 1
-        after = _PINYIN.match(norm, end)
-        end = after.end() if after else end
-        out.append(
-            dataclasses.replace(
-                m, name=doc.original_text(start, end), norm_name=norm[start:end], start=start, end=end
-            )
-        )
-    return out
 
 
 def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]:

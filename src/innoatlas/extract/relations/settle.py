@@ -99,7 +99,7 @@ def _one_predicate_per_pair(records: list[RelationRecord]) -> list[RelationRecor
 
 
 def _without_readings(name: str) -> str:
-    """济南高新区(qū) and 济南高新区 are one name (see entities: pinyin readings), and so are
+    """济南高新区(qū) and 济南高新区 are one name (see documents.normalize: pinyin glosses), and so are
     重庆高新区(直管园) and 重庆高新区: a bracket after a name restates or narrows it."""
     return _TRAILING_BRACKET.sub("", _READING.sub("", name))
 
