@@ -500,3 +500,10 @@ def test_a_conjunction_the_tagger_glues_to_a_zone_opens_no_firm_name():
     # 某高新区与|某公司: cut at the zone's suffix, the conjunction belongs to neither name
     _doc, recs = relations("青溪高新区与远航科技有限公司签订战略合作协议。")
     find(recs, "青溪高新区", "cooperates_with", "远航科技有限公司")
+
+
+def test_a_zone_named_by_its_citys_short_name_sits_in_the_city_the_text_names():
+    _, recs = relations("泸州国家高新区新增企业30家。泸州全市加快发展电子信息产业。")
+    find(recs, "泸州国家高新区", "located_in", "泸州")
+    _, recs = relations("湖州银行今年新增贷款50亿元。湖州全市加快发展新材料产业。")
+    assert not [r for r in recs if r.subject == "湖州银行" and r.predicate == "located_in"]

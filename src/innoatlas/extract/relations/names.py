@@ -38,6 +38,11 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
     out = []
     for m in mentions:
         head = leading_name(m.norm_name, places, MAX_PLACE_CHARS)
+        if head is None and m.type == "zone":
+            # the national zone lists name a zone by its city's short name (郑州高新区, 泸州国家
+            # 高新区), which says where it sits as the full name does; a body's or a firm's
+            # short-named place is more often its scope or its brand (某省农科院, 某城银行)
+            head = leading_name(m.norm_name, short_division_names(), MAX_PLACE_CHARS)
         if head is None or len(head) == len(m.norm_name) or m.type == "government":
             continue  # a body governs the place its name starts with (某区经信委): not part of it
         named = standalone.get(_place_key(head))
@@ -199,6 +204,12 @@ def known_places() -> dict[str, str]:
     for d in load_divisions().values():
         places.setdefault(d.name, "region")
     return places
+
+
+@cache
+def short_division_names() -> frozenset[str]:
+    """The divisions' short names (郑州 for 郑州市)."""
+    return frozenset(d.short for d in load_divisions().values() if d.short)
 
 
 def place_type(name: str, doc: Document) -> str:
