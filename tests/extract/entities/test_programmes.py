@@ -342,3 +342,14 @@ def test_the_national_science_programmes_and_the_star_market_are_programmes():
     found = mentions("该企业承担国家科技重大专项和国家重点研发计划项目，参与探月工程，并于2020年登陆科创板。")
     for name in ("国家科技重大专项", "国家重点研发计划", "探月工程", "科创板"):
         assert (name, "program") in found
+
+
+def test_the_tasks_a_government_work_report_names_by_short_names_are_programmes():
+    found = mentions(
+        "全区做好“六稳”工作、落实“六保”任务,争取超长期特别国债支持“两重”项目,推进高效办成一件事。"
+    )
+    for name in ("六稳", "六保", "超长期特别国债", "两重", "高效办成一件事"):
+        assert (name, "program") in found
+    found = mentions("主动服务京津冀协同发展,融入黄河流域生态保护和高质量发展。")
+    assert ("京津冀协同发展", "program") in found
+    assert ("黄河流域生态保护和高质量发展", "program") in found
