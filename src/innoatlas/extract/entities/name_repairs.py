@@ -156,6 +156,20 @@ _COUNT_BEFORE = re.compile(r"\d+(?:\.\d+)?[万亿]|\d+\.\d+")
 _COUNT_AFTER = re.compile(r"\d+(?:\.\d+)?[万亿]?[家个项]$")
 
 
+# 1苏州工业园区 2某某经济技术开发区: a ranked list whose table cells ran together glues each
+# rank to the name after it; a name that opens with a place (a zone, a body named after its
+# city) does not open with digits of its own.
+_RANK = re.compile(r"\d{1,3}(?=[\u4e00-\u9fff])")
+
+
+def _rank_before_place(norm: str, c: Candidate) -> re.Match | None:
+    m = _RANK.match(norm, c.start, c.end)
+    if m is None:
+        return None
+    rest = norm[m.end() : c.end]
+    return m if starts_with_place(rest) and suffix_type(rest) is not None else None
+
+
 _LEADING_BRACKET = re.compile(r"[(（][^()（）]{1,8}[)）]")
 
 
@@ -259,7 +273,7 @@ def drop_glued_context(norm: str, c: Candidate) -> Candidate:
 
 
 def drop_glued_counts(norm: str, c: Candidate) -> Candidate:
-    lead = _COUNT_BEFORE.match(norm, c.start, c.end)
+    lead = _COUNT_BEFORE.match(norm, c.start, c.end) or _rank_before_place(norm, c)
     if lead is not None and c.end - lead.end() >= MIN_NAME_CHARS:
         c = dataclasses.replace(c, start=lead.end())
     tail = _COUNT_AFTER.search(norm, c.start, c.end)
