@@ -507,3 +507,10 @@ def test_a_zone_named_by_its_citys_short_name_sits_in_the_city_the_text_names():
     find(recs, "泸州国家高新区", "located_in", "泸州")
     _, recs = relations("湖州银行今年新增贷款50亿元。湖州全市加快发展新材料产业。")
     assert not [r for r in recs if r.subject == "湖州银行" and r.predicate == "located_in"]
+
+
+def test_an_item_of_a_list_is_no_actor_of_the_other_items():
+    _, recs = relations("星湖园区产业涵盖智能科技、新能源、生物医药、石墨烯与新材料等多个领域。")
+    assert not [r for r in recs if r.subject == "智能科技" and r.predicate == "focuses_on"]
+    _, recs = relations("安徽省智能装备产业、新型显示产业、智能终端产业等迅猛发展。")
+    find(recs, "安徽省", "focuses_on", "新型显示产业")

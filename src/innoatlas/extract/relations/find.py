@@ -208,6 +208,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                     or _last_before(sent, [p for p in places if not _is_means(sent, p)], m)
                     or _topic_if_focused(sent, m, topic)
                 )
+                if actor is not None and _coordinated(sent, actor, m):
+                    continue  # 甲、新能源、生物医药等领域: a list's own item is no actor of the others
                 for one in _listed_with(sent, actor, m) if actor is not None else []:
                     if (one.name, m.name) not in led:
                         a, b = evidence(sent, one, m)
@@ -219,6 +221,28 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
             elif m.type == "zone":
                 out += seated_zone_relations(doc, sent, m, places)
     return out
+
+
+_LIST_JOINS = frozenset("、和与及")
+
+
+def _coordinated(sent: Sentence, a: EntityMention, b: EntityMention) -> bool:
+    """A and B are items of one list: only names and the list's joining words stand between them."""
+    first, second = (a, b) if a.start < b.start else (b, a)
+    if first.end > second.start or first.start < sent.start or second.end > sent.end:
+        return False
+    covered = set()
+    for m in sent.mentions:
+        if first.end <= m.start and m.end <= second.start:
+            covered.update(range(m.start, m.end))
+    gap = range(first.end, second.start)
+    at = sent.text[first.end - sent.start : second.start - sent.start]
+    return (
+        len(gap) > 0
+        and at[0] in _LIST_JOINS
+        and at[-1] in _LIST_JOINS
+        and all(i in covered or sent.text[i - sent.start] in _LIST_JOINS for i in gap)
+    )
 
 
 _MADE_IN = _P["produced_in"]
