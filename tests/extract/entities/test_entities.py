@@ -356,3 +356,9 @@ def test_a_rank_glued_before_a_place_named_zone_is_no_part_of_its_name():
     assert ("温州经济技术开发区", "zone") in found
     assert ("嘉兴高新区", "zone") in found
     assert not any(n[0].isdigit() for n, _ in found if n != "360科创园")
+
+
+def test_the_provinces_science_corridors_are_zones():
+    found = mentions("杭州城西科创大走廊新增企业千家。广东建设广深港澳科技创新走廊。")
+    assert ("杭州城西科创大走廊", "zone") in found
+    assert ("广深港澳科技创新走廊", "zone") in found
