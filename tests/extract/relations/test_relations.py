@@ -514,3 +514,9 @@ def test_an_item_of_a_list_is_no_actor_of_the_other_items():
     assert not [r for r in recs if r.subject == "智能科技" and r.predicate == "focuses_on"]
     _, recs = relations("安徽省智能装备产业、新型显示产业、智能终端产业等迅猛发展。")
     find(recs, "安徽省", "focuses_on", "新型显示产业")
+
+
+def test_a_bracket_declaring_a_short_name_does_not_part_the_partners():
+    _, recs = relations("星驰汽车集团有限公司(以下简称“星驰集团”)与江川大学正式签署战略合作协议。")
+    find(recs, "星驰汽车集团有限公司", "cooperates_with", "江川大学")
+    assert not [r for r in recs if "星驰集团" in (r.subject, r.object)]

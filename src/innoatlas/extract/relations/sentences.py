@@ -56,7 +56,26 @@ class Sentence:
         return i < len(self.clause_ends) and self.clause_ends[i] < b
 
     def between(self, a: EntityMention, b: EntityMention) -> str:
-        return self.text[a.end - self.start : b.start - self.start]
+        """The text between two names, without a bracket that declares the first one's short name
+        (A(以下简称“甲”)与B: A and B are joined by 与)."""
+        return _DECLARATION.sub("", self.text[a.end - self.start : b.start - self.start])
+
+
+# 某某集团有限公司(以下简称“某某集团”)与B签约: the bracket a release declares a short name in.
+_DECLARATION = re.compile(
+    r"^[(（](?:以下|下文|下同)?[,，]?(?:简称|下称|统称)[为:：]?[“\"「]?[^()（）]{1,20}?[”\"」]?[)）]"
+)
+_DECLARED_BEFORE = re.compile(r"[(（](?:以下|下文|下同)?[,，]?(?:简称|下称|统称)[为:：]?[“\"「]?$")
+_DECLARED_AFTER = re.compile(r"^[”\"」]?[)）]")
+
+
+def declared(sent: Sentence, m: EntityMention) -> bool:
+    """m is the short name a bracket declares for the name before it: in a run of parties it
+    stands for that name, not as a party of its own."""
+    return bool(
+        _DECLARED_BEFORE.search(sent.text[: m.start - sent.start])
+        and _DECLARED_AFTER.match(sent.text[m.end - sent.start :])
+    )
 
 
 def split_sentences(norm: str, mentions: list[EntityMention]) -> list[Sentence]:
@@ -80,6 +99,8 @@ def runs(sent: Sentence, firms: list[EntityMention]) -> list[list[EntityMention]
     """Every maximal run of firms joined by 、/与/和."""
     runs: list[list[EntityMention]] = []
     for m in firms:
+        if runs and declared(sent, m):
+            continue
         if runs and _COOP_JOIN.match(sent.between(runs[-1][-1], m).strip()):
             runs[-1].append(m)
         else:
@@ -92,6 +113,8 @@ def joined_group(sent: Sentence, orgs: list[EntityMention]) -> list[EntityMentio
     best: list[EntityMention] = []
     run: list[EntityMention] = []
     for m in orgs:
+        if run and declared(sent, m):
+            continue
         if run and _COOP_JOIN.match(_COOP_TENSE.sub("", sent.between(run[-1], m)).strip()):
             run.append(m)
         else:
