@@ -18,6 +18,9 @@ class SuffixData:
     word_heads: tuple[str, ...] = ()
     verb_objects: frozenset[str] = frozenset()
     level_categories: frozenset[str] = frozenset()
+    short_forms: tuple[str, ...] = ()
+    short_form_type: str = ""
+    short_form_max_chars: int = 0
 
 
 @functools.lru_cache(maxsize=1)
@@ -39,6 +42,9 @@ def load_suffixes() -> SuffixData:
         tuple(data.get("word_heads") or ()),
         frozenset(data.get("verb_objects") or ()),
         frozenset(data.get("level_categories") or ()),
+        tuple(data.get("short_forms") or ()),
+        data.get("short_form_type", ""),
+        int(data.get("short_form_max_chars", 0)),
     )
 
 
@@ -51,6 +57,10 @@ def suffix_type(name: str) -> tuple[str, str] | None:
         t = data.suffixes.get(name[-k:])
         if t is not None:
             return name[-k:], t
+    if len(name) <= data.short_form_max_chars:
+        short = next((f for f in data.short_forms if name.endswith(f) and len(name) > len(f)), None)
+        if short is not None:
+            return short, data.short_form_type
     return None
 
 

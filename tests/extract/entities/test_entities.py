@@ -362,3 +362,15 @@ def test_the_provinces_science_corridors_are_zones():
     found = mentions("杭州城西科创大走廊新增企业千家。广东建设广深港澳科技创新走廊。")
     assert ("杭州城西科创大走廊", "zone") in found
     assert ("广深港澳科技创新走廊", "zone") in found
+
+
+def test_universities_by_their_short_names_and_campuses_and_investors_by_their_registered_forms():
+    found = mentions(
+        "哈工大、上海交大与北京理工大学重庆创新中心合作,浙江大学玉泉校区承办,重庆科技金融集团出资。"
+    )
+    assert ("哈工大", "university") in found
+    assert ("上海交大", "university") in found
+    assert ("北京理工大学重庆创新中心", "institute") in found
+    assert ("浙江大学玉泉校区", "university") in found
+    assert ("重庆科技金融集团", "investor") in found
+    assert not any(n.endswith("港科大") and n != "港科大" for n, _ in mentions("多家科创企业与港科大签约。"))

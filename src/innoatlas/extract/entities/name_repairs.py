@@ -329,6 +329,9 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         tail = suffix_type(tail_text)
         if head is None or tail is None or p - c.start <= len(head[0]) or cuts_word(norm, p):
             continue
+        if head[0].endswith("大") and (norm.startswith("学", p) or head[1] == "university"):
+            continue  # 北京理工大|学…, 上海交大|某某科技园: a university's short form inside its full name, or
+            # heading a unit named after it
         if len(tail_text) - len(tail[0]) < 2 or all_generic(tail_text[: -len(tail[0])]):
             continue
         if tail_text[0] in "(（":
