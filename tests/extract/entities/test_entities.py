@@ -374,3 +374,10 @@ def test_universities_by_their_short_names_and_campuses_and_investors_by_their_r
     assert ("浙江大学玉泉校区", "university") in found
     assert ("重庆科技金融集团", "investor") in found
     assert not any(n.endswith("港科大") and n != "港科大" for n, _ in mentions("多家科创企业与港科大签约。"))
+
+
+def test_a_ministrys_centre_acts_for_the_ministry_unless_it_researches():
+    found = mentions("科技部火炬中心公布名单,教育部科技发展中心和科技部科技评估中心参与。")
+    assert ("科技部火炬中心", "government") in found
+    assert ("教育部科技发展中心", "government") in found
+    assert ("科技部科技评估中心", "government") not in found

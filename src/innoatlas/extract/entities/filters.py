@@ -18,6 +18,7 @@ from innoatlas.extract.entities.grammar import (
     starts_with_place,
 )
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
@@ -353,6 +354,19 @@ _CENTRE = "创新中心"
 _ACADEMIC_PARENT = re.compile(r"大学|学院|交大|科学院|中科|研究院|研发")
 
 
+# A centre of a State Council department (部属事业单位: 科技部火炬中心, 教育部科技发展中心) acts for
+# the ministry; one that researches, evaluates or tests (科技部科技评估中心) is an institute's kind.
+_RESEARCH_WORDS = re.compile(r"研究|评估|检测|测试|实验|试验|计量|监测")
+
+
+def _ministry_centre(name: str) -> bool:
+    bodies = central_bodies()
+    for k in range(2, min(len(name) - 3, 13)):
+        if name[:k] in bodies and name.endswith("中心") and not _RESEARCH_WORDS.search(name[k:]):
+            return True
+    return False
+
+
 def final_type(name: str, c: Candidate, when) -> str:
     if _counted_slogan(name) and name not in zone_names():
         return "program"
@@ -366,6 +380,8 @@ def final_type(name: str, c: Candidate, when) -> str:
     if c.type == "region" and _zone_sub_area(name):
         return "zone"  # 某高新区东区, 某新区核心区: a part of a zone, not a division
     found = suffix_type(name)
+    if _ministry_centre(name):
+        return "government"  # 科技部火炬中心: a ministry's centre runs the ministry's programmes
     if found is not None and found[0] == _CENTRE and not _ACADEMIC_PARENT.search(name[: -len(_CENTRE)]):
         return "platform"  # 国家机器人创新中心, 某某技术创新中心: a platform of the national lists
     if found is not None and c.extractor != "gazetteer":
