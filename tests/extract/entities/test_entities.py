@@ -381,3 +381,9 @@ def test_a_ministrys_centre_acts_for_the_ministry_unless_it_researches():
     assert ("科技部火炬中心", "government") in found
     assert ("教育部科技发展中心", "government") in found
     assert ("科技部科技评估中心", "government") not in found
+
+
+def test_a_park_named_by_its_level_and_class_alone_is_a_title():
+    found = mentions("该开发区获评自治区级化工园区,蓝湖工业园区新增企业20家。")
+    assert ("自治区级化工园区", "program") in found
+    assert ("蓝湖工业园区", "zone") in found

@@ -367,11 +367,20 @@ def _ministry_centre(name: str) -> bool:
     return False
 
 
+# A park named by the level that confers it and its class alone (国家级绿色工业园区, 自治区级化工
+# 园区, 全国纺织产业转移试点园区) is the title parks are given, not a park of its own name.
+_LEVEL_PARK_TITLE = re.compile(
+    r"^(?:(?:19|20)\d\d年度?)?(?:国家级|省级|自治区级|市级|县级|全国|国家)[^\s,，。;；、]{0,20}园区$"
+)
+
+
 def final_type(name: str, c: Candidate, when) -> str:
     if _counted_slogan(name) and name not in zone_names():
         return "program"
     if _RANKING_TITLE.search(name):
         return "program"  # 全国百强县, 中国工业百强区, 百强园区: a ranking's title, whatever its kind word
+    if _LEVEL_PARK_TITLE.match(name) and name not in zone_names():
+        return "program"  # 国家级绿色园区, 省级一类工业园区: the title of a class of parks, no one park
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)
