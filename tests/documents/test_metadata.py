@@ -301,3 +301,10 @@ def test_a_meeting_day_told_inside_the_body_is_no_publication_date():
         "青川区科技观察\n全区科技工作稳步推进,2023年5月8日在区行政中心召开的科技大会上,全区表彰了一批企业。\n"
     )
     assert published(text) is None
+
+
+def test_a_saved_pages_english_date_label_gives_the_date():
+    assert (
+        published(" date 2025-08-30 园区展示中心开放。(某社 记者摄) 某社北京8月30日电 园区新增企业30家。\n")
+        == "2025-08-30"
+    )
