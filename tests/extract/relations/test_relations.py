@@ -520,3 +520,11 @@ def test_a_bracket_declaring_a_short_name_does_not_part_the_partners():
     _, recs = relations("星驰汽车集团有限公司(以下简称“星驰集团”)与江川大学正式签署战略合作协议。")
     find(recs, "星驰汽车集团有限公司", "cooperates_with", "江川大学")
     assert not [r for r in recs if "星驰集团" in (r.subject, r.object)]
+
+
+def test_a_banks_branch_and_a_universitys_park_named_after_them_are_parts_of_them():
+    _, recs = relations(
+        "杭州银行科技支行开业,杭州银行加大投放。江川大学科技园新增孵化企业30家,江川大学派出专家团队。"
+    )
+    find(recs, "杭州银行科技支行", "part_of", "杭州银行")
+    find(recs, "江川大学科技园", "part_of", "江川大学")

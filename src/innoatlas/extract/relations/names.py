@@ -78,7 +78,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
 # (宁德时代新能源科技股份有限公司) and opens with its province (湖南某某科技有限公司), so a
 # unit needs a place or a unit word after the firm's name.
 _FIRM_TYPES = frozenset({"enterprise", "investor"})
-_UNIT_TYPES = frozenset({"enterprise", "institute", "platform"})
+_UNIT_TYPES = frozenset({"enterprise", "institute", "platform", "investor"})
 _UNIT_WORD = _P["branch_of_parent"].cue("firm_unit")
 MIN_PARENT_CHARS = 2
 
@@ -147,8 +147,8 @@ def _parent_org(m: EntityMention) -> str | None:
     if m.type == "university":
         hit = _SCHOOL_OF.match(m.norm_name)  # 某某大学|材料学院: a school of its university
         return hit.group(1) if hit else None
-    if m.type not in ("institute", "platform"):
-        return None
+    if m.type not in _BRANCH_TYPES:
+        return None  # a centre, an institute or a park (某某大学科技园) named after its parent
     hit = _PARENT_ORG.match(m.norm_name)
     return hit.group(1) if hit else None
 
@@ -169,6 +169,7 @@ def _parent_body(m: EntityMention) -> str | None:
 
 
 _SCHOOL_OF = _P["branch_of_parent"].cue("school_of")
+_BRANCH_TYPES = _P["branch_of_parent"].subject_types - {"university"}
 
 
 def _place_key(name: str) -> str:
