@@ -353,3 +353,9 @@ def test_the_tasks_a_government_work_report_names_by_short_names_are_programmes(
     found = mentions("主动服务京津冀协同发展,融入黄河流域生态保护和高质量发展。")
     assert ("京津冀协同发展", "program") in found
     assert ("黄河流域生态保护和高质量发展", "program") in found
+
+
+def test_the_guiding_formula_and_the_innovation_strategy_are_no_programmes_reported_on():
+    found = mentions("全区深入学习贯彻党的二十大和二十届三中全会精神,深入实施创新驱动发展战略。")
+    assert not any(t == "program" for _, t in found)
+    assert ("党的二十大", "program") in mentions("党的二十大召开以来,全区产业加快升级。")

@@ -21,6 +21,7 @@ from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.prefixes import leading_name
+from innoatlas.lexicon.programmes import unlisted_programmes
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -280,7 +281,7 @@ HONORIFIC_AFTER = ("院士", "外籍院士")
 def keep_name(name: str, c: Candidate) -> bool:
     if c.extractor in ("acting_body", "bare_zone"):
         return True  # 省政府印发, 经开区 on its own: the level or the kind alone names the body
-    if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic:
+    if len(name) < MIN_NAME_CHARS or name in load_suffixes().generic or name in unlisted_programmes():
         return False
     if _is_category(name) and c.extractor != "designation":
         return False  # 获评|国家级绿色工厂: a category conferred as a title is the title's name

@@ -29,10 +29,22 @@ def _rankings(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 def _central_congresses(norm: str) -> list[Candidate]:
     p = programme_pattern("central_congress")
+    formula = p.cue("guiding_formula")
     return [
         Candidate(m.start(), m.end(), "program", "programme", p.priority, 0.8)
         for m in p.trigger.finditer(norm)
+        if not _in_formula(norm, m.start(), m.end(), formula)
     ]
+
+
+# How far around a meeting's name the words of the guiding formula are looked for.
+FORMULA_REACH = 12
+
+
+def _in_formula(norm: str, start: int, end: int, formula) -> bool:
+    """学习贯彻|党的二十大|和…全会精神: the name stands inside the formula of a report's guiding words."""
+    lo = max(0, start - FORMULA_REACH)
+    return any(f.start() < start and f.end() > end for f in formula.finditer(norm, lo, end + 30))
 
 
 def slogan_strategies(norm: str, ix: TokenIndex) -> list[Candidate]:
