@@ -306,7 +306,7 @@ def _sentence_industry(sent: Sentence, group: list[EntityMention]) -> EntityMent
 
 
 def _investment(sent: Sentence, orgs: list[EntityMention]):
-    hit = _INVEST.search(sent.text)
+    hit = free_match(_INVEST, sent)  # not the 投资 of a name (某某风险投资有限公司)
     if hit is None:
         return []
     pos = sent.start + hit.start()
@@ -433,11 +433,16 @@ def _founded_by(sent: Sentence, orgs: list[EntityMention]):
             continue
         founders = runs(sent, [f for f in orgs[i:] if f.type in _FOUNDED.subject_types])[0]
         verb = sent.text[founders[-1].end - sent.start :]
-        if not _FOUNDED.trigger.match(verb):
+        said = _FOUNDED.trigger.match(verb)
+        if not said:
             return []
         # 某研究院由A和B共同出资组建: a body other than a fund is funded when money is put in
         funded = _FOUNDED.object_types if _FOUNDED.cue("funded").match(verb) else {"investor"}
         funds = [f for f in orgs[:i] if f.type in funded]
+        after = founders[-1].end + said.end()
+        if not funds and sent.text.startswith("的", after - sent.start):
+            # 由A牵头设立的B基金: the fund the relative clause describes comes right after it
+            funds = [f for f in orgs if f.start == after + 1 and f.type in funded]
         if not funds:
             return []
         return [(founder, "invests_in", fund) for founder in founders for fund in runs(sent, funds)[-1]]
