@@ -356,16 +356,16 @@ _ACADEMIC_PARENT = re.compile(r"大学|学院|交大|科学院|中科|研究院|
 
 
 # A centre of a State Council department (部属事业单位: 科技部火炬中心, 教育部科技发展中心) acts for
-# the ministry; one that researches, evaluates or tests (科技部科技评估中心) is an institute's kind.
+# the ministry; one that researches, evaluates or tests (某部某某检测中心) is an institute's kind.
+MAX_BODY_CHARS = 12  # the longest written name of a central body
 _RESEARCH_WORDS = re.compile(r"研究|评估|检测|测试|实验|试验|计量|监测")
 
 
 def _ministry_centre(name: str) -> bool:
-    bodies = central_bodies()
-    for k in range(2, min(len(name) - 3, 13)):
-        if name[:k] in bodies and name.endswith("中心") and not _RESEARCH_WORDS.search(name[k:]):
-            return True
-    return False
+    if not name.endswith("中心"):
+        return False
+    body = leading_name(name, central_bodies(), MAX_BODY_CHARS, keep=3)
+    return body is not None and not _RESEARCH_WORDS.search(name[len(body) :])
 
 
 # A park named by the level that confers it and its class alone (国家级绿色工业园区, 自治区级化工
@@ -381,7 +381,7 @@ def final_type(name: str, c: Candidate, when) -> str:
     if _RANKING_TITLE.search(name):
         return "program"  # 全国百强县, 中国工业百强区, 百强园区: a ranking's title, whatever its kind word
     if _LEVEL_PARK_TITLE.match(name) and name not in zone_names():
-        return "program"  # 国家级绿色园区, 省级一类工业园区: the title of a class of parks, no one park
+        return "program"  # 国家级化工园区, 省级特色园区: the title of a class of parks, no one park
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)

@@ -58,24 +58,21 @@ class Sentence:
     def between(self, a: EntityMention, b: EntityMention) -> str:
         """The text between two names, without a bracket that declares the first one's short name
         (A(以下简称“甲”)与B: A and B are joined by 与)."""
-        return _DECLARATION.sub("", self.text[a.end - self.start : b.start - self.start])
+        gap = self.text[a.end - self.start : b.start - self.start]
+        opening = _DECLARATION.match(gap)
+        return gap[opening.end() :] if opening else gap
 
 
-# 某某集团有限公司(以下简称“某某集团”)与B签约: the bracket a release declares a short name in.
-_DECLARATION = re.compile(
-    r"^[(（](?:以下|下文|下同)?[,，]?(?:简称|下称|统称)[为:：]?[“\"「]?[^()（）]{1,20}?[”\"」]?[)）]"
-)
-_DECLARED_BEFORE = re.compile(r"[(（](?:以下|下文|下同)?[,，]?(?:简称|下称|统称)[为:：]?[“\"「]?$")
-_DECLARED_AFTER = re.compile(r"^[”\"」]?[)）]")
+# 某某集团有限公司(以下简称“某某集团”)与B签约: the bracket a release declares a short name in
+# (the declared_alias pattern of patterns.yaml).
+_DECLARATION = _P["declared_alias"].trigger
 
 
 def declared(sent: Sentence, m: EntityMention) -> bool:
     """m is the short name a bracket declares for the name before it: in a run of parties it
     stands for that name, not as a party of its own."""
-    return bool(
-        _DECLARED_BEFORE.search(sent.text[: m.start - sent.start])
-        and _DECLARED_AFTER.match(sent.text[m.end - sent.start :])
-    )
+    at, end = m.start - sent.start, m.end - sent.start
+    return any(d.start() < at and end < d.end() for d in _DECLARATION.finditer(sent.text))
 
 
 def split_sentences(norm: str, mentions: list[EntityMention]) -> list[Sentence]:
