@@ -637,12 +637,10 @@ _AS_ROLE = _P["focus"].cue("as_role")
 def _omitted_subject(sent: Sentence, target: EntityMention) -> EntityMention | None:
     """某公司成立于2010年,主要从事集成电路设计: a clause with no name before the industry and a
     focus verb in it has left out its subject, the body that opens the sentence."""
-    subject = sent.mentions[0] if sent.mentions else None
+    clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
+    subject = _last_clause_opener(sent, clause)
     if subject is None or subject.type in PLACE_TYPES or subject.type not in ACTOR_TYPES:
         return None  # a place that opens a sentence is found as the last place before
-    if subject.start - sent.start > MAX_SUBJECT_OFFSET or subject.end > target.start:
-        return None
-    clause = max([e + 1 for e in sent.clause_ends if e < target.start], default=sent.start)
     first = _enumeration_start(sent, target)  # the items before the target in its list are no subject
     named = [
         m for m in sent.mentions if clause <= m.start < first.start and not _qualifies_list(sent, m, target)
@@ -654,6 +652,27 @@ def _omitted_subject(sent: Sentence, target: EntityMention) -> EntityMention | N
     return (
         subject if _OMITTED_VERB.search(sent.text[clause - sent.start : target.start - sent.start]) else None
     )
+
+
+def _last_clause_opener(sent: Sentence, before: int) -> EntityMention | None:
+    """The name that opens the last clause before `before` opened by a name: the topic a
+    chain of clauses without subjects goes on about (此次两支基金中,某基金规模30亿元,主要投资于A)."""
+    later = [e + 1 for e in sent.clause_ends if e + 1 < before]
+    for start in reversed(later):
+        first = next((m for m in sent.mentions if m.start >= start), None)
+        if (
+            first is not None
+            and first.end <= before
+            and _CLAUSE_OPENER.fullmatch(sent.text[start - sent.start : first.start - sent.start])
+        ):
+            return first
+    first = sent.mentions[0] if sent.mentions else None
+    if first is None or first.end > before or first.start - sent.start > MAX_SUBJECT_OFFSET:
+        return None
+    return first
+
+
+_CLAUSE_OPENER = _P["focus"].cue("clause_opener")
 
 
 # The verbs that make the body a sentence opens with the actor of a later clause without a subject.
