@@ -26,6 +26,8 @@ def mentions(body: str) -> set[tuple[str, str]]:
         # a verb of the fund's kind (引导, 投资) inside the name
         ("由深创投管理的深圳市天使投资引导基金出资。", "深圳市天使投资引导基金"),
         ("国家集成电路产业投资基金二期领投本轮融资。", "国家集成电路产业投资基金"),
+        # a government owning the fund: 政府 is a word of its kind, the name is not cut after it
+        ("近日,湖南省政府投资引导基金与三家银行签约。", "湖南省政府投资引导基金"),
     ],
 )
 def test_a_fund_is_named_by_its_whole_compound(body, name):

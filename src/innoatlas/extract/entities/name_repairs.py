@@ -10,6 +10,7 @@ import dataclasses
 import re
 
 from innoatlas.extract.entities.branches import BRANCH_TAIL
+from innoatlas.extract.entities.funds import is_kind_only
 from innoatlas.extract.entities.candidates import MIN_NAME_CHARS, TRADE_NAME_TAGS, all_generic
 from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
@@ -359,6 +360,8 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 某理工大学|杭州研究院, …工程研究中心|宁波分中心, 某银行|滨江分行: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
+        if is_kind_only(tail_text):
+            continue  # 某省政府|投资引导基金: words of a fund's kind name no fund; the body before owns it
         if tail_text.startswith(_STATIONED):
             continue  # 某市政府|驻某省办事处: the body's office stationed elsewhere is one name
         left = Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence)
