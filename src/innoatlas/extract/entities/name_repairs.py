@@ -10,8 +10,8 @@ import dataclasses
 import re
 
 from innoatlas.extract.entities.branches import BRANCH_TAIL
-from innoatlas.extract.entities.funds import is_kind_only
 from innoatlas.extract.entities.candidates import MIN_NAME_CHARS, TRADE_NAME_TAGS, all_generic
+from innoatlas.extract.entities.funds import is_kind_only
 from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
     SUBUNIT_TYPES,
