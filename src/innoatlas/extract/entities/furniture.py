@@ -15,9 +15,9 @@ _NOT_A_NAME = r"[从在今昨日近来走到据获了]"
 _FURNITURE = re.compile(
     r"版权所有|ICP备|公网安备|©|网站建设|主办单位|承办单位|技术支持|友情链接|联系我们|扫一扫|责任编辑|(?<!数据)来源[::]"
 )
-# Credits: 某某摄, 某某管委会供图 (the body that gave the photo), 记者某某, 图/某某.
+# Credits: (某某社 某某摄), 某某管委会供图 (the body that gave the photo), 记者某某, 图/某某.
 _CREDIT = re.compile(
-    r"[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|[\u4e00-\u9fff·]{2,16}供图|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*(?!"
+    r"(?:[\u4e00-\u9fff]{1,6}(?:社|网|报)[ \t\u3000]+)?[\u4e00-\u9fff]{2,4}\s*摄(?:[/／]\S{0,8})?|[\u4e00-\u9fff·]{2,16}供图|(?:记者|通讯员|编辑|责编|供图|图/|文/|图片来源)[::\s]*(?!"
     + _NOT_A_NAME
     + r")[\u4e00-\u9fff、 ]{0,12}"
 )
@@ -39,10 +39,17 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
     spans.extend(lead_spans(norm))
     spans.extend(m.span() for m in _STATISTIC.finditer(norm))
+    return spans
+
+
+def _datelines(norm: str) -> list[tuple[int, int]]:
+    """某某社北京12月12日电（记者某某）: the agency before a wire's dateline and the byline after it
+    go with it, wherever on its line the wire starts (after a photo credit, a caption)."""
+    spans = []
     for m in _DATELINE.finditer(norm) if "日电" in norm else ():  # most texts carry no wire
-        # the agency written before the dateline (某某社|北京12月12日电) goes with it
         outlet = _AGENCY.search(norm, max(0, m.start() - MAX_AGENCY_CHARS), m.start())
-        spans.append((outlet.start() if outlet else m.start(), m.end()))
+        byline = _BYLINE.match(norm, m.end())
+        spans.append((outlet.start() if outlet else m.start(), byline.end() if byline else m.end()))
     return spans
 
 
@@ -60,6 +67,8 @@ _SITE_PATH = pattern("breadcrumb").cue("site_path")
 # An agency's name right before a dateline: a few characters ending in 社, 网 or 报.
 _AGENCY = re.compile(r"[\u4e00-\u9fff]{1,6}(?:社|网|报)[ \t\u3000]*$")
 MAX_AGENCY_CHARS = 8
+# The byline in brackets right after a dateline ((记者 某某), (记者某某 通讯员某某)).
+_BYLINE = re.compile(r"[ \t\u3000]*[（(][^（()）\n]{0,30}?(?:记者|通讯员)[^（()）\n]{0,30}[）)]")
 
 
 # An outlet named as the source of the story (某某日报客户端, 某地新闻网讯): a place in it is no mention.
@@ -70,7 +79,7 @@ _OUTLET_NAME = re.compile(
 
 def lead_spans(norm: str) -> list[tuple[int, int]]:
     """The story's lead (outlet, city, byline) and the site's path above it."""
-    spans = [m.span() for m in _NEWS_LEAD.finditer(norm)]
+    spans = [m.span() for m in _NEWS_LEAD.finditer(norm)] + _datelines(norm)
     return spans + [m.span() for m in _BREADCRUMB.finditer(norm) if _SITE_PATH.search(m.group())]
 
 
