@@ -35,6 +35,8 @@ def published(text: str) -> str | None:
         "Oct 17, 2023",
         "17 October 2023",
         "2023 10/17 15:46:30",  # the year, then month/day, on one line
+        "Tue Oct 17 15:28:39 CST 2023",  # a server's stamp, the time and zone before the year
+        "www.example.org来源:某某晚报2023-10-17",  # the site's address, its source and the date
     ],
 )
 def test_header_date_forms(date_line):
@@ -53,6 +55,11 @@ def test_edition_line_gives_the_date_and_wins_over_a_repost_date():
 
 def test_markdown_edition_line():
     assert published(f"# {HEADLINE}\n\n> 《某某日报》（2026年01月06日第 12 版）\n\n{BODY}") == "2026-01-06"
+
+
+def test_e_paper_path_with_slashes_gives_the_edition_date():
+    text = f"正文复制\n某某政协报/2024 年/1 月/23 日/第 021 版\n{HEADLINE}\n\n{BODY}"
+    assert published(text) == "2024-01-23"
 
 
 def test_partial_date_completed_from_a_dated_image_name():

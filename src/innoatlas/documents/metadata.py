@@ -42,8 +42,10 @@ YEAR_ONLY_LINE = re.compile(r"^(\d{4})$")
 # elsewhere puts the year and 01/15 on lines of their own).
 YEAR_SPACE_MONTH_DAY = re.compile(r"^(\d{4})\s+(\d{1,2})\s*/\s*(\d{1,2})(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$")
 YEAR_MONTH = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})(?:\s*月)?(?![\d\-/.月])")
+# (an e-paper's path writes the same with slashes: 某报/2024 年/1 月/23 日/第 021 版)
 EDITION_DATE = re.compile(
-    r"([\u4e00-\u9fff]{2,6}报)[》」]?\s*[（(]?\s*(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:第\s*\d+\s*版|[）)])"
+    r"([\u4e00-\u9fff]{2,6}报)[》」]?\s*[（(/]?\s*(\d{4})\s*年\s*/?\s*(\d{1,2})\s*月\s*/?\s*(\d{1,2})\s*日\s*/?\s*"
+    r"(?:第\s*\d+\s*版|[）)])"
 )
 # 某报重庆1月27日讯, 某社 北京12月12日电, 某网(ID:abc)10月27日消息: an outlet's own dateline.
 DATELINE = re.compile(
@@ -69,6 +71,8 @@ LABELLED_DATE = re.compile(
     r"(?=(?:稿件|文章|信息|新闻)?来源|作者|编辑|责任编辑|浏览|点击|字号)"
 )
 LABELLED_DATE_REACH = 160
+# The source line of a page, its outlet and the date together (来源:某某晚报2016-07-30).
+SOURCE_DATE = re.compile(r"来源\s*[:：]\s*[\u4e00-\u9fff]{2,12}\s*\d{4}-\d{1,2}-\d{1,2}")
 # A date after these words is a deadline or the end of a validity (有效期至2027年12月31日).
 DEADLINE_BEFORE = re.compile(r"(?:至|到|截至|截止|失效日期|废止日期)\s*[:：]?\s*$")
 # The issuer signing an official document, on the line above its date.
@@ -79,7 +83,9 @@ YEAR_LAST_DATE = re.compile(r"(?<![\d/.\-])(\d{1,2})[/.\-](\d{1,2})[/.\-](20\d{2
 ENGLISH_MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
 ENGLISH_DATE = re.compile(
     r"(?:(?P<d1>\d{1,2})\s+)?(?P<mon>(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)"
-    r"\s+(?:(?P<d2>\d{1,2}),?\s+)?(?P<y>20\d{2})"
+    r"\s+(?:(?P<d2>\d{1,2}),?\s+)?"
+    # the time and zone between the day and the year of a server's stamp (Sun Apr 07 15:28:39 CST 2024)
+    r"(?:\d{1,2}:\d{2}(?::\d{2})?\s+(?:[A-Z]{2,5}\s+)?)?(?P<y>20\d{2})"
 )
 YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
 FUTURE_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|预计|计划|将于|争取|展望|面向)\s*$")
@@ -204,8 +210,8 @@ def _published_and_partial(
     named_original = forum and names_original(cleaned)
     partial: tuple[int, int] | None = None
     for i, line in enumerate(lines[:HEAD_LINES]):
-        if line.reason == "advert" and STAMPED_DATE.search(line.norm):
-            pass  # 某网址2026年01月30日 09:23某网: a date stamped to the minute is the page's own
+        if line.reason == "advert" and (STAMPED_DATE.search(line.norm) or SOURCE_DATE.search(line.norm)):
+            pass  # 某网址2026年01月30日 09:23某网, 网址来源:某报2016-07-30: the page's own date
         elif line.reason not in ("meta", "noise", "navigation", "breadcrumb", "menu", None):
             continue  # a menu line keeps the e-paper's date (2023 年 09 月 04 日 星期一 放大 缩小)
         if _is_sentence(line):
