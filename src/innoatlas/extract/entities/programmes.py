@@ -64,6 +64,8 @@ _ENTER_HEADS = ("名单", "清单", "榜单", "榜", "案例")
 # Longest object taken as a name: longer runs are clauses (press names of plans stay under ~20 chars).
 MAX_OBJECT_CHARS = 22
 MIN_OBJECT_CHARS = 5
+# The shortest item of an enumeration of plans taken as a plan's name (科技强农, 科技惠民).
+MIN_ITEM_CHARS = 4
 # Tokens that end a noun phrase: punctuation, conjunctions, prepositions, particles, pronouns.
 _BREAK_TAGS = frozenset({"w", "c", "p", "u", "r", "xc"})
 _QUOTES = frozenset("“”")
@@ -571,16 +573,35 @@ def _joined_plans(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
-_PLAN_HEAD = re.compile(r"(?:行动计划|计划|行动|工程)[和及与]")
+_PLAN_HEAD = re.compile(r"(?:行动计划|计划|行动|工程)[、和及与]")
+# 甲、乙、丙三大工程: a count of the items before the kind word that closes an enumeration.
+_COUNTED_HEAD = re.compile(
+    r"[一二两三四五六七八九十\d]+(?:大|项|个)[^、和及与]{0,8}?(?:行动计划|计划|行动|工程)$"
+)
+_JOINS = re.compile(r"[、和及与]")
 
 
 def _whole_plans(norm: str, start: int, end: int) -> list[tuple[int, int]]:
-    """实施甲培育行动和乙提升行动: a kind word before the joiner closes a name of its own,
-    so the object is two plans, each named in full; otherwise the joined words are one name."""
-    m = _PLAN_HEAD.search(norm, start, end)
-    if m is None or m.end() - 1 - start < MIN_OBJECT_CHARS or end - m.end() < MIN_OBJECT_CHARS:
+    """实施甲培育行动、乙提升行动: a kind word before the joiner closes a name of its own,
+    so the object is several plans, each named in full; 实施甲、乙、丙三大工程: the count
+    says the joined words are the plans, each named by itself; otherwise they are one name."""
+    counted = _COUNTED_HEAD.search(norm, start, end)
+    if counted is not None:
+        return _pieces(norm, start, counted.start(), _JOINS)
+    if _PLAN_HEAD.search(norm, start, end) is None:
         return [(start, end)]
-    return [(start, m.end() - 1), (m.end(), end)]
+    return _pieces(norm, start, end, _PLAN_HEAD)
+
+
+def _pieces(norm: str, start: int, end: int, sep: re.Pattern) -> list[tuple[int, int]]:
+    """The spans between the joiners that end each match of `sep`; the whole span when
+    one piece is too short to be a name."""
+    spans, at = [], start
+    for m in sep.finditer(norm, start, end):
+        spans.append((at, m.end() - 1))
+        at = m.end()
+    spans.append((at, end))
+    return [(start, end)] if any(b - a < MIN_ITEM_CHARS for a, b in spans) else spans
 
 
 def _document_titles(norm: str) -> list[Candidate]:
