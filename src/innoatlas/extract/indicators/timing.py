@@ -42,6 +42,7 @@ EXISTING_RE = cue("current_weak").cue("existing")
 RISEN_TO_RE = cue("current_weak").cue("risen_to")
 # A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
 STATE_RE = cue("state_now").trigger
+AVERAGE_RE = cue("annual_average").trigger
 
 
 def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
@@ -53,6 +54,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         i = bisect_right(ctx.period_starts, q.end + 1) - 1
         if i >= 0 and ctx.periods[i].start == q.end + 1:
             return resolve_period(ctx.periods[i], pub, _context_year(ctx, q.start))
+    if AVERAGE_RE.search(text, cs, q.start):
+        return None  # 年均增长12%: an average over years holds for no one period
     ss = _period_scope_start(text, q.start)
     base = _base_of_change(ctx, q, ss)
     if base is not None:
@@ -91,7 +94,7 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         ):
             if p.kind == "event":
                 # the day of an event dates its own sentence; carried further it stands for the present
-                return (event_day(p, pub) if p.start >= ss else None) or pub.as_text()
+                return (event_day(p, pub) if p.start >= para_start else None) or pub.as_text()
             if (
                 p.start < ss
                 and p.kind != "current"
