@@ -565,6 +565,16 @@ def test_the_day_of_an_event_dates_the_figures_of_its_own_sentence():
     assert one(text, ZONE, published="2021-07-14").period == "2021-03-16"
 
 
+def test_the_day_of_an_event_dates_the_later_sentences_of_its_paragraph():
+    text = HEADLINE + "12月19日，青川高新区举行项目集中签约活动。本次签约项目108个，涵盖新材料等领域。"
+    assert one(text, ZONE, published="2022-12-20").period == "2022-12-19"
+
+
+def test_an_annual_average_has_no_period():
+    text = HEADLINE + "2023年，青川高新区营业收入突破千亿元。近三年，青川高新区企业数量年均增长18%。"
+    assert {r.value: r.period for r in indicators(text, ZONE)}[18] is None
+
+
 def test_the_day_of_an_event_in_the_lead_does_not_date_later_paragraphs():
     text = HEADLINE + "1月13日，青川高新区一台风机成功吊装。\n青川高新区累计装机已达120台。"
     assert one(text, ZONE, published="2026-02-03").period == "2026-02-03"
