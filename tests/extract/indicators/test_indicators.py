@@ -570,6 +570,11 @@ def test_the_day_of_an_event_dates_the_later_sentences_of_its_paragraph():
     assert one(text, ZONE, published="2022-12-20").period == "2022-12-19"
 
 
+def test_a_year_behind_the_speaker_of_an_undated_work_report_is_the_year_it_names():
+    text = HEADLINE + "2024年，全省经济运行稳中向好。\n一年来，青川高新区新增研发机构120家。"
+    assert one(text, ZONE, published=None).period == "2024"
+
+
 def test_an_annual_average_has_no_period():
     text = HEADLINE + "2023年，青川高新区营业收入突破千亿元。近三年，青川高新区企业数量年均增长18%。"
     assert {r.value: r.period for r in indicators(text, ZONE)}[18] is None

@@ -24,7 +24,7 @@ _CN = "一二三四五六七八九十两"
 # Months into a year in which 过去一年 still means the year just ended (results come out by April).
 LAST_YEAR_SEASON = cue("results_release").params["season_months"]
 _MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN}])"
-_YEAR = r"(?:(?P<y>(?:19|20)\d{2})[ ]?年|(?P<rel>今年|去年|前年|上年|本年|当年|明年|过去(?:的)?一年))"
+_YEAR = r"(?:(?P<y>(?:19|20)\d{2})[ ]?年|(?P<rel>今年|去年|前年|上年|本年|当年|明年|过去(?:的)?一年|(?<![近最])一年来))"
 _SUB = (
     r"(?P<sub>全年|上半年|下半年|前三季度|前(?P<qn>[一二两三1-3])(?:个)?季度|第?(?P<q>[一二三四1-4])季度"
     rf"|(?:1|一)月?(?:-|—|–|~|至|到)(?P<m2>{_MONTH})月(?:份)?|前(?P<mn>{_MONTH})(?:个)?月"
@@ -192,12 +192,17 @@ def _relative_year(rel: str, published: PublishedDate, context_year: int | None)
     base = _pub_year(published)
     if base is None:
         # a work report cut from its page: 过去一年 is the year it reviews, when the text says which
-        return context_year if rel.startswith("过去") else None
-    if rel.startswith("过去"):
+        return context_year if _past_year(rel) else None
+    if _past_year(rel):
         # 过去一年 said early in a year is the year just ended; later it spans two years
         early = published.precision in ("day", "month") and published.value.month <= LAST_YEAR_SEASON
         return base - 1 if early else None
     return base - {"去年": 1, "上年": 1, "前年": 2}.get(rel, 0)
+
+
+def _past_year(rel: str) -> bool:
+    """过去一年 and 一年来 (opening a work report's review): the year behind the speaker."""
+    return rel.startswith("过去") or rel == "一年来"
 
 
 def _format(year: int, sub: str | None, text: str) -> str:
