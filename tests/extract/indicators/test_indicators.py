@@ -575,6 +575,20 @@ def test_a_year_behind_the_speaker_of_an_undated_work_report_is_the_year_it_name
     assert one(text, ZONE, published=None).period == "2024"
 
 
+def test_an_undated_work_report_reports_on_the_first_year_its_review_names():
+    text = (
+        "各位代表：\n现在，我代表区人民政府向大会报告工作，请予审议。\n"
+        "2024年全区经济稳中有进\n过去的一年，我们攻坚克难。\n"
+        "（一）实力稳步提升。青川高新区新增研发机构120家。"
+    )
+    assert one(text, ZONE, published=None).period == "2024"
+
+
+def test_a_record_in_so_many_years_is_no_time_of_the_figures_after_it():
+    text = HEADLINE + "2024年，青川高新区产值增长9.5%，增速为20年来最高，固定资产投资增长8.3%。"
+    assert {r.value: r.period for r in indicators(text, ZONE, published="2025-03-01")}[8.3] == "2024"
+
+
 def test_an_annual_average_has_no_period():
     text = HEADLINE + "2023年，青川高新区营业收入突破千亿元。近三年，青川高新区企业数量年均增长18%。"
     assert {r.value: r.period for r in indicators(text, ZONE)}[18] is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from innoatlas.documents.model import Document
+from innoatlas.documents.model import Document, PublishedDate
 from innoatlas.extract.indicators.cues import cue, joined
 from innoatlas.extract.indicators.names import lead_aliases, recover_names
 from innoatlas.extract.indicators.names import lead_end as names_lead_end
@@ -179,6 +179,9 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     if review is not None and (pub is None or int(review["year"]) <= pub.year):
         return review["year"]  # …报告工作。一、2024年工作回顾…: the heading run into its text
     lead = _LETTER_SPACING.sub("", doc.norm[:RESULTS_LEAD_CHARS])
+    reported = _work_report_year(lead, doc.reference_date)
+    if reported is not None:
+        return reported
     for line in lead.split("\n"):
         opener = YEAR_OPENER_RE.match(line.strip())
         if opener is not None and (pub is None or int(opener["year"]) <= pub.year):
@@ -202,6 +205,26 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     if count >= MIN_REPORT_YEAR_MENTIONS and all(count > n for y, n in years.items() if y != last):
         return str(last)
     return None
+
+
+# 现在，我代表市人民政府向大会报告工作: the words every government work report opens with.
+WORK_REPORT_RE = cue("work_report_formula").trigger
+_YEAR_NAMED = re.compile(r"(?<!\d)((?:19|20)\d\d)年")
+
+
+def _work_report_year(lead: str, published: PublishedDate) -> str | None:
+    """The year a work report reviews: the year before the one it is given in, early in the
+    year; with no date, the first year its review names after the opening formula."""
+    opening = WORK_REPORT_RE.search(lead)
+    if opening is None:
+        return None
+    pub = published.value
+    if pub is not None and published.precision in ("day", "month"):
+        return str(pub.year - 1) if pub.month <= RESULTS_SEASON_MONTHS else None
+    named = _YEAR_NAMED.search(lead, opening.end())
+    if named is None or (pub is not None and int(named[1]) > pub.year):
+        return None
+    return named[1]
 
 
 # A definite noun phrase at the head of a clause (该公司, 学校, 园区…) points back to
