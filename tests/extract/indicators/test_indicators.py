@@ -589,6 +589,12 @@ def test_a_record_in_so_many_years_is_no_time_of_the_figures_after_it():
     assert {r.value: r.period for r in indicators(text, ZONE, published="2025-03-01")}[8.3] == "2024"
 
 
+@pytest.mark.parametrize("since", ["十年来", "5年来", "三年来"])
+def test_so_many_years_to_now_is_a_statement_of_the_current_state(since):
+    text = HEADLINE + f"{since}，青川高新区不断壮大，高新技术企业数量达到810家。"
+    assert one(text, ZONE, published="2022-08-12").period == "2022-08-12"
+
+
 def test_an_annual_average_has_no_period():
     text = HEADLINE + "2023年，青川高新区营业收入突破千亿元。近三年，青川高新区企业数量年均增长18%。"
     assert {r.value: r.period for r in indicators(text, ZONE)}[18] is None
