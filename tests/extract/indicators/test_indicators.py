@@ -595,6 +595,12 @@ def test_so_many_years_to_now_is_a_statement_of_the_current_state(since):
     assert one(text, ZONE, published="2022-08-12").period == "2022-08-12"
 
 
+def test_a_name_heads_its_clause_with_a_time_between_it_and_its_verb():
+    text = HEADLINE + "今年以来，青川高新区经济稳中有进。\n青川综合保税区1—8月完成进出口额270亿元。"
+    records = indicators(text, ZONE, "青川综合保税区:zone", published="2022-10-20")
+    assert [(r.value, r.subject) for r in records] == [(270, "青川综合保税区")]
+
+
 def test_an_annual_average_has_no_period():
     text = HEADLINE + "2023年，青川高新区营业收入突破千亿元。近三年，青川高新区企业数量年均增长18%。"
     assert {r.value: r.period for r in indicators(text, ZONE)}[18] is None

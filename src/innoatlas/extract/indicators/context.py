@@ -430,6 +430,7 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
         and not LIST_AGENTS_RE.match(text[m.end : m.end + 120])
         or text[m.end : m.end + 1].isdigit()
         and not YEAR_AFTER_RE.match(text, m.end)
+        and not any(p.start == m.end for p in periods)  # 某综保区1—8月完成…: a time, then the verb
         or head.lstrip("(（").startswith("在")  # (2018年1月22日在某某会议上): a work report's occasion
         and OCCASION_AFTER_RE.match(text[m.end : m.end + 3])
     ):
