@@ -83,8 +83,12 @@ NATION_FRAME_AFTER_RE = cue("nation").cue("frame_after")
 def nation_as_frame(text: str, start: int, end: int) -> bool:
     return bool(
         NATION_FRAME_BEFORE_RE.search(text, max(0, start - 2), start)
-        or NATION_FRAME_AFTER_RE.match(text[end : end + 4])
+        or NATION_FRAME_AFTER_RE.match(text[end : end + NATION_FRAME_REACH])
     )
+
+
+# Characters after 全国 its frame words are looked for in (全国重点实验室, 全国规模最大).
+NATION_FRAME_REACH = 8
 
 
 def region_counts(mentions: list[EntityMention]) -> dict[str, int]:
