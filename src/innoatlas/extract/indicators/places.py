@@ -37,6 +37,7 @@ def nation_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMent
 # 国家高新区, 178家国家级经开区: a class of zones written as one actor (a ministry's release).
 ACTOR_CLASS = cue("actor_class")
 CLASS_OPENING_RE = ACTOR_CLASS.cue("opening")
+CLASS_EVALUATION_RE = ACTOR_CLASS.cue("evaluation")
 
 
 @cache
@@ -60,6 +61,8 @@ def class_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMenti
         start, end = c.start(), c.end()
         if any(taken[c.start("name") : end]) or not CLASS_OPENING_RE.search(text, max(0, start - 2), start):
             continue  # 某市国家高新区: one zone of the class, named by the entity stage or not
+        if CLASS_EVALUATION_RE.match(text, end):
+            continue  # 国家高新区综合评价: the ranking a zone holds a place in
         name = c.group("name")
         out.append(EntityMention(name, name, "zone", start, end, "class"))
     return out
