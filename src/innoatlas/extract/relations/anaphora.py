@@ -121,19 +121,14 @@ def kind_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMentio
     growth (公司拟…, 提高公司在某领域的份额): a text about one firm calls it 公司."""
     spans = [(m.start, m.end) for m in mentions]
     out = []
-    for pattern in (_KIND, _FIRM):
+    for pattern in (_KIND, _FIRM, _SCHOOL):
         for hit in pattern.trigger.finditer(norm):
-            start, end = hit.span("kind")
+            group = "kind" if hit.group("kind") else "bare"
+            start, end = hit.span(group)
             if any(a <= start < b or a < end <= b for a, b in spans):
                 continue
-            kind = hit.group("kind")
-            before = [
-                m
-                for m in mentions
-                if m.end <= start
-                and m.type in pattern.subject_types
-                and (pattern is _FIRM or m.norm_name.endswith(kind))
-            ]
+            kind = hit.group(group)
+            before = [m for m in mentions if m.end <= start and _refers_to(pattern, kind, m)]
             if before:
                 named = before[-1]
                 out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
@@ -141,3 +136,20 @@ def kind_mentions(norm: str, mentions: list[EntityMention]) -> list[EntityMentio
 
 
 _FIRM = relation_patterns()["firm_anaphor"]
+_SCHOOL = relation_patterns()["school_anaphor"]
+
+
+def _refers_to(pattern, kind: str, m: EntityMention) -> bool:
+    """Whether a name can be what the kind word refers back to: a fund by its own kind word,
+    any firm for 公司, a university for 校, a university or an institute named …院 for 院."""
+    if m.type not in pattern.subject_types:
+        return False
+    if pattern is _FIRM:
+        return True
+    if pattern is _SCHOOL:
+        return (
+            m.type == "university"
+            if kind.endswith("校")
+            else m.norm_name.endswith("院") or "院" in m.norm_name
+        )
+    return m.norm_name.endswith(kind)
