@@ -163,18 +163,28 @@ def _listed_with(sent: Sentence, actor: EntityMention, industry: EntityMention) 
         between = sent.between(actor, industry)
         if not between or _CLAUSE_BREAK.search(between):
             return [actor]
-        return _subject_list(sent, actor)
-    if actor.type != "enterprise" or not _LIST_TO_TRADE.match(sent.between(actor, industry)):
-        return [actor]
-    firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= actor.end]
-    run = runs(sent, firms)[-1]
-    return run if run[-1] is actor else [actor]
+        return _subject_list(sent, actor, PLACE_TYPES)
+    if actor.type == "enterprise" and _LIST_TO_TRADE.match(sent.between(actor, industry)):
+        firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= actor.end]
+        run = runs(sent, firms)[-1]
+        return run if run[-1] is actor else [actor]
+    if (
+        actor.type != "enterprise"
+        and actor.start < industry.start
+        and _LIST_FOCUS.match(sent.between(actor, industry))
+    ):
+        return _subject_list(sent, actor, frozenset({actor.type}))  # 甲实验室、乙实验室聚焦A: both
+    return [actor]
 
 
-def _subject_list(sent: Sentence, actor: EntityMention) -> list[EntityMention]:
-    """The run of places ending with the actor, when the run opens its clause (no partner word
-    such as 与 before it, nothing but a time phrase between the clause start and the run)."""
-    places = [m for m in sent.mentions if m.type in PLACE_TYPES and m.end <= actor.end]
+# A focus verb right after a list of bodies (甲实验室、乙实验室聚焦A): the list is its subject.
+_LIST_FOCUS = _P["focus"].cue("list_focus")
+
+
+def _subject_list(sent: Sentence, actor: EntityMention, kinds: frozenset[str]) -> list[EntityMention]:
+    """The run of names of these kinds ending with the actor, when the run opens its clause (no
+    partner word such as 与 before it, nothing but a time phrase between the clause start and the run)."""
+    places = [m for m in sent.mentions if m.type in kinds and m.end <= actor.end]
     run = runs(sent, places)[-1] if places else []
     if len(run) < 2 or run[-1] is not actor:
         return [actor]
