@@ -280,8 +280,11 @@ def test_a_page_stamped_weeks_after_the_storys_dateline_is_a_repost():
     page = "某博览会开幕 某市签约近90亿元\n发布时间:2024-11-14 13:46:39 来源: 转载\n\n{}\n"
     story = "某某网昆明9月24日电 9月24日,博览会在昆明开幕,某市签约项目12个,签约总额88.6亿元。"
     assert published(page.format(story)) == "2024-09-24"
-    # filed the evening before and printed the next day: the page's date stands
-    assert published(page.replace("2024-11-14", "2024-09-25").format(story)) == "2024-09-25"
+    # a wire is out the day it is sent: a page of the next day carries it again
+    assert published(page.replace("2024-11-14", "2024-09-25").format(story)) == "2024-09-24"
+    # a paper's own report filed the evening before and printed the next day: the page's date stands
+    report = story.replace("某某网昆明9月24日电", "某某日报昆明9月24日讯")
+    assert published(page.replace("2024-11-14", "2024-09-25").format(report)) == "2024-09-25"
 
 
 def test_an_e_papers_date_on_its_toolbar_line_is_the_publication_date():
