@@ -44,7 +44,8 @@ def docs() -> dict:
         ("cq_science_city_double.txt", "2022-09-12", "Hans", "科学城金凤实验室揭牌一周年 已组建科研团队28个"),
         ("feed_2024.jsonl#1", "2024-07-22", "Hans", "长沙经开区工程机械产业链：链主带动配套企业超过300家"),
         ("feed_2024.jsonl#2", "2024-08-30", "Hans", "两江新区智能网联新能源汽车产业链新增配套企业46家"),
-        ("hf_quantum_hant.txt", "2024-05-10", "Hant", "合肥高新區量子信息企業增至72家"),
+        # a wire dateline (本网合肥5月9日电) on a page of the next day: the day the wire was sent
+        ("hf_quantum_hant.txt", "2024-05-09", "Hant", "合肥高新區量子信息企業增至72家"),
         (
             "spb_university_ring_2023.txt",
             "2023-06-02",
