@@ -601,6 +601,17 @@ def test_a_name_heads_its_clause_with_a_time_between_it_and_its_verb():
     assert [(r.value, r.subject) for r in records] == [(270, "青川综合保税区")]
 
 
+def test_an_undated_results_release_early_in_a_year_reports_on_the_year_it_names():
+    text = (
+        "青川经济运行情况发布\n某某网青川1月20日电 青川市政府新闻办公室20日召开新闻发布会，"
+        "通报2024年全市经济运行情况，2024年青川市地区生产总值950亿元，同比增长5.2%。\n"
+        "2024年，青川市工业生产持续回升。\n"
+        "统计数据显示，青川高新区规上工业增加值增长7.6%，新增高新技术企业120家。"
+    )
+    records = indicators(text, ZONE, "青川市:region", published=None)
+    assert {r.value: r.period for r in records}[120] == "2024"
+
+
 def test_an_annual_average_has_no_period():
     text = HEADLINE + "2023年，青川高新区营业收入突破千亿元。近三年，青川高新区企业数量年均增长18%。"
     assert {r.value: r.period for r in indicators(text, ZONE)}[18] is None

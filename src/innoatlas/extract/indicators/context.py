@@ -194,13 +194,15 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         or pub.month > RESULTS_SEASON_MONTHS
     ):
         return None
+    # a date whose year the text does not give was read in the latest year it names (extract_dates):
+    # early in a year, a results release names the year just ended, so that is the year it reports on
+    last = pub.year if doc.published.value is None else pub.year - 1
     if any(_ANNUAL_HEADING.fullmatch(line.strip()) for line in lead.split("\n")):
-        return str(pub.year - 1)  # the 政府工作报告 itself, given early in the year: on the year before
+        return str(last)  # the 政府工作报告 itself, given early in the year: on the year before
     years: dict[int, int] = {}
     for p in periods:
         if p.kind == "explicit" and p.year is not None and not p.relative:
             years[p.year] = years.get(p.year, 0) + 1
-    last = pub.year - 1
     count = years.get(last, 0)
     if count >= MIN_REPORT_YEAR_MENTIONS and all(count > n for y, n in years.items() if y != last):
         return str(last)
