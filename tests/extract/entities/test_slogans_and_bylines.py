@@ -85,6 +85,14 @@ def test_the_words_that_number_a_point_are_no_part_of_the_name_after_them():
     assert not any(name.startswith(("一是", "二是", "其二", "以")) for name, _ in found)
 
 
+def test_papers_and_news_apps_that_report_a_story_are_no_actors():
+    found = typed(
+        "江川高新区与星桥电子签约。\n据江川都市报、星湖快报、蓝湖新闻和江川财经报道，双方将共建实验室。"
+    )
+    assert ("江川高新区", "zone") in found
+    assert not any(name.endswith(("报", "新闻", "财经")) for name, _ in found)
+
+
 def test_a_news_outlet_in_the_masthead_or_the_credits_is_no_actor():
     found = typed("江川日报报业集团主办 江川科技报\n江川高新区与星桥电子签约。\n来源：江川日报")
     assert ("江川高新区", "zone") in found

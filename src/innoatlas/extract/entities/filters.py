@@ -303,8 +303,11 @@ def keep_name(name: str, c: Candidate) -> bool:
 
 
 # The kinds of news outlet a page names in its masthead, source line or credits.
+# A paper is named by its kind of paper (都市报, 快报, 政协报 …); a news app or portal by 新闻 or
+# 财经 at its end (封面新闻, 上游新闻, 新华财经): no actor ends in these words.
 _OUTLET = re.compile(
-    r"(?:日报|晚报|晨报|科技报|报社|报业集团|报集团|电视台|广播电台|新闻网|通讯社|新闻社|杂志社|融媒体中心)$"
+    r"(?:日报|晚报|晨报|早报|都市报|快报|时报|周报|导报|商报|政协报|财经报|科技报|报社|报业集团|报集团"
+    r"|电视台|广播电台|新闻网|通讯社|新闻社|杂志社|融媒体中心|新闻|财经)$"
 )
 
 
