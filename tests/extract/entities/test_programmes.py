@@ -355,6 +355,13 @@ def test_the_tasks_a_government_work_report_names_by_short_names_are_programmes(
     assert ("黄河流域生态保护和高质量发展", "program") in found
 
 
+def test_the_national_five_year_plan_is_a_programme_and_a_local_plan_keeps_its_whole_title():
+    found = mentions("全区提前完成“十四五”规划目标，并按《江川市科技创新发展“十四五”规划》推进工作。")
+    assert ("“十四五”规划", "program") in found
+    assert ("江川市科技创新发展“十四五”规划", "program") in found
+    assert not any(name == "十四五" for name, _ in found)
+
+
 def test_the_guiding_formula_and_the_innovation_strategy_are_no_programmes_reported_on():
     found = mentions("全区深入学习贯彻党的二十大和二十届三中全会精神,深入实施创新驱动发展战略。")
     assert not any(t == "program" for _, t in found)
