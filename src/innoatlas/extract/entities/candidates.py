@@ -257,8 +257,12 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     hits = find_lexicon(norm)
     named = {e.key for _s, _e, entries in hits for e in entries if e.kind in (REGION_FULL, REGION_SHORT)}
     named_full = {e.key for _s, _e, entries in hits for e in entries if e.kind == REGION_FULL}
+    # a listed zone named after its county (荣昌高新区) names the county too
+    zones = {norm[s:e] for s, e, entries in hits if any(x.kind == ZONE for x in entries)}
     for start, end, entries in hits:
-        if _unanchored_county(entries, named, named_full):
+        if _unanchored_county(entries, named, named_full) and not any(
+            z.startswith(norm[start:end]) for z in zones
+        ):
             continue
         if all(e.kind == INDUSTRY for e in entries):
             # 锂离子|动力电池, 工业|视觉传感器: the term heads a longer compound, which names the industry
