@@ -217,3 +217,9 @@ def test_a_registered_name_with_its_trade_is_not_cut():
     assert ("宁德时代新能源科技股份有限公司", "enterprise") in typed(
         "宁德时代新能源科技股份有限公司发布年报。"
     )
+
+
+def test_the_occasion_before_a_list_of_partners_is_no_item_of_it():
+    found = typed("星湖高新区在推介会上与远航科技股份有限公司、青石半导体有限公司等4家企业签约。")
+    assert ("青石半导体有限公司", "enterprise") in found
+    assert not any(name.endswith("会上") for name, _ in found)

@@ -179,6 +179,8 @@ def _list_item(norm: str, ix: TokenIndex, end: int, bracketed: int | None) -> tu
         return _glued_last_item(norm, ix, end)
     while hi > 0 and _PHASE.match(ix.tokens[hi].text) and ix.tokens[hi - 1].end == ix.tokens[hi].start:
         hi -= 1  # 某某能源二期: the firm, not its phase
+    if ix.tokens[hi].tag == "f" and len(ix.tokens[hi].text) == 1:
+        return None  # 在推介会上|与甲、乙: a place word (上, 中, 内) ends a where-phrase, no name
     stop = ix.tokens[hi].end
     start = _whole_item_start(norm, ix, stop, bracketed)
     if start is None:
