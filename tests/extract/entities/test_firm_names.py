@@ -223,3 +223,9 @@ def test_the_occasion_before_a_list_of_partners_is_no_item_of_it():
     found = typed("星湖高新区在推介会上与远航科技股份有限公司、青石半导体有限公司等4家企业签约。")
     assert ("青石半导体有限公司", "enterprise") in found
     assert not any(name.endswith("会上") for name, _ in found)
+
+
+def test_a_firms_registered_name_ends_at_its_legal_form_before_a_plan_word():
+    found = typed("其中投资较大的,星湖商用车(江川)有限公司计划总投资30亿元建设整车项目。")
+    assert ("星湖商用车(江川)有限公司", "enterprise") in found
+    assert not any(name.endswith("计划") for name, _ in found)

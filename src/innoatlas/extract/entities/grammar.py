@@ -153,6 +153,10 @@ def name_like(tok: Token, allow_time: bool) -> bool:
     return bool(re.fullmatch(r"[A-Za-z][A-Za-z0-9]*", tok.text))
 
 
+# The legal forms a registered firm's name ends in (企业名称登记管理规定, 2020).
+_LEGAL_FORMS = frozenset({"有限公司", "股份有限公司", "有限责任公司", "股份公司"})
+
+
 def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool:
     """True when tok ends another name that should not be merged into the one on its right.
 
@@ -168,6 +172,8 @@ def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool
     if is_county_name(tok.text):
         return etype not in ("government", "program", "platform", "institute")
     found = suffix_type(tok.text)
+    if etype == "program" and tok.text in _LEGAL_FORMS:
+        return True  # 某某有限公司|计划总投资…: a firm's registered name ends at its legal form
     if found is None or len(tok.text) <= len(found[0]):
         return False
     if found[1] == "zone":
