@@ -58,8 +58,8 @@ def test_markdown_edition_line():
 
 
 def test_e_paper_path_with_slashes_gives_the_edition_date():
-    text = f"正文复制\n某某政协报/2024 年/1 月/23 日/第 021 版\n{HEADLINE}\n\n{BODY}"
-    assert published(text) == "2024-01-23"
+    text = f"正文复制\n某某日报/2023 年/10 月/17 日/第 006 版\n{HEADLINE}\n\n{BODY}"
+    assert published(text) == "2023-10-17"
 
 
 def test_partial_date_completed_from_a_dated_image_name():

@@ -220,12 +220,12 @@ def test_a_registered_name_with_its_trade_is_not_cut():
 
 
 def test_the_occasion_before_a_list_of_partners_is_no_item_of_it():
-    found = typed("星湖高新区在推介会上与远航科技股份有限公司、青石半导体有限公司等4家企业签约。")
+    found = typed("星湖高新区在招商大会上与远航科技股份有限公司、青石半导体有限公司等3家企业签订投资协议。")
     assert ("青石半导体有限公司", "enterprise") in found
     assert not any(name.endswith("会上") for name, _ in found)
 
 
 def test_a_firms_registered_name_ends_at_its_legal_form_before_a_plan_word():
-    found = typed("其中投资较大的,星湖商用车(江川)有限公司计划总投资30亿元建设整车项目。")
-    assert ("星湖商用车(江川)有限公司", "enterprise") in found
+    found = typed("星湖客车(江川)有限公司计划投资12亿元扩建工厂。")
+    assert ("星湖客车(江川)有限公司", "enterprise") in found
     assert not any(name.endswith("计划") for name, _ in found)
