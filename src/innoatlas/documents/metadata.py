@@ -296,12 +296,8 @@ def _earlier_dateline(found: PublishedDate, lines: list[Line]) -> PublishedDate 
 
 def _is_wire(lines: list[Line]) -> bool:
     """The story's dateline is a wire's (…日电), not a paper's own report (…日讯)."""
-    for line in lines[: HEAD_LINES * 2]:
-        if line.reason is None:
-            m = DATELINE.match(line.norm)
-            if m:
-                return m.group(0).endswith("电")
-    return False
+    m = _dateline(lines)
+    return m is not None and m.group(0).endswith("电")
 
 
 def _before_dateline(found: PublishedDate, lines: list[Line]) -> bool:
@@ -412,11 +408,17 @@ def year_last_date(n: str) -> PublishedDate | None:
 
 def dateline_month_day(lines: list[Line]) -> tuple[int, int] | None:
     """经济日报重庆1月27日讯 / 人民网重庆8月22日电 at the start of the first paragraphs."""
+    m = _dateline(lines)
+    return (int(m.group(1)), int(m.group(2))) if m else None
+
+
+def _dateline(lines: list[Line]) -> re.Match | None:
+    """The story's own dateline, opening one of the first paragraphs."""
     for line in lines[: HEAD_LINES * 2]:
         if line.reason is None:
             m = DATELINE.match(line.norm)
             if m:
-                return int(m.group(1)), int(m.group(2))
+                return m
     return None
 
 

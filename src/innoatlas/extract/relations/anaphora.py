@@ -147,9 +147,5 @@ def _refers_to(pattern, kind: str, m: EntityMention) -> bool:
     if pattern is _FIRM:
         return True
     if pattern is _SCHOOL:
-        return (
-            m.type == "university"
-            if kind.endswith("校")
-            else m.norm_name.endswith("院") or "院" in m.norm_name
-        )
+        return m.type == "university" if kind.endswith("校") else "院" in m.norm_name
     return m.norm_name.endswith(kind)
