@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from dataclasses import replace
 
 from innoatlas.extract.indicators.context import (
     CLAUSE_BREAKS,
@@ -63,10 +64,14 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     para_start = _paragraph_start(text, q.start)
     sent = sentence_start(text, q.start)
     i = bisect_right(ctx.period_starts, q.start) - 1
+    named_year = None
     while i >= 0:
         p = ctx.periods[i]
         i -= 1
         if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p) or _dates_base_only(text, p, q):
+            continue
+        if i >= 0 and _names_event_after_day(ctx, p, ctx.periods[i]):
+            named_year = p.year  # the event's own year completes its day when the page gives none
             continue
         if p.kind == "plan" and (
             _PLAN_NAME_AFTER.match(text, p.end) or p.start < sent and _aim_named(text, p)
@@ -94,6 +99,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         ):
             if p.kind == "event":
                 # the day of an event dates its own sentence; carried further it stands for the present
+                if named_year and p.year is None and not p.relative:
+                    p = replace(p, year=named_year)
                 return (event_day(p, pub) if p.start >= para_start else None) or pub.as_text()
             if (
                 p.start < ss
@@ -236,6 +243,19 @@ def _is_list_label(text: str, p: PeriodMention) -> bool:
     return (
         text[max(0, p.start - 2) : p.start] in SELECTION_VERBS
         and text[p.end : p.end + 1] not in CLAUSE_BREAKS
+    )
+
+
+EVENT_NAME_RE = cue("event_name_period").trigger
+
+
+def _names_event_after_day(ctx: Context, p: PeriodMention, before: PeriodMention) -> bool:
+    """7月3日上午,2023年全省某动员会在某地举行: the year is the first word of the event's
+    name, and the day the sentence opens with dates the event."""
+    return (
+        before.kind == "event"
+        and before.start >= sentence_start(ctx.text, p.start)
+        and EVENT_NAME_RE.match(ctx.text, p.end) is not None
     )
 
 
