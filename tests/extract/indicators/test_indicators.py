@@ -247,6 +247,16 @@ def test_the_year_of_a_list_dates_its_own_statement_only():
     assert [r.period for r in indicators(text, ZONE)] == ["2021", None]
 
 
+def test_a_year_in_brackets_dates_its_remark_only():
+    text = HEADLINE + "去年，5个园区(青川高新区2023年3月获批)实现产值820亿元。"
+    assert indicators(text, ZONE)[-1].period == "2023"
+
+
+def test_the_year_a_stretch_up_to_now_starts_from_dates_no_figure():
+    text = HEADLINE + "自1998年建区以来，青川高新区不断集聚创新要素。园区实现产值820亿元。"
+    assert one(text, ZONE).period == "2024-08-27"
+
+
 def test_the_base_year_of_a_multiple_is_not_its_period():
     assert one(HEADLINE + "今年上半年，产值为2019年的3.6倍。", ZONE).period == "2024-H1"
 

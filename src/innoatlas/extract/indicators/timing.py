@@ -349,7 +349,24 @@ def _is_aside(text: str, p: PeriodMention) -> bool:
         return True  # 为2019年的3.6倍: the base year of a multiple
     if before in ("较", "比", "由", "从") and text[p.end : p.end + 1] == "的":
         return False  # 较2021年的2824亿元: the year of that figure
-    return before in "(（" and before != "" or before in ("较", "比") and before != ""
+    if before in ("自", "从") and _SINCE_LATER.match(text, p.end) and not p.text.endswith("以来"):
+        return True  # 自1988年建区以来: where a stretch up to now starts, which dates no figure
+    if _in_brackets(text, p.start):
+        return True  # 去年,6个园区(某园区2015年3月获批)产值…: a remark in brackets dates itself only
+    return before in ("较", "比") and before != ""
+
+
+# 自1988年建区以来: 以来 closing the same clause after the year.
+_SINCE_LATER = re.compile(r"[^,，。;；:：!！?？\n]{1,20}?以来")
+# How far back an opening bracket still holds a period inside it.
+BRACKET_REACH = 20
+
+
+def _in_brackets(text: str, pos: int) -> bool:
+    """pos stands inside a bracketed remark opened a little before it and not yet closed."""
+    window = re.split(r"[\n。;；]", text[max(0, pos - BRACKET_REACH) : pos])[-1]
+    opened = max(window.rfind("("), window.rfind("（"))
+    return opened >= 0 and not re.search(r"[)）]", window[opened:])
 
 
 def _year_of_bare(ctx: Context, p: PeriodMention) -> int | None:
