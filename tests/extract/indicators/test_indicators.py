@@ -697,6 +697,17 @@ def test_whole_area_words_name_the_place_of_their_own_level():
     assert [(r.value, r.subject) for r in records] == [(800, "蓝湖区"), (5000, "青溪市")]
 
 
+def test_the_whole_district_of_a_zone_story_is_the_zone_not_a_continent():
+    # 全区 where no district is named: the zone the story is about; 亚洲 and 中西部地区 are
+    # regions of no level that 全区 could stand for.
+    text = (
+        "青川高新区发展纪实\n青川高新区的产品销往亚洲、欧洲，已成为中西部地区的创新高地。"
+        "全区规上工业增加值增长18%。"
+    )
+    records = indicators(text, "青川高新区:zone", "亚洲:region", "欧洲:region", "中西部地区:region")
+    assert [(r.value, r.subject) for r in records] == [(18, "青川高新区")]
+
+
 def test_the_whole_city_is_nobody_when_the_text_names_only_districts():
     # ANNOTATION.md: 全市 with no city named is null; a district is not the city.
     text = "各区科技型企业情况\n蓝湖区新增科技型企业41家。白沙区新增科技型企业36家。全市新增科技型企业300家。"

@@ -119,8 +119,16 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
                 n for n in _places_of_bodies(mentions) + _places_in_titles(mentions) if _exact_level(n, level)
             ]
             counts.update(dict.fromkeys(fitting, 0))
+        if not fitting and level == "区":
+            # 全区 in a story of a zone no division is named with: the zone (某高新区…。全区规上工业产值…)
+            fitting = [n for n in _zones_named(mentions) if n.endswith("区")]
+            counts.update({n: _zones_named(mentions)[n] for n in fitting})
         out[word] = max(fitting, key=lambda n: (_exact_level(n, level), counts[n])) if fitting else None
     return out
+
+
+def _zones_named(mentions: list[EntityMention]) -> dict[str, int]:
+    return dict(Counter(m.name for m in mentions if m.type == "zone"))
 
 
 def _economic_region(name: str) -> bool:
@@ -156,7 +164,15 @@ def _exact_level(name: str, level: str) -> bool:
 
 
 def _level_fits(name: str, level: str) -> bool:
+    if full_names_of(name) == (name,) and name not in division_names():
+        # a name no division list holds fits by its own level word only (某某区), never as a
+        # word of a wider area (中西部地区) or of another country (亚洲)
+        return name.endswith(level) and not name.endswith(_AREA_WORDS)
     return _exact_level(name, level) or not any(full.endswith(tuple(_LEVELS)) for full in full_names_of(name))
+
+
+# 中西部地区, 东部地区, 山区: words of an area of no government, though they end in a level's character.
+_AREA_WORDS = ("地区", "山区", "城区", "片区", "市区", "园区", "新区", "湾区")
 
 
 def main_city(mentions: list[EntityMention]) -> str | None:
