@@ -40,6 +40,7 @@ def test_a_body_named_by_its_level_keeps_the_level_word():
         ("去年，创业公司合肥星辰信息技术有限公司完成首轮融资。", "合肥星辰信息技术有限公司"),
         ("综合性材料研发机构宁波新材料研究院正式落户。", "宁波新材料研究院"),
         ("电动连接器企业巴斯巴公司在坪山扩产。", "巴斯巴公司"),
+        ("据名单，集团已投项目江川星湖半导体有限公司获一等奖。", "江川星湖半导体有限公司"),
     ],
 )
 def test_a_described_kind_before_a_name_is_no_part_of_it(body, name):
