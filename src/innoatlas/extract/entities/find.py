@@ -78,6 +78,7 @@ from innoatlas.extract.entities.name_repairs import (
     split_compounds,
     trim_tagger_names,
 )
+from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.entities.programmes import programme_candidates
 from innoatlas.extract.entities.quoted_names import (
     numbered_candidates,
@@ -145,6 +146,8 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     )
     # a counted category (某某产业园31个) is no name, nor is any part of it
     blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c)]
+    # 我代表某市人民政府向大会报告工作: the author of a work report, in its opening formula
+    blocked += [m.span("body") for m in pattern("reporting_body").trigger.finditer(norm)]
     leads = lead_spans(norm)
     kept = [
         after_lead(trimmed(norm, c), leads)
