@@ -73,6 +73,23 @@ def test_a_national_zone_of_the_province_lies_in_its_story_province():
     find(recs, "襄阳高新区", "located_in", "湖北")
 
 
+def test_a_zone_no_list_holds_named_after_a_city_of_the_province_lies_in_it():
+    _doc, recs = relations(
+        "河北加快建设创新高地。河北新增一批高新技术企业。河北的科技投入持续增长。"
+        "下一步，推动邢台经济开发区、衡水工业新区提档升级。"
+    )
+    find(recs, "邢台经济开发区", "located_in", "河北")
+    find(recs, "衡水工业新区", "located_in", "河北")
+
+
+def test_a_zone_named_after_a_city_of_another_province_is_not_placed_in_the_story_province():
+    _doc, recs = relations(
+        "河北加快建设创新高地。河北新增一批高新技术企业。河北的科技投入持续增长。"
+        "下一步，学习苏州工业新区的经验。"
+    )
+    assert not [r for r in recs if r.subject == "苏州工业新区" and r.predicate == "located_in"]
+
+
 def test_a_city_of_another_province_is_not_placed_in_the_story_province():
     _doc, recs = relations(
         "广西加快建设中试基地。广西新认定一批基地。广西将持续推进成果转化。基地与深圳团队合作。"

@@ -60,6 +60,7 @@ from innoatlas.extract.relations.names import (
     embedded_relations,
     gazetteer_relations,
     known_places,
+    lies_within,
     place_type,
 )
 from innoatlas.extract.relations.patterns import find_pattern_relations
@@ -72,7 +73,7 @@ from innoatlas.extract.relations.sentences import (
 )
 from innoatlas.extract.relations.settle import bracketed_in_name, settle
 from innoatlas.extract.tokens import Token
-from innoatlas.lexicon.divisions import full_names_of
+from innoatlas.lexicon.divisions import division_names, full_names_of
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -452,15 +453,28 @@ def _within_main_place(
     # a national zone of the province's (or city's) list: the zone list gives its division
     fulls = set(full_names_of(main.norm_name))
     seen: set[str] = set()
+    named_regions = {m.norm_name for m in mentions if m.type == "region"}
     for m in mentions:
-        canonical = zone_names().get(m.norm_name) if m.type == "zone" else None
-        if canonical is None or m.norm_name in seen:
+        if m.type != "zone" or m.norm_name in seen:
+            continue
+        canonical = zone_names().get(m.norm_name)
+        if canonical is None:
+            # a zone no list holds, named after a city or county of the province that the text
+            # does not name on its own (推动沧州高新区晋升国家级 in a story of 河北省)
+            head = leading_name(m.norm_name, division_names(), MAX_DIVISION_CHARS)
+            if head and head not in named_regions and lies_within(head, main.norm_name):
+                seen.add(m.norm_name)
+                out.append(make_relation(doc, m, "located_in", main, m.start, m.end))
             continue
         zone = load_zones()[canonical]
         if zone.kind != "economic_region" and fulls & {zone.province, zone.city}:
             seen.add(m.norm_name)
             out.append(make_relation(doc, m, "located_in", main, m.start, m.end))
     return out
+
+
+# Longest division name a zone's name may open with (某某自治县).
+MAX_DIVISION_CHARS = 12
 
 
 def _main_place(sentences: list[Sentence]) -> EntityMention | None:
