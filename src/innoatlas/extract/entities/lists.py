@@ -49,7 +49,10 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         later = _LATER_KIND.match(norm, m.end())
         if later is not None:
             kind = later.group("kind")  # 甲、乙等园区|重点企业: the last noun is the head
-        out.extend(_list_items(norm, ix, m.start(), _list_type(kind)))
+        items = _list_items(norm, ix, m.start(), _list_type(kind))
+        if _list_type(kind) == "enterprise" and any(_is_trade(norm[c.start : c.end]) for c in items):
+            continue  # 新能源、新材料等一批项目: the firms and projects of trades, none named
+        out.extend(items)
     for m in _TRADE_LIST_TAIL.finditer(norm):
         if _trade(m.group("trade")):
             out.extend(_list_items(norm, ix, m.start(), "enterprise"))
@@ -92,9 +95,14 @@ def _firm_list(norm: str, ix: TokenIndex, end: int, need_pair: bool) -> list[Can
 
 def _industry_or_place(text: str) -> bool:
     """新材料, 风电配套 (a trade and its role), 装备产业, 重庆: no firm's name."""
+    return _is_trade(text) or text in division_names()
+
+
+def _is_trade(text: str) -> bool:
+    """新材料, 风电配套 (a trade and its role), 装备产业: an industry, no firm's name (a firm
+    may be named by a place: 北辰)."""
     terms, heads, _generic = load_industries()
-    core = _TRADE_ROLE.sub("", text)
-    return core in terms or text.endswith(heads) or text in division_names()
+    return _TRADE_ROLE.sub("", text) in terms or text.endswith(heads)
 
 
 # 甲乙、丙丁等高铁: lines named by their end cities.
