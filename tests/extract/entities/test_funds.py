@@ -85,3 +85,16 @@ def test_an_investment_firm_named_by_its_trade_is_an_investor(body, name):
 
 def test_a_development_company_that_invests_in_its_name_stays_a_firm():
     assert ("江川新区投资发展集团", "enterprise") in mentions("江川新区投资发展集团承建该项目。")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("该项目由中科院半导体所牵头攻关。", "中科院半导体所"),
+        ("园区与中国科学院大连化物所共建实验室。", "中国科学院大连化物所"),
+        ("深圳先进院与园区签署合作协议。", "深圳先进院"),
+        ("该成果获得中科院支持。", "中科院"),
+    ],
+)
+def test_the_academy_and_its_institutes_by_their_short_names_are_institutes(body, name):
+    assert (name, "institute") in mentions(body)

@@ -545,3 +545,8 @@ def test_a_banks_branch_and_a_universitys_park_named_after_them_are_parts_of_the
     )
     find(recs, "杭州银行科技支行", "part_of", "杭州银行")
     find(recs, "江川大学科技园", "part_of", "江川大学")
+
+
+def test_an_academy_s_institute_named_after_it_is_part_of_it():
+    _doc, recs = relations("中科院积极推动成果转化。中科院计算技术研究所青川研究院日前在青川揭牌。")
+    find(recs, "中科院计算技术研究所青川研究院", "part_of", "中科院")

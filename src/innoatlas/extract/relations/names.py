@@ -77,7 +77,8 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
 # 宁德时代宜宾研究院). The firm's own registered name goes on after its short name too
 # (宁德时代新能源科技股份有限公司) and opens with its province (湖南某某科技有限公司), so a
 # unit needs a place or a unit word after the firm's name.
-_FIRM_TYPES = frozenset({"enterprise", "investor"})
+# An academy heads its institutes' names the same way (中科院某某所某地研究院).
+_FIRM_TYPES = frozenset({"enterprise", "investor", "institute"})
 _UNIT_TYPES = frozenset({"enterprise", "institute", "platform", "investor"})
 _UNIT_WORD = _P["branch_of_parent"].cue("firm_unit")
 MIN_PARENT_CHARS = 2
