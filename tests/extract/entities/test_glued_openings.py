@@ -57,3 +57,9 @@ def test_an_official_at_a_meeting_is_no_meeting():
     found = typed("会上，省科技厅副厅长李明出席会议并讲话，市委副书记王强主持会议。")
     assert not any(t == "program" for _, t in found)
     assert ("省科技厅", "government") in found
+
+
+@pytest.mark.parametrize("name", ["国家科技部", "中国工信部", "江川市国资委", "中宣部"])
+def test_a_ministry_or_commission_written_short_after_a_qualifier_is_a_government_body(name):
+    found = typed("国家科技部和中国工信部支持江川市国资委开展试点，中宣部给予指导。")
+    assert (name, "government") in found
