@@ -63,3 +63,10 @@ def test_an_official_at_a_meeting_is_no_meeting():
 def test_a_ministry_or_commission_written_short_after_a_qualifier_is_a_government_body(name):
     found = typed("国家科技部和中国工信部支持江川市国资委开展试点，中宣部给予指导。")
     assert (name, "government") in found
+
+
+def test_common_nouns_of_places_are_no_names():
+    found = names(
+        "项目分布在中心城区、城市新区和郊区新城，致力打造样板区。在共和国的土地上，该市在全省市州中居前。"
+    )
+    assert not found & {"中心城区", "城市新区", "郊区", "新城", "郊区新城", "样板区", "共和国", "市州"}
