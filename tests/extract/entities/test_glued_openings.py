@@ -70,3 +70,11 @@ def test_common_nouns_of_places_are_no_names():
         "项目分布在中心城区、城市新区和郊区新城，致力打造样板区。在共和国的土地上，该市在全省市州中居前。"
     )
     assert not found & {"中心城区", "城市新区", "郊区", "新城", "郊区新城", "样板区", "共和国", "市州"}
+
+
+def test_a_kind_described_by_grade_count_or_province_is_no_name():
+    found = names(
+        "到2027年底，高水平中试平台力量进一步壮大，其中包括5家中试平台。"
+        "加大在豫国家重点实验室支持力度，构建起多层次创新平台体系，着力建设高标准实验室。"
+    )
+    assert not found

@@ -159,6 +159,26 @@ def quantified_kind(norm: str, c: Candidate) -> bool:
     return c.start > 0 and norm[c.start - 1] == "各"
 
 
+# Words of grade before a kind of body (高水平中试平台, 多层次创新平台, 高标准实验室), a count
+# of such bodies (5家中试平台), or 在 and a province's one-character name (在豫国家重点实验室:
+# the national key laboratories in Henan): a description of a kind, no body's name.
+_GRADE = re.compile(r"(?:高水平|高质量|高标准|高水准|高级别|高能级|多层次|\d+[家个所座])")
+_IN_PROVINCE = re.compile(r"在[京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔贵滇云藏陕秦甘陇青宁新]")
+
+
+def described_kind(norm: str, c: Candidate) -> bool:
+    """高|水平中试平台, 5家中试平台, 在|豫国家重点实验室: a grade, count or province and a kind."""
+    if c.type not in ("platform", "institute", "zone"):
+        return False
+    for back in (0, 1):  # the grade word may start inside the name or a character before it
+        start = c.start - back
+        grade = _GRADE.match(norm, max(start, 0), c.end)
+        if start >= 0 and grade is not None and _generic_head(norm[grade.end() : c.end]):
+            return True
+    place = _IN_PROVINCE.match(norm, max(c.start - 1, 0), c.end)
+    return c.start > 0 and place is not None and _generic_head(norm[place.end() : c.end])
+
+
 def _determiner_generic(name: str) -> bool:
     """以上创新平台, 上述企业, 各类研发机构: a determiner before a generic head."""
     hit = _DETERMINER.match(name)

@@ -32,6 +32,7 @@ from innoatlas.extract.entities.enumerations import (
 )
 from innoatlas.extract.entities.filters import (
     counted_kind,
+    described_kind,
     final_type,
     honorific,
     keep_name,
@@ -144,8 +145,9 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + fund_candidates(norm, ix)
         + bare_zone_candidates(norm)
     )
-    # a counted category (某某产业园31个) is no name, nor is any part of it
-    blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c)]
+    # a counted category (某某产业园31个) is no name, nor is any part of it; nor is a kind
+    # described by its grade, count or province (高水平中试平台, 在豫国家重点实验室)
+    blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c) or described_kind(norm, c)]
     # 我代表某市人民政府向大会报告工作: the author of a work report, in its opening formula
     blocked += [m.span("body") for m in pattern("reporting_body").trigger.finditer(norm)]
     leads = lead_spans(norm)
