@@ -78,3 +78,17 @@ def test_a_kind_described_by_grade_count_or_province_is_no_name():
         "加大在豫国家重点实验室支持力度，构建起多层次创新平台体系，着力建设高标准实验室。"
     )
     assert not found
+
+
+def test_a_place_or_industry_written_with_de_is_described_not_named():
+    found = typed(
+        "作为“江川唯一的科技城”，科技与产业加快融合，形成了青川的生物医药、江川的高端装备制造及汽车、"
+        "蓝湖的电子信息等产业集群。美的集团在此投资。"
+    )
+    assert not any("的" in n for n, t in found if t not in ("program", "enterprise"))
+    assert ("美的集团", "enterprise") in found
+
+
+def test_a_name_never_opens_with_de():
+    found = names("5月23日，在江川举行的第三届国际无人机大会暨2025低空经济博览会上，企业集中亮相。")
+    assert "第三届国际无人机大会暨2025低空经济博览会" in found

@@ -319,7 +319,14 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 在县委的坚强领导下, 县人大、县政协: a county's bodies by their level alone
     if _OUTLET.search(name):
         return False  # 某某日报报业集团主办, 来源:某某科技报: outlets are not actors (ANNOTATION.md)
+    if name.startswith("的") or "的" in name and c.type not in _DE_NAME_TYPES:
+        return False  # 中国唯一的科技城, 柳州的高端装备制造: a description, no name
     return not re.fullmatch(r"[\d\W_]+", name)
+
+
+# Only the titles of documents and meetings (关于…的意见, 党的二十大) and a few firms' trade
+# names (美的) hold the particle 的; a place, zone, body or industry written with it is described.
+_DE_NAME_TYPES = frozenset({"program", "enterprise"})
 
 
 # The kinds of news outlet a page names in its masthead, source line or credits.

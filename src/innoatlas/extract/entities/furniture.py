@@ -96,9 +96,10 @@ def after_lead(c: Candidate, leads: list[tuple[int, int]]) -> Candidate:
 
 
 def trimmed(norm: str, c: Candidate) -> Candidate:
-    """会议上 某县人民政府: a space the layout put before or after a name is not part of it."""
+    """会议上 某县人民政府: a space the layout put before or after a name is not part of it, nor
+    the particle 的 a name never opens with (…举行的|第九届某某大会)."""
     start, end = c.start, c.end
-    while start < end and norm[start].isspace():
+    while start < end and (norm[start].isspace() or norm[start] == "的"):
         start += 1
     while end > start and norm[end - 1].isspace():
         end -= 1
