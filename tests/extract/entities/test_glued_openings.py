@@ -92,3 +92,8 @@ def test_a_place_or_industry_written_with_de_is_described_not_named():
 def test_a_name_never_opens_with_de():
     found = names("5月23日，在江川举行的第三届国际无人机大会暨2025低空经济博览会上，企业集中亮相。")
     assert "第三届国际无人机大会暨2025低空经济博览会" in found
+
+
+def test_what_a_zone_plans_is_no_part_of_its_name():
+    found = typed("青川新区规划建设重大项目，江川产业园规划面积12平方公里。")
+    assert {("青川新区", "zone"), ("江川产业园", "zone")} <= set(found)

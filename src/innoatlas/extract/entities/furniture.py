@@ -7,6 +7,7 @@ import re
 
 from innoatlas.extract.entities.grammar import Candidate
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.lexicon.suffixes import suffix_type
 
 # What follows 记者 when it opens a sentence (记者从某局获悉, 记者日前走访) rather than a byline.
 _NOT_A_NAME = r"[从在今昨日近来走到据获了]"
@@ -95,12 +96,21 @@ def after_lead(c: Candidate, leads: list[tuple[int, int]]) -> Candidate:
     return c
 
 
+# What a zone's 规划 plans when the word opens a phrase of its own (规划面积12平方公里).
+_PLANNED_WHAT = re.compile(r"总?(?:面积|建设|布局|用地|范围|人口|控制)")
+
+
 def trimmed(norm: str, c: Candidate) -> Candidate:
     """会议上 某县人民政府: a space the layout put before or after a name is not part of it, nor
     the particle 的 a name never opens with (…举行的|第九届某某大会)."""
     start, end = c.start, c.end
     while start < end and (norm[start].isspace() or norm[start] == "的"):
         start += 1
+    if norm.endswith("规划", start, end) and _PLANNED_WHAT.match(norm, end):
+        # 某新区|规划面积, 某产业园|规划建设: what the zone plans, not a plan's name
+        zone = suffix_type(norm[start : end - 2])
+        if zone is not None and zone[1] == "zone":
+            return dataclasses.replace(c, start=start, end=end - 2, type="zone")
     while end > start and norm[end - 1].isspace():
         end -= 1
     return c if (start, end) == (c.start, c.end) else dataclasses.replace(c, start=start, end=end)
