@@ -99,6 +99,14 @@ def compound_stop_words() -> frozenset[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def grade_qualifiers() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(高端, 高性能: grades the classifications name industries with, and the qualifiers a
+    term may open with itself, before which a grade only describes: 高端|智能汽车)."""
+    data = load_yaml("industries.yaml")["grade_qualifiers"]
+    return frozenset(data["words"]), tuple(data["not_before"])
+
+
+@functools.lru_cache(maxsize=1)
 def closed_heads() -> frozenset[str]:
     """Terms that the nouns written before them do not narrow into a longer industry (气象|大模型)."""
     return frozenset(load_yaml("industries.yaml")["closed_heads"])

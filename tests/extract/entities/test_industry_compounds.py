@@ -26,6 +26,11 @@ def test_a_qualifier_the_classifications_name_industries_with_is_part_of_the_nam
     assert industries("以新一代半导体为特色的产业加快集聚。") == {"新一代半导体"}
 
 
+def test_a_grade_right_before_a_term_opens_the_industry_s_name():
+    assert industries("青川重点发展高端化工和高性能医疗器械。") == {"高端化工", "高性能医疗器械"}
+    assert industries("青川布局高端智能汽车。") == {"智能汽车"}
+
+
 def test_a_word_of_quality_or_scope_before_the_compound_is_left_out():
     assert industries("该所研发出高性能红外探测器芯片。") == {"红外探测器芯片"}
     assert industries("全球人工智能技术加速迭代。") == {"人工智能"}

@@ -16,7 +16,13 @@ import re
 
 from innoatlas.extract.entities.grammar import GENERIC_WORDS, Candidate, TokenIndex, starts_with_place
 from innoatlas.extract.tokens import Token
-from innoatlas.lexicon.industries import closed_heads, compound_stop_words, load_industries, product_classes
+from innoatlas.lexicon.industries import (
+    closed_heads,
+    compound_stop_words,
+    grade_qualifiers,
+    load_industries,
+    product_classes,
+)
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 
 # Tags of the words a compound's modifiers are made of: nouns, technical
@@ -81,6 +87,8 @@ def compound_start(norm: str, ix: TokenIndex, start: int, end: int) -> int | Non
     lo = ix.tokens[i].start
     k = i - 1
     taken = 0
+    if k >= 0 and not closed and _graded(norm, ix.tokens[k], lo, start, end):
+        return ix.tokens[k].start  # 高端|化工, 高性能|医疗器械: the grade opens the name
     while not closed and k >= 0 and taken < MAX_MODIFIERS:
         tok = ix.tokens[k]
         if tok.end != lo or end - tok.start > MAX_COMPOUND_CHARS or not _modifier(tok):
@@ -95,6 +103,13 @@ def compound_start(norm: str, ix: TokenIndex, start: int, end: int) -> int | Non
     if k >= 0 and _unknown_noun(ix.tokens[k], lo, closed) and not _ends_pronoun_word(ix, k):
         return None
     return lo
+
+
+def _graded(norm: str, tok: Token, lo: int, start: int, end: int) -> bool:
+    """A grade the classifications name industries with, right before the term (and only the
+    term), which does not open with a qualifier of its own."""
+    words, not_before = grade_qualifiers()
+    return tok.end == lo == start and tok.text in words and not norm.startswith(not_before, start, end)
 
 
 def _names_a_firm(ix: TokenIndex, word: str) -> bool:
