@@ -179,6 +179,7 @@ MEMBERS_ENTERING_RE = re.compile(
 
 SESSION_RE = cue("numbered_session").trigger
 MILESTONES_RE = cue("milestones_crossed").trigger
+DISCOURSE_PARTS_RE = cue("discourse_parts").trigger
 TERM_AFTER_RE = cue("numbered_session").cue("term")
 
 
@@ -212,6 +213,8 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True  # 二十届二中全会, 办好两件大事: a meeting's number, a count of ideas
     if q.unit == "个" and MILESTONES_RE.match(text[q.end : q.end + 8]):
         return True  # 迈上4个百亿级台阶: thresholds crossed, a way of telling the amount
+    if q.unit == "个" and DISCOURSE_PARTS_RE.match(text[q.end : q.end + 6]):
+        return True  # 聚焦8个方面, 从7个维度: the parts of what is said, no count of things
     if text[q.num_start : q.end] == "三次" and text.startswith("产业", q.end):
         return True  # 分三次产业看: the statistics bureau's three sectors (三次产业划分规定), no count
     if q.unit == "类" and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff":
