@@ -180,6 +180,8 @@ MEMBERS_ENTERING_RE = re.compile(
 SESSION_RE = cue("numbered_session").trigger
 MILESTONES_RE = cue("milestones_crossed").trigger
 DISCOURSE_PARTS_RE = cue("discourse_parts").trigger
+POLICY_ARTICLES_RE = cue("policy_articles").trigger
+SIZE_THRESHOLD_RE = cue("size_threshold").trigger
 TERM_AFTER_RE = cue("numbered_session").cue("term")
 
 
@@ -215,6 +217,15 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True  # 迈上4个百亿级台阶: thresholds crossed, a way of telling the amount
     if q.unit == "个" and DISCOURSE_PARTS_RE.match(text[q.end : q.end + 6]):
         return True  # 聚焦8个方面, 从7个维度: the parts of what is said, no count of things
+    if q.unit == "条" and POLICY_ARTICLES_RE.match(text[q.end : q.end + 6]):
+        return True  # 出台十条措施: the articles of a policy, its name
+    if (
+        q.unit.endswith("元")
+        and q.approx == "over"
+        and SIZE_THRESHOLD_RE.match(text[q.end : q.end + 14])
+        and "投资" not in text[max(0, q.start - 4) : q.start]  # 总投资超150亿元的15个项目: their sum
+    ):
+        return True  # 营收超500亿元的3个: the threshold of a size class; the count is the figure
     if text[q.num_start : q.end] == "三次" and text.startswith("产业", q.end):
         return True  # 分三次产业看: the statistics bureau's three sectors (三次产业划分规定), no count
     if q.unit == "类" and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff":
