@@ -995,3 +995,16 @@ def test_a_text_with_pinyin_glosses_keeps_its_quotes_whole_and_its_metrics_plain
     record = one("园区简讯\n星湖高新区(qū)规(guī)上工业(yè)总产(chǎn)值增长12.5%。", "星湖高新区:zone")
     assert record.quote == "星湖高新区(qū)规(guī)上工业(yè)总产(chǎn)值增长12.5%"
     assert "(" not in record.metric
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value", "approx"),
+    [
+        ("青川高新区连续十年位居全国高新区之首。", 1, "exact"),
+        ("在全国150个综合保税区中，青川综保区独占鳌头。", 1, "exact"),
+        ("青川高新区多款产品跻身全球市场占有率前三。", 3, "under"),
+    ],
+)
+def test_first_by_its_own_words_and_a_top_rank_after_a_far_verb(sentence, value, approx):
+    rank = [r for r in indicators(HEADLINE + sentence, ZONE) if r.unit == "位"]
+    assert [(r.value, r.approx) for r in rank] == [(value, approx)]

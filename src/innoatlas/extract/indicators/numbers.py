@@ -155,7 +155,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<slash>(?<![\d/.])(?P<slash_a>\d+)/(?P<slash_b>\d+)(?![\d/]))"
         rf"|(?P<double>翻(?:了)?(?P<double_n>[一两二三四五六七八九\d]?)(?:番|倍))"
         rf"|(?P<rank>第(?P<rank_n>{num})(?P<rank_u>位|名)?)"
-        rf"|(?P<first>居首|首位|榜首)"
+        rf"|(?P<first>居首|首位|榜首|之首|鳌头)"
         rf"|(?P<top>前(?P<top_n>[一二三四五六七八九十百\d]+)(?P<top_u>位|名|强)?)"
         rf"|(?P<strong>(?P<strong_n>[一二三四五六七八九十百千\d]+)强)"
         rf"|(?P<topx>TOP ?(?P<topx_n>\d+))"
@@ -356,9 +356,14 @@ CLAUSE_OPENERS = frozenset("。；;！!？?：:")
 def _read_first(text, m):
     """首位 and 榜首 are ranks after a rank verb or a scope (排在全县首位), not in 放在首位."""
     head = text[max(0, m.start() - 8) : m.start()]
-    if m["first"] != "居首" and not any(v in head for v in RANK_VERBS) and "全" not in head:
+    named_first = m["first"] in ("居首", "之首", "鳌头")  # 百强县之首, 独占鳌头: first by their own words
+    if not named_first and not any(v in head for v in RANK_VERBS + ("荣登", "登上")) and "全" not in head:
         return None
     return _make(text, m.start(), m.end(), m.start(), m.end(), 1.0, "位", "rank", "exact")
+
+
+# How far back in its clause the verb of a top-N rank may stand (跻身全球市场占有率前三).
+TOP_VERB_REACH = 14
 
 
 def _read_top(text, m):
@@ -366,7 +371,7 @@ def _read_top(text, m):
     after = text[m.end() : m.end() + 2]
     if after[:1] in ("季", "个", "月", "年", "的", "批", "天", "周") or (after and after[0] not in PUNCT):
         return None
-    head = text[max(0, m.start() - 8) : m.start()]
+    head = re.split(r"[,，。;；:：!！?？、\n]", text[max(0, m.start() - TOP_VERB_REACH) : m.start()])[-1]
     if not any(v in head for v in RANK_VERBS):
         return None
     return _make(
