@@ -259,6 +259,8 @@ def test_the_year_a_stretch_up_to_now_starts_from_dates_no_figure():
 
 def test_the_base_year_of_a_multiple_is_not_its_period():
     assert one(HEADLINE + "今年上半年，产值为2019年的3.6倍。", ZONE).period == "2024-H1"
+    text = HEADLINE + "去年，园区新增企业120家，是2021年增量的2.5倍。"
+    assert [r.period for r in indicators(text, ZONE)] == ["2023", "2023"]
 
 
 def test_not_indicators():
