@@ -30,7 +30,9 @@ from innoatlas.settings import settings
 PERIOD_CARRY_CHARS = settings().extraction.period_carry_chars
 # How far into a paragraph a period may start and still open it (数据显示,今年上半年,…).
 OPENING_SLACK = 8
-MULTIPLE_AFTER_RE = re.compile(r"(?:[\u4e00-\u9fff]{0,4}?的)?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍")
+MULTIPLE_AFTER_RE = re.compile(
+    r"(?:[\u4e00-\u9fff]{0,4}?的)?(?:近|约|超过|逾)?[\d.一二两三四五六七八九十]+倍"
+)
 COMPARED_AFTER_RE = re.compile(r"(?:同期)?(?:相比|比较|对比)")
 FRAME = cue("section_frame")
 # A sentence end: text before the lead has none (headline, dateline, credits).
