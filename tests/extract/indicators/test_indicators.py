@@ -1010,3 +1010,13 @@ def test_a_text_with_pinyin_glosses_keeps_its_quotes_whole_and_its_metrics_plain
 def test_first_by_its_own_words_and_a_top_rank_after_a_far_verb(sentence, value, approx):
     rank = [r for r in indicators(HEADLINE + sentence, ZONE) if r.unit == "位"]
     assert [(r.value, r.approx) for r in rank] == [(value, approx)]
+
+
+def test_a_span_of_years_reaches_the_clauses_its_sentence_lists():
+    text = (
+        "青川高新区五年发展回顾\n2024-01-20 来源：本报\n"
+        "2019-2023年，青川高新区企业由300家增至800家；研发投入由12亿元增至30亿元。"
+    )
+    records = indicators(text, ZONE, published="2024-01-20")
+    reached = [r.period for r in records if r.value in (800, 30)]
+    assert reached == ["2023", "2023"]

@@ -82,7 +82,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
             # names an aim without saying it, and frames no later sentence (目标:A达到… still does)
             continue
         if p.kind in ("plan", "span") and not is_past_target(p, pub):
-            if p.start >= ss:
+            if p.start >= ss or p.kind == "span" and p.start >= sent:
+                # 2018-2022年,A由…增至…;B由…增至…: a span reaches the clauses its sentence lists
                 return _span_endpoint(ctx, p, q)
             if p.kind == "plan" and p.start >= para_start and not _goal_phrase(text, p):
                 return None  # 到2027年,A达到…;B达到…。C突破…: a target reaches the rest of its paragraph
