@@ -98,3 +98,9 @@ def test_a_development_company_that_invests_in_its_name_stays_a_firm():
 )
 def test_the_academy_and_its_institutes_by_their_short_names_are_institutes(body, name):
     assert (name, "institute") in mentions(body)
+
+
+def test_a_province_s_tier_of_laboratories_is_a_programme_a_city_s_lab_a_platform():
+    found = mentions("湖北省建成9家湖北实验室，广州实验室也加快建设。")
+    assert ("湖北实验室", "program") in found
+    assert ("广州实验室", "platform") in found

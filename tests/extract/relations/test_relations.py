@@ -550,3 +550,9 @@ def test_a_banks_branch_and_a_universitys_park_named_after_them_are_parts_of_the
 def test_an_academy_s_institute_named_after_it_is_part_of_it():
     _doc, recs = relations("中科院积极推动成果转化。中科院计算技术研究所青川研究院日前在青川揭牌。")
     find(recs, "中科院计算技术研究所青川研究院", "part_of", "中科院")
+
+
+def test_labs_counted_into_a_province_s_tier_are_its_members():
+    _doc, recs = relations("江川省布局建设了星湖、青石、蓝湾等9家湖北实验室，现已全部运行。")
+    for lab in ("星湖", "青石", "蓝湾"):
+        find(recs, lab, "member_of", "湖北实验室")

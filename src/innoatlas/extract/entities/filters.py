@@ -405,6 +405,23 @@ _LEVEL_PARK_TITLE = re.compile(
 )
 
 
+def is_lab_tier(name: str) -> bool:
+    """湖北实验室, 浙江省实验室, 重庆实验室: the provincial laboratories of the 2022 reform of the
+    laboratory system are a tier named by the province (full or short) and 实验室; a lab named
+    by its city (广州实验室) or its own name (之江实验室) is one body."""
+    return name.endswith(_LAB) and name[: -len(_LAB)] in _provinces()
+
+
+_LAB = "实验室"
+
+
+@functools.cache
+def _provinces() -> frozenset[str]:
+    return frozenset(
+        n for d in load_divisions().values() if d.level == "province" for n in (d.name, d.short) if n
+    )
+
+
 def final_type(name: str, c: Candidate, when) -> str:
     if _counted_slogan(name) and name not in zone_names():
         return "program"
@@ -412,6 +429,8 @@ def final_type(name: str, c: Candidate, when) -> str:
         return "program"  # 全国百强县, 中国工业百强区, 百强园区: a ranking's title, whatever its kind word
     if _LEVEL_PARK_TITLE.match(name) and name not in zone_names():
         return "program"  # 国家级化工园区, 省级特色园区: the title of a class of parks, no one park
+    if is_lab_tier(name):
+        return "program"  # 湖北实验室, 浙江省实验室: a province's tier of laboratories, no one lab
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from innoatlas.documents.model import Document
+from innoatlas.extract.entities.filters import is_lab_tier
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.sentences import (
     ORG_TYPES,
@@ -30,7 +31,7 @@ def membership_relations(doc: Document, sentences: list[Sentence]) -> list[Relat
 
 
 def _membership(sent: Sentence):
-    out = _framed_members(sent)
+    out = _framed_members(sent) + _tier_members(sent)
     previous, last = sent.start, []  # A入选X,…,B上榜Y: a party before one trigger is not the next one's
     for hit in _MEMBER.finditer(sent.text):
         pos = sent.start + hit.start()
@@ -47,6 +48,26 @@ def _membership(sent: Sentence):
         if subjects and objects and not sent.boundary_between(pos, objects[0].start):
             for subj in _member_run(sent, subjects, pos):
                 out += [(subj, "member_of", obj) for obj in objects]
+    return out
+
+
+# 甲、乙等9家|某省实验室, 甲实验室等|某省实验室: what stands between a list and the tier it counts.
+_TIER_COUNT = re.compile(r"(?:等)?(?:\d+|[一二两三四五六七八九十]+)?(?:家|个|所)?")
+# the items are labs whatever the tagger or a lexicon made of their short names (光谷 is a zone too)
+_LAB_TYPES = frozenset({"platform", "institute", "zone", "region", "enterprise"})
+
+
+def _tier_members(sent: Sentence):
+    """光谷、珞珈等9家湖北实验室: the labs listed before a province's tier of laboratories are
+    its members (湖北实验室 is a programme: filters.is_lab_tier)."""
+    out = []
+    for tier in sent.mentions:
+        if tier.type != "program" or not is_lab_tier(tier.name):
+            continue
+        labs = [m for m in sent.mentions if m.end <= tier.start and m.type in _LAB_TYPES]
+        if not labs or not _TIER_COUNT.fullmatch(sent.between(labs[-1], tier).strip()):
+            continue
+        out += [(lab, "member_of", tier) for lab in runs(sent, labs)[-1]]
     return out
 
 
