@@ -93,9 +93,16 @@ def contracts(short: str, full: str) -> bool:
     if _kind_suffix(head_short):
         return False
     own = _kind_suffix(short)
-    if own and not full.endswith(own):  # 某区委 is the district's committee, not 某区经开区党工委
-        return False
+    if own and not full.endswith(own) and not _short_kind(own, _kind_suffix(full)):
+        return False  # 某区委 is the district's committee, not 某区经开区党工委
     return _embeds_with_short_tail(head_short, head_full)
+
+
+def _short_kind(own: str, full_kind: str | None) -> bool:
+    """科院 is 科学院 written short (中科院, 农科院): the same first and last characters."""
+    return (
+        bool(full_kind) and len(full_kind) > len(own) and full_kind[0] == own[0] and full_kind[-1] == own[-1]
+    )
 
 
 def _kind_suffix(text: str) -> str | None:
