@@ -104,3 +104,8 @@ def test_a_province_s_tier_of_laboratories_is_a_programme_a_city_s_lab_a_platfor
     found = mentions("湖北省建成9家湖北实验室，广州实验室也加快建设。")
     assert ("湖北实验室", "program") in found
     assert ("广州实验室", "platform") in found
+
+
+def test_a_base_named_for_testing_or_incubating_is_a_platform():
+    found = mentions("江川智能网联汽车试验基地和青川低空测试基地同步建设。")
+    assert {("江川智能网联汽车试验基地", "platform"), ("青川低空测试基地", "platform")} <= found
