@@ -109,3 +109,12 @@ def test_a_province_s_tier_of_laboratories_is_a_programme_a_city_s_lab_a_platfor
 def test_a_base_named_for_testing_or_incubating_is_a_platform():
     found = mentions("江川智能网联汽车试验基地和青川低空测试基地同步建设。")
     assert {("江川智能网联汽车试验基地", "platform"), ("青川低空测试基地", "platform")} <= found
+
+
+def test_a_place_s_role_as_an_innovation_centre_is_a_programme_a_body_s_centre_a_platform():
+    found = mentions(
+        "江川加快建设粤港澳大湾区国际科技创新中心和西部科技创新中心，江川肿瘤研究所科技创新中心揭牌。"
+    )
+    assert ("粤港澳大湾区国际科技创新中心", "program") in found
+    assert ("西部科技创新中心", "program") in found
+    assert ("江川肿瘤研究所科技创新中心", "platform") in found

@@ -405,6 +405,28 @@ _LEVEL_PARK_TITLE = re.compile(
 )
 
 
+# The roles the national plans give places (“十四五”规划纲要, 2021: 北京、上海、粤港澳大湾区国际科技
+# 创新中心; 成渝 具有全国影响力的科技创新中心; 西部科技创新中心; 区域科技创新中心).
+_STRATEGIC_CENTRE = re.compile(r"(?:国际|区域|全国影响力的|全球影响力的|西部|东部|中部)科技创新中心$")
+_INNOVATION_CENTRE = "科技创新中心"
+
+
+def _strategic_centre(name: str) -> bool:
+    """A place's role (某省区域科技创新中心, 粤港澳大湾区国际科技创新中心), not a body named so
+    (某研究所科技创新中心 is a platform)."""
+    if not name.endswith(_INNOVATION_CENTRE):
+        return False
+    stem = name[: -len(_INNOVATION_CENTRE)]
+    return bool(_STRATEGIC_CENTRE.search(name)) or stem in _places()
+
+
+@functools.cache
+def _places() -> frozenset[str]:
+    return division_names() | frozenset(
+        n for n, c in zone_names().items() if load_zones()[c].kind == "economic_region"
+    )
+
+
 def is_lab_tier(name: str) -> bool:
     """湖北实验室, 浙江省实验室, 重庆实验室: the provincial laboratories of the 2022 reform of the
     laboratory system are a tier named by the province (full or short) and 实验室; a lab named
@@ -431,6 +453,8 @@ def final_type(name: str, c: Candidate, when) -> str:
         return "program"  # 国家级化工园区, 省级特色园区: the title of a class of parks, no one park
     if is_lab_tier(name):
         return "program"  # 湖北实验室, 浙江省实验室: a province's tier of laboratories, no one lab
+    if _strategic_centre(name):
+        return "program"  # 北京国际科技创新中心, 西部科技创新中心: a place's role in the national plans
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)
