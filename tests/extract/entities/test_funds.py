@@ -118,3 +118,9 @@ def test_a_place_s_role_as_an_innovation_centre_is_a_programme_a_body_s_centre_a
     assert ("粤港澳大湾区国际科技创新中心", "program") in found
     assert ("西部科技创新中心", "program") in found
     assert ("江川肿瘤研究所科技创新中心", "platform") in found
+
+
+def test_a_comprehensive_science_centre_is_a_zone_an_academy_s_centre_an_institute():
+    found = mentions("江川综合性国家科学中心和中科院江川科学中心同步推进。")
+    assert ("江川综合性国家科学中心", "zone") in found
+    assert ("中科院江川科学中心", "institute") in found
