@@ -124,3 +124,9 @@ def test_a_comprehensive_science_centre_is_a_zone_an_academy_s_centre_an_institu
     found = mentions("江川综合性国家科学中心和中科院江川科学中心同步推进。")
     assert ("江川综合性国家科学中心", "zone") in found
     assert ("中科院江川科学中心", "institute") in found
+
+
+def test_two_trade_words_with_no_trade_name_before_them_are_an_industry():
+    found = mentions("园区重点布局生物制药、智能科技和新材料，星湖科技和青川制药入驻。")
+    assert {("生物制药", "industry"), ("智能科技", "industry")} <= found
+    assert {("星湖科技", "enterprise"), ("青川制药", "enterprise")} <= found

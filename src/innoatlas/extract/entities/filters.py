@@ -22,7 +22,7 @@ from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.programmes import unlisted_programmes
-from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type, trade_words
 from innoatlas.lexicon.zones import load_zones, zone_names
 
 # 建成省级农业科技园区8个: a kind of zone or body followed by its count is a category.
@@ -427,6 +427,14 @@ def _places() -> frozenset[str]:
     )
 
 
+def _trade_only(name: str) -> bool:
+    """生物|制药, 智能|科技: a firm's registered name puts its own trade name (字号) before its
+    trade (企业名称登记管理规定, 2020: 行政区划 + 字号 + 行业 + 组织形式); a name made of two trade
+    words and nothing else names the trade, an industry."""
+    words = trade_words()
+    return any(name[:k] in words and name[k:] in words for k in range(1, len(name)))
+
+
 def is_lab_tier(name: str) -> bool:
     """湖北实验室, 浙江省实验室, 重庆实验室: the provincial laboratories of the 2022 reform of the
     laboratory system are a tier named by the province (full or short) and 实验室; a lab named
@@ -455,6 +463,8 @@ def final_type(name: str, c: Candidate, when) -> str:
         return "program"  # 湖北实验室, 浙江省实验室: a province's tier of laboratories, no one lab
     if _strategic_centre(name):
         return "program"  # 北京国际科技创新中心, 西部科技创新中心: a place's role in the national plans
+    if c.type == "enterprise" and c.extractor != "alias" and _trade_only(name):
+        return "industry"  # 生物制药, 智能科技: a trade with no trade name of a firm before it
     canonical = zone_names().get(name)
     if canonical is not None:
         return load_zones()[canonical].type_at(when)
