@@ -97,3 +97,8 @@ def test_a_name_never_opens_with_de():
 def test_what_a_zone_plans_is_no_part_of_its_name():
     found = typed("青川新区规划建设重大项目，江川产业园规划面积12平方公里。")
     assert {("青川新区", "zone"), ("江川产业园", "zone")} <= set(found)
+
+
+def test_a_science_commission_and_a_federation_of_industry_are_government_bodies():
+    found = typed("省委科技委召开会议，省工商联发动企业参加。")
+    assert {("省委科技委", "government"), ("省工商联", "government")} <= set(found)
