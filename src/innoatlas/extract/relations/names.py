@@ -339,27 +339,13 @@ def divisions_by_name() -> dict:
     return by_name
 
 
-@cache
-def divisions_named() -> dict[str, tuple]:
-    """Full and short names of the divisions -> every division of that name (河北: 河北省, 河北区)."""
-    out: dict[str, list] = {}
-    for d in load_divisions().values():
-        for n in {d.name, d.short} - {None}:
-            out.setdefault(n, []).append(d)
-    return {n: tuple(ds) for n, ds in out.items()}
-
-
 def lies_within(place: str, area: str) -> bool:
     """沧州 lies within 河北: some division of the place's name is under one of the area's."""
-    divisions = load_divisions()
-    outer = {d.code for d in divisions_named().get(area, ())}
-    for d in divisions_named().get(place, ()):
-        parent = divisions.get(d.parent) if d.parent else None
-        while parent is not None:
-            if parent.code in outer:
-                return True
-            parent = divisions.get(parent.parent) if parent.parent else None
-    return False
+    return any(
+        _inside(d, outer.code)
+        for d in _divisions_named().get(place, ())
+        for outer in _divisions_named().get(area, ())
+    )
 
 
 def gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
