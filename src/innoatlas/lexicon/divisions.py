@@ -62,3 +62,20 @@ def _fulls_by_name() -> dict[str, tuple[str, ...]]:
         for n in {d.name, d.short} - {None}:
             out.setdefault(n, []).append(d.name)
     return {n: tuple(names) for n, names in out.items()}
+
+
+def is_lab_tier(name: str) -> bool:
+    """湖北实验室, 浙江省实验室, 重庆实验室: the provincial laboratories of the 2022 reform of the
+    laboratory system are a tier named by the province (full or short) and 实验室; a lab named
+    by its city (广州实验室) or its own name (之江实验室) is one body."""
+    return name.endswith(_LAB) and name[: -len(_LAB)] in _provinces()
+
+
+_LAB = "实验室"
+
+
+@functools.lru_cache(maxsize=1)
+def _provinces() -> frozenset[str]:
+    return frozenset(
+        n for d in load_divisions().values() if d.level == "province" for n in (d.name, d.short) if n
+    )

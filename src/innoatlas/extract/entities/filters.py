@@ -19,7 +19,7 @@ from innoatlas.extract.entities.grammar import (
 )
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.bodies import central_bodies
-from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.divisions import is_lab_tier, load_divisions
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.programmes import unlisted_programmes
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type, trade_words
@@ -433,23 +433,6 @@ def _trade_only(name: str) -> bool:
     words and nothing else names the trade, an industry."""
     words = trade_words()
     return any(name[:k] in words and name[k:] in words for k in range(1, len(name)))
-
-
-def is_lab_tier(name: str) -> bool:
-    """湖北实验室, 浙江省实验室, 重庆实验室: the provincial laboratories of the 2022 reform of the
-    laboratory system are a tier named by the province (full or short) and 实验室; a lab named
-    by its city (广州实验室) or its own name (之江实验室) is one body."""
-    return name.endswith(_LAB) and name[: -len(_LAB)] in _provinces()
-
-
-_LAB = "实验室"
-
-
-@functools.cache
-def _provinces() -> frozenset[str]:
-    return frozenset(
-        n for d in load_divisions().values() if d.level == "province" for n in (d.name, d.short) if n
-    )
 
 
 def final_type(name: str, c: Candidate, when) -> str:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 
 from innoatlas.documents.model import Document
-from innoatlas.extract.entities.filters import is_lab_tier
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.sentences import (
     ORG_TYPES,
@@ -20,6 +19,7 @@ from innoatlas.extract.relations.sentences import (
     relation_patterns,
     runs,
 )
+from innoatlas.lexicon.divisions import is_lab_tier
 
 _P = relation_patterns()
 _MEMBER = _P["membership"].trigger
