@@ -59,7 +59,7 @@ _LAB_TYPES = frozenset({"platform", "institute", "zone", "region", "enterprise"}
 
 def _tier_members(sent: Sentence):
     """光谷、珞珈等9家湖北实验室: the labs listed before a province's tier of laboratories are
-    its members (湖北实验室 is a programme: filters.is_lab_tier)."""
+    its members (湖北实验室 is a programme: lexicon.divisions.is_lab_tier)."""
     out = []
     for tier in sent.mentions:
         if tier.type != "program" or not is_lab_tier(tier.name):
