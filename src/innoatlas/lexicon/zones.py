@@ -145,3 +145,9 @@ def zone_names() -> dict[str, str]:
         for alias in zone.aliases:
             out.setdefault(alias, zone.name)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def economic_region_names() -> frozenset[str]:
+    """Every written name of an economic region (成渝地区双城经济圈, 长三角, …)."""
+    return frozenset(n for n, c in zone_names().items() if load_zones()[c].kind == "economic_region")

@@ -23,7 +23,7 @@ from innoatlas.lexicon.divisions import is_lab_tier, load_divisions
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.programmes import unlisted_programmes
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type, trade_words
-from innoatlas.lexicon.zones import load_zones, zone_names
+from innoatlas.lexicon.zones import economic_region_names, load_zones, zone_names
 
 # 建成省级农业科技园区8个: a kind of zone or body followed by its count is a category.
 _COUNTED_KIND = pattern("counted_kind").trigger
@@ -406,7 +406,8 @@ _LEVEL_PARK_TITLE = re.compile(
 
 
 # The roles the national plans give places (“十四五”规划纲要, 2021: 北京、上海、粤港澳大湾区国际科技
-# 创新中心; 成渝 具有全国影响力的科技创新中心; 西部科技创新中心; 区域科技创新中心).
+# 创新中心; 成渝 具有全国影响力的科技创新中心; 西部科技创新中心; 区域科技创新中心; and 上海
+# 具有全球影响力的科技创新中心 of the State Council's plan for it, 国发〔2016〕23号).
 _STRATEGIC_CENTRE = re.compile(r"(?:国际|区域|全国影响力的|全球影响力的|西部|东部|中部)科技创新中心$")
 _INNOVATION_CENTRE = "科技创新中心"
 
@@ -422,9 +423,7 @@ def _strategic_centre(name: str) -> bool:
 
 @functools.cache
 def _places() -> frozenset[str]:
-    return division_names() | frozenset(
-        n for n, c in zone_names().items() if load_zones()[c].kind == "economic_region"
-    )
+    return division_names() | economic_region_names()
 
 
 def _trade_only(name: str) -> bool:

@@ -27,7 +27,6 @@ the trigger words, cues and argument types are data (patterns.yaml).
 from __future__ import annotations
 
 import re
-from functools import cache
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
@@ -75,7 +74,7 @@ from innoatlas.extract.relations.settle import bracketed_in_name, settle
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import division_names, full_names_of
 from innoatlas.lexicon.prefixes import leading_name
-from innoatlas.lexicon.zones import load_zones, zone_names
+from innoatlas.lexicon.zones import economic_region_names, load_zones, zone_names
 
 _P = relation_patterns()
 ACTOR_TYPES = _P["focus"].subject_types
@@ -483,7 +482,7 @@ def _main_place(sentences: list[Sentence]) -> EntityMention | None:
     first: dict[str, EntityMention] = {}
     for sent in sentences:
         for m in sent.mentions:
-            if m.type in PLACE_TYPES and m.norm_name not in _ECONOMIC_REGIONS():
+            if m.type in PLACE_TYPES and m.norm_name not in economic_region_names():
                 counts[m.norm_name] = counts.get(m.norm_name, 0) + 1
                 first.setdefault(m.norm_name, m)
     if not counts:
@@ -497,12 +496,6 @@ def _main_place(sentences: list[Sentence]) -> EntityMention | None:
 # A place named fewer times, and not more often than all other places together, is no topic:
 # the article tours several places (an interview round).
 MIN_TOPIC_MENTIONS = 3
-
-
-@cache
-def _ECONOMIC_REGIONS() -> frozenset[str]:
-    """Names of economic regions (built once: the zone list is read for every mention)."""
-    return frozenset(n for n, c in zone_names().items() if load_zones()[c].kind == "economic_region")
 
 
 _CLAUSE_BREAK = re.compile(r"[,，;；。:：]")
