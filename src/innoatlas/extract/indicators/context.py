@@ -131,6 +131,9 @@ RESULTS_SEASON_MONTHS = RESULTS.params["season_months"]
 # report, the results (成绩单) presented at a press conference.
 RESULTS_RELEASE_RE = RESULTS.trigger
 RESULTS_LEAD_CHARS = RESULTS.params["lead_chars"]
+ANNUAL_CONFERENCE_RE = RESULTS.cue("annual_conference")
+# A heading line is short; a longer line with a year and 报告 is a sentence of the text.
+HEADING_CHARS = 40
 # How often the reported year must be named, alone, for a text to read as a review of it.
 MIN_REPORT_YEAR_MENTIONS = RESULTS.params["min_year_mentions"]
 
@@ -163,11 +166,11 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     announces; or, published early in a year, the year before when the text names it
     more often than any other (2025年, 2025年末, 全年)."""
     pub = doc.reference_date.value
-    evaluated = EVALUATION_HEADLINE_RE.search(doc.title or "")
+    evaluated = _evaluation_headline(doc)
     if evaluated is not None and evaluated.group().endswith(_WORK_REPORT):
-        return str(int(evaluated["year"]) - 1)  # 2018年某区政府工作报告 is given in 2018, on 2017
-    if evaluated is not None and (pub is None or int(evaluated["year"]) <= pub.year):
-        return evaluated["year"]
+        return str(int(_named_year(evaluated)) - 1)  # 2018年某区政府工作报告 is given in 2018, on 2017
+    if evaluated is not None and (pub is None or int(_named_year(evaluated)) <= pub.year):
+        return _named_year(evaluated)
     titled = REVIEW_TITLE_RE.search(doc.title or "")
     if titled is not None and (pub is None or int(titled["year"]) <= pub.year):
         return titled["year"]
@@ -186,7 +189,8 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         opener = YEAR_OPENER_RE.match(line.strip())
         if opener is not None and (pub is None or int(opener["year"]) <= pub.year):
             return opener["year"]  # 2024年是…关键一年: the lead opens the review of that year
-    if not RESULTS_RELEASE_RE.search(lead):
+    conference = ANNUAL_CONFERENCE_RE.search(lead) is not None
+    if not RESULTS_RELEASE_RE.search(lead) and not conference:
         return None
     if (
         pub is None
@@ -204,9 +208,30 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         if p.kind == "explicit" and p.year is not None and not p.relative:
             years[p.year] = years.get(p.year, 0) + 1
     count = years.get(last, 0)
-    if count >= MIN_REPORT_YEAR_MENTIONS and all(count > n for y, n in years.items() if y != last):
+    if (conference or count >= MIN_REPORT_YEAR_MENTIONS) and all(
+        count > n for y, n in years.items() if y != last
+    ):
         return str(last)
     return None
+
+
+def _evaluation_headline(doc: Document) -> re.Match[str] | None:
+    """The headline announcing a year's report or ranking: the title, or a heading line of
+    the lead when page furniture stands first (the title of a scraped page is often its
+    site's banner)."""
+    found = EVALUATION_HEADLINE_RE.search(doc.title or "")
+    if found is not None:
+        return found
+    for line in doc.norm[:RESULTS_LEAD_CHARS].split("\n"):
+        line = line.strip()
+        if len(line) <= HEADING_CHARS and (found := EVALUATION_HEADLINE_RE.match(line)) is not None:
+            return found
+    return None
+
+
+def _named_year(found: re.Match[str]) -> str:
+    """2023年…报告, 《2023…报告》 and 《…报告2023》 name the year in different places."""
+    return found["year"] or found["year2"] or found["year3"]
 
 
 # 现在，我代表市人民政府向大会报告工作: the words every government work report opens with.
