@@ -1,6 +1,6 @@
 """Cooperation stated inside one sentence (cooperates_with).
 
-A与/和/同B + 合作/共建/签约/签订/携手/联合/对接; A携手B; A与B、C签约 (B and C
+A与/和/同B + 合作/共建/签约/签订/携手/联合/对接; A携手B, A联合B、C; A与B、C签约 (B and C
 partners of A only); a body's team for the body (某学院张三教授团队与B对接); a
 clause that leaves its subject out (A…,已与B签署); 双方合作 (the two firms);
 重庆、成都、某集团三方 (a counted run of parties). The trigger words and cues
@@ -62,7 +62,12 @@ def _cooperation_at(
             and after
             and _PARTNER_GAP.fullmatch(sent.text[t_end - sent.start : after[0].start - sent.start])
         ):
-            group = group + [after[0]]
+            partners = _run_from(sent, after)
+            if (
+                len(partners) > 1
+            ):  # 联合B、C: B and C are partners of the one before the verb, not of each other
+                return [(group[0], "cooperates_with", m) for m in partners]
+            group = group + partners
     if len(group) < 2:
         return _team_partners(sent, orgs, t_pos) or _omitted_subject(sent, everyone, t_pos)
     actor = _actor_of_clause_before(sent, everyone, group[0])
@@ -89,6 +94,12 @@ def _cooperation_at(
         for b in group[i + 1 :]
         if len(group) <= 4
     ]
+
+
+def _run_from(sent: Sentence, after: list[EntityMention]) -> list[EntityMention]:
+    """联合B、C、D等单位: the partners after the verb are the list that opens with the first of them."""
+    run = joined_group(sent, after)
+    return run if run and run[0] is after[0] else after[:1]
 
 
 def _team_partners(sent: Sentence, orgs: list[EntityMention], t_pos: int):
