@@ -234,12 +234,38 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         if _glue_token(ix, i - 1) or _joined_part(ix, i - 1, etype) or _opens_term(prev, toks[i]):
             i -= 1
             continue
+        if _qualifier_inside(ix, i - 1, etype):
+            i -= 1
+            continue
         if not name_like(prev, allow_time) or _crosses_name_end(prev, right, etype):
             break
         if toks[first].end - prev.start > MAX_NAME_CHARS:
             break
         i -= 1
     return _split_head_char(ix, i, etype)
+
+
+# Bodies whose names run from a proper name through the field they work on to their kind
+# (国家+高速列车+技术创新中心, 某省+高端远洋渔船+技术创新中心).
+_FIELD_NAMED_TYPES = frozenset({"platform", "institute", "zone"})
+
+
+def _qualifier_inside(ix: TokenIndex, k: int, etype: str) -> bool:
+    """国家|高速|列车…中心: an adjective between a proper name and the field of a body's
+    name qualifies the field, inside the name, when the body names its field."""
+    toks = ix.tokens
+    if etype not in _FIELD_NAMED_TYPES or toks[k].tag != "a" or k == 0:
+        return False
+    if toks[k].text.endswith("级") and toks[k].text != "国家级" or toks[k].text in _DESCRIBING_WORDS:
+        # 省级, 重要: a level or a judgement describes the body, its name does not carry it;
+        # a national designation does (某新区国家级车联网先导区, conferred by a ministry)
+        return False
+    left = toks[k - 1]
+    return left.end == toks[k].start and (left.tag in PROPER_TAGS or left.text in _NATION_WORDS)
+
+
+_NATION_WORDS = frozenset({"国家", "全国"})
+_DESCRIBING_WORDS = frozenset({"重要", "主要", "知名", "著名", "优秀", "重点"})
 
 
 def _split_head_char(ix: TokenIndex, i: int, etype: str) -> int:
