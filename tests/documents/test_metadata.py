@@ -187,6 +187,34 @@ def test_title_is_the_first_headline_like_line():
     assert document_from_text(f"首页 > 新闻\n新闻\n{HEADLINE}\n2023-10-17 09:12\n\n{BODY}").title == HEADLINE
 
 
+@pytest.mark.parametrize(
+    "head",
+    [
+        "江川丝路首页\n对外开放综合信息服务平台\n\n",  # a site's banner and slogan
+        "点击右上角微信好友\n\n请使用浏览器分享功能进行分享\n\n",  # a share prompt
+        "江川日报微信\n\n",  # the outlet's account
+    ],
+)
+def test_title_is_the_headline_over_the_source_line(head):
+    page = f"{head}{HEADLINE}\n\n来源:江川日报 责任编辑:王明 2024-01-22 10:00:00\n\n{BODY}"
+    assert document_from_text(page).title == HEADLINE
+
+
+def test_a_subtitle_set_under_the_headline_leaves_the_headline():
+    page = f"江川日报微信\n\n{HEADLINE}\n都是科技含量高的新项目,预计产值498亿元\n来源:江川日报 2024-01-22\n\n{BODY}"
+    assert document_from_text(page).title == HEADLINE
+
+
+def test_a_label_over_the_source_line_is_no_headline():
+    page = f"{HEADLINE}\n所属地区:江川\n发布日期:2025年07月02日\n{BODY}"
+    assert document_from_text(page).title == HEADLINE
+
+
+def test_a_byline_over_the_source_line_is_no_headline():
+    page = f"{HEADLINE}\n江川日报记者工作室 王明\n来源:江川日报 2024-01-22\n\n{BODY}"
+    assert document_from_text(page).title == HEADLINE
+
+
 def test_title_skips_a_document_kind_label():
     assert document_from_text(f"某某管委会 新闻发布稿\n{HEADLINE}\n{BODY}").title == HEADLINE
 

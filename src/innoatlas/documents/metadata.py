@@ -104,11 +104,12 @@ def extract_title(raw: RawDocument, cleaned: CleanResult) -> str | None:
     for line in kept[:10]:
         if re.match(r"^#\s+\S", line.text.strip()):  # a markdown headline
             return line.text.strip().lstrip("#").strip()
+    above = _line_above_meta(cleaned.lines)
+    if above is not None:
+        return above  # a site's banner, slogan or share prompt may stand first
     for line in kept[:5]:
         text = _strip_marks(line.text)
-        if TITLE_LABEL.search(line.norm):
-            continue
-        if TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS and not text.endswith(("。", ":", "：")):
+        if _title_like_text(text):
             return text
     for line in cleaned.lines:
         m = re.search(r"查看完整版本\s*[:：]\s*(.+)$", line.text)
@@ -118,6 +119,43 @@ def extract_title(raw: RawDocument, cleaned: CleanResult) -> str | None:
         first = _strip_marks(kept[0].text)
         sentence = re.split(r"(?<=[。！？])", first)[0]
         return sentence[:TITLE_MAX_CHARS] or None
+    return None
+
+
+def _title_like_text(text: str) -> bool:
+    return (
+        not TITLE_LABEL.search(normalize_text(text))
+        and TITLE_MIN_CHARS <= len(text) <= TITLE_MAX_CHARS
+        and not text.endswith(("。", ":", "："))
+    )
+
+
+# Lines over a page's source line that are no headline: a byline or a studio's credit, a
+# breadcrumb or category label, a share link, contact details, an attached file's name, an
+# issuer's name alone.
+NOT_HEADLINE = re.compile(
+    r"当前位置|[>＞]|(?:所属地区|所属栏目|栏目|类别|分类|标签|关键词|索引号)\s*[:：]|复制链接|邮箱|电话|传真|地址\s*[:：]|@|\.(?:docx?|pdf|wps)$|工作室|记者|^[-·•]"
+    r"|^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})+$|(?:人民政府|办公室|办公厅)$"
+)
+
+
+def _headline_like(line: Line) -> bool:
+    text = _strip_marks(line.text)
+    return line.reason is None and _title_like_text(text) and not NOT_HEADLINE.search(normalize_text(text))
+
+
+def _line_above_meta(lines: list[Line]) -> str | None:
+    """The headline a page sets right above its source and date line (标题 / 来源：某报
+    2023-03-30), when that line reads as one: what stands above it is the site's."""
+    for i, line in enumerate(lines[:HEAD_LINES]):
+        if line.reason != "meta":
+            continue
+        k = next((j for j in range(i - 1, -1, -1) if lines[j].reason != "blank"), None)
+        if k is None or not _headline_like(lines[k]):
+            return None
+        if k > 0 and _headline_like(lines[k - 1]):
+            k -= 1  # 标题 / 副标题 / 来源: a subtitle set straight under the headline
+        return _strip_marks(lines[k].text)
     return None
 
 
