@@ -62,6 +62,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if place is not None:
         return subject_name(ctx, place)  # 全国四分之一的空调产自某省, 80家企业落户某县: that place's figure
     ss = sentence_start(text, q.start)
+    event = _event_of(ctx, q)
+    if event is not None:
+        return subject_name(ctx, event)  # 200余家企业参会: the event's figure
     pivot = _established_object(ctx, ss, cs, q.start)
     if pivot is not None:
         return subject_name(ctx, pivot)
@@ -210,6 +213,28 @@ def _place_after(ctx: Context, q: Quantity) -> EntityMention | None:
         if place is not None and (cue_re is MADE_IN_RE or place.type in CARRIED_TYPES):
             return place
     return None
+
+
+EVENT = cue("event_attendance")
+ATTENDING_RE = EVENT.trigger
+EVENT_HEAD_RE = EVENT.cue("event_head")
+MEETING_RE = EVENT.cue("meeting")
+
+
+def _event_of(ctx: Context, q: Quantity) -> EntityMention | None:
+    """The event a figure counts the attendance of (200余家企业参会, 97所高校参展): the last
+    event named before it; a government's meeting is none."""
+    if ATTENDING_RE.match(ctx.text, q.end) is None:
+        return None
+    events = [
+        m
+        for m in ctx.mentions
+        if m.type == "program"
+        and m.end <= q.start
+        and EVENT_HEAD_RE.search(m.norm_name)
+        and not MEETING_RE.search(m.norm_name)
+    ]
+    return events[-1] if events else None
 
 
 def _quote_speaker(ctx: Context, pos: int) -> EntityMention | None:
