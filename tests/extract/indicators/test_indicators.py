@@ -1020,3 +1020,9 @@ def test_a_span_of_years_reaches_the_clauses_its_sentence_lists():
     records = indicators(text, ZONE, published="2024-01-20")
     reached = [r.period for r in records if r.value in (800, 30)]
     assert reached == ["2023", "2023"]
+
+
+def test_a_place_that_only_opens_a_longer_name_in_the_headline_is_not_its_subject():
+    text = "2021年江川高新区工作报告\n江川经济平稳。\n全年新增科技型企业193家。"
+    records = indicators(text, "江川:region", "江川高新区:zone")
+    assert [(r.value, r.subject) for r in records] == [(193, "江川高新区")]

@@ -557,8 +557,13 @@ def _main_subject(ctx: Context) -> str | None:
     for _, m in ctx.topics:
         topic_counts[m.norm_name] = topic_counts.get(m.norm_name, 0) + 1
 
+    # names the headline holds: a place that only opens one of them (东莞|松山湖材料实验室) is
+    # where the headline's subject is, not what it is about
+    title_names = {m.norm_name for m in ctx.mentions if m.norm_name in title and m.type != "government"}
+
     def weight(norm: str) -> float:
-        in_title = TITLE_WEIGHT if norm in title else TITLE_WEIGHT / 2 if _suffix_in(norm, title) else 0
+        in_title = TITLE_WEIGHT if _headline_names(norm, title, title_names) else 0
+        in_title = in_title or (TITLE_WEIGHT / 2 if _suffix_in(norm, title) else 0)
         return (
             _times_named(ctx, norm)
             + TOPIC_WEIGHT * topic_counts.get(norm, 0)
@@ -665,6 +670,17 @@ def _place_chain(text: str) -> bool:
             return False
         text = text[len(head) :]
     return True
+
+
+def _headline_names(norm: str, title: str, title_names: set[str]) -> bool:
+    """The headline names the area itself, not only as the opening of a longer name of it."""
+    longer = [n for n in title_names if n != norm and n.startswith(norm)]
+    pos = title.find(norm)
+    while pos >= 0:
+        if not any(title.startswith(n, pos) for n in longer):
+            return True
+        pos = title.find(norm, pos + 1)
+    return False
 
 
 def _suffix_in(name: str, title: str) -> bool:
