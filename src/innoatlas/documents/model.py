@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from innoatlas.documents.normalize import gloss_end
+from innoatlas.text import normalize_text
 
 
 @dataclass
@@ -77,6 +78,12 @@ class Document:
     @property
     def reference_date(self) -> PublishedDate:
         return self.speaks_from if self.speaks_from is not None else self.published
+
+    @property
+    def norm_title(self) -> str:
+        """The title in the normalised form of `norm` (simplified script, half-width), to match
+        against names found in the text."""
+        return normalize_text(self.title or "").strip()
 
     @property
     def published_on(self) -> date | None:

@@ -1026,3 +1026,9 @@ def test_a_place_that_only_opens_a_longer_name_in_the_headline_is_not_its_subjec
     text = "2021年江川高新区工作报告\n江川经济平稳。\n全年新增科技型企业193家。"
     records = indicators(text, "江川:region", "江川高新区:zone")
     assert [(r.value, r.subject) for r in records] == [(193, "江川高新区")]
+
+
+def test_a_headline_in_traditional_script_names_the_subject_as_a_simplified_one_does():
+    text = "2021年江川高新區工作報告\n江川經濟平穩。\n全年新增科技型企業193家。"
+    records = indicators(text, "江川:region", "江川高新区:zone")
+    assert [(r.value, r.subject) for r in records] == [(193, "江川高新区")]

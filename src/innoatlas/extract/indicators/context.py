@@ -171,7 +171,7 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         return str(int(_named_year(evaluated)) - 1)  # 2018年某区政府工作报告 is given in 2018, on 2017
     if evaluated is not None and (pub is None or int(_named_year(evaluated)) <= pub.year):
         return _named_year(evaluated)
-    titled = REVIEW_TITLE_RE.search(doc.title or "")
+    titled = REVIEW_TITLE_RE.search(doc.norm_title)
     if titled is not None and (pub is None or int(titled["year"]) <= pub.year):
         return titled["year"]
     for line in doc.norm.split("\n"):
@@ -219,7 +219,7 @@ def _evaluation_headline(doc: Document) -> re.Match[str] | None:
     """The headline announcing a year's report or ranking: the title, or a heading line of
     the lead when page furniture stands first (the title of a scraped page is often its
     site's banner)."""
-    found = EVALUATION_HEADLINE_RE.search(doc.title or "")
+    found = EVALUATION_HEADLINE_RE.search(doc.norm_title)
     if found is not None:
         return found
     for line in doc.norm[:RESULTS_LEAD_CHARS].split("\n"):
@@ -536,7 +536,7 @@ def _main_subject(ctx: Context) -> str | None:
     """What the article is about: the zone or region of the headline, else the one
     named most often, counting every time its name is written (also inside longer
     names) and, more, the times it opens a clause."""
-    title = ctx.doc.title or ""
+    title = ctx.doc.norm_title
     areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
     # a class of zones (国家高新区) competes as one area: a release may be about it throughout
     classes = [m.norm_name for m in ctx.named if m.extractor == "class"]

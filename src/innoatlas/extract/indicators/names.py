@@ -77,7 +77,7 @@ def _headline_zones(doc: Document, text: str, mentions: list[EntityMention]) -> 
     article is about, and the region inside its name is not (wherever the name recurs)."""
     first = text.find("\n")
     head_end = len(text) if first < 0 else first
-    title = (doc.title or "").strip()
+    title = doc.norm_title
     if title and text.find(title) >= 0:
         head_end = max(head_end, text.find(title) + len(title))
     starts = sorted(m.start for m in mentions)

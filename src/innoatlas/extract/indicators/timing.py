@@ -196,7 +196,7 @@ def _in_headline(ctx: Context, pos: int) -> bool:
     line_start = ctx.text.rfind("\n", 0, pos) + 1
     line_end = ctx.text.find("\n", pos)
     line = ctx.text[line_start : line_end if line_end >= 0 else len(ctx.text)].strip()
-    return line_start == 0 or bool(ctx.doc.title) and line == ctx.doc.title.strip()
+    return line_start == 0 or bool(ctx.doc.title) and line == ctx.doc.norm_title
 
 
 def _lead_line(text: str, p: PeriodMention) -> bool:
