@@ -144,13 +144,26 @@ def _headline_like(line: Line) -> bool:
     return line.reason is None and _title_like_text(text) and not NOT_HEADLINE.search(normalize_text(text))
 
 
+def _furniture(line: Line) -> bool:
+    return line.reason in _BETWEEN_REASONS or (
+        line.reason is None and NOT_HEADLINE.search(normalize_text(line.text)) is not None
+    )
+
+
+# What the cleaning stage marks between a headline and its source line: a byline, a photo.
+_BETWEEN_REASONS = frozenset({"byline", "image"})
+
+
 def _line_above_meta(lines: list[Line]) -> str | None:
     """The headline a page sets right above its source and date line (标题 / 来源：某报
     2023-03-30), when that line reads as one: what stands above it is the site's."""
     for i, line in enumerate(lines[:HEAD_LINES]):
         if line.reason != "meta":
             continue
-        k = next((j for j in range(i - 1, -1, -1) if lines[j].reason != "blank"), None)
+        # a byline, label or contact line may stand between the headline and the source line
+        k = next(
+            (j for j in range(i - 1, -1, -1) if lines[j].reason != "blank" and not _furniture(lines[j])), None
+        )
         if k is None or not _headline_like(lines[k]):
             return None
         if k > 0 and _headline_like(lines[k - 1]):
