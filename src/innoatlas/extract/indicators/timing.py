@@ -233,12 +233,19 @@ def _paragraph_start(text: str, pos: int) -> int:
     """Start of pos's paragraph; one that opens with 分行业看 or 从…看 goes on with the
     paragraph before it, whose time marker reaches it."""
     start = text.rfind("\n", 0, pos) + 1
-    while start > 0 and CONTINUED_RE.match(text, start):
+    while start > 0 and (CONTINUED_RE.match(text, start) or _ends_in_semicolon(text, start)):
         prev = text.rfind("\n", 0, start - 1) + 1
         while prev > 0 and not text[prev:start].strip():
             prev = text.rfind("\n", 0, prev - 1) + 1  # blank lines between paragraphs
         start = prev
     return start
+
+
+def _ends_in_semicolon(text: str, start: int) -> bool:
+    """The line before ends in a semicolon: one sentence runs on over the lines of a list
+    (2022年，A增长31%；⏎B达到3605家；⏎C…)."""
+    before = text[:start].rstrip()
+    return before.endswith((";", "；"))
 
 
 def _is_list_label(text: str, p: PeriodMention) -> bool:
