@@ -87,6 +87,7 @@ def main(argv: list[str] | None = None) -> int:
             _use_models(None)
             for s in sets:
                 report.setdefault(s.name, {})["shipped"] = _figures(scorer, s, docs[s.name], tmp)
+            _use_models(None)  # training reads the rules' candidates, never a model trained before
             train_all([d for s in sets for d in docs[s.name]], tmp / "all")
             _use_models(tmp / "all")
             for s in sets:
@@ -94,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         for s in sets:
             train_docs = [d for other in sets if other.name != s.name for d in docs[other.name]]
             folder = tmp / f"without_{s.name}"
+            _use_models(None)  # a model trained with the left-out set must not shape this one's features
             train_all(train_docs, folder)
             _use_models(folder)
             report.setdefault(s.name, {})["learned_loso"] = _figures(scorer, s, docs[s.name], tmp)
