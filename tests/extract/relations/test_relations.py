@@ -4,6 +4,8 @@ evidence span each relation is quoted with.
 
 from __future__ import annotations
 
+import pytest
+
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.relations import extract_relations
@@ -56,37 +58,42 @@ def test_located_in_a_county_and_its_city_named_in_one_sentence():
     assert_quoted(doc, rec, "沙坪坝区", "重庆市")
 
 
-def test_a_province_story_places_its_cities_in_it_whatever_sentence_names_them():
-    _doc, recs = relations(
-        "广西加快建设中试基地。广西新认定一批基地。广西将持续推进成果转化。"
-        "从布局看，基地集中在钦州、北海等沿海城市。"
-    )
-    find(recs, "钦州", "located_in", "广西")
-    find(recs, "北海", "located_in", "广西")
+_HEBEI_STORY = "河北加快建设创新高地。河北新增一批高新技术企业。河北的科技投入持续增长。"
 
 
-def test_a_national_zone_of_the_province_lies_in_its_story_province():
-    _doc, recs = relations(
-        "湖北加快建设创新高地。湖北新增一批高新技术企业。湖北科技投入持续增长。"
-        "在最新评价中，襄阳高新区进入前列。"
-    )
-    find(recs, "襄阳高新区", "located_in", "湖北")
-
-
-def test_a_zone_no_list_holds_named_after_a_city_of_the_province_lies_in_it():
-    _doc, recs = relations(
-        "河北加快建设创新高地。河北新增一批高新技术企业。河北的科技投入持续增长。"
-        "下一步，推动邢台经济开发区、衡水工业新区提档升级。"
-    )
-    find(recs, "邢台经济开发区", "located_in", "河北")
-    find(recs, "衡水工业新区", "located_in", "河北")
+@pytest.mark.parametrize(
+    ("text", "placed", "province"),
+    [
+        # a city named anywhere in the story of its province
+        (
+            "广西加快建设中试基地。广西新认定一批基地。广西将持续推进成果转化。"
+            "从布局看，基地集中在钦州、北海等沿海城市。",
+            ["钦州", "北海"],
+            "广西",
+        ),
+        # a national zone the zone lists place in the story's province
+        (
+            "湖北加快建设创新高地。湖北新增一批高新技术企业。湖北科技投入持续增长。"
+            "在最新评价中，襄阳高新区进入前列。",
+            ["襄阳高新区"],
+            "湖北",
+        ),
+        # a zone no list holds, named after a city of the province
+        (
+            _HEBEI_STORY + "下一步，推动邢台经济开发区、衡水工业新区提档升级。",
+            ["邢台经济开发区", "衡水工业新区"],
+            "河北",
+        ),
+    ],
+)
+def test_a_province_story_places_in_it_what_lies_in_the_province(text, placed, province):
+    _doc, recs = relations(text)
+    for name in placed:
+        find(recs, name, "located_in", province)
 
 
 def test_a_zone_named_after_a_city_of_another_province_is_not_placed_in_the_story_province():
-    _doc, recs = relations(
-        "河北加快建设创新高地。河北新增一批高新技术企业。河北的科技投入持续增长。"
-        "下一步，学习苏州工业新区的经验。"
-    )
+    _doc, recs = relations(_HEBEI_STORY + "下一步，学习苏州工业新区的经验。")
     assert not [r for r in recs if r.subject == "苏州工业新区" and r.predicate == "located_in"]
 
 
