@@ -55,6 +55,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     respective = _respective_subject(ctx, q)
     if respective is not None:
         return subject_name(ctx, respective)  # A和B的投资分别增长30%和20%: each value its own body's
+    owner = _place_before(ctx, q)
+    if owner is not None:
+        return subject_name(ctx, owner)  # 新签约项目某市5个、某县3个: each count its place's
     modified = _modified_name(ctx, q)
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
@@ -202,6 +205,28 @@ def _is_amount(q: Quantity) -> bool:
 
 def _mention_at(ctx: Context, pos: int) -> EntityMention | None:
     return next((m for m in ctx.mentions if m.start == pos), None)
+
+
+PLACE_BEFORE = cue("place_before_count")
+COMPARED_TO_RE = PLACE_BEFORE.trigger
+JOINED_RE = PLACE_BEFORE.cue("joined")
+OWNER_TYPES = frozenset(("region", "zone"))
+
+
+def _place_before(ctx: Context, q: Quantity) -> EntityMention | None:
+    """The place or zone written right before the figure, unless it is a standard of
+    comparison (占某市80%, 居西部地区第一: a rank's place is where it ranks) or the last
+    of a list of places counted together."""
+    if q.form == "rank":
+        return None
+    m = next((m for m in ctx.mentions if m.end == q.start and m.type in OWNER_TYPES), None)
+    if m is None or COMPARED_TO_RE.search(ctx.text, max(0, m.start - 4), m.start):
+        return None
+    if JOINED_RE.search(ctx.text, max(0, m.start - 1), m.start) and any(
+        other.end == m.start - 1 for other in ctx.mentions
+    ):
+        return None
+    return m
 
 
 def _place_after(ctx: Context, q: Quantity) -> EntityMention | None:

@@ -157,12 +157,14 @@ def _base_of_change(ctx: Context, q: Quantity, ss: int) -> str | None:
 def _span_endpoint(ctx: Context, p: PeriodMention, q: Quantity) -> str | None:
     """“十四五”时期,产值从600亿元增至1100亿元: over a five-year plan the value it
     started from holds for the year before the plan, the one it reached for its
-    last year (once that year is over); any other figure of the span has no period."""
+    last year (once that year is over); any other figure of the span has no period.
+    A span whose years are written out (2018-2022年,A由6590家增至2万家) is read as
+    it is written: the first value holds for its first year."""
     if p.kind != "span" or p.year is None:
         return None
     text = ctx.text
     if SPAN_FROM_RE.search(text[max(p.end, q.start - 6) : q.start]):
-        return str((p.first_year or p.year - SPAN_YEARS + 1) - 1)
+        return str(p.first_year or p.year - SPAN_YEARS)
     pub = ctx.doc.reference_date.value
     reached = pub is not None and ctx.doc.reference_date.precision != "unknown" and p.year < pub.year
     between = text[p.end : q.start]
