@@ -16,6 +16,29 @@ def test_a_part_of_a_zone_in_brackets_stays_in_its_name():
     assert ("江川高新区(直管园)", "zone") in found
 
 
+def test_the_district_a_zone_is_run_with_in_brackets_is_a_region_of_its_own():
+    """A zone and the district it is run together with (政区合一) are two things the story names."""
+    found = typed("株洲高新区(天元区)上半年新增企业120家,芜湖高新区（弋江区）产值增长8%。")
+    assert {
+        ("株洲高新区", "zone"),
+        ("天元区", "region"),
+        ("芜湖高新区", "zone"),
+        ("弋江区", "region"),
+    } <= found
+    assert not any("(" in name or "（" in name for name, _ in found)
+
+
+def test_a_name_in_latin_letters_in_brackets_is_another_name():
+    found = typed(
+        "江川星湖新能源科技股份有限公司(JXNE)与青溪县签约,第三届江川电子信息博览会(JCEF2024)同日开幕。"
+    )
+    assert {
+        ("江川星湖新能源科技股份有限公司", "enterprise"),
+        ("第三届江川电子信息博览会", "program"),
+    } <= found
+    assert not any("(" in name for name, _ in found)
+
+
 def test_the_second_plate_of_an_office_in_brackets_is_a_body_of_its_own():
     found = typed("记者近日走访县科技局(县知识产权局),办事窗口前排起长队。")
     assert {("县科技局", "government"), ("县知识产权局", "government")} <= found

@@ -18,6 +18,7 @@ from innoatlas.extract.entities.grammar import (
     is_specific,
     starts_with_place,
 )
+from innoatlas.lexicon.divisions import full_division_names
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import zone_names
@@ -113,7 +114,15 @@ def _paren_tail(norm: str, end: int, etype: str = "") -> int:
         return end
     if m.group(1) in zone_names() and not norm.endswith(("班列", "专线", "通道"), 0, end):
         return end  # a zone in brackets is another name, but 中欧班列(成渝) names the route's ends
+    if _LATIN_NAME.fullmatch(m.group(1)):
+        return end  # 某某股份有限公司(CATL), 某博览会(CITE2025): the name in Latin letters is another name
+    if etype == "zone" and m.group(1) in full_division_names():
+        return end  # 某高新区(某某区): the district the zone is run together with, a region of its own
     return m.end()
+
+
+# A name written in Latin letters and digits (CATL, SISPARK, CITE2025).
+_LATIN_NAME = re.compile(r"[A-Za-z][A-Za-z0-9\-&. ]*")
 
 
 def _second_plate(norm: str, end: int, etype: str) -> tuple[int, int] | None:
