@@ -398,8 +398,17 @@ def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) 
         and ";" not in sent.between(p, m)
         and not _names_a_body(sent, p)
         and not _qualifies_list(sent, p, m)
+        and not _scope_of_superlative(sent, p)
     ]
     return before[-1] if before else None
+
+
+# 湖南最大的生物医药企业: the place is the scope of the comparison, not the industry's developer.
+_SUPERLATIVE_SCOPE = _P["focus"].cue("superlative_scope")
+
+
+def _scope_of_superlative(sent: Sentence, m: EntityMention) -> bool:
+    return m.type in PLACE_TYPES and bool(_SUPERLATIVE_SCOPE.match(sent.text, m.end - sent.start))
 
 
 def _names_a_body(sent: Sentence, place: EntityMention) -> bool:
@@ -514,6 +523,7 @@ def _clause_actor(sent: Sentence, target: EntityMention) -> EntityMention | None
             and not _is_client(sent, m, target)
             and not _qualifies_list(sent, m, target)
             and not _represents_cluster(sent, m, target)
+            and not _scope_of_superlative(sent, m)
         ):
             best = m
     return best
