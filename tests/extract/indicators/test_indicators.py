@@ -242,6 +242,15 @@ def test_a_period_opening_the_paragraph_holds_for_its_later_sentences():
     assert [r.period for r in indicators(text, ZONE)] == ["2024-H1", "2024", "2024-H1"]
 
 
+def test_a_year_of_the_sentence_reaches_past_its_semicolons_over_the_paragraphs_opener():
+    """目前… 。2021年，A；B: the year that opens the sentence dates all its parts, not 目前."""
+    text = (
+        HEADLINE
+        + "目前，园区已形成锂电产业集群。2021年，园区规上企业41家，完成产值1580亿元；龙头企业合计产值1384亿元。"
+    )
+    assert [r.period for r in indicators(text, ZONE)] == ["2021", "2021", "2021"]
+
+
 def test_the_year_of_a_list_dates_its_own_statement_only():
     text = HEADLINE + "入选2021年度全省创新型企业34家；完成软件业务收入500亿元。"
     assert [r.period for r in indicators(text, ZONE)] == ["2021", None]

@@ -90,7 +90,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
             continue
         if p.start < ss and _is_list_label(text, p):
             continue
-        if p.start < ss and p.start >= para_start:
+        if p.start < sent and p.start >= para_start:
+            # a period of q's own sentence, before a semicolon, holds over the paragraph's opener
             p = _paragraph_opening_period(ctx, p, para_start)
         if (
             p.start >= ss
