@@ -251,6 +251,12 @@ def test_a_year_of_the_sentence_reaches_past_its_semicolons_over_the_paragraphs_
     assert [r.period for r in indicators(text, ZONE)] == ["2021", "2021", "2021"]
 
 
+def test_a_year_stated_after_a_paragraphs_recent_years_opener_dates_the_sentences_after_it():
+    """近年来 opens the paragraph; the 2020年 of a later sentence is the more precise time."""
+    text = HEADLINE + "近年来，园区创新能力持续提升。2020年，园区研发投入增长37%。培育高新技术企业432家。"
+    assert [r.period for r in indicators(text, ZONE, published=None)] == ["2020", "2020"]
+
+
 def test_the_year_of_a_list_dates_its_own_statement_only():
     text = HEADLINE + "入选2021年度全省创新型企业34家；完成软件业务收入500亿元。"
     assert [r.period for r in indicators(text, ZONE)] == ["2021", None]

@@ -290,8 +290,8 @@ def _paragraph_opening_period(ctx: Context, p: PeriodMention, para_start: int) -
         if other.start > para_start + OPENING_SLACK or other.start >= p.start:
             break
         if other.kind not in ("plan", "event") and not _is_aside(ctx.text, other):
-            if _narrows(p, other):
-                return p
+            if _narrows(p, other) or other.kind == "current" and p.kind == "explicit":
+                return p  # 近年来,…。2020年,…。A…: the year stated later is the more precise
             return other
     return p
 
