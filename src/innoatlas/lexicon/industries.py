@@ -116,3 +116,9 @@ def closed_heads() -> frozenset[str]:
 def public_services() -> frozenset[str]:
     """Words of the basic public services (教育, 医疗, 养老): a list holding one is not of industries."""
     return frozenset(load_yaml("industries.yaml")["public_services"])
+
+
+@functools.lru_cache(maxsize=1)
+def national_accounts_sectors() -> frozenset[str]:
+    """第一产业, 第二产业, 第三产业 (服务业): the statistics bureau's aggregates, no industries."""
+    return frozenset(load_yaml("national_accounts_sectors.yaml")["sectors"])

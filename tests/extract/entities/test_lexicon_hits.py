@@ -113,3 +113,14 @@ def test_the_statistics_bureaus_satellite_industries_and_not_the_public_services
     found = mentions("该省旅游业成为万亿级产业,体育产业和文化产业加快发展。")
     assert {("旅游业", "industry"), ("体育产业", "industry"), ("文化产业", "industry")} <= set(found)
     assert not mentions("完善教育、文化、体育等公共服务。")
+
+
+def test_the_sectors_of_the_national_accounts_are_no_industries():
+    """三次产业划分规定 (2018): a bulletin's breakdown by sector names no industry anyone develops."""
+    found = mentions(
+        "前三季度，青溪县第一产业增加值增长3.2%，第二产业增加值增长6.1%，第三产业增加值增长5.4%。"
+        "全县服务业增加值增长5.4%，现代服务业加快发展。"
+    )
+    names = {name for name, _ in found}
+    assert not names & {"第一产业", "第二产业", "第三产业", "服务业", "全县服务业"}
+    assert ("现代服务业", "industry") in found

@@ -20,6 +20,7 @@ from innoatlas.extract.entities.grammar import (
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import is_lab_tier, load_divisions
+from innoatlas.lexicon.industries import national_accounts_sectors
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.programmes import unlisted_programmes
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type, trade_words
@@ -315,6 +316,8 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 企业|核心竞争力: the tagger's ORG ending in a capacity names no body
     if _determiner_generic(name) or _model_slogan(name) or is_kind_only(name):
         return False  # 各新区, 高校+企业+基金, 并购母基金: a kind, not a name
+    if c.type == "industry" and _SCOPE_WORD.sub("", name) in national_accounts_sectors():
+        return False  # 第三产业, 全县服务业: a sector of the national accounts, no industry of anyone's
     if _LEVEL_ONLY_BODY.fullmatch(name):
         return False  # 在县委的坚强领导下, 县人大、县政协: a county's bodies by their level alone
     if _OUTLET.search(name):
@@ -322,6 +325,10 @@ def keep_name(name: str, c: Candidate) -> bool:
     if name.startswith("的") or "的" in name and c.type not in _DE_NAME_TYPES:
         return False  # 中国唯一的科技城, 柳州的高端装备制造: a description, no name
     return not re.fullmatch(r"[\d\W_]+", name)
+
+
+# 全县, 全市, 我省: the whole area a figure is counted over, written before a sector.
+_SCOPE_WORD = re.compile(r"^[全我本][省市县区州旗]")
 
 
 # Only the titles of documents and meetings (关于…的意见, 党的二十大) and a few firms' trade
