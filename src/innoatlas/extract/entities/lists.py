@@ -236,7 +236,26 @@ def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | Non
     )
     if before in ";；,，。:：" and opens_name and first.text not in load_suffixes().left_stop:
         return lo  # the first item of a list opening a clause (;瀚天天成、…)
-    return None
+    return _object_start(norm, ix, stop)
+
+
+# A verb (or the particle 了 after one), a preposition or a conjunction before the first item
+# of a list: the list is its object (引进|甲、乙, 以|甲、乙为龙头, 与|甲、乙合作).
+_OBJECT_OPENERS = frozenset({"v", "u", "p", "c"})
+
+
+def _object_start(norm: str, ix: TokenIndex, stop: int) -> int | None:
+    """引进|星源电动、蓝鸟车业等…, 聚集了|海太半导体、…: the first item of a list that is the
+    object of a verb runs from the verb (or its 了) to the separator, whatever its tags."""
+    j = ix.by_end.get(stop)
+    while j is not None and j >= 0 and ix.tokens[j].tag not in _OBJECT_OPENERS:
+        if stop - ix.tokens[j].start > MAX_LIST_ITEM or _ITEM_BREAK.search(ix.tokens[j].text):
+            return None
+        j -= 1
+    if j is None or j < 0 or j + 1 >= len(ix.tokens):
+        return None
+    lo = ix.tokens[j + 1].start
+    return lo if stop - lo >= 2 and not _ITEM_BREAK.search(norm, lo, stop) else None
 
 
 _SITES = pattern("listed_sites")
