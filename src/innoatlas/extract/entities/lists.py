@@ -224,7 +224,7 @@ def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | Non
         else:
             lo -= 1
     if stop - lo > MAX_LIST_ITEM or lo == stop:
-        return None
+        return _object_start(norm, ix, stop) if _ITEM_CLOSE.match(norm, stop) else None
     before = norm[lo - 1] if lo > 0 else ""
     if lo not in ix.by_start or not _ITEM_CLOSE.match(norm, stop):
         return None
