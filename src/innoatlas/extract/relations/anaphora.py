@@ -59,17 +59,32 @@ def bare_place_mentions(
 ) -> list[EntityMention]:
     """A mention of the document's main place at each free 园区, 该区, 全区 (the words a report on
     one zone or district uses for it once it has named it), when the word fits the place's kind."""
-    if topic is None:
-        return []
     spans = [(m.start, m.end) for m in mentions]
+    zones = [m for m in mentions if m.type == "zone"]
     out = []
     for hit in _BARE.trigger.finditer(norm):
         start, end = hit.span(1)
-        if start < topic.end or any(a <= start < b or a < end <= b for a, b in spans):
-            continue  # before the place is named, or part of a longer name
-        if _fits(hit.group(1), topic):
-            out.append(EntityMention(topic.name, topic.norm_name, topic.type, start, end, "anaphor"))
+        if any(a <= start < b or a < end <= b for a, b in spans):
+            continue  # part of a longer name
+        named = topic if topic is not None and start >= topic.end and _fits(hit.group(1), topic) else None
+        if named is None and hit.group(1) == "园区":
+            named = _zone_of_paragraph(norm, zones, start)
+        if named is not None:
+            out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
     return out
+
+
+def _zone_of_paragraph(norm: str, zones: list[EntityMention], pos: int) -> EntityMention | None:
+    """园区 in a text about no one place: the last zone its paragraph named before it, when a
+    sentence opens on that zone (某工业园区位于…。园区已入驻甲、乙等企业)."""
+    para_start = norm.rfind("\n", 0, pos) + 1
+    before = [m for m in zones if para_start <= m.start and m.end <= pos]
+    if not before or not (before[-1].start == para_start or norm[before[-1].start - 1] in _SENTENCE_ENDS):
+        return None  # only a zone that a sentence opens on is what the next one goes on about
+    return before[-1]
+
+
+_SENTENCE_ENDS = "。!?！？;；"
 
 
 def _fits(word: str, topic: EntityMention) -> bool:
