@@ -257,6 +257,13 @@ def test_a_year_stated_after_a_paragraphs_recent_years_opener_dates_the_sentence
     assert [r.period for r in indicators(text, ZONE, published=None)] == ["2020", "2020"]
 
 
+def test_the_size_of_a_park_written_after_its_district_is_the_parks():
+    """投资额13.5亿元的某区|某产业园: the district only says where the park is."""
+    text = "青川市项目观察\n投资额13.5亿元的白沙区青川动力科技产业园开工建设。"
+    record = one(text, "白沙区:region", "青川动力科技产业园:zone")
+    assert record.subject == "青川动力科技产业园"
+
+
 def test_the_year_of_a_list_dates_its_own_statement_only():
     text = HEADLINE + "入选2021年度全省创新型企业34家；完成软件业务收入500亿元。"
     assert [r.period for r in indicators(text, ZONE)] == ["2021", None]

@@ -204,7 +204,16 @@ def _is_amount(q: Quantity) -> bool:
 
 
 def _mention_at(ctx: Context, pos: int) -> EntityMention | None:
-    return next((m for m in ctx.mentions if m.start == pos), None)
+    """The longest name written at pos; a place right before a park or body (某区|某产业园)
+    only says where it is, so the name after it is the one meant."""
+    found = max((m for m in ctx.mentions if m.start == pos), key=lambda m: m.end - m.start, default=None)
+    if found is not None and found.type == "region":
+        after = max(
+            (m for m in ctx.mentions if m.start == found.end), key=lambda m: m.end - m.start, default=None
+        )
+        if after is not None and after.type in SIZED_TYPES:
+            return after
+    return found
 
 
 PLACE_BEFORE = cue("place_before_count")
