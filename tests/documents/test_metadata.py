@@ -318,6 +318,17 @@ def test_an_e_papers_date_on_its_toolbar_line_is_the_publication_date():
     assert published(page) == "2023-09-04"
 
 
+def test_an_e_papers_issue_date_with_its_weekday_beside_a_hotline_is_the_publication_date():
+    page = f"某某日报报业集团旗下媒体: 某某日报 | 某某晚报\n2022年02月27日 星期日  报料热线:966123\n{HEADLINE}\n{BODY}\n"
+    assert published(page) == "2022-02-27"
+
+
+def test_an_e_papers_issue_date_in_its_footer_is_the_publication_date():
+    body = "\n\n".join([BODY] * 12)  # a long page: the footer stands far below the head lines
+    page = f"某某日报 数字报纸\n{HEADLINE}\n{body}\n某某日报 专版 00011 {HEADLINE} 2020-07-28 2 2020年07月28日 星期二\n"
+    assert published(page) == "2020-07-28"
+
+
 def test_a_date_stamped_to_the_minute_after_a_sites_address_is_the_publication_date():
     page = f"{HEADLINE}\nhttp://m.example.com2026年01月30日 09:23某某装备网\n{BODY}\n"
     assert published(page) == "2026-01-30"

@@ -47,6 +47,9 @@ EDITION_DATE = re.compile(
     r"([\u4e00-\u9fff]{2,6}报)[》」]?\s*[（(/]?\s*(\d{4})\s*年\s*/?\s*(\d{1,2})\s*月\s*/?\s*(\d{1,2})\s*日\s*/?\s*"
     r"(?:第\s*\d+\s*版|[）)])"
 )
+# 2022年02月27日 星期日: a day written with its weekday is a paper's issue date, in its
+# masthead or in the footer of its digital edition.
+WEEKDAY_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*(?:星期|周)[一二三四五六日天]")
 # 某报重庆1月27日讯, 某社 北京12月12日电, 某网(ID:abc)10月27日消息: an outlet's own dateline.
 DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff\-·\s]{0,20}?(?:[(（][\w:：]{1,30}[)）])?)(\d{1,2})月(\d{1,2})日(?:讯|电|消息)"
@@ -391,7 +394,15 @@ def edition_date(lines: list[Line]) -> PublishedDate | None:
         m = EDITION_DATE.search(line.norm)
         if m and len(line.norm) <= 80:
             return _day(m.group(2), m.group(3), m.group(4))
+    for line in lines:
+        m = WEEKDAY_DATE.search(line.norm)
+        if m and len(line.norm) <= MAX_ISSUE_LINE and not _is_sentence(line):
+            return _day(m.group(1), m.group(2), m.group(3))
     return None
+
+
+# A masthead or footer line with the issue date holds little else (the paper, the page, a hotline).
+MAX_ISSUE_LINE = 100
 
 
 def is_forum_page(lines: list[Line]) -> bool:
