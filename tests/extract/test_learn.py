@@ -8,11 +8,13 @@ import json
 import os
 import subprocess
 import sys
+from importlib import resources
 from pathlib import Path
 
 import pytest
 
 from innoatlas.extract.learn.linear import LinearModel, fit
+from tests.conftest import SHARED
 
 ARTICLE_A = (
     "两地共建产业协同平台\n"
@@ -124,6 +126,24 @@ def test_train_on_exported_gold_is_deterministic_and_the_extractor_uses_it(gold_
     # Two documents make a weak model: ask for most of what it was trained on, not for every name.
     assert len(names & gold) >= len(gold) - 3, sorted(gold - names)
     assert "西湖科技园" in names
+
+
+@pytest.mark.slow
+def test_the_shipped_relation_model_is_what_make_train_builds_from_the_development_gold(tmp_path):
+    """The package ships the relation model; the development gold rebuilds it byte for byte."""
+    if not (SHARED / "eval" / "dev3" / "gold").is_dir():
+        pytest.skip(f"the shared evaluation data is not next to the repository ({SHARED})")
+    shipped = Path(resources.files("innoatlas.extract.learn") / "models" / "relations.json.gz")
+    done = _cli("train", "--eval-root", str(SHARED), "--out", str(tmp_path), "--only", "relations")
+    assert done.returncode == 0, done.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["relations.json.gz"]
+    assert (tmp_path / "relations.json.gz").read_bytes() == shipped.read_bytes()
+
+
+def test_an_unknown_model_name_is_refused(gold_dir, tmp_path):
+    done = _cli("train", "--extra", str(gold_dir), "--out", str(tmp_path / "m"), "--only", "topics")
+    assert done.returncode != 0
+    assert "no such model: topics" in done.stderr + done.stdout
 
 
 def test_a_broken_gold_file_is_named(gold_dir, tmp_path):

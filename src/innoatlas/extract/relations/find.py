@@ -121,7 +121,46 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
     for rec in topical + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     aliases = declared_aliases(doc.norm, mentions)
-    return RuleReading(sentences, _main_place(sentences), settle(list(out.values()), aliases), aliases)
+    found = settle(list(out.values()), aliases)
+    return RuleReading(sentences, _main_place(sentences), found, aliases, _vetoed_places(sentences, found))
+
+
+def _vetoed_places(sentences: list[Sentence], found: list[RelationRecord]) -> frozenset[tuple[str, str]]:
+    """(place, industry) pairs of a sentence that the rules' own reading rules out as a focus."""
+    out = set()
+    for sent in sentences:
+        settled = {
+            r.object: r.subject
+            for r in found
+            if r.predicate == "focuses_on" and sent.start <= r.start and r.end <= sent.end
+        }
+        for m in sent.mentions:
+            if m.type != "industry":
+                continue
+            for p in sent.mentions:
+                if p.type in PLACE_TYPES and p is not m and _not_the_actor(sent, p, m, settled.get(m.name)):
+                    out.add((p.name, m.name))
+    return frozenset(out)
+
+
+def _not_the_actor(sent: Sentence, place: EntityMention, industry: EntityMention, actor: str | None) -> bool:
+    if actor is not None and actor != place.name:
+        return True  # 某高新区,作为全省氢能产业的重要基地,…与某区合作: the rules settled the actor
+    if _DESTINATION.search(sent.text, 0, place.start - sent.start):
+        return True  # 全国三成集成电路销往某区: the place receives the product
+    if place.end > industry.start:
+        return False
+    return (
+        _scope_of_superlative(sent, place)
+        or _qualifies_list(sent, place, industry)
+        or _names_a_body(sent, place)
+        or _is_client(sent, place, industry)
+        or _is_means(sent, place)
+    )
+
+
+# 销往某区, 出口至某国: the place a product goes to.
+_DESTINATION = _P["focus"].cue("destination")
 
 
 # -- 4. topic rules ----------------------------------------------------------

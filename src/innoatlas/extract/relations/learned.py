@@ -43,6 +43,10 @@ class RuleReading:
     topic: EntityMention | None  # the place the document is about, if any
     found: list[RelationRecord]  # the rules' relations, settled
     aliases: set[frozenset[str]]  # short names the text declares for a long one
+    # (place, industry) pairs the rules read and rejected: the place is the scope of a superlative,
+    # says whose industries a list names, only says where a body is, receives or carries the
+    # product, or the industry's actor in its sentence is another one. The model adds none of them.
+    vetoed: frozenset[tuple[str, str]] = frozenset()
 
 
 @dataclass
@@ -218,7 +222,7 @@ def apply_model(model: LinearModel, doc: Document, tokens: list[Token], reading:
     rows = pair_rows(doc, tokens, reading, skip=related)  # the rules' relations stand as they are
     for (pair, _), proba in zip(rows, model.proba_many([f for _, f in rows]), strict=True):
         key = (pair.subject.name, pair.object.name)
-        if key in related:
+        if key in related or key in reading.vetoed:
             continue
         fits = allowed_predicates().get((pair.subject.type, pair.object.type), frozenset())
         best = max((c for c in model.classes if c in fits), key=lambda c: proba[c], default=None)
