@@ -387,3 +387,11 @@ def test_a_park_named_by_its_level_and_class_alone_is_a_title():
     found = mentions("该开发区获评自治区级化工园区,蓝湖工业园区新增企业20家。")
     assert ("自治区级化工园区", "program") in found
     assert ("蓝湖工业园区", "zone") in found
+
+
+def test_an_adverbial_of_effort_before_a_verb_is_no_firm():
+    """聚力推进, 全力打造: 力 words of striving, which the tagger may read as a brand (聚力)."""
+    found = mentions("白沙区干部群众齐心协力，聚力推进“两大工程”建设。今年以来，吉林省聚力支持中小企业发展。")
+    names = [name for name, _ in found]
+    assert not any(name.endswith("聚力") for name in names), names
+    assert ("白沙区", "region") in found

@@ -11,6 +11,7 @@ import re
 from innoatlas.extract.entities.candidates import COMMON_JU_WORDS, MIN_NAME_CHARS, all_generic, division_names
 from innoatlas.extract.entities.funds import is_kind_only
 from innoatlas.extract.entities.grammar import (
+    EFFORT_ADVERBS,
     GENERIC_WORDS,
     Candidate,
     TokenIndex,
@@ -310,7 +311,7 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False
     if name.endswith(COMMON_JU_WORDS):
         return False  # 战略布局, 发展格局: 局 ends an ordinary word here, not a bureau
-    if c.extractor != "vocabulary" and name in GENERIC_WORDS:
+    if c.extractor != "vocabulary" and name in GENERIC_WORDS or _effort_adverb(name):
         return False
     if c.extractor == "lac" and _QUALITY.search(name):
         return False  # 企业|核心竞争力: the tagger's ORG ending in a capacity names no body
@@ -429,6 +430,11 @@ def _strategic_centre(name: str) -> bool:
 
 
 @functools.cache
+def _effort_adverb(name: str) -> bool:
+    """聚力, 某县聚力 (某县聚力推进…): an adverbial of effort, alone or after the place it follows."""
+    return any(name.endswith(w) and (name == w or name[: -len(w)] in _places()) for w in EFFORT_ADVERBS)
+
+
 def _places() -> frozenset[str]:
     return division_names() | economic_region_names()
 
