@@ -18,7 +18,8 @@ def test_cross_region_links_between_chongqing_and_sichuan_carry_evidence(corpus)
     pairs = {frozenset((e["source_name"], e["target_name"])): e for e in network["cross_region"]}
     link = pairs[frozenset(("两江新区", "天府新区"))]
     assert {link["source_province"], link["target_province"]} == {"重庆市", "四川省"}
-    assert link["predicates"] == {"cooperates_with": 1}
+    # the story states it twice: the two new areas 携手 in its lead, and 两江新区、天府新区 加大协同创新 later
+    assert link["predicates"] == {"cooperates_with": 2}
     assert any("天府新区" in ev["quote"] for ev in link["evidence"])
     for e in network["cross_region"]:
         assert e["source_province"] != e["target_province"]
