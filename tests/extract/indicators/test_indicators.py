@@ -264,6 +264,17 @@ def test_the_size_of_a_park_written_after_its_district_is_the_parks():
     assert record.subject == "青川动力科技产业园"
 
 
+def test_a_work_reports_figures_are_its_issuers_whatever_district_it_names():
+    """2023年某市政府工作报告: the city gives the report; a district named once is no subject."""
+    text = (
+        "2023年星湖市政府工作报告\n"
+        "2022年，全市产业体系更加健全，白沙区入选全国屋顶分布式光伏开发试点。\n"
+        "2023年工作安排：稀土产业产值达到500亿元。\n"
+    )
+    records = indicators(text, "白沙区:region")
+    assert [r.subject for r in records] == ["星湖市"], [(r.quote, r.subject) for r in records]
+
+
 def test_the_year_of_a_list_dates_its_own_statement_only():
     text = HEADLINE + "入选2021年度全省创新型企业34家；完成软件业务收入500亿元。"
     assert [r.period for r in indicators(text, ZONE)] == ["2021", None]

@@ -537,6 +537,9 @@ def _main_subject(ctx: Context) -> str | None:
     named most often, counting every time its name is written (also inside longer
     names) and, more, the times it opens a clause."""
     title = ctx.doc.norm_title
+    issuer = _report_issuer(ctx, title)
+    if issuer is not None:
+        return issuer
     areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
     # a class of zones (国家高新区) competes as one area: a release may be about it throughout
     classes = [m.norm_name for m in ctx.named if m.extractor == "class"]
@@ -609,9 +612,33 @@ def _speaker_regions(ctx: Context, areas: dict[str, str]) -> dict[str, str]:
     lead_end = names_lead_end(ctx.text, paragraphs=1)  # the byline and the first paragraph
     out = {}
     for m in ctx.mentions:
-        if m.type == "government" and m.start < lead_end and (region := governed_region(m.norm_name)):
+        if m.start >= lead_end:
+            continue
+        if m.type == "government" and (region := governed_region(m.norm_name)):
             out.setdefault(region, region)
     return out
+
+
+def _report_issuer(ctx: Context, title: str) -> str | None:
+    """2022年某市政府工作报告, 某县2023年统计公报: the place whose government gives the report
+    its headline names, which the report is about throughout: the area named in the text that
+    the headline's place ends with (某市|某区政府工作报告: the district), else that place when it
+    is a division's name."""
+    m = _ISSUED_REPORT.match(title)
+    if m is None:
+        return None
+    place = m.group("place")
+    named = [x for x in ctx.mentions if x.type in CARRIED_TYPES and place.endswith(x.norm_name)]
+    if named:
+        return max(named, key=lambda x: len(x.norm_name)).name
+    return governed_region(place + "政府")  # the division the place is, written in full or short
+
+
+# A government's own annual report or bulletin (某市政府工作报告, 某县2023年统计公报) as a headline.
+_ISSUED_REPORT = re.compile(
+    r"^(?:(?:19|20)\d{2}年度?)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:(?:19|20)\d{2}年度?)?"
+    r"(?:人民政府工作报告|政府工作报告|国民经济和社会发展统计公报|统计公报)$"
+)
 
 
 # The kinds of a document (a report, bulletin, plan or policy) and of a meeting or congress
