@@ -178,6 +178,9 @@ def test_the_entity_page_at_390_px_keeps_every_column_readable(browser, live_url
         page.goto(live_url + "/entities?type=zone")
         page.locator("table.entities a.ent", has_text="两江协同创新区").click()
         page.wait_for_selector("h1.entity-name")
+        # the widths are read once the stylesheet and fonts are in: on a busy machine the heading
+        # can be there before the page's styles are, and an unstyled table is narrow
+        page.wait_for_load_state("load")
         assert page.evaluate(NARROW_COLUMNS, MIN_COLUMN_CHARS) == []
         # The page itself does not scroll sideways; a wide table scrolls inside its box.
         assert page.evaluate("() => document.documentElement.scrollWidth") <= PHONE["width"]
