@@ -431,7 +431,7 @@ def _strategic_centre(name: str) -> bool:
 
 @functools.cache
 def _effort_adverb(name: str) -> bool:
-    """聚力, 某县聚力 (某县聚力推进…): an adverbial of effort, alone or after the place it follows."""
+    """聚力, 某县聚力 (某县聚力攻坚…): an adverbial of effort, alone or after the place it follows."""
     return any(name.endswith(w) and (name == w or name[: -len(w)] in _places()) for w in EFFORT_ADVERBS)
 
 

@@ -65,7 +65,7 @@ GENERIC_WORDS = frozenset(
 社会资本 新时代
 """.split()
 )
-# Adverbials of effort (聚力推进, 全力打造, 着力培育): 力 with a verb of striving before a verb;
+# Adverbials of effort (聚力攻坚, 全力冲刺, 着力破解): 力 with a verb of striving before a verb;
 # the tagger reads some as brands (聚力), but before a verb they name nobody.
 EFFORT_ADVERBS = frozenset("全力 着力 聚力 倾力 合力 协力 戮力 致力 尽力 奋力 发力 努力".split())
 # Quantifiers right before a phrase make it a description, not a name (全国首个…中心).

@@ -612,9 +612,7 @@ def _speaker_regions(ctx: Context, areas: dict[str, str]) -> dict[str, str]:
     lead_end = names_lead_end(ctx.text, paragraphs=1)  # the byline and the first paragraph
     out = {}
     for m in ctx.mentions:
-        if m.start >= lead_end:
-            continue
-        if m.type == "government" and (region := governed_region(m.norm_name)):
+        if m.type == "government" and m.start < lead_end and (region := governed_region(m.norm_name)):
             out.setdefault(region, region)
     return out
 

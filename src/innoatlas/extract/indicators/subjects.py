@@ -224,7 +224,7 @@ OWNER_TYPES = frozenset(("region", "zone"))
 
 def _place_before(ctx: Context, q: Quantity) -> EntityMention | None:
     """The place or zone written right before the figure, unless it is a standard of
-    comparison (占某市80%, 居西部地区第一: a rank's place is where it ranks) or the last
+    comparison (占某市80%, 居全省第二: a rank's place is where it ranks) or the last
     of a list of places counted together."""
     if q.form == "rank":
         return None

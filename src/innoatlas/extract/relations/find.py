@@ -128,12 +128,9 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
 def _vetoed_places(sentences: list[Sentence], found: list[RelationRecord]) -> frozenset[tuple[str, str]]:
     """(place, industry) pairs of a sentence that the rules' own reading rules out as a focus."""
     out = set()
+    focused = [r for r in found if r.predicate == "focuses_on"]
     for sent in sentences:
-        settled = {
-            r.object: r.subject
-            for r in found
-            if r.predicate == "focuses_on" and sent.start <= r.start and r.end <= sent.end
-        }
+        settled = {r.object: r.subject for r in focused if sent.start <= r.start and r.end <= sent.end}
         for m in sent.mentions:
             if m.type != "industry":
                 continue
