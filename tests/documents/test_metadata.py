@@ -213,6 +213,51 @@ def test_a_line_between_the_headline_and_the_source_line_leaves_the_headline(und
     assert document_from_text(page).title == HEADLINE
 
 
+@pytest.mark.parametrize(
+    "page",
+    [
+        # a weather widget first, the headline set twice (title bar, story) over the source line
+        f"江川商报\n-- 天气\n{HEADLINE}\n{HEADLINE}\n责任编辑:王明 2025-06-19 18:46:08 来源:江川商报网\n\n{BODY}",
+        # a reading bar's control first, the headline twice, no source line
+        f"返回上一页\n{HEADLINE}\n{HEADLINE}\n2022-08-03\n\n{BODY}",
+        # the headline on every photo of a gallery, the page's counter under the first
+        f"{HEADLINE}\n江川新闻网 2024-06-17 21:23:01\n浏览\n{HEADLINE}\n江川高新区的实验室。\n{HEADLINE}\n{BODY}",
+        # the share bar's 链接已复制 and a time alone between the headline and the source line
+        f"分享到:\n链接已复制\n首页> 新闻中心>\n{HEADLINE}\n2024-04-17 15:58\n来源:江川社\n\n{BODY}",
+    ],
+)
+def test_the_headline_is_found_past_a_pages_controls(page):
+    assert document_from_text(page).title == HEADLINE
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "第07版:经 济",  # an e-paper's page label
+        "当前版:A05版",
+        "(上接第一版)",
+        "撰文:王明",  # a byline
+        "文 | 王明",
+        "江川高新区的生产车间。江川日报记者 王明 摄",  # a photo's caption with its credit
+        "一、综 合",  # a numbered section
+        "(一)经济运行稳中有进",
+        "各位代表:",  # a speech's salutation
+        "手机扫码查看",
+    ],
+)
+def test_labels_captions_and_sections_are_no_headline(first):
+    assert document_from_text(f"{first}\n{HEADLINE}\n{BODY}").title == HEADLINE
+
+
+def test_a_hijacked_pages_keyword_stuffing_is_no_text():
+    spam = "久久久精品一区二区三区,欧美成人精品一区二区综合,亚洲欧美日韩综合一区,国产精品无码一区二区"
+    doc = document_from_text(
+        f"{spam}\n\n来源:\n江川日报\n\n{HEADLINE}\n\n2022-02-22 08:50:35 来源: 江川日报\n\n{BODY}"
+    )
+    assert doc.title == HEADLINE
+    assert "亚洲" not in doc.norm and "精品" not in doc.norm
+
+
 def test_title_skips_a_document_kind_label():
     assert document_from_text(f"某某管委会 新闻发布稿\n{HEADLINE}\n{BODY}").title == HEADLINE
 

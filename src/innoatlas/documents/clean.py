@@ -63,6 +63,7 @@ BULLET_RUN = 3
 # A line with a link and at most this much other text is a link or an advert.
 LINK_LINE_TEXT_CHARS = 60
 ADVERT_MIN_WORDS = 3
+SPAM_MIN_WORDS = 3
 
 SENTENCE_PUNCT = re.compile(r"[，。！？；,;!?]")
 SENTENCE_END = "。！？!?”」』)）…"
@@ -81,7 +82,7 @@ LINK_LIST_SEP = re.compile(r"\s*[-_]\s*")
 LINK_LIST_MIN_ITEMS = 8
 LINK_LIST_ITEM_CHARS = 12
 BULLET = re.compile(r"^\s*(?:[•▪◆●■□◇○]|[-*+]\s)\s*")
-LEADING_MARKS = re.compile(r"^[\s•▪◆●■▲△▼【\[（(〔]*")
+LEADING_MARKS = re.compile(r"^[\s•▪◆●■▲△▼【\[（(〔\-—]*")
 TRAILING_MARKS = re.compile(r"[\s:：】\]）)〕]*$")
 DATE = re.compile(
     r"(?:\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?|\d{1,2}\s*[-/月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}|\d{1,2}月\d{1,2}日)"
@@ -158,6 +159,8 @@ def patterns() -> dict[str, re.Pattern]:
         ),
         "footer_anywhere": re.compile(_alternation(f["footer_anywhere"])),
         "advert": re.compile(_alternation(f["advert_words"])),
+        "spam_mark": re.compile(_alternation(f["spam_marks"])),
+        "spam_word": re.compile(_alternation(f["spam_words"] + f["spam_marks"])),
         "byline": re.compile(_alternation(f["byline_words"])),
         "meta": re.compile(_alternation(f["meta_words"])),
         "disclosure": re.compile("^(?:" + _alternation(f["disclosure_labels"]) + ")"),
@@ -281,6 +284,8 @@ def is_menu(n: str) -> bool:
 def is_advert(n: str) -> bool:
     if URL.search(n) and len(URL.sub("", n).strip()) <= LINK_LINE_TEXT_CHARS:
         return True
+    if patterns()["spam_mark"].search(n) and len(set(patterns()["spam_word"].findall(n))) >= SPAM_MIN_WORDS:
+        return True  # a hijacked page's keyword stuffing
     words = set(patterns()["advert"].findall(n))
     return len(words) >= ADVERT_MIN_WORDS and len(n) <= 200
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 import itertools
 import logging
 import re
+from collections import Counter
 from datetime import date
 
 from innoatlas.documents.clean import CleanResult, Line
@@ -110,18 +111,21 @@ def extract_title(raw: RawDocument, cleaned: CleanResult) -> str | None:
     above = _line_above_meta(cleaned.lines)
     if above is not None:
         return above  # a site's banner, slogan or share prompt may stand first
+    repeated = _repeated_headline(cleaned.lines)
+    if repeated is not None:
+        return repeated
     for line in kept[:5]:
-        text = _strip_marks(line.text)
-        if _title_like_text(text):
-            return text
+        if _headline_like(line):
+            return _strip_marks(line.text)
     for line in cleaned.lines:
         m = re.search(r"查看完整版本\s*[:：]\s*(.+)$", line.text)
         if m:
             return m.group(1).strip()
-    if kept:
-        first = _strip_marks(kept[0].text)
-        sentence = re.split(r"(?<=[。！？])", first)[0]
-        return sentence[:TITLE_MAX_CHARS] or None
+    # no headline: the first sentence of the text, past captions, labels and salutations
+    for line in kept[:5]:
+        first = _strip_marks(line.text)
+        if len(first) > TITLE_MAX_CHARS or not NOT_HEADLINE.search(normalize_text(first)):
+            return re.split(r"(?<=[。！？])", first)[0][:TITLE_MAX_CHARS] or None
     return None
 
 
@@ -138,13 +142,40 @@ def _title_like_text(text: str) -> bool:
 # issuer's name alone.
 NOT_HEADLINE = re.compile(
     r"当前位置|[>＞]|(?:所属地区|所属栏目|栏目|类别|分类|标签|关键词|索引号)\s*[:：]|复制链接|邮箱|电话|传真|地址\s*[:：]|@|\.(?:docx?|pdf|wps)$|工作室|记者|^[-·•]"
-    r"|^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})+$|(?:人民政府|办公室|办公厅)$"
+    r"|^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})+$|(?:人民政府|办公室|办公厅|统计局)$"
+    # an e-paper's page label (第07版:经济, 当前版:A05版, 上接第一版), a byline (撰文:某某, 文 | 某某),
+    # a section's number (一、综合, 01 从…到…), an app or scan prompt
+    r"|^第\s*[A-Z]?\d+\s*版|当前版|[上下]接第|^(?:撰文|审校|校对|文|图|作者)\s*[:：|｜/]|^[一二三四五六七八九十]+、|^\d{1,2}\s"
+    r"|APP$|扫码|点击|举报|(?i:logo)|\(赏\)"
+    # a photo's caption with its credit (某地现场。某某 摄), a figure's label (图2:…), a
+    # numbered section (（一）…), a speech's salutation (各位代表:)
+    r"|摄$|^图\s*\d|^[(（][一二三四五六七八九十]+[)）]|[:：]$"
 )
 
 
 def _headline_like(line: Line) -> bool:
     text = _strip_marks(line.text)
-    return line.reason is None and _title_like_text(text) and not NOT_HEADLINE.search(normalize_text(text))
+    return (
+        line.reason in _HEADLINE_REASONS
+        and _title_like_text(text)
+        and not NOT_HEADLINE.search(normalize_text(text))
+    )
+
+
+# A headline the page sets twice (in its title bar and over the story), or on every photo of
+# a gallery, is dropped from the body as a repeat or a watermark, and is still the headline.
+_HEADLINE_REASONS = frozenset({None, "repeat", "watermark"})
+
+
+def _repeated_headline(lines: list[Line]) -> str | None:
+    """The first headline-like line of the page's head that the head sets again: a page's
+    title bar and its story repeat the headline, and nothing else of the head repeats."""
+    head = [line for line in lines[:HEAD_LINES] if line.reason != "blank"]
+    counts = Counter(line.norm.replace(" ", "") for line in head)
+    for line in head:
+        if counts[line.norm.replace(" ", "")] > 1 and _headline_like(line):
+            return _strip_marks(line.text)
+    return None
 
 
 def _furniture(line: Line) -> bool:
@@ -153,8 +184,9 @@ def _furniture(line: Line) -> bool:
     )
 
 
-# What the cleaning stage marks between a headline and its source line: a byline, a photo.
-_BETWEEN_REASONS = frozenset({"byline", "image"})
+# What the cleaning stage marks between a headline and its source line: a byline, a photo, a
+# date or time alone (标题 / 2024-04-17 15:58 / 来源：某社).
+_BETWEEN_REASONS = frozenset({"byline", "image", "noise"})
 
 
 def _line_above_meta(lines: list[Line]) -> str | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from innoatlas.documents.normalize import gloss_end
+from innoatlas.documents.normalize import gloss_end, strip_pinyin_glosses
 from innoatlas.text import normalize_text
 
 
@@ -82,8 +82,8 @@ class Document:
     @property
     def norm_title(self) -> str:
         """The title in the normalised form of `norm` (simplified script, half-width), to match
-        against names found in the text."""
-        return normalize_text(self.title or "").strip()
+        against names found in the text, without pinyin glosses, as `norm` is."""
+        return strip_pinyin_glosses(normalize_text(self.title or "")).strip()
 
     @property
     def published_on(self) -> date | None:

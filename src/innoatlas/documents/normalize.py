@@ -36,6 +36,10 @@ _PINYIN_GLOSS = re.compile(
 )
 
 
+def strip_pinyin_glosses(text: str) -> str:
+    return _PINYIN_GLOSS.sub("", text)
+
+
 def gloss_end(original: str, end: int) -> int:
     """`end`, moved past the pinyin gloss that follows it in `original`, if one does:
     a name ending on a glossed character is copied with its gloss."""

@@ -11,8 +11,9 @@ import re
 
 import pytest
 
-from innoatlas.documents import prepare_document
+from innoatlas.documents import document_from_text, prepare_document
 from innoatlas.documents.model import RawDocument
+from innoatlas.extract import extract_document
 from innoatlas.extract.indicators import extract_indicators, metric_key
 from innoatlas.extract.model import EntityMention
 
@@ -1002,6 +1003,27 @@ def test_a_work_reports_congress_session_is_its_occasion_and_the_district_its_su
         "青川区:region",
     )
     assert {r.subject for r in records} == {"青川区"}
+
+
+@pytest.mark.parametrize(
+    ("headline", "district"),
+    [
+        # a statistics site heads the bulletin with its province in brackets
+        ("(江南省)2023年江川市青川区国民经济和社会发展统计公报", "青川区"),
+        # a mirror's pinyin glosses, the district's name copied with its gloss
+        ("(江南省)2023年江川市青川区(qū)国民经(jīng)济和社会发(fā)展统(tǒng)计公报", "青川区(qū)"),
+        ("(江南省)2023年江川市青川區(qū)國民經(jīng)濟和社會發(fā)展統(tǒng)計公報", "青川區(qū)"),
+    ],
+)
+def test_a_bulletin_headed_by_its_province_is_about_the_district_it_names(headline, district):
+    text = (
+        f"{headline}\n"
+        "2023年，区委、区政府带领全区人民，认真落实江南省的决策部署，对标江南省先进地区。\n"
+        "初步核算，全区地区生产总值353亿元，比上年增长3.0%。全区规模以上工业增加值增长2.9%。\n"
+    )
+    records = extract_document(document_from_text(text)).indicators
+    assert len(records) == 3
+    assert {r.subject for r in records} == {district}
 
 
 def test_a_target_word_without_a_year_frames_its_own_sentence_only():

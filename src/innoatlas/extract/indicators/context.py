@@ -633,8 +633,9 @@ def _report_issuer(ctx: Context, title: str) -> str | None:
 
 
 # A government's own annual report or bulletin (某市政府工作报告, 某县2023年统计公报) as a headline.
+# A statistics site heads a bulletin with its province in brackets ((某省)2023年某县…统计公报).
 _ISSUED_REPORT = re.compile(
-    r"^(?:(?:19|20)\d{2}年度?)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:(?:19|20)\d{2}年度?)?"
+    r"^(?:[(（][\u4e00-\u9fff]{2,8}[^\u4e00-\u9fff\d]{0,4})?(?:\d{2,4}年度?)?(?P<place>[\u4e00-\u9fff]{2,12}?)(?:(?:19|20)\d{2}年度?)?"
     r"(?:人民政府工作报告|政府工作报告|国民经济和社会发展统计公报|统计公报)$"
 )
 

@@ -106,12 +106,16 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
     counts = region_counts(mentions)
     if city is not None:
         counts.setdefault(city, 0)  # the region a body's name opens with, when none is named alone
+    # a name's level is read in its normalised form: 長治市上黨區, 上党区(qū) end in 区
+    plain = {m.name: m.norm_name for m in mentions}
     out: dict[str, str | None] = {}
     for word in WHOLE_AREA_WORDS:
         level = word[-1]
         # a name of another level (全市 in a report on a district) is not what 全市 means;
         # names of no known level (a prefecture's short name, 恩施州) may be
-        fitting = [n for n in counts if _level_fits(n, level) and not _economic_region(n)]
+        fitting = [
+            n for n in counts if _level_fits(plain.get(n, n), level) and not _economic_region(plain.get(n, n))
+        ]
         if not fitting:
             # 某市科技局…我市: the place a body's name opens with; 加快某省…行动方案: a plan's or
             # report's own name says whose it is
@@ -123,7 +127,9 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
             # 全区 in a story of a zone no division is named with: the zone (某高新区…。全区规上工业产值…)
             fitting = [n for n in _zones_named(mentions) if n.endswith("区")]
             counts.update({n: _zones_named(mentions)[n] for n in fitting})
-        out[word] = max(fitting, key=lambda n: (_exact_level(n, level), counts[n])) if fitting else None
+        out[word] = (
+            max(fitting, key=lambda n: (_exact_level(plain.get(n, n), level), counts[n])) if fitting else None
+        )
     return out
 
 
