@@ -25,6 +25,7 @@ def extract_document(doc: Document) -> Extraction:
     from innoatlas.extract.indicators import extract_indicators
     from innoatlas.extract.learn.subjects import choose_subjects
     from innoatlas.extract.relations import extract_relations
+    from innoatlas.extract.relations.names import address_links
     from innoatlas.extract.tokens import tag_text
 
     tokens = tag_text(doc.norm)
@@ -33,6 +34,7 @@ def extract_document(doc: Document) -> Extraction:
     indicators = extract_indicators(doc, tokens, bodies)
     choose_subjects(doc.norm, doc.title or "", bodies, indicators)
     relations = extract_relations(doc, tokens, bodies)
+    relations += address_links(doc, entities, relations)  # 四川省|成都市: one place in the other
     return Extraction(entities=entities, indicators=indicators, relations=relations)
 
 
