@@ -340,6 +340,20 @@ def test_a_disclosure_pages_catalogue_fields_are_no_headline():
     assert doc.published.as_text() == "2024-07-12"
 
 
+def test_a_disclosure_pages_catalogue_set_as_a_table_is_no_headline():
+    page = (
+        "| [ 索引號 ] | 11500000/2023-00029 | [ 發文字號 ] | 無 |\n"
+        "| [ 主題分類 ] | 經濟運行;統計 | [ 體裁分類 ] | 統計分析 |\n"
+        "| [ 發布機構 ] | 青川區統計局 | [ 有效性 ] | |\n"
+        "| [ 成文日期 ] | 2023-07-28 | [ 發布日期 ] | 2023-07-28 |\n"
+        "2023年上半年經濟運行情況\n"
+        "上半年,全區實現地區生產總值453.7億元、增長6.1%。\n"
+    )
+    doc = document_from_text(page)
+    assert doc.title == "2023年上半年經濟運行情況"
+    assert "索引" not in doc.norm and "統計分析" not in doc.body
+
+
 def test_a_letter_spaced_heading_is_kept_as_text():
     doc = document_from_text(
         "某县人大会议文件\n政 府 工 作 报 告\n各位代表:\n一、2023年工作回顾\n生产总值增长4.5%。\n"

@@ -163,7 +163,8 @@ def patterns() -> dict[str, re.Pattern]:
         "spam_word": re.compile(_alternation(f["spam_words"] + f["spam_marks"])),
         "byline": re.compile(_alternation(f["byline_words"])),
         "meta": re.compile(_alternation(f["meta_words"])),
-        "disclosure": re.compile("^(?:" + _alternation(f["disclosure_labels"]) + ")"),
+        # (a disclosure page may set its fields in a table: | [ 索引号 ] | … |)
+        "disclosure": re.compile(r"^[|｜\[【\s]*(?:" + _alternation(f["disclosure_labels"]) + ")"),
         "nav_suffix": re.compile(rf"(?:{_alternation(f['nav_suffixes'])})$"),
         "site_suffix": re.compile(rf"(?:{_alternation(f['site_suffixes'])})$"),
         "breadcrumb_start": re.compile(rf"^(?:{_alternation(f['breadcrumb_starts'])})"),
@@ -304,10 +305,10 @@ def is_meta_line(n: str) -> bool:
         return True
     if EDITION.search(n) and len(n) <= 60:
         return True
+    if patterns()["disclosure"].match(n):
+        return True  # 索引号 … / 发布机构 区科技局: a disclosure page's catalogue fields (主题分类 经济;统计)
     if SENTENCE_PUNCT.search(URL.sub("", n)):
         return False
-    if patterns()["disclosure"].match(n):
-        return True  # 索引号 … / 发布机构 区科技局: a disclosure page's catalogue fields
     if SOURCE_LINE.match(n):
         return True
     if DATE.search(n) and (TIME.search(n) or patterns()["meta"].search(n)):

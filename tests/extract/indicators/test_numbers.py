@@ -191,6 +191,8 @@ def test_find_quantities_never_raises_and_keeps_spans_inside_the_text(text):
         ("开放科研仪器2300台（套）", (2300, "台（套）", "count", None)),
         ("办理业务5万件次", (5, "万件次", "count", None)),
         ("算力规模达到800PFLOPS", (800, "PFLOPS", "count", None)),
+        ("总算力达5900PFlops", (5900, "PFlops", "count", None)),  # the unit as outlets write it
+        ("算力规模已突破50,000Pflops", (50000, "Pflops", "count", None)),
         ("建设周期3至5年", None),
         ("占比百分之七十五", (75, "%", "percent", None)),
         ("约占三分之一", (1 / 3, "", "fraction", None)),
