@@ -1026,6 +1026,17 @@ def test_a_bulletin_headed_by_its_province_is_about_the_district_it_names(headli
     assert {r.subject for r in records} == {district}
 
 
+def test_a_party_committee_and_government_named_by_their_level_name_no_place():
+    text = (
+        "上半年经济运行情况\n"
+        "上半年，全市上下在市委市政府的坚强领导下，稳中求进。\n"
+        "全市实现地区生产总值656.58亿元，增长7.7%。\n"
+    )
+    records = extract_document(document_from_text(text)).indicators
+    assert len(records) == 2
+    assert {r.subject for r in records} == {None}
+
+
 def test_a_target_word_without_a_year_frames_its_own_sentence_only():
     text = (
         "江川市政府工作报告\n"

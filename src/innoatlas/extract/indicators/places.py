@@ -190,8 +190,11 @@ def main_city(mentions: list[EntityMention]) -> str | None:
     return next((r for m in mentions if m.type == "government" and (r := governed_region(m.name))), None)
 
 
-# A division's name by its level word (江川市, 青溪州, 某某自治区), for names no list holds.
-DIVISION_HEAD_RE = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:自治区|自治州|省|市|州|县|盟)")
+# A division's name by its level word (江川市, 青溪州, 某某自治区), for names no list holds; never a
+# party committee's or government's own words (市委市政府, 省委省政府: no place is named).
+DIVISION_HEAD_RE = re.compile(
+    r"(?![省市县区州])(?:(?!委|政府)[\u4e00-\u9fff]){2,8}?(?:自治区|自治州|省|市|州|县|盟)"
+)
 # Words after which a body's name is a zone's or a park's (某市高新区管委会, 某县工业园区管委会).
 ZONE_WORD_RE = re.compile(r"高新|开发区|新区|园区|产业园|科学城|自贸|保税|示范区")
 MAX_DIVISION_CHARS = 12
