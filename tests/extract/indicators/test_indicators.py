@@ -1037,6 +1037,18 @@ def test_a_party_committee_and_government_named_by_their_level_name_no_place():
     assert {r.subject for r in records} == {None}
 
 
+def test_the_set_a_rank_is_taken_in_is_no_place_the_text_is_about():
+    text = (
+        "全省科技工作综述\n"
+        "2020年，我省技术交易额增幅位列东北三省第一。\n"
+        "通过评价的科技型中小企业3435家，增幅位列东北三省第一。\n"
+        "认定高新技术企业2600家，增幅位列东北三省第一。\n"
+    )
+    records = extract_document(document_from_text(text)).indicators
+    counts = [r for r in records if r.unit == "家"]
+    assert len(counts) == 2 and {r.subject for r in counts} == {None}
+
+
 def test_a_target_word_without_a_year_frames_its_own_sentence_only():
     text = (
         "江川市政府工作报告\n"

@@ -448,8 +448,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
     for p in periods:
         if cs <= p.start and p.end <= m.start:
             head = head.replace(p.text, "")
-    if _is_member_or_speaker(text, m):
-        return False
+    if _is_member_or_speaker(text, m) or _rank_scope(text, m.start, m.end):
+        return False  # (位列|东北三省|第一: the set a rank is taken in)
     if (
         FILLER_RE.fullmatch(head) is None
         and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
@@ -672,7 +672,9 @@ def _times_named(ctx: Context, norm: str) -> int:
             m for m in ctx.mentions if m.start <= pos and pos + len(norm) <= m.end and m.norm_name != norm
         ]
         end = pos + len(norm)
-        if inside and all(m.start < pos and _place_chain(ctx.text[m.start : pos]) for m in inside):
+        if _rank_scope(ctx.text, pos, end):
+            pass  # 位列东北三省第一: the set a rank is taken in, not a place the text is about
+        elif inside and all(m.start < pos and _place_chain(ctx.text[m.start : pos]) for m in inside):
             count += 1  # 杭州市|滨江区人民政府: the place a chain of divisions narrows to opens the name
         elif all(m.start == pos and m.type not in CARRIED_TYPES for m in inside) and not (
             inside
@@ -686,6 +688,18 @@ def _times_named(ctx: Context, norm: str) -> int:
 
 
 MAX_DIVISION_CHARS = 8
+
+# 位列|东北三省|第一, 居|西部地区|前列: a place between a verb of ranking and the rank.
+_RANK_VERB_BEFORE = re.compile(r"(?:位居|位列|居于|居|列|排名|排在|排|领跑|跻身)$")
+_RANK_AFTER = re.compile(
+    r"[\u4e00-\u9fff]{0,4}?(?:第[一二三四五六七八九十\d]|首位|之首|前[一二三四五六七八九十\d]|前列)"
+)
+
+
+def _rank_scope(text: str, start: int, end: int) -> bool:
+    return bool(_RANK_VERB_BEFORE.search(text, max(0, start - 2), start)) and bool(
+        _RANK_AFTER.match(text, end)
+    )
 
 
 def _place_chain(text: str) -> bool:
