@@ -160,7 +160,15 @@ def _list_items(
         if sep < 0 or norm[sep] not in "、和及与" or (bracketed is not None and sep < bracketed):
             break
         end = sep
+    if len(out) > 1 and all(_person(ix, c) for c in out):
+        return []  # 甲某、乙某、丙某等共同推杆: a list of people (the guests, the officials), no firms
     return out
+
+
+def _person(ix: TokenIndex, c: Candidate) -> bool:
+    """The item is one token the tagger reads as a person's name."""
+    k = ix.by_start.get(c.start)
+    return k is not None and ix.tokens[k].end == c.end and ix.tokens[k].tag == "PER"
 
 
 # 世界500强企业、行业龙头企业、上市企业等: an item that ends in 企业 without a legal form is a
