@@ -229,3 +229,28 @@ def test_a_firms_registered_name_ends_at_its_legal_form_before_a_plan_word():
     found = typed("星湖客车(江川)有限公司计划投资12亿元扩建工厂。")
     assert ("星湖客车(江川)有限公司", "enterprise") in found
     assert not any(name.endswith("计划") for name, _ in found)
+
+
+def test_a_places_trade_the_tagger_reads_as_one_name_is_no_firm():
+    # 某高新区光电子信息产业: the tagger reads the place and its trade as one organisation
+    assert not any(
+        name.endswith("产业") for name in firms("今年，东湖高新区光电子信息产业营收超过6000亿元。")
+    )
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "not_name"),
+    [
+        # a firm and a university joined by 与: two names, the partner before the conjunction
+        (
+            "其中，星驰光纤与江川科技大学共建的光纤材料联合实验室今年申请专利46件。",
+            "江川科技大学",
+            "星驰光纤与江川科技大学",
+        ),
+        # a school named by two common nouns joined by 与 keeps its whole name
+        ("青溪大学机械与能源工程学院揭牌。", "青溪大学机械与能源工程学院", "能源工程学院"),
+    ],
+)
+def test_a_name_after_a_partner_and_a_conjunction_starts_after_it(body, name, not_name):
+    names = {n for n, _type in typed(body)}
+    assert name in names and not_name not in names

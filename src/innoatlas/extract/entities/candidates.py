@@ -97,6 +97,10 @@ def _bare_body_start(norm: str, end: int) -> int | None:
     return end - len(m.group(1)) if m else None
 
 
+# What ends the name of a trade, never a firm's (the firm is 某某产业集团, 某某产业发展有限公司).
+_TRADE_END = re.compile(r"(?:产业|行业|产业链|产业集群)$")
+
+
 def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
     for t in ix.tokens:
@@ -112,6 +116,8 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 continue  # 大学生, 科研人员 tagged as a firm: a group of people
             if found is None and norm[t.start : end] in load_industries()[0]:
                 continue  # 新能源汽车 tagged as a firm: the vocabulary names it an industry
+            if found is None and _TRADE_END.search(norm, t.start, end):
+                continue  # 某高新区光电子信息产业 tagged as a firm: a place's trade, no firm's name
             if found is None and (_cut_short(ix, t, end) or _place_and_generic(norm[t.start : end])):
                 continue
             out.append(

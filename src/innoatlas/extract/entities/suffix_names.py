@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from innoatlas.extract.entities.grammar import (
+    PROPER_TAGS,
     YEAR_WORD,
     Candidate,
     TokenIndex,
@@ -69,7 +70,7 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         first = ix.pos_token[s_start]
         if first < 0:
             continue
-        lo = extend_left(ix, first, allow_time=etype == "program", etype=etype)
+        lo = _after_partner(ix, extend_left(ix, first, allow_time=etype == "program", etype=etype), hi)
         start = ix.tokens[lo].start
         if start >= s_start or (norm[s_start - 1] in _CONJUNCTIONS and etype != "government"):
             continue  # the suffix alone (高校, 新区), or joined to a noun before it (历程和研究院), names nothing
@@ -96,6 +97,22 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             out.append(Candidate(*plate, etype, "suffix", 50))
     return out
 
+
+def _after_partner(ix: TokenIndex, lo: int, hi: int) -> int:
+    """甲公司与|乙大学共建: where the tagger reads the suffix's token as a whole name after a
+    conjunction and a name before it, the name starts after the conjunction: what stands before
+    is a partner named on its own (a school's name joins two common nouns: 机械与|能源工程学院)."""
+    if (
+        hi - 1 > lo
+        and ix.tokens[hi - 1].text in _PARTNER_JOINS
+        and ix.tokens[hi].tag in ("ORG", "nt")
+        and any(t.tag in PROPER_TAGS for t in ix.tokens[lo : hi - 1])
+    ):
+        return hi
+    return lo
+
+
+_PARTNER_JOINS = frozenset({"与", "和", "同", "及"})
 
 _DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称")
 _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
