@@ -7,6 +7,7 @@ from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.entities.enumerations import enumerated_industries
 from innoatlas.extract.entities.grammar import index_tokens
 from innoatlas.extract.tokens import tag_text
+from tests.extract.entities.extracted import typed
 
 
 def items(sentence: str) -> list[str]:
@@ -125,3 +126,11 @@ def test_a_list_of_topics_about_industries_gives_no_items():
     found = entities("学者们就钢铁新材料产业低碳转型、金属增材新技术、节能环保等方向展开研讨。")
     assert ("新材料产业低碳转型", "industry") not in found
     assert ("金属增材新技术", "industry") not in found
+
+
+def test_a_focus_list_closed_by_deng_and_any_kind_word_ends_at_deng():
+    names = {
+        name for name, _type in typed("星湖实验室聚焦脑科学与类脑智能、生物医学工程等方向，开展联合攻关。")
+    }
+    assert "生物医学工程" in names
+    assert not any(name.endswith("等方向") for name in names)

@@ -247,6 +247,12 @@ def test_a_places_trade_the_tagger_reads_as_one_name_is_no_firm():
             "江川科技大学",
             "星驰光纤与江川科技大学",
         ),
+        # a kind of party before 与 is the other party, not the start of the name
+        (
+            "星驰重工负责人介绍，企业与江川科技大学共建的联合研究院已投入使用。",
+            "江川科技大学",
+            "企业与江川科技大学",
+        ),
         # a school named by two common nouns joined by 与 keeps its whole name
         ("青溪大学机械与能源工程学院揭牌。", "青溪大学机械与能源工程学院", "能源工程学院"),
     ],

@@ -65,7 +65,10 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue
         # 聚焦A、B两大重点方向: a closing count or kind word ends the list, it is no part of its last item
         close = _CLOSE.search(norm, m.end(), end.start())
-        items = _items_before(norm, ix, close.start() if close else end.start())
+        # 聚焦A、B等方向: 等 closes the list whatever kind word follows it
+        deng = norm.find("等", m.end(), end.start())
+        stop = close.start() if close else deng if deng > m.end() else end.start()
+        items = _items_before(norm, ix, stop)
         if (
             len(items) >= MIN_ITEMS
             and items[-1][0] == m.end()

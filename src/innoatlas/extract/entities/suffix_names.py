@@ -106,13 +106,18 @@ def _after_partner(ix: TokenIndex, lo: int, hi: int) -> int:
         hi - 1 > lo
         and ix.tokens[hi - 1].text in _PARTNER_JOINS
         and ix.tokens[hi].tag in ("ORG", "nt")
-        and any(t.tag in PROPER_TAGS for t in ix.tokens[lo : hi - 1])
+        and (
+            any(t.tag in PROPER_TAGS for t in ix.tokens[lo : hi - 1])
+            or "".join(t.text for t in ix.tokens[lo : hi - 1]) in _PARTY_NOUNS
+        )
     ):
         return hi
     return lo
 
 
 _PARTNER_JOINS = frozenset({"与", "和", "同", "及"})
+# A kind of party before 与 is the other party (企业与某大学共建), never the start of a name.
+_PARTY_NOUNS = frozenset({"企业", "公司", "集团", "单位", "机构", "高校", "院所", "团队", "双方", "园区", "平台"})
 
 _DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称")
 _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
