@@ -154,7 +154,9 @@ def describe_network(graph: nx.Graph, options: NetworkOptions, total_nodes: int,
         for n, d in graph.nodes(data=True)
     ]
     nodes.sort(key=lambda n: (-n["weighted_degree"], n["name"]))
-    edges = [edge_item(graph, a, b) for a, b in graph.edges]
+    # one orientation for a link whatever order the graph met its ends in (the best linked few
+    # and the whole network list the same link alike): the lower node id is the source
+    edges = [edge_item(graph, *sorted((a, b))) for a, b in graph.edges]
     edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
     cross = [
         e

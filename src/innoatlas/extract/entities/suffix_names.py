@@ -117,7 +117,9 @@ def _after_partner(ix: TokenIndex, lo: int, hi: int) -> int:
 
 _PARTNER_JOINS = frozenset({"与", "和", "同", "及"})
 # A kind of party before 与 is the other party (企业与某大学共建), never the start of a name.
-_PARTY_NOUNS = frozenset({"企业", "公司", "集团", "单位", "机构", "高校", "院所", "团队", "双方", "园区", "平台"})
+_PARTY_NOUNS = frozenset(
+    {"企业", "公司", "集团", "单位", "机构", "高校", "院所", "团队", "双方", "园区", "平台"}
+)
 
 _DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称")
 _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
