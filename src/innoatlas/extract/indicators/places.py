@@ -108,6 +108,7 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
         counts.setdefault(city, 0)  # the region a body's name opens with, when none is named alone
     # a name's level is read in its normalised form: 長治市上黨區, 上党区(qū) end in 区
     plain = {m.name: m.norm_name for m in mentions}
+    named_in_names: list[str] | None = None  # read once, when a level needs them
     out: dict[str, str | None] = {}
     for word in WHOLE_AREA_WORDS:
         level = word[-1]
@@ -119,9 +120,9 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
         if not fitting:
             # 某市科技局…我市: the place a body's name opens with; 加快某省…行动方案: a plan's or
             # report's own name says whose it is
-            fitting = [
-                n for n in _places_of_bodies(mentions) + _places_in_titles(mentions) if _exact_level(n, level)
-            ]
+            if named_in_names is None:
+                named_in_names = _places_of_bodies(mentions) + _places_in_titles(mentions)
+            fitting = [n for n in named_in_names if _exact_level(n, level)]
             counts.update(dict.fromkeys(fitting, 0))
         if not fitting and level == "区":
             # 全区 in a story of a zone no division is named with: the zone (某高新区…。全区规上工业产值…)
