@@ -254,7 +254,7 @@ def test_a_places_trade_the_tagger_reads_as_one_name_is_no_firm():
             "企业与江川科技大学",
         ),
         # a school named by two common nouns joined by 与 keeps its whole name
-        ("青溪大学机械与能源工程学院揭牌。", "青溪大学机械与能源工程学院", "能源工程学院"),
+        ("青溪大学新设的环境与资源学院揭牌。", "环境与资源学院", "资源学院"),
     ],
 )
 def test_a_name_after_a_partner_and_a_conjunction_starts_after_it(body, name, not_name):

@@ -101,7 +101,7 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 def _after_partner(ix: TokenIndex, lo: int, hi: int) -> int:
     """甲公司与|乙大学共建: where the tagger reads the suffix's token as a whole name after a
     conjunction and a name before it, the name starts after the conjunction: what stands before
-    is a partner named on its own (a school's name joins two common nouns: 机械与|能源工程学院)."""
+    is a partner named on its own (a school's name joins two common nouns: 材料与|化工学院)."""
     if (
         hi - 1 > lo
         and ix.tokens[hi - 1].text in _PARTNER_JOINS

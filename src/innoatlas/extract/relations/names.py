@@ -245,7 +245,7 @@ def chained_division_relations(doc: Document, mentions: list[EntityMention]) -> 
 
 
 # An address of three divisions (省+市+县) is one name at the entity stage, so its links are
-# said nowhere else; an address of two (四川资阳) is linked by address_places, place by place.
+# said nowhere else; an address of two (江苏无锡) is linked by address_links, place by place.
 MIN_CHAIN = 3
 
 
@@ -258,7 +258,7 @@ def address_links(
     lists a place written only there 40 % of the time and the development gold never, so a
     relation end may be a name the mention list does not hold."""
     by = divisions_by_name()
-    # one link per pair of divisions (重庆涪陵, 重庆涪陵区), none that the relations `said` make
+    # one link per pair of divisions (浙江温州, 浙江温州市), none that the relations `said` make
     linked = {
         (by[r.subject].code, by[r.object].code)
         for r in said
@@ -286,7 +286,7 @@ MIN_ADDRESS = 2
 
 
 def division_chain(name: str, pos: int = 0, outer=None) -> list[tuple[str, object]]:
-    """江西九江 -> [(江西, 江西省), (九江, 九江市)]: known divisions, each inside the one before
+    """湖南岳阳 -> [(湖南, 湖南省), (岳阳, 岳阳市)]: known divisions, each inside the one before
     it, the longest first at each step; [] when the name is not such a chain. A name that
     several divisions share (河北: the province, a district of 天津) is read as the one the
     rest of the chain fits in."""
