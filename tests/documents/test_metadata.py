@@ -231,6 +231,30 @@ def test_the_headline_is_found_past_a_pages_controls(page):
 
 
 @pytest.mark.parametrize(
+    "head",
+    [
+        # a breadcrumb that ends with the story's headline, a scan-to-share prompt, a 供稿 line
+        f"当前位置:首页 > 新闻资讯 > {HEADLINE}\n扫描二维码,分享此文章\n供稿: | 2021-08-18\n",
+        # a breadcrumb set with spaces, ending in channel names
+        "您的位置  江川生活  资讯\n",
+        # a share prompt with no source line under it
+        "点击右上角\n微信好友\n朋友圈\n请使用浏览器分享功能进行分享\n",
+        # an app's bar
+        "江川新闻APP\n登录\n历史\n收藏\n订阅\n个人中心\n退出登录\n",
+        # an e-paper's reader: masthead, page label, layout and font controls, a word count
+        "江川日报 数字报纸\n00007版:【健康】\n",
+        "江川日报报业集团出版 国内统一刊号:CN00-0000\n",
+        "通版阅读请点击:\n展开通版\n收缩通版\n当前版:02版\n字体:\n放大 缩小 默认\n朗读:\n",
+        "江川经济网首页 数字版首页 往期回顾\n",
+        # a login box
+        "用户名:  密码: [订阅注册] [找回密码]\n",
+    ],
+)
+def test_the_headline_is_found_past_e_paper_app_and_share_furniture(head):
+    assert document_from_text(f"{head}{HEADLINE}\n文章字数:684\n{BODY}").title == HEADLINE
+
+
+@pytest.mark.parametrize(
     "first",
     [
         "第07版:经 济",  # an e-paper's page label

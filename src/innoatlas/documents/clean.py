@@ -73,6 +73,8 @@ IMAGE_FILE = re.compile(
     r"^[^\s。，,]{0,60}(?:\s*\(\d+\))?\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)(?:\s*\(\d+\))?$", re.I
 )
 IMAGE_NAME_INSIDE = re.compile(r"\.(?:jpe?g|png|gif|webp)\b", re.I)
+# A share prompt is short (扫描二维码,分享此文章); a longer line with 分享到 is a sentence.
+SHARE_PROMPT_CHARS = 20
 BREADCRUMB_SEP = re.compile(r"\s*(?:>>|»|›|→|>|＞)\s*")
 NAV_TOKEN_SEP = re.compile(r"[\s|｜/:：,，]+")
 MENU_SEP = re.compile(r"\s*[|｜]\s*|\s{2,}|\s+")
@@ -168,6 +170,7 @@ def patterns() -> dict[str, re.Pattern]:
         "nav_suffix": re.compile(rf"(?:{_alternation(f['nav_suffixes'])})$"),
         "site_suffix": re.compile(rf"(?:{_alternation(f['site_suffixes'])})$"),
         "breadcrumb_start": re.compile(rf"^(?:{_alternation(f['breadcrumb_starts'])})"),
+        "share": re.compile(_alternation(f["share_marks"])),
     }
 
 
@@ -216,7 +219,12 @@ def classify_line(n: str) -> str | None:
         return "breadcrumb"
     if is_menu(n):
         return "menu"
-    if core.startswith("分享") and len(core) <= 15:
+    if (
+        core.startswith("分享")
+        and len(core) <= 15
+        or len(core) <= SHARE_PROMPT_CHARS
+        and patterns()["share"].search(core)
+    ):
         return "share"
     if HOTLINE.search(n) and len(n) <= 40:
         return "contact"
@@ -234,9 +242,10 @@ def classify_line(n: str) -> str | None:
 
 
 def is_nav_tokens(n: str) -> bool:
-    """A line made only of furniture words and site names (分享到：微信 | 微博, 扫一扫 分享, 某某台 | 转载)."""
-    tokens = [t for t in NAV_TOKEN_SEP.split(n) if t]
-    nav = [t in _nav_lines() for t in tokens]
+    """A line made only of furniture words and site names (分享到：微信 | 微博, 扫一扫 分享, 某某台 | 转载,
+    用户名: 密码: [找回密码], 某某网首页 数字版首页 往期回顾)."""
+    tokens = [t.strip("[]【】") for t in NAV_TOKEN_SEP.split(n) if t.strip("[]【】")]
+    nav = [t in _nav_lines() or len(t) <= 8 and bool(patterns()["nav_suffix"].search(t)) for t in tokens]
     return (
         len(tokens) >= 2
         and any(nav)
@@ -252,8 +261,15 @@ def is_breadcrumb(n: str) -> bool:
     if SENTENCE_PUNCT.search(n) and "。" in n:
         return False
     seps = len(BREADCRUMB_SEP.findall(n))
-    if seps >= 1 and patterns()["breadcrumb_start"].match(n):
+    start = patterns()["breadcrumb_start"].match(n)
+    if seps >= 1 and start:
         return True
+    if start and not SENTENCE_PUNCT.search(n):
+        # 您的位置  某某生活  某栏目: a trail set with spaces, short channel names after the opener
+        crumbs = [c for c in re.split(r"\s{2,}|[:：]\s*", n[start.end() :]) if c.strip()]
+        return (
+            bool(crumbs) and all(len(c.strip()) <= 12 for c in crumbs) and re.search(r"\s{2,}", n) is not None
+        )
     parts = [p for p in BREADCRUMB_SEP.split(n) if p]
     if seps >= 2:
         return all(len(p) <= 12 for p in parts[:-1])

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 from datetime import date
 
-from innoatlas.documents.clean import CleanResult, Line
+from innoatlas.documents.clean import BREADCRUMB_SEP, CleanResult, Line
 from innoatlas.documents.model import PublishedDate, RawDocument
 from innoatlas.text import normalize_text
 
@@ -117,6 +117,9 @@ def extract_title(raw: RawDocument, cleaned: CleanResult) -> str | None:
     for line in kept[:5]:
         if _headline_like(line):
             return _strip_marks(line.text)
+    crumb = _breadcrumb_headline(cleaned.lines)
+    if crumb is not None:
+        return crumb
     for line in cleaned.lines:
         m = re.search(r"查看完整版本\s*[:：]\s*(.+)$", line.text)
         if m:
@@ -124,8 +127,29 @@ def extract_title(raw: RawDocument, cleaned: CleanResult) -> str | None:
     # no headline: the first sentence of the text, past captions, labels and salutations
     for line in kept[:5]:
         first = _strip_marks(line.text)
+        if len(first) < TITLE_MIN_CHARS:
+            continue  # 历史, 订阅: what is left of an app's bar
         if len(first) > TITLE_MAX_CHARS or not NOT_HEADLINE.search(normalize_text(first)):
             return re.split(r"(?<=[。！？])", first)[0][:TITLE_MAX_CHARS] or None
+    return None
+
+
+# Content sites end a breadcrumb trail with the story's own headline (当前位置:首页 > 新闻 > 标题);
+# a channel's name is shorter.
+CRUMB_HEADLINE_CHARS = 10
+
+
+def _breadcrumb_headline(lines: list[Line]) -> str | None:
+    for line in lines[:HEAD_LINES]:
+        if line.reason != "breadcrumb":
+            continue
+        last = BREADCRUMB_SEP.split(line.text.strip())[-1].strip()
+        if (
+            len(last) >= CRUMB_HEADLINE_CHARS
+            and _title_like_text(last)
+            and not NOT_HEADLINE.search(normalize_text(last))
+        ):
+            return last
     return None
 
 
@@ -145,7 +169,7 @@ NOT_HEADLINE = re.compile(
     r"|^[\u4e00-\u9fff]{2,4}(?:[、，,][\u4e00-\u9fff]{2,4})+$|(?:人民政府|办公室|办公厅|统计局)$"
     # an e-paper's page label (第07版:经济, 当前版:A05版, 上接第一版), a byline (撰文:某某, 文 | 某某),
     # a section's number (一、综合, 01 从…到…), an app or scan prompt
-    r"|^第\s*[A-Z]?\d+\s*版|当前版|[上下]接第|^(?:撰文|审校|校对|文|图|作者)\s*[:：|｜/]|^[一二三四五六七八九十]+、|^\d{1,2}\s"
+    r"|^第\s*[A-Z]?\d+\s*版|^\d+版|刊号|字数\s*[:：]|当前版|[上下]接第|^(?:撰文|审校|校对|文|图|作者)\s*[:：|｜/]|^[一二三四五六七八九十]+、|^\d{1,2}\s"
     r"|APP$|扫码|点击|举报|(?i:logo)|\(赏\)"
     # a photo's caption with its credit (某地现场。某某 摄), a figure's label (图2:…), a
     # numbered section (（一）…), a speech's salutation (各位代表:)

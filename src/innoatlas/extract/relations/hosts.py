@@ -44,7 +44,10 @@ def hosted_relations(
         return []  # 毗邻A、B, 距离C仅40分钟: what is near a place lies outside it
     if _client(sent, _run_head(sent, m)):
         return []  # 为A等整车企业就近配套: the client the place's firms serve
-    said = _stated_host(sent, m, places) or _subject_host(sent, m)
+    said = _stated_host(sent, m, places)
+    if said is None and _seats_another(sent, m, places):
+        return []  # 甲园位于乙区: 乙区 is where the sentence's subject is, not one of its residents
+    said = said or _subject_host(sent, m)
     host = said or fallback
     if (
         host is None
@@ -66,10 +69,27 @@ def seated_zone_relations(
     doc: Document, sent: Sentence, m: EntityMention, places: list[EntityMention]
 ) -> list[RelationRecord]:
     """A zone of the national lists sits where the gazetteer says, unless the sentence seats it in
-    a region (X在A和B挂牌; 某高新区在某科技园召开会议 says where a meeting was, not the zone)."""
+    a region (X在A和B挂牌; 某高新区在某科技园召开会议 says where a meeting was, not the zone), or
+    says it lies in a zone (X位于某新区)."""
     host = _place_after(sent, m, places)
+    if host is not None and host.type == "zone" and _lies_in(sent, m, host):
+        return [make_relation(doc, m, "located_in", host)]
     hosts = _listed_places(sent, host) if host is not None and host.type == "region" else []
     return [make_relation(doc, m, "located_in", h) for h in hosts if h.norm_name not in m.norm_name]
+
+
+def _lies_in(sent: Sentence, m: EntityMention, host: EntityMention) -> bool:
+    return host.start >= m.end and bool(
+        _SITS_IN.match(sent.text[m.end - sent.start : host.start - sent.start])
+    )
+
+
+_SITS_IN = _P["place_after_verb"].cue("sits_in")
+
+
+def _seats_another(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> bool:
+    """Whether a locative verb right after an earlier name of the sentence opens m (X位于m)."""
+    return any(x.end <= m.start and _place_after(sent, x, places) is m for x in sent.mentions)
 
 
 def _places_opened_by_in(sent: Sentence, last: EntityMention) -> list[EntityMention]:
