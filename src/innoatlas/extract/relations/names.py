@@ -245,7 +245,7 @@ def chained_division_relations(doc: Document, mentions: list[EntityMention]) -> 
 
 
 # An address of three divisions (省+市+县) is one name at the entity stage, so its links are
-# said nowhere else; an address of two (江苏无锡) is linked by address_links, place by place.
+# said nowhere else; an address of two (广东韶关) is linked by address_links, place by place.
 MIN_CHAIN = 3
 
 
