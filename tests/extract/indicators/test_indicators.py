@@ -335,6 +335,19 @@ def test_a_body_named_again_by_its_head_noun_is_the_subject():
     ]
 
 
+def test_the_edition_of_an_event_a_clause_opens_with_is_its_subject():
+    text = (
+        "江川市产业观察\n江川市举办第五届江川科技博览会。"
+        "本届江川科技博览会共签约项目126个，签约金额48.5亿元。此次江川科技博览会吸引观众3万人次。"
+    )
+    records = indicators(text, "江川市:region", "江川科技博览会:program")
+    assert [(r.value, r.subject) for r in records] == [
+        (126, "江川科技博览会"),
+        (48.5, "江川科技博览会"),
+        (3, "江川科技博览会"),
+    ]
+
+
 def test_counts_of_a_comparison_field_policy_documents_and_visits_are_no_figures():
     text = HEADLINE + (
         "园区营收增速位居全市5个开发区第一，对全省80个园区开展考评。"

@@ -44,7 +44,9 @@ FILLER_RE = re.compile(
     r"(?:其中|同时|此外|另外|为此|对此|因此|目前|当前|已经|已|并|还|也|而|在|据|据统计|据悉|据了解|数据显示|统计显示|近日|日前|"
     r"我们|该|其|全年|今年|去年|上半年|下半年|前三季度|全区|全市|全省|辖区|共|共计|累计|实现|完成|\s|“|”|\"|\(|"
     # 宣布某基金以26亿元完成首轮募集: what is announced is a clause with a subject of its own
-    r"宣布|宣告)*"
+    r"宣布|宣告|"
+    # 本届某博览会, 此次某大会: a determiner of an edition or an occasion points at the name after it
+    r"本届|该届|此次|本次|这次|首届|第[一二三四五六七八九十\d]{1,3}届)*"
 )
 # Headings are short: longer lines without punctuation are usually lead sentences.
 MAX_HEADING = 20

@@ -45,13 +45,13 @@ def hosted_relations(
     if _client(sent, _run_head(sent, m)):
         return []  # 为A等整车企业就近配套: the client the place's firms serve
     said = _stated_host(sent, m, places)
-    if said is None and _seats_another(sent, m, places):
-        return []  # 甲园位于乙区: 乙区 is where the sentence's subject is, not one of its residents
+    seated = [] if said is not None else _seated_in(sent, m, places)
     said = said or _subject_host(sent, m)
     host = said or fallback
     if (
         host is None
         or host is m
+        or any(x.norm_name == host.norm_name for x in seated)  # 甲园位于乙区: not 乙区 in 甲园
         or (host.norm_name in m.norm_name and _place_after(sent, m, places) is not host)
     ):
         return []  # a place in the name says nothing, unless a locative verb says it (某市X基金落户某市)
@@ -87,9 +87,10 @@ def _lies_in(sent: Sentence, m: EntityMention, host: EntityMention) -> bool:
 _SITS_IN = _P["place_after_verb"].cue("sits_in")
 
 
-def _seats_another(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> bool:
-    """Whether a locative verb right after an earlier name of the sentence opens m (X位于m)."""
-    return any(x.end <= m.start and _place_after(sent, x, places) is m for x in sent.mentions)
+def _seated_in(sent: Sentence, m: EntityMention, places: list[EntityMention]) -> list[EntityMention]:
+    """The earlier names of the sentence a locative verb right after them seats in m (X位于m,
+    X所在的m): m is where they are, so none of them can host it."""
+    return [x for x in sent.mentions if x.end <= m.start and _place_after(sent, x, places) is m]
 
 
 def _places_opened_by_in(sent: Sentence, last: EntityMention) -> list[EntityMention]:
