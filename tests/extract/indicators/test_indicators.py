@@ -348,6 +348,20 @@ def test_the_edition_of_an_event_a_clause_opens_with_is_its_subject():
     ]
 
 
+def test_a_body_the_headline_names_and_the_text_goes_on_about_is_the_articles_subject():
+    text = (
+        "一束光与一座城:走进星湖同步辐射研究中心\n"
+        "江川市是科教名城，江川市近年引进多所高校，江川市的研发投入逐年增加。\n"
+        "星湖同步辐射研究中心由星湖大学建设。目前，已累计完成用户实验800多项。\n"
+        "据介绍，注册用户超过3000名，来自全国各地。"
+    )
+    records = indicators(text, "江川市:region", "星湖同步辐射研究中心:institute", "星湖大学:university")
+    assert [(r.value, r.subject) for r in records] == [
+        (800, "星湖同步辐射研究中心"),
+        (3000, "星湖同步辐射研究中心"),
+    ]
+
+
 def test_counts_of_a_comparison_field_policy_documents_and_visits_are_no_figures():
     text = HEADLINE + (
         "园区营收增速位居全市5个开发区第一，对全省80个园区开展考评。"

@@ -534,10 +534,16 @@ def _issuer(ctx: Context) -> str | None:
     return best if counts[best] >= MIN_ISSUER_MENTIONS or best in (ctx.doc.title or "") else None
 
 
+HEADLINE_ACTOR_TYPES = frozenset(("platform", "institute", "enterprise", "investor"))
+
+
 def _main_subject(ctx: Context) -> str | None:
     """What the article is about: the zone or region of the headline, else the one
     named most often, counting every time its name is written (also inside longer
-    names) and, more, the times it opens a clause."""
+    names) and, more, the times it opens a clause. A platform, institute, firm or fund
+    the headline names and the text names again competes with them (a story centred on
+    one actor); a university is mostly a partner of the place, and an event or programme
+    is the occasion of the place's figures."""
     title = ctx.doc.norm_title
     issuer = _report_issuer(ctx, title)
     if issuer is not None:
@@ -549,6 +555,14 @@ def _main_subject(ctx: Context) -> str | None:
     # so does what the lead defines an abbreviation for (某某奖(简称…)揭晓): the story reports on it
     defined = lead_aliases(ctx.text, ctx.mentions)
     areas.update({m.norm_name: m.name for m in ctx.mentions if m.norm_name in defined})
+    # so does a body the headline names (某实验室: 一个中子与一座城): an actor-centred story reports on it
+    areas.update(
+        {
+            m.norm_name: m.name
+            for m in ctx.mentions
+            if m.type in HEADLINE_ACTOR_TYPES and m.norm_name in title and _times_named(ctx, m.norm_name) > 1
+        }
+    )
     nation = sum(not nation_as_frame(ctx.text, m.start(), m.end()) for m in NATION_RE.finditer(ctx.text))
     nation += TITLE_WEIGHT * bool(NATION_RE.search(title))
     if not nation:
