@@ -260,3 +260,9 @@ def test_a_places_trade_the_tagger_reads_as_one_name_is_no_firm():
 def test_a_name_after_a_partner_and_a_conjunction_starts_after_it(body, name, not_name):
     names = {n for n, _type in typed(body)}
     assert name in names and not_name not in names
+
+
+def test_the_first_firm_of_a_list_keeps_a_tail_the_tagger_reads_as_a_verb():
+    found = firms("园区引进星驰创芯、远航思锐等企业。")
+    assert {"星驰创芯", "远航思锐"} <= found
+    assert "星驰" not in found

@@ -256,11 +256,15 @@ def _object_start(norm: str, ix: TokenIndex, stop: int) -> int | None:
     """引进|星源电动、蓝鸟车业等…, 聚集了|海太半导体、…: the first item of a list that is the
     object of a verb runs from the verb (or its 了) to the separator, whatever its tags."""
     j = ix.by_end.get(stop)
-    while j is not None and j >= 0 and ix.tokens[j].tag not in _OBJECT_OPENERS:
+    if j is None or _ITEM_BREAK.search(ix.tokens[j].text):
+        return None
+    if j > 0 and ix.tokens[j - 1].tag in PROPER_TAGS:
+        j -= 1  # a name's tail the tagger reads as a verb is no opener (星驰/ORG|创芯/v)
+    while j >= 0 and ix.tokens[j].tag not in _OBJECT_OPENERS:
         if stop - ix.tokens[j].start > MAX_LIST_ITEM or _ITEM_BREAK.search(ix.tokens[j].text):
             return None
         j -= 1
-    if j is None or j < 0 or j + 1 >= len(ix.tokens):
+    if j < 0:
         return None
     lo = ix.tokens[j + 1].start
     return lo if stop - lo >= 2 and not _ITEM_BREAK.search(norm, lo, stop) else None
