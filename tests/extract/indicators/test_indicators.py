@@ -1137,3 +1137,8 @@ def test_a_headline_in_traditional_script_names_the_subject_as_a_simplified_one_
     text = "2021年江川高新區工作報告\n江川經濟平穩。\n全年新增科技型企業193家。"
     records = indicators(text, "江川:region", "江川高新区:zone")
     assert [(r.value, r.subject) for r in records] == [(193, "江川高新区")]
+
+
+def test_n_in_one_is_a_set_phrase_not_a_count():
+    text = HEADLINE + "园区形成“基金+联盟+平台”三位一体的服务体系，今年服务企业120家。"
+    assert [(r.value, r.unit) for r in indicators(text, ZONE)] == [(120, "家")]
