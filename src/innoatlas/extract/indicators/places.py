@@ -103,15 +103,16 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
     """What 全省, 全市, 全县 … stand for: the region of that level the article names most
     often (全市 in a report on a district is its city, not the district; ANNOTATION.md: none
     when the text names no such place); the region a body's name opens with counts as named."""
-    counts = region_counts(mentions)
+    named = region_counts(mentions)
     if city is not None:
-        counts.setdefault(city, 0)  # the region a body's name opens with, when none is named alone
+        named.setdefault(city, 0)  # the region a body's name opens with, when none is named alone
     # a name's level is read in its normalised form: 長治市上黨區, 上党区(qū) end in 区
     plain = {m.name: m.norm_name for m in mentions}
     named_in_names: list[str] | None = None  # read once, when a level needs them
     out: dict[str, str | None] = {}
-    for word in WHOLE_AREA_WORDS:
+    for word in sorted(WHOLE_AREA_WORDS):
         level = word[-1]
+        counts = dict(named)  # each word on its own: what one level falls back to is not another's
         # a name of another level (全市 in a report on a district) is not what 全市 means;
         # names of no known level (a prefecture's short name, 恩施州) may be
         fitting = [

@@ -54,6 +54,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
         elif (m.type in HOSTED_TYPES or m.type == "zone") and not _is_province(head):
             # 某市某研究所, 某省农科院: a province-level name is the body's scope, not its site
             out.append(make_relation(doc, m, "located_in", host))
+    out += _park_units(doc, mentions)
     named_alone = {m.norm_name for m in mentions}
     out += _cluster_trades(doc, mentions)
     out += _subsidiaries(doc, mentions)
@@ -71,6 +72,46 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
             )
             out.append(make_relation(doc, m, "part_of", host))
     return out
+
+
+# A park's own parts and services are named after it (某产业园创新孵化园, 某科技园科技金融服务中心);
+# a firm or a fund named after a park is the park's developer or money, a different body.
+_PARK_UNIT = _P["park_unit"]
+_UNIT_OF_PARK = _PARK_UNIT.subject_types
+# The shortest park name read as the opening of another name: a bare kind (科学城, 产业园) opens many.
+MIN_PARK_CHARS = 4
+
+
+def _park_units(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
+    """某航空产业园创新孵化园, 宜宾某新区东部产业园: a part or a service of a park the text names
+    on its own, opening the name or right after the city that opens it."""
+    places = set(known_places()) | short_division_names()
+    parks = {m.norm_name: m for m in mentions if m.type == "zone" and len(m.norm_name) >= MIN_PARK_CHARS}
+    out = []
+    for m in mentions:
+        if m.type not in _UNIT_OF_PARK:
+            continue
+        park = _park_opening(m.norm_name, set(parks), places)
+        if park is not None:
+            at = m.start + m.norm_name.index(park)
+            host = EntityMention(parks[park].name, park, "zone", at, at + len(park))
+            out.append(make_relation(doc, m, "part_of" if m.type == "zone" else "located_in", host))
+    return out
+
+
+def _park_opening(name: str, parks: set[str], places: set[str]) -> str | None:
+    """The longest park the text names on its own that opens `name`, or follows the place that
+    opens it, with more than a suffix after it (四川某高新技术产业园区 is 四川某高新技术产业园
+    written in full, not a part of it)."""
+    found = [
+        p
+        for p in parks
+        if p != name
+        and (at := name.find(p)) >= 0
+        and (at == 0 or name[:at] in places)
+        and _PARK_UNIT.trigger.match(name[at + len(p) :])
+    ]
+    return max(found, key=len, default=None)
 
 
 # A firm's unit named after it: its regional company, branch or R&D centre (某集团成都某公司,
