@@ -81,6 +81,9 @@ def _cooperation_at(
     )
     if not joined and not plain_list_first:
         return []  # a plain list (A、B) cooperates only when the trigger follows it (A、B联合打造)
+    pairs = _listed_pairs(sent, group)
+    if pairs:  # A与B、C与D的项目签约: each pair signs its own
+        return pairs
     sides = _two_sides(sent, group)
     if sides is not None:  # A、B分别与C签约: each of A and B with C, not A with B
         return [(a, "cooperates_with", b) for a in sides[0] for b in sides[1]]
@@ -160,6 +163,20 @@ def _two_sides(sent: Sentence, group: list[EntityMention]):
     if not all(j in ("、", "和", "及") for i, j in enumerate(joins) if i != k):
         return None
     return group[: k + 1], group[k + 1 :]
+
+
+def _listed_pairs(sent: Sentence, group: list[EntityMention]):
+    """A与B、C与D: a list of pairs, each joined by 与 (和, 同) and set off from the next by 、."""
+    joins = [sent.between(a, b).strip() for a, b in zip(group, group[1:], strict=False)]
+    if len(group) < 4 or len(group) % 2:
+        return []
+    pairs_joined = all(j in _PAIR_JOIN for j in joins[::2]) and all(j == "、" for j in joins[1::2])
+    if not pairs_joined:
+        return []
+    return [(a, "cooperates_with", b) for a, b in zip(group[::2], group[1::2], strict=False)]
+
+
+_PAIR_JOIN = frozenset({"与", "和", "同"})
 
 
 def _partners_of_head(sent: Sentence, group: list[EntityMention]) -> bool:
