@@ -19,8 +19,18 @@ _COOP = _P["cooperation"].trigger
 
 
 def cooperation_pairs(sent: Sentence, orgs: list[EntityMention]):
-    """Every (A, cooperates_with, B) of the sentence: joined parties, both parties, counted parties."""
-    return _cooperation(sent, orgs) + _mutual(sent) + _counted_parties(sent, orgs)
+    """Every (A, cooperates_with, B) of the sentence: joined parties, both parties, counted parties;
+    a place that only says where the counted bodies it qualifies are (与某市多个机构签约) is none."""
+    found = _cooperation(sent, orgs) + _mutual(sent) + _counted_parties(sent, orgs)
+    return [(a, p, b) for a, p, b in found if not (_qualifies_bodies(sent, a) or _qualifies_bodies(sent, b))]
+
+
+def _qualifies_bodies(sent: Sentence, m: EntityMention) -> bool:
+    return m.type in ("region", "zone") and bool(_PLACE_OF_BODIES.match(sent.text[m.end - sent.start :]))
+
+
+# 某市多个机构, 某地3家企业: a count of bodies right after a place names the bodies, not the place.
+_PLACE_OF_BODIES = _P["cooperation"].cue("place_of_bodies")
 
 
 def _cooperation(sent: Sentence, orgs: list[EntityMention]):
@@ -125,8 +135,20 @@ def _actor_of_clause_before(sent: Sentence, orgs: list[EntityMention], first: En
     opening = sent.text[clause_start - sent.start : first.start - sent.start]
     if clause_start == sent.start or not _CLAUSE_PARTNER.match(opening):
         return None
-    before = [m for m in orgs if m.end <= clause_start]
+    before = [m for m in orgs if m.end <= clause_start and _heads_clause(sent, m)]
     return before[-1] if before else None
+
+
+def _heads_clause(sent: Sentence, m: EntityMention) -> bool:
+    """m is the subject of its clause: nothing but adverbs, a time or the clause's start stands
+    before it (A在1月,已与B签署; not 与A、B联合培养 or 对接A、B, where A is a partner or an object)."""
+    starts = [e + 1 for e in sent.clause_ends if e < m.start]
+    clause_start = max(starts, default=sent.start)
+    return bool(_SUBJECT_HEAD.fullmatch(sent.text[clause_start - sent.start : m.start - sent.start]))
+
+
+# What may stand before the subject of a clause: adverbs and a time (其中, 近年来, 3月5日).
+_SUBJECT_HEAD = _P["cooperation"].cue("subject_head")
 
 
 def _omitted_subject(sent: Sentence, orgs: list[EntityMention], t_pos: int):
