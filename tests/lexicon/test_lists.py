@@ -52,6 +52,17 @@ def _entries(file: str) -> list[dict]:
     return [e for section in ZONE_KINDS if section in data for e in data[section]]
 
 
+def test_divisions_set_up_or_renamed_since_the_older_list_are_known_and_the_old_names_kept():
+    divisions = load_divisions()
+    by_name = {(d.name, divisions[d.parent].name if d.parent else None) for d in divisions.values()}
+    assert ("光明区", "深圳市") in by_name  # 2018
+    assert ("临平区", "杭州市") in by_name and ("钱塘区", "杭州市") in by_name  # 2021
+    assert ("梁平区", "重庆市") in by_name and ("梁平县", "重庆市") in by_name  # 2016: both forms are written
+    assert ("莱芜区", "济南市") in by_name and ("莱芜市", "山东省") in by_name  # 2019
+    # the bureau's functional areas (开发区, 管理区) are zones, not divisions
+    assert not any(d.name.endswith("开发区") or d.name.endswith("管理区") for d in divisions.values())
+
+
 def test_zone_names_are_unique_across_all_files():
     canonical = Counter(e["name"] for f in ZONE_FILES for e in _entries(f))
     assert [n for n, c in canonical.items() if c > 1] == []
@@ -75,7 +86,7 @@ def test_the_loaders_return_every_entry_of_the_lists():
     assert kinds["free_trade_area"] == 67
     assert kinds["demonstration_zone"] == 20  # and 中关村, 张江, 东湖 as aliases
     assert kinds["science_centre"] == 6
-    assert len(load_divisions()) == 3219
+    assert len(load_divisions()) == 3323  # 3,219 of the older list and 104 of the 2022 list
     terms = load_industries()[0]
     assert {"计算机、通信和其他电子设备制造业", "高技术服务业", "新能源汽车", "人形机器人"} <= terms
 

@@ -4,7 +4,8 @@ Every data file names the list it restates, its issuer and year (a
 `source:` entry, or a leading '# source:' line in a CSV file):
 
 - divisions.csv: China's administrative divisions with short forms,
-  derived by build_divisions from the statistics bureau's code list.
+  derived by build_divisions from the statistics bureau's code list, with the
+  divisions of its 2022 list that the older one lacks.
 - zones (zones.py): new_areas.yaml (国家级新区), high_tech_zones.yaml
   (国家高新区), economic_development_zones.yaml (国家级经开区),
   free_trade_zones.yaml (自由贸易试验区 and 片区), science_centres.yaml

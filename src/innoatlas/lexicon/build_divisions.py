@@ -1,10 +1,20 @@
-"""Derive data/divisions.csv from the adcodes table shipped with cpca.
+"""Derive data/divisions.csv from the adcodes table shipped with cpca and the
+statistics bureau's 2022 code list.
 
-Source: the `cpca` package (resources/adcodes.csv: 12-digit codes of the
-People's Republic of China's administrative divisions down to county level,
-from the national statistics bureau's code list). Run once at build time:
+Sources:
+- the `cpca` package (resources/adcodes.csv: 12-digit codes of the People's
+  Republic of China's administrative divisions down to county level, from the
+  national statistics bureau's code list of the late 2010s);
+- 国家统计局 2022年统计用区划代码 (cut-off 2022-10-31, published 2022-12-29), as
+  the three tables provinces.csv, cities.csv and areas.csv (code,name,...) of
+  the `china-division` package: the divisions set up or renamed since the older
+  list (深圳 光明区 2018, 杭州 临平区 and 钱塘区 2021, 梁平县 → 梁平区 2016) are
+  added to it. The older names stay: texts written before a change use them
+  (莱芜市, merged into 济南 in 2019).
 
-    python -m innoatlas.lexicon.build_divisions
+Run once at build time:
+
+    python -m innoatlas.lexicon.build_divisions --nbs DIR   # DIR holds the three tables
 
 The derived file keeps code, name, level (province/city/county), parent
 code and the short form used in running text (重庆 for 重庆市).
@@ -12,6 +22,7 @@ code and the short form used in running text (重庆 for 重庆市).
 
 from __future__ import annotations
 
+import argparse
 import csv
 import logging
 import re
@@ -75,6 +86,11 @@ _BAD_SHORT = {
     "胜利",
     "新兴",
     "白云",
+    # short forms of districts of the 2022 list that are words or names of other things:
+    # 光明 (光明日报, 光明网, 光明科学城), 友好 (friendly), 三元 (a battery chemistry)
+    "光明",
+    "友好",
+    "三元",
 }
 
 
@@ -129,15 +145,48 @@ def build_rows() -> list[dict[str, str]]:
     return rows
 
 
-# Leading '#' lines of the derived file: the list it comes from.
+# The functional areas the statistics bureau codes among a city's counties (开发区, 管理区,
+# 园区: the last two digits 70-99) are not divisions; the zone lists name them.
+FIRST_FUNCTIONAL_AREA = 70
+
+
+def nbs_rows(folder: Path, known: set[str]) -> list[dict[str, str]]:
+    """The divisions of the 2022 code list (provinces.csv, cities.csv, areas.csv in `folder`:
+    2-, 4- and 6-digit codes) that `known` (6-digit codes) lacks."""
+    tables = (("provinces.csv", "0000"), ("cities.csv", "00"), ("areas.csv", ""))
+    raw = []
+    for name, pad in tables:
+        with (folder / name).open(encoding="utf-8") as fh:
+            raw += [
+                (r["code"] + pad, r["name"]) for r in csv.DictReader(fh) if r["name"] not in _PLACEHOLDERS
+            ]
+    codes = known | {c for c, _ in raw}
+    rows = []
+    for code, name in sorted(raw):
+        if code in known or (level_of(code + "0" * 6) == "county" and int(code[4:]) >= FIRST_FUNCTIONAL_AREA):
+            continue
+        level = level_of(code + "0" * 6)
+        parent = "" if level == "province" else code[:2] + "0000"
+        if level == "county" and code[:4] + "00" in codes:
+            parent = code[:4] + "00"
+        rows.append(
+            {"code": code, "name": name, "level": level, "parent": parent, "short": short_form(name) or ""}
+        )
+    return rows
+
+
+# Leading '#' lines of the derived file: the lists it comes from.
 HEADER = (
     "# source: 中华人民共和国县以上行政区划代码 (国家统计局), as of 2018 (莱芜市 is still a\n"
-    "# city), from the cpca package's adcodes table; derived by innoatlas.lexicon.build_divisions.\n"
+    "# city), from the cpca package's adcodes table, with the divisions of 国家统计局\n"
+    "# 2022年统计用区划代码 (cut-off 2022-10-31) it lacks; derived by innoatlas.lexicon.build_divisions.\n"
 )
 
 
-def write_divisions(path: Path = OUT) -> int:
+def write_divisions(path: Path = OUT, nbs: Path | None = None) -> int:
     rows = build_rows()
+    if nbs is not None:
+        rows = sorted(rows + nbs_rows(nbs, {r["code"] for r in rows}), key=lambda r: r["code"])
     with path.open("w", encoding="utf-8", newline="") as fh:
         fh.write(HEADER)
         writer = csv.DictWriter(fh, fieldnames=["code", "name", "level", "parent", "short"])
@@ -149,4 +198,6 @@ def write_divisions(path: Path = OUT) -> int:
 
 if __name__ == "__main__":
     logging.basicConfig(level=logging.INFO)
-    write_divisions()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--nbs", type=Path, help="folder of the 2022 code list's three tables")
+    write_divisions(nbs=parser.parse_args().nbs)

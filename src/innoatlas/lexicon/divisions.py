@@ -79,3 +79,40 @@ def _provinces() -> frozenset[str]:
     return frozenset(
         n for d in load_divisions().values() if d.level == "province" for n in (d.name, d.short) if n
     )
+
+
+def division_chain(name: str, pos: int = 0, outer=None) -> list[tuple[str, object]]:
+    """湖南岳阳 -> [(湖南, 湖南省), (岳阳, 岳阳市)]: known divisions, each inside the one before
+    it, the longest first at each step; [] when the name is not such a chain. A name that
+    several divisions share (河北: the province, a district of 天津) is read as the one the
+    rest of the chain fits in."""
+    if pos == len(name):
+        return []
+    for k in range(min(len(name) - pos, 8), 1, -1):
+        for d in divisions_named().get(name[pos : pos + k], ()):
+            if outer is not None and not inside(d, outer.code):
+                continue
+            rest = division_chain(name, pos + k, d)
+            if rest or pos + k == len(name):
+                return [(name[pos : pos + k], d), *rest]
+    return []
+
+
+def inside(d, code: str) -> bool:
+    divisions = load_divisions()
+    parent = d.parent
+    while parent:
+        if parent == code:
+            return True
+        parent = divisions[parent].parent if parent in divisions else None
+    return False
+
+
+@functools.lru_cache(maxsize=1)
+def divisions_named() -> dict[str, tuple]:
+    """Full and short names -> every division of that name (朝阳 names several)."""
+    out: dict[str, list] = {}
+    for d in load_divisions().values():
+        for n in {d.name, d.short} - {None}:
+            out.setdefault(n, []).append(d)
+    return {n: tuple(ds) for n, ds in out.items()}

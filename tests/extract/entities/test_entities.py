@@ -395,3 +395,9 @@ def test_an_adverbial_of_effort_before_a_verb_is_no_firm():
     names = [name for name, _ in found]
     assert not any(name.endswith("聚力") for name in names), names
     assert ("白沙区", "region") in found
+
+
+def test_a_district_set_up_after_2016_is_a_place():
+    found = typed("光明区今年新增国家高新技术企业300家。临平区也在加快建设，深圳市光明区发布了新政策。")
+    assert ("光明区", "region") in found and ("临平区", "region") in found
+    assert ("深圳市光明区", "region") in found  # the tagger reads the chain as an organisation

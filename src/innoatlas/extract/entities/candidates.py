@@ -11,7 +11,7 @@ from innoatlas.extract.entities.grammar import GENERIC_WORDS, Candidate, TokenIn
 from innoatlas.extract.entities.industry_compounds import compound_start
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
-from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_names, load_divisions
+from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_chain, division_names, load_divisions
 from innoatlas.lexicon.industries import load_industries, product_heads
 from innoatlas.lexicon.match import (
     CENTRAL_BODY,
@@ -121,14 +121,7 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             if found is None and (_cut_short(ix, t, end) or _place_and_generic(norm[t.start : end])):
                 continue
             out.append(
-                Candidate(
-                    t.start,
-                    end,
-                    found[1] if found else _unmarked_org_type(norm[t.start : end]),
-                    "lac",
-                    40,
-                    0.7,
-                )
+                Candidate(t.start, end, found[1] if found else _org_type(norm[t.start : end]), "lac", 40, 0.7)
             )
         elif t.tag == "LOC" and (m := _JOB_TITLE.search(t.text)) and suffix_type(t.text[: -len(m.group(0))]):
             end = t.end - len(m.group(0))  # 新吴区委|书记: a body and its officer in one token
@@ -149,7 +142,12 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 _PLATFORM_HEADS = ("中心", "平台")
 
 
-def _unmarked_org_type(name: str) -> str:
+def _org_type(name: str) -> str:
+    """深圳市光明区 tagged as an organisation: divisions written in full, one inside the other, are
+    a place (a short name alone, 江川, may open a firm's name the tagger split off)."""
+    chain = division_chain(name)
+    if chain and chain[-1][0] == chain[-1][1].name:
+        return "region"
     return "platform" if name.endswith(_PLATFORM_HEADS) else "enterprise"
 
 

@@ -20,7 +20,7 @@ from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.sentences import make_relation, relation_patterns
 from innoatlas.lexicon.bodies import central_bodies
-from innoatlas.lexicon.divisions import load_divisions
+from innoatlas.lexicon.divisions import division_chain, divisions_named, inside, load_divisions
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -326,43 +326,6 @@ def address_links(
 MIN_ADDRESS = 2
 
 
-def division_chain(name: str, pos: int = 0, outer=None) -> list[tuple[str, object]]:
-    """湖南岳阳 -> [(湖南, 湖南省), (岳阳, 岳阳市)]: known divisions, each inside the one before
-    it, the longest first at each step; [] when the name is not such a chain. A name that
-    several divisions share (河北: the province, a district of 天津) is read as the one the
-    rest of the chain fits in."""
-    if pos == len(name):
-        return []
-    for k in range(min(len(name) - pos, 8), 1, -1):
-        for d in _divisions_named().get(name[pos : pos + k], ()):
-            if outer is not None and not _inside(d, outer.code):
-                continue
-            rest = division_chain(name, pos + k, d)
-            if rest or pos + k == len(name):
-                return [(name[pos : pos + k], d), *rest]
-    return []
-
-
-def _inside(d, code: str) -> bool:
-    divisions = load_divisions()
-    parent = d.parent
-    while parent:
-        if parent == code:
-            return True
-        parent = divisions[parent].parent if parent in divisions else None
-    return False
-
-
-@cache
-def _divisions_named() -> dict[str, tuple]:
-    """Full and short names -> every division of that name (朝阳 names several)."""
-    out: dict[str, list] = {}
-    for d in load_divisions().values():
-        for n in {d.name, d.short} - {None}:
-            out.setdefault(n, []).append(d)
-    return {n: tuple(ds) for n, ds in out.items()}
-
-
 def written_alike(a: str, b: str) -> bool:
     """One name written two ways: a division and its short name (青岛市, 青岛), a name and the
     same name after its place (重庆两江新区, 两江新区); two divisions never (长沙, 长沙县)."""
@@ -413,9 +376,9 @@ def divisions_by_name() -> dict:
 def lies_within(place: str, area: str) -> bool:
     """沧州 lies within 河北: some division of the place's name is under one of the area's."""
     return any(
-        _inside(d, outer.code)
-        for d in _divisions_named().get(place, ())
-        for outer in _divisions_named().get(area, ())
+        inside(d, outer.code)
+        for d in divisions_named().get(place, ())
+        for outer in divisions_named().get(area, ())
     )
 
 
