@@ -85,13 +85,12 @@ MIN_PARK_CHARS = 4
 def _park_units(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
     """某航空产业园创新孵化园, 宜宾某新区东部产业园: a part or a service of a park the text names
     on its own, opening the name or right after the city that opens it."""
-    places = set(known_places()) | short_division_names()
     parks = {m.norm_name: m for m in mentions if m.type == "zone" and len(m.norm_name) >= MIN_PARK_CHARS}
     out = []
     for m in mentions:
         if m.type not in _UNIT_OF_PARK:
             continue
-        park = _park_opening(m.norm_name, set(parks), places)
+        park = _park_opening(m.norm_name, parks.keys(), _place_names())
         if park is not None:
             at = m.start + m.norm_name.index(park)
             host = EntityMention(parks[park].name, park, "zone", at, at + len(park))
@@ -99,7 +98,13 @@ def _park_units(doc: Document, mentions: list[EntityMention]) -> list[RelationRe
     return out
 
 
-def _park_opening(name: str, parks: set[str], places: set[str]) -> str | None:
+@cache
+def _place_names() -> frozenset[str]:
+    """Zone and division names, full and short (built once)."""
+    return frozenset(known_places()) | short_division_names()
+
+
+def _park_opening(name: str, parks, places: frozenset[str]) -> str | None:
     """The longest park the text names on its own that opens `name`, or follows the place that
     opens it, with more than a suffix after it (四川某高新技术产业园区 is 四川某高新技术产业园
     written in full, not a part of it)."""
