@@ -555,7 +555,7 @@ def _main_subject(ctx: Context) -> str | None:
     # so does what the lead defines an abbreviation for (某某奖(简称…)揭晓): the story reports on it
     defined = lead_aliases(ctx.text, ctx.mentions)
     areas.update({m.norm_name: m.name for m in ctx.mentions if m.norm_name in defined})
-    # so does a body the headline names (某实验室: 一个中子与一座城): an actor-centred story reports on it
+    # so does a body the headline names (探访某实验室): an actor-centred story reports on it
     areas.update(
         {
             m.norm_name: m.name
