@@ -25,7 +25,7 @@ from innoatlas.extract.indicators.places import (
 )
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
 from innoatlas.lexicon.bodies import central_bodies
-from innoatlas.lexicon.divisions import division_names
+from innoatlas.lexicon.divisions import division_chain, division_names
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.settings import settings
 
@@ -545,7 +545,7 @@ def _main_subject(ctx: Context) -> str | None:
     one actor); a university is mostly a partner of the place, and an event or programme
     is the occasion of the place's figures."""
     title = ctx.doc.norm_title
-    issuer = _report_issuer(ctx, title)
+    issuer = _report_issuer(ctx, title) or _reporting_government(ctx)
     if issuer is not None:
         return issuer
     areas = {m.norm_name: m.name for m in ctx.mentions if m.type in CARRIED_TYPES}
@@ -646,6 +646,28 @@ def _report_issuer(ctx: Context, title: str) -> str | None:
     if named:
         return max(named, key=lambda x: len(x.norm_name)).name
     return governed_region(place + "政府")  # the division the place is, written in full or short
+
+
+def _reporting_government(ctx: Context) -> str | None:
+    """A work report (我代表某区人民政府向大会报告工作) is about the place of the government that
+    gives it: the first people's government the lead names (in the formula, or 某区人民政府区长
+    above or below it), when its name opens with a division; the report's own headline may name
+    only the occasion."""
+    lead = ctx.text[:RESULTS_LEAD_CHARS]
+    opening = WORK_REPORT_RE.search(lead)
+    if opening is None:
+        return None
+    for m in ctx.mentions:
+        found = _GOVERNMENT_RE.search(m.norm_name) if m.type == "government" else None
+        if found is not None and m.start < len(lead):
+            chain = division_chain(m.norm_name[: found.start()])
+            # 杭州市滨江区人民政府 governs the district, the last of the divisions its name chains
+            return chain[-1][0] if chain else governed_region(m.norm_name)
+    return None
+
+
+# The reporting body is a people's government (某区人民政府), not a department or a congress.
+_GOVERNMENT_RE = re.compile(r"(人民政府|政府)$")
 
 
 # A government's own annual report or bulletin (某市政府工作报告, 某县2023年统计公报) as a headline.
