@@ -99,7 +99,7 @@ def division_chain(name: str, pos: int = 0, outer=None) -> list[tuple[str, objec
 
 
 def inside(d, code: str) -> bool:
-    """The division of this code is one of d's wider divisions (沙坪坝区 inside 重庆市)."""
+    """The division of this code is one of d's wider divisions (西湖区 inside 杭州市)."""
     divisions = load_divisions()
     parent = d.parent
     while parent:
