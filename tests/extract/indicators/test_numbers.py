@@ -62,6 +62,20 @@ def test_a_typeset_space_between_number_and_unit_is_read_through():
     assert _read("第 3 节 说明") == []
 
 
+def test_a_scraped_space_inside_a_decimal_or_before_its_tail_is_read_through():
+    # a page that breaks a decimal before its point, or a count before 余
+    assert [(v, u, a) for v, u, a, _ in _read("营业收入增长6 .3%,入驻企业3200 余家。")] == [
+        (6.3, "%", "exact"),
+        (3200, "家", "over"),
+    ]
+
+
+def test_a_spoken_count_of_hundred_millions_is_an_amount():
+    # 个 before 亿 in speech (450个亿) counts the multiplier; 个 before 亿元项目 counts projects
+    assert [(v, u) for v, u, _, _ in _read("明年产值有望达到450个亿。")] == [(450, "亿")]
+    assert [(v, u) for v, u, _, _ in _read("全年签约12个亿元以上项目。")] == [(12, "个")]
+
+
 def test_as_high_as_states_its_value_exactly():
     assert [(v, a) for v, _, a, _ in _read("研发投入强度高达8.7%,孵化企业多达120家,产值超过50亿元。")] == [
         (8.7, "exact"),

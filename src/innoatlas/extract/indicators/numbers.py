@@ -137,8 +137,8 @@ RANK_LIST_JOINS = ("和", "及", "与")
 PUNCT = set(",.;:!?，。；：！？、\n\r\t ）)”\"'》」】")
 
 
-# Announcements and typeset pages put a space between a number and its unit (总投资 5 亿元):
-# one space may stand there.
+# Announcements and typeset pages put a space between a number and its unit (总投资 5 亿元,
+# 企业5000 余家): one space may stand there. Speech puts 个 before a multiplier (600个亿).
 GAP = "[ ]?"
 
 
@@ -163,7 +163,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<tenth>(?P<tenth_n>[一二两三四五六七八九\d])成)"
         rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_am>{mult})?(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
         rf"(?P<range_m>{mult})?(?P<range_u>{units})?)"
-        rf"|(?P<plain>(?P<plain_n>{ARABIC}|{CN_NUM})(?P<tail1>[余多来])?(?:{GAP}(?P<mult>{mult}))?(?P<tail2>[余多])?"
+        rf"|(?P<plain>(?P<plain_n>{ARABIC}|{CN_NUM})(?:{GAP}(?P<tail1>[余多来]))?(?:{GAP}(?:个(?=亿(?![元级以美])))?(?P<mult>{mult}))?(?P<tail2>[余多])?"
         rf"(?:{GAP}(?P<unit>{units}))?(?P<alt_unit>[（(](?:{units})[）)])?)"
     )
 

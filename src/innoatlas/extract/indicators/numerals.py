@@ -46,13 +46,14 @@ MULTIPLIERS = {
 }
 APPROX_TAIL = "余多来"  # 1200余人, 50多家, 十来个: all "more than" in news use except 来
 
-ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:\.\d+)?"
+# A typeset or scraped page may break a decimal before its point (增长8 .8%): one space may stand there.
+ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[ ]?\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
 
 
 def parse_number(text: str) -> float:
     """The value of one numeral: '1,234.5', '三十八', '一千二百余', '1.6万', '1.35万亿', '两'."""
-    s = text.strip().rstrip(APPROX_TAIL)
+    s = text.strip().rstrip(APPROX_TAIL).replace(" ", "")
     if not s:
         raise NumberFormatError(f"not a number: {text!r}")
     m = re.fullmatch(rf"({ARABIC})((?:{'|'.join(MULTIPLIERS)})*)", s)
