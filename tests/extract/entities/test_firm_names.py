@@ -266,3 +266,25 @@ def test_the_first_firm_of_a_list_keeps_a_tail_the_tagger_reads_as_a_verb():
     found = firms("园区引进星驰创芯、远航思锐等企业。")
     assert {"星驰创芯", "远航思锐"} <= found
     assert "星驰" not in found
+
+
+def test_a_project_after_its_figure_is_named_by_its_firm():
+    # 企业简称 + 产品 + 项目: the firm opens the project's name, its product follows
+    body = "江川县今年开工总投资40亿元的远翼新能源动力电池项目,投资12亿元的青驰车业电动车生产项目也已签约。"
+    found = typed(body)
+    assert ("远翼新能源", "enterprise") in found
+    assert ("青驰车业", "enterprise") in found
+    assert ("动力电池", "industry") in found
+    assert not any(name.startswith("远翼") and type_ == "industry" for name, type_ in found)
+
+
+def test_a_project_named_for_its_site_or_trade_names_no_firm():
+    assert firms("总投资15亿元的星湖智造产业园项目正式开工,另有20亿元的新能源汽车零部件项目签约。") == set()
+
+
+def test_the_figure_before_a_firms_project_is_the_firms():
+    from innoatlas.extract import extract_document
+
+    doc = document_from_text("江川县招商观察\n江川县今年引进总投资30亿元的青驰车业电动车生产项目。\n")
+    figures = {(i.value, i.subject) for i in extract_document(doc).indicators}
+    assert (30, "青驰车业") in figures

@@ -81,6 +81,7 @@ from innoatlas.extract.entities.name_repairs import (
 )
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.entities.programmes import programme_candidates
+from innoatlas.extract.entities.projects import products_of_owners, project_owners
 from innoatlas.extract.entities.quoted_names import (
     numbered_candidates,
     quoted_candidates,
@@ -145,6 +146,9 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + fund_candidates(norm, ix)
         + bare_zone_candidates(norm)
     )
+    # 总投资30亿元的某某车业生产项目: the project's firm, and its product without the firm
+    owners = project_owners(norm, ix)
+    candidates = products_of_owners(norm, candidates, owners) + owners
     # a counted category (某某产业园31个) is no name, nor is any part of it; nor is a kind
     # described by its grade, count or province (高水平中试平台, 在豫国家重点实验室)
     blocked += [(c.start, c.end) for c in candidates if counted_kind(norm, c) or described_kind(norm, c)]
