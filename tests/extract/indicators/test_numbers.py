@@ -272,3 +272,19 @@ def test_numbers_listed_before_a_shared_unit_each_take_it():
     assert [(v, u) for v, u, *_ in _read("4、世界最快的成果相继问世。\n5、4个一类创新药获批上市。")] == [
         (4, "个")
     ]
+
+
+def test_a_rank_verb_may_stand_a_long_scope_before_the_rank():
+    # the scope a rank is held in can be a long noun phrase, with a bracketed aside
+    assert [(v, u, a) for v, u, a, _ in _read("江川高新区位居全国县域国家高新区榜首。")] == [
+        (1, "位", "exact")
+    ]
+    assert [(v, a) for v, _, a, _ in _read("江川生物城位列全国26个生物产业园区“前三甲”。") if v == 3] == [
+        (3, "under")
+    ]
+    assert [(v, u) for v, u, _, _ in _read("江川区人均产值居全省县(市、区)首位。")] == [(1, "位")]
+
+
+def test_putting_a_thing_first_is_no_rank():
+    # 安全 holds 全 but names no scope a rank is held in
+    assert _read("园区始终把安全放在首位。") == []

@@ -156,7 +156,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<double>翻(?:了)?(?P<double_n>[一两二三四五六七八九\d]?)(?:番|倍))"
         rf"|(?P<rank>第(?P<rank_n>{num})(?P<rank_u>位|名)?)"
         rf"|(?P<first>居首|首位|榜首|之首|鳌头)"
-        rf"|(?P<top>前(?P<top_n>[一二三四五六七八九十百\d]+)(?P<top_u>位|名|强)?)"
+        rf"|(?P<top>前(?P<top_n>[一二三四五六七八九十百\d]+)(?P<top_u>位|名|强|甲)?)"
         rf"|(?P<strong>(?P<strong_n>[一二三四五六七八九十百千\d]+)强)"
         rf"|(?P<topx>TOP ?(?P<topx_n>\d+))"
         rf"|(?P<half>一半|过半|半数|近半(?![年月天日个小周])|超半(?![年月天日个小周]))"
@@ -353,17 +353,37 @@ def _numbers_a_point(text: str, start: int) -> bool:
 CLAUSE_OPENERS = frozenset("。；;！!？?：:")
 
 
+# The scope a rank is held in (排在全县首位); 安全 or 全面 are no scope (把安全放在首位).
+_RANK_SCOPE = re.compile(r"全(?:国|球|省|市|区|县|州|盟|镇|行业|世界)")
+
+
 def _read_first(text, m):
     """首位 and 榜首 are ranks after a rank verb or a scope (排在全县首位), not in 放在首位."""
-    head = text[max(0, m.start() - 8) : m.start()]
+    head = _rank_clause(text, m.start())
     named_first = m["first"] in ("居首", "之首", "鳌头")  # 百强县之首, 独占鳌头: first by their own words
-    if not named_first and not any(v in head for v in RANK_VERBS + ("荣登", "登上")) and "全" not in head:
+    if (
+        not named_first
+        and not any(v in head for v in RANK_VERBS + ("荣登", "登上"))
+        and not _RANK_SCOPE.search(head)
+    ):
         return None
     return _make(text, m.start(), m.end(), m.start(), m.end(), 1.0, "位", "rank", "exact")
 
 
-# How far back in its clause the verb of a top-N rank may stand (跻身全球市场占有率前三).
-TOP_VERB_REACH = 14
+# How far back in its clause the verb of a rank may stand (跻身全球市场占有率前三, 位列全国26个
+# 生物产业园区“前三甲”, 位居全国县域国家高新区榜首): the scope a rank is held in is a noun
+# phrase of up to a score of characters.
+RANK_VERB_REACH = 20
+
+
+def _rank_clause(text: str, start: int) -> str:
+    """The words of the rank's clause before it, up to RANK_VERB_REACH characters; an aside in
+    brackets (居全省县(市、区)首位) does not end the clause."""
+    head = _ASIDE.sub("", text[max(0, start - RANK_VERB_REACH) : start])
+    return re.split(r"[,，。;；:：!！?？、\n]", head)[-1]
+
+
+_ASIDE = re.compile(r"[(（][^()（）]*[)）]")
 
 
 def _read_top(text, m):
@@ -371,7 +391,7 @@ def _read_top(text, m):
     after = text[m.end() : m.end() + 2]
     if after[:1] in ("季", "个", "月", "年", "的", "批", "天", "周") or (after and after[0] not in PUNCT):
         return None
-    head = re.split(r"[,，。;；:：!！?？、\n]", text[max(0, m.start() - TOP_VERB_REACH) : m.start()])[-1]
+    head = _rank_clause(text, m.start())
     if not any(v in head for v in RANK_VERBS):
         return None
     return _make(
