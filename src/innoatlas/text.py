@@ -2,7 +2,8 @@
 
 Three foldings make the normalised form of a string (`normalize_text`):
 width and compatibility forms (NFKC: full-width digits and letters, the
-ideographic space, Kangxi radicals), CJK radical look-alikes (U+2EC4 for 西)
+ideographic space, Kangxi radicals), CJK radical look-alikes (U+2EC4 for 西),
+and ideographs typed for a look-alike that OpenCC does not fold (陜 for 陝)
 and zero-width and control characters (dropped); then traditional ->
 simplified script (OpenCC 't2s.json'). White space is kept, so a document's
 lines survive; `documents.normalize` applies the same folding line by line
@@ -45,8 +46,9 @@ def to_simplified(text: str) -> str:
 @lru_cache(maxsize=1)
 def _radical_table() -> dict[str, str]:
     text = (resources.files("innoatlas") / "data" / "documents_radicals.yaml").read_text(encoding="utf-8")
-    raw = yaml.safe_load(text)["radicals"]
-    return {chr(int(k[2:], 16)): chr(int(v[2:], 16)) for k, v in raw.items()}
+    raw = yaml.safe_load(text)
+    pairs = {**raw["radicals"], **raw.get("lookalikes", {})}
+    return {chr(int(k[2:], 16)): chr(int(v[2:], 16)) for k, v in pairs.items()}
 
 
 @lru_cache(maxsize=1)

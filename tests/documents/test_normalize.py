@@ -37,6 +37,11 @@ def test_folds_width_script_radicals_and_zero_width():
     assert normalize_text("兩江新區⻄部，２０２４年\u200b營收１２３億元") == "两江新区西部,2024年营收123亿元"
 
 
+def test_the_old_form_of_narrow_typed_for_shaanxi_is_shaanxi():
+    # 陜 (old 狹) stands for 陝 in traditional-script pages; OpenCC leaves it alone
+    assert normalize_text("陜西高新技術企業數量") == "陕西高新技术企业数量"
+
+
 def test_kangxi_radical_folds_by_nfkc_and_supplement_by_table():
     assert normalize_text("\u2f00\u2f08") == "一人"  # Kangxi radicals ONE, MAN
     assert normalize_text("\u2ec4\u2ed3\u2ed4\u2ecb") == "西长门车"  # CJK radicals supplement
