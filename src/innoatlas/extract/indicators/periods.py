@@ -63,6 +63,7 @@ class PeriodMention:
     relative: str | None = None  # 今年, 去年...
     sub: str | None = None  # the part after the year: 上半年, 1-8月, ...
     first_year: int | None = None  # the first year of a span of years written out (2016至2020年)
+    reached: bool = False  # 增长到2020年的6198家: the year of a value a change reached
 
 
 def find_periods(text: str) -> list[PeriodMention]:
@@ -81,7 +82,8 @@ def _mention(m: re.Match) -> PeriodMention | None:
     if m["yspan"]:
         return PeriodMention(s, e, "span", t, int(m["yspan_b"]), first_year=int(m["yspan_a"]))
     if m["plan"]:
-        return PeriodMention(s, e, "plan", t, int(m["plan_y"]) if m["plan_y"] else None)
+        year = int(m["plan_y"]) if m["plan_y"] else None
+        return PeriodMention(s, e, "plan", t, year, reached=year is not None and _reached_value_year(m))
     if m["current"]:
         return PeriodMention(s, e, "current", t)
     if m["recent"]:
@@ -109,6 +111,16 @@ def _mention(m: re.Match) -> PeriodMention | None:
     if m["d"] and not m["cut"]:
         return PeriodMention(s, e, "event", t, year, m["rel"], sub)
     return PeriodMention(s, e, "explicit", t, year, m["rel"], sub)
+
+
+# 增长到2020年的6198家: 到 ends the verb of change (增长到, 增至), and the year with 的 dates the
+# value reached: a result, unless the text was written before that year.
+_CHANGE_VERB_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|跃升|下降|减少|降低|增|升|降)$")
+
+
+def _reached_value_year(m: re.Match) -> bool:
+    before = m.string[max(0, m.start() - 2) : m.start()]
+    return m.string[m.end() : m.end() + 1] == "的" and _CHANGE_VERB_BEFORE.search(before) is not None
 
 
 def _five_year_plan(m: re.Match) -> PeriodMention | None:
@@ -171,9 +183,12 @@ def event_day(p: PeriodMention, published: PublishedDate) -> str | None:
 
 
 def is_past_target(p: PeriodMention, published: PublishedDate) -> bool:
-    """到2025年 in a text published after 2025 reports a result up to then, not a target."""
+    """到2025年 in a text published after 2025 reports a result up to then, not a target; so
+    does the year of a value a change reached (增长到2020年的6198家) when no date says otherwise."""
     pub = _pub_year(published)
-    return p.kind == "plan" and p.year is not None and pub is not None and p.year < pub
+    if p.kind != "plan" or p.year is None:
+        return False
+    return p.year < pub if pub is not None else p.reached
 
 
 def _after_publication(p: PeriodMention, published: PublishedDate) -> bool:
