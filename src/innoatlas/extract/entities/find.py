@@ -80,6 +80,7 @@ from innoatlas.extract.entities.name_repairs import (
     trim_tagger_names,
 )
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.extract.entities.products import product_words
 from innoatlas.extract.entities.programmes import programme_candidates
 from innoatlas.extract.entities.projects import products_of_owners, project_owners
 from innoatlas.extract.entities.quoted_names import (
@@ -187,6 +188,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     again = [c for c in other_occurrences(norm, chosen) if not inside_blocked(c, blocked)]
     chosen = merge_regions(norm, places_before_firms(norm, select(parts + again)))
     chosen = [firm_of_plant(norm, c) for c in chosen if not seat_in_name(norm, c)]
+    chosen = product_words(norm, chosen)
     when = doc.published_on
     pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
     return EntityDraft(ix, _mentions(doc, chosen, when), pool)
