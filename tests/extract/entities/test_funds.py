@@ -130,3 +130,25 @@ def test_two_trade_words_with_no_trade_name_before_them_are_an_industry():
     found = mentions("园区重点布局生物制药、智能科技和新材料，星湖科技和青川制药入驻。")
     assert {("生物制药", "industry"), ("智能科技", "industry")} <= found
     assert {("星湖科技", "enterprise"), ("青川制药", "enterprise")} <= found
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "耐心资本",
+        "央企资本",
+        "第三批子基金",
+        "首只子基金",
+        "天使+创投+产业+专项+母基金",
+        "科技创新母基金",
+        "人民币基金",
+    ],
+)
+def test_capital_named_by_its_kind_alone_is_no_name(name):
+    # the kinds of capital a policy text lists (耐心资本, 第三批子基金) say what sort, not which one
+    assert is_kind_only(name)
+
+
+@pytest.mark.parametrize("name", ["红杉资本", "两江资本", "深创投", "湖南省金芙蓉投资基金"])
+def test_capital_named_for_its_owner_is_a_name(name):
+    assert not is_kind_only(name)

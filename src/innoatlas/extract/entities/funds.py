@@ -17,9 +17,18 @@ from innoatlas.extract.entities.grammar import Candidate, TokenIndex
 from innoatlas.lexicon.match import INDUSTRY, find_lexicon
 
 # Words of a fund's kind: its layer (母, 子), its stage or strategy (天使, 种子,
-# 并购, 创投, 风险投资, S for secondaries), how it is raised or run (私募,
-# 公募, 引导, 市场化, 参股, 政府) and the plain words of the trade.
+# 并购, 创投, 风险投资, S for secondaries, 耐心 for long horizons), how it is raised
+# or run (私募, 公募, 引导, 市场化, 参股, 政府, 央企), its currency (人民币, 美元)
+# and the plain words of the trade (科创, 科技创新).
 KIND_WORDS = (
+    "科技创新",
+    "科创",
+    "科技",
+    "创新",
+    "人民币",
+    "美元",
+    "耐心",
+    "央企",
     "风险投资",
     "股权投资",
     "创业投资",
@@ -44,14 +53,18 @@ KIND_WORDS = (
     "母",
     "子",
     "S",
+    "资本",
 )
 _KIND_RUN = re.compile("(?:" + "|".join(map(re.escape, KIND_WORDS)) + ")+")
 # 一支, 两只, 3支: a count before a fund is an article, not part of the name;
 # nor is a level (县级并购母基金: some county's buyout fund) or 新 (a new fund), nor a word
 # pointing to funds already spoken of (相关子基金, 上述基金).
 _COUNT = re.compile(
-    r"^(?:相关|有关|上述|该|各类)?(?:[一二两三四五六七八九十几数\d]+[支只个])?(?:国家级|省级|市级|区级|县级|新)?"
+    r"^(?:相关|有关|上述|该|各类|一系列|首[支只个批]?|第[一二两三四五六七八九十\d]+批的?)?(?:[一二两三四五六七八九十几数\d]+[支只个批])?"
+    r"(?:国家级|省级|市级|区级|县级|省市|新)?"
 )
+# What a fund, or the capital of a kind, is called by: 基金, 资本 (耐心资本), 创投.
+_FUND_HEADS = ("基金", "资本", "创投")
 
 # Tokens a fund's name is built from: places, bodies, fields and words of kind.
 _NAME_TAGS = frozenset({"LOC", "ORG", "nz", "n", "an", "vn", "a", "nw"})
@@ -64,10 +77,11 @@ MAX_FUND_CHARS = 24
 
 
 def is_kind_only(name: str) -> bool:
-    """并购母基金, 一支S母基金: words of a fund's kind and nothing that says whose or for what."""
-    if not name.endswith("基金"):
+    """并购母基金, 一支S母基金, 耐心资本, 第三批子基金, 天使+创投+母基金: words of a fund's kind
+    and nothing that says whose or for what."""
+    if not name.endswith(_FUND_HEADS):
         return False
-    return _KIND_RUN.fullmatch(_COUNT.sub("", name)) is not None
+    return _KIND_RUN.fullmatch(_COUNT.sub("", name).replace("+", "")) is not None
 
 
 def fund_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
