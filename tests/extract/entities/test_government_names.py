@@ -132,3 +132,12 @@ def test_customs_and_the_short_names_of_offices_are_government_bodies(body, name
 )
 def test_an_innovation_centre_is_a_platform_unless_an_academy_runs_it(body, name, etype):
     assert (name, etype) in mentions(body)
+
+
+def test_a_committee_and_government_said_as_one_or_a_congress_by_its_level_is_no_name():
+    found = {
+        name
+        for name, _ in typed("在市委市政府的坚强领导下，经市人大常委会审议，市政协委员视察了青溪高新区。")
+    }
+    assert not found & {"市委市政府", "市人大常委会", "市政协"}
+    assert "青溪高新区" in found

@@ -320,7 +320,7 @@ def keep_name(name: str, c: Candidate) -> bool:
     if c.type == "industry" and _SCOPE_WORD.sub("", name) in national_accounts_sectors():
         return False  # 第三产业, 全县服务业: a sector of the national accounts, no industry of anyone's
     if _LEVEL_ONLY_BODY.fullmatch(name):
-        return False  # 在县委的坚强领导下, 县人大、县政协: a county's bodies by their level alone
+        return False  # 在县委的坚强领导下, 县人大、县政协, 市委市政府: bodies by their level alone
     if _OUTLET.search(name):
         return False  # 某某日报报业集团主办, 来源:某某科技报: outlets are not actors (ANNOTATION.md)
     if name.startswith("的") or "的" in name and c.type not in _DE_NAME_TYPES:
@@ -348,8 +348,14 @@ _OUTLET = re.compile(
 
 # The party committee, government, congress and conference of a county, district, town or
 # banner written with the level word alone, as a work report's formulas name them; a province's
-# or city's (省政府, 市政府) is read as that body where the text's place is known.
-_LEVEL_ONLY_BODY = re.compile(r"[县区乡镇旗]?(?:委|人民政府|政府|人大常委会|人大|政协|纪委)")
+# or city's (省政府, 市政府) is read as that body where the text's place is known, but not the
+# pair of its committee and government said as one (省委省政府, 市委市政府: two bodies, named
+# by neither) nor its congress and conference (市人大常委会, 市政协), which a text names only in
+# its formulas.
+_LEVEL_ONLY_BODY = re.compile(
+    r"[县区乡镇旗]?(?:委|人民政府|政府|人大常委会|人大|政协|纪委)"
+    r"|[省市县区]委[省市县区](?:人民)?政府|[省市](?:人大常委会|人大|政协)"
+)
 
 
 # 三城两带一区, 一园一策一专班: counted groups of places or tasks name a plan's layout, not a place.
