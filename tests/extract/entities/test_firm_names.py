@@ -288,3 +288,10 @@ def test_the_figure_before_a_firms_project_is_the_firms():
     doc = document_from_text("江川县招商观察\n江川县今年引进总投资30亿元的青驰车业电动车生产项目。\n")
     figures = {(i.value, i.subject) for i in extract_document(doc).indicators}
     assert (30, "青驰车业") in figures
+
+
+def test_a_plant_named_by_its_place_or_product_is_no_zone():
+    found = typed("该公司在青溪新建天津生产基地和PET生产基地，青溪高新区同步扩区。")
+    zones = {name for name, type_ in found if type_ == "zone"}
+    assert not any(name.endswith("生产基地") for name in zones)
+    assert "青溪高新区" in zones

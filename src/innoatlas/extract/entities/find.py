@@ -187,7 +187,9 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     chosen = merge_regions(norm, select(parts))
     again = [c for c in other_occurrences(norm, chosen) if not inside_blocked(c, blocked)]
     chosen = merge_regions(norm, places_before_firms(norm, select(parts + again)))
-    chosen = [firm_of_plant(norm, c) for c in chosen if not seat_in_name(norm, c)]
+    chosen = [
+        firm for c in chosen if not seat_in_name(norm, c) and (firm := firm_of_plant(norm, c)) is not None
+    ]
     chosen = product_words(norm, chosen)
     when = doc.published_on
     pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []

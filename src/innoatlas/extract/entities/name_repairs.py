@@ -124,15 +124,17 @@ def firm_before_plant(norm: str, c: Candidate) -> Candidate:
     return dataclasses.replace(c, end=c.start + min(trades)) if trades else c
 
 
-def firm_of_plant(norm: str, c: Candidate) -> Candidate:
-    """大博医疗|医疗器械|生产基地: a firm named with its plant is listed as the firm."""
+def firm_of_plant(norm: str, c: Candidate) -> Candidate | None:
+    """大博医疗|医疗器械|生产基地: a firm named with its plant is listed as the firm; a plant
+    named by its place or product alone (某地生产基地, PET生产基地) is no zone (ANNOTATION.md's
+    zones are development areas and parks, not a firm's works) and none."""
     name = norm[c.start : c.end]
     if c.type != "zone" or not _PLANT.search(name):
         return c
     for start, _end, entries in find_lexicon(name):
         if start >= MIN_NAME_CHARS and any(e.kind == INDUSTRY for e in entries):
             return Candidate(c.start, c.start + start, "enterprise", "plant", c.priority, c.confidence)
-    return c
+    return None
 
 
 # 园区|服务|某某有限公司, 政府|对接|某某公司: a generic subject and its verb glued before a firm.
