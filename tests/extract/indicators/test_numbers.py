@@ -288,3 +288,9 @@ def test_a_rank_verb_may_stand_a_long_scope_before_the_rank():
 def test_putting_a_thing_first_is_no_rank():
     # 安全 holds 全 but names no scope a rank is held in
     assert _read("园区始终把安全放在首位。") == []
+
+
+def test_a_rate_in_time_is_no_share():
+    # 每7台汽车有1台 is a share of items; 每40秒就有一辆 counts time, not a seventh of anything
+    assert [(v, f) for v, _, _, f in _read("全国每7台汽车有1台产自江川。")] == [(1 / 7, "fraction")]
+    assert [f for _, _, _, f in _read("江川工厂每40秒就有一辆新车下线。")] == []

@@ -145,13 +145,15 @@ GAP = "[ ]?"
 @functools.lru_cache(maxsize=1)
 def _patterns() -> re.Pattern:
     units = _alternation(unit_groups())
+    # 每7台汽车有1台 is a share of items; 每40秒就有一辆 a rate in time, read as its figures
+    items = _alternation(u for u, group in unit_groups().items() if group != "time")
     mult = _alternation(MULTIPLIERS)
     num = rf"(?:{ARABIC}|{CN_NUM})"
     return re.compile(
         rf"(?P<pct>百分之(?P<pct_n>{num}))"
         rf"|(?P<permil>千分之(?P<permil_n>{num}))"
         rf"|(?P<frac>(?P<frac_d>{num})分之(?P<frac_n>{num}))"
-        rf"|(?P<per>每(?P<per_d>\d+|[二两三四五六七八九十]+)(?:{units})[^,，。;；]{{0,14}}?有(?P<per_n>\d+|[一二两三四五六七八九十]+)(?:{units}))"
+        rf"|(?P<per>每(?P<per_d>\d+|[二两三四五六七八九十]+)(?:{items})[^,，。;；]{{0,14}}?有(?P<per_n>\d+|[一二两三四五六七八九十]+)(?:{units}))"
         rf"|(?P<slash>(?<![\d/.])(?P<slash_a>\d+)/(?P<slash_b>\d+)(?![\d/]))"
         rf"|(?P<double>翻(?:了)?(?P<double_n>[一两二三四五六七八九\d]?)(?:番|倍))"
         rf"|(?P<rank>第(?P<rank_n>{num})(?P<rank_u>位|名)?)"
