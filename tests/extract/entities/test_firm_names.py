@@ -270,11 +270,11 @@ def test_the_first_firm_of_a_list_keeps_a_tail_the_tagger_reads_as_a_verb():
 
 def test_a_project_after_its_figure_is_named_by_its_firm():
     # 企业简称 + 产品 + 项目: the firm opens the project's name, its product follows
-    body = "江川县今年开工总投资40亿元的远翼新能源动力电池项目,投资12亿元的青驰车业电动车生产项目也已签约。"
+    body = "江川县今年开工总投资26亿元的远翼新能源储能电池项目,投资12亿元的青驰车业电动车生产项目也已签约。"
     found = typed(body)
     assert ("远翼新能源", "enterprise") in found
     assert ("青驰车业", "enterprise") in found
-    assert ("动力电池", "industry") in found
+    assert ("储能电池", "industry") in found
     assert not any(name.startswith("远翼") and type_ == "industry" for name, type_ in found)
 
 
@@ -285,9 +285,9 @@ def test_a_project_named_for_its_site_or_trade_names_no_firm():
 def test_the_figure_before_a_firms_project_is_the_firms():
     from innoatlas.extract import extract_document
 
-    doc = document_from_text("江川县招商观察\n江川县今年引进总投资30亿元的青驰车业电动车生产项目。\n")
+    doc = document_from_text("江川县招商观察\n江川县今年引进总投资18亿元的青驰车业电动车项目。\n")
     figures = {(i.value, i.subject) for i in extract_document(doc).indicators}
-    assert (30, "青驰车业") in figures
+    assert (18, "青驰车业") in figures
 
 
 def test_a_plant_named_by_its_place_or_product_is_no_zone():

@@ -139,7 +139,7 @@ def test_two_trade_words_with_no_trade_name_before_them_are_an_industry():
         "央企资本",
         "第三批子基金",
         "首只子基金",
-        "天使+创投+产业+专项+母基金",
+        "天使+创投+母基金",
         "科技创新母基金",
         "人民币基金",
     ],

@@ -276,13 +276,11 @@ def test_numbers_listed_before_a_shared_unit_each_take_it():
 
 def test_a_rank_verb_may_stand_a_long_scope_before_the_rank():
     # the scope a rank is held in can be a long noun phrase, with a bracketed aside
-    assert [(v, u, a) for v, u, a, _ in _read("江川高新区位居全国县域国家高新区榜首。")] == [
-        (1, "位", "exact")
-    ]
-    assert [(v, a) for v, _, a, _ in _read("江川生物城位列全国26个生物产业园区“前三甲”。") if v == 3] == [
+    assert [(v, u, a) for v, u, a, _ in _read("江川高新区位居全省县域工业园区榜首。")] == [(1, "位", "exact")]
+    assert [(v, a) for v, _, a, _ in _read("江川光电园位列全国18个光电产业园区“前三甲”。") if v == 3] == [
         (3, "under")
     ]
-    assert [(v, u) for v, u, _, _ in _read("江川区人均产值居全省县(市、区)首位。")] == [(1, "位")]
+    assert [(v, u) for v, u, _, _ in _read("江川区研发投入强度居全省县(市、区)首位。")] == [(1, "位")]
 
 
 def test_putting_a_thing_first_is_no_rank():
@@ -291,6 +289,6 @@ def test_putting_a_thing_first_is_no_rank():
 
 
 def test_a_rate_in_time_is_no_share():
-    # 每7台汽车有1台 is a share of items; 每40秒就有一辆 counts time, not a seventh of anything
+    # 每7台汽车有1台 is a share of items; 每50秒就有一台 counts time, not a seventh of anything
     assert [(v, f) for v, _, _, f in _read("全国每7台汽车有1台产自江川。")] == [(1 / 7, "fraction")]
-    assert [f for _, _, _, f in _read("江川工厂每40秒就有一辆新车下线。")] == []
+    assert [f for _, _, _, f in _read("江川工厂每50秒就有一台整机下线。")] == []

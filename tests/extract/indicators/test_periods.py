@@ -126,7 +126,7 @@ def test_the_past_year_early_in_a_year_is_the_year_just_ended():
 
 
 def test_the_year_of_a_value_a_change_reached_needs_no_publication_date():
-    """增长到2020年的6198家: 到 ends the verb, the year dates the value, even when the page
+    """增长到2020年的3200家: 到 ends the verb, the year dates the value, even when the page
     gives no date; 到2027年 alone is still a target."""
-    assert resolved("从2016年的1829家增长到2020年的6198家", UNKNOWN) == ["2016", "2020"]
+    assert resolved("从2016年的1500家增长到2020年的3200家", UNKNOWN) == ["2016", "2020"]
     assert resolved("到2027年,", UNKNOWN) == [None]

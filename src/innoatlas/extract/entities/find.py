@@ -147,7 +147,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + fund_candidates(norm, ix)
         + bare_zone_candidates(norm)
     )
-    # 总投资30亿元的某某车业生产项目: the project's firm, and its product without the firm
+    # 总投资18亿元的某某车业电动车项目: the project's firm, and its product without the firm
     owners = project_owners(norm, ix)
     candidates = products_of_owners(norm, candidates, owners) + owners
     # a counted category (某某产业园31个) is no name, nor is any part of it; nor is a kind

@@ -1,4 +1,4 @@
-"""Firms named by their projects: 总投资30亿元的某某车业生产项目.
+"""Firms named by their projects: 总投资18亿元的某某车业电动车项目.
 
 Chinese names an investment project by its owner's trade name, then what it
 makes, then 项目 (企业简称 + 产品 + 项目). After a figure or a clause that
@@ -7,7 +7,7 @@ firm: the words the tagger reads as an organisation or a brand, maybe after
 the place the firm comes from (美国某某), and maybe with the word for its line
 of business that firms write into their names (某某车业, 某某科技). The words
 after the firm say what the project makes; a name the rules took over the
-firm and its product together (某某新能源动力电池, read as an industry) is
+firm and its product together (某某新能源储能电池, read as an industry) is
 the product alone.
 """
 

@@ -138,14 +138,14 @@ PUNCT = set(",.;:!?，。；：！？、\n\r\t ）)”\"'》」】")
 
 
 # Announcements and typeset pages put a space between a number and its unit (总投资 5 亿元,
-# 企业5000 余家): one space may stand there. Speech puts 个 before a multiplier (600个亿).
+# 企业3200 余家): one space may stand there. Speech puts 个 before a multiplier (450个亿).
 GAP = "[ ]?"
 
 
 @functools.lru_cache(maxsize=1)
 def _patterns() -> re.Pattern:
     units = _alternation(unit_groups())
-    # 每7台汽车有1台 is a share of items; 每40秒就有一辆 a rate in time, read as its figures
+    # 每7台汽车有1台 is a share of items; 每50秒就有一台 a rate in time, read as its figures
     items = _alternation(u for u, group in unit_groups().items() if group != "time")
     mult = _alternation(MULTIPLIERS)
     num = rf"(?:{ARABIC}|{CN_NUM})"
@@ -373,7 +373,7 @@ def _read_first(text, m):
 
 
 # How far back in its clause the verb of a rank may stand (跻身全球市场占有率前三, 位列全国26个
-# 生物产业园区“前三甲”, 位居全国县域国家高新区榜首): the scope a rank is held in is a noun
+# 光电产业园区“前三甲”, 位居全省县域工业园区榜首): the scope a rank is held in is a noun
 # phrase of up to a score of characters.
 RANK_VERB_REACH = 20
 

@@ -46,7 +46,7 @@ MULTIPLIERS = {
 }
 APPROX_TAIL = "余多来"  # 1200余人, 50多家, 十来个: all "more than" in news use except 来
 
-# A typeset or scraped page may break a decimal before its point (增长8 .8%): one space may stand there.
+# A typeset or scraped page may break a decimal before its point (增长6 .3%): one space may stand there.
 ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[ ]?\.\d+)?"
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
 

@@ -63,7 +63,7 @@ class PeriodMention:
     relative: str | None = None  # 今年, 去年...
     sub: str | None = None  # the part after the year: 上半年, 1-8月, ...
     first_year: int | None = None  # the first year of a span of years written out (2016至2020年)
-    reached: bool = False  # 增长到2020年的6198家: the year of a value a change reached
+    reached: bool = False  # 增长到2020年的3200家: the year of a value a change reached
 
 
 def find_periods(text: str) -> list[PeriodMention]:
@@ -113,7 +113,7 @@ def _mention(m: re.Match) -> PeriodMention | None:
     return PeriodMention(s, e, "explicit", t, year, m["rel"], sub)
 
 
-# 增长到2020年的6198家: 到 ends the verb of change (增长到, 增至), and the year with 的 dates the
+# 增长到2020年的3200家: 到 ends the verb of change (增长到, 增至), and the year with 的 dates the
 # value reached: a result, unless the text was written before that year.
 _CHANGE_VERB_BEFORE = re.compile(r"(?:增长|增加|提高|提升|上升|扩大|跃升|下降|减少|降低|增|升|降)$")
 
@@ -184,7 +184,7 @@ def event_day(p: PeriodMention, published: PublishedDate) -> str | None:
 
 def is_past_target(p: PeriodMention, published: PublishedDate) -> bool:
     """到2025年 in a text published after 2025 reports a result up to then, not a target; so
-    does the year of a value a change reached (增长到2020年的6198家) when no date says otherwise."""
+    does the year of a value a change reached (增长到2020年的3200家) when no date says otherwise."""
     pub = _pub_year(published)
     if p.kind != "plan" or p.year is None:
         return False
