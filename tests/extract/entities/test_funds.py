@@ -152,3 +152,9 @@ def test_capital_named_by_its_kind_alone_is_no_name(name):
 @pytest.mark.parametrize("name", ["红杉资本", "两江资本", "深创投", "湖南省金芙蓉投资基金"])
 def test_capital_named_for_its_owner_is_a_name(name):
     assert not is_kind_only(name)
+
+
+def test_an_investment_firm_in_joint_stock_form_or_a_capital_manager_is_an_investor():
+    found = set(typed("星湖华科投资股份有限公司和蓝湾资本管理有限公司参与了本轮融资。"))
+    assert ("星湖华科投资股份有限公司", "investor") in found
+    assert ("蓝湾资本管理有限公司", "investor") in found
