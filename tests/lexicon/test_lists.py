@@ -200,3 +200,13 @@ def test_local_departments_map_short_forms_to_the_reform_names():
     departments = local_departments()
     assert departments["科技局"] == "科学技术局"
     assert departments["工信厅"] == "工业和信息化厅"
+
+
+def test_an_autonomous_division_is_known_by_its_place_name_without_its_peoples():
+    from innoatlas.lexicon.divisions import divisions_named
+
+    named = divisions_named()
+    # 德宏傣族景颇族自治州: every people taken off (德宏), and the prefecture written with 州
+    assert [d.name for d in named["德宏"]] == ["德宏傣族景颇族自治州"]
+    assert [d.name for d in named["德宏州"]] == ["德宏傣族景颇族自治州"]
+    assert "金平苗族瑶族傣族自治县" in [d.name for d in named["金平"]]

@@ -109,11 +109,17 @@ def inside(d, code: str) -> bool:
     return False
 
 
+def _prefecture_form(d) -> str | None:
+    """德宏州 for 德宏傣族景颇族自治州: an autonomous prefecture is written with its short name
+    and 州 as often as with the short name alone."""
+    return d.short + "州" if d.short and d.name.endswith("自治州") else None
+
+
 @functools.lru_cache(maxsize=1)
 def divisions_named() -> dict[str, tuple]:
     """Full and short names -> every division of that name (朝阳 names several)."""
     out: dict[str, list] = {}
     for d in load_divisions().values():
-        for n in {d.name, d.short} - {None}:
+        for n in {d.name, d.short, _prefecture_form(d)} - {None}:
             out.setdefault(n, []).append(d)
     return {n: tuple(ds) for n, ds in out.items()}
