@@ -447,6 +447,26 @@ def test_each_place_of_an_address_sits_in_the_one_before_it(body, links):
     assert set(links) <= located
 
 
+@pytest.mark.parametrize(
+    ("body", "links"),
+    [
+        # a township and a village written after their county, each a name of its own
+        ("山东省曹县大集镇孙庄村的电商产业发展迅速。", [("大集镇", "曹县"), ("孙庄村", "大集镇")]),
+        # an autonomous prefecture by its short name with 州, and a city of it right after
+        ("云南省德宏州瑞丽市今年新增外贸企业20家。", [("德宏州", "云南省"), ("瑞丽市", "德宏州")]),
+    ],
+)
+def test_a_place_written_right_after_a_wider_one_sits_in_it(body, links):
+    extraction = extract_document(document_from_text("园区简讯\n" + body))
+    located = {(r.subject, r.object) for r in extraction.relations if r.predicate == "located_in"}
+    assert set(links) <= located
+
+
+def test_two_places_side_by_side_of_which_neither_holds_the_other_are_not_linked():
+    extraction = extract_document(document_from_text("园区简讯\n成都重庆两地共建产业园。\n"))
+    assert not [r for r in extraction.relations if r.predicate == "located_in"]
+
+
 def test_one_place_written_two_ways_gives_one_relation():
     body = "青岛市重点发展人工智能产业。青岛还将壮大人工智能产业。"
     _doc, recs = relations(body + "长沙市重点发展新材料产业,长沙县也重点发展新材料产业。")

@@ -331,6 +331,47 @@ def address_links(
 MIN_ADDRESS = 2
 
 
+def adjacent_place_links(
+    doc: Document, mentions: list[EntityMention], said: list[RelationRecord]
+) -> list[RelationRecord]:
+    """A place written right after another, as an address goes from the wider to the narrower
+    (曹县|大集镇, 德宏州|瑞丽市), sits in it: a town, township, subdistrict or village after any
+    place, a division after one of its wider divisions."""
+    linked = {(r.subject, r.object) for r in said if r.predicate == "located_in"}
+    starts = {m.start: m for m in mentions if m.type == "region"}
+    links = []
+    for outer in (m for m in mentions if m.type == "region"):
+        inner = starts.get(outer.end)
+        if inner is None or inner.norm_name == outer.norm_name:
+            continue
+        place = _innermost_place(doc, outer)
+        if not (_LOCAL_PLACE.search(inner.norm_name) or _division_inside(inner.norm_name, place.norm_name)):
+            continue
+        if (inner.name, place.name) not in linked:
+            linked.add((inner.name, place.name))
+            links.append(make_relation(doc, inner, "located_in", place, outer.start, inner.end))
+    return links
+
+
+# The levels below a county (民政部: 乡级行政区划 and 村级自治组织): 某某镇, 某某乡, 某某街道, 某某村.
+_LOCAL_PLACE = re.compile(r"..(?:镇|乡|街道|村|社区|苏木|嘎查)$")
+
+
+def _innermost_place(doc: Document, m: EntityMention) -> EntityMention:
+    """The last division of an address read as one name (山东省曹县 -> 曹县), else the name."""
+    chain = division_chain(m.norm_name)
+    if len(chain) < MIN_ADDRESS:
+        return m
+    text = chain[-1][0]
+    span = (m.end - len(text), m.end)
+    return EntityMention(doc.original_text(*span), text, "region", *span, "address", m.confidence)
+
+
+def _division_inside(inner: str, outer: str) -> bool:
+    outers = divisions_named().get(outer, ())
+    return any(inside(d, o.code) for d in divisions_named().get(inner, ()) for o in outers)
+
+
 def written_alike(a: str, b: str) -> bool:
     """One name written two ways: a division and its short name (青岛市, 青岛), a name and the
     same name after its place (重庆两江新区, 两江新区); two divisions never (长沙, 长沙县)."""
