@@ -295,3 +295,8 @@ def test_a_plant_named_by_its_place_or_product_is_no_zone():
     zones = {name for name, type_ in found if type_ == "zone"}
     assert not any(name.endswith("生产基地") for name in zones)
     assert "青溪高新区" in zones
+
+
+def test_a_brand_the_tagger_ran_into_its_trade_is_cut_before_the_trade():
+    # 恒力新能源汽车 is one word to the tagger: the firm is the brand (with where it comes from)
+    assert ("美国恒力", "enterprise") in typed("园区签约投资5亿元的美国恒力新能源汽车电池包项目。")

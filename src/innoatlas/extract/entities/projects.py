@@ -65,13 +65,24 @@ def _owner_span(norm: str, ix: TokenIndex, start: int, project: int) -> tuple[in
         j += 1
     if j == k + places:
         return None
-    end = tokens[j - 1].end
+    end = _before_trade(norm, tokens[j - 1].start, tokens[j - 1].end, known)
+    if end < tokens[j - 1].end:
+        return (tokens[k].start, end) if end - tokens[k].start >= MIN_OWNER_CHARS else None
     if j < len(tokens) and tokens[j].end < project and _BUSINESS_WORDS.fullmatch(tokens[j].text):
         if not _longer_industry(norm, tokens[j].start, tokens[j].end, project, known):
             end = tokens[j].end  # 某某|车业, 某某|新能源|动力电池: the line of business ends the name
     if end - tokens[k].start < MIN_OWNER_CHARS:
         return None
     return tokens[k].start, end
+
+
+def _before_trade(norm: str, start: int, end: int, known) -> int:
+    """某某新能源汽车 read as one name by the tagger: the brand ends where a trade of the
+    vocabulary closing the word begins (恒力|新能源汽车), if a brand of two characters is left."""
+    for cut in range(start + MIN_OWNER_CHARS, end - 1):
+        if norm[cut:end] in known:
+            return cut
+    return end
 
 
 def _longer_industry(norm: str, start: int, end: int, project: int, known) -> bool:
