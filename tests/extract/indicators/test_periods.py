@@ -130,3 +130,12 @@ def test_the_year_of_a_value_a_change_reached_needs_no_publication_date():
     gives no date; 到2027年 alone is still a target."""
     assert resolved("从2016年的1500家增长到2020年的3200家", UNKNOWN) == ["2016", "2020"]
     assert resolved("到2027年,", UNKNOWN) == [None]
+
+
+def test_the_year_a_zone_was_founded_does_not_date_its_area():
+    from innoatlas.documents import document_from_text
+    from innoatlas.extract import extract_document
+
+    body = "江川高新区发展概况\n2025-02-28 本报讯\n江川高新区2012年晋升为国家级高新区，面积120平方公里。\n"
+    periods = {i.value: i.period for i in extract_document(document_from_text(body)).indicators}
+    assert periods[120] != "2012"

@@ -72,6 +72,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         i -= 1
         if p.end > q.start or _is_aside(text, p) or _in_quoted_name(text, p) or _dates_base_only(text, p, q):
             continue
+        if p.start < cs and _dates_founding(text, p):
+            continue  # 2012年晋升为国家级高新区，面积120平方公里: the event's year, not the area's
         if i >= 0 and _names_event_after_day(ctx, p, ctx.periods[i]):
             named_year = p.year  # the event's own year completes its day when the page gives none
             continue
@@ -131,6 +133,18 @@ SPAN_YEARS = SPAN.params["plan_years"]
 SPAN_BASE_YEAR_RE = SPAN.cue("base_year")
 SPAN_YEARS_SINCE_RE = SPAN.cue("years_since")
 SPAN_CUMULATIVE_RE = SPAN.cue("cumulative")
+
+
+FOUNDING = cue("founding_year")
+FOUNDING_RE = FOUNDING.trigger
+FOUNDED_IN_RE = FOUNDING.cue("founded_in")
+
+
+def _dates_founding(text: str, p: PeriodMention) -> bool:
+    """2012年晋升为…, 成立于2012年: the year of a body's founding, approval or upgrade."""
+    if p.year is None or p.sub:
+        return False
+    return bool(FOUNDING_RE.match(text, p.end) or FOUNDED_IN_RE.search(text, max(0, p.start - 4), p.start))
 
 
 def _base_of_change(ctx: Context, q: Quantity, ss: int) -> str | None:
