@@ -109,10 +109,18 @@ def inside(d, code: str) -> bool:
     return False
 
 
-def _prefecture_form(d) -> str | None:
-    """德宏州 for 德宏傣族景颇族自治州: an autonomous prefecture is written with its short name
-    and 州 as often as with the short name alone."""
-    return d.short + "州" if d.short and d.name.endswith("自治州") else None
+# An autonomous prefecture or county is written with its short form and the plain level as
+# often as with the short form alone: 德宏州 for 德宏傣族景颇族自治州, 石柱县 for 石柱土家族自治县.
+AUTONOMOUS_ENDINGS = {"自治州": "州", "自治县": "县"}
+
+
+def plain_level_form(d) -> str | None:
+    """The short form and the plain level of an autonomous division (德宏州), else None."""
+    if not d.short:
+        return None
+    return next(
+        (d.short + plain for ending, plain in AUTONOMOUS_ENDINGS.items() if d.name.endswith(ending)), None
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -120,6 +128,6 @@ def divisions_named() -> dict[str, tuple]:
     """Full and short names -> every division of that name (朝阳 names several)."""
     out: dict[str, list] = {}
     for d in load_divisions().values():
-        for n in {d.name, d.short, _prefecture_form(d)} - {None}:
+        for n in {d.name, d.short, plain_level_form(d)} - {None}:
             out.setdefault(n, []).append(d)
     return {n: tuple(ds) for n, ds in out.items()}

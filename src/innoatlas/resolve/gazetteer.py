@@ -14,15 +14,12 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass
 
-from innoatlas.lexicon.divisions import Division, load_divisions
+from innoatlas.lexicon.divisions import Division, load_divisions, plain_level_form
 from innoatlas.lexicon.zones import Zone, load_zones
 from innoatlas.resolve.names import fold
 
 LEVEL_RANK = {"province": 0, "city": 1, "county": 2}
 PLACE_TYPES = frozenset({"region", "zone"})
-# An autonomous prefecture or county is written with its short form and the
-# plain level: 甘孜州 for 甘孜藏族自治州, 石柱县 for 石柱土家族自治县.
-AUTONOMOUS_ENDINGS = {"自治州": "州", "自治县": "县"}
 
 
 def division_key(code: str) -> str:
@@ -56,9 +53,9 @@ def division_index() -> DivisionIndex:
         by_name[fold(d.name)].append(d.code)
         if d.short:
             by_short[fold(d.short)].append(d.code)
-        for ending, written in AUTONOMOUS_ENDINGS.items():
-            if d.short and d.name.endswith(ending):
-                by_short[fold(d.short + written)].append(d.code)
+        plain = plain_level_form(d)
+        if plain:
+            by_short[fold(plain)].append(d.code)
     return DivisionIndex(
         {k: tuple(v) for k, v in by_name.items()}, {k: tuple(v) for k, v in by_short.items()}
     )
