@@ -289,6 +289,6 @@ def test_putting_a_thing_first_is_no_rank():
 
 
 def test_a_rate_in_time_is_no_share():
-    # 每7台汽车有1台 is a share of items; 每50秒就有一台 counts time, not a seventh of anything
-    assert [(v, f) for v, _, _, f in _read("全国每7台汽车有1台产自江川。")] == [(1 / 7, "fraction")]
+    # 每5台空调有1台 is a share of items; 每50秒就有一台 counts time, not a fifth of anything
+    assert [(v, f) for v, _, _, f in _read("全国每5台空调有1台产自江川。")] == [(1 / 5, "fraction")]
     assert [f for _, _, _, f in _read("江川工厂每50秒就有一台整机下线。")] == []

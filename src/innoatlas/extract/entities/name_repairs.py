@@ -125,7 +125,7 @@ def firm_before_plant(norm: str, c: Candidate) -> Candidate:
 
 
 def firm_of_plant(norm: str, c: Candidate) -> Candidate | None:
-    """大博医疗|医疗器械|生产基地: a firm named with its plant is listed as the firm; a plant
+    """某某医疗|医疗器械|生产基地: a firm named with its plant is listed as the firm; a plant
     named by its place or product alone (某地生产基地, PET生产基地) is no zone (ANNOTATION.md's
     zones are development areas and parks, not a firm's works) and none."""
     name = norm[c.start : c.end]

@@ -3,7 +3,7 @@
 The industry vocabulary holds short words that name a product as often as a
 trade: 芯片, 机器人, 食品, 无人机. ANNOTATION.md lists an industry "used as
 such", and Chinese marks that use in the words around it: a head noun of
-trades after it (芯片产业, 机器人领域, 食品企业), a verb of developing a
+trades after it (芯片产业, 机器人行业, 食品企业), a verb of developing a
 trade before it (发展芯片, 聚焦机器人), or coordination with other trades
 (芯片、半导体). A short word with none of these at any of its mentions is a
 product (生产芯片2亿颗, 一台机器人), and no industry of the text. Words that
@@ -51,10 +51,10 @@ def _ever_used_as_trade(norm: str, name: str) -> bool:
         if _TRADE_AFTER.match(norm, end) or _TRADE_BEFORE.search(norm, max(0, start - BEFORE_CHARS), start):
             return True
         if _TOPIC_FRAME.search(norm, max(0, start - 1), start) and norm.startswith("为", end):
-            return True  # 以区块链为重点发展领域
+            return True  # 以某产业为重点发展方向
         start = norm.find(name, end)
     return False
 
 
-# 以X为重点, 以X为主导: the frame that names what a place makes its trade.
+# 以…为…: the frame that names what a place makes its trade (以某产业为首要方向).
 _TOPIC_FRAME = re.compile(r"以$")

@@ -145,7 +145,7 @@ GAP = "[ ]?"
 @functools.lru_cache(maxsize=1)
 def _patterns() -> re.Pattern:
     units = _alternation(unit_groups())
-    # 每7台汽车有1台 is a share of items; 每50秒就有一台 a rate in time, read as its figures
+    # 每5台空调有1台 is a share of items; 每50秒就有一台 a rate in time, read as its figures
     items = _alternation(u for u, group in unit_groups().items() if group != "time")
     mult = _alternation(MULTIPLIERS)
     num = rf"(?:{ARABIC}|{CN_NUM})"
