@@ -195,6 +195,20 @@ def test_implicit_subject_is_carried_from_the_paragraph():
     assert [r.subject for r in indicators(text, ZONE)] == ["青川高新区", "青川高新区"]
 
 
+def test_a_firm_after_a_list_dash_is_its_line_s_subject():
+    text = (
+        "青川项目开工\n青川工业园区此次开工项目共两个。\n"
+        "——青川金岭铝业有限公司铝板生产项目，总投资9500万元，建成生产线三条。\n"
+        "●青川明禾生态工程有限公司有机肥项目，拟投资6000万元。"
+    )
+    firms = ("青川工业园区:zone", "青川金岭铝业有限公司:enterprise", "青川明禾生态工程有限公司:enterprise")
+    assert [(r.value, r.subject) for r in indicators(text, *firms) if r.unit != "个"] == [
+        (9500, "青川金岭铝业有限公司"),
+        (3, "青川金岭铝业有限公司"),
+        (6000, "青川明禾生态工程有限公司"),
+    ]
+
+
 def test_implicit_subject_is_carried_from_a_section_heading():
     text = "全市创新发展纪实\n东城园\n截至目前，累计引进项目56个。\n西城园\n截至目前，累计引进项目30个。"
     records = indicators(text, "东城园:zone", "西城园:zone")

@@ -45,6 +45,8 @@ FILLER_RE = re.compile(
     r"我们|该|其|全年|今年|去年|上半年|下半年|前三季度|全区|全市|全省|辖区|共|共计|累计|实现|完成|\s|“|”|\"|\(|"
     # 宣布某基金以26亿元完成首轮募集: what is announced is a clause with a subject of its own
     r"宣布|宣告|"
+    # ——某公司年产…项目, ●某公司…: a dash or bullet opening a line marks an item of a list, no word
+    r"[—\-–·•●○■□◆◇▲△►▶★☆※]|"
     # 本届某博览会, 此次某大会: a determiner of an edition or an occasion points at the name after it
     r"本届|该届|此次|本次|这次|首届|第[一二三四五六七八九十\d]{1,3}届)*"
 )
