@@ -69,3 +69,18 @@ def test_a_bracket_after_a_universitys_name_stays_with_the_unit_it_names():
     found = typed("新区投资5亿元建成运行中国石油大学(华东)国家大学科技园动力谷。")
     assert ("中国石油大学(华东)国家大学科技园动力谷", "zone") in found
     assert not any(name.startswith("(") for name, _ in found)
+
+
+def test_a_firm_s_listing_or_project_place_in_brackets_ends_its_name():
+    """A registered name puts its seat in brackets before the trade; a bracket after the
+    legal form or the trade name is an aside (the board it lists on, where a project is built)."""
+    found = typed(
+        "星湖数控科技股份有限公司(港交所主板)今年上市。"
+        "签约项目包括青溪运达能源有限公司(白沙县)400MW风电项目、星湖钠电科技有限公司(青溪县)储能电池项目。"
+    )
+    assert {
+        ("星湖数控科技股份有限公司", "enterprise"),
+        ("青溪运达能源有限公司", "enterprise"),
+        ("星湖钠电科技有限公司", "enterprise"),
+    } <= found
+    assert not any("(" in name for name, _ in found)

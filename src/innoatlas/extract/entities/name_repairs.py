@@ -197,6 +197,21 @@ def close_bracket(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     return dataclasses.replace(c, start=ix.tokens[k].start)
 
 
+# A bracket closing a firm's name: 某某股份有限公司(港交所主板), 某某能源(某县): the listing, the
+# place a project is built in or a plant's number. A registered name puts its seat in
+# brackets before the trade and legal form (某某(苏州)有限公司), never after them.
+_TRAILING_ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
+
+
+def drop_firm_aside(norm: str, c: Candidate) -> Candidate:
+    if c.type != "enterprise":
+        return c
+    m = _TRAILING_ASIDE.search(norm, c.start, c.end)
+    if m is None or m.start() - c.start < MIN_NAME_CHARS:
+        return c
+    return dataclasses.replace(c, end=m.start())
+
+
 # 一是以|某某科技, 其二|某某集团, 首先是|某某公司: the words that number a point of a text
 # (and a preposition after them) are glued to the name that opens the point; no name
 # opens with them. 第N needs 是 or a stop after it (第三届 is an ordinal of the name).
