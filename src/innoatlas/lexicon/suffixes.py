@@ -21,6 +21,7 @@ class SuffixData:
     short_forms: tuple[str, ...] = ()
     short_form_type: str = ""
     short_form_max_chars: int = 0
+    status_heads: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -45,6 +46,7 @@ def load_suffixes() -> SuffixData:
         tuple(data.get("short_forms") or ()),
         data.get("short_form_type", ""),
         int(data.get("short_form_max_chars", 0)),
+        tuple(data.get("status_heads") or ()),
     )
 
 

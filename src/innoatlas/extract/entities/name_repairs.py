@@ -24,6 +24,7 @@ from innoatlas.extract.entities.grammar import (
 from innoatlas.lexicon.match import INDUSTRY, find_lexicon
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
+from innoatlas.lexicon.zones import zone_names
 
 
 def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
@@ -206,6 +207,12 @@ _TRAILING_ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 def drop_firm_aside(norm: str, c: Candidate) -> Candidate:
     if c.type != "enterprise":
         return c
+    name = norm[c.start : c.end]
+    if name.endswith(load_suffixes().status_heads):
+        # 宜宾市上市公司: a set of firms by status (no name); the place before it is named
+        k = next((k for k in range(min(len(name) - 2, 8), 1, -1) if name[:k] in place_prefixes()), 0)
+        kind = "zone" if name[:k] in zone_names() else "region"
+        return dataclasses.replace(c, end=c.start + k, type=kind) if k else c
     m = _TRAILING_ASIDE.search(norm, c.start, c.end)
     if m is None or m.start() - c.start < MIN_NAME_CHARS:
         return c
