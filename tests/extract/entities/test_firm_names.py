@@ -312,3 +312,10 @@ def test_firms_named_by_their_status_are_a_set_not_a_firm():
     }
     assert not any(name.endswith(("上市公司", "上市企业")) for name in found)
     assert {"绵阳", "宜宾市"} <= found
+
+
+def test_a_city_before_a_group_s_short_name_names_its_plant_there():
+    """合肥比亚迪: the place and the brand are one name, as the place's people call the plant."""
+    found = firms("合肥比亚迪今年产量增长20%，带动配套企业落户。")
+    assert "合肥比亚迪" in found
+    assert "比亚迪" not in found

@@ -90,7 +90,12 @@ from innoatlas.extract.entities.quoted_names import (
     quoted_head_candidates,
     title_candidates,
 )
-from innoatlas.extract.entities.runon import places_before_firms, region_headed_firms, region_headed_names
+from innoatlas.extract.entities.runon import (
+    local_firm_names,
+    places_before_firms,
+    region_headed_firms,
+    region_headed_names,
+)
 from innoatlas.extract.entities.suffix_names import (
     drop_role_opening,
     suffix_candidates,
@@ -187,7 +192,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     ]
     chosen = merge_regions(norm, select(parts))
     again = [c for c in other_occurrences(norm, chosen) if not inside_blocked(c, blocked)]
-    chosen = merge_regions(norm, places_before_firms(norm, select(parts + again)))
+    chosen = local_firm_names(norm, merge_regions(norm, places_before_firms(norm, select(parts + again))))
     chosen = [
         firm for c in chosen if not seat_in_name(norm, c) and (firm := firm_of_plant(norm, c)) is not None
     ]

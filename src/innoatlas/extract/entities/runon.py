@@ -125,6 +125,33 @@ def _full_names() -> frozenset[str]:
     return full_division_names()
 
 
+# -- a city and a group's short name: the group's plant there -----------------
+
+# 常州比亚迪, 合肥比亚迪, 成都微芯: a division written right before a firm's short name (its
+# brand, two to four characters, no legal form) names the firm's company or plant in that
+# place, as the place's people call it; the place and the brand are one name.
+MAX_BRAND_CHARS = 4
+
+
+def local_firm_names(norm: str, chosen: list[Candidate]) -> list[Candidate]:
+    out: list[Candidate] = []
+    for c in chosen:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.type == "region"
+            and prev.end == c.start
+            and c.type == "enterprise"
+            and MIN_SUFFIX_CHARS <= c.end - c.start <= MAX_BRAND_CHARS
+            and not norm[c.start : c.end].endswith(_LEGAL_FORMS)
+            and norm[prev.start : prev.end] in division_names()
+        ):
+            out[-1] = Candidate(prev.start, c.end, "enterprise", c.extractor, c.priority, c.confidence)
+            continue
+        out.append(c)
+    return out
+
+
 # -- a place, a trade name and a trade: a firm's short name ---------------------
 
 # 某省|远帆|生物: a division, a trade name (字号) of two or three characters that is no
