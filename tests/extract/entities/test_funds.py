@@ -142,6 +142,8 @@ def test_two_trade_words_with_no_trade_name_before_them_are_an_industry():
         "天使+创投+母基金",
         "科技创新母基金",
         "人民币基金",
+        "该批子基金",
+        "批子基金",
     ],
 )
 def test_capital_named_by_its_kind_alone_is_no_name(name):
@@ -149,7 +151,9 @@ def test_capital_named_by_its_kind_alone_is_no_name(name):
     assert is_kind_only(name)
 
 
-@pytest.mark.parametrize("name", ["红杉资本", "两江资本", "深创投", "湖南省金芙蓉投资基金"])
+@pytest.mark.parametrize(
+    "name", ["红杉资本", "两江资本", "深创投", "湖南省金芙蓉投资基金", "批发市场发展基金"]
+)
 def test_capital_named_for_its_owner_is_a_name(name):
     assert not is_kind_only(name)
 

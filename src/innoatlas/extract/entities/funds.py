@@ -60,7 +60,8 @@ _KIND_RUN = re.compile("(?:" + "|".join(map(re.escape, KIND_WORDS)) + ")+")
 # nor is a level (县级并购母基金: some county's buyout fund) or 新 (a new fund), nor a word
 # pointing to funds already spoken of (相关子基金, 上述基金).
 _COUNT = re.compile(
-    r"^(?:相关|有关|上述|该|各类|一系列|首[支只个批]?|第[一二两三四五六七八九十\d]+批的?)?(?:[一二两三四五六七八九十几数\d]+[支只个批])?"
+    r"^(?:相关|有关|上述|该|此|本|各类|一系列|首[支只个批]?|第[一二两三四五六七八九十\d]+批的?)?"
+    r"(?:[一二两三四五六七八九十几数\d]*批|[一二两三四五六七八九十几数\d]+[支只个])?"
     r"(?:国家级|省级|市级|区级|县级|省市|新)?"
 )
 # What a fund, or the capital of a kind, is called by: 基金, 资本 (耐心资本), 创投.
