@@ -136,6 +136,18 @@ RESULTS_SEASON_MONTHS = RESULTS.params["season_months"]
 RESULTS_RELEASE_RE = RESULTS.trigger
 RESULTS_LEAD_CHARS = RESULTS.params["lead_chars"]
 ANNUAL_CONFERENCE_RE = RESULTS.cue("annual_conference")
+# A release in the last month of a year on that year's results (年度工作会, 全年…将超…) reports on it.
+DECEMBER = 12
+_YEAR_END = RESULTS.cue("year_end")
+
+
+def _names_year_end(lead: str, year: int) -> bool:
+    """全年 or 年度工作会 in a lead that names no year but its own (a December text on an
+    earlier year's statistics names that year)."""
+    named = {int(y) for y in _YEAR_NAMED.findall(lead)}
+    return _YEAR_END.search(lead) is not None and named <= {year}
+
+
 # A heading line is short; a longer line with a year and 报告 is a sentence of the text.
 HEADING_CHARS = 40
 # How often the reported year must be named, alone, for a text to read as a review of it.
@@ -196,11 +208,15 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     conference = ANNUAL_CONFERENCE_RE.search(lead) is not None
     if not RESULTS_RELEASE_RE.search(lead) and not conference:
         return None
+    if pub is None or doc.reference_date.precision not in ("day", "month"):
+        return None
     if (
-        pub is None
-        or doc.reference_date.precision not in ("day", "month")
-        or pub.month > RESULTS_SEASON_MONTHS
+        pub.month == DECEMBER
+        and doc.published.value is not None
+        and (conference or _names_year_end(lead, pub.year))
     ):
+        return str(pub.year)  # 年度工作会, 全年 in a December results release: the year about to close
+    if pub.month > RESULTS_SEASON_MONTHS:
         return None
     # a date whose year the text does not give was read in the latest year it names (extract_dates):
     # early in a year, a results release names the year just ended, so that is the year it reports on
