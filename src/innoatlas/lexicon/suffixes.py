@@ -22,6 +22,7 @@ class SuffixData:
     short_form_type: str = ""
     short_form_max_chars: int = 0
     status_heads: tuple[str, ...] = ()
+    place_led: tuple[str, ...] = ()
 
 
 @functools.lru_cache(maxsize=1)
@@ -47,6 +48,7 @@ def load_suffixes() -> SuffixData:
         data.get("short_form_type", ""),
         int(data.get("short_form_max_chars", 0)),
         tuple(data.get("status_heads") or ()),
+        tuple(data.get("place_led") or ()),
     )
 
 

@@ -23,3 +23,23 @@ def test_a_science_city_named_kechuangcheng_and_an_aerospace_city_are_zones():
     assert ("遵义智造科创城", "zone") in found
     assert ("遵义", "region") not in found
     assert any(name.endswith("航天城") and etype == "zone" for name, etype in found)
+
+
+def test_provincial_kinds_of_area_are_names_after_their_place():
+    """产业集聚区, 集中区, 产业功能区, 先行区, 科教城: names when a place opens them, plans' aims when
+    only a field does."""
+    found = set(
+        typed("常州科教城新增企业20家，松山湖科技金融集聚区吸引机构入驻，青川天府新材料产业功能区加快建设。")
+    )
+    assert {("常州科教城", "zone"), ("松山湖科技金融集聚区", "zone")} <= found
+    aims = {
+        name
+        for name, _ in typed("该区将建设高端智能汽车研发生产基地、金融科技创新发展集聚区、大数据应用先行区。")
+    }
+    assert not any(name.endswith(("集聚区", "先行区")) for name in aims)
+
+
+def test_a_field_term_between_a_place_and_a_zone_kind_is_inside_the_name():
+    """中关村|自动/驾驶|示范区: the tagger cuts the field term; the name runs over it."""
+    found = set(typed("中关村自动驾驶示范区测试道路全部开放。"))
+    assert ("中关村自动驾驶示范区", "zone") in found

@@ -309,6 +309,8 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 获评|国家级绿色工厂: a category conferred as a title is the title's name
     if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
         return False
+    if name.endswith(load_suffixes().place_led) and c.extractor != "suffix" and not starts_with_place(name):
+        return False  # 打造金融科技集聚区: what an area is to become (the suffix rule reads the tags)
     if name.endswith(load_suffixes().status_heads):
         return False  # 深圳A股上市公司: a set of firms by their status, no firm's name
     if name.endswith(COMMON_JU_WORDS):

@@ -240,6 +240,10 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         if _qualifier_inside(ix, i - 1, etype):
             i -= 1
             continue
+        term = _field_term_before(ix, i, etype)
+        if term is not None:
+            i = term  # 某地|自动/ad 驾驶/v|示范区: a field of the vocabulary, whatever its tags
+            continue
         if not name_like(prev, allow_time) or _crosses_name_end(prev, right, etype):
             break
         if toks[first].end - prev.start > MAX_NAME_CHARS:
@@ -251,6 +255,34 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
 # Bodies whose names run from a proper name through the field they work on to their kind
 # (国家+高速列车+技术创新中心, 某省+高端远洋渔船+技术创新中心).
 _FIELD_NAMED_TYPES = frozenset({"platform", "institute", "zone"})
+
+
+# How many tokens the tagger may cut a field term into (自动/驾驶, 人工/智能/计算).
+MAX_TERM_TOKENS = 3
+
+
+def _field_term_before(ix: TokenIndex, i: int, etype: str) -> int | None:
+    """The first token of an industry term of the vocabulary that ends right before token i,
+    inside the name of a body or area that names its field (某地自动驾驶示范区)."""
+    if etype not in _FIELD_NAMED_TYPES:
+        return None
+    toks = ix.tokens
+    text = ""
+    for k in range(i - 1, max(-1, i - 1 - MAX_TERM_TOKENS), -1):
+        if toks[k].end != (toks[k + 1].start if k + 1 < len(toks) else toks[k].end) or toks[k].tag == "w":
+            return None
+        text = toks[k].text + text
+        if k < i - 1 and text in load_industries()[0]:
+            # a term of one token is the tagger's word, left to name_like; a term is inside the
+            # name only after the place or body the name opens with (中关村|自动驾驶|示范区),
+            # else it is the field of a description (打造|智能汽车|研发基地)
+            before = toks[k - 1] if k > 0 else None
+            opened = before is not None and before.end == toks[k].start and before.tag in _OPENING_TAGS
+            return k if opened else None
+    return None
+
+
+_OPENING_TAGS = frozenset({"LOC", "ORG", "ns", "nt"})
 
 
 def _qualifier_inside(ix: TokenIndex, k: int, etype: str) -> bool:

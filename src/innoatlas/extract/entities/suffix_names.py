@@ -29,6 +29,8 @@ WEAK_TYPES = frozenset({"program", "government"})
 WEAK_ZONE_SUFFIXES = frozenset(
     {"基地", "示范区", "试验区", "片区", "谷", "生态圈", "园区", "先导区", "产业基地", "园"}
 )
+# The tags of a place a name opens with (the kinds of area org_suffixes.yaml calls place_led).
+_PLACE_TAGS = frozenset({"LOC", "ns"})
 
 
 def _field_and_kind(head: str, etype: str) -> bool:
@@ -85,6 +87,10 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if not is_specific(ix, lo, hi, s_start, weak) and not _year_event(ix, lo, etype):
             continue
         if is_description(ix, lo) or _field_and_kind(norm[start:s_start], etype):
+            continue
+        if suffix in load_suffixes().place_led and not (
+            ix.tokens[lo].tag in _PLACE_TAGS or starts_with_place(ix.tokens[lo].text)
+        ):
             continue
         inner = suffix_type(norm[start:s_start])
         if etype == "zone" and suffix in GENERIC_AREA_WORDS and inner is not None and inner[1] == "zone":
