@@ -457,6 +457,12 @@ def _trade_only(name: str) -> bool:
     return any(name[:k] in words and name[k:] in words for k in range(1, len(name)))
 
 
+# Short names of research institutes: a ministry's or a group's numbered institute (工信部五所,
+# 某集团第十研究所 -> 十所, 608所) and an institute of the Chinese Academy of Sciences by the
+# academy's short name and its own (中国科学院研究机构: 中科院地质地球所, 中科院广州生物院).
+_INSTITUTE_SHORT = re.compile(r"(?:[一二三四五六七八九十百\d]+所|^(?:中科院|中国科学院).+[所院])$")
+
+
 def final_type(name: str, c: Candidate, when) -> str:
     if _counted_slogan(name) and name not in zone_names():
         return "program"
@@ -486,6 +492,8 @@ def final_type(name: str, c: Candidate, when) -> str:
         return found[1]
     if c.extractor == "lac" and name in division_names():
         return "region"  # the tagger's ORG 重庆 is the city
+    if c.extractor == "lac" and c.type == "enterprise" and _INSTITUTE_SHORT.search(name):
+        return "institute"  # 工信部五所, 中科院地质地球所: a research institute by its short name
     if c.extractor == "lac" and _ASSEMBLY.search(name):
         return "government"  # the tagger's ORG 县人大, 全国政协: a congress or a consultative conference
     return c.type
