@@ -292,3 +292,25 @@ def test_a_rate_in_time_is_no_share():
     # 每5台空调有1台 is a share of items; 每50秒就有一台 counts time, not a fifth of anything
     assert [(v, f) for v, _, _, f in _read("全国每5台空调有1台产自江川。")] == [(1 / 5, "fraction")]
     assert [f for _, _, _, f in _read("江川工厂每50秒就有一台整机下线。")] == []
+
+
+def test_the_round_amount_a_total_passes_is_a_figure():
+    # 突破千亿: one 千亿, passed; a 千亿 step or size class is none
+    assert [(v, u, a) for v, u, a, _ in _read("全年产值突破千亿,区域GDP破万亿。")] == [
+        (1000, "亿", "over"),
+        (1, "万亿", "over"),
+    ]
+    assert _read("经济规模迈上新千亿台阶,打造千亿级产业集群。") == []
+
+
+def test_square_metres_written_as_symbols_are_a_measure():
+    # ㎡ and m² fold to m2 (NFKC), ㎢ to km2; 平米 is speech for 平方米
+    assert [(v, u) for v, u, _, _ in _read("建成厂房22.3万m2,酒店10.5万平米,核心区3.5km2。")] == [
+        (22.3, "万m2"),
+        (10.5, "万平米"),
+        (3.5, "km2"),
+    ]
+
+
+def test_a_talent_programme_named_by_a_count_of_people_is_no_figure():
+    assert [(v, u) for v, u, _, _ in _read("其中国家千人计划人才企业5家。")] == [(5, "家")]

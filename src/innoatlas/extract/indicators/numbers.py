@@ -518,13 +518,23 @@ def _read_plain(text, m):
         return None
     if _inside_name(text, m.start(), m.end(), bool(unit_word)):
         return None
+    if unit_word == "台" and text.startswith("阶", m.end()):
+        return None  # 迈上千亿台阶: 台 opens the noun 台阶 (a step), no measure word
+    if unit_word == "人" and text.startswith(("计划", "工程"), m.end()):
+        return None  # 千人计划, 万人计划 (the national talent programmes, 2008 and 2012): a name
     if unit_word == "个" and _MONTHS_AFTER.match(text, m.end()):
         return None  # 两个多月: a stretch of time, not a count
     if mult and _project_noun(text, m, unit_word):
         return None  # 10亿项目: a size class of projects, not 10亿 of the measure word 项
     if not unit_word:
-        # a bare multiplier is a figure only after Arabic digits (人口9600万), never 千 alone (1000千伏)
-        if is_cn or mult not in ("万", "亿", "万亿") or _next_in(text, m.end(), "级元"):
+        # a bare multiplier is a figure only after Arabic digits (人口9600万), never 千 alone (1000千伏),
+        # or as the round amount a total passes (产值突破千亿, GDP破万亿: one 千亿, one 万亿)
+        passed = (
+            is_cn
+            and mult in ("亿", "万亿")
+            and _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start())
+        )
+        if is_cn and not passed or mult not in ("万", "亿", "万亿") or _next_in(text, m.end(), "级元"):
             return None
     if _next_in(text, m.end(), SIZE_LABEL_HEADS):
         return None
@@ -610,7 +620,7 @@ def _next_in(text: str, end: int, chars: str) -> bool:
 
 
 # 突破万亿元, 超万亿: a level reached, written without its leading 一.
-_THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|超|逾|达到|达|过|近)$")
+_THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|超|逾|达到|达|过|近|破)$")
 
 
 def _vague_or_named(text: str, start: int) -> bool:
