@@ -119,6 +119,9 @@ def test_nearly_half_a_year_is_no_share():
         ("工业投资增长 16.2%。", "change", 16.2, "%"),
         ("工业增速高于全市GDP增速1.5个百分点。", "level", 1.5, "个百分点"),
         ("重点企业产值增速保持在40%。", "change", 40, "%"),
+        ("智能工厂降低人力成本5%。", "change", -5, "%"),
+        ("数字化改造提高生产效率30%。", "change", 30, "%"),
+        ("工业增加值占全市比重37.7%。", "level", 37.7, "%"),
     ],
 )
 def test_kinds_signs_and_units(sentence, kind, value, unit):
