@@ -46,8 +46,6 @@ RISEN_TO_RE = cue("current_weak").cue("risen_to")
 # A clause that states what exists now (已…, 累计…) is not dated by a year carried from an earlier sentence.
 STATE_RE = cue("state_now").trigger
 AVERAGE_RE = cue("annual_average").trigger
-# 此次共签约项目12个: the event the text has named, of its day.
-THIS_EVENT_RE = cue("event_name_period").cue("this_event")
 
 
 def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
@@ -69,7 +67,6 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     sent = sentence_start(text, q.start)
     i = bisect_right(ctx.period_starts, q.start) - 1
     named_year = None
-    this_event = THIS_EVENT_RE.search(text, sent, q.start) is not None
     while i >= 0:
         p = ctx.periods[i]
         i -= 1
@@ -80,8 +77,6 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         if i >= 0 and _names_event_after_day(ctx, p, ctx.periods[i]):
             named_year = p.year  # the event's own year completes its day when the page gives none
             continue
-        if this_event and p.kind != "event" and p.start < sent:
-            continue  # 此次 skips the scene-setting between the event and its figures
         if p.kind == "plan" and (
             _PLAN_NAME_AFTER.match(text, p.end) or p.start < sent and _aim_named(text, p)
         ):
@@ -107,16 +102,12 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
             and q.start - p.end <= PERIOD_CARRY_CHARS
             or p.kind in ("current", "event")
             and _carries_over_section(ctx, p, q.start)
-            or this_event
-            and p.kind == "event"
         ):
             if p.kind == "event":
-                # the day of an event dates its own sentence and what 此次 points back to;
-                # carried further it stands for the present
+                # the day of an event dates its own sentence; carried further it stands for the present
                 if named_year and p.year is None and not p.relative:
                     p = replace(p, year=named_year)
-                own = p.start >= para_start or this_event
-                return (event_day(p, pub) if own else None) or pub.as_text()
+                return (event_day(p, pub) if p.start >= para_start else None) or pub.as_text()
             if (
                 p.start < ss
                 and p.kind != "current"
@@ -126,8 +117,6 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
                 return pub.as_text()  # 2024年…。园区已集聚企业300家: the state now, not the year before
             return resolve_period(p, pub, _year_of_bare(ctx, p))
         break
-    if this_event:
-        return pub.as_text()  # the event the page reports, undated: of the page's day
     if CURRENT_WEAK_RE.search(text, cs, q.start) or EXISTING_RE.search(text, ss, q.start):
         return pub.as_text()
     if RISEN_TO_RE.search(text, cs, q.start) and not _in_headline(ctx, q.start):
