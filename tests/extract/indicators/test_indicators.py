@@ -1203,3 +1203,10 @@ def test_the_zone_all_its_words_stand_for_is_the_same_in_every_run():
         [90, "星湖高新区"],
         [300, "星湖高新区"],
     ]
+
+
+def test_a_city_wide_word_after_a_comma_and_a_space_still_opens_its_clause():
+    # typeset bulletins put a space after their punctuation (结果显示, 全区实现…)
+    text = "星湖新区2023年统计公报\n星湖新区经济平稳。星湖市统计局核算结果显示, 全区实现生产总值 469.8 亿元。"
+    records = indicators(text, "星湖新区:zone", "星湖市统计局:government", "星湖市:region")
+    assert [(r.value, r.subject) for r in records] == [(469.8, "星湖新区")]

@@ -408,10 +408,15 @@ def _in_meeting_name(p: PeriodMention, entities: list[EntityMention]) -> bool:
 
 
 def clause_start(text: str, pos: int) -> int:
+    """Where the clause holding pos begins: after the last break, and after the spaces a
+    typeset or scraped page puts after its punctuation (显示, 全区实现…)."""
     i = pos - 1
     while i >= 0 and text[i] not in CLAUSE_BREAKS:
         i -= 1
-    return i + 1
+    start = i + 1
+    while start < pos and text[start] in " \t\u3000":
+        start += 1
+    return start
 
 
 def sentence_start(text: str, pos: int) -> int:
