@@ -44,11 +44,27 @@ def _membership(sent: Sentence):
         ]
         quoted = _quoted_after(sent, pos + len(hit.group(0)))
         # 获批“A”“B”: every title of a chain of quotes right after the trigger; else the first name
-        objects = quoted if len(quoted) > 1 else (objects or quoted)[:1]
+        objects = quoted if len(quoted) > 1 else _listed_titles(sent, objects) or quoted[:1]
         if subjects and objects and not sent.boundary_between(pos, objects[0].start):
             for subj in _member_run(sent, subjects, pos):
                 out += [(subj, "member_of", obj) for obj in objects]
     return out
+
+
+# 获批A、B和C: the titles of one list all go with the trigger before the first.
+_TITLE_JOINS = frozenset({"、", "和", "及", "与", "以及"})
+
+
+def _listed_titles(sent: Sentence, objects: list[EntityMention]) -> list[EntityMention]:
+    """The first title after the trigger and the titles listed right after it."""
+    if not objects:
+        return []
+    listed = [objects[0]]
+    for m in objects[1:]:
+        if sent.between(listed[-1], m).strip() not in _TITLE_JOINS:
+            break
+        listed.append(m)
+    return listed
 
 
 # 甲、乙等9家|某省实验室, 甲实验室等|某省实验室: what stands between a list and the tier it counts.
