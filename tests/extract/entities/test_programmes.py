@@ -366,3 +366,12 @@ def test_the_guiding_formula_and_the_innovation_strategy_are_no_programmes_repor
     found = mentions("全区深入学习贯彻党的二十大和二十届三中全会精神,深入实施创新驱动发展战略。")
     assert not any(t == "program" for _, t in found)
     assert ("党的二十大", "program") in mentions("党的二十大召开以来,全区产业加快升级。")
+
+
+def test_a_title_with_its_edition_year_is_named_and_a_bare_kind_word_points_back():
+    """《某报告2024》 names a report; 《报告》 after it is that report again, no name of its own."""
+    found = {
+        name for name, _ in typed("《中国区域创新能力评价报告2024》发布。《报告》显示,广东连续8年排名第一。")
+    }
+    assert "中国区域创新能力评价报告2024" in found
+    assert "报告" not in found

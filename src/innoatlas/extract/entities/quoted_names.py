@@ -12,8 +12,12 @@ from innoatlas.lexicon.suffixes import suffix_type
 
 _POLICY_END = re.compile(
     r"(意见|计划|方案|办法|规划|纲要|政策|通知|条例|规定|措施|任务|细则|指南|清单|决定|行动|法|战略|目录|标准|"
-    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议|指引|通报|公告|准则)$"
+    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议|指引|通报|公告|准则)"
+    # the edition or years a title may end with: 某报告2024, 某方案(2022—2025年)
+    r"(?:\d{4}|[(（]\d{4}(?:[-—–~至]\d{4})?年?[)）])?$"
 )
+# 《报告》, 《方案》: a title that is only its kind word points back to the document named before.
+_KIND_ONLY = re.compile(r"(?:该|本|此)?[\u4e00-\u9fff]{2,3}")
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
 _QUOTED = re.compile(r"“([^“”\n]{2,14})”")
 _QUOTE_PROGRAM_NEXT = re.compile(
@@ -26,7 +30,10 @@ def title_candidates(norm: str) -> list[Candidate]:
     out = []
     for m in _TITLE.finditer(norm):
         inner = m.group(1).strip()
-        if _POLICY_END.search(inner) or (suffix_type(inner) or ("", ""))[1] == "program":
+        kind = _POLICY_END.search(inner)
+        if kind is not None and _KIND_ONLY.fullmatch(inner) and kind.start() <= 1:
+            continue  # 《报告》显示: the report named before
+        if kind is not None or (suffix_type(inner) or ("", ""))[1] == "program":
             out.append(Candidate(m.start(1), m.end(1), "program", "title", 100, 0.9))
     return out
 
