@@ -300,17 +300,20 @@ def test_the_round_amount_a_total_passes_is_a_figure():
         (1000, "亿", "over"),
         (1, "万亿", "over"),
     ]
-    assert _read("经济规模迈上新千亿台阶,打造千亿级产业集群。") == []
+    assert _read("工业总量登上千亿台阶,打造千亿级产业集群。") == []
 
 
 def test_square_metres_written_as_symbols_are_a_measure():
     # ㎡ and m² fold to m2 (NFKC), ㎢ to km2; 平米 is speech for 平方米
-    assert [(v, u) for v, u, _, _ in _read("建成厂房22.3万m2,酒店10.5万平米,核心区3.5km2。")] == [
-        (22.3, "万m2"),
-        (10.5, "万平米"),
-        (3.5, "km2"),
+    assert [(v, u) for v, u, _, _ in _read("建成厂房8.6万m2,公寓4.2万平米,起步区2.5km2。")] == [
+        (8.6, "万m2"),
+        (4.2, "万平米"),
+        (2.5, "km2"),
     ]
 
 
 def test_a_talent_programme_named_by_a_count_of_people_is_no_figure():
-    assert [(v, u) for v, u, _, _ in _read("其中国家千人计划人才企业5家。")] == [(5, "家")]
+    assert [(v, u) for v, u, _, _ in _read("园区有万人计划专家12人,千人计划人才企业3家。")] == [
+        (12, "人"),
+        (3, "家"),
+    ]

@@ -312,7 +312,7 @@ def keep_name(name: str, c: Candidate) -> bool:
     if name.endswith(load_suffixes().place_led) and c.extractor != "suffix" and not starts_with_place(name):
         return False  # 打造金融科技集聚区: what an area is to become (the suffix rule reads the tags)
     if name.endswith(load_suffixes().status_heads):
-        return False  # 深圳A股上市公司: a set of firms by their status, no firm's name
+        return False  # 某市A股上市公司: a set of firms by their status, no firm's name
     if name.endswith(COMMON_JU_WORDS):
         return False  # 战略布局, 发展格局: 局 ends an ordinary word here, not a bureau
     if c.extractor != "vocabulary" and name in GENERIC_WORDS or _effort_adverb(name):

@@ -289,7 +289,7 @@ def listed_sites(norm: str, ix: TokenIndex) -> list[Candidate]:
         if any(t.tag == "v" for t in words) and not any(t.tag in PROPER_TAGS for t in words):
             continue  # 城乡协同发展示范区: a verb phrase naming a kind of zone, no place
         if m.group().endswith(load_suffixes().place_led) and not starts_with_place(m.group()):
-            continue  # 金融科技创新发展集聚区: what an area of the plan is to become
+            continue  # 数字经济创新集聚区: what an area of the plan is to become
         items.append(Candidate(m.start(), m.end(), "zone", "list", _SITES.priority, 0.7))
     # a site stands in a list of sites: a neighbour across one separator is one too
     ends = {c.end for c in items}

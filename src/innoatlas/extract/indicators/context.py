@@ -409,7 +409,7 @@ def _in_meeting_name(p: PeriodMention, entities: list[EntityMention]) -> bool:
 
 def clause_start(text: str, pos: int) -> int:
     """Where the clause holding pos begins: after the last break, and after the spaces a
-    typeset or scraped page puts after its punctuation (显示, 全区实现…)."""
+    typeset or scraped page puts after its punctuation (据统计, 全区完成…)."""
     i = pos - 1
     while i >= 0 and text[i] not in CLAUSE_BREAKS:
         i -= 1

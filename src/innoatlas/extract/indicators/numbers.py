@@ -519,7 +519,7 @@ def _read_plain(text, m):
     if _inside_name(text, m.start(), m.end(), bool(unit_word)):
         return None
     if unit_word == "台" and text.startswith("阶", m.end()):
-        return None  # 迈上千亿台阶: 台 opens the noun 台阶 (a step), no measure word
+        return None  # 登上千亿台阶: 台 opens the noun 台阶 (a step), no measure word
     if unit_word == "人" and text.startswith(("计划", "工程"), m.end()):
         return None  # 千人计划, 万人计划 (the national talent programmes, 2008 and 2012): a name
     if unit_word == "个" and _MONTHS_AFTER.match(text, m.end()):

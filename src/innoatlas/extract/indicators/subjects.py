@@ -60,7 +60,7 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         return subject_name(ctx, owner)  # 新签约项目某市5个、某县3个: each count its place's
     firm = _firm_before(ctx, q)
     if firm is not None:
-        return subject_name(ctx, firm)  # 某能源(某县)400MW风电项目: the size of the firm's project
+        return subject_name(ctx, firm)  # 某光伏(某县)200MW电站项目: the size of the firm's project
     modified = _modified_name(ctx, q)
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
@@ -246,7 +246,7 @@ PLACE_ASIDE_RE = cue("firm_before_figure").trigger
 
 def _firm_before(ctx: Context, q: Quantity) -> EntityMention | None:
     """The firm written right before the figure, maybe with the place it builds in brackets
-    (某能源(某县)400MW风电项目); a rank or share is taken among others, not owned."""
+    (某光伏(某县)200MW电站项目); a rank or share is taken among others, not owned."""
     if q.form == "rank" or not _is_amount(q):
         return None  # 落地A、B 2家企业: a count after firms counts them
     for m in ctx.mentions:
