@@ -438,3 +438,13 @@ def test_a_saved_pages_english_date_label_gives_the_date():
         published(" date 2025-08-30 园区展示中心开放。(某社 记者摄) 某社北京8月30日电 园区新增企业30家。\n")
         == "2025-08-30"
     )
+
+
+def test_a_page_stamp_with_its_outlet_and_byline_gives_the_date():
+    # a stamp line runs on into the outlet and a byline with a comma; it is no sentence of the text
+    text = (
+        "专访星湖创投负责人:做耐心资本\n\n"
+        "2022年11月21日 20:53   星湖经济报 星湖财经APP   记者张某,实习生李某\n\n"
+        "成立不足五年的星湖天使基金已投资项目百余个。"
+    )
+    assert published(text) == "2022-11-21"

@@ -442,6 +442,10 @@ def labelled_date(n: str) -> PublishedDate | None:
 
 
 def _is_sentence(line: Line) -> bool:
+    """A long line with a comma is text, unless a date and time open it: a page's stamp with
+    its outlet and byline (2022年11月21日 20:53 某报 记者某某,实习生某某)."""
+    if STAMPED_DATE.match(line.norm.lstrip()):
+        return False
     return len(line.norm) > 40 and bool(re.search(r"[，。,]", line.norm))
 
 
