@@ -38,3 +38,10 @@ def test_a_field_term_between_a_place_and_a_zone_kind_is_inside_the_name():
     """武汉|自动/驾驶|示范区: the tagger cuts the field term; the name runs over it."""
     found = set(typed("武汉自动驾驶示范区扩大开放范围。"))
     assert ("武汉自动驾驶示范区", "zone") in found
+
+
+def test_a_public_park_is_no_zone_and_a_park_of_firms_is():
+    """公园 names a place of leisure unless the words before it name work (智慧, 创新, 医药 …)."""
+    found = set(typed("市民在江滨公园和天府公园休闲;北京医药创新公园引进企业20家。"))
+    assert not {name for name, _ in found} & {"江滨公园", "天府公园"}
+    assert ("北京医药创新公园", "zone") in found

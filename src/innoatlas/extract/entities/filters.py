@@ -300,6 +300,12 @@ def honorific(norm: str, c: Candidate) -> bool:
 HONORIFIC_AFTER = ("院士", "外籍院士")
 
 
+# The words that make a 公园 a place of firms or research (智慧公园, 创新公园, 科技公园, 产业公园).
+_WORK_PARK = re.compile(
+    r"智慧|创新|科技|科学|科创|产业|医药|生物|数字|软件|智能|信息|文创|创意|工业|经济|总部|研发"
+)
+
+
 def keep_name(name: str, c: Candidate) -> bool:
     if c.extractor in ("acting_body", "bare_zone"):
         return True  # 省政府印发, 经开区 on its own: the level or the kind alone names the body
@@ -311,6 +317,8 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False
     if name.endswith(load_suffixes().place_led) and c.extractor != "suffix" and not starts_with_place(name):
         return False  # 打造金融科技集聚区: what an area is to become (the suffix rule reads the tags)
+    if name.endswith(("公园", "公園")) and not _WORK_PARK.search(name[:-2]):
+        return False  # 某某公园, 江滨公园: a public park; 某某智慧公园, 医药创新公园 are places of work
     if name.endswith(load_suffixes().status_heads):
         return False  # 某市A股上市公司: a set of firms by their status, no firm's name
     if name.endswith(COMMON_JU_WORDS):
