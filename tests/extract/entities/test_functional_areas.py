@@ -45,3 +45,8 @@ def test_a_public_park_is_no_zone_and_a_park_of_firms_is():
     found = set(typed("市民在江滨公园和天府公园休闲;北京医药创新公园引进企业20家。"))
     assert not {name for name, _ in found} & {"江滨公园", "天府公园"}
     assert ("北京医药创新公园", "zone") in found
+
+
+def test_the_kind_of_a_university_science_park_is_no_park():
+    found = set(typed("全国共有国家大学科技园140余家,浙江大学科技园新增企业30家,各地科技园区加快建设。"))
+    assert found == {("浙江大学科技园", "zone")}
