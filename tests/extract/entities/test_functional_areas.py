@@ -50,3 +50,8 @@ def test_a_public_park_is_no_zone_and_a_park_of_firms_is():
 def test_the_kind_of_a_university_science_park_is_no_park():
     found = set(typed("全国共有国家大学科技园140余家,浙江大学科技园新增企业30家,各地科技园区加快建设。"))
     assert found == {("浙江大学科技园", "zone")}
+
+
+def test_cities_by_their_size_class_or_pilot_kind_are_no_places():
+    found = set(typed("重庆是超大城市,也是首批海绵城市试点,周边中小城市发展迅速,大城市带动作用明显。"))
+    assert found == {("重庆", "region")}
