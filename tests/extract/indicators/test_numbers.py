@@ -317,3 +317,9 @@ def test_a_talent_programme_named_by_a_count_of_people_is_no_figure():
         (12, "人"),
         (3, "家"),
     ]
+
+
+def test_a_size_pictured_in_football_pitches_is_no_count():
+    assert [(v, u) for v, u, _, _ in _read("厂区占地约15个足球场大小,相当于3个标准足球场,建成车间4个。")] == [
+        (4, "个")
+    ]
