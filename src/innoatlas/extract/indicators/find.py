@@ -164,10 +164,11 @@ BUILDING = cue("building_spec")
 def _names_or_heads(text: str, q: Quantity) -> bool:
     """“1个中心+N个基地”模式: a number of a quoted slogan; 在以下三个方面: a count of
     the parts the text lists next; 办公楼2栋 of a project's construction content."""
-    if SLOGAN.cue("opening").search(text, max(0, q.start - 31), q.start) and SLOGAN.trigger.match(
-        text[q.end : q.end + 40]
-    ):
+    opening = SLOGAN.cue("opening").search(text, max(0, q.start - 31), q.start)
+    if opening and SLOGAN.trigger.match(text[q.end : q.end + 40]):
         return True
+    if opening and SLOGAN.cue("plus_joined").match(text, opening.start()):
+        return True  # “1个主论坛+3个分会场”: the parts of a structure a plus joins, whatever follows
     if ITEMS_AHEAD_RE.search(text, max(0, q.start - 2), q.start):
         return True
     if BUILDING.trigger.fullmatch(q.unit):
