@@ -75,11 +75,11 @@ def test_a_firm_s_listing_or_project_place_in_brackets_ends_its_name():
     """A registered name puts its seat in brackets before the trade; a bracket after the
     legal form or the trade name is an aside (the board it lists on, where a project is built)."""
     found = typed(
-        "星湖数控科技股份有限公司(港交所主板)今年上市。"
+        "星湖精机股份有限公司(北交所)今年上市。"
         "开工项目有江川金源光伏有限公司(白沙县)光伏电站项目和星湖锂能科技有限公司(青溪县)电池项目。"
     )
     assert {
-        ("星湖数控科技股份有限公司", "enterprise"),
+        ("星湖精机股份有限公司", "enterprise"),
         ("江川金源光伏有限公司", "enterprise"),
         ("星湖锂能科技有限公司", "enterprise"),
     } <= found

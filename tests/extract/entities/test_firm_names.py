@@ -304,7 +304,7 @@ def test_a_brand_the_tagger_ran_into_its_trade_is_cut_before_the_trade():
 
 def test_firms_named_by_their_status_are_a_set_not_a_firm():
     """A registered name ends with its legal form, never with a status (上市公司, 跨国公司)."""
-    found = {name for name, _ in typed("绵阳上市公司总数达到23家，宜宾市拟上市企业数量居全省第三。")}
+    found = {name for name, _ in typed("绵阳上市公司数量达到23家，宜宾市拟上市企业数量居全省第三。")}
     assert not any(name.endswith(("上市公司", "上市企业")) for name in found)
     assert {"绵阳", "宜宾市"} <= found
 

@@ -313,9 +313,9 @@ def test_square_metres_written_as_symbols_are_a_measure():
 
 
 def test_a_talent_programme_named_by_a_count_of_people_is_no_figure():
-    assert [(v, u) for v, u, _, _ in _read("园区有万人计划专家12人,千人计划人才企业3家。")] == [
+    assert [(v, u) for v, u, _, _ in _read("园区有万人计划专家12人,引进千人计划人才7名。")] == [
         (12, "人"),
-        (3, "家"),
+        (7, "名"),
     ]
 
 

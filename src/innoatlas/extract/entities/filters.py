@@ -318,7 +318,7 @@ def keep_name(name: str, c: Candidate) -> bool:
     if name.endswith(load_suffixes().place_led) and c.extractor != "suffix" and not starts_with_place(name):
         return False  # 打造金融科技集聚区: what an area is to become (the suffix rule reads the tags)
     if name.endswith(("公园", "公園")) and not _WORK_PARK.search(name[:-2]):
-        return False  # 某某公园, 江滨公园: a public park; 某某智慧公园, 医药创新公园 are places of work
+        return False  # 某某公园, 江滨公园: a public park; 某某智慧公园, 某某科技公园 are places of work
     if name.endswith(load_suffixes().status_heads):
         return False  # 某市A股上市公司: a set of firms by their status, no firm's name
     if name.endswith(COMMON_JU_WORDS):
@@ -467,7 +467,7 @@ def _trade_only(name: str) -> bool:
 
 # Short names of research institutes: a ministry's or a group's numbered institute (工信部五所,
 # 某集团第十研究所 -> 十所, 608所) and an institute of the Chinese Academy of Sciences by the
-# academy's short name and its own (中国科学院研究机构: 中科院地质地球所, 中科院广州生物院).
+# academy's short name and its own (中国科学院研究机构: 中科院某某所, 中科院某某院).
 _INSTITUTE_SHORT = re.compile(r"(?:[一二三四五六七八九十百\d]+所|^(?:中科院|中国科学院).+[所院])$")
 
 
@@ -501,7 +501,7 @@ def final_type(name: str, c: Candidate, when) -> str:
     if c.extractor == "lac" and name in division_names():
         return "region"  # the tagger's ORG 重庆 is the city
     if c.extractor == "lac" and c.type == "enterprise" and _INSTITUTE_SHORT.search(name):
-        return "institute"  # 工信部五所, 中科院地质地球所: a research institute by its short name
+        return "institute"  # 工信部五所, 中科院某某所: a research institute by its short name
     if c.extractor == "lac" and _ASSEMBLY.search(name):
         return "government"  # the tagger's ORG 县人大, 全国政协: a congress or a consultative conference
     return c.type

@@ -198,7 +198,7 @@ def close_bracket(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     return dataclasses.replace(c, start=ix.tokens[k].start)
 
 
-# A bracket closing a firm's name: 某某股份有限公司(港交所主板), 某某能源(某县): the listing, the
+# A bracket closing a firm's name: 某某股份有限公司(北交所), 某某光伏(某县): the listing, the
 # place a project is built in or a plant's number. A registered name puts its seat in
 # brackets before the trade and legal form (某某(苏州)有限公司), never after them.
 _TRAILING_ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]$")

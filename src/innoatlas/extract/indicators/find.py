@@ -168,7 +168,7 @@ def _names_or_heads(text: str, q: Quantity) -> bool:
     if opening and SLOGAN.trigger.match(text[q.end : q.end + 40]):
         return True
     if opening and SLOGAN.cue("plus_joined").match(text, opening.start()):
-        return True  # “1个主论坛+3个分会场”: the parts of a structure a plus joins, whatever follows
+        return True  # “1个主会场+5个分论坛”: the parts of a structure a plus joins, whatever follows
     if ITEMS_AHEAD_RE.search(text, max(0, q.start - 2), q.start):
         return True
     if BUILDING.trigger.fullmatch(q.unit):

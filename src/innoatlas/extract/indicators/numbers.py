@@ -519,7 +519,7 @@ def _read_plain(text, m):
     if _inside_name(text, m.start(), m.end(), bool(unit_word)):
         return None
     if unit_word == "个" and re.match(r"(?:标准)?足球场", text[m.end() : m.end() + 5]):
-        return None  # 有20个足球场大, 相当于3个标准足球场: a picture of a size, no count
+        return None  # 约15个足球场大小, 相当于3个标准足球场: a picture of a size, no count
     if unit_word == "台" and text.startswith("阶", m.end()):
         return None  # 登上千亿台阶: 台 opens the noun 台阶 (a step), no measure word
     if unit_word == "人" and text.startswith(("计划", "工程"), m.end()):
