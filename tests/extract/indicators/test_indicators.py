@@ -121,7 +121,7 @@ def test_nearly_half_a_year_is_no_share():
         ("重点企业产值增速保持在40%。", "change", 40, "%"),
         ("智能工厂降低能耗12%。", "change", -12, "%"),
         ("数字化改造提高生产效率30%。", "change", 30, "%"),
-        ("工业增加值占全市比重41.2%。", "level", 41.2, "%"),
+        ("工业增加值占全市比重52.4%。", "level", 52.4, "%"),
     ],
 )
 def test_kinds_signs_and_units(sentence, kind, value, unit):
