@@ -16,6 +16,7 @@ from innoatlas.extract.entities.grammar import (
     Candidate,
     TokenIndex,
     place_prefixes,
+    plan_aim,
     starts_with_place,
 )
 from innoatlas.extract.entities.patterns import pattern
@@ -300,7 +301,7 @@ def honorific(norm: str, c: Candidate) -> bool:
 HONORIFIC_AFTER = ("院士", "外籍院士")
 
 
-# The words that make a 公园 a place of firms or research (智慧公园, 创新公园, 科技公园, 产业公园).
+# The words that make a 公园 a place of firms or research (某某科技公园, 某某产业公园).
 _WORK_PARK = re.compile(
     r"智慧|创新|科技|科学|科创|产业|医药|生物|数字|软件|智能|信息|文创|创意|工业|经济|总部|研发"
 )
@@ -315,7 +316,7 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 获评|国家级绿色工厂: a category conferred as a title is the title's name
     if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
         return False
-    if name.endswith(load_suffixes().place_led) and c.extractor != "suffix" and not starts_with_place(name):
+    if c.extractor != "suffix" and plan_aim(name):
         return False  # 打造金融科技集聚区: what an area is to become (the suffix rule reads the tags)
     if name.endswith(("公园", "公園")) and not _WORK_PARK.search(name[:-2]):
         return False  # 某某公园, 江滨公园: a public park; 某某智慧公园, 某某科技公园 are places of work

@@ -77,6 +77,7 @@ from innoatlas.extract.entities.name_repairs import (
     firm_before_plant,
     firm_of_plant,
     firm_of_product,
+    place_of_status_set,
     split_compounds,
     trim_tagger_names,
 )
@@ -205,7 +206,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
 def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     """A candidate with the words the tagger or a grammar glued to its name cut off."""
     c = firm_before_plant(norm, firm_of_product(norm, close_bracket(norm, ix, c)))
-    c = drop_firm_aside(norm, c)
+    c = place_of_status_set(norm, drop_firm_aside(norm, c))
     c = drop_point_marker(norm, drop_apposed_kind(norm, ix, c))
     c = drop_glued_counts(norm, drop_glued_context(norm, c))
     return drop_role_opening(norm, drop_verb_complement(norm, c))

@@ -274,7 +274,7 @@ def _field_term_before(ix: TokenIndex, i: int, etype: str) -> int | None:
         text = toks[k].text + text
         if k < i - 1 and text in load_industries()[0]:
             # a term of one token is the tagger's word, left to name_like; a term is inside the
-            # name only after the place or body the name opens with (中关村|自动驾驶|示范区),
+            # name only after the place or body the name opens with (某地|自动驾驶|示范区),
             # else it is the field of a description (打造|智能汽车|研发基地)
             before = toks[k - 1] if k > 0 else None
             opened = before is not None and before.end == toks[k].start and before.tag in _OPENING_TAGS
@@ -459,6 +459,12 @@ def is_specific(ix: TokenIndex, lo: int, hi: int, suffix_start: int, weak: bool)
     if weak:
         return False
     return any(t.text not in GENERIC_WORDS for t in words)
+
+
+def plan_aim(name: str) -> bool:
+    """打造金融科技集聚区: a kind of area the plans name by a field alone (org_suffixes.yaml
+    place_led), with no place opening it, is what an area is to become, no area's name."""
+    return name.endswith(load_suffixes().place_led) and not starts_with_place(name)
 
 
 @functools.lru_cache(maxsize=1)

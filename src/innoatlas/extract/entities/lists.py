@@ -14,7 +14,7 @@ from innoatlas.extract.entities.grammar import (
     TokenIndex,
     extend_left,
     name_like,
-    starts_with_place,
+    plan_aim,
 )
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.divisions import division_names
@@ -288,7 +288,7 @@ def listed_sites(norm: str, ix: TokenIndex) -> list[Candidate]:
             continue  # 加快建设|某某度假区, A和B: a clause or two items, not one site
         if any(t.tag == "v" for t in words) and not any(t.tag in PROPER_TAGS for t in words):
             continue  # 城乡协同发展示范区: a verb phrase naming a kind of zone, no place
-        if m.group().endswith(load_suffixes().place_led) and not starts_with_place(m.group()):
+        if plan_aim(m.group()):
             continue  # 数字经济创新集聚区: what an area of the plan is to become
         items.append(Candidate(m.start(), m.end(), "zone", "list", _SITES.priority, 0.7))
     # a site stands in a list of sites: a neighbour across one separator is one too

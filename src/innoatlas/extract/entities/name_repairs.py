@@ -207,16 +207,24 @@ _TRAILING_ASIDE = re.compile(r"[(（][^()（）]{1,12}[)）]$")
 def drop_firm_aside(norm: str, c: Candidate) -> Candidate:
     if c.type != "enterprise":
         return c
-    name = norm[c.start : c.end]
-    if name.endswith(load_suffixes().status_heads):
-        # 宜宾市上市公司: a set of firms by status (no name); the place before it is named
-        k = next((k for k in range(min(len(name) - 2, 8), 1, -1) if name[:k] in place_prefixes()), 0)
-        kind = "zone" if name[:k] in zone_names() else "region"
-        return dataclasses.replace(c, end=c.start + k, type=kind) if k else c
     m = _TRAILING_ASIDE.search(norm, c.start, c.end)
     if m is None or m.start() - c.start < MIN_NAME_CHARS:
         return c
     return dataclasses.replace(c, end=m.start())
+
+
+def place_of_status_set(norm: str, c: Candidate) -> Candidate:
+    """宜宾市上市公司: firms named by their status (org_suffixes.yaml status_heads) are a set,
+    no firm; the place before the status is what is named (keep_name drops the rest)."""
+    name = norm[c.start : c.end]
+    if c.type != "enterprise" or not name.endswith(load_suffixes().status_heads):
+        return c
+    place = leading_name(name, place_prefixes(), MAX_PLACE_CHARS, keep=2)
+    if place is None:
+        return c
+    return dataclasses.replace(
+        c, end=c.start + len(place), type="zone" if place in zone_names() else "region"
+    )
 
 
 # 一是以|某某科技, 其二|某某集团, 首先是|某某公司: the words that number a point of a text

@@ -79,7 +79,16 @@ def load_units() -> dict[str, list[str]]:
 
 @functools.lru_cache(maxsize=1)
 def unit_groups() -> dict[str, str]:
-    return {u: group for group, units in load_units().items() if group != "idioms" for u in units}
+    return {u: group for group, units in load_units().items() if group not in _NOT_UNIT_GROUPS for u in units}
+
+
+# Entries of units.yaml that are no groups of units.
+_NOT_UNIT_GROUPS = frozenset({"idioms", "nouns_after_unit"})
+
+
+def _opens_noun(text: str, end: int, unit_word: str) -> bool:
+    """千亿台阶, 千人计划, 20个足球场: the unit's character opens a noun (units.yaml nouns_after_unit)."""
+    return text.startswith(tuple(load_units()["nouns_after_unit"].get(unit_word, ())), end)
 
 
 def _alternation(words) -> str:
@@ -518,12 +527,8 @@ def _read_plain(text, m):
         return None
     if _inside_name(text, m.start(), m.end(), bool(unit_word)):
         return None
-    if unit_word == "个" and re.match(r"(?:标准)?足球场", text[m.end() : m.end() + 5]):
-        return None  # 约15个足球场大小, 相当于3个标准足球场: a picture of a size, no count
-    if unit_word == "台" and text.startswith("阶", m.end()):
-        return None  # 登上千亿台阶: 台 opens the noun 台阶 (a step), no measure word
-    if unit_word == "人" and text.startswith(("计划", "工程"), m.end()):
-        return None  # 千人计划, 万人计划 (the national talent programmes, 2008 and 2012): a name
+    if unit_word and _opens_noun(text, m.end(), unit_word):
+        return None  # 登上千亿台阶, 千人计划, 约15个足球场大小: no count of the unit
     if unit_word == "个" and _MONTHS_AFTER.match(text, m.end()):
         return None  # 两个多月: a stretch of time, not a count
     if mult and _project_noun(text, m, unit_word):
