@@ -139,3 +139,14 @@ def test_the_year_a_zone_was_founded_does_not_date_its_area():
     body = "江川高新区发展概况\n2025-02-28 本报讯\n江川高新区2012年晋升为国家级高新区，面积120平方公里。\n"
     periods = {i.value: i.period for i in extract_document(document_from_text(body)).indicators}
     assert periods[120] != "2012"
+
+
+def test_a_month_said_again_alone_is_the_month_dated_before():
+    text = "据行业统计，2023年11月全国备案储能项目786个。11月江川省备案储能项目110个。"
+    assert resolved(text) == ["2023-11", "2023-11"]
+
+
+def test_a_month_alone_that_no_date_named_before_stays_undated():
+    # 5月 alone is usually the month of an event; 2023年11月 dates no other month
+    text = "2023年11月全国备案储能项目786个。5月江川省新增企业20家。"
+    assert resolved(text) == ["2023-11"]

@@ -68,11 +68,28 @@ class PeriodMention:
 
 def find_periods(text: str) -> list[PeriodMention]:
     out = []
+    dated_months: dict[str, int] = {}  # 11月 -> 2023 once the text has said 2023年11月
     for m in PERIOD_RE.finditer(text):
-        mention = _mention(m)
-        if mention is not None:
-            out.append(mention)
+        mention = _mention(m) or _repeated_month(m, dated_months)
+        if mention is None:
+            continue
+        out.append(mention)
+        if mention.kind == "explicit" and mention.year and mention.sub and _MONTH_ONLY.fullmatch(mention.sub):
+            dated_months[mention.sub.rstrip("份")] = mention.year
     return out
+
+
+_MONTH_ONLY = re.compile(rf"{_MONTH}月份?")
+
+
+def _repeated_month(m: re.Match, dated_months: dict[str, int]) -> PeriodMention | None:
+    """A month said alone (11月完成备案的项目…) that repeats the month the text dated before
+    (2023年11月…): the same month, as a later mention of a dated thing drops what is known."""
+    sub = m["sub"]
+    if m["y"] or m["rel"] or m["d"] or m["cut"] or not sub or not _MONTH_ONLY.fullmatch(sub):
+        return None
+    year = dated_months.get(sub.rstrip("份"))
+    return PeriodMention(m.start(), m.end(), "explicit", m.group(0), year, sub=sub) if year else None
 
 
 def _mention(m: re.Match) -> PeriodMention | None:

@@ -61,6 +61,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     firm = _firm_before(ctx, q)
     if firm is not None:
         return subject_name(ctx, firm)  # 某光伏(某县)200MW电站项目: the size of the firm's project
+    builder = _builder(ctx, q, cs)
+    if builder is not None:
+        return subject_name(ctx, builder)  # 项目总投资3亿元，由某公司投资建设: the builder's project
     modified = _modified_name(ctx, q)
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
@@ -254,6 +257,32 @@ def _firm_before(ctx: Context, q: Quantity) -> EntityMention | None:
             m.end == q.start or PLACE_ASIDE_RE.fullmatch(ctx.text, m.end, q.start)
         ):
             return m
+    return None
+
+
+BUILT_BY = cue("built_by")
+BUILT_BY_RE = BUILT_BY.trigger
+BUILDER_TYPES = frozenset(BUILT_BY.cue("builder_types").pattern.split("|"))
+
+
+def _builder(ctx: Context, q: Quantity, cs: int) -> EntityMention | None:
+    """The body after 由 that builds the project a sentence is about: 由 opens its clause (the
+    project is the omitted topic), and no actor but places is named before it or in q's clause."""
+    text = ctx.text
+    ss = sentence_start(text, q.start)
+    se = min((i for i in (text.find(c, q.end) for c in "。！？\n") if i >= 0), default=len(text))
+    named = [m for m in ctx.mentions if ss <= m.start < se]
+    for m in named:
+        if text[m.start - 1 : m.start] != "由" or m.type not in BUILDER_TYPES:
+            continue
+        if not BUILT_BY_RE.match(text[m.end : m.end + 40]):
+            continue
+        if cs < m.start < q.start:
+            return m  # 完成备案1个由某公司投资800万元的项目: the builder's outlay in its own clause
+        if clause_start(text, m.start) != m.start - 1:
+            continue  # 其中某电站由某公司建设: that clause names its own topic, a part of the sentence's
+        actors = [o for o in named if o.start < m.start or cs <= o.start < q.start]
+        return None if any(o is not m and o.type not in CARRIED_TYPES for o in actors) else m
     return None
 
 
