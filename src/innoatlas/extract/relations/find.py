@@ -117,7 +117,7 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
     listed += core_area_relations(doc, sentences) + membership_relations(doc, sentences)
     for rec in find_pattern_relations(doc, sentences) + listed:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences)
+    topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences) + _represented(doc, sentences)
     for rec in topical + _topic_relations(doc, sentences, out):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     aliases = declared_aliases(doc.norm, mentions)
@@ -308,6 +308,30 @@ def _produced_in(doc: Document, sentences: list[Sentence]) -> list[RelationRecor
                 if m.type in _MADE_IN.object_types and begin <= m.start and m.end <= sent.start + hit.start():
                     out.append(make_relation(doc, places[0], "focuses_on", m))
     return out
+
+
+def _represented(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
+    """甲、乙为代表的X产业集群: each firm of the list is an example of industry X."""
+    out = []
+    for sent in sentences:
+        for m in sent.mentions:
+            hit = (
+                _REPRESENTS.trigger.match(sent.text[m.end - sent.start :])
+                if m.type in _REPRESENTS.subject_types
+                else None
+            )
+            if hit is None:
+                continue
+            at = m.end + hit.end()
+            out += [
+                make_relation(doc, m, "focuses_on", o, m.start, o.end)
+                for o in sent.mentions
+                if o.start == at and o.type in _REPRESENTS.object_types
+            ]
+    return out
+
+
+_REPRESENTS = _P["represents_industry"]
 
 
 # 在X方面, X领域: an industry opening a part of a sentence frames the bodies that part names.
