@@ -375,3 +375,19 @@ def test_a_title_with_its_edition_year_is_named_and_a_bare_kind_word_points_back
     }
     assert "江川省科技创新发展报告2024" in found
     assert "报告" not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("第五届数字江川建设峰会将于6月在青溪市举行。", "第五届数字江川建设峰会"),
+        ("青溪市举办智慧城市建设论坛,200余家企业参会。", "智慧城市建设论坛"),
+    ],
+)
+def test_an_event_named_for_the_building_of_something_keeps_its_topic(body, name):
+    # 建设 before an event's kind is the noun of what the event is about, not a verb ending the name
+    assert (name, "program") in mentions(body)
+
+
+def test_building_as_a_verb_still_ends_a_name():
+    assert not any(name.startswith("加快") for name, _ in mentions("青溪市加快建设科技城,打造创新高地。"))

@@ -234,7 +234,13 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         if prev.text == "·" and i >= 2 and name_like(toks[i - 2], False):
             i -= 1  # 黄金湾·智谷: the middle dot joins the parts of one name
             continue
-        if _glue_token(ix, i - 1) or _joined_part(ix, i - 1, etype) or _opens_term(prev, toks[i]):
+        if (
+            _glue_token(ix, i - 1)
+            or _joined_part(ix, i - 1, etype)
+            or _opens_term(prev, toks[i])
+            or etype == "program"
+            and _work_of_event(ix, i - 1)
+        ):
             i -= 1
             continue
         if _qualifier_inside(ix, i - 1, etype):
@@ -333,6 +339,28 @@ _JOINED_TYPES = frozenset({"university", "institute", "platform", "government"})
 
 # Suffix words that end a name even written alone before 与 (某某|产业园|与|某大学).
 _NAME_END_TYPES = frozenset({"zone", "enterprise", "university"})
+
+
+EVENT_SUFFIXES = frozenset(
+    "大赛 竞赛 论坛 峰会 大会 博览会 交流会 对接会 推进会 推动会 发布会 洽谈会 研讨会 展览会".split()
+)
+# The work an event is about, said by a noun and 建设 (城市建设, 数字中国建设): 建设 stops a
+# name as the verb of 加快建设某园, but right before an event's kind it is the noun of the topic.
+_NOMINAL_WORK = "建设"
+
+
+def _work_of_event(ix: TokenIndex, k: int) -> bool:
+    """某某建设|峰会: token k is 建设 between a noun and an event's kind, all written together."""
+    toks = ix.tokens
+    if toks[k].text != _NOMINAL_WORK or k == 0 or k + 1 >= len(toks):
+        return False
+    before, after = toks[k - 1], toks[k + 1]
+    return (
+        after.text in EVENT_SUFFIXES
+        and before.end == toks[k].start
+        and before.tag in NAME_TAGS
+        and before.text not in load_suffixes().left_stop
+    )
 
 
 def _opens_term(tok: Token, nxt: Token) -> bool:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from innoatlas.extract.entities.grammar import (
+    EVENT_SUFFIXES,
     PROPER_TAGS,
     YEAR_WORD,
     Candidate,
@@ -175,9 +176,6 @@ _CONJUNCTIONS = frozenset("和与及或")
 # Words for any area that follow a zone's name as common nouns (某高新区园区, 某新区片区).
 GENERIC_AREA_WORDS = frozenset(("园区", "片区", "区域", "辖区"))
 
-EVENT_SUFFIXES = frozenset(
-    "大赛 竞赛 论坛 峰会 大会 博览会 交流会 对接会 推进会 推动会 发布会 洽谈会 研讨会 展览会".split()
-)
 # Verbs and counters that introduce a held event: 举办…大赛, 召开…大会, 连续举办5届…大会.
 _HELD_BEFORE = re.compile(
     r"(举办|召开|举行|承办|主办|创办|开幕|亮相|参加|出席|\d+届|首届|第[一二三四五六七八九十\d]+届)[、和]?$"

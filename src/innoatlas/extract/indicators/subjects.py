@@ -71,7 +71,7 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if place is not None:
         return subject_name(ctx, place)  # 全国四分之一的空调产自某省, 80家企业落户某县: that place's figure
     ss = sentence_start(text, q.start)
-    event = _event_of(ctx, q)
+    event = _event_of(ctx, q, cs)
     if event is not None:
         return subject_name(ctx, event)  # 200余家企业参会: the event's figure
     pivot = _established_object(ctx, ss, cs, q.start)
@@ -301,12 +301,13 @@ EVENT = cue("event_attendance")
 ATTENDING_RE = EVENT.trigger
 EVENT_HEAD_RE = EVENT.cue("event_head")
 MEETING_RE = EVENT.cue("meeting")
+ATTENDING_BEFORE_RE = EVENT.cue("before")
 
 
-def _event_of(ctx: Context, q: Quantity) -> EntityMention | None:
+def _event_of(ctx: Context, q: Quantity, cs: int) -> EntityMention | None:
     """The event a figure counts the attendance of (200余家企业参会, 97所高校参展): the last
     event named before it; a government's meeting is none."""
-    if ATTENDING_RE.match(ctx.text, q.end) is None:
+    if ATTENDING_RE.match(ctx.text, q.end) is None and not ATTENDING_BEFORE_RE.search(ctx.text, cs, q.start):
         return None
     events = [
         m
