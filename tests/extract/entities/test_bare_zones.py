@@ -30,3 +30,19 @@ def test_the_kind_word_after_a_named_zone_refers_back_to_it():
     found = mentions("郑州高新区今年发展较快,高新区新增企业百家。")
     assert ("高新区", "zone") not in found
     assert ("郑州高新区", "zone") in found
+
+
+def test_a_zones_session_of_a_city_series_names_the_zone_by_its_kind():
+    # the city's series of press conferences holds one session per zone (某某发布会高新区专场);
+    # the zone's promotion to national grade (晋升为国家级高新区) names a grade, not another zone
+    doc = document_from_text(
+        "江川市年度发展成就系列新闻发布会高新区专场举行\n"
+        "3月4日,江川市年度发展成就系列新闻发布会高新区专场举行。\n"
+        "2023年,高新区实现地区生产总值260亿元,同比增长6.5%。\n"
+        "高新区于2015年晋升为国家级高新区。\n"
+    )
+    result = to_annotation(doc, extract_document(doc))
+    names = {e["name"] for e in result["entities"]}
+    assert "高新区" in names
+    assert not any(n.endswith("发布会高新区") for n in names)
+    assert {i["subject"] for i in result["indicators"] if i["value"] == 260} == {"高新区"}

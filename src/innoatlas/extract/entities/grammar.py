@@ -172,6 +172,8 @@ def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool
         return False  # 环大学|科创生态带: "around the universities" opens a zone name
     if right_first is not None and right_first.text.startswith("驻"):
         return False  # 某市政府|驻某省办事处: a body's office stationed elsewhere carries its name
+    if tok.text in EVENT_SUFFIXES and etype != "program":
+        return True  # 某某新闻发布会|高新区专场: an event's kind ends its name; a zone named next is another
     if is_county_name(tok.text):
         return etype not in ("government", "program", "platform", "institute")
     found = suffix_type(tok.text)
