@@ -1210,3 +1210,13 @@ def test_a_city_wide_word_after_a_comma_and_a_space_still_opens_its_clause():
     text = "星湖新区2023年统计公报\n星湖新区经济平稳。据星湖市统计局数据, 全区完成地区生产总值 386.5 亿元。"
     records = indicators(text, "星湖新区:zone", "星湖市统计局:government", "星湖市:region")
     assert [(r.value, r.subject) for r in records] == [(386.5, "星湖新区")]
+
+
+def test_a_zone_in_a_frame_of_circumstances_is_not_what_the_clause_is_about():
+    # 在…带动下 frames what follows; the district after it is the one whose figures these are
+    text = (
+        "江川观察\n江川区位于江川省。\n"
+        "在青溪国家高新区辐射带动下,策源地江川区实现跨越发展,地方财政收入达到134.9亿元。\n"
+    )
+    record = one(text, "江川区:region", "江川省:region", "青溪国家高新区:zone")
+    assert record.subject == "江川区"

@@ -490,6 +490,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
     clause_end = m.end
     while clause_end < len(text) and text[clause_end] not in CLAUSE_BREAKS:
         clause_end += 1
+    if head.lstrip("(（").startswith("在") and text[clause_end - 1 : clause_end] == "下":
+        return False  # 在某战略牵引下,某区实现…: the frame of circumstances, not the one acting
     return "分别" not in text[m.end : clause_end]  # items of a list, not the topic
 
 
