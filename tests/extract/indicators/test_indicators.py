@@ -595,6 +595,14 @@ def test_a_count_of_every_item_of_a_list_closed_by_deng_is_a_grouping():
     assert [(r.value, r.unit) for r in indicators(text, ZONE)] == [(16, "家")]
 
 
+def test_a_count_of_bodies_is_a_figure_even_when_each_one_is_named():
+    # firms and zones are things of the ecosystem; counting those just named still counts them
+    text = HEADLINE + (
+        "星河科技、远山电子、青禾材料等3家企业签约入园，园区与江北、城南、临港3个开发区共建招商平台。"
+    )
+    assert [(r.value, r.unit) for r in indicators(text, ZONE)] == [(3, "家"), (3, "个")]
+
+
 def test_a_place_followed_by_a_year_still_heads_its_clause():
     text = "江川市产业观察\n云栖产业园新能源汽车产量增长。\n依托汽车产业带动，江川县2024年地区生产总值突破千亿元。"
     records = indicators(text, "云栖产业园:zone", "江川县:region")

@@ -261,6 +261,8 @@ _SHORT_ITEMS_RE = re.compile(r"(?:[\u4e00-\u9fff]{1,6}[、和及与]){2,}[\u4e00
 def _counts_its_list(text: str, q: Quantity) -> bool:
     """围绕A、B、C三条产业链 / 形成了A和B两个产业集群: a count of the items just
     listed after a framing verb names a grouping, not a figure."""
+    if q.unit == "家" or _NAMED_BODIES_AFTER.match(text, q.end):
+        return False  # 甲、乙、丙等3家企业, 南宁、桂林4个国家高新区: bodies counted, named or not
     lead = text[clause_start(text, q.start) : q.start]
     run = _SHORT_ITEMS_RE.search(lead)
     if run is not None and len(re.split(r"[、和及与]", run.group())) == q.value:
@@ -273,6 +275,13 @@ def _counts_its_list(text: str, q: Quantity) -> bool:
     items = lead[frame.end() :]
     n = items.count("、") + 1 if "、" in items else 1 + len(re.findall(r"和|及|与", items))
     return n >= 2 and n == q.value
+
+
+# Kinds of bodies and places a count after their names counts (国家高新区, 开发区, 城市):
+# things of the ecosystem, unlike the industries or aims a grouping names.
+_NAMED_BODIES_AFTER = re.compile(
+    r"(?:国家级|省级|自治区|国家)?(?:高新区|开发区|经开区|园区|城市|县|区|市|实验室|高校)"
+)
 
 
 # An enumeration closed by 等: items of up to 12 characters joined by 、 (an item may hold 和).
