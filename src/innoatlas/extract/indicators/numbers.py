@@ -527,8 +527,13 @@ def _read_plain(text, m):
         return None
     if _inside_name(text, m.start(), m.end(), bool(unit_word)):
         return None
+    stop = m.end()
     if unit_word and _opens_noun(text, m.end(), unit_word):
-        return None  # 登上千亿台阶, 千人计划, 约15个足球场大小: no count of the unit
+        if not (mult and _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start())):
+            return None  # 千亿台阶, 千人计划, 约15个足球场大小: no count of the unit
+        # 迈上2000亿台阶: the amount a total passes, whose measure word opens the noun after it
+        unit_word, stop = "", m.end() - len(unit_word)
+        group = ""
     if unit_word == "个" and _MONTHS_AFTER.match(text, m.end()):
         return None  # 两个多月: a stretch of time, not a count
     if mult and _project_noun(text, m, unit_word):
@@ -572,7 +577,7 @@ def _read_plain(text, m):
     if unit_word == "条" and _POLICY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 出台…十条: a policy's name
     value = parse_number(raw)
-    approx, start, end = _approx_around(text, m.start(), m.end(), round_cn=is_cn and raw[0] in "十百千万")
+    approx, start, end = _approx_around(text, m.start(), stop, round_cn=is_cn and raw[0] in "十百千万")
     if m["tail1"] in ("余", "多") or m["tail2"]:
         approx = "over"
     elif m["tail1"] == "来":
@@ -587,7 +592,7 @@ def _read_plain(text, m):
     if unit_word and m["alt_unit"]:
         unit += m["alt_unit"]  # 2300台（套）: the unit written with its alternative
         end = max(end, m.end("alt_unit"))
-    return Quantity(start, end, m.start(), m.end(), value, unit, approx, _form_of(group))
+    return Quantity(start, end, m.start(), stop, value, unit, approx, _form_of(group))
 
 
 # 排名上升一位: after a verb of moving in a ranking, 一 counts the places moved.
@@ -627,7 +632,8 @@ def _next_in(text: str, end: int, chars: str) -> bool:
 
 
 # 突破万亿元, 超万亿: a level reached, written without its leading 一.
-_THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|超|逾|达到|达|过|近|破)$")
+# Verbs of passing a round amount (突破千亿, 迈上2000亿台阶, 迈入千亿大关).
+_THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|超|逾|达到|达|过|近|破|迈入|迈上|跨入|跨上|站上|跃上|登上)$")
 
 
 def _vague_or_named(text: str, start: int) -> bool:
