@@ -114,7 +114,9 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
         + listed_member_relations(doc, sentences)
         + composed_relations(doc, sentences)
     )
-    listed += core_area_relations(doc, sentences) + membership_relations(doc, sentences)
+    listed += core_area_relations(doc, sentences) + membership_relations(
+        doc, sentences, _main_place(sentences)
+    )
     for rec in find_pattern_relations(doc, sentences) + listed:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences) + _represented(doc, sentences)

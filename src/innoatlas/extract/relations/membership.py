@@ -26,8 +26,42 @@ _MEMBER = _P["membership"].trigger
 MEMBER_OBJECTS = _P["membership"].object_types
 
 
-def membership_relations(doc: Document, sentences: list[Sentence]) -> list[RelationRecord]:
-    return [make_relation(doc, a, p, b) for sent in sentences for a, p, b in _membership(sent)]
+def membership_relations(
+    doc: Document, sentences: list[Sentence], main: EntityMention | None = None
+) -> list[RelationRecord]:
+    out = [make_relation(doc, a, p, b) for sent in sentences for a, p, b in _membership(sent)]
+    if main is not None and main.type in _PLACE_TYPES:
+        out += [
+            make_relation(doc, main, "member_of", b, start, b.end)
+            for sent in sentences
+            for b, start in _members_unsaid(sent)
+        ]
+    return out
+
+
+_PLACE_TYPES = frozenset({"region", "zone"})
+# 连续8年获评X, 成功创建X, 首次入围X: a sentence that opens on the membership verb, with only
+# times and adverbs before it, leaves its subject unsaid; in a place's story it is the place.
+_UNSAID_SUBJECT = _P["membership"].cue("unsaid_subject")
+
+
+def _members_unsaid(sent: Sentence) -> list[tuple[EntityMention, int]]:
+    """The titles of membership clauses that open on their verb, in a sentence that names no
+    party before them (…,成功创建X,获评Y)."""
+    out = []
+    for hit in _MEMBER.finditer(sent.text):
+        pos = sent.start + hit.end()
+        if any(m.start < pos and m.type in ORG_TYPES for m in sent.mentions):
+            break  # a party is named: the clauses after it are its own
+        opened = max((e + 1 for e in sent.clause_ends if e < sent.start + hit.start()), default=sent.start)
+        if not _UNSAID_SUBJECT.fullmatch(sent.text[opened - sent.start : hit.start()]):
+            continue
+        objects = [m for m in sent.mentions if m.start >= pos and m.type in MEMBER_OBJECTS]
+        quoted = _quoted_after(sent, pos)
+        objects = quoted if len(quoted) > 1 else _listed_titles(sent, objects) or quoted[:1]
+        if objects and not sent.boundary_between(pos, objects[0].start):
+            out += [(obj, sent.start + hit.start()) for obj in objects]
+    return out
 
 
 def _membership(sent: Sentence):
