@@ -89,3 +89,8 @@ def test_a_step_or_part_of_the_chain_after_a_field_names_the_industry():
 
 def test_research_after_a_field_is_the_activity_not_a_longer_industry():
     assert "新材料研发" not in industries("公司加大新材料研发投入，推动产品升级。")
+
+
+def test_an_industrys_role_in_a_plan_names_no_industry():
+    # 首位产业, 当家产业, 先导性产业: the part an industry plays, whichever it is
+    assert industries("全市做强首位产业,培育当家产业和先导性产业,壮大动力电池产业。") == {"动力电池产业"}
