@@ -102,3 +102,18 @@ def test_what_a_zone_plans_is_no_part_of_its_name():
 def test_a_science_commission_and_a_federation_of_industry_are_government_bodies():
     found = typed("省委科技委召开会议，省工商联发动企业参加。")
     assert {("省委科技委", "government"), ("省工商联", "government")} <= set(found)
+
+
+def test_a_firms_standing_glued_before_its_name_is_left_out():
+    found = names("青溪市引进新能源装备制造示范企业星湖重工集团有限公司。")
+    assert "星湖重工集团有限公司" in found
+    assert not any(n.endswith("示范企业星湖重工集团有限公司") for n in found)
+
+
+def test_a_year_before_a_body_is_the_time_of_the_clause():
+    found = names("2022科技部公布第二批名单,青溪市入选。")
+    assert "科技部" in found and "2022科技部" not in found
+
+
+def test_a_hyphen_inside_a_latin_name_joins_its_parts():
+    assert "RISC-V生态创新中心" in names("青溪市成立RISC-V生态创新中心,推动芯片发展。")

@@ -72,6 +72,7 @@ from innoatlas.extract.entities.name_repairs import (
     drop_firm_aside,
     drop_glued_context,
     drop_glued_counts,
+    drop_glued_standing,
     drop_point_marker,
     drop_verb_complement,
     firm_before_plant,
@@ -207,7 +208,7 @@ def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     """A candidate with the words the tagger or a grammar glued to its name cut off."""
     c = firm_before_plant(norm, firm_of_product(norm, close_bracket(norm, ix, c)))
     c = place_of_status_set(norm, drop_firm_aside(norm, c))
-    c = drop_point_marker(norm, drop_apposed_kind(norm, ix, c))
+    c = drop_point_marker(norm, drop_glued_standing(norm, drop_apposed_kind(norm, ix, c)))
     c = drop_glued_counts(norm, drop_glued_context(norm, c))
     return drop_role_opening(norm, drop_verb_complement(norm, c))
 

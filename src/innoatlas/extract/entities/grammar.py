@@ -230,6 +230,16 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
         ):
             i -= 1  # 天津—以色列…对接会: a dash joins two places in one name
             continue
+        if (
+            prev.text in ("-", "－")
+            and i >= 2
+            and _LATIN.fullmatch(toks[i - 2].text)
+            and _LATIN.match(toks[i].text)
+        ):
+            i -= 1  # RISC-V生态创新中心: a hyphen inside a Latin name joins its parts
+            continue
+        if etype != "program" and _BARE_YEAR.fullmatch(prev.text):
+            break  # 2022|科技部公布: a year before a body is the time of the clause, not its name
         if prev.text == "·" and i >= 2 and (part := _listed_part(ix, i - 2)) is not None:
             i = part  # 、连|通E谷·…: the first part runs back to the list separator
             break
@@ -349,6 +359,10 @@ EVENT_SUFFIXES = frozenset(
 # The work an event is about, said by a noun and 建设 (城市建设, 数字中国建设): 建设 stops a
 # name as the verb of 加快建设某园, but right before an event's kind it is the noun of the topic.
 _NOMINAL_WORK = "建设"
+
+
+_LATIN = re.compile(r"[A-Za-z0-9]+")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def _work_of_event(ix: TokenIndex, k: int) -> bool:

@@ -283,6 +283,24 @@ def drop_apposed_kind(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     return c
 
 
+# 示范企业|双良集团有限公司 glued in one token: a firm described by its standing, then its name.
+_STANDING_KIND = re.compile(r"(?:示范|龙头|重点|骨干|领军|标杆|链主|明星|上市|独角兽|瞪羚|冠军)企业")
+
+
+def drop_glued_standing(norm: str, c: Candidate) -> Candidate:
+    """The firm's name after the kind of firm it is said to be (…示范企业双良集团有限公司), when the
+    tagger glued the two; the name that follows still ends in a firm's suffix."""
+    if c.type != "enterprise":
+        return c
+    kinds = list(_STANDING_KIND.finditer(norm, c.start, c.end))
+    if not kinds:
+        return c
+    rest = norm[kinds[-1].end() : c.end]
+    if len(rest) >= MIN_NAME_CHARS + 2 and suffix_type(rest) is not None:
+        return dataclasses.replace(c, start=kinds[-1].end())
+    return c
+
+
 def date_day(norm: str, c: Candidate) -> bool:
     """4月12|日经/ORG: the tagger's name that is only a date's day and a preposition."""
     m = _DAY_AND_PREPOSITION.fullmatch(norm, c.start, c.end)
