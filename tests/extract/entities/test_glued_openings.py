@@ -117,3 +117,13 @@ def test_a_year_before_a_body_is_the_time_of_the_clause():
 
 def test_a_hyphen_inside_a_latin_name_joins_its_parts():
     assert "RISC-V生态创新中心" in names("青溪市成立RISC-V生态创新中心,推动芯片发展。")
+
+
+def test_the_merchant_of_a_trade_role_is_no_part_of_the_name_after_it():
+    found = names("会上,智慧能源解决方案提供商星湖能源有限公司发布新品。")
+    assert "星湖能源有限公司" in found
+
+
+def test_a_guiding_fund_keeps_its_kind_in_its_name():
+    found = names("青溪市投资集团有限公司、青溪市产业引导股权投资基金有限公司共同出资。")
+    assert "青溪市产业引导股权投资基金有限公司" in found

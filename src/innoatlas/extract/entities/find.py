@@ -74,6 +74,7 @@ from innoatlas.extract.entities.name_repairs import (
     drop_glued_counts,
     drop_glued_standing,
     drop_point_marker,
+    drop_role_merchant,
     drop_verb_complement,
     firm_before_plant,
     firm_of_plant,
@@ -209,7 +210,7 @@ def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     c = firm_before_plant(norm, firm_of_product(norm, close_bracket(norm, ix, c)))
     c = place_of_status_set(norm, drop_firm_aside(norm, c))
     c = drop_point_marker(norm, drop_glued_standing(norm, drop_apposed_kind(norm, ix, c)))
-    c = drop_glued_counts(norm, drop_glued_context(norm, c))
+    c = drop_glued_counts(norm, drop_role_merchant(norm, drop_glued_context(norm, c)))
     return drop_role_opening(norm, drop_verb_complement(norm, c))
 
 

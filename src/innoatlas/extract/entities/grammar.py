@@ -50,6 +50,7 @@ NAME_VERBS = frozenset(
         "发展",
         "研究",
         "应用",
+        "引导",  # 产业引导基金, 政府引导基金: the guiding fund, a kind of the state's funds
         "转型",  # 产业转型升级示范区 (国家发展改革委 2017), 资源型经济转型综合配套改革试验区
     }
 )

@@ -301,6 +301,19 @@ def drop_glued_standing(norm: str, c: Candidate) -> Candidate:
     return c
 
 
+# 解决方案提供|商某某有限公司: the 商 of a trade role (提供商, 供应商, 服务商) glued to the name after it.
+_TRADE_ROLE_BEFORE = re.compile(r"(?:提供|供应|服务|运营|制造|开发|集成|承包|经销|代理|零售|批发)$")
+
+
+def drop_role_merchant(norm: str, c: Candidate) -> Candidate:
+    """A name that opens with the 商 ending a trade role before it starts after that 商."""
+    if norm.startswith("商", c.start) and _TRADE_ROLE_BEFORE.search(norm, max(0, c.start - 2), c.start):
+        rest = norm[c.start + 1 : c.end]
+        if len(rest) >= MIN_NAME_CHARS + 2:
+            return dataclasses.replace(c, start=c.start + 1)
+    return c
+
+
 def date_day(norm: str, c: Candidate) -> bool:
     """4月12|日经/ORG: the tagger's name that is only a date's day and a preposition."""
     m = _DAY_AND_PREPOSITION.fullmatch(norm, c.start, c.end)
