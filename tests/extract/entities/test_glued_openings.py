@@ -127,3 +127,8 @@ def test_the_merchant_of_a_trade_role_is_no_part_of_the_name_after_it():
 def test_a_guiding_fund_keeps_its_kind_in_its_name():
     found = names("青溪市投资集团有限公司、青溪市产业引导股权投资基金有限公司共同出资。")
     assert "青溪市产业引导股权投资基金有限公司" in found
+
+
+def test_a_place_after_yu_opens_a_name_of_its_own():
+    # 与 joins two fields inside one name (法律与公共管理学院), not a kind word and a named school
+    assert "青溪学院" in names("据介绍,集群内企业与青溪学院共建实验室。")

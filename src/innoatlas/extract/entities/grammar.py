@@ -394,6 +394,9 @@ def _opens_term(tok: Token, nxt: Token) -> bool:
 _MINISTRY_FIELDS = ("工业", "信息化")
 
 
+_BODY_KINDS = frozenset("企业 公司 高校 院校 院所 单位 机构 政府 部门".split())
+
+
 def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
     """与 inside a field name (法律与公共管理学院, 政策与经济研究所), not between two names."""
     toks = ix.tokens
@@ -411,7 +414,11 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
         return (
             False  # 某大学(某地)技术转移中心|和|某大学…: 和 before a name joins two names (与 joins fields)
         )
+    if k + 1 < len(toks) and (toks[k + 1].tag in ("LOC", "ns") or starts_with_place(toks[k + 1].text)):
+        return False  # 集群内企业|与|宜宾学院: a place after 与 opens a name of its own, no field
     left = toks[k - 1]
+    if left.text in _BODY_KINDS:
+        return False  # 企业|与|某学院: a kind of body before 与 is a party, not a field of the name
     tags = ("n", "nz", "vn") if toks[k].text == "与" else ("n", "nz")
     found = suffix_type(left.text)
     # 重庆大学|与 is a name before 与; 政策|与 a field word; before 和/及 any suffix word ends a list item.
