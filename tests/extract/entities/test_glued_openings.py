@@ -132,3 +132,8 @@ def test_a_guiding_fund_keeps_its_kind_in_its_name():
 def test_a_place_after_yu_opens_a_name_of_its_own():
     # 与 joins two fields inside one name (法律与公共管理学院), not a kind word and a named school
     assert "青溪学院" in names("据介绍,集群内企业与青溪学院共建实验室。")
+
+
+def test_a_firms_ownership_kind_before_its_name_is_left_out():
+    found = names("央企星湖重工集团落户青溪市。")
+    assert "星湖重工集团" in found and "央企星湖重工集团" not in found
