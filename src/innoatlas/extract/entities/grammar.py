@@ -414,8 +414,8 @@ def _joined_part(ix: TokenIndex, k: int, etype: str) -> bool:
         return (
             False  # 某大学(某地)技术转移中心|和|某大学…: 和 before a name joins two names (与 joins fields)
         )
-    if k + 1 < len(toks) and (toks[k + 1].tag in ("LOC", "ns") or starts_with_place(toks[k + 1].text)):
-        return False  # 集群内企业|与|宜宾学院: a place after 与 opens a name of its own, no field
+    if k + 1 < len(toks) and toks[k + 1].tag in ("LOC", "ns"):
+        return False  # 某学院|与|宜宾|…: a place after 与 opens a name of its own, no field
     left = toks[k - 1]
     if left.text in _BODY_KINDS:
         return False  # 企业|与|某学院: a kind of body before 与 is a party, not a field of the name
