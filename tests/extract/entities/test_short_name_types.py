@@ -18,3 +18,9 @@ def test_a_rural_commercial_bank_and_a_securities_firm_are_investors():
 def test_a_numbered_institute_of_a_ministry_is_an_institute():
     found = set(typed("工信部五所与园区签约共建检测平台。"))
     assert ("工信部五所", "institute") in found
+
+
+def test_a_state_investment_group_by_its_short_name_is_an_investor():
+    # 投 stands for 投资 in the short names of provinces' and zones' investment companies
+    found = set(typed("青投集团、蓝湖高新投公司与星湖城投控股共同出资设立基金。"))
+    assert {("青投集团", "investor"), ("蓝湖高新投公司", "investor")} <= found
