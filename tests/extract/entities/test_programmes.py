@@ -391,3 +391,9 @@ def test_an_event_named_for_the_building_of_something_keeps_its_topic(body, name
 
 def test_building_as_a_verb_still_ends_a_name():
     assert not any(name.startswith("加快") for name, _ in mentions("青溪市加快建设科技城,打造创新高地。"))
+
+
+def test_the_titles_of_a_list_closed_by_chenghao_are_honours():
+    found = mentions("青溪高新区已获得国家新型工业化产业示范基地、江川省5G产业基地等称号。")
+    assert {("国家新型工业化产业示范基地", "program"), ("江川省5G产业基地", "program")} <= found
+    assert ("青溪高新区", "zone") in found

@@ -5,6 +5,7 @@ categories and slogans dropped.
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 
@@ -506,3 +507,28 @@ def final_type(name: str, c: Candidate, when) -> str:
     if c.extractor == "lac" and _ASSEMBLY.search(name):
         return "government"  # the tagger's ORG 县人大, 全国政协: a congress or a consultative conference
     return c.type
+
+
+# 授予A、B等称号: the titles a list closed by 称号 or 荣誉 names are honours, whatever their suffix.
+_HONOUR_AFTER = re.compile(
+    r"[”\"」》]?(?:等)?(?:[\d一二两三四五六七八九十多]+[项个块])?(?:国家级|省级)?(?:荣誉)?(?:称号|荣誉|牌子)"
+)
+_TITLE_SEPARATOR = re.compile(r"[”\"」》]?(?:[、和及]|以及)[“\"「《]?")
+# The kinds of body a title of an area or a base is mistaken for.
+_TITLE_LIKE_TYPES = frozenset({"zone", "platform"})
+
+
+def honour_titles(norm: str, chosen: list[Candidate]) -> list[Candidate]:
+    """Retype as programmes the areas and bases of a list of titles a body holds (获得国家新型
+    工业化产业示范基地、某省5G产业基地等称号): honours conferred, not places or platforms."""
+    out = list(chosen)
+    for i in range(len(out) - 1, -1, -1):
+        c = out[i]
+        if not _HONOUR_AFTER.match(norm, c.end):
+            continue
+        j = i
+        while j >= 0 and (j == i or _TITLE_SEPARATOR.fullmatch(norm, out[j].end, out[j + 1].start)):
+            if out[j].type in _TITLE_LIKE_TYPES:
+                out[j] = dataclasses.replace(out[j], type="program", extractor="designation")
+            j -= 1
+    return out

@@ -35,6 +35,7 @@ from innoatlas.extract.entities.filters import (
     described_kind,
     final_type,
     honorific,
+    honour_titles,
     keep_name,
     merge_regions,
     other_occurrences,
@@ -199,7 +200,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     chosen = [
         firm for c in chosen if not seat_in_name(norm, c) and (firm := firm_of_plant(norm, c)) is not None
     ]
-    chosen = product_words(norm, chosen)
+    chosen = honour_titles(norm, product_words(norm, chosen))
     when = doc.published_on
     pool = _mentions(doc, parts + chosen + list_item_candidates(norm, ix), when) if with_pool else []
     return EntityDraft(ix, _mentions(doc, chosen, when), pool)
