@@ -1228,3 +1228,12 @@ def test_a_zone_in_a_frame_of_circumstances_is_not_what_the_clause_is_about():
     )
     record = one(text, "江川区:region", "江川省:region", "青溪国家高新区:zone")
     assert record.subject == "江川区"
+
+
+def test_a_work_report_speaks_for_its_issuer_and_has_no_figures_of_its_own():
+    text = (
+        "攀川观察\n攀川市钒钛产业发展迅速。\n"
+        "1月22日,在市人代会上,政府工作报告明确提出:钒钛产业产值突破650亿元。\n"
+    )
+    record = one(text, "攀川市:region", "政府工作报告:program")
+    assert record.subject == "攀川市"

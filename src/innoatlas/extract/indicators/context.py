@@ -468,6 +468,8 @@ def _owners(text: str, named: list[EntityMention]) -> dict[int, int]:
 
 def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners: dict[int, int]) -> bool:
     """A mention at the head of its clause (after time words and fillers) is what the clause is about."""
+    if m.type == "program" and m.norm_name.endswith(REPORT_HEADS):
+        return False  # 政府工作报告提出…: the report carries its issuer's figures, it has none of its own
     cs = clause_start(text, owners.get(m.start, m.start))
     head = text[cs : owners.get(m.start, m.start)]
     for p in periods:
@@ -493,6 +495,10 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
     if head.lstrip("(（").startswith("在") and text[clause_end - 1 : clause_end] == "下":
         return False  # 在某战略牵引下,某区实现…: the frame of circumstances, not the one acting
     return "分别" not in text[m.end : clause_end]  # items of a list, not the topic
+
+
+# The kinds of report a government gives, which speak for their issuer.
+REPORT_HEADS = ("工作报告",)
 
 
 # 甲大学、乙大学等培养…: the first of a list of names closed by 等 and an act heads its clause.
