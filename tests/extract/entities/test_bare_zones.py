@@ -33,12 +33,12 @@ def test_the_kind_word_after_a_named_zone_refers_back_to_it():
 
 
 def test_a_zones_session_of_a_city_series_names_the_zone_by_its_kind():
-    # the city's series of press conferences holds one session per zone (某某发布会高新区专场);
+    # the city's series of press conferences holds one session per zone (某某发布会经开区专场);
     # the zone's promotion to national grade (晋升为国家级高新区) names a grade, not another zone
     doc = document_from_text(
-        "江川市年度发展成就系列新闻发布会高新区专场举行\n"
-        "3月4日,江川市年度发展成就系列新闻发布会高新区专场举行。\n"
-        "2023年,高新区实现地区生产总值260亿元,同比增长6.5%。\n"
+        "江川市成就巡礼发布会高新区专场举行\n"
+        "3月6日,江川市成就巡礼发布会高新区专场举行。\n"
+        "2024年,高新区完成规上工业产值260亿元,增长8.2%。\n"
         "高新区于2015年晋升为国家级高新区。\n"
     )
     result = to_annotation(doc, extract_document(doc))

@@ -1224,7 +1224,7 @@ def test_a_zone_in_a_frame_of_circumstances_is_not_what_the_clause_is_about():
     # 在…带动下 frames what follows; the district after it is the one whose figures these are
     text = (
         "江川观察\n江川区位于江川省。\n"
-        "在青溪国家高新区辐射带动下,策源地江川区实现跨越发展,地方财政收入达到134.9亿元。\n"
+        "在青溪国家高新区辐射带动下,策源地江川区实现跨越发展,一般公共预算收入达到86.3亿元。\n"
     )
     record = one(text, "江川区:region", "江川省:region", "青溪国家高新区:zone")
     assert record.subject == "江川区"
@@ -1232,8 +1232,8 @@ def test_a_zone_in_a_frame_of_circumstances_is_not_what_the_clause_is_about():
 
 def test_a_work_report_speaks_for_its_issuer_and_has_no_figures_of_its_own():
     text = (
-        "攀川观察\n攀川市钒钛产业发展迅速。\n"
-        "1月22日,在市人代会上,政府工作报告明确提出:钒钛产业产值突破650亿元。\n"
+        "攀川观察\n攀川市稀土产业增长较快。\n"
+        "1月22日,在市人代会上,政府工作报告提出:稀土产业产值突破420亿元。\n"
     )
     record = one(text, "攀川市:region", "政府工作报告:program")
     assert record.subject == "攀川市"

@@ -295,14 +295,14 @@ def test_a_rate_in_time_is_no_share():
 
 
 def test_the_round_amount_a_total_passes_is_a_figure():
-    # 突破千亿: one 千亿, passed; so is the step a total climbs onto (迈上2000亿台阶, 登上千亿台阶),
+    # 突破千亿: one 千亿, passed; so is the step a total climbs onto (迈上3000亿台阶, 登上千亿台阶),
     # whose 台 opens the noun 台阶 and counts no machines; a size class (千亿级) is none
     assert [(v, u, a) for v, u, a, _ in _read("全年产值突破千亿,区域GDP破万亿。")] == [
         (1000, "亿", "over"),
         (1, "万亿", "over"),
     ]
     assert [(v, u) for v, u, _, _ in _read("工业总量登上千亿台阶,打造千亿级产业集群。")] == [(1000, "亿")]
-    assert [(v, u) for v, u, _, _ in _read("2021年,地区生产总值首次迈上2000亿台阶。")] == [(2000, "亿")]
+    assert [(v, u) for v, u, _, _ in _read("2024年,全区工业产值首次迈上3000亿台阶。")] == [(3000, "亿")]
     assert _read("园区现有千亿台阶式厂房。") == []
 
 

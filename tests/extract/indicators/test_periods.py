@@ -142,11 +142,11 @@ def test_the_year_a_zone_was_founded_does_not_date_its_area():
 
 
 def test_a_month_said_again_alone_is_the_month_dated_before():
-    text = "据行业统计，2023年11月全国备案储能项目786个。11月江川省备案储能项目110个。"
-    assert resolved(text) == ["2023-11", "2023-11"]
+    text = "据行业统计，2024年10月全国新开工储能项目512个。10月江川省新开工储能项目64个。"
+    assert resolved(text) == ["2024-10", "2024-10"]
 
 
 def test_a_month_alone_that_no_date_named_before_stays_undated():
-    # 5月 alone is usually the month of an event; 2023年11月 dates no other month
-    text = "2023年11月全国备案储能项目786个。5月江川省新增企业20家。"
-    assert resolved(text) == ["2023-11"]
+    # 5月 alone is usually the month of an event; 2024年10月 dates no other month
+    text = "2024年10月全国新开工储能项目512个。5月江川省新增企业20家。"
+    assert resolved(text) == ["2024-10"]

@@ -17,7 +17,7 @@ from innoatlas.extract.entities.grammar import Candidate
 # short form, which a text uses on its own.
 BARE_KINDS = ("高新区", "经开区", "开发区", "自贸区", "综保区", "保税区")
 # What may stand right before a bare kind word: the edge of a clause or list, a
-# function word (在, 和, 与 …), or an event's kind (某某新闻发布会高新区专场: the zone's
+# function word (在, 和, 与 …), or an event's kind (某市主题发布会经开区专场: the zone's
 # session of a series); a name character there makes it the end of a longer name.
 _OPEN_BEFORE = re.compile(
     r"[\s、，,。；;：:！!？?“”\"(（)）《》—\-]|在|和|与|及|由|将|对|据|今年|上半年|以来|发布会|大会|论坛|峰会|推进会"

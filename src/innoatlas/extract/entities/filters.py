@@ -520,7 +520,7 @@ _TITLE_LIKE_TYPES = frozenset({"zone", "platform"})
 
 def honour_titles(norm: str, chosen: list[Candidate]) -> list[Candidate]:
     """Retype as programmes the areas and bases of a list of titles a body holds (获得国家新型
-    工业化产业示范基地、某省5G产业基地等称号): honours conferred, not places or platforms."""
+    火炬特色产业基地、某省数字经济示范园等称号): honours conferred, not places or platforms."""
     out = list(chosen)
     for i in range(len(out) - 1, -1, -1):
         c = out[i]

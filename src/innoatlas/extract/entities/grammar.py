@@ -173,7 +173,7 @@ def _crosses_name_end(tok: Token, right_first: Token | None, etype: str) -> bool
         return False  # 环大学|科创生态带: "around the universities" opens a zone name
     if right_first is not None and right_first.text.startswith("驻"):
         return False  # 某市政府|驻某省办事处: a body's office stationed elsewhere carries its name
-    if tok.text in EVENT_SUFFIXES and etype != "program":
+    if etype != "program" and tok.text.endswith(_EVENT_ENDS):
         return True  # 某某新闻发布会|高新区专场: an event's kind ends its name; a zone named next is another
     if is_county_name(tok.text):
         return etype not in ("government", "program", "platform", "institute")
@@ -237,7 +237,7 @@ def extend_left(ix: TokenIndex, first: int, allow_time: bool = False, etype: str
             and _LATIN.fullmatch(toks[i - 2].text)
             and _LATIN.match(toks[i].text)
         ):
-            i -= 1  # RISC-V生态创新中心: a hyphen inside a Latin name joins its parts
+            i -= 1  # RISC-V开源生态研究院: a hyphen inside a Latin name joins its parts
             continue
         if etype != "program" and _BARE_YEAR.fullmatch(prev.text):
             break  # 2022|科技部公布: a year before a body is the time of the clause, not its name
@@ -357,12 +357,13 @@ _NAME_END_TYPES = frozenset({"zone", "enterprise", "university"})
 EVENT_SUFFIXES = frozenset(
     "大赛 竞赛 论坛 峰会 大会 博览会 交流会 对接会 推进会 推动会 发布会 洽谈会 研讨会 展览会".split()
 )
-# The work an event is about, said by a noun and 建设 (城市建设, 数字中国建设): 建设 stops a
+# The work an event is about, said by a noun and 建设 (城市建设, 数字乡村建设): 建设 stops a
 # name as the verb of 加快建设某园, but right before an event's kind it is the noun of the topic.
 _NOMINAL_WORK = "建设"
 
 
 _LATIN = re.compile(r"[A-Za-z0-9]+")
+_EVENT_ENDS = tuple(EVENT_SUFFIXES)
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 
 

@@ -283,14 +283,14 @@ def drop_apposed_kind(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     return c
 
 
-# 示范企业|双良集团有限公司 glued in one token: a firm described by its standing, then its name.
+# 示范企业|某某集团有限公司 glued in one token: a firm described by its standing, then its name.
 _STANDING_KIND = re.compile(r"(?:示范|龙头|重点|骨干|领军|标杆|链主|明星|上市|独角兽|瞪羚|冠军)企业")
 # 央企|某某集团: the ownership kind of a firm written right before its name.
 _OWNERSHIP_KIND = re.compile(r"央企|国企|民企|外企")
 
 
 def drop_glued_standing(norm: str, c: Candidate) -> Candidate:
-    """The firm's name after the kind of firm it is said to be (…示范企业双良集团有限公司, 央企某集团),
+    """The firm's name after the kind of firm it is said to be (…示范企业某某集团有限公司, 央企某集团),
     when the tagger glued the two; the name that follows still ends in a firm's suffix."""
     if c.type != "enterprise":
         return c

@@ -262,7 +262,7 @@ def _counts_its_list(text: str, q: Quantity) -> bool:
     """围绕A、B、C三条产业链 / 形成了A和B两个产业集群: a count of the items just
     listed after a framing verb names a grouping, not a figure."""
     if q.unit == "家" or _NAMED_BODIES_AFTER.match(text, q.end):
-        return False  # 甲、乙、丙等3家企业, 南宁、桂林4个国家高新区: bodies counted, named or not
+        return False  # 甲、乙、丙等3家企业, 甲市、乙市2个国家高新区: bodies counted, named or not
     lead = text[clause_start(text, q.start) : q.start]
     run = _SHORT_ITEMS_RE.search(lead)
     if run is not None and len(re.split(r"[、和及与]", run.group())) == q.value:

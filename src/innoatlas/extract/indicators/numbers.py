@@ -531,7 +531,7 @@ def _read_plain(text, m):
     if unit_word and _opens_noun(text, m.end(), unit_word):
         if not (mult and _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start())):
             return None  # 千亿台阶, 千人计划, 约15个足球场大小: no count of the unit
-        # 迈上2000亿台阶: the amount a total passes, whose measure word opens the noun after it
+        # 迈上3000亿台阶: the amount a total passes, whose measure word opens the noun after it
         unit_word, stop = "", m.end() - len(unit_word)
         group = ""
     if unit_word == "个" and _MONTHS_AFTER.match(text, m.end()):
@@ -632,7 +632,7 @@ def _next_in(text: str, end: int, chars: str) -> bool:
 
 
 # 突破万亿元, 超万亿: a level reached, written without its leading 一.
-# Verbs of passing a round amount (突破千亿, 迈上2000亿台阶, 迈入千亿大关).
+# Verbs of passing a round amount (突破千亿, 迈上3000亿台阶, 跨入千亿大关).
 _THRESHOLD_BEFORE = re.compile(r"(?:突破|超过|超|逾|达到|达|过|近|破|迈入|迈上|跨入|跨上|站上|跃上|登上)$")
 
 
