@@ -63,7 +63,7 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
         return subject_name(ctx, firm)  # 某光伏(某县)200MW电站项目: the size of the firm's project
     builder = _builder(ctx, q, cs)
     if builder is not None:
-        return subject_name(ctx, builder)  # 项目总投资3亿元，由某公司投资建设: the builder's project
+        return subject_name(ctx, builder)  # 项目计划投资6亿元，由某公司负责建设: the builder's project
     modified = _modified_name(ctx, q)
     if modified is not None:
         return subject_name(ctx, modified)  # 总投资150亿元的某产业园: the figure of what it modifies
