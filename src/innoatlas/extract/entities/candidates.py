@@ -7,7 +7,13 @@ from __future__ import annotations
 
 import re
 
-from innoatlas.extract.entities.grammar import GENERIC_WORDS, Candidate, TokenIndex, place_prefixes
+from innoatlas.extract.entities.grammar import (
+    GENERIC_WORDS,
+    Candidate,
+    TokenIndex,
+    all_generic,
+    place_prefixes,
+)
 from innoatlas.extract.entities.industry_compounds import compound_start
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
@@ -493,14 +499,6 @@ def _qualified_industry_end(norm: str, ix: TokenIndex, nxt: int | None) -> int |
         # 医药健康|产业集群: 产业 belongs to the cluster, as for a term the vocabulary knows
         return word.end if _CLUSTER_NEXT.match(norm, tail.end) else tail.end
     return None
-
-
-def all_generic(text: str) -> bool:
-    """True when text is a concatenation of generic qualifiers (科技创新, 国家重点)."""
-    ok = [True] + [False] * len(text)
-    for i in range(1, len(text) + 1):
-        ok[i] = any(ok[j] and text[j:i] in GENERIC_WORDS for j in range(max(0, i - 6), i))
-    return ok[-1]
 
 
 COMMON_JU_WORDS = ("布局", "格局", "大局", "全局", "结局", "开局", "变局", "破局", "当局")

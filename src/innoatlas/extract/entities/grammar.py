@@ -498,6 +498,14 @@ def _open_paren(ix: TokenIndex, close: int) -> int | None:
     return None
 
 
+def all_generic(text: str) -> bool:
+    """True when text is a concatenation of generic qualifiers (科技创新, 国家重点)."""
+    ok = [True] + [False] * len(text)
+    for i in range(1, len(text) + 1):
+        ok[i] = any(ok[j] and text[j:i] in GENERIC_WORDS for j in range(max(0, i - 6), i))
+    return ok[-1]
+
+
 def is_specific(ix: TokenIndex, lo: int, hi: int, suffix_start: int, weak: bool) -> bool:
     """A name needs a word that is not a generic qualifier (and for weak suffixes a proper name)."""
     words = [t for t in ix.tokens[lo : hi + 1] if t.start < suffix_start]
@@ -511,7 +519,7 @@ def is_specific(ix: TokenIndex, lo: int, hi: int, suffix_start: int, weak: bool)
         return any(t.text not in GENERIC_WORDS for t in words[1:])  # 国家某某产业基地: a national designation
     if weak:
         return False
-    return any(t.text not in GENERIC_WORDS for t in words)
+    return any(not all_generic(t.text) for t in words)  # 技术创新|平台: a compound of generic words too
 
 
 def plan_aim(name: str) -> bool:

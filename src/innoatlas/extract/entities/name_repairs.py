@@ -434,8 +434,13 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         left = Candidate(c.start, p, head[1], c.extractor, c.priority, c.confidence)
         p = _after_stop_word(norm, p, c.end)  # 某公司|旗下|某某公司: the word between is no part of either
         right = Candidate(p, c.end, tail[1], c.extractor, c.priority, c.confidence)
-        return [left, *_split_one(norm, right)]
+        # 技术创新平台|和信息服务平台: a part made of generic words alone names nothing once cut off
+        return [x for x in (left,) if not _generic_part(norm, x, head[0])] + _split_one(norm, right)
     return [c]
+
+
+def _generic_part(norm: str, c: Candidate, suffix: str) -> bool:
+    return all_generic(norm[c.start : c.end - len(suffix)])
 
 
 _SEAT_IN_BRACKETS = re.compile(r"[(（]([^()（）]{2,8})[)）]")
