@@ -72,6 +72,15 @@ def test_a_place_with_a_category_is_no_name_but_with_its_zone_it_is():
     assert "江宁开发区" in found
 
 
+def test_the_kinds_of_the_national_platform_lists_name_no_platform():
+    # 国家工程实验室 (国家发展改革委), 博士后工作站, and a grade before a kind (省部级重点实验室)
+    found = names("星湖公司建有博士后工作站、院士工作站等平台。") | names(
+        "星湖公司拥有国家工程实验室、国家企业技术中心等平台。"
+    )
+    found |= names("江川大学建有省部级重点实验室、工程中心等平台。")
+    assert not found & {"博士后工作站", "国家工程实验室", "省部级重点实验室"}
+
+
 def test_list_items_before_a_kind_are_split():
     assert mentions("比亚迪、宁德时代等龙头企业在这里集聚。") == [
         ("比亚迪", "enterprise"),

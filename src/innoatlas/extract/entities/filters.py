@@ -52,7 +52,7 @@ def select(candidates: list[Candidate]) -> list[Candidate]:
 
 
 _LEVEL_PREFIX = re.compile(
-    r"^([一二三四五六七八九十\d]星级|[A-Z]{1,5}级|国家级|国家|省级|市级|区级|县级|省|市|区|县)"
+    r"^([一二三四五六七八九十\d]星级|[A-Z]{1,5}级|国家级|国家|省部级|省级|市级|区级|县级|省|市|区|县)"
 )
 
 
