@@ -497,7 +497,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
     return "分别" not in text[m.end : clause_end]  # items of a list, not the topic
 
 
-# The kinds of report a government gives, which speak for their issuer.
+# The report every government gives its congress each year (政府工作报告, 地方各级人民代表大会和
+# 地方各级人民政府组织法), which speaks for its issuer.
 REPORT_HEADS = ("工作报告",)
 
 

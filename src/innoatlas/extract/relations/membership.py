@@ -56,9 +56,7 @@ def _members_unsaid(sent: Sentence) -> list[tuple[EntityMention, int]]:
         opened = max((e + 1 for e in sent.clause_ends if e < sent.start + hit.start()), default=sent.start)
         if not _UNSAID_SUBJECT.fullmatch(sent.text[opened - sent.start : hit.start()]):
             continue
-        objects = [m for m in sent.mentions if m.start >= pos and m.type in MEMBER_OBJECTS]
-        quoted = _quoted_after(sent, pos)
-        objects = quoted if len(quoted) > 1 else _listed_titles(sent, objects) or quoted[:1]
+        objects = _titles_after(sent, pos)
         if objects and not sent.boundary_between(pos, objects[0].start):
             out += [(obj, sent.start + hit.start()) for obj in objects]
     return out
@@ -73,16 +71,19 @@ def _membership(sent: Sentence):
         if not subjects and _AGAIN.fullmatch(sent.text[previous - sent.start : hit.start()]):
             subjects = last  # A蝉联X,成功入选Y: the clause keeps the subject of the one before
         previous, last = sent.start + hit.end(), subjects
-        objects = [
-            m for m in sent.mentions if m.start >= pos + len(hit.group(0)) and m.type in MEMBER_OBJECTS
-        ]
-        quoted = _quoted_after(sent, pos + len(hit.group(0)))
-        # 获批“A”“B”: every title of a chain of quotes right after the trigger; else the first name
-        objects = quoted if len(quoted) > 1 else _listed_titles(sent, objects) or quoted[:1]
+        objects = _titles_after(sent, pos + len(hit.group(0)))
         if subjects and objects and not sent.boundary_between(pos, objects[0].start):
             for subj in _member_run(sent, subjects, pos):
                 out += [(subj, "member_of", obj) for obj in objects]
     return out
+
+
+def _titles_after(sent: Sentence, pos: int) -> list[EntityMention]:
+    """The titles a membership verb ending at pos confers: every title of a chain of quotes right
+    after it (获批“A”“B”), else the first name after it and the titles listed with it."""
+    objects = [m for m in sent.mentions if m.start >= pos and m.type in MEMBER_OBJECTS]
+    quoted = _quoted_after(sent, pos)
+    return quoted if len(quoted) > 1 else _listed_titles(sent, objects) or quoted[:1]
 
 
 # 获批A、B和C: the titles of one list all go with the trigger before the first.
