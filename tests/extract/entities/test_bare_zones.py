@@ -46,3 +46,21 @@ def test_a_zones_session_of_a_city_series_names_the_zone_by_its_kind():
     assert "高新区" in names
     assert not any(n.endswith("发布会高新区") for n in names)
     assert {i["subject"] for i in result["indicators"] if i["value"] == 260} == {"高新区"}
+
+
+def test_a_verb_before_the_kind_word_does_not_hide_the_zone_of_the_report():
+    # a zone's annual report says 高新区 alone throughout, once after a verb (困扰高新区)
+    doc = document_from_text(
+        "高新区\n去年,高新区地区生产总值完成168.4亿元,增长6.5%。\n"
+        "用地不足曾长期制约高新区发展,今年新整合低效用地1500亩。\n"
+    )
+    result = to_annotation(doc, extract_document(doc))
+    assert {"name": "高新区", "type": "zone"} in result["entities"]
+    assert {i["subject"] for i in result["indicators"] if "168.4" in i["quote"]} == {"高新区"}
+
+
+def test_a_place_before_the_kind_word_still_refers_back_and_generic_kinds_stay_words():
+    assert ("高新区", "zone") not in mentions("用地不足曾制约高新区发展。青溪高新区今年新增企业百家。")
+    # 开发区 and 自贸区 are also the nouns of their class (促进开发区改革, 自贸区扩容)
+    found = mentions("省里出台促进开发区改革的意见。开发区新增企业30家。")
+    assert ("开发区", "zone") not in found
