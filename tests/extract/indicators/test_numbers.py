@@ -17,6 +17,9 @@ from innoatlas.extract.indicators.numbers import NumberFormatError, find_quantit
         ("1,234.5", 1234.5),
         ("十万零一十", 100010),
         ("二〇二三", 2023),
+        ("一点六亿", 1.6e8),
+        ("十二点五", 12.5),
+        ("二点零五万", 20500),
     ],
 )
 def test_parse_number_reads_every_form(text, value):
@@ -40,6 +43,14 @@ def test_arabic_with_separators_round_trip(n):
 
 def _read(text):
     return [(q.value, q.unit, q.approx, q.form) for q in find_quantities(text)]
+
+
+def test_chinese_numerals_with_a_decimal_point_keep_their_fraction():
+    # papers that spell figures out write the point as 点 (一点六亿平方米, 百分之十二点五)
+    assert _read("全年出货面积一点六亿平方米,营收增长百分之十二点五。") == [
+        (1.6, "亿平方米", "exact", "count"),
+        (12.5, "%", "exact", "percent"),
+    ]
 
 
 def test_counts_with_approximation():

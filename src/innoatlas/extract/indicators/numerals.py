@@ -48,7 +48,9 @@ APPROX_TAIL = "余多来"  # 1200余人, 50多家, 十来个: all "more than" in
 
 # A typeset or scraped page may break a decimal before its point (增长6 .3%): one space may stand there.
 ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[ ]?\.\d+)?"
-CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+"
+# A Chinese numeral may carry a decimal point, 点, before its multiplier (一点六亿, 十二点五).
+CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
+_CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)([万亿]*)")
 
 
 def parse_number(text: str) -> float:
@@ -61,6 +63,14 @@ def parse_number(text: str) -> float:
         value = Decimal(m[1].replace(",", ""))
         for mult in _split_multipliers(m[2]):
             value *= MULTIPLIERS[mult]
+        return as_float(value)
+    decimal = _CN_DECIMAL.fullmatch(s)
+    if decimal:
+        value = parse_chinese(decimal[1]) + Decimal(
+            "0." + str(_parse_digit_run(decimal[2], vague=False)).zfill(len(decimal[2]))
+        )
+        for mult in decimal[3]:
+            value *= CN_BIG[mult]
         return as_float(value)
     if re.fullmatch(CN_NUM, s):
         return float(parse_chinese(s))
@@ -105,9 +115,10 @@ def parse_chinese(s: str) -> int:
     return total + section + number
 
 
-def _parse_digit_run(s: str) -> int:
+def _parse_digit_run(s: str, vague: bool = True) -> int:
     """二〇二三 reads digit by digit; a single digit is itself. Two or more
-    digits without 〇/零 (五六个, 三四家) are a vague range, not a number."""
-    if len(s) > 1 and not any(c in "零〇" for c in s):
+    digits without 〇/零 (五六个, 三四家) are a vague range, not a number, except
+    after a decimal point (十二点二五)."""
+    if vague and len(s) > 1 and not any(c in "零〇" for c in s):
         raise NumberFormatError(f"not a number: {s!r}")
     return int("".join(str(CN_DIGITS[c]) for c in s))
