@@ -188,6 +188,7 @@ SESSION_RE = cue("numbered_session").trigger
 MILESTONES_RE = cue("milestones_crossed").trigger
 DISCOURSE_PARTS_RE = cue("discourse_parts").trigger
 POLICY_ARTICLES_RE = cue("policy_articles").trigger
+POLICY_NAME_CLOSE_RE = cue("policy_articles").cue("name_close")
 SIZE_THRESHOLD_RE = cue("size_threshold").trigger
 TERM_AFTER_RE = cue("numbered_session").cue("term")
 
@@ -224,8 +225,11 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True  # 迈上4个百亿级台阶: thresholds crossed, a way of telling the amount
     if q.unit == "个" and DISCOURSE_PARTS_RE.match(text[q.end : q.end + 6]):
         return True  # 聚焦8个方面, 从7个维度: the parts of what is said, no count of things
-    if q.unit == "条" and POLICY_ARTICLES_RE.match(text[q.end : q.end + 6]):
-        return True  # 出台十条措施: the articles of a policy, its name
+    if q.unit == "条" and (
+        POLICY_ARTICLES_RE.match(text[q.end : q.end + 6])
+        or POLICY_NAME_CLOSE_RE.match(text[q.end : q.end + 1])
+    ):
+        return True  # 出台十条措施, “低空10条”: the articles of a policy, its name
     if (
         q.unit.endswith("元")
         and q.approx == "over"
