@@ -53,6 +53,14 @@ def test_chinese_numerals_with_a_decimal_point_keep_their_fraction():
     ]
 
 
+def test_a_range_with_its_unit_at_both_ends_is_its_lower_bound_and_more():
+    # policy pages write the unit twice (给予20万元至60万元资助); a band that sizes a class of
+    # firms is no figure, and 从…到… tells two figures
+    assert _read("给予20万元至60万元资助。") == [(20, "万元", "over", "count")]
+    assert _read("对注册资金500万元至1000万元的企业给予支持。") == []
+    assert [v for v, *_ in _read("营收从5亿元到10亿元。")] == [5, 10]
+
+
 def test_counts_with_approximation():
     assert _read("园区建成实验室30余个,引进人才近500人。") == [
         (30, "个", "over", "count"),

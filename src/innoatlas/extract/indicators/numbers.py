@@ -187,9 +187,57 @@ def _idioms() -> re.Pattern:
 
 def find_quantities(text: str) -> list[Quantity]:
     """Every quantity in `text`, left to right, without overlaps."""
-    found = _scan_quantities(text)
+    found = _join_unit_ranges(text, _scan_quantities(text))
     shared = [s for q in found for s in _shared_unit_values(text, q)]
     return sorted(found + shared, key=lambda q: q.start) if shared else found
+
+
+# What joins the two ends of a range (10—20家, 20万元至60万元).
+RANGE_JOINS = frozenset(("—", "－", "-", "–", "~", "～", "至"))
+
+
+def _join_unit_ranges(text: str, found: list[Quantity]) -> list[Quantity]:
+    """20万元至60万元: a range whose unit is written at both ends is one figure, its lower
+    bound and more (ANNOTATION.md), as 20至60万元 is; a band of a size class (注册资金500万元
+    至1000万元的企业) is none."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(found):
+        low, high = found[i], found[i + 1] if i + 1 < len(found) else None
+        if high is None or not _same_unit_range(text, low, high):
+            out.append(low)
+            i += 1
+            continue
+        if not _qualifies_noun(text, high.end) and not _next_in(text, high.end, SIZE_LABEL_HEADS):
+            out.append(
+                Quantity(
+                    low.start,
+                    high.end,
+                    low.num_start,
+                    high.num_end,
+                    low.value,
+                    low.unit,
+                    "over",
+                    low.form,
+                    high.value,
+                )
+            )
+        i += 2
+    return out
+
+
+def _same_unit_range(text: str, low: Quantity, high: Quantity) -> bool:
+    return (
+        bool(low.unit)
+        and low.unit == high.unit
+        and low.form == high.form == "count"
+        and low.approx == high.approx == "exact"
+        and low.high is None
+        and high.high is None
+        and low.value < high.value
+        and text[low.end : high.start] in RANGE_JOINS
+        and unit_groups().get(fold_unit(1, low.unit)[1], "") != "time"
+    )
 
 
 # 分别增长9.1、0.3和1.1个百分点, 分别为30、50家: Arabic numbers joined by 、 or 和 before the
