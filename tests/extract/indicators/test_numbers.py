@@ -61,6 +61,13 @@ def test_a_range_with_its_unit_at_both_ends_is_its_lower_bound_and_more():
     assert [v for v, *_ in _read("营收从5亿元到10亿元。")] == [5, 10]
 
 
+def test_an_amount_written_in_two_scales_is_one_amount():
+    assert _read("项目总投资3亿5000万元,另一项目投资6亿5千万元。") == [
+        (3.5, "亿元", "exact", "count"),
+        (6.5, "亿元", "exact", "count"),
+    ]
+
+
 def test_counts_with_approximation():
     assert _read("园区建成实验室30余个,引进人才近500人。") == [
         (30, "个", "over", "count"),

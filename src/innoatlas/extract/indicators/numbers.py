@@ -172,6 +172,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<topx>TOP ?(?P<topx_n>\d+))"
         rf"|(?P<half>一半|过半|半数|近半(?![年月天日个小周])|超半(?![年月天日个小周]))"
         rf"|(?P<tenth>(?P<tenth_n>[一二两三四五六七八九\d])成)"
+        rf"|(?P<compound>(?P<cp_a>\d+)亿(?P<cp_b>\d+)(?P<cp_k>千)?万(?P<cp_u>{units})?)"
         rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_am>{mult})?(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
         rf"(?P<range_m>{mult})?(?P<range_u>{units})?)"
         rf"|(?P<plain>(?P<plain_n>{ARABIC}|{CN_NUM})(?:{GAP}(?P<tail1>[余多来]))?(?:{GAP}(?:个(?=亿(?![元级以美])))?(?P<mult>{mult}))?(?P<tail2>[余多])?"
@@ -294,6 +295,7 @@ def _read_match(text: str, m: re.Match) -> Quantity | None:
         "topx",
         "half",
         "tenth",
+        "compound",
         "range",
     ):
         if m.group(form) is not None:
@@ -532,6 +534,17 @@ def _read_tenth(text, m):
     return _make(
         text, m.start(), m.end(), m.start("tenth_n"), m.end("tenth_n"), parse_number(n) * 10, "%", "percent"
     )
+
+
+def _read_compound(text, m):
+    """6亿5千万元, 3亿5000万元: an amount written in two scales is one amount in the larger."""
+    low = Decimal(m["cp_b"]) * (1000 if m["cp_k"] else 1) / 10**4
+    if low >= 1:
+        return None  # 3亿12000万: no way of writing one amount
+    value = as_float(Decimal(m["cp_a"]) + low)
+    unit = "亿" + (m["cp_u"] or "")
+    group = unit_groups().get(m["cp_u"] or "", "")
+    return _make(text, m.start(), m.end(), m.start("cp_a"), m.end(), value, unit, _form_of(group))
 
 
 def _read_range(text, m):
