@@ -68,6 +68,12 @@ def test_an_amount_written_in_two_scales_is_one_amount():
     ]
 
 
+def test_the_minutes_of_a_time_of_day_are_no_figure():
+    assert _read("上午9时20分,项目开工;十点三十分,会议结束。企业信用评价得分95分。") == [
+        (95, "分", "exact", "count")
+    ]
+
+
 def test_counts_with_approximation():
     assert _read("园区建成实验室30余个,引进人才近500人。") == [
         (30, "个", "over", "count"),

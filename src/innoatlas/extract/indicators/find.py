@@ -202,6 +202,7 @@ def _numbers_a_session(text: str, q: Quantity) -> bool:
 
 
 IDEAS_RE = cue("counted_ideas").trigger
+ONE_OF_RE = cue("one_of_group").trigger
 # A count written in Chinese numerals up to ten (两, 三, 七): how speeches count their points.
 _CHINESE_COUNT = re.compile(r"[一二两三四五六七八九十]")
 
@@ -223,6 +224,8 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         return True  # 二十届二中全会, 办好两件大事: a meeting's number, a count of ideas
     if q.unit == "个" and MILESTONES_RE.match(text[q.end : q.end + 8]):
         return True  # 迈上4个百亿级台阶: thresholds crossed, a way of telling the amount
+    if q.form == "count" and q.unit and ONE_OF_RE.match(text[q.end : q.end + 16]):
+        return True  # 某经济圈8个城市之一: the size of the group the subject is one of
     if q.unit == "个" and DISCOURSE_PARTS_RE.match(text[q.end : q.end + 6]):
         return True  # 聚焦8个方面, 从7个维度: the parts of what is said, no count of things
     if q.unit == "条" and (

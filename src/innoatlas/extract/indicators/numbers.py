@@ -597,6 +597,8 @@ def _read_plain(text, m):
         group = ""
     if unit_word == "个" and _MONTHS_AFTER.match(text, m.end()):
         return None  # 两个多月: a stretch of time, not a count
+    if unit_word == "分" and _CLOCK_HOUR_BEFORE.search(text, max(0, m.start() - 4), m.start()):
+        return None  # 上午9时20分: the minutes of a time of day
     if mult and _project_noun(text, m, unit_word):
         return None  # 10亿项目: a size class of projects, not 10亿 of the measure word 项
     if not unit_word:
@@ -668,6 +670,7 @@ def _rank_move(text: str, m: re.Match, unit_word: str) -> bool:
 
 
 _MONTHS_AFTER = re.compile(r"多?(?:月|小时|星期|钟头)")
+_CLOCK_HOUR_BEFORE = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})[时点]$")
 DURATION = cue("duration")
 DURATION_UNITS = DURATION.cue("units")
 DURATION_BEFORE_RE = DURATION.trigger
