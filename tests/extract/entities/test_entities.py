@@ -60,6 +60,8 @@ def test_each_of_the_ten_types(body, name, etype):
         ("梦想小镇集聚创业团队三千个。", "梦想小镇", "zone"),
         ("青溪高新区东区建设提速。", "青溪高新区东区", "zone"),
         ("攀枝花市东区经济平稳增长。", "攀枝花市东区", "region"),
+        ("星湖江川深度合作区成立三周年。", "星湖江川深度合作区", "zone"),
+        ("白沙青溪现代服务业合作区新增企业50家。", "白沙青溪现代服务业合作区", "zone"),
     ],
 )
 def test_suffix_grammar_names_and_types(body, name, etype):
