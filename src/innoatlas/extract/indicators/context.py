@@ -166,6 +166,8 @@ YEAR_OPENER_RE = cue("year_opener").trigger
 
 # 2023年度国家级经开区考核结果揭晓: a headline announcing the results of a year's evaluation.
 EVALUATION_HEADLINE_RE = cue("evaluation_headline").trigger
+# 某市统计局发布2023年全市经济运行情况: a lead on the release of a year's statistics.
+STATISTICS_RELEASE_RE = cue("statistics_release").trigger
 
 
 # A government's work report is given to its congress early in the year its title names, on
@@ -201,6 +203,10 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     reported = _work_report_year(lead, doc.reference_date)
     if reported is not None:
         return reported
+    released = STATISTICS_RELEASE_RE.search(lead)
+    if released is not None and (pub is None or int(released["year"]) <= pub.year):
+        if _named_most(periods, int(released["year"])):
+            return released["year"]  # 发布2023年全市经济运行情况: the year of the statistics released
     for line in lead.split("\n"):
         opener = YEAR_OPENER_RE.match(line.strip())
         if opener is not None and (pub is None or int(opener["year"]) <= pub.year):
@@ -223,16 +229,20 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     last = pub.year if doc.published.value is None else pub.year - 1
     if any(_ANNUAL_HEADING.fullmatch(line.strip()) for line in lead.split("\n")):
         return str(last)  # the 政府工作报告 itself, given early in the year: on the year before
+    if conference and _named_most(periods, last, at_least=0) or _named_most(periods, last):
+        return str(last)
+    return None
+
+
+def _named_most(periods: list[PeriodMention], year: int, at_least: int = MIN_REPORT_YEAR_MENTIONS) -> bool:
+    """The text names `year` (written out) more often than any other year, and at least so often:
+    a review of that year, not a story that mentions it in passing."""
     years: dict[int, int] = {}
     for p in periods:
         if p.kind == "explicit" and p.year is not None and not p.relative:
             years[p.year] = years.get(p.year, 0) + 1
-    count = years.get(last, 0)
-    if (conference or count >= MIN_REPORT_YEAR_MENTIONS) and all(
-        count > n for y, n in years.items() if y != last
-    ):
-        return str(last)
-    return None
+    count = years.get(year, 0)
+    return count >= at_least and all(count > n for y, n in years.items() if y != year)
 
 
 def _evaluation_headline(doc: Document) -> re.Match[str] | None:
