@@ -167,7 +167,9 @@ YEAR_OPENER_RE = cue("year_opener").trigger
 # 2023年度国家级经开区考核结果揭晓: a headline announcing the results of a year's evaluation.
 EVALUATION_HEADLINE_RE = cue("evaluation_headline").trigger
 # 某市统计局发布2023年全市经济运行情况: a lead on the release of a year's statistics.
-STATISTICS_RELEASE_RE = cue("statistics_release").trigger
+STATISTICS_RELEASE = cue("statistics_release")
+STATISTICS_RELEASE_RE = STATISTICS_RELEASE.trigger
+RELEASE_YEAR_MENTIONS = STATISTICS_RELEASE.params["min_year_mentions"]
 
 
 # A government's work report is given to its congress early in the year its title names, on
@@ -205,7 +207,7 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         return reported
     released = STATISTICS_RELEASE_RE.search(lead)
     if released is not None and (pub is None or int(released["year"]) <= pub.year):
-        if _named_most(periods, int(released["year"])):
+        if _named_most(periods, int(released["year"]), RELEASE_YEAR_MENTIONS):
             return released["year"]  # 发布2023年全市经济运行情况: the year of the statistics released
     for line in lead.split("\n"):
         opener = YEAR_OPENER_RE.match(line.strip())
