@@ -715,6 +715,15 @@ def test_an_undated_results_release_early_in_a_year_reports_on_the_year_it_names
     assert {r.value: r.period for r in records}[120] == "2024"
 
 
+def test_an_undated_report_from_a_years_annual_conference_reviews_the_year_before():
+    text = (
+        "青川工业观察\n从日前召开的2024年全省工业和信息化工作会议上了解到，2023年，全省工业投资增长6.1%。"
+        "2023年，全省推进项目400个。\n全省技改投资增长18.3%。"
+    )
+    records = indicators(text, "青川省:region", published=None)
+    assert {r.value: r.period for r in records}[18.3] == "2023"
+
+
 def test_an_annual_average_has_no_period():
     text = HEADLINE + "2023年，青川高新区营业收入突破千亿元。近三年，青川高新区企业数量年均增长18%。"
     assert {r.value: r.period for r in indicators(text, ZONE)}[18] is None

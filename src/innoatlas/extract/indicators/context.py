@@ -216,6 +216,8 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     conference = ANNUAL_CONFERENCE_RE.search(lead) is not None
     if not RESULTS_RELEASE_RE.search(lead) and not conference:
         return None
+    if pub is None and conference:
+        return _conference_year_before(lead, periods)
     if pub is None or doc.reference_date.precision not in ("day", "month"):
         return None
     if (
@@ -234,6 +236,20 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     if conference and _named_most(periods, last, at_least=0) or _named_most(periods, last):
         return str(last)
     return None
+
+
+# 2023年全省工业和信息化工作会议: an annual conference named with its year.
+_CONFERENCE_YEAR = re.compile(rf"(?P<year>(?:19|20)\d{{2}})年(?:{ANNUAL_CONFERENCE_RE.pattern})")
+
+
+def _conference_year_before(lead: str, periods: list[PeriodMention]) -> str | None:
+    """An undated report from a year's annual conference (2023年全省科技工作会议) reviews the
+    year before, when the text names that year more than any other."""
+    named = _CONFERENCE_YEAR.search(lead)
+    if named is None:
+        return None
+    year = int(named["year"]) - 1
+    return str(year) if _named_most(periods, year, RELEASE_YEAR_MENTIONS) else None
 
 
 def _named_most(periods: list[PeriodMention], year: int, at_least: int = MIN_REPORT_YEAR_MENTIONS) -> bool:
