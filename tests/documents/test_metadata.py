@@ -111,6 +111,8 @@ def test_the_date_a_text_speaks_from_is_its_publication_date_when_given():
         # a date the source line follows, and a story's date right after its 讯 mark
         (f"{HEADLINE} 2022-11-03 09:30 来源：某某日报 {BODY}{BODY}", "2022-11-03"),
         (f"{HEADLINE}\n\n某某日报讯（记者 王五）2022年11月3日，{BODY}", "2022-11-03"),
+        # and after a news site's 消息: mark
+        (f"{HEADLINE}\n\n某某网消息：2022年11月3日，{BODY}", "2022-11-03"),
         # the time of an event the page announces is not the page's
         (f"关于举办第三届创新大赛的通知 活动时间：2024-05-06 各参赛单位：{BODY}{BODY}", None),
     ],

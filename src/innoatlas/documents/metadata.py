@@ -60,7 +60,8 @@ IMAGE_STAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})")
 URL_STAMP = re.compile(r"https?://\S*?/(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?/")
 # A page flattened into one long line still opens with its date: a label (时间:2023-10-17) or,
 # on a policy document, the document number before the date it was issued (某政办发〔2023〕7号 2023-03-02).
-# A story's own date right after its 讯 mark (某某日报讯（记者 某某）2024年5月20日，…) and a date
+# A story's own date right after its 讯 or 消息: mark (某某日报讯（记者 某某）2024年5月20日，…,
+# 某某网消息：2022年2月28日，…) and a date
 # that the page's source or author line follows are the page's too, and so is a date after the
 # page's metadata label (date 2025-08-30, Published: 2025-08-30). The time of an event the
 # page announces (活动时间, 截止日期) is not.
@@ -68,7 +69,7 @@ LABELLED_DATE = re.compile(
     r"(?:(?:发布|发稿|更新|成文)?(?<!活动|会议|开幕|举办|报名|截止|申报|开工|签约)(?:时间|日期)\s*[:：]|〔\d{4}〕\s*\d{1,4}\s*号"
     # the page's metadata label in English, as saved pages and feeds carry it (date 2025-08-30)
     r"|(?<![A-Za-z])(?:[Dd]ate|DATE|[Pp]ublished|[Pp]ub[Dd]ate)\s*[:：]?"
-    r"|[\u4e00-\u9fff]讯\s*(?:[（(][^（()）]{0,20}[）)])?)\s*"
+    r"|[\u4e00-\u9fff](?:讯|消息\s*[:：])\s*(?:[（(][^（()）]{0,20}[）)])?)\s*"
     r"(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})(?!\d)"
     # or a date the page's source or author line follows (标题 2023-10-17 来源：某某网)
     r"|(?<![\d\-/.])(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?\s+"
