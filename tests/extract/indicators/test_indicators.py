@@ -724,6 +724,17 @@ def test_an_undated_report_from_a_years_annual_conference_reviews_the_year_befor
     assert {r.value: r.period for r in records}[18.3] == "2023"
 
 
+def test_an_undated_release_headed_by_the_year_it_sums_up_reports_on_it():
+    text = (
+        "2024年青川市规上工业增加值增长7.3%\n2024年，青川市工业生产较快增长。2024年，全市新增企业80家。\n"
+        "汽车产业增加值增长12.1%。"
+    )
+    records = indicators(text, "青川市:region", published=None)
+    assert {r.value: r.period for r in records}[12.1] == "2024"
+    feature = "2024年青川市规上工业增加值增长7.3%\n2023年，全市新增企业80家。2023年，投资增长5%。\n汽车产业增加值增长12.1%。"
+    assert {r.value: r.period for r in indicators(feature, "青川市:region", published=None)}[12.1] is None
+
+
 def test_an_annual_average_has_no_period():
     text = HEADLINE + "2023年，青川高新区营业收入突破千亿元。近三年，青川高新区企业数量年均增长18%。"
     assert {r.value: r.period for r in indicators(text, ZONE)}[18] is None

@@ -213,6 +213,8 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
         opener = YEAR_OPENER_RE.match(line.strip())
         if opener is not None and (pub is None or int(opener["year"]) <= pub.year):
             return opener["year"]  # 2024年是…关键一年: the lead opens the review of that year
+    if pub is None and (headlined := _headline_year(doc, periods)) is not None:
+        return headlined
     conference = ANNUAL_CONFERENCE_RE.search(lead) is not None
     if not RESULTS_RELEASE_RE.search(lead) and not conference:
         return None
@@ -250,6 +252,19 @@ def _conference_year_before(lead: str, periods: list[PeriodMention]) -> str | No
         return None
     year = int(named["year"]) - 1
     return str(year) if _named_most(periods, year, RELEASE_YEAR_MENTIONS) else None
+
+
+# 2024年某市规上工业增加值增长7.3%: a headline that opens on the year it sums up.
+_YEAR_HEADLINE = re.compile(r"(?P<year>(?:19|20)\d{2})年(?![前上下一二三四第\d]|1[-—至])")
+
+
+def _headline_year(doc: Document, periods: list[PeriodMention]) -> str | None:
+    """An undated results release whose headline opens on a year it names more than any other,
+    at least three times, reports on that year."""
+    found = _YEAR_HEADLINE.match(doc.norm_title)
+    if found is None or not _named_most(periods, int(found["year"])):
+        return None
+    return found["year"]
 
 
 def _named_most(periods: list[PeriodMention], year: int, at_least: int = MIN_REPORT_YEAR_MENTIONS) -> bool:
