@@ -74,6 +74,15 @@ def test_the_minutes_of_a_time_of_day_are_no_figure():
     ]
 
 
+def test_a_bare_wan_after_an_approximation_word_is_one_wan():
+    # 近千名 reads as one 千; 近万名 and 超万家 are one 万 the same way, and 万人以上 alone counts nothing
+    assert _read("每年吸引近万名毕业生,集聚超万家企业。") == [
+        (1, "万名", "about", "count"),
+        (1, "万家", "over", "count"),
+    ]
+    assert _read("万人以上的园区。") == []
+
+
 def test_counts_with_approximation():
     assert _read("园区建成实验室30余个,引进人才近500人。") == [
         (30, "个", "over", "count"),

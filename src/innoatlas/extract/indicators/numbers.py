@@ -578,7 +578,14 @@ def _read_plain(text, m):
     unit_word, mult = m["unit"] or "", m["mult"] or ""
     is_cn = not raw[0].isdigit()
     if is_cn:
-        if all(c in "万亿" for c in raw):
+        if (
+            raw == "万"
+            and not mult
+            and unit_word
+            and _ROUGH_BEFORE.search(text, max(0, m.start() - 2), m.start())
+        ):
+            raw = "一万"  # 近万名, 超万家: about or over one 万 of the unit, as 近千名 is one 千
+        elif all(c in "万亿" for c in raw):
             if raw + mult != "万亿" or not _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start()):
                 return None  # 亿元以上: a bare multiplier counts nothing
             raw = "一万亿"  # 突破万亿元: one 万亿, as 突破千亿元 is one 千亿
@@ -640,7 +647,8 @@ def _read_plain(text, m):
     if unit_word == "条" and _POLICY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
         return None  # 出台…十条: a policy's name
     value = parse_number(raw)
-    approx, start, end = _approx_around(text, m.start(), stop, round_cn=is_cn and raw[0] in "十百千万")
+    round_cn = is_cn and (raw[0] in "十百千万" or m["plain_n"] == "万")
+    approx, start, end = _approx_around(text, m.start(), stop, round_cn=round_cn)
     if m["tail1"] in ("余", "多") or m["tail2"]:
         approx = "over"
     elif m["tail1"] == "来":
@@ -669,6 +677,8 @@ def _rank_move(text: str, m: re.Match, unit_word: str) -> bool:
     )
 
 
+# The approximation words written before a bare 万 (近万名, 超万家, 破万人).
+_ROUGH_BEFORE = re.compile(r"(?:近|超|过|逾|上|破|约)$")
 _MONTHS_AFTER = re.compile(r"多?(?:月|小时|星期|钟头)")
 _CLOCK_HOUR_BEFORE = re.compile(r"(?:\d{1,2}|[一二两三四五六七八九十]{1,3})[时点]$")
 DURATION = cue("duration")
