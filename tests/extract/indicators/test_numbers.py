@@ -83,6 +83,10 @@ def test_a_bare_wan_after_an_approximation_word_is_one_wan():
     assert _read("万人以上的园区。") == []
 
 
+def test_the_seats_a_place_holds_in_a_list_are_counted():
+    assert _read("江川独占6席,位居全省首位。") == [(6, "席", "exact", "count"), (1, "位", "exact", "rank")]
+
+
 def test_counts_with_approximation():
     assert _read("园区建成实验室30余个,引进人才近500人。") == [
         (30, "个", "over", "count"),
