@@ -87,6 +87,14 @@ def test_the_seats_a_place_holds_in_a_list_are_counted():
     assert _read("江川独占6席,位居全省首位。") == [(6, "席", "exact", "count"), (1, "位", "exact", "rank")]
 
 
+def test_one_fold_and_tenths_with_a_digit_after_are_read():
+    # 一倍 is a multiple, never the article 一; 三成五 is three and a half tenths
+    assert _read("五年产值增长了近一倍,占总投资的三成五。") == [
+        (1, "倍", "about", "multiple"),
+        (35, "%", "exact", "percent"),
+    ]
+
+
 def test_counts_with_approximation():
     assert _read("园区建成实验室30余个,引进人才近500人。") == [
         (30, "个", "over", "count"),

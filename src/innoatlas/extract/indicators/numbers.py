@@ -171,7 +171,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<strong>(?P<strong_n>[一二三四五六七八九十百千\d]+)强)"
         rf"|(?P<topx>TOP ?(?P<topx_n>\d+))"
         rf"|(?P<half>一半|过半|半数|近半(?![年月天日个小周])|超半(?![年月天日个小周]))"
-        rf"|(?P<tenth>(?P<tenth_n>[一二两三四五六七八九\d])成)"
+        rf"|(?P<tenth>(?P<tenth_n>[一二两三四五六七八九\d])成(?P<tenth_m>[一二三四五六七八九](?![\u4e00-\u9fff\d]|[的以左多])|[一二三四五六七八九](?=[的以左多]))?)"
         rf"|(?P<compound>(?P<cp_a>\d+)亿(?P<cp_b>\d+)(?P<cp_k>千)?万(?P<cp_u>{units})?)"
         rf"|(?P<range>(?P<range_a>{ARABIC})(?P<range_am>{mult})?(?P<range_t>[余多]?)(?:—|－|-|–|~|～|至|到)(?P<range_b>{ARABIC})"
         rf"(?P<range_m>{mult})?(?P<range_u>{units})?)"
@@ -531,9 +531,8 @@ def _read_tenth(text, m):
         if not SHARE_BEFORE_RE.search(before) or CHENG_WORD_RE.match(text, m.end()):
             return None
     n = m["tenth_n"]
-    return _make(
-        text, m.start(), m.end(), m.start("tenth_n"), m.end("tenth_n"), parse_number(n) * 10, "%", "percent"
-    )
+    tenths = parse_number(n) * 10 + (parse_number(m["tenth_m"]) if m["tenth_m"] else 0)  # 三成五 = 35%
+    return _make(text, m.start(), m.end(), m.start("tenth_n"), m.end(), tenths, "%", "percent")
 
 
 def _read_compound(text, m):
@@ -623,6 +622,7 @@ def _read_plain(text, m):
     if is_cn and (
         raw in ("一", "零", "〇")
         and not mult
+        and unit_word != "倍"  # 增长近一倍: a multiple, never an article
         and m["tail1"] is None
         and not _rank_move(text, m, unit_word)
         or _vague_or_named(text, m.start())
