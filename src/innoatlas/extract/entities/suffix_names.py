@@ -126,6 +126,8 @@ _PARTNER_JOINS = frozenset({"与", "和", "同", "及"})
 # A kind of party before 与 is the other party (企业与某大学共建), never the start of a name.
 _PARTY_NOUNS = frozenset(
     {"企业", "公司", "集团", "单位", "机构", "高校", "院所", "团队", "双方", "园区", "平台"}
+    # and a zone by its kind alone (示范区与某科学院合作)
+    | {"示范区", "高新区", "开发区", "经开区", "新区", "基地"}
 )
 
 _DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称")

@@ -87,11 +87,15 @@ def _zone_of_paragraph(norm: str, zones: list[EntityMention], pos: int) -> Entit
 _SENTENCE_ENDS = "。!?！？;；"
 
 
+# The words for a zone by its kind, which stand for a zone and never for a district.
+_ZONE_KINDS = ("园区", "示范区", "高新区", "开发区", "经开区")
+
+
 def _fits(word: str, topic: EntityMention) -> bool:
     """园区 only a zone; 该区/全区 a zone or a district (…区); 该县/全县 a county; 我市, 全省 a
     city or a province, by the division list when the place is written short (重庆 for 重庆市)."""
     kind = word[-1]
-    if kind == "区" and word.endswith("园区"):
+    if kind == "区" and word.endswith(_ZONE_KINDS):
         return topic.type == "zone"
     if topic.type == "zone":
         return kind == "区"
