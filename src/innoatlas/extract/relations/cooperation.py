@@ -175,11 +175,15 @@ _HEAD_JOIN = _P["cooperation"].cue("head_join")
 _OBJECT_OF_WITH = _P["cooperation"].cue("with_before")
 
 
+# A、B分别与C, A、B等10个项目代表与C: the bodies before it sign each on its own with C.
+_EACH_SIDE = re.compile(r"分别|^等(?:\d+|[一二两三四五六七八九十]+)(?:个|家)")
+
+
 def _two_sides(sent: Sentence, group: list[EntityMention]):
     """A、B分别与C、D: the parties before 分别与 and those after it, each with each of the other side."""
     joins = [sent.between(a, b).strip() for a, b in zip(group, group[1:], strict=False)]
     with_at = [i for i, j in enumerate(joins) if _HEAD_JOIN.match(j)]
-    if len(with_at) != 1 or with_at[0] == 0 or "分别" not in joins[with_at[0]]:
+    if len(with_at) != 1 or with_at[0] == 0 or not _EACH_SIDE.search(joins[with_at[0]]):
         return None  # A、B与C签约 without 分别: the three sign one agreement, each with each
     k = with_at[0]
     if not all(j in ("、", "和", "及") for i, j in enumerate(joins) if i != k):
