@@ -63,6 +63,8 @@ def test_each_of_the_ten_types(body, name, etype):
         ("星湖江川深度合作区成立三周年。", "星湖江川深度合作区", "zone"),
         ("白沙青溪现代服务业合作区新增企业50家。", "白沙青溪现代服务业合作区", "zone"),
         ("江川高区今年新增企业50家。", "江川高区", "zone"),
+        # a district, then a head the tagger reads as a place, then the zone's suffix: one name
+        ("南岸区星湖集成电路产业园是全区重点园区。", "南岸区星湖集成电路产业园", "zone"),
         ("青溪农高区与农科院合作。", "青溪农高区", "zone"),
         ("星湖石化区产值增长一成。", "星湖石化区", "zone"),
     ],

@@ -57,6 +57,10 @@ def _zone_short_name(ix: TokenIndex, k: int) -> int | None:
     nxt = ix.by_start.get(tok.end)
     if nxt is not None and ix.tokens[nxt].tag in _PLACE_TAGS:
         return None  # a run of places (上海张江|贵安) is read by the suffix grammar
+    if nxt is not None and (suffix_type(ix.tokens[nxt].text) or ("", ""))[1] == "zone":
+        return (
+            None  # 某区|某某集成电路|产业园: a zone's suffix follows, and the suffix grammar names it whole
+        )
     return tok.end
 
 
