@@ -95,6 +95,14 @@ def test_one_fold_and_tenths_with_a_digit_after_are_read():
     ]
 
 
+def test_a_threshold_passed_is_more_than_it():
+    # like 突破 (ANNOTATION.md), the verbs of climbing past a threshold say "more than"
+    assert _read("经济总量跨越5000亿元,上市公司总数迈过60家门槛。") == [
+        (5000, "亿元", "over", "count"),
+        (60, "家", "over", "count"),
+    ]
+
+
 def test_counts_with_approximation():
     assert _read("园区建成实验室30余个,引进人才近500人。") == [
         (30, "个", "over", "count"),

@@ -101,7 +101,27 @@ _TERM_BODY = re.compile(
 )
 # 高达 and 多达 (as high as, as many as) stress the size of a value they state exactly.
 APPROX_BEFORE = {
-    "over": ("不少于", "不低于", "至少", "超过", "超出", "逾", "突破", "超", "破"),
+    # a verb of passing a threshold (迈上2000亿台阶, 跨越5000亿) says more than it, as 突破 does
+    "over": (
+        "不少于",
+        "不低于",
+        "至少",
+        "超过",
+        "超出",
+        "逾",
+        "突破",
+        "超",
+        "破",
+        "迈上",
+        "迈入",
+        "迈过",
+        "跨入",
+        "跨越",
+        "跨上",
+        "站上",
+        "登上",
+        "跃上",
+    ),
     "about": ("将近", "接近", "大约", "约合", "近乎", "约", "近"),
     "under": ("不到", "不足", "不超过", "少于", "未满"),
 }
