@@ -47,10 +47,26 @@ RANK_METRIC_RE = re.compile(r"(?:位居|居|位列|列|排|名列|稳居|跃居)
 FRAMING_RE = re.compile(r"(?:围绕|聚焦|形成了?|涵盖|包括|覆盖|利用|重点发展|瞄准|布局)")
 
 CHANGE_RE = re.compile(
-    r"(增长|增速|增幅|增加|提高|提升|上升|上涨|扩大|下降|下跌|减少|降低|下滑|回落|压缩|缩减|缩短|降幅|跌幅|涨幅|缩小|翻)"
+    r"(增长|增速|增幅|增加|提高|提升|上升|上涨|扩大|下降|下跌|减少|降低|下滑|回落|压缩|缩减|缩短|降幅|跌幅|涨幅|缩小|翻"
+    # 比增, 比降: the short form of 同比增长 and 同比下降 in provincial reports (营收比增12%)
+    r"|比增|比降)"
     r"(?:了|率)?(?:分别)?(?:保持在|稳定在|维持在|保持|稳定|维持)?(?P<to>为|达|达到|是|至|到)?(?:了)?$"
 )
-DECREASE = ("下降", "下跌", "减少", "降低", "下滑", "回落", "压缩", "缩减", "缩短", "降幅", "跌幅", "缩小")
+DECREASE = (
+    "下降",
+    "下跌",
+    "减少",
+    "降低",
+    "下滑",
+    "回落",
+    "压缩",
+    "缩减",
+    "缩短",
+    "降幅",
+    "跌幅",
+    "缩小",
+    "比降",
+)
 # 降低能耗12%, 提高良品率8%: a verb of change, its object, then the rate (a transitive
 # verb puts what changes between itself and the amount of the change).
 # 增加值 is a measure (value added), and 占, 比重, 至, 的 make the figure a share or a level reached.
