@@ -51,7 +51,7 @@ def test_a_zones_session_of_a_city_series_names_the_zone_by_its_kind():
 def test_a_verb_before_the_kind_word_does_not_hide_the_zone_of_the_report():
     # a zone's annual report says 高新区 alone throughout, once after a verb (困扰高新区)
     doc = document_from_text(
-        "高新区\n去年,高新区地区生产总值完成168.4亿元,增长6.5%。\n"
+        "高新区\n去年,高新区经济总量达到168.4亿元,增长6.5%。\n"
         "用地不足曾长期制约高新区发展,今年新整合低效用地1500亩。\n"
     )
     result = to_annotation(doc, extract_document(doc))

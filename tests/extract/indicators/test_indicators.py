@@ -718,7 +718,7 @@ def test_an_undated_results_release_early_in_a_year_reports_on_the_year_it_names
 
 def test_an_undated_report_from_a_years_annual_conference_reviews_the_year_before():
     text = (
-        "青川工业观察\n从日前召开的2024年全省工业和信息化工作会议上了解到，2023年，全省工业投资增长6.1%。"
+        "青川工业观察\n记者在2024年全省科技工作会议上获悉，2023年，全省研发投入增长8.4%。"
         "2023年，全省推进项目400个。\n全省技改投资增长18.3%。"
     )
     records = indicators(text, "青川省:region", published=None)
@@ -727,12 +727,12 @@ def test_an_undated_report_from_a_years_annual_conference_reviews_the_year_befor
 
 def test_an_undated_release_headed_by_the_year_it_sums_up_reports_on_it():
     text = (
-        "2024年青川市规上工业增加值增长7.3%\n2024年，青川市工业生产较快增长。2024年，全市新增企业80家。\n"
+        "2024年青川市工业投资增长9.6%\n2024年，青川市工业生产较快增长。2024年，全市新增企业80家。\n"
         "汽车产业增加值增长12.1%。"
     )
     records = indicators(text, "青川市:region", published=None)
     assert {r.value: r.period for r in records}[12.1] == "2024"
-    feature = "2024年青川市规上工业增加值增长7.3%\n2023年，全市新增企业80家。2023年，投资增长5%。\n汽车产业增加值增长12.1%。"
+    feature = "2024年青川市工业投资增长9.6%\n2023年，全市新增企业80家。2023年，投资增长5%。\n汽车产业增加值增长12.1%。"
     assert {r.value: r.period for r in indicators(feature, "青川市:region", published=None)}[12.1] is None
 
 

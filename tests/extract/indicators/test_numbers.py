@@ -46,9 +46,9 @@ def _read(text):
 
 
 def test_chinese_numerals_with_a_decimal_point_keep_their_fraction():
-    # papers that spell figures out write the point as 点 (一点六亿平方米, 百分之十二点五)
-    assert _read("全年出货面积一点六亿平方米,营收增长百分之十二点五。") == [
-        (1.6, "亿平方米", "exact", "count"),
+    # papers that spell figures out write the point as 点 (二点四亿平方米, 百分之十二点五)
+    assert _read("全年交付面积二点四亿平方米,营收增长百分之十二点五。") == [
+        (2.4, "亿平方米", "exact", "count"),
         (12.5, "%", "exact", "percent"),
     ]
 
@@ -89,9 +89,9 @@ def test_the_seats_a_place_holds_in_a_list_are_counted():
 
 def test_one_fold_and_tenths_with_a_digit_after_are_read():
     # 一倍 is a multiple, never the article 一; 三成五 is three and a half tenths
-    assert _read("五年产值增长了近一倍,占总投资的三成五。") == [
+    assert _read("五年产值增长了近一倍,占全市出口额的四成五。") == [
         (1, "倍", "about", "multiple"),
-        (35, "%", "exact", "percent"),
+        (45, "%", "exact", "percent"),
     ]
 
 

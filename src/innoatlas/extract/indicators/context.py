@@ -240,12 +240,12 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     return None
 
 
-# 2023年全省工业和信息化工作会议: an annual conference named with its year.
+# 2024年全省科技工作会议: an annual conference named with its year.
 _CONFERENCE_YEAR = re.compile(rf"(?P<year>(?:19|20)\d{{2}})年(?:{ANNUAL_CONFERENCE_RE.pattern})")
 
 
 def _conference_year_before(lead: str, periods: list[PeriodMention]) -> str | None:
-    """An undated report from a year's annual conference (2023年全省科技工作会议) reviews the
+    """An undated report from a year's annual conference (2024年全省科技工作会议) reviews the
     year before, when the text names that year more than any other."""
     named = _CONFERENCE_YEAR.search(lead)
     if named is None:
@@ -254,7 +254,7 @@ def _conference_year_before(lead: str, periods: list[PeriodMention]) -> str | No
     return str(year) if _named_most(periods, year, RELEASE_YEAR_MENTIONS) else None
 
 
-# 2024年某市规上工业增加值增长7.3%: a headline that opens on the year it sums up.
+# 2024年某市工业投资增长9.6%: a headline that opens on the year it sums up.
 _YEAR_HEADLINE = re.compile(r"(?P<year>(?:19|20)\d{2})年(?![前上下一二三四第\d]|1[-—至])")
 
 
