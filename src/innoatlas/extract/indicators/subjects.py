@@ -254,10 +254,16 @@ def _firm_before(ctx: Context, q: Quantity) -> EntityMention | None:
         return None  # 落地A、B 2家企业: a count after firms counts them
     for m in ctx.mentions:
         if m.type == "enterprise" and (
-            m.end == q.start or PLACE_ASIDE_RE.fullmatch(ctx.text, m.end, q.start)
+            m.end == q.start
+            or PLACE_ASIDE_RE.fullmatch(ctx.text, m.end, q.start)
+            or _ANNUAL_OUTPUT.fullmatch(ctx.text, m.end, q.start)
         ):
             return m
     return None
+
+
+# 某公司年产5GW光伏组件项目: a firm, then the yearly output its project is named by.
+_ANNUAL_OUTPUT = re.compile(r"(?:新建|建设|投资建设)?年产(?:能)?")
 
 
 BUILT_BY = cue("built_by")
