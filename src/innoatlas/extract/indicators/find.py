@@ -205,6 +205,9 @@ MILESTONES_RE = cue("milestones_crossed").trigger
 DISCOURSE_PARTS_RE = cue("discourse_parts").trigger
 POLICY_ARTICLES_RE = cue("policy_articles").trigger
 POLICY_NAME_CLOSE_RE = cue("policy_articles").cue("name_close")
+# The groups and ministries whose research units go by numbers (某重工725所, 某部五所,
+# 某研究所(608所)): a number of 所 right after one names a unit.
+NUMBERED_UNIT_BEFORE_RE = re.compile(r"(?:部|重工|科工|电科|集团|[所院][(（])$")
 SIZE_THRESHOLD_RE = cue("size_threshold").trigger
 TERM_AFTER_RE = cue("numbered_session").cue("term")
 
@@ -249,6 +252,10 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         or POLICY_NAME_CLOSE_RE.match(text[q.end : q.end + 1])
     ):
         return True  # 出台十条措施, “低空10条”: the articles of a policy, its name
+    if q.unit == "项" and POLICY_ARTICLES_RE.match(text[q.end : q.end + 6]):
+        return True  # 推出15项具体措施: the articles of a policy, counted by 项
+    if q.unit == "所" and NUMBERED_UNIT_BEFORE_RE.search(text, max(0, q.start - 4), q.start):
+        return True  # 某集团725所, 某研究所(608所): the number a unit of a group is called by
     if (
         q.unit.endswith("元")
         and q.approx == "over"
