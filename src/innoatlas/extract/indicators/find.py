@@ -252,8 +252,6 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
         or POLICY_NAME_CLOSE_RE.match(text[q.end : q.end + 1])
     ):
         return True  # 出台十条措施, “低空10条”: the articles of a policy, its name
-    if q.unit == "项" and POLICY_ARTICLES_RE.match(text[q.end : q.end + 6]):
-        return True  # 推出15项具体措施: the articles of a policy, counted by 项
     if q.unit == "所" and NUMBERED_UNIT_BEFORE_RE.search(text, max(0, q.start - 4), q.start):
         return True  # 某集团725所, 某研究所(608所): the number a unit of a group is called by
     if (
