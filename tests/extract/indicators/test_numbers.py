@@ -103,6 +103,13 @@ def test_a_threshold_passed_is_more_than_it():
     ]
 
 
+def test_an_amount_of_money_after_guo_is_more_than_it():
+    # 过 before money means "more than" (过50亿元), as 超 does; a size class before a count stays none
+    assert _read("企业营收过10亿元。") == [(10, "亿元", "over", "count")]
+    assert _read("新签约过50亿元项目16个。") == [(16, "个", "exact", "count")]
+    assert _read("通过50亿元的预算。") == [(50, "亿元", "exact", "count")]
+
+
 def test_counts_with_approximation():
     assert _read("园区建成实验室30余个,引进人才近500人。") == [
         (30, "个", "over", "count"),

@@ -669,6 +669,12 @@ def _read_plain(text, m):
     value = parse_number(raw)
     round_cn = is_cn and (raw[0] in "十百千万" or m["plain_n"] == "万")
     approx, start, end = _approx_around(text, m.start(), stop, round_cn=round_cn)
+    if (
+        approx == "exact"
+        and group == "currency"
+        and _PASSED_AMOUNT_BEFORE.search(text, max(0, start - 2), start)
+    ):
+        approx, start = "over", start - 1  # 过50亿元: an amount passed, as 超50亿元 is
     if m["tail1"] in ("余", "多") or m["tail2"]:
         approx = "over"
     elif m["tail1"] == "来":
@@ -697,6 +703,8 @@ def _rank_move(text: str, m: re.Match, unit_word: str) -> bool:
     )
 
 
+# 过 before an amount of money is "more than" (过50亿元项目); 通过, 经过, 度过 are other words.
+_PASSED_AMOUNT_BEFORE = re.compile(r"(?<![通经度越路错不])过$")
 # The approximation words written before a bare 万 (近万名, 超万家, 破万人).
 _ROUGH_BEFORE = re.compile(r"(?:近|超|过|逾|上|破|约)$")
 _MONTHS_AFTER = re.compile(r"多?(?:月|小时|星期|钟头)")
