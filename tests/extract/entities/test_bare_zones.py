@@ -61,6 +61,6 @@ def test_a_verb_before_the_kind_word_does_not_hide_the_zone_of_the_report():
 
 def test_a_place_before_the_kind_word_still_refers_back_and_generic_kinds_stay_words():
     assert ("高新区", "zone") not in mentions("用地不足曾制约高新区发展。青溪高新区今年新增企业百家。")
-    # 开发区 and 自贸区 are also the nouns of their class (促进开发区改革, 自贸区扩容)
-    found = mentions("省里出台促进开发区改革的意见。开发区新增企业30家。")
+    # 开发区 and 自贸区 are also the nouns of their class (推动开发区建设, 自贸区扩容)
+    found = mentions("省里出台推动开发区建设的意见。开发区新增企业30家。")
     assert ("开发区", "zone") not in found

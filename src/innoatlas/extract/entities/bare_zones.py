@@ -17,7 +17,7 @@ from innoatlas.lexicon.match import REGION_FULL, REGION_SHORT, ZONE, find_lexico
 # The kinds of national and provincial zones (the zone lists of lexicon/data) by their
 # short form, which a text uses on its own.
 BARE_KINDS = ("高新区", "经开区", "开发区", "自贸区", "综保区", "保税区")
-# Kinds that are also the common noun of their class (开发区改革, 自贸区扩容): said alone
+# Kinds that are also the common noun of their class (开发区建设, 自贸区扩容): said alone
 # they name one zone only where every mention opens free.
 GENERIC_KINDS = ("开发区", "保税区", "自贸区", "综保区")
 # What may stand right before a bare kind word: the edge of a clause or list, a
@@ -37,7 +37,7 @@ def bare_zone_candidates(norm: str) -> list[Candidate]:
         if not free or any(s in named for s in hits):
             continue  # 某市高新区 … 高新区: the kind word refers back to the named zone
         if kind in GENERIC_KINDS and len(free) < len(hits):
-            continue  # 促进开发区改革: the class of zones, not one
+            continue  # 推动开发区建设: the class of zones, not one
         out += [Candidate(s, s + len(kind), "zone", "bare_zone", 40, 0.6) for s in free]
     return out
 

@@ -262,7 +262,7 @@ def _firm_before(ctx: Context, q: Quantity) -> EntityMention | None:
     return None
 
 
-# 某公司年产5GW光伏组件项目: a firm, then the yearly output its project is named by.
+# 某公司年产5GW电池片项目: a firm, then the yearly output its project is named by.
 _ANNUAL_OUTPUT = re.compile(r"(?:新建|建设|投资建设)?年产(?:能)?")
 
 
