@@ -314,3 +314,16 @@ def test_a_city_before_a_group_s_short_name_names_its_plant_there():
     found = firms("合肥比亚迪今年产量增长20%，带动配套企业落户。")
     assert "合肥比亚迪" in found
     assert "比亚迪" not in found
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["星湖新区聚集着腾讯、大疆等科技巨头。", "腾讯在江川设立西南总部，带动上下游企业30家。"],
+)
+def test_a_firm_whose_name_ends_in_xun_is_no_dateline(body):
+    assert ("腾讯", "enterprise") in typed(body)
+
+
+def test_the_dateline_of_an_outlet_is_still_no_firm():
+    names = {name for name, _ in typed("江川网讯 星湖区新增高新技术企业12家。")}
+    assert not any(name.endswith("讯") for name in names)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
 from innoatlas.extract.tokens import tag_text
@@ -94,3 +96,17 @@ def test_research_after_a_field_is_the_activity_not_a_longer_industry():
 def test_an_industrys_role_in_a_plan_names_no_industry():
     # 首位产业, 当家产业, 先导性产业: the part an industry plays, whichever it is
     assert industries("全市做强首位产业,培育当家产业和先导性产业,壮大动力电池产业。") == {"动力电池产业"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "industry", "absent"),
+    [
+        ("三十年来，该县中药材产业从无到有。", "中药材产业", "该县中药材产业"),
+        ("该镇五金产业已有四十年历史。", "五金产业", "该镇五金产业"),
+        ("发挥本市合成生物领域人才集聚的优势。", "合成生物", "本市合成生物"),
+        ("全球软件产业正处在增长期。", "软件产业", "全球软件产业"),
+    ],
+)
+def test_a_pronoun_of_the_place_or_a_word_of_scope_before_an_industry_is_left_out(sentence, industry, absent):
+    found = industries(sentence)
+    assert industry in found and absent not in found

@@ -24,3 +24,21 @@ def test_groups_of_people_are_no_firms(body, absent):
 
 def test_a_body_named_before_its_people_stays():
     assert "华中科技大学" in names("华中科技大学毕业生在光谷创办企业30余家。")
+
+
+@pytest.mark.parametrize(
+    ("body", "absent", "present"),
+    [
+        ("十多名院士和华为、戴尔、腾讯等企业代表出席江川论坛。", "十多名院士", "华为"),
+        ("专家和星湖科技、蓝湖新材等企业负责人座谈。", "专家", "星湖科技"),
+        ("20位学者及江川电子、白沙智能等30余家企业参加对接。", "20位学者", "白沙智能"),
+    ],
+)
+def test_people_joined_to_a_list_of_firms_are_none_of_them(body, absent, present):
+    found = names(body)
+    assert absent not in found and present in found
+
+
+def test_a_firm_joined_to_a_list_by_and_stays_a_firm():
+    found = names("星湖科技和江川电子、蓝湖新材等企业参加会议。")
+    assert {"星湖科技", "江川电子", "蓝湖新材"} <= found

@@ -18,7 +18,7 @@ from innoatlas.extract.entities.industry_compounds import compound_start
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.extract.tokens import Token
 from innoatlas.lexicon.divisions import WHOLE_AREA_WORDS, division_chain, division_names, load_divisions
-from innoatlas.lexicon.industries import load_industries, product_heads
+from innoatlas.lexicon.industries import compound_stop_words, load_industries, product_heads
 from innoatlas.lexicon.match import (
     CENTRAL_BODY,
     CENTRAL_FIRM,
@@ -31,8 +31,9 @@ from innoatlas.lexicon.match import (
 )
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
 
+# 讯 closes a dateline after its outlet (本报讯, 某某网讯), not a firm's name (腾讯, 某某通讯).
 _OUTLET = re.compile(
-    r"(讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
+    r"((?:报|网|社|台|端)讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
 )
 _SOURCE_NEXT = re.compile(r"\s*(记者|讯|报道|消息|客户端|微信公众号|官微)")
 _JOB_TITLE = re.compile(
@@ -401,7 +402,7 @@ def _qualifies_next(norm: str, ix: TokenIndex, end: int) -> bool:
 def industry_phrases(norm: str, ix: TokenIndex) -> list[Candidate]:
     """Noun phrases written with 产业 (船舶涂层材料产业, 游艇制造产业): an industry
     whether or not the vocabulary knows it."""
-    generic = load_industries()[2] | GENERIC_WORDS
+    generic = load_industries()[2] | GENERIC_WORDS | compound_stop_words()
     out = []
     for k, tok in enumerate(ix.tokens):
         if tok.text != "产业" or _CLUSTER_NEXT.match(norm, tok.end) or _noun_follows(ix, k):

@@ -160,10 +160,19 @@ def _list_items(
         sep = start - 1
         if sep < 0 or norm[sep] not in "、和及与" or (bracketed is not None and sep < bracketed):
             break
+        if norm[sep] in "和及与" and _PEOPLE_BEFORE.search(norm, max(0, sep - MAX_LIST_ITEM), sep):
+            break  # 十多名院士和甲、乙等企业: the people joined to the list are none of its firms
         end = sep
     if len(out) > 1 and all(_person(ix, c) for c in out):
         return []  # 甲某、乙某、丙某等共同推杆: a list of people (the guests, the officials), no firms
     return out
+
+
+# People counted by 名 or 位, or named by their standing, right before the 和 that joins
+# them to a list of firms (院士和甲、乙等企业, 20位专家及甲、乙等).
+_PEOPLE_BEFORE = re.compile(
+    r"(?:[\d一二三四五六七八九十百千两多余]+[名位][^、,，。]*|院士|专家|学者|嘉宾|代表|高管|负责人|企业家|教授|博士)$"
+)
 
 
 def _person(ix: TokenIndex, c: Candidate) -> bool:
