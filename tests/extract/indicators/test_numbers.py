@@ -394,3 +394,23 @@ def test_a_size_pictured_in_football_pitches_is_no_count():
     assert [(v, u) for v, u, _, _ in _read("厂区占地约15个足球场大小,相当于3个标准足球场,建成车间4个。")] == [
         (4, "个")
     ]
+
+
+def test_the_kilolitre_is_one_unit_not_a_thousand_litres():
+    # the statistical bulletins count liquor and beverage output in 万千升
+    assert [(v, u) for v, u, _, _ in _read("全年白酒产量12.3万千升,饮料产量8千升。")] == [
+        (12.3, "万千升"),
+        (8, "千升"),
+    ]
+
+
+def test_a_decimal_point_lost_to_a_space_before_a_percent_is_read_back():
+    assert [(v, u) for v, u, _, _ in _read("全市创新指数为71 28%,比上年提高3 05个百分点。")] == [
+        (71.28, "%"),
+        (3.05, "个百分点"),
+    ]
+
+
+def test_numbers_in_the_columns_of_a_table_keep_their_own_values():
+    # columns stand after spaces, not right after a word: 45 is no integer part of the 12 %
+    assert [(v, u) for v, u, _, _ in _read("企业数 45 12%")] == [(12, "%")]
