@@ -27,6 +27,7 @@ from innoatlas.extract.indicators.context import (
 from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.metrics import bare_unit, bind_list_item, metric_key, metric_of
 from innoatlas.extract.indicators.numbers import Quantity, find_quantities, fold_unit, unit_groups
+from innoatlas.extract.indicators.ranked_lists import ranked_list_records
 from innoatlas.extract.indicators.subjects import subject_of
 from innoatlas.extract.indicators.timing import period_of
 from innoatlas.extract.model import EntityMention, IndicatorRecord
@@ -113,7 +114,8 @@ def extract_indicators(
         rec = _make_record(ctx, q, prev, list_state)
         records.append(rec)
         prev = (q, rec)
-    return records
+    ranked = ranked_list_records(ctx)
+    return sorted(records + ranked, key=lambda r: r.start) if ranked else records
 
 
 def _is_furniture(ctx: Context, q: Quantity) -> bool:
