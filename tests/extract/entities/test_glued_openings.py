@@ -143,3 +143,17 @@ def test_a_kind_of_platform_made_of_generic_words_names_none():
     # 技术创新 is two generic words written as one; cut from a coordination it is still a kind
     found = names("青溪市建设技术创新平台和星湖数据服务平台。")
     assert "技术创新平台" not in found
+
+
+@pytest.mark.parametrize(
+    ("body", "zone"),
+    [
+        ("江川县预制菜产业园去年产值30亿元。", "江川县预制菜产业园"),
+        ("白沙预制菜科技产业园项目昨日签约。", "白沙预制菜科技产业园"),
+    ],
+)
+def test_a_name_opens_with_the_whole_industry_term_the_tagger_cut(body, zone):
+    # the tagger reads 预制 as a verb: the park's name must not open with the bare 菜
+    found = dict(typed(body))
+    assert found.get(zone) == "zone"
+    assert not any(name.startswith("菜") for name in found)

@@ -82,6 +82,7 @@ from innoatlas.extract.entities.name_repairs import (
     firm_of_product,
     place_of_status_set,
     split_compounds,
+    take_cut_term,
     trim_tagger_names,
 )
 from innoatlas.extract.entities.patterns import pattern
@@ -208,7 +209,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
 
 def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     """A candidate with the words the tagger or a grammar glued to its name cut off."""
-    c = firm_before_plant(norm, firm_of_product(norm, close_bracket(norm, ix, c)))
+    c = firm_before_plant(norm, firm_of_product(norm, close_bracket(norm, ix, take_cut_term(norm, ix, c))))
     c = place_of_status_set(norm, drop_firm_aside(norm, c))
     c = drop_point_marker(norm, drop_glued_standing(norm, drop_apposed_kind(norm, ix, c)))
     c = drop_glued_counts(norm, drop_role_merchant(norm, drop_glued_context(norm, c)))

@@ -21,6 +21,7 @@ from innoatlas.extract.entities.grammar import (
     place_prefixes,
     starts_with_place,
 )
+from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.match import INDUSTRY, find_lexicon
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
@@ -338,6 +339,24 @@ def drop_glued_context(norm: str, c: Candidate) -> Candidate:
     else:
         return c
     return dataclasses.replace(c, start=start) if c.end - start >= MIN_NAME_CHARS + 1 else c
+
+
+def take_cut_term(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
+    """某县预制|菜产业园: a name that opens with the end of an industry term whose first word
+    the tagger read as a verb before it (预制/v) opens with the whole term."""
+    k = ix.by_end.get(c.start)
+    if k is None or ix.tokens[k].tag not in ("v", "vn") or c.type == "industry":
+        return c
+    lo = ix.tokens[k].start
+    terms = load_industries()[0]
+    longest = min(c.start - lo + MAX_TERM_TAIL, c.end - c.start - MIN_NAME_CHARS + (c.start - lo))
+    if any(norm[lo : lo + n] in terms for n in range(c.start - lo + 1, longest + 1)):
+        return dataclasses.replace(c, start=lo)
+    return c
+
+
+# Most characters of a cut term inside the name (预制|菜: one).
+MAX_TERM_TAIL = 3
 
 
 def drop_glued_counts(norm: str, c: Candidate) -> Candidate:
