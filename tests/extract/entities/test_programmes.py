@@ -397,3 +397,17 @@ def test_the_titles_of_a_list_closed_by_chenghao_are_honours():
     found = mentions("青溪高新区先后获得国家火炬特色产业基地、江川省数字经济示范园等称号。")
     assert {("国家火炬特色产业基地", "program"), ("江川省数字经济示范园", "program")} <= found
     assert ("青溪高新区", "zone") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "title"),
+    [
+        ("江川市入选国家创新型城市。", "国家创新型城市"),
+        ("星湖县入选第二批创新型县(市)建设名单。", "创新型县(市)"),
+        ("星湖工程机械集群入选国家先进制造业集群。", "国家先进制造业集群"),
+        ("江川县获评国家外贸转型升级基地。", "国家外贸转型升级基地"),
+        ("星湖市被命名为中国软件名城。", "中国软件名城"),
+    ],
+)
+def test_a_title_of_a_national_list_is_a_programme(body, title):
+    assert (title, "program") in mentions(body)

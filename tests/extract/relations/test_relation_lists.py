@@ -66,3 +66,9 @@ def test_a_plain_list_far_from_a_cooperation_word_does_not():
 def test_the_actor_of_a_clause_framed_by_a_list_is_its_member():
     found = triples("在2023年度全国绿色工厂示范名单中,江北区位列第4位。")
     assert ("江北区", "member_of", "2023年度全国绿色工厂示范名单") in found
+
+
+def test_a_place_listed_for_a_national_title_is_its_member():
+    found = triples("星湖市和江川市入选国家创新型城市。")
+    assert ("星湖市", "member_of", "国家创新型城市") in found
+    assert ("江川市", "member_of", "国家创新型城市") in found
