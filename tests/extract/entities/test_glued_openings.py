@@ -157,3 +157,24 @@ def test_a_name_opens_with_the_whole_industry_term_the_tagger_cut(body, zone):
     found = dict(typed(body))
     assert found.get(zone) == "zone"
     assert not any(name.startswith("菜") for name in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "name", "absent"),
+    [
+        ("日前省科技厅公布首批省级中试基地名单。", "省科技厅", "日前省科技厅"),
+        ("近日江川市科技局发布通知。", "江川市科技局", "近日江川市科技局"),
+        ("产业园由星湖控股所属星湖置业有限公司投资建设。", "星湖置业有限公司", "所属星湖置业有限公司"),
+    ],
+)
+def test_a_time_word_or_an_owner_word_before_a_name_is_left_out(body, name, absent):
+    found = names(body)
+    assert name in found and absent not in found
+
+
+def test_a_speaker_is_no_part_of_the_policy_he_explains():
+    assert not any(name.startswith("主任") for name in names("主任李明就专利质押贷款政策进行解读。"))
+
+
+def test_the_founding_of_an_area_is_no_place():
+    assert "建区" not in names("江川高新区从建区时的78亿元产值增长到如今的8000亿元。")

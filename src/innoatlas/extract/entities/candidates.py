@@ -139,6 +139,8 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))
             elif _FUNCTIONAL_AREA.search(t.text) and t.text not in division_names():
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))  # 某市自贸临空区
+            elif t.text in load_suffixes().verb_objects:
+                continue  # 建区/LOC of 自建区以来: a verb and its object, the founding of the area
             elif _PLACE_END.search(t.text) and t.text not in WHOLE_AREA_WORDS:  # 全州: the whole prefecture
                 out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
     return out

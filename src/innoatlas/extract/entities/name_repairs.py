@@ -325,6 +325,10 @@ def date_day(norm: str, c: Candidate) -> bool:
     return m is not None and _DATE_BEFORE.search(norm, max(0, c.start - 5), c.start) is not None
 
 
+# The time words that open a clause (日前某省科技厅公布…): no name begins with them.
+_TIME_OPENING = re.compile(r"日前|近日|近期|目前|当前|昨日|今日|昨天|今天|前不久|日内")
+
+
 def drop_glued_context(norm: str, c: Candidate) -> Candidate:
     """Words of the clause the tagger glued before a name: the news source formula, a date's
     day, a pronoun's unit word."""
@@ -336,6 +340,8 @@ def drop_glued_context(norm: str, c: Candidate) -> Candidate:
         start = _DAY_AND_PREPOSITION.match(norm, c.start, c.end).end()
     elif c.type != "government" and _PRONOUN_UNIT.match(norm[max(0, c.start - 1) : c.start + 1]):
         start = c.start + 1
+    elif m := _TIME_OPENING.match(norm, c.start, c.end):
+        start = m.end()
     else:
         return c
     return dataclasses.replace(c, start=start) if c.end - start >= MIN_NAME_CHARS + 1 else c
