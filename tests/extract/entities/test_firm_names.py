@@ -327,3 +327,22 @@ def test_a_firm_whose_name_ends_in_xun_is_no_dateline(body):
 def test_the_dateline_of_an_outlet_is_still_no_firm():
     names = {name for name, _ in typed("江川网讯 星湖区新增高新技术企业12家。")}
     assert not any(name.endswith("讯") for name in names)
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("全球排名前20的船公司已有11家进驻星湖港。", "船公司"),
+        ("江川银行成长为全省资产规模第一的金融集团。", "金融集团"),
+    ],
+)
+def test_a_common_noun_of_a_trade_before_company_or_group_names_a_kind_of_firm(body, absent):
+    assert absent not in {name for name, _ in typed(body)}
+
+
+def test_a_short_name_before_group_stays_a_firm():
+    assert ("星湖集团", "enterprise") in typed("星湖集团在江川投资建设研发中心。")
+
+
+def test_a_count_the_tagger_reads_as_a_name_is_no_firm():
+    assert not any(name[0].isdigit() for name, _ in typed("依靠这个内陆港，江川外贸企业由3家增至360家。"))

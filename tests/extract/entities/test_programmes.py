@@ -411,3 +411,9 @@ def test_the_titles_of_a_list_closed_by_chenghao_are_honours():
 )
 def test_a_title_of_a_national_list_is_a_programme(body, title):
     assert (title, "program") in mentions(body)
+
+
+def test_getting_onto_a_list_is_no_list():
+    assert not any(
+        name.endswith("上榜") for name, _ in mentions("前十强城市变化不大，星湖跌出前十，江川新上榜。")
+    )

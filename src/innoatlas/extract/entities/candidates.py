@@ -35,6 +35,8 @@ from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
 _OUTLET = re.compile(
     r"((?:报|网|社|台|端)讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
 )
+# 由3家增至360家/ORG: a number and its measure word, which the tagger may read as a name.
+_COUNTED = re.compile(r"\d+(?:\.\d+)?[多余]?[万亿]?[家个项所户名位座]")
 _SOURCE_NEXT = re.compile(r"\s*(记者|讯|报道|消息|客户端|微信公众号|官微)")
 _JOB_TITLE = re.compile(
     r"(书记|副书记|主任|副主任|局长|副局长|区长|市长|县长|省长|主席|董事长|总经理|负责人|院长|校长|所长)$"
@@ -112,7 +114,7 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
     for t in ix.tokens:
         if t.tag in _ORG_TAGS:
-            if _OUTLET.search(t.text) or _SOURCE_NEXT.match(norm, t.end):
+            if _OUTLET.search(t.text) or _SOURCE_NEXT.match(norm, t.end) or _COUNTED.fullmatch(t.text):
                 continue
             end = t.end - len(m.group(0)) if (m := _JOB_TITLE.search(t.text)) else t.end
             end = _trim_tail(norm, t.start, end)

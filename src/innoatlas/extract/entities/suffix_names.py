@@ -39,6 +39,21 @@ def _field_and_kind(head: str, etype: str) -> bool:
     return etype == "enterprise" and head in load_industries()[0]
 
 
+def _noun_and_kind(ix: TokenIndex, lo: int, s_start: int, suffix: str) -> bool:
+    """船|公司, 金融|集团: one common noun of the trade before 公司 or 集团 names a kind of
+    firm (the ordinary words of a trade are no firm's name; a firm's short name is read as
+    a name, 某某/nz|集团; a trade's own suffix, 某某|制药, 某某|股份, keeps the name)."""
+    if suffix not in _BARE_KINDS:
+        return False
+    tok = ix.tokens[lo]
+    return tok.end == s_start and tok.tag in ("n", "vn") and len(tok.text) <= MAX_KIND_NOUN
+
+
+# Longest common noun read as a trade before a firm's kind (金融, 物流: two characters).
+MAX_KIND_NOUN = 2
+_BARE_KINDS = frozenset({"公司", "集团"})
+
+
 # 我市企业|某某有限公司, 本地企业|某某公司: the tagger glues the role noun (and the place
 # pronoun before it) to the firm it introduces; no firm's name opens on 企业.
 _ROLE_OPENING = re.compile(r"(?:[我本全该]?[省市区县]|本地|当地)?(?:企业|公司|厂商)")
@@ -68,8 +83,8 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         s_start = tok.end - len(suffix)
         if s_start < tok.start and len(suffix) == 1 and tok.tag not in ("ORG", "LOC", "nt", "nz"):
             continue  # 格局, 布局: a one-char suffix inside an ordinary word
-        if tok.text in load_suffixes().verb_objects:
-            continue  # 基地|开园: a verb and its object that ends in a one-char suffix
+        if tok.text.endswith(tuple(load_suffixes().verb_objects)):
+            continue  # 基地|开园, 某市|新上榜: a verb and its object that ends in a one-char suffix
         first = ix.pos_token[s_start]
         if first < 0:
             continue
@@ -87,7 +102,11 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             start = ix.tokens[lo].start
         if not is_specific(ix, lo, hi, s_start, weak) and not _year_event(ix, lo, etype):
             continue
-        if is_description(ix, lo) or _field_and_kind(norm[start:s_start], etype):
+        if (
+            is_description(ix, lo)
+            or _field_and_kind(norm[start:s_start], etype)
+            or _noun_and_kind(ix, lo, s_start, suffix)
+        ):
             continue
         if suffix in load_suffixes().place_led and not (
             ix.tokens[lo].tag in _PLACE_TAGS or starts_with_place(ix.tokens[lo].text)
