@@ -346,3 +346,19 @@ def test_a_short_name_before_group_stays_a_firm():
 
 def test_a_count_the_tagger_reads_as_a_name_is_no_firm():
     assert not any(name[0].isdigit() for name, _ in typed("依靠这个内陆港，江川外贸企业由3家增至360家。"))
+
+
+def test_the_products_of_a_capacity_list_are_no_firms():
+    found = {name for name, _ in typed("星湖石化建设年产70万吨EVA、5万吨高端聚烯烃等项目。")}
+    assert not any("EVA" in name or "聚烯烃" in name for name in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        ("中科光芯从一家初创企业成长为行业龙头。", "中科光芯"),
+        ("中船七一六所在智能制造领域形成优势。", "中船七一六所"),
+    ],
+)
+def test_a_preposition_after_a_name_opens_the_clause_not_the_name(body, firm):
+    assert firm in {name for name, _ in typed(body)}

@@ -249,9 +249,15 @@ def _place_and_generic(text: str) -> bool:
 
 # Longest tail the tagger may glue after a complete name (某大学某城研究院|汽车).
 MAX_GLUED_TAIL = 3
+# A preposition after a name, alone or with the count it opens (从一家, 在): the start of the
+# clause the name is the subject of, never the end of a name.
+_PREPOSITION_TAIL = re.compile(r"[从在向对把被给于](?:[一二三四五六七八九十两\d][个家名所项]?)?")
 
 
 def _trim_tail(norm: str, start: int, end: int) -> int:
+    m = _PREPOSITION_TAIL.search(norm, start + MIN_NAME_CHARS, end)
+    if m is not None and m.end() == end:
+        return m.start()  # 某某光芯|从一家, 某某所|在: the tagger ran the name into the clause
     if suffix_type(norm[start:end]) is not None:
         return end
     for p in range(end - 1, max(start + MIN_NAME_CHARS, end - MAX_GLUED_TAIL) - 1, -1):

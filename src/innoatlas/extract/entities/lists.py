@@ -153,6 +153,8 @@ def _list_items(
         if item is None:
             break
         start, stop = item
+        if _QUANTITY_OPENING.match(norm, start, stop):
+            break  # 年产70万吨EVA、5万吨…: a capacity's quantity and product, no name
         found = suffix_type(norm[start:stop])
         type_ = found[1] if found else etype
         if not (type_ == "enterprise" and norm.endswith(_KIND_OF_FIRM, start, stop)):
@@ -172,6 +174,12 @@ def _list_items(
 # them to a list of firms (院士和甲、乙等企业, 20位专家及甲、乙等).
 _PEOPLE_BEFORE = re.compile(
     r"(?:[\d一二三四五六七八九十百千两多余]+[名位][^、,，。]*|院士|专家|学者|嘉宾|代表|高管|负责人|企业家|教授|博士)$"
+)
+
+
+# An item that opens with a quantity of output or capacity (70万吨EVA, 2GW组件).
+_QUANTITY_OPENING = re.compile(
+    r"\d+(?:\.\d+)?[万亿千]?(?:吨|千瓦|兆瓦|吉瓦|瓦|GW|MW|台|套|辆|件|片|只|颗|块|平方米|立方米|米|千升|升)"
 )
 
 
