@@ -99,3 +99,9 @@ def test_a_firm_named_with_the_field_of_its_project_is_the_firm():
     assert ("金桥智能网联汽车", "enterprise") not in found
     # a field of a few characters ends many firms' own names
     assert ("长安汽车", "enterprise") in typed("长安汽车与园区签约。")
+
+
+def test_two_names_run_together_are_cut_after_the_zone_word_not_inside_it():
+    found = dict(typed("江川循环经济产业园区星湖顶锋不锈钢有限公司年产30万吨项目投产。"))
+    assert found.get("江川循环经济产业园区") == "zone"
+    assert found.get("星湖顶锋不锈钢有限公司") == "enterprise"

@@ -415,6 +415,12 @@ _LEGAL_FORM_OPENING = re.compile(r"(股份有限公司|有限责任公司|有限
 _NUMBERED_UNIT = re.compile(r"第[〇零一二三四五六七八九十百\d]+(研究所|研究院|所|院|厂)")
 
 
+def _ends_zone_word(norm: str, p: int) -> bool:
+    """The character at p finishes a zone's kind word begun before it (园|区, 新|区, 片|区)."""
+    found = suffix_type(norm[p - 1 : p + 1])
+    return found is not None and found[1] == "zone"
+
+
 def _split_one(norm: str, c: Candidate) -> list[Candidate]:
     for p in range(c.start + 3, c.end - 3):
         head = suffix_type(norm[c.start : p])
@@ -422,6 +428,8 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
         tail = suffix_type(tail_text)
         if head is None or tail is None or p - c.start <= len(head[0]) or cuts_word(norm, p):
             continue
+        if _ends_zone_word(norm, p):
+            continue  # 某某产业园|区某某公司: the cut goes one character on, after 园区
         if head[0].endswith("大") and (norm.startswith("学", p) or head[1] == "university"):
             continue  # 北京理工大|学…, 上海交大|某某科技园: a university's short form inside its full name, or
             # heading a unit named after it
