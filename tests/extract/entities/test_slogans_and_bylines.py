@@ -104,3 +104,14 @@ def test_an_academy_in_a_persons_title_is_no_actor():
     assert ("星湖实验室", "platform") in found
     assert not any(name == "中国科学院" for name, _ in found)
     assert ("中国科学院", "institute") in typed("中国科学院院士张三出席。中国科学院与江川市签约。")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "江川2024年6月24日 /美通社/ -- 6月18日，江川举办水经济大会。",
+        "星湖电子副总裁王明近日接受中新社采访时表示，研发投入持续加大。",
+    ],
+)
+def test_a_news_agency_is_an_outlet_not_a_firm(body):
+    assert not any(name.endswith("社") for name, _ in mentions(body))

@@ -32,8 +32,10 @@ from innoatlas.lexicon.match import (
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
 
 # 讯 closes a dateline after its outlet (本报讯, 某某网讯), not a firm's name (腾讯, 某某通讯).
+# The news agencies (通讯社) by their names, and their branches (分社), are outlets too.
 _OUTLET = re.compile(
-    r"((?:报|网|社|台|端)讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|新华社|融媒体中心|客户端|杂志|报社|频道|发布)$"
+    r"((?:报|网|社|台|端)讯|日报|晚报|早报|时报|商报|晨报|新闻|新闻网|网|电视台|广播电台|融媒体中心|客户端|杂志|报社|频道|发布"
+    r"|新华社|中新社|中通社|中评社|美通社|路透社|法新社|美联社|共同社|塔斯社|韩联社|分社)$"
 )
 # 由3家增至360家/ORG: a number and its measure word, which the tagger may read as a name.
 _COUNTED = re.compile(r"\d+(?:\.\d+)?[多余]?[万亿]?[家个项所户名位座]")
