@@ -1,8 +1,8 @@
 """Places in a ranking given by the order of a list: 排名前十的城市依次为甲、乙、丙.
 
 A ranking's top places are often written as one list in rank order, with no
-number per item. 依次 after the ranking's words says the order is the ranking's:
-the k-th item holds place k. Each item gets its own rank figure, quoted from the ranking's words to
+number per item. 依次 (in that order) or 分别 (respectively) after the ranking's
+words says the order is the ranking's: the k-th item holds place k. Each item gets its own rank figure, quoted from the ranking's words to
 that item, as the guide quotes a figure shared by several items to each.
 """
 
