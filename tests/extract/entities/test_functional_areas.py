@@ -55,3 +55,12 @@ def test_the_kind_of_a_university_science_park_is_no_park():
 def test_cities_by_their_size_class_or_pilot_kind_are_no_places():
     found = set(typed("重庆是超大城市,也是首批海绵城市试点,周边中小城市增长较快,大城市辐射力强。"))
     assert found == {("重庆", "region")}
+
+
+def test_software_automobile_and_textile_cities_are_zones():
+    assert ("星湖软件城", "zone") in mentions("星湖软件城吸引了一批企业设立研发总部。")
+    assert ("中国轻纺城", "zone") in mentions("中国轻纺城市场群成交额达2000亿元。")
+
+
+def test_a_city_called_for_its_trade_or_a_year_before_the_kind_is_no_zone():
+    assert not any(t == "zone" for _, t in mentions("江川是著名的汽车城，全年轻纺城交易也很活跃。"))
