@@ -25,7 +25,7 @@ def extract_document(doc: Document) -> Extraction:
     from innoatlas.extract.indicators import extract_indicators
     from innoatlas.extract.learn.subjects import choose_subjects
     from innoatlas.extract.relations import extract_relations
-    from innoatlas.extract.relations.names import address_links, adjacent_place_links
+    from innoatlas.extract.relations.names import address_links, adjacent_place_links, bracket_member_links
     from innoatlas.extract.tokens import tag_text
 
     tokens = tag_text(doc.norm)
@@ -36,6 +36,7 @@ def extract_document(doc: Document) -> Extraction:
     relations = extract_relations(doc, tokens, bodies)
     relations += address_links(doc, entities, relations)  # 四川省|成都市: one place in the other
     relations += adjacent_place_links(doc, entities, relations)  # 曹县|大集镇: two names, one in the other
+    relations += bracket_member_links(doc, entities, relations)  # 某经济区(甲市、乙市): its places
     return Extraction(entities=entities, indicators=indicators, relations=relations)
 
 

@@ -600,3 +600,15 @@ def test_labs_counted_into_a_province_s_tier_are_its_members():
     _doc, recs = relations("江川省布局建设了星湖、青石、蓝湾等9家湖北实验室，现已全部运行。")
     for lab in ("星湖", "青石", "蓝湾"):
         find(recs, lab, "member_of", "湖北实验室")
+
+
+def test_the_places_an_area_lists_in_brackets_sit_in_it():
+    body = "数字经济企业多集中在珠三角核心区(广州、佛山、东莞)，东翼和西翼较少。"
+    extraction = extract_document(document_from_text("园区简讯\n" + body))
+    located = {(r.subject, r.object) for r in extraction.relations if r.predicate == "located_in"}
+    assert {("佛山", "珠三角"), ("东莞", "珠三角")} <= located
+
+
+def test_one_place_in_brackets_after_a_zone_is_no_member():
+    extraction = extract_document(document_from_text("园区简讯\n" + "中国(绵阳)科技城新增企业30家。"))
+    assert not any(r.predicate == "located_in" and r.subject == "绵阳" for r in extraction.relations)

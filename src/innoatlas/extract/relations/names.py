@@ -466,3 +466,47 @@ def _mention_of(first: dict[str, EntityMention], canonical: str) -> EntityMentio
         if zone_names().get(name) == canonical:
             return m
     return None
+
+
+def bracket_member_links(
+    doc: Document, mentions: list[EntityMention], said: list[RelationRecord]
+) -> list[RelationRecord]:
+    """An area followed by its places in brackets (某经济区(甲市、乙市、丙市)): the brackets
+    list what the area is made of, so each place sits in it. One place alone in brackets is
+    left out: it may be the wider area or the narrower seat (某科技城(某市))."""
+    linked = {(r.subject, r.object) for r in said if r.predicate == "located_in"}
+    starts = {m.start: m for m in mentions if m.type == "region"}
+    links = []
+    for area in (m for m in mentions if m.type in ("region", "zone")):
+        part = _AREA_PART.match(doc.norm, area.end)  # 某三角|核心区(…): a part of the area named
+        members = _bracketed_places(doc.norm, starts, part.end()) if part else []
+        if len(members) < MIN_MEMBERS:
+            continue
+        for place in members:
+            if (place.name, area.name) not in linked and place.norm_name != area.norm_name:
+                linked.add((place.name, area.name))
+                links.append(make_relation(doc, place, "located_in", area))
+    return links
+
+
+# The bracket after an area, or after a part of it named by its kind (核心区, 城市群).
+_AREA_PART = re.compile(r"(?:[\u4e00-\u9fff]{0,3}(?:区|圈|群|带))?[(（]")
+_CLOSE_BRACKETS = (")", "）")
+_MEMBER_JOINS = ("、", "和", "及", "与")
+# A list in brackets of fewer places than this is no list of members.
+MIN_MEMBERS = 2
+
+
+def _bracketed_places(norm: str, starts: dict[int, EntityMention], pos: int) -> list[EntityMention]:
+    """The places listed from pos to the closing bracket, or [] when anything else stands there."""
+    places = []
+    while pos in starts:
+        place = starts[pos]
+        places.append(place)
+        pos = place.end
+        if norm[pos : pos + 1] in _CLOSE_BRACKETS:
+            return places
+        if norm[pos : pos + 1] not in _MEMBER_JOINS:
+            return []
+        pos += 1
+    return []
