@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from innoatlas.documents.model import PublishedDate
-from innoatlas.extract.indicators.periods import find_periods, resolve_period
+from innoatlas.extract.indicators.periods import event_day, find_periods, resolve_period
 
 PUBLISHED = PublishedDate(date(2024, 8, 27), "day")
 UNKNOWN = PublishedDate(None, "unknown")
@@ -150,3 +150,22 @@ def test_a_month_alone_that_no_date_named_before_stays_undated():
     # 5月 alone is usually the month of an event; 2024年10月 dates no other month
     text = "2024年10月全国新开工储能项目512个。5月江川省新增企业20家。"
     assert resolved(text) == ["2024-10"]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day"),
+    [
+        ("第四届科博会23日闭幕。", PublishedDate(date(2019, 9, 24), "day"), "2019-09-23"),
+        ("项目9日上午集中开工。", PublishedDate(date(2024, 3, 12), "day"), "2024-03-09"),
+        # a day later than the publication's is of the month before
+        ("大会28日在江川举行。", PublishedDate(date(2024, 1, 3), "day"), "2023-12-28"),
+    ],
+)
+def test_a_day_written_alone_dates_an_event_of_the_publication_month(text, published, day):
+    (p,) = find_periods(text)
+    assert event_day(p, published) == day
+
+
+def test_a_day_alone_needs_a_text_dated_to_the_day():
+    (p,) = find_periods("大会28日在江川举行。")
+    assert event_day(p, PublishedDate(date(2024, 1, 1), "month")) is None

@@ -45,8 +45,11 @@ _RECENT = rf"(?P<recent>{cue('recent_event').trigger.pattern})"
 _YEAR_SPAN = (
     r"(?P<yspan>(?P<yspan_a>(?:19|20)\d{2})年?[ ]?(?:-|—|–|－|~|～|至|到)[ ]?(?P<yspan_b>(?:19|20)\d{2})年)"
 )
+# 23日闭幕, 9日上午: a day of the month alone, as news writes the day of an event of the month
+# it appears in (or of the month before, for a day later than the publication's).
+_BARE_DAY = r"(?P<bday>(?<![月\d.\-/])(?:[1-2]\d|3[01]|0?[1-9])日(?=上午|下午|晚|凌晨|举行|召开|开幕|闭幕|发布|在|[,，]))"
 PERIOD_RE = re.compile(
-    rf"{_FIVE_YEAR}|{_YEAR_SPAN}|{_PLAN}|{_CURRENT}|{_RECENT}|{_LIST_YEAR}"
+    rf"{_FIVE_YEAR}|{_YEAR_SPAN}|{_PLAN}|{_CURRENT}|{_RECENT}|{_LIST_YEAR}|{_BARE_DAY}"
     rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年过])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来)?"
 )
 # A bare 年底/年度/全年 without a year is too vague to be a period on its own.
@@ -107,6 +110,8 @@ def _mention(m: re.Match) -> PeriodMention | None:
         return PeriodMention(s, e, "event", t)
     if m["list_y"]:
         return PeriodMention(s, e, "explicit", t, int(m["list_y"]))
+    if m["bday"]:
+        return PeriodMention(s, e, "event", t, sub=t)
     sub = m["sub"]
     if not sub and not m["y"] and not m["rel"]:
         return None
@@ -184,6 +189,8 @@ def event_day(p: PeriodMention, published: PublishedDate) -> str | None:
     the publication year (the year before for a month later than publication's)."""
     if p.kind != "event" or not p.sub or "日" not in p.sub:
         return None
+    if "月" not in p.sub:
+        return _day_of_month(int(p.sub.rstrip("日")), published)
     pub = _pub_year(published)
     year = p.year
     if p.relative:
@@ -197,6 +204,20 @@ def event_day(p: PeriodMention, published: PublishedDate) -> str | None:
         return _format(year, p.sub, p.text)
     except ValueError:
         return None  # 2月30日: no such day
+
+
+def _day_of_month(day: int, published: PublishedDate) -> str | None:
+    """23日 in a text of 2019-09-24: 2019-09-23; a day later than the publication's is of the
+    month before. Only a text dated to the day tells the month."""
+    if published.precision != "day" or published.value is None:
+        return None
+    year, month = published.value.year, published.value.month
+    if day > published.value.day:
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None  # 31日 of a month of 30 days
 
 
 def is_past_target(p: PeriodMention, published: PublishedDate) -> bool:
