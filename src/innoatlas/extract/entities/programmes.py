@@ -616,10 +616,14 @@ def _document_titles(norm: str) -> list[Candidate]:
 def _expo_short_names(norm: str, ix: TokenIndex) -> list[Candidate]:
     """玉博会, 广交会, 投洽会: an expo or fair by its short name."""
     p = programme_pattern("expo_short_name")
-    return [
+    short = [
         Candidate(*m.span("name"), "program", "programme", p.priority, 0.7)
         for m in p.trigger.finditer(norm)
         if m.start("name") in ix.by_start
+    ]
+    return short + [
+        Candidate(*m.span(), "program", "programme", p.priority + 1, 0.7)
+        for m in p.cue("numbered").finditer(norm)
     ]
 
 
