@@ -82,7 +82,7 @@ def test_the_loaders_return_every_entry_of_the_lists():
     assert kinds["new_area"] == 19
     assert kinds["high_tech_zone"] == 175  # 苏州工业园区 is with the development zones
     assert kinds["economic_development_zone"] == 222
-    assert kinds["free_trade_zone"] == 22
+    assert kinds["free_trade_zone"] == 23  # the 22 pilot zones and the free trade port of 海南
     assert kinds["free_trade_area"] == 67
     assert kinds["demonstration_zone"] == 20  # and 中关村, 张江, 东湖 as aliases
     assert kinds["science_centre"] == 6

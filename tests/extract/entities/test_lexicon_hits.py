@@ -124,3 +124,8 @@ def test_the_sectors_of_the_national_accounts_are_no_industries():
     names = {name for name, _ in found}
     assert not names & {"第一产业", "第二产业", "第三产业", "服务业", "全县服务业"}
     assert ("现代服务业", "industry") in found
+
+
+def test_the_free_trade_port_is_a_zone_in_full_and_short():
+    found = set(typed("海南自由贸易港建设提速，海南自贸港重点园区营业收入增长两成。"))
+    assert {("海南自由贸易港", "zone"), ("海南自贸港", "zone")} <= found
