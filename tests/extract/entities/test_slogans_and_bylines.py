@@ -110,7 +110,7 @@ def test_an_academy_in_a_persons_title_is_no_actor():
     "body",
     [
         "江川2024年6月24日 /美通社/ -- 6月18日，江川举办水经济大会。",
-        "星湖电子副总裁王明近日接受中新社采访时表示，研发投入持续加大。",
+        "中新社记者近日走访江川，星湖电子负责人介绍了研发投入情况。",
     ],
 )
 def test_a_news_agency_is_an_outlet_not_a_firm(body):
