@@ -335,7 +335,7 @@ def test_the_dateline_of_an_outlet_is_still_no_firm():
     ("body", "absent"),
     [
         ("全球排名前20的船公司已有11家进驻星湖港。", "船公司"),
-        ("江川平安从一家小公司成长为全国领先的金融集团。", "金融集团"),
+        ("江川平安从一家小公司成长为国内知名的金融集团。", "金融集团"),
     ],
 )
 def test_a_common_noun_of_a_trade_before_company_or_group_names_a_kind_of_firm(body, absent):

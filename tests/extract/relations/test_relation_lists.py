@@ -75,5 +75,5 @@ def test_a_place_listed_for_a_national_title_is_its_member():
 
 
 def test_the_firms_a_software_city_attracts_are_located_in_it():
-    found = triples("星湖软件城吸引了华为、联想等企业设立研发总部。")
+    found = triples("星湖软件城引进华为、联想等企业设立研发总部。")
     assert ("华为", "located_in", "星湖软件城") in found
