@@ -6,7 +6,7 @@ import pytest
 
 from innoatlas.documents import document_from_text
 from innoatlas.extract.entities import extract_entities
-from innoatlas.extract.entities.candidates import tagger_candidates
+from innoatlas.extract.entities.candidates import split_clause_openings, tagger_candidates
 from innoatlas.extract.entities.grammar import index_tokens
 from innoatlas.extract.tokens import Token, tag_text
 from tests.extract.entities.extracted import typed
@@ -368,5 +368,17 @@ def test_a_preposition_after_a_name_opens_the_clause_not_the_name(tokens, firm):
     for word, tag in tokens:
         toks.append(Token(word, tag, len(text), len(text) + len(word)))
         text += word
-    found = tagger_candidates(text, index_tokens(toks, len(text)))
+    found = tagger_candidates(text, index_tokens(split_clause_openings(toks), len(text)))
     assert [text[c.start : c.end] for c in found] == [firm]
+
+
+def test_a_name_with_a_preposition_inside_keeps_it():
+    toks = [Token("星湖在线", "ORG", 0, 4), Token("上市", "v", 4, 6)]
+    assert split_clause_openings(toks) == toks
+
+
+def test_a_suffix_after_the_clause_a_name_runs_into_names_nothing():
+    # the tagger reads 某某从一家 as one name; the suffix 研究所 after it is the clause's
+    found = typed("中科曙光从一家研究所起步。")
+    assert ("中科曙光", "enterprise") in found
+    assert not any("从" in name for name, _ in found)

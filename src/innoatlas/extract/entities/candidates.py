@@ -251,15 +251,31 @@ def _place_and_generic(text: str) -> bool:
 
 # Longest tail the tagger may glue after a complete name (某大学某城研究院|汽车).
 MAX_GLUED_TAIL = 3
-# A preposition after a name, alone or with the count it opens (从一家, 在): the start of the
-# clause the name is the subject of, never the end of a name.
-_PREPOSITION_TAIL = re.compile(r"[从在向对把被给于](?:[一二三四五六七八九十两\d][个家名所项]?)?")
+# A preposition after a name, alone or with the count it opens (从一家, 在), and what follows it
+# in the token: the start of the clause the name is the subject of, never part of a name.
+_PREPOSITION_TAIL = re.compile(r"[从在向对把被给于](?:[一二三四五六七八九十两\d][个家名所项]?)?$")
+_PREPOSITION_HEAD = re.compile(r"^[从在向对把被给于][一二三四五六七八九十两\d]")
+
+
+def split_clause_openings(tokens: list[Token]) -> list[Token]:
+    """某某光芯从一家/ORG, 某某所在/ORG, 从一家初创/ORG: the tagger ran a name into the preposition
+    that opens its clause. The name keeps its tag; the preposition's run is a preposition's."""
+    out: list[Token] = []
+    for t in tokens:
+        if t.tag not in _ORG_TAGS:
+            out.append(t)
+        elif _PREPOSITION_HEAD.match(t.text):
+            out.append(Token(t.text, "p", t.start, t.end))  # 从一家初创/ORG: no name opens so
+        elif (m := _PREPOSITION_TAIL.search(t.text)) is not None and m.start() >= MIN_NAME_CHARS:
+            cut = t.start + m.start()
+            out.append(Token(t.text[: m.start()], t.tag, t.start, cut))
+            out.append(Token(t.text[m.start() :], "p", cut, t.end))
+        else:
+            out.append(t)
+    return out
 
 
 def _trim_tail(norm: str, start: int, end: int) -> int:
-    m = _PREPOSITION_TAIL.search(norm, start + MIN_NAME_CHARS, end)
-    if m is not None and m.end() == end:
-        return m.start()  # 某某光芯|从一家, 某某所|在: the tagger ran the name into the clause
     if suffix_type(norm[start:end]) is not None:
         return end
     for p in range(end - 1, max(start + MIN_NAME_CHARS, end - MAX_GLUED_TAIL) - 1, -1):

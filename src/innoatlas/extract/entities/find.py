@@ -22,6 +22,7 @@ from innoatlas.extract.entities.candidates import (
     latin_appositions,
     lexicon_candidates,
     session_candidates,
+    split_clause_openings,
     tagger_candidates,
 )
 from innoatlas.extract.entities.directions import direction_regions
@@ -129,6 +130,7 @@ def _extract_mentions(doc: Document, tokens: list[Token]) -> list[EntityMention]
 
 def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -> EntityDraft:
     norm = doc.norm
+    tokens = split_clause_openings(tokens)
     lexicon = lexicon_candidates(norm, index_tokens(tokens, len(norm)))
     tokens = merge_tokens(tokens, [(c.start, c.end) for c in lexicon if c.type in ("zone", "region")])
     ix = index_tokens(tokens, len(norm))
