@@ -361,6 +361,8 @@ def test_the_products_of_a_capacity_list_are_no_firms():
         # the tagger's tokens as it cuts such sentences: the name runs into the clause after it
         ([("星湖光芯从一家", "ORG"), ("初创", "vn"), ("企业", "n"), ("起步", "v")], "星湖光芯"),
         ([("江川七二五所在", "ORG"), ("海洋", "n"), ("装备", "n"), ("领域", "n")], "江川七二五所"),
+        # a kind of firm in apposition, run into the name it describes
+        ([("白沙湾企业星湖医药", "ORG"), ("、", "w"), ("蓝湖", "n")], "星湖医药"),
     ],
 )
 def test_a_preposition_after_a_name_opens_the_clause_not_the_name(tokens, firm):
@@ -372,8 +374,25 @@ def test_a_preposition_after_a_name_opens_the_clause_not_the_name(tokens, firm):
     assert [text[c.start : c.end] for c in found] == [firm]
 
 
+def test_yi_run_into_the_place_before_it_opens_the_clause():
+    # 以 of 以某某为龙头, run by the tagger into the place before it (某市以/ORG)
+    tokens = [("青溪市以", "ORG"), ("星湖光电有限公司", "ORG"), ("为", "v"), ("龙头", "n")]
+    text, toks = "", []
+    for word, tag in tokens:
+        toks.append(Token(word, tag, len(text), len(text) + len(word)))
+        text += word
+    found = tagger_candidates(text, index_tokens(split_clause_openings(toks), len(text)))
+    assert [text[c.start : c.end] for c in found] == ["青溪市", "星湖光电有限公司"]
+
+
 def test_a_name_with_a_preposition_inside_keeps_it():
     toks = [Token("星湖在线", "ORG", 0, 4), Token("上市", "v", 4, 6)]
+    assert split_clause_openings(toks) == toks
+
+
+@pytest.mark.parametrize("name", ["星湖企业管理有限公司", "青溪企业集团", "江川市企业服务中心"])
+def test_a_name_that_goes_on_after_qiye_keeps_it(name):
+    toks = [Token(name, "ORG", 0, len(name))]
     assert split_clause_openings(toks) == toks
 
 

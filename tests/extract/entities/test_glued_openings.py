@@ -178,3 +178,29 @@ def test_a_speaker_is_no_part_of_the_policy_he_explains():
 
 def test_the_founding_of_an_area_is_no_place():
     assert "建区" not in names("江川高新区从建区时的78亿元产值增长到如今的8000亿元。")
+
+
+def test_the_market_of_capital_is_no_investor():
+    found = names("一季度,江川省资本市场运行平稳,青溪市证券市场交易活跃。")
+    assert not any(n.endswith(("资本", "证券")) for n in found)
+
+
+def test_capital_by_its_source_names_no_investor():
+    found = names("园区内企业的注册资本合计80亿元,并引入社会资本和民间资本参与建设。")
+    assert not found & {"注册资本", "社会资本", "民间资本"}
+
+
+def test_a_first_public_offering_is_no_firm():
+    assert "IPO" not in names("去年青溪市企业IPO融资规模合计120亿元。")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "入驻的企业需要具备设备轻、噪音低、振动小、能耗低等特点,主要集中在电子信息和精密制造产业。",
+        "推动资金、技术、人才、数据等要素向星湖新材料产业园集聚。",
+    ],
+)
+def test_a_list_of_qualities_or_factors_names_nothing(body):
+    found = names(body)
+    assert not found & {"设备轻", "噪音低", "振动小", "能耗低", "资金", "技术", "人才", "数据"}

@@ -253,19 +253,38 @@ def _place_and_generic(text: str) -> bool:
 MAX_GLUED_TAIL = 3
 # A preposition after a name, alone or with the count it opens (从一家, 在), and what follows it
 # in the token: the start of the clause the name is the subject of, never part of a name.
-_PREPOSITION_TAIL = re.compile(r"[从在向对把被给于](?:[一二三四五六七八九十两\d][个家名所项]?)?$")
+_PREPOSITION_TAIL = re.compile(r"(?:[从在向对把被给于](?:[一二三四五六七八九十两\d][个家名所项]?)?|以)$")
 _PREPOSITION_HEAD = re.compile(r"^[从在向对把被给于][一二三四五六七八九十两\d]")
+
+
+# A kind of firm in apposition before the firm's name, run into one token by the tagger
+# (某某园区企业某某医药, 领军企业某某科技): the kind word ends the description.
+_KIND_BEFORE_NAME = re.compile(r"(?<=.)企业(?=..)")
+# What 企业 goes on with inside one name (某某企业管理有限公司, 某某企业集团, 企业家).
+_KIND_GOES_ON = re.compile(
+    r"^(?:管理|集团|发展|服务|家|孵化|咨询|技术|信用|联合|协会|研究|总部|园|有限|股份)"
+)
+
+
+def _names_after_kind(rest: str) -> bool:
+    return len(rest) >= MIN_NAME_CHARS and not _KIND_GOES_ON.match(rest) and not all_generic(rest)
 
 
 def split_clause_openings(tokens: list[Token]) -> list[Token]:
     """某某光芯从一家/ORG, 某某所在/ORG, 从一家初创/ORG: the tagger ran a name into the preposition
-    that opens its clause. The name keeps its tag; the preposition's run is a preposition's."""
+    that opens its clause, or (某某以/ORG) into 以 of 以某某为龙头. The name keeps its tag; the
+    preposition's run is a preposition's. A kind of firm run into the name it describes
+    (某园区企业某某医药/ORG) is split off the name the same way."""
     out: list[Token] = []
     for t in tokens:
         if t.tag not in _ORG_TAGS:
             out.append(t)
         elif _PREPOSITION_HEAD.match(t.text):
             out.append(Token(t.text, "p", t.start, t.end))  # 从一家初创/ORG: no name opens so
+        elif (m := _KIND_BEFORE_NAME.search(t.text)) is not None and _names_after_kind(t.text[m.end() :]):
+            cut = t.start + m.end()  # 某园区企业|某某医药/ORG: the kind the name stands beside
+            out.append(Token(t.text[: m.end()], "n", t.start, cut))
+            out.append(Token(t.text[m.end() :], t.tag, cut, t.end))
         elif (m := _PREPOSITION_TAIL.search(t.text)) is not None and m.start() >= MIN_NAME_CHARS:
             cut = t.start + m.start()
             out.append(Token(t.text[: m.start()], t.tag, t.start, cut))

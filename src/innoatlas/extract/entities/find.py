@@ -66,7 +66,7 @@ from innoatlas.extract.entities.learned import (
     entity_model,
     list_item_candidates,
 )
-from innoatlas.extract.entities.lists import list_candidates, listed_sites
+from innoatlas.extract.entities.lists import list_candidates, listed_sites, quality_lists
 from innoatlas.extract.entities.name_repairs import (
     close_bracket,
     date_day,
@@ -134,7 +134,8 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     lexicon = lexicon_candidates(norm, index_tokens(tokens, len(norm)))
     tokens = merge_tokens(tokens, [(c.start, c.end) for c in lexicon if c.type in ("zone", "region")])
     ix = index_tokens(tokens, len(norm))
-    blocked = blocked_spans(norm)
+    qualities = quality_lists(norm)
+    blocked = blocked_spans(norm) + qualities
     candidates = (
         title_candidates(norm)
         + quoted_candidates(norm)
@@ -195,7 +196,9 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += branch_candidates(candidates, norm)
     candidates += regional_units(candidates, norm)
     parts = [
-        drop_role_opening(norm, drop_verb_complement(norm, c)) for c in split_compounds(norm, candidates)
+        drop_role_opening(norm, drop_verb_complement(norm, c))
+        for c in split_compounds(norm, candidates)
+        if not inside_blocked(c, qualities)  # what the rules above grew from a list of qualities
     ]
     chosen = merge_regions(norm, select(parts))
     again = [c for c in other_occurrences(norm, chosen) if not inside_blocked(c, blocked)]

@@ -328,3 +328,18 @@ def _site_head(text: str) -> bool:
 
 # Tags of a first word that makes the item a clause (建设|某某园区), not a name.
 _OPENING_VERB_TAGS = frozenset({"v", "p", "d", "c", "r", "m"})
+
+
+# A list closed by a head that says its items are qualities or factors (设备轻、噪音低、能耗低等
+# 特点; 资金、人才、土地等要素): the head names what every item is, and none is an actor or an
+# industry, whatever words the items share with one.
+MAX_QUALITY_CHARS = 6  # a quality is a short phrase (噪音低, 生产设备轻); longer runs are clauses
+_QUALITY_ITEM = rf"[^\s、,，;；。:：!！?？“”\"]{{1,{MAX_QUALITY_CHARS}}}"
+_QUALITY_LIST = re.compile(
+    rf"(?:{_QUALITY_ITEM}、)+{_QUALITY_ITEM}等(?:特点|特征|特性|优点|缺点|要素|因素|问题|难题|短板|瓶颈|痛点)(?![产行企])"
+)
+
+
+def quality_lists(norm: str) -> list[tuple[int, int]]:
+    """The spans of lists of qualities or factors, whose items name nothing."""
+    return [m.span() for m in _QUALITY_LIST.finditer(norm)]

@@ -58,6 +58,8 @@ _BARE_KINDS = frozenset({"公司", "集团"})
 # pronoun before it) to the firm it introduces; no firm's name opens on 企业.
 _ROLE_OPENING = re.compile(r"(?:[我本全该]?[省市区县]|本地|当地)?(?:企业|公司|厂商)")
 MIN_FIRM_HEAD = 2
+# 市场 after an investor's suffix makes one noun of both (资本市场, 证券市场, 基金市场).
+_MARKET = "市场"
 
 
 def drop_role_opening(norm: str, c: Candidate) -> Candidate:
@@ -80,6 +82,8 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if found is None:
             continue
         suffix, etype = found
+        if etype == "investor" and norm.startswith(_MARKET, tok.end):
+            continue  # 某省资本|市场, 证券|市场: the market of capital is no investor
         s_start = tok.end - len(suffix)
         if s_start < tok.start and len(suffix) == 1 and tok.tag not in ("ORG", "LOC", "nt", "nz"):
             continue  # 格局, 布局: a one-char suffix inside an ordinary word
