@@ -204,3 +204,16 @@ def test_a_first_public_offering_is_no_firm():
 def test_a_list_of_qualities_or_factors_names_nothing(body):
     found = names(body)
     assert not found & {"设备轻", "噪音低", "振动小", "能耗低", "资金", "技术", "人才", "数据"}
+
+
+@pytest.mark.parametrize(
+    ("body", "first"),
+    [
+        ("星湖区还将前瞻布局量子计算、商业航天等领域。", "量子计算"),
+        ("辖区信息技术、生物医药、高端装备等产业增速均超过两成。", "信息技术"),
+    ],
+)
+def test_a_verb_or_a_word_of_scope_opens_no_item_of_an_industry_list(body, first):
+    found = names(body)
+    assert first in found
+    assert not any(n.endswith(first) and n != first for n in found)

@@ -19,8 +19,8 @@ import re
 from innoatlas.extract.entities.grammar import Candidate, TokenIndex
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.divisions import division_names
-from innoatlas.lexicon.industries import load_industries, public_services
-from innoatlas.lexicon.suffixes import suffix_type
+from innoatlas.lexicon.industries import compound_stop_words, load_industries, public_services
+from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 
 # A closing kind word with what may stand between the last item and it: 等, a count
 # (三大, 4个, 两条), a qualifier of the kind (重点, 新兴, 万亿元级).
@@ -172,6 +172,8 @@ def _item_ending(norm: str, ix: TokenIndex, end: int) -> tuple[int, int] | None:
         # A verb may close a compound item (装备|制造, 生物|制造), not stand inside one.
         if t.tag not in _ITEM_TAGS and not (k == j and t.tag == "v") or end - t.start > MAX_ITEM_CHARS:
             break
+        if k < j and (t.text in load_suffixes().left_stop or t.text in compound_stop_words()):
+            break  # 前瞻布局|人工智能, 辖区|信息技术: a verb or a word of scope opens no item
         start = t.start
         if t.start == 0 or norm[t.start - 1] in _SEPARATORS:
             break
