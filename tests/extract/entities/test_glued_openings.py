@@ -217,3 +217,16 @@ def test_a_verb_or_a_word_of_scope_opens_no_item_of_an_industry_list(body, first
     found = names(body)
     assert first in found
     assert not any(n.endswith(first) and n != first for n in found)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "目前,江川坐拥蓝鸟、远航、青石等多家整车企业。",
+        "据统计,江川市拥有星驰、远航、蓝湾等一批龙头企业。",
+    ],
+)
+def test_a_place_that_has_the_firms_of_a_list_is_no_part_of_the_first(body):
+    found = names(body)
+    assert not any(n.startswith(("江川坐", "江川市拥")) for n in found)
+    assert {"蓝鸟", "星驰"} & found

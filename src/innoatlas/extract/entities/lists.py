@@ -261,8 +261,20 @@ def _whole_item_start(norm: str, ix: TokenIndex, stop: int, bracketed: int | Non
         len(first.text) == 1 and first.tag not in ("p", "c", "u", "d", "r")
     )
     if before in ";；,，。:：" and opens_name and first.text not in load_suffixes().left_stop:
-        return lo  # the first item of a list opening a clause (;瀚天天成、…)
+        if not _stop_word_inside(ix, lo, stop):
+            return lo  # the first item of a list opening a clause (;瀚天天成、…)
     return _object_start(norm, ix, stop)
+
+
+def _stop_word_inside(ix: TokenIndex, lo: int, stop: int) -> bool:
+    """某市拥有|甲、乙: a verb inside the run before the first separator makes the run a clause,
+    whose object the first item is."""
+    k = ix.by_start[lo] + 1
+    while k < len(ix.tokens) and ix.tokens[k].end < stop:
+        if ix.tokens[k].text in load_suffixes().left_stop:
+            return True
+        k += 1
+    return False
 
 
 # A verb (or the particle 了 after one), a preposition or a conjunction before the first item
