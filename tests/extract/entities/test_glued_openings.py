@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from innoatlas.extract.entities.grammar import Candidate
+from innoatlas.extract.entities.suffix_names import drop_role_opening
 from tests.extract.entities.extracted import typed
 
 
@@ -230,3 +232,23 @@ def test_a_place_that_has_the_firms_of_a_list_is_no_part_of_the_first(body):
     found = names(body)
     assert not any(n.startswith(("江川坐", "江川市拥")) for n in found)
     assert {"蓝鸟", "星驰"} & found
+
+
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        ("园区内企业星湖生物科技有限公司建成了新的生产基地。", "星湖生物科技有限公司"),
+        ("全球领先的储能电池制造商蓝湾新能源集团正在扩产。", "蓝湾新能源集团"),
+    ],
+)
+def test_a_role_before_a_firm_or_a_workshop_after_it_is_no_part_of_its_name(body, firm):
+    found = names(body)
+    assert firm in found
+    assert not any(firm in n and n != firm for n in found)
+
+
+def test_a_workshop_after_a_firm_the_tagger_read_as_one_name_is_cut_off():
+    # the tagger reads 某地某某电子无尘车间 as one organisation in such captions
+    text = "江川远航电子无尘车间"
+    found = drop_role_opening(text, Candidate(0, len(text), "enterprise", "lac", 40, 0.7))
+    assert text[found.start : found.end] == "江川远航电子"

@@ -56,20 +56,36 @@ _BARE_KINDS = frozenset({"公司", "集团"})
 
 # 我市企业|某某有限公司, 本地企业|某某公司: the tagger glues the role noun (and the place
 # pronoun before it) to the firm it introduces; no firm's name opens on 企业.
-_ROLE_OPENING = re.compile(r"(?:[我本全该]?[省市区县]|本地|当地)?(?:企业|公司|厂商)")
+_ROLE_OPENING = re.compile(
+    r"(?:[我本全该]?[省市区县]|本地|当地|(?:园区|[区县市镇园])内|园区|辖区)?(?:企业|公司|厂商)"
+)
+# A trade role that ends in 商 (汽车电池制造商某某集团): the firm starts after it.
+_TRADE_ROLE = re.compile(r"(?:制造|供应|提供|服务|运营|生产|经销|代理|零售|批发|集成)商")
+# A workshop or line of a firm after its name (某某电子|无尘车间): a place in the plant, no firm.
+_FACILITY_TAIL = re.compile(r"(?:无尘|生产|智能|数字化|总装|装配)?(?:车间|生产线|产线|厂房|厂区)$")
 MIN_FIRM_HEAD = 2
 # 市场 after an investor's suffix makes one noun of both (资本市场, 证券市场, 基金市场).
 _MARKET = "市场"
 
 
 def drop_role_opening(norm: str, c: Candidate) -> Candidate:
-    """市企业|远航科技有限公司 -> 远航科技有限公司: the firm starts after the role word."""
+    """市企业|远航科技有限公司 -> 远航科技有限公司: the firm starts after the role word (or after a
+    trade role, 电池制造商|某某集团) and ends before a workshop of its plant (某某电子|无尘车间)."""
     if c.type != "enterprise":
         return c
-    m = _ROLE_OPENING.match(norm, c.start, c.end)
-    if m is None or c.end - m.end() < MIN_FIRM_HEAD + 2:
+    start, end = c.start, c.end
+    m = _ROLE_OPENING.match(norm, start, end)
+    if m is not None and end - m.end() >= MIN_FIRM_HEAD + 2:
+        start = m.end()
+    roles = list(_TRADE_ROLE.finditer(norm, start, end))
+    if roles and end - roles[-1].end() >= MIN_FIRM_HEAD + 2:
+        start = roles[-1].end()
+    tail = _FACILITY_TAIL.search(norm, start, end)
+    if tail is not None and tail.start() - start >= MIN_FIRM_HEAD + 2:
+        end = tail.start()
+    if (start, end) == (c.start, c.end):
         return c
-    return Candidate(m.end(), c.end, c.type, c.extractor, c.priority, c.confidence)
+    return Candidate(start, end, c.type, c.extractor, c.priority, c.confidence)
 
 
 def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
