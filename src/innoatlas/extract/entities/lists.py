@@ -343,7 +343,7 @@ _OPENING_VERB_TAGS = frozenset({"v", "p", "d", "c", "r", "m"})
 
 
 # A list closed by a head that says its items are qualities or factors (设备轻、噪音低、能耗低等
-# 特点; 资金、人才、土地等要素): the head names what every item is, and none is an actor or an
+# 特点; 资金、人才、数据等要素): the head names what every item is, and none is an actor or an
 # industry, whatever words the items share with one.
 MAX_QUALITY_CHARS = 6  # a quality is a short phrase (噪音低, 生产设备轻); longer runs are clauses
 _QUALITY_ITEM = rf"[^\s、,，;；。:：!！?？“”\"]{{1,{MAX_QUALITY_CHARS}}}"
