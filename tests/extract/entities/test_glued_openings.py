@@ -252,3 +252,39 @@ def test_a_workshop_after_a_firm_the_tagger_read_as_one_name_is_cut_off():
     text = "江川远航电子无尘车间"
     found = drop_role_opening(text, Candidate(0, len(text), "enterprise", "lac", 40, 0.7))
     assert text[found.start : found.end] == "江川远航电子"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "九十年代,乘着改革开放的东风,青溪镇办起了第一家电子厂。",
+        "江川高新区抢抓数字经济发展东风,主动揭榜新材料项目。",
+    ],
+)
+def test_the_favourable_wind_of_an_idiom_names_no_place_or_firm(body):
+    assert "东风" not in names(body)
+
+
+def test_the_carmaker_in_a_list_of_firms_stays_a_firm():
+    assert ("东风", "enterprise") in typed("园区拥有一汽、东风、上汽等整车企业。")
+
+
+def test_winning_an_award_is_no_part_of_the_name_before_it():
+    found = typed("江川市获奖项目共36项,占全省总数的两成。")
+    assert ("江川市", "region") in found
+    assert not any(n.endswith("获奖") for n, _ in found)
+
+
+@pytest.mark.parametrize(
+    ("body", "kept"),
+    [
+        ("星湖石化的年产20万吨弹性体装置顺利开车。", False),
+        ("江川大学牵头建设的强磁场实验装置通过验收。", True),
+    ],
+)
+def test_a_device_is_a_platform_only_as_a_facility_of_research(body, kept):
+    assert any(n.endswith("装置") for n in names(body)) is kept
+
+
+def test_the_carbon_goals_said_as_a_slogan_name_no_programme():
+    assert "双碳" not in names("围绕“双碳”目标,江川市加快发展储能产业。")

@@ -339,7 +339,28 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 某某日报报业集团主办, 来源:某某科技报: outlets are not actors (ANNOTATION.md)
     if name.startswith("的") or "的" in name and c.type not in _DE_NAME_TYPES:
         return False  # 中国唯一的科技城, 柳州的高端装备制造: a description, no name
+    if name.endswith(_DEVICE) and not _RESEARCH_DEVICE.search(name):
+        return False  # 某某弹性体装置, 船舶动力装置: a plant's unit or a product, no research facility
     return not re.fullmatch(r"[\d\W_]+", name)
+
+
+def drop_won_award(norm: str, c: Candidate) -> Candidate:
+    """某市获奖(项目), 某领域获奖: 获奖 (winning an award) is a verb and its object after the
+    subject that won, no part of a name; a place before it stays the place, anything else goes."""
+    if not norm.endswith(_WON_AWARD, c.start, c.end):
+        return c
+    end = c.end - len(_WON_AWARD)
+    if norm[c.start : end] not in division_names():
+        return dataclasses.replace(c, end=c.start)  # 某领域获奖, 2008年度获奖: no name at all
+    return dataclasses.replace(c, end=end, type="region")
+
+
+_WON_AWARD = "获奖"
+# A 装置 is a platform when it is a facility of research (超瞬态实验装置, 某某聚变装置, the big
+# science facilities of 国家重大科技基础设施建设中长期规划, 2013); a plant's production unit or a
+# product is named by what it makes or does (某某装置 of a chemical plant).
+_DEVICE = "装置"
+_RESEARCH_DEVICE = re.compile(r"实验|试验|科学|研究|观测|测量|模拟|光源|聚变|能源|物理|探测")
 
 
 # 全县, 全市, 我省: the whole area a figure is counted over, written before a sector.

@@ -34,6 +34,7 @@ from innoatlas.extract.entities.enumerations import (
 from innoatlas.extract.entities.filters import (
     counted_kind,
     described_kind,
+    drop_won_award,
     final_type,
     honorific,
     honour_titles,
@@ -196,7 +197,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     candidates += branch_candidates(candidates, norm)
     candidates += regional_units(candidates, norm)
     parts = [
-        drop_role_opening(norm, drop_verb_complement(norm, c))
+        drop_won_award(norm, drop_role_opening(norm, drop_verb_complement(norm, c)))
         for c in split_compounds(norm, candidates)
         if not inside_blocked(c, qualities)  # what the rules above grew from a list of qualities
     ]

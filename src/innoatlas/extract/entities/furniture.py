@@ -40,6 +40,7 @@ def blocked_spans(norm: str) -> list[tuple[int, int]]:
     spans.extend(m.span() for m in _OUTLET_NAME.finditer(norm))
     spans.extend(lead_spans(norm))
     spans.extend(m.span() for m in _STATISTIC.finditer(norm))
+    spans.extend(m.span(1) for m in _FAVOURABLE_WIND.finditer(norm))
     return spans
 
 
@@ -57,6 +58,12 @@ def _datelines(norm: str) -> list[tuple[int, int]]:
 # 社会消费品零售总额: the statistics bureau's name of a figure (国家统计局 统计指标解释)
 # holds the words of an industry (消费品) but names the figure, no industry.
 _STATISTIC = re.compile(r"社会消费品零售总?额")
+# 乘着改革开放的东风, 抢抓数字化改革东风: the idiom of a favourable wind (借东风) is the object of
+# a verb of seizing or the head of a 的 phrase, closing its clause; it names neither the carmaker
+# nor a place called 东风.
+_FAVOURABLE_WIND = re.compile(
+    r"(?:的|[乘借抓][^,，。;；!！、]{0,12}?|[”\"])[“\"]?(东风)[”\"]?(?=[,，。;；!！]|$)"
+)
 # The end of the last sentence before a position (or the line's start when there is none).
 _SENTENCE_END = re.compile(r"(?:.*[。！？!?])?")
 _DATELINE = pattern("dateline").trigger
