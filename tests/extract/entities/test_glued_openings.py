@@ -288,3 +288,16 @@ def test_a_device_is_a_platform_only_as_a_facility_of_research(body, kept):
 
 def test_the_carbon_goals_said_as_a_slogan_name_no_programme():
     assert "双碳" not in names("围绕“双碳”目标,江川市加快发展储能产业。")
+
+
+@pytest.mark.parametrize(
+    ("body", "word"),
+    [
+        ("江川市把科技创新作为“一号工程”,全力推进。", "一号工程"),
+        ("星湖高新区形成“一区三园”的空间格局。", "一区三园"),
+        ("该项目获省科技进步奖,其中“一等奖”由江川大学获得。", "一等奖"),
+        ("青溪县近日印发《实施方案》,支持企业研发。", "实施方案"),
+    ],
+)
+def test_slogans_layouts_and_grades_said_alone_name_no_programme(body, word):
+    assert word not in names(body)

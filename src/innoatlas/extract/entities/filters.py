@@ -189,6 +189,10 @@ def _determiner_generic(name: str) -> bool:
     return hit is not None and _generic_head(name[hit.end() :])
 
 
+# 一区多园, 一区三园, 一区两中心: how a zone is laid out (one zone, several parks), no programme.
+_LAYOUT = re.compile(r"[一两二三四五六七八九十]区[一两二三四五六七八九十多]+(?:园|中心|片区?|基地|组团)")
+
+
 def _model_slogan(name: str) -> bool:
     """高校+企业+基金, 链主+优质配套: every plus-joined part is a role word."""
     parts = [p for p in _PLUS.split(name) if p]  # a trailing plus joins nothing (人工智能+)
@@ -329,7 +333,7 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False
     if c.extractor == "lac" and _QUALITY.search(name):
         return False  # 企业|核心竞争力: the tagger's ORG ending in a capacity names no body
-    if _determiner_generic(name) or _model_slogan(name) or is_kind_only(name):
+    if _determiner_generic(name) or _model_slogan(name) or is_kind_only(name) or _LAYOUT.fullmatch(name):
         return False  # 各新区, 高校+企业+基金, 并购母基金: a kind, not a name
     if c.type == "industry" and _SCOPE_WORD.sub("", name) in national_accounts_sectors():
         return False  # 第三产业, 全县服务业: a sector of the national accounts, no industry of anyone's
