@@ -36,6 +36,9 @@ _FORMAL_TAILS = ("制造业", "加工业")
 _STEM_TAILS = ("制造", "加工", "冶炼和压延", "开采和洗选", "生产和供应")
 # Stems shorter than this are not names of a sector.
 MIN_STEM_CHARS = 2
+# Grades of technology that open a statistical aggregate (高技术制造业 of 高技术产业分类, 2017;
+# 先进制造业, 高端装备制造业): without their head they describe, they name no sector.
+_GRADE_STEMS = frozenset({"高技术", "高新技术", "先进", "高端", "现代"})
 
 
 def short_forms(term: str) -> list[str]:
@@ -45,7 +48,9 @@ def short_forms(term: str) -> list[str]:
     for tail in _FORMAL_TAILS:
         if term.endswith(tail) and len(term) - len(tail) >= MIN_STEM_CHARS:
             stem = term[: -len(tail)]
-            out += [term[:-1], stem]  # 汽车制造业 -> 汽车制造, 汽车
+            out.append(term[:-1])  # 汽车制造业 -> 汽车制造
+            if stem not in _GRADE_STEMS:
+                out.append(stem)  # -> 汽车
             for inner in _STEM_TAILS:
                 if stem.endswith(inner) and len(stem) - len(inner) >= MIN_STEM_CHARS:
                     out.append(stem[: -len(inner)])

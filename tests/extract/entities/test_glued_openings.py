@@ -301,3 +301,17 @@ def test_the_carbon_goals_said_as_a_slogan_name_no_programme():
 )
 def test_slogans_layouts_and_grades_said_alone_name_no_programme(body, word):
     assert word not in names(body)
+
+
+def test_a_delegation_is_a_group_of_people_no_firm():
+    assert not any(n.endswith("代表团") for n in names("7月15日,江川代表团访问新加坡,签约项目12个。"))
+
+
+def test_a_grade_of_technology_alone_names_no_industry():
+    found = names("全年高技术投资增长16%,其中高技术制造业投资增长7%。")
+    assert "高技术制造业" in found
+    assert "高技术" not in found
+
+
+def test_the_counties_as_a_whole_narrow_no_industry():
+    assert "县域特色产业" not in names("全市28个县域特色产业中,青溪县的产值最高。")

@@ -55,7 +55,9 @@ _REGION_SHORT_TAGS = frozenset({"LOC", "ns"})
 _ORG_TAGS = frozenset({"ORG", "nt"})
 # Heads that make a noun name people, not a body: 生 of students (大学生, 毕业生),
 # 人员 and 人才 (科研人员, 青年人才), 青年.
-_PEOPLE_HEAD = re.compile(r"(?:学生|研究生|毕业生|留学生|博士生|硕士生|本科生|人员|人才|青年)$")
+_PEOPLE_HEAD = re.compile(
+    r"(?:学生|研究生|毕业生|留学生|博士生|硕士生|本科生|人员|人才|青年|(?<!党政)代表团)$"
+)
 # Spans shorter than this are never names (一字 tokens such as 渝, 川 are abbreviations of context, not mentions).
 MIN_NAME_CHARS = 2
 
@@ -124,7 +126,7 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             if found is None and norm.endswith("企业", t.start, end):
                 continue  # 瞪羚企业, 链主企业: a kind of firm
             if found is None and _PEOPLE_HEAD.search(norm, t.start, end):
-                continue  # 大学生, 科研人员 tagged as a firm: a group of people
+                continue  # 大学生, 科研人员, 某国代表团 tagged as a firm: a group of people
             if found is None and norm[t.start : end] in load_industries()[0]:
                 continue  # 新能源汽车 tagged as a firm: the vocabulary names it an industry
             if found is None and _TRADE_END.search(norm, t.start, end):
