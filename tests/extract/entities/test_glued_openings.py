@@ -315,3 +315,11 @@ def test_a_grade_of_technology_alone_names_no_industry():
 
 def test_the_counties_as_a_whole_narrow_no_industry():
     assert "县域特色产业" not in names("全市28个县域特色产业中,青溪县的产值最高。")
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["新开工基础设施类项目12个,社会民生和生态环保类项目9个。", "新园区突出绿色、节能、环保等设计元素。"],
+)
+def test_environmental_protection_said_of_a_public_task_or_a_quality_is_no_industry(body):
+    assert not any(n.endswith("环保") for n in names(body))
