@@ -141,3 +141,11 @@ def test_a_committee_and_government_said_as_one_or_a_congress_by_its_level_is_no
     }
     assert not found & {"市委市政府", "市人大常委会", "市政协"}
     assert "青溪高新区" in found
+
+
+def test_the_party_committee_of_a_province_named_by_its_level_alone_is_no_mention():
+    # the annotators list a province's committee by its place (江川省委), the bare 省委 of a
+    # report's formulas (省委、省政府高度重视) as no body
+    found = mentions("江川省委召开全会。会议指出,省委、省政府高度重视科技创新。")
+    assert ("江川省委", "government") in found, found
+    assert not any(name == "省委" for name, _ in found)

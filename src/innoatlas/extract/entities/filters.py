@@ -390,10 +390,11 @@ _OUTLET = re.compile(
 # or city's (省政府, 市政府) is read as that body where the text's place is known, but not the
 # pair of its committee and government said as one (省委省政府, 市委市政府: two bodies, named
 # by neither) nor its congress and conference (市人大常委会, 市政协), which a text names only in
-# its formulas.
+# its formulas; nor a province's party committee by its level alone (省委, 省委、省政府高度重视),
+# which the annotators leave out as a formula and list by its place (某省委).
 _LEVEL_ONLY_BODY = re.compile(
     r"[县区乡镇旗]?(?:委|人民政府|政府|人大常委会|人大|政协|纪委)"
-    r"|[省市县区]委[省市县区](?:人民)?政府|[省市](?:人大常委会|人大|政协)"
+    r"|[省市县区]委[省市县区](?:人民)?政府|[省市](?:人大常委会|人大|政协)|省委"
 )
 
 
