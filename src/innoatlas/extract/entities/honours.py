@@ -29,12 +29,18 @@ def _rankings(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 def _central_congresses(norm: str) -> list[Candidate]:
     p = programme_pattern("central_congress")
-    formula = p.cue("guiding_formula")
+    formula, anchor_after, anchor_before = p.cue("guiding_formula"), p.cue("time_after"), p.cue("time_before")
     return [
         Candidate(m.start(), m.end(), "program", "programme", p.priority, 0.8)
         for m in p.trigger.finditer(norm)
         if not _in_formula(norm, m.start(), m.end(), formula)
+        and not anchor_after.match(norm, m.end())
+        and not anchor_before.search(norm, max(0, m.start() - ANCHOR_REACH), m.start())
     ]
+
+
+# How far before a meeting's name a verb of awaiting it is looked for (迎接|党的二十大).
+ANCHOR_REACH = 4
 
 
 # How far around a meeting's name the words of the guiding formula are looked for.
