@@ -365,7 +365,8 @@ def test_the_national_five_year_plan_is_a_programme_and_a_local_plan_keeps_its_w
 def test_the_guiding_formula_and_the_innovation_strategy_are_no_programmes_reported_on():
     found = mentions("全区深入学习贯彻党的二十大和二十届三中全会精神,深入实施创新驱动发展战略。")
     assert not any(t == "program" for _, t in found)
-    assert ("党的二十大", "program") in mentions("党的二十大召开以来,全区产业加快升级。")
+    assert ("党的二十大", "program") in mentions("党的二十大报告提出,全区产业要加快升级。")
+    assert ("党的二十大", "program") not in mentions("党的二十大召开以来,全区产业加快升级。")
 
 
 def test_a_title_with_its_edition_year_is_named_and_a_bare_kind_word_points_back():
