@@ -257,8 +257,8 @@ def test_a_workshop_after_a_firm_the_tagger_read_as_one_name_is_cut_off():
 @pytest.mark.parametrize(
     "body",
     [
-        "九十年代,乘着改革开放的东风,青溪镇办起了第一家电子厂。",
-        "江川高新区抢抓数字经济发展东风,主动揭榜新材料项目。",
+        "九十年代,青溪镇借着开放的东风,办起了第一家电子厂。",
+        "江川高新区抢抓数字经济发展东风,新引进项目20个。",
     ],
 )
 def test_the_favourable_wind_of_an_idiom_names_no_place_or_firm(body):
@@ -293,8 +293,8 @@ def test_the_carbon_goals_said_as_a_slogan_name_no_programme():
 @pytest.mark.parametrize(
     ("body", "word"),
     [
-        ("江川市把科技创新作为“一号工程”,全力推进。", "一号工程"),
-        ("星湖高新区形成“一区三园”的空间格局。", "一区三园"),
+        ("江川市将数字经济列为“一号工程”。", "一号工程"),
+        ("青溪园区形成“一区四园”的发展布局。", "一区四园"),
         ("该项目获省科技进步奖,其中“一等奖”由江川大学获得。", "一等奖"),
         ("青溪县近日印发《实施方案》,支持企业研发。", "实施方案"),
     ],
@@ -308,18 +308,18 @@ def test_a_delegation_is_a_group_of_people_no_firm():
 
 
 def test_a_grade_of_technology_alone_names_no_industry():
-    found = names("全年高技术投资增长16%,其中高技术制造业投资增长7%。")
+    found = names("当年高技术投资增长16%,高技术制造业增加值增长7%。")
     assert "高技术制造业" in found
     assert "高技术" not in found
 
 
 def test_the_counties_as_a_whole_narrow_no_industry():
-    assert "县域特色产业" not in names("全市28个县域特色产业中,青溪县的产值最高。")
+    assert "县域特色产业" not in names("28个县域特色产业里,青溪县产值居首。")
 
 
 @pytest.mark.parametrize(
     "body",
-    ["新开工基础设施类项目12个,社会民生和生态环保类项目9个。", "新园区突出绿色、节能、环保等设计元素。"],
+    ["开工交通类项目12个,民生和生态环保类项目9个。", "新园区突出绿色、节能、环保等设计元素。"],
 )
 def test_environmental_protection_said_of_a_public_task_or_a_quality_is_no_industry(body):
     assert not any(n.endswith("环保") for n in names(body))

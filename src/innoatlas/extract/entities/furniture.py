@@ -58,7 +58,7 @@ def _datelines(norm: str) -> list[tuple[int, int]]:
 # 社会消费品零售总额: the statistics bureau's name of a figure (国家统计局 统计指标解释)
 # holds the words of an industry (消费品) but names the figure, no industry.
 _STATISTIC = re.compile(r"社会消费品零售总?额")
-# 乘着改革开放的东风, 抢抓数字化改革东风: the idiom of a favourable wind (借东风) is the object of
+# 乘着…的东风, 抢抓…东风: the idiom of a favourable wind (借东风) is the object of
 # a verb of seizing or the head of a 的 phrase, closing its clause; it names neither the carmaker
 # nor a place called 东风.
 _FAVOURABLE_WIND = re.compile(
