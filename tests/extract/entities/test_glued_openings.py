@@ -323,3 +323,12 @@ def test_the_counties_as_a_whole_narrow_no_industry():
 )
 def test_environmental_protection_said_of_a_public_task_or_a_quality_is_no_industry(body):
     assert not any(n.endswith("环保") for n in names(body))
+
+
+def test_a_trade_and_its_product_in_a_list_of_firms_is_no_firm():
+    found = typed("园区引进了新能源汽车配件、新能源充电桩等一批企业。")
+    assert not any(t == "enterprise" and n.startswith("新能源") for n, t in found)
+
+
+def test_a_medal_said_alone_names_no_programme():
+    assert "金奖" not in names("星湖公司在本届大赛中获得金奖。")

@@ -23,7 +23,7 @@ from innoatlas.extract.entities.grammar import (
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import is_lab_tier, load_divisions
-from innoatlas.lexicon.industries import national_accounts_sectors
+from innoatlas.lexicon.industries import load_industries, national_accounts_sectors
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.programmes import unlisted_programmes
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type, trade_words
@@ -343,6 +343,8 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 某某日报报业集团主办, 来源:某某科技报: outlets are not actors (ANNOTATION.md)
     if name.startswith("的") or "的" in name and c.type not in _DE_NAME_TYPES:
         return False  # 中国唯一的科技城, 柳州的高端装备制造: a description, no name
+    if c.type == "enterprise" and suffix_type(name) is None and _opens_with_industry(name):
+        return False  # 新能源汽车配件, 新能源充电桩: a trade and its product, no firm's trade name
     if name.endswith(_DEVICE) and not _RESEARCH_DEVICE.search(name):
         return False  # 某某弹性体装置, 船舶动力装置: a plant's unit or a product, no research facility
     return not re.fullmatch(r"[\d\W_]+", name)
@@ -360,6 +362,16 @@ def drop_won_award(norm: str, c: Candidate) -> Candidate:
 
 
 _WON_AWARD = "获奖"
+# An industry term this long opening a name (新能源|汽车配件) is the trade itself; a firm opens with
+# its trade name (企业名称登记管理规定, 2020: 字号 + 行业 + 组织形式), which a suffix would then close.
+MIN_OPENING_TERM_CHARS = 3
+
+
+def _opens_with_industry(name: str) -> bool:
+    terms = load_industries()[0]
+    return any(name[:k] in terms for k in range(MIN_OPENING_TERM_CHARS, len(name) + 1))
+
+
 # A 装置 is a platform when it is a facility of research (超瞬态实验装置, 某某聚变装置, the big
 # science facilities of 国家重大科技基础设施建设中长期规划, 2013); a plant's production unit or a
 # product is named by what it makes or does (某某装置 of a chemical plant).
