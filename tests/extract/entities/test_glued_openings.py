@@ -326,7 +326,7 @@ def test_environmental_protection_said_of_a_public_task_or_a_quality_is_no_indus
 
 
 def test_a_trade_and_its_product_in_a_list_of_firms_is_no_firm():
-    found = typed("园区引进了新能源汽车配件、新能源充电桩等一批企业。")
+    found = typed("园区引进了新能源充电设备、新能源电池回收等一批企业。")
     assert not any(t == "enterprise" and n.startswith("新能源") for n, t in found)
 
 
