@@ -84,3 +84,10 @@ def test_a_firm_s_listing_or_project_place_in_brackets_ends_its_name():
         ("星湖锂能科技有限公司", "enterprise"),
     } <= found
     assert not any("(" in name for name, _ in found)
+
+
+def test_a_figure_in_brackets_after_a_name_is_no_part_of_it():
+    """A ranking gives each name its figure in brackets; the name ends before it."""
+    found = typed("技术合同输出额居前的依次为江川理工大学(3.82亿元)、星湖大学(2.4亿元)。")
+    assert {("江川理工大学", "university"), ("星湖大学", "university")} <= found
+    assert not any("亿元" in name for name, _ in found)

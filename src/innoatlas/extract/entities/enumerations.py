@@ -31,7 +31,12 @@ _CLOSE = CLOSE.trigger
 _FIELD_QUALIFIERS = CLOSE.cue("field_qualifiers")
 # Verbs of focus whose object may be a short list without a closing kind word
 # (聚焦储能与氢能, 深耕A和B): coordinated objects are of one kind.
+_SUB_SECTOR = CLOSE.cue("sub_sector")
+_KEY_LINKS = CLOSE.cue("key_links")
 _FOCUS_VERB = pattern("focus_verb").trigger
+# 以A、B、C为主导: the objects of 以 before the frame's head are of one kind.
+_LEAD_FRAME = pattern("lead_frame").trigger
+MAX_FRAME_LIST = pattern("lead_frame").params["max_object_list"]
 _CLAUSE_END = re.compile(r"[,，;；。:：!?！？\n]")
 # Longest stretch from a focus verb to the end of its clause that is read as a list of objects.
 MAX_OBJECT_LIST = pattern("focus_verb").params["max_object_list"]
@@ -47,7 +52,7 @@ MIN_ITEMS = 2
 def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
     out: list[Candidate] = []
     for m in _CLOSE.finditer(norm):
-        if _clause_before_kind(ix, m):
+        if _clause_before_kind(ix, m) or _unqualified_links(m):
             continue
         items = _items_before(norm, ix, m.start())
         if m.group("kind") == "领域" and not _FIELD_QUALIFIERS.fullmatch(m.group("qual")):
@@ -59,6 +64,7 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
             industries = any(_known_item(norm[a:b]) for a, b in items) or _long_trade_list(m, items, ix)
         if len(items) >= MIN_ITEMS and industries:
             out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
+    out.extend(_lead_frame_items(norm, ix))
     for m in _FOCUS_VERB.finditer(norm):
         end = _CLAUSE_END.search(norm, m.end())
         if end is None or end.start() - m.end() > MAX_OBJECT_LIST:
@@ -72,6 +78,31 @@ def enumerated_industries(norm: str, ix: TokenIndex) -> list[Candidate]:
         if (
             len(items) >= MIN_ITEMS
             and items[-1][0] == m.end()
+            and any(_known_item(norm[a:b]) for a, b in items)
+        ):
+            out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
+    return out
+
+
+def _unqualified_links(m: re.Match) -> bool:
+    """研发、测试、运营等环节: the links of a chain are its trades only as its key links
+    (等关键环节); a bare 环节 closes lists of the steps of any work."""
+    return m.group("kind") == "环节" and _KEY_LINKS.fullmatch(m.group("qual")) is None
+
+
+def _lead_frame_items(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """以A、B、C为主导: a list that opens right after 以 and closes at the frame's 为."""
+    out: list[Candidate] = []
+    for m in _LEAD_FRAME.finditer(norm):
+        opening = norm.rfind("以", max(0, m.start() - MAX_FRAME_LIST), m.start())
+        if opening < 0 or _CLAUSE_END.search(norm, opening, m.start()):
+            continue
+        # 以A、B等为主导: 等 closes the list; 以A为主导、B为支柱: parallel frames, not one list
+        items = _items_before(norm, ix, m.start() - (norm[m.start() - 1] == "等"))
+        if (
+            len(items) >= MIN_ITEMS
+            and items[-1][0] == opening + 1
+            and not any("为" in norm[a:b] for a, b in items)
             and any(_known_item(norm[a:b]) for a, b in items)
         ):
             out.extend(Candidate(a, b, "industry", "enumeration", 46, 0.75) for a, b in items)
@@ -125,15 +156,13 @@ def _clause_before_kind(ix: TokenIndex, m: re.Match) -> bool:
 
 
 def _long_trade_list(m, items: list[tuple[int, int]], ix: TokenIndex) -> bool:
-    """A、B、C等行业 closing its noun phrase (not 等行业|经验, where 行业 qualifies a noun)."""
+    """A、B、C等行业 (or 等细分领域) closing its noun phrase (not 等行业|经验, where 行业 qualifies a noun)."""
     nxt = ix.by_start.get(m.end())
     qualifies = nxt is not None and ix.tokens[nxt].tag in ("n", "vn", "nz")
-    return (
-        len(items) >= MIN_UNKNOWN_ITEMS
-        and m.group(0).startswith("等")
-        and m.group("kind") in ("产业", "行业")
-        and not qualifies
+    trades = m.group("kind") in ("产业", "行业", "行业领域") or (
+        m.group("kind") == "领域" and _SUB_SECTOR.fullmatch(m.group("qual")) is not None
     )
+    return len(items) >= MIN_UNKNOWN_ITEMS and m.group(0).startswith("等") and trades and not qualifies
 
 
 def _known_item(text: str) -> bool:

@@ -171,6 +171,10 @@ _PARTY_NOUNS = frozenset(
 
 _DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称")
 _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
+# A figure with its unit in brackets (6.35亿元, 约120家, 35.2%): what a ranking gives each name.
+_BRACKETED_FIGURE = re.compile(
+    r"[约超近逾]?\d[\d.,]*(?:[万亿千百]*(?:元|美元|人|家|项|件|个|吨|辆|台|次)|[万亿]|%)"
+)
 
 
 def _paren_tail(norm: str, end: int, etype: str = "") -> int:
@@ -182,6 +186,8 @@ def _paren_tail(norm: str, end: int, etype: str = "") -> int:
     m = _PAREN_TAIL.match(norm, end)
     if m is None or re.fullmatch(r"[\d.年月日%]+", m.group(1)) or _DECLARES.match(m.group(1)):
         return end  # (证券简称某某): a short name declared for the name, no part of it
+    if _BRACKETED_FIGURE.fullmatch(m.group(1)):
+        return end  # 某大学(6.35亿元): a figure given for the name in a ranking, no part of it
     if _second_plate(norm, end, etype) is not None:
         return end
     if m.group(1) in zone_names() and not norm.endswith(("班列", "专线", "通道"), 0, end):
