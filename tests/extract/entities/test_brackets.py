@@ -91,3 +91,8 @@ def test_a_figure_in_brackets_after_a_name_is_no_part_of_it():
     found = typed("技术合同输出额居前的依次为江川理工大学(3.82亿元)、星湖大学(2.4亿元)。")
     assert {("江川理工大学", "university"), ("星湖大学", "university")} <= found
     assert not any("亿元" in name for name, _ in found)
+
+
+def test_a_rank_or_a_count_of_households_in_brackets_ends_the_name():
+    found = typed("青溪科技园(860户)和白沙化工园区(第9位)均在名单之列。")
+    assert {("青溪科技园", "zone"), ("白沙化工园区", "zone")} <= found

@@ -120,3 +120,20 @@ def test_a_list_closed_by_its_industries_figure_is_a_list_of_industries():
     doc = document_from_text("测试新闻标题\n粮油加工、特种化肥、新能源产业产值分别增长9%、7%和4%。\n")
     found = {m.name for m in extract_entities(doc, tag_text(doc.norm)) if m.type == "industry"}
     assert {"粮油加工", "特种化肥"} <= found
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "新城已建成“绿色低碳、空气清新、交通便捷、服务高效”的宜业新区。",
+        "我县重点招引原料供应充足、市场前景广阔、带动能力强等相关产业项目。",
+    ],
+)
+def test_a_list_of_nouns_with_their_adjectives_is_a_list_of_qualities(body):
+    """Items that are a noun and the adjective said of it describe a place; none is an industry."""
+    assert industries(body) == set()
+
+
+def test_a_place_before_a_list_of_qualities_keeps_its_name():
+    found = set(typed_list("白沙县生态优良、交通便利,集聚了新能源、新材料等产业。"))
+    assert {("白沙县", "region"), ("新能源", "industry"), ("新材料", "industry")} <= found

@@ -67,7 +67,7 @@ from innoatlas.extract.entities.learned import (
     entity_model,
     list_item_candidates,
 )
-from innoatlas.extract.entities.lists import list_candidates, listed_sites, quality_lists
+from innoatlas.extract.entities.lists import list_candidates, listed_sites, predicate_lists, quality_lists
 from innoatlas.extract.entities.name_repairs import (
     close_bracket,
     date_day,
@@ -135,7 +135,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
     lexicon = lexicon_candidates(norm, index_tokens(tokens, len(norm)))
     tokens = merge_tokens(tokens, [(c.start, c.end) for c in lexicon if c.type in ("zone", "region")])
     ix = index_tokens(tokens, len(norm))
-    qualities = quality_lists(norm)
+    qualities = quality_lists(norm) + predicate_lists(norm, ix)
     blocked = blocked_spans(norm) + qualities
     candidates = (
         title_candidates(norm)

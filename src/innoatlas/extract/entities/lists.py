@@ -355,3 +355,60 @@ _QUALITY_LIST = re.compile(
 def quality_lists(norm: str) -> list[tuple[int, int]]:
     """The spans of lists of qualities or factors, whose items name nothing."""
     return [m.span() for m in _QUALITY_LIST.finditer(norm)]
+
+
+# 环境优美、生态宜居、智慧高效: items that are each a noun and the adjective said of it are
+# clauses describing a place (subject and predicate), not names; a list with two of them is
+# a list of qualities whatever its other items share with an industry's name.
+MIN_PREDICATE_ITEMS = 2
+
+
+def predicate_lists(norm: str, ix: TokenIndex) -> list[tuple[int, int]]:
+    """The spans of runs of items joined by 、 of which two or more are a noun with its adjective."""
+    spans = []
+    for run in _enumeration_runs(norm):
+        items = [(a, b) for a, b in run if _noun_and_adjective(ix, a, b)]
+        if len(items) >= MIN_PREDICATE_ITEMS:
+            spans.append((_noun_phrase_start(ix, *run[0]), run[-1][1]))
+    return spans
+
+
+_PHRASE_TAGS = frozenset({"n", "vn", "nz", "an", "a"})
+MAX_PHRASE_TOKENS = 3
+
+
+def _noun_phrase_start(ix: TokenIndex, start: int, end: int) -> int:
+    """The first item of a run is matched from wherever the run's characters begin: it starts
+    where its last few nouns and adjectives do (江川市|环境优美, 布局|资源优势明显)."""
+    k = ix.by_end.get(end)
+    if k is None:
+        return end
+    begin = end
+    for j in range(k, max(-1, k - MAX_PHRASE_TOKENS), -1):
+        t = ix.tokens[j]
+        if t.start < start or t.tag not in _PHRASE_TAGS:
+            break
+        begin = t.start
+    return begin
+
+
+_RUN = re.compile(r"[^\s、,，;；。:：!！?？“”\"()（）]{2,8}(?:、[^\s、,，;；。:：!！?？“”\"()（）]{2,8})+")
+
+
+def _enumeration_runs(norm: str) -> list[list[tuple[int, int]]]:
+    runs = []
+    for m in _RUN.finditer(norm):
+        items, start = [], m.start()
+        for part in m.group().split("、"):
+            items.append((start, start + len(part)))
+            start += len(part) + 1
+        runs.append(items)
+    return runs
+
+
+def _noun_and_adjective(ix: TokenIndex, start: int, end: int) -> bool:
+    """外贸需求量|大, 环境|优美: the item ends in an adjective that follows a noun of its own."""
+    last = ix.by_end.get(end)
+    if last is None or ix.tokens[last].tag != "a" or ix.tokens[last].start <= start:
+        return False
+    return ix.tokens[last - 1].tag == "n"

@@ -171,9 +171,10 @@ _PARTY_NOUNS = frozenset(
 
 _DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称")
 _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
-# A figure with its unit in brackets (6.35亿元, 约120家, 35.2%): what a ranking gives each name.
+# A figure with its unit in brackets (6.35亿元, 约120家, 35.2%) or a rank (第12位): what a ranking
+# or a count gives each name.
 _BRACKETED_FIGURE = re.compile(
-    r"[约超近逾]?\d[\d.,]*(?:[万亿千百]*(?:元|美元|人|家|项|件|个|吨|辆|台|次)|[万亿]|%)"
+    r"[约超近逾]?\d[\d.,]*(?:[万亿千百]*(?:元|美元|人|家|户|项|件|个|吨|辆|台|次)|[万亿]|%)|第\d+[位名]"
 )
 
 
