@@ -28,6 +28,7 @@ def test_every_list_file_is_loaded_by_a_loader():
         "local_departments.yaml",
         "central_enterprises.yaml",
         "national_programmes.yaml",
+        "science_facilities.yaml",
         "national_accounts_sectors.yaml",
         *ZONE_FILES,
         *INDUSTRY_FILES,

@@ -32,6 +32,9 @@ Every data file names the list it restates, its issuer and year (a
   (enterprises.py).
 - national_programmes.yaml: national strategies, programmes and named
   corridors, each with the document that set it up (programmes.py).
+- science_facilities.yaml: the national major science and technology
+  infrastructure (国家重大科技基础设施, the 2013 plan and the facilities built
+  under it), typed as platforms (facilities.py).
 - economic_regions.yaml: national-strategy economic regions and their
   member divisions (read by resolve.economic).
 

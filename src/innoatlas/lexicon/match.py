@@ -13,6 +13,7 @@ import ahocorasick
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
 from innoatlas.lexicon.enterprises import central_enterprises
+from innoatlas.lexicon.facilities import science_facilities
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.programmes import national_programmes
 from innoatlas.lexicon.zones import zone_names
@@ -25,6 +26,7 @@ REGION_FULL, REGION_SHORT, ZONE, INDUSTRY = "region", "region_short", "zone", "i
 CENTRAL_BODY = "central_body"
 CENTRAL_FIRM = "central_firm"  # key: the entity type (enterprise, investor)
 PROGRAMME = "programme"
+FACILITY = "facility"  # key: the facility's full name
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,8 @@ def lexicon_automaton() -> ahocorasick.Automaton:
         table.setdefault(written, []).insert(0, LexEntry(CENTRAL_BODY, full))
     for name in national_programmes():
         table.setdefault(name, []).insert(0, LexEntry(PROGRAMME, name))
+    for written, full in science_facilities().items():
+        table.setdefault(written, []).insert(0, LexEntry(FACILITY, full))
     for written, (_full, type_) in central_enterprises().items():
         table.setdefault(written, []).insert(0, LexEntry(CENTRAL_FIRM, type_))
     automaton = ahocorasick.Automaton()

@@ -129,3 +129,17 @@ def test_the_sectors_of_the_national_accounts_are_no_industries():
 def test_the_free_trade_port_is_a_zone_in_full_and_short():
     found = set(typed("海南自由贸易港加快发展，海南自贸港新增市场主体两万户。"))
     assert {("海南自由贸易港", "zone"), ("海南自贸港", "zone")} <= found
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("青溪大学团队利用稳态强磁场实验装置完成了新材料测量。", "稳态强磁场实验装置"),
+        ("工程师们正在为软X射线自由电子激光装置安装新的波荡器。", "软X射线自由电子激光装置"),
+        ("江川研究院的多模态跨尺度生物医学成像设施去年接待用户300余家。", "多模态跨尺度生物医学成像设施"),
+    ],
+)
+def test_a_national_science_facility_is_a_platform(body, name):
+    """The national major science and technology infrastructure list names research facilities,
+    which ANNOTATION.md types as platforms, however their words end."""
+    assert (name, "platform") in mentions(body)

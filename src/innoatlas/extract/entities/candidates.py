@@ -22,6 +22,7 @@ from innoatlas.lexicon.industries import compound_stop_words, load_industries, p
 from innoatlas.lexicon.match import (
     CENTRAL_BODY,
     CENTRAL_FIRM,
+    FACILITY,
     INDUSTRY,
     PROGRAMME,
     REGION_FULL,
@@ -312,6 +313,10 @@ def _trim_tail(norm: str, start: int, end: int) -> int:
     return end
 
 
+def _cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
 def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
     hits = find_lexicon(norm)
@@ -334,6 +339,8 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         kinds = {e.kind for e in entries}
         if CENTRAL_BODY in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "government", "gazetteer", 60, 0.95))
+        elif FACILITY in kinds and (end in ix.by_end or not _cjk(norm[end : end + 1])):
+            out.append(Candidate(start, end, "platform", "gazetteer", 60, 0.95))
         elif PROGRAMME in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "program", "gazetteer", 58, 0.9))
         elif CENTRAL_FIRM in kinds and (end in ix.by_end or _glued_by_tagger(ix, start, end)):

@@ -345,7 +345,7 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 中国唯一的科技城, 柳州的高端装备制造: a description, no name
     if c.type == "enterprise" and suffix_type(name) is None and _opens_with_industry(name):
         return False  # 新能源汽车配件, 新能源充电桩: a trade and its product, no firm's trade name
-    if name.endswith(_DEVICE) and not _RESEARCH_DEVICE.search(name):
+    if name.endswith(_DEVICE) and not _RESEARCH_DEVICE.search(name) and c.extractor != "gazetteer":
         return False  # 某某弹性体装置, 船舶动力装置: a plant's unit or a product, no research facility
     return not re.fullmatch(r"[\d\W_]+", name)
 
