@@ -220,6 +220,16 @@ def test_implicit_subject_is_carried_from_a_section_heading():
     assert [(r.value, r.subject) for r in records] == [(56, "东城园"), (30, "西城园")]
 
 
+def test_a_short_line_opening_with_a_place_and_a_comma_sets_the_subject_below_it():
+    """Features comparing cities give each its own line (某市，长于制造。) and the figures under it."""
+    text = (
+        "江川市人工智能产业观察\n江川市的短板在于应用。\n星湖市，掌握着算力与模型。\n"
+        "去年其核心产业规模突破900亿元。\n蓝湖市，构筑了硬件生态。\n去年其核心产业规模突破700亿元。"
+    )
+    records = indicators(text, "江川市:region", "星湖市:region", "蓝湖市:region")
+    assert [(r.value, r.subject) for r in records] == [(900, "星湖市"), (700, "蓝湖市")]
+
+
 def test_implicit_subject_falls_back_to_the_area_of_the_headline():
     text = (
         "青川高新区上半年答卷亮眼\n上半年，实现地区生产总值307亿元，同比增长3.1%。\n"

@@ -423,16 +423,24 @@ def _section_headings(ctx: Context) -> list[tuple[int, str | None]]:
     for line in ctx.text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         stripped = line.strip()
-        if not stripped or len(stripped) > MAX_HEADING or HEADING_BREAKS.search(stripped):
+        lead = start + len(line) - len(line.lstrip())
+        named = next((m for m in ctx.mentions if m.start == lead and m.type in CARRIED_TYPES), None)
+        if not stripped or len(stripped) > MAX_HEADING:
+            continue
+        if HEADING_BREAKS.search(stripped) and not _topic_line(ctx.text, named):
             continue
         if stripped.startswith(("▲", "图", "(", "（")) or re.search(r"\.(?:jpe?g|png|gif|webp)", stripped):
             continue  # captions and image names
         if CAPTION_RE.search(stripped):
             continue  # a photo credit (某某 摄) names the picture's place, not the section's subject
-        lead = start + len(line) - len(line.lstrip())
-        named = next((m for m in ctx.mentions if m.start == lead and m.type in CARRIED_TYPES), None)
         out.append((start, named.name if named else None))
     return out
+
+
+def _topic_line(text: str, named: EntityMention | None) -> bool:
+    """某市，掌控着规则与源头。: a short line of its own that opens with a place and a comma
+    sets the place of the paragraphs under it, as a heading does (features comparing cities)."""
+    return named is not None and text[named.end : named.end + 1] in ",，:："
 
 
 # A meeting's name (2024年工作会议, 2025年全省科技大会): the year it is held, which dates none of
