@@ -230,6 +230,13 @@ def test_a_short_line_opening_with_a_place_and_a_comma_sets_the_subject_below_it
     assert [(r.value, r.subject) for r in records] == [(900, "星湖市"), (700, "蓝湖市")]
 
 
+def test_a_place_naming_the_level_of_a_title_is_not_the_subject():
+    """星湖市级孵化器: the city gives the level of the title; the zone the paragraph is about keeps its figures."""
+    text = "青川高新区双创载体建设纪实\n青川高新区加快建设双创载体。\n星湖市级孵化器8家,省级众创空间5家。"
+    records = indicators(text, ZONE, "星湖市:region")
+    assert [(r.value, r.subject) for r in records] == [(8, "青川高新区"), (5, "青川高新区")]
+
+
 def test_implicit_subject_falls_back_to_the_area_of_the_headline():
     text = (
         "青川高新区上半年答卷亮眼\n上半年，实现地区生产总值307亿元，同比增长3.1%。\n"

@@ -517,6 +517,21 @@ def _owners(text: str, named: list[EntityMention]) -> dict[int, int]:
     return out
 
 
+# 天津市级孵化器, 四川省级: a place whose level word runs into 级 names the level of a title, not
+# what the clause is about; 苏州市|省级以上孵化器 is the city's count of titles of another level.
+_LEVEL_CHARS = "省市区县州"
+
+
+def _names_a_level(text: str, m: EntityMention) -> bool:
+    if text.startswith("级", m.end):
+        return m.norm_name.endswith(tuple(_LEVEL_CHARS))
+    return (
+        text[m.end : m.end + 1] in tuple(_LEVEL_CHARS)
+        and text.startswith("级", m.end + 1)
+        and not m.norm_name.endswith(tuple(_LEVEL_CHARS))
+    )
+
+
 def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners: dict[int, int]) -> bool:
     """A mention at the head of its clause (after time words and fillers) is what the clause is about."""
     if m.type == "program" and m.norm_name.endswith(REPORT_HEADS):
@@ -528,6 +543,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
             head = head.replace(p.text, "")
     if _is_member_or_speaker(text, m) or _rank_scope(text, m.start, m.end):
         return False  # (位列|东北三省|第一: the set a rank is taken in)
+    if _names_a_level(text, m):
+        return False  # 某市级孵化器8家, 某省级专精特新企业: the level a title is conferred at
     if (
         FILLER_RE.fullmatch(head) is None
         and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
