@@ -64,3 +64,19 @@ def test_a_place_before_the_kind_word_still_refers_back_and_generic_kinds_stay_w
     # 开发区 and 自贸区 are also the nouns of their class (推动开发区建设, 自贸区扩容)
     found = mentions("省里出台推动开发区建设的意见。开发区新增企业30家。")
     assert ("开发区", "zone") not in found
+
+
+def test_a_zone_named_by_its_place_and_counted_stays_a_zone():
+    """Counts given place by place (某县1个、某市经开区2个) are each place's; the zone keeps its name."""
+    found = typed("新签约项目中,澧县3个,总投资6亿元;常德经开区2个,总投资3亿元。")
+    assert ("常德经开区", "zone") in found
+
+
+def test_a_development_zone_is_not_read_as_a_verb_and_its_object():
+    """开区 (opening an area) is a verb and its object; 经开区 ends a zone's name."""
+    assert ("洞口经开区", "zone") in typed("6家企业与洞口经开区签约。")
+
+
+def test_a_grade_of_zones_nationwide_is_no_zone():
+    found = typed("在2024年中国省级经开区排名中,醴陵经开区位列第18。")
+    assert not any(name.endswith("省级经开区") for name, _ in found)

@@ -35,7 +35,18 @@ _COUNTABLE_TYPES = frozenset({"zone", "platform", "institute", "enterprise", "in
 
 
 def counted_kind(norm: str, c: Candidate) -> bool:
+    if c.type == "zone" and _placed_zone(norm[c.start : c.end]):
+        return False  # 颍上县1个、某市经开区2个: each place's count, the zone named by its place
     return c.type in _COUNTABLE_TYPES and _COUNTED_KIND.match(norm, c.end) is not None
+
+
+# The kinds of a development zone a place names one of (某市经开区, 某县高新区): a place has one.
+_ONE_PER_PLACE = ("经开区", "高新区", "经济技术开发区", "高新技术产业开发区", "综保区", "综合保税区")
+
+
+def _placed_zone(name: str) -> bool:
+    kind = next((k for k in _ONE_PER_PLACE if name.endswith(k)), None)
+    return kind is not None and name[: -len(kind)] in place_prefixes()
 
 
 def select(candidates: list[Candidate]) -> list[Candidate]:
@@ -56,6 +67,10 @@ _LEVEL_PREFIX = re.compile(
 )
 
 
+_GRADE = re.compile(r"(?:国家|省|市|区|县)级")
+_NATION = re.compile(r"^(?:中国|全国|我国)(?=国家级|[省市区县]级)")
+
+
 def _is_category(name: str) -> bool:
     """国家重点实验室, 四川省重点实验室, 国家级高新区: a kind of body, not a name."""
     cats = load_suffixes().categories
@@ -68,9 +83,9 @@ def _is_category(name: str) -> bool:
     if place is not None:
         rest = rest[len(place) :]
         found = suffix_type(rest)
-        if found is not None and found[1] in _NAMED_BY_PLACE:
-            return False  # 某县开发区, 某县政府: the one body of that place
-    rest = _LEVEL_PREFIX.sub("", rest)
+        if found is not None and found[1] in _NAMED_BY_PLACE and not _GRADE.match(rest):
+            return False  # 某县开发区, 某县政府: the one body of that place; 中国|省级经开区 is a grade
+    rest = _LEVEL_PREFIX.sub("", _NATION.sub("", rest))  # 中国省级经开区: the grade of zones nationwide
     # 共享|国家重点实验室: generic words before a category still name a category
     return rest in cats or (
         rest.endswith(_long_categories())

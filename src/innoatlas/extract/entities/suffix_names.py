@@ -103,8 +103,8 @@ def suffix_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         s_start = tok.end - len(suffix)
         if s_start < tok.start and len(suffix) == 1 and tok.tag not in ("ORG", "LOC", "nt", "nz"):
             continue  # 格局, 布局: a one-char suffix inside an ordinary word
-        if tok.text.endswith(tuple(load_suffixes().verb_objects)):
-            continue  # 基地|开园, 某市|新上榜: a verb and its object that ends in a one-char suffix
+        if any(tok.text.endswith(v) and len(v) > len(suffix) for v in load_suffixes().verb_objects):
+            continue  # 基地|开园, 某市|新上榜: a verb and its object that ends in a one-char suffix (not 经开区)
         first = ix.pos_token[s_start]
         if first < 0:
             continue
