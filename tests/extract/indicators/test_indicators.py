@@ -237,6 +237,17 @@ def test_a_place_naming_the_level_of_a_title_is_not_the_subject():
     assert [(r.value, r.subject) for r in records] == [(8, "青川高新区"), (5, "青川高新区")]
 
 
+def test_the_present_of_a_page_that_gives_no_year_has_no_period():
+    """A wire dated 12月5日 whose text names 2021 gives no publication date; its 截至目前 is then
+    unknown too, not 5 December of a year guessed from the figures."""
+    text = (
+        "江川数字经济观察\n星湖社江川12月5日电 江川数字经济占GDP比重从2021年的31.5%提高到46.2%。\n"
+        "算力规模持续提升,截至目前已突破80EFlops。"
+    )
+    now = next(r for r in indicators(text, "江川:region", published=None) if r.value == 80)
+    assert now.period is None
+
+
 def test_implicit_subject_falls_back_to_the_area_of_the_headline():
     text = (
         "青川高新区上半年答卷亮眼\n上半年，实现地区生产总值307亿元，同比增长3.1%。\n"

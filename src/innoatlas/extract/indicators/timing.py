@@ -50,7 +50,19 @@ AVERAGE_RE = cue("annual_average").trigger
 
 def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     """The period stated for q: right after it in brackets, else the last one
-    before it in the sentence, paragraph or the lines just before."""
+    before it in the sentence, paragraph or the lines just before.
+
+    A page that gives only a month and day is read in a guessed year (extract_dates); the
+    present it speaks of (截至目前, 已集聚…) is that guessed day, which the text does not give:
+    ANNOTATION.md's publication date is then unknown, and so is the period."""
+    period = _stated_period(ctx, q, cs)
+    guessed = ctx.doc.published.value is None and ctx.doc.speaks_from is not None
+    if guessed and period is not None and period == ctx.doc.reference_date.as_text():
+        return None
+    return period
+
+
+def _stated_period(ctx: Context, q: Quantity, cs: int) -> str | None:
     text = ctx.text
     pub = ctx.doc.reference_date
     if text[q.end : q.end + 1] in "(（":
