@@ -1193,6 +1193,8 @@ def test_a_text_with_pinyin_glosses_keeps_its_quotes_whole_and_its_metrics_plain
     [
         ("青川高新区连续十年位居全国高新区之首。", 1, "exact"),
         ("在全国150个综合保税区中，青川综保区独占鳌头。", 1, "exact"),
+        ("青川高新区技术合同成交额在全省拔得头筹。", 1, "exact"),
+        ("青川高新区稳坐全省县域经济头把交椅。", 1, "exact"),
         ("青川高新区多款产品跻身全球市场占有率前三。", 3, "under"),
     ],
 )

@@ -186,7 +186,7 @@ def _patterns() -> re.Pattern:
         rf"|(?P<slash>(?<![\d/.])(?P<slash_a>\d+)/(?P<slash_b>\d+)(?![\d/]))"
         rf"|(?P<double>翻(?:了)?(?P<double_n>[一两二三四五六七八九\d]?)(?:番|倍))"
         rf"|(?P<rank>第(?P<rank_n>{num})(?P<rank_u>位|名)?)"
-        rf"|(?P<first>居首|首位|榜首|之首|鳌头)"
+        rf"|(?P<first>居首|首位|榜首|之首|鳌头|拔得头筹|头把交椅)"
         rf"|(?P<top>前(?P<top_n>[一二三四五六七八九十百\d]+)(?P<top_u>位|名|强|甲)?)"
         rf"|(?P<strong>(?P<strong_n>[一二三四五六七八九十百千\d]+)强)"
         rf"|(?P<topx>TOP ?(?P<topx_n>\d+))"
@@ -448,7 +448,8 @@ _RANK_SCOPE = re.compile(r"全(?:国|球|省|市|区|县|州|盟|镇|行业|世�
 def _read_first(text, m):
     """首位 and 榜首 are ranks after a rank verb or a scope (排在全县首位), not in 放在首位."""
     head = _rank_clause(text, m.start())
-    named_first = m["first"] in ("居首", "之首", "鳌头")  # 百强县之首, 独占鳌头: first by their own words
+    # 百强县之首, 独占鳌头, 拔得头筹, 坐稳头把交椅: first by their own words
+    named_first = m["first"] in ("居首", "之首", "鳌头", "拔得头筹", "头把交椅")
     if (
         not named_first
         and not any(v in head for v in RANK_VERBS + ("荣登", "登上"))
