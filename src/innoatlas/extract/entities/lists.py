@@ -67,6 +67,8 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         out.extend(c for c in _list_items(norm, ix, m.start(), "program") if _named(ix, c))
     for m in _BRACKET_LIST.finditer(norm):
         out.extend(_list_items(norm, ix, m.end("items"), "enterprise", bracketed=m.start("items")))
+    for m in _LEADING_FIRMS.finditer(norm):
+        out.extend(_leading_firms(norm, ix, m.start()))
     for m in _LEAD_LIST.finditer(norm):
         etype = _list_type(m.group("kind"))
         out.extend(_list_items(norm, ix, m.end("items"), etype, bracketed=m.start("items")))
@@ -81,6 +83,28 @@ _LEAD_LIST = pattern("lead_list").trigger
 _COUNTED_LIST = pattern("counted_list").trigger
 # 甲、乙、丙为代表的新材料产业链: the firms that stand for a cluster.
 _EXEMPLAR_LIST = pattern("exemplar_list").trigger
+
+
+# 以甲、乙为龙头: the objects of 以 are the leading firms.
+_LEADING_FIRMS = pattern("leading_firms").trigger
+MAX_LEADING_LIST = pattern("leading_firms").params["max_object_list"]
+_NAME_TAGS = frozenset({"ORG", "nz", "nt"})
+
+
+def _leading_firms(norm: str, ix: TokenIndex, frame: int) -> list[Candidate]:
+    """以甲、乙为龙头: the items between 以 and the frame's 为, when the list opens right after 以;
+    one item alone only when it opens with a name the tagger knows (以项目建设为龙头 names no firm)."""
+    opening = norm.rfind("以", max(0, frame - MAX_LEADING_LIST), frame)
+    if opening < 0 or re.search(r"[,，。;；:：!！?？\n]", norm[opening:frame]):
+        return []
+    items = _firm_list(norm, ix, frame, need_pair=False)
+    if not items or items[-1].start != opening + 1:
+        return []
+    if len(items) == 1:
+        k = ix.by_start.get(items[0].start)
+        if k is None or ix.tokens[k].tag not in _NAME_TAGS:
+            return []  # 以希捷|环保为龙头: the item opens with a name the tagger knows
+    return items
 
 
 def _firm_list(norm: str, ix: TokenIndex, end: int, need_pair: bool) -> list[Candidate]:
