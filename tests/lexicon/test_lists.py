@@ -29,6 +29,7 @@ def test_every_list_file_is_loaded_by_a_loader():
         "central_enterprises.yaml",
         "national_programmes.yaml",
         "science_facilities.yaml",
+        "listed_companies.yaml",
         "national_accounts_sectors.yaml",
         *ZONE_FILES,
         *INDUSTRY_FILES,
@@ -211,3 +212,16 @@ def test_an_autonomous_division_is_known_by_its_place_name_without_its_peoples()
     assert [d.name for d in named["德宏"]] == ["德宏傣族景颇族自治州"]
     assert [d.name for d in named["德宏州"]] == ["德宏傣族景颇族自治州"]
     assert "金平苗族瑶族傣族自治县" in [d.name for d in named["金平"]]
+
+
+def test_the_listed_companies_list_keeps_a_shares_by_their_trading_names():
+    from innoatlas.lexicon.build_listed_companies import build, keep
+
+    assert keep("SZ300014", "亿纬锂能") and keep("SH688256", "寒武纪")
+    assert not keep("SH900910", "海立B股")  # a B share
+    assert not keep("SZ000780", "ST平能") and not keep("SH688256", "寒武纪-U")  # marks of treatment
+    assert not keep("SZ000001", "人民网") and not keep(
+        "SH600133", "东湖高新"
+    )  # a portal, a zone's short form
+    text = build([("SZ300014", "亿纬锂能"), ("SZ000780", "ST平能")])
+    assert "亿纬锂能" in text and "ST平能" not in text and text.startswith("# A shares")

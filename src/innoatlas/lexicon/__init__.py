@@ -32,6 +32,9 @@ Every data file names the list it restates, its issuer and year (a
   (enterprises.py).
 - national_programmes.yaml: national strategies, programmes and named
   corridors, each with the document that set it up (programmes.py).
+- listed_companies.yaml: the A shares of the Shanghai and Shenzhen exchanges by
+  the names they trade under (证券简称, 2021 lists), derived by
+  build_listed_companies (enterprises.py).
 - science_facilities.yaml: the national major science and technology
   infrastructure (国家重大科技基础设施, the 2013 plan and the facilities built
   under it), typed as platforms (facilities.py).

@@ -17,3 +17,9 @@ def central_enterprises() -> dict[str, tuple[str, str]]:
         for alias in entry.get("aliases") or ():
             out.setdefault(alias, value)
     return out
+
+
+@functools.lru_cache(maxsize=1)
+def listed_companies() -> frozenset[str]:
+    """The names A shares trade under (listed_companies.yaml): 长安汽车, 亿纬锂能."""
+    return frozenset(entry["name"] for entry in load_yaml("listed_companies.yaml")["companies"])

@@ -12,7 +12,7 @@ import ahocorasick
 
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import load_divisions
-from innoatlas.lexicon.enterprises import central_enterprises
+from innoatlas.lexicon.enterprises import central_enterprises, listed_companies
 from innoatlas.lexicon.facilities import science_facilities
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.programmes import national_programmes
@@ -27,6 +27,7 @@ CENTRAL_BODY = "central_body"
 CENTRAL_FIRM = "central_firm"  # key: the entity type (enterprise, investor)
 PROGRAMME = "programme"
 FACILITY = "facility"  # key: the facility's full name
+LISTED_FIRM = "listed_firm"  # key: the name the firm trades under
 
 
 @dataclass(frozen=True)
@@ -55,6 +56,9 @@ def lexicon_automaton() -> ahocorasick.Automaton:
         table.setdefault(name, []).insert(0, LexEntry(PROGRAMME, name))
     for written, full in science_facilities().items():
         table.setdefault(written, []).insert(0, LexEntry(FACILITY, full))
+    for name in listed_companies():
+        if name not in table:  # 机器人, 太阳能: a trading name that is an industry or a place is that
+            table[name] = [LexEntry(LISTED_FIRM, name)]
     for written, (_full, type_) in central_enterprises().items():
         table.setdefault(written, []).insert(0, LexEntry(CENTRAL_FIRM, type_))
     automaton = ahocorasick.Automaton()

@@ -143,3 +143,15 @@ def test_a_national_science_facility_is_a_platform(body, name):
     """The national major science and technology infrastructure list names research facilities,
     which ANNOTATION.md types as platforms, however their words end."""
     assert (name, "platform") in mentions(body)
+
+
+def test_a_listed_firm_is_found_by_the_name_it_trades_under():
+    """The exchanges' lists give the names press texts use for listed firms."""
+    found = mentions("青溪经开区今年引进了亿纬锂能、药明康德两个项目。")
+    assert {("亿纬锂能", "enterprise"), ("药明康德", "enterprise")} <= set(found)
+
+
+def test_a_trading_name_that_is_an_industry_or_a_word_stays_what_it_is():
+    """机器人 and 线上线下 are trading names too; in running text they are a trade and a phrase."""
+    found = mentions("江川市机器人产业加快发展,推动线上线下融合。")
+    assert not any(etype == "enterprise" for _, etype in found)

@@ -24,6 +24,7 @@ from innoatlas.lexicon.match import (
     CENTRAL_FIRM,
     FACILITY,
     INDUSTRY,
+    LISTED_FIRM,
     PROGRAMME,
     REGION_FULL,
     REGION_SHORT,
@@ -313,6 +314,31 @@ def _trim_tail(norm: str, start: int, end: int) -> int:
     return end
 
 
+# Tags of a token the tagger reads as an ordinary word (机器人/n, 太阳能/n): a listed firm's
+# name that is one such token is the word, not the firm, unless the tagger calls it a name.
+_COMMON_WORD_TAGS = frozenset({"n", "vn", "v", "a", "an", "ad", "d", "s", "f", "ns", "LOC"})
+
+
+_PLACE_WORD_TAGS = frozenset({"s", "f"})
+
+
+def _listed_firm_mention(norm: str, ix: TokenIndex, start: int, end: int) -> bool:
+    """长安汽车, 亿纬锂能: a listed firm's trading name where it stands as a name of its own; not
+    an ordinary word or an industry of the same letters (机器人, 新产业, 中国软件)."""
+    if end not in ix.by_end and _cjk(norm[end : end + 1]):
+        return False
+    k = ix.by_start[start]
+    if ix.tokens[k].end == end and ix.tokens[k].tag in _COMMON_WORD_TAGS:
+        return False
+    if ix.tokens[k].tag in _PLACE_WORD_TAGS:
+        return False  # 线上|线下: a phrase of places and directions
+    name = norm[start:end]
+    terms = load_industries()[0]
+    if name.endswith(("产业", "行业")) or name in division_names():
+        return False  # 新产业: a kind of trade
+    return not any(name[i:] in terms for i in range(len(name) - 1))
+
+
 def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
@@ -341,6 +367,9 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             out.append(Candidate(start, end, "government", "gazetteer", 60, 0.95))
         elif FACILITY in kinds and (end in ix.by_end or not _cjk(norm[end : end + 1])):
             out.append(Candidate(start, end, "platform", "gazetteer", 60, 0.95))
+        elif kinds == {LISTED_FIRM} and _listed_firm_mention(norm, ix, start, end):
+            found = suffix_type(norm[start:end])
+            out.append(Candidate(start, end, found[1] if found else "enterprise", "listed", 44, 0.8))
         elif PROGRAMME in kinds and end in ix.by_end:
             out.append(Candidate(start, end, "program", "gazetteer", 58, 0.9))
         elif CENTRAL_FIRM in kinds and (end in ix.by_end or _glued_by_tagger(ix, start, end)):

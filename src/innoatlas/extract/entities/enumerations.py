@@ -255,7 +255,7 @@ _SEPARATORS = frozenset("、和及与,，;；:：。“”《》()（）\n ")
 _COORD_TYPES = frozenset({"enterprise"})
 # A firm named in full (suffix), by a list (gazetteer) or by the tagger (a name it
 # reads as an organisation) opens such a list.
-_COORD_SOURCES = frozenset({"suffix", "gazetteer", "lac"})
+_COORD_SOURCES = frozenset({"suffix", "gazetteer", "lac", "listed"})
 # The tagger reads two-character words as organisations too readily (创新|筑基/ORG).
 MIN_TAGGED_FIRM = 3
 # 甲、乙等5项工作, 等“三统一”: a list closed by a count of things, not of firms.
@@ -279,7 +279,7 @@ def coordinated_candidates(norm: str, ix: TokenIndex, known: list[Candidate]) ->
     for c in known:
         if c.type not in _COORD_TYPES or c.extractor not in _COORD_SOURCES:
             continue
-        tagged = c.extractor == "lac"
+        tagged = c.extractor in ("lac", "listed")  # one word read as a name: its list may be of other things
         if tagged and c.end - c.start < MIN_TAGGED_FIRM:
             continue
         items = []
