@@ -401,3 +401,20 @@ def test_a_suffix_after_the_clause_a_name_runs_into_names_nothing():
     found = typed("中科曙光从一家研究所起步。")
     assert ("中科曙光", "enterprise") in found
     assert not any("从" in name for name, _ in found)
+
+
+def test_a_listed_firms_trading_name_run_into_its_product_or_figure_is_the_firm():
+    """ANNOTATION.md lists the firm of a product or a line (京东方六代线 -> 京东方)."""
+    found = firms("药明康德生物药项目开工,中联重科产值突破500亿元。")
+    assert {"药明康德", "中联重科"} <= found
+    assert not any(name.endswith(("生物药", "产值")) for name in found)
+
+
+def test_a_firm_keeps_its_own_trade_word_after_its_trading_name():
+    assert "长安汽车" in firms("长安汽车今年推出三款新车。")
+
+
+def test_the_area_before_a_firm_it_holds_is_no_part_of_its_name():
+    found = firms("辖区青溪钼业集团有限公司获评先进企业。")
+    assert "青溪钼业集团有限公司" in found
+    assert not any(name.startswith("辖区") for name in found)

@@ -82,6 +82,7 @@ from innoatlas.extract.entities.name_repairs import (
     firm_before_plant,
     firm_of_plant,
     firm_of_product,
+    listed_firm_of_product,
     place_of_status_set,
     split_compounds,
     take_cut_term,
@@ -216,6 +217,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
 def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     """A candidate with the words the tagger or a grammar glued to its name cut off."""
     c = firm_before_plant(norm, firm_of_product(norm, close_bracket(norm, ix, take_cut_term(norm, ix, c))))
+    c = listed_firm_of_product(norm, c)
     c = place_of_status_set(norm, drop_firm_aside(norm, c))
     c = drop_point_marker(norm, drop_glued_standing(norm, drop_apposed_kind(norm, ix, c)))
     c = drop_glued_counts(norm, drop_role_merchant(norm, drop_glued_context(norm, c)))

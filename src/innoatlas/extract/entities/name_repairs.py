@@ -21,7 +21,8 @@ from innoatlas.extract.entities.grammar import (
     place_prefixes,
     starts_with_place,
 )
-from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.enterprises import listed_companies
+from innoatlas.lexicon.industries import load_industries, product_heads
 from innoatlas.lexicon.match import INDUSTRY, find_lexicon
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
@@ -521,3 +522,28 @@ def _functional(text: str) -> bool:
 def _has_inner_org(text: str) -> bool:
     m = _INNER_ORG.search(text)
     return m is not None and m.end() < len(text)
+
+
+# 某某产值, 某某科创板: a figure or a market of a listed firm, written right after its trading name.
+_FIRM_FIGURE = re.compile(r"(?:产值|营收|营业收入|市值|科创板|创业板|北交所|港股|A股)$")
+MAX_TRADING_NAME = 6
+MAX_TRADE_WORD = 2
+
+
+def listed_firm_of_product(norm: str, c: Candidate) -> Candidate:
+    """百济神州|生物药, 中联重科|产值: a listed firm's trading name run on into a product, a trade
+    or a figure of it is the firm (ANNOTATION.md lists the firm: 京东方六代线 -> 京东方); a legal
+    form or a unit after the trading name (某某新能源科技有限公司) keeps the whole."""
+    name = norm[c.start : c.end]
+    if c.type != "enterprise" or suffix_type(name) is not None:
+        return c
+    head = leading_name(name, listed_companies(), MAX_TRADING_NAME, keep=2)
+    if head is None:
+        return c
+    rest = name[len(head) :]
+    terms = load_industries()[0]
+    # a trade of two characters is the firm's own trade word (阿尔特|汽车: 字号 + 行业, 企业名称登记管理规定)
+    product = len(rest) > MAX_TRADE_WORD and (rest in terms or rest.endswith(tuple(product_heads())))
+    if _FIRM_FIGURE.fullmatch(rest) or product:
+        return dataclasses.replace(c, end=c.start + len(head))
+    return c
