@@ -80,3 +80,8 @@ def test_a_development_zone_is_not_read_as_a_verb_and_its_object():
 def test_a_grade_of_zones_nationwide_is_no_zone():
     found = typed("在2024年中国省级经开区排名中,醴陵经开区位列第18。")
     assert not any(name.endswith("省级经开区") for name, _ in found)
+
+
+def test_a_count_of_a_kind_names_a_set_of_bodies_not_one():
+    found = typed("白沙县推进种植基地、加工基地等“四大基地”建设,建成五大创新中心。")
+    assert not any(name.startswith(("四大", "五大")) for name, _ in found)

@@ -29,6 +29,8 @@ from innoatlas.lexicon.programmes import unlisted_programmes
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type, trade_words
 from innoatlas.lexicon.zones import economic_region_names, load_zones, zone_names
 
+# 四大基地, 三个基地: a count before a kind (N大, N个) names a set of bodies.
+_COUNTED_SET = re.compile(r"[一二三四五六七八九十两\d]+(?:大|个|個)")
 # 建成省级农业科技园区8个: a kind of zone or body followed by its count is a category.
 _COUNTED_KIND = pattern("counted_kind").trigger
 _COUNTABLE_TYPES = frozenset({"zone", "platform", "institute", "enterprise", "investor", "university"})
@@ -334,6 +336,8 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False
     if _is_category(name) and c.extractor != "designation":
         return False  # 获评|国家级绿色工厂: a category conferred as a title is the title's name
+    if c.type in _COUNTABLE_TYPES and _COUNTED_SET.match(name):
+        return False  # 四大基地, “三谷”园区, 五大创新中心: a count of a kind names a set, no one body
     if _AROUND_UNIVERSITY.match(name) or load_suffixes().suffixes.get(name) in _BARE_SUFFIX_TYPES:
         return False
     if c.extractor != "suffix" and plan_aim(name):
