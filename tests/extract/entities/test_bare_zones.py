@@ -74,7 +74,7 @@ def test_a_zone_named_by_its_place_and_counted_stays_a_zone():
 
 def test_a_development_zone_is_not_read_as_a_verb_and_its_object():
     """开区 (opening an area) is a verb and its object; 经开区 ends a zone's name."""
-    assert ("洞口经开区", "zone") in typed("当天有4家企业与洞口经开区完成签约。")
+    assert ("洞口经开区", "zone") in typed("当天,4家公司同洞口经开区完成签约。")
 
 
 def test_a_grade_of_zones_nationwide_is_no_zone():

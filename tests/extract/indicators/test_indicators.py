@@ -224,7 +224,7 @@ def test_a_short_line_opening_with_a_place_and_a_comma_sets_the_subject_below_it
     """Features comparing cities give each its own line (某市，长于制造。) and the figures under it."""
     text = (
         "江川市人工智能产业观察\n江川市的短板在于应用。\n星湖市，掌握着算力与模型。\n"
-        "去年其核心产业规模突破900亿元。\n蓝湖市，构筑了硬件生态。\n去年其核心产业规模突破700亿元。"
+        "去年其产业规模超过900亿元。\n蓝湖市，构筑了硬件生态。\n去年其产业规模超过700亿元。"
     )
     records = indicators(text, "江川市:region", "星湖市:region", "蓝湖市:region")
     assert [(r.value, r.subject) for r in records] == [(900, "星湖市"), (700, "蓝湖市")]
