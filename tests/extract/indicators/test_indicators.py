@@ -248,6 +248,16 @@ def test_the_present_of_a_page_that_gives_no_year_has_no_period():
     assert now.period is None
 
 
+def test_a_place_at_one_end_of_a_line_is_not_the_subject_of_its_paragraph():
+    """甲—乙特高压工程: the places a line runs between name the line, not what the paragraph is about."""
+    text = (
+        "青川高新区建设观察\n青川高新区加快重大项目建设。\n"
+        "白沙—青川±800千伏特高压工程投产送电,全年累计完成投资320亿元。"
+    )
+    records = indicators(text, ZONE, "白沙:region")
+    assert [(r.value, r.subject) for r in records if r.value == 320] == [(320, "青川高新区")]
+
+
 def test_implicit_subject_falls_back_to_the_area_of_the_headline():
     text = (
         "青川高新区上半年答卷亮眼\n上半年，实现地区生产总值307亿元，同比增长3.1%。\n"

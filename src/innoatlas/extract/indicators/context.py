@@ -520,6 +520,8 @@ def _owners(text: str, named: list[EntityMention]) -> dict[int, int]:
 # 天津市级孵化器, 四川省级: a place whose level word runs into 级 names the level of a title, not
 # what the clause is about; 苏州市|省级以上孵化器 is the city's count of titles of another level.
 _LEVEL_CHARS = "省市区县州"
+# The dashes that join the two ends of a line, a route or a corridor (哈密—重庆, 成都-重庆).
+_ROUTE_DASHES = "—–-"
 
 
 def _names_a_level(text: str, m: EntityMention) -> bool:
@@ -545,6 +547,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
         return False  # (位列|东北三省|第一: the set a rank is taken in)
     if _names_a_level(text, m):
         return False  # 某市级孵化器8家, 某省级专精特新企业: the level a title is conferred at
+    if m.type == "region" and text[m.end : m.end + 1] in _ROUTE_DASHES:
+        return False  # 甲—乙±800千伏特高压工程, 甲—乙铁路: a place at one end of a line the text names
     if (
         FILLER_RE.fullmatch(head) is None
         and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
