@@ -343,16 +343,24 @@ def _cjk(char: str) -> bool:
     return "\u4e00" <= char <= "\u9fff"
 
 
+_COUNTY_STORY = re.compile(r"[全我该本]县|县委|县政府")
+
+
 def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     out = []
     hits = find_lexicon(norm)
     named = {e.key for _s, _e, entries in hits for e in entries if e.kind in (REGION_FULL, REGION_SHORT)}
     named_full = {e.key for _s, _e, entries in hits for e in entries if e.kind == REGION_FULL}
+    # a text that speaks of its area as a county (全县, 我县, 县委) names the county it is about by
+    # its short name, when the tagger reads that as a place (枞阳 of 枞阳县)
+    county_story = _COUNTY_STORY.search(norm) is not None
     # a listed zone named after its county (荣昌高新区) names the county too
     zones = {norm[s:e] for s, e, entries in hits if any(x.kind == ZONE for x in entries)}
     for start, end, entries in hits:
-        if _unanchored_county(entries, named, named_full) and not any(
-            z.startswith(norm[start:end]) for z in zones
+        if (
+            _unanchored_county(entries, named, named_full)
+            and not any(z.startswith(norm[start:end]) for z in zones)
+            and not (county_story and start in ix.by_start and _single_place_token(ix, start, end))
         ):
             continue
         if all(e.kind == INDUSTRY for e in entries):
