@@ -51,4 +51,4 @@ def test_an_address_of_three_places_is_one_name(body, name):
 def test_a_county_named_by_its_short_form_in_a_story_about_a_county():
     """A story that speaks of its area as a county (全县, 县委) names that county by its short
     form, when the tagger reads the short form as a place."""
-    assert "宿松" in regions("宿松工业首季开门红\n一季度,宿松全县规模以上工业产值同比增长12%。")
+    assert "宿松" in regions("宿松工业首季开门红\n一季度,宿松全县规上工业增加值增长12%。")

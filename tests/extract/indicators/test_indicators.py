@@ -252,7 +252,7 @@ def test_a_place_at_one_end_of_a_line_is_not_the_subject_of_its_paragraph():
     """甲—乙特高压工程: the places a line runs between name the line, not what the paragraph is about."""
     text = (
         "青川高新区建设观察\n青川高新区加快重大项目建设。\n"
-        "白沙—青川±800千伏特高压工程投产送电,全年累计完成投资320亿元。"
+        "白沙—青川特高压输电线路建成,全年累计完成投资320亿元。"
     )
     records = indicators(text, ZONE, "白沙:region")
     assert [(r.value, r.subject) for r in records if r.value == 320] == [(320, "青川高新区")]

@@ -548,7 +548,7 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
     if _names_a_level(text, m):
         return False  # 某市级孵化器8家, 某省级专精特新企业: the level a title is conferred at
     if m.type == "region" and text[m.end : m.end + 1] in _ROUTE_DASHES:
-        return False  # 甲—乙±800千伏特高压工程, 甲—乙铁路: a place at one end of a line the text names
+        return False  # 甲—乙特高压线路, 甲—乙铁路: a place at one end of a line the text names
     if (
         FILLER_RE.fullmatch(head) is None
         and not _visit_or_modifier_head(head, text[m.end : m.end + 1])
