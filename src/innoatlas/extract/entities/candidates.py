@@ -334,8 +334,8 @@ def _listed_firm_mention(norm: str, ix: TokenIndex, start: int, end: int) -> boo
         return False  # 线上|线下: a phrase of places and directions
     name = norm[start:end]
     terms = load_industries()[0]
-    if name.endswith(("产业", "行业")) or name in division_names():
-        return False  # 新产业: a kind of trade
+    if name.endswith(("产业", "行业")):
+        return False  # 新产业: a kind of trade (a place's name is the place's: match.py keeps it so)
     return not any(name[i:] in terms for i in range(len(name) - 1))
 
 

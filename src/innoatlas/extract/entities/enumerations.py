@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from innoatlas.extract.entities.grammar import Candidate, TokenIndex
+from innoatlas.extract.entities.grammar import Candidate, TokenIndex, frame_opening
 from innoatlas.extract.entities.patterns import pattern
 from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.industries import compound_stop_words, load_industries, public_services
@@ -94,8 +94,8 @@ def _lead_frame_items(norm: str, ix: TokenIndex) -> list[Candidate]:
     """以A、B、C为主导: a list that opens right after 以 and closes at the frame's 为."""
     out: list[Candidate] = []
     for m in _LEAD_FRAME.finditer(norm):
-        opening = norm.rfind("以", max(0, m.start() - MAX_FRAME_LIST), m.start())
-        if opening < 0 or _CLAUSE_END.search(norm, opening, m.start()):
+        opening = frame_opening(norm, m.start(), MAX_FRAME_LIST)
+        if opening is None:
             continue
         # 以A、B等为主导: 等 closes the list; 以A为主导、B为支柱: parallel frames, not one list
         items = _items_before(norm, ix, m.start() - (norm[m.start() - 1] == "等"))

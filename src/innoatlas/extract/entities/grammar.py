@@ -555,3 +555,16 @@ def _term_heads() -> frozenset[str]:
 
 def _starts_term(text: str) -> bool:
     return text[:3] in _term_heads()
+
+
+# A break that ends a clause: a list of the 以…为… frame does not run over one.
+_FRAME_BREAK = re.compile(r"[,，。;；:：!！?？\n]")
+
+
+def frame_opening(norm: str, frame: int, reach: int) -> int | None:
+    """以A、B为主导 / 以A、B为龙头: where the 以 of the frame whose 为 stands at `frame` is, within
+    `reach` characters of its clause; None when the clause has no 以 before it."""
+    opening = norm.rfind("以", max(0, frame - reach), frame)
+    if opening < 0 or _FRAME_BREAK.search(norm, opening, frame):
+        return None
+    return opening

@@ -13,6 +13,7 @@ from innoatlas.extract.entities.grammar import (
     Candidate,
     TokenIndex,
     extend_left,
+    frame_opening,
     name_like,
     plan_aim,
 )
@@ -94,8 +95,8 @@ _NAME_TAGS = frozenset({"ORG", "nz", "nt"})
 def _leading_firms(norm: str, ix: TokenIndex, frame: int) -> list[Candidate]:
     """以甲、乙为龙头: the items between 以 and the frame's 为, when the list opens right after 以;
     one item alone only when it opens with a name the tagger knows (以项目建设为龙头 names no firm)."""
-    opening = norm.rfind("以", max(0, frame - MAX_LEADING_LIST), frame)
-    if opening < 0 or re.search(r"[,，。;；:：!！?？\n]", norm[opening:frame]):
+    opening = frame_opening(norm, frame, MAX_LEADING_LIST)
+    if opening is None:
         return []
     items = _firm_list(norm, ix, frame, need_pair=False)
     if not items or items[-1].start != opening + 1:
