@@ -418,3 +418,30 @@ def test_getting_onto_a_list_is_no_list():
     assert not any(
         name.endswith("上榜") for name, _ in mentions("前十强城市变化不大，星湖跌出前十，江川新上榜。")
     )
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("2025江川民营企业100强和星湖制造业50强同日发布。", "2025江川民营企业100强"),
+        ("日前，“2024青溪外资企业百强”揭晓，三家药企在列。", "2024青溪外资企业百强"),
+        ("据统计，2024年园区发展百强中共有54家高新区。", "2024年园区发展百强"),
+        ("星湖民企百强榜发布，营收超千亿元的企业有两家。", "星湖民企百强榜"),
+        ("5家涉铝企业入围全区企业100强榜单。", "全区企业100强榜单"),
+    ],
+)
+def test_an_edition_or_a_published_list_of_a_ranking_is_a_programme(body, name):
+    """A year opening a ranking names one edition; a list word names a published list."""
+    assert (name, "program") in mentions(body)
+
+
+@pytest.mark.parametrize(
+    ("body", "absent"),
+    [
+        ("2020年入选软件百强企业数居全省第二。", "2020年入选软件百强企业"),
+        ("最终形成50强榜单,供各地参考。", "最终形成50强榜单"),
+        ("园区引进世界500强企业3家。", "世界500强企业"),
+    ],
+)
+def test_a_clause_about_a_ranking_is_no_ranking_s_name(body, absent):
+    assert absent not in {name for name, _ in mentions(body)}

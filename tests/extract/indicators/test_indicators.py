@@ -1304,3 +1304,20 @@ def test_a_work_report_speaks_for_its_issuer_and_has_no_figures_of_its_own():
     )
     record = one(text, "攀川市:region", "政府工作报告:program")
     assert record.subject == "攀川市"
+
+
+def test_the_figures_of_a_ranking_s_edition_are_the_ranking_s():
+    """2025某省民营企业100强入围门槛…: the threshold and the total are the list's, not the province's."""
+    text = (
+        "江川民企百强发布\n2025江川民营企业100强近日发布。2025江川民营企业100强入围门槛达12.5亿元,"
+        "营业收入总额达1.2万亿元。江川省民营经济增加值增长6%。"
+    )
+    raw = RawDocument(
+        source="t.txt", name="t.txt", text=text, format="txt", published=PUBLISHED, title="江川民企百强发布"
+    )
+    records = extract_document(prepare_document(raw)).indicators
+    assert [(r.value, r.subject) for r in records] == [
+        (12.5, "2025江川民营企业100强"),
+        (1.2, "2025江川民营企业100强"),
+        (6, "江川省"),
+    ]

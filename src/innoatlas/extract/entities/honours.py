@@ -24,6 +24,33 @@ def _rankings(norm: str, ix: TokenIndex) -> list[Candidate]:
         if p.cue("bare").match(m.group("name")):
             continue  # 入选百强县: the kind of list, not which one
         out.append(Candidate(start, end, "program", "designation", p.priority, 0.7))
+    return out + _ranking_editions(norm) + _ranking_lists(norm, ix)
+
+
+def _ranking_editions(norm: str) -> list[Candidate]:
+    """2025某省民营企业100强: a year opens one edition of a published ranking."""
+    p = programme_pattern("ranking_edition")
+    inside = p.cue("verb_inside")
+    return [
+        Candidate(m.start("name"), m.end("name"), "program", "designation", p.priority, 0.7)
+        for m in p.trigger.finditer(norm)
+        if not norm[m.start() - 1 : m.start()].isdigit() and not inside.search(m.group("name"))
+    ]
+
+
+def _ranking_lists(norm: str, ix: TokenIndex) -> list[Candidate]:
+    """某省民企百强榜, 全区企业100强榜单: a ranking named with its list word."""
+    p = programme_pattern("ranking_list")
+    boundary, bare = p.cue("boundary"), p.cue("bare")
+    out = []
+    for m in p.trigger.finditer(norm):
+        start, end = m.span("name")
+        cut = boundary.match(m.group("name"))
+        if cut is not None:
+            start += cut.end()  # 某企业入围|全区企业100强榜单: the name begins after the verb
+        if bare.match(norm[start:end]) or start not in ix.by_start:
+            continue
+        out.append(Candidate(start, end, "program", "designation", p.priority, 0.7))
     return out
 
 

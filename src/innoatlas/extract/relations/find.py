@@ -501,6 +501,22 @@ def _count_bare_references(sentences: list[Sentence], counts: dict, first: dict)
                     counts[named[0]] += 1
 
 
+# A year or a year's edition opening a programme's name (2024某市民营企业100强).
+_EDITION = re.compile(r"^(?:19|20)\d\d年?度?")
+
+
+def _count_programme_places(sentences: list[Sentence], counts: dict) -> None:
+    """2024苏州民营企业100强: the edition of a ranking or a programme named after a place the
+    text names on its own speaks of that place as often as it is named."""
+    for sent in sentences:
+        for m in sent.mentions:
+            edition = _EDITION.match(m.norm_name)
+            if m.type == "program" and edition is not None:
+                head = leading_name(m.norm_name[edition.end() :], counts, MAX_DIVISION_CHARS)
+                if head is not None:
+                    counts[head] += 1
+
+
 def _ends_with_kind(text: str, kind: str) -> bool:
     """两江新区 ends with 新区, 郑州高新区 does not (its kind is 高新区)."""
     return text.endswith(kind) and not any(
@@ -559,6 +575,7 @@ def _main_place(sentences: list[Sentence]) -> EntityMention | None:
     if not counts:
         return None
     _count_bare_references(sentences, counts, first)
+    _count_programme_places(sentences, counts)
     best = max(counts, key=lambda n: (counts[n], -first[n].start))
     others = sum(counts.values()) - counts[best]
     return first[best] if counts[best] >= MIN_TOPIC_MENTIONS or counts[best] > others else None
