@@ -1321,3 +1321,19 @@ def test_the_figures_of_a_ranking_s_edition_are_the_ranking_s():
         (1.2, "2025江川民营企业100强"),
         (6, "江川省"),
     ]
+
+
+def test_a_ranking_named_by_its_size_or_as_the_list_points_back_to_the_edition():
+    """民营企业100强中…, 榜单中…: the list's members together, the edition's figures."""
+    text = (
+        "江川民企百强发布\n2025江川民营企业100强近日发布。江川省民营经济增加值增长6%。\n"
+        "民营企业100强中,研发投入超过10亿元的企业有12家。榜单中,制造业企业达73家。"
+    )
+    raw = RawDocument(
+        source="t.txt", name="t.txt", text=text, format="txt", published=PUBLISHED, title="江川民企百强发布"
+    )
+    records = extract_document(prepare_document(raw)).indicators
+    assert [(r.value, r.subject) for r in records if r.unit == "家"] == [
+        (12, "2025江川民营企业100强"),
+        (73, "2025江川民营企业100强"),
+    ]

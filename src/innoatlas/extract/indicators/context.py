@@ -98,7 +98,8 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
         + _unmarked_names(text, mentions)
         + nation_mentions(text, mentions)
         + class_mentions(text, mentions)
-        + _anaphor_mentions(text, mentions),
+        + _anaphor_mentions(text, mentions)
+        + _ranking_mentions(text, mentions),
         key=lambda m: m.start,
     )
     owners = _owners(text, named)
@@ -351,6 +352,49 @@ def _city_wide_mentions(text: str, wholes: dict[str, str | None]) -> list[Entity
             continue
         out.append(EntityMention(city, city, "region", w.start(), w.end(), "anaphor"))
     return out
+
+
+RANKING_REF = cue("ranking_reference").trigger
+# The size of a ranking in digits, whichever way the text writes it (百强 = 100强).
+_RANKING_SIZES = {
+    "十": "10",
+    "百": "100",
+    "千": "1000",
+    "五百": "500",
+    "五十": "50",
+    "二十": "20",
+    "三十": "30",
+}
+_RANKING_NAME = re.compile(r"(?:百强|千强|[一二三四五六七八九十\d]+强)")
+
+
+def _ranking_size(size: str) -> str:
+    return _RANKING_SIZES.get(size[:-1], size[:-1])
+
+
+def _ranking_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
+    """今年百强入围门槛…, 民营企业500强中…, 榜单中…: a ranking named by its size and kind (or
+    only as 榜单) at the head of a clause is the edition named last before it."""
+    rankings = [m for m in mentions if m.type == "program" and _RANKING_NAME.search(m.norm_name)]
+    out = []
+    for r in RANKING_REF.finditer(text):
+        if FILLER_RE.fullmatch(text[clause_start(text, r.start()) : r.start()]) is None:
+            continue
+        if any(m.start <= r.start("ref") < m.end for m in mentions):
+            continue  # the edition's own name, or a name holding the words
+        before = [m for m in rankings if m.end <= r.start() and _same_ranking(r, m.norm_name)]
+        if before:
+            m = before[-1]
+            out.append(EntityMention(m.name, m.norm_name, m.type, r.start("ref"), r.end("ref"), "anaphor"))
+    return out
+
+
+def _same_ranking(ref: re.Match, name: str) -> bool:
+    """民营企业500强 and 2023中国民营企业500强: the reference's kind and size are the name's."""
+    if ref.group("size") is None:
+        return True  # 榜单, 上榜企业: the list of the story
+    size = _RANKING_NAME.search(name)
+    return _ranking_size(size.group()) == _ranking_size(ref.group("size")) and ref.group("kind") in name
 
 
 def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
