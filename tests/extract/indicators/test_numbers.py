@@ -414,3 +414,16 @@ def test_a_decimal_point_lost_to_a_space_before_a_percent_is_read_back():
 def test_numbers_in_the_columns_of_a_table_keep_their_own_values():
     # columns stand after spaces, not right after a word: 45 is no integer part of the 12 %
     assert [(v, u) for v, u, _, _ in _read("企业数 45 12%")] == [(12, "%")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("“2025江川民营企业100强”发布。", []),
+        ("星湖县于2018年跻身全国城市百强。", [(100, "位", "under", "rank")]),
+        ("到2022年稳定在全省八强。", [(8, "位", "under", "rank")]),
+    ],
+)
+def test_the_size_of_a_ranking_s_edition_is_its_name_not_a_rank(text, expected):
+    """2025某省民营企业100强 names an edition; a year that dates the entering keeps the rank."""
+    assert [r for r in _read(text) if r[1] == "位"] == expected

@@ -501,14 +501,28 @@ _RANKED_PLACE_AFTER = re.compile(r"(?:县市|县|市|区|镇|城市)(?=[,，。;
 _ENTERED_BEFORE = re.compile(r"(?:跻身|入选|入围|进入|位列|荣登|蝉联|稳居|挺进)[^,，。;；]{0,12}$")
 
 
+# 2025某省民营企业100强: a year opening the words before the size names a ranking's edition.
+_EDITION_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d年?度?[^\s\d,，。;；:：、“”\"()（）]{1,16}$")
+
+
+# 到2022年…稳定在全省八强, 于2018年跻身…百强, 入围2024年…百强: a year that dates a place's or a
+# firm's entering, not the name of an edition.
+_YEAR_ADVERBIAL = re.compile(
+    r"(?:跻身|入选|入围|进入|位列|荣登|蝉联|稳居|挺进|稳定在|保持|到|至|于)[^,，。;；]*(?:19|20)\d\d|"
+    r"(?:19|20)\d\d年?度?[^,，。;；]*(?:跻身|入选|入围|进入|位列|荣登|蝉联|稳居|挺进|稳定在|保持)"
+)
+
+
 def _read_strong(text, m):
-    """十强 closing a clause is a rank, and so is 百强县 after a verb of entering; 500强企业 and
-    百强榜 are labels."""
+    """十强 closing a clause is a rank, and so is 百强县 after a verb of entering; 500强企业,
+    百强榜 and an edition's name (2025某省民营企业100强) are labels."""
     after = text[m.end() : m.end() + 1]
-    entered = _RANKED_PLACE_AFTER.match(text, m.end()) and _ENTERED_BEFORE.search(
-        text[max(0, m.start() - 16) : m.start()]
-    )
+    before = text[max(0, m.start() - 16) : m.start()]
+    entered = _RANKED_PLACE_AFTER.match(text, m.end()) and _ENTERED_BEFORE.search(before)
     if after and after not in PUNCT and not entered:
+        return None
+    edition = _EDITION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
+    if edition and not _YEAR_ADVERBIAL.search(text[max(0, m.start() - 28) : m.start()]):
         return None
     if text[m.start() - 1 : m.start()] == "第":
         return None
