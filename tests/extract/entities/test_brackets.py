@@ -96,3 +96,9 @@ def test_a_figure_in_brackets_after_a_name_is_no_part_of_it():
 def test_a_rank_or_a_count_of_households_in_brackets_ends_the_name():
     found = typed("青溪科技园(860户)和白沙化工园区(第9位)均在名单之列。")
     assert {("青溪科技园", "zone"), ("白沙化工园区", "zone")} <= found
+
+
+def test_another_name_in_brackets_is_no_part_of_the_name():
+    """(又称“某某”), (俗称…): another name the zone goes by, a name of its own."""
+    found = typed("星湖高新区(又称“中国星谷”)2025年实现地区生产总值800亿元。")
+    assert {("星湖高新区", "zone"), ("中国星谷", "zone")} <= found

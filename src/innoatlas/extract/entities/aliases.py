@@ -1,7 +1,8 @@
 """Short names a text declares for a long one: 某某研究院(以下简称“某研院”).
 
 A press text names a body in full once and declares the short form it will
-use after it, in brackets: (简称“X”), (以下简称“X”), (下称“X”). The full
+use after it, in brackets: (简称“X”), (以下简称“X”), (下称“X”); or another name it
+goes by: (又称“X”), (俗称“X”). The full
 name ends before the bracket, and the short form is a name of the same
 thing: both are entities of one type.
 """
@@ -14,7 +15,7 @@ from dataclasses import replace
 from innoatlas.extract.entities.grammar import Candidate
 
 _DECLARATION = re.compile(
-    r"[(（](?:以下简称|以下称|下称|(?:证券|股票|公司)?简称)[为:：]?[“\"「]?([^”\"」()（）,，。;；:：\s]{2,12})[”\"」]?"
+    r"[(（](?:以下简称|以下称|下称|(?:证券|股票|公司)?简称|[又也亦俗别]称)[为:：]?[“\"「]?([^”\"」()（）,，。;；:：\s]{2,12})[”\"」]?"
     r"(?:[,，;；][^()（）]{0,24})?[)）]"
 )
 

@@ -169,7 +169,8 @@ _PARTY_NOUNS = frozenset(
     | {"示范区", "高新区", "开发区", "经开区", "新区", "基地"}
 )
 
-_DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称")
+# (又称“某某”), (俗称…): another name the text gives, as a declared short name is.
+_DECLARES = re.compile(r"(以下|证券|股票|公司)?简称|以下称|下称|[又也亦俗别]称")
 _PAREN_TAIL = re.compile(r"\(([^()、,，;。\s]{1,12})\)")
 # A figure with its unit in brackets (6.35亿元, 约120家, 35.2%) or a rank (第12位): what a ranking
 # or a count gives each name.
