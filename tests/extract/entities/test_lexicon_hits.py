@@ -155,3 +155,9 @@ def test_a_trading_name_that_is_an_industry_or_a_word_stays_what_it_is():
     """机器人 and 线上线下 are trading names too; in running text they are a trade and a phrase."""
     found = mentions("江川市机器人产业加快发展,推动线上线下融合。")
     assert not any(etype == "enterprise" for _, etype in found)
+
+
+def test_a_national_data_centre_cluster_is_a_zone_and_one_data_centre_a_platform():
+    """The clusters of the eastern-data-western-computing programme are areas laid out for data centres."""
+    found = set(typed("星湖数据中心集群已建成机架5万个，其中青溪数据中心投运。"))
+    assert {("星湖数据中心集群", "zone"), ("青溪数据中心", "platform")} <= found
