@@ -226,6 +226,8 @@ def test_a_line_between_the_headline_and_the_source_line_leaves_the_headline(und
         f"{HEADLINE}\n江川新闻网 2024-06-17 21:23:01\n浏览\n{HEADLINE}\n江川高新区的实验室。\n{HEADLINE}\n{BODY}",
         # the share bar's 链接已复制 and a time alone between the headline and the source line
         f"分享到:\n链接已复制\n首页> 新闻中心>\n{HEADLINE}\n2024-04-17 15:58\n来源:江川社\n\n{BODY}",
+        # a finance portal's ticker label over the date line, the headline under it
+        f"股票代码 600123\n\n2024年04月29日 星期一\n\n{HEADLINE}\n\n{BODY}",
     ],
 )
 def test_the_headline_is_found_past_a_pages_controls(page):

@@ -172,6 +172,8 @@ NOT_HEADLINE = re.compile(
     # a section's number (一、综合, 01 从…到…), an app or scan prompt
     r"|^第\s*[A-Z]?\d+\s*版|^\d+版|刊号|字数\s*[:：]|当前版|[上下]接第|^(?:撰文|审校|校对|文|图|作者)\s*[:：|｜/]|^[一二三四五六七八九十]+、|^\d{1,2}\s"
     r"|APP$|扫码|点击|举报|(?i:logo)|\(赏\)"
+    # a finance portal's ticker label (股票代码 600000) over its story
+    r"|^(?:股票|证券)代码"
     # a photo's caption with its credit (某地现场。某某 摄), a figure's label (图2:…), a
     # numbered section (（一）…), a speech's salutation (各位代表:)
     r"|摄$|^图\s*\d|^[(（][一二三四五六七八九十]+[)）]|[:：]$"
