@@ -513,6 +513,10 @@ _YEAR_ADVERBIAL = re.compile(
 )
 
 
+# A place held in a top-N list, right after its name (中国化工园区30强”榜首, 百强县第5位).
+_PLACE_IN_RANKING = re.compile(r"[”\"」》]?\s*(?:榜单)?(?:第|榜首|首位|之首|居首|排名|排行)")
+
+
 def _read_strong(text, m):
     """十强 closing a clause is a rank, and so is 百强县 after a verb of entering; 500强企业,
     百强榜 and an edition's name (2025某省民营企业100强) are labels."""
@@ -521,6 +525,8 @@ def _read_strong(text, m):
     entered = _RANKED_PLACE_AFTER.match(text, m.end()) and _ENTERED_BEFORE.search(before)
     if after and after not in PUNCT and not entered:
         return None
+    if _PLACE_IN_RANKING.match(text, m.end()):
+        return None  # “某某30强”第一, 30强榜首: the list's size names it; the place in it is the rank
     edition = _EDITION_BEFORE.search(text[max(0, m.start() - 24) : m.start()])
     if edition and not _YEAR_ADVERBIAL.search(text[max(0, m.start() - 28) : m.start()]):
         return None
