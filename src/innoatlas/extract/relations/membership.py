@@ -72,6 +72,12 @@ def _membership(sent: Sentence):
             subjects = last  # A蝉联X,成功入选Y: the clause keeps the subject of the one before
         previous, last = sent.start + hit.end(), subjects
         objects = _titles_after(sent, pos + len(hit.group(0)))
+        if (
+            subjects
+            and subjects[-1].type in _PLACE_TYPES
+            and _COUNTED_GROUP.fullmatch(sent.text, subjects[-1].end - sent.start, hit.start())
+        ):
+            subjects = []  # 某省共有7家企业上榜X: the firms counted are the members, not the place
         if subjects and objects and not sent.boundary_between(pos, objects[0].start):
             for subj in _member_run(sent, subjects, pos):
                 out += [(subj, "member_of", obj) for obj in objects]
@@ -128,6 +134,14 @@ def _member_run(sent: Sentence, subjects: list[EntityMention], pos: int) -> list
     parties = [m for m in subjects if not _PASSIVE_AGENT.search(sent.text[: m.start - sent.start])]
     own = [m for m in parties if not sent.boundary_between(m.end, pos)]
     return runs(sent, own)[-1] if own else joined_group(sent, parties)
+
+
+# A count of bodies between a place and the verb (某省共有7家民营企业上榜, 某市3所高校入选): the
+# bodies counted are the clause's subject, and the place only where they are (A、B等5家企业入选:
+# the firms listed are the members).
+_COUNTED_GROUP = re.compile(
+    r"[^,，;；。等]{0,4}?(?:\d+|[一二两三四五六七八九十百几]+)[家所][^,，;；。]{0,10}"
+)
 
 
 # 被某局纳入X: the agent of a passive clause lists the member, it is none itself.
