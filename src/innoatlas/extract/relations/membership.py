@@ -29,7 +29,10 @@ MEMBER_OBJECTS = _P["membership"].object_types
 def membership_relations(
     doc: Document, sentences: list[Sentence], main: EntityMention | None = None
 ) -> list[RelationRecord]:
-    out = [make_relation(doc, a, p, b) for sent in sentences for a, p, b in _membership(sent)]
+    rankings = [
+        m for sent in sentences for m in sent.mentions if m.type == "program" and _RANKING.search(m.name)
+    ]
+    out = [make_relation(doc, a, p, b) for sent in sentences for a, p, b in _membership(sent, rankings)]
     if main is not None and main.type in _PLACE_TYPES:
         out += [
             make_relation(doc, main, "member_of", b, start, b.end)
@@ -62,7 +65,13 @@ def _members_unsaid(sent: Sentence) -> list[tuple[EntityMention, int]]:
     return out
 
 
-def _membership(sent: Sentence):
+# A ranking's title (2025某省民营企业100强, 某某百强榜) and the words that name it again after a
+# membership verb (入选榜单, 跻身该榜单前十): the list of the story, the last title before.
+_RANKING = re.compile(r"(?:百强|千强|[一二三四五六七八九十\d]+强|榜单?|名单)$")
+_LIST_AGAIN = re.compile(r"(?:该|此|这一)?(?:榜单|百强榜)")
+
+
+def _membership(sent: Sentence, rankings: list[EntityMention] = ()):
     out = _framed_members(sent) + _tier_members(sent)
     previous, last = sent.start, []  # A入选X,…,B上榜Y: a party before one trigger is not the next one's
     for hit in _MEMBER.finditer(sent.text):
@@ -72,6 +81,8 @@ def _membership(sent: Sentence):
             subjects = last  # A蝉联X,成功入选Y: the clause keeps the subject of the one before
         previous, last = sent.start + hit.end(), subjects
         objects = _titles_after(sent, pos + len(hit.group(0)))
+        if not objects and _LIST_AGAIN.match(sent.text, hit.end()):
+            objects = [m for m in rankings if m.end <= pos][-1:]  # 入选榜单: the story's list
         if (
             subjects
             and subjects[-1].type in _PLACE_TYPES
