@@ -33,6 +33,7 @@ def membership_relations(
         m for sent in sentences for m in sent.mentions if m.type == "program" and _RANKING.search(m.name)
     ]
     out = [make_relation(doc, a, p, b) for sent in sentences for a, p, b in _membership(sent, rankings)]
+    out += [make_relation(doc, a, p, b) for sent in sentences for a, p, b in _placed_members(sent, rankings)]
     if main is not None and main.type in _PLACE_TYPES:
         out += [
             make_relation(doc, main, "member_of", b, start, b.end)
@@ -69,6 +70,30 @@ def _members_unsaid(sent: Sentence) -> list[tuple[EntityMention, int]]:
 # membership verb (入选榜单, 跻身该榜单前十): the list of the story, the last title before.
 _RANKING = re.compile(r"(?:百强|千强|[一二三四五六七八九十\d]+强|榜单?|名单)$")
 _LIST_AGAIN = re.compile(r"(?:该|此|这一)?(?:榜单|百强榜)")
+
+
+# A firm's place in the list, with no scope before it (位居榜首, 排名第三, 位列次席, 列第76位): in a
+# ranking's story, the place it holds in that ranking.
+_PLACE_HELD = re.compile(
+    r"(?:位居|位列|排名|排在|名列|列|居)(?:榜单)?(?:榜首|首位|次席|第[一二三四五六七八九十百\d]+位?|前[一二三四五六七八九十\d]+)"
+)
+
+
+def _placed_members(sent: Sentence, rankings: list[EntityMention]):
+    """恒力集团以8117亿元营收位居榜首: in a story of a named ranking, the firms of a clause that
+    gives their place in the list, with no scope of its own, are in that ranking."""
+    out = []
+    for hit in _PLACE_HELD.finditer(sent.text):
+        pos = sent.start + hit.start()
+        named = [m for m in rankings if m.end <= pos]
+        firms = [
+            m
+            for m in sent.mentions
+            if m.end <= pos and m.type == "enterprise" and not sent.boundary_between(m.end, pos)
+        ]
+        if named and firms:
+            out += [(firm, "member_of", named[-1]) for firm in runs(sent, firms)[-1]]
+    return out
 
 
 def _membership(sent: Sentence, rankings: list[EntityMention] = ()):
