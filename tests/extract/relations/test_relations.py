@@ -622,3 +622,12 @@ def test_a_firm_s_place_in_a_named_ranking_makes_it_a_member():
     assert find(records, "星驰集团", "member_of", "2025江川民营企业100强")
     assert find(records, "蓝湖控股", "member_of", "2025江川民营企业100强")
     assert not [r for r in records if r.subject == "江川市" and r.predicate == "member_of"]
+
+
+@pytest.mark.parametrize(
+    "body", ["星驰科技、蓝湖科技聚焦人工智能产业。", "星驰科技、蓝湖科技等企业聚焦人工智能产业。"]
+)
+def test_a_list_of_firms_before_a_focus_verb_each_focus_on_the_field(body):
+    _, records = relations(body)
+    assert find(records, "星驰科技", "focuses_on", "人工智能产业")
+    assert find(records, "蓝湖科技", "focuses_on", "人工智能产业")

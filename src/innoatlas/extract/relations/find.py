@@ -206,6 +206,11 @@ def _listed_with(sent: Sentence, actor: EntityMention, industry: EntityMention) 
         firms = [m for m in sent.mentions if m.type == "enterprise" and m.end <= actor.end]
         run = runs(sent, firms)[-1]
         return run if run[-1] is actor else [actor]
+    if actor.type == "enterprise" and actor.start < industry.start:
+        between = sent.between(actor, industry)
+        kind = _LIST_KIND.match(between)  # 甲、乙等企业聚焦A: the list's kind word before the verb
+        if _LIST_FOCUS.match(between, kind.end() if kind else 0):
+            return _subject_list(sent, actor, frozenset({"enterprise"}))  # 甲公司、乙公司聚焦A: both
     if (
         actor.type != "enterprise"
         and actor.start < industry.start
@@ -217,6 +222,10 @@ def _listed_with(sent: Sentence, actor: EntityMention, industry: EntityMention) 
 
 # A focus verb right after a list of bodies (甲实验室、乙实验室聚焦A): the list is its subject.
 _LIST_FOCUS = _P["focus"].cue("list_focus")
+# 等 and the kind of the bodies listed (等企业, 等龙头企业, 等大厂) between the list and the verb.
+_LIST_KIND = re.compile(
+    r"等(?:\d+家|[一二两三四五六七八九十]+家)?[\u4e00-\u9fff]{0,4}?(?:企业|公司|大厂|厂商|巨头)"
+)
 
 
 def _subject_list(sent: Sentence, actor: EntityMention, kinds: frozenset[str]) -> list[EntityMention]:
