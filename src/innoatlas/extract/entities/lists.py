@@ -182,8 +182,12 @@ def _list_items(
             break  # 年产70万吨EVA、5万吨…: a capacity's quantity and product, no name
         found = suffix_type(norm[start:stop])
         type_ = found[1] if found else etype
-        if not (type_ == "enterprise" and norm.endswith(_KIND_OF_FIRM, start, stop)):
+        kind = type_ == "enterprise" and norm.endswith(_KIND_OF_FIRM, start, stop)
+        if not kind:
             out.append(Candidate(start, stop, type_, "list", 45, 0.7))
+        elif norm.endswith(_KIND_OF_FIRM[2:], start, stop) and norm[start - 1 : start] == "等":
+            end = start - 1  # 甲、乙等世界机器人巨头和丙、丁等企业: the kind closes a list of its own
+            continue
         sep = start - 1
         if sep < 0 or norm[sep] not in "、和及与" or (bracketed is not None and sep < bracketed):
             break
@@ -214,10 +218,10 @@ def _person(ix: TokenIndex, c: Candidate) -> bool:
     return k is not None and ix.tokens[k].end == c.end and ix.tokens[k].tag == "PER"
 
 
-# 世界500强企业、行业龙头企业、上市企业等: an item that ends in 企业 without a legal form is a
-# kind of firm (no registered name ends so), and its list a list of kinds; the lists of
-# titled firms (某市瞪羚企业) are the programme patterns'.
-_KIND_OF_FIRM = ("企业", "企業")
+# 世界500强企业、行业龙头企业、上市企业等: an item that ends in 企业 (or 巨头, 龙头, 厂商) without a
+# legal form is a kind of firm (no registered name ends so), and its list a list of kinds; the
+# lists of titled firms (某市瞪羚企业) are the programme patterns'.
+_KIND_OF_FIRM = ("企业", "企業", "巨头", "巨頭", "龙头", "龍頭", "厂商", "廠商", "大厂", "大廠")
 
 # A division in brackets inside a firm's name, right before the rest of it.
 _SEAT = re.compile(r"(?<=[\u4e00-\u9fff])\(([\u4e00-\u9fff]{2,4})\)$")
