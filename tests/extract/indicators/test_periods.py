@@ -100,6 +100,11 @@ def test_a_bare_year_naming_the_edition_of_a_ranking_is_its_period():
     assert find_periods("编号2023AB的文件") == []
 
 
+def test_a_bare_year_naming_the_edition_of_a_yearly_fair_is_its_period():
+    assert resolved("2024江川国际车展观众约90万人次,") == ["2024"]
+    assert find_periods("入选2025数字城市案例和第八届星湖博览会") == []
+
+
 def test_a_bare_full_year_needs_the_year_from_its_context():
     assert resolved("全年,") == [None]
     assert resolved("全年,", context_year=2022) == ["2022"]
