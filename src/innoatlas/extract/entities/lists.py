@@ -250,6 +250,9 @@ def _list_item(norm: str, ix: TokenIndex, end: int, bracketed: int | None) -> tu
         if not name_like(ix.tokens[hi], False):
             return None
         start = ix.tokens[extend_left(ix, hi)].start
+    k = ix.by_start.get(start)
+    if k is not None and ix.tokens[k].tag == "p" and ix.tokens[k].end < stop:
+        start = ix.tokens[k].end  # 、以|甲、乙等为骨干: the preposition of a second frame opens no name
     text = norm[start:stop]
     if len(text) < 2 or text in GENERIC_WORDS or text in load_suffixes().generic or "等" in text:
         return None  # 等 closes another enumeration (货拉拉等11个…和…基金)
