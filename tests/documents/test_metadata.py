@@ -227,7 +227,7 @@ def test_a_line_between_the_headline_and_the_source_line_leaves_the_headline(und
         # the share bar's 链接已复制 and a time alone between the headline and the source line
         f"分享到:\n链接已复制\n首页> 新闻中心>\n{HEADLINE}\n2024-04-17 15:58\n来源:江川社\n\n{BODY}",
         # a finance portal's ticker label over the date line, the headline under it
-        f"股票代码 600123\n\n2024年04月29日 星期一\n\n{HEADLINE}\n\n{BODY}",
+        f"股票代码 600123\n\n2025年03月17日 星期一\n\n{HEADLINE}\n\n{BODY}",
     ],
 )
 def test_the_headline_is_found_past_a_pages_controls(page):

@@ -1327,7 +1327,7 @@ def test_a_ranking_named_by_its_size_or_as_the_list_points_back_to_the_edition()
     """民营企业100强中…, 榜单中…: the list's members together, the edition's figures."""
     text = (
         "江川民企百强发布\n2025江川民营企业100强近日发布。江川省民营经济增加值增长6%。\n"
-        "民营企业100强中,研发投入超过10亿元的企业有12家。榜单中,制造业企业达73家。"
+        "民营企业100强中,研发费用在5亿元以上的有12家。榜单中,装备类企业共73家。"
     )
     raw = RawDocument(
         source="t.txt", name="t.txt", text=text, format="txt", published=PUBLISHED, title="江川民企百强发布"

@@ -420,10 +420,10 @@ def test_numbers_in_the_columns_of_a_table_keep_their_own_values():
     ("text", "expected"),
     [
         ("“2025江川民营企业100强”发布。", []),
-        ("星湖县于2018年跻身全国城市百强。", [(100, "位", "under", "rank")]),
-        ("到2022年稳定在全省八强。", [(8, "位", "under", "rank")]),
-        ("星湖园区蝉联“全国化工园区30强”榜首。", [(1, "位", "exact", "rank")]),
-        ("星湖园区位列全国化工园区30强第2位。", [(2, "位", "exact", "rank")]),
+        ("星湖县于2016年跻身全省县域百强。", [(100, "位", "under", "rank")]),
+        ("到2026年保持在全市五强。", [(5, "位", "under", "rank")]),
+        ("星湖园区蝉联“江川新材料园区20强”榜首。", [(1, "位", "exact", "rank")]),
+        ("星湖园区位列江川新材料园区20强第2位。", [(2, "位", "exact", "rank")]),
     ],
 )
 def test_the_size_of_a_ranking_s_edition_is_its_name_not_a_rank(text, expected):

@@ -102,7 +102,7 @@ def test_a_bare_year_naming_the_edition_of_a_ranking_is_its_period():
 
 def test_a_bare_year_naming_the_edition_of_a_yearly_fair_is_its_period():
     assert resolved("2024江川国际车展观众约90万人次,") == ["2024"]
-    assert find_periods("入选2025数字城市案例和第八届星湖博览会") == []
+    assert find_periods("入选2025智慧园区案例和第三届星湖博览会") == []
 
 
 def test_a_bare_full_year_needs_the_year_from_its_context():

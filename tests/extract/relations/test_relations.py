@@ -617,7 +617,7 @@ def test_one_place_in_brackets_after_a_zone_is_no_member():
 def test_a_firm_s_place_in_a_named_ranking_makes_it_a_member():
     """In a ranking's story, 位居榜首 or 位列次席 with no scope of its own is a place in that list."""
     _, records = relations(
-        "2025江川民营企业100强发布。星驰集团以8117亿元营收位居榜首，蓝湖控股位列次席。江川市GDP位居全省第三。"
+        "2025江川民营企业100强发布。星驰集团凭借2100亿元的营业收入排在榜首，蓝湖控股位列次席。江川市GDP位居全省第三。"
     )
     assert find(records, "星驰集团", "member_of", "2025江川民营企业100强")
     assert find(records, "蓝湖控股", "member_of", "2025江川民营企业100强")

@@ -39,7 +39,7 @@ def _ranking_editions(norm: str) -> list[Candidate]:
 
 
 def _ranking_lists(norm: str, ix: TokenIndex) -> list[Candidate]:
-    """某省民企百强榜, 全区企业100强榜单: a ranking named with its list word."""
+    """某省民企百强榜, 全市工业50强榜单: a ranking named with its list word."""
     p = programme_pattern("ranking_list")
     boundary, bare = p.cue("boundary"), p.cue("bare")
     out = []
@@ -47,7 +47,7 @@ def _ranking_lists(norm: str, ix: TokenIndex) -> list[Candidate]:
         start, end = m.span("name")
         cut = boundary.match(m.group("name"))
         if cut is not None:
-            start += cut.end()  # 某企业入围|全区企业100强榜单: the name begins after the verb
+            start += cut.end()  # 某企业入围|全市工业50强榜单: the name begins after the verb
         if bare.match(norm[start:end]) or start not in ix.by_start:
             continue
         out.append(Candidate(start, end, "program", "designation", p.priority, 0.7))

@@ -186,7 +186,7 @@ def _list_items(
         if not kind:
             out.append(Candidate(start, stop, type_, "list", 45, 0.7))
         elif norm.endswith(_KIND_OF_FIRM[2:], start, stop) and norm[start - 1 : start] == "等":
-            end = start - 1  # 甲、乙等世界机器人巨头和丙、丁等企业: the kind closes a list of its own
+            end = start - 1  # 甲、乙等全球装备巨头和丙、丁等企业: the kind closes a list of its own
             continue
         sep = start - 1
         if sep < 0 or norm[sep] not in "、和及与" or (bracketed is not None and sep < bracketed):
@@ -218,7 +218,7 @@ def _person(ix: TokenIndex, c: Candidate) -> bool:
     return k is not None and ix.tokens[k].end == c.end and ix.tokens[k].tag == "PER"
 
 
-# 世界500强企业、行业龙头企业、上市企业等: an item that ends in 企业 (or 巨头, 龙头, 厂商) without a
+# 世界500强企业、上市企业等: an item that ends in 企业 (or 巨头, 龙头, 厂商) without a
 # legal form is a kind of firm (no registered name ends so), and its list a list of kinds; the
 # lists of titled firms (某市瞪羚企业) are the programme patterns'.
 _KIND_OF_FIRM = ("企业", "企業", "巨头", "巨頭", "龙头", "龍頭", "厂商", "廠商", "大厂", "大廠")

@@ -390,7 +390,7 @@ def _ranking_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMe
 
 
 def _same_ranking(ref: re.Match, name: str) -> bool:
-    """民营企业500强 and 2023中国民营企业500强: the reference's kind and size are the name's."""
+    """民营企业500强 and 某年中国民营企业500强: the reference's kind and size are the name's."""
     if ref.group("size") is None:
         return True  # 榜单, 上榜企业: the list of the story
     size = _RANKING_NAME.search(name)

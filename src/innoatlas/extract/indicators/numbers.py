@@ -505,7 +505,7 @@ _ENTERED_BEFORE = re.compile(r"(?:跻身|入选|入围|进入|位列|荣登|蝉�
 _EDITION_BEFORE = re.compile(r"(?<!\d)(?:19|20)\d\d年?度?[^\s\d,，。;；:：、“”\"()（）]{1,16}$")
 
 
-# 到2022年…稳定在全省八强, 于2018年跻身…百强, 入围2024年…百强: a year that dates a place's or a
+# 到某年…保持全省前五, 于某年跻身…百强, 入围某年…百强: a year that dates a place's or a
 # firm's entering, not the name of an edition.
 _YEAR_ADVERBIAL = re.compile(
     r"(?:跻身|入选|入围|进入|位列|荣登|蝉联|稳居|挺进|稳定在|保持|到|至|于)[^,，。;；]*(?:19|20)\d\d|"
@@ -513,7 +513,7 @@ _YEAR_ADVERBIAL = re.compile(
 )
 
 
-# A place held in a top-N list, right after its name (中国化工园区30强”榜首, 百强县第5位).
+# A place held in a top-N list, right after its name (某某园区30强”榜首, 百强县第5位).
 _PLACE_IN_RANKING = re.compile(r"[”\"」》]?\s*(?:榜单)?(?:第|榜首|首位|之首|居首|排名|排行)")
 
 

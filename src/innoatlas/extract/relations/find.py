@@ -515,7 +515,7 @@ _EDITION = re.compile(r"^(?:19|20)\d\d年?度?")
 
 
 def _count_programme_places(sentences: list[Sentence], counts: dict) -> None:
-    """2024苏州民营企业100强: the edition of a ranking or a programme named after a place the
+    """2024某市民营企业100强: the edition of a ranking or a programme named after a place the
     text names on its own speaks of that place as often as it is named."""
     for sent in sentences:
         for m in sent.mentions:

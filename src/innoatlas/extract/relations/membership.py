@@ -80,7 +80,7 @@ _PLACE_HELD = re.compile(
 
 
 def _placed_members(sent: Sentence, rankings: list[EntityMention]):
-    """恒力集团以8117亿元营收位居榜首: in a story of a named ranking, the firms of a clause that
+    """某集团凭借其营收排在榜首: in a story of a named ranking, the firms of a clause that
     gives their place in the list, with no scope of its own, are in that ranking."""
     out = []
     for hit in _PLACE_HELD.finditer(sent.text):
@@ -172,7 +172,7 @@ def _member_run(sent: Sentence, subjects: list[EntityMention], pos: int) -> list
     return runs(sent, own)[-1] if own else joined_group(sent, parties)
 
 
-# A count of bodies between a place and the verb (某省共有7家民营企业上榜, 某市3所高校入选): the
+# A count of bodies between a place and the verb (某省有5家企业上榜, 某市3所高校入选): the
 # bodies counted are the clause's subject, and the place only where they are (A、B等5家企业入选:
 # the firms listed are the members).
 _COUNTED_GROUP = re.compile(
