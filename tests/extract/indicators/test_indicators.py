@@ -1306,16 +1306,20 @@ def test_a_work_report_speaks_for_its_issuer_and_has_no_figures_of_its_own():
     assert record.subject == "攀川市"
 
 
-def test_the_figures_of_a_ranking_s_edition_are_the_ranking_s():
-    """2025某省民营企业100强入围门槛…: the threshold and the total are the list's, not the province's."""
-    text = (
-        "江川民企百强发布\n2025江川民营企业100强近日发布。2025江川民营企业100强入围门槛达12.5亿元,"
-        "营业收入总额达1.2万亿元。江川省民营经济增加值增长6%。"
-    )
+def ranking_story(body: str):
+    """The figures of a whole extraction of a story that opens by releasing a ranking's edition."""
+    text = f"江川民企百强发布\n2025江川民营企业100强近日发布。{body}"
     raw = RawDocument(
         source="t.txt", name="t.txt", text=text, format="txt", published=PUBLISHED, title="江川民企百强发布"
     )
-    records = extract_document(prepare_document(raw)).indicators
+    return extract_document(prepare_document(raw)).indicators
+
+
+def test_the_figures_of_a_ranking_s_edition_are_the_ranking_s():
+    """2025某省民营企业100强入围门槛…: the threshold and the total are the list's, not the province's."""
+    records = ranking_story(
+        "2025江川民营企业100强入围门槛达12.5亿元,营业收入总额达1.2万亿元。江川省民营经济增加值增长6%。"
+    )
     assert [(r.value, r.subject) for r in records] == [
         (12.5, "2025江川民营企业100强"),
         (1.2, "2025江川民营企业100强"),
@@ -1325,14 +1329,9 @@ def test_the_figures_of_a_ranking_s_edition_are_the_ranking_s():
 
 def test_a_ranking_named_by_its_size_or_as_the_list_points_back_to_the_edition():
     """民营企业100强中…, 榜单中…: the list's members together, the edition's figures."""
-    text = (
-        "江川民企百强发布\n2025江川民营企业100强近日发布。江川省民营经济增加值增长6%。\n"
-        "民营企业100强中,研发费用在5亿元以上的有12家。榜单中,装备类企业共73家。"
+    records = ranking_story(
+        "江川省民营经济增加值增长6%。\n民营企业100强中,研发费用在5亿元以上的有12家。榜单中,装备类企业共73家。"
     )
-    raw = RawDocument(
-        source="t.txt", name="t.txt", text=text, format="txt", published=PUBLISHED, title="江川民企百强发布"
-    )
-    records = extract_document(prepare_document(raw)).indicators
     assert [(r.value, r.subject) for r in records if r.unit == "家"] == [
         (12, "2025江川民营企业100强"),
         (73, "2025江川民营企业100强"),
