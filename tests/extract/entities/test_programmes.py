@@ -441,6 +441,8 @@ def test_an_edition_or_a_published_list_of_a_ranking_is_a_programme(body, name):
         ("2021年入选物流百强企业数量增长。", "2021年入选物流百强企业"),
         ("评审后形成30强榜单,供各方参考。", "评审后形成30强榜单"),
         ("园区新引进世界500强企业投资项目2个。", "世界500强企业"),
+        ("今年百强榜单中,装备类企业共73家。", "今年百强榜单"),
+        ("2024年百强集群中民营企业融资超过4000亿元。", "2024年百强集群"),
     ],
 )
 def test_a_clause_about_a_ranking_is_no_ranking_s_name(body, absent):

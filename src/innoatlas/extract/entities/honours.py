@@ -1,12 +1,15 @@
 """Rankings entered and national party meetings: programmes named by an ordinal or a size.
 
 A ranking is a title named by its scope, field and size (全国先进制造业百强城市);
-it is a name only after a verb of entering it, since the same words describe a
-firm elsewhere (世界500强企业). The national congress and the central
+it is a name after a verb of entering it, where a year names its edition (2025某省
+民营企业100强) or where a list word names the published list (某省民企百强榜); the
+same words alone describe a firm elsewhere (世界500强企业). The national congress and the central
 committee's plenary sessions are named by their ordinals (党的二十大).
 """
 
 from __future__ import annotations
+
+import re
 
 from innoatlas.extract.entities.grammar import Candidate, TokenIndex
 from innoatlas.extract.entities.patterns import programme_pattern
@@ -30,12 +33,17 @@ def _rankings(norm: str, ix: TokenIndex) -> list[Candidate]:
 def _ranking_editions(norm: str) -> list[Candidate]:
     """2025某省民营企业100强: a year opens one edition of a published ranking."""
     p = programme_pattern("ranking_edition")
-    inside = p.cue("verb_inside")
+    inside, bare = p.cue("verb_inside"), programme_pattern("ranking_list").cue("bare")
     return [
         Candidate(m.start("name"), m.end("name"), "program", "designation", p.priority, 0.7)
         for m in p.trigger.finditer(norm)
-        if not norm[m.start() - 1 : m.start()].isdigit() and not inside.search(m.group("name"))
+        if not norm[m.start() - 1 : m.start()].isdigit()
+        and not inside.search(m.group("name"))
+        and not bare.match(_EDITION_YEAR.sub("", m.group("name")))  # 2024年百强集群: a kind, no list
     ]
+
+
+_EDITION_YEAR = re.compile(r"^(?:19|20)\d\d年?度?")
 
 
 def _ranking_lists(norm: str, ix: TokenIndex) -> list[Candidate]:
