@@ -1336,3 +1336,14 @@ def test_a_ranking_named_by_its_size_or_as_the_list_points_back_to_the_edition()
         (12, "2025江川民营企业100强"),
         (73, "2025江川民营企业100强"),
     ]
+
+
+def test_a_ranking_opening_its_paragraph_keeps_the_figures_of_the_clauses_after_it():
+    """2025某省民营企业100强的营业收入…; 户均…: the paragraph goes on about the list, as about a place."""
+    records = ranking_story(
+        "\n江川省民营经济增速加快,2025江川民营企业100强的营业收入门槛为30亿元。户均资产规模达120亿元。"
+    )
+    assert [(r.value, r.subject) for r in records if r.unit == "亿元"] == [
+        (30, "2025江川民营企业100强"),
+        (120, "2025江川民营企业100强"),
+    ]

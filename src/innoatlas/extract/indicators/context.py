@@ -368,6 +368,11 @@ _RANKING_SIZES = {
 _RANKING_NAME = re.compile(r"(?:百强|千强|[一二三四五六七八九十\d]+强)")
 
 
+def is_ranking(m: EntityMention) -> bool:
+    """2025某省民营企业100强, 某省民企百强榜: a programme named as a ranking by its size."""
+    return m.type == "program" and _RANKING_NAME.search(m.norm_name) is not None
+
+
 def _ranking_size(size: str) -> str:
     return _RANKING_SIZES.get(size[:-1], size[:-1])
 
@@ -375,7 +380,7 @@ def _ranking_size(size: str) -> str:
 def _ranking_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMention]:
     """今年百强入围门槛…, 民营企业500强中…, 榜单中…: a ranking named by its size and kind (or
     only as 榜单) at the head of a clause is the edition named last before it."""
-    rankings = [m for m in mentions if m.type == "program" and _RANKING_NAME.search(m.norm_name)]
+    rankings = [m for m in mentions if is_ranking(m)]
     out = []
     for r in RANKING_REF.finditer(text):
         if FILLER_RE.fullmatch(text[clause_start(text, r.start()) : r.start()]) is None:

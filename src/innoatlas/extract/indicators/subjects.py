@@ -12,6 +12,7 @@ from innoatlas.extract.indicators.context import (
     FILLER_RE,
     Context,
     clause_start,
+    is_ranking,
     sentence_start,
     subject_name,
 )
@@ -92,8 +93,8 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     opener = None
     while i >= 0 and ctx.topics[i][0] >= para_start:
         m = ctx.topics[i][1]
-        if m.type in CARRIED_TYPES:
-            return subject_name(ctx, m)
+        if m.type in CARRIED_TYPES or is_ranking(m):
+            return subject_name(ctx, m)  # a place, or a ranking its report goes on about
         opener = m if clause_start(text, m.start) == para_start else None
         i -= 1
     if opener is not None:
