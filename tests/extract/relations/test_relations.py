@@ -631,3 +631,12 @@ def test_a_list_of_firms_before_a_focus_verb_each_focus_on_the_field(body):
     _, records = relations(body)
     assert find(records, "星驰科技", "focuses_on", "人工智能产业")
     assert find(records, "蓝湖科技", "focuses_on", "人工智能产业")
+
+
+def test_a_short_name_shared_by_divisions_lies_in_the_one_the_story_names():
+    """开平 names a city of 江门 and a district of 唐山: in a story of 江门市 it is the city."""
+    _, records = relations(
+        "江门市上半年经济平稳。江门市工业增长较快。江门市外贸增长。台山、开平、鹤山、恩平4个县市增长较快。"
+    )
+    assert find(records, "开平", "located_in", "江门市")
+    assert find(records, "鹤山", "located_in", "江门市")

@@ -438,7 +438,9 @@ def gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[Re
     out = []
     for name, m in first.items():
         if m.type == "region" and name in by_name:
-            parent = _mentioned_ancestor(by_name[name].code, code_mention, divisions)
+            parent = _mentioned_ancestor(by_name[name].code, code_mention, divisions) or _parent_of_namesake(
+                name, code_mention, divisions
+            )
             if parent is not None:
                 out.append(make_relation(doc, m, "located_in", parent))  # from the first name to the other
         canonical = zone_names().get(name)
@@ -450,6 +452,17 @@ def gazetteer_relations(doc: Document, mentions: list[EntityMention]) -> list[Re
             if host is not None:
                 out.append(make_relation(doc, m, "part_of", host, m.start, m.end))
     return out
+
+
+def _parent_of_namesake(name: str, code_mention: dict, divisions: dict) -> EntityMention | None:
+    """开平 in a story of 江门市: of the divisions sharing a short name (开平市 of 江门, 开平区 of
+    唐山), the one whose ancestor the text names, when only one is."""
+    parents = {
+        id(p): p
+        for d in divisions_named().get(name, ())
+        if (p := _mentioned_ancestor(d.code, code_mention, divisions)) is not None
+    }
+    return next(iter(parents.values())) if len(parents) == 1 else None
 
 
 def _mentioned_ancestor(code: str, code_mention: dict, divisions: dict) -> EntityMention | None:
