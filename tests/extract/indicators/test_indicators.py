@@ -1347,3 +1347,13 @@ def test_a_ranking_opening_its_paragraph_keeps_the_figures_of_the_clauses_after_
         (30, "2025江川民营企业100强"),
         (120, "2025江川民营企业100强"),
     ]
+
+
+def test_a_place_before_a_first_in_the_headline_is_where_it_is_counted_not_the_topic():
+    """江川首个…揭牌: the headline counts the first in the province; the district is the story's."""
+    text = (
+        "江川首个人工智能局揭牌\n星湖区人工智能产业基础扎实。\n星湖区人工智能局揭牌。"
+        "\n从业人员超过5万名,集聚企业超过500家。"
+    )
+    records = indicators(text, "江川:region", "星湖区:region", "星湖区人工智能局:government")
+    assert {r.subject for r in records} == {"星湖区"}

@@ -474,6 +474,8 @@ def _section_headings(ctx: Context) -> list[tuple[int, str | None]]:
         stripped = line.strip()
         lead = start + len(line) - len(line.lstrip())
         named = next((m for m in ctx.mentions if m.start == lead and m.type in CARRIED_TYPES), None)
+        if named is not None and _SCOPE_OF_FIRST.match(ctx.text, named.end):
+            named = None  # 江苏首个…揭牌: the place counts the first, the section is not about it
         if not stripped or len(stripped) > MAX_HEADING:
             continue
         if HEADING_BREAKS.search(stripped) and not _topic_line(ctx.text, named):
@@ -908,10 +910,17 @@ def _headline_names(norm: str, title: str, title_names: set[str]) -> bool:
     longer = [n for n in title_names if n != norm and n.startswith(norm)]
     pos = title.find(norm)
     while pos >= 0:
-        if not any(title.startswith(n, pos) for n in longer):
+        if not any(title.startswith(n, pos) for n in longer) and not _SCOPE_OF_FIRST.match(
+            title, pos + len(norm)
+        ):
             return True
         pos = title.find(norm, pos + 1)
     return False
+
+
+# 江苏首个人工智能发展局揭牌: a place before 首个 (首家, 第一, 唯一) is where the first is counted,
+# not what the headline reports on.
+_SCOPE_OF_FIRST = re.compile(r"(?:省|市|区|县)?(?:首个|首家|首批|首条|首座|首台|第一个|唯一)")
 
 
 def _suffix_in(name: str, title: str) -> bool:
