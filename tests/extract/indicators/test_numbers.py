@@ -430,3 +430,16 @@ def test_the_size_of_a_ranking_s_edition_is_its_name_not_a_rank(text, expected):
     """2025某省民营企业100强 names an edition, and 30强 before the place held in it names the list;
     a year that dates the entering keeps the rank."""
     assert [r for r in _read(text) if r[1] == "位"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("储能电站规模120MW/240MWh。", [(120, "MW"), (240, "MWh")]),
+        ("星湖省新增装机300万千瓦/650万千瓦时。", [(300, "万千瓦"), (650, "万千瓦时")]),
+        ("发布于2023/8/15。", []),
+    ],
+)
+def test_a_storage_plant_s_power_and_energy_around_a_slash_are_two_figures(text, expected):
+    """功率/容量: the figure after the slash is the energy the plant holds; a date's slashes stay a date."""
+    assert [(v, u) for v, u, _, _ in _read(text)] == expected

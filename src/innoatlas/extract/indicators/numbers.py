@@ -787,6 +787,11 @@ def _is_cjk(ch: str) -> bool:
     return "\u4e00" <= ch <= "\u9fff"
 
 
+# A measure of power right before a slash (100MW/, 857万千瓦/): the figure after it is the
+# energy of the same plant, as storage is written (功率/容量).
+_MEASURE_BEFORE_SLASH = re.compile(r"\d(?:[万亿]?千瓦|[GMk]W|兆瓦|吉瓦)$")
+
+
 def _inside_name(text: str, start: int, end: int, has_unit: bool = False) -> bool:
     """问界M7, 5G, 3D打印, 640.webp, “1+3”: the number is part of a name or a code
     (but GDP307亿元 is a word before a figure)."""
@@ -794,6 +799,8 @@ def _inside_name(text: str, start: int, end: int, has_unit: bool = False) -> boo
     if prev and prev.isascii() and prev.isalpha():
         if not (has_unit and text[start - 2 : start - 1].isascii() and text[start - 2 : start - 1].isalpha()):
             return True
+    elif prev == "/" and has_unit and _MEASURE_BEFORE_SLASH.search(text, 0, start - 1):
+        pass  # 100MW/200MWh, 857万千瓦/2871万千瓦时: a storage plant's power and its energy
     elif prev and prev in "-_./#" or prev == "+" and text[start - 2 : start - 1].isdigit():
         return True
     if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "_#"):
