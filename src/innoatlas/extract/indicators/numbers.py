@@ -800,7 +800,7 @@ def _inside_name(text: str, start: int, end: int, has_unit: bool = False) -> boo
         if not (has_unit and text[start - 2 : start - 1].isascii() and text[start - 2 : start - 1].isalpha()):
             return True
     elif prev == "/" and has_unit and _MEASURE_BEFORE_SLASH.search(text, 0, start - 1):
-        pass  # 100MW/200MWh, 857万千瓦/2871万千瓦时: a storage plant's power and its energy
+        pass  # 100MW/200MWh, 300万千瓦/650万千瓦时: a storage plant's power and its energy
     elif prev and prev in "-_./#" or prev == "+" and text[start - 2 : start - 1].isdigit():
         return True
     if nxt and nxt.isascii() and (nxt.isalpha() or nxt in "_#"):
