@@ -91,6 +91,15 @@ def test_a_dateline_without_a_year_still_reads_this_year_from_the_year_the_body_
     assert doc.reference_date.as_text() == "2024-05-09"
 
 
+@pytest.mark.parametrize("stretch", ["前三季度", "前10个月", "前两个月"])
+def test_a_year_followed_by_the_first_months_of_it_is_a_year_the_body_names(stretch):
+    # 2025年前三季度 is a stretch of 2025, not 年前 (years ago): the dateline reads in 2025.
+    doc = document_from_text(
+        f"{HEADLINE}\n\n10月13日电 江川市就2025年{stretch}经济运行举行发布会。2024年，企业数量增长。"
+    )
+    assert doc.reference_date.as_text() == "2025-10-13"
+
+
 def test_the_date_a_text_speaks_from_is_its_publication_date_when_given():
     doc = document_from_text(f"{HEADLINE}\n2023-10-17 09:12 来源：某某网\n\n{BODY}2021年以来，企业数量翻番。")
     assert doc.reference_date == doc.published
@@ -452,3 +461,10 @@ def test_a_page_stamp_with_its_outlet_and_byline_gives_the_date():
         "星湖天使基金已投资项目百余个。"
     )
     assert published(text) == "2022-11-21"
+
+
+@pytest.mark.parametrize("edition, expected", [("11-29", "2025-11-29"), ("01-21", "2026-01-21")])
+def test_an_e_paper_readers_day_gives_way_to_the_edition_it_shows(edition, expected):
+    # The reader prints the day the page is read; 日期: labels the edition, of that day or before.
+    text = f"电子报阅读机\n2026-01-25\n星期日\n当前报纸名称:某某晨报\n\n{HEADLINE}\n\n日期:{edition}\n字号:\n\n{BODY}"
+    assert published(text) == expected

@@ -38,6 +38,9 @@ FULL_DATE = re.compile(r"(?<!\d)(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{
 STAMPED_DATE = re.compile(r"(?<!\d)\d{4}\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?\s*\d{1,2}:\d{2}")
 MONTH_DAY_TIME = re.compile(r"(?<![\d\-/])(\d{1,2})\s*[-/月]\s*(\d{1,2})\s*日?\s+\d{1,2}:\d{2}")
 MONTH_DAY = re.compile(r"^(\d{1,2})\s*[/-]\s*(\d{1,2})$")
+# 日期:11-29 under an e-paper reader's own date: the edition the page shows.
+EDITION_LABEL = re.compile(r"^日期\s*[:：]\s*(\d{1,2})\s*[-/]\s*(\d{1,2})$")
+READER_LABEL_LINES = 8
 YEAR_ONLY_LINE = re.compile(r"^(\d{4})$")
 # 2026 01/15 10:31:59: the year, then month/day and the time, on one line (the layout that
 # elsewhere puts the year and 01/15 on lines of their own).
@@ -92,7 +95,10 @@ ENGLISH_DATE = re.compile(
     # the time and zone between the day and the year of a server's stamp (Sun Apr 07 15:28:39 CST 2024)
     r"(?:\d{1,2}:\d{2}(?::\d{2})?\s+(?:[A-Z]{2,5}\s+)?)?(?P<y>20\d{2})"
 )
-YEAR_MENTION = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前|以前|之前|起)")
+# 2025年前三季度 is the first part of 2025; 三年前 and 2025年以前 look back from a year.
+YEAR_MENTION = re.compile(
+    r"(?<!\d)((?:19|20)\d{2})\s*年(?!代|前(?![一二三四五六七八九十两\d]+个?(?:季度|月))|以前|之前|起)"
+)
 FUTURE_BEFORE = re.compile(r"(?:到|(?<!截)至|力争|预计|计划|将于|争取|展望|面向)\s*$")
 FORUM_MARKS = ("论坛", "问答", "查看完整版本", "楼主", "发表于", "帖子", "回帖", "跟帖")
 ORIGINAL_MARKS = re.compile(r"记者|来源|原标题|本报|[\u4e00-\u9fff]讯")
@@ -340,6 +346,7 @@ def _published_and_partial(
                 continue
         found = header_date(line.norm, lines[i + 1 : i + 4])
         if isinstance(found, PublishedDate):
+            found = _edition_label(found, lines[i + 1 : i + 1 + READER_LABEL_LINES]) or found
             original = _earlier_dateline(found, lines)
             if original is not None:
                 log.info("page date %s is a repost's: the story's dateline is earlier", found.as_text())
@@ -358,6 +365,20 @@ def _published_and_partial(
             return _day(year, partial[0], partial[1]), None
         log.info("partial date %02d-%02d and no year in the document", *partial)
     return signature_date(lines) or PublishedDate(None, "unknown"), partial
+
+
+def _edition_label(shown: PublishedDate, following: list[Line]) -> PublishedDate | None:
+    """An e-paper reader shows the day it is read (2026-01-25 星期日), then the page's own
+    edition as 日期:11-29: that day, in the last year it fell on or before the day shown."""
+    if shown.value is None:
+        return None
+    for line in following:
+        m = EDITION_LABEL.match(line.norm.strip())
+        if m:
+            month, day = int(m.group(1)), int(m.group(2))
+            year = shown.value.year - (1 if (month, day) > (shown.value.month, shown.value.day) else 0)
+            return _day(year, month, day)
+    return None
 
 
 def signature_date(lines: list[Line]) -> PublishedDate | None:

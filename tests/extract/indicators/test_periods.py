@@ -174,3 +174,19 @@ def test_a_day_written_alone_dates_an_event_of_the_publication_month(text, publi
 def test_a_day_alone_needs_a_text_dated_to_the_day():
     (p,) = find_periods("大会28日在江川举行。")
     assert event_day(p, PublishedDate(date(2024, 1, 1), "month")) is None
+
+
+@pytest.mark.parametrize("since", ["今年以来", "今年来"])
+def test_the_years_target_after_this_year_so_far_is_this_years(since):
+    from innoatlas.documents import document_from_text
+    from innoatlas.extract import extract_document
+
+    # the span in the plan's title is no year of the figures after it; 今年来 is 今年以来 said short
+    body = (
+        "江川区科技创新观察\n2023-08-10 来源：江川日报\n"
+        f"{since}，我区出台《江川区科技型企业倍增行动方案(2023—2027年)》，"
+        "新培育科技型企业316家，完成全年目标的89.52%，总量达到2203家。\n"
+    )
+    periods = {i.value: i.period for i in extract_document(document_from_text(body)).indicators}
+    assert periods[316] == "2023"
+    assert periods[2203] == "2023"

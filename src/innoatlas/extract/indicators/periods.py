@@ -55,7 +55,7 @@ _YEAR_SPAN = (
 _BARE_DAY = r"(?P<bday>(?<![月\d.\-/])(?:[1-2]\d|3[01]|0?[1-9])日(?=上午|下午|晚|凌晨|举行|召开|开幕|闭幕|发布|在|[,，]))"
 PERIOD_RE = re.compile(
     rf"{_FIVE_YEAR}|{_YEAR_SPAN}|{_PLAN}|{_CURRENT}|{_RECENT}|{_LIST_YEAR}|{_BARE_DAY}"
-    rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年过])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来)?"
+    rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年过])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来|(?<=今年)来(?=[,，]))?"
 )
 # A bare 年底/年度/全年 without a year is too vague to be a period on its own.
 _BARE_NEEDS_YEAR = {"年底", "底", "年末", "末", "年初", "年度"}

@@ -423,8 +423,15 @@ def _context_year(ctx: Context, pos: int) -> int | None:
     i = bisect_right(ctx.period_starts, pos) - 1
     while i >= 0 and ctx.periods[i].start >= para_start:
         p = ctx.periods[i]
-        if p.year is not None and not p.relative:
-            return p.year
+        if p.year is not None and not p.relative and p.kind != "span":
+            return p.year  # a plan's span (2023—2027年) is no year of the figures after it
+        if (
+            p.relative == "今年"
+            and p.kind == "explicit"
+            and not p.sub
+            and ctx.doc.published.value is not None
+        ):
+            return ctx.doc.published.value.year  # 今年以来,…完成全年目标的90%: this year's
         i -= 1
     if ctx.report_year:
         return int(ctx.report_year)
