@@ -190,3 +190,12 @@ def test_the_years_target_after_this_year_so_far_is_this_years(since):
     periods = {i.value: i.period for i in extract_document(document_from_text(body)).indicators}
     assert periods[316] == "2023"
     assert periods[2203] == "2023"
+
+
+@pytest.mark.parametrize(
+    "text,period",
+    [("第四季度,", "2023-Q4"), ("四季度,", "2023-Q4"), ("下半年,", "2023-H2"), ("一季度,", "2024-Q1")],
+)
+def test_a_bare_stretch_not_begun_by_publication_is_last_years(text, period):
+    # results for the fourth quarter come out in the spring after it
+    assert resolved(text, PublishedDate(date(2024, 4, 21), "day")) == [period]

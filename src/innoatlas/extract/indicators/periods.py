@@ -182,8 +182,11 @@ def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int
         year = context_year
         if year is None and p.sub != "全年":
             # a bare 上半年 or 1-8月 in news is the latest such stretch: of the publication
-            # year; a bare 全年 may be last year's, a target's or this one's
+            # year, unless it had not begun by then (第四季度 in April: last year's); a bare
+            # 全年 may be last year's, a target's or this one's
             year = _pub_year(published)
+            if year is not None and _begins_after(p.sub, published):
+                year -= 1
     if year is None:
         return None
     return _format(year, p.sub, p.text)
@@ -293,6 +296,15 @@ def _format(year: int, sub: str | None, text: str) -> str:
             return date(year, month, int(m[2])).isoformat()
         return f"{year}-{month:02d}"
     return f"{year}"
+
+
+def _begins_after(sub: str | None, published: PublishedDate) -> bool:
+    """A quarter or half of the year that begins after the month a text was published in."""
+    if not sub or published.value is None or published.precision not in ("day", "month"):
+        return False
+    m = re.fullmatch(r"第?(.)季度", sub)
+    first = 3 * _int(m[1]) - 2 if m else (7 if sub == "下半年" else None)
+    return first is not None and first > published.value.month
 
 
 def _int(s: str) -> int:
