@@ -258,6 +258,7 @@ def _firm_before(ctx: Context, q: Quantity) -> EntityMention | None:
             m.end == q.start
             or PLACE_ASIDE_RE.fullmatch(ctx.text, m.end, q.start)
             or _ANNUAL_OUTPUT.fullmatch(ctx.text, m.end, q.start)
+            or _FIRM_OUTLAY.fullmatch(ctx.text, m.end, q.start)
         ):
             return m
     return None
@@ -265,6 +266,8 @@ def _firm_before(ctx: Context, q: Quantity) -> EntityMention | None:
 
 # 某公司年产5GW电池片项目: a firm, then the yearly output its project is named by.
 _ANNUAL_OUTPUT = re.compile(r"(?:新建|建设|投资建设)?年产(?:能)?")
+# 某集团总投资30亿元的…项目, 某公司投资6亿元建设…: the firm, subject of 投资, lays out the sum.
+_FIRM_OUTLAY = re.compile(r"(?:计划|拟|将|预计|已)?(?:总投资|投资)(?:额)?(?:约|近|超过?|达到?|逾|高达)?")
 
 
 BUILT_BY = cue("built_by")
