@@ -417,3 +417,27 @@ def test_a_district_set_up_after_2016_is_a_place():
     found = typed("光明区今年新增国家高新技术企业300家。临平区也在加快建设，深圳市光明区发布了新政策。")
     assert ("光明区", "region") in found and ("临平区", "region") in found
     assert ("深圳市光明区", "region") in found  # the tagger reads the chain as an organisation
+
+
+@pytest.mark.parametrize(
+    "body, listed",
+    [
+        ("目前，中国已有3000余家商业航天企业，江川市占一成。", True),
+        ("中国新能源汽车产量连续十年位居全球第一，江川市贡献突出。", False),
+        ("江川市坚持中国特色自主创新道路，以中国式现代化为引领。", False),
+        ("江川市的光伏组件产量占中国的一成。", True),
+    ],
+)
+def test_the_country_is_a_region_where_its_name_stands_alone(body, listed):
+    # 中国 before a noun opens a phrase or a name (中国特色, 中国新能源汽车产量); alone it is the country
+    assert (("中国", "region") in mentions(body)) is listed
+
+
+def test_the_country_is_no_subject_nor_party_of_a_relation():
+    from innoatlas.extract import extract_document
+
+    body = "江川新闻\n2024-10-12 本报讯\n目前，中国已有3000余家商业航天企业，江川市已集聚120家，与中国航天科技集团合作。\n"
+    found = extract_document(document_from_text(body))
+    assert "中国" in {e.name for e in found.entities}
+    assert not [r for r in found.relations if "中国" in (r.subject, r.object)]
+    assert {i.value: i.subject for i in found.indicators}[120] == "江川市"

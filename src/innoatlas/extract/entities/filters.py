@@ -530,7 +530,13 @@ def _trade_only(name: str) -> bool:
 _INSTITUTE_SHORT = re.compile(r"(?:[一二三四五六七八九十百\d]+所|^(?:中科院|中国科学院).+[所院])$")
 
 
+# The country by its name: a region (ANNOTATION.md lists the whole country as one place).
+NATION_NAMES = frozenset({"中国", "中华人民共和国"})
+
+
 def final_type(name: str, c: Candidate, when) -> str:
+    if name in NATION_NAMES:
+        return "region"  # 中国 tagged ORG before a noun (中国新能源汽车产量…) is still the country
     if _counted_slogan(name) and name not in zone_names():
         return "program"
     if _RANKING_TITLE.search(name):

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import re
+
 from innoatlas.documents.model import Document
 from innoatlas.extract.entities.aliases import declared_aliases, group_units, registered_short_names
 from innoatlas.extract.entities.bare_zones import bare_zone_candidates
@@ -32,6 +34,7 @@ from innoatlas.extract.entities.enumerations import (
     enumerated_industries,
 )
 from innoatlas.extract.entities.filters import (
+    NATION_NAMES,
     counted_kind,
     described_kind,
     drop_won_award,
@@ -224,6 +227,11 @@ def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     return drop_role_opening(norm, drop_verb_complement(norm, c))
 
 
+# 中国 standing alone as a word (中国已有…, 与中国, 中国的…), not the first word of a name or a
+# phrase (中国特色, 中国式现代化, 中国声谷, 中国西部): the country itself is meant.
+_COUNTRY_ALONE = re.compile(r"[的已有在是将和与及、，,。；;：:！？\s]|$")
+
+
 def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMention]:
     out = []
     seen = set()
@@ -235,7 +243,7 @@ def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMe
         key = (name, c.extractor)
         if key not in kept:
             kept[key] = keep_name(name, c)
-        if not kept[key]:
+        if not kept[key] or (name in NATION_NAMES and not _COUNTRY_ALONE.match(doc.norm, c.end)):
             continue
         seen.add((c.start, c.end))
         out.append(
