@@ -441,3 +441,8 @@ def test_the_country_is_no_subject_nor_party_of_a_relation():
     assert "中国" in {e.name for e in found.entities}
     assert not [r for r in found.relations if "中国" in (r.subject, r.object)]
     assert {i.value: i.subject for i in found.indicators}[120] == "江川市"
+
+
+def test_economies_the_national_plans_name_as_sectors_are_industries():
+    found = mentions("江川市海洋经济生产总值突破1000亿元，生物经济、平台经济加快发展。")
+    assert {("海洋经济", "industry"), ("生物经济", "industry"), ("平台经济", "industry")} <= set(found)
