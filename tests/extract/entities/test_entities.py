@@ -446,3 +446,15 @@ def test_the_country_is_no_subject_nor_party_of_a_relation():
 def test_economies_the_national_plans_name_as_sectors_are_industries():
     found = mentions("江川市海洋经济生产总值突破1000亿元，生物经济、平台经济加快发展。")
     assert {("海洋经济", "industry"), ("生物经济", "industry"), ("平台经济", "industry")} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "body, listed",
+    [
+        ("江川市《政府工作报告》提出，新增企业100家。", {"政府工作报告"}),
+        ("江川市人代会开幕，政府工作报告提出，新增企业100家。", set()),
+        ("2025年江川市政府工作报告提出，新增企业100家。", {"2025年江川市政府工作报告"}),
+    ],
+)
+def test_a_work_report_is_a_programme_by_its_title_or_its_place_not_as_a_genre(body, listed):
+    assert {n for n, t in mentions(body) if t == "program"} == listed

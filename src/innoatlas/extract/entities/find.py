@@ -232,6 +232,16 @@ def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
 _COUNTRY_ALONE = re.compile(r"[的已有在是将和与及、，,。；;：:！？\s]|$")
 
 
+# 政府工作报告 (市政府工作报告) written bare names the report every government gives each year, a
+# genre; one document is cited by its title in 《》 (GB/T 15834-2011 marks titles so) or by
+# the place and year that give it (2025年某市政府工作报告).
+_REPORT_GENRE = re.compile(r"(?:[省市区县镇]?(?:人民)?政府)?工作报告")
+
+
+def _in_title_marks(norm: str, c: Candidate) -> bool:
+    return norm[c.start - 1 : c.start] == "《" and norm[c.end : c.end + 1] == "》"
+
+
 def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMention]:
     out = []
     seen = set()
@@ -244,6 +254,8 @@ def _mentions(doc: Document, candidates: list[Candidate], when) -> list[EntityMe
         if key not in kept:
             kept[key] = keep_name(name, c)
         if not kept[key] or (name in NATION_NAMES and not _COUNTRY_ALONE.match(doc.norm, c.end)):
+            continue
+        if _REPORT_GENRE.fullmatch(name) and not _in_title_marks(doc.norm, c):
             continue
         seen.add((c.start, c.end))
         out.append(
