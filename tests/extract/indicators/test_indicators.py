@@ -1357,3 +1357,14 @@ def test_a_place_before_a_first_in_the_headline_is_where_it_is_counted_not_the_t
     )
     records = indicators(text, "江川:region", "星湖区:region", "星湖区人工智能局:government")
     assert {r.subject for r in records} == {"星湖区"}
+
+
+@pytest.mark.parametrize("short, subject", [("园区", "江川经济开发区"), ("江开区", "江开区")])
+def test_a_kind_word_declared_as_short_name_stands_for_the_body(short, subject):
+    # 以下简称“园区”: a naming form alone is no name of its own; a real short name (江开区) is
+    body = (
+        "江川经济开发区发展规划\n2023-01-16 来源：江川市政府\n"
+        f"结合江川经济开发区(以下简称:{short})的区域布局，编制本规划。{short}已开发建成面积6.39平方公里。\n"
+    )
+    found = extract_document(document_from_text(body)).indicators
+    assert {i.value: i.subject for i in found}[6.39] == subject

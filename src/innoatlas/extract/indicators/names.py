@@ -117,12 +117,22 @@ def _alias_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMent
         if defined is None:
             start = max(text.rfind(c, 0, d.start()) for c in ",;:，；：。\n") + 1
             out.append(EntityMention(alias, alias, kind, start, d.end(), "alias"))
+        # 某开发区(以下简称:园区): a kind word as short name is no name, each use means the body
+        name, norm_name = (
+            (defined.name, defined.norm_name) if defined is not None and _kind_word(alias) else (alias, alias)
+        )
         for use in re.finditer(re.escape(alias), text[d.end() :]):
             a, b = d.end() + use.start(), d.end() + use.end()
             if not any(covered[a:b]):
-                out.append(EntityMention(alias, alias, kind, a, b, "alias"))
+                out.append(EntityMention(name, norm_name, kind, a, b, "alias"))
                 covered[a:b] = b"\x01" * (b - a)
     return out
+
+
+def _kind_word(alias: str) -> bool:
+    """园区, 公司, 开发区: a naming form standing alone names a kind of body, not one."""
+    found = load_suffixes()
+    return alias in found.suffixes or alias in found.categories
 
 
 def _suffix_type(name: str) -> str | None:
