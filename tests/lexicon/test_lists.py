@@ -31,6 +31,7 @@ def test_every_list_file_is_loaded_by_a_loader():
         "science_facilities.yaml",
         "listed_companies.yaml",
         "national_accounts_sectors.yaml",
+        "countries.yaml",
         *ZONE_FILES,
         *INDUSTRY_FILES,
     }

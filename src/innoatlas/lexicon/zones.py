@@ -151,3 +151,9 @@ def zone_names() -> dict[str, str]:
 def economic_region_names() -> frozenset[str]:
     """Every written name of an economic region (成渝地区双城经济圈, 长三角, …)."""
     return frozenset(n for n, c in zone_names().items() if load_zones()[c].kind == "economic_region")
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """The world's countries by their Chinese short names (data/countries.yaml)."""
+    return frozenset(name for group in load_yaml("countries.yaml")["countries"] for name in group)

@@ -458,3 +458,9 @@ def test_economies_the_national_plans_name_as_sectors_are_industries():
 )
 def test_a_work_report_is_a_programme_by_its_title_or_its_place_not_as_a_genre(body, listed):
     assert {n for n, t in mentions(body) if t == "program"} == listed
+
+
+def test_countries_and_world_regions_are_regions():
+    found = mentions("江川企业产品出口日本、新加坡和巴西，也销往东盟、中东和拉美。")
+    assert {("日本", "region"), ("新加坡", "region"), ("巴西", "region")} <= set(found)
+    assert {("东盟", "region"), ("中东", "region"), ("拉美", "region")} <= set(found)

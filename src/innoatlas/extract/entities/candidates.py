@@ -32,6 +32,7 @@ from innoatlas.lexicon.match import (
     find_lexicon,
 )
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
+from innoatlas.lexicon.zones import country_names
 
 # 讯 closes a dateline after its outlet (本报讯, 某某网讯), not a firm's name (腾讯, 某某通讯).
 # The news agencies (通讯社) by their names, and their branches (分社), are outlets too.
@@ -149,8 +150,8 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 out.append(Candidate(t.start, t.end, "zone", "lac", 30, 0.6))  # 某市自贸临空区
             elif t.text in load_suffixes().verb_objects:
                 continue  # 建区/LOC of 自建区以来: a verb and its object, the founding of the area
-            elif _PLACE_END.search(t.text) and t.text not in WHOLE_AREA_WORDS:  # 全州: the whole prefecture
-                out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))
+            elif (_PLACE_END.search(t.text) or t.text in country_names()) and t.text not in WHOLE_AREA_WORDS:
+                out.append(Candidate(t.start, t.end, "region", "lac", 30, 0.6))  # 全州: the whole prefecture
     return out
 
 
