@@ -28,6 +28,7 @@ def extract_document(doc: Document) -> Extraction:
     from innoatlas.extract.relations import extract_relations
     from innoatlas.extract.relations.names import address_links, adjacent_place_links, bracket_member_links
     from innoatlas.extract.tokens import tag_text
+    from innoatlas.lexicon.zones import foreign_names
 
     tokens = tag_text(doc.norm)
     entities = extract_entities(doc, tokens)
@@ -36,8 +37,10 @@ def extract_document(doc: Document) -> Extraction:
     # the name 中国 is listed but is no party to the subjects and relations found here
     parties = [e for e in entities if e.norm_name not in NATION_NAMES]
     bodies = as_first_plates(doc.norm, parties)  # one body under two plates is one subject
-    indicators = extract_indicators(doc, tokens, bodies)
-    choose_subjects(doc.norm, doc.title or "", bodies, indicators)
+    # a place abroad is the market or partner of a figure (对日本出口增长12%), not its subject
+    domestic = [b for b in bodies if b.norm_name not in foreign_names()]
+    indicators = extract_indicators(doc, tokens, domestic)
+    choose_subjects(doc.norm, doc.title or "", domestic, indicators)
     relations = extract_relations(doc, tokens, bodies)
     relations += address_links(doc, parties, relations)  # 四川省|成都市: one place in the other
     relations += adjacent_place_links(doc, parties, relations)  # 曹县|大集镇: two names, one in the other

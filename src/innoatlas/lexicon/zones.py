@@ -120,6 +120,7 @@ ZONE_FILES = (
     "free_trade_zones.yaml",
     "science_centres.yaml",
     "zones.yaml",
+    "countries.yaml",
 )
 
 
@@ -157,3 +158,10 @@ def economic_region_names() -> frozenset[str]:
 def country_names() -> frozenset[str]:
     """The world's countries by their Chinese short names (data/countries.yaml)."""
     return frozenset(name for group in load_yaml("countries.yaml")["countries"] for name in group)
+
+
+@functools.lru_cache(maxsize=1)
+def foreign_names() -> frozenset[str]:
+    """Countries, world regions and blocs abroad (日本, 东盟, 中东): places outside China."""
+    regions = load_yaml("countries.yaml")["economic_regions"]
+    return country_names() | {n for r in regions for n in (r["name"], *r["aliases"])}
