@@ -37,11 +37,12 @@ def extract_document(doc: Document) -> Extraction:
     # the name 中国 is listed but is no party to the subjects and relations found here
     parties = [e for e in entities if e.norm_name not in NATION_NAMES]
     bodies = as_first_plates(doc.norm, parties)  # one body under two plates is one subject
-    # a place abroad is the market or partner of a figure (对日本出口增长12%), not its subject
+    # a place abroad is the market or partner of a figure (对日本出口增长12%), not its subject,
+    # and a list of markets (出口日本、新加坡…) no web of relations
     domestic = [b for b in bodies if b.norm_name not in foreign_names()]
     indicators = extract_indicators(doc, tokens, domestic)
     choose_subjects(doc.norm, doc.title or "", domestic, indicators)
-    relations = extract_relations(doc, tokens, bodies)
+    relations = extract_relations(doc, tokens, domestic)
     relations += address_links(doc, parties, relations)  # 四川省|成都市: one place in the other
     relations += adjacent_place_links(doc, parties, relations)  # 曹县|大集镇: two names, one in the other
     relations += bracket_member_links(doc, parties, relations)  # 某经济区(甲市、乙市): its places
