@@ -464,3 +464,16 @@ def test_countries_and_world_regions_are_regions():
     found = mentions("江川企业产品出口日本、新加坡和巴西，也销往东盟、中东和拉美。")
     assert {("日本", "region"), ("新加坡", "region"), ("巴西", "region")} <= set(found)
     assert {("东盟", "region"), ("中东", "region"), ("拉美", "region")} <= set(found)
+
+
+@pytest.mark.parametrize(
+    "body, listed",
+    [
+        ("湖南省“奋进新时代”系列新闻发布会27日举行，江川区介绍了发展成效。", True),
+        ("27日，国务院新闻办举行新闻发布会，介绍有关情况。", False),
+    ],
+)
+def test_a_series_of_press_conferences_is_named_by_its_quoted_title(body, listed):
+    found = {n for n, t in mentions(body) if t == "program"}
+    assert ("湖南省“奋进新时代”系列新闻发布会" in found) is listed
+    assert not any(n.endswith("新闻发布会") and "“" not in n for n in found)

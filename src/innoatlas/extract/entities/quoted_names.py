@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from innoatlas.extract.entities.grammar import NAME_VERBS, Candidate, TokenIndex
+from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.suffixes import suffix_type
 
 _POLICY_END = re.compile(
@@ -94,6 +95,11 @@ _QUOTED_HEAD = re.compile(r"“([^“”\n,。;:!?、 ]{2,10})”")
 MAX_QUOTED_TAIL = 8
 
 
+# Events that are named only by a quoted title before them: a press conference alone
+# (新闻发布会) is no name, a series of them under one title is.
+_QUOTED_EVENT_HEADS = ("发布会",)
+
+
 def quoted_head_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     """A quoted name followed by the kind of thing it names: “园区通”智慧服务平台, “科创经纪人”成果转化模式."""
     out = []
@@ -106,10 +112,20 @@ def quoted_head_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 continue
             found = suffix_type(tail)
             etype = found[1] if found and len(tail) > len(found[0]) else None
+            start = m.start()
+            if etype is None and tail.endswith(_QUOTED_EVENT_HEADS):
+                etype = "program"  # “奋力谱写…新篇章”系列新闻发布会: a series named by its title
+                start = _host_place_before(norm, ix, start)  # 某省“…”系列新闻发布会: its host's too
             if etype is not None and not _all_tail_words_common(ix, m.end(), end):
-                out.append(Candidate(m.start(), end, etype, "quoted", 70, 0.7))
+                out.append(Candidate(start, end, etype, "quoted", 70, 0.7))
                 break
     return out
+
+
+def _host_place_before(norm: str, ix: TokenIndex, start: int) -> int:
+    """The start of a division's name written right before `start`, else `start`."""
+    i = ix.by_end.get(start)
+    return ix.tokens[i].start if i is not None and ix.tokens[i].text in division_names() else start
 
 
 def _all_tail_words_common(ix: TokenIndex, start: int, end: int) -> bool:
