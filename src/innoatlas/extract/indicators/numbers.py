@@ -157,10 +157,11 @@ SIZE_LABEL_HEADS = "级"
 THRESHOLD_HEADS = re.compile(r"的?(?:企业|项目|公司|工程|园区|产业|集群|规模以上)")
 # 5亿元以上签约项目, 超10亿元的重大项目: a word or two may qualify the class after a threshold.
 THRESHOLD_CLASS = re.compile(r"的?[\u4e00-\u9fff]{0,3}?(?:企业|项目|公司|工程|园区|产业|集群|规模以上)")
-# 超七成项目, 、两成电池: a share in 成 before a noun, after an approximation or a list mark.
-SHARE_BEFORE_RE = re.compile(r"(?:超|近|约|逾|过|超过|将近|、)$")
+# 超七成项目, 、两成电池, ；七成企业实施…: a share in 成 before a noun, after an approximation, a
+# list mark or at the head of a clause (the noun is what it is a share of).
+SHARE_BEFORE_RE = re.compile(r"(?:超|近|约|逾|过|超过|将近|、|[，,；;。：:]|^)$")
 # Words that begin with 成 (成立, 成果, 成都...): after a number they are no share.
-CHENG_WORD_RE = re.compile(r"[立为果本员效功交长熟都品型就绩分渝套批片色像器材群形活全败]")
+CHENG_WORD_RE = re.compile(r"[立为果本员效功交长熟都品型就绩分渝套批片色像器材群形活全败不]")
 # 分列第三和第六: ranks joined in a list are ranks each.
 RANK_LIST_JOINS = ("和", "及", "与")
 PUNCT = set(",.;:!?，。；：！？、\n\r\t ）)”\"'》」】")
