@@ -79,9 +79,10 @@ def _zone_of_paragraph(norm: str, zones: list[EntityMention], pos: int) -> Entit
     sentence opens on that zone (某工业园区位于…。园区已入驻甲、乙等企业)."""
     para_start = norm.rfind("\n", 0, pos) + 1
     before = [m for m in zones if para_start <= m.start and m.end <= pos]
-    if not before or not (before[-1].start == para_start or norm[before[-1].start - 1] in _SENTENCE_ENDS):
-        return None  # only a zone that a sentence opens on is what the next one goes on about
-    return before[-1]
+    # only a zone that a sentence opens on is what the next one goes on about (某园区位于某经开区。
+    # 园区…: the park, not the zone it lies in)
+    openers = [m for m in before if m.start == para_start or norm[m.start - 1] in _SENTENCE_ENDS]
+    return openers[-1] if openers else None
 
 
 _SENTENCE_ENDS = "。!?！？;；"
