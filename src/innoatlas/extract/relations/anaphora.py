@@ -67,7 +67,7 @@ def bare_place_mentions(
         if any(a <= start < b or a < end <= b for a, b in spans):
             continue  # part of a longer name
         named = topic if topic is not None and start >= topic.end and _fits(hit.group(1), topic) else None
-        if named is None and hit.group(1) == "园区":
+        if named is None and hit.group(1) in ("园区", "园内"):
             named = _zone_of_paragraph(norm, zones, start)
         if named is not None:
             out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
@@ -96,6 +96,8 @@ def _fits(word: str, topic: EntityMention) -> bool:
     """园区 only a zone; 该区/全区 a zone or a district (…区); 该县/全县 a county; 我市, 全省 a
     city or a province, by the division list when the place is written short (重庆 for 重庆市)."""
     kind = word[-1]
+    if word == "园内":
+        return topic.type == "zone"  # 园内重点聚焦…: in the park, at the head of a clause
     if kind == "区" and word.endswith(_ZONE_KINDS):
         return topic.type == "zone"
     if topic.type == "zone":
