@@ -477,3 +477,8 @@ def test_a_series_of_press_conferences_is_named_by_its_quoted_title(body, listed
     found = {n for n, t in mentions(body) if t == "program"}
     assert ("湖南省“奋进新时代”系列新闻发布会" in found) is listed
     assert not any(n.endswith("新闻发布会") and "“" not in n for n in found)
+
+
+def test_the_directly_run_part_of_a_zone_is_no_name_alone():
+    found = {n for n, _ in mentions("江川新区新开工项目24个，直属区总投资45亿元，直管区签约项目12个。")}
+    assert not found & {"直属区", "直管区"}
