@@ -447,7 +447,7 @@ def test_a_storage_plant_s_power_and_energy_around_a_slash_are_two_figures(text,
 
 @pytest.mark.parametrize(
     "text, found",
-    [("规上企业超500家；七成规上企业实施数字化改造。", [500, 70]), ("江川坚持一成不变的政策。", [])],
+    [("规上企业超500家；七成规上企业完成智能化改造。", [500, 70]), ("江川坚持一成不变的政策。", [])],
 )
 def test_a_share_in_tenths_heading_a_clause_is_a_share_of_the_noun_after_it(text, found):
     assert [q.value for q in find_quantities(text)] == found
