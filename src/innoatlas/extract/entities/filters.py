@@ -536,7 +536,7 @@ NATION_NAMES = frozenset({"中国", "中华人民共和国"})
 
 def final_type(name: str, c: Candidate, when) -> str:
     if name in NATION_NAMES:
-        return "region"  # 中国 tagged ORG before a noun (中国新能源汽车产量…) is still the country
+        return "region"  # 中国 tagged ORG before a noun (中国光伏组件产量…) is still the country
     if _counted_slogan(name) and name not in zone_names():
         return "program"
     if _RANKING_TITLE.search(name):

@@ -114,7 +114,7 @@ def quoted_head_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
             etype = found[1] if found and len(tail) > len(found[0]) else None
             start = m.start()
             if etype is None and tail.endswith(_QUOTED_EVENT_HEADS):
-                etype = "program"  # “奋力谱写…新篇章”系列新闻发布会: a series named by its title
+                etype = "program"  # “某某”系列新闻发布会: a series named by its title
                 start = _host_place_before(norm, ix, start)  # 某省“…”系列新闻发布会: its host's too
             if etype is not None and not _all_tail_words_common(ix, m.end(), end):
                 out.append(Candidate(start, end, etype, "quoted", 70, 0.7))

@@ -125,7 +125,7 @@ def _stated_period(ctx: Context, q: Quantity, cs: int) -> str | None:
                 and p.kind != "current"
                 and not _lead_line(text, p)
                 and STATE_RE.search(text, cs, q.start)
-                and not (p.sub and CUMULATIVE_RE.match(p.sub))  # 1-5月,…累计2057个: over that stretch
+                and not (p.sub and CUMULATIVE_RE.match(p.sub))  # 1-5月,…累计640个: over that stretch
             ):
                 return pub.as_text()  # 2024年…。园区已集聚企业300家: the state now, not the year before
             return resolve_period(p, pub, _year_of_bare(ctx, p))

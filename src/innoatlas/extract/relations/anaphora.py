@@ -97,7 +97,7 @@ def _fits(word: str, topic: EntityMention) -> bool:
     city or a province, by the division list when the place is written short (重庆 for 重庆市)."""
     kind = word[-1]
     if word == "园内":
-        return topic.type == "zone"  # 园内重点聚焦…: in the park, at the head of a clause
+        return topic.type == "zone"  # 园内着力发展…: in the park, at the head of a clause
     if kind == "区" and word.endswith(_ZONE_KINDS):
         return topic.type == "zone"
     if topic.type == "zone":
