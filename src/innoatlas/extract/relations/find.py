@@ -248,12 +248,15 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
     topic = _main_place(sentences)
     led = {(k[0], k[2]) for k in done if k[1] == "chain_leader_of"}
     listed = {m.norm_name for sent in sentences for m in sent.mentions}
+    interview = False
     for sent in sentences:
         # a speaker's title names the place the answer is about, listed on its own or not
         places = _sentence_places(doc, sent, None if _SPEAKER.match(sent.text) else listed)
         turn = _interview_turn(sent, places)
         if turn is not None:
             topic, places = turn
+            interview = True  # an answer's paragraphs are about its speaker's place, not one they open on
+        local = topic if interview else _within_topic(_paragraph_place(doc, sentences, sent), topic)
         for m in sent.mentions:
             if m.type == "industry" and (_is_instrument(sent, m) or _unnamed_subject(sent, m)):
                 continue
@@ -263,7 +266,7 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
                     or _clause_actor(sent, m)
                     or _omitted_subject(sent, m)
                     or _last_before(sent, [p for p in places if not _is_means(sent, p)], m)
-                    or _topic_if_focused(sent, m, topic)
+                    or _topic_if_focused(sent, m, local)
                 )
                 if actor is not None and _coordinated(sent, actor, m):
                     continue  # 甲、新能源、生物医药等领域: a list's own item is no actor of the others
@@ -274,7 +277,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
             elif _counted(sent, m):
                 continue  # 创建现代农业产业园31个: a kind of park counted, not one park
             elif m.type in HOSTED_TYPES or (m.type == "zone" and zone_names().get(m.norm_name) is None):
-                out += hosted_relations(doc, sent, m, places, topic)
+                host = local if local is not None and local.norm_name != m.norm_name else topic
+                out += hosted_relations(doc, sent, m, places, host)
             elif m.type == "zone":
                 out += seated_zone_relations(doc, sent, m, places)
     return out
@@ -570,6 +574,51 @@ def _within_main_place(
 
 # Longest division name a zone's name may open with (某某自治县).
 MAX_DIVISION_CHARS = 12
+
+
+def _paragraph_place(doc: Document, sentences: list[Sentence], sent: Sentence) -> EntityMention | None:
+    """The place a paragraph opens on (某县位于…。2022年,某县…。其主导产业包括A、B), or the place
+    a short heading line right above it names (1. 某县): what the paragraph's sentences without a
+    place of their own are about, before the place of the whole document."""
+    norm = doc.norm
+    para = norm.rfind("\n", 0, sent.start) + 1
+    first = next((s for s in sentences if s.end > para), None)
+    if first is not None and first.mentions:
+        m = first.mentions[0]
+        if (
+            m.type in PLACE_TYPES
+            and para <= m.start <= sent.start
+            and _TIME_OPENING.fullmatch(norm[para : m.start])
+        ):
+            return m
+    if para < 2:
+        return None
+    head = norm.rfind("\n", 0, para - 1) + 1
+    if para - 1 - head > MAX_HEADING_CHARS:
+        return None
+    line = [m for s in sentences if s.start >= head and s.end <= para for m in s.mentions]
+    if len(line) != 1 or line[0].type not in PLACE_TYPES:
+        return None
+    rest = norm[head : line[0].start] + norm[line[0].end : para - 1]
+    # a numbered line (1. 某县); a name alone on its line is as often a photo's caption
+    return line[0] if _HEADING_MARK.fullmatch(rest.strip()) else None
+
+
+def _within_topic(place: EntityMention | None, topic: EntityMention | None) -> EntityMention | None:
+    """The paragraph's place, unless it is the place that holds the document's own (某市 opening
+    a story on 某市高新区): the story stays with its zone."""
+    if place is None:
+        return topic
+    if topic is not None and topic.norm_name.startswith(place.norm_name.rstrip("省市县区")):
+        return topic
+    return place
+
+
+# Before the place a paragraph opens on: nothing, or a time phrase and its comma (2022年,某县…).
+_TIME_OPENING = _P["paragraph_place"].cue("time_opening")
+# A line that holds a place's name and a heading's number (1. 某县) heads the paragraph after it.
+_HEADING_MARK = _P["paragraph_place"].trigger
+MAX_HEADING_CHARS = 16
 
 
 def _main_place(sentences: list[Sentence]) -> EntityMention | None:
