@@ -67,7 +67,7 @@ def bare_place_mentions(
         if any(a <= start < b or a < end <= b for a, b in spans):
             continue  # part of a longer name
         named = topic if topic is not None and start >= topic.end and _fits(hit.group(1), topic) else None
-        if named is None and hit.group(1) in ("园区", "园内"):
+        if named is None and hit.group(1) in ("园区", "园内", "片区"):
             named = _zone_of_paragraph(norm, zones, start)
         if named is not None:
             out.append(EntityMention(named.name, named.norm_name, named.type, start, end, "anaphor"))
@@ -89,7 +89,7 @@ _SENTENCE_ENDS = "。!?！？;；"
 
 
 # The words for a zone by its kind, which stand for a zone and never for a district.
-_ZONE_KINDS = ("园区", "示范区", "高新区", "开发区", "经开区")
+_ZONE_KINDS = ("园区", "示范区", "高新区", "开发区", "经开区", "片区")
 
 
 def _fits(word: str, topic: EntityMention) -> bool:
