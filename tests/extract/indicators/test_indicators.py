@@ -1192,6 +1192,22 @@ def test_a_work_report_that_names_no_place_gives_its_figures_no_document_as_subj
     assert [(r.subject, r.period) for r in records] == [(None, "2024"), (None, "2024")]
 
 
+@pytest.mark.parametrize(
+    "lead",
+    ["据星湖产业研究院统计，", "一份来自星湖产业研究院的研究报告指出，", "星湖产业研究院发布的数据显示，"],
+)
+def test_a_body_cited_for_the_figures_of_a_text_naming_no_place_is_not_their_subject(lead):
+    text = f"储能产业观察\n{lead}今年储能电池出货量增长35%。\n储能电池装机规模达到80吉瓦。星湖产业研究院认为行业仍将增长。\n"
+    records = indicators(text, "星湖产业研究院:institute", published=None)
+    assert [r.subject for r in records] == [None, None]
+
+
+def test_a_firm_opening_its_own_release_is_the_subject_of_its_figures():
+    text = "星驰动力发布年报\n星驰动力今年营业收入增长35%。\n研发投入达到8亿元。\n"
+    records = indicators(text, "星驰动力:enterprise", published=None)
+    assert [r.subject for r in records] == ["星驰动力", "星驰动力"]
+
+
 def test_a_text_with_pinyin_glosses_keeps_its_quotes_whole_and_its_metrics_plain():
     record = one("园区简讯\n星湖高新区(qū)规(guī)上工业(yè)总产(chǎn)值增长12.5%。", "星湖高新区:zone")
     assert record.quote == "星湖高新区(qū)规(guī)上工业(yè)总产(chǎn)值增长12.5%"

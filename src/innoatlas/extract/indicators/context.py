@@ -596,6 +596,8 @@ def _is_topic(text: str, m: EntityMention, periods: list[PeriodMention], owners:
             head = head.replace(p.text, "")
     if _is_member_or_speaker(text, m) or _rank_scope(text, m.start, m.end):
         return False  # (位列|东北三省|第一: the set a rank is taken in)
+    if m.type in CITED_TYPES and _cited_as_source(text, m):
+        return False  # 据某研究院统计,…: the body the figures come from, not what they are of
     if _names_a_level(text, m):
         return False  # 某市级孵化器8家, 某省级专精特新企业: the level a title is conferred at
     if m.type == "region" and text[m.end : m.end + 1] in _ROUTE_DASHES:
@@ -850,9 +852,25 @@ def _first_actor(ctx: Context, title: str) -> str | None:
         return None  # 记者从省科技厅获悉: the body the news comes from is its source, not its topic
     if first.type == "program" and _DOCUMENT_KIND.search(first.norm_name):
         return None  # 政府工作报告, 党的二十大: the document or the occasion, whose figures are its place's
+    if _cited_as_source(ctx.text, first):
+        return None  # 据某研究院统计, 来自某机构的报告: where the figures come from, not what they are of
     if first.norm_name in title or _times_named(ctx, first.norm_name) > 1:
         return subject_name(ctx, first)
     return None
+
+
+def _cited_as_source(text: str, m) -> bool:
+    return bool(_SOURCE_BEFORE.search(text, max(0, m.start - 4), m.start)) or bool(
+        _SOURCE_AFTER.match(text, m.end)
+    )
+
+
+# Bodies that publish figures on others (research institutes, firms, data platforms); a place's
+# own statistics bureau is a government body, never a subject anyway.
+CITED_TYPES = frozenset({"institute", "enterprise", "platform", "investor", "university"})
+# A body cited for the figures: 据/来自 before it, or its data, survey or report after it.
+_SOURCE_BEFORE = re.compile(r"(?:据|根据|来自|援引|引用)$")
+_SOURCE_AFTER = re.compile(r"(?:的|发布的|最新)?(?:数据|统计|报告|研究报告|调查|监测|测算|预测|显示|发布)")
 
 
 def _times_named(ctx: Context, norm: str) -> int:
