@@ -26,6 +26,7 @@ the trigger words, cues and argument types are data (patterns.yaml).
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from innoatlas.documents.model import Document
@@ -249,6 +250,8 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
     led = {(k[0], k[2]) for k in done if k[1] == "chain_leader_of"}
     listed = {m.norm_name for sent in sentences for m in sent.mentions}
     interview = False
+    seen: dict[int, EntityMention | None] = {}
+    ends = [s.end for s in sentences]
     for sent in sentences:
         # a speaker's title names the place the answer is about, listed on its own or not
         places = _sentence_places(doc, sent, None if _SPEAKER.match(sent.text) else listed)
@@ -256,7 +259,9 @@ def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> li
         if turn is not None:
             topic, places = turn
             interview = True  # an answer's paragraphs are about its speaker's place, not one they open on
-        local = topic if interview else _within_topic(_paragraph_place(doc, sentences, sent), topic)
+        local = (
+            topic if interview else _within_topic(_paragraph_place(doc, sentences, sent, seen, ends), topic)
+        )
         for m in sent.mentions:
             if m.type == "industry" and (_is_instrument(sent, m) or _unnamed_subject(sent, m)):
                 continue
@@ -576,27 +581,45 @@ def _within_main_place(
 MAX_DIVISION_CHARS = 12
 
 
-def _paragraph_place(doc: Document, sentences: list[Sentence], sent: Sentence) -> EntityMention | None:
+def _paragraph_place(
+    doc: Document,
+    sentences: list[Sentence],
+    sent: Sentence,
+    seen: dict[int, EntityMention | None],
+    ends: list[int],
+) -> EntityMention | None:
     """The place a paragraph opens on (某县位于…。2022年,某县…。其主导产业包括A、B), or the place
     a short heading line right above it names (1. 某县): what the paragraph's sentences without a
-    place of their own are about, before the place of the whole document."""
-    norm = doc.norm
-    para = norm.rfind("\n", 0, sent.start) + 1
-    first = next((s for s in sentences if s.end > para), None)
-    if first is not None and first.mentions:
-        m = first.mentions[0]
-        if (
-            m.type in PLACE_TYPES
-            and para <= m.start <= sent.start
-            and _TIME_OPENING.fullmatch(norm[para : m.start])
-        ):
-            return m
+    place of their own are about, before the place of the whole document. `seen` keeps each
+    paragraph's answer."""
+    para = doc.norm.rfind("\n", 0, sent.start) + 1
+    if para not in seen:
+        i = bisect.bisect_right(ends, para)  # the paragraph's first sentence
+        seen[para] = _opening_place(doc.norm, sentences, para, i) or _heading_place(
+            doc.norm, sentences, para, i
+        )
+    place = seen[para]
+    return place if place is not None and place.start <= sent.start else None
+
+
+def _opening_place(norm: str, sentences: list[Sentence], para: int, i: int) -> EntityMention | None:
+    if i >= len(sentences) or not sentences[i].mentions:
+        return None
+    m = sentences[i].mentions[0]
+    if m.type in PLACE_TYPES and para <= m.start and _TIME_OPENING.fullmatch(norm[para : m.start]):
+        return m
+    return None
+
+
+def _heading_place(norm: str, sentences: list[Sentence], para: int, i: int) -> EntityMention | None:
     if para < 2:
         return None
     head = norm.rfind("\n", 0, para - 1) + 1
     if para - 1 - head > MAX_HEADING_CHARS:
         return None
-    line = [m for s in sentences if s.start >= head and s.end <= para for m in s.mentions]
+    line = [
+        m for s in sentences[max(0, i - 3) : i + 1] if s.start >= head and s.end <= para for m in s.mentions
+    ]
     if len(line) != 1 or line[0].type not in PLACE_TYPES:
         return None
     rest = norm[head : line[0].start] + norm[line[0].end : para - 1]
