@@ -588,7 +588,7 @@ def _paragraph_place(
     seen: dict[int, EntityMention | None],
     ends: list[int],
 ) -> EntityMention | None:
-    """The place a paragraph opens on (某县位于…。2022年,某县…。其主导产业包括A、B), or the place
+    """The place a paragraph opens on (某县位于…。2022年,某县…。其主要产业为A、B), or the place
     a short heading line right above it names (1. 某县): what the paragraph's sentences without a
     place of their own are about, before the place of the whole document. `seen` keeps each
     paragraph's answer."""
