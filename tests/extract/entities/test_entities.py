@@ -255,8 +255,12 @@ def test_a_role_noun_glued_before_a_firm_is_not_part_of_its_name():
     assert "远航科技股份有限公司" in names("星驰汽车有限公司的配套企业远航科技股份有限公司今年投产。")
 
 
-def test_a_declared_short_name_is_an_entity_and_the_full_name_ends_before_it():
-    found = mentions("近日,江城光电股份有限公司(以下简称“江城光电”)发布新品。江城光电的订单增长很快。")
+@pytest.mark.parametrize("word", ["以下简称", "下文简称", "下称", "后文简称", "以下统称"])
+def test_a_declared_short_name_is_an_entity_and_the_full_name_ends_before_it(word):
+    found = mentions(f"近日,江城光电股份有限公司({word}“江城光电”)发布新品。江城光电的订单增长很快。")
+    zones = mentions(f"星湖经济技术开发区({word}“星湖经开区”)位列全国第50位。星湖经开区新增企业20家。")
+    assert ("星湖经济技术开发区", "zone") in zones
+    assert not any("简称" in name or "统称" in name for name, _ in zones)
     assert ("江城光电股份有限公司", "enterprise") in found
     assert ("江城光电", "enterprise") in found
     assert not any("简称" in name for name, _ in found)
