@@ -417,6 +417,10 @@ def _anaphor_mentions(text: str, mentions: list[EntityMention]) -> list[EntityMe
         floor = max(0, a.start() - ANAPHOR_REACH)
         types = [k for k in ANAPHOR_KINDS if DEFINITE.cue(k).fullmatch(a.group("noun"))]
         before = [m for m in mentions if floor <= m.start and m.end <= a.start() and m.type in types]
+        if a.group("this") is None and a.group("noun") == "园区":
+            # bare 园区 goes back to a park a clause opened on (某产业园位于…。园区新增…), not to a
+            # title a park was given (省级绿色园区) or a park named in passing
+            before = [m for m in before if clause_start(text, m.start) == m.start]
         if before:
             # a name with the same head noun (某某母基金 for 该基金) before a body of the kind only
             m = ([b for b in before if b.norm_name.endswith(a.group("noun"))] or before)[-1]
