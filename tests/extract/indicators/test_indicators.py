@@ -842,6 +842,20 @@ def test_a_work_meeting_s_year_dates_none_of_the_figures_it_reviews():
     ]
 
 
+def test_a_zones_yearly_work_conference_reviews_the_year_before_its_own():
+    # A wire dateline with no year (2月8日电) is read in the latest year the text names, the
+    # conference's 2025; the conference reviews 2024, so the figures of paragraphs with no time
+    # marker of their own are 2024's.
+    text = (
+        "青川高新区去年经济稳步增长\n本报青川2月8日电 青川高新区2024年全年地区生产总值增长7.1%。"
+        "青川高新区党工委2025年度工作会议8日举行，披露上述信息。\n"
+        "2024年，青川高新区工业增加值增长17.5%。\n"
+        "报告显示，青川高新区签约亿元以上产业项目101个。\n"
+    )
+    records = indicators(text, "青川高新区:zone", published=None)
+    assert [(r.value, r.period) for r in records] == [(7.1, "2024"), (17.5, "2024"), (101, "2024")]
+
+
 def test_whole_area_words_name_the_place_of_their_own_level():
     # A report on a district: 全区 is the district, 全市 the city the text also names.
     text = "蓝湖区科技创新综述\n青溪市蓝湖区今年发展势头良好。蓝湖区扶持企业研发。全区新增专利800件。全市新增专利5000件。"

@@ -219,8 +219,9 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     conference = ANNUAL_CONFERENCE_RE.search(lead) is not None
     if not RESULTS_RELEASE_RE.search(lead) and not conference:
         return None
-    if pub is None and conference:
-        return _conference_year_before(lead, periods)
+    before = _conference_year_before(lead, periods) if conference else None
+    if before is not None or (pub is None and conference):
+        return before  # 2025年度工作会议 reviews 2024, whatever year an undated dateline was read in
     if pub is None or doc.reference_date.precision not in ("day", "month"):
         return None
     if (
