@@ -67,6 +67,11 @@ def test_each_of_the_ten_types(body, name, etype):
         ("南岸区星湖集成电路产业园是全区重点园区。", "南岸区星湖集成电路产业园", "zone"),
         ("青溪农高区与农科院合作。", "青溪农高区", "zone"),
         ("星湖石化区产值增长一成。", "星湖石化区", "zone"),
+        # departments and offices by their short official names (2018 reform) are government
+        ("江川省人力资源社会保障厅发布新政。", "江川省人力资源社会保障厅", "government"),
+        ("国家统计局星湖调查队发布数据。", "国家统计局星湖调查队", "government"),
+        ("青溪市口岸物流办牵头协调。", "青溪市口岸物流办", "government"),
+        ("江川省总工会组织技能竞赛。", "江川省总工会", "government"),
     ],
 )
 def test_suffix_grammar_names_and_types(body, name, etype):
