@@ -491,3 +491,10 @@ def test_a_series_of_press_conferences_is_named_by_its_quoted_title(body, listed
 def test_the_directly_run_part_of_a_zone_is_no_name_alone():
     found = {n for n, _ in mentions("江川新区新开工项目24个，直属区总投资45亿元，直管区签约项目12个。")}
     assert not found & {"直属区", "直管区"}
+
+
+@pytest.mark.parametrize("briefing", ["新闻发布会", "发布会"])
+def test_a_briefing_held_for_an_event_names_the_event(briefing):
+    found = mentions(f"6月3日，2025星湖数字经济大会{briefing}在江川举行。")
+    assert ("2025星湖数字经济大会", "program") in found
+    assert not any(name.endswith("发布会") for name, _ in found)

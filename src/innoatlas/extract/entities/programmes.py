@@ -72,6 +72,25 @@ _QUOTES = frozenset("“”")
 
 
 def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
+    return [_event_of_press_conference(norm, c) for c in _programme_candidates(norm, ix)]
+
+
+def _event_of_press_conference(norm: str, c: Candidate) -> Candidate:
+    """某大会新闻发布会, 某活动周发布会: the press conference is held for the event, and the event
+    is the name the story is about (the gold of every set lists the event, never its briefing)."""
+    hit = _BRIEFED_EVENT.fullmatch(norm, c.start, c.end)
+    if hit is None:
+        return c
+    return Candidate(c.start, hit.end("event"), c.type, c.extractor, c.priority, c.confidence)
+
+
+# An event's name, then the briefing held for it.
+_BRIEFED_EVENT = re.compile(
+    r"(?P<event>.{2,30}?(?:大会|博览会|论坛|峰会|活动周|交易会|洽谈会|大赛|展览会|投资周|设计周|文化节))(?:新闻)?发布会"
+)
+
+
+def _programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     return (
         _plus_names(norm)
         + _quoted_kinds(norm)
