@@ -27,6 +27,7 @@ from innoatlas.extract.entities.candidates import (
     split_clause_openings,
     tagger_candidates,
 )
+from innoatlas.extract.entities.city_clusters import city_cluster_candidates
 from innoatlas.extract.entities.directions import direction_regions
 from innoatlas.extract.entities.enumerations import (
     coordinated_candidates,
@@ -165,6 +166,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         + direction_regions(norm, ix)
         + fund_candidates(norm, ix)
         + bare_zone_candidates(norm)
+        + city_cluster_candidates(norm)
     )
     # 总投资18亿元的某某车业电动车项目: the project's firm, and its product without the firm
     owners = project_owners(norm, ix)
