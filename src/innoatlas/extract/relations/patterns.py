@@ -69,13 +69,20 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
 
 _CLASS_HEAD = _P["classified_firms"].trigger
 _CLASS_CLOSING = _P["classified_firms"].cue("closing")
+_APPOSED = _P["classified_firms"].cue("apposed")
 
 
 def _classified_firms(sent: Sentence):
     """A、B等X企业: the industry between 等 and 企业 is the trade of every firm of the list."""
     out = []
-    for ind in sent.mentions:
-        if ind.type != "industry" or not _CLASS_HEAD.match(sent.text[ind.end - sent.start :]):
+    for i, ind in enumerate(sent.mentions):
+        if ind.type != "industry":
+            continue
+        firm = sent.mentions[i + 1] if i + 1 < len(sent.mentions) else None
+        if firm is not None and firm.type == "enterprise" and _APPOSED.fullmatch(sent.between(ind, firm)):
+            out.append((firm, "focuses_on", ind))  # 智慧储能企业某某: the kind before one firm's name
+            continue
+        if not _CLASS_HEAD.match(sent.text[ind.end - sent.start :]):
             continue
         closing = _CLASS_CLOSING.search(
             sent.text[max(0, ind.start - sent.start - 6) : ind.start - sent.start]
