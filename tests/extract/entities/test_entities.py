@@ -498,3 +498,9 @@ def test_a_briefing_held_for_an_event_names_the_event(briefing):
     found = mentions(f"6月3日，2025星湖数字经济大会{briefing}在江川举行。")
     assert ("2025星湖数字经济大会", "program") in found
     assert not any(name.endswith("发布会") for name, _ in found)
+
+
+def test_the_owner_word_before_a_unit_is_no_part_of_its_name():
+    found = mentions("星驰集团下属星驰线缆科技有限公司今年扩产。")
+    assert ("星驰线缆科技有限公司", "enterprise") in found
+    assert not any(name.startswith("下属") for name, _ in found)
