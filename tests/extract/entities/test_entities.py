@@ -504,3 +504,8 @@ def test_the_owner_word_before_a_unit_is_no_part_of_its_name():
     found = mentions("星驰集团下属星驰线缆科技有限公司今年扩产。")
     assert ("星驰线缆科技有限公司", "enterprise") in found
     assert not any(name.startswith("下属") for name, _ in found)
+
+
+def test_the_country_of_a_firms_plant_is_no_part_of_the_firms_name():
+    found = mentions("今年3月，星驰重科德国工厂二期项目破土动工。")
+    assert not any(name.endswith("德国") and name != "德国" for name, _ in found)

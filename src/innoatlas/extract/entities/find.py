@@ -82,6 +82,7 @@ from innoatlas.extract.entities.name_repairs import (
     drop_glued_standing,
     drop_point_marker,
     drop_role_merchant,
+    drop_trailing_country,
     drop_verb_complement,
     firm_before_plant,
     firm_of_plant,
@@ -226,7 +227,7 @@ def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     c = place_of_status_set(norm, drop_firm_aside(norm, c))
     c = drop_point_marker(norm, drop_glued_standing(norm, drop_apposed_kind(norm, ix, c)))
     c = drop_glued_counts(norm, drop_role_merchant(norm, drop_glued_context(norm, c)))
-    return drop_role_opening(norm, drop_verb_complement(norm, c))
+    return drop_trailing_country(norm, drop_role_opening(norm, drop_verb_complement(norm, c)))
 
 
 # 中国 standing alone as a word (中国已有…, 与中国, 中国的…), not the first word of a name or a

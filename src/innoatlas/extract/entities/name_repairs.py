@@ -26,7 +26,7 @@ from innoatlas.lexicon.industries import load_industries, product_heads
 from innoatlas.lexicon.match import INDUSTRY, find_lexicon
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.suffixes import cuts_word, load_suffixes, suffix_type
-from innoatlas.lexicon.zones import zone_names
+from innoatlas.lexicon.zones import country_names, zone_names
 
 
 def trim_tagger_names(candidates: list[Candidate], lexicon: list[Candidate]) -> list[Candidate]:
@@ -547,3 +547,15 @@ def listed_firm_of_product(norm: str, c: Candidate) -> Candidate:
     if _FIRM_FIGURE.fullmatch(rest) or product:
         return dataclasses.replace(c, end=c.start + len(head))
     return c
+
+
+def drop_trailing_country(norm: str, c: Candidate) -> Candidate:
+    """某某重科|德国 (工厂): the country a firm's plant stands in, glued after the firm's name by the
+    tagger, is no part of it (a firm's own country is written in brackets: 某某(中国))."""
+    if c.type != "enterprise" or c.extractor != "lac":
+        return c
+    name = norm[c.start : c.end]
+    country = next(
+        (n for n in country_names() if name.endswith(n) and len(name) - len(n) >= MIN_NAME_CHARS), None
+    )
+    return dataclasses.replace(c, end=c.end - len(country)) if country else c
