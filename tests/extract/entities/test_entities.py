@@ -507,5 +507,6 @@ def test_the_owner_word_before_a_unit_is_no_part_of_its_name():
 
 
 def test_the_country_of_a_firms_plant_is_no_part_of_the_firms_name():
-    found = mentions("今年3月，星驰重科德国工厂二期项目破土动工。")
+    found = mentions("今年5月，星驰重科德国工厂扩建项目正式开工。")
+    assert ("星驰重科", "enterprise") in found
     assert not any(name.endswith("德国") and name != "德国" for name, _ in found)

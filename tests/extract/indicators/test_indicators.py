@@ -843,17 +843,17 @@ def test_a_work_meeting_s_year_dates_none_of_the_figures_it_reviews():
 
 
 def test_a_zones_yearly_work_conference_reviews_the_year_before_its_own():
-    # A wire dateline with no year (2月8日电) is read in the latest year the text names, the
+    # A wire dateline with no year (2月9日电) is read in the latest year the text names, the
     # conference's 2025; the conference reviews 2024, so the figures of paragraphs with no time
     # marker of their own are 2024's.
     text = (
-        "青川高新区去年经济稳步增长\n本报青川2月8日电 青川高新区2024年全年地区生产总值增长7.1%。"
-        "青川高新区党工委2025年度工作会议8日举行，披露上述信息。\n"
-        "2024年，青川高新区工业增加值增长17.5%。\n"
-        "报告显示，青川高新区签约亿元以上产业项目101个。\n"
+        "青川高新区去年经济稳步增长\n本报青川2月9日电 青川高新区2024年地区生产总值增长6.3%。"
+        "青川高新区管委会2025年度工作会议当天召开，通报了以上数据。\n"
+        "2024年，青川高新区规上工业产值增长12.4%。\n"
+        "会上介绍，青川高新区引进重点项目56个。\n"
     )
     records = indicators(text, "青川高新区:zone", published=None)
-    assert [(r.value, r.period) for r in records] == [(7.1, "2024"), (17.5, "2024"), (101, "2024")]
+    assert [(r.value, r.period) for r in records] == [(6.3, "2024"), (12.4, "2024"), (56, "2024")]
 
 
 def test_whole_area_words_name_the_place_of_their_own_level():
