@@ -1408,12 +1408,10 @@ def test_a_place_abroad_is_the_market_of_a_figure_not_its_subject():
     found = {i.value: i.subject for i in extract_document(document_from_text(body)).indicators}
     assert found[12] == "江川市"
     assert found[210] == "江川技术转移中心"
-
-
-def test_a_continent_is_a_market_abroad_too():
-    body = (
-        "江川外贸观察\n2024-10-12 本报讯\n江川市外贸稳步增长，江川市出口结构持续优化。"
-        "今年前三季度，江川市对东盟、拉美、非洲分别出口120亿元、80亿元、45亿元。\n"
+    # a continent (M49) is a market abroad too
+    body = body.replace(
+        "日本成为江川市第一大出口市场，出口额增长12%。",
+        "江川市对东盟、拉美、非洲分别出口120亿元、80亿元、45亿元。",
     )
     found = {i.value: i.subject for i in extract_document(document_from_text(body)).indicators}
     assert found[45] == "江川市"
