@@ -1207,12 +1207,18 @@ def test_a_work_report_that_names_no_place_gives_its_figures_no_document_as_subj
 
 
 @pytest.mark.parametrize(
-    "lead",
-    ["据星湖产业研究院统计，", "来自星湖产业研究院的统计表明，", "星湖产业研究院发布的数据显示，"],
+    ("lead", "body"),
+    [
+        ("据星湖产业研究院统计，", "星湖产业研究院:institute"),
+        ("来自星湖产业研究院的统计表明，", "星湖产业研究院:institute"),
+        ("星湖产业研究院发布的数据显示，", "星湖产业研究院:institute"),
+        # an association, which the annotation types as a programme
+        ("据星湖产业研究院统计，", "星湖产业研究院:program"),
+    ],
 )
-def test_a_body_cited_for_the_figures_of_a_text_naming_no_place_is_not_their_subject(lead):
+def test_a_body_cited_for_the_figures_of_a_text_naming_no_place_is_not_their_subject(lead, body):
     text = f"储能产业观察\n{lead}今年储能电池出货量增长35%。\n储能电池装机规模达到80吉瓦。星湖产业研究院认为行业仍将增长。\n"
-    records = indicators(text, "星湖产业研究院:institute", published=None)
+    records = indicators(text, body, published=None)
     assert [r.subject for r in records] == [None, None]
 
 

@@ -870,9 +870,10 @@ def _cited_as_source(text: str, m) -> bool:
     )
 
 
-# Bodies that publish figures on others (research institutes, firms, data platforms); a place's
-# own statistics bureau is a government body, never a subject anyway.
-CITED_TYPES = frozenset({"institute", "enterprise", "platform", "investor", "university"})
+# Bodies that publish figures on others (research institutes, firms, data platforms, and the
+# associations the annotation types as programmes: 据某某工业联合会统计); a place's own
+# statistics bureau is a government body, never a subject anyway.
+CITED_TYPES = frozenset({"institute", "enterprise", "platform", "investor", "university", "program"})
 # A body cited for the figures: 据/来自 before it, or its data, survey or report after it.
 _SOURCE_BEFORE = re.compile(r"(?:据|根据|来自|援引|引用)$")
 _SOURCE_AFTER = re.compile(r"(?:的|发布的|最新)?(?:数据|统计|报告|研究报告|调查|监测|测算|预测|显示|发布)")
