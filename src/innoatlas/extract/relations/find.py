@@ -617,8 +617,12 @@ def _heading_place(norm: str, sentences: list[Sentence], para: int, i: int) -> E
     head = norm.rfind("\n", 0, para - 1) + 1
     if para - 1 - head > MAX_HEADING_CHARS:
         return None
+    # the heading line is short, so its sentences are among the few right before the paragraph's
     line = [
-        m for s in sentences[max(0, i - 3) : i + 1] if s.start >= head and s.end <= para for m in s.mentions
+        m
+        for s in sentences[max(0, i - HEADING_SENTENCES) : i + 1]
+        if s.start >= head and s.end <= para
+        for m in s.mentions
     ]
     if len(line) != 1 or line[0].type not in PLACE_TYPES:
         return None
@@ -642,6 +646,7 @@ _TIME_OPENING = _P["paragraph_place"].cue("time_opening")
 # A line that holds a place's name and a heading's number (1. 某县) heads the paragraph after it.
 _HEADING_MARK = _P["paragraph_place"].trigger
 MAX_HEADING_CHARS = 16
+HEADING_SENTENCES = 3
 
 
 def _main_place(sentences: list[Sentence]) -> EntityMention | None:
