@@ -17,7 +17,11 @@ from innoatlas.extract.entities.patterns import pattern
 _CLUSTER = pattern("city_cluster")
 _QUOTED = _CLUSTER.cue("quoted_places")
 _DESIGNATION = _CLUSTER.cue("designation")
+_NAME_RUN = _CLUSTER.cue("name_run")
+_ACTION = _CLUSTER.cue("action")
+_RUN_STOP = _CLUSTER.cue("run_stop")
 MAX_PLACES_CHARS = _CLUSTER.params["max_places_chars"]
+MAX_OPEN_RUN = _CLUSTER.params["max_open_run"]
 
 
 def city_cluster_candidates(norm: str) -> list[Candidate]:
@@ -50,9 +54,3 @@ def _places_start(norm: str, kind: int) -> int | None:
         if _NAME_RUN.fullmatch(run) and starts_with_place(run) and not _ACTION.search(run):
             return start
     return None
-
-
-_NAME_RUN = _CLUSTER.cue("name_run")
-_ACTION = _CLUSTER.cue("action")
-MAX_OPEN_RUN = _CLUSTER.params["max_open_run"]
-_RUN_STOP = _CLUSTER.cue("run_stop")

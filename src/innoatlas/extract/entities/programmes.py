@@ -76,8 +76,7 @@ def programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 def _event_of_press_conference(norm: str, c: Candidate) -> Candidate:
-    """某大会新闻发布会, 某活动周发布会: the press conference is held for the event, and the event
-    is the name the story is about (the gold of every set lists the event, never its briefing)."""
+    """某大会新闻发布会: the event the briefing is held for (programme_patterns.yaml, briefed_event)."""
     hit = _BRIEFED_EVENT.fullmatch(norm, c.start, c.end)
     if hit is None:
         return c
@@ -85,9 +84,7 @@ def _event_of_press_conference(norm: str, c: Candidate) -> Candidate:
 
 
 # An event's name, then the briefing held for it.
-_BRIEFED_EVENT = re.compile(
-    r"(?P<event>.{2,30}?(?:大会|博览会|论坛|峰会|活动周|交易会|洽谈会|大赛|展览会|投资周|设计周|文化节))(?:新闻)?发布会"
-)
+_BRIEFED_EVENT = programme_pattern("briefed_event").trigger
 
 
 def _programme_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:

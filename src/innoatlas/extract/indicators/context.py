@@ -864,10 +864,9 @@ def _first_actor(ctx: Context, title: str) -> str | None:
     return None
 
 
-def _cited_as_source(text: str, m) -> bool:
-    return bool(_SOURCE_BEFORE.search(text, max(0, m.start - 4), m.start)) or bool(
-        _SOURCE_AFTER.match(text, m.end)
-    )
+def _cited_as_source(text: str, m: EntityMention) -> bool:
+    before = _SOURCE_BEFORE.search(text, max(0, m.start - MAX_SOURCE_WORD), m.start)
+    return before is not None or _SOURCE_AFTER.match(text, m.end) is not None
 
 
 # Bodies that publish figures on others (research institutes, firms, data platforms, and the
@@ -875,8 +874,9 @@ def _cited_as_source(text: str, m) -> bool:
 # statistics bureau is a government body, never a subject anyway.
 CITED_TYPES = frozenset({"institute", "enterprise", "platform", "investor", "university", "program"})
 # A body cited for the figures: 据/来自 before it, or its data, survey or report after it.
-_SOURCE_BEFORE = re.compile(r"(?:据|根据|来自|援引|引用)$")
-_SOURCE_AFTER = re.compile(r"(?:的|发布的|最新)?(?:数据|统计|报告|研究报告|调查|监测|测算|预测|显示|发布)")
+_SOURCE_AFTER = cue("cited_source").trigger
+_SOURCE_BEFORE = cue("cited_source").cue("before")
+MAX_SOURCE_WORD = 4  # 根据, 来自: the longest of the words before
 
 
 def _times_named(ctx: Context, norm: str) -> int:
