@@ -18,7 +18,8 @@ Every data file names the list it restates, its issuer and year (a
   (未来产业), industries_sectors.yaml (the industry ministry's sectors, the
   national manufacturing clusters, 数字经济核心产业),
   industries_satellite_accounts.yaml (the statistics bureau's tourism, health,
-  culture and sports classifications), industries.yaml
+  culture and sports classifications), industries_economic_forms.yaml (the
+  economies the State Council plans as sectors: 银发经济, 临空经济, 服务外包), industries.yaml
   (names and synonyms as policy texts write them) and
   industries_cross_strait.yaml (the same fields as Taiwan and Hong Kong
   texts name them: 人工智慧, 晶片).

@@ -19,6 +19,7 @@ INDUSTRY_FILES = (
     "industries_future.yaml",  # 未来产业 (2024)
     "industries_sectors.yaml",  # MIIT sectors, manufacturing clusters, 数字经济核心产业 (2021)
     "industries_satellite_accounts.yaml",  # NBS tourism, health, culture, sports… classifications
+    "industries_economic_forms.yaml",  # economies the State Council plans as sectors (银发经济, 服务外包)
     "industries.yaml",  # names and synonyms as policy texts write them
     "industries_cross_strait.yaml",  # the same fields as Taiwan and Hong Kong texts name them
 )

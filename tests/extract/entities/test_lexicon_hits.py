@@ -37,6 +37,10 @@ def mentions(body: str) -> list[tuple[str, str]]:
         ("长沙把工程机械作为第一支柱产业。", "工程机械", "industry"),
         # a comprehensive national science centre is a zone, not an institute
         ("合肥综合性国家科学中心建设取得新进展。", "合肥综合性国家科学中心", "zone"),
+        # economies the State Council plans as sectors of their own
+        ("当地把银发经济作为新的增长点，康养用品企业增至40家。", "银发经济", "industry"),
+        ("机场周边重点发展临空经济，引进物流企业12家。", "临空经济", "industry"),
+        ("全市离岸服务外包执行额增长9%，其中知识流程外包增长最快。", "知识流程外包", "industry"),
     ],
 )
 def test_a_name_of_an_official_list_is_found_with_its_type(body, name, etype):
