@@ -72,9 +72,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     if place is not None:
         return subject_name(ctx, place)  # 全国四分之一的空调产自某省, 80家企业落户某县: that place's figure
     ss = sentence_start(text, q.start)
-    event = _event_of(ctx, q, cs)
+    event = _event_of(ctx, q, cs) or _signed_at_event(ctx, q, cs, ss)
     if event is not None:
-        return subject_name(ctx, event)  # 200余家企业参会: the event's figure
+        return subject_name(ctx, event)  # 200余家企业参会, 会上签约项目12个: the event's figure
     pivot = _established_object(ctx, ss, cs, q.start)
     if pivot is not None:
         return subject_name(ctx, pivot)
@@ -328,6 +328,49 @@ def _event_of(ctx: Context, q: Quantity, cs: int) -> EntityMention | None:
         and not MEETING_RE.search(m.norm_name)
     ]
     return events[-1] if events else None
+
+
+SIGNED = cue("signed_at_event")
+SIGNING_RE = SIGNED.trigger
+EVENT_ANAPHOR_RE = SIGNED.cue("anaphor")
+EVENT_NAMED_BEFORE_RE = SIGNED.cue("named")
+EVENT_AT_RE = SIGNED.cue("at")
+EVENT_REACH = SIGNED.params["reach"]
+
+
+def _is_event(m: EntityMention) -> bool:
+    return (
+        m.type == "program" and bool(EVENT_HEAD_RE.search(m.norm_name)) and not MEETING_RE.search(m.norm_name)
+    )
+
+
+def _signed_at_event(ctx: Context, q: Quantity, cs: int, ss: int) -> EntityMention | None:
+    """The event a signing figure's sentence opens on: named at its head (某大会上，现场签约…),
+    or pointed back to (会上, 本届大会, 此次推介会上) as the last event named shortly before."""
+    text = ctx.text
+    if not SIGNING_RE.search(text, ss, min(q.end + 4, len(text))):
+        return None
+    for m in ctx.mentions:
+        if m.start >= q.start:
+            break
+        if m.start >= ss and _is_event(m) and EVENT_NAMED_BEFORE_RE.match(text[ss : m.start]):
+            opened = EVENT_AT_RE.match(text, m.end)
+            return m if opened and not _signer_named(ctx, opened.end(), q.start) else None
+    for start in (ss, cs):
+        opened = EVENT_ANAPHOR_RE.match(text, start)
+        if opened is not None and not _signer_named(ctx, opened.end(), q.start):
+            events = [m for m in ctx.mentions if ss - EVENT_REACH <= m.start and m.end <= ss and _is_event(m)]
+            return events[-1] if events else None
+    return None
+
+
+def _signer_named(ctx: Context, start: int, pos: int) -> bool:
+    """A body heading a clause between the event's words and the figure signed for itself
+    (大会上，某市人民政府与某院签约…)."""
+    return any(
+        start <= m.start < pos and not _is_event(m) and clause_start(ctx.text, m.start) in (m.start, start)
+        for m in ctx.named
+    )
 
 
 def _quote_speaker(ctx: Context, pos: int) -> EntityMention | None:
