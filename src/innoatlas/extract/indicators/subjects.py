@@ -311,6 +311,7 @@ EVENT = cue("event_attendance")
 ATTENDING_RE = EVENT.trigger
 EVENT_HEAD_RE = EVENT.cue("event_head")
 MEETING_RE = EVENT.cue("meeting")
+ASSOCIATION_RE = EVENT.cue("association")
 ATTENDING_BEFORE_RE = EVENT.cue("before")
 
 
@@ -319,14 +320,7 @@ def _event_of(ctx: Context, q: Quantity, cs: int) -> EntityMention | None:
     event named before it; a government's meeting is none."""
     if ATTENDING_RE.match(ctx.text, q.end) is None and not ATTENDING_BEFORE_RE.search(ctx.text, cs, q.start):
         return None
-    events = [
-        m
-        for m in ctx.mentions
-        if m.type == "program"
-        and m.end <= q.start
-        and EVENT_HEAD_RE.search(m.norm_name)
-        and not MEETING_RE.search(m.norm_name)
-    ]
+    events = [m for m in ctx.mentions if m.end <= q.start and _is_event(m)]
     return events[-1] if events else None
 
 
@@ -339,8 +333,14 @@ EVENT_REACH = SIGNED.params["reach"]
 
 
 def _is_event(m: EntityMention) -> bool:
+    """An event the text names (某大会, 某博览会); a government's meeting and a body named
+    with 会 (某商会, 某协会) are none."""
+    name = m.norm_name
     return (
-        m.type == "program" and bool(EVENT_HEAD_RE.search(m.norm_name)) and not MEETING_RE.search(m.norm_name)
+        m.type == "program"
+        and EVENT_HEAD_RE.search(name) is not None
+        and not MEETING_RE.search(name)
+        and not ASSOCIATION_RE.search(name)
     )
 
 
@@ -357,6 +357,8 @@ def _signed_at_event(ctx: Context, q: Quantity, cs: int, ss: int) -> EntityMenti
             opened = EVENT_AT_RE.match(text, m.end)
             return m if opened and not _signer_named(ctx, opened.end(), q.start) else None
     for start in (ss, cs):
+        if start > ss and _signer_named(ctx, ss, start):
+            break  # 某区举办了某恳谈会，会上共签约5个项目: the host's result
         opened = EVENT_ANAPHOR_RE.match(text, start)
         if opened is not None and not _signer_named(ctx, opened.end(), q.start):
             events = [m for m in ctx.mentions if ss - EVENT_REACH <= m.start and m.end <= ss and _is_event(m)]
