@@ -366,6 +366,12 @@ def test_not_indicators():
     assert [r.quote for r in indicators(text, ZONE)] == []
 
 
+def test_a_numeral_a_place_is_named_with_is_no_figure():
+    text = "江川市产业观察\n五家渠市现有制药企业9户，六盘水高新区新增企业12家。"
+    records = indicators(text, "五家渠市:region", "六盘水高新区:zone")
+    assert [(r.value, r.subject) for r in records] == [(9, "五家渠市"), (12, "六盘水高新区")]
+
+
 def test_a_figure_modifying_a_named_place_is_that_place_s():
     text = "江川市产业观察\n江川市今年开工项目20个，其中包括总投资150亿元的云栖产业园。"
     records = indicators(text, "江川市:region", "云栖产业园:zone")

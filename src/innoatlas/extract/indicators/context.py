@@ -83,6 +83,7 @@ class Context:
     report_year: str | None = None  # the year a results release or bulletin reports on
     issuer: str | None = None  # the central body whose release the document is
     named: list[EntityMention] = field(default_factory=list)  # mentions, unmarked names and anaphors
+    mention_starts: list[int] = field(default_factory=list)
 
 
 def build_context(doc: Document, entities: list[EntityMention]) -> Context:
@@ -119,6 +120,7 @@ def build_context(doc: Document, entities: list[EntityMention]) -> Context:
         wholes,
     )
     ctx.named = named
+    ctx.mention_starts = [m.start for m in mentions]
     ctx.main_subject = _main_subject(ctx)
     ctx.report_year = _report_year(doc, periods)
     ctx.issuer = _issuer(ctx)

@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.indicators.context import (
@@ -109,13 +110,31 @@ def extract_indicators(
     list_state: dict = {}
     quantities = find_quantities(ctx.text)
     for n, q in enumerate(quantities):
-        if _is_furniture(ctx, q) or _heads_other_figures(ctx.text, q, quantities[n + 1 : n + 2]):
+        if (
+            _is_furniture(ctx, q)
+            or _heads_other_figures(ctx.text, q, quantities[n + 1 : n + 2])
+            or _inside_a_name(ctx, q)
+        ):
             continue
         rec = _make_record(ctx, q, prev, list_state)
         records.append(rec)
         prev = (q, rec)
     ranked = ranked_list_records(ctx)
     return sorted(records + ranked, key=lambda r: r.start) if ranked else records
+
+
+def _inside_a_name(ctx: Context, q: Quantity) -> bool:
+    """二道江区, 六安经开区: a numeral a place or body is named with is no figure (ANNOTATION.md:
+    numbers inside names)."""
+    i = bisect_right(ctx.mention_starts, q.num_start) - 1
+    if i < 0 or not _CHINESE_COUNT.match(ctx.text, q.num_start):
+        return False  # a name that holds digits (某某百强, 2024年度名单) may be a list a count belongs to
+    m = ctx.mentions[i]
+    return m.type in NUMBERED_PLACE_TYPES and m.start <= q.num_start and q.num_end <= m.end
+
+
+# The places and areas whose names may open on a numeral (二道江区, 六安, 十堰, 七台河).
+NUMBERED_PLACE_TYPES = frozenset({"region", "zone"})
 
 
 def _is_furniture(ctx: Context, q: Quantity) -> bool:
@@ -161,6 +180,7 @@ SPEC = cue("product_spec")
 SPEC_UNITS = SPEC.trigger
 DISTANCE_UNITS = SPEC.cue("distance_units")
 DISTANCE_AFTER_RE = SPEC.cue("distance_after")
+DISTANCE_BEFORE_RE = SPEC.cue("distance_before")
 PROPERTY_RE = SPEC.cue("property")
 
 
@@ -169,8 +189,11 @@ def _is_specification(text: str, q: Quantity) -> bool:
     product (某部件承载力提升15%) is a specification, not a figure (ANNOTATION.md)."""
     if SPEC_UNITS.fullmatch(q.unit):
         return True
-    if DISTANCE_UNITS.fullmatch(q.unit) and DISTANCE_AFTER_RE.match(text[q.end : q.end + 2]):
-        return True
+    if DISTANCE_UNITS.fullmatch(q.unit) and (
+        DISTANCE_AFTER_RE.match(text[q.end : q.end + 2])
+        or DISTANCE_BEFORE_RE.search(text, clause_start(text, q.start), q.start)
+    ):
+        return True  # 200公里外, 距某港约300公里: where something is, no measure of the economy
     return PROPERTY_RE.search(text, clause_start(text, q.start), q.start) is not None
 
 
