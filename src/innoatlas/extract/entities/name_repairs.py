@@ -7,6 +7,7 @@ inner suffixes.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from innoatlas.extract.entities.branches import BRANCH_TAIL
@@ -555,7 +556,14 @@ def drop_trailing_country(norm: str, c: Candidate) -> Candidate:
     if c.type != "enterprise" or c.extractor != "lac":
         return c
     name = norm[c.start : c.end]
-    country = next(
-        (n for n in country_names() if name.endswith(n) and len(name) - len(n) >= MIN_NAME_CHARS), None
-    )
-    return dataclasses.replace(c, end=c.end - len(country)) if country else c
+    names, lengths = _countries_by_length()
+    cut = next((k for k in lengths if len(name) - k >= MIN_NAME_CHARS and name[-k:] in names), 0)
+    return dataclasses.replace(c, end=c.end - cut) if cut else c
+
+
+@functools.cache
+def _countries_by_length() -> tuple[frozenset[str], tuple[int, ...]]:
+    """The country names, and their lengths longest first: a name's tail is looked up once per
+    length (巴布亚新几内亚 before 新几内亚)."""
+    names = frozenset(country_names())
+    return names, tuple(sorted({len(n) for n in names}, reverse=True))

@@ -24,6 +24,7 @@ from innoatlas.extract.indicators.places import (
     whole_areas,
 )
 from innoatlas.extract.model import SUBJECT_TYPES, EntityMention
+from innoatlas.extract.rankings import RANKING_SIZE_RE
 from innoatlas.lexicon.bodies import central_bodies
 from innoatlas.lexicon.divisions import division_chain, division_names
 from innoatlas.lexicon.prefixes import leading_name
@@ -368,12 +369,11 @@ _RANKING_SIZES = {
     "二十": "20",
     "三十": "30",
 }
-_RANKING_NAME = re.compile(r"(?:百强|千强|[一二三四五六七八九十\d]+强)")
 
 
 def is_ranking(m: EntityMention) -> bool:
     """2025某省民营企业100强, 某省民企百强榜: a programme named as a ranking by its size."""
-    return m.type == "program" and _RANKING_NAME.search(m.norm_name) is not None
+    return m.type == "program" and RANKING_SIZE_RE.search(m.norm_name) is not None
 
 
 def _ranking_size(size: str) -> str:
@@ -401,7 +401,7 @@ def _same_ranking(ref: re.Match, name: str) -> bool:
     """民营企业500强 and 某年中国民营企业500强: the reference's kind and size are the name's."""
     if ref.group("size") is None:
         return True  # 榜单, 上榜企业: the list of the story
-    size = _RANKING_NAME.search(name)
+    size = RANKING_SIZE_RE.search(name)
     return _ranking_size(size.group()) == _ranking_size(ref.group("size")) and ref.group("kind") in name
 
 

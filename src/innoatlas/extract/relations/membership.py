@@ -11,6 +11,7 @@ import re
 
 from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
+from innoatlas.extract.rankings import RANKING_SIZE
 from innoatlas.extract.relations.sentences import (
     ORG_TYPES,
     Sentence,
@@ -68,7 +69,7 @@ def _members_unsaid(sent: Sentence) -> list[tuple[EntityMention, int]]:
 
 # A ranking's title (2025某省民营企业100强, 某某百强榜) and the words that name it again after a
 # membership verb (入选榜单, 跻身该榜单前十): the list of the story, the last title before.
-_RANKING = re.compile(r"(?:百强|千强|[一二三四五六七八九十\d]+强|榜单?|名单)$")
+_RANKING = re.compile(rf"(?:{RANKING_SIZE}|榜单?|名单)$")
 _LIST_AGAIN = re.compile(r"(?:该|此|这一)?(?:榜单|百强榜)")
 
 
