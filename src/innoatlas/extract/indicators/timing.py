@@ -59,7 +59,21 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     guessed = ctx.doc.published.value is None and ctx.doc.speaks_from is not None
     if guessed and period is not None and period == ctx.doc.reference_date.as_text():
         return None
+    if period is not None and _forecast(ctx, q, cs, period):
+        return None
     return period
+
+
+FORECAST_RE = cue("forecast").trigger
+
+
+def _forecast(ctx: Context, q: Quantity, cs: int, period: str) -> bool:
+    """预计今年营收将突破5亿元: a forecast for a year not over at publication is a plan;
+    an annual review's estimates (预计全年…) hold for the year it reports on."""
+    published = ctx.doc.published.value
+    if published is None or ctx.report_year or not FORECAST_RE.search(ctx.text, cs, q.start):
+        return False
+    return int(period[:4]) >= published.year
 
 
 def _stated_period(ctx: Context, q: Quantity, cs: int) -> str | None:
