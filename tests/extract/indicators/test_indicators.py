@@ -1427,3 +1427,12 @@ def test_a_place_abroad_is_the_market_of_a_figure_not_its_subject():
     )
     found = {i.value: i.subject for i in extract_document(document_from_text(body)).indicators}
     assert found[45] == "江川市"
+
+
+def test_a_forecast_for_a_year_not_over_is_a_plan_and_an_estimate_of_a_past_year_keeps_it():
+    text = "江川公司观察\n江川公司去年营收增长20%。预计今年营收将突破5亿元。"
+    assert {r.value: r.period for r in indicators(text, "江川公司:enterprise", published="2025-07-30")}[
+        5
+    ] is None
+    text = "江川市经济观察\n2025年，江川市新增企业1200家，预计全年地区生产总值增长6%。"
+    assert {r.value: r.period for r in indicators(text, "江川市:region", published="2026-01-20")}[6] == "2025"
