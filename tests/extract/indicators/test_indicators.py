@@ -1436,3 +1436,23 @@ def test_a_forecast_for_a_year_not_over_is_a_plan_and_an_estimate_of_a_past_year
     ] is None
     text = "江川市经济观察\n2025年，江川市新增企业1200家，预计全年地区生产总值增长6%。"
     assert {r.value: r.period for r in indicators(text, "江川市:region", published="2026-01-20")}[6] == "2025"
+
+
+def test_what_was_signed_at_the_event_a_sentence_points_back_to_is_the_event_s():
+    text = "江川产业观察\n5月9日，第三届江川永磁产业大会在江川市举行。会上集中签约项目12个。本届大会共签约金额80亿元。"
+    records = indicators(text, "第三届江川永磁产业大会:program", "江川市:region")
+    assert {r.value: r.subject for r in records} == {
+        12: "第三届江川永磁产业大会",
+        80: "第三届江川永磁产业大会",
+    }
+
+
+def test_a_chamber_named_with_hui_or_a_host_that_signed_is_no_event():
+    text = "江川产业观察\n5月9日，江川商会会长致辞。江川高新区举办了企业家座谈会，会上共签约项目6个。"
+    records = indicators(text, "江川商会:program", "江川高新区:zone")
+    assert {r.value: r.subject for r in records} == {6: "江川高新区"}
+
+
+def test_a_distance_that_places_something_is_no_figure():
+    text = "江川港口观察\n江川物流园距江川港约260公里，去年新建铁路专用线18公里。"
+    assert [r.value for r in indicators(text, "江川物流园:zone")] == [18]
