@@ -111,6 +111,42 @@ def test_extract_writes_one_json_object_per_document(run, inputs, tmp_path):
     assert not (tmp_path / "innoatlas.db").exists()  # no database
 
 
+def test_extract_reads_every_document_of_a_folder_whatever_one_of_them_ends_on(run, inputs, tmp_path):
+    # a text that ends right on the ministry a list is issued by (入选工业和信息化部, the rest cut off)
+    (inputs / "cut.txt").write_text("江川新闻\n近日，江川高新区入选工业和信息化部", encoding="utf-8")
+    (inputs / "later.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    result = run("extract", inputs, "--jsonl", out)
+    assert result.exit_code == 0, result.output
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["doc"] for r in records) == ["cut.txt", "good.txt", "later.txt"]
+    cut = next(r for r in records if r["doc"] == "cut.txt")
+    assert {"name": "江川高新区", "type": "zone"} in cut["entities"]
+
+
+def test_extract_names_a_document_a_stage_fails_on_and_writes_the_others(run, inputs, tmp_path, monkeypatch):
+    import innoatlas.pipeline as pipeline
+
+    real = pipeline.extract_document
+
+    def failing_on_one(doc):  # a fault injected into one document, as a bug in a stage would be
+        if doc.name == "bad.txt":
+            raise IndexError("list index out of range")
+        return real(doc)
+
+    monkeypatch.setattr(pipeline, "extract_document", failing_on_one)
+    (inputs / "bad.txt").write_text(GOOD, encoding="utf-8")
+    (inputs / "later.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "pred.jsonl"
+    result = run("extract", inputs, "--jsonl", out)
+    assert result.exit_code == 1
+    assert (
+        f"error: {inputs / 'bad.txt'}: internal error: IndexError: list index out of range" in result.stderr
+    )
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert sorted(r["doc"] for r in records) == ["good.txt", "later.txt"]
+
+
 def test_docs_lists_and_shows_one(run, inputs):
     run("ingest", inputs, "--db", "kb.db", "--silent")
     listing = run("docs", "--db", "kb.db")

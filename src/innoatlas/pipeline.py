@@ -84,8 +84,14 @@ def extract_paths(paths: Iterable[str]) -> Iterator[dict | DocumentError]:
         if isinstance(raw, DocumentError):
             yield raw
             continue
-        doc = prepare_document(raw)
-        yield to_annotation(doc, extract_document(doc))
+        try:
+            doc = prepare_document(raw)
+            yield to_annotation(doc, extract_document(doc))
+        except InnoatlasError as e:
+            yield e if isinstance(e, DocumentError) else DocumentError(raw.source, str(e))
+        except Exception as e:  # a bug in one stage must not stop a batch, as in ingest
+            log.error("%s: cannot be extracted", raw.source, exc_info=e)
+            yield DocumentError(raw.source, f"internal error: {type(e).__name__}: {e}")
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:

@@ -352,7 +352,7 @@ def _after_issuer(norm: str, ix: TokenIndex, first: int) -> int:
         for a, end, entries in find_lexicon(norm[start : start + MAX_OBJECT_CHARS])
         if a == 0 and any(e.kind == CENTRAL_BODY for e in entries)
     }
-    for j in range(min(first + 4, len(toks) - 1), first - 1, -1):
+    for j in range(min(first + 4, len(toks) - 2), first - 1, -1):  # toks[j + 1] is read
         found = suffix_type(norm[start : toks[j].end])
         body = toks[j].end - start in ends or (found is not None and found[1] == "government")
         if body and toks[j + 1].start == toks[j].end:
