@@ -121,6 +121,8 @@ def test_every_zone_lies_in_a_division_of_the_list():
         ("武汉东湖新技术开发区", "东湖高新区"),  # an official name of another form
         ("嘉善经济技术开发区", "嘉善经开区"),
         ("长沙经济开发区", "长沙经开区"),
+        ("成都国家高新区", "成都高新区"),  # a national zone with its level before its kind
+        ("嘉善国家级经济技术开发区", "嘉善经开区"),
         ("重庆自贸试验区两江片区", "中国(重庆)自由贸易试验区两江片区"),
         ("前海蛇口片区", "中国(广东)自由贸易试验区深圳前海蛇口片区"),
         ("上海自贸区", "中国(上海)自由贸易试验区"),

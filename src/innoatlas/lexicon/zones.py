@@ -63,11 +63,20 @@ _FULL_FORMS = {
 }
 
 
-def _derived_aliases(name: str, full: str | None) -> list[str]:
+# A zone of a national list is also written with its level before its kind (济宁国家高新区,
+# 芜湖国家级经开区): the name the State Council's approval gives it, in a zone's own pages.
+_LEVEL_MARKS = ("国家", "国家级")
+NATIONAL_KINDS = frozenset({"high_tech_zone", "economic_development_zone"})
+
+
+def _derived_aliases(name: str, full: str | None, kind: str = "") -> list[str]:
     out = [full] if full and full != name else []
     for short, fulls in _FULL_FORMS.items():
         if name.endswith(short):
             out.extend(name[: -len(short)] + f for f in fulls)
+            if kind in NATIONAL_KINDS:
+                stem = name[: -len(short)]
+                out.extend(stem + mark + form for mark in _LEVEL_MARKS for form in (short, *fulls))
     return out
 
 
@@ -84,10 +93,11 @@ def _zone_from(entry: dict, kind: str) -> Zone:
     ]
     name = entry["name"]
     aliases = list(entry.get("aliases") or ())
-    aliases += [a for a in _derived_aliases(name, entry.get("full")) if a not in aliases]
+    kind = entry.get("kind", kind)
+    aliases += [a for a in _derived_aliases(name, entry.get("full"), kind) if a not in aliases]
     return Zone(
         name,
-        entry.get("kind", kind),
+        kind,
         tuple(aliases),
         entry.get("province"),
         entry.get("city"),

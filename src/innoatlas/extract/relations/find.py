@@ -479,8 +479,17 @@ def _last_before(sent: Sentence, places: list[EntityMention], m: EntityMention) 
         and not _names_a_body(sent, p)
         and not _qualifies_list(sent, p, m)
         and not _scope_of_superlative(sent, p)
+        and not _located_object(sent, p)
     ]
     return before[-1] if before else None
+
+
+# 某区位于某省南部，大力发展A: the place after 位于 locates the subject; it does not act.
+_LOCATED_OBJECT = _P["focus"].cue("located_object")
+
+
+def _located_object(sent: Sentence, m: EntityMention) -> bool:
+    return _LOCATED_OBJECT.search(sent.text, 0, m.start - sent.start) is not None
 
 
 # 湖南最大的生物医药企业: the place is the scope of the comparison, not the industry's developer.
