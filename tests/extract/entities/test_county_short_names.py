@@ -37,6 +37,14 @@ def test_a_county_short_name_anchored_by_its_city_or_full_name(body, name):
     assert name in regions(body)
 
 
+def test_a_county_level_city_read_as_a_place_twice_is_that_city():
+    assert "张家港" in regions("张家港规上工业产值增长8%，张家港新增上市企业5家。")
+
+
+def test_a_county_short_name_repeated_as_a_word_stays_a_word():
+    assert "惠民" not in regions("惠民服务持续推进，惠民政策落地见效。")
+
+
 @pytest.mark.parametrize(
     ("body", "name"),
     [

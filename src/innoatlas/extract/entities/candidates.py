@@ -345,6 +345,8 @@ def _cjk(char: str) -> bool:
 
 
 _COUNTY_STORY = re.compile(r"[全我该本]县|县委|县政府")
+# How often the tagger must read a county's short name as a place for it to name the county.
+MIN_PLACE_READINGS = 2
 
 
 def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
@@ -357,11 +359,18 @@ def lexicon_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
     county_story = _COUNTY_STORY.search(norm) is not None
     # a listed zone named after its county (荣昌高新区) names the county too
     zones = {norm[s:e] for s, e, entries in hits if any(x.kind == ZONE for x in entries)}
+    # a county-level city's short name the tagger reads as a place again and again (江阴 … 江阴) is the
+    # city: news names these cities by their short names alone, as their own papers do
+    read_as_place: dict[str, int] = {}
+    for start, end, entries in hits:
+        if start in ix.by_start and _single_place_token(ix, start, end) and _county_level_city(entries):
+            read_as_place[norm[start:end]] = read_as_place.get(norm[start:end], 0) + 1
     for start, end, entries in hits:
         if (
             _unanchored_county(entries, named, named_full)
             and not any(z.startswith(norm[start:end]) for z in zones)
             and not (county_story and start in ix.by_start and _single_place_token(ix, start, end))
+            and read_as_place.get(norm[start:end], 0) < MIN_PLACE_READINGS
         ):
             continue
         if all(e.kind == INDUSTRY for e in entries):
@@ -432,6 +441,18 @@ def _place_run_on(ix: TokenIndex, start: int, end: int) -> bool:
     which is no part of a longer name (no suffix ends the token)."""
     tok = ix.tokens[ix.pos_token[end - 1]]
     return tok.start == start and tok.tag == "LOC" and suffix_type(tok.text) is None
+
+
+def _county_level_city(entries) -> bool:
+    """江阴 of 江阴市: a short name of a city at the level of a county (县级市), not of a district or county."""
+    divisions = load_divisions()
+    return any(
+        e.kind == REGION_SHORT
+        and (d := divisions.get(e.key)) is not None
+        and d.level == "county"
+        and d.name.endswith("市")
+        for e in entries
+    )
 
 
 def _unanchored_county(entries, named: set[str], named_full: set[str]) -> bool:
