@@ -127,6 +127,8 @@ def test_every_zone_lies_in_a_division_of_the_list():
         ("前海蛇口片区", "中国(广东)自由贸易试验区深圳前海蛇口片区"),
         ("上海自贸区", "中国(上海)自由贸易试验区"),
         ("苏南自创区", "苏南国家自主创新示范区"),
+        ("前海", "前海深港现代服务业合作区"),  # a cooperation platform of the Greater Bay Area plan (2019)
+        ("横琴合作区", "横琴粤澳深度合作区"),
     ],
 )
 def test_written_forms_name_their_zone(written, canonical):

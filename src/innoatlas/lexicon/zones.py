@@ -120,6 +120,7 @@ ZONE_KINDS = {
     "science_centres": "science_centre",
     "science_cities": "science_city",
     "sub_areas": "sub_area",
+    "cooperation_zones": "cooperation_zone",
     "economic_regions": "economic_region",
 }
 # One file per official list; zones.yaml holds what no national list names.
