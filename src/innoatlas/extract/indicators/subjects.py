@@ -358,7 +358,7 @@ def _signed_at_event(ctx: Context, q: Quantity, cs: int, ss: int) -> EntityMenti
             return m if opened and not _signer_named(ctx, opened.end(), q.start) else None
     for start in (ss, cs):
         if start > ss and _signer_named(ctx, ss, start):
-            break  # 某区举办了某恳谈会，会上共签约5个项目: the host's result
+            break  # 某区举办了某恳谈会，会上签约项目6个: the host's result
         opened = EVENT_ANAPHOR_RE.match(text, start)
         if opened is not None and not _signer_named(ctx, opened.end(), q.start):
             events = [m for m in ctx.mentions if ss - EVENT_REACH <= m.start and m.end <= ss and _is_event(m)]
