@@ -98,6 +98,7 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
     sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
     anaphors += bare_place_mentions(doc.norm, mentions, _main_place(sentences))
     sentences = split_sentences(doc.norm, sorted(mentions + anaphors, key=lambda m: m.start))
+    topic = _main_place(sentences)
     # A county and its city count when one sentence names both; a zone and its parent zone anywhere.
     gazetteer = [
         r
@@ -106,7 +107,7 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
         if r.predicate == "located_in"
     ]
     gazetteer += [r for r in gazetteer_relations(doc, mentions) if r.predicate == "part_of"]
-    gazetteer += _within_main_place(doc, mentions, _main_place(sentences))
+    gazetteer += _within_main_place(doc, mentions, topic)
     named = embedded_relations(doc, mentions) + chained_division_relations(doc, mentions)
     for rec in named + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
@@ -115,17 +116,19 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
         + listed_member_relations(doc, sentences)
         + composed_relations(doc, sentences)
     )
-    listed += core_area_relations(doc, sentences) + membership_relations(
-        doc, sentences, _main_place(sentences)
-    )
+    listed += core_area_relations(doc, sentences) + membership_relations(doc, sentences, topic)
     for rec in find_pattern_relations(doc, sentences) + listed:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
-    topical = _framed_focus(doc, sentences, out) + _produced_in(doc, sentences) + _represented(doc, sentences)
-    for rec in topical + _topic_relations(doc, sentences, out):
+    topical = (
+        _framed_focus(doc, sentences, out, topic)
+        + _produced_in(doc, sentences)
+        + _represented(doc, sentences)
+    )
+    for rec in topical + _topic_relations(doc, sentences, out, topic):
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
     aliases = declared_aliases(doc.norm, mentions)
     found = settle(list(out.values()), aliases)
-    return RuleReading(sentences, _main_place(sentences), found, aliases, _vetoed_places(sentences, found))
+    return RuleReading(sentences, topic, found, aliases, _vetoed_places(sentences, found))
 
 
 def _vetoed_places(sentences: list[Sentence], found: list[RelationRecord]) -> frozenset[tuple[str, str]]:
@@ -244,9 +247,10 @@ def _subject_list(sent: Sentence, actor: EntityMention, kinds: frozenset[str]) -
     return run if subject else [actor]
 
 
-def _topic_relations(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
+def _topic_relations(
+    doc: Document, sentences: list[Sentence], done: dict, topic: EntityMention | None
+) -> list[RelationRecord]:
     out = []
-    topic = _main_place(sentences)
     led = {(k[0], k[2]) for k in done if k[1] == "chain_leader_of"}
     listed = {m.norm_name for sent in sentences for m in sent.mentions}
     interview = False
@@ -362,12 +366,13 @@ _FRAME_AFTER = _P["framed_focus"].trigger
 FRAMED_TYPES = _P["framed_focus"].subject_types
 
 
-def _framed_focus(doc: Document, sentences: list[Sentence], done: dict) -> list[RelationRecord]:
+def _framed_focus(
+    doc: Document, sentences: list[Sentence], done: dict, topic: EntityMention | None
+) -> list[RelationRecord]:
     """在软件产业方面,集聚A、B等企业: A and B work on the framing industry (leaders and
     suppliers keep their own relations), and so does the document's place when the part names
     no other place (a zone's report goes through its industries one frame at a time)."""
     roles = {k[0] for k in done if k[1] in ("chain_leader_of", "supplies")}
-    topic = _main_place(sentences)
     out = []
     for sent in sentences:
         topic_frame = None
