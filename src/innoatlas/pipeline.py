@@ -86,12 +86,13 @@ def extract_paths(paths: Iterable[str]) -> Iterator[dict | DocumentError]:
             continue
         try:
             doc = prepare_document(raw)
-            yield to_annotation(doc, extract_document(doc))
+            record: dict | DocumentError = to_annotation(doc, extract_document(doc))
         except InnoatlasError as e:
-            yield e if isinstance(e, DocumentError) else DocumentError(raw.source, str(e))
+            record = e if isinstance(e, DocumentError) else DocumentError(raw.source, str(e))
         except Exception as e:  # a bug in one stage must not stop a batch, as in ingest
             log.error("%s: cannot be extracted", raw.source, exc_info=e)
-            yield DocumentError(raw.source, f"internal error: {type(e).__name__}: {e}")
+            record = DocumentError(raw.source, f"internal error: {type(e).__name__}: {e}")
+        yield record
 
 
 def count_inputs(paths: Iterable[str | Path]) -> int:

@@ -5,7 +5,7 @@ of the text before it, else the document's main subject.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from innoatlas.extract.indicators.context import (
     ACT_HEAD_RE,
@@ -350,10 +350,10 @@ def _signed_at_event(ctx: Context, q: Quantity, cs: int, ss: int) -> EntityMenti
     text = ctx.text
     if not SIGNING_RE.search(text, ss, min(q.end + 4, len(text))):
         return None
-    for m in ctx.mentions:
+    for m in ctx.mentions[bisect_left(ctx.mention_starts, ss) :]:
         if m.start >= q.start:
             break
-        if m.start >= ss and _is_event(m) and EVENT_NAMED_BEFORE_RE.match(text[ss : m.start]):
+        if _is_event(m) and EVENT_NAMED_BEFORE_RE.match(text[ss : m.start]):
             opened = EVENT_AT_RE.match(text, m.end)
             return m if opened and not _signer_named(ctx, opened.end(), q.start) else None
     for start in (ss, cs):
