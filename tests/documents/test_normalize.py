@@ -148,3 +148,20 @@ def test_pinyin_glosses_leave_the_normalised_text_and_stay_in_the_original():
 
 def test_a_bracketed_latin_word_without_tone_marks_is_no_gloss():
     assert normalize_line("华为(huawei)", list(range(10)))[0] == "华为(huawei)"
+
+
+def test_an_indent_lost_to_question_marks_reads_as_white_space():
+    # two full-width spaces of indentation that a wrong charset saved as question marks
+    doc = document_from_text(
+        "江川新闻\n??江川省储能产业不断壮大。\n？？星湖县位于江川省北部。\n问题在哪??答案在此。"
+    )
+    lines = doc.norm.split("\n")
+    assert "  江川省储能产业不断壮大。" in lines
+    assert "  星湖县位于江川省北部。" in lines
+    assert "问题在哪??答案在此。" in lines  # marks inside a line are the text's own
+    start = doc.norm.index("江川省储能")
+    assert doc.original_text(start, start + 3) == "江川省"
+
+
+def test_a_single_question_mark_at_a_line_start_stays():
+    assert normalize_line("?江川", list(range(3)))[0] == "?江川"

@@ -36,6 +36,20 @@ _PINYIN_GLOSS = re.compile(
 )
 
 
+# A paragraph's indentation of two full-width spaces (U+3000) that a wrong charset turned into
+# question marks (or U+FFFD) when the page was saved: "??某省新能源汽车产业…". The marks
+# are white space of the layout, no part of the text; read as words they hide the place or
+# name the paragraph opens on. Only a run of two or more at the start of a line, before a Han
+# character, is such an indent; a question mark of the text ends a sentence.
+_LOST_INDENT = re.compile(r"^[?？\ufffd]{2,}(?=[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])")
+
+
+def blank_lost_indent(line: str) -> str:
+    """The line with a lost indentation at its start written as spaces (same length)."""
+    m = _LOST_INDENT.match(line)
+    return line if m is None else " " * m.end() + line[m.end() :]
+
+
 def strip_pinyin_glosses(text: str) -> str:
     return _PINYIN_GLOSS.sub("", text)
 
@@ -102,7 +116,7 @@ def drop_pinyin_glosses(line: str, offsets: list[int]) -> tuple[str, list[int]]:
 
 def normalize_line(line: str, offsets: list[int]) -> tuple[str, list[int]]:
     """Fold one line (no line break inside) and carry its offsets along."""
-    folded, folded_offsets = drop_pinyin_glosses(*_fold_line(line, offsets))
+    folded, folded_offsets = drop_pinyin_glosses(*_fold_line(blank_lost_indent(line), offsets))
     simplified = to_simplified(folded)
     if len(simplified) == len(folded):
         return simplified, folded_offsets
