@@ -334,10 +334,14 @@ _HOSTING_VERB = _P["hosting_verb"].trigger
 
 
 def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]) -> EntityMention | None:
-    if not before or sent.boundary_between(before[-1].end, m.start):
+    if not before:
         return None
     place = before[-1]
     gap = sent.text[place.end - sent.start : m.start - sent.start]
+    if sent.boundary_between(place.end, m.start):
+        # 被誉为某都的某市,现已培育了A: a topic the comma sets off right after it, then its verb
+        topical = gap[:1] in ",，" and not sent.boundary_between(place.end + 1, m.start)
+        return place if topical and _HOSTING_VERB.match(gap) else None
     if _HOSTING_VERB.match(gap) or _OWN_MEANS.match(gap):
         return place
     return place if _FORMED.match(gap) and _represents(sent, m) else None
