@@ -37,6 +37,7 @@ def published(text: str) -> str | None:
         "2023 10/17 15:46:30",  # the year, then month/day, on one line
         "Tue Oct 17 15:28:39 CST 2023",  # a server's stamp, the time and zone before the year
         "www.example.org来源:某某晚报2023-10-17",  # the site's address, its source and the date
+        "来源:某某日报 责任编辑:某某 分享到 2023-10-17 09:36:09",  # share buttons, no deadline
     ],
 )
 def test_header_date_forms(date_line):
@@ -468,3 +469,20 @@ def test_an_e_paper_readers_day_gives_way_to_the_edition_it_shows(edition, expec
     # The reader prints the day the page is read; 日期: labels the edition, of that day or before.
     text = f"电子报阅读机\n2026-01-25\n星期日\n当前报纸名称:某某晨报\n\n{HEADLINE}\n\n日期:{edition}\n字号:\n\n{BODY}"
     assert published(text) == expected
+
+
+@pytest.mark.parametrize(
+    "dateline", ["2023年10月17日讯，", "某某网2023年10月17日电 ", "某某日报（记者某某）2023年10月17日讯 "]
+)
+def test_a_dateline_with_its_year_gives_the_date(dateline):
+    assert published(f"{HEADLINE}\n{dateline}{BODY}") == "2023-10-17"
+
+
+def test_a_body_sentence_opening_on_a_date_is_no_dateline():
+    assert published(f"{HEADLINE}\n2023年10月17日，园区举行签约仪式，{BODY}") is None
+
+
+def test_a_date_label_written_with_pinyin_glosses_on_a_flattened_line_gives_the_date():
+    # a mirror site glosses characters with pinyin and runs the stamp into the body's first line
+    stamp = "发(fā)布时(shí)间:2023-10-17 11:09:04 | 来源:某某网 | 责(zé)任编辑:某某"
+    assert published(f"{HEADLINE}\n{stamp}{BODY}") == "2023-10-17"

@@ -29,6 +29,7 @@ from importlib import resources
 
 import yaml
 
+from innoatlas.documents.normalize import strip_pinyin_glosses
 from innoatlas.text import normalize_text
 
 # A line of at least this many characters with a sentence in it is body text:
@@ -182,7 +183,8 @@ def split_lines(text: str) -> list[Line]:
         end = pos + len(raw)
         stripped_end = end - 1 if raw.endswith("\r") else end
         body = text[pos:stripped_end]
-        lines.append(Line(pos, stripped_end, body, normalize_text(body).strip()))
+        # a mirror site's pinyin glosses (发(fā)布时(shí)间) would hide the words lines are known by
+        lines.append(Line(pos, stripped_end, body, strip_pinyin_glosses(normalize_text(body)).strip()))
         pos = end + 1
     return lines
 

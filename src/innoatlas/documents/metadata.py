@@ -58,6 +58,10 @@ WEEKDAY_DATE = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*
 DATELINE = re.compile(
     r"^(?:[\u4e00-\u9fff\-·\s]{0,20}?(?:[(（][\w:：]{1,30}[)）])?)(\d{1,2})月(\d{1,2})日(?:讯|电|消息)"
 )
+# The same dateline with its year (2019年4月1日讯, 中新网2024年5月8日电): the story's own full date.
+FULL_DATELINE = re.compile(
+    r"^(?:[\u4e00-\u9fff\-·\s]{0,20}?(?:[(（][\w:：]{1,30}[)）])?)(\d{4})年(\d{1,2})月(\d{1,2})日(?:讯|电|消息)"
+)
 IMAGE_STAMP = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})")
 # https://news.site/202110/12345.shtml: the year and month a news site files an article under.
 URL_STAMP = re.compile(r"https?://\S*?/(20\d{2})(0[1-9]|1[0-2])(?:\d{2})?/")
@@ -82,7 +86,8 @@ LABELLED_DATE_REACH = 160
 # The source line of a page, its outlet and the date together (来源:某某晚报2016-07-30).
 SOURCE_DATE = re.compile(r"来源\s*[:：]\s*[\u4e00-\u9fff]{2,12}\s*\d{4}-\d{1,2}-\d{1,2}")
 # A date after these words is a deadline or the end of a validity (有效期至2027年12月31日).
-DEADLINE_BEFORE = re.compile(r"(?:至|到|截至|截止|失效日期|废止日期)\s*[:：]?\s*$")
+# 分享到 (share to) is a page's share buttons, not a deadline.
+DEADLINE_BEFORE = re.compile(r"(?:至|(?<!分享)到|截至|截止|失效日期|废止日期)\s*[:：]?\s*$")
 # The issuer signing an official document, on the line above its date.
 ISSUER_END = re.compile(r"(?:政府|办公室|办公厅|委员会|管委会|局|厅|委|部|院|中心|党委|公司)$")
 SIGNATURE_LINES = 8
@@ -334,7 +339,7 @@ def _published_and_partial(
         elif line.reason not in ("meta", "noise", "navigation", "breadcrumb", "menu", None):
             continue  # a menu line keeps the e-paper's date (2023 年 09 月 04 日 星期一 放大 缩小)
         if _is_sentence(line):
-            labelled = labelled_date(line.norm) or delivery_date(line.norm)
+            labelled = labelled_date(line.norm) or delivery_date(line.norm) or dateline_date(line.norm)
             if labelled is not None:
                 return labelled, None
             continue
@@ -453,6 +458,12 @@ DELIVERED_ON = re.compile(
 def delivery_date(n: str) -> PublishedDate | None:
     """The day a report or speech opening the line was given, or None."""
     m = DELIVERED_ON.match(n)
+    return _day(m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def dateline_date(n: str) -> PublishedDate | None:
+    """The full date of a dateline opening the line (2019年4月1日讯), or None."""
+    m = FULL_DATELINE.match(n)
     return _day(m.group(1), m.group(2), m.group(3)) if m else None
 
 
