@@ -718,6 +718,27 @@ def test_the_day_of_an_event_dates_the_later_sentences_of_its_paragraph():
     assert one(text, ZONE, published="2022-12-20").period == "2022-12-19"
 
 
+@pytest.mark.parametrize(
+    "day,period", [("昨天", "2022-12-19"), ("昨日", "2022-12-19"), ("今天", "2022-12-20")]
+)
+def test_a_day_named_from_the_publication_dates_its_event(day, period):
+    # 本报讯 在昨天的…大会上: news names the day of its event from the day it is written on
+    text = HEADLINE + f"本报讯 在{day}的招商大会上，青川高新区集中签约项目108个，当天签约总额96亿元。"
+    records = indicators(text, ZONE, published="2022-12-20")
+    assert {r.value: r.period for r in records} == {108: period, 96: period}
+
+
+def test_a_day_named_from_the_publication_dates_only_its_own_paragraph():
+    text = HEADLINE + "在昨天的招商大会上，青川高新区集中签约项目108个。\n青川高新区规划建设厂房12万平方米。"
+    records = indicators(text, ZONE, published="2022-12-20")
+    assert {r.value: r.period for r in records}[12] is None
+
+
+def test_a_day_named_from_an_undated_publication_is_unknown():
+    text = HEADLINE + "在昨天的招商大会上，青川高新区集中签约项目108个。"
+    assert one(text, ZONE, published=None).period is None
+
+
 def test_a_year_behind_the_speaker_of_an_undated_work_report_is_the_year_it_names():
     text = HEADLINE + "2024年，全省经济运行稳中向好。\n一年来，青川高新区新增研发机构36家。"
     assert one(text, ZONE, published=None).period == "2024"

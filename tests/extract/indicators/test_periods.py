@@ -199,3 +199,11 @@ def test_the_years_target_after_this_year_so_far_is_this_years(since):
 def test_a_bare_stretch_not_begun_by_publication_is_last_years(text, period):
     # results for the fourth quarter come out in the spring after it
     assert resolved(text, PublishedDate(date(2024, 4, 21), "day")) == [period]
+
+
+def test_a_day_named_from_the_publication_is_that_day():
+    (mention,) = find_periods("在昨天的大会上,")
+    assert mention.kind == "event" and event_day(mention, PUBLISHED) == "2024-08-26"
+    assert event_day(find_periods("今天上午,")[0], PUBLISHED) == "2024-08-27"
+    assert event_day(mention, UNKNOWN) is None
+    assert find_periods("今日头条发布报告") == []  # the name of an app, no day

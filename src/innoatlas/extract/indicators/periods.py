@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from innoatlas.documents.model import PublishedDate
 from innoatlas.extract.indicators.cues import cue
@@ -53,8 +53,12 @@ _YEAR_SPAN = (
 # 23日闭幕, 9日上午: a day of the month alone, as news writes the day of an event of the month
 # it appears in (or of the month before, for a day later than the publication's).
 _BARE_DAY = r"(?P<bday>(?<![月\d.\-/])(?:[1-2]\d|3[01]|0?[1-9])日(?=上午|下午|晚|凌晨|举行|召开|开幕|闭幕|发布|在|[,，]))"
+# 昨天的某大会上, 今日开幕: a day named from the one the report was written on, as news writes
+# the day of its event (本报讯…昨天); the day before the publication's, or that day itself.
+RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": 1, "昨日": 1, "前天": 2}
+_RELATIVE_DAY = r"(?P<relday>(?:今天|今日|昨天|昨日|前天)(?!头条|中国|之|的我))"
 PERIOD_RE = re.compile(
-    rf"{_FIVE_YEAR}|{_YEAR_SPAN}|{_PLAN}|{_CURRENT}|{_RECENT}|{_LIST_YEAR}|{_BARE_DAY}"
+    rf"{_FIVE_YEAR}|{_YEAR_SPAN}|{_PLAN}|{_CURRENT}|{_RECENT}|{_RELATIVE_DAY}|{_LIST_YEAR}|{_BARE_DAY}"
     rf"|(?P<cut>截至|截止到|截止)?(?=[\d今去前上本当明全下第一二三四五六七八九十年过])(?:{_YEAR})?(?:{_SUB})?(?P<since>以来|(?<=今年)来(?=[,，]))?"
 )
 # A bare 年底/年度/全年 without a year is too vague to be a period on its own.
@@ -113,6 +117,8 @@ def _mention(m: re.Match) -> PeriodMention | None:
         return PeriodMention(s, e, "current", t)
     if m["recent"]:
         return PeriodMention(s, e, "event", t)
+    if m["relday"]:
+        return PeriodMention(s, e, "event", t, sub=t)
     if m["list_y"]:
         return PeriodMention(s, e, "explicit", t, int(m["list_y"]))
     if m["bday"]:
@@ -195,6 +201,10 @@ def resolve_period(p: PeriodMention, published: PublishedDate, context_year: int
 def event_day(p: PeriodMention, published: PublishedDate) -> str | None:
     """The day an event dated 今年3月16日 or 1月7日 took place: its year as written, else
     the publication year (the year before for a month later than publication's)."""
+    if p.kind == "event" and p.sub in RELATIVE_DAYS:
+        if published.precision != "day" or published.value is None:
+            return None  # only a text dated to the day tells which day its 昨天 was
+        return (published.value - timedelta(days=RELATIVE_DAYS[p.sub])).isoformat()
     if p.kind != "event" or not p.sub or "日" not in p.sub:
         return None
     if "月" not in p.sub:

@@ -18,6 +18,7 @@ from innoatlas.extract.indicators.cues import cue
 from innoatlas.extract.indicators.numbers import NumberFormatError, Quantity, parse_chinese
 from innoatlas.extract.indicators.periods import (
     LAST_YEAR_SEASON,
+    RELATIVE_DAYS,
     PeriodMention,
     event_day,
     is_past_target,
@@ -127,6 +128,7 @@ def _stated_period(ctx: Context, q: Quantity, cs: int) -> str | None:
             or _lead_line(text, p)
             and q.start - p.end <= PERIOD_CARRY_CHARS
             or p.kind in ("current", "event")
+            and p.sub not in RELATIVE_DAYS  # 昨天的大会上…: that day's paragraph, no more
             and _carries_over_section(ctx, p, q.start)
         ):
             if p.kind == "event":
