@@ -79,6 +79,21 @@ def test_titles_of_guides_and_notices_and_first_editions_of_events(body, name):
 
 
 @pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "两市政府签署《共同推进江川新区建设战略合作协议》,明确六项任务。",
+            "共同推进江川新区建设战略合作协议",
+        ),
+        ("管委会与青川区人民政府共同签署《共建协议》。", "共建协议"),
+        ("双方签订《数字经济合作备忘录》。", "数字经济合作备忘录"),
+    ],
+)
+def test_an_agreement_signed_under_its_title_is_a_programme(body, name):
+    assert (name, "program") in mentions(body)
+
+
+@pytest.mark.parametrize(
     ("body", "word"),
     [
         ("企业把“线上”订单和“线下”服务结合起来。", "线下"),

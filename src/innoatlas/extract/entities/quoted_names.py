@@ -13,7 +13,9 @@ from innoatlas.lexicon.suffixes import suffix_type
 
 _POLICY_END = re.compile(
     r"(意见|计划|方案|办法|规划|纲要|政策|通知|条例|规定|措施|任务|细则|指南|清单|决定|行动|法|战略|目录|标准|"
-    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议|指引|通报|公告|准则)"
+    r"报告|白皮书|名单|榜单|机制|导则|若干|十条|条|要点|建议|指引|通报|公告|准则|"
+    # an agreement signed under its title (《某某战略合作协议》, 《共建协议》, 《合作备忘录》)
+    r"协议|协定|备忘录)"
     # the edition or years a title may end with: 某报告2024, 某方案(2022—2025年)
     r"(?:\d{4}|[(（]\d{4}(?:[-—–~至]\d{4})?年?[)）])?$"
 )
