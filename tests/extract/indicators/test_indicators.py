@@ -1477,3 +1477,22 @@ def test_a_chamber_named_with_hui_or_a_host_that_signed_is_no_event():
 def test_a_distance_that_places_something_is_no_figure():
     text = "江川港口观察\n江川物流园距江川港约260公里，去年新建铁路专用线18公里。"
     assert [r.value for r in indicators(text, "江川物流园:zone")] == [18]
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "青川高新区外贸“新三样”产品出口增长20%。",
+        "青川高新区推动汽车、钢铁、机械「老三样」转型，产值增长20%。",
+        "青川高新区把新能源汽车作为全市的首位产业，产值增长20%。",
+        "青川高新区举全市之力做强首位产业链，产值增长20%。",
+    ],
+)
+def test_names_of_product_groups_and_a_leading_industry_are_no_figures(body):
+    # 新三样 and 老三样 name groups of products, 首位产业 a policy's leading industry: like N大
+    assert [r.value for r in indicators(HEADLINE + body, ZONE)] == [20]
+
+
+def test_first_place_in_a_scope_is_still_a_rank():
+    r = one(HEADLINE + "青川高新区营业收入居全市首位。", ZONE)
+    assert (r.value, r.kind, r.unit) == (1, "rank", "位")

@@ -446,11 +446,18 @@ CLAUSE_OPENERS = frozenset("。；;！!？?：:")
 _RANK_SCOPE = re.compile(r"全(?:国|球|省|市|区|县|州|盟|镇|行业|世界)")
 
 
+# 首位 qualifying a noun (首位产业, 做强首位产业链, 城市首位度) names a policy's leading industry or
+# a city's primacy, no rank the text reports.
+_FIRST_AS_MODIFIER = re.compile(r"(?:产业|度|城市)")
+
+
 def _read_first(text, m):
     """首位 and 榜首 are ranks after a rank verb or a scope (排在全县首位), not in 放在首位."""
     head = _rank_clause(text, m.start())
     # 百强县之首, 独占鳌头, 拔得头筹, 坐稳头把交椅: first by their own words
     named_first = m["first"] in ("居首", "之首", "鳌头", "拔得头筹", "头把交椅")
+    if m["first"] == "首位" and _FIRST_AS_MODIFIER.match(text, m.end()):
+        return None  # 全市的首位产业, 首位度: the policy terms of a leading industry and a city's primacy
     if (
         not named_first
         and not any(v in head for v in RANK_VERBS + ("荣登", "登上"))
