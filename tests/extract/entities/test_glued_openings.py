@@ -332,3 +332,20 @@ def test_a_trade_and_its_product_in_a_list_of_firms_is_no_firm():
 
 def test_a_medal_said_alone_names_no_programme():
     assert "金奖" not in names("星湖公司在本届大赛中获得金奖。")
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        ("青溪湖岸边江川科技城一家高科技企业总部正在建设。", "江川科技城"),
+        ("白沙江之滨星湖生物医药产业园开园。", "星湖生物医药产业园"),
+    ],
+)
+def test_a_locative_phrase_before_a_name_says_where_it_stands(body, name):
+    found = names(body)
+    assert name in found
+    assert not any(n.endswith(name) and n != name for n in found)
+
+
+def test_a_name_with_a_position_word_of_its_own_keeps_it():
+    assert "湖畔大学" in names("湖畔大学举办创业论坛。")

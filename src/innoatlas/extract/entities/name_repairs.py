@@ -329,11 +329,16 @@ def date_day(norm: str, c: Candidate) -> bool:
 
 # The time words that open a clause (日前某省科技厅公布…): no name begins with them.
 _TIME_OPENING = re.compile(r"日前|近日|近期|目前|当前|昨日|今日|昨天|今天|前不久|日内")
+# 北龙湖岸边某科技城, 某江之滨某产业园: a locative phrase (a place and a noun of position) says
+# where the name stands; it ends before the name. A name after it keeps at least this many characters
+# (湖畔大学 is a name of its own, not 湖畔 and 大学).
+_LOCATIVE = re.compile(r"岸边|之畔|之滨|旁边|脚下|附近")
+MIN_AFTER_LOCATIVE = 4
 
 
 def drop_glued_context(norm: str, c: Candidate) -> Candidate:
     """Words of the clause the tagger glued before a name: the news source formula, a date's
-    day, a pronoun's unit word."""
+    day, a pronoun's unit word, a locative phrase."""
     before = norm[max(0, c.start - 2) : c.start]
     m = _SOURCE_FORMULA.match(norm, c.start, c.end)
     if m is not None and (m.group().startswith(("记者", "笔者")) or before.endswith(("记者", "笔者"))):
@@ -343,6 +348,12 @@ def drop_glued_context(norm: str, c: Candidate) -> Candidate:
     elif c.type != "government" and _PRONOUN_UNIT.match(norm[max(0, c.start - 1) : c.start + 1]):
         start = c.start + 1
     elif m := _TIME_OPENING.match(norm, c.start, c.end):
+        start = m.end()
+    elif (
+        (m := _LOCATIVE.search(norm, max(0, c.start - 1), c.end))
+        and m.end() > c.start  # 之|滨某产业园: the tagger may cut the locative word in two
+        and c.end - m.end() >= MIN_AFTER_LOCATIVE
+    ):
         start = m.end()
     else:
         return c
