@@ -1496,3 +1496,10 @@ def test_names_of_product_groups_and_a_leading_industry_are_no_figures(body):
 def test_first_place_in_a_scope_is_still_a_rank():
     r = one(HEADLINE + "青川高新区营业收入居全市首位。", ZONE)
     assert (r.value, r.kind, r.unit) == (1, "rank", "位")
+
+
+def test_a_bare_full_year_after_last_year_is_last_years():
+    # 去年,…全年…: the full year of the clause is the one 去年 names, and so are the clauses after it
+    text = HEADLINE + "去年，青川高新区实施技改，全年规上工业总产值突破2500亿元，新升规企业超过150家。"
+    records = indicators(text, ZONE, published="2025-03-19")
+    assert {r.value: r.period for r in records} == {2500: "2024", 150: "2024"}
