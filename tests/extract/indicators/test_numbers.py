@@ -451,3 +451,9 @@ def test_a_storage_plant_s_power_and_energy_around_a_slash_are_two_figures(text,
 )
 def test_a_share_in_tenths_heading_a_clause_is_a_share_of_the_noun_after_it(text, found):
     assert [q.value for q in find_quantities(text)] == found
+
+
+def test_a_rank_keeps_its_number_when_a_list_after_it_shares_a_unit():
+    # 第3、5万: the 3 is the rank's, not a value of the 万 the list after it writes once
+    spans = [(q.start, q.end) for q in find_quantities("位列第3、5万")]
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
