@@ -112,6 +112,23 @@ def test_a_firms_standing_glued_before_its_name_is_left_out():
     assert not any(n.endswith("示范企业星湖重工集团有限公司") for n in found)
 
 
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        ("由世界500强企业星湖集团投资的储能项目开工。", ("星湖集团", "enterprise")),
+        (
+            "其中,世界500强企业远航海洋投资控股有限公司将投资80亿元。",
+            ("远航海洋投资控股有限公司", "investor"),
+        ),
+        ("中国500强企业白沙重工集团有限公司落户青溪市。", ("白沙重工集团有限公司", "enterprise")),
+    ],
+)
+def test_a_firms_place_on_a_ranking_list_glued_before_its_name_is_left_out(body, firm):
+    found = typed(body)
+    assert firm in found
+    assert not any(name.endswith(firm[0]) and name != firm[0] for name, _ in found)
+
+
 def test_a_year_before_a_body_is_the_time_of_the_clause():
     found = names("2022科技部公布第二批名单,青溪市入选。")
     assert "科技部" in found and "2022科技部" not in found

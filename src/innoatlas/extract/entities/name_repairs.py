@@ -287,7 +287,11 @@ def drop_apposed_kind(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
 
 
 # 示范企业|某某集团有限公司 glued in one token: a firm described by its standing, then its name.
-_STANDING_KIND = re.compile(r"(?:示范|龙头|重点|骨干|领军|标杆|链主|明星|上市|独角兽|瞪羚|冠军)企业")
+_STANDING_KIND = re.compile(
+    r"(?:示范|龙头|重点|骨干|领军|标杆|链主|明星|上市|独角兽|瞪羚|冠军|"
+    # 世界500强企业某某集团: a firm by its place on a ranking list of firms (the list names no firm)
+    r"(?:世界|全球|中国|全国|国内)?[\d一二三四五六七八九十百千]+强)企业"
+)
 # 央企|某某集团: the ownership kind of a firm written right before its name.
 _OWNERSHIP_KIND = re.compile(r"央企|国企|民企|外企")
 
@@ -295,16 +299,19 @@ _OWNERSHIP_KIND = re.compile(r"央企|国企|民企|外企")
 def drop_glued_standing(norm: str, c: Candidate) -> Candidate:
     """The firm's name after the kind of firm it is said to be (…示范企业某某集团有限公司, 央企某集团),
     when the tagger glued the two; the name that follows still ends in a firm's suffix."""
-    if c.type != "enterprise":
+    if c.type not in ("enterprise", "investor", "program"):
         return c
     kinds = list(_STANDING_KIND.finditer(norm, c.start, c.end))
+    if c.type == "program" and not (kinds and kinds[0].start() == c.start):
+        return c  # only a list's standing glued before a firm read the whole as the list
     owned = _OWNERSHIP_KIND.match(norm, c.start, c.end)
     cut = kinds[-1].end() if kinds else owned.end() if owned else None
     if cut is None:
         return c
     rest = norm[cut : c.end]
-    if len(rest) >= MIN_NAME_CHARS + 2 and suffix_type(rest) is not None:
-        return dataclasses.replace(c, start=cut)
+    kind = suffix_type(rest)
+    if len(rest) >= MIN_NAME_CHARS + 2 and kind is not None:
+        return dataclasses.replace(c, start=cut, type=kind[1] if c.type == "program" else c.type)
     return c
 
 
