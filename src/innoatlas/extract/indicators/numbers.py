@@ -212,7 +212,7 @@ def find_quantities(text: str) -> list[Quantity]:
     text = _LOST_POINT.sub(r"\1.\2", text)  # same length: the offsets stay those of the text
     found = _join_unit_ranges(text, _scan_quantities(text))
     shared = [s for q in found for s in _shared_unit_values(text, q)]
-    # a value of a shared-unit run that another reading already holds (第3、5万: the rank's 3) stays its
+    # a value of a shared-unit run that another reading already holds (第3、5万: the rank's 3) is that reading's
     shared = [s for s in shared if not any(q.start < s.end and s.start < q.end for q in found)]
     return sorted(found + shared, key=lambda q: q.start) if shared else found
 

@@ -257,6 +257,10 @@ def _pub_year(published: PublishedDate) -> int | None:
     return published.value.year if published.value and published.precision != "unknown" else None
 
 
+# The years named from the publication's: how many years before it each one is.
+YEARS_BEFORE_PUBLICATION = {"去年": 1, "上年": 1, "前年": 2}
+
+
 def _relative_year(rel: str, published: PublishedDate, context_year: int | None) -> int | None:
     if rel == "当年":
         return context_year
@@ -268,7 +272,7 @@ def _relative_year(rel: str, published: PublishedDate, context_year: int | None)
         # 过去一年 said early in a year is the year just ended; later it spans two years
         early = published.precision in ("day", "month") and published.value.month <= LAST_YEAR_SEASON
         return base - 1 if early else None
-    return base - {"去年": 1, "上年": 1, "前年": 2}.get(rel, 0)
+    return base - YEARS_BEFORE_PUBLICATION.get(rel, 0)
 
 
 def _past_year(rel: str) -> bool:

@@ -19,6 +19,7 @@ from innoatlas.extract.indicators.numbers import NumberFormatError, Quantity, pa
 from innoatlas.extract.indicators.periods import (
     LAST_YEAR_SEASON,
     RELATIVE_DAYS,
+    YEARS_BEFORE_PUBLICATION,
     PeriodMention,
     event_day,
     is_past_target,
@@ -433,10 +434,6 @@ def _year_of_bare(ctx: Context, p: PeriodMention) -> int | None:
     return _context_year(ctx, p.start)
 
 
-# A year named from the publication's (去年, 前年) gives a bare 全年 after it in its paragraph its year.
-_YEAR_BEFORE = {"去年": 1, "上年": 1, "前年": 2}
-
-
 def _context_year(ctx: Context, pos: int) -> int | None:
     """The last explicit year stated before `pos` in its paragraph, for a bare 上半年 or 全年;
     else the year an annual document reports on (a bulletin's 全年)."""
@@ -453,8 +450,14 @@ def _context_year(ctx: Context, pos: int) -> int | None:
             and ctx.doc.published.value is not None
         ):
             return ctx.doc.published.value.year  # 今年以来,…完成全年目标的90%: this year's
-        if p.relative in _YEAR_BEFORE and p.kind == "explicit" and not p.sub and ctx.doc.published.value:
-            return ctx.doc.published.value.year - _YEAR_BEFORE[p.relative]  # 去年,…全年产值…: that year's
+        if (
+            p.relative in YEARS_BEFORE_PUBLICATION
+            and p.kind == "explicit"
+            and not p.sub
+            and ctx.doc.published.value
+        ):
+            # 去年,…全年产值…: a year named from the publication's gives a bare 全年 after it its year
+            return ctx.doc.published.value.year - YEARS_BEFORE_PUBLICATION[p.relative]
         i -= 1
     if ctx.report_year:
         return int(ctx.report_year)
