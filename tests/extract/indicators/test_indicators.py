@@ -1483,8 +1483,8 @@ def test_a_distance_that_places_something_is_no_figure():
     "body",
     [
         "青川高新区外贸“新三样”产品出口增长20%。",
-        "青川高新区推动汽车、钢铁、机械「老三样」转型，产值增长20%。",
-        "青川高新区把新能源汽车作为全市的首位产业，产值增长20%。",
+        "青川高新区推动服装、家具、家电「老三样」转型，产值增长20%。",
+        "青川高新区把储能装备列为全区的首位产业，产值增长20%。",
         "青川高新区举全市之力做强首位产业链，产值增长20%。",
     ],
 )
@@ -1500,6 +1500,6 @@ def test_first_place_in_a_scope_is_still_a_rank():
 
 def test_a_bare_full_year_after_last_year_is_last_years():
     # 去年,…全年…: the full year of the clause is the one 去年 names, and so are the clauses after it
-    text = HEADLINE + "去年，青川高新区实施技改，全年规上工业总产值突破2500亿元，新升规企业超过150家。"
+    text = HEADLINE + "去年，青川高新区推进技术改造，全年产值超过2500亿元，新增规上企业150余家。"
     records = indicators(text, ZONE, published="2025-03-19")
     assert {r.value: r.period for r in records} == {2500: "2024", 150: "2024"}

@@ -647,7 +647,7 @@ def test_a_paragraph_indented_with_lost_question_marks_still_opens_on_its_place(
     # 江川省, and the firms its next sentence lists (subject left out) sit there, not in 青溪市
     doc, recs = relations(
         "记者6月17日从青溪市获悉,青溪市一批项目加快建设。\n"
-        "??江川省储能产业规模不断壮大。拥有星湖储能、远航电池、白沙能源等12家电池生产企业。\n"
+        "??江川省储能装备门类日益齐全。拥有星湖储能、远航电池、白沙能源等12家电池生产企业。\n"
         "??产业链条不断完善。"
     )
     find(recs, "远航电池", "located_in", "江川省")

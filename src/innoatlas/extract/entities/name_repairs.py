@@ -336,7 +336,7 @@ def date_day(norm: str, c: Candidate) -> bool:
 
 # The time words that open a clause (日前某省科技厅公布…): no name begins with them.
 _TIME_OPENING = re.compile(r"日前|近日|近期|目前|当前|昨日|今日|昨天|今天|前不久|日内")
-# 北龙湖岸边某科技城, 某江之滨某产业园: a locative phrase (a place and a noun of position) says
+# 某湖岸边某科技城, 某江之滨某产业园: a locative phrase (a place and a noun of position) says
 # where the name stands; it ends before the name. A name after it keeps at least this many characters
 # (湖畔大学 is a name of its own, not 湖畔 and 大学).
 _LOCATIVE = re.compile(r"岸边|之畔|之滨|旁边|脚下|附近")

@@ -289,7 +289,7 @@ def _is_no_figure(text: str, q: Quantity) -> bool:
     if text[q.num_start : q.end] == "三次" and text.startswith("产业", q.end):
         return True  # 分三次产业看: the statistics bureau's three sectors (三次产业划分规定), no count
     if q.unit == "样" and text[q.num_start - 1 : q.num_start] in ("新", "老"):
-        return True  # 外贸“新三样”, 汽车、钢铁、机械“老三样”: the name of a group of products, like N大
+        return True  # 外贸“新三样”, 服装、家具、家电“老三样”: the name of a group of products, like N大
     if q.unit == "类" and "\u4e00" <= text[q.end : q.end + 1] <= "\u9fff":
         return True  # 两类合同, 二类知识产权: kinds of a thing are a grouping or a class, like N大
     if text[q.end - 1 : q.end] == "强" and MEMBERS_ENTERING_RE.search(

@@ -459,7 +459,7 @@ def _read_first(text, m):
     # 百强县之首, 独占鳌头, 拔得头筹, 坐稳头把交椅: first by their own words
     named_first = m["first"] in ("居首", "之首", "鳌头", "拔得头筹", "头把交椅")
     if m["first"] == "首位" and _FIRST_AS_MODIFIER.match(text, m.end()):
-        return None  # 全市的首位产业, 首位度: the policy terms of a leading industry and a city's primacy
+        return None  # 本区首位产业, 首位度: the policy terms of a leading industry and a city's primacy
     if (
         not named_first
         and not any(v in head for v in RANK_VERBS + ("荣登", "登上"))
