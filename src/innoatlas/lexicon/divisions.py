@@ -131,3 +131,17 @@ def divisions_named() -> dict[str, tuple]:
         for n in {d.name, d.short, plain_level_form(d)} - {None}:
             out.setdefault(n, []).append(d)
     return {n: tuple(ds) for n, ds in out.items()}
+
+
+# The kinds of zone a list writes in brackets after each name to say where it stands.
+_ZONE_KINDS = ("高新区", "经开区", "开发区", "新区", "自贸区", "保税区", "综保区", "示范区", "园区")
+
+
+def names_a_seat(words: str) -> bool:
+    """A district or county (金水区, 荥阳) or a zone (高新区, 某东新区) written in brackets after a
+    name says where it stands. A city or province in brackets does not: it names a branch or a
+    campus (某大学(武汉), 某汽车(安徽)), as a firm's legal name holds its city."""
+    if words.endswith(_ZONE_KINDS):
+        return True
+    found = divisions_named().get(words, ())
+    return bool(found) and all(d.level == "county" for d in found)

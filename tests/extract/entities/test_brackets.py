@@ -28,6 +28,26 @@ def test_the_district_a_zone_is_run_with_in_brackets_is_a_region_of_its_own():
     assert not any("(" in name or "（" in name for name, _ in found)
 
 
+def test_the_district_a_list_gives_each_name_in_brackets_is_no_part_of_it():
+    """A list of names, each with the district or zone it stands in (某众创空间(某区)、…)."""
+    found = typed(
+        "本市入选的孵化载体有:青禾众创空间(金水区)、北辰智谷(荥阳)、星火创客空间(高新区)、"
+        "云帆众创空间(郑东新区)。"
+    )
+    assert {
+        ("青禾众创空间", "platform"),
+        ("星火创客空间", "platform"),
+        ("云帆众创空间", "platform"),
+        ("金水区", "region"),
+    } <= found
+    assert not any("(" in name for name, _ in found)
+
+
+def test_a_city_in_brackets_after_a_university_names_its_campus():
+    found = typed("江川地质大学(武汉)、江川理工大学(青岛)与本市签约共建研究院。")
+    assert {("江川地质大学(武汉)", "university"), ("江川理工大学(青岛)", "university")} <= found
+
+
 def test_a_name_in_latin_letters_in_brackets_is_another_name():
     found = typed(
         "江川星湖新能源科技股份有限公司(JXNE)与青溪县签约,第三届江川电子信息博览会(JCEF2024)同日开幕。"

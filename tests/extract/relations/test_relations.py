@@ -609,6 +609,14 @@ def test_the_places_an_area_lists_in_brackets_sit_in_it():
     assert {("佛山", "珠三角"), ("东莞", "珠三角")} <= located
 
 
+def test_an_actor_listed_with_its_district_in_brackets_stands_there():
+    body = "本市入选的孵化载体有:青禾众创空间(金水区)、星火创客空间(高新区)、云帆众创空间(二七区)。"
+    extraction = extract_document(document_from_text("园区简讯\n" + body))
+    located = {(r.subject, r.object) for r in extraction.relations if r.predicate == "located_in"}
+    assert {("青禾众创空间", "金水区"), ("星火创客空间", "高新区"), ("云帆众创空间", "二七区")} <= located
+    assert ("云帆众创空间", "金水区") not in located
+
+
 def test_one_place_in_brackets_after_a_zone_is_no_member():
     extraction = extract_document(document_from_text("园区简讯\n" + "中国(绵阳)科技城新增企业30家。"))
     assert not any(r.predicate == "located_in" and r.subject == "绵阳" for r in extraction.relations)

@@ -20,7 +20,7 @@ from innoatlas.extract.entities.grammar import (
     is_specific,
     starts_with_place,
 )
-from innoatlas.lexicon.divisions import full_division_names
+from innoatlas.lexicon.divisions import full_division_names, names_a_seat
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
 from innoatlas.lexicon.zones import zone_names
@@ -198,7 +198,14 @@ def _paren_tail(norm: str, end: int, etype: str = "") -> int:
         return end  # 某某股份有限公司(CATL), 某博览会(CITE2025): the name in Latin letters is another name
     if etype == "zone" and m.group(1) in full_division_names():
         return end  # 某高新区(某某区): the district the zone is run together with, a region of its own
+    if names_a_seat(m.group(1)) and _listed(norm, end, m.end()):
+        return end  # 某众创空间(某某区)、某智谷(某县): the district a list gives each name, no part of it
     return m.end()
+
+
+def _listed(norm: str, end: int, close: int) -> bool:
+    """The bracket closes an item of a list: a 、 follows it or closed the item before."""
+    return norm[close : close + 1] == "、" or ")、" in norm[max(0, end - 24) : end]
 
 
 # A name written in Latin letters and digits (CATL, SISPARK, CITE2025).

@@ -20,7 +20,7 @@ from innoatlas.documents.model import Document
 from innoatlas.extract.model import EntityMention, RelationRecord
 from innoatlas.extract.relations.sentences import make_relation, relation_patterns
 from innoatlas.lexicon.bodies import central_bodies
-from innoatlas.lexicon.divisions import division_chain, divisions_named, inside, load_divisions
+from innoatlas.lexicon.divisions import division_chain, divisions_named, inside, load_divisions, names_a_seat
 from innoatlas.lexicon.prefixes import leading_name
 from innoatlas.lexicon.zones import load_zones, zone_names
 
@@ -499,6 +499,28 @@ def bracket_member_links(
             if (place.name, area.name) not in linked and place.norm_name != area.norm_name:
                 linked.add((place.name, area.name))
                 links.append(make_relation(doc, place, "located_in", area))
+    return links + _bracketed_seats(doc, mentions, linked)
+
+
+def _bracketed_seats(doc: Document, mentions: list[EntityMention], linked: set) -> list[RelationRecord]:
+    """A list that gives each actor its place in brackets (甲众创空间(某区)、乙智谷(某县)): the
+    actor stands in that place."""
+    places = {m.start: m for m in mentions if m.type in ("region", "zone")}
+    links = []
+    for actor in mentions:
+        if actor.type in ("region", "government") or doc.norm[actor.end : actor.end + 1] not in "(（":
+            continue
+        place = places.get(actor.end + 1)
+        if place is None or doc.norm[place.end : place.end + 1] not in _CLOSE_BRACKETS:
+            continue
+        if not names_a_seat(place.norm_name):
+            continue  # 某汽车(安徽): a province or city in brackets names a branch
+        listed = (
+            doc.norm[place.end + 1 : place.end + 2] == "、" or doc.norm[actor.start - 1 : actor.start] == "、"
+        )
+        if listed and (actor.name, place.name) not in linked:
+            linked.add((actor.name, place.name))
+            links.append(make_relation(doc, actor, "located_in", place))
     return links
 
 
