@@ -462,3 +462,21 @@ def test_an_edition_or_a_published_list_of_a_ranking_is_a_programme(body, name):
 )
 def test_a_clause_about_a_ranking_is_no_ranking_s_name(body, absent):
     assert absent not in {name for name, _ in mentions(body)}
+
+
+@pytest.mark.parametrize(
+    ("body", "thing"),
+    [
+        ("4月17日，江川医疗器械园二期项目开工仪式在青溪区生物医药基地举行。", "江川医疗器械园"),
+        ("5月9日，青溪新区星湖科技园揭牌仪式在园区举行。", "青溪新区星湖科技园"),
+    ],
+)
+def test_the_ceremony_of_one_named_thing_is_no_event_the_thing_is_named(body, thing):
+    found = mentions(body)
+    assert any(name == thing for name, _ in found)
+    assert not any(name.endswith("仪式") for name, _ in found)
+
+
+def test_a_ceremony_for_a_batch_of_projects_is_an_event():
+    found = mentions("近日，青溪新区重点项目集中开工仪式在新区化工园举行。")
+    assert ("青溪新区重点项目集中开工仪式", "program") in found

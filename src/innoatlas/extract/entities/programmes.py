@@ -497,9 +497,21 @@ def _event(
         return []
     if not framed and _all_generic(ix, start, start + len(topic)):
         return []
-    if head.group() == "仪式" and not _scoped(ix, start, topic):
+    if head.group() == "仪式" and (not _scoped(ix, start, topic) or _one_things_act(topic)):
         return []
     return [Candidate(start, end, "program", "programme", priority, 0.7)]
+
+
+# 某产业园二期项目|开工仪式, 某科技园|揭牌仪式: the act of one named thing ends the ceremony's
+# topic; a batch of projects (集中开工仪式, 重大项目签约仪式) makes an occasion of its own.
+_ONE_THINGS_ACT = re.compile(
+    r"(?:[一二三四首]期)?(?:工程|项目)?(?:揭牌|开工|奠基|开园|开业|投产|竣工|落成|启用)$"
+)
+
+
+def _one_things_act(topic: str) -> bool:
+    """The ceremony is one named thing's act (某科技园揭牌仪式): the thing is the name, not the rite."""
+    return bool(_ONE_THINGS_ACT.search(topic)) and not re.search(r"集中|重大|重点|批|暨", topic)
 
 
 # The scope words that make a ceremony one occasion: 全省|重大项目集中开工仪式.

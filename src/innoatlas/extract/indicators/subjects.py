@@ -62,6 +62,9 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     firm = _firm_before(ctx, q)
     if firm is not None:
         return subject_name(ctx, firm)  # 某光伏(某县)200MW电站项目: the size of the firm's project
+    project = _project_named(ctx, q)
+    if project is not None:
+        return subject_name(ctx, project)  # 某算力中心项目开工。项目总投资38亿元: the project's figure
     builder = _builder(ctx, q, cs)
     if builder is not None:
         return subject_name(ctx, builder)  # 项目计划投资6亿元，由某公司负责建设: the builder's project
@@ -268,6 +271,29 @@ def _firm_before(ctx: Context, q: Quantity) -> EntityMention | None:
 _ANNUAL_OUTPUT = re.compile(r"(?:新建|建设|投资建设)?年产(?:能)?")
 # 某集团总投资30亿元的…项目, 某公司投资6亿元建设…: the firm, subject of 投资, lays out the sum.
 _FIRM_OUTLAY = re.compile(r"(?:计划|拟|将|预计|已)?(?:总投资|投资)(?:额)?(?:约|近|超过?|达到?|逾|高达)?")
+
+
+PROJECT = cue("project_anaphor")
+PROJECT_HEAD_RE = PROJECT.trigger
+PROJECT_NAMED_RE = PROJECT.cue("named")
+PROJECT_TYPES = frozenset(PROJECT.cue("antecedent_types").pattern.split("|"))
+PROJECT_REACH = PROJECT.params["reach"]
+
+
+def _project_named(ctx: Context, q: Quantity) -> EntityMention | None:
+    """The park, centre or firm named last with 项目 after it, when q's sentence opens on
+    项目 (该项目总投资…, 占地…) and names nothing of its own before q."""
+    ss = sentence_start(ctx.text, q.start)
+    head = ctx.text[ss : q.start].lstrip("其中同时此外并且还")
+    lo = bisect_left(ctx.mention_starts, ss)
+    hi = bisect_left(ctx.mention_starts, q.start)
+    if PROJECT_HEAD_RE.match(head) is None or lo < hi:
+        return None
+    lo = bisect_left(ctx.mention_starts, ss - PROJECT_REACH)
+    for m in reversed(ctx.mentions[lo:hi]):
+        if m.type in PROJECT_TYPES and PROJECT_NAMED_RE.match(ctx.text, m.end):
+            return m
+    return None
 
 
 BUILT_BY = cue("built_by")
