@@ -499,6 +499,8 @@ def _event(
         return []
     if head.group() == "仪式" and (not _scoped(ix, start, topic) or _one_things_act(topic)):
         return []
+    if head.group() == "活动" and "集中" in topic and not _scoped(ix, start, topic):
+        return []  # 重点项目集中签约活动: a kind of occasion; its place or year makes it one
     return [Candidate(start, end, "program", "programme", priority, 0.7)]
 
 
