@@ -418,3 +418,15 @@ def test_the_area_before_a_firm_it_holds_is_no_part_of_its_name():
     found = firms("辖区青溪钼业集团有限公司获评先进企业。")
     assert "青溪钼业集团有限公司" in found
     assert not any(name.startswith("辖区") for name in found)
+
+
+def test_a_project_list_names_each_firm_before_the_line_it_builds():
+    """某某食醋生产线、某某挖掘机智慧工厂等项目: the firm's short name, then what its project builds."""
+    found = set(typed("今年，星湖重工挖掘机智慧工厂、蓝湖食品酱油生产线等12个项目已全面开工。"))
+    assert {("星湖重工", "enterprise"), ("蓝湖食品", "enterprise")} <= found
+    assert not any(name.endswith(("生产线", "工厂")) for name, _ in found)
+
+
+def test_a_firm_with_a_second_word_in_a_project_list_keeps_it():
+    found = set(typed("星湖邦达、青川精细化工等18个项目加快推进。"))
+    assert ("青川精细化工", "enterprise") in found

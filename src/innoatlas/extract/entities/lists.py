@@ -6,6 +6,7 @@ brackets after a count of firms (企业有2家(甲乙、丙丁)).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from innoatlas.extract.entities.grammar import (
     GENERIC_WORDS,
@@ -18,6 +19,7 @@ from innoatlas.extract.entities.grammar import (
     plan_aim,
 )
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.extract.entities.projects import is_business_word, owner_span
 from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.industries import load_industries
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type
@@ -54,6 +56,8 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         items = _list_items(norm, ix, m.start(), _list_type(kind))
         if _list_type(kind) == "enterprise" and any(_is_trade(norm[c.start : c.end]) for c in items):
             continue  # 新能源、新材料等一批项目: the firms and projects of trades, none named
+        if kind == "项目":
+            items = [_project_owner(norm, ix, c) for c in items]
         out.extend(items)
     for m in _TRADE_LIST_TAIL.finditer(norm):
         if _trade(m.group("trade")):
@@ -74,6 +78,54 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         etype = _list_type(m.group("kind"))
         out.extend(_list_items(norm, ix, m.end("items"), etype, bracketed=m.start("items")))
     return out
+
+
+def _project_owner(norm: str, ix: TokenIndex, item: Candidate) -> Candidate:
+    """甲食醋生产线、乙中厚板等项目: a project is named by its firm and what it makes (企业简称 +
+    产品), as projects.py reads 某某电池项目; the firm is the name."""
+    if not _PRODUCTION.search(norm, item.start, item.end):
+        return item  # 某某精细化工, 某某邦普: a firm's own second word, no product
+    span = owner_span(norm, ix, item.start, item.end)
+    if span is None or span[1] >= item.end:
+        span = _name_before_product(ix, item)
+    if span is None or span[1] >= item.end:
+        return item
+    return replace(item, start=span[0], end=span[1])
+
+
+# A project that builds or refits a plant or line (某某食醋生产线, 某某挖掘机智慧工厂): a firm's
+# short name and what it makes come before these words, no firm is named by them.
+_PRODUCTION = re.compile(r"(?:生产线|产线|工厂|车间|技改|技术改造|智能化改造|扩建|扩产)$")
+# What the tagger reads a firm's short name as: a person's or place's name, an organisation.
+_SHORT_NAME_TAGS = frozenset({"PER", "LOC", "ORG", "nz", "nw", "nr", "ns"})
+_PRODUCT_TAGS = frozenset({"n", "vn", "nz"})
+
+
+def _name_before_product(ix: TokenIndex, item: Candidate) -> tuple[int, int] | None:
+    """巨杰|混凝土|风机|塔筒, 源瀚|蓝|宝石: a name the tagger knows, then common nouns for
+    what the project makes."""
+    k = ix.by_start.get(item.start)
+    if k is None or ix.tokens[k].tag not in _SHORT_NAME_TAGS:
+        return None
+    end = ix.tokens[k].end
+    k += 1
+    if (
+        k < len(ix.tokens)
+        and len(ix.tokens[k].text) == 1
+        and ix.tokens[k].tag != "n"
+        and ix.tokens[k].end < item.end
+    ):
+        end = ix.tokens[k].end  # 姚锦|坊: a one-character word that is no noun closes the name
+        k += 1
+    rest = []
+    while k < len(ix.tokens) and ix.tokens[k].end <= item.end:
+        rest.append(ix.tokens[k])
+        k += 1
+    if not rest or rest[-1].end != item.end or any(t.tag not in _PRODUCT_TAGS for t in rest):
+        return None
+    if is_business_word(rest[0].text) or rest[0].text in load_industries()[0]:
+        return None  # 某某|新材料, 某某|电梯: the line of business firms write into their short names
+    return (item.start, end) if end - item.start >= 2 else None
 
 
 # 企业有甲、乙、丙等: the kind word and a verb of listing lead the items.

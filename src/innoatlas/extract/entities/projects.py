@@ -36,7 +36,7 @@ def project_owners(norm: str, ix: TokenIndex) -> list[Candidate]:
         name_start, project = m.start("name"), m.end("name")
         if _SITE_PROJECT.search(norm, name_start, project):
             continue  # 某某产业园项目, 某某基地二期项目: a site, named by the zone rules
-        span = _owner_span(norm, ix, name_start, project)
+        span = owner_span(norm, ix, name_start, project)
         if span is not None:
             out.append(
                 Candidate(span[0], span[1], "enterprise", "project_owner", PROJECT_OWNER.priority, 0.7)
@@ -44,7 +44,12 @@ def project_owners(norm: str, ix: TokenIndex) -> list[Candidate]:
     return out
 
 
-def _owner_span(norm: str, ix: TokenIndex, start: int, project: int) -> tuple[int, int] | None:
+def is_business_word(word: str) -> bool:
+    """车业, 科技, 新能源: a word for a line of business that firms write into their names."""
+    return bool(_BUSINESS_WORDS.fullmatch(word))
+
+
+def owner_span(norm: str, ix: TokenIndex, start: int, project: int) -> tuple[int, int] | None:
     k = ix.by_start.get(start)
     if k is None:
         return None
