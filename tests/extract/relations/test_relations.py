@@ -660,3 +660,15 @@ def test_a_paragraph_indented_with_lost_question_marks_still_opens_on_its_place(
     )
     find(recs, "远航电池", "located_in", "江川省")
     assert not [r for r in recs if r.subject == "远航电池" and r.object == "青溪市"]
+
+
+def test_the_firms_whose_projects_a_zone_s_story_lists_sit_in_the_zone():
+    body = (
+        "江川经开区今年项目建设提速,新开工项目40个。江川经开区工业产值增长9%,江川经开区营收增长12%。"
+        "今年以来,存量企业增资扩产热情高涨,星湖电子二期增资建设、青石科技有限公司扩建等项目有序推进。"
+        "白沙县远航机械项目也在推进。"
+    )
+    extraction = extract_document(document_from_text("园区简讯\n" + body))
+    located = {(r.subject, r.object) for r in extraction.relations if r.predicate == "located_in"}
+    assert {("星湖电子", "江川经开区"), ("青石科技有限公司", "江川经开区")} <= located
+    assert not any(subject.startswith("远航") and obj == "江川经开区" for subject, obj in located)

@@ -108,6 +108,7 @@ def rule_relations(doc: Document, tokens: list[Token], entities: list[EntityMent
     ]
     gazetteer += [r for r in gazetteer_relations(doc, mentions) if r.predicate == "part_of"]
     gazetteer += _within_main_place(doc, mentions, topic)
+    gazetteer += _projects_in_zone(doc, mentions, topic)
     named = embedded_relations(doc, mentions) + chained_division_relations(doc, mentions)
     for rec in named + gazetteer:
         out.setdefault((rec.subject, rec.predicate, rec.object), rec)
@@ -589,6 +590,34 @@ def _within_main_place(
             seen.add(m.norm_name)
             out.append(make_relation(doc, m, "located_in", main, m.start, m.end))
     return out
+
+
+def _projects_in_zone(
+    doc: Document, mentions: list[EntityMention], main: EntityMention | None
+) -> list[RelationRecord]:
+    """A zone's story listing the projects it gained (某某二期、某某扩建等19个项目已投产; 投资10亿元
+    的某某项目): each firm whose project the clause names builds it in the zone, unless the
+    clause names another place."""
+    if main is None or main.type != "zone":
+        return []
+    places = [m for m in mentions if m.type in PLACE_TYPES]
+    out, seen = [], set()
+    for m in mentions:
+        if m.type != "enterprise" or m.norm_name in seen or not _PROJECT_AFTER.match(doc.norm, m.end):
+            continue
+        start = max((doc.norm.rfind(c, 0, m.start) for c in ",，;；。:：\n"), default=-1) + 1
+        end = _CLAUSE_BREAK.search(doc.norm, m.end)
+        end = end.start() if end else len(doc.norm)
+        if any(start <= p.start < end for p in places):
+            continue  # 某市某某项目, 项目落户某县: the clause says where
+        seen.add(m.norm_name)
+        out.append(make_relation(doc, m, "located_in", main, m.start, m.end))
+    return out
+
+
+# What follows a firm that owns a project: its product or line, then 项目, or a list closed by
+# 等…项目 (某某大麻二酚、某某塔筒等33个项目).
+_PROJECT_AFTER = re.compile(r"[^,，。;；:：]{0,30}?项目")
 
 
 # Longest division name a zone's name may open with (某某自治县).
