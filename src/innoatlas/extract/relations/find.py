@@ -616,8 +616,8 @@ def _projects_in_zone(
 
 
 # What follows a firm that owns a project: its product or line, then 项目, or a list closed by
-# 等…项目 (某某大麻二酚、某某塔筒等33个项目).
-_PROJECT_AFTER = re.compile(r"[^,，。;；:：]{0,30}?项目")
+# 等…项目 (某某大麻二酚、某某塔筒等33个项目); a firm's project office (项目部) is a unit of it.
+_PROJECT_AFTER = re.compile(r"[^,，。;；:：]{0,30}?项目(?!部|组|经理|负责人|办)")
 
 
 # Longest division name a zone's name may open with (某某自治县).
