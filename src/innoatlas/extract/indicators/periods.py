@@ -26,7 +26,8 @@ LAST_YEAR_SEASON = cue("results_release").params["season_months"]
 _MONTH = rf"(?:1[0-2]|0?[1-9]|十[一二]?|[{_CN}])"
 _YEAR = r"(?:(?P<y>(?:19|20)\d{2})[ ]?年|(?P<rel>今年|去年|前年|上年|本年|当年|明年|过去(?:的)?一年|(?<![近最])一年来))"
 _SUB = (
-    r"(?P<sub>全年|上半年|下半年|前三季度|前(?P<qn>[一二两三1-3])(?:个)?季度|第?(?P<q>[一二三四1-4])季度"
+    r"(?P<sub>全年|上半年|下半年|前三季度|前(?P<qn>[一二两三1-3])(?:个)?季度"
+    r"|(?:1|一)(?:-|—|–|~|至|到)(?P<qe>[二两三2-3])季度|第?(?P<q>[一二三四1-4])季度"
     rf"|(?:1|一)月?(?:-|—|–|~|至|到)(?P<m2>{_MONTH})月(?:份)?|前(?P<mn>{_MONTH})(?:个)?月"
     rf"|(?P<m>{_MONTH})月(?:份)?(?P<mend>末|底|初)?(?:(?P<d>[0-3]?\d)日)?"
     r"|年?底|年?末|年初|年度|度)"
@@ -291,7 +292,8 @@ def _format(year: int, sub: str | None, text: str) -> str:
         return f"{year}"
     if sub == "年初":
         return f"{year}-01"
-    m = re.fullmatch(r"前(.)(?:个)?季度", sub)
+    # 前三季度 and 1-3季度 (一至三季度): the quarters from the first to that one
+    m = re.fullmatch(r"前(.)(?:个)?季度", sub) or re.fullmatch(r"(?:1|一)(?:-|—|–|~|至|到)(.)季度", sub)
     if m:
         return f"{year}-Q1..Q{_int(m[1])}" if _int(m[1]) > 1 else f"{year}-Q1"
     m = re.fullmatch(r"第?(.)季度", sub)
