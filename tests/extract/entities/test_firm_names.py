@@ -430,3 +430,14 @@ def test_a_project_list_names_each_firm_before_the_line_it_builds():
 def test_a_firm_with_a_second_word_in_a_project_list_keeps_it():
     found = set(typed("星湖邦达、青川精细化工等18个项目加快推进。"))
     assert ("青川精细化工", "enterprise") in found
+
+
+def test_a_firm_named_by_its_city_and_brand_before_its_project():
+    """投资…的深圳某某…项目: the tagger reads the city and the brand as one place."""
+    found = set(typed("投资20多亿元的深圳创普斯年产28万吨正极材料项目正式签约。"))
+    assert ("深圳创普斯", "enterprise") in found
+
+
+def test_a_town_after_a_city_before_a_project_is_no_firm():
+    found = set(typed("投资3亿元的重庆双福园区配套项目开工。"))
+    assert not any(etype == "enterprise" for _, etype in found)

@@ -13,11 +13,14 @@ the product alone.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from innoatlas.extract.entities.grammar import GENERIC_WORDS, Candidate, TokenIndex
 from innoatlas.extract.entities.patterns import pattern
+from innoatlas.lexicon.divisions import division_names
 from innoatlas.lexicon.industries import load_industries
+from innoatlas.lexicon.prefixes import leading_name
 
 PROJECT_OWNER = pattern("project_owner")
 _PROJECT = PROJECT_OWNER.trigger
@@ -69,7 +72,7 @@ def owner_span(norm: str, ix: TokenIndex, start: int, project: int) -> tuple[int
     ):
         j += 1
     if j == k + places:
-        return None
+        return _place_and_brand(tokens[k]) if places == 1 else None
     end = _before_trade(norm, tokens[j - 1].start, tokens[j - 1].end, known)
     if end < tokens[j - 1].end:
         return (tokens[k].start, end) if end - tokens[k].start >= MIN_OWNER_CHARS else None
@@ -79,6 +82,21 @@ def owner_span(norm: str, ix: TokenIndex, start: int, project: int) -> tuple[int
     if end - tokens[k].start < MIN_OWNER_CHARS:
         return None
     return tokens[k].start, end
+
+
+def _place_and_brand(token) -> tuple[int, int] | None:
+    """深圳创普斯 read as one place by the tagger: a city's name, then a brand that is no
+    division (深圳|创普斯), names the firm as 武汉|某某 does."""
+    place = leading_name(token.text, division_names(), MAX_PLACE_CHARS, keep=MIN_OWNER_CHARS)
+    rest = token.text[len(place) :] if place else ""
+    if not place or rest in division_names() or _PLACE_END.search(rest):
+        return None
+    return token.start, token.end
+
+
+# The ends of names of places and areas: a division, a zone or a town after the city.
+_PLACE_END = re.compile(r"[省市县区镇乡村州旗盟港湾岛山河湖江园城谷]$")
+MAX_PLACE_CHARS = 8
 
 
 def _before_trade(norm: str, start: int, end: int, known) -> int:
