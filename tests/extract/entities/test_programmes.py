@@ -480,3 +480,28 @@ def test_the_ceremony_of_one_named_thing_is_no_event_the_thing_is_named(body, th
 def test_a_ceremony_for_a_batch_of_projects_is_an_event():
     found = mentions("近日，青溪新区重点项目集中开工仪式在新区化工园举行。")
     assert ("青溪新区重点项目集中开工仪式", "program") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "place"),
+    [
+        ("按照江川经开区总规划,园区今年新建厂房20栋。", "江川经开区"),
+        ("按照青溪新区高标准规划,园区今年建成。", "青溪新区"),
+        ("星湖医药工业园计划入驻医药企业14家。", "星湖医药工业园"),
+    ],
+)
+def test_a_place_s_plan_is_no_programme_the_place_is_named(body, place):
+    found = mentions(body)
+    assert any(name == place for name, _ in found)
+    assert not any(name.endswith(("规划", "计划")) for name, _ in found)
+
+
+def test_a_count_of_towns_before_a_kind_is_no_name():
+    found = mentions("长春市规划建设一座科学城。")
+    assert ("长春市", "region") in found
+    assert not any("科学城" in name for name, _ in found)
+
+
+def test_a_plan_named_by_its_field_is_a_programme():
+    found = mentions("江川市印发青川市海洋经济发展规划,明确了目标。")
+    assert ("青川市海洋经济发展规划", "program") in found

@@ -29,8 +29,9 @@ from innoatlas.lexicon.programmes import unlisted_programmes
 from innoatlas.lexicon.suffixes import load_suffixes, suffix_type, trade_words
 from innoatlas.lexicon.zones import economic_region_names, load_zones, zone_names
 
-# 四大基地, 三个基地: a count before a kind (N大, N个) names a set of bodies.
-_COUNTED_SET = re.compile(r"[一二三四五六七八九十两\d]+(?:大|个|個)")
+# 四大基地, 三个基地: a count before a kind (N大, N个) names a set of bodies; 一座科学城, 两座
+# 数据中心: a count and the measure word of buildings and towns, a description.
+_COUNTED_SET = re.compile(r"[一二三四五六七八九十两\d]+(?:大|个|個|座)")
 # 建成省级农业科技园区8个: a kind of zone or body followed by its count is a category.
 _COUNTED_KIND = pattern("counted_kind").trigger
 _COUNTABLE_TYPES = frozenset({"zone", "platform", "institute", "enterprise", "investor", "university"})
@@ -367,6 +368,29 @@ def keep_name(name: str, c: Candidate) -> bool:
     if name.endswith(_DEVICE) and not _RESEARCH_DEVICE.search(name) and c.extractor != "gazetteer":
         return False  # 某某弹性体装置, 船舶动力装置: a plant's unit or a product, no research facility
     return not re.fullmatch(r"[\d\W_]+", name)
+
+
+# A plan named only by whose or when it is, and how it is drawn up.
+_BARE_PLAN = re.compile(r"(?P<owner>.+?)(?:总体|总|整体|高标准|高起点|产业|空间|建设|工作)?(?:规划|计划)")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d\d年(?:度)?")
+_AREA_END = re.compile(r"(?:省|市|县|区|新区|园|园区|工业园|产业园|开发区|高新区|经开区|基地)$")
+
+
+def place_plan(norm: str, c: Candidate) -> bool:
+    """A programme candidate that is a place's or a year's plan (某市规划, 2016年规划): dropped
+    before the choice, so the place itself stays a name."""
+    return c.type == "program" and _plan_of_place(norm[c.start : c.end])
+
+
+def _plan_of_place(name: str) -> bool:
+    """长春市规划, 某工业园计划, 某新区高标准规划, 2016年规划: the plan of a place or a year, a
+    common noun after the owner's name; a plan named by its field (某市海洋经济发展规划) or a
+    title of its own (某某行动计划) is a programme."""
+    found = _BARE_PLAN.fullmatch(name)
+    if found is None:
+        return False
+    owner = found["owner"]
+    return bool(_YEAR_ONLY.fullmatch(owner) or owner in division_names() or _AREA_END.search(owner))
 
 
 def drop_won_award(norm: str, c: Candidate) -> Candidate:

@@ -46,6 +46,7 @@ from innoatlas.extract.entities.filters import (
     merge_regions,
     other_occurrences,
     person_acting,
+    place_plan,
     quantified_kind,
     seat_in_name,
     select,
@@ -187,6 +188,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         and not person_acting(ix, c)
         and not date_day(norm, c)
         and not honorific(norm, c)
+        and not place_plan(norm, c)
     ]
     candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)
