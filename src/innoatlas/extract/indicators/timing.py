@@ -57,6 +57,8 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     A page that gives only a month and day is read in a guessed year (extract_dates); the
     present it speaks of (截至目前, 已集聚…) is that guessed day, which the text does not give:
     ANNOTATION.md's publication date is then unknown, and so is the period."""
+    if PLANNED_OUTLAY_RE.search(ctx.text[cs : q.start]):
+        return None  # 年度计划投资16.8亿元: a planned outlay, no figure of any period
     period = _stated_period(ctx, q, cs)
     guessed = ctx.doc.published.value is None and ctx.doc.speaks_from is not None
     if guessed and period is not None and period == ctx.doc.reference_date.as_text():
@@ -67,6 +69,7 @@ def period_of(ctx: Context, q: Quantity, cs: int) -> str | None:
 
 
 FORECAST_RE = cue("forecast").trigger
+PLANNED_OUTLAY_RE = cue("planned_outlay").trigger
 
 
 def _forecast(ctx: Context, q: Quantity, cs: int, period: str) -> bool:
