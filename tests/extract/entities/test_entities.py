@@ -508,3 +508,12 @@ def test_words_glued_to_a_name_are_cut_off(body, name, etype, glued):
     found = mentions(body)
     assert (name, etype) in found
     assert not any(glued in n for n, _ in found)
+
+
+def test_a_unit_named_by_its_owners_kind_only_is_no_name():
+    """公司研发中心, 集团研究院: the unit of the body the story is about, named by its kind."""
+    found = {
+        name for name, _ in typed("星湖电子有限公司发展迅速,公司研发中心设在江川,集团研究院成立于2010年。")
+    }
+    assert "星湖电子有限公司" in found
+    assert not found & {"公司研发中心", "集团研究院"}

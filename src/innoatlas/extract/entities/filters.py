@@ -365,6 +365,8 @@ def keep_name(name: str, c: Candidate) -> bool:
         return False  # 中国唯一的科技城, 柳州的高端装备制造: a description, no name
     if c.type == "enterprise" and suffix_type(name) is None and _opens_with_industry(name):
         return False  # 新能源汽车配件, 新能源充电桩: a trade and its product, no firm's trade name
+    if _KIND_OWNER.match(name) and name[_KIND_OWNER.match(name).end() :] in load_suffixes().suffixes:
+        return False  # 公司研发中心, 集团研究院: the unit of a body the text names by its kind only
     if name.endswith(_DEVICE) and not _RESEARCH_DEVICE.search(name) and c.extractor != "gazetteer":
         return False  # 某某弹性体装置, 船舶动力装置: a plant's unit or a product, no research facility
     return not re.fullmatch(r"[\d\W_]+", name)
@@ -418,6 +420,8 @@ def _opens_with_industry(name: str) -> bool:
 # A 装置 is a platform when it is a facility of research (超瞬态实验装置, 某某聚变装置, the big
 # science facilities of 国家重大科技基础设施建设中长期规划, 2013); a plant's production unit or a
 # product is named by what it makes or does (某某装置 of a chemical plant).
+# A kind word for the body a text is about, standing for its name (公司研发中心: the company's).
+_KIND_OWNER = re.compile(r"(?:该|本|其)?(?:公司|集团|企业|学校|高校|园区|医院)")
 _DEVICE = "装置"
 _RESEARCH_DEVICE = re.compile(r"实验|试验|科学|研究|观测|测量|模拟|光源|聚变|能源|物理|探测")
 
