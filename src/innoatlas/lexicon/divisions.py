@@ -138,7 +138,7 @@ _ZONE_KINDS = ("高新区", "经开区", "开发区", "新区", "自贸区", "�
 
 
 def names_a_seat(words: str) -> bool:
-    """A district or county (金水区, 荥阳) or a zone (高新区, 某东新区) written in brackets after a
+    """A district or county (某某区, 某县) or a zone (高新区, 某东新区) written in brackets after a
     name says where it stands. A city or province in brackets does not: it names a branch or a
     campus (某大学(武汉), 某汽车(安徽)), as a firm's legal name holds its city."""
     if words.endswith(_ZONE_KINDS):

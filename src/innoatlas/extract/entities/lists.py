@@ -81,7 +81,7 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
 
 
 def _project_owner(norm: str, ix: TokenIndex, item: Candidate) -> Candidate:
-    """甲食醋生产线、乙中厚板等项目: a project is named by its firm and what it makes (企业简称 +
+    """甲酱油生产线、乙钢板等项目: a project is named by its firm and what it makes (企业简称 +
     产品), as projects.py reads 某某电池项目; the firm is the name."""
     if not _PRODUCTION.search(norm, item.start, item.end):
         return item  # 某某精细化工, 某某邦普: a firm's own second word, no product
@@ -93,7 +93,7 @@ def _project_owner(norm: str, ix: TokenIndex, item: Candidate) -> Candidate:
     return replace(item, start=span[0], end=span[1])
 
 
-# A project that builds or refits a plant or line (某某食醋生产线, 某某挖掘机智慧工厂): a firm's
+# A project that builds or refits a plant or line (某某酱油生产线, 某某装载机数字工厂): a firm's
 # short name and what it makes come before these words, no firm is named by them.
 _PRODUCTION = re.compile(r"(?:生产线|产线|工厂|车间|技改|技术改造|智能化改造|扩建|扩产)$")
 # What the tagger reads a firm's short name as: a person's or place's name, an organisation.

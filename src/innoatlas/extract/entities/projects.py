@@ -85,8 +85,8 @@ def owner_span(norm: str, ix: TokenIndex, start: int, project: int) -> tuple[int
 
 
 def _place_and_brand(token) -> tuple[int, int] | None:
-    """深圳创普斯 read as one place by the tagger: a city's name, then a brand that is no
-    division (深圳|创普斯), names the firm as 武汉|某某 does."""
+    """深圳某某 read as one place by the tagger: a city's name, then a brand that is no
+    division (深圳|某某), names the firm as 武汉|某某 does."""
     place = leading_name(token.text, division_names(), MAX_PLACE_CHARS, keep=MIN_OWNER_CHARS)
     rest = token.text[len(place) :] if place else ""
     if not place or rest in division_names() or _PLACE_END.search(rest):
