@@ -441,3 +441,20 @@ def test_a_firm_named_by_its_city_and_brand_before_its_project():
 def test_a_town_after_a_city_before_a_project_is_no_firm():
     found = set(typed("投资3亿元的重庆双福园区配套项目开工。"))
     assert not any(etype == "enterprise" for _, etype in found)
+
+
+def test_a_firms_standing_in_its_trade_glued_before_its_name_is_no_part_of_it():
+    found = set(typed("去年行业总产值超千亿元,行业龙头星驰集团升至全球第3位。"))
+    assert ("星驰集团", "enterprise") in found
+    assert not any(name.startswith("行业龙头") for name, _ in found)
+
+
+def test_the_frame_verb_after_a_firm_is_no_part_of_its_name():
+    found = {name for name, _ in typed("园区形成以星湖海力士为代表的集成电路项目、以华为为代表的通信项目。")}
+    assert {"星湖海力士", "华为"} <= found
+    assert not any(name.endswith("为") and name != "华为" for name in found)
+
+
+def test_a_copula_opening_a_clause_is_no_part_of_the_firm_after_it():
+    found = set(typed("仓库上月投产,是星驰集团在潍坊布局的区域枢纽。"))
+    assert {("星驰集团", "enterprise"), ("潍坊", "region")} <= found

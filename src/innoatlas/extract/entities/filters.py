@@ -379,9 +379,11 @@ _AREA_END = re.compile(r"(?:省|市|县|区|新区|园|园区|工业园|产业�
 
 
 def place_plan(norm: str, c: Candidate) -> bool:
-    """A programme candidate that is a place's or a year's plan (某市规划, 2016年规划): dropped
-    before the choice, so the place itself stays a name."""
-    return c.type == "program" and _plan_of_place(norm[c.start : c.end])
+    """A programme candidate that is a place's or a year's plan (某市规划, 2016年规划), or a body
+    read from an ordinary word in 局 (某市布局): dropped before the choice, so the place itself
+    stays a name."""
+    name = norm[c.start : c.end]
+    return c.type == "program" and _plan_of_place(name) or name.endswith(COMMON_JU_WORDS)
 
 
 def _plan_of_place(name: str) -> bool:

@@ -242,8 +242,41 @@ _POINT_MARKER = re.compile(
 def drop_point_marker(norm: str, c: Candidate) -> Candidate:
     m = _POINT_MARKER.match(norm, c.start, c.end)
     if m is None or c.end - m.end() < MIN_NAME_CHARS:
-        return c
+        return drop_frame_verb(norm, drop_copula(norm, c))
     return dataclasses.replace(c, start=m.end())
+
+
+# 以某某所|为|代表的…: the 为 of the frame 以A为代表 (为龙头, 为引领) after the name's end.
+_FRAME_AFTER = re.compile(r"代表|龙头|引领|核心|主导|支撑|首")
+
+
+# …投产,是某某集团在某地布局的…: a clause whose subject is left out opens on the copula.
+_CLAUSE_BREAKS = ",，;；"
+MIN_NAME_AFTER_COPULA = 4
+
+
+def drop_copula(norm: str, c: Candidate) -> Candidate:
+    """,是某某集团在…: the copula that opens a clause without a subject is not the name's first
+    character (a name after it of four characters or more, ending in a suffix of its kind)."""
+    if norm[c.start : c.start + 1] != "是" or norm[c.start - 1 : c.start] not in _CLAUSE_BREAKS:
+        return c
+    rest = norm[c.start + 1 : c.end]
+    if len(rest) < MIN_NAME_AFTER_COPULA or suffix_type(rest) is None:
+        return c
+    return dataclasses.replace(c, start=c.start + 1)
+
+
+def drop_frame_verb(norm: str, c: Candidate) -> Candidate:
+    """以某某所为代表的…项目: the tagger glued the frame's 为 to the name before it (以 opens the
+    frame in the clause); a name of two characters ending in 为 is left whole."""
+    if c.type not in ("enterprise", "institute", "platform", "investor"):
+        return c
+    if norm[c.end - 1 : c.end] != "为" or not _FRAME_AFTER.match(norm, c.end):
+        return c
+    opening = max(norm.rfind(p, 0, c.start) for p in ",，;；。") + 1
+    if c.end - 1 - c.start < MIN_NAME_CHARS or "以" not in norm[opening : c.start]:
+        return c
+    return dataclasses.replace(c, end=c.end - 1)
 
 
 # 记者从|某局了解到, 记者(近日)从某某获悉: the formula of news that names its source; the
@@ -291,6 +324,8 @@ _STANDING_KIND = re.compile(
     r"(?:示范|龙头|重点|骨干|领军|标杆|链主|明星|上市|独角兽|瞪羚|冠军|"
     # 世界500强企业某某集团: a firm by its place on a ranking list of firms (the list names no firm)
     r"(?:世界|全球|中国|全国|国内)?[\d一二三四五六七八九十百千]+强)企业"
+    # 行业龙头某某集团: the firm's standing in its trade, the apposition without 企业
+    r"|行业龙头"
 )
 # 央企|某某集团: the ownership kind of a firm written right before its name.
 _OWNERSHIP_KIND = re.compile(r"央企|国企|民企|外企")
