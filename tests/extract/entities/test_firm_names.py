@@ -450,8 +450,13 @@ def test_a_firms_standing_in_its_trade_glued_before_its_name_is_no_part_of_it():
 
 
 def test_the_frame_verb_after_a_firm_is_no_part_of_its_name():
-    found = {name for name, _ in typed("园区形成以星湖海力士为代表的集成电路项目、以华为为代表的通信项目。")}
-    assert {"星湖海力士", "华为"} <= found
+    found = {
+        name
+        for name, _ in typed(
+            "以星湖海力士为代表的重大项目、以大连商所为代表的服务业项目,以华为为代表的通信项目。"
+        )
+    }
+    assert {"星湖海力士", "大连商所", "华为"} <= found
     assert not any(name.endswith("为") and name != "华为" for name in found)
 
 
