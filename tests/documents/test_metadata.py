@@ -199,6 +199,15 @@ def test_title_is_the_first_headline_like_line():
     assert document_from_text(f"首页 > 新闻\n新闻\n{HEADLINE}\n2023-10-17 09:12\n\n{BODY}").title == HEADLINE
 
 
+def test_title_is_not_a_portals_bar_or_its_site_banner():
+    """A portal's bar of channels (one in Latin letters) and its banner (某某财经-某某网站) stand over
+    the headline of a reprinted story."""
+    page = f"星空网站\n星空 StarLink 2048 星空房产 星空搜索\n星空财经-星空网站\n{HEADLINE}\n{BODY}"
+    doc = document_from_text(page)
+    assert doc.title == HEADLINE
+    assert "星空财经" not in doc.norm
+
+
 @pytest.mark.parametrize(
     "head",
     [

@@ -296,8 +296,14 @@ def is_menu(n: str) -> bool:
     return (
         len(items) >= MENU_MIN_ITEMS
         and all(len(p) <= MENU_ITEM_CHARS for p in items)
-        and ("|" in n or "｜" in n or len(items) >= 6)
+        and ("|" in n or "｜" in n or len(items) >= 6 or _portal_bar(items))
     )
+
+
+def _portal_bar(items: list[str]) -> bool:
+    """某某 ChinaRen 17173 某某房产 某某: a portal's bar of channel names, one of them written in
+    Latin letters or digits, as no headline of Chinese news is set."""
+    return len(items) > MENU_MIN_ITEMS and any(re.fullmatch(r"[A-Za-z0-9]+", p) for p in items)
 
 
 def is_advert(n: str) -> bool:
