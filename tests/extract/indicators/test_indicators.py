@@ -1503,3 +1503,15 @@ def test_a_bare_full_year_after_last_year_is_last_years():
     text = HEADLINE + "去年，青川高新区推进技术改造，全年产值超过2500亿元，新增规上企业150余家。"
     records = indicators(text, ZONE, published="2025-03-19")
     assert {r.value: r.period for r in records} == {2500: "2024", 150: "2024"}
+
+
+def test_a_programme_heading_a_list_entry_keeps_to_that_entry():
+    """科创板上市企业55家;…: the board qualifies its entry's count; the next entry is the city's."""
+    text = (
+        "江川市创新观察\n江川市创新驱动发展成效显著。全社会研发投入达到800亿元;"
+        "科创板上市企业35家,位居全国第三;国家级科技企业孵化器达到56家。"
+    )
+    records = indicators(text, "江川市:region", "科创板:program")
+    by_value = {r.value: r.subject for r in records}
+    assert by_value[35] == "科创板"
+    assert by_value[56] == "江川市"

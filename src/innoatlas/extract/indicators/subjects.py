@@ -84,7 +84,12 @@ def subject_of(ctx: Context, q: Quantity, cs: int) -> str | None:
     i = bisect_right(ctx.topic_starts, q.start) - 1
     j = i
     while (
-        j >= 0 and ctx.topics[j][0] >= ss and _item_of_other_list_entry(text, ss, ctx.topics[j][0], q.start)
+        j >= 0
+        and ctx.topics[j][0] >= ss
+        and (
+            _item_of_other_list_entry(text, ss, ctx.topics[j][0], q.start)
+            or _qualifier_of_its_entry(text, ctx.topics[j][1], q.start)
+        )
     ):
         j -= 1  # 某区主要指标:A;B;C: an entry's own topic does not pass to the next entry
     if j >= 0 and ctx.topics[j][0] >= ss and not _own_subject_stops(ctx, ctx.topics[j][1], cs, q.start):
@@ -192,6 +197,12 @@ def _item_of_other_list_entry(text: str, ss: int, topic: int, pos: int) -> bool:
     """After a colon, entries split by semicolons each have their own topic."""
     colon = max(text.rfind(":", ss, topic), text.rfind("：", ss, topic))
     return colon >= 0 and any(c in ";；" for c in text[topic:pos])
+
+
+def _qualifier_of_its_entry(text: str, topic: EntityMention, pos: int) -> bool:
+    """科创板上市企业55家;…, 某产业集群产值…;…: a programme heading an entry of a list qualifies that
+    entry's figures (the firms of a board, the output of a cluster); the next entry is the place's."""
+    return topic.type == "program" and any(c in ";；" for c in text[topic.end : pos])
 
 
 # 总投资150亿元的某产业园, 12万亩的“某生产带”, 120亿某母基金: a figure written before a
