@@ -120,9 +120,11 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
         ]
         if not fitting:
             # 某市科技局…我市: the place a body's name opens with; 加快某省…行动方案: a plan's or
-            # report's own name says whose it is
+            # report's own name says whose it is; 某市工业园区: so does a park's
             if named_in_names is None:
-                named_in_names = _places_of_bodies(mentions) + _places_in_titles(mentions)
+                named_in_names = (
+                    _places_of_bodies(mentions) + _places_in_titles(mentions) + _places_of_zones(mentions)
+                )
             fitting = [n for n in named_in_names if _exact_level(n, level)]
             counts.update(dict.fromkeys(fitting, 0))
         if not fitting and level == "区":
@@ -148,6 +150,13 @@ def _economic_region(name: str) -> bool:
 def _places_of_bodies(mentions: list[EntityMention]) -> list[str]:
     """The divisions government bodies' names open with (某市科学技术局 -> 某市), in order of mention."""
     found = (governed_region(m.name) for m in mentions if m.type == "government")
+    return list(dict.fromkeys(r for r in found if r))
+
+
+def _places_of_zones(mentions: list[EntityMention]) -> list[str]:
+    """The divisions zones' names open with (某市工业园区 -> 某市): a report on a city's parks
+    that names the city only in them."""
+    found = (leading_name(m.name, division_names(), MAX_DIVISION_CHARS) for m in mentions if m.type == "zone")
     return list(dict.fromkeys(r for r in found if r))
 
 
