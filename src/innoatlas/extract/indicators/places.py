@@ -120,12 +120,13 @@ def whole_areas(mentions: list[EntityMention], city: str | None) -> dict[str, st
         ]
         if not fitting:
             # 某市科技局…我市: the place a body's name opens with; 加快某省…行动方案: a plan's or
-            # report's own name says whose it is; 某市工业园区: so does a park's
+            # report's own name says whose it is
             if named_in_names is None:
-                named_in_names = (
-                    _places_of_bodies(mentions) + _places_in_titles(mentions) + _places_of_zones(mentions)
-                )
+                named_in_names = _places_of_bodies(mentions) + _places_in_titles(mentions)
             fitting = [n for n in named_in_names if _exact_level(n, level)]
+            if not fitting and level != "区":
+                # 某市工业园区…全市: the city a park's name opens with; 全区 in a zone's story is the zone
+                fitting = [n for n in _places_of_zones(mentions) if _exact_level(n, level)]
             counts.update(dict.fromkeys(fitting, 0))
         if not fitting and level == "区":
             # 全区 in a story of a zone no division is named with: the zone (某高新区…。全区规上工业产值…)
