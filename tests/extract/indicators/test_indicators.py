@@ -1520,8 +1520,7 @@ def test_a_programme_heading_a_list_entry_keeps_to_that_entry():
 def test_the_whole_city_is_the_city_its_parks_are_named_after():
     """全市 in a report that names the city only in its parks' names (某市工业园区)."""
     text = (
-        "一至七月全市园区营收超千亿元\n据统计,安顺市工业园区经济运行良好。"
-        "1-7月,全市工业园区实现工业增加值348亿元,同比增长7.6%。"
+        "前七个月园区营收过千亿\n安顺市工业园区今年发展平稳。1-7月,全市各园区工业增加值完成280亿元,增长6.5%。"
     )
     records = indicators(text, "安顺市工业园区:zone", published="2016-08-20")
-    assert {r.subject for r in records if r.value in (348, 7.6)} == {"安顺市"}
+    assert {r.subject for r in records if r.value in (280, 6.5)} == {"安顺市"}
