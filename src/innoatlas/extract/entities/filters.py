@@ -378,7 +378,7 @@ _YEAR_ONLY = re.compile(r"(?:19|20)\d\d年(?:度)?")
 _AREA_END = re.compile(r"(?:省|市|县|区|新区|园|园区|工业园|产业园|开发区|高新区|经开区|基地)$")
 
 
-def place_plan(norm: str, c: Candidate) -> bool:
+def hides_a_place(norm: str, c: Candidate) -> bool:
     """A programme candidate that is a place's or a year's plan (某市规划, 2016年规划), or a body
     read from an ordinary word in 局 (某市布局): dropped before the choice, so the place itself
     stays a name."""

@@ -40,13 +40,13 @@ from innoatlas.extract.entities.filters import (
     described_kind,
     drop_won_award,
     final_type,
+    hides_a_place,
     honorific,
     honour_titles,
     keep_name,
     merge_regions,
     other_occurrences,
     person_acting,
-    place_plan,
     quantified_kind,
     seat_in_name,
     select,
@@ -77,7 +77,9 @@ from innoatlas.extract.entities.name_repairs import (
     close_bracket,
     date_day,
     drop_apposed_kind,
+    drop_copula,
     drop_firm_aside,
+    drop_frame_verb,
     drop_glued_context,
     drop_glued_counts,
     drop_glued_standing,
@@ -188,7 +190,7 @@ def draft_entities(doc: Document, tokens: list[Token], with_pool: bool = True) -
         and not person_acting(ix, c)
         and not date_day(norm, c)
         and not honorific(norm, c)
-        and not place_plan(norm, c)
+        and not hides_a_place(norm, c)
     ]
     candidates = trim_tagger_names(kept, lexicon)
     candidates = declared_aliases(norm, candidates)
@@ -228,6 +230,7 @@ def _repaired(norm: str, ix: TokenIndex, c: Candidate) -> Candidate:
     c = listed_firm_of_product(norm, c)
     c = place_of_status_set(norm, drop_firm_aside(norm, c))
     c = drop_point_marker(norm, drop_glued_standing(norm, drop_apposed_kind(norm, ix, c)))
+    c = drop_frame_verb(norm, drop_copula(norm, c))
     c = drop_glued_counts(norm, drop_role_merchant(norm, drop_glued_context(norm, c)))
     return drop_trailing_country(norm, drop_role_opening(norm, drop_verb_complement(norm, c)))
 

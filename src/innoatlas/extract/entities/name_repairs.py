@@ -242,7 +242,7 @@ _POINT_MARKER = re.compile(
 def drop_point_marker(norm: str, c: Candidate) -> Candidate:
     m = _POINT_MARKER.match(norm, c.start, c.end)
     if m is None or c.end - m.end() < MIN_NAME_CHARS:
-        return drop_frame_verb(norm, drop_copula(norm, c))
+        return c
     return dataclasses.replace(c, start=m.end())
 
 
