@@ -1524,3 +1524,14 @@ def test_the_whole_city_is_the_city_its_parks_are_named_after():
     )
     records = indicators(text, "安顺市工业园区:zone", published="2016-08-20")
     assert {r.subject for r in records if r.value in (280, 6.5)} == {"安顺市"}
+
+
+@pytest.mark.parametrize(("published", "period"), [("2024-01-08", "2023"), ("2024-08-08", None)])
+def test_a_headline_on_last_year_in_the_season_of_results_dates_the_whole_release(published, period):
+    text = (
+        "【江川省科技厅】2023年全省技术合同成交额增长五成\n"
+        "记者1月5日从省科技厅获悉，2023年全省共登记技术合同9000项。\n"
+        "星湖地区保持领先，3市实现成交额400亿元，占全省的八成。"
+    )
+    record = next(r for r in indicators(text, "星湖地区:region", published=published) if r.value == 400)
+    assert record.period == period

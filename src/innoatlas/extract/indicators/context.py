@@ -219,6 +219,8 @@ def _report_year(doc: Document, periods: list[PeriodMention]) -> str | None:
             return opener["year"]  # 2024年是…关键一年: the lead opens the review of that year
     if pub is None and (headlined := _headline_year(doc, periods)) is not None:
         return headlined
+    if (headlined := _last_year_headline(doc, periods)) is not None:
+        return headlined
     conference = ANNUAL_CONFERENCE_RE.search(lead) is not None
     if not RESULTS_RELEASE_RE.search(lead) and not conference:
         return None
@@ -270,6 +272,23 @@ def _headline_year(doc: Document, periods: list[PeriodMention]) -> str | None:
     if found is None or not _named_most(periods, int(found["year"])):
         return None
     return found["year"]
+
+
+# A source tag in square brackets before a headline (【某省科技厅】2019年…).
+_SOURCE_TAG = re.compile(r"^【[^】]{1,20}】")
+
+
+def _last_year_headline(doc: Document, periods: list[PeriodMention]) -> str | None:
+    """A headline opening on the year before the one it is dated in, published in the season of
+    results (2019年全省技术合同成交额增长7成多, dated January 2020): a release of that year's
+    results, when the text names no other year more often."""
+    pub = doc.published.value
+    if pub is None or doc.published.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
+        return None
+    found = _YEAR_HEADLINE.match(_SOURCE_TAG.sub("", doc.norm_title))
+    if found is None or int(found["year"]) != pub.year - 1:
+        return None
+    return found["year"] if _named_most(periods, pub.year - 1, at_least=1) else None
 
 
 def _named_most(periods: list[PeriodMention], year: int, at_least: int = MIN_REPORT_YEAR_MENTIONS) -> bool:
