@@ -366,3 +366,16 @@ def test_a_locative_phrase_before_a_name_says_where_it_stands(body, name):
 
 def test_a_name_with_a_position_word_of_its_own_keeps_it():
     assert "湖畔大学" in names("湖畔大学举办创业论坛。")
+
+
+@pytest.mark.parametrize(
+    ("body", "firm"),
+    [
+        ("全县高温合金产业规模居全省第一。如星湖集团的高温合金产品畅销海外。", "星湖集团"),
+        ("项目中科技含量最高的是青石远航集团投资建设的疫苗项目。", "青石远航集团"),
+    ],
+)
+def test_a_word_that_introduces_a_firm_is_no_part_of_its_name(body, firm):
+    found = names(body)
+    assert firm in found
+    assert not any(n.endswith(firm) and n != firm for n in found)

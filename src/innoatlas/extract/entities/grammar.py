@@ -332,10 +332,17 @@ def _split_head_char(ix: TokenIndex, i: int, etype: str) -> int:
     head = toks[i - 1]
     if len(head.text) != 1 or head.tag not in ("v", "a", "d") or head.end != toks[i].start:
         return i
+    if head.text in _INTRODUCING_CHARS:
+        return i  # 。如|某集团的…, 的是|某集团投资…: a word that introduces the name, no part of it
     before = toks[i - 2] if i >= 2 else None
     if before is None or before.text in (",", "，", "。", "的", "、", ";", "；", ":", "："):
         return i - 1
     return i
+
+
+# One-character verbs, copulas and prepositions that introduce a noun phrase (如, 是, 由, 向, 到):
+# the tagger calls them verbs, and a clause or a 的 phrase may end right before them.
+_INTRODUCING_CHARS = frozenset("如像是系由向对在让使被将把为给据从自到有经以即率")
 
 
 _NUMERAL_CHARS = frozenset("0123456789.零一二三四五六七八九十百千万亿两几多余首第个家所项大批届次年月日号条")
