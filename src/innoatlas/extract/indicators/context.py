@@ -276,18 +276,25 @@ def _headline_year(doc: Document, periods: list[PeriodMention]) -> str | None:
 
 # A source tag in square brackets before a headline (【某省科技厅】2019年…).
 _SOURCE_TAG = re.compile(r"^【[^】]{1,20}】")
+# A result the headline states: a figure or a change (增长7成多, 突破500亿元).
+_HEADLINE_RESULT = re.compile(r"\d|增长|下降|突破|翻番|同比|[一二两三四五六七八九十]成")
 
 
 def _last_year_headline(doc: Document, periods: list[PeriodMention]) -> str | None:
-    """A headline opening on the year before the one it is dated in, published in the season of
-    results (2019年全省技术合同成交额增长7成多, dated January 2020): a release of that year's
-    results, when the text names no other year more often."""
+    """A headline opening on the year before the one it is dated in and stating a result of it,
+    published in the season of results (2019年全省技术合同成交额增长7成多, dated January 2020): a
+    release of that year's results, when the text names no other year more often."""
     pub = doc.published.value
     if pub is None or doc.published.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
         return None
-    found = _YEAR_HEADLINE.match(_SOURCE_TAG.sub("", doc.norm_title))
-    if found is None or int(found["year"]) != pub.year - 1:
-        return None
+    headline = _SOURCE_TAG.sub("", doc.norm_title)
+    found = _YEAR_HEADLINE.match(headline)
+    if (
+        found is None
+        or int(found["year"]) != pub.year - 1
+        or not _HEADLINE_RESULT.search(headline, found.end())
+    ):
+        return None  # 2025年工业经济发展走笔: a feature on the year, not its results
     return found["year"] if _named_most(periods, pub.year - 1, at_least=1) else None
 
 
