@@ -372,7 +372,7 @@ def test_a_name_with_a_position_word_of_its_own_keeps_it():
     ("body", "firm"),
     [
         ("全县高温合金产业规模居全省第一。如星湖集团的高温合金产品畅销海外。", "星湖集团"),
-        ("项目中科技含量最高的是青石远航集团投资建设的疫苗项目。", "青石远航集团"),
+        ("在这些项目中，投资最大的是青石远航集团建设的疫苗基地。", "青石远航集团"),
     ],
 )
 def test_a_word_that_introduces_a_firm_is_no_part_of_its_name(body, firm):

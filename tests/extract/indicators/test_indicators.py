@@ -1529,9 +1529,9 @@ def test_the_whole_city_is_the_city_its_parks_are_named_after():
 @pytest.mark.parametrize(("published", "period"), [("2024-01-08", "2023"), ("2024-08-08", None)])
 def test_a_headline_on_last_year_in_the_season_of_results_dates_the_whole_release(published, period):
     text = (
-        "【江川省科技厅】2023年全省技术合同成交额增长五成\n"
-        "记者1月5日从省科技厅获悉，2023年全省共登记技术合同9000项。\n"
-        "星湖地区保持领先，3市实现成交额400亿元，占全省的八成。"
+        "【江川省统计局】2023年全省规上工业增加值增长一成多\n"
+        "据省统计局1月10日消息，2023年全省规上工业企业达到9000家。\n"
+        "星湖地区继续领先，3市完成工业增加值400亿元，占全省的八成。"
     )
     record = next(r for r in indicators(text, "星湖地区:region", published=published) if r.value == 400)
     assert record.period == period

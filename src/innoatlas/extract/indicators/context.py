@@ -282,7 +282,7 @@ _HEADLINE_RESULT = re.compile(r"\d|增长|下降|突破|翻番|同比|[一二两
 
 def _last_year_headline(doc: Document, periods: list[PeriodMention]) -> str | None:
     """A headline opening on the year before the one it is dated in and stating a result of it,
-    published in the season of results (2019年全省技术合同成交额增长7成多, dated January 2020): a
+    published in the season of results (2019年全省规上工业增加值增长一成多, dated January 2020): a
     release of that year's results, when the text names no other year more often."""
     pub = doc.published.value
     if pub is None or doc.published.precision not in ("day", "month") or pub.month > RESULTS_SEASON_MONTHS:
