@@ -505,3 +505,31 @@ def test_a_count_of_towns_before_a_kind_is_no_name():
 def test_a_plan_named_by_its_field_is_a_programme():
     found = mentions("江川市印发青川市海洋经济发展规划,明确了目标。")
     assert ("青川市海洋经济发展规划", "program") in found
+
+
+@pytest.mark.parametrize(
+    ("body", "name"),
+    [
+        (
+            "9月3日,在投资东川·青石科学城先进制造与现代服务招商推介会暨首批入园企业协议签署仪式上,40个项目签约。",
+            "投资东川·青石科学城先进制造与现代服务招商推介会暨首批入园企业协议签署仪式",
+        ),
+        (
+            "6月2日,第三届中国海洋装备峰会暨海工人才交流大会将在东港举行。",
+            "第三届中国海洋装备峰会暨海工人才交流大会",
+        ),
+        (
+            "3月5日,青石市生物医药产业集群重大项目集中签约暨现场推进活动在青石市北湖区举行。",
+            "青石市生物医药产业集群重大项目集中签约暨现场推进活动",
+        ),
+    ],
+)
+def test_two_occasions_joined_by_ji_are_one_event(body, name):
+    # 暨, the formal "and" of official titles, makes one occasion of two: the name runs
+    # past the first event's head, and a ceremony so joined needs no place of its own
+    assert (name, "program") in mentions(body)
+
+
+def test_zhuji_is_a_county_not_the_word_that_joins_two_events():
+    found = mentions("当天,诸暨签约仪式上共签约项目12个。")
+    assert not any(etype == "program" for _, etype in found)

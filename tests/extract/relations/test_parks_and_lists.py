@@ -66,3 +66,15 @@ def test_the_partners_of_an_unnamed_party_do_not_cooperate_with_each_other():
 def test_a_place_that_holds_a_signing_cooperates_with_every_firm_it_signs_with():
     found = triples("江北区举行产业招商签约仪式，与星河科技、远航智能、蓝海检测等20家企业签约。")
     assert {("江北区", "cooperates_with", f) for f in ("星河科技", "远航智能", "蓝海检测")} <= found
+
+
+def test_a_park_that_settles_in_a_zone_does_not_host_the_zone():
+    found = triples("青石北斗产业园落户江川经开区,计划明年建成。")
+    assert ("青石北斗产业园", "located_in", "江川经开区") in found
+    assert ("江川经开区", "located_in", "青石北斗产业园") not in found
+
+
+def test_a_parks_project_that_lies_in_a_zone_puts_the_park_in_the_zone():
+    found = triples("东岭(青石)新材料产业园项目位于江川经开区,总投资20亿元。")
+    assert ("东岭(青石)新材料产业园", "located_in", "江川经开区") in found
+    assert ("江川经开区", "located_in", "东岭(青石)新材料产业园") not in found

@@ -497,11 +497,19 @@ def _event(
         return []
     if not framed and _all_generic(ix, start, start + len(topic)):
         return []
-    if head.group() == "仪式" and (not _scoped(ix, start, topic) or _one_things_act(topic)):
+    if _joined_to_event(topic):
+        pass  # 某推介会暨签约仪式: a rite or activity joined to a named event is that occasion
+    elif head.group() == "仪式" and (not _scoped(ix, start, topic) or _one_things_act(topic)):
         return []
-    if head.group() == "活动" and "集中" in topic and not _scoped(ix, start, topic):
+    elif head.group() == "活动" and "集中" in topic and not _scoped(ix, start, topic):
         return []  # 重点项目集中签约活动: a kind of occasion; its place or year makes it one
     return [Candidate(start, end, "program", "programme", priority, 0.7)]
+
+
+def _joined_to_event(topic: str) -> bool:
+    """暨, the formal "and" of official titles, joins two occasions into one (某推介会暨签约仪式);
+    诸暨 is a county."""
+    return "暨" in topic.replace("诸暨", "")
 
 
 # 某产业园二期项目|开工仪式, 某科技园|揭牌仪式: the act of one named thing ends the ceremony's

@@ -280,8 +280,8 @@ def _stated_host(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
     if outside and PLACE_GAP.match(sent.text[outside[-1].end - sent.start : head.start - sent.start]):
         return outside[-1]
     hosting = _hosting_place(sent, head, outside)
-    if hosting is not None:
-        return hosting
+    if hosting is not None and _place_after(sent, hosting, places) is not m:
+        return hosting  # 甲园落户乙区: 落户 seats the name before it in 乙区, it hosts nothing
     return _place_after(sent, m, places)
 
 
