@@ -78,3 +78,15 @@ def test_a_parks_project_that_lies_in_a_zone_puts_the_park_in_the_zone():
     found = triples("东岭(青石)新材料产业园项目位于江川经开区,总投资20亿元。")
     assert ("东岭(青石)新材料产业园", "located_in", "江川经开区") in found
     assert ("江川经开区", "located_in", "东岭(青石)新材料产业园") not in found
+
+
+def test_a_division_in_brackets_after_a_trade_name_is_where_the_firm_is_registered():
+    found = triples(
+        "赫森(青岛)精密部件有限公司今年营收增长两成,新签订单来自德国和日本。青岛市的外资企业去年增加了40家。"
+    )
+    assert ("赫森(青岛)精密部件有限公司", "located_in", "青岛市") in found
+
+
+def test_a_division_in_brackets_is_no_seat_when_the_text_never_names_it_alone():
+    found = triples("赫森(青岛)精密部件有限公司今年营收增长两成。")
+    assert not any(p == "located_in" for _, p, _ in found)

@@ -54,6 +54,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
         elif (m.type in HOSTED_TYPES or m.type == "zone") and not _is_province(head):
             # 某市某研究所, 某省农科院: a province-level name is the body's scope, not its site
             out.append(make_relation(doc, m, "located_in", host))
+    out += _registered_seats(doc, mentions, standalone)
     out += _park_units(doc, mentions)
     named_alone = {m.norm_name for m in mentions}
     out += _cluster_trades(doc, mentions)
@@ -72,6 +73,34 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
             )
             out.append(make_relation(doc, m, "part_of", host))
     return out
+
+
+# The registration rules for firm names (企业名称登记管理规定) let the division stand in brackets
+# after the trade name (某某(盐城)汽车部件有限公司, the usual form of a foreign-invested firm's local
+# company): the bracket is where the firm is registered, whatever the division's level.
+_BRACKETED = re.compile(r"(?<=.)[(（]([\u4e00-\u9fff]{2,8})[)）]")
+_SEATED_TYPES = frozenset({"enterprise", "investor"})
+
+
+def _registered_seats(doc: Document, mentions: list[EntityMention], standalone) -> list[RelationRecord]:
+    """某某(盐城)有限公司 located_in 盐城, when the text names the division on its own."""
+    out = []
+    for m in mentions:
+        if m.type not in _SEATED_TYPES:
+            continue
+        hit = _BRACKETED.search(m.norm_name)
+        if hit is None or not _is_place_name(hit.group(1)):
+            continue
+        named = standalone.get(_place_key(hit.group(1)))
+        if named is not None:
+            at = m.start + hit.start(1)
+            host = EntityMention(named.name, named.norm_name, named.type, at, at + len(hit.group(1)))
+            out.append(make_relation(doc, m, "located_in", host))
+    return out
+
+
+def _is_place_name(name: str) -> bool:
+    return name in known_places() or name in short_division_names()
 
 
 # A park's own parts and services are named after it (某产业园创新孵化园, 某科技园科技金融服务中心);
