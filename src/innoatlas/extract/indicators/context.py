@@ -897,10 +897,12 @@ def _cited_as_source(text: str, m: EntityMention) -> bool:
     return before is not None or _SOURCE_AFTER.match(text, m.end) is not None
 
 
-# Bodies that publish figures on others (research institutes, firms, data platforms, and the
-# associations the annotation types as programmes: 据某某工业联合会统计); a place's own
-# statistics bureau is a government body, never a subject anyway.
-CITED_TYPES = frozenset({"institute", "enterprise", "platform", "investor", "university", "program"})
+# Bodies that publish figures on others (research institutes, firms, data platforms, the
+# associations the annotation types as programmes: 据某某工业联合会统计, and the departments
+# that release news: 据省经信厅消息).
+CITED_TYPES = frozenset(
+    {"institute", "enterprise", "platform", "investor", "university", "program", "government"}
+)
 # A body cited for the figures: 据/来自 before it, or its data, survey or report after it.
 _SOURCE_AFTER = cue("cited_source").trigger
 _SOURCE_BEFORE = cue("cited_source").cue("before")
