@@ -108,6 +108,15 @@ def test_a_bare_year_naming_the_edition_of_a_yearly_fair_is_its_period():
     assert find_periods("入选2025智慧园区案例和第三届星湖博览会") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["2023星湖智能制造大会上,园区签约项目22个", "2022江川数字经济论坛期间,签约金额达80亿元"],
+)
+def test_a_bare_year_naming_the_edition_of_a_yearly_conference_is_its_period(text):
+    # deals signed at a yearly conference or forum are that edition's year's
+    assert resolved(text)[:1] == [text[:4]]
+
+
 def test_a_bare_full_year_needs_the_year_from_its_context():
     assert resolved("全年,") == [None]
     assert resolved("全年,", context_year=2022) == ["2022"]

@@ -37,12 +37,13 @@ _SUB = (
 _PLAN = r"(?P<plan>力争|争取(?![\u4e00-\u9fff]{0,10}?(?:资金|债券|补助))|(?<!的)目标(?!任务|的\d)|计划到|规划到|达产后|建成后|投产后|届时|(?<!截)[至到](?P<plan_y>20\d{2})年)"
 _CURRENT = r"(?P<current>截至目前|截止目前|截至当前|目前|当前|至今|迄今|如今|近年来|近年(?=[,，])|近几年|现已|(?:\d+|[两二三四五六七八九十几]|十[一二三四五六七八九])年来(?![,，、]?\d*年?来?(?:首次|最高|最低|最好|最快|新高|新低))|多年来|(?:过去|近)(?:[两二三四五六七八九十几]|[2-9]|\d\d)年(?![前底末初中内])|以来)"
 _FIVE_YEAR = r"(?P<fyp>[“\"]?(?P<fyp_n>十[一二三四五六七八九]|[一二三四五六七八九])五[”\"]?(?P<fyp_t>末|期间|时期|以来))"
-# 2022某某城市创新百强榜: a bare year naming the edition of a ranking or list; 2025某某车展:
-# of a yearly fair, whose visitors and deals are that year's.
+# 2022某某城市创新百强榜: a bare year naming the edition of a ranking or list; 2025某某车展,
+# 2024某某大会: of a yearly fair, conference, forum or contest, whose deals and visitors are
+# that year's.
 _LIST_YEAR = (
     r"(?P<list_y>(?<!\d)(?:19|20)\d{2})"
     r"(?=[^\d\s,，。;；:：、]{2,24}?(?:榜|名单|排行|排名|报告|指数|白皮书|蓝皮书)"
-    r"|[^\d\s,，。;；:：、和与及]{2,16}?(?:车展|博览会|展览会|交易会|展会))"
+    r"|[^\d\s,，。;；:：、和与及]{2,16}?(?:车展|博览会|展览会|交易会|展会|大会|论坛|峰会|大赛|年会))"
 )
 # 近日, 日前: an event of the last days, reported on the publication date (as a dated event is).
 _RECENT = rf"(?P<recent>{cue('recent_event').trigger.pattern})"
