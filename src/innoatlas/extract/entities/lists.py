@@ -63,7 +63,11 @@ def list_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
         if _trade(m.group("trade")):
             out.extend(_list_items(norm, ix, m.start(), "enterprise"))
     for m in _COUNTED_LIST.finditer(norm):
-        out.extend(_firm_list(norm, ix, m.start(), need_pair=not m.group().startswith("等")))
+        items = _firm_list(norm, ix, m.start(), need_pair=not m.group().startswith("等"))
+        if m.group("pkind"):  # 甲、乙等5个百亿级项目: the projects are named by their firms
+            items = [_project_owner(norm, ix, c) for c in items]
+            items = [c for c in items if not _PROJECT_WORK.search(norm, c.start, c.end)]
+        out.extend(items)
     for m in _EXEMPLAR_LIST.finditer(norm):
         out.extend(_firm_list(norm, ix, m.start(), need_pair=not m.group().startswith("等")))
     for m in _ACTOR_LIST.finditer(norm):
@@ -91,6 +95,11 @@ def _project_owner(norm: str, ix: TokenIndex, item: Candidate) -> Candidate:
     if span is None or span[1] >= item.end:
         return item
     return replace(item, start=span[0], end=span[1])
+
+
+# A project named by the work it does or the site it builds (研发某发动机, 某材料产业化, 某总部,
+# 某基地): no firm's name stands alone in it.
+_PROJECT_WORK = re.compile(r"研发|研究|产业化|总部|基地|中心")
 
 
 # A project that builds or refits a plant or line (某某酱油生产线, 某某装载机数字工厂): a firm's
