@@ -458,3 +458,17 @@ def test_the_frame_verb_after_a_firm_is_no_part_of_its_name():
 def test_a_copula_opening_a_clause_is_no_part_of_the_firm_after_it():
     found = set(typed("仓库上月投产,是星驰集团在淄博布局的区域枢纽。"))
     assert {("星驰集团", "enterprise"), ("淄博", "region")} <= found
+
+
+def test_two_registered_names_run_together_are_two_firms_even_when_the_second_is_seated():
+    # a scraped list that lost its separator: each name ends in its own legal form, so the
+    # second (opening with its city) is the next firm, not a branch of the first
+    found = firms(
+        "4家工厂入选,包括赛科(盐城)精密部件有限公司苏州东岭薄膜材料有限公司、蓝湖数控(南京)有限公司。"
+    )
+    assert {"赛科(盐城)精密部件有限公司", "苏州东岭薄膜材料有限公司"} <= found
+
+
+def test_a_branch_company_after_its_firm_stays_one_name():
+    found = firms("星驰科技有限公司苏州分公司今年营收增长两成。")
+    assert "星驰科技有限公司苏州分公司" in found

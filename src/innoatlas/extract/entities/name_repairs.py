@@ -511,7 +511,11 @@ def _split_one(norm: str, c: Candidate) -> list[Candidate]:
             continue  # 中国科学院|城市环境研究所: a unit of its parent
         if head[1] == tail[1] == "government" and not starts_with_place(tail_text):
             continue  # 某市人民政府|新闻办公室, 某省委|某领导小组办公室: an office of the body before it
-        if head[1] != "zone" and (_seated(tail_text) or BRANCH_TAIL.search(tail_text)):
+        if (
+            head[1] != "zone"
+            and (_seated(tail_text) or BRANCH_TAIL.search(tail_text))
+            and not _two_registered_names(norm[c.start : p], tail_text)
+        ):
             continue  # 某理工大学|杭州研究院, …工程研究中心|宁波分中心, 某银行|滨江分行: a branch
         if head[1] == "program" or tail_text in load_suffixes().generic:
             continue
@@ -545,6 +549,16 @@ def _same_place(head: str, tail: str) -> bool:
     next name of a list whose separator the page lost, neither a branch nor a sub-unit."""
     opening = leading_name(tail, place_prefixes(), MAX_PLACE_CHARS)
     return opening is not None and head.startswith(opening)
+
+
+# A registered firm name ends in its legal form; a branch's ends in 分公司 (某公司|苏州分公司).
+_REGISTERED = re.compile(r"(?<!分)有限(?:责任)?公司$")
+
+
+def _two_registered_names(head: str, tail: str) -> bool:
+    """某某(盐城)有限公司|苏州某某有限公司: two names that each end in a legal form are two firms
+    of a list whose separator the page lost, wherever the second is seated."""
+    return bool(_REGISTERED.search(head) and _REGISTERED.search(tail))
 
 
 # The longest place a name opens with (as starts_with_place reads it).
