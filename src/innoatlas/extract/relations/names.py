@@ -76,7 +76,7 @@ def embedded_relations(doc: Document, mentions: list[EntityMention]) -> list[Rel
 
 
 # The registration rules for firm names (企业名称登记管理规定) let the division stand in brackets
-# after the trade name (某某(盐城)汽车部件有限公司, the usual form of a foreign-invested firm's local
+# after the trade name (某某(盐城)精密部件有限公司, the usual form of a foreign-invested firm's local
 # company): the bracket is where the firm is registered, whatever the division's level.
 _BRACKETED = re.compile(r"(?<=.)[(（]([\u4e00-\u9fff]{2,8})[)）]")
 _SEATED_TYPES = frozenset({"enterprise", "investor"})
