@@ -307,6 +307,9 @@ def _project_named(ctx: Context, q: Quantity) -> EntityMention | None:
     return None
 
 
+# 该项目由某公司投资建设: the project the clause opens on is the topic 由 otherwise leaves out.
+_PROJECT_TOPIC = re.compile(r"(?:该|此|这一|这个|整个)?项目")
+
 BUILT_BY = cue("built_by")
 BUILT_BY_RE = BUILT_BY.trigger
 BUILDER_TYPES = frozenset(BUILT_BY.cue("builder_types").pattern.split("|"))
@@ -326,7 +329,8 @@ def _builder(ctx: Context, q: Quantity, cs: int) -> EntityMention | None:
             continue
         if cs < m.start < q.start:
             return m  # 完成备案1个由某公司投资800万元的项目: the builder's outlay in its own clause
-        if clause_start(text, m.start) != m.start - 1:
+        opening = text[clause_start(text, m.start) : m.start - 1]
+        if opening and not _PROJECT_TOPIC.fullmatch(opening):
             continue  # 其中某电站由某公司建设: that clause names its own topic, a part of the sentence's
         actors = [o for o in named if o.start < m.start or cs <= o.start < q.start]
         return None if any(o is not m and o.type not in CARRIED_TYPES for o in actors) else m
