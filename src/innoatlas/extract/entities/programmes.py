@@ -498,10 +498,11 @@ def _event(
     if not framed and _all_generic(ix, start, start + len(topic)):
         return []
     if _joined_to_event(topic):
-        pass  # 某推介会暨签约仪式: a rite or activity joined to a named event is that occasion
-    elif head.group() == "仪式" and (not _scoped(ix, start, topic) or _one_things_act(topic)):
+        # 某推介会暨签约仪式: a rite or activity joined to a named event is that occasion
+        return [Candidate(start, end, "program", "programme", priority, 0.7)]
+    if head.group() == "仪式" and (not _scoped(ix, start, topic) or _one_things_act(topic)):
         return []
-    elif head.group() == "活动" and "集中" in topic and not _scoped(ix, start, topic):
+    if head.group() == "活动" and "集中" in topic and not _scoped(ix, start, topic):
         return []  # 重点项目集中签约活动: a kind of occasion; its place or year makes it one
     return [Candidate(start, end, "program", "programme", priority, 0.7)]
 
