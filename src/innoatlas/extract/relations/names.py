@@ -103,7 +103,7 @@ def _is_place_name(name: str) -> bool:
     return name in known_places() or name in short_division_names()
 
 
-# A park's own parts and services are named after it (某产业园创新孵化园, 某科技园科技金融服务中心);
+# A park's own parts and services are named after it (某产业园配套园, 某科技园科技金融服务中心);
 # a firm or a fund named after a park is the park's developer or money, a different body.
 _PARK_UNIT = _P["park_unit"]
 _UNIT_OF_PARK = _PARK_UNIT.subject_types
@@ -112,7 +112,7 @@ MIN_PARK_CHARS = 4
 
 
 def _park_units(doc: Document, mentions: list[EntityMention]) -> list[RelationRecord]:
-    """某航空产业园创新孵化园, 宜宾某新区东部产业园: a part or a service of a park the text names
+    """某航空产业园配套园, 宜宾某新区东部产业园: a part or a service of a park the text names
     on its own, opening the name or right after the city that opens it."""
     parks = {m.norm_name: m for m in mentions if m.type == "zone" and len(m.norm_name) >= MIN_PARK_CHARS}
     out = []
