@@ -77,6 +77,8 @@ def test_each_of_the_ten_types(body, name, etype):
         ("南岸区星湖集成电路产业园是全区重点园区。", "南岸区星湖集成电路产业园", "zone"),
         ("青溪农高区与农科院合作。", "青溪农高区", "zone"),
         ("星湖石化区产值增长一成。", "星湖石化区", "zone"),
+        # innovation consortia are alliances, programmes; a province's consortia are a category
+        ("星湖集团牵头组建江川省新型储能创新联合体。", "江川省新型储能创新联合体", "program"),
         # departments and offices by their short official names (2018 reform) are government
         ("江川省人力资源社会保障厅发布新政。", "江川省人力资源社会保障厅", "government"),
         ("国家统计局星湖调查队发布数据。", "国家统计局星湖调查队", "government"),
@@ -86,6 +88,19 @@ def test_each_of_the_ten_types(body, name, etype):
 )
 def test_suffix_grammar_names_and_types(body, name, etype):
     assert (name, etype) in mentions(body)
+
+
+def test_a_provinces_innovation_consortia_are_a_category():
+    assert "江川省创新联合体" not in names("首批入围的10家江川省创新联合体名单公布。")
+
+
+def test_the_geographic_regions_of_china_by_their_short_names():
+    # 华北, 华东, 华南, 华中: regions written without 地区, and still the head of a longer name
+    assert {("华中", "region"), ("华南", "region")} <= set(mentions("星湖物流园的货物辐射华中、华南市场。"))
+    assert mentions("华中科技大学与星湖公司签约。") == [
+        ("华中科技大学", "university"),
+        ("星湖公司", "enterprise"),
+    ]
 
 
 def test_a_place_with_a_category_is_no_name_but_with_its_zone_it_is():
