@@ -90,3 +90,13 @@ def test_a_division_in_brackets_after_a_trade_name_is_where_the_firm_is_register
 def test_a_division_in_brackets_is_no_seat_when_the_text_never_names_it_alone():
     found = triples("赫森(青岛)精密部件有限公司今年营收增长两成。")
     assert not any(p == "located_in" for _, p, _ in found)
+
+
+def test_a_park_written_short_is_no_part_of_itself():
+    # the place before a park's name dropped on a later mention: one park, written in full and short
+    found = triples(
+        "江川星湖激光产业园位于蓝湖区。江川星湖激光产业园重点发展激光器件。"
+        "去年星湖激光产业园实现销售收入68亿元,同比增长两成。"
+    )
+    assert ("江川星湖激光产业园", "located_in", "蓝湖区") in found
+    assert not {r for r in found if {r[0], r[2]} == {"星湖激光产业园", "江川星湖激光产业园"}}

@@ -1,6 +1,6 @@
 """How the relations the rules found settle into one answer for a document.
 
-A relation between two written forms of one name is none; of two relations of one pair the
+A relation between two written forms of one name is none (nor one of a name and its tail); of two relations of one pair the
 predicate of higher priority stays (patterns.yaml); a title a body holds, or a zone's own part,
 hosts nothing; one fact written with two forms of a name is kept once.
 """
@@ -21,6 +21,7 @@ def settle(records: list[RelationRecord], aliases: set[frozenset[str]]) -> list[
         for r in records
         if _without_readings(r.subject) != _without_readings(r.object)
         and frozenset((r.subject, r.object)) not in aliases
+        and not (r.predicate in _PLACING and _written_short(r.subject, r.object))
     ]
     return _one_per_written_form(_one_predicate_per_pair(_designations_host_nothing(kept)), aliases)
 
@@ -40,6 +41,13 @@ def _designations_host_nothing(records: list[RelationRecord]) -> list[RelationRe
 
 
 _PLACING = frozenset({"located_in", "part_of"})
+
+
+def _written_short(a: str, b: str) -> bool:
+    """天府国际生物城 and 成都天府国际生物城, 激光产业园 and 辽宁激光产业园: a name and its own tail are
+    one thing written in full and short (the place before it dropped), not a part and a whole."""
+    a, b = _without_readings(a), _without_readings(b)
+    return a.endswith(b) or b.endswith(a)
 
 
 def bracketed_in_name(norm: str, m: EntityMention) -> bool:
