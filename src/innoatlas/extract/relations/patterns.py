@@ -9,6 +9,7 @@
 - invests_in (funds too): A投资/注资/出资/领投/资助B; A出资设立的B基金; B基金…由A发起设立
 - member_of: see membership.py
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
+- located_in (events): X在北京举办, 某区在某园召开X: the venue of an event
 - part_of: 某部新闻发言人、某司司长 (a department in a speaker's title, after its ministry);
   某集团旗下的A (a group's own firms, bases and labs)
 
@@ -62,9 +63,49 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         out += [make_relation(doc, a, p, b) for a, p, b in _subsidiaries(sent)]
         out += [make_relation(doc, a, p, b) for a, p, b in _units_after_parent(sent)]
         out += _established(doc, sent)
+        out += [make_relation(doc, a, p, b) for a, p, b in _event_venues(sent)]
     for group in pending:
         out += _supplied_leader(doc, sentences, out, group)
     return out
+
+
+_VENUE = _P["event_venue"]
+_HELD = _VENUE.trigger
+_EVENT = _VENUE.cue("event")
+_VENUE_BEFORE = _VENUE.cue("venue_before")
+
+
+def _event_venues(sent: Sentence):
+    """X在北京举办, 某区在某园召开X: an event sits where its clause says it is held (a place that
+    holds it, 某市举办X, is its organiser: the gold links none of 22 such)."""
+    out = []
+    places = [m for m in sent.mentions if m.type in _VENUE.object_types]
+    events = [m for m in sent.mentions if m.type in _VENUE.subject_types and _EVENT.search(m.norm_name)]
+    for p in places:
+        after = sent.text[p.end - sent.start :]
+        held = _HELD.match(after)
+        if held and sent.text[: p.start - sent.start].endswith("在"):
+            event = _event_before(sent, events, p) or _event_after(sent, events, p.end + held.end())
+            if event is not None:
+                out.append((event, "located_in", p))
+    return out
+
+
+def _event_before(sent: Sentence, events: list[EntityMention], p: EntityMention) -> EntityMention | None:
+    before = [e for e in events if e.end <= p.start and not sent.boundary_between(e.end, p.start)]
+    if before and _VENUE_BEFORE.match(sent.between(before[-1], p)):
+        return before[-1]
+    return None
+
+
+def _event_after(sent: Sentence, events: list[EntityMention], pos: int) -> EntityMention | None:
+    """某区在某园召开X: the event the verb of holding takes as its object, in the same clause."""
+    after = [e for e in events if e.start >= pos and not sent.boundary_between(pos, e.start)]
+    return after[0] if after and after[0].start - pos <= MAX_EVENT_OFFSET else None
+
+
+# How far after the verb of holding its object may start (2023年中期工作推动会 opens on its year).
+MAX_EVENT_OFFSET = 6
 
 
 _CLASS_HEAD = _P["classified_firms"].trigger
