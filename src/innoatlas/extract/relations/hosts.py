@@ -295,10 +295,19 @@ def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
         return after[0]
     if _COPULA.match(gap) and _OWNED_BY_PLACE.match(sent.text[after[0].end - sent.start :]):
         return after[0]  # X是Y的龙头企业
-    # 甲、乙等5家企业均已在某区落户: the verb after the list's count seats every item of the list
+    # 甲、乙等5家企业均已在某区落户: the verb after the list's count seats every item of the list;
+    # a place in the kind words (甲、乙2家澳门企业落户某区) is where the firms come from
     last = _run_end(sent, m)
-    gap = sent.text[last.end - sent.start : after[0].start - sent.start]
-    return after[0] if last.end <= after[0].start and _LIST_CLOSE.match(gap) else None
+    for place in after:
+        gap = sent.text[last.end - sent.start : place.start - sent.start]
+        if last.end <= place.start and _LIST_CLOSE.match(gap):
+            return place
+        if not _KIND_AFTER_PLACE.match(sent.text, place.end - sent.start):
+            return None
+    return None
+
+
+_KIND_AFTER_PLACE = re.compile(r"(?:企业|公司|机构|高校|院所|厂商)")
 
 
 _LIST_CLOSE = _P["place_after_verb"].cue("list_close")
