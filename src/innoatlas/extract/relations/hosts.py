@@ -350,6 +350,8 @@ def _hosting_place(sent: Sentence, m: EntityMention, before: list[EntityMention]
     if sent.boundary_between(place.end, m.start):
         # 被誉为某都的某市,现已培育了A: a topic the comma sets off right after it, then its verb
         topical = gap[:1] in ",，" and not sent.boundary_between(place.end + 1, m.start)
+        if topical and _RELIED_ON.search(sent.text[: place.start - sent.start]):
+            return None  # 某区依托某园,引进A: the park is what the zone relies on, not the clause's topic
         return place if topical and _HOSTING_VERB.match(gap) else None
     if _HOSTING_VERB.match(gap) or _OWN_MEANS.match(gap):
         return place
@@ -367,6 +369,7 @@ def _represents(sent: Sentence, head: EntityMention) -> bool:
 
 # 某片区将依托A、B等载体: the bodies a place relies on are its own.
 _OWN_MEANS = _P["relies_on_own"].trigger
+_RELIED_ON = _P["relies_on_own"].cue("relied_place")
 
 
 _SOURCE = _P["hosted_in_topic"].cue("source")
