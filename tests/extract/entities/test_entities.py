@@ -93,6 +93,14 @@ def test_suffix_grammar_names_and_types(body, name, etype):
     assert (name, etype) in mentions(body)
 
 
+def test_a_sector_of_the_industry_classification_is_no_firm():
+    # the tagger may read 金融服务业 as an organisation; a firm's name never ends on a sector
+    found = mentions("星湖商务区形成了以金融服务业、现代商贸业、商务服务业为主导的产业体系。")
+    assert ("金融服务业", "industry") in found
+    assert not {name for name, etype in found if etype == "enterprise"}
+    assert ("紫金矿业", "enterprise") in mentions("紫金矿业今年营收增长。")
+
+
 def test_a_provinces_innovation_consortia_are_a_category():
     assert "江川省创新联合体" not in names("首批入围的10家江川省创新联合体名单公布。")
 

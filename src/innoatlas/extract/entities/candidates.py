@@ -113,7 +113,11 @@ def _bare_body_start(norm: str, end: int) -> int | None:
     return end - len(m.group(1)) if m else None
 
 
-# What ends the name of a trade, never a firm's (the firm is 某某产业集团, 某某产业发展有限公司).
+# What ends the name of a trade, never a firm's (the firm is 某某产业集团, 某某产业发展有限公司): also
+# the heads of the national industry classification's service and trade sectors (GB/T 4754-2017:
+# 批发业, 零售业, 金融业, 商务服务业), which a firm's registered name never ends with (紫金矿业
+# and 云南白药 end on their own trade word, not on a sector).
+_SECTOR_END = re.compile(r"(?:服务|制造|商贸|物流|批发|零售|旅游|会展|金融|运输|仓储|餐饮|住宿|建筑|外包)业$")
 _TRADE_END = re.compile(r"(?:产业|行业|产业链|产业集群)$")
 
 
@@ -132,6 +136,13 @@ def tagger_candidates(norm: str, ix: TokenIndex) -> list[Candidate]:
                 continue  # 大学生, 科研人员, 某国代表团 tagged as a firm: a group of people
             if found is None and norm[t.start : end] in load_industries()[0]:
                 continue  # 新能源汽车 tagged as a firm: the vocabulary names it an industry
+            if (
+                found is None
+                and _SECTOR_END.search(norm, t.start, end)
+                and not _place_and_generic(norm[t.start : end])
+            ):
+                out.append(Candidate(t.start, end, "industry", "lac_sector", 40, 0.7))
+                continue  # 金融服务业 tagged as a firm: a sector of the classification, a trade
             if found is None and _TRADE_END.search(norm, t.start, end):
                 continue  # 某高新区光电子信息产业 tagged as a firm: a place's trade, no firm's name
             if found is None and (_cut_short(ix, t, end) or _place_and_generic(norm[t.start : end])):
