@@ -9,6 +9,7 @@
 - invests_in (funds too): A投资/注资/出资/领投/资助B; A出资设立的B基金; B基金…由A发起设立
 - member_of: see membership.py
 - established: a platform or institute 成立/揭牌/挂牌/启用 with the date of the sentence
+- member_of (alliances): A牵头组建的X联盟, A、B共同发起成立X联合体
 - located_in (events): X在北京举办, 某区在某园召开X: the venue of an event
 - part_of: 某部新闻发言人、某司司长 (a department in a speaker's title, after its ministry);
   某集团旗下的A (a group's own firms, bases and labs)
@@ -64,6 +65,7 @@ def find_pattern_relations(doc: Document, sentences: list[Sentence]) -> list[Rel
         out += [make_relation(doc, a, p, b) for a, p, b in _units_after_parent(sent)]
         out += _established(doc, sent)
         out += [make_relation(doc, a, p, b) for a, p, b in _event_venues(sent)]
+        out += [make_relation(doc, a, p, b) for a, p, b in _alliance_founders(sent)]
     for group in pending:
         out += _supplied_leader(doc, sentences, out, group)
     return out
@@ -106,6 +108,24 @@ def _event_after(sent: Sentence, events: list[EntityMention], pos: int) -> Entit
 
 # How far after the verb of holding its object may start (2023年中期工作推动会 opens on its year).
 MAX_EVENT_OFFSET = 6
+
+
+_FOUNDERS = _P["alliance_founders"]
+_FOUNDING_VERB = _FOUNDERS.trigger
+_ALLIANCE = _FOUNDERS.cue("alliance")
+
+
+def _alliance_founders(sent: Sentence):
+    """A、B共同牵头组建的X联盟: every body of the run before the verb founds the alliance after it."""
+    bodies = [m for m in sent.mentions if m.type in _FOUNDERS.subject_types]
+    out = []
+    for alliance in sent.mentions:
+        if alliance.type not in _FOUNDERS.object_types or not _ALLIANCE.search(alliance.norm_name):
+            continue
+        before = [run for run in runs(sent, [b for b in bodies if b.end <= alliance.start])]
+        if before and _FOUNDING_VERB.match(sent.between(before[-1][-1], alliance)):
+            out += [(b, "member_of", alliance) for b in before[-1]]
+    return out
 
 
 _CLASS_HEAD = _P["classified_firms"].trigger
