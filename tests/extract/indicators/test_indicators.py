@@ -124,6 +124,10 @@ def test_nearly_half_a_year_is_no_share():
         ("智能工厂降低能耗12%。", "change", -12, "%"),
         ("数字化改造提高生产效率30%。", "change", 30, "%"),
         ("工业增加值占全市比重52.4%。", "level", 52.4, "%"),
+        # Taiwan's and Hong Kong's press: 成长 and 衰退 for growth and decline, 兆 for 10^12
+        ("園區營業額較去年同期成長11.47%。", "change", 11.47, "%"),
+        ("電腦產業營業額衰退3.38%。", "change", -3.38, "%"),
+        ("園區上半年營業額為新臺幣0.82兆元。", "level", 0.82, "兆元"),
     ],
 )
 def test_kinds_signs_and_units(sentence, kind, value, unit):
@@ -1535,3 +1539,8 @@ def test_a_headline_on_last_year_in_the_season_of_results_dates_the_whole_releas
     )
     record = next(r for r in indicators(text, "星湖地区:region", published=published) if r.value == 400)
     assert record.period == period
+
+
+def test_a_trillion_written_as_zhao_folds_into_the_base_value_only_before_a_currency():
+    assert one(HEADLINE + "園區上半年營業額為新臺幣0.82兆元。", ZONE).value_base == 0.82e12
+    assert all(r.unit != "瓦" for r in indicators(HEADLINE + "园区新增光伏装机容量120兆瓦。", ZONE))

@@ -51,7 +51,10 @@ FRAMING_RE = re.compile(r"(?:围绕|聚焦|形成了?|涵盖|包括|覆盖|利�
 CHANGE_RE = re.compile(
     r"(增长|增速|增幅|增加|提高|提升|上升|上涨|扩大|下降|下跌|减少|降低|下滑|回落|压缩|缩减|缩短|降幅|跌幅|涨幅|缩小|翻"
     # 比增, 比降: the short form of 同比增长 and 同比下降 in provincial reports (营收比增12%)
-    r"|比增|比降)"
+    r"|比增|比降"
+    # 成长 and 衰退: growth and decline as Taiwan's and Hong Kong's press write them (营业额成长
+    # 11.47%, 衰退3.38%), with 年增 and 年减 for a change on the year before
+    r"|成长|衰退|年增|年减)"
     r"(?:了|率)?(?:分别)?(?:保持在|稳定在|维持在|保持|稳定|维持)?(?P<to>为|达|达到|是|至|到)?(?:了)?$"
 )
 DECREASE = (
@@ -68,6 +71,8 @@ DECREASE = (
     "跌幅",
     "缩小",
     "比降",
+    "衰退",
+    "年减",
 )
 # 降低能耗12%, 提高良品率8%: a verb of change, its object, then the rate (a transitive
 # verb puts what changes between itself and the amount of the change).

@@ -63,12 +63,18 @@ def fold_unit(value: float, unit: str) -> tuple[float, str]:
     """(value with the 千/万/亿 of the unit folded in, unit without them)."""
     if unit in ("个百分点", "百分点"):
         return value, unit
+    if unit.startswith(TRILLION) and unit_groups().get(unit) == "currency":
+        return as_float(Decimal(str(value)) * 10**12), unit[len(TRILLION) :]  # 0.82兆元 (Taiwan)
     for mult in MULTIPLIERS:
         if unit.startswith(mult) and len(unit) > len(mult) or unit == mult:
             rest = unit[len(mult) :]
             inner, rest = fold_unit(value, rest) if rest[:1] in "万亿千" and rest else (value, rest)
             return as_float(Decimal(str(inner)) * MULTIPLIERS[mult]), rest
     return value, unit
+
+
+# 兆 before a currency: 10^12 as Taiwan and Hong Kong write it (units.yaml lists 兆元 and its like).
+TRILLION = "兆"
 
 
 @functools.lru_cache(maxsize=1)
