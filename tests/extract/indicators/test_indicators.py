@@ -128,6 +128,7 @@ def test_nearly_half_a_year_is_no_share():
         ("園區營業額較去年同期成長11.47%。", "change", 11.47, "%"),
         ("電腦產業營業額衰退3.38%。", "change", -3.38, "%"),
         ("園區上半年營業額為新臺幣0.82兆元。", "level", 0.82, "兆元"),
+        ("參與的科研人員約2 000人。", "level", 2000, "人"),
     ],
 )
 def test_kinds_signs_and_units(sentence, kind, value, unit):

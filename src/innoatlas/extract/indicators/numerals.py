@@ -47,7 +47,9 @@ MULTIPLIERS = {
 APPROX_TAIL = "余多来"  # 1200余人, 50多家, 十来个: all "more than" in news use except 来
 
 # A typeset or scraped page may break a decimal before its point (增长6 .3%): one space may stand there.
-ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d+(?:[ ]?\.\d+)?"
+# Digits grouped by threes with commas (1,819) or, as GB/T 15835-2011 allows and Hong Kong's
+# government releases write, with a space (约2 000人).
+ARABIC = r"\d+(?:,\d{3})+(?!\d)(?:\.\d+)?|\d{1,3}(?:[ ]\d{3})+(?![\d.])|\d+(?:[ ]?\.\d+)?"
 # A Chinese numeral may carry a decimal point, 点, before its multiplier (一点六亿, 十二点五).
 CN_NUM = r"[零〇一二两三四五六七八九十百千万亿]+(?:点[零〇一二三四五六七八九]+[万亿]*)?"
 _CN_DECIMAL = re.compile(r"([零〇一二两三四五六七八九十百千]+)点([零〇一二三四五六七八九]+)([万亿]*)")
@@ -60,7 +62,7 @@ def parse_number(text: str) -> float:
         raise NumberFormatError(f"not a number: {text!r}")
     m = re.fullmatch(rf"({ARABIC})((?:{'|'.join(MULTIPLIERS)})*)", s)
     if m:
-        value = Decimal(m[1].replace(",", ""))
+        value = Decimal(m[1].replace(",", "").replace(" ", ""))
         for mult in _split_multipliers(m[2]):
             value *= MULTIPLIERS[mult]
         return as_float(value)
