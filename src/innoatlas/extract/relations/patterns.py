@@ -83,10 +83,13 @@ def _event_venues(sent: Sentence):
     out = []
     places = [m for m in sent.mentions if m.type in _VENUE.object_types]
     events = [m for m in sent.mentions if m.type in _VENUE.subject_types and _EVENT.search(m.norm_name)]
+    if not events:
+        return out
     for p in places:
-        after = sent.text[p.end - sent.start :]
-        held = _HELD.match(after)
-        if held and sent.text[: p.start - sent.start].endswith("在"):
+        if sent.text[p.start - sent.start - 1 : p.start - sent.start] != "在":
+            continue
+        held = _HELD.match(sent.text[p.end - sent.start : p.end - sent.start + MAX_HELD_CHARS])
+        if held:
             event = _event_before(sent, events, p) or _event_after(sent, events, p.end + held.end())
             if event is not None:
                 out.append((event, "located_in", p))
@@ -106,6 +109,8 @@ def _event_after(sent: Sentence, events: list[EntityMention], pos: int) -> Entit
     return after[0] if after and after[0].start - pos <= MAX_EVENT_OFFSET else None
 
 
+# The longest opening of a verb of holding (adverbs included: 于23日下午 stands before 在).
+MAX_HELD_CHARS = 12
 # How far after the verb of holding its object may start (2023年中期工作推动会 opens on its year).
 MAX_EVENT_OFFSET = 6
 
