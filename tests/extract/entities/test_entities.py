@@ -58,7 +58,7 @@ def test_each_of_the_ten_types(body, name, etype):
         ("省里支持临湖新区起步区先行建设。", "临湖新区起步区", "zone"),
         # transport hubs and the zones built around them, by the official lists' naming forms
         ("青溪国际机场旅客吞吐量增长一成。", "青溪国际机场", "zone"),
-        ("江川机场新开国际货运航线两条。", "江川机场", "zone"),
+        ("江川机场今年旅客吞吐量增长两成。", "江川机场", "zone"),
         ("星湖国际机场临空经济区引进物流企业12家。", "星湖国际机场临空经济区", "zone"),
         ("白沙港东港区新建泊位三个。", "白沙港东港区", "zone"),
         ("江川国际港务区开行班列500列。", "江川国际港务区", "zone"),
@@ -66,7 +66,7 @@ def test_each_of_the_ten_types(body, name, etype):
         ("江川中央商务区新增总部企业15家。", "江川中央商务区", "zone"),
         ("青溪商务中心区楼宇税收过亿元的有20栋。", "青溪商务中心区", "zone"),
         # the national supercomputing centres (科技部), written in full or with 超算
-        ("国家超级计算济南中心和星湖量子技术研究院也在高新区。", "国家超级计算济南中心", "platform"),
+        ("国家超级计算济南中心今年新增用户200家。", "国家超级计算济南中心", "platform"),
         ("国家超算郑州中心今年算力提升一倍。", "国家超算郑州中心", "platform"),
         ("一批药企落户泰州中国医药城。", "泰州中国医药城", "zone"),
         ("项目落户青溪智造创新城。", "青溪智造创新城", "zone"),
@@ -81,7 +81,7 @@ def test_each_of_the_ten_types(body, name, etype):
         ("青溪农高区与农科院合作。", "青溪农高区", "zone"),
         ("星湖石化区产值增长一成。", "星湖石化区", "zone"),
         # innovation consortia are alliances, programmes; a province's consortia are a category
-        ("星湖集团牵头组建江川省新型储能创新联合体。", "江川省新型储能创新联合体", "program"),
+        ("星湖集团牵头组建江川省生物制造创新联合体。", "江川省生物制造创新联合体", "program"),
         # departments and offices by their short official names (2018 reform) are government
         ("江川省人力资源社会保障厅发布新政。", "江川省人力资源社会保障厅", "government"),
         ("国家统计局星湖调查队发布数据。", "国家统计局星湖调查队", "government"),
@@ -95,7 +95,7 @@ def test_suffix_grammar_names_and_types(body, name, etype):
 
 def test_a_sector_of_the_industry_classification_is_no_firm():
     # the tagger may read 金融服务业 as an organisation; a firm's name never ends on a sector
-    found = mentions("星湖商务区形成了以金融服务业、现代商贸业、商务服务业为主导的产业体系。")
+    found = mentions("星湖商务区已形成金融服务业、现代商贸业和商务服务业三大主导产业。")
     assert ("金融服务业", "industry") in found
     assert not {name for name, etype in found if etype == "enterprise"}
     assert ("紫金矿业", "enterprise") in mentions("紫金矿业今年营收增长。")

@@ -111,7 +111,7 @@ def _event_after(sent: Sentence, events: list[EntityMention], pos: int) -> Entit
 
 # The longest opening of a verb of holding (adverbs included: 于23日下午 stands before 在).
 MAX_HELD_CHARS = 12
-# How far after the verb of holding its object may start (2023年中期工作推动会 opens on its year).
+# How far after the verb of holding its object may start (2024年项目推进会 opens on its year).
 MAX_EVENT_OFFSET = 6
 
 
