@@ -307,7 +307,7 @@ def _place_after(sent: Sentence, m: EntityMention, places: list[EntityMention]) 
     return None
 
 
-_KIND_AFTER_PLACE = re.compile(r"(?:企业|公司|机构|高校|院所|厂商)")
+_KIND_AFTER_PLACE = _P["place_after_verb"].cue("kind_after_place")
 
 
 _LIST_CLOSE = _P["place_after_verb"].cue("list_close")

@@ -127,7 +127,7 @@ def _alliance_founders(sent: Sentence):
     for alliance in sent.mentions:
         if alliance.type not in _FOUNDERS.object_types or not _ALLIANCE.search(alliance.norm_name):
             continue
-        before = [run for run in runs(sent, [b for b in bodies if b.end <= alliance.start])]
+        before = runs(sent, [b for b in bodies if b.end <= alliance.start])
         if before and _FOUNDING_VERB.match(sent.between(before[-1][-1], alliance)):
             out += [(b, "member_of", alliance) for b in before[-1]]
     return out
